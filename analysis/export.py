@@ -1,0 +1,102 @@
+"""Writing Results as CSV or Parquet, byte for byte the same from the CLI and the dashboard.
+
+Text cells a spreadsheet would run as a formula (leading =, +, -, @, tab or CR) get a leading
+apostrophe; numeric columns stay numeric.
+"""
+from __future__ import annotations
+
+import io
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+
+from .results import CONTRACT_TABLES, Results
+
+FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
+EXPORT_TABLES = tuple(name for name in CONTRACT_TABLES)
+FORMATS = ("csv", "parquet")
+# A fixed timestamp keeps zip bytes identical from run to run.
+ZIP_DATE = (2020, 1, 1, 0, 0, 0)
+
+
+def neutralise_cell(value: object) -> object:
+    """Prefix an apostrophe to a string a spreadsheet would treat as a formula; other values pass through."""
+    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+        return "'" + value
+    return value
+
+
+def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """A copy of `frame` with formula-like text neutralised in its text (object/string) columns."""
+    safe = frame.copy()
+    for column in safe.columns:
+        if not pd.api.types.is_numeric_dtype(safe[column]) and not pd.api.types.is_bool_dtype(safe[column]):
+            safe[column] = safe[column].map(neutralise_cell)
+    return safe
+
+
+def table_csv_bytes(frame: pd.DataFrame) -> bytes:
+    """One table as UTF-8 CSV bytes, formula-safe, "\\n" line ends."""
+    return safe_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+
+
+def table_parquet_bytes(frame: pd.DataFrame) -> bytes:
+    """One table as Parquet bytes (typed; no formula risk, but neutralised alike for one behaviour)."""
+    buffer = io.BytesIO()
+    safe_frame(frame).to_parquet(buffer, index=False)
+    return buffer.getvalue()
+
+
+def table_bytes(frame: pd.DataFrame, fmt: str = "csv") -> bytes:
+    if fmt not in FORMATS:
+        raise ValueError(f"unknown format '{fmt}': choose csv or parquet")
+    return table_csv_bytes(frame) if fmt == "csv" else table_parquet_bytes(frame)
+
+
+def export_names(results: Results) -> list[str]:
+    """The tables to write: the contract tables, then any extra tables, in a stable order."""
+    return list(EXPORT_TABLES) + sorted(name for name in results.tables if name not in EXPORT_TABLES)
+
+
+def write_results(results: Results, out_dir: str | Path, fmt: str = "csv") -> list[Path]:
+    """Write every table to out_dir/<table>.<fmt>; returns the paths written."""
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    written = []
+    for name in export_names(results):
+        path = out / f"{name}.{fmt}"
+        path.write_bytes(table_bytes(results.tables[name], fmt))
+        written.append(path)
+    return written
+
+
+def zip_bytes(results: Results, fmt: str = "csv") -> bytes:
+    """Every table in one zip, with fixed timestamps so the bytes are reproducible."""
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name in export_names(results):
+            info = zipfile.ZipInfo(f"{name}.{fmt}", date_time=ZIP_DATE)
+            info.compress_type = zipfile.ZIP_DEFLATED
+            archive.writestr(info, table_bytes(results.tables[name], fmt))
+    return buffer.getvalue()
+
+
+def read_results(directory: str | Path) -> Results:
+    """Tables written by write_results (CSV or Parquet) back into Results, so a scored corpus reopens instantly."""
+    directory = Path(directory)
+    tables: dict[str, pd.DataFrame] = {}
+    for path in sorted(directory.iterdir()):
+        if path.suffix == ".parquet":
+            tables[path.stem] = pd.read_parquet(path)
+        elif path.suffix == ".csv" and path.stem not in tables:
+            tables[path.stem] = pd.read_csv(path, keep_default_na=False, na_values=[""])
+    if "documents" not in tables:
+        raise FileNotFoundError(f"{directory} holds no documents table (documents.csv or documents.parquet)")
+    return Results(tables)
+
+
+def is_results_dir(path: str | Path) -> bool:
+    """True for a folder of tables written by the CLI."""
+    path = Path(path)
+    return path.is_dir() and any((path / f"documents.{fmt}").is_file() for fmt in FORMATS)

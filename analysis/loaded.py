@@ -1,0 +1,16 @@
+"""loaded analysis. (Skeleton until its issue lands: contributes nothing, so its columns stay empty.)"""
+from __future__ import annotations
+
+from .context import Contribution, DocContext
+
+
+def analyze(context: DocContext) -> Contribution:
+    return Contribution()
+
+
+def load_lexicon(path=None):
+    return None
+
+
+def load_model():
+    return None

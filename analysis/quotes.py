@@ -1,0 +1,106 @@
+"""Quotation spans of any style, nested quotes and quotes left open to the paragraph's end.
+
+Shared by loaded wording (voice), outlets (who is quoted) and framing (quoted actors).
+"""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+# opening mark -> closing marks it accepts
+PAIRS = {
+    "“": "”\"",
+    "„": "“”",
+    "«": "»",
+    "»": "«",
+    "‹": "›",
+    "「": "」",
+    "『": "』",
+    '"': '"”',
+    "‘": "’'",
+    "‚": "‘’",
+    "'": "'’",
+}
+SINGLE_MARKS = frozenset("‘’'‚")
+
+
+@dataclass(frozen=True)
+class Quote:
+    """A quotation: `start`/`end` include the marks; `closed` is False when it ran to the paragraph's end."""
+
+    start: int
+    end: int
+    depth: int
+    closed: bool
+
+    @property
+    def inner(self) -> tuple[int, int]:
+        return (self.start + 1, self.end - 1 if self.closed else self.end)
+
+
+def _is_apostrophe(text: str, i: int) -> bool:
+    """A single mark between two letters (Russia’s, don't) or after a plural s (states') is no quote."""
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if before.isalnum() and after.isalnum():
+        return True
+    return before in "sS" and not after.isalnum() and text[i] in "’'" and i > 1 and text[i - 2].isalpha()
+
+
+def _can_open(text: str, i: int) -> bool:
+    before = text[i - 1] if i > 0 else " "
+    after = text[i + 1] if i + 1 < len(text) else " "
+    if text[i] in SINGLE_MARKS or text[i] == '"':
+        return not before.isalnum() and not after.isspace()
+    return True
+
+
+def find_quotes(text: str) -> list[Quote]:
+    """All quotations in `text`, outermost and nested, sorted by start."""
+    quotes: list[Quote] = []
+    paragraph_start = 0
+    while paragraph_start <= len(text):
+        paragraph_end = text.find("\n", paragraph_start)
+        if paragraph_end < 0:
+            paragraph_end = len(text)
+        _scan_paragraph(text, paragraph_start, paragraph_end, quotes)
+        paragraph_start = paragraph_end + 1
+    return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+
+def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
+    stack: list[tuple[str, int]] = []
+    for i in range(start, end):
+        ch = text[i]
+        if ch not in PAIRS and ch not in "”’»›」』":
+            continue
+        if ch in SINGLE_MARKS and _is_apostrophe(text, i):
+            continue
+        closing = next((k for k in range(len(stack) - 1, -1, -1) if ch in PAIRS[stack[k][0]]), None)
+        if closing is not None and (ch not in PAIRS or not _can_open(text, i) or stack[closing][0] == ch):
+            opener, at = stack[closing]
+            del stack[closing:]
+            out.append(Quote(at, i + 1, closing, True))
+        elif ch in PAIRS and _can_open(text, i):
+            stack.append((ch, i))
+    # Open double quotes run to the paragraph's end (multi-paragraph quote convention);
+    # a stray single mark is more likely an apostrophe, so it is dropped.
+    for depth, (opener, at) in enumerate(stack):
+        if opener not in SINGLE_MARKS:
+            out.append(Quote(at, end, depth, False))
+
+
+def quoted_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:
+    """The outermost quotation ranges, merged."""
+    ranges = sorted((q.start, q.end) for q in quotes)
+    merged: list[tuple[int, int]] = []
+    for s, e in ranges:
+        if merged and s <= merged[-1][1]:
+            merged[-1] = (merged[-1][0], max(merged[-1][1], e))
+        else:
+            merged.append((s, e))
+    return merged
+
+
+def is_quoted(quotes: list[Quote], start: int, end: int) -> bool:
+    """True when [start, end) lies inside some quotation's marks."""
+    return any(q.start < start and end <= q.end for q in quotes)

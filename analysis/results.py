@@ -1,0 +1,91 @@
+"""The tables of the export contract, and Results, the one object UI, CLI and export read."""
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+import pandas as pd
+
+# Contract columns (DESIGN.md). Analyses may add columns after these; these always exist, in this order.
+TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
+    "documents": (
+        "doc_id", "source", "title", "author", "published", "outlet", "outlet_type",
+        "outlet_type_confidence", "outlet_evidence", "state_media_code", "event_id", "words", "body_words",
+        "boilerplate_share", "loaded_hits", "loaded_authorial", "loaded_quoted", "loaded_attributed",
+        "loaded_per_1k_words", "flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index",
+        "dale_chall",
+    ),
+    "spans": (
+        "doc_id", "start", "end", "text", "term", "category", "narrative", "neutral_alternative", "voice",
+        "in_boilerplate", "source", "score",
+    ),
+    "blocks": ("doc_id", "start", "end", "kind", "category", "text"),
+    "citations": (
+        "doc_id", "name", "kind", "outlet_type", "state_media_code", "mentions", "quoted", "label_in_text",
+        "label_conflict",
+    ),
+    "naming": ("event_id", "referent", "doc_id", "term", "count"),
+    "distinctive_terms": ("event_id", "doc_id", "term", "z_score"),
+    "comparisons": ("event_id", "doc_a", "doc_b", "similarity"),
+    "errors": ("source", "error"),
+}
+CONTRACT_TABLES = tuple(TABLE_COLUMNS)
+
+
+def make_table(name: str, rows: list[dict]) -> pd.DataFrame:
+    """A table from row dicts: contract columns first (present even when empty), extras after in first-seen order."""
+    contract = list(TABLE_COLUMNS.get(name, ()))
+    extras: list[str] = []
+    seen = set(contract)
+    for row in rows:
+        for key in row:
+            if key not in seen:
+                seen.add(key)
+                extras.append(key)
+    frame = pd.DataFrame.from_records(rows, columns=contract + extras) if rows else pd.DataFrame(columns=contract + extras)
+    return frame.reset_index(drop=True)
+
+
+@dataclass
+class Results:
+    """Every table of one analysed corpus, by name. Contract tables always exist; extra tables may too."""
+
+    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        for name in CONTRACT_TABLES:
+            self.tables.setdefault(name, make_table(name, []))
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        return self.tables[name]
+
+    @property
+    def documents(self) -> pd.DataFrame:
+        return self.tables["documents"]
+
+    @property
+    def spans(self) -> pd.DataFrame:
+        return self.tables["spans"]
+
+    @property
+    def blocks(self) -> pd.DataFrame:
+        return self.tables["blocks"]
+
+    @property
+    def citations(self) -> pd.DataFrame:
+        return self.tables["citations"]
+
+    @property
+    def naming(self) -> pd.DataFrame:
+        return self.tables["naming"]
+
+    @property
+    def distinctive_terms(self) -> pd.DataFrame:
+        return self.tables["distinctive_terms"]
+
+    @property
+    def comparisons(self) -> pd.DataFrame:
+        return self.tables["comparisons"]
+
+    @property
+    def errors(self) -> pd.DataFrame:
+        return self.tables["errors"]
