@@ -1,0 +1,169 @@
+"""Command line: python -m analysis score PATH... --out DIR.
+
+Exit status of `score`:
+  0  every input was read and analysed
+  1  some inputs could not be read or analysed (see errors.csv); every other table was still written
+  2  usage error (bad options)
+  3  nothing could be analysed: no input yielded a document
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from pathlib import Path
+
+from tqdm import tqdm
+
+from . import export
+from .corpus import LoadOptions, load_corpus
+from .pipeline import ENGINES, analyze
+from .resources import load_resources
+
+EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
+DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="python -m analysis",
+        description="Score news articles for outlet type, loaded wording, boilerplate and readability, and compare their framing.",
+        epilog=__doc__.split("\n", 2)[2],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+    score = commands.add_parser(
+        "score",
+        help="analyse files, folders or zips and write every table",
+        description="Analyse PATHs (files, folders searched recursively, .zip archives; .txt .md .html .csv .tsv .json .jsonl .parquet) and write each table as DIR/<table>.csv or .parquet.",
+        epilog=__doc__.split("\n", 2)[2],
+        formatter_class=argparse.RawDescriptionHelpFormatter,
+    )
+    score.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .zip archives to analyse")
+    score.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into (created if missing)")
+    score.add_argument("--format", choices=export.FORMATS, default="csv", help="table format (default: csv)")
+    score.add_argument("--text-column", metavar="NAME", help="the text column of CSV/TSV/JSON/Parquet tables (default: found by name: text, body, content, article …)")
+    score.add_argument("--events", metavar="FILE", help="CSV of event overrides: columns doc_id (or source) and event_id")
+    score.add_argument("--lexicon", metavar="FILE", help="a loaded-wording lexicon CSV to use instead of the shipped one")
+    score.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB", help="skip (with an error row) files larger than this (default: 20)")
+    score.add_argument("--engine", choices=ENGINES, default="local", help="local (one process), process (every core) or dask (default: local)")
+    score.add_argument("--workers", type=int, metavar="N", help="worker processes for --engine process (default: every core)")
+    score.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask (default: a local cluster)")
+    score.add_argument("--no-progress", action="store_true", help="do not draw a progress bar on stderr")
+
+    compare = commands.add_parser(
+        "compare",
+        help="print how the documents of each event differ (from PATHs or a folder of scored tables)",
+        description="Print, per event, the documents side by side: outlet, type, loaded density by voice, boilerplate share, readability, and the pairwise comparisons.",
+    )
+    compare.add_argument("paths", nargs="*", metavar="PATH", help="inputs, or one folder of tables written by `score` (default: the bundled seeds)")
+    compare.add_argument("--text-column", metavar="NAME", help="the text column of tables")
+    return parser
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = build_parser()
+    try:
+        args = parser.parse_args(argv)
+    except SystemExit as exc:
+        return int(exc.code or 0) and EXIT_USAGE
+    if args.command == "score":
+        return _score(args, parser)
+    return _compare(args)
+
+
+def _score(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+    started = time.perf_counter()
+    options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
+    try:
+        resources = load_resources(lexicon_path=args.lexicon)
+        overrides = _event_overrides(args.events)
+    except (OSError, ValueError) as exc:
+        print(f"error: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    documents, errors = load_corpus(args.paths, options)
+    overrides = _resolve_overrides(overrides, documents)
+    bar = tqdm(total=len(documents), unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
+
+    def progress(done: int, total: int) -> None:
+        bar.update(done - bar.n)
+
+    results = analyze(
+        documents, resources, errors=errors, engine=args.engine, workers=args.workers, progress=progress,
+        event_overrides=overrides, scheduler=args.scheduler,
+    )
+    bar.close()
+    written = export.write_results(results, args.out, args.format)
+    print(_summary(results, written, args.out, time.perf_counter() - started))
+    if results.documents.empty:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if not results.errors.empty else EXIT_OK
+
+
+def _event_overrides(path: str | None) -> dict[str, str]:
+    if not path:
+        return {}
+    from .framing import read_event_overrides
+
+    return read_event_overrides(path)
+
+
+def _resolve_overrides(overrides: dict[str, str], documents: list) -> dict[str, str]:
+    """Overrides may name a document by doc_id or by source; the pipeline wants doc_ids."""
+    by_source = {d.source: d.doc_id for d in documents}
+    by_name = {Path(d.source).name: d.doc_id for d in documents}
+    return {by_source.get(key, by_name.get(key, key)): event for key, event in overrides.items()}
+
+
+def _summary(results, written: list[Path], out: str, seconds: float) -> str:
+    documents = results.documents
+    lines = [
+        f"Analysed {len(documents)} document(s) in {seconds:.1f} s; {len(results.errors)} input(s) could not be read.",
+        f"Wrote {len(written)} tables to {out}: " + ", ".join(p.name for p in written),
+    ]
+    if not documents.empty:
+        events = documents["event_id"].replace("", None).dropna().nunique()
+        lines.append(f"Events: {events}   loaded-wording spans: {len(results.spans)}   citations: {len(results.citations)}")
+        if "outlet_type" in documents and documents["outlet_type"].notna().any():
+            counts = documents["outlet_type"].fillna("unknown").value_counts()
+            lines.append("Outlet types: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))
+    for row in results.errors.head(10).itertuples():
+        lines.append(f"  error: {row.source}: {row.error}")
+    if len(results.errors) > 10:
+        lines.append(f"  … and {len(results.errors) - 10} more in errors.{written[0].suffix[1:] if written else 'csv'}")
+    return "\n".join(lines)
+
+
+def _compare(args: argparse.Namespace) -> int:
+    paths = args.paths or [str(DEFAULT_SEEDS)]
+    if len(paths) == 1 and export.is_results_dir(paths[0]):
+        results = export.read_results(paths[0])
+    else:
+        documents, errors = load_corpus(paths, LoadOptions(text_column=args.text_column))
+        results = analyze(documents, errors=errors)
+    print(format_comparison(results))
+    return EXIT_OK if not results.documents.empty else EXIT_NOTHING
+
+
+COMPARE_COLUMNS = ("outlet", "outlet_type", "loaded_authorial", "loaded_quoted", "loaded_attributed", "loaded_per_1k_words", "boilerplate_share", "flesch_reading_ease")
+
+
+def format_comparison(results) -> str:
+    """A plain-text side-by-side view of each event's documents and their pairwise comparisons."""
+    documents = results.documents
+    if documents.empty:
+        return "No documents."
+    out: list[str] = []
+    events = documents["event_id"].fillna("").astype(str)
+    for event in sorted(events.unique()):
+        members = documents[events == event]
+        out.append(f"== Event {event or '(none)'}: {len(members)} document(s)")
+        columns = [c for c in ("doc_id", "title", *COMPARE_COLUMNS) if c in members]
+        out.append(members[columns].fillna("").to_string(index=False, max_colwidth=40))
+        pairs = results.comparisons
+        if not pairs.empty and "event_id" in pairs:
+            pairs = pairs[pairs["event_id"].astype(str) == event]
+            if not pairs.empty:
+                out.append(pairs.to_string(index=False, max_colwidth=40))
+        out.append("")
+    return "\n".join(out)
