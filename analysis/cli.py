@@ -159,7 +159,7 @@ def format_comparison(results) -> str:
         members = documents[events == event]
         out.append(f"== Event {event or '(none)'}: {len(members)} document(s)")
         columns = [c for c in ("doc_id", "title", *COMPARE_COLUMNS) if c in members]
-        out.append(members[columns].fillna("").to_string(index=False, max_colwidth=40))
+        out.append(members[columns].astype(object).where(members[columns].notna(), "").to_string(index=False, max_colwidth=40))
         pairs = results.comparisons
         if not pairs.empty and "event_id" in pairs:
             pairs = pairs[pairs["event_id"].astype(str) == event]

@@ -1,0 +1,65 @@
+"""The CLI end to end: tables for the seeds, help texts and each exit status."""
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pandas as pd
+import pytest
+
+from analysis.cli import EXIT_NOTHING, EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, main
+from analysis.results import TABLE_COLUMNS
+from conftest import ROOT, SEEDS
+
+
+def test_score_seeds_writes_every_table_with_metadata(tmp_path, capsys):
+    assert main(["score", str(SEEDS), "--out", str(tmp_path), "--no-progress"]) == EXIT_OK
+    for name, columns in TABLE_COLUMNS.items():
+        table = pd.read_csv(tmp_path / f"{name}.csv", keep_default_na=False)
+        assert list(table.columns)[: len(columns)] == list(columns)
+    documents = pd.read_csv(tmp_path / "documents.csv", keep_default_na=False).set_index(
+        pd.read_csv(tmp_path / "documents.csv")["source"].str.extract(r"(\d{3})_")[0]
+    )
+    assert documents.loc["001", "author"] == "Angeline Tan" and documents.loc["001", "published"] == "2023-10-23"
+    assert documents.loc["004", "title"].startswith("Putin accuses the West")
+    assert documents.loc["000", "title"] == ""
+    assert "Analysed 5 document(s)" in capsys.readouterr().out
+
+
+def test_score_parquet(tmp_path):
+    assert main(["score", str(SEEDS), "--out", str(tmp_path), "--format", "parquet", "--no-progress"]) == EXIT_OK
+    assert len(pd.read_parquet(tmp_path / "documents.parquet")) == 5
+
+
+def test_partial_failure_still_writes_and_exits_1(tmp_path):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "good.txt").write_text("A good article about the summit.")
+    (inputs / "empty.txt").write_text("")
+    assert main(["score", str(inputs), "--out", str(tmp_path / "out"), "--no-progress"]) == EXIT_PARTIAL
+    assert len(pd.read_csv(tmp_path / "out" / "documents.csv")) == 1
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert errors["error"].tolist() == ["empty file"]
+
+
+def test_nothing_readable_exits_3(tmp_path):
+    (tmp_path / "empty.txt").write_text("")
+    assert main(["score", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"), "--no-progress"]) == EXIT_NOTHING
+
+
+def test_usage_error_exits_2(tmp_path):
+    assert main(["score", str(SEEDS)]) == EXIT_USAGE  # --out is required
+    assert main(["score", str(SEEDS), "--out", str(tmp_path), "--format", "xls"]) == EXIT_USAGE
+
+
+@pytest.mark.parametrize("argv", [["--help"], ["score", "--help"], ["compare", "--help"]])
+def test_help_on_every_command(argv):
+    done = subprocess.run([sys.executable, "-m", "analysis", *argv], cwd=ROOT, capture_output=True, text=True)
+    assert done.returncode == 0 and "usage:" in done.stdout
+
+
+def test_compare_reads_a_folder_of_tables(tmp_path, capsys):
+    main(["score", str(SEEDS), "--out", str(tmp_path), "--no-progress"])
+    capsys.readouterr()
+    assert main(["compare", str(tmp_path)]) == EXIT_OK
+    assert "Event" in capsys.readouterr().out
