@@ -37,8 +37,12 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def table_csv_bytes(frame: pd.DataFrame) -> bytes:
-    """One table as UTF-8 CSV bytes, formula-safe, "\\n" line ends."""
-    return safe_frame(frame).to_csv(index=False, lineterminator="\n").encode("utf-8")
+    """One table as UTF-8 CSV bytes, formula-safe, with RFC 4180 CRLF row ends.
+
+    CRLF rather than "\\n" because the csv writer only quotes cells holding a line-terminator
+    character: with "\\n" alone, a stray CR inside a cell would be written bare and split the row.
+    """
+    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
 
 
 def table_parquet_bytes(frame: pd.DataFrame) -> bytes:
