@@ -106,7 +106,7 @@ def _load_file(path: Path, options: LoadOptions) -> Iterator[Document | LoadErro
     try:
         size = path.stat().st_size
         if size > options.max_file_bytes:
-            raise InputError(f"file is {size / 1e6:.1f} MB, over the {options.max_file_bytes / 1e6:.0f} MB limit")
+            raise InputError(_too_big(size, options.max_file_bytes))
         data = path.read_bytes()
     except InputError as exc:
         yield LoadError(str(path), str(exc))
@@ -125,7 +125,7 @@ def load_bytes(source: str, name: str, data: bytes, options: LoadOptions = LoadO
     suffix = posixpath.splitext(name.lower())[1]
     try:
         if len(data) > options.max_file_bytes:
-            raise InputError(f"file is {len(data) / 1e6:.1f} MB, over the {options.max_file_bytes / 1e6:.0f} MB limit")
+            raise InputError(_too_big(len(data), options.max_file_bytes))
         if suffix == ".zip":
             yield from _load_zip(source, data, options)
         elif suffix == ".parquet":
@@ -140,6 +140,13 @@ def load_bytes(source: str, name: str, data: bytes, options: LoadOptions = LoadO
             raise InputError(f"unsupported file type '{suffix or '(none)'}': expected one of {', '.join(SUPPORTED_SUFFIXES)}")
     except (InputError, DecodeError) as exc:
         yield LoadError(source, str(exc))
+
+
+MB = 1024 * 1024
+
+
+def _too_big(size: int, limit: int) -> str:
+    return f"file is {size / MB:.1f} MB, over the {limit / MB:g} MB limit (raise it with --max-file-mb)"
 
 
 def _decode(data: bytes) -> str:
@@ -163,7 +170,7 @@ def _load_zip(source: str, data: bytes, options: LoadOptions) -> Iterator[Docume
         return
     expanded = sum(info.file_size for info in entries)
     if expanded > options.max_archive_bytes:
-        yield LoadError(source, f"archive expands to {expanded / 1e6:.0f} MB, over the {options.max_archive_bytes / 1e6:.0f} MB limit (possible zip bomb)")
+        yield LoadError(source, f"archive expands to {expanded / MB:.0f} MB, over the {options.max_archive_bytes / MB:g} MB limit (possible zip bomb)")
         return
     for info in sorted(entries, key=lambda i: i.filename):
         entry_source = f"{source}!{info.filename}"

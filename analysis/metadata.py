@@ -42,6 +42,7 @@ FURNITURE_CUES = re.compile(
     r"photo|image|getty|reuters/|ap photo|copyright|©)\b",
     re.I,
 )
+MARKUP_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 HEAD_LINES = 15
 
 
@@ -111,7 +112,7 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ",", ";", ":")) or line.startswith(("-", "*", "[", "©", "(")):
         return False
-    if FURNITURE_CUES.search(line) or URL_RE.search(line) or parse_date(line):
+    if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
         return False
     if any(pattern.match(line) for pattern in BYLINE_PATTERNS):
         return False
