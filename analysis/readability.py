@@ -1,8 +1,177 @@
-"""readability analysis. (Skeleton until its issue lands: contributes nothing, so its columns stay empty.)"""
+"""Readability of the body text: textstat's five metrics, equal to textstat's values, offline and fast.
+
+textstat (0.7.13, language en_US, no rounding) computes each metric with its own passes over the
+text and fetches its dictionary through NLTK at run time. This module reproduces its tokenisation
+and formulas exactly, in one pass over the words with a per-word cache:
+
+- words: punctuation removed (apostrophes kept only before t, s, d, ve, ll, re), split on whitespace;
+- sentences: regex fragments ``\\b[^.!?]+[.!?]*``, those of two words or fewer not counted, at least 1;
+- syllables: CMU dictionary, else Pyphen (analysis/syllables.py);
+- difficult words: not in the Dale–Chall easy list (and, for Gunning fog, 3+ syllables).
+
+The formulas keep textstat's operation order, so the floats are bit-for-bit textstat's.
+The `documents` columns are rounded to 4 decimals for stable, readable exports.
+"""
 from __future__ import annotations
 
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+
 from .context import Contribution, DocContext
+from .syllables import WORD_CACHE_SIZE, easy_words, word_syllables
+
+# textstat.backend.utils.constants: an apostrophe not opening a contraction ending is dropped.
+NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
+PUNCTUATION = re.compile(r"[^\w\s\']")
+SENTENCE_FRAGMENT = re.compile(r"\b[^.!?]+[.!?]*")
+WORD_CHAR = re.compile(r"\w")
+GUNNING_FOG_SYLLABLES = 3  # textstat's "syllable_threshold" for English
+DECIMALS = 4
+
+
+@dataclass(frozen=True)
+class Readability:
+    """Counts and the five metrics of one text, unrounded (equal to textstat's)."""
+
+    words: int
+    sentences: int
+    syllables: int
+    polysyllables: int
+    difficult_words: int  # not easy, 3+ syllables (Gunning fog)
+    not_easy_words: int  # not in the easy list (Dale–Chall)
+    flesch_reading_ease: float
+    flesch_kincaid_grade: float
+    gunning_fog: float
+    smog_index: float
+    dale_chall: float
+
+
+def clean_words(text: str) -> list[str]:
+    """textstat's list_words(text): punctuation removed (contraction apostrophes kept), whitespace split."""
+    return PUNCTUATION.sub("", NON_CONTRACTION_APOSTROPHE.sub("", text)).split()
+
+
+def count_sentences(text: str) -> int:
+    """textstat's count_sentences: regex fragments, minus those of two words or fewer; at least 1."""
+    if not text:
+        return 0
+    fragments = SENTENCE_FRAGMENT.findall(text)
+    return max(1, sum(1 for fragment in fragments if _more_than_two_words(fragment)))
+
+
+def _more_than_two_words(fragment: str) -> bool:
+    # Removing punctuation never splits a token; a token survives it exactly when it holds a word
+    # character, so counting such tokens equals textstat's count_words(fragment).
+    count = 0
+    for token in fragment.split():
+        if WORD_CHAR.search(token):
+            count += 1
+            if count > 2:
+                return True
+    return False
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def word_profile(word: str) -> tuple[int, bool, int]:
+    """(syllables, easy, syllables as the difficulty test counts them) for one cleaned word.
+
+    textstat counts a word's syllables after lower-casing it, but its difficulty test lower-cases
+    before removing punctuation; the two differ only for rare letters such as "İ", and both are kept.
+    """
+    lower = word.lower()
+    syllables = word_syllables(lower)
+    easy = lower in easy_words()
+    difficulty = sum(word_syllables(part) for part in clean_words(lower)) if not easy else 0
+    return syllables, easy, difficulty
+
+
+def measure(text: str) -> Readability:
+    """All counts and metrics of `text` in one pass over its words."""
+    words = clean_words(text)
+    sentences = count_sentences(text)
+    syllables = polysyllables = difficult = not_easy = 0
+    # Each distinct word is profiled once; Counter does the per-token work in C.
+    for word, times in Counter(words).items():
+        count, easy, difficulty = word_profile(word)
+        syllables += count * times
+        if count >= 3:
+            polysyllables += times
+        if not easy:
+            not_easy += times
+            if difficulty >= GUNNING_FOG_SYLLABLES:
+                difficult += times
+    n_words = len(words)
+    words_per_sentence = n_words / sentences if sentences else 0.0
+    syllables_per_word = syllables / n_words if n_words else 0.0
+    return Readability(
+        words=n_words,
+        sentences=sentences,
+        syllables=syllables,
+        polysyllables=polysyllables,
+        difficult_words=difficult,
+        not_easy_words=not_easy,
+        flesch_reading_ease=_flesch_reading_ease(words_per_sentence, syllables_per_word),
+        flesch_kincaid_grade=_flesch_kincaid_grade(words_per_sentence, syllables_per_word),
+        gunning_fog=_gunning_fog(difficult, n_words, words_per_sentence),
+        smog_index=_smog_index(polysyllables, sentences),
+        dale_chall=_dale_chall(not_easy, n_words, words_per_sentence),
+    )
+
+
+def _flesch_reading_ease(words_per_sentence: float, syllables_per_word: float) -> float:
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        return 0.0
+    return 206.835 - 1.015 * words_per_sentence - 84.6 * syllables_per_word
+
+
+def _flesch_kincaid_grade(words_per_sentence: float, syllables_per_word: float) -> float:
+    if words_per_sentence == 0 or syllables_per_word == 0:
+        return 0.0
+    return (0.39 * words_per_sentence) + (11.8 * syllables_per_word) - 15.59
+
+
+def _gunning_fog(difficult: int, n_words: int, words_per_sentence: float) -> float:
+    if not n_words:
+        return 0.0
+    per_difficult_words = 100 * difficult / n_words
+    return 0.4 * (words_per_sentence + per_difficult_words)
+
+
+def _smog_index(polysyllables: int, sentences: int) -> float:
+    if not sentences:
+        return 0.0
+    return (1.043 * (30 * (polysyllables / sentences)) ** 0.5) + 3.1291
+
+
+def _dale_chall(not_easy: int, n_words: int, words_per_sentence: float) -> float:
+    if not n_words:
+        return 0.0
+    per_difficult_words = 100 * not_easy / n_words
+    score = (0.1579 * per_difficult_words) + (0.0496 * words_per_sentence)
+    if per_difficult_words > 5:
+        score += 3.6365
+    return score
+
+
+def columns(result: Readability) -> dict[str, object]:
+    """The `documents` columns for one measured text; metrics stay empty when it has no words."""
+    scored = result.words > 0
+    metric = (lambda value: round(value, DECIMALS) if scored else None)
+    return {
+        "flesch_reading_ease": metric(result.flesch_reading_ease),
+        "flesch_kincaid_grade": metric(result.flesch_kincaid_grade),
+        "gunning_fog": metric(result.gunning_fog),
+        "smog_index": metric(result.smog_index),
+        "dale_chall": metric(result.dale_chall),
+        "body_sentences": result.sentences,
+        "readability_words": result.words,
+        "syllables_per_word": round(result.syllables / result.words, DECIMALS) if scored else None,
+        "words_per_sentence": round(result.words / result.sentences, DECIMALS) if scored else None,
+    }
 
 
 def analyze(context: DocContext) -> Contribution:
-    return Contribution()
+    """Readability columns of the document's body text (boilerplate excluded)."""
+    return Contribution(columns=columns(measure(context.segmentation.body_text)))

