@@ -1,0 +1,1 @@
+"""Reusable pieces of the dashboard: highlighted text, outlet card, charts, table helpers."""

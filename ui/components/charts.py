@@ -1,0 +1,154 @@
+"""Plotly figures drawn from Results tables. Each returns None when its data is not there (yet).
+
+Charts only regroup what the tables hold (counts of spans, columns of documents); they score nothing.
+Labels shown in charts are passed through html.escape, because plotly renders a few HTML tags.
+"""
+from __future__ import annotations
+
+import html
+
+import pandas as pd
+import plotly.express as px
+import plotly.graph_objects as go
+
+from analysis import Results
+
+from .highlight import category_colors
+from .tables import has_values, prefixed, table
+
+# Columns that start with boilerplate_ but are not a per-category share.
+BOILERPLATE_NOT_CATEGORY = {"boilerplate_share", "boilerplate_words", "boilerplate_chars", "boilerplate_blocks"}
+VOICE_ORDER = ["authorial", "attributed", "quoted"]
+
+
+def _safe(labels: dict[str, str]) -> dict[str, str]:
+    return {k: html.escape(v) for k, v in labels.items()}
+
+
+def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
+    figure.update_layout(title=title, height=height, margin=dict(l=10, r=10, t=50, b=10), legend_title_text="")
+    return figure
+
+
+def loaded_density(results: Results, labels: dict[str, str]) -> go.Figure | None:
+    """Loaded-wording hits per 1,000 body words per document, one panel per voice, stacked by category.
+
+    Counts are spans outside boilerplate (as in loaded_per_1k_words); the denominator is body_words.
+    """
+    spans, documents = results.spans, results.documents
+    if spans.empty or not has_values(documents, "body_words"):
+        return None
+    body = spans
+    if "in_boilerplate" in body.columns:
+        body = body[~body["in_boilerplate"].astype(str).str.lower().isin(["true", "1"])]
+    if body.empty:
+        return None
+    counts = body.groupby(["doc_id", "voice", "category"], dropna=False).size().reset_index(name="hits")
+    words = documents.set_index("doc_id")["body_words"]
+    counts["per_1k_body_words"] = [round(1000 * h / w, 2) if w and w > 0 else 0.0 for h, w in zip(counts["hits"], counts["doc_id"].map(words).fillna(0))]
+    counts["document"] = counts["doc_id"].map(_safe(labels)).fillna(counts["doc_id"])
+    counts["category"] = counts["category"].fillna("(none)").astype(str)
+    counts["voice"] = counts["voice"].fillna("(none)").astype(str)
+    colors = category_colors(counts["category"])
+    figure = px.bar(counts, x="document", y="per_1k_body_words", color="category", facet_col="voice",
+                    category_orders={"voice": [v for v in VOICE_ORDER if v in set(counts["voice"])] + sorted(set(counts["voice"]) - set(VOICE_ORDER))},
+                    color_discrete_map=colors, hover_data=["hits"])
+    figure.update_xaxes(title_text="", tickangle=-30)
+    return _layout(figure, "Loaded wording per 1,000 body words, by voice and category", 430)
+
+
+def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | None:
+    """Boilerplate share per document, stacked by category (boilerplate_<category> columns) when available."""
+    documents = results.documents
+    categories = [c for c in prefixed(documents, "boilerplate_") if c not in BOILERPLATE_NOT_CATEGORY
+                  and pd.api.types.is_numeric_dtype(documents[c])]
+    names = documents["doc_id"].astype(str).map(_safe(labels))
+    if categories:
+        frame = documents[categories].fillna(0).copy()
+        frame["document"] = names
+        long = frame.melt(id_vars="document", var_name="category", value_name="share")
+        long["category"] = long["category"].str.removeprefix("boilerplate_")
+        figure = px.bar(long, x="document", y="share", color="category", color_discrete_map=category_colors(long["category"]))
+    elif has_values(documents, "boilerplate_share"):
+        figure = px.bar(pd.DataFrame({"document": names, "share": documents["boilerplate_share"].fillna(0)}), x="document", y="share")
+    else:
+        return None
+    figure.update_yaxes(tickformat=".0%", title_text="share of the page")
+    figure.update_xaxes(title_text="", tickangle=-30)
+    return _layout(figure, "Boilerplate share, by category")
+
+
+def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure | None:
+    """Flesch reading ease against authorial loaded wording per 1,000 body words, one dot per document."""
+    documents = results.documents
+    if not (has_values(documents, "flesch_reading_ease") and has_values(documents, "loaded_per_1k_words")):
+        return None
+    frame = documents[["doc_id", "flesch_reading_ease", "loaded_per_1k_words"]].copy()
+    frame["document"] = frame["doc_id"].astype(str).map(_safe(labels))
+    frame["outlet type"] = documents["outlet_type"].fillna("unknown").astype(str) if "outlet_type" in documents else "unknown"
+    figure = px.scatter(frame, x="flesch_reading_ease", y="loaded_per_1k_words", color="outlet type", hover_name="document")
+    figure.update_traces(marker=dict(size=12))
+    figure.update_xaxes(title_text="Flesch reading ease (higher = easier)")
+    figure.update_yaxes(title_text="authorial loaded hits / 1,000 body words")
+    return _layout(figure, "Readability against loaded wording")
+
+
+def outlet_types(results: Results) -> go.Figure | None:
+    """How many documents come from each outlet type."""
+    documents = results.documents
+    if not has_values(documents, "outlet_type"):
+        return None
+    counts = documents["outlet_type"].fillna("unknown").replace("", "unknown").astype(str).value_counts().sort_index().reset_index()
+    counts.columns = ["outlet type", "documents"]
+    figure = px.bar(counts, x="outlet type", y="documents", color="outlet type")
+    figure.update_layout(showlegend=False)
+    return _layout(figure, "Documents by outlet type", 320)
+
+
+def timeline(results: Results, labels: dict[str, str]) -> go.Figure | None:
+    """Documents on a time axis by publication date, coloured by event."""
+    documents = results.documents
+    if not has_values(documents, "published"):
+        return None
+    frame = pd.DataFrame({
+        "published": pd.to_datetime(documents["published"].astype(str), errors="coerce", format="mixed"),
+        "document": documents["doc_id"].astype(str).map(_safe(labels)),
+        "outlet": documents["outlet"].fillna("").astype(str).map(html.escape) if "outlet" in documents else "",
+        "event": documents["event_id"].fillna("").astype(str).replace("", "(no event)") if "event_id" in documents else "(no event)",
+    }).dropna(subset=["published"])
+    if frame.empty:
+        return None
+    frame["row"] = frame["outlet"].where(frame["outlet"] != "", frame["document"])
+    figure = px.scatter(frame.sort_values("published"), x="published", y="row", color="event", hover_name="document")
+    figure.update_traces(marker=dict(size=12, symbol="diamond"))
+    figure.update_yaxes(title_text="")
+    return _layout(figure, "Timeline by publication date", 320)
+
+
+def frame_profile(results: Results, doc_ids: list[str], labels: dict[str, str]) -> go.Figure | None:
+    """The frame profile of the chosen documents in one grouped bar chart.
+
+    Reads frame_<dimension> columns of `documents`, or else a `frames` table (doc_id, frame/dimension, score/share).
+    """
+    documents = results.documents
+    chosen = documents[documents["doc_id"].astype(str).isin(doc_ids)]
+    columns = [c for c in prefixed(chosen, "frame_") if pd.api.types.is_numeric_dtype(chosen[c])]
+    if columns:
+        frame = chosen[["doc_id"] + columns].melt(id_vars="doc_id", var_name="frame", value_name="score")
+        frame["frame"] = frame["frame"].str.removeprefix("frame_")
+    else:
+        frames = table(results, "frames", "frame_profile")
+        if frames is None or frames.empty or "doc_id" not in frames.columns:
+            return None
+        name_column = next((c for c in ("frame", "dimension", "name") if c in frames.columns), None)
+        value_column = next((c for c in ("share", "score", "weight", "hits", "count") if c in frames.columns and pd.api.types.is_numeric_dtype(frames[c])), None)
+        if name_column is None or value_column is None:
+            return None
+        frame = frames[frames["doc_id"].astype(str).isin(doc_ids)][["doc_id", name_column, value_column]]
+        frame = frame.groupby(["doc_id", name_column], as_index=False)[value_column].sum().rename(columns={name_column: "frame", value_column: "score"})
+    if frame.empty:
+        return None
+    frame["document"] = frame["doc_id"].astype(str).map(_safe(labels))
+    figure = px.bar(frame, x="frame", y="score", color="document", barmode="group")
+    figure.update_xaxes(title_text="", tickangle=-30)
+    return _layout(figure, "Frame profile", 420)

@@ -1,0 +1,181 @@
+"""A document's text as safe HTML: loaded spans highlighted by category and voice, boilerplate dimmed and collapsible.
+
+Security: every piece of document text (and every label taken from the data) is HTML-escaped
+before any markup is put around it; class names and colours come from fixed tables here, never
+from the data. The output is therefore inert whatever the document holds (<script>, onerror=…).
+"""
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+
+import pandas as pd
+
+VOICES = ("authorial", "quoted", "attributed")
+# Colour-blind-friendly qualitative palette (Okabe–Ito plus extras); categories map onto it in sorted order.
+PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#999999",
+           "#8C564B", "#17BECF", "#BCBD22", "#7F7F7F")
+
+STYLE = """<style>
+.sfd-text{white-space:pre-wrap;font-family:Georgia,'Times New Roman',serif;font-size:0.95rem;line-height:1.55;color:#222}
+.sfd-text mark{color:inherit;padding:0 1px;border-radius:2px}
+.sfd-text mark.v-authorial{font-weight:600}
+.sfd-text mark.v-quoted{background:transparent !important;border-bottom:2px dashed;font-style:italic}
+.sfd-text mark.v-attributed{background:transparent !important;border-bottom:2px dotted}
+.sfd-text mark.v-other{background:transparent !important;border-bottom:2px solid}
+.sfd-text details.bp{margin:2px 0;padding:0 4px;border-left:3px solid #ccc;background:#f6f6f6}
+.sfd-text details.bp summary{cursor:pointer;color:#777;font-family:sans-serif;font-size:0.75rem;white-space:normal}
+.sfd-text .bpt{color:#9a9a9a}
+.sfd-legend{font-family:sans-serif;font-size:0.8rem;line-height:1.9}
+.sfd-legend span{margin-right:10px;padding:1px 4px;border-radius:2px}
+</style>"""
+
+
+@dataclass(frozen=True)
+class Mark:
+    """One highlighted span of the text, already clipped and non-overlapping."""
+
+    start: int
+    end: int
+    category: str
+    voice: str
+    tooltip: str
+
+
+def category_colors(categories: list[str] | pd.Series) -> dict[str, str]:
+    """A stable colour per category (sorted, then palette order), so every column of a comparison agrees."""
+    names = sorted({str(c) for c in categories if isinstance(c, str) and c})
+    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+
+
+def escape(value: object) -> str:
+    """HTML-escape anything (quotes too, so it is safe inside attributes)."""
+    return html.escape("" if value is None else str(value), quote=True)
+
+
+def _cell(row: pd.Series, column: str) -> str:
+    value = row.get(column, "")
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return ""
+    return str(value)
+
+
+def marks_from_spans(spans: pd.DataFrame | None, length: int) -> list[Mark]:
+    """Spans as non-overlapping Marks inside [0, length): earliest first, the longer one wins a tie, overlaps dropped."""
+    if spans is None or spans.empty or not {"start", "end"} <= set(spans.columns):
+        return []
+    marks: list[Mark] = []
+    rows = []
+    for _, row in spans.iterrows():
+        try:
+            start, end = max(0, int(row["start"])), min(length, int(row["end"]))
+        except (TypeError, ValueError):
+            continue
+        if end > start:
+            rows.append((start, -end, row))
+    rows.sort(key=lambda item: (item[0], item[1]))
+    position = 0
+    for start, negative_end, row in rows:
+        if start < position:
+            continue
+        voice = _cell(row, "voice")
+        tooltip_parts = [
+            f"term: {_cell(row, 'term') or _cell(row, 'text')}",
+            f"category: {_cell(row, 'category') or '?'}",
+            f"voice: {voice or '?'}",
+        ]
+        for column, name in (("narrative", "narrative"), ("neutral_alternative", "neutral alternative"), ("source", "found by"), ("score", "score")):
+            if _cell(row, column):
+                tooltip_parts.append(f"{name}: {_cell(row, column)}")
+        marks.append(Mark(start, -negative_end, _cell(row, "category"), voice, "\n".join(tooltip_parts)))
+        position = -negative_end
+    return marks
+
+
+def _regions(blocks: pd.DataFrame | None, length: int) -> list[tuple[int, int, str | None]]:
+    """[start, end, boilerplate category or None] covering the whole text; None marks body or gaps."""
+    regions: list[tuple[int, int, str | None]] = []
+    position = 0
+    if blocks is not None and not blocks.empty and {"start", "end", "kind"} <= set(blocks.columns):
+        ordered = sorted(
+            (int(r["start"]), int(r["end"]), _cell(r, "category") or "boilerplate")
+            for _, r in blocks.iterrows()
+            if str(r["kind"]) == "boilerplate"
+        )
+        for start, end, category in ordered:
+            start, end = max(start, position), min(end, length)
+            if end <= start:
+                continue
+            if start > position:
+                regions.append((position, start, None))
+            regions.append((start, end, category))
+            position = end
+    if position < length:
+        regions.append((position, length, None))
+    return regions
+
+
+def _mark_html(text: str, mark: Mark, colors: dict[str, str]) -> str:
+    color = colors.get(mark.category, "#999999")
+    voice = mark.voice if mark.voice in VOICES else "other"
+    if voice == "authorial":
+        style = f"background:{color}55;border-bottom:2px solid {color}"
+    else:
+        style = f"border-color:{color}"
+    return f'<mark class="ld v-{voice}" style="{style}" title="{escape(mark.tooltip)}">{escape(text)}</mark>'
+
+
+def _region_html(text: str, start: int, end: int, marks: list[Mark], colors: dict[str, str]) -> str:
+    """Escaped text of [start, end) with the marks that fall in it (a mark crossing the edge is cut)."""
+    pieces: list[str] = []
+    position = start
+    for mark in marks:
+        if mark.end <= start or mark.start >= end:
+            continue
+        mark_start, mark_end = max(mark.start, start), min(mark.end, end)
+        if mark_start > position:
+            pieces.append(escape(text[position:mark_start]))
+        pieces.append(_mark_html(text[mark_start:mark_end], mark, colors))
+        position = mark_end
+    if position < end:
+        pieces.append(escape(text[position:end]))
+    return "".join(pieces)
+
+
+def highlighted_html(
+    text: str,
+    blocks: pd.DataFrame | None = None,
+    spans: pd.DataFrame | None = None,
+    colors: dict[str, str] | None = None,
+    collapse_boilerplate: bool = True,
+) -> str:
+    """The whole text as one HTML fragment (with its <style>): escaped, highlighted, boilerplate dimmed.
+
+    blocks/spans are the document's rows of the `blocks` and `spans` tables (offsets into `text`).
+    """
+    colors = colors if colors is not None else category_colors(spans["category"] if spans is not None and "category" in spans else [])
+    marks = marks_from_spans(spans, len(text))
+    out: list[str] = [STYLE, '<div class="sfd-text">']
+    for start, end, category in _regions(blocks, len(text)):
+        inner = _region_html(text, start, end, marks, colors)
+        if category is None:
+            out.append(inner)
+        elif collapse_boilerplate:
+            words = len(text[start:end].split())
+            out.append(f'<details class="bp"><summary>boilerplate · {escape(category)} · {words} words (click to show)</summary>'
+                       f'<span class="bpt">{inner}</span></details>')
+        else:
+            out.append(f'<span class="bpt" title="boilerplate: {escape(category)}">{inner}</span>')
+    out.append("</div>")
+    return "".join(out)
+
+
+def legend_html(colors: dict[str, str]) -> str:
+    """A legend: one chip per category, and the three voice styles."""
+    chips = [f'<span style="background:{color}55;border-bottom:2px solid {color}">{escape(name)}</span>' for name, color in colors.items()]
+    voices = ('<mark class="ld v-authorial" style="background:#bbbbbb55;border-bottom:2px solid #888">authorial</mark> '
+              '<mark class="ld v-quoted" style="border-color:#888">quoted</mark> '
+              '<mark class="ld v-attributed" style="border-color:#888">attributed</mark> '
+              '<span class="bpt">boilerplate (dimmed)</span>')
+    categories = "".join(chips) if chips else "<i>no loaded wording found</i>"
+    return f'{STYLE}<div class="sfd-legend"><b>Categories:</b> {categories}<br><b>Voice:</b> <span class="sfd-text">{voices}</span></div>'

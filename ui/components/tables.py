@@ -1,0 +1,74 @@
+"""Small helpers for reading Results tables that may still lack a column or a table."""
+from __future__ import annotations
+
+from pathlib import PurePath
+
+import pandas as pd
+import streamlit as st
+
+from analysis import Results
+
+
+def has_values(frame: pd.DataFrame | None, column: str) -> bool:
+    """True when `frame` has `column` with at least one non-empty value."""
+    if frame is None or column not in frame.columns or frame.empty:
+        return False
+    values = frame[column]
+    if values.dtype == object or pd.api.types.is_string_dtype(values):
+        return bool(values.fillna("").astype(str).str.strip().ne("").any())
+    return bool(values.notna().any())
+
+
+def present(frame: pd.DataFrame, columns: list[str] | tuple[str, ...]) -> list[str]:
+    """The columns of `columns` that `frame` has with some value, in the given order."""
+    return [c for c in columns if has_values(frame, c)]
+
+
+def prefixed(frame: pd.DataFrame, prefix: str) -> list[str]:
+    """Columns named <prefix><something> that hold values, sorted (e.g. boilerplate_<category>)."""
+    return sorted(c for c in frame.columns if c.startswith(prefix) and has_values(frame, c))
+
+
+def table(results: Results, *names: str) -> pd.DataFrame | None:
+    """The first of the named tables that exists in results (extra tables may not exist yet), else None."""
+    for name in names:
+        if name in results.tables:
+            return results.tables[name]
+    return None
+
+
+def for_docs(frame: pd.DataFrame | None, doc_ids: list[str], column: str = "doc_id") -> pd.DataFrame:
+    """Rows of `frame` about the given documents, or an empty frame."""
+    if frame is None or column not in frame.columns:
+        return pd.DataFrame()
+    return frame[frame[column].astype(str).isin(doc_ids)]
+
+
+def text(value: object, empty: str = "") -> str:
+    """A cell as display text: NaN/None become `empty`, floats that are whole lose their '.0'."""
+    if value is None or (isinstance(value, float) and pd.isna(value)):
+        return empty
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    result = str(value).strip()
+    return result if result else empty
+
+
+def doc_labels(documents: pd.DataFrame) -> dict[str, str]:
+    """A short, distinct label per doc_id: outlet (or file name) and the start of the title."""
+    labels: dict[str, str] = {}
+    for _, row in documents.iterrows():
+        doc_id = str(row["doc_id"])
+        who = text(row.get("outlet")) or PurePath(text(row.get("source")).split("!")[-1]).name or doc_id
+        title = text(row.get("title"))
+        title = title if len(title) <= 48 else title[:47] + "…"
+        label = f"{who} · {title}" if title else who
+        if label in labels.values():
+            label = f"{label} ({doc_id[:6]})"
+        labels[doc_id] = label
+    return labels
+
+
+def not_available(what: str) -> None:
+    """A quiet note for a section whose data this corpus does not have (yet)."""
+    st.caption(f"ℹ️ {what}: not available for this corpus yet.")

@@ -1,0 +1,194 @@
+"""The corpus a session is looking at: where it came from, its Results and its texts.
+
+Heavy work (loading resources, analysing documents, reading a folder of tables) is cached across
+sessions, keyed by content: the documents' doc_ids (content hashes) and the lexicon's hash.
+"""
+from __future__ import annotations
+
+import hashlib
+import sys
+import tempfile
+from collections import OrderedDict
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field, replace
+from pathlib import Path
+
+import pandas as pd
+import streamlit as st
+
+from analysis import Document, LoadError, Resources, Results, analyze, load_corpus, load_resources
+from analysis import export
+from analysis.corpus import load_bytes
+
+REPO = Path(__file__).resolve().parents[1]
+SEEDS_DIR = REPO / "seeds"
+SHIPPED_LEXICON = "shipped"
+SESSION_KEY = "corpus"
+LEXICON_KEY = "custom_lexicon"
+MAX_CACHED_CORPORA = 8
+
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Corpus:
+    """What every page renders: the Results, each document's text by doc_id, and where they came from."""
+
+    label: str
+    results: Results
+    texts: dict[str, str] = field(default_factory=dict)
+    key: str = ""
+    from_tables: bool = False
+
+
+def command_line_paths(argv: list[str] | None = None) -> list[str]:
+    """Paths given as `streamlit run dashboard.py -- PATH...`; none when the script runs some other way (tests)."""
+    argv = sys.argv if argv is None else argv
+    if not argv or Path(argv[0]).name != "dashboard.py":
+        return []
+    return [arg for arg in argv[1:] if arg.strip()]
+
+
+def lexicon_key(lexicon: tuple[str, bytes] | None) -> str:
+    """A short content hash of a custom lexicon, or 'shipped'."""
+    if lexicon is None:
+        return SHIPPED_LEXICON
+    return hashlib.sha256(lexicon[1]).hexdigest()[:16]
+
+
+@st.cache_resource(show_spinner="Loading lexicons and models…", max_entries=4)
+def _resources(key: str, _lexicon: tuple[str, bytes] | None) -> Resources:
+    # `key` is the lexicon's hash; the underscore keeps Streamlit from hashing the bytes again.
+    if _lexicon is None:
+        return load_resources()
+    name, data = _lexicon
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(data)
+        return load_resources(lexicon_path=path)
+
+
+def session_resources() -> tuple[Resources, str]:
+    """The resources for this session (with its custom lexicon, if one was uploaded) and the lexicon key."""
+    lexicon = st.session_state.get(LEXICON_KEY)
+    key = lexicon_key(lexicon)
+    return _resources(key, lexicon), key
+
+
+def corpus_key(documents: Iterable[Document], errors: Iterable[LoadError], lexicon: str) -> str:
+    """A hash of what the analysis depends on: each document's id and source, the load errors, the lexicon."""
+    digest = hashlib.sha256(lexicon.encode())
+    for document in documents:
+        digest.update(f"d\0{document.doc_id}\0{document.source}\n".encode())
+    for error in errors:
+        digest.update(f"e\0{error.source}\0{error.error}\n".encode())
+    return digest.hexdigest()[:24]
+
+
+@st.cache_resource
+def _analysis_store() -> OrderedDict:
+    """Analysed corpora shared by every session, most recent last (a small LRU keyed by corpus_key)."""
+    return OrderedDict()
+
+
+def analysed_corpus(
+    label: str,
+    documents: list[Document],
+    errors: list[LoadError],
+    resources: Resources,
+    lexicon: str,
+    progress: ProgressCallback | None = None,
+) -> Corpus:
+    """Analyse documents once per (content, lexicon); later calls return the stored Corpus."""
+    key = corpus_key(documents, errors, lexicon)
+    store = _analysis_store()
+    if key in store:
+        store.move_to_end(key)
+        return replace(store[key], label=label)
+    results = analyze(documents, resources, errors=errors, progress=progress)
+    corpus = Corpus(label, results, {d.doc_id: d.text for d in documents}, key)
+    store[key] = corpus
+    while len(store) > MAX_CACHED_CORPORA:
+        store.popitem(last=False)
+    return corpus
+
+
+def is_analysed(documents: list[Document], errors: list[LoadError], lexicon: str) -> bool:
+    """True when this corpus is already in the store (so no progress display is needed)."""
+    return corpus_key(documents, errors, lexicon) in _analysis_store()
+
+
+@st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
+def _read_tables(path: str, signature: tuple) -> Results:
+    # `signature` (file names, sizes, mtimes) makes a rewritten folder read afresh.
+    return export.read_results(path)
+
+
+def tables_corpus(path: str | Path) -> Corpus:
+    """A folder of tables written by the CLI, opened without analysing anything."""
+    folder = Path(path)
+    signature = tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
+    results = _read_tables(str(folder), signature)
+    key = hashlib.sha256(repr((str(folder.resolve()), signature)).encode()).hexdigest()[:24]
+    return Corpus(f"tables in {folder}", results, texts_from_blocks(results.blocks), key, from_tables=True)
+
+
+def texts_from_blocks(blocks: pd.DataFrame) -> dict[str, str]:
+    """Rebuild each document's text from its blocks (they cover its non-blank text); gaps become newlines.
+
+    Offsets stay exact, so spans and blocks read from tables line up with the rebuilt text.
+    """
+    texts: dict[str, str] = {}
+    needed = {"doc_id", "start", "end", "text"}
+    if blocks is None or blocks.empty or not needed <= set(blocks.columns):
+        return texts
+    for doc_id, group in blocks.groupby("doc_id", sort=False):
+        parts: list[str] = []
+        position = 0
+        for start, end, text in sorted(zip(group["start"].astype(int), group["end"].astype(int), group["text"].fillna("").astype(str))):
+            if start < position:
+                continue
+            parts.append("\n" * (start - position))
+            parts.append(text[: end - start].ljust(end - start))
+            position = end
+        texts[str(doc_id)] = "".join(parts)
+    return texts
+
+
+def load_uploads(files: list[tuple[str, bytes]]) -> tuple[list[Document], list[LoadError]]:
+    """Documents from uploaded (name, bytes) pairs, zips included; duplicate texts get -2, -3 … like the CLI."""
+    documents: list[Document] = []
+    errors: list[LoadError] = []
+    seen: dict[str, int] = {}
+    for name, data in files:
+        for item in load_bytes(f"upload:{name}", name, data):
+            if isinstance(item, LoadError):
+                errors.append(item)
+                continue
+            count = seen.get(item.doc_id, 0) + 1
+            seen[item.doc_id] = count
+            documents.append(item if count == 1 else replace(item, doc_id=f"{item.doc_id}-{count}"))
+    return documents, errors
+
+
+def load_paths(paths: list[str]) -> tuple[list[Document], list[LoadError]]:
+    """Documents from local files or folders (the same loader as the CLI)."""
+    return load_corpus(paths)
+
+
+def set_current(corpus: Corpus | None) -> None:
+    st.session_state[SESSION_KEY] = corpus
+
+
+def current() -> Corpus | None:
+    """The corpus chosen in the sidebar, or None when none could be loaded."""
+    return st.session_state.get(SESSION_KEY)
+
+
+def require() -> Corpus:
+    """The current corpus; when there is none, a note on the page and the page stops there."""
+    corpus = current()
+    if corpus is None:
+        st.info("No corpus is loaded yet: choose or upload documents in the sidebar.")
+        st.stop()
+    return corpus

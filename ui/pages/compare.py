@@ -1,0 +1,162 @@
+"""Compare: an event's documents (or 2–4 chosen ones) side by side, same sections in the same order.
+
+The selection lives in the URL (?event=… or ?docs=a,b,c) so an analyst can share the view.
+"""
+import pandas as pd
+import streamlit as st
+
+from ui import corpus_state
+from ui.components import charts
+from ui.components.highlight import category_colors, escape, highlighted_html, legend_html
+from ui.components.outlet_card import outlet_card_html
+from ui.components.tables import doc_labels, for_docs, has_values, not_available, table, text
+
+MAX_PICKED = 4
+MAX_EVENT_COLUMNS = 6
+EVENT, DOCUMENTS = "event", "documents"
+
+corpus = corpus_state.require()
+results = corpus.results
+documents = results.documents
+labels = doc_labels(documents)
+all_ids = list(labels)
+
+st.title("Compare")
+
+event_sizes = documents["event_id"].fillna("").astype(str).value_counts() if "event_id" in documents else pd.Series(dtype=int)
+event_sizes = event_sizes[event_sizes.index != ""]
+events = sorted(event_sizes.index, key=lambda e: (-event_sizes[e], e))
+
+# First visit in this session: take the selection from the URL, else a sensible default.
+if "compare_mode" not in st.session_state:
+    wanted_docs = [d for d in st.query_params.get("docs", "").split(",") if d in labels]
+    wanted_event = st.query_params.get("event", "")
+    if wanted_docs:
+        st.session_state.compare_mode = DOCUMENTS
+        st.session_state.compare_docs = wanted_docs[:MAX_PICKED]
+    elif wanted_event in events or (events and not wanted_event):
+        st.session_state.compare_mode = EVENT
+        st.session_state.compare_event = wanted_event if wanted_event in events else events[0]
+    else:
+        st.session_state.compare_mode = DOCUMENTS
+        st.session_state.compare_docs = all_ids[:MAX_PICKED]
+if st.session_state.compare_mode == EVENT and not events:
+    st.session_state.compare_mode = DOCUMENTS
+
+modes = [EVENT, DOCUMENTS] if events else [DOCUMENTS]
+mode = st.radio("Compare", modes, horizontal=True, key="compare_mode",
+                format_func={EVENT: "the documents of one event", DOCUMENTS: f"2–{MAX_PICKED} documents I pick"}.get)
+if not events:
+    st.caption("No events are grouped in this corpus yet, so pick the documents to compare.")
+
+if mode == EVENT:
+    if st.session_state.get("compare_event") not in events:
+        st.session_state.compare_event = events[0]
+    event = st.selectbox("Event", events, key="compare_event", format_func=lambda e: f"{e} ({event_sizes[e]} documents)")
+    doc_ids = documents.loc[documents["event_id"].astype(str) == event, "doc_id"].astype(str).tolist()
+    if len(doc_ids) > MAX_EVENT_COLUMNS:
+        doc_ids = st.multiselect(f"This event has {len(doc_ids)} documents: choose up to {MAX_EVENT_COLUMNS}", doc_ids,
+                                 default=doc_ids[:MAX_EVENT_COLUMNS], max_selections=MAX_EVENT_COLUMNS, format_func=labels.get, key="compare_event_docs")
+    st.query_params.clear()
+    st.query_params["event"] = event
+else:
+    st.session_state.compare_docs = [d for d in st.session_state.get("compare_docs", all_ids[:MAX_PICKED]) if d in labels][:MAX_PICKED]
+    doc_ids = st.multiselect("Documents", all_ids, max_selections=MAX_PICKED, format_func=labels.get, key="compare_docs")
+    st.query_params.clear()
+    if doc_ids:
+        st.query_params["docs"] = ",".join(doc_ids)
+
+if len(doc_ids) < 2:
+    st.info("Choose at least two documents to compare.")
+    st.stop()
+
+chosen = documents[documents["doc_id"].astype(str).isin(doc_ids)].set_index(documents["doc_id"].astype(str)[documents["doc_id"].astype(str).isin(doc_ids)])
+spans = for_docs(results.spans, doc_ids)
+blocks = for_docs(results.blocks, doc_ids)
+colors = category_colors(spans["category"] if "category" in spans else [])
+
+collapse = st.toggle("Collapse boilerplate", value=True, key="compare_collapse")
+st.html(legend_html(colors))
+
+columns = st.columns(len(doc_ids), gap="small")
+for column, doc_id in zip(columns, doc_ids):
+    row = chosen.loc[doc_id]
+    with column:
+        st.html(f"<b>{escape(labels[doc_id])}</b>")
+        st.html(outlet_card_html(row))
+        numbers = st.columns(3)
+        numbers[0].metric("Loaded /1k", text(round(row["loaded_per_1k_words"], 1) if has_values(chosen, "loaded_per_1k_words") and pd.notna(row.get("loaded_per_1k_words")) else None, "–"),
+                          help="Authorial loaded-wording hits per 1,000 body words")
+        numbers[1].metric("Boilerplate", f"{row['boilerplate_share']:.0%}" if pd.notna(row.get("boilerplate_share")) else "–")
+        numbers[2].metric("Reading ease", text(round(row["flesch_reading_ease"], 1) if pd.notna(row.get("flesch_reading_ease")) else None, "–"))
+        document_text = corpus.texts.get(doc_id)
+        with st.container(height=520):
+            if document_text is None:
+                st.caption("The text of this document is not available.")
+            else:
+                st.html(highlighted_html(document_text, blocks[blocks["doc_id"].astype(str) == doc_id] if not blocks.empty else None,
+                                         spans[spans["doc_id"].astype(str) == doc_id] if not spans.empty else None, colors, collapse))
+        st.page_link("ui/pages/document.py", label="Open every block, span and citation", query_params={"doc": doc_id})
+
+short = {d: labels[d] for d in doc_ids}
+
+st.subheader("Naming: what each document calls the same referent")
+naming = for_docs(results.naming, doc_ids)
+if naming.empty:
+    not_available("Naming table")
+else:
+    naming = naming.assign(entry=naming["term"].astype(str) + " (" + naming["count"].astype(str) + ")")
+    pivot = naming.groupby(["referent", "doc_id"])["entry"].agg("; ".join).unstack("doc_id").reindex(columns=doc_ids).fillna("—")
+    st.dataframe(pivot.rename(columns=short), width="stretch")
+
+st.subheader("Distinctive terms")
+terms = for_docs(results.distinctive_terms, doc_ids)
+if terms.empty:
+    not_available("Distinctive terms")
+else:
+    top = {}
+    for doc_id in doc_ids:
+        rows = terms[terms["doc_id"].astype(str) == doc_id].sort_values(["z_score", "term"], ascending=[False, True]).head(12)
+        top[short[doc_id]] = [f"{t} ({z:.1f})" for t, z in zip(rows["term"], rows["z_score"])]
+    length = max(len(v) for v in top.values())
+    st.dataframe(pd.DataFrame({k: v + [""] * (length - len(v)) for k, v in top.items()}), hide_index=True, width="stretch")
+    st.caption("z-score: how much more often the document uses the term than the other documents of its event.")
+
+st.subheader("Frame profile")
+figure = charts.frame_profile(results, doc_ids, labels)
+if figure is None:
+    not_available("Frame profile")
+else:
+    st.plotly_chart(figure, width="stretch")
+
+st.subheader("Quoted actors")
+actors = table(results, "actors", "quoted_actors")
+actors = for_docs(actors, doc_ids)
+if actors.empty:
+    citations = for_docs(results.citations, doc_ids)
+    if not citations.empty and "quoted" in citations:
+        actors = citations[pd.to_numeric(citations["quoted"], errors="coerce").fillna(0) > 0]
+if actors.empty:
+    not_available("Quoted actors")
+else:
+    st.dataframe(actors.assign(document=actors["doc_id"].astype(str).map(short)).drop(columns=["doc_id"]), hide_index=True, width="stretch")
+
+st.subheader("Label conflicts")
+citations = for_docs(results.citations, doc_ids)
+if citations.empty or "label_conflict" not in citations:
+    not_available("Label conflicts (citations)")
+else:
+    conflicts = citations[citations["label_conflict"].astype(str).str.lower().isin(["true", "1"])]
+    if conflicts.empty:
+        st.caption("No document labels a cited source differently from the registry.")
+    else:
+        st.dataframe(conflicts.assign(document=conflicts["doc_id"].astype(str).map(short)).drop(columns=["doc_id"]), hide_index=True, width="stretch")
+
+st.subheader("Pairwise similarity")
+pairs = results.comparisons
+if not pairs.empty and {"doc_a", "doc_b"} <= set(pairs.columns):
+    pairs = pairs[pairs["doc_a"].astype(str).isin(doc_ids) & pairs["doc_b"].astype(str).isin(doc_ids)]
+if pairs.empty:
+    not_available("Pairwise comparisons")
+else:
+    st.dataframe(pairs.assign(doc_a=pairs["doc_a"].astype(str).map(short), doc_b=pairs["doc_b"].astype(str).map(short)), hide_index=True, width="stretch")
