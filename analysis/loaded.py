@@ -1,16 +1,261 @@
-"""loaded analysis. (Skeleton until its issue lands: contributes nothing, so its columns stay empty.)"""
+"""Loaded wording: lexicon hits and learned-detector hits, each with its voice, plus per-document counts.
+
+Two sources, kept apart:
+- `lexicon` hits come from the user-extendable lexicon (analysis/lexicon.py, analysis/data/loaded_lexicon.csv)
+  and carry a term, category, narrative and neutral alternative.
+- `model` hits come from a linear token tagger trained on the PTC corpus (Loaded_Language ∪
+  Name_Calling,Labeling; scripts/train_loaded_model.py) and shipped as plain JSON weights. They cover
+  loaded wording outside the lexicon; a model hit overlapping a lexicon hit is dropped.
+
+Document columns: `loaded_hits`, `loaded_authorial`, `loaded_quoted`, `loaded_attributed` and
+`loaded_per_1k_words` count LEXICON hits outside boilerplate only (authorial hits per 1,000 body words
+for the density), so they mean the same whatever the model does. Model hits outside boilerplate
+are counted separately in `model_hits`, `model_authorial` and `model_per_1k_words` (authorial model
+hits per 1,000 body words). `loaded_cat_<category>` and `loaded_narr_<narrative>` count lexicon hits
+outside boilerplate by category and narrative (every category and narrative always has a column).
+"""
 from __future__ import annotations
 
+import json
+import math
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
 from .context import Contribution, DocContext
+from .lexicon import (
+    CATEGORIES,
+    NARRATIVES,
+    Lexicon,
+    LexiconError,
+    find_hits,
+    lexicon_table,
+    normalize_word,
+    validate_lexicon_bytes,
+)
+from .lexicon import load_lexicon as _load_lexicon_file
+from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, classify_voice
+
+__all__ = [
+    "LexiconError",
+    "LoadedModel",
+    "analyze",
+    "lexicon_table",
+    "load_lexicon",
+    "load_model",
+    "validate_lexicon_bytes",
+]
+
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "loaded_model.json"
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The shipped lexicon, or a user CSV (raises LexiconError, a ValueError, listing problems by line)."""
+    return _load_lexicon_file(path)
+
+
+def column_slug(name: str) -> str:
+    """A category or narrative as a column-name suffix: 'delegitimising label' -> 'delegitimising_label'."""
+    return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
+
+
+# ---------------------------------------------------------------- learned detector
+
+
+@dataclass(frozen=True)
+class LoadedModel:
+    """A linear token tagger: score(token) = sigmoid(bias + sum of weights of its features)."""
+
+    weights: dict[str, float]
+    bias: float
+    threshold: float
+    meta: dict = field(default_factory=dict)
+
+
+def load_model(path: str | Path | None = None) -> LoadedModel | None:
+    """The shipped model (plain JSON), or None when no model file exists."""
+    target = Path(path) if path else MODEL_PATH
+    if not target.exists():
+        return None
+    data = json.loads(target.read_text(encoding="utf-8"))
+    return LoadedModel(
+        weights={k: float(v) for k, v in data["weights"].items()},
+        bias=float(data["bias"]),
+        threshold=float(data["threshold"]),
+        meta={k: v for k, v in data.items() if k not in ("weights", "bias", "threshold")},
+    )
+
+
+def _shape(word: str) -> str:
+    if word.isdigit():
+        return "d"
+    if word.isupper() and len(word) > 1:
+        return "X"
+    if word[:1].isupper():
+        return "Xx"
+    return "x"
+
+
+def token_features(
+    words: list[str],
+    raw_words: tuple[str, ...],
+    quoted: list[bool],
+    lexicon_tags: list[str],
+) -> list[list[str]]:
+    """The feature names of every token. `words` are normalize_word()ed; `lexicon_tags` hold the
+    category of a lexicon hit covering the token (or ""). Shared by training and inference."""
+    n = len(words)
+    padded = ["<s2>", "<s1>", *words, "</s1>", "</s2>"]
+    features: list[list[str]] = []
+    for i in range(n):
+        w = words[i]
+        p1, p2, n1, n2 = padded[i + 1], padded[i], padded[i + 3], padded[i + 4]
+        f = [
+            "w:" + w, "p1:" + p1, "n1:" + n1, "p2:" + p2, "n2:" + n2,
+            "pb:" + p1 + "|" + w, "nb:" + w + "|" + n1,
+            "s3:" + w[-3:], "s4:" + w[-4:], "sh:" + _shape(raw_words[i]),
+        ]
+        if quoted[i]:
+            f.append("q")
+        if lexicon_tags[i]:
+            f.append("lex:" + lexicon_tags[i])
+            f.append("lex")
+        elif (i > 0 and lexicon_tags[i - 1]) or (i + 1 < n and lexicon_tags[i + 1]):
+            f.append("lexnb")
+        features.append(f)
+    return features
+
+
+def token_scores(model: LoadedModel, features: list[list[str]]) -> list[float]:
+    """Probability that each token is part of loaded wording."""
+    weights, bias = model.weights, model.bias
+    scores: list[float] = []
+    for f in features:
+        z = bias + sum(weights.get(name, 0.0) for name in f)
+        scores.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
+    return scores
+
+
+def tagged_runs(scores: list[float], threshold: float) -> list[tuple[int, int]]:
+    """Runs [first, last] of tokens at or above threshold; a single low token between two high ones joins them."""
+    flags = [s >= threshold for s in scores]
+    for i in range(1, len(flags) - 1):
+        if not flags[i] and flags[i - 1] and flags[i + 1]:
+            flags[i] = True
+    runs: list[tuple[int, int]] = []
+    first = None
+    for i, flag in enumerate(flags):
+        if flag and first is None:
+            first = i
+        elif not flag and first is not None:
+            runs.append((first, i - 1))
+            first = None
+    if first is not None:
+        runs.append((first, len(flags) - 1))
+    return runs
+
+
+def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
+    """Per word: inside some quotation."""
+    from .voice import is_inside_quote
+
+    return [is_inside_quote(quotes, s, e) for s, e in word_spans]
+
+
+def lexicon_tags(hits, n: int) -> list[str]:
+    """Per word: the category of the lexicon hit covering it, or ""."""
+    tags = [""] * n
+    for hit in hits:
+        for k in range(hit.first, hit.last + 1):
+            tags[k] = hit.entry.category
+    return tags
+
+
+# ---------------------------------------------------------------- per-document analysis
+
+
+def _span_row(doc_id: str, text: str, start: int, end: int, voice: str, in_boilerplate: bool, source: str, score: float, entry=None) -> dict:
+    return {
+        "doc_id": doc_id,
+        "start": start,
+        "end": end,
+        "text": text[start:end],
+        "term": entry.term if entry else "",
+        "category": entry.category if entry else "",
+        "narrative": entry.narrative if entry else "",
+        "neutral_alternative": entry.neutral_alternative if entry else "",
+        "voice": voice,
+        "in_boilerplate": in_boilerplate,
+        "source": source,
+        "score": score,
+    }
 
 
 def analyze(context: DocContext) -> Contribution:
-    return Contribution()
+    """Spans of loaded wording with their voice, and the per-document counts described above."""
+    text = context.document.text
+    doc_id = context.document.doc_id
+    tokens = context.tokens
+    lexicon = context.resources.lexicon if context.resources is not None else None
+    model = context.resources.loaded_model if context.resources is not None else None
+    words = [normalize_word(w) for w in tokens.words]
+    hits = find_hits(lexicon, text, tokens.word_spans, words) if lexicon is not None else []
+    quotes = context.quotes
+    sentence_starts = [s for s, _ in tokens.sentence_spans]
+
+    def voice_of(start: int, end: int) -> str:
+        return classify_voice(text, start, end, quotes, tokens.sentence_spans, sentence_starts)
+
+    rows: list[dict] = []
+    for hit in hits:
+        rows.append(
+            _span_row(doc_id, text, hit.start, hit.end, voice_of(hit.start, hit.end),
+                      context.segmentation.in_boilerplate(hit.start, hit.end), "lexicon", 1.0, hit.entry)
+        )
+    if model is not None and words:
+        covered = [False] * len(words)
+        for hit in hits:
+            for k in range(hit.first, hit.last + 1):
+                covered[k] = True
+        features = token_features(words, tokens.words, quoted_flags(tokens.word_spans, quotes), lexicon_tags(hits, len(words)))
+        scores = token_scores(model, features)
+        for first, last in tagged_runs(scores, model.threshold):
+            if any(covered[first:last + 1]):
+                continue  # the lexicon already explains this wording
+            start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
+            score = round(max(scores[first:last + 1]), 4)
+            rows.append(
+                _span_row(doc_id, text, start, end, voice_of(start, end),
+                          context.segmentation.in_boilerplate(start, end), "model", score)
+            )
+    rows.sort(key=lambda r: (r["start"], r["end"], r["source"]))
+    return Contribution(columns=_columns(rows, context.body_words), rows={"spans": rows})
 
 
-def load_lexicon(path=None):
-    return None
+def _columns(rows: list[dict], body_words: int) -> dict:
+    """Counts of lexicon and model hits outside boilerplate, by voice, category and narrative."""
+    lexicon_rows = [r for r in rows if r["source"] == "lexicon" and not r["in_boilerplate"]]
+    model_rows = [r for r in rows if r["source"] == "model" and not r["in_boilerplate"]]
 
+    def count(items: list[dict], voice: str) -> int:
+        return sum(1 for r in items if r["voice"] == voice)
 
-def load_model():
-    return None
+    def per_1k(n: int) -> float:
+        return round(1000.0 * n / body_words, 4) if body_words else 0.0
+
+    columns: dict[str, object] = {
+        "loaded_hits": len(lexicon_rows),
+        "loaded_authorial": count(lexicon_rows, AUTHORIAL),
+        "loaded_quoted": count(lexicon_rows, QUOTED),
+        "loaded_attributed": count(lexicon_rows, ATTRIBUTED),
+        "loaded_per_1k_words": per_1k(count(lexicon_rows, AUTHORIAL)),
+        "loaded_boilerplate_hits": sum(1 for r in rows if r["source"] == "lexicon" and r["in_boilerplate"]),
+        "model_hits": len(model_rows),
+        "model_authorial": count(model_rows, AUTHORIAL),
+        "model_per_1k_words": per_1k(count(model_rows, AUTHORIAL)),
+    }
+    for category in CATEGORIES:
+        columns["loaded_cat_" + column_slug(category)] = sum(1 for r in lexicon_rows if r["category"] == category)
+    for narrative in NARRATIVES:
+        columns["loaded_narr_" + column_slug(narrative)] = sum(1 for r in lexicon_rows if r["narrative"] == narrative)
+    return columns

@@ -1,0 +1,276 @@
+"""The loaded-wording lexicon: a user-extendable CSV of charged terms, parsed, validated and matched.
+
+File format (UTF-8 CSV, one entry per row, header required; the shipped file is
+analysis/data/loaded_lexicon.csv and analysis/data/README.md says the same):
+
+    term,patterns,category,narrative,neutral_alternative,note
+
+- term: the label shown for every hit (e.g. "Kyiv regime").
+- patterns: the wordings that count as this term, separated by "|". Within a wording, words are
+  separated by spaces; "a/b" offers alternatives for one word ("Kyiv/Kiev regime"); a trailing "*"
+  matches any word starting with what precedes it ("smear*"). Matching ignores case; a hyphen and a
+  space are the same ("state-controlled" also matches "state controlled"); curly and straight
+  apostrophes are the same.
+- category: one of CATEGORIES.
+- narrative: the narrative the term usually serves, one of NARRATIVES.
+- neutral_alternative: a neutral wording to compare with (required).
+- note: source or rationale (optional for user files; every shipped entry has one).
+
+A file with problems raises LexiconError listing each one with its line number.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import itertools
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+
+from .tokens import WORD_RE
+
+SHIPPED_PATH = Path(__file__).resolve().parent / "data" / "loaded_lexicon.csv"
+COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note")
+REQUIRED = ("term", "patterns", "category", "narrative", "neutral_alternative")
+CATEGORIES = (
+    "delegitimising label",
+    "euphemism",
+    "dysphemism",
+    "emotive intensifier",
+    "conspiratorial framing",
+    "identity appeal",
+    "name-calling",
+)
+NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan", "neutral-descriptive")
+# Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
+GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
+
+
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message lists every problem with its line number."""
+
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("invalid lexicon:\n" + "\n".join(problems))
+
+
+@dataclass(frozen=True)
+class LexiconEntry:
+    """One row of the lexicon."""
+
+    term: str
+    patterns: str
+    category: str
+    narrative: str
+    neutral_alternative: str
+    note: str
+    line: int
+
+
+@dataclass(frozen=True)
+class Hit:
+    """A lexicon match: word indexes [first, last] and character offsets [start, end)."""
+
+    start: int
+    end: int
+    first: int
+    last: int
+    entry: LexiconEntry
+
+
+# A compiled wording: a tuple of words, each ("exact", word) or ("prefix", stem).
+Wording = tuple[tuple[str, str], ...]
+
+
+@dataclass(frozen=True)
+class Lexicon:
+    """Entries plus an index from first word to the wordings that start with it."""
+
+    entries: tuple[LexiconEntry, ...]
+    source: str = "shipped"
+    by_first: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
+    by_prefix: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
+    prefix_lengths: tuple[int, ...] = ()
+
+    def __len__(self) -> int:
+        return len(self.entries)
+
+
+def normalize_word(word: str) -> str:
+    """Lower-case a word and straighten its apostrophes, as lexicon matching sees it."""
+    return word.lower().replace("\u2019", "'")
+
+
+def expand_patterns(patterns: str) -> list[Wording]:
+    """Every concrete wording a `patterns` cell stands for (raises ValueError when one is empty)."""
+    wordings: list[Wording] = []
+    for variant in patterns.split("|"):
+        slots = [slot.split("/") for slot in variant.split()]
+        if not slots:
+            raise ValueError(f"empty wording in '{patterns}'")
+        for combo in itertools.product(*slots):
+            words: list[tuple[str, str]] = []
+            for piece in combo:
+                prefix = piece.endswith("*")
+                found = WORD_RE.findall(normalize_word(piece.rstrip("*").replace("’", "'")))
+                if not found:
+                    raise ValueError(f"wording '{variant.strip()}' has an empty word")
+                words.extend(("exact", w) for w in found[:-1])
+                words.append(("prefix" if prefix else "exact", found[-1]))
+            wordings.append(tuple(words))
+    return wordings
+
+
+def _read_rows(text: str) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:
+    """CSV rows with the line each starts on, and header problems."""
+    reader = csv.DictReader(io.StringIO(text))
+    fields = [f.strip() for f in (reader.fieldnames or [])]
+    missing = [c for c in REQUIRED if c not in fields]
+    if missing:
+        return [], [f"line 1: header lacks column(s): {', '.join(missing)} (expected {','.join(COLUMNS)})"]
+    reader.fieldnames = fields
+    rows: list[tuple[int, dict[str, str]]] = []
+    line = reader.line_num + 1
+    for row in reader:
+        rows.append((line, row))
+        line = reader.line_num + 1
+    return rows, []
+
+
+def parse_lexicon(text: str, source: str = "user") -> Lexicon:
+    """Parse and validate lexicon CSV text; raise LexiconError listing every problem by line."""
+    rows, problems = _read_rows(text.lstrip("\ufeff"))
+    entries: list[LexiconEntry] = []
+    seen: dict[Wording, int] = {}
+    compiled: list[tuple[Wording, int]] = []
+    for line, row in rows:
+        values = {c: (row.get(c) or "").strip() for c in COLUMNS}
+        if not any(values.values()):
+            continue  # blank line
+        row_problems = [f"line {line}: missing {c}" for c in REQUIRED if not values[c]]
+        if values["category"] and values["category"] not in CATEGORIES:
+            row_problems.append(f"line {line}: unknown category '{values['category']}' (use one of: {', '.join(CATEGORIES)})")
+        if values["narrative"] and values["narrative"] not in NARRATIVES:
+            row_problems.append(f"line {line}: unknown narrative '{values['narrative']}' (use one of: {', '.join(NARRATIVES)})")
+        wordings: list[Wording] = []
+        if values["patterns"]:
+            try:
+                wordings = expand_patterns(values["patterns"])
+            except ValueError as exc:
+                row_problems.append(f"line {line}: bad patterns: {exc}")
+        for wording in wordings:
+            if wording in seen and seen[wording] != line:
+                shown = " ".join(w for _, w in wording)
+                row_problems.append(f"line {line}: wording '{shown}' already listed on line {seen[wording]}")
+            seen.setdefault(wording, line)
+        if row_problems:
+            problems.extend(row_problems)
+            continue
+        entry_index = len(entries)
+        entries.append(LexiconEntry(line=line, **values))
+        compiled.extend((w, entry_index) for w in dict.fromkeys(wordings))
+    if not problems and not entries:
+        problems.append("line 2: the lexicon has no entries")
+    if problems:
+        raise LexiconError(problems)
+    return _build(tuple(entries), compiled, source)
+
+
+def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]], source: str) -> Lexicon:
+    by_first: dict[str, list[tuple[Wording, int]]] = {}
+    by_prefix: dict[str, list[tuple[Wording, int]]] = {}
+    for wording, index in compiled:
+        kind, word = wording[0]
+        (by_prefix if kind == "prefix" else by_first).setdefault(word, []).append((wording, index))
+    # Longest wordings first, so the longest match at a position wins.
+    order = lambda items: tuple(sorted(items, key=lambda x: (-len(x[0]), x[1])))  # noqa: E731
+    return Lexicon(
+        entries=entries,
+        source=source,
+        by_first={k: order(v) for k, v in by_first.items()},
+        by_prefix={k: order(v) for k, v in by_prefix.items()},
+        prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
+    )
+
+
+def load_lexicon(path: str | Path | None = None) -> Lexicon:
+    """The shipped lexicon, or the CSV at `path` (raises LexiconError when invalid)."""
+    target = Path(path) if path else SHIPPED_PATH
+    try:
+        text = target.read_text(encoding="utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError([f"line 1: the file is not UTF-8 text ({exc.reason})"]) from exc
+    return parse_lexicon(text, source="shipped" if path is None else str(target))
+
+
+def validate_lexicon_bytes(data: bytes, name: str = "upload") -> Lexicon:
+    """Parse an uploaded lexicon file (raises LexiconError when invalid)."""
+    try:
+        text = data.decode("utf-8-sig")
+    except UnicodeDecodeError as exc:
+        raise LexiconError([f"line 1: the file is not UTF-8 text ({exc.reason})"]) from exc
+    return parse_lexicon(text, source=name)
+
+
+def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
+    """The lexicon as a table for browsing: one row per entry, in file order."""
+    return pd.DataFrame(
+        [{c: getattr(e, c) for c in COLUMNS} | {"line": e.line} for e in lexicon.entries],
+        columns=[*COLUMNS, "line"],
+    )
+
+
+def _word_matches(spec: tuple[str, str], word: str) -> bool:
+    kind, value = spec
+    return word == value if kind == "exact" else word.startswith(value)
+
+
+def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words: list[str]) -> list[Hit]:
+    """Non-overlapping lexicon matches, left to right, longest first. `words` are normalize_word()ed."""
+    hits: list[Hit] = []
+    i, n = 0, len(words)
+    while i < n:
+        match = _match_at(lexicon, text, word_spans, words, i)
+        if match is None:
+            i += 1
+            continue
+        last, index = match
+        hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
+        i = last + 1
+    return hits
+
+
+def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:
+    found = list(lexicon.by_first.get(word, ()))
+    for length in lexicon.prefix_lengths:
+        if length > len(word):
+            break
+        found.extend(lexicon.by_prefix.get(word[:length], ()))
+    return found
+
+
+def _match_at(lexicon: Lexicon, text: str, word_spans, words: list[str], i: int) -> tuple[int, int] | None:
+    """(last word index, entry index) of the longest wording starting at word i, or None."""
+    best: tuple[int, int] | None = None
+    for wording, index in _candidates(lexicon, words[i]):
+        last = i + len(wording) - 1
+        if last >= len(words) or (best is not None and last <= best[0]):
+            continue
+        if all(_word_matches(spec, words[i + k]) for k, spec in enumerate(wording)) and _joined(text, word_spans, words, i, last):
+            best = (last, index)
+    return best
+
+
+def _joined(text: str, word_spans, words: list[str], first: int, last: int) -> bool:
+    """True when words first..last follow each other with only spaces/hyphens between (or U.S.-style dots)."""
+    for k in range(first, last):
+        gap_start, gap_end = word_spans[k][1], word_spans[k + 1][0]
+        gap = text[gap_start:gap_end]
+        if GAP_RE.fullmatch(gap):
+            continue
+        if len(words[k]) == 1 and gap.startswith(".") and GAP_RE.fullmatch(gap[1:]):
+            continue  # "U.S.-backed"
+        return False
+    return True
