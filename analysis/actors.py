@@ -1,9 +1,82 @@
-"""Quoted and paraphrased actors with their attribution verbs. (Skeleton until issue 6 lands.)"""
+"""Quoted and paraphrased actors with their attribution verbs ("said" vs "claimed", "lambasted", "admitted").
+
+Rule-based and offline: an attribution verb in a body sentence (outside quotation marks) is tied to
+its speaker: a capitalised name just before it ("Orbán said"), just after it ("said Orbán",
+"according to Bloomberg"), or a pronoun / role description ("he said", "the Russian leader
+elaborated") resolved to the person named most recently. A statement is "quoted" when its sentence
+holds a quotation, else "paraphrased". Names are merged within a document: "Orbán" -> "Viktor Orbán".
+"""
 from __future__ import annotations
 
-from dataclasses import dataclass
+import re
+from collections import Counter
+from dataclasses import dataclass, field
 
 from .context import DocContext
+from .lexicon_csv import fold
+
+# Attribution verbs by form -> base verb. Neutral verbs report; the others characterise the speaker or
+# claim (words to watch: Wikipedia MOS:SAID; Bell 1991 on reporting verbs).
+NEUTRAL_VERBS = {
+    "said": "say", "says": "say", "say": "say", "saying": "say", "told": "tell", "tells": "tell",
+    "stated": "state", "added": "add", "adds": "add", "wrote": "write", "writes": "write",
+    "explained": "explain", "explains": "explain", "asked": "ask", "asks": "ask", "replied": "reply",
+    "responded": "respond", "announced": "announce", "commented": "comment", "mentioned": "mention",
+    "described": "describe", "reported": "report", "elaborated": "elaborate",
+    "remarked": "remark", "indicated": "indicate", "expressed": "express", "posted": "post", "tweeted": "tweet",
+    "explaining": "explain", "adding": "add", "writing": "write",
+}
+CHARACTERISING_VERBS = {
+    "claimed": "claim", "claims": "claim", "insisted": "insist", "insists": "insist",
+    "admitted": "admit", "admits": "admit", "conceded": "concede", "revealed": "reveal", "reveals": "reveal",
+    "lambasted": "lambast", "decried": "decry", "decrying": "decry", "decries": "decry", "asserted": "assert",
+    "asserts": "assert", "contended": "contend", "argued": "argue", "argues": "argue", "arguing": "argue",
+    "declared": "declare", "declares": "declare", "noted": "note", "notes": "note", "acknowledged": "acknowledge",
+    "emphasized": "emphasize", "emphasised": "emphasize", "stressed": "stress", "warned": "warn", "warns": "warn",
+    "maintained": "maintain", "maintains": "maintain", "alleged": "allege", "alleges": "allege",
+    "accused": "accuse", "accuses": "accuse", "denied": "deny", "denies": "deny", "complained": "complain",
+    "boasted": "boast", "conceding": "concede", "noting": "note", "claiming": "claim", "highlighted": "highlight", "reiterated": "reiterate",
+    "affirmed": "affirm", "reaffirmed": "reaffirm", "suggested": "suggest", "hinted": "hint", "urged": "urge",
+    "criticized": "criticize", "criticised": "criticize", "slammed": "slam", "blasted": "blast", "pledged": "pledge",
+    "demanded": "demand", "vowed": "vow", "threatened": "threaten", "confirmed": "confirm", "recalled": "recall",
+}
+ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
+MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
+NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to"}
+PRONOUNS = frozenset({"he", "she"})
+ROLE_NOUNS = frozenset(
+    "leader president minister premier chancellor ambassador diplomat spokesman spokeswoman spokesperson politician"
+    " official envoy secretary prime chief head".split()
+)
+# Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
+SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
+TITLE_WORDS = frozenset(
+    "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
+    " mr mrs ms dr sen senator rep gov governor king queen pope premier chief"
+    " former state defence defense finance vice commissioner affairs trade interior justice economy energy health".split()
+)
+NON_NAME_WORDS = frozenset(
+    "the a an in on at he she it they we i you but and however this that these those his her its their our"
+    " monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
+    " september october november december yesterday today meanwhile moreover furthermore additionally also"
+    " according for as after before during while when if so yet still although despite".split()
+)
+ORG_WORDS = frozenset(
+    "ministry government office agency council commission committee parliament party news times post press radio"
+    " tv television kremlin nato eu un white house bloomberg reuters afp ap tass ria novosti union alliance embassy"
+    " department administration court bank company group institute foundation network channel service forces army"
+    " moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china"
+    " america states europe west".split()
+)
+NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
+DEMONYMS = frozenset(
+    "russian hungarian ukrainian estonian american british french german chinese polish romanian swedish turkish"
+    " european western eastern us u.s italian spanish dutch belgian finnish latvian lithuanian czech slovak austrian"
+    " canadian japanese indian israeli iranian georgian belarusian kremlin".split()
+)
+# Verbs that may come before their speaker after a quotation ('"...," said Putin').
+INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
+CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
 
 
 @dataclass(frozen=True)
@@ -16,8 +89,312 @@ class Actor:
     quoted: int = 0
     paraphrased: int = 0
     verbs: tuple[str, ...] = ()
+    verb_counts: tuple[tuple[str, int], ...] = field(default=())
+    first_start: int = -1
+
+    @property
+    def key(self) -> str:
+        """The name folded for matching across documents ("Viktor Orban" == "Viktor Orbán")."""
+        return fold(self.name)
+
+    @property
+    def statements(self) -> int:
+        return self.quoted + self.paraphrased
+
+
+@dataclass
+class _Statement:
+    name: str
+    kind: str
+    verb: str
+    quoted: bool
+    start: int
+
+
+def _is_capitalised(word: str) -> bool:
+    return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
+
+
+class _Sentence:
+    """Words of one sentence with the text between them, for name and speaker look-ups."""
+
+    def __init__(self, text: str, tokens, first: int, last: int) -> None:
+        self.words = tokens.words
+        self.lower = tokens.lower_words
+        self.spans = tokens.word_spans
+        self.text = text
+        self.first = first
+        self.last = last
+
+    def gap(self, i: int) -> str:
+        """The text between word i and word i+1."""
+        return self.text[self.spans[i][1]:self.spans[i + 1][0]]
+
+    def joined(self, i: int) -> bool:
+        """True when words i and i+1 are separated by plain spaces only (so may belong to one name)."""
+        return i + 1 < self.last and self.gap(i) in (" ", "\u00a0")
+
+    def _part(self, i: int) -> bool:
+        """Word i can continue a name: capitalised, or a particle between capitalised words ("of" only after an organisation word)."""
+        if _is_capitalised(self.words[i]):
+            return True
+        if self.lower[i] == "of":
+            return i > self.first and self.lower[i - 1] in ORG_WORDS and i + 1 < self.last and _is_capitalised(self.words[i + 1])
+        return self.lower[i] in NAME_PARTICLES and i + 1 < self.last and _is_capitalised(self.words[i + 1])
+
+    def name_ending_at(self, last: int) -> tuple[int, int] | None:
+        """(first, end) word indexes of a capitalised name whose last word is `last`."""
+        if last < self.first or not _is_capitalised(self.words[last]):
+            return None
+        first = last
+        while first - 1 >= self.first and self.joined(first - 1) and self._part(first - 1) and last - first < 6:
+            first -= 1
+        while self.lower[first] in NAME_PARTICLES:
+            first += 1
+        return (first, last + 1)
+
+    def name_starting_at(self, start: int) -> tuple[int, int] | None:
+        """(first, end) of a capitalised name whose first word is `start` (a leading "the" is skipped)."""
+        if start < self.last and self.lower[start] == "the" and self.joined(start):
+            start += 1
+        if start >= self.last or not _is_capitalised(self.words[start]):
+            return None
+        end = start + 1
+        while end < self.last and self.joined(end - 1) and self._part(end) and end - start < 7:
+            end += 1
+        while self.lower[end - 1] in NAME_PARTICLES:
+            end -= 1
+        return (start, end)
+
+    def name(self, span: tuple[int, int]) -> tuple[str, str]:
+        """(name, kind) of a span, titles and nationality words removed from persons."""
+        parts = list(self.words[span[0]:span[1]])
+        return _clean_name(parts)
+
+
+def _clean_name(parts: list[str]) -> tuple[str, str]:
+    """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
+    raw = " ".join(parts)
+    lowered = [p.lower().rstrip(".") for p in parts]
+    if set(lowered) & ORG_WORDS or any(p.isupper() and len(p) > 1 for p in parts):
+        return raw, "organization"
+    titled = False
+    title_positions = [i for i, w in enumerate(lowered) if w in TITLE_WORDS]
+    if title_positions and title_positions[-1] < len(parts) - 1:
+        parts = parts[title_positions[-1] + 1:]
+        titled = True
+    while len(parts) > 1 and parts[0].lower() in DEMONYMS:
+        parts = parts[1:]
+    # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
+    for i in range(len(parts) - 2, -1, -1):
+        if parts[i].endswith(("’s", "'s")):
+            parts = parts[i + 1:]
+            break
+    name = " ".join(parts)
+    if name.lower() in DEMONYMS or name.lower().rstrip("’'s") in ORG_WORDS:
+        return name, "organization"
+    if len(parts) >= 2 or titled:
+        return name, "person"
+    return name, "unknown"
 
 
 def find_actors(context: DocContext) -> list[Actor]:
     """Actors quoted or paraphrased in the document's body, sorted by name."""
-    return []
+    statements = _statements(context)
+    if not statements:
+        return []
+    people = _person_names(context, statements)
+    grouped: dict[str, list[_Statement]] = {}
+    for statement in statements:
+        grouped.setdefault(_canonical(statement.name, people), []).append(statement)
+    segmentation = context.segmentation
+    word_counts = Counter(fold(w) for w, span in zip(context.tokens.words, context.tokens.word_spans) if not segmentation.in_boilerplate(*span))
+    actors: list[Actor] = []
+    for name, items in grouped.items():
+        kinds = {s.kind for s in items}
+        if "person" in kinds or name in people:
+            kind = "person"
+        elif "organization" in kinds:
+            kind = "organization"
+        else:
+            kind = "person"
+        verbs = Counter(s.verb for s in items)
+        surname = fold(name.split()[-1])
+        actors.append(Actor(
+            name=name,
+            kind=kind,
+            mentions=max(word_counts.get(surname, 0), len(items)),
+            quoted=sum(1 for s in items if s.quoted),
+            paraphrased=sum(1 for s in items if not s.quoted),
+            verbs=tuple(sorted(verbs)),
+            verb_counts=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
+            first_start=min(s.start for s in items),
+        ))
+    return sorted(actors, key=lambda a: (a.key, a.name))
+
+
+def _canonical(name: str, people: list[str]) -> str:
+    """The longest person name in the document that ends with (or equals) this one."""
+    folded = fold(name)
+    for person in people:
+        folded_person = fold(person)
+        if folded_person == folded or folded_person.endswith(" " + folded):
+            return person
+    return name
+
+
+def _person_names(context: DocContext, statements: list[_Statement]) -> list[str]:
+    """Full names in the body that complete the speakers' names ("Orbán" -> "Viktor Orbán"), longest first."""
+    wanted = {fold(s.name.split()[-1]) for s in statements if s.kind != "organization"}
+    names: set[str] = {s.name for s in statements if s.kind == "person"}
+    tokens = context.tokens
+    text = context.document.text
+    for s_start, s_end, first, last in _sentence_ranges(context):
+        sentence = _Sentence(text, tokens, first, last)
+        for i in range(first, last):
+            if fold(tokens.words[i].rstrip("’'s") if tokens.words[i].endswith(("’s", "'s")) else tokens.words[i]) not in wanted:
+                continue
+            span = sentence.name_ending_at(i)
+            if span and span[1] - span[0] >= 2:
+                name, kind = sentence.name(span)
+                name = name[:-2] if name.endswith(("’s", "'s")) else name
+                if kind == "person" and len(name.split()) >= 2:
+                    names.add(name)
+    return sorted(names, key=lambda n: (-len(n.split()), n))
+
+
+def _sentence_ranges(context: DocContext):
+    """(start, end, first word, end word) of each body sentence."""
+    tokens = context.tokens
+    segmentation = context.segmentation
+    word_index = 0
+    n = len(tokens.word_spans)
+    for s_start, s_end in tokens.sentence_spans:
+        while word_index < n and tokens.word_spans[word_index][0] < s_start:
+            word_index += 1
+        first = last = word_index
+        while last < n and tokens.word_spans[last][1] <= s_end:
+            last += 1
+        if first == last or segmentation.in_boilerplate(s_start, s_end):
+            continue
+        yield s_start, s_end, first, last
+
+
+def _statements(context: DocContext) -> list[_Statement]:
+    """Every attribution in the body, tied to a speaker where one can be found."""
+    tokens = context.tokens
+    text = context.document.text
+    quotes = context.quotes
+    statements: list[_Statement] = []
+    last_person: str | None = None
+    for s_start, s_end, first, last in _sentence_ranges(context):
+        sentence = _Sentence(text, tokens, first, last)
+        sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
+        for i in range(first, last):
+            word = tokens.words[i]
+            if word == "According":
+                word = "according"
+            if not word.islower():  # "States" in "United States" is no verb
+                continue
+            verb, width = ATTRIBUTION_VERBS.get(word), 1
+            if i + 1 < last and (word, tokens.lower_words[i + 1]) in MULTIWORD_VERBS:
+                verb, width = MULTIWORD_VERBS[(word, tokens.lower_words[i + 1])], 2
+            if verb is None:
+                continue
+            start, end = tokens.word_spans[i]
+            if any(q.start < start and end <= q.end for q in quotes):
+                continue
+            speaker = _speaker(sentence, i, width, verb, last_person)
+            if speaker is None:
+                continue
+            name, kind = speaker
+            statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
+            if kind in ("person", "unknown"):
+                last_person = name
+        # The last person named in this sentence answers a "he said" in the next one.
+        for i in range(last - 1, first - 1, -1):
+            span = sentence.name_ending_at(i)
+            if span and span[1] - span[0] >= 2:
+                name, kind = sentence.name(span)
+                if kind == "person" and len(name.split()) >= 2:
+                    last_person = name
+                    break
+    return statements
+
+
+def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: str | None) -> tuple[str, str] | None:
+    """The (name, kind) a verb at word i attributes to, or None."""
+    words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
+    if verb == "according to":
+        span = sentence.name_starting_at(i + 2)
+        return sentence.name(span) if span else None
+    before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
+    # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
+    if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last:
+        if lower[i + width] in PRONOUNS:
+            return (last_person, "person") if last_person else None
+        span = sentence.name_starting_at(i + width)
+        if span:
+            return sentence.name(span)
+    # Subject before the verb, past a few auxiliaries and adverbs ("Putin has repeatedly said").
+    j = i
+    while j - 1 >= first and lower[j - 1] in SKIPPABLE and sentence.joined(j - 1):
+        j -= 1
+    if j - 1 < first:
+        return None
+    if lower[j - 1] in PRONOUNS:
+        return (last_person, "person") if last_person else None
+    span = sentence.name_ending_at(j - 1)
+    if span:
+        if sentence.joined(j - 1):
+            return sentence.name(span)
+        # "Orbán’s chief of staff, Gergely Gulyás, told ...": a name set off by commas is the subject.
+        if span[0] > first and "," in sentence.gap(span[0] - 1) and "," in sentence.gap(j - 1):
+            return sentence.name(span)
+        # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks.
+        opening = sentence.name_starting_at(first)
+        if opening and opening[1] < last and "," in sentence.gap(opening[1] - 1):
+            return sentence.name(opening)
+        return None
+    if lower[j - 1] in ROLE_NOUNS and last_person:
+        # "the Russian leader elaborated", "the Hungarian prime minister said"
+        k = j - 1
+        while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
+            k -= 1
+        if k - 1 >= first and lower[k - 1] == "the":
+            return last_person, "person"
+    return None
+
+
+def is_characterising(verb: str) -> bool:
+    """True for verbs that characterise the statement or speaker ("claimed", "admitted"), not merely report it."""
+    return verb not in NEUTRAL_BASES
+
+
+def summary_columns(actors: list[Actor]) -> dict[str, object]:
+    """The per-document actor summary for the `documents` table."""
+    speaking = [a for a in actors if a.statements]
+    verbs: Counter[str] = Counter()
+    for actor in speaking:
+        for verb, count in actor.verb_counts:
+            verbs[verb] += count
+    characterising = sum(c for v, c in verbs.items() if is_characterising(v))
+    ranked = sorted(speaking, key=lambda a: (-a.statements, a.key))
+    return {
+        "actors_quoted": sum(1 for a in speaking if a.kind == "person"),
+        "actor_statements": sum(a.statements for a in speaking),
+        "actor_statements_quoted": sum(a.quoted for a in speaking),
+        "actors": "; ".join(f"{a.name} ({a.statements})" for a in ranked),
+        "attribution_verbs": ", ".join(f"{v} {c}" for v, c in sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
+        "attribution_characterising": characterising,
+    }
+
+
+def actor_rows(doc_id: str, actors: list[Actor]) -> list[dict]:
+    """One row per actor for the extra `actors` table (the outlets helper writes the `citations` rows)."""
+    return [
+        {"doc_id": doc_id, "name": a.name, "kind": a.kind, "mentions": a.mentions, "quoted": a.quoted,
+         "paraphrased": a.paraphrased, "verbs": ", ".join(f"{v} {c}" for v, c in a.verb_counts),
+         "characterising_verbs": sum(c for v, c in a.verb_counts if is_characterising(v)), "first_start": a.first_start}
+        for a in actors
+    ]

@@ -1,0 +1,150 @@
+"""Frame profile: the share of body sentences touching each Media Frames Corpus dimension.
+
+An approximation of Card et al. (2015): a sentence touches a frame when it contains one of the frame's
+cue words or phrases from the editable lexicon analysis/data/frames.csv. Shares are indicative.
+"""
+from __future__ import annotations
+
+import bisect
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .context import DocContext
+from .lexicon_csv import LexiconError, fold_word, phrase_words, read_rows
+
+FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
+# The 14 dimensions of the Media Frames Corpus codebook, in its order, with readable names.
+FRAMES: dict[str, str] = {
+    "economic": "Economic",
+    "capacity_resources": "Capacity and resources",
+    "morality": "Morality",
+    "fairness_equality": "Fairness and equality",
+    "legality": "Legality, constitutionality and jurisprudence",
+    "policy_prescription": "Policy prescription and evaluation",
+    "crime_punishment": "Crime and punishment",
+    "security_defense": "Security and defence",
+    "health_safety": "Health and safety",
+    "quality_of_life": "Quality of life",
+    "cultural_identity": "Cultural identity",
+    "public_opinion": "Public opinion",
+    "political": "Political",
+    "external_regulation": "External regulation and reputation",
+}
+
+
+@dataclass(frozen=True)
+class FrameCues:
+    """Cue lexicon: exact folded word sequences and prefix cues (last word ends with *), each -> frames."""
+
+    exact: dict[tuple[str, ...], frozenset[str]]
+    prefixes: dict[tuple[tuple[str, ...], str], frozenset[str]]  # (leading words, last-word prefix) -> frames
+    rows: tuple[dict, ...]
+    max_words: int
+    max_lead: int
+
+
+def load_frame_cues(path: str | Path | None = None) -> FrameCues:
+    """Read and check the frame cue lexicon (CSV: frame, cue[, note]). Raises LexiconError with line numbers."""
+    path = Path(path) if path else FRAMES_PATH
+    exact: dict[tuple[str, ...], set[str]] = {}
+    prefixes: dict[tuple[tuple[str, ...], str], set[str]] = {}
+    seen: dict[tuple[str, str], int] = {}
+    rows: list[dict] = []
+    for number, row in read_rows(path, ("frame", "cue"), ("note", "source")):
+        frame, cue = row["frame"], row["cue"]
+        if frame not in FRAMES:
+            raise LexiconError(f"{path}, line {number}: unknown frame {frame!r}; use one of {', '.join(FRAMES)}")
+        if not cue:
+            raise LexiconError(f"{path}, line {number}: the cue is empty")
+        if "*" in cue[:-1]:
+            raise LexiconError(f"{path}, line {number}: '*' may only end a cue (got {cue!r})")
+        words = phrase_words(cue.rstrip("*"))
+        if not words:
+            raise LexiconError(f"{path}, line {number}: cue {cue!r} has no words to match")
+        key = (frame, cue.lower())
+        if key in seen:
+            raise LexiconError(f"{path}, line {number}: cue {cue!r} is already listed for {frame} on line {seen[key]}")
+        seen[key] = number
+        if cue.endswith("*"):
+            prefixes.setdefault((words[:-1], words[-1]), set()).add(frame)
+        else:
+            exact.setdefault(words, set()).add(frame)
+        rows.append({"line": number, **row})
+    if not rows:
+        raise LexiconError(f"{path}: no frame cues (expected lines of frame,cue)")
+    max_words = max([len(w) for w in exact] + [0])
+    max_lead = max([len(lead) for lead, _ in prefixes] + [0])
+    return FrameCues({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in prefixes.items()}, tuple(rows), max_words, max_lead)
+
+
+def frames_table(cues: FrameCues | None = None) -> pd.DataFrame:
+    """The frame cue lexicon as a table for the dashboard (line, frame, frame name, cue, note)."""
+    cues = cues or load_frame_cues()
+    frame = pd.DataFrame.from_records(list(cues.rows))
+    for column in ("line", "frame", "cue", "note"):
+        if column not in frame:
+            frame[column] = ""
+    frame.insert(2, "frame_name", frame["frame"].map(FRAMES))
+    return frame
+
+
+def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str]]:
+    """(frame, cue) pairs matching a phrase that starts at word k."""
+    hits: set[tuple[str, str]] = set()
+    for length in range(1, min(cues.max_words, len(folded) - k) + 1):
+        key = tuple(folded[k:k + length])
+        for frame in cues.exact.get(key, ()):
+            hits.add((frame, " ".join(key)))
+    if not cues.prefixes:
+        return hits
+    for n in range(0, min(cues.max_lead, len(folded) - k - 1) + 1):
+        lead = tuple(folded[k:k + n])
+        word = folded[k + n]
+        # Checking every beginning of the word keeps this linear in the word's length.
+        for m in range(1, len(word) + 1):
+            for frame in cues.prefixes.get((lead, word[:m]), ()):
+                hits.add((frame, " ".join(lead + (word[:m] + "*",))))
+    return hits
+
+
+def frame_profile(context: DocContext, cues: FrameCues, body_indexes: list[int]) -> tuple[int, dict[str, int], dict[str, Counter]]:
+    """Body sentence count, sentences touching each frame, and the cues that matched per frame."""
+    tokens = context.tokens
+    segmentation = context.segmentation
+    sentences = [s for s in tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
+    starts = [s for s, _ in sentences]
+    by_sentence: dict[int, list[int]] = {}
+    for i in body_indexes:
+        position = bisect.bisect_right(starts, tokens.word_spans[i][0]) - 1
+        if position >= 0 and tokens.word_spans[i][1] <= sentences[position][1]:
+            by_sentence.setdefault(position, []).append(i)
+    touched: dict[str, int] = {frame: 0 for frame in FRAMES}
+    matched: dict[str, Counter] = {frame: Counter() for frame in FRAMES}
+    for position in sorted(by_sentence):
+        folded = [fold_word(tokens.words[i]) for i in by_sentence[position]]
+        hits: set[tuple[str, str]] = set()
+        for k in range(len(folded)):
+            hits |= _frames_at(folded, k, cues)
+        for frame in {f for f, _ in hits}:
+            touched[frame] += 1
+        for frame, cue in hits:
+            matched[frame][cue] += 1
+    return len(sentences), touched, matched
+
+
+def frame_outputs(doc_id: str, sentence_count: int, touched: dict[str, int], matched: dict[str, Counter]) -> tuple[dict, list[dict]]:
+    """documents columns (frame_<id> shares, frame_primary) and `frames` table rows."""
+    columns: dict[str, object] = {}
+    rows: list[dict] = []
+    for frame, name in FRAMES.items():
+        share = round(touched[frame] / sentence_count, 4) if sentence_count else 0.0
+        columns[f"frame_{frame}"] = share
+        top = ", ".join(cue for cue, _ in sorted(matched[frame].items(), key=lambda kv: (-kv[1], kv[0]))[:8])
+        rows.append({"doc_id": doc_id, "frame": frame, "frame_name": name, "sentences": touched[frame],
+                     "body_sentences": sentence_count, "share": share, "cues": top})
+    ranked = sorted(FRAMES, key=lambda f: (-touched[f], list(FRAMES).index(f)))
+    columns["frame_primary"] = ranked[0] if sentence_count and touched[ranked[0]] else ""
+    return columns, rows

@@ -1,0 +1,70 @@
+"""Reading the editable CSV lexicons (referents, frame cues) with line-numbered errors.
+
+Analysts edit these files by hand, so every problem is reported with the file and line it is on.
+"""
+from __future__ import annotations
+
+import csv
+import io
+import re
+import unicodedata
+from pathlib import Path
+
+try:  # one error type for every lexicon, once the loaded-wording module defines it
+    from .loaded import LexiconError  # type: ignore[attr-defined]
+except ImportError:  # pragma: no cover - depends on the order the modules land in
+
+    class LexiconError(ValueError):
+        """A lexicon file that cannot be used, with the line the problem is on."""
+
+
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+
+
+def fold(text: str) -> str:
+    """Lower-case and strip accents, so "Orbán" and "Orban", "Tête" and "tete" match."""
+    decomposed = unicodedata.normalize("NFKD", text.lower())
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
+
+
+def fold_word(word: str) -> str:
+    """A word folded for matching, possessive "'s" dropped ("NATO's" -> "nato")."""
+    folded = fold(word).replace("’", "'")
+    return folded[:-2] if folded.endswith("'s") and len(folded) > 2 else folded
+
+
+def phrase_words(phrase: str) -> tuple[str, ...]:
+    """A lexicon phrase as the folded word sequence it matches ("tête-à-tête" -> tete a tete)."""
+    return tuple(fold_word(w) for w in WORD_RE.findall(phrase))
+
+
+def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:
+    """(line number, row) pairs of a CSV lexicon; blank lines and lines starting with '#' are skipped.
+
+    Raises LexiconError naming the file and line when the header lacks a required column or names
+    an unknown one.
+    """
+    path = Path(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise LexiconError(f"{path}: cannot read the lexicon ({exc})") from exc
+    lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.lstrip().startswith("#")]
+    if not lines:
+        raise LexiconError(f"{path}: the lexicon is empty (expected a header line with {', '.join(required)})")
+    header_line, header_text = lines[0]
+    header = [h.strip().lower() for h in next(csv.reader([header_text]))]
+    missing = [c for c in required if c not in header]
+    if missing:
+        raise LexiconError(f"{path}, line {header_line}: the header lacks column(s) {', '.join(missing)} (found: {', '.join(header)})")
+    unknown = [c for c in header if c not in required and c not in optional]
+    if unknown:
+        raise LexiconError(f"{path}, line {header_line}: unknown column(s) {', '.join(unknown)}; allowed: {', '.join(required + optional)}")
+    rows: list[tuple[int, dict[str, str]]] = []
+    for number, line in lines[1:]:
+        cells = next(csv.reader(io.StringIO(line)))
+        if len(cells) > len(header):
+            raise LexiconError(f"{path}, line {number}: {len(cells)} cells but the header has {len(header)} columns (quote cells that contain commas)")
+        row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
+        rows.append((number, row))
+    return rows

@@ -1,0 +1,188 @@
+"""Naming: which term each document uses for a recurring referent (the war, Kyiv's government, ...).
+
+The referents and their surface forms come from the editable lexicon analysis/data/referents.csv.
+Every match carries its voice: "quoted" (inside quotation marks), "attributed" (the document
+reports someone else's wording: "what Moscow called ...", "so-called", "according to ...") or
+"authorial" (the document's own words).
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+from pathlib import Path
+
+import pandas as pd
+
+from .context import DocContext
+from .lexicon_csv import LexiconError, fold_word, phrase_words, read_rows
+
+REFERENTS_PATH = Path(__file__).with_name("data") / "referents.csv"
+BLOCKED = "-"
+REFERENT_ID_RE = re.compile(r"^[a-z0-9_]+$")
+# Gaps allowed between the words of a multi-word term: spaces, hyphens, slashes (not sentence punctuation).
+PHRASE_GAP_RE = re.compile(r"^[\s\-‐‑–/]*$")
+# Words that, shortly before a term in the same sentence, show the wording is someone else's.
+ATTRIBUTION_CUES = frozenset(
+    "called calls call dubbed dubs termed terms labeled labelled labels label describes described describe"
+    " branded brands styled so".split()
+)
+ATTRIBUTION_WINDOW = 6  # words before the term
+SENTENCE_ATTRIBUTION_RE = re.compile(r"\b(according to|as .{1,40}? put it|in the words of)\b", re.IGNORECASE)
+
+
+@dataclass(frozen=True)
+class Referents:
+    """The referent lexicon: folded word sequence -> (referent, term as written)."""
+
+    phrases: dict[tuple[str, ...], tuple[str, str]]
+    rows: tuple[dict[str, str], ...]
+    max_words: int
+
+    @property
+    def referents(self) -> list[str]:
+        return sorted({referent for referent, _ in self.phrases.values() if referent != BLOCKED})
+
+
+@dataclass(frozen=True)
+class NameUse:
+    """One occurrence of a referent's term in the body text."""
+
+    referent: str
+    term: str
+    start: int
+    end: int
+    voice: str
+
+
+def load_referents(path: str | Path | None = None) -> Referents:
+    """Read and check the referent lexicon (CSV: referent, term[, note]). Raises LexiconError with line numbers."""
+    path = Path(path) if path else REFERENTS_PATH
+    phrases: dict[tuple[str, ...], tuple[str, str]] = {}
+    first_line: dict[tuple[str, ...], int] = {}
+    rows: list[dict[str, str]] = []
+    for number, row in read_rows(path, ("referent", "term"), ("note", "source")):
+        referent, term = row["referent"], row["term"]
+        if not referent or not term:
+            raise LexiconError(f"{path}, line {number}: both referent and term are needed (got referent={referent!r}, term={term!r})")
+        if referent != BLOCKED and not REFERENT_ID_RE.match(referent):
+            raise LexiconError(f"{path}, line {number}: referent {referent!r} must be lower_snake_case (letters, digits, _) or '-'")
+        words = phrase_words(term)
+        if not words:
+            raise LexiconError(f"{path}, line {number}: term {term!r} has no words to match")
+        if words in phrases:
+            raise LexiconError(f"{path}, line {number}: term {term!r} is already listed on line {first_line[words]}")
+        phrases[words] = (referent, term)
+        first_line[words] = number
+        rows.append({"line": number, **row})
+    if not phrases:
+        raise LexiconError(f"{path}: no referent terms (expected lines of referent,term)")
+    return Referents(phrases, tuple(rows), max(len(w) for w in phrases))
+
+
+def referents_table(referents: Referents | None = None) -> pd.DataFrame:
+    """The referent lexicon as a table for the dashboard (line, referent, term, note)."""
+    referents = referents or load_referents()
+    frame = pd.DataFrame.from_records(list(referents.rows))
+    for column in ("line", "referent", "term", "note"):
+        if column not in frame:
+            frame[column] = ""
+    return frame[["line", "referent", "term", "note"] + [c for c in frame.columns if c not in ("line", "referent", "term", "note")]]
+
+
+def body_word_indexes(context: DocContext) -> list[int]:
+    """Indexes of the words that lie in body blocks."""
+    segmentation = context.segmentation
+    return [i for i, (s, e) in enumerate(context.tokens.word_spans) if not segmentation.in_boilerplate(s, e)]
+
+
+def find_names(context: DocContext, referents: Referents, indexes: list[int] | None = None) -> list[NameUse]:
+    """Every referent term in the body, longest match first, without overlaps, in text order."""
+    tokens = context.tokens
+    text = context.document.text
+    indexes = body_word_indexes(context) if indexes is None else indexes
+    folded = [fold_word(tokens.words[i]) for i in indexes]
+    uses: list[NameUse] = []
+    k = 0
+    while k < len(indexes):
+        match = None
+        for length in range(min(referents.max_words, len(indexes) - k), 0, -1):
+            key = tuple(folded[k:k + length])
+            if key in referents.phrases and _contiguous(text, tokens, indexes[k:k + length]):
+                match = (length, referents.phrases[key])
+                break
+        if match is None:
+            k += 1
+            continue
+        length, (referent, term) = match
+        start = tokens.word_spans[indexes[k]][0]
+        end = tokens.word_spans[indexes[k + length - 1]][1]
+        if referent != BLOCKED:
+            uses.append(NameUse(referent, term, start, end, voice_of(context, start, end, indexes[k])))
+        k += length
+    return uses
+
+
+def _contiguous(text: str, tokens, word_indexes: list[int]) -> bool:
+    """True when consecutive words are separated only by spaces, hyphens or slashes."""
+    for a, b in zip(word_indexes, word_indexes[1:]):
+        if b != a + 1 or not PHRASE_GAP_RE.match(text[tokens.word_spans[a][1]:tokens.word_spans[b][0]]):
+            return False
+    return True
+
+
+def voice_of(context: DocContext, start: int, end: int, word_index: int | None = None) -> str:
+    """'quoted' inside quotation marks, 'attributed' when the sentence marks it as someone else's wording, else 'authorial'."""
+    quotes = context.quotes
+    if any(q.start < start and end <= q.end for q in quotes):
+        return "quoted"
+    sentence = _sentence_around(context, start)
+    if sentence is None:
+        return "authorial"
+    s_start, _ = sentence
+    tokens = context.tokens
+    if word_index is None:
+        word_index = next((i for i, (s, _e) in enumerate(tokens.word_spans) if s >= start), len(tokens.word_spans))
+    first = word_index
+    while first > 0 and tokens.word_spans[first - 1][0] >= s_start and word_index - first < ATTRIBUTION_WINDOW:
+        first -= 1
+    before = [tokens.lower_words[i] for i in range(first, word_index)]
+    if any(w in ATTRIBUTION_CUES for w in before):
+        return "attributed"
+    if SENTENCE_ATTRIBUTION_RE.search(context.document.text[s_start:start]):
+        return "attributed"
+    return "authorial"
+
+
+def _sentence_around(context: DocContext, offset: int) -> tuple[int, int] | None:
+    for s, e in context.tokens.sentence_spans:
+        if s <= offset < e:
+            return (s, e)
+    return None
+
+
+def naming_rows(doc_id: str, uses: list[NameUse]) -> list[dict]:
+    """One row per (referent, term, voice) with its count and first offsets, sorted for stable output."""
+    counts: Counter[tuple[str, str, str]] = Counter()
+    first: dict[tuple[str, str, str], tuple[int, int]] = {}
+    for use in uses:
+        key = (use.referent, use.term, use.voice)
+        counts[key] += 1
+        first.setdefault(key, (use.start, use.end))
+    return [
+        {"referent": r, "doc_id": doc_id, "term": t, "count": counts[(r, t, v)], "voice": v,
+         "first_start": first[(r, t, v)][0], "first_end": first[(r, t, v)][1]}
+        for r, t, v in sorted(counts)
+    ]
+
+
+def preferred_terms(rows: list[dict]) -> dict[str, str]:
+    """Referent -> the document's own preferred term: most frequent authorial term, else the most frequent in any voice."""
+    best: dict[str, tuple[int, int, str]] = {}
+    for row in rows:
+        own = 1 if row["voice"] == "authorial" else 0
+        rank = (own, row["count"], row["term"])
+        key = row["referent"]
+        if key not in best or (rank[0], rank[1]) > (best[key][0], best[key][1]) or ((rank[0], rank[1]) == (best[key][0], best[key][1]) and rank[2] < best[key][2]):
+            best[key] = rank
+    return {referent: rank[2] for referent, rank in sorted(best.items())}
