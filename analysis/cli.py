@@ -49,6 +49,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--engine", choices=ENGINES, default="local", help="local (one process), process (every core) or dask (default: local)")
     score.add_argument("--workers", type=int, metavar="N", help="worker processes for --engine process (default: every core)")
     score.add_argument("--scheduler", metavar="ADDRESS", help="Dask scheduler address for --engine dask (default: a local cluster)")
+    score.add_argument("--chunk-size", type=int, metavar="N", help="stream: analyse N documents at a time and write tables incrementally, so memory stays bounded on any corpus size (for 10,000+ documents)")
     score.add_argument("--no-progress", action="store_true", help="do not draw a progress bar on stderr")
 
     compare = commands.add_parser(
@@ -81,6 +82,8 @@ def _score(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.chunk_size is not None:
+        return _score_stream(args, options, resources, overrides, started)
     documents, errors = load_corpus(args.paths, options)
     overrides = _resolve_overrides(overrides, documents)
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
@@ -98,6 +101,26 @@ def _score(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if results.documents.empty:
         return EXIT_NOTHING
     return EXIT_PARTIAL if not results.errors.empty else EXIT_OK
+
+
+def _score_stream(args: argparse.Namespace, options: LoadOptions, resources, overrides: dict[str, str], started: float) -> int:
+    """--chunk-size: streaming batch scoring (analysis/batch.py), one chunk of documents in memory at a time."""
+    from .batch import score_stream
+
+    if args.chunk_size < 1:
+        print("error: --chunk-size must be at least 1", file=sys.stderr)
+        return EXIT_USAGE
+    bar = tqdm(unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
+    summary = score_stream(
+        args.paths, args.out, resources, options, chunk_size=args.chunk_size, engine=args.engine, workers=args.workers,
+        scheduler=args.scheduler, fmt=args.format, event_overrides=overrides, progress=lambda done, _: bar.update(done - bar.n),
+    )
+    bar.close()
+    print(f"Analysed {summary.documents} document(s) in {time.perf_counter() - started:.1f} s ({summary.chunks} chunk(s)); {summary.errors} input(s) could not be read or analysed.")
+    print(f"Wrote {len(summary.written)} tables to {args.out}: " + ", ".join(p.name for p in summary.written))
+    if not summary.documents:
+        return EXIT_NOTHING
+    return EXIT_PARTIAL if summary.errors else EXIT_OK
 
 
 def _event_overrides(path: str | None) -> dict[str, str]:

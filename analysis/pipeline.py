@@ -90,7 +90,7 @@ def run_documents(
     if engine == "dask":
         from .dask_engine import run_on_dask
 
-        return run_on_dask(documents, resources, scheduler=scheduler, progress=progress)
+        return run_on_dask(documents, resources, scheduler=scheduler, progress=progress, workers=workers)
     if engine == "process" and total > 1:
         outputs: list[DocumentOutput] = []
         with ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_resources, initargs=(resources,)) as pool:

@@ -1,0 +1,294 @@
+"""Streaming batch scoring: memory bounded by a chunk, tables written incrementally.
+
+    score_stream(paths, out_dir, chunk_size=1000, engine="process")
+
+reads the inputs lazily (analysis.corpus.iter_inputs), analyses them chunk by chunk on the chosen
+engine, and writes each chunk's rows of the per-document tables (blocks, spans, citations, …) to a
+Parquet part file at once. Only what the corpus-level steps need stays in memory: the `documents`
+rows and each document's compact corpus features. At the end the corpus-level steps (events,
+distinctive terms, comparisons) run on those, and every table is assembled part by part into
+DIR/<table>.parquet (or .csv), so no table is ever held whole except `documents`.
+
+The tables equal those of pipeline.analyze() on the same inputs: same rows, same order.
+"""
+from __future__ import annotations
+
+import os
+import shutil
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pandas as pd
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from . import export, framing, pipeline
+from .corpus import LoadError, LoadOptions, iter_inputs
+from .document import Document
+from .pipeline import DocumentOutput
+from .resources import Resources, load_resources
+from .results import TABLE_COLUMNS, make_table
+
+DEFAULT_CHUNK_SIZE = 1000
+# Documents per task sent to a worker process: large enough to amortise pickling, small enough to balance.
+PROCESS_BATCH = 16
+ProgressCallback = Callable[[int, int], None]
+
+
+@dataclass
+class BatchSummary:
+    """What a streaming run did: counts, the files written and the time taken."""
+
+    documents: int = 0
+    errors: int = 0
+    chunks: int = 0
+    written: list[Path] = field(default_factory=list)
+    seconds: float = 0.0
+
+
+def chunked(items: Iterable[Document | LoadError], size: int) -> Iterator[tuple[list[Document], list[LoadError]]]:
+    """(documents, load errors) in groups of at most `size` documents, in input order."""
+    documents: list[Document] = []
+    errors: list[LoadError] = []
+    for item in items:
+        if isinstance(item, Document):
+            documents.append(item)
+            if len(documents) >= size:
+                yield documents, errors
+                documents, errors = [], []
+        else:
+            errors.append(item)
+    if documents or errors:
+        yield documents, errors
+
+
+def score_stream(
+    paths: list[str | Path],
+    out_dir: str | Path,
+    resources: Resources | None = None,
+    options: LoadOptions = LoadOptions(),
+    chunk_size: int = DEFAULT_CHUNK_SIZE,
+    engine: str = "local",
+    workers: int | None = None,
+    scheduler: str | None = None,
+    fmt: str = "parquet",
+    event_overrides: dict[str, str] | None = None,
+    progress: ProgressCallback | None = None,
+) -> BatchSummary:
+    """Score everything under `paths` into out_dir/<table>.<fmt>, one chunk of documents in memory at a time.
+
+    `event_overrides` may name documents by doc_id, source or file name. `progress(done, 0)` is called
+    after each chunk (0: the total is not known while streaming).
+    """
+    if engine not in pipeline.ENGINES:
+        raise ValueError(f"unknown engine '{engine}': choose one of {', '.join(pipeline.ENGINES)}")
+    if fmt not in export.FORMATS:
+        raise ValueError(f"unknown format '{fmt}': choose csv or parquet")
+    if chunk_size < 1:
+        raise ValueError("chunk size must be at least 1")
+    started = time.perf_counter()
+    resources = resources or load_resources()
+    out = Path(out_dir)
+    out.mkdir(parents=True, exist_ok=True)
+    parts = _PartWriter(out / f".parts-{os.getpid()}")
+    summary = BatchSummary()
+    document_rows: list[dict] = []
+    features: dict[str, dict] = {}
+    load_errors: list[dict] = []
+    analysis_errors: list[dict] = []
+    overrides = dict(event_overrides or {})
+    resolved: dict[str, str] = {}
+    try:
+        chunks = chunked(iter_inputs(paths, options), chunk_size)
+        for documents, errors, outputs in _analysed_chunks(chunks, resources, engine, workers, scheduler):
+            load_errors.extend({"source": e.source, "error": e.error} for e in errors)
+            _resolve_overrides(overrides, documents, resolved)
+            chunk_rows: dict[str, list[dict]] = {}
+            for output in outputs:
+                if output.error:
+                    analysis_errors.append({"source": output.source, "error": output.error})
+                    continue
+                document_rows.append(output.row)
+                features[output.doc_id] = output.features
+                for table, rows in output.rows.items():
+                    chunk_rows.setdefault(table, []).extend(rows)
+            for table, rows in chunk_rows.items():
+                parts.add(table, make_table(table, rows))
+            summary.chunks += 1
+            summary.documents = len(document_rows)
+            if progress:
+                progress(summary.documents + len(analysis_errors), 0)
+        corpus = framing.analyze_corpus(document_rows, features, resources, resolved or None)
+        features.clear()
+        for row in document_rows:
+            row["event_id"] = corpus.event_ids.get(row["doc_id"], "") if corpus else ""
+        if corpus:
+            for table, rows in corpus.rows.items():
+                parts.add(table, make_table(table, rows))
+        error_rows = load_errors + analysis_errors
+        whole = {"documents": make_table("documents", document_rows), "errors": make_table("errors", error_rows)}
+        summary.errors = len(error_rows)
+        summary.written = parts.finish(out, fmt, whole)
+    finally:
+        parts.discard()
+    summary.seconds = time.perf_counter() - started
+    return summary
+
+
+def _resolve_overrides(overrides: dict[str, str], documents: list[Document], resolved: dict[str, str]) -> None:
+    """Overrides name a document by doc_id, source or file name; the corpus step wants doc_ids."""
+    if not overrides:
+        return
+    for document in documents:
+        for key in (document.doc_id, document.source, Path(document.source).name):
+            if key in overrides:
+                resolved[document.doc_id] = overrides[key]
+                break
+
+
+def _analysed_chunks(
+    chunks: Iterator[tuple[list[Document], list[LoadError]]],
+    resources: Resources,
+    engine: str,
+    workers: int | None,
+    scheduler: str | None,
+) -> Iterator[tuple[list[Document], list[LoadError], list[DocumentOutput]]]:
+    """Each chunk with its outputs (in order), on the chosen engine, the engine kept up across chunks."""
+    if engine == "dask":
+        from .dask_engine import DaskRunner
+
+        with DaskRunner(scheduler, workers=workers) as runner:
+            for documents, errors in chunks:
+                yield documents, errors, runner.run(documents, resources)
+    elif engine == "process":
+        yield from _process_chunks(chunks, resources, workers)
+    else:
+        for documents, errors in chunks:
+            yield documents, errors, [pipeline.analyze_document(d, resources) for d in documents]
+
+
+def _process_chunks(
+    chunks: Iterator[tuple[list[Document], list[LoadError]]],
+    resources: Resources,
+    workers: int | None,
+) -> Iterator[tuple[list[Document], list[LoadError], list[DocumentOutput]]]:
+    """The process engine for streams: the next chunk is read and analysed while this one is written.
+
+    At most two chunks are in flight, so memory stays bounded whatever the corpus size.
+    """
+    workers = workers or os.cpu_count() or 1
+    pending: deque[tuple[list[Document], list[LoadError], list[Future]]] = deque()
+    with ProcessPoolExecutor(max_workers=workers, initializer=pipeline._set_worker_resources, initargs=(resources,)) as pool:
+        for documents, errors in chunks:
+            batches = [documents[i:i + PROCESS_BATCH] for i in range(0, len(documents), PROCESS_BATCH)]
+            pending.append((documents, errors, [pool.submit(_analyze_batch, batch) for batch in batches]))
+            if len(pending) > 1:
+                yield _collect(pending.popleft())
+        while pending:
+            yield _collect(pending.popleft())
+
+
+def _collect(item: tuple[list[Document], list[LoadError], list[Future]]) -> tuple[list[Document], list[LoadError], list[DocumentOutput]]:
+    documents, errors, futures = item
+    return documents, errors, [output for future in futures for output in future.result()]
+
+
+def _analyze_batch(documents: list[Document]) -> list[DocumentOutput]:
+    return [pipeline._worker_analyze(document) for document in documents]
+
+
+class _PartWriter:
+    """Per-table Parquet part files, one per chunk, assembled into whole tables at the end."""
+
+    def __init__(self, directory: Path) -> None:
+        self.directory = directory
+        self.parts: dict[str, list[Path]] = {}
+
+    def add(self, table: str, frame: pd.DataFrame) -> None:
+        if frame.empty:
+            return
+        folder = self.directory / table
+        folder.mkdir(parents=True, exist_ok=True)
+        path = folder / f"part-{len(self.parts.get(table, [])):06d}.parquet"
+        pq.write_table(_to_arrow(frame), path)
+        self.parts.setdefault(table, []).append(path)
+
+    def finish(self, out: Path, fmt: str, whole: dict[str, pd.DataFrame]) -> list[Path]:
+        """Write every table to out/<table>.<fmt>: contract tables first, then extra tables by name."""
+        names = list(export.EXPORT_TABLES) + sorted((set(self.parts) | set(whole)) - set(export.EXPORT_TABLES))
+        written = []
+        for name in names:
+            path = out / f"{name}.{fmt}"
+            if name in whole:
+                path.write_bytes(export.table_bytes(whole[name], fmt))
+            elif name in self.parts:
+                _assemble(name, self.parts[name], path, fmt)
+            else:
+                path.write_bytes(export.table_bytes(make_table(name, []), fmt))
+            written.append(path)
+        return written
+
+    def discard(self) -> None:
+        shutil.rmtree(self.directory, ignore_errors=True)
+
+
+def _to_arrow(frame: pd.DataFrame) -> pa.Table:
+    """A part as Arrow; a column mixing Python types is written as text rather than failing the run."""
+    try:
+        return pa.Table.from_pandas(frame, preserve_index=False)
+    except (pa.ArrowTypeError, pa.ArrowInvalid):
+        fixed = frame.copy()
+        for column in fixed.columns:
+            try:
+                pa.array(fixed[column], from_pandas=True)
+            except (pa.ArrowTypeError, pa.ArrowInvalid):
+                fixed[column] = fixed[column].map(lambda v: None if v is None or v != v else str(v))
+        return pa.Table.from_pandas(fixed, preserve_index=False)
+
+
+def _column_order(name: str, schemas: list[pa.Schema]) -> list[str]:
+    """Contract columns first, then extra columns in first-seen order: make_table's order."""
+    order = list(TABLE_COLUMNS.get(name, ()))
+    seen = set(order)
+    for schema in schemas:
+        for column in schema.names:
+            if column not in seen:
+                seen.add(column)
+                order.append(column)
+    return order
+
+
+# Integer and boolean columns keep their type in parts with gaps, so every CSV part prints them alike.
+_NULLABLE = {pa.int64(): pd.Int64Dtype(), pa.int32(): pd.Int64Dtype(), pa.bool_(): pd.BooleanDtype()}
+
+
+def _assemble(name: str, paths: list[Path], destination: Path, fmt: str) -> None:
+    """Concatenate a table's parts into one file, reading one part at a time."""
+    schemas = [pq.read_schema(path) for path in paths]
+    unified = pa.unify_schemas(schemas, promote_options="permissive")
+    order = _column_order(name, schemas)
+    schema = pa.schema([unified.field(column) if column in unified.names else pa.field(column, pa.null()) for column in order])
+    if fmt == "parquet":
+        with pq.ParquetWriter(destination, schema) as writer:
+            for path in paths:
+                safe = export.safe_frame(_read_part(path, schema).to_pandas())
+                writer.write_table(pa.Table.from_pandas(safe, schema=schema, preserve_index=False))
+        return
+    with destination.open("wb") as handle:
+        for index, path in enumerate(paths):
+            data = export.table_csv_bytes(_read_part(path, schema).to_pandas(types_mapper=_NULLABLE.get))
+            handle.write(data if index == 0 else data.split(b"\r\n", 1)[1])
+
+
+def _read_part(path: Path, schema: pa.Schema) -> pa.Table:
+    """One part file in the table's unified schema (missing columns as nulls)."""
+    part = pq.read_table(path)
+    columns = [
+        part[field.name].cast(field.type) if field.name in part.column_names else pa.nulls(part.num_rows, field.type)
+        for field in schema
+    ]
+    return pa.Table.from_arrays(columns, schema=schema)
