@@ -155,7 +155,7 @@ def highlighted_html(
     """
     colors = colors if colors is not None else category_colors(spans["category"] if spans is not None and "category" in spans else [])
     marks = marks_from_spans(spans, len(text))
-    out: list[str] = [STYLE, '<div class="sfd-text">']
+    out: list[str] = [STYLE, '<div class="sfd-text sfd-doc">']
     for start, end, category in _regions(blocks, len(text)):
         inner = _region_html(text, start, end, marks, colors)
         if category is None:

@@ -24,9 +24,11 @@ CARD_STYLE = """<style>
 .sfd-card .name{font-size:1.05rem;font-weight:700}
 .sfd-card .badge{display:inline-block;color:#fff;border-radius:10px;padding:1px 8px;margin:2px 4px 2px 0;font-size:0.75rem}
 .sfd-card .code{display:inline-block;border:1px solid #888;border-radius:10px;padding:0 7px;font-size:0.75rem}
-.sfd-card dl{margin:6px 0 0 0}
-.sfd-card dt{color:#666;font-size:0.72rem;text-transform:uppercase;margin-top:4px}
-.sfd-card dd{margin:0 0 0 0}
+.sfd-card .title{font-family:Georgia,serif;font-size:0.95rem;font-weight:600;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;height:2.7em;margin-bottom:6px}
+.sfd-card .label{color:#666;font-size:0.7rem;text-transform:uppercase;margin-top:5px}
+.sfd-card .numbers{display:flex;gap:12px;margin-top:6px;border-top:1px solid #e5e5e5;padding-top:5px}
+.sfd-card .numbers div{flex:1}
+.sfd-card .numbers b{font-size:1.05rem}
 </style>"""
 
 
@@ -39,29 +41,47 @@ def _indicators(row: pd.Series) -> list[tuple[str, str]]:
     return found
 
 
-def outlet_card_html(row: pd.Series) -> str:
-    """One document's outlet card from its `documents` row (missing columns show as 'not known yet')."""
+def _number(row: pd.Series, column: str, template: str) -> str:
+    value = row.get(column)
+    if value is None or isinstance(value, str) or pd.isna(value):
+        return "–"
+    return template.format(float(value))
+
+
+def outlet_card_html(row: pd.Series, height: int | None = None, title: bool = False) -> str:
+    """One document's outlet card from its `documents` row (missing columns show as 'not known yet').
+
+    `height` fixes the card's height (scrolling inside) so cards side by side line up; `title` adds the headline.
+    """
     outlet = text(row.get("outlet"), "outlet not identified")
     outlet_type = text(row.get("outlet_type"), "unknown")
     color = TYPE_COLORS.get(outlet_type, "#777777")
     confidence = row.get("outlet_type_confidence")
     confidence_text = f" · confidence {float(confidence):.2f}" if isinstance(confidence, (int, float)) and not pd.isna(confidence) else ""
     code = text(row.get("state_media_code"))
-    parts = [CARD_STYLE, '<div class="sfd-card">', f'<div class="name">{escape(outlet)}</div>',
+    box = f' style="height:{int(height)}px;overflow-y:auto"' if height else ""
+    parts = [CARD_STYLE, f'<div class="sfd-card"{box}>']
+    if title:
+        headline = text(row.get("title")) or text(row.get("source")).split("/")[-1]
+        parts.append(f'<div class="title" title="{escape(headline)}">{escape(headline)}</div>')
+    parts += [f'<div class="name">{escape(outlet)}</div>',
              f'<span class="badge" style="background:{color}">{escape(outlet_type)}{escape(confidence_text)}</span>']
     if code:
         parts.append(f'<span class="code" title="State Media Monitor code">SMM: {escape(code)}</span>')
-    parts.append("<dl>")
+    parts.append('<div class="numbers">'
+                 f'<div><span class="label">Loaded /1k words</span><br><b>{_number(row, "loaded_per_1k_words", "{:.1f}")}</b></div>'
+                 f'<div><span class="label">Boilerplate</span><br><b>{_number(row, "boilerplate_share", "{:.0%}")}</b></div>'
+                 f'<div><span class="label">Reading ease</span><br><b>{_number(row, "flesch_reading_ease", "{:.1f}")}</b></div></div>')
     evidence = text(row.get("outlet_evidence"), "no evidence recorded yet")
-    parts.append(f"<dt>Evidence</dt><dd>{escape(evidence)}</dd>")
+    parts.append(f'<div class="label">Evidence</div><div>{escape(evidence)}</div>')
     indicators = _indicators(row)
     if indicators:
-        parts.append("<dt>Reliability indicators</dt><dd>" + "<br>".join(f"{escape(k)}: {escape(v)}" for k, v in indicators) + "</dd>")
+        parts.append('<div class="label">Reliability indicators</div><div>' + "<br>".join(f"{escape(k)}: {escape(v)}" for k, v in indicators) + "</div>")
     else:
-        parts.append("<dt>Reliability indicators</dt><dd>none available</dd>")
+        parts.append('<div class="label">Reliability indicators</div><div>none available</div>')
     byline = " · ".join(v for v in (text(row.get("author")), text(row.get("published"))) if v)
     if byline:
-        parts.append(f"<dt>Byline</dt><dd>{escape(byline)}</dd>")
-    parts.append(f'<dt>Source</dt><dd>{escape(text(row.get("source")))}</dd>')
-    parts.append("</dl></div>")
+        parts.append(f'<div class="label">Byline</div><div>{escape(byline)}</div>')
+    parts.append(f'<div class="label">Source</div><div style="word-break:break-all">{escape(text(row.get("source")))}</div>')
+    parts.append("</div>")
     return "".join(parts)

@@ -82,13 +82,7 @@ columns = st.columns(len(doc_ids), gap="small")
 for column, doc_id in zip(columns, doc_ids):
     row = chosen.loc[doc_id]
     with column:
-        st.html(f"<b>{escape(labels[doc_id])}</b>")
-        st.html(outlet_card_html(row))
-        numbers = st.columns(3)
-        numbers[0].metric("Loaded /1k", text(round(row["loaded_per_1k_words"], 1) if has_values(chosen, "loaded_per_1k_words") and pd.notna(row.get("loaded_per_1k_words")) else None, "–"),
-                          help="Authorial loaded-wording hits per 1,000 body words")
-        numbers[1].metric("Boilerplate", f"{row['boilerplate_share']:.0%}" if pd.notna(row.get("boilerplate_share")) else "–")
-        numbers[2].metric("Reading ease", text(round(row["flesch_reading_ease"], 1) if pd.notna(row.get("flesch_reading_ease")) else None, "–"))
+        st.html(outlet_card_html(row, height=330, title=True))
         document_text = corpus.texts.get(doc_id)
         with st.container(height=520):
             if document_text is None:
