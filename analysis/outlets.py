@@ -1,12 +1,426 @@
-"""outlets analysis. (Skeleton until its issue lands: contributes nothing, so its columns stay empty.)"""
+"""Who published a document, what type of outlet it is, whom it cites, and how it sources its claims.
+
+Publisher evidence, strongest first: the document's URL (a column, the page metadata or a URL line
+in the text) -> domain -> registry (subdomains included); an outlet column; the page naming
+itself in its furniture ("Subscribe to the New American", "notifications from The Independent");
+an agency byline. Without a registry label the type is inferred from cues, with a low confidence
+(a credit to another outlet and no byline -> aggregator-rewrite), or left "unknown" with the reason.
+
+The sourcing profile (`citations` rows) joins the registry outlets, agencies and platforms the text
+names (analysis.citations) with the people and organisations it quotes (analysis.actors).
+Reliability indicators go beside the type in `documents`, each with its explanation.
+"""
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, field
+
+from . import actors as actors_module
+from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
+from .registry import Outlet, Registry, load_registry as _load_registry, normalise_host, registry_table  # noqa: F401
+
+ATTRIBUTION = (
+    "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
+    "Credibility: CRED-1 by Alexander Loth (CC BY 4.0), from OpenSources.co and Iffy.news, snapshot 2026-08-04. "
+    "Other rows hand-curated, each with the source and date of its label (analysis/data/ATTRIBUTION.md)."
+)
+
+FURNITURE_HEAD_LINES = 12
+FURNITURE_TAIL_LINES = 25
+_NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'\-]*){0,5})"
+SELF_REFERENCE_PATTERNS = (
+    re.compile(rf"\bsubscribe (?:now )?to (?:the )?{_NAME}", re.I),
+    re.compile(rf"\bnotifications from {_NAME}"),
+    re.compile(rf"\bsign up (?:to|for) (?:the )?{_NAME}(?:['’]s)? (?:newsletter|daily|alerts)", re.I),
+    re.compile(rf"\b(?:download|get) the {_NAME} app\b", re.I),
+    re.compile(rf"\bfollow {_NAME} on (?:X|Twitter|Facebook|Telegram|Instagram|YouTube)\b"),
+    re.compile(rf"\bthank you for (?:reading|supporting) {_NAME}", re.I),
+    re.compile(rf"\bsupport {_NAME}(?:['’]s)? (?:journalism|reporting|work)\b", re.I),
+    re.compile(rf"^{_NAME} is (?:trusted by|reader[- ]funded|funded by|on the ground)"),
+    re.compile(rf"(?:[.!?]\s+|^){_NAME} is trusted by"),
+    re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}", re.I),
+    re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
+)
+CREDIT_LINE_RE = re.compile(
+    r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
+    r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
+    re.I,
+)
+WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
+GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
+
+ANONYMOUS_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
+    (label, re.compile(pattern, re.I))
+    for label, pattern in (
+        ("reports indicate", r"\b(?:reports?|media reports?|news reports?) (?:indicate|indicated|suggest|suggested|say|said|claim|claimed|show|showed)\b"),
+        ("according to reports", r"\baccording to (?:media |news |some |unconfirmed )?reports\b"),
+        ("sources say", r"\b(?:sources?|insiders?) (?:say|said|says|told|tell|claim|claimed|close to|familiar with|with knowledge)\b"),
+        ("according to sources", r"\baccording to (?:a |an |two |three |several |multiple |unnamed |anonymous )?(?:sources?|insiders?)\b"),
+        ("people familiar with", r"\b(?:people|persons|officials?|someone) (?:familiar with|with (?:direct )?knowledge of|briefed on)\b"),
+        ("on condition of anonymity", r"\b(?:on (?:the )?condition of anonymity|speaking anonymously|declined to be (?:named|identified)|asked not to be (?:named|identified))\b"),
+        ("unnamed official", r"\b(?:unnamed|anonymous|unidentified) (?:sources?|officials?|diplomats?|insiders?|persons?|people)\b"),
+        ("it is reported", r"\bit (?:is|was|has been) (?:reported|claimed|said|believed|understood|rumou?red)\b"),
+        ("reportedly", r"\b(?:reportedly|allegedly|purportedly)\b"),
+        ("some say", r"\b(?:some|many|critics|observers|experts|analysts|officials) (?:say|said|believe|believed|argue|argued|claim|claimed)\b"),
+    )
+)
+NOT_NAMED_SOURCES = frozenset(
+    {"source", "sources", "officials", "official", "reports", "report", "critics", "experts", "analysts", "observers",
+     "insiders", "diplomats", "some", "many", "others", "people"}
+    | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
+       "western", "estonian", "polish", "swiss", "italian", "spanish"}
+)
+MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes or terms ("worrying"), not statements
+SPEECH_VERBS = frozenset(actors_module.NEUTRAL_VERBS) | frozenset(getattr(actors_module, "CHARACTERISING_VERBS", {})) | {"according"}
+PRONOUN_OR_ROLE_RE = re.compile(r"\b(?:he|she|they|the (?:[\w-]+ ){0,3}(?:leader|president|minister|diplomat|politician|official|spokesman|spokeswoman|ambassador|envoy|chancellor|secretary))\b", re.I)
+
+
+def load_registry(path=None) -> Registry:
+    """The outlet registry (analysis/data/outlets.csv, or the given file)."""
+    return _load_registry(path)
+
+
+@dataclass
+class Identification:
+    """The publisher as identified, with every piece of evidence considered."""
+
+    outlet: Outlet | None = None
+    name: str = ""
+    domain: str = ""
+    confidence: float = 0.0
+    evidence: list[str] = field(default_factory=list)
+    credited: list[str] = field(default_factory=list)
+
+
+def _furniture_ranges(context: DocContext) -> list[tuple[int, int]]:
+    """Lines where a page names itself: boilerplate blocks, and the first and last lines of the text."""
+    lines = list(context.tokens.line_spans)
+    picked = set(lines[:FURNITURE_HEAD_LINES] + lines[-FURNITURE_TAIL_LINES:])
+    for block in context.segmentation.blocks:
+        if block.kind == "boilerplate":
+            picked.update((s, e) for s, e in lines if s >= block.start and e <= block.end)
+    return sorted(picked)
+
+
+def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
+    name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
+    outlet = registry.lookup_name(name, countries) if name else None
+    if outlet is None and " " in name:
+        # "Subscribe to the New American Magazine": try dropping trailing words.
+        words = name.split()
+        for n in range(len(words) - 1, 0, -1):
+            outlet = registry.lookup_name(" ".join(words[:n]), countries)
+            if outlet:
+                break
+    return outlet
+
+
+def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str]]:
+    """(outlet or None, name as written, the line) for each furniture line in which the page names itself."""
+    text = context.document.text
+    found = []
+    for start, end in _furniture_ranges(context):
+        line = text[start:end]
+        for pattern in SELF_REFERENCE_PATTERNS:
+            match = pattern.search(line)
+            if not match:
+                continue
+            name = match.group("name").strip()
+            outlet = _lookup(registry, name, countries)
+            if outlet is None:
+                inside = [m for m in mentions if start + match.start("name") <= m.start < start + match.end("name") and m.outlet]
+                outlet = inside[0].outlet if inside else None
+            found.append((outlet, name, line.strip()[:120]))
+            break
+    return found
+
+
+def _credits(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str]]:
+    """Content credits to another outlet ("Source attribution: X", "image source from:x"), not picture-agency credits."""
+    text = context.document.text
+    credits: list[tuple[Outlet | None, str, str]] = []
+    seen: set[str] = set()
+    for mention in mentions:
+        if mention.role == "credit" and mention.outlet is not None and mention.outlet.kind not in ("agency", "platform"):
+            if mention.outlet.outlet_id not in seen:
+                seen.add(mention.outlet.outlet_id)
+                line_start = text.rfind("\n", 0, mention.start) + 1
+                credits.append((mention.outlet, mention.surface, text[line_start:mention.end + 40].strip()[-120:]))
+    for match in CREDIT_LINE_RE.finditer(text):
+        name = re.split(r"\s+(?:and|with|via|/)\s+", match.group("name").strip())[0]
+        if any(s <= m.start < match.end() for m in mentions if m.outlet for s in (match.start("name"),)):
+            continue  # already counted through the registry mention inside it
+        if match.group("cue").lower() == "source" and not re.match(r"[A-Z]", name):
+            continue
+        outlet = _lookup(registry, name, countries)
+        key = outlet.outlet_id if outlet else name.lower()
+        if key not in seen and (outlet is None or outlet.kind not in ("agency", "platform")):
+            seen.add(key)
+            credits.append((outlet, name, match.group(0).strip()[:120]))
+    return credits
+
+
+def identify(context: DocContext, mentions: list[Mention], countries: CountryCounts) -> Identification:
+    """The publisher of the document from its URL, outlet column, self-references and byline, with evidence."""
+    document = context.document
+    registry: Registry | None = context.resources.registry
+    ident = Identification()
+    if registry is None:
+        ident.evidence.append("no outlet registry loaded")
+        return ident
+    candidates: list[tuple[float, Outlet | None, str, str, str]] = []  # (confidence, outlet, name, domain, evidence)
+    if document.url:
+        host = normalise_host(document.url)
+        how = document.evidence_for("url") or "url"
+        strong = how in ("given by a column", "the page's HTML metadata")
+        looked = registry.lookup_domain(host) if host else None
+        if looked:
+            candidates.append((0.95 if strong else 0.85, looked[0], looked[0].name, host, f"url {document.url} ({how}) -> domain {looked[1]} -> {looked[0].label_summary()}"))
+        elif host:
+            candidates.append((0.9 if strong else 0.8, None, host, host, f"url {document.url} ({how}) -> domain {host}, not in the registry"))
+    if document.outlet_hint:
+        hint = document.outlet_hint.strip()
+        outlet = None
+        if "." in hint and " " not in hint:
+            looked = registry.lookup_domain(hint)
+            outlet = looked[0] if looked else None
+        outlet = outlet or _lookup(registry, hint, countries)
+        if outlet:
+            candidates.append((0.9, outlet, outlet.name, "", f"outlet column '{hint}' -> {outlet.label_summary()}"))
+        else:
+            candidates.append((0.85, None, hint, normalise_host(hint) if "." in hint else "", f"outlet column '{hint}', not in the registry"))
+    selfs = _self_references(context, registry, countries, mentions)
+    named = [s for s in selfs if s[0] is not None]
+    if named:
+        outlet = named[0][0]
+        agreeing = [s for s in named if s[0] is outlet]
+        confidence = 0.9 if len(agreeing) >= 2 else 0.8
+        lines = "; ".join(f"'{line}'" for _, _, line in agreeing[:3])
+        candidates.append((confidence, outlet, outlet.name, "", f"self-reference in page furniture {lines} -> {outlet.label_summary()}"))
+    elif selfs:
+        _, name, line = selfs[0]
+        candidates.append((0.6, None, name, "", f"self-reference in page furniture '{line}' names '{name}', not in the registry"))
+    byline_outlet = _byline_outlet(context, registry, countries)
+    if byline_outlet:
+        candidates.append(byline_outlet)
+    ident.credited = [name if outlet is None else outlet.name for outlet, name, _ in _credits(context, registry, countries, mentions)]
+    if not candidates:
+        ident.evidence.append("no URL, outlet column, self-reference in the page or agency byline names the publisher")
+        return ident
+    best = candidates[0]
+    registered = [c for c in candidates if c[1] is not None]
+    if best[1] is None and registered:
+        best = registered[0]  # a registry match beats an unregistered name from stronger evidence only if they agree…
+        if candidates[0][3] and candidates[0][3] not in best[1].domains:
+            best = candidates[0]  # …otherwise the stronger evidence wins
+    ident.confidence, ident.outlet, ident.name, ident.domain = best[0], best[1], best[2], best[3]
+    for confidence, outlet, name, _, evidence in candidates:
+        agrees = (outlet is not None and outlet is ident.outlet) or (outlet is None and name == ident.name)
+        prefix = "" if agrees else "disagrees: "
+        ident.evidence.append(f"{prefix}{evidence}")
+    if any(c[1] is not None and c[1] is not ident.outlet for c in candidates):
+        ident.confidence *= 0.8  # the page points at more than one publisher
+    elif sum(1 for c in candidates if c[1] is not None and c[1] is ident.outlet) >= 2:
+        ident.confidence = min(0.99, ident.confidence + 0.05)
+    return ident
+
+
+def _byline_outlet(context: DocContext, registry: Registry, countries: CountryCounts) -> tuple[float, Outlet | None, str, str, str] | None:
+    """An agency or outlet named as the author ("By Reuters", "AFP") or in a wire dateline ("MOSCOW (Reuters) -")."""
+    author = context.document.author
+    if author:
+        outlet = _lookup(registry, author, countries)
+        if outlet is not None and outlet.kind in ("agency", "outlet"):
+            return (0.6, outlet, outlet.name, "", f"byline '{author}' names {outlet.label_summary()}")
+    text = context.document.text
+    for start, end in context.tokens.line_spans[:FURNITURE_HEAD_LINES + 5]:
+        match = WIRE_DATELINE_RE.match(text[start:end])
+        if match:
+            outlet = _lookup(registry, match.group("name"), countries)
+            if outlet:
+                return (0.5, outlet, outlet.name, "", f"wire dateline '{text[start:end][:60]}' credits {outlet.label_summary()} (the page may republish wire copy)")
+    return None
+
+
+def outlet_type_for(context: DocContext, ident: Identification) -> tuple[str, float, str]:
+    """(outlet type, confidence, reason): the registry label when there is one, else a cue-based guess, else unknown."""
+    outlet = ident.outlet
+    if outlet is not None and outlet.outlet_type:
+        confidence = round(ident.confidence * outlet.label_confidence, 4)
+        return outlet.outlet_type, confidence, f"type from the registry label ({outlet.type_source}, {outlet.type_date}) x identification {ident.confidence:.2f}"
+    domain = ident.domain or (outlet.domains[0] if outlet and outlet.domains else "")
+    if domain and GOVERNMENT_DOMAIN_RE.search(domain):
+        return "government-official", 0.6, f"domain {domain} is a government domain (naming convention), no registry label"
+    has_byline = bool(context.document.author)
+    if ident.credited and (outlet is None or not outlet.outlet_type):
+        confidence = 0.3 if has_byline else 0.4
+        byline = "a byline" if has_byline else "no byline"
+        return "aggregator-rewrite", confidence, f"inferred from cues: content credited to {', '.join(ident.credited)} and {byline}; no registry label for the publisher"
+    if outlet is not None:
+        return "unknown", 0.0, f"the registry row {outlet.outlet_id} carries no outlet type" + (
+            f" (only a CRED-1 rating: {outlet.credibility_category})" if outlet.credibility_category else "")
+    if ident.name:
+        return "unknown", 0.0, f"publisher '{ident.name}' is not in the registry and the page gives no type cues"
+    return "unknown", 0.0, "publisher not identified and no rewrite or government cues"
+
+
+def _body_ranges(context: DocContext) -> list[tuple[int, int]]:
+    body = [(b.start, b.end) for b in context.segmentation.blocks if b.kind == "body"]
+    return body or [(0, len(context.document.text))]
+
+
+def anonymous_sourcing(context: DocContext) -> list[tuple[str, int, str]]:
+    """(phrase label, offset, text as written) for each anonymous-sourcing phrase in the body."""
+    text = context.document.text
+    found = []
+    for start, end in _body_ranges(context):
+        for label, pattern in ANONYMOUS_PATTERNS:
+            for match in pattern.finditer(text, start, end):
+                found.append((label, match.start(), match.group(0)))
+    return sorted(found, key=lambda f: (f[1], f[0]))
+
+
+def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[int, int, list[str]]:
+    """(statement quotations, those with a named speaker, examples of unattributed ones).
+
+    A quotation of MIN_QUOTE_WORDS words or more in the body counts as a statement. It has a named
+    speaker when its sentence (or paragraph) names one of `speaker_names` (full name or surname),
+    or uses "he said"/"the Russian leader elaborated" after such a name was given."""
+    text = context.document.text
+    surnames = {n.split()[-1] for n in speaker_names if n} | set(speaker_names)
+    name_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)") if surnames else None
+    body = _body_ranges(context)
+    total = named = 0
+    unnamed: list[str] = []
+    for quote in context.quotes:
+        if quote.depth:
+            continue
+        inner = text[quote.inner[0]:quote.inner[1]]
+        if len(inner.split()) < MIN_QUOTE_WORDS or not any(s <= quote.start < e for s, e in body):
+            continue
+        total += 1
+        line_start = text.rfind("\n", 0, quote.start) + 1
+        line_end = text.find("\n", quote.end)
+        line_end = len(text) if line_end < 0 else line_end
+        outside = text[line_start:quote.start] + " " + text[quote.end:line_end]
+        words = {w.lower() for w in re.findall(r"\w+", outside)}
+        has_verb = bool(words & SPEECH_VERBS)
+        earlier_name = bool(name_re and name_re.search(text, 0, quote.start))
+        if name_re and name_re.search(outside):
+            named += 1
+        elif has_verb and earlier_name and PRONOUN_OR_ROLE_RE.search(outside):
+            named += 1
+        else:
+            unnamed.append(inner[:60])
+    return total, named, unnamed
+
+
+def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str) -> list[dict]:
+    """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
+    by_name = {row["name"]: row for row in outlet_rows}
+    rows = []
+    for actor in found:
+        if author and actor.name.casefold() == author.casefold():
+            continue  # the byline is the writer, not a source
+        if actor.name.casefold() in NOT_NAMED_SOURCES:
+            continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
+        outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
+        verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
+        if outlet is not None and outlet.name in by_name:
+            row = by_name[outlet.name]
+            row["quoted"] = max(row["quoted"], actor.quoted)
+            row["paraphrased"] = actor.paraphrased
+            row["attribution_verbs"] = verbs
+            if (actor.quoted or actor.paraphrased) and "source" not in row["roles"]:
+                row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + ["source"])
+            continue
+        rows.append({
+            "doc_id": doc_id,
+            "name": actor.name,
+            "kind": actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
+            "outlet_type": outlet.outlet_type if outlet else "",
+            "state_media_code": outlet.state_media_code if outlet else "",
+            "mentions": actor.mentions,
+            "quoted": actor.quoted,
+            "label_in_text": "",
+            "label_conflict": False,
+            "paraphrased": actor.paraphrased,
+            "attribution_verbs": verbs,
+            "roles": "quoted" if actor.quoted else ("paraphrased" if actor.paraphrased else "mention"),
+            "first_start": getattr(actor, "first_start", -1),
+            "evidence": "attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
+        })
+    return rows
 
 
 def analyze(context: DocContext) -> Contribution:
-    return Contribution()
+    """The documents columns (publisher, type, evidence, credibility, reliability indicators) and citations rows."""
+    document = context.document
+    registry: Registry | None = context.resources.registry
+    countries = CountryCounts(document.text)
+    mentions = find_mentions(document.text, context.tokens, registry, countries)
+    ident = identify(context, mentions, countries)
+    outlet_type, confidence, type_reason = outlet_type_for(context, ident)
+    outlet = ident.outlet
+
+    # The publisher naming itself is not a source it cites.
+    cited = [m for m in mentions if not (outlet is not None and m.outlet is outlet)]
+    quote_spans = [(q.start, q.end) for q in context.quotes]
+    outlet_rows = outlet_citation_rows(document.doc_id, cited, document.text, quote_spans)
+    for row in outlet_rows:
+        row.setdefault("paraphrased", 0)
+        row.setdefault("attribution_verbs", "")
+    found_actors = actors_module.find_actors(context)
+    people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author)
+    # An official body merely named ("the Hungarian government") is not a source the document cites.
+    outlet_rows = [r for r in outlet_rows if not (r["kind"] == "organization" and r["roles"] == "mention")]
+    citation_rows = sorted(outlet_rows + people_rows, key=lambda r: (r["first_start"] if r["first_start"] >= 0 else 10**9, r["name"]))
+
+    sources = [r["name"] for r in people_rows if r["quoted"] or r["paraphrased"]]
+    sources += [r["name"] for r in outlet_rows if set(r["roles"].split(", ")) & {"source", "venue"} and r["kind"] != "platform"]
+    speakers = [a.name for a in found_actors if a.quoted or a.paraphrased]
+    quotations, named_quotes, unnamed = quote_attribution(context, speakers)
+    anonymous = anonymous_sourcing(context)
+    author_is_outlet = bool(document.author and registry is not None and registry.lookup_name(document.author, countries))
+
+    notes = [
+        f"named author: {document.author} ({document.evidence_for('author') or 'given'})" if document.author and not author_is_outlet
+        else (f"byline names an organisation, not a person: {document.author}" if document.author else f"no named author ({document.evidence_for('author') or 'no byline'})"),
+        f"date: {document.published} ({document.evidence_for('published') or 'given'})" if document.published else f"no date ({document.evidence_for('published') or 'none found'})",
+        f"{len(sources)} distinct named sources: {', '.join(sources)}" if sources else "no named sources",
+        (f"{named_quotes} of {quotations} quotations have a named speaker" + (f"; unattributed: {' | '.join(unnamed[:3])}" if unnamed else ""))
+        if quotations else "no quotations",
+        f"{len(anonymous)} anonymous-sourcing phrases: {', '.join(a[2] for a in anonymous)}" if anonymous else "no anonymous-sourcing phrases",
+    ]
+    evidence = ident.evidence + [type_reason]
+    if ident.credited:
+        evidence.append(f"content credited to: {', '.join(ident.credited)}")
+    columns = {
+        "outlet": ident.name if outlet is None else outlet.name,
+        "outlet_type": outlet_type,
+        "outlet_type_confidence": round(confidence, 4),
+        "outlet_evidence": " | ".join(evidence),
+        "state_media_code": outlet.state_media_code if outlet else "",
+        "outlet_id": outlet.outlet_id if outlet else "",
+        "outlet_domain": ident.domain or (outlet.domains[0] if outlet and outlet.domains else ""),
+        "outlet_country": outlet.country if outlet else "",
+        "outlet_owner": outlet.owner if outlet else "",
+        "credibility_score": outlet.credibility_score if outlet and outlet.credibility_category else None,
+        "credibility_category": outlet.credibility_category if outlet else "",
+        "credibility_source": (f"{outlet.credibility_source}, {outlet.credibility_date}, domain {outlet.credibility_domain}" if outlet and outlet.credibility_category else ""),
+        "credited_sources": "; ".join(ident.credited),
+        "author_named": bool(document.author) and not author_is_outlet,
+        "date_known": bool(document.published),
+        "named_sources": len(sources),
+        "named_sources_list": "; ".join(sources),
+        "quotations": quotations,
+        "named_quote_share": round(named_quotes / quotations, 4) if quotations else None,
+        "anonymous_sourcing": len(anonymous),
+        "anonymous_phrases": "; ".join(dict.fromkeys(a[2].lower() for a in anonymous)),
+        "reliability_notes": " | ".join(notes),
+    }
+    return Contribution(columns=columns, rows={"citations": citation_rows} if citation_rows else {})
 
 
-def load_registry():
-    return None
+__all__ = ["ATTRIBUTION", "analyze", "identify", "load_registry", "registry_table", "label_verdict", "outlet_type_for"]

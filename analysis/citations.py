@@ -1,0 +1,352 @@
+"""Which outlets, agencies and platforms a document names, in what role, and how it labels them.
+
+Input: the document text, its shared tokenization and the registry. Output: one `Mention` per
+occurrence (registry row, offsets, role, label the text gives it), aggregated by `cited_entities()`
+into rows of the `citations` table. Roles: `source` ("according to Bloomberg", "RFE/RL reported"),
+`venue` ("told ATV", "posted on X"), `credit` ("Source attribution: …", "© … / Getty Images",
+"(AP)" closing a caption) and `mention` (anything else).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .registry import STATE_MEDIA_MEANINGS, Outlet, Registry, normalise_host
+from .tokens import Tokens
+
+DOMAIN_RE = re.compile(
+    r"(?<![\w@.\-/])(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})(?![\w\-])(?:/[^\s)\]\"'”>]*)?",
+    re.I,
+)
+CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
+CONTEXT_AFTER = {"post", "posts", "account", "feed", "user", "thread", "profile", "channel"}
+CREDIT_CUE_RE = re.compile(
+    r"(?:source attribution|sources?|image source(?: from)?|images? (?:by|from|credit|courtesy)|photo(?:graph)?s?(?: by| credit| from)?|"
+    r"picture(?: by)?|credits?|courtesy(?: of)?|©|\(c\)|copyright|originally (?:published|appeared) (?:by|in|on|at)|"
+    r"republished (?:from|with permission)|first published (?:by|in|on|at))\s*[:\-–—]?\s*",
+    re.I,
+)
+SOURCE_BEFORE_RE = re.compile(
+    r"(?:according to|reported by|cited by|quoted by|as reported by|a report (?:by|from|in)|coverage (?:by|from|in)|"
+    r"reports? (?:by|from|in)|citing|told by|data from|published by|per)\s+(?:the\s+)?(?:[\w.\-’']+\s+){0,4}$",
+    re.I,
+)
+SOURCE_AFTER_RE = re.compile(
+    r"^(?:['’]s)?\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?"
+    r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|report|analysis|investigation|story)\b",
+    re.I,
+)
+VENUE_BEFORE_RE = re.compile(
+    r"\b(?:told|tells|telling|to|with|via|interviewed by|appearing on|appeared on|spoke on)\s+(?:the\s+)?(?:[\w.\-’']+\s+){0,1}$",
+    re.I,
+)
+
+# What the text may call an outlet, and which registry codes/types that agrees or disagrees with.
+LABELS: tuple[tuple[str, re.Pattern, frozenset[str], frozenset[str]], ...] = (
+    (
+        "state-controlled",
+        re.compile(r"\b(?:state[- ]controlled|state[- ]run|government[- ]controlled|kremlin[- ]controlled|regime[- ]controlled|"
+                   r"state mouthpiece|propaganda (?:outlet|arm|channel|mouthpiece|network))\b", re.I),
+        frozenset({"SC", "CaPu", "CaPr", "state-controlled", "state-captured", "government-official"}),
+        frozenset({"ISFM", "ISF", "ISM", "IP", "commercial mainstream", "partisan-advocacy", "wire-agency"}),
+    ),
+    (
+        "pro-government",
+        re.compile(r"\b(?:pro[- ]government|government[- ](?:friendly|aligned|loyal)|pro[- ]kremlin|kremlin[- ](?:friendly|aligned|linked|backed)|"
+                   r"pro[- ]orb[aá]n|fidesz[- ](?:aligned|friendly|linked|allied))\b", re.I),
+        frozenset({"SC", "CaPu", "CaPr", "state-controlled", "state-captured", "government-official"}),
+        frozenset({"ISFM", "ISF", "ISM", "IP"}),
+    ),
+    (
+        "state-funded",
+        re.compile(r"\b(?:state[- ](?:owned|funded|backed|sponsored|affiliated|financed)|government[- ](?:funded|backed|owned|financed)|"
+                   r"publicly[- ]funded|taxpayer[- ]funded)\b", re.I),
+        frozenset({"SC", "CaPu", "ISFM", "ISF", "ISM", "IP", "state-controlled", "independent public-service", "government-official"}),
+        frozenset({"commercial mainstream"}),
+    ),
+    (
+        "public broadcaster",
+        re.compile(r"\bpublic(?:[- ]service)? (?:broadcaster|television|radio|media)\b", re.I),
+        frozenset({"SC", "CaPu", "ISFM", "ISF", "ISM", "IP", "independent public-service"}),
+        frozenset({"CaPr", "commercial mainstream", "partisan-advocacy"}),
+    ),
+    (
+        "independent",
+        re.compile(r"\bindependent\b(?! state)", re.I),
+        frozenset({"ISFM", "ISF", "ISM", "IP", "commercial mainstream", "independent public-service", "wire-agency"}),
+        frozenset({"SC", "CaPu", "CaPr", "state-controlled", "state-captured"}),
+    ),
+    (
+        "opposition",
+        re.compile(r"\b(?:opposition|anti[- ]government|government[- ]critical)\b", re.I),
+        frozenset(),
+        frozenset({"SC", "CaPu", "CaPr", "state-controlled", "state-captured", "government-official"}),
+    ),
+    (
+        "partisan",
+        re.compile(r"\b(?:far[- ]right|far[- ]left|right[- ]wing|left[- ]wing|hyper[- ]?partisan|partisan|conservative|liberal|progressive|"
+                   r"nationalist|populist|fringe|conspiracy|alt[- ]right)\b", re.I),
+        frozenset({"partisan-advocacy"}),
+        frozenset(),
+    ),
+    (
+        "news agency",
+        re.compile(r"\b(?:news agency|press agency|wire service|newswire|wire agency)\b", re.I),
+        frozenset({"wire-agency"}),
+        frozenset(),
+    ),
+)
+LABEL_MAX_GAP_WORDS = 5  # words allowed between a label and the outlet it describes ("state-controlled media outlet X")
+
+
+@dataclass(frozen=True)
+class Mention:
+    """One occurrence of a registry outlet (or an unregistered URL's domain) in the text."""
+
+    start: int
+    end: int
+    surface: str
+    outlet: Outlet | None
+    domain: str
+    role: str
+    label: str
+    label_phrase: str
+    via: str  # "name" or "domain"
+
+    @property
+    def key(self) -> str:
+        return self.outlet.outlet_id if self.outlet else f"domain:{self.domain}"
+
+    @property
+    def name(self) -> str:
+        return self.outlet.name if self.outlet else self.domain
+
+
+class CountryCounts:
+    """How often the text names each country (or its demonym), computed only when a tie needs it."""
+
+    DEMONYMS = {
+        "United States of America": ("United States", "U.S.", "US", "USA", "American", "Americans", "Washington"),
+        "United Kingdom": ("United Kingdom", "Britain", "British", "UK", "U.K.", "London"),
+        "Russia": ("Russia", "Russian", "Russians", "Moscow", "Kremlin"),
+        "Hungary": ("Hungary", "Hungarian", "Hungarians", "Budapest"),
+        "Turkey": ("Turkey", "Türkiye", "Turkish", "Ankara"),
+        "Azerbaijan": ("Azerbaijan", "Azerbaijani", "Baku"),
+        "Germany": ("Germany", "German", "Berlin"),
+        "France": ("France", "French", "Paris"),
+        "China": ("China", "Chinese", "Beijing"),
+        "Ukraine": ("Ukraine", "Ukrainian", "Kyiv", "Kiev"),
+        "Switzerland": ("Switzerland", "Swiss"),
+        "Australia": ("Australia", "Australian"),
+        "Namibia": ("Namibia", "Namibian"),
+    }
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self._cache: dict[str, int] = {}
+
+    def get(self, country: str, default: int = 0) -> int:
+        if not country:
+            return default
+        if country not in self._cache:
+            names = self.DEMONYMS.get(country, (country,))
+            self._cache[country] = sum(len(re.findall(rf"(?<!\w){re.escape(n)}(?!\w)", self.text)) for n in names)
+        return self._cache[country]
+
+
+def _word_matches(text_word: str, alias_word: str, first: bool, last: bool) -> bool:
+    if last and text_word not in (alias_word,) and re.sub(r"['’]s$", "", text_word) == alias_word:
+        return True  # possessive: "Bloomberg’s"
+    if first:
+        return text_word[:1].casefold() == alias_word[:1].casefold() and text_word[1:] == alias_word[1:]
+    return text_word == alias_word
+
+
+def _has_context(tokens: Tokens, i: int, n: int) -> bool:
+    before = tokens.lower_words[i - 1] if i > 0 else ""
+    after = tokens.lower_words[i + n] if i + n < len(tokens.words) else ""
+    return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
+
+
+def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet]]:
+    """Longest registry text-alias matches over the words, left to right, without overlaps."""
+    found: list[tuple[int, int, Outlet]] = []
+    words, spans = tokens.words, tokens.word_spans
+    i = 0
+    while i < len(words):
+        candidates = registry.by_first_word.get(tokens.lower_words[i]) or registry.by_first_word.get(re.sub(r"['’]s$", "", tokens.lower_words[i]))
+        matched: list[int] = []
+        length = 0
+        for alias in candidates or ():
+            n = len(alias.words)
+            if n < length:
+                break  # candidates are sorted longest first
+            if i + n > len(words):
+                continue
+            if not all(_word_matches(words[i + k], alias.words[k], k == 0, k == n - 1) for k in range(n)):
+                continue
+            if any(len(text[spans[i + k][1]:spans[i + k + 1][0]]) > 3 or "\n" in text[spans[i + k][1]:spans[i + k + 1][0]] for k in range(n - 1)):
+                continue
+            if alias.needs_context and not _has_context(tokens, i, n):
+                continue
+            length = n
+            matched.append(alias.index)
+        if matched:
+            outlet = registry.best(tuple(dict.fromkeys(matched)), countries)
+            found.append((spans[i][0], spans[i + length - 1][1], outlet))
+            i += length
+        else:
+            i += 1
+    return found
+
+
+def _domain_spans(text: str, registry: Registry) -> list[tuple[int, int, Outlet | None, str]]:
+    """Host names and URLs in the text: registry domains, plus any full URL (http…) even if unregistered."""
+    out = []
+    for match in DOMAIN_RE.finditer(text):
+        host = normalise_host(match.group(1))
+        looked = registry.lookup_domain(host)
+        if looked:
+            out.append((match.start(), match.end(), looked[0], looked[1]))
+        elif match.group(0).lower().startswith(("http://", "https://")):
+            out.append((match.start(), match.end(), None, host))
+    return out
+
+
+def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
+    line_start = text.rfind("\n", 0, start) + 1
+    line_end = text.find("\n", end)
+    return line_start, (len(text) if line_end < 0 else line_end)
+
+
+def _sentence_prefix(text: str, line_start: int, start: int) -> str:
+    """Text of the current sentence before `start` (sentence ends: . ! ? followed by a space)."""
+    prefix = text[line_start:start]
+    cut = max((m.end() for m in re.finditer(r"[.!?][\"”’)]*\s+(?=[A-Z“\"])", prefix)), default=0)
+    return prefix[cut:]
+
+
+def _role(text: str, start: int, end: int, outlet: Outlet | None) -> str:
+    line_start, line_end = _line_bounds(text, start, end)
+    before = text[max(line_start, start - 80):start]
+    after = text[end:min(line_end, end + 120)]
+    line_words = len(text[line_start:line_end].split())
+    # A credit cue opens its line, a sentence or a bracket: "Source attribution: X", "© … / Getty Images".
+    if re.search(r"(?:^|[.!?|•]\s+|\()\s*" + CREDIT_CUE_RE.pattern + r"(?:[\w.\-’'/]+\s*){0,4}$", text[line_start:start], re.I):
+        return "credit"
+    if start > 0 and text[start - 1] == "(" and after.startswith(")") and not text[end + 1:line_end].strip():
+        return "credit"  # "(AP)" closing a picture caption
+    if line_words <= 4 and outlet is not None and outlet.kind == "agency":
+        return "credit"  # a picture-agency line ("AP Images")
+    if SOURCE_BEFORE_RE.search(before) or SOURCE_AFTER_RE.match(after):
+        return "source"
+    if (outlet is not None and outlet.kind == "platform") or VENUE_BEFORE_RE.search(before):
+        return "venue"
+    return "mention"
+
+
+def _label(text: str, start: int, end: int) -> tuple[str, str]:
+    """The label the text gives the outlet at [start, end): ("state-controlled", "the U.S. state-controlled media outlet")."""
+    line_start, line_end = _line_bounds(text, start, end)
+    prefix = _sentence_prefix(text, line_start, start)
+    # Only the clause right before the name can describe it: cut at the last comma/semicolon/colon.
+    clause = re.split(r"[,;:()“”\"]", prefix)[-1]
+    for label, pattern, _, _ in LABELS:
+        for match in pattern.finditer(clause):
+            gap = clause[match.end():]
+            if len(gap.split()) <= LABEL_MAX_GAP_WORDS:
+                phrase = re.sub(r"\s+", " ", clause[max(0, clause.rfind(" ", 0, max(0, match.start() - 1)) - 12):].strip())
+                return label, phrase
+    # Appositive after the name: "RT, the Kremlin-controlled broadcaster, said"
+    after = text[end:line_end]
+    appositive = re.match(r"^\s*(?:\([^)]*\))?\s*,\s*((?:an?|the)\s+[^,.;]{0,80})", after)
+    if appositive:
+        for label, pattern, _, _ in LABELS:
+            if pattern.search(appositive.group(1)):
+                return label, appositive.group(1).strip()
+    return "", ""
+
+
+def label_verdict(label: str, outlet: Outlet | None) -> tuple[bool, str]:
+    """Whether the text's label contradicts the registry row, and why (human-readable)."""
+    if not label:
+        return False, ""
+    if outlet is None or not (outlet.state_media_code or outlet.outlet_type):
+        return False, f"text calls it {label}; the registry has no label to compare"
+    agrees, disagrees = next((a, d) for name, _, a, d in LABELS if name == label)
+    code, kind = outlet.state_media_code, outlet.outlet_type
+    registry_says = (
+        f"{code} ({STATE_MEDIA_MEANINGS.get(code, '')}, {outlet.state_media_source}, {outlet.state_media_date})" if code
+        else f"{kind} ({outlet.type_source}, {outlet.type_date})"
+    )
+    if (code and code in disagrees) or (not code and kind in disagrees):
+        return True, f"conflict: text calls it {label}; registry codes it {registry_says}"
+    if (code and code in agrees) or kind in agrees:
+        return False, f"consistent: text calls it {label}; registry: {registry_says}"
+    return False, f"not comparable: text calls it {label}; registry: {registry_says}"
+
+
+def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countries: CountryCounts | None = None) -> list[Mention]:
+    """Every registry outlet named in the text (by name or domain) and every URL, in text order."""
+    if registry is None:
+        return []
+    countries = countries or CountryCounts(text)
+    spans: list[tuple[int, int, Outlet | None, str, str]] = []
+    for start, end, outlet, domain in _domain_spans(text, registry):
+        spans.append((start, end, outlet, domain, "domain"))
+    taken = [(s, e) for s, e, *_ in spans]
+    for start, end, outlet in _name_spans(text, tokens, registry, countries):
+        if not any(s < end and start < e for s, e in taken):
+            spans.append((start, end, outlet, "", "name"))
+    mentions: list[Mention] = []
+    for start, end, outlet, domain, via in sorted(spans, key=lambda s: (s[0], s[1])):
+        previous = mentions[-1] if mentions else None
+        if previous and previous.outlet is outlet and outlet is not None and re.fullmatch(r"\s*\(", text[previous.end:start]):
+            continue  # "Radio Free Europe/Radio Liberty (RFE/RL)": the bracketed short form restates the name
+        label, phrase = _label(text, start, end)
+        mentions.append(Mention(start, end, text[start:end], outlet, domain, _role(text, start, end, outlet), label, phrase, via))
+    return mentions
+
+
+def outlet_citation_rows(doc_id: str, mentions: list[Mention], text: str, quote_spans: list[tuple[int, int]]) -> list[dict]:
+    """Rows of the `citations` table for outlets, agencies and platforms: one per entity, in first-mention order.
+
+    `quoted` counts the mentions where the outlet is the source of a paragraph holding a quotation."""
+    grouped: dict[str, list[Mention]] = {}
+    for mention in mentions:
+        grouped.setdefault(mention.key, []).append(mention)
+    rows = []
+    for group in grouped.values():
+        first = group[0]
+        outlet = first.outlet
+        labels = list(dict.fromkeys(m.label for m in group if m.label))
+        verdicts = [label_verdict(label, outlet) for label in labels]
+        roles = list(dict.fromkeys(m.role for m in group))
+        kind = outlet.kind if outlet and outlet.kind in ("outlet", "agency", "platform", "organization") else "outlet"
+        rows.append({
+            "doc_id": doc_id,
+            "name": first.name,
+            "kind": kind,
+            "outlet_type": (outlet.outlet_type or ("" if outlet.kind == "platform" else "unknown")) if outlet else "unknown",
+            "state_media_code": outlet.state_media_code if outlet else "",
+            "mentions": len(group),
+            "quoted": sum(1 for m in group if m.role == "source" and _line_has_quote(text, m, quote_spans)),
+            "label_in_text": "; ".join(labels),
+            "label_conflict": any(conflict for conflict, _ in verdicts),
+            "label_check": " | ".join(why for _, why in verdicts),
+            "label_phrase": "; ".join(dict.fromkeys(m.label_phrase for m in group if m.label_phrase)),
+            "roles": ", ".join(roles),
+            "surface_forms": ", ".join(dict.fromkeys(m.surface for m in group)),
+            "first_start": first.start,
+            "credibility_score": outlet.credibility_score if outlet else None,
+            "credibility_category": outlet.credibility_category if outlet else "",
+            "outlet_id": outlet.outlet_id if outlet else "",
+            "evidence": (outlet.label_summary() if outlet else f"URL in the text; domain {first.domain} is not in the registry")
+            + f"; found by {first.via} at offset {first.start}",
+        })
+    return rows
+
+
+def _line_has_quote(text: str, mention: Mention, quote_spans: list[tuple[int, int]]) -> bool:
+    line_start, line_end = _line_bounds(text, mention.start, mention.end)
+    return any(line_start <= s and e <= line_end + 1 for s, e in quote_spans)
