@@ -8,14 +8,14 @@ import streamlit as st
 from ui.errors import guard
 from ui.sidebar import choose_corpus
 
-st.set_page_config(page_title="Source reliability & framing", page_icon="📰", layout="wide")
+st.set_page_config(page_title="Source reliability & framing", page_icon=":material/newspaper:", layout="wide")
 
 PAGES = [
-    st.Page("ui/pages/overview.py", title="Overview", icon="📊", default=True),
-    st.Page("ui/pages/compare.py", title="Compare", icon="🆚"),
-    st.Page("ui/pages/document.py", title="Document", icon="📄"),
-    st.Page("ui/pages/lexicons.py", title="Lexicons", icon="📚"),
-    st.Page("ui/pages/export.py", title="Export", icon="⬇️"),
+    st.Page("ui/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),
+    st.Page("ui/pages/compare.py", title="Compare", icon=":material/view_column:"),
+    st.Page("ui/pages/document.py", title="Document", icon=":material/article:"),
+    st.Page("ui/pages/lexicons.py", title="Lexicons", icon=":material/menu_book:"),
+    st.Page("ui/pages/export.py", title="Export", icon=":material/download:"),
 ]
 
 page = st.navigation(PAGES)

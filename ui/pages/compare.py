@@ -100,7 +100,8 @@ if naming.empty:
     not_available("Naming table")
 else:
     naming = naming.assign(entry=naming["term"].astype(str) + " (" + naming["count"].astype(str) + ")")
-    pivot = naming.groupby(["referent", "doc_id"])["entry"].agg("; ".join).unstack("doc_id").reindex(columns=doc_ids).fillna("—")
+    pivot = naming.groupby(["referent", "doc_id"])["entry"].agg("; ".join).unstack("doc_id").reindex(columns=doc_ids)
+    pivot = pivot.astype(object).where(pivot.notna(), "—")
     st.dataframe(pivot.rename(columns=short), width="stretch")
 
 st.subheader("Distinctive terms")

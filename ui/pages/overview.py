@@ -21,6 +21,7 @@ metrics[2].metric("Loaded-wording spans", len(results.spans))
 metrics[3].metric("Unreadable inputs", len(results.errors))
 
 COLUMNS = [
+    ("document", st.column_config.TextColumn("Document", width="medium", pinned=True, help="Outlet (or file name) and headline")),
     ("title", st.column_config.TextColumn("Title", width="medium")),
     ("outlet", st.column_config.TextColumn("Outlet")),
     ("outlet_type", st.column_config.TextColumn("Outlet type")),
@@ -42,7 +43,8 @@ COLUMNS = [
 ]
 
 st.subheader("Documents")
-shown = [name for name, _ in COLUMNS if name in documents.columns and (name in ("title", "doc_id") or has_values(documents, name))]
+documents = documents.assign(document=documents["doc_id"].astype(str).map(labels))
+shown = [name for name, _ in COLUMNS if name in documents.columns and (name in ("document", "doc_id") or has_values(documents, name))]
 missing = [name for name, _ in COLUMNS if name not in shown]
 st.dataframe(
     documents[shown], hide_index=True, width="stretch", key="overview_table",

@@ -1,0 +1,406 @@
+"""The dashboard under Streamlit's AppTest: every page, every widget path, safety of document text, export bytes."""
+from __future__ import annotations
+
+import io
+import sys
+import zipfile
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from analysis import Results, analyze, export, load_corpus, load_resources
+from ui import corpus_state
+from ui.components import charts
+from ui.components.highlight import category_colors, highlighted_html, marks_from_spans
+from ui.components.outlet_card import outlet_card_html
+from ui.corpus_state import Corpus, texts_from_blocks
+
+ROOT = Path(__file__).resolve().parents[1]
+PAGES = ["overview", "compare", "document", "lexicons", "export"]
+TIMEOUT = 120
+HOSTILE = (
+    "<img src=x onerror=alert('title')> Hostile headline\n"
+    "<script>window.__pwned = 1; alert('script')</script>\n"
+    "<img src=\"x\" onerror=\"alert('img')\">\n"
+    "<iframe srcdoc=\"<script>alert('iframe')</script>\"></iframe>\n"
+    "=HYPERLINK(\"http://example.invalid\") and a special military operation.\n"
+)
+SEEDS_SIGNATURE = ("seeds", (), (), "shipped")
+
+
+@pytest.fixture(autouse=True)
+def at_repo_root(monkeypatch):
+    """AppTest resolves pages against dashboard.py; sources read 'seeds/...' as under `streamlit run` from the root."""
+    monkeypatch.chdir(ROOT)
+    monkeypatch.setattr(sys, "argv", ["pytest"])
+
+
+def app() -> AppTest:
+    return AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT)
+
+
+def html_bodies(at: AppTest) -> list[str]:
+    """The HTML of every st.html element on the page."""
+    return [element.proto.body for element in at.get("html")]
+
+
+def no_failure(at: AppTest) -> None:
+    assert not at.exception, [e.value for e in at.exception]
+    assert not at.error, [e.value for e in at.error]
+
+
+@pytest.fixture(scope="module")
+def seeds() -> tuple[Results, dict[str, str]]:
+    """The seeds analysed as the dashboard does (sources relative to the repository root)."""
+    documents, errors = load_corpus(["seeds"])
+    return analyze(documents, load_resources(), errors=errors), {d.doc_id: d.text for d in documents}
+
+
+def rich_corpus(seeds) -> Corpus:
+    """The seeds with every optional table and column filled in (as the analyses will), hostile labels included."""
+    results, texts = seeds
+    tables = {name: frame.copy() for name, frame in results.tables.items()}
+    documents = tables["documents"]
+    ids = documents["doc_id"].astype(str).tolist()
+    documents["event_id"] = "orban-putin-2022"
+    documents["outlet"] = ["<img src=x onerror=alert('outlet')>Daily", "Wire A", "Paper B", "TV C", "Site D"][: len(ids)]
+    documents["outlet_type"] = ["state-controlled", "wire-agency", "commercial mainstream", "independent public-service", "unknown"][: len(ids)]
+    documents["outlet_type_confidence"] = 0.9
+    documents["outlet_evidence"] = "registry row <b>test</b>"
+    documents["state_media_code"] = ["SC", "", "", "IP", ""][: len(ids)]
+    documents["credibility_score"] = 0.5
+    documents["frame_security"] = [0.1 * i for i in range(len(ids))]
+    documents["frame_economy"] = [0.2] * len(ids)
+    documents["boilerplate_subscription"] = [0.05] * len(ids)
+    blocks = tables["blocks"]
+    first = blocks.index[blocks["doc_id"] == ids[0]][0]
+    blocks.loc[first, ["kind", "category"]] = ["boilerplate", "subscription"]
+    tables["naming"] = pd.DataFrame({"event_id": "orban-putin-2022", "referent": "war in Ukraine", "doc_id": ids[:2],
+                                     "term": ["special military operation", "invasion"], "count": [2, 3]})
+    tables["distinctive_terms"] = pd.DataFrame({"event_id": "orban-putin-2022", "doc_id": ids[:2], "term": ["<script>x</script>", "nato"], "z_score": [2.5, 1.9]})
+    tables["comparisons"] = pd.DataFrame({"event_id": "orban-putin-2022", "doc_a": [ids[0]], "doc_b": [ids[1]], "similarity": [0.42]})
+    tables["citations"] = pd.DataFrame({"doc_id": [ids[0], ids[1]], "name": ["RT", "Reuters"], "kind": "outlet", "outlet_type": ["state-controlled", "wire-agency"],
+                                        "state_media_code": ["SC", ""], "mentions": [2, 1], "quoted": [1, 0], "label_in_text": ["independent", ""],
+                                        "label_conflict": [True, False]})
+    tables["actors"] = pd.DataFrame({"doc_id": [ids[0]], "name": ["Viktor Orban"], "quoted": [2], "verbs": ["said"]})
+    return Corpus("rich test corpus", Results(tables), dict(texts), "rich")
+
+
+def with_corpus(at: AppTest, corpus: Corpus) -> AppTest:
+    """Put a prepared corpus into the session as if the sidebar had built it from the seeds."""
+    at.session_state[corpus_state.SESSION_KEY] = corpus
+    at.session_state["corpus_signature"] = SEEDS_SIGNATURE
+    return at
+
+
+# --- every page on the seeds -------------------------------------------------------------------
+
+@pytest.mark.parametrize("page", PAGES)
+def test_every_page_renders_on_the_seeds(page: str) -> None:
+    at = app().run()
+    no_failure(at)
+    if page != "overview":
+        at.switch_page(f"ui/pages/{page}.py").run()
+    no_failure(at)
+    assert at.title[0].value.lower() == page.lower()
+    assert any("5** documents from bundled seed articles" in c.value for c in at.sidebar.caption)
+
+
+def test_overview_table_lists_every_document_and_the_errors_section() -> None:
+    at = app().run()
+    table = at.dataframe[0].value
+    assert len(table) == 5
+    assert "document" in table.columns and "body_words" in table.columns
+    assert [m.value for m in at.metric][:1] == ["5"]
+    assert any("Every input was read" in s.value for s in at.success)
+
+
+def test_every_page_renders_with_every_optional_table(seeds) -> None:
+    corpus = rich_corpus(seeds)
+    at = with_corpus(app(), corpus).run()
+    no_failure(at)
+    assert len(at.get("plotly_chart")) >= 3  # boilerplate by category, outlet types, timeline (+ others as data allow)
+    for page in PAGES[1:]:
+        at.switch_page(f"ui/pages/{page}.py").run()
+        no_failure(at)
+    at.switch_page("ui/pages/compare.py").run()
+    assert at.radio(key="compare_mode").value == "event"
+    assert at.query_params["event"] == ["orban-putin-2022"] or at.query_params["event"] == "orban-putin-2022"
+    cards = [body for body in html_bodies(at) if "sfd-card" in body]
+    assert len(cards) == 5, "one outlet card per document of the event"
+    assert len(at.get("plotly_chart")) == 1, "one frame-profile chart for all the documents"
+    headings = [h.value for h in at.subheader]
+    assert headings.index("Distinctive terms") < headings.index("Frame profile") < headings.index("Quoted actors") < headings.index("Label conflicts")
+    page_text = " ".join(str(d.value.to_dict()) for d in at.dataframe)
+    assert "special military operation (2)" in page_text and "RT" in page_text
+
+
+# --- compare: selection and URL ------------------------------------------------------------------
+
+def test_compare_selection_follows_and_feeds_the_url(seeds) -> None:
+    results, _ = seeds
+    ids = results.documents["doc_id"].tolist()
+    at = app()
+    at.query_params["docs"] = f"{ids[3]},{ids[1]}"
+    at.run().switch_page("ui/pages/compare.py").run()
+    no_failure(at)
+    assert at.multiselect(key="compare_docs").value == [ids[3], ids[1]]
+    at.multiselect(key="compare_docs").set_value([ids[0], ids[2], ids[4]]).run()
+    no_failure(at)
+    assert "".join(at.query_params["docs"]) == f"{ids[0]},{ids[2]},{ids[4]}"
+    assert len([b for b in html_bodies(at) if "sfd-card" in b]) == 3
+    at.multiselect(key="compare_docs").set_value([ids[0]]).run()
+    assert any("at least two" in i.value for i in at.info)
+
+
+def test_compare_toggles_boilerplate_and_switches_mode(seeds) -> None:
+    at = with_corpus(app(), rich_corpus(seeds)).run()
+    at.switch_page("ui/pages/compare.py").run()
+    assert any("<details" in b for b in html_bodies(at)), "boilerplate collapsible by default"
+    at.toggle(key="compare_collapse").set_value(False).run()
+    no_failure(at)
+    assert not any("<details" in b for b in html_bodies(at))
+    at.radio(key="compare_mode").set_value("documents").run()
+    no_failure(at)
+    assert "docs" in at.query_params
+
+
+# --- document page ---------------------------------------------------------------------------------
+
+def test_document_page_shows_blocks_spans_and_evidence(seeds) -> None:
+    results, _ = seeds
+    doc_id = results.documents["doc_id"].iloc[1]
+    at = app()
+    at.query_params["doc"] = doc_id
+    at.run().switch_page("ui/pages/document.py").run()
+    no_failure(at)
+    assert at.selectbox(key="document_choice").value == doc_id
+    other = results.documents["doc_id"].iloc[2]
+    at.selectbox(key="document_choice").set_value(other).run()
+    no_failure(at)
+    assert "".join(at.query_params["doc"]) == other
+    assert any("Blocks" == h.value for h in at.subheader)
+    at.toggle(key="document_collapse").set_value(True).run()
+    no_failure(at)
+
+
+# --- uploads and hostile text ------------------------------------------------------------------------
+
+def test_uploaded_hostile_document_is_escaped_everywhere() -> None:
+    at = app().run()
+    at.sidebar.radio(key="corpus_source").set_value("upload").run()
+    assert any("Upload one or more files" in i.value for i in at.sidebar.info)
+    at.sidebar.file_uploader(key="uploads").set_value(("hostile.txt", HOSTILE.encode(), "text/plain")).run()
+    no_failure(at)
+    assert any("1** document from 1 uploaded file" in c.value for c in at.sidebar.caption)
+    for page in PAGES:
+        at.switch_page(f"ui/pages/{page}.py").run()
+        no_failure(at)
+        for body in html_bodies(at):
+            assert "<script" not in body and "<img" not in body and "<iframe" not in body
+    at.switch_page("ui/pages/document.py").run()
+    text = next(b for b in html_bodies(at) if "sfd-doc" in b)
+    assert "&lt;script&gt;window.__pwned = 1;" in text and "&lt;iframe srcdoc=" in text
+
+
+def test_unreadable_upload_shows_in_the_errors_table() -> None:
+    at = app().run()
+    at.sidebar.radio(key="corpus_source").set_value("upload").run()
+    at.sidebar.file_uploader(key="uploads").set_value([("good.txt", b"A short article about a summit.\nIt has two lines.", "text/plain"),
+                                                      ("empty.txt", b"", "text/plain"), ("notes.docx", b"PK\x03\x04", "application/octet-stream")]).run()
+    no_failure(at)
+    errors = at.dataframe[-1].value
+    assert set(errors.columns) == {"source", "error"}
+    assert any("empty" in e for e in errors["error"])
+
+
+def test_zip_upload_is_opened() -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for path in sorted((ROOT / "seeds").glob("*.txt"))[:2]:
+            archive.writestr(path.name, path.read_bytes())
+    at = app().run()
+    at.sidebar.radio(key="corpus_source").set_value("upload").run()
+    at.sidebar.file_uploader(key="uploads").set_value(("two.zip", buffer.getvalue(), "application/zip")).run()
+    no_failure(at)
+    assert len(at.dataframe[0].value) == 2
+
+
+# --- command-line paths and a folder of tables ----------------------------------------------------------
+
+def test_command_line_folder_of_tables_opens_without_analysing(seeds, tmp_path: Path, monkeypatch) -> None:
+    results, texts = seeds
+    export.write_results(results, tmp_path / "scored")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", str(tmp_path / "scored")])
+    monkeypatch.setattr(corpus_state, "analyze", lambda *a, **k: pytest.fail("a folder of tables must not be re-analysed"))
+    at = app().run()
+    no_failure(at)
+    assert at.sidebar.radio(key="corpus_source").value == "paths"
+    assert len(at.dataframe[0].value) == 5
+    at.switch_page("ui/pages/compare.py").run()
+    no_failure(at)
+    bodies = [b for b in html_bodies(at) if "sfd-doc" in b]
+    assert len(bodies) >= 2
+
+
+def test_command_line_paths_are_analysed_with_their_errors(tmp_path: Path, monkeypatch) -> None:
+    (tmp_path / "a.txt").write_text("Leaders met in Moscow.\nThey talked for hours about energy.", encoding="utf-8")
+    (tmp_path / "b.bin").write_bytes(b"\x00\x01")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", str(tmp_path)])
+    at = app().run()
+    no_failure(at)
+    assert any("1** document from" in c.value for c in at.sidebar.caption)
+    assert "unsupported file type" in " ".join(at.dataframe[-1].value["error"])
+    at.sidebar.radio(key="corpus_source").set_value("seeds").run()
+    no_failure(at)
+    assert len(at.dataframe[0].value) == 5
+
+
+def test_command_line_paths_only_from_streamlit_run() -> None:
+    assert corpus_state.command_line_paths(["pytest", "tests"]) == []
+    assert corpus_state.command_line_paths(["/x/dashboard.py", "a", "b"]) == ["a", "b"]
+
+
+def test_texts_rebuilt_from_blocks_keep_every_offset(seeds) -> None:
+    results, texts = seeds
+    rebuilt = texts_from_blocks(results.blocks)
+    for doc_id, text in texts.items():
+        assert len(rebuilt[doc_id]) <= len(text)
+        for _, block in results.blocks[results.blocks["doc_id"] == doc_id].iterrows():
+            assert rebuilt[doc_id][block["start"]:block["end"]] == text[block["start"]:block["end"]]
+        for _, span in results.spans[results.spans["doc_id"] == doc_id].iterrows():
+            assert rebuilt[doc_id][span["start"]:span["end"]] == span["text"]
+
+
+# --- export ------------------------------------------------------------------------------------------------------
+
+def test_export_bytes_equal_the_cli_writer(seeds, tmp_path: Path, monkeypatch) -> None:
+    results, _ = seeds
+    storages = _record_media_storage(monkeypatch)
+    at = app().run().switch_page("ui/pages/export.py").run()
+    no_failure(at)
+    written = {p.name: p.read_bytes() for p in export.write_results(results, tmp_path / "cli")}
+    buttons = {b.proto.label: b.proto.url for b in at.get("download_button")}
+    served = {label: storages[-1].get_file(url.rsplit("/", 1)[-1]).content for label, url in buttons.items()}
+    assert set(written) <= set(served)
+    for name, data in written.items():
+        assert served[name] == data, f"{name} differs from the CLI's file"
+    assert served["Download every table (.zip of CSV)"] == export.zip_bytes(results)
+    assert served["documents.csv"].startswith(b"doc_id,source,title")
+    at.radio(key="export_format").set_value("parquet").run()
+    no_failure(at)
+    assert any(b.proto.label == "documents.parquet" for b in at.get("download_button"))
+
+
+def test_export_neutralises_formulas_in_text_but_not_numbers(seeds, monkeypatch) -> None:
+    corpus = rich_corpus(seeds)
+    corpus.results.documents.loc[0, "title"] = "=HYPERLINK(\"http://example.invalid\")"
+    storages = _record_media_storage(monkeypatch)
+    at = with_corpus(app(), corpus).run().switch_page("ui/pages/export.py").run()
+    url = next(b.proto.url for b in at.get("download_button") if b.proto.label == "documents.csv")
+    served = storages[-1].get_file(url.rsplit("/", 1)[-1]).content
+    frame = pd.read_csv(io.BytesIO(served))
+    assert frame.loc[0, "title"].startswith("'=HYPERLINK")
+    assert pd.api.types.is_numeric_dtype(frame["body_words"])
+
+
+def _record_media_storage(monkeypatch) -> list:
+    """Keep every in-memory media store AppTest creates, to read the bytes behind download buttons."""
+    from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
+    from streamlit.testing.v1 import app_test
+
+    created: list = []
+
+    class Recording(MemoryMediaFileStorage):
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            created.append(self)
+
+    monkeypatch.setattr(app_test, "MemoryMediaFileStorage", Recording)
+    return created
+
+
+# --- lexicons ----------------------------------------------------------------------------------------------------
+
+def test_lexicon_page_filters_and_rejects_a_bad_upload() -> None:
+    at = app().run().switch_page("ui/pages/lexicons.py").run()
+    no_failure(at)
+    full = len(at.dataframe[0].value)
+    at.text_input(key="lexicon_filter_loaded").set_value("regime").run()
+    filtered = at.dataframe[0].value
+    assert 0 < len(filtered) < full
+    at.file_uploader(key="lexicon_upload").set_value(("bad.csv", b"term,category\nfoo,\n", "text/csv")).run()
+    assert not at.exception
+    assert at.error and "line" in at.error[0].value.lower()
+
+
+def test_custom_lexicon_applies_to_the_session() -> None:
+    lexicon = (ROOT / "analysis" / "data" / "loaded_lexicon.csv").read_bytes()
+    lines = lexicon.decode("utf-8").splitlines()
+    custom = "\n".join([lines[0]] + [line for line in lines[1:] if line.startswith("special military operation")]).encode() + b"\n"
+    at = app().run().switch_page("ui/pages/lexicons.py").run()
+    at.file_uploader(key="lexicon_upload").set_value(("mine.csv", custom, "text/csv")).run()
+    no_failure(at)
+    at.button(key="lexicon_apply").click().run()
+    no_failure(at)
+    assert at.session_state[corpus_state.LEXICON_KEY][0] == "mine.csv"
+    assert any("mine.csv" in c.value for c in at.sidebar.caption)
+    corpus = at.session_state[corpus_state.SESSION_KEY]
+    assert set(corpus.results.spans.query("source == 'lexicon'")["term"]) <= {"special military operation"}
+    at.button(key="lexicon_reset").click().run()
+    no_failure(at)
+    assert at.session_state[corpus_state.LEXICON_KEY] is None
+
+
+# --- components ----------------------------------------------------------------------------------------------------
+
+def test_highlight_escapes_text_and_labels() -> None:
+    spans = pd.DataFrame([
+        {"start": HOSTILE.index("special"), "end": HOSTILE.index("special") + 26, "term": "<b>smo</b>", "category": "euphemism\"><script>",
+         "voice": "authorial", "narrative": "", "neutral_alternative": "invasion"},
+        {"start": HOSTILE.index("script>"), "end": HOSTILE.index("script>") + 6, "term": "x", "category": "c", "voice": "<quoted>"},
+    ])
+    blocks = pd.DataFrame([{"start": 0, "end": HOSTILE.index("\n"), "kind": "boilerplate", "category": "<i>nav</i>"}])
+    out = highlighted_html(HOSTILE, blocks, spans)
+    for raw in ("<script", "<img", "<iframe", "<i>nav", "<b>smo", "v-<quoted>"):
+        assert raw not in out
+    assert "&lt;script&gt;" in out and "&lt;iframe srcdoc=" in out
+    assert 'class="ld v-authorial"' in out and 'class="ld v-other"' in out
+    assert "<details" in out and "&lt;i&gt;nav&lt;/i&gt;" in out
+    assert "<details" not in highlighted_html(HOSTILE, blocks, spans, collapse_boilerplate=False)
+
+
+def test_overlapping_spans_are_drawn_once() -> None:
+    spans = pd.DataFrame([{"start": 0, "end": 10, "category": "a", "voice": "quoted"},
+                          {"start": 0, "end": 4, "category": "b", "voice": "authorial"},
+                          {"start": 5, "end": 12, "category": "b", "voice": "authorial"},
+                          {"start": 20, "end": 99, "category": "b", "voice": "attributed"}])
+    marks = marks_from_spans(spans, 25)
+    assert [(m.start, m.end) for m in marks] == [(0, 10), (20, 25)]
+    assert category_colors(["b", "a", "b"]) == {"a": category_colors(["a"])["a"], "b": category_colors(["a", "b"])["b"]}
+
+
+def test_outlet_card_escapes_every_value() -> None:
+    row = pd.Series({"outlet": "<script>alert(1)</script>", "outlet_type": "state-controlled", "outlet_type_confidence": 0.8,
+                     "state_media_code": "<b>SC</b>", "outlet_evidence": "<img src=x onerror=alert(2)>", "credibility_score": "<i>0.2</i>",
+                     "source": "a.txt", "title": "<iframe>", "loaded_per_1k_words": 3.14159, "boilerplate_share": 0.25})
+    card = outlet_card_html(row, height=300, title=True)
+    for raw in ("<script", "<img", "<b>SC", "<i>0.2", "<iframe"):
+        assert raw not in card
+    assert "3.1" in card and "25%" in card and "credibility" not in card.split("Reliability")[0]
+
+
+def test_charts_are_none_without_data_and_figures_with_it(seeds) -> None:
+    empty = Results()
+    assert charts.loaded_density(empty, {}) is None
+    assert charts.boilerplate_share(empty, {}) is None
+    assert charts.outlet_types(empty) is None
+    assert charts.timeline(empty, {}) is None
+    assert charts.frame_profile(empty, [], {}) is None
+    rich = rich_corpus(seeds).results
+    labels = {d: d for d in rich.documents["doc_id"]}
+    assert charts.boilerplate_share(rich, labels) is not None
+    assert charts.outlet_types(rich) is not None
+    assert charts.frame_profile(rich, list(labels), labels) is not None
