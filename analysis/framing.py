@@ -1,21 +1,222 @@
-"""Framing comparison. (Skeleton until issue 6 lands.)"""
+"""Framing comparison: per-document naming, frames and quoted actors; corpus-level events,
+distinctive terms and pairwise comparisons.
+
+Per document (analyze_document, body text only):
+- `naming` rows: each referent's term with its voice (analysis/naming.py, lexicon data/referents.csv);
+- `frames` rows and `frame_<dimension>` columns: share of body sentences touching each Media Frames
+  Corpus dimension (analysis/frames.py, lexicon data/frames.csv);
+- `actors` rows and actor summary columns: who is quoted or paraphrased, with which verbs (analysis/actors.py;
+  the outlets analysis writes the same actors into `citations`);
+- features for the corpus step: body content words and lead, naming, actors, frame shares.
+Across the corpus (analyze_corpus):
+- event ids (analysis/events.py), user overrides winning;
+- `distinctive_terms` per document against the rest of its event (analysis/distinctive.py);
+- `comparisons`: one row per pair of documents in an event (see comparison_row).
+"""
 from __future__ import annotations
 
+from pathlib import Path
+
+import numpy as np
+from sklearn.feature_extraction.text import CountVectorizer
+
+from . import actors as actors_module
+from . import events
 from .context import Contribution, CorpusOutput, DocContext
+from .distinctive import MIN_Z, fightin_words
+from .events import read_event_overrides  # noqa: F401  (re-exported for the CLI)
+from .frames import FRAMES, FrameCues, frame_outputs, frame_profile, frames_table  # noqa: F401
+from .frames import load_frame_cues as _load_frame_cues
+from .naming import Referents, body_word_indexes, find_names, naming_rows, preferred_terms, referents_table  # noqa: F401
+from .naming import load_referents as _load_referents
+
+# Events larger than this get comparisons only with each document's nearest neighbours, not every pair.
+MAX_ALL_PAIRS = 150
+NEIGHBOURS = 10
 
 
-def load_referents(path=None):
-    return None
+def load_referents(path: str | Path | None = None) -> Referents:
+    """The referent lexicon (data/referents.csv or the given file); raises LexiconError with line numbers."""
+    return _load_referents(path)
 
 
-def load_frame_cues(path=None):
-    return None
+def load_frame_cues(path: str | Path | None = None) -> FrameCues:
+    """The frame cue lexicon (data/frames.csv or the given file); raises LexiconError with line numbers."""
+    return _load_frame_cues(path)
 
 
 def analyze_document(context: DocContext) -> Contribution:
-    return Contribution()
+    """Naming, frame profile and quoted actors of one document's body, plus features for the corpus step."""
+    doc_id = context.document.doc_id
+    resources = context.resources
+    referents = getattr(resources, "referents", None) or load_referents()
+    cues = getattr(resources, "frame_cues", None) or load_frame_cues()
+    indexes = body_word_indexes(context)
+    names = naming_rows(doc_id, find_names(context, referents, indexes))
+    sentence_count, touched, matched = frame_profile(context, cues, indexes)
+    frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
+    found = actors_module.find_actors(context)
+    body, lead = events.event_terms([context.tokens.words[i] for i in indexes])
+    columns = {**frame_columns, **actors_module.summary_columns(found)}
+    columns["naming_terms"] = "; ".join(f"{referent}: {term}" for referent, term in preferred_terms(names).items())
+    features = {
+        "event_body": body,
+        "event_lead": lead,
+        "naming": [{k: row[k] for k in ("referent", "term", "count", "voice", "first_start", "first_end")} for row in names],
+        "actors": [(a.key, a.name, a.kind, a.quoted, a.paraphrased) for a in found],
+        "frames": {frame: frame_columns[f"frame_{frame}"] for frame in FRAMES},
+    }
+    return Contribution(
+        columns=columns,
+        rows={"frames": frame_rows, "actors": actors_module.actor_rows(doc_id, found)},
+        features=features,
+    )
 
 
-def analyze_corpus(documents, features, resources, event_overrides=None) -> CorpusOutput:
-    """Corpus-level steps on the gathered per-document outputs."""
-    return CorpusOutput()
+def analyze_corpus(document_rows: list[dict], features_by_doc_id: dict[str, dict], resources=None, event_overrides: dict[str, str] | None = None) -> CorpusOutput:
+    """Events, event ids on naming rows, distinctive terms and pairwise comparisons."""
+    if not document_rows:
+        return CorpusOutput()
+    doc_ids = [row["doc_id"] for row in document_rows]
+    features = [features_by_doc_id.get(doc_id, {}) for doc_id in doc_ids]
+    bodies = [f.get("event_body", "") for f in features]
+    leads = [f.get("event_lead", "") for f in features]
+    vectors = events.tfidf_vectors(bodies, leads, events.load_background())
+    event_ids = assign_events(document_rows, vectors, event_overrides or {})
+    members: dict[str, list[int]] = {}
+    for index, doc_id in enumerate(doc_ids):
+        members.setdefault(event_ids[doc_id], []).append(index)
+    rows = {
+        "naming": _naming_rows(doc_ids, features, event_ids),
+        "distinctive_terms": _distinctive_rows(doc_ids, bodies, members),
+        "comparisons": _comparison_rows(document_rows, features, members, vectors),
+    }
+    return CorpusOutput(event_ids=event_ids, rows=rows)
+
+
+def assign_events(document_rows: list[dict], vectors, overrides: dict[str, str]) -> dict[str, str]:
+    """{doc_id: event_id}: the user's overrides (by doc_id, source or file name) win; the rest are grouped."""
+    chosen: dict[str, str] = {}
+    for row in document_rows:
+        source = str(row.get("source", ""))
+        for key in (row["doc_id"], source, Path(source).name if source else ""):
+            if key and key in overrides:
+                chosen[row["doc_id"]] = str(overrides[key])
+                break
+    rest = [i for i, row in enumerate(document_rows) if row["doc_id"] not in chosen]
+    if rest:
+        labels = events.cluster_vectors(vectors[rest], [document_rows[i].get("published", "") for i in rest])
+        used = set(chosen.values())
+        names: dict[int, str] = {}
+        number = 0
+        for label in labels:
+            if label in names:
+                continue
+            while events.event_label(number) in used:
+                number += 1
+            names[label] = events.event_label(number)
+            number += 1
+        for i, label in zip(rest, labels):
+            chosen[document_rows[i]["doc_id"]] = names[label]
+    return {row["doc_id"]: chosen[row["doc_id"]] for row in document_rows}
+
+
+def _naming_rows(doc_ids: list[str], features: list[dict], event_ids: dict[str, str]) -> list[dict]:
+    rows: list[dict] = []
+    for doc_id, feature in zip(doc_ids, features):
+        for item in feature.get("naming", []):
+            rows.append({"event_id": event_ids[doc_id], "referent": item["referent"], "doc_id": doc_id, "term": item["term"],
+                         "count": item["count"], "voice": item["voice"], "first_start": item.get("first_start"),
+                         "first_end": item.get("first_end")})
+    return rows
+
+
+def _distinctive_rows(doc_ids: list[str], bodies: list[str], members: dict[str, list[int]]) -> list[dict]:
+    if not any(len(m) > 1 for m in members.values()):
+        return []
+    vectorizer = CountVectorizer(token_pattern=events.TOKEN_PATTERN, lowercase=False)
+    try:
+        counts = vectorizer.fit_transform(bodies).tocsr()
+    except ValueError:
+        return []
+    vocabulary = list(vectorizer.get_feature_names_out())
+    prior = np.asarray(counts.sum(axis=0)).ravel().astype(float)
+    rows: list[dict] = []
+    for event_id, indexes in sorted(members.items(), key=lambda kv: kv[1][0]):
+        scored = fightin_words(counts, vocabulary, indexes, prior)
+        for index in indexes:
+            for rank, (term, z, count, others) in enumerate(scored[index], start=1):
+                rows.append({"event_id": event_id, "doc_id": doc_ids[index], "term": term, "z_score": z, "rank": rank,
+                             "significant": z >= MIN_Z, "count": count, "count_others": others})
+    return rows
+
+
+def _pairs(indexes: list[int], vectors) -> list[tuple[int, int]]:
+    """All pairs of an event, or each document with its NEIGHBOURS most similar for very large events."""
+    if len(indexes) <= MAX_ALL_PAIRS:
+        return [(a, b) for k, a in enumerate(indexes) for b in indexes[k + 1:]]
+    sub = vectors[indexes]
+    similarity = (sub @ sub.T).toarray()
+    pairs: set[tuple[int, int]] = set()
+    for k, a in enumerate(indexes):
+        order = sorted((j for j in range(len(indexes)) if j != k), key=lambda j: (-similarity[k, j], j))[:NEIGHBOURS]
+        for j in order:
+            b = indexes[j]
+            pairs.add((min(a, b), max(a, b)))
+    return sorted(pairs)
+
+
+def _comparison_rows(document_rows: list[dict], features: list[dict], members: dict[str, list[int]], vectors) -> list[dict]:
+    rows: list[dict] = []
+    for event_id, indexes in sorted(members.items(), key=lambda kv: kv[1][0]):
+        for a, b in _pairs(indexes, vectors):
+            rows.append(comparison_row(event_id, document_rows[a], document_rows[b], features[a], features[b], events.similarity(vectors, a, b)))
+    return rows
+
+
+def _number(value: object) -> float | None:
+    try:
+        number = float(value)  # type: ignore[arg-type]
+    except (TypeError, ValueError):
+        return None
+    return number if np.isfinite(number) else None
+
+
+def _difference(row_a: dict, row_b: dict, column: str) -> tuple[float | None, float | None, float | None]:
+    a, b = _number(row_a.get(column)), _number(row_b.get(column))
+    return a, b, (round(a - b, 4) if a is not None and b is not None else None)
+
+
+def comparison_row(event_id: str, row_a: dict, row_b: dict, feat_a: dict, feat_b: dict, similarity: float) -> dict:
+    """One pair of documents of an event: similarity, loaded density, readability, naming, actors and frames side by side.
+
+    Differences are a minus b; they are empty when either side lacks the figure.
+    """
+    loaded_a, loaded_b, loaded_diff = _difference(row_a, row_b, "loaded_per_1k_words")
+    read_a, read_b, read_diff = _difference(row_a, row_b, "flesch_reading_ease")
+    terms_a = preferred_terms(feat_a.get("naming", []))
+    terms_b = preferred_terms(feat_b.get("naming", []))
+    naming = [f"{r}: {terms_a[r]} vs {terms_b[r]}" for r in sorted(set(terms_a) & set(terms_b)) if terms_a[r] != terms_b[r]]
+    speakers_a = {key: name for key, name, kind, quoted, paraphrased in feat_a.get("actors", []) if kind == "person" and quoted + paraphrased}
+    speakers_b = {key: name for key, name, kind, quoted, paraphrased in feat_b.get("actors", []) if kind == "person" and quoted + paraphrased}
+    frames_a, frames_b = feat_a.get("frames", {}), feat_b.get("frames", {})
+    gaps = sorted(((round(frames_a.get(f, 0.0) - frames_b.get(f, 0.0), 4), f) for f in FRAMES), key=lambda t: (-abs(t[0]), t[1]))
+    frame_gap = f"{gaps[0][1]} {gaps[0][0]:+.2f}" if gaps and gaps[0][0] else ""
+    return {
+        "event_id": event_id,
+        "doc_a": row_a["doc_id"],
+        "doc_b": row_b["doc_id"],
+        "similarity": similarity,
+        "loaded_per_1k_a": loaded_a,
+        "loaded_per_1k_b": loaded_b,
+        "loaded_per_1k_diff": loaded_diff,
+        "flesch_reading_ease_a": read_a,
+        "flesch_reading_ease_b": read_b,
+        "flesch_reading_ease_diff": read_diff,
+        "naming_differences": "; ".join(naming),
+        "naming_differences_count": len(naming),
+        "actors_only_a": "; ".join(sorted(speakers_a[k] for k in set(speakers_a) - set(speakers_b))),
+        "actors_only_b": "; ".join(sorted(speakers_b[k] for k in set(speakers_b) - set(speakers_a))),
+        "actors_shared": "; ".join(sorted(speakers_a[k] for k in set(speakers_a) & set(speakers_b))),
+        "frame_largest_gap": frame_gap,
+    }

@@ -1,9 +1,9 @@
 """Naming: which term each document uses for a recurring referent (the war, Kyiv's government, ...).
 
 The referents and their surface forms come from the editable lexicon analysis/data/referents.csv.
-Every match carries its voice: "quoted" (inside quotation marks), "attributed" (the document
-reports someone else's wording: "what Moscow called ...", "so-called", "according to ...") or
-"authorial" (the document's own words).
+Every match carries its voice, decided as for loaded wording (analysis/voice.py): "quoted" (inside
+quotation marks), "attributed" (the document reports someone else's wording: "what Moscow called ...",
+"so-called", "according to ...") or "authorial" (the document's own words).
 """
 from __future__ import annotations
 
@@ -16,19 +16,13 @@ import pandas as pd
 
 from .context import DocContext
 from .lexicon_csv import LexiconError, fold_word, phrase_words, read_rows
+from .voice import classify_voice
 
 REFERENTS_PATH = Path(__file__).with_name("data") / "referents.csv"
 BLOCKED = "-"
 REFERENT_ID_RE = re.compile(r"^[a-z0-9_]+$")
 # Gaps allowed between the words of a multi-word term: spaces, hyphens, slashes (not sentence punctuation).
 PHRASE_GAP_RE = re.compile(r"^[\s\-‐‑–/]*$")
-# Words that, shortly before a term in the same sentence, show the wording is someone else's.
-ATTRIBUTION_CUES = frozenset(
-    "called calls call dubbed dubs termed terms labeled labelled labels label describes described describe"
-    " branded brands styled so".split()
-)
-ATTRIBUTION_WINDOW = 6  # words before the term
-SENTENCE_ATTRIBUTION_RE = re.compile(r"\b(according to|as .{1,40}? put it|in the words of)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -102,6 +96,7 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
     text = context.document.text
     indexes = body_word_indexes(context) if indexes is None else indexes
     folded = [fold_word(tokens.words[i]) for i in indexes]
+    sentence_starts = [s for s, _ in tokens.sentence_spans]
     uses: list[NameUse] = []
     k = 0
     while k < len(indexes):
@@ -118,7 +113,7 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
         start = tokens.word_spans[indexes[k]][0]
         end = tokens.word_spans[indexes[k + length - 1]][1]
         if referent != BLOCKED:
-            uses.append(NameUse(referent, term, start, end, voice_of(context, start, end, indexes[k])))
+            uses.append(NameUse(referent, term, start, end, voice_of(context, start, end, sentence_starts)))
         k += length
     return uses
 
@@ -131,34 +126,9 @@ def _contiguous(text: str, tokens, word_indexes: list[int]) -> bool:
     return True
 
 
-def voice_of(context: DocContext, start: int, end: int, word_index: int | None = None) -> str:
-    """'quoted' inside quotation marks, 'attributed' when the sentence marks it as someone else's wording, else 'authorial'."""
-    quotes = context.quotes
-    if any(q.start < start and end <= q.end for q in quotes):
-        return "quoted"
-    sentence = _sentence_around(context, start)
-    if sentence is None:
-        return "authorial"
-    s_start, _ = sentence
-    tokens = context.tokens
-    if word_index is None:
-        word_index = next((i for i, (s, _e) in enumerate(tokens.word_spans) if s >= start), len(tokens.word_spans))
-    first = word_index
-    while first > 0 and tokens.word_spans[first - 1][0] >= s_start and word_index - first < ATTRIBUTION_WINDOW:
-        first -= 1
-    before = [tokens.lower_words[i] for i in range(first, word_index)]
-    if any(w in ATTRIBUTION_CUES for w in before):
-        return "attributed"
-    if SENTENCE_ATTRIBUTION_RE.search(context.document.text[s_start:start]):
-        return "attributed"
-    return "authorial"
-
-
-def _sentence_around(context: DocContext, offset: int) -> tuple[int, int] | None:
-    for s, e in context.tokens.sentence_spans:
-        if s <= offset < e:
-            return (s, e)
-    return None
+def voice_of(context: DocContext, start: int, end: int, sentence_starts: list[int] | None = None) -> str:
+    """'quoted', 'attributed' or 'authorial': the same voice rule as loaded wording (analysis/voice.py)."""
+    return classify_voice(context.document.text, start, end, context.quotes, context.tokens.sentence_spans, sentence_starts)
 
 
 def naming_rows(doc_id: str, uses: list[NameUse]) -> list[dict]:
