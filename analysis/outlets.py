@@ -103,6 +103,11 @@ def _furniture_ranges(context: DocContext) -> list[tuple[int, int]]:
     return sorted(picked)
 
 
+def _tidy(text: str) -> str:
+    """One-line text for evidence strings (no-break spaces and newlines become plain spaces)."""
+    return re.sub(r"\s+", " ", text).strip()
+
+
 def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
     outlet = registry.lookup_name(name, countries) if name else None
@@ -131,7 +136,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             if outlet is None:
                 inside = [m for m in mentions if start + match.start("name") <= m.start < start + match.end("name") and m.outlet]
                 outlet = inside[0].outlet if inside else None
-            found.append((outlet, name, line.strip()[:120]))
+            found.append((outlet, name, _tidy(line)[:120]))
             break
     return found
 
@@ -146,7 +151,7 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
             if mention.outlet.outlet_id not in seen:
                 seen.add(mention.outlet.outlet_id)
                 line_start = text.rfind("\n", 0, mention.start) + 1
-                credits.append((mention.outlet, mention.surface, text[line_start:mention.end + 40].strip()[-120:]))
+                credits.append((mention.outlet, mention.surface, _tidy(text[line_start:mention.end + 40])[-120:]))
     for match in CREDIT_LINE_RE.finditer(text):
         name = re.split(r"\s+(?:and|with|via|/)\s+", match.group("name").strip())[0]
         if any(s <= m.start < match.end() for m in mentions if m.outlet for s in (match.start("name"),)):
@@ -157,7 +162,7 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
         key = outlet.outlet_id if outlet else name.lower()
         if key not in seen and (outlet is None or outlet.kind not in ("agency", "platform")):
             seen.add(key)
-            credits.append((outlet, name, match.group(0).strip()[:120]))
+            credits.append((outlet, name, _tidy(match.group(0))[:120]))
     return credits
 
 

@@ -1,0 +1,281 @@
+"""Outlets: each publisher evidence path, outlet types with evidence, citations, label check, reliability indicators."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+import pandas as pd
+import pytest
+
+from analysis import analyze
+from analysis.corpus import Document, load_bytes
+from analysis.outlets import ATTRIBUTION, registry_table
+from analysis.pipeline import analyze_document
+from analysis.resources import load_resources
+from conftest import seed_row
+
+
+@lru_cache(maxsize=1)
+def resources():
+    return load_resources()
+
+
+def _csv_results(csv_text: str):
+    items = list(load_bytes("corpus.csv", "corpus.csv", csv_text.encode("utf-8")))
+    documents = [d for d in items if isinstance(d, Document)]
+    assert len(documents) == len(items), items
+    return analyze(documents, resources())
+
+
+def _doc(text: str, **fields) -> dict:
+    """The documents row for one text document (fields: url, outlet_hint, author, published)."""
+    document = Document(doc_id="t", source="t.txt", text=text, **fields)
+    output = analyze_document(document, resources())
+    assert not output.error, output.error
+    return output.row | {"citations": output.rows.get("citations", [])}
+
+
+def _citations(results, prefix: str) -> pd.DataFrame:
+    doc_id = seed_row(results, prefix)["doc_id"]
+    return results.citations[results.citations["doc_id"] == doc_id]
+
+
+# --- seeds -----------------------------------------------------------------------------------------
+
+def test_seed_001_is_the_new_american_partisan_advocacy(seed_results):
+    row = seed_row(seed_results, "001")
+    assert row["outlet"] == "The New American"
+    assert row["outlet_type"] == "partisan-advocacy"
+    assert 0.3 <= row["outlet_type_confidence"] < 1
+    assert "Subscribe to the New American" in row["outlet_evidence"]
+    assert "John Birch Society" in row["outlet_evidence"]  # the label's source travels with it
+    assert row["credibility_category"] == "mixed" and "CRED-1" in row["credibility_source"]
+
+
+def test_seed_004_is_the_independent_commercial_mainstream(seed_results):
+    row = seed_row(seed_results, "004")
+    assert row["outlet"] == "The Independent"
+    assert row["outlet_type"] == "commercial mainstream"
+    assert "notifications from The Independent" in row["outlet_evidence"]
+    assert row["state_media_code"] == ""
+
+
+def test_seed_003_credits_hungarian_conservative_and_reads_as_a_rewrite(seed_results):
+    row = seed_row(seed_results, "003")
+    assert row["credited_sources"] == "Hungarian Conservative"
+    assert row["outlet_type"] == "aggregator-rewrite"
+    assert 0 < row["outlet_type_confidence"] <= 0.5  # inferred from cues: low confidence
+    assert "no byline" in row["outlet_evidence"]
+    cited = _citations(seed_results, "003").set_index("name")
+    assert cited.loc["Hungarian Conservative", "kind"] == "outlet"
+    assert "credit" in cited.loc["Hungarian Conservative", "roles"]
+
+
+def test_seed_000_credits_die_weltwoche(seed_results):
+    row = seed_row(seed_results, "000")
+    assert "Die Weltwoche" in row["credited_sources"]
+    assert row["outlet"] == "" and row["outlet_type"] == "aggregator-rewrite"
+    cited = _citations(seed_results, "000").set_index("name")
+    assert cited.loc["Die Weltwoche", "mentions"] == 2
+
+
+def test_seed_002_cites_bloomberg_and_credits_getty(seed_results):
+    cited = _citations(seed_results, "002").set_index("name")
+    assert cited.loc["Bloomberg", "roles"] == "source"
+    assert cited.loc["Bloomberg", "outlet_type"] == "commercial mainstream"
+    assert cited.loc["Getty Images", "roles"] == "credit"
+    row = seed_row(seed_results, "002")
+    assert row["outlet_type"] == "unknown" and row["outlet_type_confidence"] == 0
+    assert "no URL, outlet column, self-reference" in row["outlet_evidence"]  # unknown comes with its reason
+
+
+def test_seed_001_sourcing_profile(seed_results):
+    cited = _citations(seed_results, "001")
+    names = set(cited["name"])
+    for outlet in ("Radio Free Europe/Radio Liberty", "ATV (Hungary)", "Fox News", "X (Twitter)", "Facebook"):
+        assert outlet in names
+    people = set(cited[cited["kind"] == "person"]["name"])
+    for surname in ("Pressman", "Gulyás", "Putin", "Orbán", "Nikolayenko"):
+        assert any(surname in name for name in people), surname
+    assert "Angeline Tan" not in people  # the byline is the writer, not a source
+    assert "The New American" not in names  # the publisher is not its own source
+    by_name = cited.set_index("name")
+    assert by_name.loc["X (Twitter)", "kind"] == "platform"
+    assert by_name.loc["ATV (Hungary)", "outlet_type"] == "commercial mainstream"  # not ATV Turkey: the text is about Hungary
+
+
+def test_seed_001_label_check_flags_rfe_rl(seed_results):
+    rfe = _citations(seed_results, "001").set_index("name").loc["Radio Free Europe/Radio Liberty"]
+    assert rfe["label_in_text"] == "state-controlled"
+    assert bool(rfe["label_conflict"]) is True
+    assert rfe["state_media_code"] == "ISFM"
+    assert "ISFM" in rfe["label_check"] and "State Media Monitor" in rfe["label_check"]
+    assert rfe["mentions"] == 2  # "(RFE/RL)" restating the name is not a second mention
+
+
+def test_seed_reliability_indicators(seed_results):
+    row = seed_row(seed_results, "001")
+    assert bool(row["author_named"]) and bool(row["date_known"])
+    assert row["named_sources"] >= 5
+    assert row["quotations"] > 0 and 0.5 <= row["named_quote_share"] <= 1
+    assert "named author: Angeline Tan" in row["reliability_notes"]
+    row3 = seed_row(seed_results, "003")
+    assert not row3["author_named"] and not row3["date_known"]
+    assert row3["anonymous_sourcing"] == 1 and row3["anonymous_phrases"] == "reports indicate"
+
+
+# --- a CSV corpus with a url column ---------------------------------------------------------------
+
+URL_CSV = '''url,title,text
+https://www.rt.com/news/583-orban-putin/,Orban meets Putin,"Viktor Orban met Vladimir Putin in Beijing on Tuesday, TASS reported."
+https://www.bbc.co.uk/news/world-europe-1,Orban and Putin,"Viktor Orban met Vladimir Putin. He said the talks were useful."
+https://origo.hu/nagyvilag/2023/10/orban-putyin,Orbán és Putyin,"Orbán Viktor Pekingben tárgyalt Vlagyimir Putyinnal."
+https://www.infowars.com/posts/orban,Orban defies globalists,"Orban defied the globalists, according to sources close to the talks."
+https://francais.rt.com/international/1,Orban,"Orban a rencontré Poutine."
+'''
+
+
+@pytest.fixture(scope="module")
+def url_results():
+    return _csv_results(URL_CSV).documents.set_index("url")
+
+
+def test_url_rt_is_state_controlled_sc(url_results):
+    row = url_results.loc["https://www.rt.com/news/583-orban-putin/"]
+    assert (row["outlet"], row["outlet_type"], row["state_media_code"]) == ("RT", "state-controlled", "SC")
+    assert row["outlet_type_confidence"] >= 0.9
+    assert "domain rt.com" in row["outlet_evidence"] and "State Media Monitor" in row["outlet_evidence"]
+    assert "2024-02-07" in row["outlet_evidence"]
+
+
+def test_url_bbc_is_independent_public_service_ip(url_results):
+    row = url_results.loc["https://www.bbc.co.uk/news/world-europe-1"]
+    assert (row["outlet_type"], row["state_media_code"]) == ("independent public-service", "IP")
+
+
+def test_url_origo_is_state_captured_capr(url_results):
+    row = url_results.loc["https://origo.hu/nagyvilag/2023/10/orban-putyin"]
+    assert (row["outlet_type"], row["state_media_code"]) == ("state-captured", "CaPr")
+
+
+def test_cred1_flagged_domain_shows_rating_and_source(url_results):
+    row = url_results.loc["https://www.infowars.com/posts/orban"]
+    assert row["credibility_category"] == "conspiracy"
+    assert row["credibility_score"] == pytest.approx(0.073)
+    assert "CRED-1" in row["credibility_source"] and "2026-08-04" in row["credibility_source"]
+    assert row["outlet_type"] == "unknown"  # CRED-1 rates credibility, not outlet type: no silent guess
+    assert "no outlet type" in row["outlet_evidence"]
+    assert row["anonymous_sourcing"] >= 1
+
+
+def test_subdomain_matches_its_registry_row(url_results):
+    row = url_results.loc["https://francais.rt.com/international/1"]
+    assert row["state_media_code"] == "SC" and "francais.rt.com" in row["outlet_evidence"]
+
+
+# --- the other evidence paths ----------------------------------------------------------------------
+
+def test_outlet_column_names_the_publisher():
+    results = _csv_results('outlet,text\nReuters,"Viktor Orban met Vladimir Putin, officials said."\nDeutsche Welle,"Orban met Putin."\n')
+    rows = results.documents
+    assert list(rows["outlet"]) == ["Reuters", "Deutsche Welle"]
+    assert list(rows["outlet_type"]) == ["wire-agency", "independent public-service"]
+    assert rows.iloc[1]["state_media_code"] == "ISF"
+    assert "outlet column 'Reuters'" in rows.iloc[0]["outlet_evidence"]
+
+
+def test_url_line_in_the_text_names_the_publisher():
+    row = _doc_from_text("https://www.dw.com/en/orban-meets-putin/a-1\n\nViktor Orban met Vladimir Putin in Beijing.\n")
+    assert row["outlet"] == "Deutsche Welle" and row["state_media_code"] == "ISF"
+    assert "a line holding only a URL" in row["outlet_evidence"]
+
+
+def _doc_from_text(text: str) -> dict:
+    documents = [d for d in load_bytes("page.txt", "page.txt", text.encode("utf-8")) if isinstance(d, Document)]
+    output = analyze_document(documents[0], resources())
+    assert not output.error, output.error
+    return output.row
+
+
+def test_agency_byline_names_the_publisher():
+    row = _doc("Viktor Orban met Vladimir Putin in Beijing on Tuesday.", author="Reuters")
+    assert row["outlet"] == "Reuters" and row["outlet_type"] == "wire-agency"
+    assert "byline 'Reuters'" in row["outlet_evidence"]
+    assert not row["author_named"]  # an agency byline is not a named author
+
+
+def test_wire_dateline_names_the_agency():
+    row = _doc("MOSCOW (Reuters) - Viktor Orban met Vladimir Putin on Tuesday.\n\nThe talks lasted three hours.")
+    assert row["outlet"] == "Reuters" and "wire dateline" in row["outlet_evidence"]
+
+
+def test_unregistered_self_reference_is_named_but_untyped():
+    row = _doc("Orban met Putin in Beijing on Tuesday.\n\nSubscribe to the Danube Ledger\n")
+    assert row["outlet"] == "Danube Ledger"
+    assert row["outlet_type"] == "unknown" and row["outlet_type_confidence"] == 0
+    assert "not in the registry" in row["outlet_evidence"]
+
+
+def test_url_and_self_reference_disagreeing_lowers_confidence():
+    agree = _doc("Orban met Putin.\n\nSubscribe to the New American\n", url="https://thenewamerican.com/x")
+    disagree = _doc("Orban met Putin.\n\nSubscribe to the New American\n", url="https://www.rt.com/x")
+    assert agree["outlet"] == "The New American" and disagree["outlet"] == "RT"
+    assert disagree["outlet_type_confidence"] < 0.9
+    assert "disagrees: self-reference" in disagree["outlet_evidence"]
+
+
+def test_government_domain_is_typed_from_the_domain_with_low_confidence():
+    row = _doc("The ministry announced the visit.", url="https://www.example.gov/press/1")
+    assert row["outlet_type"] == "government-official" and row["outlet_type_confidence"] <= 0.6
+
+
+def test_nothing_to_go_on_is_unknown_with_a_reason():
+    row = _doc("Viktor Orban met Vladimir Putin in Beijing on Tuesday.")
+    assert (row["outlet"], row["outlet_type"], row["outlet_type_confidence"]) == ("", "unknown", 0.0)
+    assert "publisher not identified" in row["outlet_evidence"]
+
+
+# --- citations and the label check ----------------------------------------------------------------
+
+def test_label_consistent_with_registry_is_no_conflict():
+    row = _doc("Putin spoke to the state-run broadcaster RT on Monday. The Kremlin-funded outlet aired it.")
+    rt = {c["name"]: c for c in row["citations"]}["RT"]
+    assert rt["label_in_text"] == "state-controlled" and rt["label_conflict"] is False
+    assert rt["label_check"].startswith("consistent")
+
+
+def test_label_contradicting_registry_is_a_conflict():
+    row = _doc("Orban gave an interview to the independent broadcaster RT in Moscow.")
+    rt = {c["name"]: c for c in row["citations"]}["RT"]
+    assert rt["label_in_text"] == "independent" and rt["label_conflict"] is True
+
+
+def test_domain_in_text_is_a_citation_and_platform_needs_context():
+    row = _doc("The figures were first published on sputnikglobe.com. Orban posted the letter X on X.")
+    cited = {c["name"]: c for c in row["citations"]}
+    assert cited["Sputnik"]["state_media_code"] == "SC"
+    assert cited["X (Twitter)"]["mentions"] == 1  # "the letter X" is no platform
+
+
+def test_anonymous_sourcing_phrases_are_counted_and_listed():
+    row = _doc("Sources say the deal is done. Reports indicate a second meeting. It was reported that Orban agreed.")
+    assert row["anonymous_sourcing"] == 3
+    assert "sources say" in row["anonymous_phrases"] and "reports indicate" in row["anonymous_phrases"]
+
+
+def test_named_quote_share_counts_statements_with_a_named_speaker():
+    text = (
+        '"We will never give up our sovereignty," Viktor Orban said on Tuesday.\n\n'
+        '"The talks were a useful exchange of views," a source close to the talks said.\n'
+    )
+    row = _doc(text)
+    assert row["quotations"] == 2
+    assert row["named_quote_share"] == 0.5
+
+
+# --- for the dashboard ------------------------------------------------------------------------------
+
+def test_registry_table_and_attribution_for_the_ui():
+    table = registry_table(resources().registry)
+    assert {"name", "outlet_type", "state_media_code", "credibility_category", "type_source", "type_date"} <= set(table.columns)
+    assert len(table) > 3000
+    assert "State Media Monitor" in ATTRIBUTION and "CRED-1" in ATTRIBUTION and "CC BY 4.0" in ATTRIBUTION and "MIT" in ATTRIBUTION
