@@ -13,7 +13,7 @@ from pathlib import Path
 import pandas as pd
 
 from .context import DocContext
-from .lexicon_csv import LexiconError, fold_word, phrase_words, read_rows
+from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # The 14 dimensions of the Media Frames Corpus codebook, in its order, with readable names.
@@ -53,28 +53,36 @@ def load_frame_cues(path: str | Path | None = None) -> FrameCues:
     prefixes: dict[tuple[tuple[str, ...], str], set[str]] = {}
     seen: dict[tuple[str, str], int] = {}
     rows: list[dict] = []
+    problems: list[str] = []
     for number, row in read_rows(path, ("frame", "cue"), ("note", "source")):
         frame, cue = row["frame"], row["cue"]
         if frame not in FRAMES:
-            raise LexiconError(f"{path}, line {number}: unknown frame {frame!r}; use one of {', '.join(FRAMES)}")
+            problems.append(f"{path}, line {number}: unknown frame {frame!r}; use one of {', '.join(FRAMES)}")
+            continue
         if not cue:
-            raise LexiconError(f"{path}, line {number}: the cue is empty")
+            problems.append(f"{path}, line {number}: the cue is empty")
+            continue
         if "*" in cue[:-1]:
-            raise LexiconError(f"{path}, line {number}: '*' may only end a cue (got {cue!r})")
+            problems.append(f"{path}, line {number}: '*' may only end a cue (got {cue!r})")
+            continue
         words = phrase_words(cue.rstrip("*"))
         if not words:
-            raise LexiconError(f"{path}, line {number}: cue {cue!r} has no words to match")
+            problems.append(f"{path}, line {number}: cue {cue!r} has no words to match")
+            continue
         key = (frame, cue.lower())
         if key in seen:
-            raise LexiconError(f"{path}, line {number}: cue {cue!r} is already listed for {frame} on line {seen[key]}")
+            problems.append(f"{path}, line {number}: cue {cue!r} is already listed for {frame} on line {seen[key]}")
+            continue
         seen[key] = number
         if cue.endswith("*"):
             prefixes.setdefault((words[:-1], words[-1]), set()).add(frame)
         else:
             exact.setdefault(words, set()).add(frame)
         rows.append({"line": number, **row})
+    if problems:
+        raise LexiconError(problems)
     if not rows:
-        raise LexiconError(f"{path}: no frame cues (expected lines of frame,cue)")
+        raise fail(f"{path}: no frame cues (expected lines of frame,cue)")
     max_words = max([len(w) for w in exact] + [0])
     max_lead = max([len(lead) for lead, _ in prefixes] + [0])
     return FrameCues({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in prefixes.items()}, tuple(rows), max_words, max_lead)

@@ -10,12 +10,21 @@ import re
 import unicodedata
 from pathlib import Path
 
-try:  # one error type for every lexicon, once the loaded-wording module defines it
-    from .loaded import LexiconError  # type: ignore[attr-defined]
+try:  # one error type for every lexicon: the loaded-wording lexicon's (a ValueError listing problems by line)
+    from .lexicon import LexiconError  # type: ignore[attr-defined]
 except ImportError:  # pragma: no cover - depends on the order the modules land in
 
-    class LexiconError(ValueError):
-        """A lexicon file that cannot be used, with the line the problem is on."""
+    class LexiconError(ValueError):  # type: ignore[no-redef]
+        """A lexicon file that cannot be used; the message lists every problem with its line number."""
+
+        def __init__(self, problems: list[str]):
+            self.problems = problems
+            super().__init__("invalid lexicon:\n" + "\n".join(problems))
+
+
+def fail(message: str) -> LexiconError:
+    """A LexiconError for one problem."""
+    return LexiconError([message])
 
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
@@ -48,23 +57,23 @@ def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, 
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise LexiconError(f"{path}: cannot read the lexicon ({exc})") from exc
+        raise fail(f"{path}: cannot read the lexicon ({exc})") from exc
     lines = [(number, line) for number, line in enumerate(text.splitlines(), start=1) if line.strip() and not line.lstrip().startswith("#")]
     if not lines:
-        raise LexiconError(f"{path}: the lexicon is empty (expected a header line with {', '.join(required)})")
+        raise fail(f"{path}: the lexicon is empty (expected a header line with {', '.join(required)})")
     header_line, header_text = lines[0]
     header = [h.strip().lower() for h in next(csv.reader([header_text]))]
     missing = [c for c in required if c not in header]
     if missing:
-        raise LexiconError(f"{path}, line {header_line}: the header lacks column(s) {', '.join(missing)} (found: {', '.join(header)})")
+        raise fail(f"{path}, line {header_line}: the header lacks column(s) {', '.join(missing)} (found: {', '.join(header)})")
     unknown = [c for c in header if c not in required and c not in optional]
     if unknown:
-        raise LexiconError(f"{path}, line {header_line}: unknown column(s) {', '.join(unknown)}; allowed: {', '.join(required + optional)}")
+        raise fail(f"{path}, line {header_line}: unknown column(s) {', '.join(unknown)}; allowed: {', '.join(required + optional)}")
     rows: list[tuple[int, dict[str, str]]] = []
     for number, line in lines[1:]:
         cells = next(csv.reader(io.StringIO(line)))
         if len(cells) > len(header):
-            raise LexiconError(f"{path}, line {number}: {len(cells)} cells but the header has {len(header)} columns (quote cells that contain commas)")
+            raise fail(f"{path}, line {number}: {len(cells)} cells but the header has {len(header)} columns (quote cells that contain commas)")
         row = {name: (cells[i].strip() if i < len(cells) else "") for i, name in enumerate(header)}
         rows.append((number, row))
     return rows

@@ -15,7 +15,7 @@ from pathlib import Path
 import pandas as pd
 
 from .context import DocContext
-from .lexicon_csv import LexiconError, fold_word, phrase_words, read_rows
+from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows
 from .voice import classify_voice
 
 REFERENTS_PATH = Path(__file__).with_name("data") / "referents.csv"
@@ -55,22 +55,29 @@ def load_referents(path: str | Path | None = None) -> Referents:
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
     first_line: dict[tuple[str, ...], int] = {}
     rows: list[dict[str, str]] = []
+    problems: list[str] = []
     for number, row in read_rows(path, ("referent", "term"), ("note", "source")):
         referent, term = row["referent"], row["term"]
         if not referent or not term:
-            raise LexiconError(f"{path}, line {number}: both referent and term are needed (got referent={referent!r}, term={term!r})")
+            problems.append(f"{path}, line {number}: both referent and term are needed (got referent={referent!r}, term={term!r})")
+            continue
         if referent != BLOCKED and not REFERENT_ID_RE.match(referent):
-            raise LexiconError(f"{path}, line {number}: referent {referent!r} must be lower_snake_case (letters, digits, _) or '-'")
+            problems.append(f"{path}, line {number}: referent {referent!r} must be lower_snake_case (letters, digits, _) or '-'")
+            continue
         words = phrase_words(term)
         if not words:
-            raise LexiconError(f"{path}, line {number}: term {term!r} has no words to match")
+            problems.append(f"{path}, line {number}: term {term!r} has no words to match")
+            continue
         if words in phrases:
-            raise LexiconError(f"{path}, line {number}: term {term!r} is already listed on line {first_line[words]}")
+            problems.append(f"{path}, line {number}: term {term!r} is already listed on line {first_line[words]}")
+            continue
         phrases[words] = (referent, term)
         first_line[words] = number
         rows.append({"line": number, **row})
+    if problems:
+        raise LexiconError(problems)
     if not phrases:
-        raise LexiconError(f"{path}: no referent terms (expected lines of referent,term)")
+        raise fail(f"{path}: no referent terms (expected lines of referent,term)")
     return Referents(phrases, tuple(rows), max(len(w) for w in phrases))
 
 

@@ -1,0 +1,223 @@
+"""Framing: lexicons and their errors, naming with voice, frame profiles, distinctive terms, comparisons, seeds."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import numpy as np
+import pytest
+from scipy import sparse
+
+from analysis import framing
+from analysis.distinctive import fightin_words
+from analysis.frames import FRAMES, frames_table, load_frame_cues
+from analysis.lexicon_csv import LexiconError
+from analysis.naming import load_referents, preferred_terms, referents_table
+from conftest import seed_row
+from framing_helpers import context_for
+
+
+# --- lexicons -------------------------------------------------------------------------------------
+
+def test_shipped_lexicons_load_and_cover_every_frame():
+    referents = load_referents()
+    assert {"war_in_ukraine", "ukraine_government", "nato_enlargement", "the_meeting", "rfe_rl"} <= set(referents.referents)
+    cues = load_frame_cues()
+    table = frames_table(cues)
+    assert set(table["frame"]) == set(FRAMES) and len(FRAMES) == 14
+    assert {"line", "frame", "frame_name", "cue"} <= set(table.columns)
+    ref_table = referents_table(referents)
+    assert {"line", "referent", "term", "note"} <= set(ref_table.columns)
+    assert (ref_table["term"] == "special military operation").any()
+
+
+def test_lexicon_error_is_a_value_error():
+    assert issubclass(LexiconError, ValueError)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("frame,cue\neconomic,money\nmoney_frame,cash\n", "line 3: unknown frame"),
+        ("frame,cue\neconomic,money\neconomic,money\n", "line 3: cue 'money' is already listed for economic on line 2"),
+        ("frame,word\neconomic,money\n", "line 1: the header lacks column"),
+        ("frame,cue\neconomic,mon*ey\n", "line 2: '\\*' may only end a cue"),
+        ("# only a comment\n", "empty"),
+        ("frame,cue\neconomic,\n", "line 2: the cue is empty"),
+    ],
+)
+def test_frame_cue_errors_name_the_line(tmp_path: Path, content: str, message: str):
+    path = tmp_path / "frames.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_frame_cues(path)
+
+
+@pytest.mark.parametrize(
+    "content, message",
+    [
+        ("referent,term\nwar,invasion\nwar,Invasion\n", "line 3: term 'Invasion' is already listed on line 2"),
+        ("referent,term\nThe War,invasion\n", "line 2: referent 'The War' must be lower_snake_case"),
+        ("referent,term,colour\nwar,invasion,red\n", "line 1: unknown column"),
+        ("referent,term\nwar,--\n", "line 2: term '--' has no words"),
+        ("referent,term\nwar,\"invasion\",x,y\n", "line 2: 4 cells"),
+    ],
+)
+def test_referent_errors_name_the_line(tmp_path: Path, content: str, message: str):
+    path = tmp_path / "referents.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_referents(path)
+
+
+def test_custom_lexicons_are_used(tmp_path: Path):
+    path = tmp_path / "referents.csv"
+    path.write_text("# mine\nreferent,term,note\nthe_flood,deluge,\nthe_flood,high water,\n-,high water mark,\n", encoding="utf-8")
+    referents = load_referents(path)
+    context = context_for("The deluge came. High water reached the high water mark.")
+    from analysis.naming import find_names
+
+    uses = find_names(context, referents)
+    assert [(u.referent, u.term) for u in uses] == [("the_flood", "deluge"), ("the_flood", "high water")]
+
+
+# --- naming --------------------------------------------------------------------------------------
+
+def _naming(text: str, **kwargs) -> list[dict]:
+    context = context_for(text, **kwargs)
+    return framing.analyze_document(context).features["naming"]
+
+
+def test_naming_voice_and_longest_match():
+    rows = _naming(
+        'Russia launched what Moscow called a special military operation. The invasion began in February. '
+        'Officials said the "special military operation" would end soon. Kyiv\'s forces resisted the war.'
+    )
+    found = {(r["term"], r["voice"]): r["count"] for r in rows}
+    assert found[("special military operation", "attributed")] == 1
+    assert found[("special military operation", "quoted")] == 1
+    assert found[("invasion", "authorial")] == 1
+    assert found[("war", "authorial")] == 1
+    assert not any(r["term"] == "military operation" for r in rows)  # the longer term wins
+    assert preferred_terms(rows)["war_in_ukraine"] in {"invasion", "war"}
+
+
+def test_naming_folds_case_accents_hyphens_and_possessives():
+    rows = _naming("The tete-a-tete in Beijing worried allies. NATO's expansion and the Russo Ukrainian conflict, too.")
+    terms = {r["term"] for r in rows}
+    assert {"tête-à-tête", "NATO expansion", "Russo-Ukrainian conflict"} <= terms
+
+
+def test_naming_ignores_blocked_phrases_and_sentence_breaks():
+    rows = _naming("The Cold War ended. They spoke of war. Then, crisis.")
+    assert [(r["term"], r["count"]) for r in rows if r["referent"] == "war_in_ukraine"] == [("crisis", 1), ("war", 1)]
+    # "Kyiv. Regime" is not "Kyiv regime"
+    rows = _naming("He went to Kyiv. Regime change was not discussed.")
+    assert {r["term"] for r in rows} == {"Kyiv"}
+
+
+def test_naming_reads_body_text_only():
+    text = "Subscribe to read about the invasion.\nThe war continued."
+    rows = _naming(text, boilerplate=((0, text.index("\n")),))
+    assert {r["term"] for r in rows} == {"war"}
+
+
+# --- frames ---------------------------------------------------------------------------------------
+
+def test_frame_profile_shares():
+    text = ("Sanctions hurt the economy and raised prices. "
+            "Troops massed on the border. "
+            "The court ruled the treaty illegal. "
+            "Nothing else happened here.")
+    contribution = framing.analyze_document(context_for(text))
+    columns = contribution.columns
+    assert columns["frame_economic"] == 0.25
+    assert columns["frame_security_defense"] == 0.25
+    assert columns["frame_legality"] == 0.25
+    assert columns["frame_morality"] == 0.0
+    assert all(f"frame_{f}" in columns for f in FRAMES)
+    rows = {r["frame"]: r for r in contribution.rows["frames"]}
+    assert len(rows) == 14 and rows["economic"]["sentences"] == 1 and rows["economic"]["body_sentences"] == 4
+    assert "econom*" in rows["economic"]["cues"]
+
+
+def test_frame_profile_of_an_empty_body():
+    contribution = framing.analyze_document(context_for(""))
+    assert contribution.columns["frame_economic"] == 0.0
+    assert contribution.columns["frame_primary"] == ""
+    assert contribution.columns["actor_statements"] == 0
+
+
+# --- distinctive terms ------------------------------------------------------------------------------
+
+def test_fightin_words_signs_and_ranking():
+    vocabulary = ["invasion", "operation", "meeting"]
+    counts = sparse.csr_matrix(np.array([[12, 0, 5], [0, 12, 5], [1, 1, 5]]))
+    prior = np.asarray(counts.sum(axis=0)).ravel().astype(float)
+    scored = fightin_words(counts, vocabulary, [0, 1, 2], prior)
+    assert scored[0][0][0] == "invasion" and scored[0][0][1] > 1.96
+    assert scored[1][0][0] == "operation"
+    assert all(term != "meeting" or z < 1.0 for term, z, _, _ in scored[0])
+    assert fightin_words(counts, vocabulary, [0], prior) == {0: []}
+
+
+# --- comparisons ------------------------------------------------------------------------------------
+
+def test_comparison_row_handles_missing_figures_and_lists_differences():
+    row_a = {"doc_id": "a", "loaded_per_1k_words": 4.0, "flesch_reading_ease": None}
+    row_b = {"doc_id": "b", "loaded_per_1k_words": "", "flesch_reading_ease": 50.0}
+    feat_a = {"naming": [{"referent": "war_in_ukraine", "term": "invasion", "count": 2, "voice": "authorial"}],
+              "actors": [("viktor orban", "Viktor Orban", "person", 1, 0), ("kremlin", "Kremlin", "organization", 1, 0)],
+              "frames": {"economic": 0.5}}
+    feat_b = {"naming": [{"referent": "war_in_ukraine", "term": "special military operation", "count": 1, "voice": "authorial"}],
+              "actors": [("viktor orban", "Viktor Orbán", "person", 0, 2), ("vladimir putin", "Vladimir Putin", "person", 1, 0)],
+              "frames": {"economic": 0.1}}
+    row = framing.comparison_row("E1", row_a, row_b, feat_a, feat_b, 0.5)
+    assert row["loaded_per_1k_a"] == 4.0 and row["loaded_per_1k_b"] is None and row["loaded_per_1k_diff"] is None
+    assert row["flesch_reading_ease_diff"] is None
+    assert row["naming_differences"] == "war_in_ukraine: invasion vs special military operation"
+    assert row["actors_only_a"] == "" and row["actors_only_b"] == "Vladimir Putin"
+    assert row["actors_shared"] == "Viktor Orban"
+    assert row["frame_largest_gap"] == "economic +0.40"
+
+
+# --- the seeds through the pipeline -------------------------------------------------------------------
+
+def _naming_of(results, prefix: str):
+    doc_id = seed_row(results, prefix)["doc_id"]
+    naming = results.naming
+    return naming[naming["doc_id"] == doc_id]
+
+
+def test_seed_naming(seed_results):
+    n000 = _naming_of(seed_results, "000")
+    smo = n000[n000["term"] == "special military operation"]
+    assert list(smo["voice"]) == ["attributed"]  # "what Moscow called a special military operation"
+    n001 = _naming_of(seed_results, "001")
+    assert {"Kyiv regime", "Russo-Ukrainian conflict", "unscheduled talks", "RFE/RL"} <= set(n001["term"])
+    n002 = _naming_of(seed_results, "002")
+    assert {"tête-à-tête", "emergency meeting"} <= set(n002["term"])
+    n004 = _naming_of(seed_results, "004")
+    assert "invasion" in set(n004["term"])
+    assert (seed_results.naming["event_id"] != "").all()
+    assert {"event_id", "referent", "doc_id", "term", "count", "voice"} <= set(seed_results.naming.columns)
+
+
+def test_seed_tables_have_the_framing_outputs(seed_results):
+    documents = seed_results.documents
+    assert {"frame_security_defense", "frame_primary", "actors", "attribution_verbs", "naming_terms"} <= set(documents.columns)
+    comparisons = seed_results["comparisons"]
+    pairs = {tuple(sorted((a, b))) for a, b in zip(comparisons["doc_a"], comparisons["doc_b"])}
+    d = {p: seed_row(seed_results, p)["doc_id"] for p in ("000", "001", "002", "004")}
+    assert pairs == {tuple(sorted((d["001"], d["002"]))), tuple(sorted((d["000"], d["004"])))}
+    assert {"similarity", "loaded_per_1k_diff", "flesch_reading_ease_diff", "naming_differences", "actors_only_a", "actors_only_b"} <= set(comparisons.columns)
+    distinctive = seed_results["distinctive_terms"]
+    assert set(distinctive["doc_id"]) == set(d.values())  # 003 is alone in its event
+    frames = seed_results["frames"]
+    assert len(frames) == 5 * 14
+
+
+def test_analyze_document_is_deterministic():
+    text = "Orbán said the meeting was useful. The invasion, he claimed, was a crisis."
+    first = framing.analyze_document(context_for(text))
+    second = framing.analyze_document(context_for(text))
+    assert first.columns == second.columns and first.rows == second.rows and first.features == second.features
