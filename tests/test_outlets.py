@@ -114,13 +114,13 @@ def test_seed_001_label_check_flags_rfe_rl(seed_results):
 
 def test_seed_reliability_indicators(seed_results):
     row = seed_row(seed_results, "001")
-    assert bool(row["author_named"]) and bool(row["date_known"])
-    assert row["named_sources"] >= 5
-    assert row["quotations"] > 0 and 0.5 <= row["named_quote_share"] <= 1
+    assert bool(row["reliability_named_author"]) and bool(row["reliability_date"])
+    assert row["reliability_named_sources"] >= 5
+    assert row["reliability_quotations"] > 0 and 0.5 <= row["reliability_named_quote_share"] <= 1
     assert "named author: Angeline Tan" in row["reliability_notes"]
     row3 = seed_row(seed_results, "003")
-    assert not row3["author_named"] and not row3["date_known"]
-    assert row3["anonymous_sourcing"] == 1 and row3["anonymous_phrases"] == "reports indicate"
+    assert not row3["reliability_named_author"] and not row3["reliability_date"]
+    assert row3["reliability_anonymous_phrases"] == 1 and row3["reliability_anonymous_which"] == "reports indicate"
 
 
 # --- a CSV corpus with a url column ---------------------------------------------------------------
@@ -164,7 +164,7 @@ def test_cred1_flagged_domain_shows_rating_and_source(url_results):
     assert "CRED-1" in row["credibility_source"] and "2026-08-04" in row["credibility_source"]
     assert row["outlet_type"] == "unknown"  # CRED-1 rates credibility, not outlet type: no silent guess
     assert "no outlet type" in row["outlet_evidence"]
-    assert row["anonymous_sourcing"] >= 1
+    assert row["reliability_anonymous_phrases"] >= 1
 
 
 def test_subdomain_matches_its_registry_row(url_results):
@@ -200,7 +200,7 @@ def test_agency_byline_names_the_publisher():
     row = _doc("Viktor Orban met Vladimir Putin in Beijing on Tuesday.", author="Reuters")
     assert row["outlet"] == "Reuters" and row["outlet_type"] == "wire-agency"
     assert "byline 'Reuters'" in row["outlet_evidence"]
-    assert not row["author_named"]  # an agency byline is not a named author
+    assert not row["reliability_named_author"]  # an agency byline is not a named author
 
 
 def test_wire_dateline_names_the_agency():
@@ -258,8 +258,8 @@ def test_domain_in_text_is_a_citation_and_platform_needs_context():
 
 def test_anonymous_sourcing_phrases_are_counted_and_listed():
     row = _doc("Sources say the deal is done. Reports indicate a second meeting. It was reported that Orban agreed.")
-    assert row["anonymous_sourcing"] == 3
-    assert "sources say" in row["anonymous_phrases"] and "reports indicate" in row["anonymous_phrases"]
+    assert row["reliability_anonymous_phrases"] == 3
+    assert "sources say" in row["reliability_anonymous_which"] and "reports indicate" in row["reliability_anonymous_which"]
 
 
 def test_named_quote_share_counts_statements_with_a_named_speaker():
@@ -268,8 +268,8 @@ def test_named_quote_share_counts_statements_with_a_named_speaker():
         '"The talks were a useful exchange of views," a source close to the talks said.\n'
     )
     row = _doc(text)
-    assert row["quotations"] == 2
-    assert row["named_quote_share"] == 0.5
+    assert row["reliability_quotations"] == 2
+    assert row["reliability_named_quote_share"] == 0.5
 
 
 # --- for the dashboard ------------------------------------------------------------------------------
