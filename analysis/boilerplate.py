@@ -1,27 +1,350 @@
-"""Boilerplate detection. (Skeleton: every line is body until issue 3 lands.)"""
+"""Boilerplate detection: blocks of a page judged body or boilerplate, with a category and the evidence.
+
+Plain text: a trained two-pass logistic model over block features (analysis/boilerplate_features.py) decides
+body vs furniture; cue phrases (analysis/data/boilerplate_cues.json), repetition inside the document and
+pitch-section propagation then overrule it and name the category. HTML: trafilatura's main text, mapped
+onto the lines of the visible text, decides; the same cues name what was removed.
+"""
 from __future__ import annotations
 
-from .blocks import BODY, Block, Segmentation
+import bisect
+import json
+from dataclasses import dataclass
+from pathlib import Path
+
+from .blocks import BODY, BOILERPLATE, Block, Segmentation
+from .boilerplate_features import Cue, LineStats, body_probabilities, document_features, find_cue, line_stats, reader_voice
+from .boilerplate_html import covered, main_text
 from .context import Contribution, DocContext
 from .document import Document
 from .tokens import Tokens
 
+MODEL_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_model.json"
+CATEGORIES = (
+    "subscription", "donation", "newsletter_notification", "comments", "byline_dateline", "photo_credit", "share_social",
+    "navigation", "related_links", "advertising", "legal_cookie", "tags", "credit_attribution", "duplicate",
+)
+# Cue categories that open a pitch section: the lines after such a heading belong to it until the report resumes.
+PITCH_CATEGORIES = frozenset({"subscription", "donation", "newsletter_notification", "comments"})
+MAX_CUE_WORDS = 40  # a longer line is prose: cues only split sentences off it
+WEAK_CUE_WORDS = 6
+MIN_DUPLICATE_WORDS = 5
+HTML_MIN_COVERAGE = 0.5
+MAX_CAPTION_WORDS = 30
+# Running prose: enough words, a closing full stop, a normal share of function words.
+PROSE_MIN_WORDS = 15
+PROSE_MIN_STOPWORDS = 0.2
+STANDFIRST_WORDS = (8, 40)
+PROSE_REACH = 3  # lines before the first / after the last body line where prose is still kept
 
-def load_model() -> None:
-    return None
+
+def load_model(path: str | Path | None = None) -> dict:
+    """The trained classifier as plain data (see scripts/train_boilerplate.py)."""
+    return json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
+
+
+@dataclass
+class _Line:
+    """Working state of one line while deciding."""
+
+    start: int
+    end: int
+    stats: LineStats
+    body: bool
+    category: str = ""
+    why: str = ""
 
 
 def segment(document: Document, tokens: Tokens, resources: object) -> Segmentation:
-    """Cut a document into blocks, one per line."""
-    return Segmentation(document.text, tuple(Block(s, e, BODY) for s, e in tokens.line_spans))
+    """Cut a document into body and boilerplate blocks covering its non-blank text."""
+    model = getattr(resources, "boilerplate_model", None) or load_model()
+    return segment_with(document, tokens, model)
+
+
+def segment_with(document: Document, tokens: Tokens, model: dict, rules: bool = True) -> Segmentation:
+    """segment() with an explicit model; `rules=False` keeps the classifier's (or trafilatura's) decision alone."""
+    text = document.text
+    spans = list(tokens.line_spans)
+    if not spans:
+        return Segmentation(text, ())
+    stats = [line_stats(text[s:e]) for s, e in spans]
+    if document.html.strip():
+        lines = _decide_html(text, spans, stats, main_text(document.html))
+    else:
+        lines = _decide_plain(spans, stats, model)
+    if rules:
+        _keep_prose(lines)
+        _keep_headline(text, lines, document.title)
+        _apply_cues(lines)
+        _mark_captions_and_names(lines)
+        _mark_duplicates(lines)
+        _extend_pitch_sections(lines)
+        _drop_short_tail(lines)
+    _name_leftovers(lines)
+    return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans)))
+
+
+def _decide_plain(spans: list[tuple[int, int]], stats: list[LineStats], model: dict) -> list[_Line]:
+    probs = body_probabilities(model, document_features(stats))
+    threshold = model.get("threshold", 0.5)
+    return [
+        _Line(s, e, st, p >= threshold, why=f"model p(body)={p:.2f}")
+        for (s, e), st, p in zip(spans, stats, probs)
+    ]
+
+
+def _decide_html(text: str, spans: list[tuple[int, int]], stats: list[LineStats], main: str) -> list[_Line]:
+    shares = covered(text, spans, main) if main else [1.0] * len(spans)
+    lines = []
+    for (s, e), st, share in zip(spans, stats, shares):
+        body = share >= HTML_MIN_COVERAGE
+        why = "in trafilatura main text" if body else "not in trafilatura main text"
+        lines.append(_Line(s, e, st, body, why=why if main else "no main text found: kept"))
+    return lines
+
+
+def _cue_fires(stats: LineStats) -> bool:
+    """Whether a line's cue alone makes it furniture: strong cues on non-prose lines, weak ones on short or reader-facing lines."""
+    cue = stats.cue
+    if not cue.category or stats.words > MAX_CUE_WORDS:
+        return False
+    if cue.strength == "strong":
+        return True
+    return stats.words <= WEAK_CUE_WORDS or (stats.reader and not stats.terminal) or (stats.reader and stats.words <= 20)
+
+
+def _apply_cues(lines: list[_Line]) -> None:
+    for line in lines:
+        if _cue_fires(line.stats):
+            line.body = False
+            line.category = line.stats.cue.category
+            line.why = f"{line.stats.cue.strength} cue '{line.stats.cue.phrase}'"
+
+
+def _mark_duplicates(lines: list[_Line]) -> None:
+    """Repeated lines after their first occurrence, and fragments that another, longer line starts with."""
+    seen: dict[str, int] = {}
+    norms = [line.stats.norm for line in lines]
+    for i, line in enumerate(lines):
+        norm = norms[i]
+        if not norm:
+            continue
+        if norm in seen:
+            line.body = False
+            line.why = f"repeats line {seen[norm] + 1}" + (f"; {line.why}" if line.category else "")
+            line.category = line.category or "duplicate"
+            continue
+        seen[norm] = i
+        if line.stats.words >= MIN_DUPLICATE_WORDS and not line.category:
+            for j, other in enumerate(norms):
+                if j != i and len(other) > len(norm) and other.startswith(norm) and lines[j].stats.words > line.stats.words:
+                    line.body = False
+                    line.category = "duplicate"
+                    line.why = f"fragment of line {j + 1}"
+                    break
+
+
+def _keep_prose(lines: list[_Line]) -> None:
+    """A paragraph of running prose next to the article is body even where the model doubts it.
+
+    Guards the news sentences at the edges of an article (leads, last paragraphs) that position features
+    push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept.
+    """
+    body = [i for i, line in enumerate(lines) if line.body]
+    if not body:
+        return
+    edge = body[0]
+    for i in range(body[0] - 1, -1, -1):
+        if edge - i > PROSE_REACH:
+            break
+        if _is_prose(lines[i]):
+            lines[i].body, edge = True, i
+            lines[i].why += "; kept: running prose beside the article"
+    edge = body[-1]
+    for i in range(body[-1] + 1, len(lines)):
+        if i - edge > PROSE_REACH:
+            break
+        if _is_prose(lines[i]):
+            lines[i].body, edge = True, i
+            lines[i].why += "; kept: running prose beside the article"
+
+
+def _is_prose(line: _Line) -> bool:
+    st = line.stats
+    return (
+        st.words >= PROSE_MIN_WORDS and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        and not (st.reader or st.cue.strength == "strong" or st.link)
+    )
+
+
+def _keep_headline(text: str, lines: list[_Line], title: str) -> None:
+    """The document's own headline (its `title`) and the standfirst sentence under it stay body.
+
+    Headline wording is part of a report's framing, so loaded terms there must count.
+    """
+    title = " ".join(title.split())
+    if not title:
+        return
+    for i, line in enumerate(lines):
+        if " ".join(text[line.start:line.end].split()) == title:
+            line.body, line.category = True, ""
+            line.why = "headline (the document's title)"
+            if i + 1 < len(lines) and _is_standfirst(lines[i + 1]):
+                lines[i + 1].body = True
+                lines[i + 1].why = "standfirst under the headline"
+            return
+        if line.body:
+            return
+
+
+def _is_standfirst(line: _Line) -> bool:
+    st = line.stats
+    return (
+        STANDFIRST_WORDS[0] <= st.words <= STANDFIRST_WORDS[1] and st.stopword_ratio >= 0.3
+        and not (st.reader or st.cue.strength == "strong" or st.link)
+    )
+
+
+def _drop_short_tail(lines: list[_Line]) -> None:
+    """Short unpunctuated lines after the article's last paragraph are labels, not report (e.g. a trailing tag)."""
+    last_prose = max((i for i, line in enumerate(lines) if line.body and line.stats.words >= PROSE_MIN_WORDS), default=-1)
+    if last_prose < 0:
+        return
+    for line in lines[last_prose + 1:]:
+        if line.body and line.stats.words <= 3 and not line.stats.terminal:
+            line.body = False
+            line.why += "; short label after the last paragraph"
+
+
+def _extend_pitch_sections(lines: list[_Line]) -> None:
+    """Carry a pitch heading's category over the lines that follow it until the report resumes.
+
+    A section goes on through lines that address the reader, carry a cue or are list items, and, after the
+    article's last body line, through whatever the model already calls furniture.
+    """
+    last_body = max((i for i, line in enumerate(lines) if line.body), default=-1)
+    category = ""
+    for i, line in enumerate(lines):
+        if line.category in PITCH_CATEGORIES:
+            category = line.category
+            continue
+        if not category:
+            continue
+        st = line.stats
+        pitchy = st.reader or bool(st.cue.category and st.words <= MAX_CUE_WORDS) or st.bullet
+        if not (pitchy or (i > last_body and not line.body)):
+            category = ""
+            continue
+        if line.body or not line.category:
+            line.body = False
+            line.category = category
+            line.why = "inside a " + category.replace("_", " ") + " section" + ("; addresses the reader" if st.reader else "")
+
+
+def _mark_captions_and_names(lines: list[_Line]) -> None:
+    """Short unpunctuated lines beside a photo credit are its caption; a bare name beside a dateline is the byline."""
+    for i, line in enumerate(lines):
+        if line.category or line.stats.terminal or line.stats.words > MAX_CAPTION_WORDS:
+            continue
+        neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        if any(n.category == "photo_credit" for n in neighbours):
+            line.body, line.category, line.why = False, "photo_credit", "caption beside a photo credit"
+        elif 2 <= line.stats.words <= 4 and line.stats.capital_ratio == 1.0 and any(n.category == "byline_dateline" for n in neighbours):
+            line.body, line.category, line.why = False, "byline_dateline", "name beside a dateline"
+
+
+def _name_leftovers(lines: list[_Line]) -> None:
+    """Give model-only boilerplate a category from its shape and place: tags, navigation or related links."""
+    body_positions = [i for i, line in enumerate(lines) if line.body]
+    first_body = body_positions[0] if body_positions else len(lines)
+    last_body = body_positions[-1] if body_positions else -1
+    for i, line in enumerate(lines):
+        if line.body or line.category:
+            continue
+        st = line.stats
+        if i > last_body and st.words <= 3 and not st.terminal:
+            line.category = "tags"
+            place = "after the article"
+        elif i < first_body:
+            line.category = "navigation" if st.words <= 6 else "related_links"
+            place = "before the article"
+        elif i > last_body:
+            line.category = "navigation" if st.words <= 3 else "related_links"
+            place = "after the article"
+        else:
+            line.category = "navigation" if st.words <= 6 else "related_links"
+            place = "inside the article"
+        line.why = f"{line.why}; short line {place}" if st.words <= 6 else f"{line.why}; {place}"
+
+
+def _blocks(text: str, lines: list[_Line], sentence_spans: tuple[tuple[int, int], ...]) -> list[Block]:
+    """One block per line, except body lines that carry furniture sentences, which are split at sentence ends."""
+    starts = [s for s, _ in sentence_spans]
+    blocks: list[Block] = []
+    for line in lines:
+        if line.body:
+            first = bisect.bisect_left(starts, line.start)
+            sentences = [(s, e) for s, e in sentence_spans[first:bisect.bisect_left(starts, line.end)] if e <= line.end]
+            blocks.extend(_split_glued(text, line, sentences))
+        else:
+            blocks.append(Block(line.start, line.end, BOILERPLATE, line.category, line.why))
+    return blocks
+
+
+def _split_glued(text: str, line: _Line, sentences: list[tuple[int, int]]) -> list[Block]:
+    """A body line with a furniture sentence glued on (e.g. a trailing 'Source attribution: ...') becomes several blocks."""
+    if len(sentences) < 2:
+        return [Block(line.start, line.end, BODY, "", line.why)]
+    last = len(sentences) - 1
+    marks: list[Cue | None] = []
+    for k, (s, e) in enumerate(sentences):
+        sentence = text[s:e]
+        cue = find_cue(sentence)
+        edge = k in (0, last)
+        fires = cue.strength == "strong" and len(sentence.split()) <= 30 and (edge or reader_voice(sentence))
+        marks.append(cue if fires and cue.category not in ("navigation", "byline_dateline") else None)
+    if not any(marks):
+        return [Block(line.start, line.end, BODY, "", line.why)]
+    blocks: list[Block] = []
+    run_start = line.start
+    for (s, e), cue in zip(sentences, marks):
+        if cue is None:
+            continue
+        if s > run_start:
+            blocks.append(Block(run_start, _trim_end(text, run_start, s), BODY, "", line.why))
+        blocks.append(Block(s, e, BOILERPLATE, cue.category, f"sentence with {cue.strength} cue '{cue.phrase}'"))
+        run_start = e
+    rest = text[run_start:line.end]
+    if rest.strip():
+        offset = run_start + len(rest) - len(rest.lstrip())
+        blocks.append(Block(offset, line.end, BODY, "", line.why))
+    return blocks
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
 
 
 def analyze(context: DocContext) -> Contribution:
+    """The `documents` share columns and one `blocks` row per block."""
     seg = context.segmentation
-    return Contribution(
-        columns={"boilerplate_share": round(seg.boilerplate_share, 4)},
-        rows={"blocks": [
-            {"doc_id": context.document.doc_id, "start": b.start, "end": b.end, "kind": b.kind, "category": b.category, "text": seg.text[b.start:b.end]}
-            for b in seg.blocks
-        ]},
-    )
+    doc_id = context.document.doc_id
+    total = seg.total_chars
+    per_category = {category: 0 for category in CATEGORIES}
+    for block in seg.blocks:
+        if block.kind == BOILERPLATE:
+            per_category[block.category or "navigation"] = per_category.get(block.category or "navigation", 0) + block.end - block.start
+    columns: dict[str, object] = {"boilerplate_share": round(seg.boilerplate_share, 4)}
+    for category, chars in per_category.items():
+        columns[f"boilerplate_{category}"] = round(chars / total, 4) if total else 0.0
+    columns["boilerplate_method"] = "trafilatura" if context.document.html.strip() else "model+cues"
+    rows = [
+        {
+            "doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind, "category": b.category,
+            "text": seg.text[b.start:b.end], "why": b.why,
+        }
+        for b in seg.blocks
+    ]
+    return Contribution(columns=columns, rows={"blocks": rows})

@@ -1,0 +1,264 @@
+"""Block features for boilerplate detection: cue phrases, jusText-style shape, position, repetition.
+
+Shared by the runtime classifier (analysis/boilerplate.py) and its trainer (analysis/boilerplate_train.py),
+so the model is always fed exactly the features it was trained on.
+"""
+from __future__ import annotations
+
+import json
+import math
+import re
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
+WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+STOPWORDS = frozenset(ENGLISH_STOP_WORDS)
+# A line "addresses the reader" (you/your, we/our) or opens with a call to action: the voice of a pitch, not of a report.
+READER_VOICE_RE = re.compile(r"\b(you|your|yours|you're|you’re|we|our|ours|us|we're|we’re)\b", re.I)
+CALL_TO_ACTION_RE = re.compile(
+    r"^\W*(subscribe|sign|join|get|discover|delve|explore|enjoy|try|start|click|follow|download|become|unlock|donate|support|"
+    r"register|log|read|watch|listen|share|tap|find|see|stay|don'?t miss|learn|shop|save|claim|upgrade|give|help)\b",
+    re.I,
+)
+LINK_RE = re.compile(r"\]\(|https?://|www\.|\S+@\S+\.\w+|\.(com|org|net|co\.uk)\b", re.I)
+SEPARATOR_RE = re.compile(r"[|»«•·›]")
+TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
+BULLET_RE = re.compile(r"^(?:[-*•▪►]|\d+[.)])\s")
+NORMALISE_RE = re.compile(r"[\W\d_]+")
+
+# A line is "good" in the jusText sense when it reads like running prose.
+GOOD_MIN_WORDS = 12
+GOOD_MIN_STOPWORDS = 0.28
+
+
+@dataclass(frozen=True)
+class Cue:
+    """The first furniture category whose cues match a text, with the matched phrase ('' when none)."""
+
+    category: str
+    strength: str  # "strong" | "weak" | ""
+    phrase: str
+
+
+NO_CUE = Cue("", "", "")
+
+
+@lru_cache(maxsize=1)
+def load_cues(path: str = str(CUES_PATH)) -> tuple[tuple[str, tuple[re.Pattern, ...], tuple[re.Pattern, ...]], ...]:
+    """Compiled cue patterns per category, in priority order: ((category, strong, weak), ...)."""
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    return tuple(
+        (name, tuple(re.compile(p, re.I) for p in spec["strong"]), tuple(re.compile(p, re.I) for p in spec["weak"]))
+        for name, spec in data["categories"].items()
+    )
+
+
+def clean_for_cues(text: str) -> str:
+    """A line as cue patterns expect it: list bullets and markdown emphasis dropped, spaces collapsed."""
+    text = re.sub(r"^\s*(?:[-*•▪►]+|\d+[.)])\s+", "", text)
+    return " ".join(text.replace("**", "").replace("__", "").split())
+
+
+def find_cue(text: str) -> Cue:
+    """The strongest cue in `text`: any strong cue beats weak ones; ties go to category priority."""
+    cleaned = clean_for_cues(text)
+    weak = NO_CUE
+    for category, strong_patterns, weak_patterns in load_cues():
+        for pattern in strong_patterns:
+            match = pattern.search(cleaned)
+            if match:
+                return Cue(category, "strong", match.group(0)[:60])
+        if weak is NO_CUE:
+            for pattern in weak_patterns:
+                match = pattern.search(cleaned)
+                if match:
+                    weak = Cue(category, "weak", match.group(0)[:60])
+                    break
+    return weak
+
+
+def words_of(text: str) -> list[str]:
+    return WORD_RE.findall(text)
+
+
+def normalise_line(text: str) -> str:
+    """Lower-cased letters only, for repetition hashing (CCNet-style: digits and punctuation dropped)."""
+    return NORMALISE_RE.sub(" ", text.lower()).strip()
+
+
+def reader_voice(text: str) -> bool:
+    """True when the text talks to the reader or opens with a call to action."""
+    return bool(READER_VOICE_RE.search(text) or CALL_TO_ACTION_RE.search(clean_for_cues(text)))
+
+
+@dataclass(frozen=True)
+class LineStats:
+    """Shape of one block of text, the raw material of the features."""
+
+    words: int
+    chars: int
+    stopword_ratio: float
+    terminal: bool
+    punct_per_word: float
+    capital_ratio: float
+    digit_ratio: float
+    link: bool
+    separator: bool
+    reader: bool
+    cue: Cue
+    norm: str
+    bullet: bool
+
+    @property
+    def good(self) -> bool:
+        return self.words >= GOOD_MIN_WORDS and self.stopword_ratio >= GOOD_MIN_STOPWORDS
+
+
+def line_stats(text: str) -> LineStats:
+    """Measure one block of text."""
+    words = words_of(text)
+    n = len(words)
+    lower = [w.lower() for w in words]
+    stop = sum(1 for w in lower if w in STOPWORDS)
+    caps = sum(1 for w in words if w[:1].isupper())
+    digits = sum(1 for ch in text if ch.isdigit())
+    punct = sum(1 for ch in text if ch in ".,;:!?")
+    stripped = text.strip()
+    return LineStats(
+        words=n,
+        chars=len(stripped),
+        stopword_ratio=stop / n if n else 0.0,
+        terminal=bool(TERMINAL_RE.search(stripped)),
+        punct_per_word=punct / n if n else 0.0,
+        capital_ratio=caps / n if n else 0.0,
+        digit_ratio=digits / max(1, len(stripped)),
+        link=bool(LINK_RE.search(stripped)),
+        separator=bool(SEPARATOR_RE.search(stripped)),
+        reader=reader_voice(stripped),
+        cue=find_cue(stripped),
+        norm=normalise_line(stripped),
+        bullet=bool(BULLET_RE.match(stripped)),
+    )
+
+
+FEATURE_NAMES: tuple[str, ...] = (
+    "log_words", "log_chars", "stopword_ratio", "terminal", "punct_per_word", "capital_ratio", "digit_ratio",
+    "link", "separator", "reader", "cue_strong", "cue_weak", "repeated", "short",
+    "good", "relative_position", "relative_length", "in_best_run", "good_before", "good_after",
+    "prev_good", "next_good", "window_good", "window_words", "log_distance_to_good", "near_title",
+    "prev_terminal", "next_terminal", "prev_log_words", "next_log_words",
+)
+
+
+def best_run(scores: list[float]) -> tuple[int, int]:
+    """The contiguous run of lines with the largest score sum (Kadane): where the article most likely sits."""
+    best, best_span = 0.0, (0, 0)
+    total, start = 0.0, 0
+    for i, score in enumerate(scores):
+        if total <= 0:
+            total, start = 0.0, i
+        total += score
+        if total > best:
+            best, best_span = total, (start, i + 1)
+    return best_span
+
+
+def document_features(stats: list[LineStats]) -> list[list[float]]:
+    """One feature vector per block, in FEATURE_NAMES order, using the whole document for context."""
+    n = len(stats)
+    if not n:
+        return []
+    counts = Counter(s.norm for s in stats if s.norm)
+    good = [1.0 if s.good else 0.0 for s in stats]
+    good_words = [s.words if s.good else 0 for s in stats]
+    total_good_words = sum(good_words) or 1
+    # Prose lines pull the run in, furniture pushes it away: each line scores its words, signed.
+    run_scores = [s.words if s.good else -max(2.0, s.words * 0.5) for s in stats]
+    run_start, run_end = best_run(run_scores)
+    max_words = max(s.words for s in stats) or 1
+    good_positions = [i for i, g in enumerate(good) if g]
+    cumulative = 0
+    before = []
+    for w in good_words:
+        before.append(cumulative / total_good_words)
+        cumulative += w
+    rows = []
+    for i, s in enumerate(stats):
+        window = range(max(0, i - 3), min(n, i + 4))
+        if good_positions:
+            distance = min(abs(i - j) for j in good_positions)
+        else:
+            distance = n
+        prev = stats[i - 1] if i > 0 else None
+        nxt = stats[i + 1] if i + 1 < n else None
+        rows.append([
+            math.log1p(s.words),
+            math.log1p(s.chars),
+            s.stopword_ratio,
+            float(s.terminal),
+            min(s.punct_per_word, 2.0),
+            s.capital_ratio,
+            min(s.digit_ratio * 5, 1.0),
+            float(s.link),
+            float(s.separator),
+            float(s.reader),
+            float(s.cue.strength == "strong"),
+            float(s.cue.strength == "weak"),
+            float(bool(s.norm) and counts[s.norm] > 1),
+            float(s.words <= 4),
+            good[i],
+            i / n,
+            s.words / max_words,
+            float(run_start <= i < run_end),
+            before[i],
+            1.0 - before[i] - good_words[i] / total_good_words,
+            good[i - 1] if i > 0 else 0.0,
+            good[i + 1] if i + 1 < n else 0.0,
+            sum(good[j] for j in window) / len(window),
+            math.log1p(sum(stats[j].words for j in window) / len(window)),
+            math.log1p(distance),
+            float(i <= 2),
+            float(prev.terminal) if prev else 0.0,
+            float(nxt.terminal) if nxt else 0.0,
+            math.log1p(prev.words) if prev else 0.0,
+            math.log1p(nxt.words) if nxt else 0.0,
+        ])
+    return rows
+
+
+NEIGHBOUR_WINDOWS: tuple[tuple[int, int], ...] = ((-1, -1), (1, 1), (-3, -1), (1, 3), (-8, -1), (1, 8))
+STAGE2_NAMES: tuple[str, ...] = FEATURE_NAMES + ("stage1",) + tuple(f"stage1_mean_{lo}_{hi}" for lo, hi in NEIGHBOUR_WINDOWS)
+
+
+def stage2_rows(rows: list[list[float]], probs: list[float]) -> list[list[float]]:
+    """Second-pass features: the first pass's probability of each block and its mean over neighbouring windows."""
+    n = len(probs)
+    out = []
+    for i, (row, p) in enumerate(zip(rows, probs)):
+        extra = []
+        for lo, hi in NEIGHBOUR_WINDOWS:
+            values = [probs[j] for j in range(i + lo, i + hi + 1) if 0 <= j < n]
+            extra.append(sum(values) / len(values) if values else 0.0)
+        out.append(list(row) + [p] + extra)
+    return out
+
+
+def logistic(model: dict, rows: list[list[float]]) -> list[float]:
+    """Probabilities from a standardised logistic regression stored as plain data {mean, scale, coef, intercept}."""
+    mean, scale, coef, intercept = model["mean"], model["scale"], model["coef"], model["intercept"]
+    probs = []
+    for row in rows:
+        z = intercept + sum(c * (x - m) / s for c, x, m, s in zip(coef, row, mean, scale))
+        probs.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
+    return probs
+
+
+def body_probabilities(model: dict, rows: list[list[float]]) -> list[float]:
+    """Two-pass body probability per block: a first pass, then a pass that also sees its neighbours' first-pass scores."""
+    first = logistic(model["stage1"], rows)
+    return logistic(model["stage2"], stage2_rows(rows, first))
