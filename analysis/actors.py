@@ -287,6 +287,7 @@ def _statements(context: DocContext) -> list[_Statement]:
     quotes = context.quotes
     statements: list[_Statement] = []
     last_person: str | None = None
+    mentions: list[tuple[str, frozenset[str]]] = []
     for s_start, s_end, first, last in _sentence_ranges(context):
         sentence = _Sentence(text, tokens, first, last)
         sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
@@ -304,25 +305,31 @@ def _statements(context: DocContext) -> list[_Statement]:
             start, end = tokens.word_spans[i]
             if any(q.start < start and end <= q.end for q in quotes):
                 continue
-            speaker = _speaker(sentence, i, width, verb, last_person)
+            speaker = _speaker(sentence, i, width, verb, last_person, mentions)
             if speaker is None:
                 continue
             name, kind = speaker
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
             if kind in ("person", "unknown"):
                 last_person = name
-        # The last person named in this sentence answers a "he said" in the next one.
-        for i in range(last - 1, first - 1, -1):
-            span = sentence.name_ending_at(i)
-            if span and span[1] - span[0] >= 2:
-                name, kind = sentence.name(span)
-                if kind == "person" and len(name.split()) >= 2:
-                    last_person = name
-                    break
+        # Persons named in this sentence, with the words describing them ("Russian President"), answer a
+        # "he said" or "the Russian leader said" in later sentences.
+        i = first
+        while i < last:
+            span = sentence.name_starting_at(i) if _is_capitalised(tokens.words[i]) else None
+            if not span:
+                i += 1
+                continue
+            name, kind = sentence.name(span)
+            if kind == "person" and len(name.split()) >= 2:
+                described = frozenset(w.lower() for w in tokens.words[span[0]:span[1]] if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)
+                mentions.append((name, described))
+                last_person = name
+            i = span[1]
     return statements
 
 
-def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: str | None) -> tuple[str, str] | None:
+def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: str | None, mentions: list[tuple[str, frozenset[str]]] = ()) -> tuple[str, str] | None:
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
@@ -362,8 +369,21 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: st
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
         if k - 1 >= first and lower[k - 1] == "the":
-            return last_person, "person"
+            return _described_person(set(lower[k:j]), mentions) or last_person, "person"
     return None
+
+
+def _described_person(role: set[str], mentions: list[tuple[str, frozenset[str]]]) -> str | None:
+    """The most recently named person whose description shares the role's nationality or title words."""
+    wanted = {w for w in role if w in DEMONYMS or w in TITLE_WORDS}
+    if not wanted:
+        return None
+    best: tuple[int, int] | None = None
+    for position, (name, described) in enumerate(mentions):
+        overlap = len(wanted & described)
+        if overlap and (best is None or (overlap, position) >= best):
+            best = (overlap, position)
+    return mentions[best[1]][0] if best else None
 
 
 def is_characterising(verb: str) -> bool:

@@ -2,8 +2,8 @@
 
 Method (documented so an analyst can check it):
 1. Each document's body text becomes a TF-IDF vector (scikit-learn CountVectorizer + TfidfTransformer:
-   English stop words removed, accents folded, the lead - the first LEAD_WORDS body words - counted twice
-   because news states its event up front).
+   English stop words removed, accents folded; the headline and the lead - the first LEAD_WORDS body words -
+   counted twice because news states its event up front).
 2. IDF is computed over the corpus *plus* a background of news articles shipped as document frequencies
    (analysis/data/news_df.csv). With five articles about Orbán and Putin, corpus IDF alone cannot tell that
    "Orbán" is rarer in news than "said"; the background supplies that, and its weight fades as corpora grow.

@@ -29,6 +29,7 @@ from .frames import FRAMES, FrameCues, frame_outputs, frame_profile, frames_tabl
 from .frames import load_frame_cues as _load_frame_cues
 from .naming import Referents, body_word_indexes, find_names, naming_rows, preferred_terms, referents_table  # noqa: F401
 from .naming import load_referents as _load_referents
+from .tokens import WORD_RE
 
 # Events larger than this get comparisons only with each document's nearest neighbours, not every pair.
 MAX_ALL_PAIRS = 150
@@ -57,6 +58,9 @@ def analyze_document(context: DocContext) -> Contribution:
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
     found = actors_module.find_actors(context)
     body, lead = events.event_terms([context.tokens.words[i] for i in indexes])
+    # The headline states the event too, and survives any mistake in boilerplate removal.
+    title, _ = events.event_terms(WORD_RE.findall(context.document.title or ""))
+    lead = f"{title} {lead}".strip()
     columns = {**frame_columns, **actors_module.summary_columns(found)}
     columns["naming_terms"] = "; ".join(f"{referent}: {term}" for referent, term in preferred_terms(names).items())
     features = {
