@@ -18,6 +18,7 @@ DOMAIN_RE = re.compile(
     r"(?<![\w@.\-/])(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})(?![\w\-])(?:/[^\s)\]\"'”>]*)?",
     re.I,
 )
+POSSESSIVE = ("'s", "’s")
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
 CONTEXT_AFTER = {"post", "posts", "account", "feed", "user", "thread", "profile", "channel"}
 CREDIT_CUE_RE = re.compile(
@@ -174,7 +175,7 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
     words, spans = tokens.words, tokens.word_spans
     i = 0
     while i < len(words):
-        candidates = registry.by_first_word.get(tokens.lower_words[i]) or registry.by_first_word.get(re.sub(r"['’]s$", "", tokens.lower_words[i]))
+        candidates = _candidates(registry, tokens, i)
         matched: list[int] = []
         length = 0
         for alias in candidates or ():
@@ -198,6 +199,19 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
         else:
             i += 1
     return found
+
+
+def _candidates(registry: Registry, tokens: Tokens, i: int) -> list:
+    """Aliases that could start at word i, longest first: looked up by the first two words, then the first alone."""
+    first = tokens.lower_words[i]
+    found: list = []
+    if i + 1 < len(tokens.words):
+        second = tokens.words[i + 1]
+        found += registry.by_first_two.get((first, second), ())
+        if second.endswith(POSSESSIVE):
+            found += registry.by_first_two.get((first, second[:-2]), ())
+    found += registry.single_word.get(first, ()) or (registry.single_word.get(first[:-2], ()) if first.endswith(POSSESSIVE) else ())
+    return sorted(found, key=lambda a: (-len(a.words), a.priority, a.index)) if len(found) > 1 else found
 
 
 def _domain_spans(text: str, registry: Registry) -> list[tuple[int, int, Outlet | None, str]]:

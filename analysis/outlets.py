@@ -71,6 +71,9 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
+# One pass over the text instead of one per pattern; each alternative keeps its label through its group name.
+ANONYMOUS_RE = re.compile("|".join(f"(?P<a{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(ANONYMOUS_PATTERNS)), re.I)
+ANONYMOUS_LABELS = {f"a{i}": label for i, (label, _) in enumerate(ANONYMOUS_PATTERNS)}
 MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes or terms ("worrying"), not statements
 SPEECH_VERBS = frozenset(actors_module.NEUTRAL_VERBS) | frozenset(getattr(actors_module, "CHARACTERISING_VERBS", {})) | {"according"}
 PRONOUN_OR_ROLE_RE = re.compile(r"\b(?:he|she|they|the (?:[\w-]+ ){0,3}(?:leader|president|minister|diplomat|politician|official|spokesman|spokeswoman|ambassador|envoy|chancellor|secretary))\b", re.I)
@@ -280,9 +283,8 @@ def anonymous_sourcing(context: DocContext) -> list[tuple[str, int, str]]:
     text = context.document.text
     found = []
     for start, end in _body_ranges(context):
-        for label, pattern in ANONYMOUS_PATTERNS:
-            for match in pattern.finditer(text, start, end):
-                found.append((label, match.start(), match.group(0)))
+        for match in ANONYMOUS_RE.finditer(text, start, end):
+            found.append((ANONYMOUS_LABELS[match.lastgroup], match.start(), match.group(0)))
     return sorted(found, key=lambda f: (f[1], f[0]))
 
 

@@ -114,6 +114,10 @@ class Registry:
     by_domain: dict[str, tuple[int, ...]] = field(default_factory=dict)
     by_alias: dict[str, tuple[int, ...]] = field(default_factory=dict)
     by_first_word: dict[str, tuple[TextAlias, ...]] = field(default_factory=dict)
+    # The same aliases keyed for fast scanning: one-word aliases by their casefolded word, longer ones by
+    # (casefolded first word, second word as written), so a common first word ("the") costs one dict look-up.
+    single_word: dict[str, tuple[TextAlias, ...]] = field(default_factory=dict)
+    by_first_two: dict[tuple[str, str], tuple[TextAlias, ...]] = field(default_factory=dict)
     source_path: str = ""
 
     def lookup_domain(self, host: str) -> tuple[Outlet, str] | None:
@@ -220,11 +224,22 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
             if words:
                 priority = 0 if outlet.curated else (1 if alias == outlet.name else 2)
                 by_first_word.setdefault(words[0].casefold(), []).append(TextAlias(words, index, priority, needs_context))
+    ordered = {w: tuple(sorted(al, key=lambda a: (-len(a.words), a.priority, a.index))) for w, al in by_first_word.items()}
+    single: dict[str, list[TextAlias]] = {}
+    first_two: dict[tuple[str, str], list[TextAlias]] = {}
+    for word, aliases in ordered.items():
+        for alias in aliases:
+            if len(alias.words) == 1:
+                single.setdefault(word, []).append(alias)
+            else:
+                first_two.setdefault((word, alias.words[1]), []).append(alias)
     return Registry(
         outlets=tuple(outlets),
         by_domain={d: tuple(dict.fromkeys(ix)) for d, ix in by_domain.items()},
         by_alias={a: tuple(dict.fromkeys(i for _, i in sorted(ix))) for a, ix in by_alias.items()},
-        by_first_word={w: tuple(sorted(al, key=lambda a: (-len(a.words), a.priority, a.index))) for w, al in by_first_word.items()},
+        by_first_word=ordered,
+        single_word={w: tuple(al) for w, al in single.items()},
+        by_first_two={k: tuple(al) for k, al in first_two.items()},
         source_path=source_path,
     )
 
