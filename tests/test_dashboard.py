@@ -404,3 +404,14 @@ def test_charts_are_none_without_data_and_figures_with_it(seeds) -> None:
     assert charts.boilerplate_share(rich, labels) is not None
     assert charts.outlet_types(rich) is not None
     assert charts.frame_profile(rich, list(labels), labels) is not None
+
+
+def test_adjacent_boilerplate_blocks_collapse_into_one_box() -> None:
+    text = "Subscribe now\nSign up for our newsletter\nThe summit began on Monday.\nDonate today"
+    lines = [(0, 13), (14, 40), (41, 68), (69, 81)]
+    kinds = [("boilerplate", "subscription"), ("boilerplate", "newsletter"), ("body", ""), ("boilerplate", "donation")]
+    blocks = pd.DataFrame([{"start": s, "end": e, "kind": k, "category": c} for (s, e), (k, c) in zip(lines, kinds)])
+    out = highlighted_html(text, blocks)
+    assert out.count("<details") == 2
+    assert "subscription, newsletter" in out
+    assert "The summit began on Monday." in out

@@ -31,6 +31,15 @@ def wait_idle(page, timeout: float = 90_000) -> None:
     page.wait_for_timeout(300)
 
 
+def screenshot(page, path: Path, height: int = 2600) -> None:
+    """A tall screenshot: Streamlit scrolls inside its own container, so grow the window instead of full_page."""
+    size = page.viewport_size
+    page.set_viewport_size({"width": size["width"], "height": height})
+    page.wait_for_timeout(1500)  # let charts re-layout to the new size
+    page.screenshot(path=str(path))
+    page.set_viewport_size(size)
+
+
 def open_page(page, name: str) -> None:
     page.locator('[data-testid="stSidebarNav"]').get_by_text(name, exact=True).click()
     page.get_by_role("heading", name=name).first.wait_for()
@@ -44,7 +53,8 @@ def test_seeds_load_and_compare(page, dashboard_url: str, artifacts: Path) -> No
     wait_idle(page)
     assert "5" in page.locator('[data-testid="stSidebar"]').inner_text()
     assert page.locator('[data-testid="stException"]').count() == 0
-    page.screenshot(path=str(artifacts / "overview.png"), full_page=True)
+    page.locator(".js-plotly-plot").first.wait_for()
+    screenshot(page, artifacts / "overview.png")
 
     open_page(page, "Compare")
     page.get_by_role("heading", name="Distinctive terms").wait_for()
@@ -54,7 +64,8 @@ def test_seeds_load_and_compare(page, dashboard_url: str, artifacts: Path) -> No
     assert page.locator(".sfd-doc").count() >= 2, "one highlighted text per compared document"
     assert "event=" in page.url or "docs=" in page.url, "the selection is kept in the URL"
     assert page.locator('[data-testid="stException"]').count() == 0
-    page.screenshot(path=str(artifacts / "compare.png"), full_page=True)
+    screenshot(page, artifacts / "compare.png")
+    screenshot(page, artifacts / "compare-top.png", height=1250)
 
     shared = page.url  # a shared link reopens the same selection in a new session
     other = page.context.new_page()
@@ -111,7 +122,7 @@ def test_hostile_document_is_inert(page, dashboard_url: str, artifacts: Path, tm
     # Hover and wait a moment, so an event handler or a late iframe would have had its chance.
     text.hover()
     page.wait_for_timeout(800)
-    page.screenshot(path=str(artifacts / "hostile-document.png"), full_page=True)
+    screenshot(page, artifacts / "hostile-document.png")
 
     open_page(page, "Overview")
     page.wait_for_timeout(500)

@@ -14,6 +14,7 @@ import plotly.graph_objects as go
 from analysis import Results
 
 from .highlight import category_colors
+from .outlet_card import TYPE_COLORS
 from .tables import has_values, prefixed, table
 
 # Columns that start with boilerplate_ but are not a per-category share.
@@ -21,8 +22,13 @@ BOILERPLATE_NOT_CATEGORY = {"boilerplate_share", "boilerplate_words", "boilerpla
 VOICE_ORDER = ["authorial", "attributed", "quoted"]
 
 
-def _safe(labels: dict[str, str]) -> dict[str, str]:
-    return {k: html.escape(v) for k, v in labels.items()}
+def _safe(labels: dict[str, str], width: int = 40) -> dict[str, str]:
+    """Labels escaped for plotly and cut to `width` characters so axes stay readable."""
+    return {k: html.escape(v if len(v) <= width else v[: width - 1] + "…") for k, v in labels.items()}
+
+
+def _bar_height(rows: int) -> int:
+    return max(300, 120 + 38 * rows)
 
 
 def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
@@ -50,11 +56,14 @@ def loaded_density(results: Results, labels: dict[str, str]) -> go.Figure | None
     counts["category"] = counts["category"].fillna("(none)").astype(str)
     counts["voice"] = counts["voice"].fillna("(none)").astype(str)
     colors = category_colors(counts["category"])
-    figure = px.bar(counts, x="document", y="per_1k_body_words", color="category", facet_col="voice",
-                    category_orders={"voice": [v for v in VOICE_ORDER if v in set(counts["voice"])] + sorted(set(counts["voice"]) - set(VOICE_ORDER))},
+    order = [v for v in VOICE_ORDER if v in set(counts["voice"])] + sorted(set(counts["voice"]) - set(VOICE_ORDER))
+    figure = px.bar(counts, y="document", x="per_1k_body_words", color="category", facet_col="voice", orientation="h",
+                    category_orders={"voice": order, "document": list(_safe(labels).values())},
                     color_discrete_map=colors, hover_data=["hits"])
-    figure.update_xaxes(title_text="", tickangle=-30)
-    return _layout(figure, "Loaded wording per 1,000 body words, by voice and category", 430)
+    figure.update_yaxes(title_text="")
+    figure.update_xaxes(title_text="per 1,000 body words")
+    figure.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
+    return _layout(figure, "Loaded wording per 1,000 body words, by voice and category", _bar_height(len(labels)))
 
 
 def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | None:
@@ -68,14 +77,15 @@ def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | N
         frame["document"] = names
         long = frame.melt(id_vars="document", var_name="category", value_name="share")
         long["category"] = long["category"].str.removeprefix("boilerplate_")
-        figure = px.bar(long, x="document", y="share", color="category", color_discrete_map=category_colors(long["category"]))
+        figure = px.bar(long, y="document", x="share", color="category", orientation="h", color_discrete_map=category_colors(long["category"]))
     elif has_values(documents, "boilerplate_share"):
-        figure = px.bar(pd.DataFrame({"document": names, "share": documents["boilerplate_share"].fillna(0)}), x="document", y="share")
+        figure = px.bar(pd.DataFrame({"document": names, "share": documents["boilerplate_share"].fillna(0)}), y="document", x="share", orientation="h")
     else:
         return None
-    figure.update_yaxes(tickformat=".0%", title_text="share of the page")
-    figure.update_xaxes(title_text="", tickangle=-30)
-    return _layout(figure, "Boilerplate share, by category")
+    top = float(documents["boilerplate_share"].fillna(0).max()) if has_values(documents, "boilerplate_share") else 1.0
+    figure.update_xaxes(tickformat=".0%", title_text="share of the page", range=[0, min(1.0, max(0.1, top * 1.15))])
+    figure.update_yaxes(title_text="", autorange="reversed")
+    return _layout(figure, "Boilerplate share, by category", _bar_height(len(names)))
 
 
 def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure | None:
@@ -86,7 +96,8 @@ def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure
     frame = documents[["doc_id", "flesch_reading_ease", "loaded_per_1k_words"]].copy()
     frame["document"] = frame["doc_id"].astype(str).map(_safe(labels))
     frame["outlet type"] = documents["outlet_type"].fillna("unknown").astype(str) if "outlet_type" in documents else "unknown"
-    figure = px.scatter(frame, x="flesch_reading_ease", y="loaded_per_1k_words", color="outlet type", hover_name="document")
+    figure = px.scatter(frame, x="flesch_reading_ease", y="loaded_per_1k_words", color="outlet type", hover_name="document",
+                        color_discrete_map=TYPE_COLORS)
     figure.update_traces(marker=dict(size=12))
     figure.update_xaxes(title_text="Flesch reading ease (higher = easier)")
     figure.update_yaxes(title_text="authorial loaded hits / 1,000 body words")
@@ -100,7 +111,7 @@ def outlet_types(results: Results) -> go.Figure | None:
         return None
     counts = documents["outlet_type"].fillna("unknown").replace("", "unknown").astype(str).value_counts().sort_index().reset_index()
     counts.columns = ["outlet type", "documents"]
-    figure = px.bar(counts, x="outlet type", y="documents", color="outlet type")
+    figure = px.bar(counts, x="outlet type", y="documents", color="outlet type", color_discrete_map=TYPE_COLORS)
     figure.update_layout(showlegend=False)
     return _layout(figure, "Documents by outlet type", 320)
 
@@ -149,6 +160,7 @@ def frame_profile(results: Results, doc_ids: list[str], labels: dict[str, str]) 
     if frame.empty:
         return None
     frame["document"] = frame["doc_id"].astype(str).map(_safe(labels))
+    frame["frame"] = frame["frame"].astype(str).str.replace("_", " ")
     figure = px.bar(frame, x="frame", y="score", color="document", barmode="group")
     figure.update_xaxes(title_text="", tickangle=-30)
     return _layout(figure, "Frame profile", 420)

@@ -7,6 +7,7 @@ from the data. The output is therefore inert whatever the document holds (<scrip
 from __future__ import annotations
 
 import html
+import re
 from dataclasses import dataclass
 
 import pandas as pd
@@ -92,10 +93,13 @@ def marks_from_spans(spans: pd.DataFrame | None, length: int) -> list[Mark]:
     return marks
 
 
-def _regions(blocks: pd.DataFrame | None, length: int) -> list[tuple[int, int, str | None]]:
-    """[start, end, boilerplate category or None] covering the whole text; None marks body or gaps."""
-    regions: list[tuple[int, int, str | None]] = []
-    position = 0
+def _regions(blocks: pd.DataFrame | None, text: str) -> list[tuple[int, int, str | None]]:
+    """[start, end, boilerplate categories or None] covering the whole text; None marks body or gaps.
+
+    Boilerplate blocks separated only by whitespace merge into one region (one collapsible box, not ten).
+    """
+    length = len(text)
+    merged: list[list] = []
     if blocks is not None and not blocks.empty and {"start", "end", "kind"} <= set(blocks.columns):
         ordered = sorted(
             (int(r["start"]), int(r["end"]), _cell(r, "category") or "boilerplate")
@@ -103,13 +107,22 @@ def _regions(blocks: pd.DataFrame | None, length: int) -> list[tuple[int, int, s
             if str(r["kind"]) == "boilerplate"
         )
         for start, end, category in ordered:
-            start, end = max(start, position), min(end, length)
+            start, end = max(0, start), min(end, length)
             if end <= start:
                 continue
-            if start > position:
-                regions.append((position, start, None))
-            regions.append((start, end, category))
-            position = end
+            if merged and start >= merged[-1][1] and not text[merged[-1][1]:start].strip():
+                merged[-1][1] = max(merged[-1][1], end)
+                if category not in merged[-1][2]:
+                    merged[-1][2].append(category)
+            elif not merged or start >= merged[-1][1]:
+                merged.append([start, end, [category]])
+    regions: list[tuple[int, int, str | None]] = []
+    position = 0
+    for start, end, categories in merged:
+        if start > position:
+            regions.append((position, start, None))
+        regions.append((start, end, ", ".join(categories)))
+        position = end
     if position < length:
         regions.append((position, length, None))
     return regions
@@ -156,7 +169,7 @@ def highlighted_html(
     colors = colors if colors is not None else category_colors(spans["category"] if spans is not None and "category" in spans else [])
     marks = marks_from_spans(spans, len(text))
     out: list[str] = [STYLE, '<div class="sfd-text sfd-doc">']
-    for start, end, category in _regions(blocks, len(text)):
+    for start, end, category in _regions(blocks, text):
         inner = _region_html(text, start, end, marks, colors)
         if category is None:
             out.append(inner)
@@ -167,7 +180,8 @@ def highlighted_html(
         else:
             out.append(f'<span class="bpt" title="boilerplate: {escape(category)}">{inner}</span>')
     out.append("</div>")
-    return "".join(out)
+    # A collapsed box is a block of its own: drop the line break on either side so no blank line doubles it.
+    return re.sub(r"(</details>)\n", r"\1", re.sub(r"\n(<details)", r"\1", "".join(out)))
 
 
 def legend_html(colors: dict[str, str]) -> str:

@@ -18,6 +18,7 @@ TYPE_COLORS = {
     "aggregator-rewrite": "#8073ac",
     "wire-agency": "#1b7837",
     "government-official": "#762a83",
+    "unknown": "#999999",
 }
 CARD_STYLE = """<style>
 .sfd-card{font-family:sans-serif;font-size:0.85rem;border:1px solid #ddd;border-radius:6px;padding:8px 10px;background:#fafafa}

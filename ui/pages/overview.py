@@ -3,7 +3,10 @@ import streamlit as st
 
 from ui import corpus_state
 from ui.components import charts
-from ui.components.tables import doc_labels, has_values, not_available, present
+from analysis import Results
+from ui.components.tables import doc_labels, for_docs, has_values, not_available
+
+MAX_CHART_DOCUMENTS = 40
 
 corpus = corpus_state.require()
 results = corpus.results
@@ -54,25 +57,34 @@ if missing:
     st.caption("Columns with no values for this corpus yet (not shown): " + ", ".join(missing))
 
 st.subheader("Charts")
+# Per-document charts stay readable (and fast) only for a few dozen documents: show the densest ones.
+chart_results = results
+if len(documents) > MAX_CHART_DOCUMENTS:
+    order = documents.sort_values(["loaded_per_1k_words", "doc_id"], ascending=[False, True]) if has_values(documents, "loaded_per_1k_words") else documents
+    keep = order["doc_id"].astype(str).head(MAX_CHART_DOCUMENTS).tolist()
+    chart_results = Results({name: (for_docs(frame, keep) if "doc_id" in frame.columns else frame) for name, frame in results.tables.items()})
+    st.caption(f"Per-document charts show the {MAX_CHART_DOCUMENTS} documents with the most authorial loaded wording per 1,000 words, of {len(documents)}.")
+chart_labels = {d: labels[d] for d in chart_results.documents["doc_id"].astype(str)}
+
+
+def show(name: str, figure) -> None:
+    if figure is None:
+        not_available(name)
+    else:
+        st.plotly_chart(figure, width="stretch")
+
+
+show("Loaded wording by voice and category", charts.loaded_density(chart_results, chart_labels))
 left, right = st.columns(2)
-CHARTS = [
-    (left, "Loaded wording by voice and category", lambda: charts.loaded_density(results, labels)),
-    (right, "Boilerplate share by category", lambda: charts.boilerplate_share(results, labels)),
-    (left, "Readability against loaded wording", lambda: charts.readability_vs_loaded(results, labels)),
-    (right, "Outlet types", lambda: charts.outlet_types(results)),
-]
-for column, name, make in CHARTS:
-    with column:
-        figure = make()
-        if figure is None:
-            not_available(name)
-        else:
-            st.plotly_chart(figure, width="stretch")
-figure = charts.timeline(results, labels)
-if figure is None:
-    not_available("Timeline by publication date")
-else:
-    st.plotly_chart(figure, width="stretch")
+with left:
+    show("Boilerplate share by category", charts.boilerplate_share(chart_results, chart_labels))
+with right:
+    show("Readability against loaded wording", charts.readability_vs_loaded(results, labels))
+left, right = st.columns([1, 2])
+with left:
+    show("Outlet types", charts.outlet_types(results))
+with right:
+    show("Timeline by publication date", charts.timeline(results, labels))
 
 st.subheader("Inputs that could not be read")
 if results.errors.empty:
