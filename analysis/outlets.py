@@ -29,19 +29,21 @@ ATTRIBUTION = (
 FURNITURE_HEAD_LINES = 12
 FURNITURE_TAIL_LINES = 25
 _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'\-]*){0,5})"
+_START = r"(?:^|[.!?|•]\s+)"  # a self-reference opens its line or sentence: page furniture speaks in the imperative
+# Cue words are case-insensitive ((?i:…)); the name itself must be capitalised.
 SELF_REFERENCE_PATTERNS = (
-    re.compile(rf"\bsubscribe (?:now )?to (?:the )?{_NAME}", re.I),
-    re.compile(rf"\bnotifications from {_NAME}"),
-    re.compile(rf"\bsign up (?:to|for) (?:the )?{_NAME}(?:['’]s)? (?:newsletter|daily|alerts)", re.I),
-    re.compile(rf"\b(?:download|get) the {_NAME} app\b", re.I),
-    re.compile(rf"\bfollow {_NAME} on (?:X|Twitter|Facebook|Telegram|Instagram|YouTube)\b"),
-    re.compile(rf"\bthank you for (?:reading|supporting) {_NAME}", re.I),
-    re.compile(rf"\bsupport {_NAME}(?:['’]s)? (?:journalism|reporting|work)\b", re.I),
-    re.compile(rf"^{_NAME} is (?:trusted by|reader[- ]funded|funded by|on the ground)"),
-    re.compile(rf"(?:[.!?]\s+|^){_NAME} is trusted by"),
-    re.compile(rf"(?:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}", re.I),
+    re.compile(rf"{_START}(?i:subscribe (?:now |today )?to )(?:(?i:the|our) )?{_NAME}"),
+    re.compile(rf"(?i:notifications from ){_NAME}"),
+    re.compile(rf"{_START}(?i:sign up (?:to|for) )(?:(?i:the|our) )?{_NAME}(?:['’]s)? (?i:newsletter|daily|alerts)"),
+    re.compile(rf"{_START}(?i:(?:download|get) the ){_NAME} (?i:app)\b"),
+    re.compile(rf"{_START}(?i:follow ){_NAME} (?i:on) (?:X|Twitter|Facebook|Telegram|Instagram|YouTube)\b"),
+    re.compile(rf"(?i:thank you for (?:reading|supporting) ){_NAME}"),
+    re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
+    re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
+    re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
 )
+GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH))+$")
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
@@ -134,7 +136,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             match = pattern.search(line)
             if not match:
                 continue
-            name = match.group("name").strip()
+            name = GENERIC_TAIL_RE.sub("", match.group("name").strip()) or match.group("name").strip()
             outlet = _lookup(registry, name, countries)
             if outlet is None:
                 inside = [m for m in mentions if start + match.start("name") <= m.start < start + match.end("name") and m.outlet]
@@ -162,6 +164,9 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
         if match.group("cue").lower() == "source" and not re.match(r"[A-Z]", name):
             continue
         outlet = _lookup(registry, name, countries)
+        cue = match.group("cue").lower()
+        if outlet is None and " " in name.strip() and (cue == "source" or cue.startswith("image")):
+            continue  # "Source: Neil Godwin / Shutterstock" credits a photographer, not an outlet
         key = outlet.outlet_id if outlet else name.lower()
         if key not in seen and (outlet is None or outlet.kind not in ("agency", "platform")):
             seen.add(key)
@@ -183,7 +188,9 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
         how = document.evidence_for("url") or "url"
         strong = how in ("given by a column", "the page's HTML metadata")
         looked = registry.lookup_domain(host) if host else None
-        if looked:
+        if looked and looked[0].kind == "platform" and not strong:
+            ident.evidence.append(f"url {document.url} ({how}) points to the platform {looked[0].name}: an embedded post, not taken as the publisher")
+        elif looked:
             candidates.append((0.95 if strong else 0.85, looked[0], looked[0].name, host, f"url {document.url} ({how}) -> domain {looked[1]} -> {looked[0].label_summary()}"))
         elif host:
             candidates.append((0.9 if strong else 0.8, None, host, host, f"url {document.url} ({how}) -> domain {host}, not in the registry"))
@@ -223,10 +230,15 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
         if candidates[0][3] and candidates[0][3] not in best[1].domains:
             best = candidates[0]  # …otherwise the stronger evidence wins
     ident.confidence, ident.outlet, ident.name, ident.domain = best[0], best[1], best[2], best[3]
+    if ident.outlet is None:
+        # An unregistered publisher reads better by the name it gives itself than by its domain.
+        named_by_page = [c for c in candidates if c[1] is None and c[2] != c[3] and c[2]]
+        if named_by_page and ident.name == ident.domain:
+            ident.name = named_by_page[0][2]
     for confidence, outlet, name, _, evidence in candidates:
-        agrees = (outlet is not None and outlet is ident.outlet) or (outlet is None and name == ident.name)
-        prefix = "" if agrees else "disagrees: "
-        ident.evidence.append(f"{prefix}{evidence}")
+        # Only two registry rows can be seen to disagree; an unregistered name may be the same publisher.
+        disagrees = outlet is not None and ident.outlet is not None and outlet is not ident.outlet
+        ident.evidence.append(f"{'disagrees: ' if disagrees else ''}{evidence}")
     if any(c[1] is not None and c[1] is not ident.outlet for c in candidates):
         ident.confidence *= 0.8  # the page points at more than one publisher
     elif sum(1 for c in candidates if c[1] is not None and c[1] is ident.outlet) >= 2:

@@ -215,6 +215,21 @@ def test_unregistered_self_reference_is_named_but_untyped():
     assert "not in the registry" in row["outlet_evidence"]
 
 
+def test_a_sentence_mentioning_subscribing_is_no_self_reference():
+    row = _doc("Orban met Putin.\n\nThe congressman said he didn’t subscribe to Farrakhan’s views on the matter.\n")
+    assert row["outlet"] == "" and row["outlet_type"] == "unknown"
+
+
+def test_photographer_credit_is_not_a_content_credit():
+    row = _doc("Orban met Putin in Beijing on Tuesday.\n\nSource: Neil Godwin / Shutterstock\n")
+    assert row["credited_sources"] == "" and row["outlet_type"] == "unknown"
+
+
+def test_syndication_credit_to_a_registry_outlet_reads_as_rewrite():
+    row = _doc("Orban met Putin in Beijing on Tuesday.\n\n© Provided by CBS Interactive\n")
+    assert row["credited_sources"] == "CBS News" and row["outlet_type"] == "aggregator-rewrite"
+
+
 def test_url_and_self_reference_disagreeing_lowers_confidence():
     agree = _doc("Orban met Putin.\n\nSubscribe to the New American\n", url="https://thenewamerican.com/x")
     disagree = _doc("Orban met Putin.\n\nSubscribe to the New American\n", url="https://www.rt.com/x")
