@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import io
+import uuid
 import sys
 import zipfile
 from pathlib import Path
@@ -85,7 +86,7 @@ def rich_corpus(seeds) -> Corpus:
                                         "state_media_code": ["SC", ""], "mentions": [2, 1], "quoted": [1, 0], "label_in_text": ["independent", ""],
                                         "label_conflict": [True, False]})
     tables["actors"] = pd.DataFrame({"doc_id": [ids[0]], "name": ["Viktor Orban"], "quoted": [2], "verbs": ["said"]})
-    return Corpus("rich test corpus", Results(tables), dict(texts), "rich")
+    return Corpus("rich test corpus", Results(tables), dict(texts), f"rich-{uuid.uuid4().hex}")
 
 
 def with_corpus(at: AppTest, corpus: Corpus) -> AppTest:
@@ -415,3 +416,14 @@ def test_adjacent_boilerplate_blocks_collapse_into_one_box() -> None:
     assert out.count("<details") == 2
     assert "subscription, newsletter" in out
     assert "The summit began on Monday." in out
+
+
+def test_document_labels_are_short_and_distinct() -> None:
+    from ui.components.tables import doc_labels
+
+    documents = pd.DataFrame({"doc_id": ["a1", "b2", "c3", "d4"], "source": ["x/1.txt", "z.zip!in/2.txt", "x/1.txt", "x/1.txt"],
+                              "outlet": ["RT", None, "", float("nan")], "title": ["T" * 60, "Hi", None, None]})
+    labels = doc_labels(documents)
+    assert labels["a1"] == "RT · " + "T" * 47 + "…"
+    assert labels["b2"] == "2.txt · Hi"
+    assert labels["c3"] == "1.txt" and labels["d4"] == "1.txt (d4)"

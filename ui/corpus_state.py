@@ -192,3 +192,11 @@ def require() -> Corpus:
         st.info("No corpus is loaded yet: choose or upload documents in the sidebar.")
         st.stop()
     return corpus
+
+
+@st.cache_data(max_entries=4, show_spinner="Preparing the files…")
+def export_files(key: str, fmt: str, _results: Results) -> dict[str, bytes]:
+    """Every table's bytes (and the zip under '*zip*') for one corpus and format, made once per corpus key."""
+    files = {name: export.table_bytes(_results.tables[name], fmt) for name in export.export_names(_results)}
+    files["*zip*"] = export.zip_bytes(_results, fmt)
+    return files

@@ -1,8 +1,6 @@
 """Small helpers for reading Results tables that may still lack a column or a table."""
 from __future__ import annotations
 
-from pathlib import PurePath
-
 import pandas as pd
 import streamlit as st
 
@@ -56,17 +54,23 @@ def text(value: object, empty: str = "") -> str:
 
 def doc_labels(documents: pd.DataFrame) -> dict[str, str]:
     """A short, distinct label per doc_id: outlet (or file name) and the start of the title."""
-    labels: dict[str, str] = {}
-    for _, row in documents.iterrows():
-        doc_id = str(row["doc_id"])
-        who = text(row.get("outlet")) or PurePath(text(row.get("source")).split("!")[-1]).name or doc_id
-        title = text(row.get("title"))
-        title = title if len(title) <= 48 else title[:47] + "…"
-        label = f"{who} · {title}" if title else who
-        if label in labels.values():
-            label = f"{label} ({doc_id[:6]})"
-        labels[doc_id] = label
-    return labels
+    if documents.empty:
+        return {}
+    ids = documents["doc_id"].astype(str)
+
+    def column(name: str) -> pd.Series:
+        if name not in documents.columns:
+            return pd.Series("", index=documents.index)
+        return documents[name].astype(object).where(documents[name].notna(), "").astype(str).str.strip()
+
+    files = column("source").str.split("!").str[-1].str.replace("\\", "/", regex=False).str.split("/").str[-1]
+    who = column("outlet").where(column("outlet") != "", files).where(lambda s: s != "", ids)
+    title = column("title")
+    title = title.where(title.str.len() <= 48, title.str[:47] + "…")
+    label = who.where(title == "", who + " · " + title)
+    duplicated = label.duplicated(keep="first")
+    label = label.where(~duplicated, label + " (" + ids.str[:6] + ")")
+    return dict(zip(ids, label))
 
 
 def not_available(what: str) -> None:

@@ -13,8 +13,9 @@ st.caption("The same files `python -m analysis score … --out DIR` writes for t
 
 fmt = st.radio("Format", export.FORMATS, horizontal=True, key="export_format", format_func=str.upper)
 mime = "text/csv" if fmt == "csv" else "application/vnd.apache.parquet"
+files = corpus_state.export_files(corpus.key, fmt, results)
 
-st.download_button(f"Download every table (.zip of {fmt.upper()})", export.zip_bytes(results, fmt), file_name=f"tables-{fmt}.zip",
+st.download_button(f"Download every table (.zip of {fmt.upper()})", files["*zip*"], file_name=f"tables-{fmt}.zip",
                    mime="application/zip", type="primary", key=f"export_zip_{fmt}", on_click="ignore")
 
 st.subheader("One table at a time")
@@ -23,5 +24,5 @@ for name in export.export_names(results):
     left, right = st.columns([3, 2])
     left.markdown(f"**{name}** · {len(frame)} rows × {len(frame.columns)} columns")
     with right:
-        st.download_button(f"{name}.{fmt}", export.table_bytes(frame, fmt), file_name=f"{name}.{fmt}", mime=mime,
+        st.download_button(f"{name}.{fmt}", files[name], file_name=f"{name}.{fmt}", mime=mime,
                            key=f"export_{name}_{fmt}", on_click="ignore")
