@@ -65,6 +65,11 @@ def test_seeds_load_and_compare(page, dashboard_url: str, artifacts: Path) -> No
     assert "event=" in page.url or "docs=" in page.url, "the selection is kept in the URL"
     assert page.locator('[data-testid="stException"]').count() == 0
     screenshot(page, artifacts / "compare.png")
+
+    page.get_by_text("2–4 documents I pick").click()
+    page.locator(".sfd-card").nth(3).wait_for()
+    wait_idle(page)
+    assert "docs=" in page.url
     screenshot(page, artifacts / "compare-top.png", height=1250)
 
     shared = page.url  # a shared link reopens the same selection in a new session

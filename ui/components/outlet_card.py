@@ -25,7 +25,7 @@ CARD_STYLE = """<style>
 .sfd-card .name{font-size:1.05rem;font-weight:700}
 .sfd-card .badge{display:inline-block;color:#fff;border-radius:10px;padding:1px 8px;margin:2px 4px 2px 0;font-size:0.75rem}
 .sfd-card .code{display:inline-block;border:1px solid #888;border-radius:10px;padding:0 7px;font-size:0.75rem}
-.sfd-card .title{font-family:Georgia,serif;font-size:0.95rem;font-weight:600;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;height:2.7em;margin-bottom:6px}
+.sfd-card .title{font-family:Georgia,serif;font-size:0.95rem;font-weight:600;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;line-height:1.3;max-height:2.6em;min-height:2.6em;margin-bottom:6px}
 .sfd-card .label{color:#666;font-size:0.7rem;text-transform:uppercase;margin-top:5px}
 .sfd-card .numbers{display:flex;gap:12px;margin-top:6px;border-top:1px solid #e5e5e5;padding-top:5px}
 .sfd-card .numbers div{flex:1}
@@ -70,7 +70,7 @@ def outlet_card_html(row: pd.Series, height: int | None = None, title: bool = Fa
     if code:
         parts.append(f'<span class="code" title="State Media Monitor code">SMM: {escape(code)}</span>')
     parts.append('<div class="numbers">'
-                 f'<div><span class="label">Loaded /1k words</span><br><b>{_number(row, "loaded_per_1k_words", "{:.1f}")}</b></div>'
+                 f'<div><span class="label" title="authorial loaded-wording hits per 1,000 body words">Loaded /1k</span><br><b>{_number(row, "loaded_per_1k_words", "{:.1f}")}</b></div>'
                  f'<div><span class="label">Boilerplate</span><br><b>{_number(row, "boilerplate_share", "{:.0%}")}</b></div>'
                  f'<div><span class="label">Reading ease</span><br><b>{_number(row, "flesch_reading_ease", "{:.1f}")}</b></div></div>')
     evidence = text(row.get("outlet_evidence"), "no evidence recorded yet")
