@@ -347,7 +347,7 @@ def test_custom_lexicon_applies_to_the_session() -> None:
     at.button(key="lexicon_apply").click().run()
     no_failure(at)
     assert at.session_state[corpus_state.LEXICON_KEY][0] == "mine.csv"
-    assert any("mine.csv" in c.value for c in at.sidebar.caption)
+    assert any("Custom lexicon in use: mine" in c.value for c in at.sidebar.caption)
     corpus = at.session_state[corpus_state.SESSION_KEY]
     assert set(corpus.results.spans.query("source == 'lexicon'")["term"]) <= {"special military operation"}
     at.button(key="lexicon_reset").click().run()

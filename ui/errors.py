@@ -6,6 +6,8 @@ from contextlib import contextmanager
 
 import streamlit as st
 
+from .components.tables import md_escape
+
 
 def describe(exc: BaseException) -> str:
     """A one-line, human description of an exception (its type only when the message is empty)."""
@@ -22,5 +24,5 @@ def guard(what: str) -> Iterator[None]:
     try:
         yield
     except Exception as exc:  # the page must show a message, never a traceback
-        st.error(f"Something went wrong while {what}: {describe(exc)}. The rest of the dashboard still works; "
+        st.error(f"Something went wrong while {what}: {md_escape(describe(exc))}. The rest of the dashboard still works; "
                  "try another page or another corpus.", icon="⚠️")

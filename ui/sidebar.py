@@ -9,6 +9,7 @@ from analysis import export
 from analysis.corpus import SUPPORTED_SUFFIXES
 
 from . import corpus_state
+from .components.tables import md_escape
 from .corpus_state import Corpus
 
 SEEDS, PATHS, UPLOAD = "seeds", "paths", "upload"
@@ -66,7 +67,7 @@ def choose_corpus() -> None:
         st.subheader("Corpus")
         source = st.radio("Documents", sources, format_func=SOURCE_LABELS.get, key="corpus_source")
         if source == PATHS:
-            st.caption("From the command line: " + ", ".join(paths))
+            st.caption("From the command line: " + md_escape(", ".join(paths)))
         if source == UPLOAD:
             uploads = st.file_uploader(
                 "Articles: text, HTML, CSV/TSV/JSON/JSONL/Parquet tables, or a zip of them",
@@ -74,7 +75,7 @@ def choose_corpus() -> None:
             ) or []
         lexicon = st.session_state.get(corpus_state.LEXICON_KEY)
         if lexicon:
-            st.caption(f"Custom lexicon in use: {lexicon[0]} (change it on the Lexicons page)")
+            st.caption(f"Custom lexicon in use: {md_escape(lexicon[0])} (change it on the Lexicons page)")
     signature = (source, tuple(paths), tuple((f.file_id, f.name) for f in uploads), corpus_state.lexicon_key(lexicon))
     corpus = corpus_state.current()
     if st.session_state.get(SIGNATURE_KEY) != signature or (corpus is None and source != UPLOAD):
@@ -88,5 +89,5 @@ def choose_corpus() -> None:
             st.info("Upload one or more files to analyse them.")
         else:
             documents, errors = len(corpus.results.documents), len(corpus.results.errors)
-            st.caption(f"**{documents}** document{'s' if documents != 1 else ''} from {corpus.label}"
+            st.caption(f"**{documents}** document{'s' if documents != 1 else ''} from {md_escape(corpus.label)}"
                        + (f" · **{errors}** input{'s' if errors != 1 else ''} could not be read (see Overview)" if errors else ""))

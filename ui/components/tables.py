@@ -73,6 +73,14 @@ def doc_labels(documents: pd.DataFrame) -> dict[str, str]:
     return dict(zip(ids, label))
 
 
+MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>$~:"
+
+
+def md_escape(value: object) -> str:
+    """Text safe to put inside st.markdown: every Markdown (and LaTeX/HTML) special character backslash-escaped."""
+    return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in str(value))
+
+
 def not_available(what: str) -> None:
     """A quiet note for a section whose data this corpus does not have (yet)."""
     st.caption(f"ℹ️ {what}: not available for this corpus yet.")

@@ -99,7 +99,9 @@ naming = for_docs(results.naming, doc_ids)
 if naming.empty:
     not_available("Naming table")
 else:
-    naming = naming.assign(entry=naming["term"].astype(str) + " (" + naming["count"].astype(str) + ")")
+    voice = naming["voice"].fillna("").astype(str) if "voice" in naming.columns else pd.Series("", index=naming.index)
+    naming = naming.assign(entry=naming["term"].astype(str) + " (" + naming["count"].astype(str)
+                           + voice.map(lambda v: f", {v}" if v and v != "authorial" else "") + ")")
     pivot = naming.groupby(["referent", "doc_id"])["entry"].agg("; ".join).unstack("doc_id").reindex(columns=doc_ids)
     pivot = pivot.astype(object).where(pivot.notna(), "—")
     st.dataframe(pivot.rename(columns=short), width="stretch")
@@ -125,16 +127,20 @@ else:
     st.plotly_chart(figure, width="stretch")
 
 st.subheader("Quoted actors")
-actors = table(results, "actors", "quoted_actors")
-actors = for_docs(actors, doc_ids)
-if actors.empty:
-    citations = for_docs(results.citations, doc_ids)
-    if not citations.empty and "quoted" in citations:
-        actors = citations[pd.to_numeric(citations["quoted"], errors="coerce").fillna(0) > 0]
-if actors.empty:
+actors = for_docs(table(results, "actors", "quoted_actors"), doc_ids)
+if actors.empty or "name" not in actors.columns:
     not_available("Quoted actors")
 else:
-    st.dataframe(actors.assign(document=actors["doc_id"].astype(str).map(short)).drop(columns=["doc_id"]), hide_index=True, width="stretch")
+    def describe_actor(row: pd.Series) -> str:
+        parts = [f"{text(row.get(c))} {c}" for c in ("quoted", "paraphrased") if text(row.get(c)) not in ("", "0")]
+        verbs = text(row.get("verbs"))
+        return (", ".join(parts) or f"{text(row.get('mentions'), '?')} mentions") + (f" · {verbs}" if verbs else "")
+
+    cells = actors.assign(cell=actors.apply(describe_actor, axis=1), doc_id=actors["doc_id"].astype(str))
+    lined = cells.groupby(["name", "doc_id"])["cell"].agg("; ".join).unstack("doc_id").reindex(columns=doc_ids)
+    lined = lined.astype(object).where(lined.notna(), "—").rename(columns=short)
+    st.dataframe(lined, width="stretch")
+    st.caption("Each cell: how often the document quotes (in quotation marks) or paraphrases the actor, and the verbs it uses.")
 
 st.subheader("Label conflicts")
 citations = for_docs(results.citations, doc_ids)

@@ -3,6 +3,7 @@ import streamlit as st
 
 from analysis import export
 from ui import corpus_state
+from ui.components.tables import md_escape
 
 corpus = corpus_state.require()
 results = corpus.results
@@ -22,7 +23,7 @@ st.subheader("One table at a time")
 for name in export.export_names(results):
     frame = results.tables[name]
     left, right = st.columns([3, 2])
-    left.markdown(f"**{name}** · {len(frame)} rows × {len(frame.columns)} columns")
+    left.markdown(f"**{md_escape(name)}** · {len(frame)} rows × {len(frame.columns)} columns")
     with right:
         st.download_button(f"{name}.{fmt}", files[name], file_name=f"{name}.{fmt}", mime=mime,
                            key=f"export_{name}_{fmt}", on_click="ignore")

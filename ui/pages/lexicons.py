@@ -8,7 +8,7 @@ import streamlit as st
 
 from analysis import loaded
 from ui import corpus_state
-from ui.components.tables import not_available
+from ui.components.tables import md_escape, not_available
 
 TABLE_MODULES = ("loaded", "lexicon", "framing", "naming", "frames", "outlets", "registry")
 OPTIONAL_DATA = ("referents_table", "frames_table")
@@ -82,7 +82,7 @@ for tab, (name, frame) in zip(tabs, frames.items()):
 st.subheader("Use your own loaded-wording lexicon")
 current = st.session_state.get(corpus_state.LEXICON_KEY)
 if current:
-    st.success(f"This session uses the custom lexicon **{current[0].replace('*', '')}** (hash {lexicon_key}); every page shows results with it.")
+    st.success(f"This session uses the custom lexicon **{md_escape(current[0])}** (hash {lexicon_key}); every page shows results with it.")
     if st.button("Go back to the shipped lexicon", key="lexicon_reset"):
         st.session_state[corpus_state.LEXICON_KEY] = None
         st.rerun()
@@ -104,7 +104,7 @@ if upload is not None:
             validate(data)
         except Exception as exc:  # LexiconError carries the line numbers; anything else is still the file's fault
             message = str(exc).strip() or type(exc).__name__
-            st.error(f"This lexicon cannot be used:\n\n{message}", icon="🚫")
+            st.error("This lexicon cannot be used:\n\n" + "\n".join(f"- {md_escape(line)}" for line in message.splitlines()), icon="🚫")
         else:
             if st.button(f"Apply {upload.name} to this session", type="primary", key="lexicon_apply"):
                 st.session_state[corpus_state.LEXICON_KEY] = (upload.name, data)

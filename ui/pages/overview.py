@@ -4,7 +4,7 @@ import streamlit as st
 from ui import corpus_state
 from ui.components import charts
 from analysis import Results
-from ui.components.tables import doc_labels, for_docs, has_values, not_available
+from ui.components.tables import doc_labels, for_docs, has_values, md_escape, not_available
 
 MAX_CHART_DOCUMENTS = 40
 
@@ -14,7 +14,7 @@ documents = results.documents
 labels = doc_labels(documents)
 
 st.title("Overview")
-st.caption(f"Corpus: {corpus.label}. Every figure below comes from the analysis tables; open a document to see the spans, blocks and registry rows behind it.")
+st.caption(f"Corpus: {md_escape(corpus.label)}. Every figure below comes from the analysis tables; open a document to see the spans, blocks and registry rows behind it.")
 
 events = documents["event_id"].fillna("").astype(str).replace("", None).dropna().nunique() if "event_id" in documents else 0
 metrics = st.columns(4)
