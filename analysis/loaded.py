@@ -64,11 +64,19 @@ def column_slug(name: str) -> str:
 
 @dataclass(frozen=True)
 class LoadedModel:
-    """A linear token tagger: score(token) = sigmoid(bias + sum of weights of its features)."""
+    """A linear token tagger: score(token) = sigmoid(bias + sum of weights of its features).
+
+    Tokens scoring at least `threshold` seed a hit, which then grows over neighbours scoring at least
+    `threshold * extend_ratio`. Scores are first scaled by (document mean score / `base_rate`), so a
+    document full of charged wording lowers the bar and a dry report raises it.
+    """
 
     weights: dict[str, float]
     bias: float
     threshold: float
+    base_rate: float = 0.0
+    extend_ratio: float = 0.4
+    easy_words: frozenset[str] = frozenset()
     meta: dict = field(default_factory=dict)
 
 
@@ -82,8 +90,19 @@ def load_model(path: str | Path | None = None) -> LoadedModel | None:
         weights={k: float(v) for k, v in data["weights"].items()},
         bias=float(data["bias"]),
         threshold=float(data["threshold"]),
+        base_rate=float(data.get("base_rate", 0.0)),
+        extend_ratio=float(data.get("extend_ratio", 1.0)),
+        easy_words=load_easy_words(),
         meta={k: v for k, v in data.items() if k not in ("weights", "bias", "threshold")},
     )
+
+
+def load_easy_words() -> frozenset[str]:
+    """The Dale-Chall list of ~3,000 familiar English words shipped with textstat (offline)."""
+    import textstat
+
+    path = Path(textstat.__file__).resolve().parent / "resources" / "en" / "easy_words.txt"
+    return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip())
 
 
 def _shape(word: str) -> str:
@@ -101,9 +120,11 @@ def token_features(
     raw_words: tuple[str, ...],
     quoted: list[bool],
     lexicon_tags: list[str],
+    easy_words: frozenset[str] = frozenset(),
 ) -> list[list[str]]:
     """The feature names of every token. `words` are normalize_word()ed; `lexicon_tags` hold the
-    category of a lexicon hit covering the token (or ""). Shared by training and inference."""
+    category of a lexicon hit covering the token (or ""); `easy_words` is the Dale-Chall list of
+    familiar words (charged words are mostly unfamiliar ones). Shared by training and inference."""
     n = len(words)
     padded = ["<s2>", "<s1>", *words, "</s1>", "</s2>"]
     features: list[list[str]] = []
@@ -115,6 +136,8 @@ def token_features(
             "pb:" + p1 + "|" + w, "nb:" + w + "|" + n1,
             "s3:" + w[-3:], "s4:" + w[-4:], "sh:" + _shape(raw_words[i]),
         ]
+        if easy_words:
+            f.append("e:1" if w in easy_words else ("e:0" if len(w) > 3 else "e:s"))
         if quoted[i]:
             f.append("q")
         if lexicon_tags[i]:
@@ -136,23 +159,41 @@ def token_scores(model: LoadedModel, features: list[list[str]]) -> list[float]:
     return scores
 
 
-def tagged_runs(scores: list[float], threshold: float) -> list[tuple[int, int]]:
-    """Runs [first, last] of tokens at or above threshold; a single low token between two high ones joins them."""
+def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
+    """Runs [first, last] of tokens at or above threshold (a single low token between two high ones
+    joins them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap."""
     flags = [s >= threshold for s in scores]
     for i in range(1, len(flags) - 1):
         if not flags[i] and flags[i - 1] and flags[i + 1]:
             flags[i] = True
     runs: list[tuple[int, int]] = []
     first = None
-    for i, flag in enumerate(flags):
+    for i, flag in enumerate(flags + [False]):
         if flag and first is None:
             first = i
         elif not flag and first is not None:
             runs.append((first, i - 1))
             first = None
-    if first is not None:
-        runs.append((first, len(flags) - 1))
-    return runs
+    low = threshold * extend_ratio
+    grown: list[tuple[int, int]] = []
+    for first, last in runs:
+        while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]):
+            first -= 1
+        while last + 1 < len(scores) and scores[last + 1] >= low:
+            last += 1
+        if grown and first <= grown[-1][1] + 1:
+            grown[-1] = (grown[-1][0], max(grown[-1][1], last))
+        else:
+            grown.append((first, last))
+    return grown
+
+
+def model_runs(model: LoadedModel, scores: list[float]) -> list[tuple[int, int]]:
+    """The model's hits as word-index runs, after scaling scores by the document's mean score."""
+    if model.base_rate > 0 and scores:
+        factor = (sum(scores) / len(scores)) / model.base_rate
+        scores = [s * factor for s in scores]
+    return tagged_runs(scores, model.threshold, model.extend_ratio)
 
 
 def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
@@ -217,9 +258,11 @@ def analyze(context: DocContext) -> Contribution:
         for hit in hits:
             for k in range(hit.first, hit.last + 1):
                 covered[k] = True
-        features = token_features(words, tokens.words, quoted_flags(tokens.word_spans, quotes), lexicon_tags(hits, len(words)))
+        features = token_features(
+            words, tokens.words, quoted_flags(tokens.word_spans, quotes), lexicon_tags(hits, len(words)), model.easy_words
+        )
         scores = token_scores(model, features)
-        for first, last in tagged_runs(scores, model.threshold):
+        for first, last in model_runs(model, scores):
             if any(covered[first:last + 1]):
                 continue  # the lexicon already explains this wording
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]

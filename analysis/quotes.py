@@ -21,6 +21,8 @@ PAIRS = {
     "'": "'’",
 }
 SINGLE_MARKS = frozenset("‘’'‚")
+# Marks that look the same opening and closing; every other mark that can close does close.
+STRAIGHT_MARKS = frozenset("\"'")
 
 
 @dataclass(frozen=True)
@@ -43,6 +45,8 @@ def _is_apostrophe(text: str, i: int) -> bool:
     after = text[i + 1] if i + 1 < len(text) else " "
     if before.isalnum() and after.isalnum():
         return True
+    if text[i] in "’'" and text[i + 1:i + 3].isdigit():
+        return True  # '80s, ’90s
     return before in "sS" and not after.isalnum() and text[i] in "’'" and i > 1 and text[i - 2].isalpha()
 
 
@@ -76,7 +80,9 @@ def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
         if ch in SINGLE_MARKS and _is_apostrophe(text, i):
             continue
         closing = next((k for k in range(len(stack) - 1, -1, -1) if ch in PAIRS[stack[k][0]]), None)
-        if closing is not None and (ch not in PAIRS or not _can_open(text, i) or stack[closing][0] == ch):
+        if closing is not None and (
+            ch not in PAIRS or ch not in STRAIGHT_MARKS or not _can_open(text, i) or stack[closing][0] == ch
+        ):
             opener, at = stack[closing]
             del stack[closing:]
             out.append(Quote(at, i + 1, closing, True))

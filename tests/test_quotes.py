@@ -1,0 +1,46 @@
+"""Quotation finding: every mark style, nesting, apostrophes, quotes left open."""
+from analysis.quotes import find_quotes, is_quoted, quoted_ranges
+
+
+def _texts(text: str) -> list[str]:
+    return [text[q.start:q.end] for q in find_quotes(text)]
+
+
+def test_curly_nested_quotes_with_depth():
+    text = "He said “it is “nested” here” ok."
+    quotes = find_quotes(text)
+    assert [(text[q.start:q.end], q.depth, q.closed) for q in quotes] == [
+        ("“it is “nested” here”", 0, True),
+        ("“nested”", 1, True),
+    ]
+
+
+def test_guillemets_german_and_straight_styles():
+    text = "« bonjour » and „Guten Tag“ and »Text« and ‚klein‘ and \"plain\" words."
+    assert _texts(text) == ["« bonjour »", "„Guten Tag“", "»Text«", "‚klein‘", '"plain"']
+
+
+def test_single_scare_quotes_and_apostrophes():
+    text = "Putin’s ‘peace’ plan, the states' 'deal' and don't forget the '80s."
+    assert _texts(text) == ["‘peace’", "'deal'"]
+
+
+def test_straight_quote_nested_in_curly_and_single_in_double():
+    assert _texts("“He said \"x\" ok”") == ["“He said \"x\" ok”", '"x"']
+    assert _texts('he called it "a \'sham\' vote".') == ['"a \'sham\' vote"', "'sham'"]
+
+
+def test_open_quote_runs_to_paragraph_end_only():
+    text = "He said “one thing.\nNext paragraph “closed.”"
+    quotes = find_quotes(text)
+    assert [(text[q.start:q.end], q.closed) for q in quotes] == [("“one thing.", False), ("“closed.”", True)]
+    assert quotes[0].inner == (quotes[0].start + 1, quotes[0].end)
+
+
+def test_is_quoted_and_ranges():
+    text = "the alliance has labeled an “unprovoked Russian aggression.” The end"
+    quotes = find_quotes(text)
+    start = text.index("unprovoked")
+    assert is_quoted(quotes, start, start + len("unprovoked Russian aggression"))
+    assert not is_quoted(quotes, text.index("alliance"), text.index("alliance") + 8)
+    assert quoted_ranges(quotes) == [(text.index("“"), text.index("”") + 1)]
