@@ -427,3 +427,37 @@ def test_document_labels_are_short_and_distinct() -> None:
     assert labels["a1"] == "RT · " + "T" * 47 + "…"
     assert labels["b2"] == "2.txt · Hi"
     assert labels["c3"] == "1.txt" and labels["d4"] == "1.txt (d4)"
+
+
+def test_a_failing_step_shows_a_message_not_a_traceback() -> None:
+    def script() -> None:
+        from ui.errors import guard
+
+        with guard("drawing a test page"):
+            raise ValueError("bad *value* [x](javascript:alert(1))")
+
+    at = AppTest.from_function(script).run()
+    assert not at.exception
+    assert "Something went wrong while drawing a test page" in at.error[0].value
+    assert "\\*value\\*" in at.error[0].value and "\\[x\\]" in at.error[0].value
+
+
+def test_big_folder_of_tables_opens_and_every_page_renders(tmp_path: Path, monkeypatch) -> None:
+    """A batch-scored corpus (2,000 documents here) opens from its tables and every page draws."""
+    n = 2000
+    ids = [f"{i:016x}" for i in range(n)]
+    documents = pd.DataFrame({"doc_id": ids, "source": [f"batch/{i}.txt" for i in range(n)], "title": [f"Story {i}" for i in range(n)],
+                              "outlet": [f"Outlet {i % 37}" for i in range(n)], "outlet_type": "commercial mainstream",
+                              "event_id": [f"E{i % 50}" for i in range(n)], "published": "2022-02-01", "body_words": 100,
+                              "boilerplate_share": 0.1, "loaded_per_1k_words": [i % 7 for i in range(n)], "flesch_reading_ease": 50.0})
+    blocks = pd.DataFrame({"doc_id": ids, "start": 0, "end": 11, "kind": "body", "category": "", "text": "Hello world"})
+    spans = pd.DataFrame({"doc_id": ids, "start": 6, "end": 11, "text": "world", "term": "world", "category": "euphemism", "voice": "authorial",
+                          "in_boilerplate": False, "source": "lexicon", "score": 1.0})
+    export.write_results(Results({"documents": documents, "blocks": blocks, "spans": spans}), tmp_path / "big")
+    monkeypatch.setattr(sys, "argv", ["dashboard.py", str(tmp_path / "big")])
+    at = app().run()
+    no_failure(at)
+    assert len(at.dataframe[0].value) == n
+    for page in PAGES[1:]:
+        at.switch_page(f"ui/pages/{page}.py").run()
+        no_failure(at)

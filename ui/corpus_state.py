@@ -119,18 +119,18 @@ def is_analysed(documents: list[Document], errors: list[LoadError], lexicon: str
 
 
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
-def _read_tables(path: str, signature: tuple) -> Results:
+def _read_tables(path: str, signature: tuple) -> Corpus:
     # `signature` (file names, sizes, mtimes) makes a rewritten folder read afresh.
-    return export.read_results(path)
+    results = export.read_results(path)
+    key = hashlib.sha256(repr((path, signature)).encode()).hexdigest()[:24]
+    return Corpus(f"tables in {path}", results, texts_from_blocks(results.blocks), key, from_tables=True)
 
 
 def tables_corpus(path: str | Path) -> Corpus:
-    """A folder of tables written by the CLI, opened without analysing anything."""
+    """A folder of tables written by the CLI, opened without analysing anything (read once, shared by sessions)."""
     folder = Path(path)
     signature = tuple(sorted((p.name, p.stat().st_size, p.stat().st_mtime_ns) for p in folder.iterdir() if p.is_file()))
-    results = _read_tables(str(folder), signature)
-    key = hashlib.sha256(repr((str(folder.resolve()), signature)).encode()).hexdigest()[:24]
-    return Corpus(f"tables in {folder}", results, texts_from_blocks(results.blocks), key, from_tables=True)
+    return _read_tables(str(folder), signature)
 
 
 def texts_from_blocks(blocks: pd.DataFrame) -> dict[str, str]:
