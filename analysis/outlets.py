@@ -37,17 +37,26 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}(?i:sign up (?:to|for) )(?:(?i:the|our) )?{_NAME}(?:['’]s)? (?i:newsletter|daily|alerts)"),
     re.compile(rf"{_START}(?i:(?:download|get) the ){_NAME} (?i:app)\b"),
     re.compile(rf"{_START}(?i:follow ){_NAME} (?i:on) (?:X|Twitter|Facebook|Telegram|Instagram|YouTube)\b"),
+    re.compile(rf"^(?i:follow|work for) {_NAME}$"),
+    re.compile(rf"(?i:is an? (?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist|journalist|producer) (?:for|at|with) ){_NAME}\.?$"),
+    re.compile(rf"^(?i:(?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist) (?:at|for) ){_NAME}\.?$"),
     re.compile(rf"(?i:thank you for (?:reading|supporting) ){_NAME}"),
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
-    re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
+    re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground|part of|published by|owned by|a division of)"),
     re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
 )
-GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH))+$")
+COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
+GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
+TITLE_SUFFIX_RE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?P<name>[A-Z0-9][^|–—]{1,40}?)\s*$")
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
     re.I,
+)
+CONTENT_CREDIT_RE = re.compile(
+    r"(?i:source attribution|image source(?: from)?|originally (?:published|appeared)(?: (?:by|in|on|at))?|republished (?:from|with permission)|"
+    r"first published(?: (?:by|in|on|at))?|provided by|this (?:article|story) (?:first )?appeared (?:in|on|at))\s*[:\-–—]?\s*(?:[\w.\-’'/]+\s*){0,4}$"
 )
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
@@ -113,35 +122,84 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+GENERIC_TAIL_WORDS = frozenset(
+    "news world online digital media network group newsletter newsletters magazine app alerts podcast channel website site "
+    "live inc inc. llc ltd ltd. gmbh corp corp. corporation company limited plc "
+    "politics business sport sports tech technology science health entertainment opinion international now".split()
+)
+NOT_A_NAME = frozenset(
+    "email e-mail mailing newsletter newsletters our copyright experience updates breaking free premium digital print home "
+    "access all this your us me notifications manage more daily weekly top latest".split()
+)
+
+
+def _clean_self_name(name: str) -> str:
+    """'CNBC LLC. All Rights Reserved. A' -> 'CNBC LLC'; 'Inexhibit’s' -> 'Inexhibit'."""
+    name = re.split(r"\.\s|,\s|\s[|•(]", name.strip())[0]
+    return re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
+
+
+def _letters_only(value: str) -> str:
+    return re.sub(r"[^\w]", "", value).casefold()
+
+
 def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
+    """The registry row a name refers to, also after dropping generic trailing words ('RT World News' -> 'RT')."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
     outlet = registry.lookup_name(name, countries) if name else None
-    if outlet is None and " " in name:
-        # "Subscribe to the New American Magazine": try dropping trailing words.
-        words = name.split()
-        for n in range(len(words) - 1, 0, -1):
-            outlet = registry.lookup_name(" ".join(words[:n]), countries)
-            if outlet:
-                break
+    words = name.split()
+    while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
+        words = words[:-1]
+        outlet = registry.lookup_name(" ".join(words).strip(" ,&"), countries)
     return outlet
 
 
-def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str]]:
-    """(outlet or None, name as written, the line) for each furniture line in which the page names itself."""
+def _title_suffix(context: DocContext) -> tuple[str, str] | None:
+    """The site name closing a page-title line ("Headline | VentureBeat", "Headline — RT World News"): (name, line)."""
     text = context.document.text
-    found = []
+    for start, end in context.tokens.line_spans[:3]:
+        line = text[start:end]
+        match = TITLE_SUFFIX_RE.match(line)
+        if match and len(match.group("head").split()) >= 3:
+            return match.group("name").strip(), line
+    return None
+
+
+def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str, float]]:
+    """(outlet or None, name as written, the line, strength) for each place where the page names itself.
+
+    Strength: a site name closing the title line 0.85, furniture phrases 0.8, copyright lines 0.6
+    (they often name the owning company, not the outlet). An unregistered title-line name counts only
+    when the page repeats it elsewhere, so a headline with a dash is not taken for a site name."""
+    text = context.document.text
+    found: list[tuple[Outlet | None, str, str, float]] = []
+    suffix = _title_suffix(context)
+    if suffix:
+        name, line = suffix
+        # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
+        spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
+        outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
+        if outlet is not None or (len(re.findall(re.escape(name), text)) >= 2 and name.split()[0].lower() not in NOT_A_NAME):
+            found.append((outlet, name, _tidy(line)[:120], 0.85))
     for start, end in _furniture_ranges(context):
         line = text[start:end]
-        for pattern in SELF_REFERENCE_PATTERNS:
+        for number, pattern in enumerate(SELF_REFERENCE_PATTERNS):
             match = pattern.search(line)
             if not match:
                 continue
-            name = GENERIC_TAIL_RE.sub("", match.group("name").strip()) or match.group("name").strip()
-            outlet = _lookup(registry, name, countries)
+            raw = _clean_self_name(match.group("name"))
+            if not raw or raw.split()[0].lower() in NOT_A_NAME:
+                continue
+            outlet = _lookup(registry, raw, countries)
             if outlet is None:
-                inside = [m for m in mentions if start + match.start("name") <= m.start < start + match.end("name") and m.outlet]
+                # A registry name written as one token ("hungarianconservative") is found by the mention scan;
+                # it must be the whole name, so "CBS Interactive" is not taken for CBS News.
+                inside = [m for m in mentions if m.outlet and start + match.start("name") <= m.start < start + match.end("name")
+                          and _letters_only(m.surface) == _letters_only(GENERIC_TAIL_RE.sub("", raw) or raw)]
                 outlet = inside[0].outlet if inside else None
-            found.append((outlet, name, _tidy(line)[:120]))
+            name = GENERIC_TAIL_RE.sub("", raw) or raw
+            strength = 0.6 if number in COPYRIGHT_PATTERNS else 0.8
+            found.append((outlet, name, _tidy(line)[:120], strength))
             break
     return found
 
@@ -153,6 +211,9 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
     seen: set[str] = set()
     for mention in mentions:
         if mention.role == "credit" and mention.outlet is not None and mention.outlet.kind not in ("agency", "platform"):
+            line_start = text.rfind("\n", 0, mention.start) + 1
+            if not CONTENT_CREDIT_RE.search(text[line_start:mention.start]):
+                continue  # "© 2019 NBC Universal", "Photo: …": a copyright or picture credit, not borrowed text
             if mention.outlet.outlet_id not in seen:
                 seen.add(mention.outlet.outlet_id)
                 line_start = text.rfind("\n", 0, mention.start) + 1
@@ -205,17 +266,17 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
             candidates.append((0.9, outlet, outlet.name, "", f"outlet column '{hint}' -> {outlet.label_summary()}"))
         else:
             candidates.append((0.85, None, hint, normalise_host(hint) if "." in hint else "", f"outlet column '{hint}', not in the registry"))
-    selfs = _self_references(context, registry, countries, mentions)
+    selfs = sorted(_self_references(context, registry, countries, mentions), key=lambda s: -s[3])  # stable: text order within a strength
     named = [s for s in selfs if s[0] is not None]
     if named:
         outlet = named[0][0]
         agreeing = [s for s in named if s[0] is outlet]
-        confidence = 0.9 if len(agreeing) >= 2 else 0.8
-        lines = "; ".join(f"'{line}'" for _, _, line in agreeing[:3])
-        candidates.append((confidence, outlet, outlet.name, "", f"self-reference in page furniture {lines} -> {outlet.label_summary()}"))
+        confidence = min(0.9, named[0][3] + 0.1) if len(agreeing) >= 2 else named[0][3]
+        lines = "; ".join(f"'{line}'" for _, _, line, _ in agreeing[:3])
+        candidates.append((confidence, outlet, outlet.name, "", f"self-reference in the page {lines} -> {outlet.label_summary()}"))
     elif selfs:
-        _, name, line = selfs[0]
-        candidates.append((0.6, None, name, "", f"self-reference in page furniture '{line}' names '{name}', not in the registry"))
+        _, name, line, strength = selfs[0]
+        candidates.append((min(0.6, strength), None, name, "", f"self-reference in the page '{line}' names '{name}', not in the registry"))
     byline_outlet = _byline_outlet(context, registry, countries)
     if byline_outlet:
         candidates.append(byline_outlet)
