@@ -169,9 +169,13 @@ def highlighted_html(
     colors = colors if colors is not None else category_colors(spans["category"] if spans is not None and "category" in spans else [])
     marks = marks_from_spans(spans, len(text))
     out: list[str] = [STYLE, '<div class="sfd-text sfd-doc">']
-    for start, end, category in _regions(blocks, text):
+    regions = _regions(blocks, text)
+    for index, (start, end, category) in enumerate(regions):
         inner = _region_html(text, start, end, marks, colors)
         if category is None:
+            beside_box = any(0 <= i < len(regions) and regions[i][2] is not None for i in (index - 1, index + 1))
+            if collapse_boilerplate and beside_box and not text[start:end].strip():
+                continue  # blank lines around a collapsed box would only push it away from the text
             out.append(inner)
         elif collapse_boilerplate:
             words = len(text[start:end].split())
