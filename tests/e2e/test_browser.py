@@ -134,3 +134,19 @@ def test_hostile_document_is_inert(page, dashboard_url: str, artifacts: Path, tm
     assert page.evaluate("() => window.__pwned") is None, "no injected script ran"
     assert page.dialogs == [], f"no dialog may open: {page.dialogs}"
     assert page.locator('[data-testid="stException"]').count() == 0
+
+
+def test_missing_chromium_fails_under_ci_and_skips_elsewhere(monkeypatch) -> None:
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("e2e_conftest", Path(__file__).with_name("conftest.py"))
+    conftest = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(conftest)
+    monkeypatch.setattr(conftest, "CHROMIUM", Path("/nonexistent/chromium"))
+    monkeypatch.setattr(conftest.shutil, "which", lambda name: None)
+    monkeypatch.setenv("CI", "true")
+    with pytest.raises(pytest.fail.Exception):
+        conftest._chromium()
+    monkeypatch.setenv("CI", "")
+    with pytest.raises(pytest.skip.Exception):
+        conftest._chromium()
