@@ -154,12 +154,11 @@ def naming_rows(doc_id: str, uses: list[NameUse]) -> list[dict]:
 
 
 def preferred_terms(rows: list[dict]) -> dict[str, str]:
-    """Referent -> the document's own preferred term: most frequent authorial term, else the most frequent in any voice."""
-    best: dict[str, tuple[int, int, str]] = {}
+    """Referent -> the document's own preferred term: its most frequent authorial term (else the most
+    frequent in any voice); ties go to the term used first."""
+    best: dict[str, tuple] = {}
     for row in rows:
-        own = 1 if row["voice"] == "authorial" else 0
-        rank = (own, row["count"], row["term"])
-        key = row["referent"]
-        if key not in best or (rank[0], rank[1]) > (best[key][0], best[key][1]) or ((rank[0], rank[1]) == (best[key][0], best[key][1]) and rank[2] < best[key][2]):
-            best[key] = rank
-    return {referent: rank[2] for referent, rank in sorted(best.items())}
+        rank = (0 if row["voice"] == "authorial" else 1, -int(row["count"]), row.get("first_start", 0) or 0, row["term"])
+        if row["referent"] not in best or rank < best[row["referent"]]:
+            best[row["referent"]] = rank
+    return {referent: rank[3] for referent, rank in sorted(best.items())}
