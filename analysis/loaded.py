@@ -5,7 +5,7 @@ Two sources, kept apart:
   and carry a term, category, narrative and neutral alternative.
 - `model` hits come from a linear token tagger trained on the PTC corpus (Loaded_Language ∪
   Name_Calling,Labeling; scripts/train_loaded_model.py) and shipped as plain JSON weights. They cover
-  loaded wording outside the lexicon; a model hit overlapping a lexicon hit is dropped.
+  loaded wording outside the lexicon; words a lexicon hit covers are cut out of model hits.
 
 Document columns: `loaded_hits`, `loaded_authorial`, `loaded_quoted`, `loaded_attributed` and
 `loaded_per_1k_words` count LEXICON hits outside boilerplate only (authorial hits per 1,000 body words
@@ -46,6 +46,7 @@ __all__ = [
     "validate_lexicon_bytes",
 ]
 
+MAX_SCALE = 2.5
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "loaded_model.json"
 
 
@@ -98,10 +99,12 @@ def load_model(path: str | Path | None = None) -> LoadedModel | None:
 
 
 def load_easy_words() -> frozenset[str]:
-    """The Dale-Chall list of ~3,000 familiar English words shipped with textstat (offline)."""
-    import textstat
+    """The Dale-Chall list of ~3,000 familiar English words (as textstat ships it; read offline)."""
+    path = Path(__file__).resolve().parent / "data" / "dale_chall_easy_words.txt"
+    if not path.exists():  # the copy kept for readability; fall back to textstat's own file
+        import textstat
 
-    path = Path(textstat.__file__).resolve().parent / "resources" / "en" / "easy_words.txt"
+        path = Path(textstat.__file__).resolve().parent / "resources" / "en" / "easy_words.txt"
     return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip())
 
 
@@ -188,12 +191,55 @@ def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0
     return grown
 
 
+def scaled_scores(model: LoadedModel, scores: list[float]) -> list[float]:
+    """Token scores scaled by (document mean score / training base rate)."""
+    if model.base_rate <= 0 or not scores:
+        return list(scores)
+    factor = (sum(scores) / len(scores)) / model.base_rate
+    # Bounded so a short, dense snippet does not flag every word (PTC articles range ~0.4-3).
+    factor = min(MAX_SCALE, max(1.0 / MAX_SCALE, factor))
+    return [s * factor for s in scores]
+
+
 def model_runs(model: LoadedModel, scores: list[float]) -> list[tuple[int, int]]:
-    """The model's hits as word-index runs, after scaling scores by the document's mean score."""
-    if model.base_rate > 0 and scores:
-        factor = (sum(scores) / len(scores)) / model.base_rate
-        scores = [s * factor for s in scores]
-    return tagged_runs(scores, model.threshold, model.extend_ratio)
+    """The model's hits as word-index runs [first, last], after scaling scores to the document."""
+    return tagged_runs(scaled_scores(model, scores), model.threshold, model.extend_ratio)
+
+
+# Function words are not loaded on their own: trimmed from the edges of model hits.
+EDGE_WORDS = frozenset(
+    "a an the of to and or but in on at for with by from as that this these those its their his her our "
+    "my your is are was were be been it he she they we i who which than so".split()
+)
+
+
+def trim_runs(runs: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
+    """Runs without function words at either edge; runs of function words only are dropped."""
+    trimmed: list[tuple[int, int]] = []
+    for first, last in runs:
+        while first <= last and words[first] in EDGE_WORDS:
+            first += 1
+        while last >= first and words[last] in EDGE_WORDS:
+            last -= 1
+        if first <= last:
+            trimmed.append((first, last))
+    return trimmed
+
+
+def split_runs(runs: list[tuple[int, int]], covered: list[bool], scaled: list[float], threshold: float) -> list[tuple[int, int]]:
+    """Runs with lexicon-covered words cut out; pieces left without a word at or above threshold are dropped."""
+    pieces: list[tuple[int, int]] = []
+    for first, last in runs:
+        start = None
+        for k in range(first, last + 2):
+            free = k <= last and not covered[k]
+            if free and start is None:
+                start = k
+            elif not free and start is not None:
+                if max(scaled[start:k]) >= threshold:
+                    pieces.append((start, k - 1))
+                start = None
+    return pieces
 
 
 def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
@@ -262,9 +308,10 @@ def analyze(context: DocContext) -> Contribution:
             words, tokens.words, quoted_flags(tokens.word_spans, quotes), lexicon_tags(hits, len(words)), model.easy_words
         )
         scores = token_scores(model, features)
-        for first, last in model_runs(model, scores):
-            if any(covered[first:last + 1]):
-                continue  # the lexicon already explains this wording
+        scaled = scaled_scores(model, scores)
+        runs = tagged_runs(scaled, model.threshold, model.extend_ratio)
+        # Words the lexicon already explains are reported once, as lexicon hits.
+        for first, last in trim_runs(split_runs(runs, covered, scaled, model.threshold), words):
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
             score = round(max(scores[first:last + 1]), 4)
             rows.append(

@@ -34,6 +34,7 @@ _PREFIX_CUES = re.compile(
         (
             rf"\bwhat\s+(?:[\w’'.-]+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?{_SPEECH_VERBS}\b",
             r"\bso[\s-]called\b",
+            r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)(?:[\w’'-]+\s+){0,3}$",
             rf"\b{_SPEECH_VERBS}\s+(?:\w+\s+){{0,6}}?as\b",
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",

@@ -32,6 +32,7 @@ from analysis.loaded import (  # noqa: E402
     quoted_flags,
     token_features,
     token_scores,
+    trim_runs,
 )  # noqa: E402
 from analysis.quotes import find_quotes  # noqa: E402
 from analysis.tokens import tokenize  # noqa: E402
@@ -54,6 +55,7 @@ class Article:
     text: str
     gold: list[tuple[int, int]]
     word_spans: tuple[tuple[int, int], ...] = ()
+    words: list[str] | None = None
     features: list[list[str]] | None = None
     labels: list[int] | None = None
     lexicon_spans: list[tuple[int, int]] | None = None
@@ -84,6 +86,7 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     hits = find_hits(lexicon, article.text, tokens.word_spans, words)
     quotes = find_quotes(article.text)
     article.word_spans = tokens.word_spans
+    article.words = words
     article.features = token_features(
         words, tokens.words, quoted_flags(tokens.word_spans, quotes), lexicon_tags(hits, len(words)), EASY_WORDS
     )
@@ -133,7 +136,8 @@ def _classifier(c: float, n_samples: int):
 def model_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
     """Character spans of the tagger's hits on one prepared article (the same rule as analyze())."""
     scores = token_scores(model, article.features) if scores is None else scores
-    return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in model_runs(model, scores)]
+    runs = trim_runs(model_runs(model, scores), article.words)
+    return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -1,0 +1,227 @@
+"""Loaded wording: lexicon format and validation, voice on the seeds, boilerplate exclusion, the model."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+from analysis import loaded
+from analysis.blocks import BODY, BOILERPLATE, Block, Segmentation
+from analysis.context import DocContext
+from analysis.document import Document
+from analysis.lexicon import CATEGORIES, NARRATIVES, SHIPPED_PATH, LexiconError, expand_patterns
+from analysis.resources import Resources
+from analysis.tokens import tokenize
+from analysis.voice import classify_voice
+
+SEEDS = Path(__file__).resolve().parents[1].parent / "shared" / "seeds"
+HEADER = "term,patterns,category,narrative,neutral_alternative,note\n"
+
+
+@pytest.fixture(scope="module")
+def lexicon():
+    return loaded.load_lexicon()
+
+
+@pytest.fixture(scope="module")
+def resources(lexicon):
+    return Resources(lexicon=lexicon, loaded_model=loaded.load_model())
+
+
+def _context(text: str, resources: Resources, boilerplate: list[tuple[int, int]] = ()) -> DocContext:
+    blocks, cursor = [], 0
+    for start, end in sorted(boilerplate):
+        if start > cursor:
+            blocks.append(Block(cursor, start, BODY))
+        blocks.append(Block(start, end, BOILERPLATE, "subscription"))
+        cursor = end
+    if cursor < len(text):
+        blocks.append(Block(cursor, len(text), BODY))
+    return DocContext(Document("d", "d.txt", text), tokenize(text), Segmentation(text, tuple(blocks)), resources)
+
+
+def _seed(prefix: str) -> str:
+    path = next(SEEDS.glob(prefix + "_*.txt"))
+    return path.read_text(encoding="utf-8").replace("\r\n", "\n")
+
+
+def _lexicon_spans(contribution) -> list[dict]:
+    return [r for r in contribution.rows["spans"] if r["source"] == "lexicon"]
+
+
+def _voice_of(rows: list[dict], text: str) -> str:
+    found = [r["voice"] for r in rows if r["text"] == text]
+    assert found, f"no hit for {text!r}: {[r['text'] for r in rows]}"
+    return found[0]
+
+
+# ---------------------------------------------------------------- the shipped lexicon
+
+
+def test_shipped_lexicon_is_large_and_fully_documented(lexicon):
+    assert len(lexicon) >= 150
+    table = loaded.lexicon_table(lexicon)
+    assert isinstance(table, pd.DataFrame) and len(table) == len(lexicon)
+    for column in ("term", "patterns", "category", "narrative", "neutral_alternative", "note"):
+        assert (table[column].str.strip() != "").all(), column
+    assert set(table["category"]) <= set(CATEGORIES)
+    assert set(table["narrative"]) == set(NARRATIVES)
+
+
+def test_pattern_syntax_expands_alternatives_hyphens_and_prefixes():
+    wordings = expand_patterns("Kyiv/Kiev regime|state-run|smear*")
+    assert (("exact", "kyiv"), ("exact", "regime")) in wordings
+    assert (("exact", "kiev"), ("exact", "regime")) in wordings
+    assert (("exact", "state"), ("exact", "run")) in wordings
+    assert (("prefix", "smear"),) in wordings
+
+
+def test_matching_variants_inflections_and_no_sentence_crossing(resources):
+    text = "The Kiev regime and the regime in Kyiv. A U.S.-backed coup was smeared. It was a coup. In Kyiv nothing."
+    rows = _lexicon_spans(loaded.analyze(_context(text, resources)))
+    texts = [r["text"] for r in rows]
+    assert "Kiev regime" in texts and "regime in Kyiv" in texts and "U.S.-backed coup" in texts and "smeared" in texts
+    assert not any("coup. In Kyiv" in t for t in texts)
+    assert all(text[r["start"]:r["end"]] == r["text"] for r in rows)
+
+
+# ---------------------------------------------------------------- validation of user files
+
+
+def test_user_lexicon_errors_carry_line_numbers(tmp_path):
+    path = tmp_path / "lex.csv"
+    path.write_text(
+        HEADER
+        + "good term,good term,euphemism,kremlin-aligned,neutral,ok\n"
+        + "no category,no category,,kremlin-aligned,neutral,x\n"
+        + "bad narrative,bad narrative,euphemism,martian,neutral,x\n"
+        + "dup,good term,euphemism,kremlin-aligned,neutral,x\n"
+        + "empty,a//b|,euphemism,kremlin-aligned,neutral,x\n",
+        encoding="utf-8",
+    )
+    with pytest.raises(LexiconError) as caught:
+        loaded.load_lexicon(path)
+    message = str(caught.value)
+    assert isinstance(caught.value, ValueError)
+    assert "line 3: missing category" in message
+    assert "line 4: unknown narrative 'martian'" in message
+    assert "line 5: wording 'good term' already listed on line 2" in message
+    assert "line 6: bad patterns" in message
+    assert "line 2" not in message.replace("on line 2", "")
+
+
+def test_missing_header_column_and_bytes_upload():
+    with pytest.raises(LexiconError, match="line 1: header lacks column"):
+        loaded.validate_lexicon_bytes(b"term,patterns\nx,y\n")
+    with pytest.raises(LexiconError, match="not UTF-8"):
+        loaded.validate_lexicon_bytes(b"\xff\xfe\x00bad")
+    custom = loaded.validate_lexicon_bytes((HEADER + "blorp,blorp*,dysphemism,domestic-partisan,thing,\n").encode())
+    assert len(custom) == 1 and custom.entries[0].term == "blorp"
+
+
+def test_custom_lexicon_is_used_by_analyze():
+    custom = loaded.validate_lexicon_bytes((HEADER + "blorp,blorp*,dysphemism,domestic-partisan,thing,\n").encode())
+    rows = loaded.analyze(_context("They blorped it.", Resources(lexicon=custom))).rows["spans"]
+    assert [(r["text"], r["term"], r["category"], r["source"]) for r in rows] == [("blorped", "blorp", "dysphemism", "lexicon")]
+
+
+# ---------------------------------------------------------------- voice on the seeds
+
+
+def test_seed_000_special_military_operation_is_attributed(resources):
+    rows = _lexicon_spans(loaded.analyze(_context(_seed("000"), resources)))
+    assert _voice_of(rows, "special military operation") == "attributed"
+
+
+def test_seed_001_voices(resources):
+    rows = _lexicon_spans(loaded.analyze(_context(_seed("001"), resources)))
+    assert _voice_of(rows, "state-controlled") == "authorial"
+    assert _voice_of(rows, "Kyiv regime") == "authorial"
+    assert _voice_of(rows, "unprovoked Russian aggression") == "quoted"
+
+
+def test_seed_003_and_004_quoted(resources):
+    assert _voice_of(_lexicon_spans(loaded.analyze(_context(_seed("003"), resources))), "torpedoed") == "quoted"
+    assert _voice_of(_lexicon_spans(loaded.analyze(_context(_seed("004"), resources))), "treasonous") == "quoted"
+
+
+def test_seed_001_subscription_pitch_in_boilerplate_is_excluded_from_counts(resources):
+    text = _seed("001")
+    pitch_start = text.index("Subscribe to the New American")
+    plain = loaded.analyze(_context(text, resources))
+    marked = loaded.analyze(_context(text, resources, [(pitch_start, len(text))]))
+    hit = [r for r in _lexicon_spans(marked) if r["text"] == "patriotic Americans"]
+    assert len(hit) == 1 and hit[0]["in_boilerplate"] is True
+    assert marked.columns["loaded_hits"] == plain.columns["loaded_hits"] - 1
+    assert marked.columns["loaded_authorial"] == plain.columns["loaded_authorial"] - 1
+    assert marked.columns["loaded_boilerplate_hits"] == 1
+
+
+@pytest.mark.parametrize(
+    "sentence, voice",
+    [
+        ("Russia launched what Moscow called a special military operation.", "attributed"),
+        ("The so-called special military operation began.", "attributed"),
+        ("Moscow has added that the 2014 Western-backed coup was to blame.", "attributed"),
+        ("Russia regards its conflict as part of a wider proxy war.", "attributed"),
+        ("According to Lavrov, the Kyiv regime is failing.", "attributed"),
+        ("The Kyiv regime is failing, according to Lavrov.", "attributed"),
+        ("Critics have labelled it a proxy war.", "attributed"),
+        ("Aid for the Kyiv regime, arguing that it helps.", "authorial"),
+        ("He denounced the ‘proxy war’ loudly.", "quoted"),
+        ("The «proxy war» continues.", "quoted"),
+    ],
+)
+def test_voice_rules(sentence, voice, lexicon):
+    from analysis.lexicon import find_hits, normalize_word
+    from analysis.quotes import find_quotes
+
+    tokens = tokenize(sentence)
+    hits = find_hits(lexicon, sentence, tokens.word_spans, [normalize_word(w) for w in tokens.words])
+    assert hits, sentence
+    hit = max(hits, key=lambda h: h.end - h.start)
+    assert classify_voice(sentence, hit.start, hit.end, find_quotes(sentence), tokens.sentence_spans) == voice
+
+
+# ---------------------------------------------------------------- columns, model, determinism
+
+
+def test_document_columns_and_span_contract(resources):
+    text = _seed("001")
+    contribution = loaded.analyze(_context(text, resources))
+    columns = contribution.columns
+    for name in ("loaded_hits", "loaded_authorial", "loaded_quoted", "loaded_attributed", "loaded_per_1k_words",
+                 "model_hits", "model_per_1k_words", "loaded_cat_delegitimising_label", "loaded_narr_kremlin_aligned"):
+        assert name in columns
+    assert columns["loaded_hits"] == columns["loaded_authorial"] + columns["loaded_quoted"] + columns["loaded_attributed"]
+    body_words = len(tokenize(text).word_spans)
+    assert columns["loaded_per_1k_words"] == round(1000 * columns["loaded_authorial"] / body_words, 4)
+    assert sum(v for k, v in columns.items() if k.startswith("loaded_cat_")) == columns["loaded_hits"]
+    assert sum(v for k, v in columns.items() if k.startswith("loaded_narr_")) == columns["loaded_hits"]
+    expected = ["doc_id", "start", "end", "text", "term", "category", "narrative", "neutral_alternative",
+                "voice", "in_boilerplate", "source", "score"]
+    for row in contribution.rows["spans"]:
+        assert list(row) == expected
+        assert row["voice"] in ("authorial", "quoted", "attributed") and row["source"] in ("lexicon", "model")
+        assert text[row["start"]:row["end"]] == row["text"]
+
+
+def test_model_is_plain_json_and_finds_loaded_words_outside_lexicon(resources):
+    model = resources.loaded_model
+    assert model is not None and len(model.weights) > 1000 and 0 < model.threshold < 1
+    text = ("The senator delivered an unhinged, venomous screed full of vicious lies, "
+            "a grotesque spectacle of hysterical fearmongering against decent hard-working citizens.")
+    rows = loaded.analyze(_context(text, resources)).rows["spans"]
+    model_rows = [r for r in rows if r["source"] == "model"]
+    assert model_rows, rows
+    assert all(0 < r["score"] <= 1 and r["term"] == "" for r in model_rows)
+    lexicon_ranges = [(r["start"], r["end"]) for r in rows if r["source"] == "lexicon"]
+    assert not any(s < le and ls < e for r in model_rows for s, e in [(r["start"], r["end"])] for ls, le in lexicon_ranges)
+
+
+def test_analyze_is_deterministic_and_works_without_resources(resources):
+    text = _seed("001")
+    assert loaded.analyze(_context(text, resources)).rows == loaded.analyze(_context(text, resources)).rows
+    empty = loaded.analyze(_context(text, Resources()))
+    assert empty.rows["spans"] == [] and empty.columns["loaded_hits"] == 0
