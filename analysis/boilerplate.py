@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import bisect
 import json
+from collections import Counter
 from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
-from .boilerplate_features import Cue, LineStats, body_probabilities, document_features, find_cue, line_stats, reader_voice
+from .boilerplate_features import Cue, LineStats, body_probabilities, document_features, find_cue, line_stats
 from .boilerplate_html import covered, main_text
 from .context import Contribution, DocContext
 from .document import Document
@@ -35,7 +36,8 @@ MAX_CAPTION_WORDS = 30
 PROSE_MIN_WORDS = 15
 PROSE_MIN_STOPWORDS = 0.2
 STANDFIRST_WORDS = (8, 40)
-PROSE_REACH = 3  # lines before the first / after the last body line where prose is still kept
+PROSE_REACH = 3
+PITCH_MAX_BODY_P = 0.9  # a reader-facing line the model is this sure of is report (a how-to), not pitch  # lines before the first / after the last body line where prose is still kept
 
 
 def load_model(path: str | Path | None = None) -> dict:
@@ -53,6 +55,7 @@ class _Line:
     body: bool
     category: str = ""
     why: str = ""
+    p_body: float = 0.5
 
 
 def segment(document: Document, tokens: Tokens, resources: object) -> Segmentation:
@@ -61,34 +64,45 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
     return segment_with(document, tokens, model)
 
 
-def segment_with(document: Document, tokens: Tokens, model: dict, rules: bool = True) -> Segmentation:
-    """segment() with an explicit model; `rules=False` keeps the classifier's (or trafilatura's) decision alone."""
+RULES = ("keep_prose", "headline", "cues", "captions", "duplicates", "pitch_sections", "short_tail")
+
+
+def segment_with(document: Document, tokens: Tokens, model: dict, rules: bool | tuple[str, ...] = True) -> Segmentation:
+    """segment() with an explicit model; `rules` picks the rules that run after the classifier (True: all, False: none)."""
     text = document.text
     spans = list(tokens.line_spans)
     if not spans:
         return Segmentation(text, ())
+    active = RULES if rules is True else (rules or ())
     stats = [line_stats(text[s:e]) for s, e in spans]
     if document.html.strip():
         lines = _decide_html(text, spans, stats, main_text(document.html))
     else:
         lines = _decide_plain(spans, stats, model)
-    if rules:
+    if "keep_prose" in active and not document.html.strip():
+        # trafilatura judges prose from the page structure better than this rule can from text alone.
         _keep_prose(lines)
+    if "headline" in active:
         _keep_headline(text, lines, document.title)
+    if "cues" in active:
         _apply_cues(lines)
+    if "captions" in active:
         _mark_captions_and_names(lines)
+    if "duplicates" in active:
         _mark_duplicates(lines)
+    if "pitch_sections" in active:
         _extend_pitch_sections(lines)
+    if "short_tail" in active and not document.html.strip():
         _drop_short_tail(lines)
     _name_leftovers(lines)
-    return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans)))
+    return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans, split="cues" in active)))
 
 
 def _decide_plain(spans: list[tuple[int, int]], stats: list[LineStats], model: dict) -> list[_Line]:
     probs = body_probabilities(model, document_features(stats))
     threshold = model.get("threshold", 0.5)
     return [
-        _Line(s, e, st, p >= threshold, why=f"model p(body)={p:.2f}")
+        _Line(s, e, st, p >= threshold, why=f"model p(body)={p:.2f}", p_body=p)
         for (s, e), st, p in zip(spans, stats, probs)
     ]
 
@@ -99,7 +113,7 @@ def _decide_html(text: str, spans: list[tuple[int, int]], stats: list[LineStats]
     for (s, e), st, share in zip(spans, stats, shares):
         body = share >= HTML_MIN_COVERAGE
         why = "in trafilatura main text" if body else "not in trafilatura main text"
-        lines.append(_Line(s, e, st, body, why=why if main else "no main text found: kept"))
+        lines.append(_Line(s, e, st, body, why=why if main else "no main text found: kept", p_body=share))
     return lines
 
 
@@ -110,7 +124,10 @@ def _cue_fires(stats: LineStats) -> bool:
         return False
     if cue.strength == "strong":
         return True
-    return stats.words <= WEAK_CUE_WORDS or (stats.reader and not stats.terminal) or (stats.reader and stats.words <= 20)
+    # A weak cue word needs a label's shape (short, no full stop) or the voice of a pitch.
+    if stats.terminal:
+        return stats.pitch and stats.words <= 20
+    return stats.words <= WEAK_CUE_WORDS or (stats.reader and stats.words <= 20)
 
 
 def _apply_cues(lines: list[_Line]) -> None:
@@ -125,23 +142,30 @@ def _mark_duplicates(lines: list[_Line]) -> None:
     """Repeated lines after their first occurrence, and fragments that another, longer line starts with."""
     seen: dict[str, int] = {}
     norms = [line.stats.norm for line in lines]
+    counts = Counter(norms)
     for i, line in enumerate(lines):
         norm = norms[i]
         if not norm:
             continue
-        if norm in seen:
+        if norm in seen and (line.category or _repeat_is_furniture(line, counts[norm])):
             line.body = False
             line.why = f"repeats line {seen[norm] + 1}" + (f"; {line.why}" if line.category else "")
             line.category = line.category or "duplicate"
             continue
         seen[norm] = i
-        if line.stats.words >= MIN_DUPLICATE_WORDS and not line.category:
+        # A cut-off sentence (no closing punctuation) that another line continues is a copy glitch.
+        if line.stats.words >= MIN_DUPLICATE_WORDS and not line.category and not line.stats.terminal:
             for j, other in enumerate(norms):
                 if j != i and len(other) > len(norm) and other.startswith(norm) and lines[j].stats.words > line.stats.words:
                     line.body = False
                     line.category = "duplicate"
                     line.why = f"fragment of line {j + 1}"
                     break
+
+
+def _repeat_is_furniture(line: _Line, count: int) -> bool:
+    """A line seen before is furniture unless it belongs to a repeated template (a question asked of every interviewee)."""
+    return count <= 2 and not line.stats.question
 
 
 def _keep_prose(lines: list[_Line]) -> None:
@@ -231,14 +255,14 @@ def _extend_pitch_sections(lines: list[_Line]) -> None:
         if not category:
             continue
         st = line.stats
-        pitchy = st.reader or bool(st.cue.category and st.words <= MAX_CUE_WORDS) or st.bullet
+        pitchy = (st.pitch and line.p_body < PITCH_MAX_BODY_P) or bool(st.cue.category and st.words <= MAX_CUE_WORDS) or st.bullet
         if not (pitchy or (i > last_body and not line.body)):
             category = ""
             continue
         if line.body or not line.category:
             line.body = False
             line.category = category
-            line.why = "inside a " + category.replace("_", " ") + " section" + ("; addresses the reader" if st.reader else "")
+            line.why = "inside a " + category.replace("_", " ") + " section" + ("; the outlet's voice or a call to action" if st.pitch else "")
 
 
 def _mark_captions_and_names(lines: list[_Line]) -> None:
@@ -255,7 +279,7 @@ def _mark_captions_and_names(lines: list[_Line]) -> None:
 
 def _name_leftovers(lines: list[_Line]) -> None:
     """Give model-only boilerplate a category from its shape and place: tags, navigation or related links."""
-    body_positions = [i for i, line in enumerate(lines) if line.body]
+    body_positions = [i for i, line in enumerate(lines) if line.body and not line.why.startswith("headline")]
     first_body = body_positions[0] if body_positions else len(lines)
     last_body = body_positions[-1] if body_positions else -1
     for i, line in enumerate(lines):
@@ -277,15 +301,17 @@ def _name_leftovers(lines: list[_Line]) -> None:
         line.why = f"{line.why}; short line {place}" if st.words <= 6 else f"{line.why}; {place}"
 
 
-def _blocks(text: str, lines: list[_Line], sentence_spans: tuple[tuple[int, int], ...]) -> list[Block]:
+def _blocks(text: str, lines: list[_Line], sentence_spans: tuple[tuple[int, int], ...], split: bool = True) -> list[Block]:
     """One block per line, except body lines that carry furniture sentences, which are split at sentence ends."""
     starts = [s for s, _ in sentence_spans]
     blocks: list[Block] = []
     for line in lines:
-        if line.body:
+        if line.body and split:
             first = bisect.bisect_left(starts, line.start)
             sentences = [(s, e) for s, e in sentence_spans[first:bisect.bisect_left(starts, line.end)] if e <= line.end]
             blocks.extend(_split_glued(text, line, sentences))
+        elif line.body:
+            blocks.append(Block(line.start, line.end, BODY, "", line.why))
         else:
             blocks.append(Block(line.start, line.end, BOILERPLATE, line.category, line.why))
     return blocks
@@ -301,7 +327,7 @@ def _split_glued(text: str, line: _Line, sentences: list[tuple[int, int]]) -> li
         sentence = text[s:e]
         cue = find_cue(sentence)
         edge = k in (0, last)
-        fires = cue.strength == "strong" and len(sentence.split()) <= 30 and (edge or reader_voice(sentence))
+        fires = cue.strength == "strong" and len(sentence.split()) <= 30 and edge
         marks.append(cue if fires and cue.category not in ("navigation", "byline_dateline") else None)
     if not any(marks):
         return [Block(line.start, line.end, BODY, "", line.why)]

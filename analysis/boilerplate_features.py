@@ -25,6 +25,8 @@ CALL_TO_ACTION_RE = re.compile(
     r"register|log|read|watch|listen|share|tap|find|see|stay|don'?t miss|learn|shop|save|claim|upgrade|give|help)\b",
     re.I,
 )
+# The outlet speaking of itself ("we", "our") or a call to action: the voice that carries a pitch paragraph.
+OUTLET_VOICE_RE = re.compile(r"\b(we|our|ours|us|we're|we’re|we've|we’ve)\b", re.I)
 LINK_RE = re.compile(r"\]\(|https?://|www\.|\S+@\S+\.\w+|\.(com|org|net|co\.uk)\b", re.I)
 SEPARATOR_RE = re.compile(r"[|»«•·›]")
 TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
@@ -91,9 +93,19 @@ def normalise_line(text: str) -> str:
     return NORMALISE_RE.sub(" ", text.lower()).strip()
 
 
+QUOTED_RE = re.compile(r"“[^”]*”?|\"[^\"]*\"?|‘[^’]*’(?!\w)")
+
+
+def pitch_voice(text: str) -> bool:
+    """True when the text, outside quotations, is the outlet speaking of itself or a call to action."""
+    unquoted = QUOTED_RE.sub(" ", text)
+    return bool(OUTLET_VOICE_RE.search(unquoted) or CALL_TO_ACTION_RE.search(clean_for_cues(text)))
+
+
 def reader_voice(text: str) -> bool:
-    """True when the text talks to the reader or opens with a call to action."""
-    return bool(READER_VOICE_RE.search(text) or CALL_TO_ACTION_RE.search(clean_for_cues(text)))
+    """True when the text, outside quotations, talks to the reader or opens with a call to action."""
+    unquoted = QUOTED_RE.sub(" ", text)
+    return bool(READER_VOICE_RE.search(unquoted) or CALL_TO_ACTION_RE.search(clean_for_cues(text)))
 
 
 @dataclass(frozen=True)
@@ -110,9 +122,11 @@ class LineStats:
     link: bool
     separator: bool
     reader: bool
+    pitch: bool
     cue: Cue
     norm: str
     bullet: bool
+    question: bool
 
     @property
     def good(self) -> bool:
@@ -140,9 +154,11 @@ def line_stats(text: str) -> LineStats:
         link=bool(LINK_RE.search(stripped)),
         separator=bool(SEPARATOR_RE.search(stripped)),
         reader=reader_voice(stripped),
+        pitch=pitch_voice(stripped),
         cue=find_cue(stripped),
         norm=normalise_line(stripped),
         bullet=bool(BULLET_RE.match(stripped)),
+        question=stripped.endswith("?"),
     )
 
 

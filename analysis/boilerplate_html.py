@@ -1,10 +1,12 @@
 """Main text of an HTML page by trafilatura, mapped onto the lines of the page's visible text."""
 from __future__ import annotations
 
+import difflib
 import re
 
 TOKEN_RE = re.compile(r"\w+")
 SHINGLE = 4
+MAX_ALIGN_TOKENS = 60_000  # beyond this, alignment gets slow: fall back to shingles
 
 
 def main_text(html: str) -> str:
@@ -19,21 +21,37 @@ def main_text(html: str) -> str:
 
 
 def covered(text: str, spans: list[tuple[int, int]], reference: str) -> list[float]:
-    """Per span, the share of its words' 4-shingles found in `reference` (short spans: whole-phrase match)."""
+    """Per span, the share of its words that align, in order, with the words of `reference`.
+
+    An in-order alignment (difflib) rather than a bag of shingles, so a teaser repeating a body sentence
+    elsewhere on the page is not taken for the body as well.
+    """
     ref_tokens = TOKEN_RE.findall(reference)
+    tokens: list[str] = []
+    owners: list[int] = []
+    for index, (start, end) in enumerate(spans):
+        for token in TOKEN_RE.findall(text[start:end]):
+            tokens.append(token)
+            owners.append(index)
+    if len(tokens) > MAX_ALIGN_TOKENS or len(ref_tokens) > MAX_ALIGN_TOKENS:
+        return _covered_by_shingles(text, spans, ref_tokens)
+    hits = [0] * len(spans)
+    totals = [0] * len(spans)
+    for owner in owners:
+        totals[owner] += 1
+    matcher = difflib.SequenceMatcher(None, ref_tokens, tokens, autojunk=False)
+    for _, start, size in matcher.get_matching_blocks():
+        for j in range(start, start + size):
+            hits[owners[j]] += 1
+    return [hit / total if total else 0.0 for hit, total in zip(hits, totals)]
+
+
+def _covered_by_shingles(text: str, spans: list[tuple[int, int]], ref_tokens: list[str]) -> list[float]:
+    """Fallback for very long pages: the share of each span's 4-word shingles found anywhere in the reference."""
     ref_shingles = {tuple(ref_tokens[i:i + SHINGLE]) for i in range(max(0, len(ref_tokens) - SHINGLE + 1))}
-    ref_lines = {" ".join(TOKEN_RE.findall(line)) for line in reference.split("\n")}
-    ref_short = set()
-    for n in (2, 3):
-        ref_short.update(tuple(ref_tokens[i:i + n]) for i in range(max(0, len(ref_tokens) - n + 1)))
     shares = []
     for start, end in spans:
         tokens = TOKEN_RE.findall(text[start:end])
-        if len(tokens) >= SHINGLE:
-            grams = [tuple(tokens[i:i + SHINGLE]) for i in range(len(tokens) - SHINGLE + 1)]
-            shares.append(sum(1 for g in grams if g in ref_shingles) / len(grams))
-        elif tokens and (" ".join(tokens) in ref_lines or (len(tokens) >= 2 and tuple(tokens) in ref_short)):
-            shares.append(1.0)
-        else:
-            shares.append(0.0)
+        grams = [tuple(tokens[i:i + SHINGLE]) for i in range(max(1, len(tokens) - SHINGLE + 1))]
+        shares.append(sum(1 for g in grams if g in ref_shingles) / len(grams) if tokens else 0.0)
     return shares

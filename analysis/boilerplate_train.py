@@ -118,7 +118,6 @@ def page_matrix(page: Page) -> tuple[list[tuple[int, int]], list[list[float]], l
     return spans, rows, [l for l, _ in labelled], [w for _, w in labelled]
 
 
-__all__ = ["FEATURE_NAMES", "Page", "load_pages", "page_scores", "f1_over_pages", "label_lines", "page_matrix", "line_spans"]
 
 
 def _fit_logistic(rows: list[list[float]], labels: list[int], weights: list[float], c: float = 1.0) -> dict:
@@ -130,7 +129,9 @@ def _fit_logistic(rows: list[list[float]], labels: list[int], weights: list[floa
     x = np.asarray(rows, dtype=float)
     scaler = StandardScaler().fit(x)
     scale = np.where(scaler.scale_ > 0, scaler.scale_, 1.0)
-    model = LogisticRegression(C=c, max_iter=3000).fit((x - scaler.mean_) / scale, labels, sample_weight=weights)
+    w = np.asarray(weights, dtype=float)
+    # Newton-Cholesky suits few features and many rows; weights scaled to mean 1 keep C meaningful.
+    model = LogisticRegression(C=c, solver="newton-cholesky", max_iter=200).fit((x - scaler.mean_) / scale, labels, sample_weight=w / w.mean())
     return {
         "mean": [round(float(v), 6) for v in scaler.mean_],
         "scale": [round(float(v), 6) for v in scale],
