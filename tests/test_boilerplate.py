@@ -1,0 +1,333 @@
+"""Boilerplate detection: seed expectations (issue 3, section 5), general rules, HTML via trafilatura, the contract."""
+from __future__ import annotations
+
+import json
+import re
+from pathlib import Path
+
+import pytest
+
+from analysis import boilerplate
+from analysis.blocks import BODY, BOILERPLATE
+from analysis.boilerplate_features import FEATURE_NAMES, STAGE2_NAMES, find_cue
+from analysis.boilerplate_train import f1_over_pages, label_lines, line_spans, page_scores
+from analysis.context import DocContext
+from analysis.corpus import load_bytes
+from analysis.quotes import find_quotes, is_quoted
+from analysis.resources import Resources
+from analysis.tokens import tokenize
+
+SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+NEWS_MIN_WORDS = 8
+READER_WORD_RE = re.compile(r"\b(you|your|we|our|us)\b", re.I)
+
+
+@pytest.fixture(scope="module")
+def resources() -> Resources:
+    return Resources(boilerplate_model=boilerplate.load_model())
+
+
+def load(name: str, data: bytes):
+    items = list(load_bytes(name, name, data))
+    assert items and hasattr(items[0], "text"), items
+    return items[0]
+
+
+@pytest.fixture(scope="module")
+def seeds(resources):
+    """{prefix: (document, segmentation)} for the five bundled seeds."""
+    out = {}
+    for path in sorted(SEEDS.glob("*.txt")):
+        document = load(path.name, path.read_bytes())
+        out[path.name[:3]] = (document, boilerplate.segment(document, tokenize(document.text), resources))
+    return out
+
+
+def blocks_with(seg, needle: str):
+    found = [b for b in seg.blocks if needle in seg.text[b.start:b.end]]
+    assert found, f"no block contains {needle!r}"
+    return found
+
+
+def assert_boilerplate(seg, needle: str, category: str | None = None) -> None:
+    for block in blocks_with(seg, needle):
+        assert block.kind == BOILERPLATE, (needle, block)
+        assert block.category, block
+        assert block.why, block
+        if category:
+            assert block.category == category, (needle, block)
+
+
+# --- Seeds: what issue 3 section 5 lists must be boilerplate -------------------------------------------------
+
+def test_seed_001_subscription_bylines_and_caption(seeds):
+    _, seg = seeds["001"]
+    for needle in ("Subscribe to the New American", "Get exclusive digital access", "Discover a refreshing blend",
+                   "From politics and finance", "[Subscribe](#)", "What's Included?", "24 Issues Per Year", "Cancel anytime."):
+        assert_boilerplate(seg, needle, "subscription")
+    bylines = blocks_with(seg, "Written by [Angeline Tan](#) on October 23, 2023")
+    assert len(bylines) == 3
+    assert all(b.kind == BOILERPLATE and b.category == "byline_dateline" for b in bylines)
+    assert_boilerplate(seg, "AP Images", "photo_credit")
+
+
+def test_seed_004_notification_donation_comments(seeds):
+    _, seg = seeds["004"]
+    assert_boilerplate(seg, "Stay up to date with notifications", "newsletter_notification")
+    assert_boilerplate(seg, "Notifications can be managed", "newsletter_notification")
+    for needle in ("Your support helps us", "From reproductive rights", "Your donation allows us", "paywalls", "Your support makes all"):
+        assert_boilerplate(seg, needle, "donation")
+    for needle in ("Join our commenting forum", "Join thought-provoking conversations", "Thank you for registering", "Please refresh the page"):
+        assert_boilerplate(seg, needle, "comments")
+
+
+def test_seed_002_photo_credit_fragment_and_tag(seeds):
+    _, seg = seeds["002"]
+    assert_boilerplate(seg, "© Sean Gallup / Getty Images", "photo_credit")
+    fragment = [b for b in seg.blocks if seg.text[b.start:b.end].endswith("will likely extend far beyond")]
+    assert len(fragment) == 1 and fragment[0].kind == BOILERPLATE and fragment[0].category == "duplicate"
+    complete = blocks_with(seg, "far beyond the meeting room")
+    assert all(b.kind == BODY for b in complete)
+    last = seg.blocks[-1]
+    assert seg.text[last.start:last.end] == "Nato" and last.kind == BOILERPLATE and last.category == "tags"
+
+
+def test_seed_003_image_source(seeds):
+    _, seg = seeds["003"]
+    assert_boilerplate(seg, "image source from:hungarianconservative", "photo_credit")
+
+
+def test_seed_000_trailing_attribution_is_split_off(seeds):
+    _, seg = seeds["000"]
+    text = seg.text
+    last_line_start = text.rindex("\n") + 1
+    on_last_line = [b for b in seg.blocks if b.start >= last_line_start]
+    assert len(on_last_line) == 2
+    body, credit = on_last_line
+    assert body.kind == BODY and text[body.start:body.end].startswith("In the same interview")
+    assert text[body.end - 1] == "."
+    assert credit.kind == BOILERPLATE and credit.category == "credit_attribution"
+    assert text[credit.start:credit.end] == "Source attribution: Kill Weltwoche and related interview coverage."
+
+
+def _news_sentences(document):
+    """Sentences that read as reporting: long enough, closed by punctuation, no cue, in a paragraph that does not
+    address the reader or speak as "we" outside quotation marks. A general definition, not a list of seed strings."""
+    tokens = tokenize(document.text)
+    quotes = find_quotes(document.text)
+    pitch_lines = [
+        (ls, le) for ls, le in tokens.line_spans
+        if any(not is_quoted(quotes, ls + m.start(), ls + m.end()) for m in READER_WORD_RE.finditer(document.text[ls:le]))
+    ]
+    for start, end in tokens.sentence_spans:
+        if any(ls <= start < le for ls, le in pitch_lines):
+            continue
+        sentence = document.text[start:end]
+        words = [m for m in re.finditer(r"\w+", sentence)]
+        if len(words) < NEWS_MIN_WORDS or not re.search(r"[.!?][\"'”’)]*$", sentence):
+            continue
+        if find_cue(sentence).strength == "strong":
+            continue
+        if re.match(r"\W*(get|discover|delve|join|subscribe|sign|support|donate)\b", sentence, re.I):
+            continue  # a call to action
+        voiced = [m for m in READER_WORD_RE.finditer(sentence) if not is_quoted(quotes, start + m.start(), start + m.end())]
+        if voiced:
+            continue
+        yield start, end, sentence
+
+
+@pytest.mark.parametrize("prefix", ["000", "001", "002", "003", "004"])
+def test_no_news_sentence_of_a_seed_is_boilerplate(seeds, prefix):
+    document, seg = seeds[prefix]
+    sentences = list(_news_sentences(document))
+    assert len(sentences) >= 8
+    lost = [s for start, end, s in sentences if seg.in_boilerplate(start, end)]
+    assert not lost, lost
+
+
+def test_seed_shares_are_plausible(seeds):
+    shares = {prefix: seg.boilerplate_share for prefix, (_, seg) in seeds.items()}
+    assert shares["003"] < 0.05 and shares["000"] < 0.05
+    assert 0.1 < shares["001"] < 0.4
+    assert 0.2 < shares["004"] < 0.6
+    assert shares["004"] > shares["002"] > shares["003"]
+
+
+def test_seed_headlines_stay_body(seeds):
+    for prefix in ("001", "002", "004"):
+        document, seg = seeds[prefix]
+        assert document.title
+        first = blocks_with(seg, document.title)[0]
+        assert first.kind == BODY and "headline" in first.why
+
+
+# --- General rules on made-up pages ------------------------------------------------------------------------
+
+MORE = [
+    "Residents of the eastern districts have waited more than a decade for a direct connection to the centre.",
+    "A survey published last year found that most households there own no car and rely on two crowded lines.",
+    "The council will review the routes after the first year and may add evening services if demand is high.",
+    "Bus drivers' representatives welcomed the decision but warned that the operator is already short of staff.",
+]
+ARTICLE = [
+    "The city council voted on Tuesday to expand the bus network, adding six routes that will serve the eastern districts.",
+    "Officials said the plan would cost about 40 million euros over five years and would be paid for by the regional budget.",
+    "Opposition members argued that the money should have gone to road repairs, which they described as long overdue.",
+    "The first new routes are expected to open in the spring, according to the transport department's timetable.",
+]
+
+
+def segment_text(text: str, resources: Resources):
+    document = load("page.txt", text.encode("utf-8"))
+    return document, boilerplate.segment(document, tokenize(document.text), resources)
+
+
+def test_made_up_page_furniture_is_found_and_named(resources):
+    page = "\n".join([
+        "Home", "News", "Sport", "Skip to main content",
+        "Council expands bus network", "By Anna Keller", "March 3, 2024",
+        *ARTICLE[:2], "Advertisement", *ARTICLE[2:],
+        "Share on Facebook", "Sign up for our newsletter to get the latest news in your inbox",
+        "Read more: Tram line delayed again", "We use cookies to improve your browsing experience. Accept cookies",
+        "© 2024 Example Media. All rights reserved.",
+    ])
+    document, seg = segment_text(page, resources)
+    categories = {seg.text[b.start:b.end]: b.category for b in seg.blocks if b.kind == BOILERPLATE}
+    assert categories["Skip to main content"] == "navigation"
+    assert categories["By Anna Keller"] == "byline_dateline"
+    assert categories["March 3, 2024"] == "byline_dateline"
+    assert categories["Advertisement"] == "advertising"
+    assert categories["Share on Facebook"] == "share_social"
+    assert categories["Sign up for our newsletter to get the latest news in your inbox"] == "newsletter_notification"
+    assert categories["Read more: Tram line delayed again"] == "related_links"
+    assert categories["We use cookies to improve your browsing experience. Accept cookies"] == "legal_cookie"
+    assert categories["© 2024 Example Media. All rights reserved."] == "legal_cookie"
+    for paragraph in ARTICLE:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph))
+    assert 0.2 < seg.boilerplate_share < 0.7
+
+
+def test_news_sentences_that_merely_mention_cue_words_stay_body(resources):
+    tricky = [
+        "By Monday, the troops had withdrawn from the border towns, officials in the capital said.",
+        "WeWork declined to comment.",
+        "Sources told reporters that the company had cut its advertising budget by half this year.",
+        "The charity said donations had fallen by a fifth since the crisis began, forcing it to close two shelters.",
+    ]
+    document, seg = segment_text("\n".join(ARTICLE[:2] + tricky + ARTICLE[2:]), resources)
+    for sentence in tricky:
+        assert all(b.kind == BODY for b in blocks_with(seg, sentence)), sentence
+
+
+def test_repeated_line_is_marked_once(resources):
+    page = "\n".join([ARTICLE[0], "Story continues after the break in print edition", ARTICLE[1], ARTICLE[2],
+                      "Story continues after the break in print edition", ARTICLE[3]])
+    _, seg = segment_text(page, resources)
+    repeats = blocks_with(seg, "Story continues after the break")
+    assert repeats[1].kind == BOILERPLATE and "repeats line" in repeats[1].why
+
+
+def test_blocks_cover_every_line_in_order_without_overlap(seeds):
+    for document, seg in seeds.values():
+        covered = sum(b.end - b.start for b in seg.blocks)
+        line_chars = sum(e - s for s, e in tokenize(document.text).line_spans)
+        assert covered <= line_chars and covered >= line_chars - 2 * len(seg.blocks)
+        for a, b in zip(seg.blocks, seg.blocks[1:]):
+            assert a.end <= b.start
+        for block in seg.blocks:
+            assert block.kind in (BODY, BOILERPLATE)
+            assert (block.kind == BOILERPLATE) == bool(block.category)
+            assert block.category == "" or block.category in boilerplate.CATEGORIES
+
+
+def test_segmentation_is_deterministic(seeds, resources):
+    document, seg = seeds["004"]
+    again = boilerplate.segment(document, tokenize(document.text), resources)
+    assert again.blocks == seg.blocks
+
+
+def test_empty_document(resources):
+    from analysis.document import Document
+
+    empty = Document("x", "x.txt", "")
+    seg = boilerplate.segment(empty, tokenize(""), resources)
+    assert seg.blocks == () and seg.boilerplate_share == 0.0
+
+
+# --- HTML ------------------------------------------------------------------------------------------------
+
+HTML_PAGE = """<!doctype html><html><head><title>Council expands bus network</title></head><body>
+<header><nav><ul><li><a href="/">Home</a></li><li><a href="/news">News</a></li><li><a href="/sport">Sport</a></li></ul></nav></header>
+<main><article><h1>Council expands bus network</h1>
+{paragraphs}
+</article>
+<aside><h3>Most read</h3><ul><li><a href="/a">Tram line delayed again as contractor walks out</a></li>
+<li><a href="/b">Mayor opens new library in the old town hall</a></li></ul></aside></main>
+<footer><p>We use cookies to improve your browsing experience.</p><p>© 2024 Example Media. All rights reserved.</p></footer>
+</body></html>"""
+
+
+def test_html_uses_trafilatura_main_text(resources):
+    html = HTML_PAGE.format(paragraphs="\n".join(f"<p>{p}</p>" for p in ARTICLE + MORE))
+    document = load("page.html", html.encode("utf-8"))
+    assert document.html
+    seg = boilerplate.segment(document, tokenize(document.text), resources)
+    for paragraph in ARTICLE:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph))
+    for furniture in ("Tram line delayed again", "We use cookies", "All rights reserved"):
+        assert all(b.kind == BOILERPLATE for b in blocks_with(seg, furniture))
+    assert blocks_with(seg, "We use cookies")[0].category == "legal_cookie"
+    assert 0.05 < seg.boilerplate_share < 0.6
+    context = DocContext(document, tokenize(document.text), seg, resources)
+    assert boilerplate.analyze(context).columns["boilerplate_method"] == "trafilatura"
+
+
+def test_trafilatura_imports_with_its_html_cleaner():
+    import lxml_html_clean  # noqa: F401  (jusText, pulled in by trafilatura, needs it with lxml 6)
+    import trafilatura
+
+    assert trafilatura.extract("<html><body><article><p>" + " ".join(ARTICLE) + "</p></article></body></html>")
+
+
+# --- The contract: documents columns and blocks rows ---------------------------------------------------------
+
+def test_analyze_columns_and_block_rows(seeds, resources):
+    document, seg = seeds["001"]
+    contribution = boilerplate.analyze(DocContext(document, tokenize(document.text), seg, resources))
+    columns = contribution.columns
+    assert columns["boilerplate_share"] == round(seg.boilerplate_share, 4)
+    for category in boilerplate.CATEGORIES:
+        assert f"boilerplate_{category}" in columns
+    assert columns["boilerplate_subscription"] > 0.05
+    assert abs(sum(columns[f"boilerplate_{c}"] for c in boilerplate.CATEGORIES) - columns["boilerplate_share"]) < 0.002
+    rows = contribution.rows["blocks"]
+    assert len(rows) == len(seg.blocks)
+    for row in rows:
+        assert set(row) >= {"doc_id", "start", "end", "kind", "category", "text", "why"}
+        assert row["text"] == document.text[row["start"]:row["end"]]
+        assert row["doc_id"] == document.doc_id
+
+
+def test_model_is_plain_data_matching_the_features():
+    model = boilerplate.load_model()
+    json.dumps(model)
+    assert model["features"] == list(FEATURE_NAMES)
+    assert len(model["stage1"]["coef"]) == len(FEATURE_NAMES)
+    assert len(model["stage2"]["coef"]) == len(STAGE2_NAMES)
+
+
+# --- The benchmark's metric and labelling ------------------------------------------------------------------
+
+def test_shingle_metric():
+    body = "one two three four five six seven"
+    assert page_scores(body, body) == (1.0, 0.0, 0.0)
+    tp, fp, fn = page_scores(body, body + " eight nine ten eleven")
+    assert tp > 0 and fp > 0 and fn == 0
+    assert f1_over_pages([(body, body)])["f1"] == 1.0
+    assert f1_over_pages([(body, "nothing alike at all here")])["f1"] == 0.0
+
+
+def test_line_labels_follow_the_marked_body():
+    text = "Menu\nHome\n" + "\n".join(ARTICLE) + "\nShare this"
+    labels = [label for label, _ in label_lines(text, line_spans(text), "\n\n".join(ARTICLE))]
+    assert labels == [0, 0, 1, 1, 1, 1, 0]
