@@ -52,6 +52,12 @@ LABELS: tuple[tuple[str, re.Pattern, frozenset[str], frozenset[str]], ...] = (
         frozenset({"ISFM", "ISF", "ISM", "IP", "commercial mainstream", "partisan-advocacy", "wire-agency"}),
     ),
     (
+        "state media",
+        re.compile(r"\b(?:state[- ]media|state broadcaster|state (?:television|tv|radio)|state news agency|official (?:news|press) agency)\b", re.I),
+        frozenset({"SC", "CaPu", "CaPr", "state-controlled", "state-captured", "government-official"}),
+        frozenset({"ISFM", "ISF", "ISM", "IP", "commercial mainstream", "partisan-advocacy"}),
+    ),
+    (
         "pro-government",
         re.compile(r"\b(?:pro[- ]government|government[- ](?:friendly|aligned|loyal)|pro[- ]kremlin|kremlin[- ](?:friendly|aligned|linked|backed)|"
                    r"pro[- ]orb[aá]n|fidesz[- ](?:aligned|friendly|linked|allied))\b", re.I),
@@ -60,7 +66,7 @@ LABELS: tuple[tuple[str, re.Pattern, frozenset[str], frozenset[str]], ...] = (
     ),
     (
         "state-funded",
-        re.compile(r"\b(?:state[- ](?:owned|funded|backed|sponsored|affiliated|financed)|government[- ](?:funded|backed|owned|financed)|"
+        re.compile(r"\b(?:state[- ](?:owned|funded|backed|sponsored|affiliated|financed)|(?:government|kremlin|beijing|moscow)[- ](?:funded|owned|financed)|government[- ]backed|"
                    r"publicly[- ]funded|taxpayer[- ]funded)\b", re.I),
         frozenset({"SC", "CaPu", "ISFM", "ISF", "ISM", "IP", "state-controlled", "independent public-service", "government-official"}),
         frozenset({"commercial mainstream"}),

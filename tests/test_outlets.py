@@ -215,6 +215,29 @@ def test_unregistered_self_reference_is_named_but_untyped():
     assert "not in the registry" in row["outlet_evidence"]
 
 
+def test_site_name_closing_the_title_line_names_the_publisher():
+    row = _doc("Bolivia clashes leave three dead — RT World News\nicon bookmark\n\nThree people died in clashes, officials said.\n")
+    assert row["outlet"] == "RT" and row["state_media_code"] == "SC"
+    assert "RT World News" in row["outlet_evidence"]
+
+
+def test_unregistered_title_name_must_recur_in_the_page():
+    once = _doc("Orban meets Putin in Beijing again - Quiet Talks\n\nOrban met Putin on Tuesday.\n")
+    assert once["outlet"] == ""  # a dash in a headline is not a site name
+    twice = _doc("Orban meets Putin in Beijing again | Danube Ledger\n\nOrban met Putin.\n\nAbout the Danube Ledger\n")
+    assert twice["outlet"] == "Danube Ledger"
+
+
+def test_staff_bio_line_names_the_publisher():
+    row = _doc("Orban met Putin on Tuesday.\n\nPhil Helsel is a reporter for NBC News.\n")
+    assert row["outlet"] == "NBC News" and row["outlet_type"] == "commercial mainstream"
+
+
+def test_copyright_line_naming_an_owner_company_stays_unregistered():
+    row = _doc("Orban met Putin on Tuesday.\n\n© 2019 CBS Interactive Inc. All Rights Reserved.\n")
+    assert row["outlet"] == "CBS Interactive" and row["outlet_type"] == "unknown"
+
+
 def test_a_sentence_mentioning_subscribing_is_no_self_reference():
     row = _doc("Orban met Putin.\n\nThe congressman said he didn’t subscribe to Farrakhan’s views on the matter.\n")
     assert row["outlet"] == "" and row["outlet_type"] == "unknown"
@@ -256,6 +279,12 @@ def test_label_consistent_with_registry_is_no_conflict():
     rt = {c["name"]: c for c in row["citations"]}["RT"]
     assert rt["label_in_text"] == "state-controlled" and rt["label_conflict"] is False
     assert rt["label_check"].startswith("consistent")
+
+
+def test_state_media_label_on_an_independent_public_broadcaster_is_a_conflict():
+    row = _doc("The claim was repeated by British state media outlet BBC on Monday.")
+    bbc = {c["name"]: c for c in row["citations"]}["BBC"]
+    assert bbc["label_in_text"] == "state media" and bbc["label_conflict"] is True
 
 
 def test_label_contradicting_registry_is_a_conflict():
