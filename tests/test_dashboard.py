@@ -461,3 +461,51 @@ def test_big_folder_of_tables_opens_and_every_page_renders(tmp_path: Path, monke
     for page in PAGES[1:]:
         at.switch_page(f"ui/pages/{page}.py").run()
         no_failure(at)
+
+
+def test_overview_row_selection_links_to_the_document(seeds) -> None:
+    results, _ = seeds
+    at = app().run()
+    at.session_state["overview_table"] = {"selection": {"rows": [1], "columns": [], "cells": []}}
+    at.run()
+    no_failure(at)
+    links = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Open ")]
+    assert links and links[0].query_string == f"doc={results.documents['doc_id'].iloc[1]}"
+
+
+def larger_corpus(seeds, copies: int = 2) -> Corpus:
+    """The seeds `copies` times over (new ids), split into two events: one of 7+ documents and one of the rest."""
+    base = rich_corpus(seeds)
+    frames, texts = [], {}
+    for copy in range(copies):
+        documents = base.results.documents.copy()
+        documents["doc_id"] = documents["doc_id"] + f"-{copy}"
+        frames.append(documents)
+        texts.update({f"{k}-{copy}": v for k, v in base.texts.items()})
+    documents = pd.concat(frames, ignore_index=True)
+    documents["event_id"] = ["big"] * 7 + ["small"] * (len(documents) - 7)
+    return Corpus("larger", Results({"documents": documents}), texts, f"larger-{uuid.uuid4().hex}")
+
+
+def test_compare_event_choice_and_a_large_event(seeds) -> None:
+    at = with_corpus(app(), larger_corpus(seeds)).run()
+    at.switch_page("ui/pages/compare.py").run()
+    no_failure(at)
+    assert at.selectbox(key="compare_event").value == "big"
+    assert len(at.multiselect(key="compare_event_docs").value) == 6, "at most six columns for one event"
+    at.multiselect(key="compare_event_docs").set_value(at.multiselect(key="compare_event_docs").value[:2]).run()
+    assert len([b for b in html_bodies(at) if "sfd-card" in b]) == 2
+    at.selectbox(key="compare_event").set_value("small").run()
+    no_failure(at)
+    assert "".join(at.query_params["event"]) == "small"
+    assert len([b for b in html_bodies(at) if "sfd-card" in b]) == 3
+
+
+def test_lexicon_category_filter_and_registry_tab() -> None:
+    at = app().run().switch_page("ui/pages/lexicons.py").run()
+    categories = at.multiselect(key="lexicon_category_loaded")
+    at.multiselect(key="lexicon_category_loaded").set_value([categories.options[0]]).run()
+    no_failure(at)
+    shown = at.dataframe[0].value
+    assert len(shown) > 0 and set(shown["category"]) == {categories.options[0]}
+    assert any(b.proto.label.startswith("Download the shipped lexicon") for b in at.get("download_button"))

@@ -49,10 +49,18 @@ st.subheader("Documents")
 documents = documents.assign(document=documents["doc_id"].astype(str).map(labels))
 shown = [name for name, _ in COLUMNS if name in documents.columns and (name in ("document", "doc_id") or has_values(documents, name))]
 missing = [name for name, _ in COLUMNS if name not in shown]
-st.dataframe(
+selection = st.dataframe(
     documents[shown], hide_index=True, width="stretch", key="overview_table",
     column_config={name: config for name, config in COLUMNS if name in shown},
+    on_select="rerun", selection_mode="single-row",
 )
+picked = selection.selection.rows if selection is not None else []
+if picked:
+    picked_id = str(documents["doc_id"].iloc[picked[0]])
+    st.page_link("ui/pages/document.py", label=f"Open {labels[picked_id]}: every block, span and citation",
+                 icon=":material/article:", query_params={"doc": picked_id})
+else:
+    st.caption("Select a row to open that document; click a column header to sort.")
 if missing:
     st.caption("Columns with no values for this corpus yet (not shown): " + ", ".join(missing))
 
