@@ -32,6 +32,13 @@ class DocContext:
     def body_words(self) -> int:
         return self.segmentation.body_word_count(self.tokens.word_spans)
 
+    @cached_property
+    def actors(self) -> list:
+        """The quoted and paraphrased actors (analysis.actors.find_actors), found once and shared by outlets and framing."""
+        from .actors import find_actors
+
+        return find_actors(self)
+
 
 @dataclass
 class Contribution:

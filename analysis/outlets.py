@@ -451,7 +451,7 @@ def analyze(context: DocContext) -> Contribution:
     for row in outlet_rows:
         row.setdefault("paraphrased", 0)
         row.setdefault("attribution_verbs", "")
-    found_actors = actors_module.find_actors(context)
+    found_actors = context.actors
     people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author)
     # An official body merely named ("the Hungarian government") is not a source the document cites.
     outlet_rows = [r for r in outlet_rows if not (r["kind"] == "organization" and r["roles"] == "mention")]
