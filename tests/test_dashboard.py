@@ -509,3 +509,14 @@ def test_lexicon_category_filter_and_registry_tab() -> None:
     shown = at.dataframe[0].value
     assert len(shown) > 0 and set(shown["category"]) == {categories.options[0]}
     assert any(b.proto.label.startswith("Download the shipped lexicon") for b in at.get("download_button"))
+
+
+def test_model_hits_without_category_get_their_own_grey_legend_entry() -> None:
+    from ui.components.highlight import UNCATEGORISED, legend_html
+
+    spans = pd.DataFrame([{"start": 0, "end": 4, "category": "", "voice": "authorial", "source": "model"},
+                          {"start": 5, "end": 9, "category": "euphemism", "voice": "quoted", "source": "lexicon"}])
+    colors = category_colors(spans["category"])
+    assert list(colors) == ["euphemism", UNCATEGORISED]
+    assert UNCATEGORISED in legend_html(colors)
+    assert "category: model hit (no category)" in highlighted_html("abcd efgh", None, spans, colors)

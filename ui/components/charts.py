@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from analysis import Results
 
-from .highlight import category_colors
+from .highlight import category_colors, category_name
 from .outlet_card import TYPE_COLORS
 from .tables import has_values, prefixed, table
 
@@ -39,7 +39,8 @@ def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
 def loaded_density(results: Results, labels: dict[str, str]) -> go.Figure | None:
     """Loaded-wording hits per 1,000 body words per document, one panel per voice, stacked by category.
 
-    Counts are spans outside boilerplate (as in loaded_per_1k_words); the denominator is body_words.
+    Counts are spans outside boilerplate, lexicon and model hits alike (model hits carry no category);
+    the denominator is body_words.
     """
     spans, documents = results.spans, results.documents
     if spans.empty or not has_values(documents, "body_words"):
@@ -49,11 +50,11 @@ def loaded_density(results: Results, labels: dict[str, str]) -> go.Figure | None
         body = body[~body["in_boilerplate"].astype(str).str.lower().isin(["true", "1"])]
     if body.empty:
         return None
+    body = body.assign(category=body["category"].map(category_name))
     counts = body.groupby(["doc_id", "voice", "category"], dropna=False).size().reset_index(name="hits")
     words = documents.set_index("doc_id")["body_words"]
     counts["per_1k_body_words"] = [round(1000 * h / w, 2) if w and w > 0 else 0.0 for h, w in zip(counts["hits"], counts["doc_id"].map(words).fillna(0))]
     counts["document"] = counts["doc_id"].map(_safe(labels)).fillna(counts["doc_id"])
-    counts["category"] = counts["category"].fillna("(none)").astype(str)
     counts["voice"] = counts["voice"].fillna("(none)").astype(str)
     colors = category_colors(counts["category"])
     order = [v for v in VOICE_ORDER if v in set(counts["voice"])] + sorted(set(counts["voice"]) - set(VOICE_ORDER))

@@ -43,10 +43,24 @@ class Mark:
     tooltip: str
 
 
+UNCATEGORISED = "model hit (no category)"
+UNCATEGORISED_COLOR = "#8c8c8c"
+
+
+def category_name(value: object) -> str:
+    """A span's category for display: empty (a learned-model hit has none) becomes UNCATEGORISED."""
+    if value is None or (isinstance(value, float) and pd.isna(value)) or not str(value).strip():
+        return UNCATEGORISED
+    return str(value)
+
+
 def category_colors(categories: list[str] | pd.Series) -> dict[str, str]:
     """A stable colour per category (sorted, then palette order), so every column of a comparison agrees."""
-    names = sorted({str(c) for c in categories if isinstance(c, str) and c})
-    return {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    names = sorted({category_name(c) for c in categories} - {UNCATEGORISED})
+    colors = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
+    if any(category_name(c) == UNCATEGORISED for c in categories):
+        colors[UNCATEGORISED] = UNCATEGORISED_COLOR
+    return colors
 
 
 def escape(value: object) -> str:
@@ -82,13 +96,13 @@ def marks_from_spans(spans: pd.DataFrame | None, length: int) -> list[Mark]:
         voice = _cell(row, "voice")
         tooltip_parts = [
             f"term: {_cell(row, 'term') or _cell(row, 'text')}",
-            f"category: {_cell(row, 'category') or '?'}",
+            f"category: {category_name(_cell(row, 'category'))}",
             f"voice: {voice or '?'}",
         ]
         for column, name in (("narrative", "narrative"), ("neutral_alternative", "neutral alternative"), ("source", "found by"), ("score", "score")):
             if _cell(row, column):
                 tooltip_parts.append(f"{name}: {_cell(row, column)}")
-        marks.append(Mark(start, -negative_end, _cell(row, "category"), voice, "\n".join(tooltip_parts)))
+        marks.append(Mark(start, -negative_end, category_name(_cell(row, "category")), voice, "\n".join(tooltip_parts)))
         position = -negative_end
     return marks
 
