@@ -20,7 +20,7 @@ PTC_ARTICLES = REPO.parent / "shared" / "benchmarks" / "ptc" / "articles"
 
 @pytest.fixture(scope="module")
 def paths() -> list[str]:
-    return [str(REPO / "seeds")] + [str(p) for p in sorted(PTC_ARTICLES.glob("*.txt"))[:20]] + [str(REPO / "no-such-input.txt")]
+    return [str(REPO / "seeds")] + [str(p) for p in sorted(PTC_ARTICLES.glob("*.txt"))[:8]] + [str(REPO / "no-such-input.txt")]
 
 
 @pytest.fixture(scope="module")
@@ -37,7 +37,7 @@ def expected(paths, resources):
 @pytest.mark.parametrize("engine", ["local", "process"])
 def test_stream_csv_is_byte_identical_to_the_pipeline(tmp_path, paths, resources, expected, engine):
     summary = batch.score_stream(paths, tmp_path, resources, chunk_size=3, engine=engine, fmt="csv")
-    assert summary.documents == len(expected.documents) and summary.errors == len(expected.errors) == 1
+    assert summary.documents == len(expected.documents) and summary.errors == len(expected.errors) >= 1
     assert summary.chunks >= summary.documents // 3
     for name in export.export_names(expected):
         assert (tmp_path / f"{name}.csv").read_bytes() == export.table_csv_bytes(expected.tables[name]), name
@@ -63,9 +63,10 @@ def test_tables_are_written_chunk_by_chunk(tmp_path, paths, resources, monkeypat
         original(self, table, frame)
 
     monkeypatch.setattr(batch._PartWriter, "add", spy)
-    batch.score_stream(paths, tmp_path, resources, chunk_size=5)
-    block_parts = [n for table, n in added if table == "blocks"]
-    assert len(block_parts) >= 4, "blocks were not written incrementally"
+    summary = batch.score_stream(paths, tmp_path, resources, chunk_size=3)
+    document_parts = [n for table, n in added if table == "documents"]
+    assert len(document_parts) == summary.chunks >= 4, "documents were not written chunk by chunk"
+    assert max(document_parts) <= 3 and sum(document_parts) == summary.documents
 
 
 def test_chunked_groups_documents_and_keeps_errors_in_order():
