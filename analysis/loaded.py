@@ -108,6 +108,18 @@ def load_easy_words() -> frozenset[str]:
     return frozenset(w.strip().lower() for w in path.read_text(encoding="utf-8").split() if w.strip())
 
 
+_SUFFIXES = ("ations", "ation", "ingly", "ously", "ments", "ness", "ment", "ings", "ing", "edly", "ized", "ised",
+             "ize", "ise", "ers", "ies", "ied", "ed", "er", "ly", "es", "s", "y", "e")
+
+
+def _stem(word: str) -> str:
+    """A crude stem so inflections share a feature (smeared/smearing -> smear)."""
+    for suffix in _SUFFIXES:
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
+
+
 def _shape(word: str) -> str:
     if word.isdigit():
         return "d"
@@ -124,6 +136,7 @@ def token_features(
     quoted: list[bool],
     lexicon_tags: list[str],
     easy_words: frozenset[str] = frozenset(),
+    extra: list[list[str]] | None = None,
 ) -> list[list[str]]:
     """The feature names of every token. `words` are normalize_word()ed; `lexicon_tags` hold the
     category of a lexicon hit covering the token (or ""); `easy_words` is the Dale-Chall list of
@@ -141,13 +154,45 @@ def token_features(
         ]
         if easy_words:
             f.append("e:1" if w in easy_words else ("e:0" if len(w) > 3 else "e:s"))
+        f.append("st:" + _stem(w))
+        f.append("pst:" + _stem(p1) + "|" + _stem(w))
         if quoted[i]:
             f.append("q")
+        if extra is not None:
+            f.extend(extra[i])
         if lexicon_tags[i]:
             f.append("lex:" + lexicon_tags[i])
             f.append("lex")
         elif (i > 0 and lexicon_tags[i - 1]) or (i + 1 < n and lexicon_tags[i + 1]):
             f.append("lexnb")
+        features.append(f)
+    return features
+
+
+def sentence_features(text: str, tokens, lexicon_tags: list[str]) -> list[list[str]]:
+    """Per token, features of its sentence: lexicon hits in it (loaded wording clusters), an exclamation
+    mark, and whether it is the document's first line (headlines are often charged)."""
+    import bisect
+
+    starts = [s for s, _ in tokens.sentence_spans]
+    first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
+    per_sentence: dict[int, int] = {}
+    sentence_of = []
+    for (s, _), tag in zip(tokens.word_spans, lexicon_tags):
+        index = bisect.bisect_right(starts, s) - 1
+        sentence_of.append(index)
+        if tag:
+            per_sentence[index] = per_sentence.get(index, 0) + 1
+    features = []
+    for (s, _), tag, index in zip(tokens.word_spans, lexicon_tags, sentence_of):
+        f = []
+        others = per_sentence.get(index, 0) - (1 if tag else 0)
+        if others:
+            f.append("slex:" + ("1" if others == 1 else "2+"))
+        if index >= 0 and "!" in text[tokens.sentence_spans[index][0]:tokens.sentence_spans[index][1]]:
+            f.append("excl")
+        if s < first_line_end:
+            f.append("line0")
         features.append(f)
     return features
 
@@ -304,8 +349,10 @@ def analyze(context: DocContext) -> Contribution:
         for hit in hits:
             for k in range(hit.first, hit.last + 1):
                 covered[k] = True
+        tags = lexicon_tags(hits, len(words))
         features = token_features(
-            words, tokens.words, quoted_flags(tokens.word_spans, quotes), lexicon_tags(hits, len(words)), model.easy_words
+            words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, model.easy_words,
+            sentence_features(text, tokens, tags),
         )
         scores = token_scores(model, features)
         scaled = scaled_scores(model, scores)

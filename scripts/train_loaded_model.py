@@ -30,6 +30,7 @@ from analysis.loaded import (  # noqa: E402
     load_easy_words,
     model_runs,
     quoted_flags,
+    sentence_features,
     token_features,
     token_scores,
     trim_runs,
@@ -42,6 +43,7 @@ POSITIVE = frozenset({"Loaded_Language", "Name_Calling,Labeling"})
 C = 1.0
 EXTEND_RATIO = 0.4
 MIN_COUNT = 2
+MIN_WEIGHT = 0.01
 FOLDS = 5
 EASY_WORDS = load_easy_words()
 THRESHOLDS = tuple(round(x, 3) for x in np.arange(0.05, 0.4, 0.025))
@@ -87,8 +89,10 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     quotes = find_quotes(article.text)
     article.word_spans = tokens.word_spans
     article.words = words
+    tags = lexicon_tags(hits, len(words))
     article.features = token_features(
-        words, tokens.words, quoted_flags(tokens.word_spans, quotes), lexicon_tags(hits, len(words)), EASY_WORDS
+        words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, EASY_WORDS,
+        sentence_features(article.text, tokens, tags),
     )
     article.labels = [int(any(s < ge and gs < e for gs, ge in article.gold)) for s, e in tokens.word_spans]
     article.lexicon_spans = [(h.start, h.end) for h in hits]
@@ -117,7 +121,8 @@ def fit(articles: list[Article], c: float = C, threshold: float = 0.5) -> Loaded
     classifier.fit(matrix, np.array(labels))
     names = sorted(vocabulary)
     coefficients = classifier.coef_[0]
-    weights = {n: round(float(coefficients[vocabulary[n]]), 5) for n in names if abs(coefficients[vocabulary[n]]) >= 1e-4}
+    # Near-zero weights change no decision; dropping them keeps the shipped JSON small.
+    weights = {n: round(float(coefficients[vocabulary[n]]), 4) for n in names if abs(coefficients[vocabulary[n]]) >= MIN_WEIGHT}
     return LoadedModel(
         weights=weights,
         bias=round(float(classifier.intercept_[0]), 5),
