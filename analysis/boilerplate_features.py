@@ -167,7 +167,7 @@ FEATURE_NAMES: tuple[str, ...] = (
     "link", "separator", "reader", "cue_strong", "cue_weak", "repeated", "short",
     "good", "relative_position", "relative_length", "in_best_run", "good_before", "good_after",
     "prev_good", "next_good", "window_good", "window_words", "log_distance_to_good", "near_title",
-    "prev_terminal", "next_terminal", "prev_log_words", "next_log_words",
+    "prev_terminal", "next_terminal", "prev_log_words", "next_log_words", "bullet", "question", "pitch",
 )
 
 
@@ -243,12 +243,17 @@ def document_features(stats: list[LineStats]) -> list[list[float]]:
             float(nxt.terminal) if nxt else 0.0,
             math.log1p(prev.words) if prev else 0.0,
             math.log1p(nxt.words) if nxt else 0.0,
+            float(s.bullet),
+            float(s.question),
+            float(s.pitch),
         ])
     return rows
 
 
 NEIGHBOUR_WINDOWS: tuple[tuple[int, int], ...] = ((-1, -1), (1, 1), (-3, -1), (1, 3), (-8, -1), (1, 8))
-STAGE2_NAMES: tuple[str, ...] = FEATURE_NAMES + ("stage1",) + tuple(f"stage1_mean_{lo}_{hi}" for lo, hi in NEIGHBOUR_WINDOWS)
+STAGE2_NAMES: tuple[str, ...] = (
+    FEATURE_NAMES + ("stage1",) + tuple(f"stage1_mean_{lo}_{hi}" for lo, hi in NEIGHBOUR_WINDOWS)
+)
 
 
 def stage2_rows(rows: list[list[float]], probs: list[float]) -> list[list[float]]:
