@@ -143,19 +143,29 @@ def token_features(
     familiar words (charged words are mostly unfamiliar ones). Shared by training and inference."""
     n = len(words)
     padded = ["<s2>", "<s1>", *words, "</s1>", "</s2>"]
+    stems: dict[str, str] = {}
+    intrinsic: dict[tuple[str, str], list[str]] = {}  # features of the word alone, built once per distinct word
+
+    def stem(word: str) -> str:
+        if word not in stems:
+            stems[word] = _stem(word)
+        return stems[word]
+
     features: list[list[str]] = []
     for i in range(n):
         w = words[i]
         p1, p2, n1, n2 = padded[i + 1], padded[i], padded[i + 3], padded[i + 4]
+        key = (w, _shape(raw_words[i]))
+        own = intrinsic.get(key)
+        if own is None:
+            own = ["w:" + w, "s3:" + w[-3:], "s4:" + w[-4:], "sh:" + key[1], "st:" + stem(w)]
+            if easy_words:
+                own.append("e:1" if w in easy_words else ("e:0" if len(w) > 3 else "e:s"))
+            intrinsic[key] = own
         f = [
-            "w:" + w, "p1:" + p1, "n1:" + n1, "p2:" + p2, "n2:" + n2,
-            "pb:" + p1 + "|" + w, "nb:" + w + "|" + n1,
-            "s3:" + w[-3:], "s4:" + w[-4:], "sh:" + _shape(raw_words[i]),
+            *own, "p1:" + p1, "n1:" + n1, "p2:" + p2, "n2:" + n2,
+            "pb:" + p1 + "|" + w, "nb:" + w + "|" + n1, "pst:" + stem(p1) + "|" + own[4][3:],
         ]
-        if easy_words:
-            f.append("e:1" if w in easy_words else ("e:0" if len(w) > 3 else "e:s"))
-        f.append("st:" + _stem(w))
-        f.append("pst:" + _stem(p1) + "|" + _stem(w))
         if quoted[i]:
             f.append("q")
         if extra is not None:
@@ -288,10 +298,21 @@ def split_runs(runs: list[tuple[int, int]], covered: list[bool], scaled: list[fl
 
 
 def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
-    """Per word: inside some quotation."""
-    from .voice import is_inside_quote
-
-    return [is_inside_quote(quotes, s, e) for s, e in word_spans]
+    """Per word: inside some quotation (one sweep over the merged quotation interiors)."""
+    ranges: list[list[int]] = []
+    for start, end in sorted(q.inner for q in quotes):
+        if ranges and start <= ranges[-1][1]:
+            ranges[-1][1] = max(ranges[-1][1], end)
+        else:
+            ranges.append([start, end])
+    flags: list[bool] = []
+    j = 0
+    for start, end in word_spans:
+        # Ranges are disjoint and sorted: only the first one ending at or after `end` can hold the word.
+        while j < len(ranges) and ranges[j][1] < end:
+            j += 1
+        flags.append(j < len(ranges) and ranges[j][0] <= start)
+    return flags
 
 
 def lexicon_tags(hits, n: int) -> list[str]:

@@ -34,6 +34,9 @@ _PREFIX_CUES = re.compile(
         (
             rf"\bwhat\s+(?:[\w’'.-]+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?{_SPEECH_VERBS}\b",
             r"\bso[\s-]called\b",
+            # "accused X of <hit>", "calling him out for <hit>", "condemned Y for <hit>"
+            r"\b(?:accus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
+            r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,2}$",
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)(?:[\w’'-]+\s+){0,3}$",
             rf"\b{_SPEECH_VERBS}\s+(?:\w+\s+){{0,6}}?as\b",
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",

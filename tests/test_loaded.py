@@ -169,6 +169,8 @@ def test_seed_001_subscription_pitch_in_boilerplate_is_excluded_from_counts(reso
         ("The Kyiv regime is failing, according to Lavrov.", "attributed"),
         ("Critics have labelled it a proxy war.", "attributed"),
         ("Aid for the Kyiv regime, arguing that it helps.", "authorial"),
+        ("Putin accused the West of deliberately sabotaging the talks.", "attributed"),
+        ("The West was sabotaging the talks.", "authorial"),
         ("He denounced the ‘proxy war’ loudly.", "quoted"),
         ("The «proxy war» continues.", "quoted"),
     ],
