@@ -14,6 +14,7 @@ from ui.components.tables import doc_labels, for_docs, has_values, not_available
 MAX_PICKED = 4
 MAX_EVENT_COLUMNS = 6
 EVENT, DOCUMENTS = "event", "documents"
+ALL_DOCUMENTS = "all"
 
 corpus = corpus_state.require()
 results = corpus.results
@@ -26,6 +27,10 @@ st.title("Compare")
 event_sizes = documents["event_id"].fillna("").astype(str).value_counts() if "event_id" in documents else pd.Series(dtype=int)
 event_sizes = event_sizes[event_sizes.index != ""]
 events = sorted(event_sizes.index, key=lambda e: (-event_sizes[e], e))
+# A small corpus (the seeds) can be read all at once: offer every document as one more "event", first.
+if events and 2 <= len(all_ids) <= MAX_EVENT_COLUMNS:
+    events = [ALL_DOCUMENTS] + events
+    event_sizes[ALL_DOCUMENTS] = len(all_ids)
 
 # First visit in this session: take the selection from the URL, else a sensible default.
 if "compare_mode" not in st.session_state:
@@ -52,8 +57,12 @@ if not events:
 if mode == EVENT:
     if st.session_state.get("compare_event") not in events:
         st.session_state.compare_event = events[0]
-    event = st.selectbox("Event", events, key="compare_event", format_func=lambda e: f"{e} ({event_sizes[e]} documents)")
-    doc_ids = documents.loc[documents["event_id"].astype(str) == event, "doc_id"].astype(str).tolist()
+    event = st.selectbox("Event", events, key="compare_event",
+                         format_func=lambda e: f"every document, all events ({event_sizes[e]})" if e == ALL_DOCUMENTS else f"{e} ({event_sizes[e]} documents)")
+    if event == ALL_DOCUMENTS:
+        doc_ids = list(all_ids)
+    else:
+        doc_ids = documents.loc[documents["event_id"].astype(str) == event, "doc_id"].astype(str).tolist()
     if len(doc_ids) > MAX_EVENT_COLUMNS:
         doc_ids = st.multiselect(f"This event has {len(doc_ids)} documents: choose up to {MAX_EVENT_COLUMNS}", doc_ids,
                                  default=doc_ids[:MAX_EVENT_COLUMNS], max_selections=MAX_EVENT_COLUMNS, format_func=labels.get, key="compare_event_docs")
