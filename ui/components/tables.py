@@ -73,6 +73,15 @@ def doc_labels(documents: pd.DataFrame) -> dict[str, str]:
     return dict(zip(ids, label))
 
 
+def short_labels(labels: dict[str, str], width: int = 30) -> dict[str, str]:
+    """Labels cut to `width` characters for table headers, kept distinct (a doc_id prefix breaks ties)."""
+    short: dict[str, str] = {}
+    for doc_id, label in labels.items():
+        cut = label if len(label) <= width else label[: width - 1] + "…"
+        short[doc_id] = cut if cut not in short.values() else f"{cut} ({doc_id[:6]})"
+    return short
+
+
 MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>$~:"
 
 

@@ -9,7 +9,7 @@ from ui import corpus_state
 from ui.components import charts
 from ui.components.highlight import category_colors, escape, highlighted_html, legend_html
 from ui.components.outlet_card import outlet_card_html
-from ui.components.tables import doc_labels, for_docs, has_values, not_available, table, text
+from ui.components.tables import doc_labels, for_docs, has_values, not_available, short_labels, table, text
 
 MAX_PICKED = 4
 MAX_EVENT_COLUMNS = 6
@@ -99,9 +99,9 @@ for column, doc_id in zip(columns, doc_ids):
             else:
                 st.html(highlighted_html(document_text, blocks[blocks["doc_id"].astype(str) == doc_id] if not blocks.empty else None,
                                          spans[spans["doc_id"].astype(str) == doc_id] if not spans.empty else None, colors, collapse))
-        st.page_link("ui/pages/document.py", label="Open every block, span and citation", query_params={"doc": doc_id})
+        st.page_link("ui/pages/document.py", label="Open this document", help="Every block, span and citation behind its scores", query_params={"doc": doc_id})
 
-short = {d: labels[d] for d in doc_ids}
+short = short_labels({d: labels[d] for d in doc_ids})
 
 st.subheader("Naming: what each document calls the same referent")
 naming = for_docs(results.naming, doc_ids)
