@@ -149,7 +149,7 @@ class _Sentence:
         first = last
         while first - 1 >= self.first and self.joined(first - 1) and self._part(first - 1) and last - first < 6:
             first -= 1
-        while self.lower[first] in NAME_PARTICLES:
+        while first < last and self.lower[first] in NAME_PARTICLES:
             first += 1
         return (first, last + 1)
 
@@ -162,7 +162,7 @@ class _Sentence:
         end = start + 1
         while end < self.last and self.joined(end - 1) and self._part(end) and end - start < 7:
             end += 1
-        while self.lower[end - 1] in NAME_PARTICLES:
+        while end - 1 > start and self.lower[end - 1] in NAME_PARTICLES:
             end -= 1
         return (start, end)
 
@@ -325,7 +325,7 @@ def _statements(context: DocContext) -> list[_Statement]:
                 described = frozenset(w.lower() for w in tokens.words[span[0]:span[1]] if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)
                 mentions.append((name, described))
                 last_person = name
-            i = span[1]
+            i = max(span[1], i + 1)
     return statements
 
 

@@ -84,3 +84,9 @@ def test_seed_actors(seed_results):
     assert any(name.endswith("Putin") for name in names)
     orban = actors[(actors["doc_id"] == d001) & (actors["name"] == "Viktor Orbán")].iloc[0]
     assert "lambast" in orban["verbs"]
+
+
+def test_capitalised_particles_do_not_stall_the_scan():
+    text = "Of course. La Salle and De said nothing. Le Monde wrote that Al reported it. Von der Leyen said so."
+    actors = _by_name(text)
+    assert "Von der Leyen" in actors or "der Leyen" in actors or "Leyen" in actors
