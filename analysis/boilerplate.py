@@ -324,10 +324,12 @@ def _split_glued(text: str, line: _Line, sentences: list[tuple[int, int]]) -> li
     last = len(sentences) - 1
     marks: list[Cue | None] = []
     for k, (s, e) in enumerate(sentences):
+        if k not in (0, last):  # furniture is glued on at a paragraph's edges
+            marks.append(None)
+            continue
         sentence = text[s:e]
         cue = find_cue(sentence)
-        edge = k in (0, last)
-        fires = cue.strength == "strong" and len(sentence.split()) <= 30 and edge
+        fires = cue.strength == "strong" and len(sentence.split()) <= 30
         marks.append(cue if fires and cue.category not in ("navigation", "byline_dateline") else None)
     if not any(marks):
         return [Block(line.start, line.end, BODY, "", line.why)]

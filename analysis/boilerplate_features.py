@@ -34,6 +34,7 @@ BULLET_RE = re.compile(r"^(?:[-*•▪►]|\d+[.)])\s")
 NORMALISE_RE = re.compile(r"[\W\d_]+")
 
 # A line is "good" in the jusText sense when it reads like running prose.
+CUE_MAX_WORDS = 60
 GOOD_MIN_WORDS = 12
 GOOD_MIN_STOPWORDS = 0.28
 
@@ -51,13 +52,14 @@ NO_CUE = Cue("", "", "")
 
 
 @lru_cache(maxsize=1)
-def load_cues(path: str = str(CUES_PATH)) -> tuple[tuple[str, tuple[re.Pattern, ...], tuple[re.Pattern, ...]], ...]:
-    """Compiled cue patterns per category, in priority order: ((category, strong, weak), ...)."""
+def load_cues(path: str = str(CUES_PATH)) -> tuple[tuple[str, re.Pattern | None, re.Pattern | None], ...]:
+    """Cue patterns per category in priority order, each kind joined into one regex: ((category, strong, weak), ...)."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    return tuple(
-        (name, tuple(re.compile(p, re.I) for p in spec["strong"]), tuple(re.compile(p, re.I) for p in spec["weak"]))
-        for name, spec in data["categories"].items()
-    )
+
+    def joined(patterns: list[str]) -> re.Pattern | None:
+        return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
+
+    return tuple((name, joined(spec["strong"]), joined(spec["weak"])) for name, spec in data["categories"].items())
 
 
 def clean_for_cues(text: str) -> str:
@@ -70,17 +72,14 @@ def find_cue(text: str) -> Cue:
     """The strongest cue in `text`: any strong cue beats weak ones; ties go to category priority."""
     cleaned = clean_for_cues(text)
     weak = NO_CUE
-    for category, strong_patterns, weak_patterns in load_cues():
-        for pattern in strong_patterns:
-            match = pattern.search(cleaned)
+    for category, strong, weak_pattern in load_cues():
+        match = strong.search(cleaned) if strong else None
+        if match:
+            return Cue(category, "strong", match.group(0)[:60])
+        if weak is NO_CUE and weak_pattern:
+            match = weak_pattern.search(cleaned)
             if match:
-                return Cue(category, "strong", match.group(0)[:60])
-        if weak is NO_CUE:
-            for pattern in weak_patterns:
-                match = pattern.search(cleaned)
-                if match:
-                    weak = Cue(category, "weak", match.group(0)[:60])
-                    break
+                weak = Cue(category, "weak", match.group(0)[:60])
     return weak
 
 
@@ -155,7 +154,8 @@ def line_stats(text: str) -> LineStats:
         separator=bool(SEPARATOR_RE.search(stripped)),
         reader=reader_voice(stripped),
         pitch=pitch_voice(stripped),
-        cue=find_cue(stripped),
+        # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
+        cue=find_cue(stripped) if n <= CUE_MAX_WORDS else NO_CUE,
         norm=normalise_line(stripped),
         bullet=bool(BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
