@@ -12,6 +12,8 @@ Across the corpus (analyze_corpus):
 - event ids (analysis/events.py), user overrides winning;
 - `distinctive_terms` per document against the rest of its event (analysis/distinctive.py);
 - `comparisons`: one row per pair of documents in an event (see comparison_row).
+regroup_events(results, overrides) redoes the corpus steps from the tables alone, for the dashboard's
+event overrides and for folders of tables written by the CLI.
 """
 from __future__ import annotations
 
@@ -224,3 +226,56 @@ def comparison_row(event_id: str, row_a: dict, row_b: dict, feat_a: dict, feat_b
         "actors_shared": "; ".join(sorted(speakers_a[k] for k in set(speakers_a) & set(speakers_b))),
         "frame_largest_gap": frame_gap,
     }
+
+
+def features_from_results(results) -> tuple[list[dict], dict[str, dict]]:
+    """Document rows and corpus features rebuilt from a Results' tables (documents, blocks, naming, actors),
+    so events can be regrouped without the original files (e.g. a folder of tables written by the CLI)."""
+    documents = results.documents
+    rows = [{k: (None if _is_missing(v) else v) for k, v in row.items()} for row in documents.to_dict("records")]
+    blocks = results.tables.get("blocks")
+    bodies: dict[str, list[str]] = {}
+    if blocks is not None and not blocks.empty:
+        body_blocks = blocks[blocks["kind"].astype(str) == "body"].sort_values(["doc_id", "start"], kind="stable")
+        for doc_id, text in zip(body_blocks["doc_id"].astype(str), body_blocks["text"].fillna("").astype(str)):
+            bodies.setdefault(doc_id, []).append(text)
+    naming = results.tables.get("naming")
+    actors_table = results.tables.get("actors")
+    features: dict[str, dict] = {}
+    for row in rows:
+        doc_id = str(row["doc_id"])
+        body, lead = events.event_terms(WORD_RE.findall("\n\n".join(bodies.get(doc_id, []))))
+        title, _ = events.event_terms(WORD_RE.findall(str(row.get("title") or "")))
+        names = [] if naming is None or naming.empty else [
+            {"referent": r["referent"], "term": r["term"], "count": int(r["count"]), "voice": r.get("voice", "authorial"),
+             "first_start": r.get("first_start"), "first_end": r.get("first_end")}
+            for r in naming[naming["doc_id"].astype(str) == doc_id].to_dict("records")]
+        speakers = [] if actors_table is None or actors_table.empty else [
+            (actors_module.fold(r["name"]), r["name"], r["kind"], int(r["quoted"]), int(r["paraphrased"]))
+            for r in actors_table[actors_table["doc_id"].astype(str) == doc_id].to_dict("records")]
+        frames = {f: float(row.get(f"frame_{f}") or 0.0) for f in FRAMES}
+        features[doc_id] = {"event_body": body, "event_lead": f"{title} {lead}".strip(), "naming": names, "actors": speakers, "frames": frames}
+    return rows, features
+
+
+def _is_missing(value) -> bool:
+    try:
+        return value is None or bool(np.isnan(value))
+    except TypeError:
+        return False
+
+
+def regroup_events(results, overrides: dict[str, str], resources=None):
+    """A copy of `results` with events regrouped under the user's overrides {doc_id or source: event_id}:
+    `documents.event_id`, `naming`, `distinctive_terms` and `comparisons` are recomputed from the tables."""
+    from .results import Results, make_table
+
+    rows, features = features_from_results(results)
+    corpus = analyze_corpus(rows, features, resources, overrides)
+    tables = dict(results.tables)
+    documents = results.documents.copy()
+    documents["event_id"] = documents["doc_id"].astype(str).map(corpus.event_ids).fillna("")
+    tables["documents"] = documents
+    for table in ("naming", "distinctive_terms", "comparisons"):
+        tables[table] = make_table(table, corpus.rows.get(table, []))
+    return Results(tables)

@@ -229,3 +229,19 @@ def test_analyze_document_is_deterministic():
     first = framing.analyze_document(context_for(text))
     second = framing.analyze_document(context_for(text))
     assert first.columns == second.columns and first.rows == second.rows and first.features == second.features
+
+
+def test_regroup_events_from_tables(seed_results):
+    d = {p: seed_row(seed_results, p)["doc_id"] for p in ("000", "001", "002", "003", "004")}
+    # Without overrides the tables alone reproduce the pipeline's grouping.
+    same = framing.regroup_events(seed_results, {})
+    assert dict(zip(same.documents["doc_id"], same.documents["event_id"])) == dict(zip(seed_results.documents["doc_id"], seed_results.documents["event_id"]))
+    moved = framing.regroup_events(seed_results, {d["003"]: "alaska", "002_8e7772f6ae1d8915.txt": "alaska", d["000"]: "moscow", d["004"]: "moscow"})
+    events = dict(zip(moved.documents["doc_id"], moved.documents["event_id"]))
+    assert events[d["003"]] == events[d["002"]] == "alaska"
+    assert events[d["000"]] == events[d["004"]] == "moscow"
+    assert events[d["001"]] == "E1"
+    pairs = {tuple(sorted((a, b))) for a, b in zip(moved.comparisons["doc_a"], moved.comparisons["doc_b"])}
+    assert pairs == {tuple(sorted((d["002"], d["003"]))), tuple(sorted((d["000"], d["004"])))}
+    assert set(moved.naming[moved.naming["doc_id"] == d["002"]]["event_id"]) == {"alaska"}
+    assert set(moved.distinctive_terms["event_id"]) == {"alaska", "moscow"}  # 001 is now alone
