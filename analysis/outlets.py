@@ -42,7 +42,8 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"^(?i:(?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist) (?:at|for) ){_NAME}\.?$"),
     re.compile(rf"(?i:thank you for (?:reading|supporting) ){_NAME}"),
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
-    re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground|part of|published by|owned by|a division of)"),
+    re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
+    re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
     re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
 )
@@ -129,7 +130,7 @@ GENERIC_TAIL_WORDS = frozenset(
 )
 NOT_A_NAME = frozenset(
     "email e-mail mailing newsletter newsletters our copyright experience updates breaking free premium digital print home "
-    "access all this your us me notifications manage more daily weekly top latest".split()
+    "access all this your us me notifications manage more daily weekly top latest she he it they we that".split()
 )
 
 
