@@ -19,14 +19,15 @@ CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 STOPWORDS = frozenset(ENGLISH_STOP_WORDS)
 # A line "addresses the reader" (you/your, we/our) or opens with a call to action: the voice of a pitch, not of a report.
-READER_VOICE_RE = re.compile(r"\b(you|your|yours|you're|you’re|we|our|ours|us|we're|we’re)\b", re.I)
+# "us" only in lower case: "US" is the country.
+READER_VOICE_RE = re.compile(r"(?i:\b(you|your|yours|you're|you’re|we|our|ours|we're|we’re)\b)|\bus\b")
 CALL_TO_ACTION_RE = re.compile(
     r"^\W*(subscribe|sign|join|get|discover|delve|explore|enjoy|try|start|click|follow|download|become|unlock|donate|support|"
     r"register|log|read|watch|listen|share|tap|find|see|stay|don'?t miss|learn|shop|save|claim|upgrade|give|help)\b",
     re.I,
 )
 # The outlet speaking of itself ("we", "our") or a call to action: the voice that carries a pitch paragraph.
-OUTLET_VOICE_RE = re.compile(r"\b(we|our|ours|us|we're|we’re|we've|we’ve)\b", re.I)
+OUTLET_VOICE_RE = re.compile(r"(?i:\b(we|our|ours|we're|we’re|we've|we’ve)\b)|\bus\b")
 LINK_RE = re.compile(r"\]\(|https?://|www\.|\S+@\S+\.\w+|\.(com|org|net|co\.uk)\b", re.I)
 SEPARATOR_RE = re.compile(r"[|»«•·›]")
 TERMINAL_RE = re.compile(r"[.!?…:;][\"'”’)\]]*$")
