@@ -196,6 +196,8 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue
             if alias.needs_context and not _has_context(tokens, i, n):
                 continue
+            if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
+                continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
             length = n
             matched.append(alias.index)
         if matched:
@@ -205,6 +207,13 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
         else:
             i += 1
     return found
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """True when [start, end) is glued by a hyphen to a neighbouring word."""
+    after = text[end:end + 2]
+    before = text[max(0, start - 2):start]
+    return (len(after) == 2 and after[0] == "-" and after[1].isalpha()) or (len(before) == 2 and before[1] == "-" and before[0].isalpha())
 
 
 def _candidates(registry: Registry, tokens: Tokens, i: int) -> list:

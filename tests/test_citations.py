@@ -1,0 +1,70 @@
+"""Outlet mentions in running text: roles, labels, ambiguity, and what is not a mention."""
+from __future__ import annotations
+
+from functools import lru_cache
+
+from analysis.citations import CountryCounts, find_mentions, label_verdict
+from analysis.registry import load_registry
+from analysis.tokens import tokenize
+
+
+@lru_cache(maxsize=1)
+def registry():
+    return load_registry()
+
+
+def mentions(text: str):
+    return [(m.name, m.role, m.label) for m in find_mentions(text, tokenize(text), registry())]
+
+
+def test_roles_source_venue_credit():
+    found = mentions(
+        "According to Bloomberg, the talks failed.\n"
+        "Gulyás told ATV channel that Hungary would not budge.\n"
+        "© Sean Gallup / Getty Images\n"
+        "Putin met Orban in the Kremlin (AP)\n"
+    )
+    assert ("Bloomberg", "source", "") in found
+    assert ("ATV (Hungary)", "venue", "") in found
+    assert ("Getty Images", "credit", "") in found
+    assert ("Associated Press", "credit", "") in found
+
+
+def test_outlet_reported_after_a_bracketed_short_form_is_a_source_once():
+    found = mentions("On Monday, Radio Free Europe/Radio Liberty (RFE/RL) reported that envoys met.")
+    assert found == [("Radio Free Europe/Radio Liberty", "source", "")]
+
+
+def test_possessive_and_case_of_the_first_letter():
+    found = mentions("Bloomberg’s report was denied. Readers of the New American disagreed.")
+    assert [name for name, _, _ in found] == ["Bloomberg", "The New American"]
+
+
+def test_common_words_and_lowercase_are_not_outlets():
+    assert mentions("The independent candidate spoke today about the star of the show and a new american policy.") == []
+
+
+def test_ambiguous_acronym_follows_the_countries_the_text_names():
+    turkish = "In Ankara, the Turkish channel ATV aired the interview with Erdogan's Turkish aides."
+    outlet = find_mentions(turkish, tokenize(turkish), registry(), CountryCounts(turkish))[0].outlet
+    assert outlet.country == "Turkey" and outlet.state_media_code == "CaPr"
+
+
+def test_domains_and_unregistered_urls_in_text():
+    found = mentions("See rt.com and https://example-news.test/story for the claim.")
+    assert ("RT", "mention", "") in found
+    assert any(name == "example-news.test" for name, _, _ in found)
+
+
+def test_label_is_taken_only_when_it_describes_the_outlet():
+    assert mentions("Kremlin-controlled broadcaster RT aired it.")[0][2] == "state-controlled"
+    # A label far from the name, in another clause, is not the outlet's label.
+    assert mentions("The state-controlled economy stalled, and later that year RT aired a documentary.")[0][2] == ""
+
+
+def test_label_verdict_explains_itself():
+    rt = registry().lookup_name("RT")
+    conflict, why = label_verdict("independent", rt)
+    assert conflict and "SC" in why and "2024-02-07" in why
+    conflict, why = label_verdict("partisan", rt)
+    assert not conflict and why.startswith("not comparable")
