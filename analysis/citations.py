@@ -196,6 +196,12 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue
             if alias.needs_context and not _has_context(tokens, i, n):
                 continue
+            if alias.needs_country and not countries.get(registry.outlets[alias.index].country):
+                continue  # "Daily News" is only Zimbabwe's Daily News in a text about Zimbabwe
+            if n == 1 and words[i][:1] != alias.words[0][:1]:
+                continue  # one-word names keep their case: "legal guardian" is not the Guardian
+            if i + n < len(words) and text[spans[i + n - 1][1]:spans[i + n][0]] == " " and words[i + n][:1].isupper():
+                continue  # part of a longer name: "the National Security Council", "Reuters Institute"
             if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
                 continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
             length = n

@@ -50,6 +50,8 @@ STATE_MEDIA_MEANINGS = {
 }
 ALIAS_SEPARATOR = "|"
 CONTEXT_MARK = "~"  # alias prefix: only counts beside a platform/outlet cue ("on X", "X post")
+COUNTRY_MARK = "^"  # alias prefix: ordinary words ("Daily News", "The Herald") count only when the text names the outlet's country
+MARKS = CONTEXT_MARK + COUNTRY_MARK
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 
@@ -104,6 +106,7 @@ class TextAlias:
     index: int
     priority: int
     needs_context: bool
+    needs_country: bool = False
 
 
 @dataclass(frozen=True)
@@ -164,7 +167,7 @@ def normalise_host(value: str) -> str:
 
 def alias_key(name: str) -> str:
     """Names compare case-insensitively, without a leading 'the' and with spaces collapsed."""
-    key = re.sub(r"\s+", " ", name.strip().lstrip(CONTEXT_MARK)).casefold()
+    key = re.sub(r"\s+", " ", name.strip().lstrip(MARKS)).casefold()
     return key[4:] if key.startswith("the ") else key
 
 
@@ -220,10 +223,11 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
             by_alias.setdefault(alias_key(alias), []).append((priority, index))
         for alias in outlet.text_aliases:
             needs_context = alias.startswith(CONTEXT_MARK)
-            words = tuple(WORD_RE.findall(alias.lstrip(CONTEXT_MARK)))
+            needs_country = alias.startswith(COUNTRY_MARK)
+            words = tuple(WORD_RE.findall(alias.lstrip(MARKS)))
             if words:
-                priority = 0 if outlet.curated else (1 if alias == outlet.name else 2)
-                by_first_word.setdefault(words[0].casefold(), []).append(TextAlias(words, index, priority, needs_context))
+                priority = 0 if outlet.curated else (1 if alias.lstrip(MARKS) == outlet.name else 2)
+                by_first_word.setdefault(words[0].casefold(), []).append(TextAlias(words, index, priority, needs_context, needs_country))
     ordered = {w: tuple(sorted(al, key=lambda a: (-len(a.words), a.priority, a.index))) for w, al in by_first_word.items()}
     single: dict[str, list[TextAlias]] = {}
     first_two: dict[tuple[str, str], list[TextAlias]] = {}
@@ -270,7 +274,7 @@ def registry_table(registry: Registry) -> pd.DataFrame:
             "country": o.country,
             "owner": o.owner,
             "domains": ", ".join(o.domains),
-            "aliases": ", ".join(a.lstrip(CONTEXT_MARK) for a in o.aliases),
+            "aliases": ", ".join(a.lstrip(MARKS) for a in o.aliases),
             "type_source": o.type_source,
             "type_date": o.type_date,
             "state_media_source": o.state_media_source,

@@ -18,7 +18,7 @@ from pathlib import Path
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from analysis.registry import ALIAS_SEPARATOR, COLUMNS, STATE_MEDIA_TYPES, normalise_host  # noqa: E402
+from analysis.registry import ALIAS_SEPARATOR, COLUMNS, COUNTRY_MARK, STATE_MEDIA_TYPES, normalise_host  # noqa: E402
 
 SMM_SOURCE = "State Media Monitor typology via ASD State Media Profiles (MIT)"
 SMM_DATE = "2024-02-07"
@@ -80,6 +80,17 @@ def _safe_in_text(alias: str, english: set[str]) -> bool:
     return len(word) >= 5 and word[:1].isupper() and word.lower() not in english and word.lower() not in COUNTRY_WORDS
 
 
+def _text_alias(alias: str, english: set[str], country: str) -> str:
+    """Mark names made only of ordinary words ("Daily News", "The National") to count only when the text names their country.
+
+    A name that carries its country ("China Daily", "Cambodian Broadcasting Service") is distinctive as it is."""
+    words = [w.lower() for w in re.findall(r"[^\W\d_]+", alias) if w.lower() != "the"]
+    places = [c.lower()[:4] for c in re.findall(r"[^\W\d_]+", country) if len(c) >= 4]
+    carries_country = any(w.startswith(tuple(places)) for w in words if len(w) >= 4) if places else False
+    ordinary = bool(words) and bool(english) and all(w in english for w in words) and not alias.isupper() and not carries_country
+    return COUNTRY_MARK + alias if ordinary else alias
+
+
 def _host(url: str) -> str:
     return normalise_host(url) if url.strip() else ""
 
@@ -109,7 +120,7 @@ def smm_rows(path: Path, english: set[str]) -> list[dict[str, str]]:
             "outlet_id": f"smm:{number}",
             "name": name,
             "aliases": ALIAS_SEPARATOR.join(aliases),
-            "text_aliases": ALIAS_SEPARATOR.join(a for a in aliases if _safe_in_text(a, english)),
+            "text_aliases": ALIAS_SEPARATOR.join(_text_alias(a, english, record["Country"]) for a in aliases if _safe_in_text(a, english)),
             "domains": host,
             "country": record["Country"].strip(),
             "owner": _clean_name(record["Media company"]),

@@ -44,6 +44,17 @@ def test_common_words_and_lowercase_are_not_outlets():
     assert mentions("The independent candidate spoke today about the star of the show and a new american policy.") == []
 
 
+def test_part_of_a_longer_name_is_not_a_mention():
+    assert mentions("He briefed the National Security Council and the Reuters Institute.") == []
+
+
+def test_ordinary_word_names_need_their_country_in_the_text():
+    assert mentions("The Daily News ran the story on Monday.") == []
+    text = "In Tanzania, the Daily News ran the story on Monday."
+    found = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
+    assert [(m.name, m.outlet.country) for m in found] == [("Daily News", "Tanzania")]
+
+
 def test_ambiguous_acronym_follows_the_countries_the_text_names():
     turkish = "In Ankara, the Turkish channel ATV aired the interview with Erdogan's Turkish aides."
     outlet = find_mentions(turkish, tokenize(turkish), registry(), CountryCounts(turkish))[0].outlet

@@ -249,8 +249,8 @@ def test_photographer_credit_is_not_a_content_credit():
 
 
 def test_syndication_credit_to_a_registry_outlet_reads_as_rewrite():
-    row = _doc("Orban met Putin in Beijing on Tuesday.\n\n© Provided by CBS Interactive\n")
-    assert row["credited_sources"] == "CBS News" and row["outlet_type"] == "aggregator-rewrite"
+    row = _doc("Orban met Putin in Beijing on Tuesday.\n\n© Provided by Bloomberg\n")
+    assert row["credited_sources"] == "Bloomberg" and row["outlet_type"] == "aggregator-rewrite"
 
 
 def test_url_and_self_reference_disagreeing_lowers_confidence():
