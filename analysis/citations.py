@@ -240,11 +240,12 @@ def _domain_spans(text: str, registry: Registry) -> list[tuple[int, int, Outlet 
     out = []
     for match in DOMAIN_RE.finditer(text):
         host = normalise_host(match.group(1))
+        end = match.end() - (len(match.group(0)) - len(match.group(0).rstrip(".,;:!?…")))  # "see rt.com." ends before the full stop
         looked = registry.lookup_domain(host)
         if looked:
-            out.append((match.start(), match.end(), looked[0], looked[1]))
+            out.append((match.start(), end, looked[0], looked[1]))
         elif match.group(0).lower().startswith(("http://", "https://")):
-            out.append((match.start(), match.end(), None, host))
+            out.append((match.start(), end, None, host))
     return out
 
 
