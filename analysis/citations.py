@@ -47,7 +47,8 @@ LABELS: tuple[tuple[str, re.Pattern, frozenset[str], frozenset[str]], ...] = (
     (
         "state-controlled",
         re.compile(r"\b(?:state[- ]controlled|state[- ]run|government[- ]controlled|kremlin[- ]controlled|regime[- ]controlled|"
-                   r"state mouthpiece|propaganda (?:outlet|arm|channel|mouthpiece|network))\b", re.I),
+                   r"(?:state|kremlin|regime|government|party|propaganda) mouthpiece|mouthpiece of the (?:kremlin|regime|government|state|party)|"
+                   r"propaganda (?:outlet|arm|channel|network|machine))\b", re.I),
         frozenset({"SC", "CaPu", "CaPr", "state-controlled", "state-captured", "government-official"}),
         frozenset({"ISFM", "ISF", "ISM", "IP", "commercial mainstream", "partisan-advocacy", "wire-agency"}),
     ),

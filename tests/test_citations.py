@@ -69,6 +69,7 @@ def test_domains_and_unregistered_urls_in_text():
 
 def test_label_is_taken_only_when_it_describes_the_outlet():
     assert mentions("Kremlin-controlled broadcaster RT aired it.")[0][2] == "state-controlled"
+    assert mentions("The claim spread from RT, the Kremlin mouthpiece, within hours.")[0][2] == "state-controlled"
     # A label far from the name, in another clause, is not the outlet's label.
     assert mentions("The state-controlled economy stalled, and later that year RT aired a documentary.")[0][2] == ""
 
