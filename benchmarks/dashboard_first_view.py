@@ -1,0 +1,140 @@
+"""How fast the dashboard's first view appears on a folder of 10,000 scored documents.
+
+    python benchmarks/dashboard_first_view.py [--docs 10000] [--format csv|parquet] [--tables DIR]
+
+Builds a folder of scored tables for --docs documents (from --tables, a folder written by
+`python -m analysis score`, replicated with fresh doc and event ids until it holds --docs documents;
+by default the seeds are scored first), starts `streamlit run dashboard.py -- FOLDER` headless on a
+free localhost port, opens it in Debian's Chromium (Playwright, executable_path; no browser
+download) and prints:
+- server start: from launching streamlit until it answers its health check;
+- first view: from the browser opening the page until the Overview shows its document count and its
+  table. The target is 5 s.
+"""
+from __future__ import annotations
+
+import argparse
+import re
+import shutil
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+import pandas as pd
+
+REPO = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(REPO))
+
+from analysis import export  # noqa: E402
+
+CHROMIUM = "/usr/bin/chromium"
+WAIT_MS = 180_000
+CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
+
+
+def replicate(tables: dict[str, pd.DataFrame], target: int) -> dict[str, pd.DataFrame]:
+    """The tables repeated with suffixed doc and event ids until `documents` has `target` rows."""
+    base = len(tables["documents"])
+    copies = -(-target // max(1, base))
+    out: dict[str, pd.DataFrame] = {}
+    for name, frame in tables.items():
+        if name == "errors":
+            out[name] = frame
+            continue
+        pieces = []
+        for k in range(copies):
+            piece = frame.copy()
+            for column in ("doc_id", "doc_a", "doc_b", "event_id"):
+                if column in piece:
+                    piece[column] = piece[column].map(lambda v, k=k: f"{v}-{k}" if isinstance(v, str) and v else v)
+            pieces.append(piece)
+        out[name] = pd.concat(pieces, ignore_index=True) if pieces else frame
+    keep = set(out["documents"]["doc_id"].head(target))
+    for name, frame in out.items():
+        if "doc_id" in frame and name != "errors":
+            out[name] = frame[frame["doc_id"].isin(keep)].reset_index(drop=True)
+    return out
+
+
+def build_folder(source: Path | None, docs: int, fmt: str, workdir: Path) -> Path:
+    if source is None:
+        source = workdir / "seed-tables"
+        shutil.rmtree(source, ignore_errors=True)
+        subprocess.run([sys.executable, "-m", "analysis", "score", str(REPO / "seeds"), "--out", str(source), "--no-progress"], cwd=REPO, check=True, capture_output=True)
+    results = export.read_results(source)
+    tables = replicate(results.tables, docs)
+    folder = workdir / f"scored-{docs}-{fmt}"
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    for name, frame in tables.items():
+        (folder / f"{name}.{fmt}").write_bytes(export.table_bytes(frame, fmt))
+    return folder
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--docs", type=int, default=10_000)
+    parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
+    parser.add_argument("--tables", type=Path, help="a folder of scored tables to replicate (default: the seeds, scored now)")
+    parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "analysis-bench")
+    args = parser.parse_args()
+
+    folder = build_folder(args.tables, args.docs, args.format, args.workdir)
+    documents = len(export.read_results(folder).documents)
+    port = free_port()
+    url = f"http://127.0.0.1:{port}"
+    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1",
+               "--server.headless", "true", "--browser.gatherUsageStats", "false", "--", str(folder)]
+    launched = time.perf_counter()
+    server = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        while True:
+            if server.poll() is not None:
+                sys.exit(f"streamlit exited with status {server.returncode}")
+            try:
+                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
+                    if response.status == 200:
+                        break
+            except OSError:
+                time.sleep(0.1)
+            if time.perf_counter() - launched > 120:
+                sys.exit("streamlit did not answer within 120 s")
+        healthy = time.perf_counter()
+        from playwright.sync_api import sync_playwright
+
+        with sync_playwright() as playwright:
+            browser = playwright.chromium.launch(executable_path=CHROMIUM, args=CHROMIUM_ARGS)
+            page = browser.new_page(viewport={"width": 1400, "height": 900})
+            opened = time.perf_counter()
+            page.goto(url)
+            try:
+                page.get_by_role("heading", name="Overview").first.wait_for(timeout=WAIT_MS)
+                count = re.compile(rf"^\s*{documents}|{documents:,}\s*$")
+                page.locator('[data-testid="stMetricValue"]').filter(has_text=count).first.wait_for(timeout=WAIT_MS)
+                page.locator('[data-testid="stDataFrame"]').first.wait_for(timeout=WAIT_MS)
+            finally:
+                page.screenshot(path=str(args.workdir / "first_view.png"))
+            shown = time.perf_counter()
+            exceptions = page.locator('[data-testid="stException"]').count()
+            browser.close()
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
+    print(f"dashboard on {documents:,} scored documents ({args.format} tables in {folder})")
+    print(f"  server start (launch -> health check): {healthy - launched:6.1f} s")
+    print(f"  first view (page open -> Overview count and table): {shown - opened:6.1f} s   (target 5 s)")
+    print(f"  launch -> first view: {shown - launched:6.1f} s; errors shown on the page: {exceptions}")
+
+
+if __name__ == "__main__":
+    main()
