@@ -149,7 +149,7 @@ class _Sentence:
         first = last
         while first - 1 >= self.first and self.joined(first - 1) and self._part(first - 1) and last - first < 6:
             first -= 1
-        while first < last and self.lower[first] in NAME_PARTICLES:
+        while first < last and self.words[first] in NAME_PARTICLES:  # lower-case particles only: "Von der Leyen" keeps "Von"
             first += 1
         return (first, last + 1)
 
@@ -162,7 +162,7 @@ class _Sentence:
         end = start + 1
         while end < self.last and self.joined(end - 1) and self._part(end) and end - start < 7:
             end += 1
-        while end - 1 > start and self.lower[end - 1] in NAME_PARTICLES:
+        while end - 1 > start and self.words[end - 1] in NAME_PARTICLES:
             end -= 1
         return (start, end)
 
