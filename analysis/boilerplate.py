@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
-from .boilerplate_features import Cue, LineStats, body_probabilities, document_features, find_cue, line_stats
+from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, document_features, find_cue, line_stats
 from .boilerplate_html import covered, main_text
 from .context import Contribution, DocContext
 from .document import Document
@@ -247,8 +247,15 @@ def _extend_pitch_sections(lines: list[_Line]) -> None:
     article's last body line, through whatever the model already calls furniture.
     """
     last_body = max((i for i, line in enumerate(lines) if line.body), default=-1)
+    _, main_end = best_run([(line.p_body - 0.5) * max(1, line.stats.words) for line in lines])
     category = ""
     for i, line in enumerate(lines):
+        if line.category == "comments" and i >= main_end:
+            # Readers' comments follow the article: past the article's main stretch, the rest of the page is theirs.
+            for later in lines[i + 1:]:
+                if later.body or not later.category:
+                    later.body, later.category, later.why = False, "comments", "after a comments heading that follows the article"
+            return
         if line.category in PITCH_CATEGORIES:
             category = line.category
             continue
