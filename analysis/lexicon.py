@@ -84,7 +84,7 @@ class Hit:
 Wording = tuple[tuple[str, str], ...]
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds dicts: compared and hashed by identity
 class Lexicon:
     """Entries plus an index from first word to the wordings that start with it."""
 

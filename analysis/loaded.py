@@ -63,7 +63,7 @@ def column_slug(name: str) -> str:
 # ---------------------------------------------------------------- learned detector
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # holds dicts: compared and hashed by identity
 class LoadedModel:
     """A linear token tagger: score(token) = sigmoid(bias + sum of weights of its features).
 
