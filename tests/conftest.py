@@ -1,6 +1,7 @@
 """Shared fixtures: the repository root and the bundled seeds."""
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import pytest
@@ -8,6 +9,15 @@ import pytest
 ROOT = Path(__file__).resolve().parent.parent
 SEEDS = ROOT / "seeds"
 SHARED = ROOT.parent / "shared"
+
+
+@pytest.fixture(autouse=True)
+def _restore_main_module():
+    """Streamlit's AppTest runs the script as a new __main__ and leaves it there; worker processes that
+    Dask or multiprocessing spawn later re-import __main__, and would run the dashboard script."""
+    main_module = sys.modules["__main__"]
+    yield
+    sys.modules["__main__"] = main_module
 
 
 @pytest.fixture(scope="session")
