@@ -27,6 +27,8 @@ CATEGORIES = (
 )
 # Cue categories that open a pitch section: the lines after such a heading belong to it until the report resumes.
 PITCH_CATEGORIES = frozenset({"subscription", "donation", "newsletter_notification", "comments"})
+# Headings that, once the article is over, open the rest of the page: comments, lists of other stories.
+TAIL_CATEGORIES = frozenset({"comments", "related_links"})
 MAX_CUE_WORDS = 40  # a longer line is prose: cues only split sentences off it
 WEAK_CUE_WORDS = 6
 MIN_DUPLICATE_WORDS = 5
@@ -250,11 +252,12 @@ def _extend_pitch_sections(lines: list[_Line]) -> None:
     _, main_end = best_run([(line.p_body - 0.5) * max(1, line.stats.words) for line in lines])
     category = ""
     for i, line in enumerate(lines):
-        if line.category == "comments" and i >= main_end:
-            # Readers' comments follow the article: past the article's main stretch, the rest of the page is theirs.
+        if line.category in TAIL_CATEGORIES and i >= main_end:
+            # Readers' comments and "more stories" lists follow the article: past its main stretch, the rest is theirs.
+            label = line.category.replace("_", " ")
             for later in lines[i + 1:]:
                 if later.body or not later.category:
-                    later.body, later.category, later.why = False, "comments", "after a comments heading that follows the article"
+                    later.body, later.category, later.why = False, line.category, f"after a {label} heading that follows the article"
             return
         if line.category in PITCH_CATEGORIES:
             category = line.category
