@@ -134,12 +134,11 @@ def _cluster(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
         return [0]
     similarity = (vectors @ vectors.T).toarray()
     distance = np.clip(1.0 - similarity, 0.0, 1.0)
-    for i in range(n):
-        if days[i] is None:
-            continue
-        for j in range(i + 1, n):
-            if days[j] is not None and abs(days[i] - days[j]) > DATE_WINDOW_DAYS:
-                distance[i, j] = distance[j, i] = CANNOT_LINK
+    known = np.array([d is not None for d in days])
+    if known.sum() > 1:
+        day = np.array([d if d is not None else 0 for d in days], dtype=float)
+        apart = (np.abs(day[:, None] - day[None, :]) > DATE_WINDOW_DAYS) & known[:, None] & known[None, :]
+        distance[apart] = CANNOT_LINK
     np.fill_diagonal(distance, 0.0)
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - SIMILARITY_THRESHOLD)
     return _renumber(model.fit(distance).labels_.tolist())
@@ -170,35 +169,39 @@ def cluster_vectors(vectors: sparse.csr_matrix, published: list[object]) -> list
 
 
 def _cluster_in_blocks(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
-    """Clusters for large corpora: date-ordered blocks clustered exactly, then neighbouring blocks' groups merged."""
+    """Clusters for large corpora: date-ordered blocks clustered exactly, then groups of neighbouring blocks
+    merged where their centroids' cosine similarity reaches the threshold."""
     n = vectors.shape[0]
     order = sorted(range(n), key=lambda i: (days[i] is None, days[i] or 0, i))
-    parent: dict[int, int] = {}
+    parent = list(range(n))  # union-find over group ids (at most n groups)
 
     def find(x: int) -> int:
-        while parent.setdefault(x, x) != x:
+        while parent[x] != x:
             parent[x] = parent[parent[x]]
             x = parent[x]
         return x
 
     labels = [0] * n
     offset = 0
-    previous: list[tuple[int, np.ndarray]] = []
+    previous: tuple[list[int], sparse.csr_matrix] | None = None
     for start in range(0, n, MAX_EXACT):
         block = order[start:start + MAX_EXACT]
         local = _cluster(vectors[block], [days[i] for i in block])
+        groups = max(local) + 1
         for i, label in zip(block, local):
             labels[i] = offset + label
-        groups = sorted(set(local))
-        centroids = [(offset + g, np.asarray(vectors[[i for i, label in zip(block, local) if label == g]].mean(axis=0)).ravel()) for g in groups]
-        for gid, centroid in centroids:
-            norm = np.linalg.norm(centroid)
-            for pid, pcentroid in previous:
-                pnorm = np.linalg.norm(pcentroid)
-                if norm and pnorm and float(centroid @ pcentroid) / (norm * pnorm) >= SIMILARITY_THRESHOLD:
-                    parent[find(gid)] = find(pid)
-        previous = centroids
-        offset += len(groups)
+        # Centroids as a sparse (groups x vocabulary) matrix: membership indicator times the rows, normalised.
+        membership = sparse.csr_matrix((np.ones(len(block)), (local, np.arange(len(block)))), shape=(groups, len(block)))
+        centroids = normalize(membership @ vectors[block], norm="l2")
+        ids = list(range(offset, offset + groups))
+        if previous is not None:
+            previous_ids, previous_centroids = previous
+            close = (centroids @ previous_centroids.T).tocoo()
+            for row, column, value in sorted(zip(close.row.tolist(), close.col.tolist(), close.data.tolist())):
+                if value >= SIMILARITY_THRESHOLD:
+                    parent[find(ids[row])] = find(previous_ids[column])
+        previous = (ids, centroids)
+        offset += groups
     return _renumber([find(label) for label in labels])
 
 

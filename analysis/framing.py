@@ -157,27 +157,51 @@ def _distinctive_rows(doc_ids: list[str], bodies: list[str], members: dict[str, 
     return rows
 
 
-def _pairs(indexes: list[int], vectors) -> list[tuple[int, int]]:
-    """All pairs of an event, or each document with its NEIGHBOURS most similar for very large events."""
-    if len(indexes) <= MAX_ALL_PAIRS:
-        return [(a, b) for k, a in enumerate(indexes) for b in indexes[k + 1:]]
+def _pairs(indexes: list[int], vectors) -> list[tuple[int, int, float]]:
+    """(a, b, cosine similarity) for all pairs of an event, or for each document with its NEIGHBOURS most
+    similar in very large events (computed in row chunks so memory stays bounded)."""
     sub = vectors[indexes]
-    similarity = (sub @ sub.T).toarray()
-    pairs: set[tuple[int, int]] = set()
-    for k, a in enumerate(indexes):
-        order = sorted((j for j in range(len(indexes)) if j != k), key=lambda j: (-similarity[k, j], j))[:NEIGHBOURS]
-        for j in order:
-            b = indexes[j]
-            pairs.add((min(a, b), max(a, b)))
-    return sorted(pairs)
+    if len(indexes) <= MAX_ALL_PAIRS:
+        similarity = (sub @ sub.T).toarray()
+        return [(a, b, _rounded(similarity[k, m])) for k, a in enumerate(indexes) for m, b in enumerate(indexes) if m > k]
+    pairs: dict[tuple[int, int], float] = {}
+    for chunk in range(0, len(indexes), 500):
+        similarity = (sub[chunk:chunk + 500] @ sub.T).toarray()
+        for offset, row in enumerate(similarity):
+            k = chunk + offset
+            row[k] = -np.inf
+            # Stable order: most similar first, ties by position.
+            nearest = np.lexsort((np.arange(len(row)), -row))[:NEIGHBOURS]
+            for j in nearest.tolist():
+                a, b = indexes[k], indexes[j]
+                pairs[(min(a, b), max(a, b))] = _rounded(row[j])
+    return [(a, b, value) for (a, b), value in sorted(pairs.items())]
+
+
+def _rounded(value: float) -> float:
+    return round(float(value), 4) if np.isfinite(value) else 0.0
 
 
 def _comparison_rows(document_rows: list[dict], features: list[dict], members: dict[str, list[int]], vectors) -> list[dict]:
     rows: list[dict] = []
+    summaries: dict[int, dict] = {}
     for event_id, indexes in sorted(members.items(), key=lambda kv: kv[1][0]):
-        for a, b in _pairs(indexes, vectors):
-            rows.append(comparison_row(event_id, document_rows[a], document_rows[b], features[a], features[b], events.similarity(vectors, a, b)))
+        if len(indexes) < 2:
+            continue
+        for index in indexes:
+            summaries[index] = _summary(features[index])
+        for a, b, similarity in _pairs(indexes, vectors):
+            rows.append(comparison_row(event_id, document_rows[a], document_rows[b], features[a], features[b], similarity, summaries[a], summaries[b]))
     return rows
+
+
+def _summary(feature: dict) -> dict:
+    """What a comparison reads from one document's features, computed once per document."""
+    return {
+        "terms": preferred_terms(feature.get("naming", [])),
+        "speakers": {key: name for key, name, kind, quoted, paraphrased in feature.get("actors", []) if kind == "person" and quoted + paraphrased},
+        "frames": feature.get("frames", {}),
+    }
 
 
 def _number(value: object) -> float | None:
@@ -193,19 +217,20 @@ def _difference(row_a: dict, row_b: dict, column: str) -> tuple[float | None, fl
     return a, b, (round(a - b, 4) if a is not None and b is not None else None)
 
 
-def comparison_row(event_id: str, row_a: dict, row_b: dict, feat_a: dict, feat_b: dict, similarity: float) -> dict:
+def comparison_row(event_id: str, row_a: dict, row_b: dict, feat_a: dict, feat_b: dict, similarity: float,
+                   summary_a: dict | None = None, summary_b: dict | None = None) -> dict:
     """One pair of documents of an event: similarity, loaded density, readability, naming, actors and frames side by side.
 
     Differences are a minus b; they are empty when either side lacks the figure.
     """
     loaded_a, loaded_b, loaded_diff = _difference(row_a, row_b, "loaded_per_1k_words")
     read_a, read_b, read_diff = _difference(row_a, row_b, "flesch_reading_ease")
-    terms_a = preferred_terms(feat_a.get("naming", []))
-    terms_b = preferred_terms(feat_b.get("naming", []))
+    summary_a = summary_a or _summary(feat_a)
+    summary_b = summary_b or _summary(feat_b)
+    terms_a, terms_b = summary_a["terms"], summary_b["terms"]
     naming = [f"{r}: {terms_a[r]} vs {terms_b[r]}" for r in sorted(set(terms_a) & set(terms_b)) if terms_a[r] != terms_b[r]]
-    speakers_a = {key: name for key, name, kind, quoted, paraphrased in feat_a.get("actors", []) if kind == "person" and quoted + paraphrased}
-    speakers_b = {key: name for key, name, kind, quoted, paraphrased in feat_b.get("actors", []) if kind == "person" and quoted + paraphrased}
-    frames_a, frames_b = feat_a.get("frames", {}), feat_b.get("frames", {})
+    speakers_a, speakers_b = summary_a["speakers"], summary_b["speakers"]
+    frames_a, frames_b = summary_a["frames"], summary_b["frames"]
     gaps = sorted(((round(frames_a.get(f, 0.0) - frames_b.get(f, 0.0), 4), f) for f in FRAMES), key=lambda t: (-abs(t[0]), t[1]))
     frame_gap = f"{gaps[0][1]} {gaps[0][0]:+.2f}" if gaps and gaps[0][0] else ""
     return {
