@@ -198,3 +198,18 @@ def test_background_frequencies_are_shipped():
     background = events.load_background()
     assert background.documents > 100
     assert background.df["said"] > background.df.get("orban", 0)
+
+
+def test_documents_without_words_get_their_own_events():
+    rows, features = _rows_and_features({"blank1": "", "blank2": "123 456", "flood": STORIES["flood"]})
+    out = framing.analyze_corpus(rows, features, None, None)
+    assert out.event_ids == {"blank1": "E1", "blank2": "E2", "flood": "E3"}
+    rows, features = _rows_and_features({"blank1": "", "blank2": ""})
+    assert framing.analyze_corpus(rows, features, None, None).event_ids == {"blank1": "E1", "blank2": "E2"}
+
+
+def test_unknown_and_odd_dates_are_ignored():
+    texts = {"a": _flood_variant(1), "b": _flood_variant(2), "c": _flood_variant(3)}
+    rows, features = _rows_and_features(texts, {"a": "2020-05-01T10:00:00", "b": "not a date", "c": None})
+    ids = framing.analyze_corpus(rows, features, None, None).event_ids
+    assert len(set(ids.values())) == 1
