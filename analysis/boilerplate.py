@@ -2,8 +2,9 @@
 
 Plain text: a trained two-pass logistic model over block features (analysis/boilerplate_features.py) decides
 body vs furniture; cue phrases (analysis/data/boilerplate_cues.json), repetition inside the document and
-pitch-section propagation then overrule it and name the category. HTML: trafilatura's main text, mapped
-onto the lines of the visible text, decides; the same cues name what was removed.
+pitch-section propagation then overrule it and name the category. HTML: trafilatura's main text, aligned
+onto the lines of the visible text, decides; the same rules name what was removed. Every block keeps its
+evidence in `why`. Figures: benchmarks/boilerplate_f1.py.
 """
 from __future__ import annotations
 
@@ -29,7 +30,7 @@ CATEGORIES = (
 PITCH_CATEGORIES = frozenset({"subscription", "donation", "newsletter_notification", "comments"})
 # Headings that, once the article is over, open the rest of the page: comments, lists of other stories.
 TAIL_CATEGORIES = frozenset({"comments", "related_links"})
-MAX_CUE_WORDS = 40  # a longer line is prose: cues only split sentences off it
+MAX_CUE_WORDS = 40  # a longer line is prose: cues alone do not make it furniture
 WEAK_CUE_WORDS = 6
 MIN_DUPLICATE_WORDS = 5
 HTML_MIN_COVERAGE = 0.5
@@ -38,8 +39,8 @@ MAX_CAPTION_WORDS = 30
 PROSE_MIN_WORDS = 15
 PROSE_MIN_STOPWORDS = 0.2
 STANDFIRST_WORDS = (8, 40)
-PROSE_REACH = 3
-PITCH_MAX_BODY_P = 0.9  # a reader-facing line the model is this sure of is report (a how-to), not pitch  # lines before the first / after the last body line where prose is still kept
+PROSE_REACH = 3  # lines before the first / after the last body line where prose is still kept
+PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 
 
 def load_model(path: str | Path | None = None) -> dict:
@@ -77,11 +78,13 @@ def segment_with(document: Document, tokens: Tokens, model: dict, rules: bool | 
         return Segmentation(text, ())
     active = RULES if rules is True else (rules or ())
     stats = [line_stats(text[s:e]) for s, e in spans]
-    if document.html.strip():
-        lines = _decide_html(text, spans, stats, main_text(document.html))
+    main = main_text(document.html) if document.html.strip() else ""
+    if main:
+        lines = _decide_html(text, spans, stats, main)
     else:
+        # Plain text, or a page where trafilatura found no main text: the line classifier decides.
         lines = _decide_plain(spans, stats, model)
-    if "keep_prose" in active and not document.html.strip():
+    if "keep_prose" in active and not main:
         # trafilatura judges prose from the page structure better than this rule can from text alone.
         _keep_prose(lines)
     if "headline" in active:
@@ -94,7 +97,7 @@ def segment_with(document: Document, tokens: Tokens, model: dict, rules: bool | 
         _mark_duplicates(lines)
     if "pitch_sections" in active:
         _extend_pitch_sections(lines)
-    if "short_tail" in active and not document.html.strip():
+    if "short_tail" in active and not main:
         _drop_short_tail(lines)
     _name_leftovers(lines)
     return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans, split="cues" in active)))
@@ -110,12 +113,12 @@ def _decide_plain(spans: list[tuple[int, int]], stats: list[LineStats], model: d
 
 
 def _decide_html(text: str, spans: list[tuple[int, int]], stats: list[LineStats], main: str) -> list[_Line]:
-    shares = covered(text, spans, main) if main else [1.0] * len(spans)
+    """Body = the lines whose words mostly align with trafilatura's main text."""
     lines = []
-    for (s, e), st, share in zip(spans, stats, shares):
+    for (s, e), st, share in zip(spans, stats, covered(text, spans, main)):
         body = share >= HTML_MIN_COVERAGE
         why = "in trafilatura main text" if body else "not in trafilatura main text"
-        lines.append(_Line(s, e, st, body, why=why if main else "no main text found: kept", p_body=share))
+        lines.append(_Line(s, e, st, body, why=why, p_body=share))
     return lines
 
 
@@ -377,7 +380,7 @@ def analyze(context: DocContext) -> Contribution:
     columns: dict[str, object] = {"boilerplate_share": round(seg.boilerplate_share, 4)}
     for category, chars in per_category.items():
         columns[f"boilerplate_{category}"] = round(chars / total, 4) if total else 0.0
-    columns["boilerplate_method"] = "trafilatura" if context.document.html.strip() else "model+cues"
+    columns["boilerplate_method"] = "trafilatura" if any("trafilatura main text" in b.why for b in seg.blocks) else "model+cues"
     rows = [
         {
             "doc_id": doc_id, "start": b.start, "end": b.end, "kind": b.kind, "category": b.category,
