@@ -9,6 +9,7 @@ Both sides run as fresh processes on the same synthesised articles (benchmarks/s
   since textstat's own NLTK download cannot work offline);
 - pipeline: `python -m analysis score DIR --out OUT --engine E`: loading, every analysis, the
   corpus-level steps and writing every table.
+- analysis.readability alone: the same five metrics (equal values) from this project's module, whole texts.
 Prints seconds, documents per second, peak RSS of the process tree, and the ratio to textstat.
 """
 from __future__ import annotations
@@ -46,6 +47,23 @@ print(count)
 """
 
 
+READABILITY_ONLY = r"""
+import sys
+from pathlib import Path
+from analysis.readability import measure
+
+count = 0
+for path in sorted(Path(sys.argv[1]).rglob("*.txt")):
+    measure(path.read_text(encoding="utf-8"))
+    count += 1
+print(count)
+"""
+
+
+def run_readability(corpus: Path) -> Measurement:
+    return run_measured(python("-c", READABILITY_ONLY, str(corpus)))
+
+
 def run_textstat(corpus: Path) -> Measurement:
     return run_measured(python("-c", TEXTSTAT_ONLY, str(corpus)))
 
@@ -76,6 +94,9 @@ def main() -> None:
     if int(baseline.stdout.strip() or 0) != args.docs:
         sys.exit(f"textstat read {baseline.stdout.strip()} files, expected {args.docs}")
     print(f"{'textstat five metrics':<28}{baseline.seconds:>9.1f}{args.docs / baseline.seconds:>10.1f}{baseline.peak_rss_mb:>13.0f}{'1.0x':>13}")
+    own = run_readability(corpus)
+    _check("readability", own)
+    print(f"{'analysis.readability alone':<28}{own.seconds:>9.1f}{args.docs / own.seconds:>10.1f}{own.peak_rss_mb:>13.0f}{baseline.seconds / own.seconds:>12.1f}x")
     for engine in [e.strip() for e in args.engines.split(",") if e.strip()]:
         out = args.workdir / f"out-{engine}"
         shutil.rmtree(out, ignore_errors=True)
