@@ -86,18 +86,51 @@ def zip_bytes(results: Results, fmt: str = "csv") -> bytes:
     return buffer.getvalue()
 
 
+def _read_table(data: bytes | Path, suffix: str) -> pd.DataFrame:
+    """One table written by table_bytes, from a file path or its bytes."""
+    source = data if isinstance(data, Path) else io.BytesIO(data)
+    if suffix == ".parquet":
+        return pd.read_parquet(source)
+    return pd.read_csv(source, keep_default_na=False, na_values=[""])
+
+
+def _results_from(named: list[tuple[str, bytes | Path]], where: str) -> Results:
+    """Results from (file name, path or bytes) pairs; Parquet wins over CSV for the same table."""
+    tables: dict[str, pd.DataFrame] = {}
+    for name, data in sorted(named, key=lambda item: item[0]):
+        stem, suffix = Path(name).stem, Path(name).suffix
+        if suffix == ".parquet" or (suffix == ".csv" and stem not in tables):
+            tables[stem] = _read_table(data, suffix)
+    if "documents" not in tables:
+        raise FileNotFoundError(f"{where} holds no documents table (documents.csv or documents.parquet)")
+    return Results(tables)
+
+
 def read_results(directory: str | Path) -> Results:
     """Tables written by write_results (CSV or Parquet) back into Results, so a scored corpus reopens instantly."""
     directory = Path(directory)
-    tables: dict[str, pd.DataFrame] = {}
-    for path in sorted(directory.iterdir()):
-        if path.suffix == ".parquet":
-            tables[path.stem] = pd.read_parquet(path)
-        elif path.suffix == ".csv" and path.stem not in tables:
-            tables[path.stem] = pd.read_csv(path, keep_default_na=False, na_values=[""])
-    if "documents" not in tables:
-        raise FileNotFoundError(f"{directory} holds no documents table (documents.csv or documents.parquet)")
-    return Results(tables)
+    return _results_from([(path.name, path) for path in directory.iterdir() if path.is_file()], str(directory))
+
+
+def _root_tables(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
+    """The .csv/.parquet members at the root of a zip (no folder part)."""
+    return [info for info in archive.infolist()
+            if not info.is_dir() and "/" not in info.filename and Path(info.filename).suffix in (".csv", ".parquet")]
+
+
+def is_results_zip(data: bytes) -> bool:
+    """True for a zip holding documents.csv or documents.parquet at its root (as zip_bytes writes)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return any(Path(info.filename).stem == "documents" for info in _root_tables(archive))
+    except (zipfile.BadZipFile, OSError):
+        return False
+
+
+def read_results_zip(data: bytes, name: str = "zip") -> Results:
+    """Tables from a zip written by zip_bytes (tables at its root) back into Results; other members are ignored."""
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        return _results_from([(info.filename, archive.read(info)) for info in _root_tables(archive)], name)
 
 
 def is_results_dir(path: str | Path) -> bool:

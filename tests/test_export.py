@@ -44,3 +44,26 @@ def test_parquet_export(tmp_path):
     export.write_results(results, tmp_path, "parquet")
     back = pd.read_parquet(tmp_path / "documents.parquet")
     assert back.loc[0, "title"] == "'=bad"
+
+
+def test_results_zip_reads_back_like_a_folder(tmp_path):
+    results = Results({"documents": make_table("documents", [{"doc_id": "a", "source": "x.txt", "title": "=bad", "words": 3}]),
+                       "extra": pd.DataFrame({"doc_id": ["a"], "n": [1]})})
+    for fmt in export.FORMATS:
+        data = export.zip_bytes(results, fmt)
+        assert export.is_results_zip(data)
+        again = export.read_results_zip(data)
+        assert again.documents.loc[0, "doc_id"] == "a" and again.documents.loc[0, "words"] == 3
+        assert again.documents.loc[0, "title"] == "'=bad" and again.tables["extra"].loc[0, "n"] == 1
+        assert export.zip_bytes(again, fmt) == data, "reading and writing again gives the same bytes"
+    articles = io.BytesIO()
+    with zipfile.ZipFile(articles, "w") as archive:
+        archive.writestr("story.txt", "An article.")
+        archive.writestr("folder/documents.csv", "doc_id\na\n")
+    assert not export.is_results_zip(articles.getvalue()) and not export.is_results_zip(b"not a zip")
+    try:
+        export.read_results_zip(articles.getvalue(), "articles.zip")
+    except FileNotFoundError as exc:
+        assert "articles.zip" in str(exc)
+    else:
+        raise AssertionError("a zip without documents.csv at its root is not a results zip")
