@@ -331,3 +331,21 @@ def test_line_labels_follow_the_marked_body():
     text = "Menu\nHome\n" + "\n".join(ARTICLE) + "\nShare this"
     labels = [label for label, _ in label_lines(text, line_spans(text), "\n\n".join(ARTICLE))]
     assert labels == [0, 0, 1, 1, 1, 1, 0]
+
+
+def test_cut_off_fragment_and_readers_comments(resources):
+    page = "\n".join([
+        ARTICLE[0], ARTICLE[1], "Opposition members argued that the money should have gone",
+        ARTICLE[2], ARTICLE[3], *MORE,
+        "Join the conversation",
+        "Maria on March 3, 2024 at 9:12 am said:",
+        "I have waited for this bus for years and I am glad the council finally listened to the residents here.",
+        "Reply",
+    ])
+    _, seg = segment_text(page, resources)
+    fragment = blocks_with(seg, "should have gone")[0]
+    assert fragment.kind == BOILERPLATE and fragment.category == "duplicate" and "fragment" in fragment.why
+    for needle in ("Maria on March 3", "I have waited for this bus", "Reply"):
+        assert all(b.kind == BOILERPLATE and b.category == "comments" for b in blocks_with(seg, needle)), needle
+    for paragraph in ARTICLE + MORE:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph))
