@@ -17,14 +17,20 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Document, LoadError, Resources, Results, analyze, load_corpus, load_resources
-from analysis import export
+from analysis import export, framing, loaded
 from analysis.corpus import load_bytes
+from analysis.lexicon import LexiconError
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO / "seeds"
 SHIPPED_LEXICON = "shipped"
 SESSION_KEY = "corpus"
 LEXICON_KEY = "custom_lexicon"
+REFERENTS_KEY = "custom_referents"
+FRAMES_KEY = "custom_frames"
+# Each editable lexicon: its session-state key and the load_resources() argument it replaces.
+CUSTOM_KINDS = {"lexicon": (LEXICON_KEY, "lexicon_path"), "referents": (REFERENTS_KEY, "referents_path"), "frames": (FRAMES_KEY, "frames_path")}
+OVERRIDES_KEY = "event_overrides"
 MAX_CACHED_CORPORA = 8
 
 ProgressCallback = Callable[[int, int], None]
@@ -56,23 +62,60 @@ def lexicon_key(lexicon: tuple[str, bytes] | None) -> str:
     return hashlib.sha256(lexicon[1]).hexdigest()[:16]
 
 
+def custom_files() -> dict[str, tuple[str, bytes]]:
+    """The custom lexicons uploaded in this session, {kind: (file name, bytes)} (kinds as in CUSTOM_KINDS)."""
+    return {kind: st.session_state[key] for kind, (key, _) in CUSTOM_KINDS.items() if st.session_state.get(key)}
+
+
+def resources_key(custom: dict[str, tuple[str, bytes]]) -> str:
+    """'shipped' when nothing custom is in use, else a short hash of every custom file (by kind)."""
+    if not custom:
+        return SHIPPED_LEXICON
+    if set(custom) == {"lexicon"}:
+        return lexicon_key(custom["lexicon"])
+    digest = hashlib.sha256()
+    for kind in sorted(custom):
+        digest.update(f"{kind}\0{hashlib.sha256(custom[kind][1]).hexdigest()}\n".encode())
+    return digest.hexdigest()[:16]
+
+
 @st.cache_resource(show_spinner="Loading lexicons and models…", max_entries=4)
-def _resources(key: str, _lexicon: tuple[str, bytes] | None) -> Resources:
-    # `key` is the lexicon's hash; the underscore keeps Streamlit from hashing the bytes again.
-    if _lexicon is None:
+def _resources(key: str, _custom: tuple[tuple[str, str, bytes], ...]) -> Resources:
+    # `key` is the custom files' hash; the underscore keeps Streamlit from hashing the bytes again.
+    if not _custom:
         return load_resources()
-    name, data = _lexicon
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / Path(name).name
-        path.write_bytes(data)
-        return load_resources(lexicon_path=path)
+        paths = {}
+        for kind, name, data in _custom:
+            path = Path(folder) / kind / Path(name).name
+            path.parent.mkdir()
+            path.write_bytes(data)
+            paths[CUSTOM_KINDS[kind][1]] = path
+        return load_resources(**paths)
 
 
 def session_resources() -> tuple[Resources, str]:
-    """The resources for this session (with its custom lexicon, if one was uploaded) and the lexicon key."""
-    lexicon = st.session_state.get(LEXICON_KEY)
-    key = lexicon_key(lexicon)
-    return _resources(key, lexicon), key
+    """The resources for this session (with its custom lexicons, if any were uploaded) and their key."""
+    custom = custom_files()
+    key = resources_key(custom)
+    return _resources(key, tuple((kind, name, data) for kind, (name, data) in sorted(custom.items()))), key
+
+
+def validate_custom(kind: str, name: str, data: bytes) -> int:
+    """Check an uploaded lexicon of `kind` as the engine reads it; returns its number of entries.
+
+    Raises LexiconError (line numbers included, the file called by its upload name).
+    """
+    if kind == "lexicon":
+        return len(loaded.validate_lexicon_bytes(data, name).entries)
+    read = {"referents": framing.load_referents, "frames": framing.load_frame_cues}[kind]
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / Path(name).name
+        path.write_bytes(data)
+        try:
+            return len(read(path).rows)
+        except LexiconError as exc:
+            raise LexiconError([problem.replace(str(path), Path(name).name) for problem in exc.problems]) from None
 
 
 def corpus_key(documents: Iterable[Document], errors: Iterable[LoadError], lexicon: str) -> str:
@@ -124,6 +167,18 @@ def _read_tables(path: str, signature: tuple) -> Corpus:
     results = export.read_results(path)
     key = hashlib.sha256(repr((path, signature)).encode()).hexdigest()[:24]
     return Corpus(f"tables in {path}", results, texts_from_blocks(results.blocks), key, from_tables=True)
+
+
+@st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
+def _read_tables_zip(key: str, name: str, _data: bytes) -> Corpus:
+    # `key` is the zip's content hash.
+    results = export.read_results_zip(_data, name)
+    return Corpus(f"tables in {name}", results, texts_from_blocks(results.blocks), f"zip-{key}", from_tables=True)
+
+
+def zip_tables_corpus(name: str, data: bytes) -> Corpus:
+    """A zip of tables written by the CLI (documents.csv at its root), opened without analysing anything."""
+    return _read_tables_zip(hashlib.sha256(data).hexdigest()[:24], name, data)
 
 
 def tables_corpus(path: str | Path) -> Corpus:
@@ -180,9 +235,48 @@ def set_current(corpus: Corpus | None) -> None:
     st.session_state[SESSION_KEY] = corpus
 
 
-def current() -> Corpus | None:
-    """The corpus chosen in the sidebar, or None when none could be loaded."""
+def base() -> Corpus | None:
+    """The corpus chosen in the sidebar as analysed (or read), before any event overrides; None when there is none."""
     return st.session_state.get(SESSION_KEY)
+
+
+def event_overrides(corpus: Corpus) -> dict[str, str]:
+    """This session's event overrides {doc_id: event_id} for `corpus` (none when they were made for another corpus)."""
+    stored = st.session_state.get(OVERRIDES_KEY)
+    return dict(stored[1]) if stored and stored[0] == corpus.key else {}
+
+
+def set_event_overrides(corpus: Corpus, overrides: dict[str, str]) -> None:
+    """Keep overrides {doc_id: event_id} for `corpus` in the session; empty ones go back to the automatic events."""
+    st.session_state[OVERRIDES_KEY] = (corpus.key, dict(sorted(overrides.items()))) if overrides else None
+
+
+@st.cache_resource
+def _regrouped_store() -> OrderedDict:
+    """Regrouped corpora shared by every session (a small LRU keyed by corpus key and overrides)."""
+    return OrderedDict()
+
+
+def regrouped(corpus: Corpus, overrides: dict[str, str]) -> Corpus:
+    """`corpus` with its events regrouped under `overrides` by the engine (analysis.framing.regroup_events), once per pair."""
+    digest = hashlib.sha256(repr(sorted(overrides.items())).encode()).hexdigest()[:12]
+    key = f"{corpus.key}-events-{digest}"
+    store = _regrouped_store()
+    if key not in store:
+        store[key] = replace(corpus, results=framing.regroup_events(corpus.results, overrides), key=key)
+        while len(store) > MAX_CACHED_CORPORA:
+            store.popitem(last=False)
+    store.move_to_end(key)
+    return replace(store[key], label=corpus.label)
+
+
+def current() -> Corpus | None:
+    """The corpus every page shows: the sidebar's choice with this session's event overrides applied; None when there is none."""
+    corpus = base()
+    if corpus is None:
+        return None
+    overrides = event_overrides(corpus)
+    return regrouped(corpus, overrides) if overrides else corpus
 
 
 def require() -> Corpus:

@@ -5,7 +5,7 @@ import os
 
 import streamlit as st
 
-from analysis import export
+from analysis import LoadError, export
 from analysis.corpus import SUPPORTED_SUFFIXES
 
 from . import corpus_state
@@ -54,7 +54,13 @@ def _build(source: str, paths: list[str], uploads: list) -> Corpus | None:
         return _progress_analyse(", ".join(paths), documents, errors)
     if not uploads:
         return None
-    documents, errors = corpus_state.load_uploads([(f.name, f.getvalue()) for f in uploads])
+    files = [(f.name, f.getvalue()) for f in uploads]
+    tables = [(name, data) for name, data in files if name.lower().endswith(".zip") and export.is_results_zip(data)]
+    if tables and len(files) == 1:
+        return corpus_state.zip_tables_corpus(*tables[0])
+    # A zip of tables next to other files: its tables are not articles, so it is set aside with a note.
+    documents, errors = corpus_state.load_uploads([item for item in files if item not in tables])
+    errors += [LoadError(f"upload:{name}", "a zip of tables written by the CLI opens on its own: upload it alone") for name, _ in tables]
     return _progress_analyse(f"{len(uploads)} uploaded file{'s' if len(uploads) != 1 else ''}", documents, errors)
 
 
@@ -70,14 +76,15 @@ def choose_corpus() -> None:
             st.caption("From the command line: " + md_escape(", ".join(paths)))
         if source == UPLOAD:
             uploads = st.file_uploader(
-                "Articles: text, HTML, CSV/TSV/JSON/JSONL/Parquet tables, or a zip of them",
+                "Articles: text, HTML, CSV/TSV/JSON/JSONL/Parquet tables, or a zip of them (a zip of tables from the CLI opens as is)",
                 type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True, key="uploads",
             ) or []
-        lexicon = st.session_state.get(corpus_state.LEXICON_KEY)
-        if lexicon:
-            st.caption(f"Custom lexicon in use: {md_escape(lexicon[0])} (change it on the Lexicons page)")
-    signature = (source, tuple(paths), tuple((f.file_id, f.name) for f in uploads), corpus_state.lexicon_key(lexicon))
-    corpus = corpus_state.current()
+        custom = corpus_state.custom_files()
+        if custom:
+            names = ", ".join(name for name, _ in custom.values())
+            st.caption(f"Custom lexicon in use: {md_escape(names)} (change it on the Lexicons page)")
+    signature = (source, tuple(paths), tuple((f.file_id, f.name) for f in uploads), corpus_state.resources_key(custom))
+    corpus = corpus_state.base()
     if st.session_state.get(SIGNATURE_KEY) != signature or (corpus is None and source != UPLOAD):
         st.session_state[SIGNATURE_KEY] = None  # a failure below leaves no stale corpus behind
         corpus_state.set_current(None)
@@ -91,3 +98,6 @@ def choose_corpus() -> None:
             documents, errors = len(corpus.results.documents), len(corpus.results.errors)
             st.caption(f"**{documents}** document{'s' if documents != 1 else ''} from {md_escape(corpus.label)}"
                        + (f" · **{errors}** input{'s' if errors != 1 else ''} could not be read (see Overview)" if errors else ""))
+            overrides = corpus_state.event_overrides(corpus)
+            if overrides:
+                st.caption(f"Events regrouped by hand for {len(overrides)} document{'s' if len(overrides) != 1 else ''} (change it on the Compare page)")

@@ -6,6 +6,8 @@ from __future__ import annotations
 
 import pandas as pd
 
+from analysis.outlets import ATTRIBUTION
+
 from .highlight import escape
 from .tables import text
 
@@ -31,6 +33,27 @@ CARD_STYLE = """<style>
 .sfd-card .numbers div{flex:1}
 .sfd-card .numbers b{font-size:1.05rem}
 </style>"""
+
+
+SMM_SOURCE = "State Media Monitor via ASD (MIT)"
+CRED_SOURCE = "CRED-1 (CC BY 4.0)"
+CURATED_SOURCE = "hand-curated registry row"
+
+
+def label_sources(row: pd.Series) -> list[str]:
+    """The registries the row's outlet labels come from (short names; empty when no registry label was used).
+
+    Read from the state-media code, credibility_source and the outlet evidence, which names each label's source.
+    """
+    evidence = text(row.get("outlet_evidence"))
+    sources = []
+    if text(row.get("state_media_code")) or "State Media Monitor" in evidence:
+        sources.append(SMM_SOURCE)
+    if text(row.get("credibility_source")) or "CRED-1" in evidence:
+        sources.append(CRED_SOURCE)
+    if "curated:" in evidence:
+        sources.append(CURATED_SOURCE)
+    return sources
 
 
 def _indicators(row: pd.Series) -> list[tuple[str, str]]:
@@ -80,6 +103,9 @@ def outlet_card_html(row: pd.Series, height: int | None = None, title: bool = Fa
         parts.append('<div class="label">Reliability indicators</div><div>' + "<br>".join(f"{escape(k)}: {escape(v)}" for k, v in indicators) + "</div>")
     else:
         parts.append('<div class="label">Reliability indicators</div><div>none available</div>')
+    sources = label_sources(row)
+    if sources:
+        parts.append(f'<div class="label">Label source</div><div title="{escape(ATTRIBUTION)}">{escape("; ".join(sources))} ⓘ</div>')
     byline = " · ".join(v for v in (text(row.get("author")), text(row.get("published"))) if v)
     if byline:
         parts.append(f'<div class="label">Byline</div><div>{escape(byline)}</div>')

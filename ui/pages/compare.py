@@ -5,11 +5,13 @@ The selection lives in the URL (?event=… or ?docs=a,b,c) so an analyst can sha
 import pandas as pd
 import streamlit as st
 
+from analysis.outlets import ATTRIBUTION
 from ui import corpus_state
 from ui.components import charts
+from ui.components.event_editor import event_editor
 from ui.components.highlight import category_colors, escape, highlighted_html, legend_html
 from ui.components.outlet_card import outlet_card_html
-from ui.components.tables import doc_labels, for_docs, has_values, not_available, short_labels, table, text
+from ui.components.tables import doc_labels, for_docs, has_values, md_escape, not_available, short_labels, table, text
 
 MAX_PICKED = 4
 MAX_EVENT_COLUMNS = 6
@@ -23,6 +25,7 @@ labels = doc_labels(documents)
 all_ids = list(labels)
 
 st.title("Compare")
+event_editor()
 
 event_sizes = documents["event_id"].fillna("").astype(str).value_counts() if "event_id" in documents else pd.Series(dtype=int)
 event_sizes = event_sizes[event_sizes.index != ""]
@@ -161,6 +164,7 @@ else:
         st.caption("No document labels a cited source differently from the registry.")
     else:
         st.dataframe(conflicts.assign(document=conflicts["doc_id"].astype(str).map(short)).drop(columns=["doc_id"]), hide_index=True, width="stretch")
+    st.caption("Registry labels: " + md_escape(ATTRIBUTION))
 
 st.subheader("Pairwise similarity")
 pairs = results.comparisons

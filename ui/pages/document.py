@@ -2,10 +2,11 @@
 import pandas as pd
 import streamlit as st
 
+from analysis.outlets import ATTRIBUTION
 from ui import corpus_state
 from ui.components.highlight import category_colors, highlighted_html, legend_html
 from ui.components.outlet_card import outlet_card_html
-from ui.components.tables import doc_labels, for_docs, not_available, text
+from ui.components.tables import doc_labels, for_docs, md_escape, not_available, text
 
 corpus = corpus_state.require()
 results = corpus.results
@@ -31,6 +32,7 @@ citations = for_docs(results.citations, [doc_id])
 left, right = st.columns([1, 2])
 with left:
     st.html(outlet_card_html(row))
+    st.caption("Outlet labels (the card above and the cited sources below): " + md_escape(ATTRIBUTION))
     st.markdown("**Scores**")
     scores = row.drop(labels=[c for c in ("title", "source", "doc_id", "outlet_evidence", "metadata_evidence", "url") if c in row.index])
     st.dataframe(pd.DataFrame({"value": scores.map(lambda v: text(v, "–"))}), width="stretch")

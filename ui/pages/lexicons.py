@@ -6,7 +6,9 @@ from pathlib import Path
 import pandas as pd
 import streamlit as st
 
-from analysis import loaded
+from analysis import frames as frames_module
+from analysis import loaded, naming
+from analysis.outlets import ATTRIBUTION as REGISTRY_ATTRIBUTION
 from ui import corpus_state
 from ui.components.tables import md_escape, not_available
 
@@ -71,6 +73,8 @@ frames = lexicon_frames()
 tabs = st.tabs(list(frames))
 for tab, (name, frame) in zip(tabs, frames.items()):
     with tab:
+        if name == "Outlet registry":
+            st.caption("Labels from " + md_escape(REGISTRY_ATTRIBUTION))
         if frame is None or frame.empty:
             not_available(f"The {name.lower()} table")
         else:
@@ -79,34 +83,48 @@ for tab, (name, frame) in zip(tabs, frames.items()):
             with st.expander("Sources and licences of the registry"):
                 st.markdown(ATTRIBUTION.read_text(encoding="utf-8"))
 
-st.subheader("Use your own loaded-wording lexicon")
-current = st.session_state.get(corpus_state.LEXICON_KEY)
-if current:
-    st.success(f"This session uses the custom lexicon **{md_escape(current[0])}** (hash {lexicon_key}); every page shows results with it.")
-    if st.button("Go back to the shipped lexicon", key="lexicon_reset"):
-        st.session_state[corpus_state.LEXICON_KEY] = None
-        st.rerun()
-else:
-    st.caption("The shipped lexicon is in use. Upload a CSV in the same format as the shipped one to analyse this session's corpus with it.")
-shipped = getattr(importlib.import_module("analysis.lexicon"), "SHIPPED_PATH", None) if importlib.util.find_spec("analysis.lexicon") else None
-if shipped is not None and Path(shipped).is_file():
-    st.download_button("Download the shipped lexicon as a starting point", Path(shipped).read_bytes(), file_name=Path(shipped).name,
-                       mime="text/csv", key="lexicon_download", on_click="ignore")
+# Each editable lexicon: heading, shipped file (a starting point) and the widget-key prefix.
+CUSTOM = {
+    "lexicon": ("Use your own loaded-wording lexicon", getattr(importlib.import_module("analysis.lexicon"), "SHIPPED_PATH", None), "lexicon"),
+    "referents": ("Use your own referent lexicon (naming table)", naming.REFERENTS_PATH, "referents"),
+    "frames": ("Use your own frame cue lexicon", frames_module.FRAMES_PATH, "frames"),
+}
 
-validate = getattr(loaded, "validate_lexicon_bytes", None)
-upload = st.file_uploader("Custom lexicon", type=["csv", "tsv", "json"], key="lexicon_upload")
-if upload is not None:
-    data = upload.getvalue()
-    if validate is None:
-        st.warning("Custom lexicons cannot be checked in this version yet, so they are not applied.")
+
+def custom_upload(kind: str) -> None:
+    """Status, reset, shipped download, upload, validation and apply for one editable lexicon."""
+    heading, shipped, prefix = CUSTOM[kind]
+    state_key = corpus_state.CUSTOM_KINDS[kind][0]
+    st.subheader(heading)
+    current = st.session_state.get(state_key)
+    if current:
+        st.success(f"This session uses the custom file **{md_escape(current[0])}** (resources {lexicon_key}); every page shows results with it.")
+        if st.button("Go back to the shipped file", key=f"{prefix}_reset"):
+            st.session_state[state_key] = None
+            st.rerun()
     else:
-        try:
-            validate(data)
-        except Exception as exc:  # LexiconError carries the line numbers; anything else is still the file's fault
-            message = str(exc).strip() or type(exc).__name__
-            st.error("This lexicon cannot be used:\n\n" + "\n".join(f"- {md_escape(line)}" for line in message.splitlines()), icon="🚫")
-        else:
-            if st.button(f"Apply {upload.name} to this session", type="primary", key="lexicon_apply"):
-                st.session_state[corpus_state.LEXICON_KEY] = (upload.name, data)
-                st.rerun()
-            st.info("The lexicon is valid. Apply it to re-analyse the corpus with it.")
+        st.caption("The shipped file is in use. Upload a CSV in the same format as the shipped one to analyse this session's corpus with it.")
+    if shipped is not None and Path(shipped).is_file():
+        st.download_button("Download the shipped lexicon as a starting point", Path(shipped).read_bytes(), file_name=Path(shipped).name,
+                           mime="text/csv", key=f"{prefix}_download", on_click="ignore")
+    upload = st.file_uploader(f"Custom {kind} file", type=["csv", "tsv", "json"] if kind == "lexicon" else ["csv"], key=f"{prefix}_upload")
+    if upload is None:
+        return
+    data = upload.getvalue()
+    try:
+        entries = corpus_state.validate_custom(kind, upload.name, data)
+    except Exception as exc:  # LexiconError carries the line numbers; anything else is still the file's fault
+        message = str(exc).strip() or type(exc).__name__
+        st.error("This lexicon cannot be used:\n\n" + "\n".join(f"- {md_escape(line)}" for line in message.splitlines()), icon="🚫")
+        return
+    if st.button(f"Apply {upload.name} to this session", type="primary", key=f"{prefix}_apply"):
+        st.session_state[state_key] = (upload.name, data)
+        st.rerun()
+    st.info(f"The file is valid ({entries} entries). Apply it to re-analyse the corpus with it.")
+
+
+corpus = corpus_state.current()
+if corpus is not None and corpus.from_tables:
+    st.warning("This corpus was opened from tables written by the CLI: custom lexicons apply to corpora analysed here, not to these tables.")
+for kind in CUSTOM:
+    custom_upload(kind)
