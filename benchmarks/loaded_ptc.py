@@ -56,17 +56,17 @@ def main() -> None:
     for i, test in enumerate(folds):
         train = [a for j, fold in enumerate(folds) if j != i for a in fold]
         scores, models = training.out_of_fold_scores(train, args.inner, args.c)
-        threshold, _ = training.best_threshold(train, scores, models)
-        model = replace(training.fit(train, args.c), threshold=threshold)
-        thresholds.append(threshold)
+        threshold, extend_ratio, _ = training.best_threshold(train, scores, models)
+        model = replace(training.fit(train, args.c), threshold=threshold, extend_ratio=extend_ratio)
+        thresholds.append((threshold, extend_ratio))
         for article in test:
             spans = training.model_spans(model, article)
             model_pairs.append((spans, article.gold))
             union_pairs.append((spans + article.lexicon_spans, article.gold))
-        print(f"  fold {i + 1}/{args.folds}: threshold {threshold}", flush=True)
+        print(f"  fold {i + 1}/{args.folds}: threshold {threshold}, extend ratio {extend_ratio}", flush=True)
     print(_line("model alone", training.char_prf(model_pairs), training.span_prf(model_pairs)))
     print(_line("lexicon + model", training.char_prf(union_pairs), training.span_prf(union_pairs)))
-    print(f"({args.folds}-fold CV by article, inner {args.inner}-fold threshold choice; thresholds {thresholds}; "
+    print(f"({args.folds}-fold CV by article, inner {args.inner}-fold choice of (threshold, extend ratio): {thresholds}; "
           f"{time.time() - started:.0f} s)")
 
 

@@ -46,7 +46,8 @@ MIN_COUNT = 2
 MIN_WEIGHT = 0.01
 FOLDS = 5
 EASY_WORDS = load_easy_words()
-THRESHOLDS = tuple(round(x, 3) for x in np.arange(0.05, 0.4, 0.025))
+THRESHOLDS = (0.05, 0.0625, 0.075, 0.0875, 0.1, 0.1125, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)
+EXTEND_RATIOS = (0.3, 0.4, 0.5, 0.7)
 
 
 @dataclass
@@ -213,20 +214,21 @@ def out_of_fold_scores(articles: list[Article], k: int, c: float = C) -> tuple[d
 
 def best_threshold(
     articles: list[Article], scores: dict[str, list[float]], models: dict[str, LoadedModel], with_lexicon: bool = True
-) -> tuple[float, float]:
-    """The threshold with the best char-F1 of (lexicon ∪) model on these articles, and that F1."""
-    best = (0.5, -1.0)
-    for threshold in THRESHOLDS:
-        pairs = []
-        for article in articles:
-            model = replace(models[article.article_id], threshold=threshold)
-            spans = model_spans(model, article, scores[article.article_id])
-            if with_lexicon:
-                spans += article.lexicon_spans
-            pairs.append((spans, article.gold))
-        f1 = char_prf(pairs)[2]
-        if f1 > best[1]:
-            best = (threshold, f1)
+) -> tuple[float, float, float]:
+    """The (threshold, extend_ratio) with the best char-F1 of (lexicon ∪) model on these articles, and that F1."""
+    best = (0.5, EXTEND_RATIO, -1.0)
+    for extend_ratio in EXTEND_RATIOS:
+        for threshold in THRESHOLDS:
+            pairs = []
+            for article in articles:
+                model = replace(models[article.article_id], threshold=threshold, extend_ratio=extend_ratio)
+                spans = model_spans(model, article, scores[article.article_id])
+                if with_lexicon:
+                    spans = spans + article.lexicon_spans
+                pairs.append((spans, article.gold))
+            f1 = char_prf(pairs)[2]
+            if f1 > best[2]:
+                best = (threshold, extend_ratio, f1)
     return best
 
 
@@ -252,16 +254,16 @@ def main() -> None:
     lexicon = load_lexicon()
     articles = [prepare(a, lexicon) for a in read_ptc(args.data)]
     scores, models = out_of_fold_scores(articles, FOLDS, args.c)
-    threshold, f1 = best_threshold(articles, scores, models)
-    print(f"threshold {threshold} (out-of-fold char-F1 lexicon+model {f1:.4f})")
-    model = fit(articles, args.c, threshold)
+    threshold, extend_ratio, f1 = best_threshold(articles, scores, models)
+    print(f"threshold {threshold}, extend ratio {extend_ratio} (out-of-fold char-F1 lexicon+model {f1:.4f})")
+    model = replace(fit(articles, args.c, threshold), extend_ratio=extend_ratio)
     meta = {
         "description": "Token tagger for loaded language (PTC Loaded_Language ∪ Name_Calling,Labeling); "
         "score = sigmoid(bias + sum of weights of analysis.loaded.token_features)",
         "trained_on": f"PTC development split, {len(articles)} articles",
         "C": args.c,
         "min_feature_count": MIN_COUNT,
-        "threshold_selection": f"{FOLDS}-fold out-of-fold char-F1 of lexicon ∪ model",
+        "threshold_selection": f"threshold and extend_ratio by {FOLDS}-fold out-of-fold char-F1 of lexicon ∪ model",
     }
     save_model(model, args.out, meta)
     print(f"wrote {args.out} ({len(model.weights)} weights)")
