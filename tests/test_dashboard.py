@@ -522,3 +522,177 @@ def test_model_hits_without_category_get_their_own_grey_legend_entry() -> None:
     assert list(colors) == ["euphemism", UNCATEGORISED]
     assert UNCATEGORISED in legend_html(colors)
     assert "category: model hit (no category)" in highlighted_html("abcd efgh", None, spans, colors)
+
+
+# --- event overrides -----------------------------------------------------------------------------------------------
+
+def _served(storages, at: AppTest, label: str) -> bytes:
+    """The bytes behind the download button with this label."""
+    url = next(b.proto.url for b in at.get("download_button") if b.proto.label == label)
+    return storages[-1].get_file(url.rsplit("/", 1)[-1]).content
+
+
+def test_event_editor_regroups_through_the_engine_and_the_export_follows(seeds, monkeypatch) -> None:
+    from analysis.framing import regroup_events
+
+    results, _ = seeds
+    ids = results.documents["doc_id"].tolist()
+    storages = _record_media_storage(monkeypatch)
+    at = app().run().switch_page("ui/pages/compare.py").run()
+    no_failure(at)
+    base = at.session_state[corpus_state.SESSION_KEY]
+    editor = f"events_editor_{base.key}"
+    # Move the Alaska article (003) into the event of 000 and 004, as an analyst would in the table.
+    target = results.documents.loc[0, "event_id"]
+    at.session_state[editor] = {"edited_rows": {"3": {"event_id": target}}, "added_rows": [], "deleted_rows": []}
+    at.button(key="events_apply").click().run()
+    no_failure(at)
+    overrides = at.session_state[corpus_state.OVERRIDES_KEY][1]
+    assert overrides[ids[3]] == target and len(overrides) == 5, "what the table shows is what is kept"
+    assert any("Events regrouped by hand for 5 documents" in c.value for c in at.sidebar.caption)
+    expected = regroup_events(results, overrides)
+    assert f"{target} (3 documents)" in at.selectbox(key="compare_event").options, "Compare offers the regrouped event"
+    at.switch_page("ui/pages/export.py").run()
+    no_failure(at)
+    for name in ("documents", "naming", "distinctive_terms", "comparisons"):
+        assert _served(storages, at, f"{name}.csv") == export.table_bytes(expected.tables[name]), f"{name} is exported regrouped"
+    documents = pd.read_csv(io.BytesIO(_served(storages, at, "documents.csv")))
+    assert documents.loc[documents["doc_id"] == ids[3], "event_id"].item() == target
+    at.switch_page("ui/pages/compare.py").run()
+    at.button(key="events_reset").click().run()
+    no_failure(at)
+    assert at.session_state[corpus_state.OVERRIDES_KEY] is None
+    at.switch_page("ui/pages/export.py").run()
+    assert _served(storages, at, "documents.csv") == export.table_bytes(results.documents)
+
+
+def test_events_file_downloads_in_the_cli_format_and_uploads_back(seeds, tmp_path: Path, monkeypatch) -> None:
+    from analysis.events import read_event_overrides
+
+    results, _ = seeds
+    ids = results.documents["doc_id"].tolist()
+    storages = _record_media_storage(monkeypatch)
+    at = app().run().switch_page("ui/pages/compare.py").run()
+    downloaded = _served(storages, at, "Download the events as CSV (for --events FILE)")
+    (tmp_path / "events.csv").write_bytes(downloaded)
+    assert read_event_overrides(tmp_path / "events.csv") == dict(zip(ids, results.documents["event_id"])), "the CLI reads the file"
+    # An analyst's file: by source path and by file name, one new event, one row for a document that is not here.
+    sources = results.documents["source"].tolist()
+    mine = (f"source,event_id\n{sources[2]},beijing\n{Path(sources[1]).name},beijing\nnot-here.txt,other\n").encode()
+    at.file_uploader(key="events_upload").set_value(("mine.csv", mine, "text/csv")).run()
+    no_failure(at)
+    assert any("1 row names no document" in w.value for w in at.warning)
+    at.button(key="events_upload_apply").click().run()
+    no_failure(at)
+    assert at.session_state[corpus_state.OVERRIDES_KEY][1] == {ids[1]: "beijing", ids[2]: "beijing"}
+    view = corpus_state.regrouped(at.session_state[corpus_state.SESSION_KEY], {ids[1]: "beijing", ids[2]: "beijing"})
+    assert set(view.results.documents.loc[view.results.documents["event_id"] == "beijing", "doc_id"]) == {ids[1], ids[2]}
+    at.file_uploader(key="events_upload").set_value(("bad.csv", b"doc_id,event_id\nabc,\n", "text/csv")).run()
+    assert not at.exception
+    assert at.error and "bad.csv, line 2" in at.error[0].value.replace("\\", "")
+
+
+def test_overrides_made_for_another_corpus_are_ignored(seeds) -> None:
+    at = app()
+    at.session_state[corpus_state.OVERRIDES_KEY] = ("another-corpus", {"x": "E9"})
+    at.run()
+    no_failure(at)
+    assert not any("regrouped by hand" in c.value for c in at.sidebar.caption)
+    assert len(at.dataframe[0].value) == 5
+
+
+# --- registry attribution --------------------------------------------------------------------------------------------
+
+def test_outlet_card_names_the_registry_behind_its_labels() -> None:
+    from analysis.outlets import ATTRIBUTION
+    from ui.components.outlet_card import CRED_SOURCE, CURATED_SOURCE, SMM_SOURCE, label_sources
+
+    smm = pd.Series({"outlet": "RT", "outlet_type": "state-controlled", "state_media_code": "SC", "outlet_evidence": "registry row smm:1"})
+    cred = pd.Series({"outlet": "X", "credibility_source": "CRED-1 (A. Loth, CC BY 4.0), 2026-08-04", "outlet_evidence": "curated: Wikipedia"})
+    assert label_sources(smm) == [SMM_SOURCE]
+    assert label_sources(cred) == [CRED_SOURCE, CURATED_SOURCE]
+    assert label_sources(pd.Series({"outlet_evidence": "publisher not identified"})) == []
+    card = outlet_card_html(smm)
+    assert "Label source" in card and SMM_SOURCE in card and html.escape(ATTRIBUTION) in card
+    assert "Label source" not in outlet_card_html(pd.Series({"outlet": "Nobody"}))
+
+
+def test_attribution_shows_on_the_document_and_lexicon_pages(seeds) -> None:
+    results, _ = seeds
+    credited = results.documents.loc[results.documents["credibility_source"].fillna("") != "", "doc_id"].iloc[0]
+    at = app()
+    at.query_params["doc"] = credited
+    at.run().switch_page("ui/pages/document.py").run()
+    no_failure(at)
+    assert any("CRED-1 (CC BY 4.0)" in b for b in html_bodies(at) if "sfd-card" in b)
+    captions = " ".join(c.value for c in at.caption).replace("\\", "")
+    assert "State Media Monitor" in captions and "CC BY 4.0" in captions and "MIT" in captions
+    at.switch_page("ui/pages/lexicons.py").run()
+    no_failure(at)
+    assert any("Labels from" in c.value and "CRED-1" in c.value.replace("\\", "") for c in at.caption)
+
+
+# --- custom referent and frame lexicons ----------------------------------------------------------------------------------
+
+def _only(path: Path, first_cell: str) -> bytes:
+    """The shipped lexicon cut down to its header and the rows whose first cell is `first_cell`."""
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line and not line.startswith("#")]
+    return ("\n".join([lines[0]] + [line for line in lines[1:] if line.split(",", 1)[0] == first_cell]) + "\n").encode()
+
+
+def test_custom_referent_and_frame_lexicons_apply_to_the_session() -> None:
+    data = ROOT / "analysis" / "data"
+    at = app().run().switch_page("ui/pages/lexicons.py").run()
+    at.file_uploader(key="referents_upload").set_value(("bad_referents.csv", b"referent,term\nwar_in_ukraine,\n", "text/csv")).run()
+    assert not at.exception
+    assert at.error and "bad_referents.csv, line 2" in at.error[0].value.replace("\\", "")
+    at.file_uploader(key="referents_upload").set_value(("war.csv", _only(data / "referents.csv", "war_in_ukraine"), "text/csv")).run()
+    no_failure(at)
+    at.button(key="referents_apply").click().run()
+    no_failure(at)
+    assert at.session_state[corpus_state.REFERENTS_KEY][0] == "war.csv"
+    assert any("Custom lexicon in use: war.csv" in c.value.replace("\\", "") for c in at.sidebar.caption)
+    naming = at.session_state[corpus_state.SESSION_KEY].results.naming
+    assert len(naming) > 0 and set(naming["referent"]) == {"war_in_ukraine"}
+    at.file_uploader(key="frames_upload").set_value(("economy.csv", _only(data / "frames.csv", "economic"), "text/csv")).run()
+    no_failure(at)
+    at.button(key="frames_apply").click().run()
+    no_failure(at)
+    documents = at.session_state[corpus_state.SESSION_KEY].results.documents
+    assert documents["frame_economic"].sum() > 0 and documents["frame_security_defense"].sum() == 0
+    assert set(at.session_state[corpus_state.SESSION_KEY].results.naming["referent"]) == {"war_in_ukraine"}, "both custom files at once"
+    at.button(key="referents_reset").click().run()
+    at.button(key="frames_reset").click().run()
+    no_failure(at)
+    assert len(set(at.session_state[corpus_state.SESSION_KEY].results.naming["referent"])) > 1
+
+
+# --- a zip of CLI tables uploaded in the browser ---------------------------------------------------------------------------
+
+def test_uploaded_zip_of_cli_tables_opens_as_results(seeds, monkeypatch) -> None:
+    results, texts = seeds
+    monkeypatch.setattr(corpus_state, "analyze", lambda *a, **k: pytest.fail("a zip of tables must not be analysed as articles"))
+    at = app()
+    at.session_state["corpus_source"] = "upload"
+    at.run()
+    at.sidebar.file_uploader(key="uploads").set_value(("tables-csv.zip", export.zip_bytes(results), "application/zip")).run()
+    no_failure(at)
+    corpus = at.session_state[corpus_state.SESSION_KEY]
+    assert corpus.from_tables and corpus.label == "tables in tables-csv.zip"
+    assert any("5** documents from tables in tables-csv.zip" in c.value.replace("\\", "") for c in at.sidebar.caption)
+    assert export.zip_bytes(corpus.results) == export.zip_bytes(results)
+    at.switch_page("ui/pages/compare.py").run()
+    no_failure(at)
+    assert len([b for b in html_bodies(at) if "sfd-doc" in b]) >= 2
+
+
+def test_zip_of_tables_next_to_articles_is_set_aside_with_a_note(seeds) -> None:
+    results, _ = seeds
+    at = app()
+    at.session_state["corpus_source"] = "upload"
+    at.run()
+    at.sidebar.file_uploader(key="uploads").set_value([("tables.zip", export.zip_bytes(results), "application/zip"),
+                                                      ("a.txt", b"Leaders met in Moscow.\nThey talked about energy.", "text/plain")]).run()
+    no_failure(at)
+    assert len(at.dataframe[0].value) == 1
+    assert any("opens on its own" in e for e in at.dataframe[-1].value["error"])
