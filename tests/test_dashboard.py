@@ -585,6 +585,7 @@ def test_events_file_downloads_in_the_cli_format_and_uploads_back(seeds, tmp_pat
     at.button(key="events_upload_apply").click().run()
     no_failure(at)
     assert at.session_state[corpus_state.OVERRIDES_KEY][1] == {ids[1]: "beijing", ids[2]: "beijing"}
+    assert any("mine.csv is applied" in s.value.replace("\\", "") for s in at.success)
     view = corpus_state.regrouped(at.session_state[corpus_state.SESSION_KEY], {ids[1]: "beijing", ids[2]: "beijing"})
     assert set(view.results.documents.loc[view.results.documents["event_id"] == "beijing", "doc_id"]) == {ids[1], ids[2]}
     at.file_uploader(key="events_upload").set_value(("bad.csv", b"doc_id,event_id\nabc,\n", "text/csv")).run()
@@ -629,7 +630,7 @@ def test_attribution_shows_on_the_document_and_lexicon_pages(seeds) -> None:
     assert "State Media Monitor" in captions and "CC BY 4.0" in captions and "MIT" in captions
     at.switch_page("ui/pages/lexicons.py").run()
     no_failure(at)
-    assert any("Labels from" in c.value and "CRED-1" in c.value.replace("\\", "") for c in at.caption)
+    assert any("Sources of the labels" in c.value and "CRED-1" in c.value.replace("\\", "") for c in at.caption)
 
 
 # --- custom referent and frame lexicons ----------------------------------------------------------------------------------

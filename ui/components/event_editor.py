@@ -85,10 +85,13 @@ def event_editor() -> None:
         return
     overrides = corpus_state.event_overrides(base)
     title = f"Regroup events ({len(overrides)} document{'s' if len(overrides) != 1 else ''} set by hand)" if overrides else "Regroup events"
-    with st.expander(title, expanded=False):
+    # Open while a file waits to be applied (the upload reruns the page, which would fold a closed-by-default expander).
+    with st.expander(title, expanded=st.session_state.get(UPLOAD_KEY) is not None):
         st.caption("Events are grouped automatically (TF-IDF similarity of the body text and publication dates). "
                    "Type another event id to move a document, or a new id to start a new event; leave it blank to let the grouping decide. "
-                   "Naming, distinctive terms and comparisons are then recomputed for the new events, on every page and in the exports.")
+                   "Naming, distinctive terms and comparisons are then recomputed for the new events, on every page and in the exports. "
+                   "An uploaded file that names only some documents works as in the CLI: the others are grouped automatically, "
+                   "under event ids the file does not use.")
         table = assignments(view)
         with st.form("events_form", border=False):
             edited = st.data_editor(table, key=f"{EDITOR_KEY}_{view.key}", hide_index=True, width="stretch", disabled=["document", "doc_id", "source"],
@@ -117,6 +120,8 @@ def event_editor() -> None:
                            + md_escape(", ".join(unknown[:5])) + (" …" if len(unknown) > 5 else ""))
             if not uploaded:
                 st.info("The file names no document of this corpus.")
-            elif st.button(f"Apply {md_escape(upload.name)} ({len(uploaded)} documents)", key="events_upload_apply"):
+            elif uploaded == overrides:
+                st.success(f"{md_escape(upload.name)} is applied.")
+            elif st.button(f"Apply {md_escape(upload.name)} ({len(uploaded)} document{'s' if len(uploaded) != 1 else ''})", key="events_upload_apply"):
                 _apply(base, uploaded)
                 st.rerun()

@@ -105,7 +105,7 @@ def outlet_card_html(row: pd.Series, height: int | None = None, title: bool = Fa
         parts.append('<div class="label">Reliability indicators</div><div>none available</div>')
     sources = label_sources(row)
     if sources:
-        parts.append(f'<div class="label">Label source</div><div title="{escape(ATTRIBUTION)}">{escape("; ".join(sources))} ⓘ</div>')
+        parts.append(f'<div class="label">Label source</div><div><span title="{escape(ATTRIBUTION)}" style="border-bottom:1px dotted #888;cursor:help">{escape("; ".join(sources))}</span></div>')
     byline = " · ".join(v for v in (text(row.get("author")), text(row.get("published"))) if v)
     if byline:
         parts.append(f'<div class="label">Byline</div><div>{escape(byline)}</div>')

@@ -164,7 +164,7 @@ else:
         st.caption("No document labels a cited source differently from the registry.")
     else:
         st.dataframe(conflicts.assign(document=conflicts["doc_id"].astype(str).map(short)).drop(columns=["doc_id"]), hide_index=True, width="stretch")
-    st.caption("Registry labels: " + md_escape(ATTRIBUTION))
+    st.caption("Sources of the registry labels. " + md_escape(ATTRIBUTION))
 
 st.subheader("Pairwise similarity")
 pairs = results.comparisons

@@ -32,7 +32,7 @@ citations = for_docs(results.citations, [doc_id])
 left, right = st.columns([1, 2])
 with left:
     st.html(outlet_card_html(row))
-    st.caption("Outlet labels (the card above and the cited sources below): " + md_escape(ATTRIBUTION))
+    st.caption("Sources of the outlet labels (the card above, the cited sources below). " + md_escape(ATTRIBUTION))
     st.markdown("**Scores**")
     scores = row.drop(labels=[c for c in ("title", "source", "doc_id", "outlet_evidence", "metadata_evidence", "url") if c in row.index])
     st.dataframe(pd.DataFrame({"value": scores.map(lambda v: text(v, "–"))}), width="stretch")

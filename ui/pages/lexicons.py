@@ -74,7 +74,7 @@ tabs = st.tabs(list(frames))
 for tab, (name, frame) in zip(tabs, frames.items()):
     with tab:
         if name == "Outlet registry":
-            st.caption("Labels from " + md_escape(REGISTRY_ATTRIBUTION))
+            st.caption("Sources of the labels. " + md_escape(REGISTRY_ATTRIBUTION))
         if frame is None or frame.empty:
             not_available(f"The {name.lower()} table")
         else:
