@@ -7,13 +7,14 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
 
 from .context import DocContext
-from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows
+from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
+from .naming import fold_word  # cached per process
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # The 14 dimensions of the Media Frames Corpus codebook, in its order, with readable names.
@@ -44,6 +45,15 @@ class FrameCues:
     rows: tuple[dict, ...]
     max_words: int
     max_lead: int
+    # lead words -> the lengths of the prefixes cued after them, so a word is only cut where a cue can match
+    prefix_lengths: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        lengths: dict[tuple[str, ...], set[int]] = {}
+        for lead, prefix in self.prefixes:
+            if prefix:  # a word is cut after at least one character
+                lengths.setdefault(lead, set()).add(len(prefix))
+        object.__setattr__(self, "prefix_lengths", {lead: tuple(sorted(ms)) for lead, ms in lengths.items()})
 
 
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:
@@ -111,8 +121,10 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str
     for n in range(0, min(cues.max_lead, len(folded) - k - 1) + 1):
         lead = tuple(folded[k:k + n])
         word = folded[k + n]
-        # Checking every beginning of the word keeps this linear in the word's length.
-        for m in range(1, len(word) + 1):
+        # Only the beginnings of the word as long as some cue's prefix after this lead can match.
+        for m in cues.prefix_lengths.get(lead, ()):
+            if m > len(word):
+                break
             for frame in cues.prefixes.get((lead, word[:m]), ()):
                 hits.add((frame, " ".join(lead + (word[:m] + "*",))))
     return hits

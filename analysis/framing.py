@@ -58,7 +58,7 @@ def analyze_document(context: DocContext) -> Contribution:
     names = naming_rows(doc_id, find_names(context, referents, indexes))
     sentence_count, touched, matched = frame_profile(context, cues, indexes)
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
-    found = actors_module.find_actors(context)
+    found = context.actors  # found once per document, shared with outlets
     body, lead = events.event_terms([context.tokens.words[i] for i in indexes])
     # The headline states the event too, and survives any mistake in boilerplate removal.
     title, _ = events.event_terms(WORD_RE.findall(context.document.title or ""))
