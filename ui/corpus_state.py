@@ -9,7 +9,7 @@ import hashlib
 import sys
 import tempfile
 from collections import OrderedDict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 
@@ -38,11 +38,14 @@ ProgressCallback = Callable[[int, int], None]
 
 @dataclass(frozen=True)
 class Corpus:
-    """What every page renders: the Results, each document's text by doc_id, and where they came from."""
+    """What every page renders: the Results, each document's text by doc_id, and where they came from.
+
+    `texts` is a dict for analysed corpora and a BlockTexts (rebuilt on first use) for folders of tables.
+    """
 
     label: str
     results: Results
-    texts: dict[str, str] = field(default_factory=dict)
+    texts: Mapping[str, str] = field(default_factory=dict)
     key: str = ""
     from_tables: bool = False
 
@@ -166,14 +169,14 @@ def _read_tables(path: str, signature: tuple) -> Corpus:
     # `signature` (file names, sizes, mtimes) makes a rewritten folder read afresh.
     results = export.read_results(path)
     key = hashlib.sha256(repr((path, signature)).encode()).hexdigest()[:24]
-    return Corpus(f"tables in {path}", results, texts_from_blocks(results.blocks), key, from_tables=True)
+    return Corpus(f"tables in {path}", results, BlockTexts(results.blocks), key, from_tables=True)
 
 
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
 def _read_tables_zip(key: str, name: str, _data: bytes) -> Corpus:
     # `key` is the zip's content hash.
     results = export.read_results_zip(_data, name)
-    return Corpus(f"tables in {name}", results, texts_from_blocks(results.blocks), f"zip-{key}", from_tables=True)
+    return Corpus(f"tables in {name}", results, BlockTexts(results.blocks), f"zip-{key}", from_tables=True)
 
 
 def zip_tables_corpus(name: str, data: bytes) -> Corpus:
@@ -188,26 +191,67 @@ def tables_corpus(path: str | Path) -> Corpus:
     return _read_tables(str(folder), signature)
 
 
+def _rebuilt_text(starts: Iterable[int], ends: Iterable[int], texts: Iterable[str]) -> str:
+    """One document's text from its blocks (start, end, text); gaps become newlines so offsets stay exact."""
+    parts: list[str] = []
+    position = 0
+    for start, end, text in sorted(zip(starts, ends, texts)):
+        if start < position:
+            continue
+        parts.append("\n" * (start - position))
+        parts.append(text[: end - start].ljust(end - start))
+        position = end
+    return "".join(parts)
+
+
+class BlockTexts(Mapping):
+    """Each document's text rebuilt from its blocks on first use, {doc_id: text}.
+
+    A folder of 10,000 scored documents opens without rebuilding every text: only the pages that show
+    a text (Compare, Document) ask for it, one document at a time. Safe to share across sessions: a
+    race only rebuilds the same text twice.
+    """
+
+    def __init__(self, blocks: pd.DataFrame | None) -> None:
+        self._blocks = blocks
+        self._rows: dict[str, object] | None = None
+        self._columns: tuple = ((), (), ())
+        self._texts: dict[str, str] = {}
+
+    def _index(self) -> dict[str, object]:
+        if self._rows is None:
+            blocks = self._blocks
+            needed = {"doc_id", "start", "end", "text"}
+            if blocks is None or blocks.empty or not needed <= set(blocks.columns):
+                self._rows = {}
+            else:
+                # Plain arrays: taking a few rows from them is far cheaper than DataFrame.iloc per document.
+                self._columns = (blocks["start"].astype(int).to_numpy(), blocks["end"].astype(int).to_numpy(),
+                                 blocks["text"].fillna("").astype(str).to_numpy(dtype=object))
+                self._rows = {str(doc_id): rows for doc_id, rows in blocks.groupby("doc_id", sort=False).indices.items()}
+        return self._rows
+
+    def __getitem__(self, doc_id: str) -> str:
+        text = self._texts.get(doc_id)
+        if text is None:
+            rows = self._index()[doc_id]
+            starts, ends, texts = self._columns
+            text = self._texts[doc_id] = _rebuilt_text(starts[rows].tolist(), ends[rows].tolist(), texts[rows].tolist())
+        return text
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._index())
+
+    def __len__(self) -> int:
+        return len(self._index())
+
+
 def texts_from_blocks(blocks: pd.DataFrame) -> dict[str, str]:
     """Rebuild each document's text from its blocks (they cover its non-blank text); gaps become newlines.
 
     Offsets stay exact, so spans and blocks read from tables line up with the rebuilt text.
     """
-    texts: dict[str, str] = {}
-    needed = {"doc_id", "start", "end", "text"}
-    if blocks is None or blocks.empty or not needed <= set(blocks.columns):
-        return texts
-    for doc_id, group in blocks.groupby("doc_id", sort=False):
-        parts: list[str] = []
-        position = 0
-        for start, end, text in sorted(zip(group["start"].astype(int), group["end"].astype(int), group["text"].fillna("").astype(str))):
-            if start < position:
-                continue
-            parts.append("\n" * (start - position))
-            parts.append(text[: end - start].ljust(end - start))
-            position = end
-        texts[str(doc_id)] = "".join(parts)
-    return texts
+    return dict(BlockTexts(blocks))
 
 
 def load_uploads(files: list[tuple[str, bytes]]) -> tuple[list[Document], list[LoadError]]:

@@ -20,6 +20,10 @@ from .tables import has_values, prefixed, table
 # Columns that start with boilerplate_ but are not a per-category share.
 BOILERPLATE_NOT_CATEGORY = {"boilerplate_share", "boilerplate_words", "boilerplate_chars", "boilerplate_blocks"}
 VOICE_ORDER = ["authorial", "attributed", "quoted"]
+# Above this many documents, charts of one mark per document become aggregates (counts per cell or per day).
+AGGREGATE_ABOVE = 500
+# The timeline colours this many events by name; the rest share one colour.
+TIMELINE_EVENTS = 10
 
 
 def _safe(labels: dict[str, str], width: int = 40) -> dict[str, str]:
@@ -90,10 +94,22 @@ def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | N
 
 
 def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure | None:
-    """Flesch reading ease against authorial loaded wording per 1,000 body words, one dot per document."""
+    """Flesch reading ease against authorial loaded wording per 1,000 body words, one dot per document.
+
+    Above AGGREGATE_ABOVE documents, a density heatmap (documents per cell) instead: thousands of dots
+    neither read nor draw well.
+    """
     documents = results.documents
     if not (has_values(documents, "flesch_reading_ease") and has_values(documents, "loaded_per_1k_words")):
         return None
+    if len(documents) > AGGREGATE_ABOVE:
+        frame = documents[["flesch_reading_ease", "loaded_per_1k_words"]].dropna()
+        figure = px.density_heatmap(frame, x="flesch_reading_ease", y="loaded_per_1k_words", nbinsx=40, nbinsy=30,
+                                    color_continuous_scale="Blues")
+        figure.update_layout(coloraxis_colorbar_title_text="documents")
+        figure.update_xaxes(title_text="Flesch reading ease (higher = easier)")
+        figure.update_yaxes(title_text="authorial loaded hits / 1,000 body words")
+        return _layout(figure, f"Readability against loaded wording ({len(frame):,} documents per cell)")
     frame = documents[["doc_id", "flesch_reading_ease", "loaded_per_1k_words"]].copy()
     frame["document"] = frame["doc_id"].astype(str).map(_safe(labels))
     frame["outlet type"] = documents["outlet_type"].fillna("unknown").astype(str) if "outlet_type" in documents else "unknown"
@@ -117,19 +133,54 @@ def outlet_types(results: Results) -> go.Figure | None:
     return _layout(figure, "Documents by outlet type", 320)
 
 
+def _main_events(events: pd.Series) -> pd.Series:
+    """Events with the TIMELINE_EVENTS largest ones kept by name and the rest as '(other events)'.
+
+    One colour (one plotly trace) per event stays readable, and fast to draw, only for a handful of events.
+    """
+    counts = events.value_counts()
+    if len(counts) <= TIMELINE_EVENTS:
+        return events
+    ranked = sorted(counts.items(), key=lambda item: (-item[1], item[0]))
+    main = {name for name, _ in ranked[:TIMELINE_EVENTS]}
+    return events.where(events.isin(main), "(other events)")
+
+
+def _timeline_counts(frame: pd.DataFrame) -> go.Figure:
+    """Documents per day (per month over more than a year) as stacked bars by event: a timeline for large corpora."""
+    published = frame["published"]
+    if not pd.api.types.is_datetime64_any_dtype(published):
+        published = pd.to_datetime(published, utc=True)
+    if getattr(published.dt, "tz", None) is not None:
+        published = published.dt.tz_localize(None)
+    monthly = (published.max() - published.min()).days > 366
+    period = published.dt.to_period("M").dt.start_time if monthly else published.dt.normalize()
+    counts = frame.assign(period=period).groupby(["period", "event"]).size().reset_index(name="documents")
+    figure = px.bar(counts, x="period", y="documents", color="event")
+    figure.update_xaxes(title_text="")
+    figure.update_layout(barmode="stack")
+    return _layout(figure, f"Documents per {'month' if monthly else 'day'} by publication date ({len(frame):,} dated)", 320)
+
+
 def timeline(results: Results, labels: dict[str, str]) -> go.Figure | None:
-    """Documents on a time axis by publication date, coloured by event."""
+    """Documents on a time axis by publication date, coloured by event (the largest TIMELINE_EVENTS, then the rest).
+
+    Above AGGREGATE_ABOVE documents, counts per day or month instead of one point per document.
+    """
     documents = results.documents
     if not has_values(documents, "published"):
         return None
+    large = len(documents) > AGGREGATE_ABOVE
     frame = pd.DataFrame({
         "published": pd.to_datetime(documents["published"].astype(str), errors="coerce", format="mixed"),
-        "document": documents["doc_id"].astype(str).map(_safe(labels)),
-        "outlet": documents["outlet"].fillna("").astype(str).map(html.escape) if "outlet" in documents else "",
-        "event": documents["event_id"].fillna("").astype(str).replace("", "(no event)") if "event_id" in documents else "(no event)",
+        "document": "" if large else documents["doc_id"].astype(str).map(_safe(labels)),
+        "outlet": "" if large or "outlet" not in documents else documents["outlet"].fillna("").astype(str).map(html.escape),
+        "event": _main_events(documents["event_id"].fillna("").astype(str).replace("", "(no event)")) if "event_id" in documents else "(no event)",
     }).dropna(subset=["published"])
     if frame.empty:
         return None
+    if large:
+        return _timeline_counts(frame)
     frame["row"] = frame["outlet"].where(frame["outlet"] != "", frame["document"])
     figure = px.scatter(frame.sort_values("published"), x="published", y="row", color="event", hover_name="document")
     figure.update_traces(marker=dict(size=12, symbol="diamond"))
