@@ -12,6 +12,8 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from re import _constants as sre_constants
+from re import _parser as sre_parser
 
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
@@ -69,15 +71,99 @@ def clean_for_cues(text: str) -> str:
     return " ".join(text.replace("**", "").replace("__", "").split())
 
 
+def _necessary_literals(items) -> frozenset[str] | None:
+    """Lower-cased strings one of which every match of the parsed regex `items` contains (None: no such set known).
+
+    Reads the parse tree of re's own parser: a run of literals, or a group whose every alternative has such
+    a set, is part of every match; of the candidates the one with the longest shortest string is kept.
+    """
+    best: frozenset[str] | None = None
+
+    def consider(candidate: frozenset[str] | None) -> None:
+        nonlocal best
+        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
+            best = candidate
+
+    run: list[str] = []
+    for op, av in list(items) + [(None, None)]:
+        if op is sre_constants.LITERAL:
+            run.append(chr(av))
+            continue
+        if run:
+            consider(frozenset(["".join(run).lower()]))
+            run = []
+        if op is sre_constants.SUBPATTERN:
+            consider(_necessary_literals(av[-1]))
+        elif op is sre_constants.BRANCH:
+            alternatives = [_necessary_literals(branch) for branch in av[1]]
+            if all(alternatives):
+                consider(frozenset().union(*alternatives))
+    return best
+
+
+def _caseless(literal: str) -> bool:
+    """True when every character of `literal` is ASCII or has no case (a cased non-ASCII letter may fold oddly under re.I)."""
+    return all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in literal)
+
+
+@lru_cache(maxsize=1)
+def load_prefilters(path: str = str(CUES_PATH)) -> dict[tuple[str, str], tuple[frozenset[str], re.Pattern | None]]:
+    """(category, "strong"|"weak") -> (necessary literals of the cues that have some, one regex of the cues that have none).
+
+    A joined cue pattern (load_cues) can only match a line holding one of the literals or matching that regex.
+    """
+    data = json.loads(Path(path).read_text(encoding="utf-8"))
+    prefilters: dict[tuple[str, str], tuple[frozenset[str], re.Pattern | None]] = {}
+    for name, spec in data["categories"].items():
+        for kind in ("strong", "weak"):
+            literals: set[str] = set()
+            rest: list[str] = []
+            for pattern in spec[kind]:
+                found = _necessary_literals(sre_parser.parse(pattern, re.I))
+                if found and all(_caseless(literal) for literal in found):
+                    literals |= found
+                else:
+                    rest.append(pattern)
+            joined = re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None
+            prefilters[(name, kind)] = (frozenset(literals), joined)
+    return prefilters
+
+
+NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+
+
+def _lower_for_prefilter(cleaned: str) -> str | None:
+    """`cleaned` lower-cased for literal checks, or None when it holds a cased non-ASCII character.
+
+    Under re.I a cased non-ASCII letter can equal an ASCII one ("ſ" and "s", "K" and "k") and str.lower()
+    can differ from re's per-character folding ("İ"); such lines always go through the regexes.
+    """
+    if not cleaned.isascii():
+        others = "".join(NON_ASCII_RE.findall(cleaned))
+        if others.lower() != others or others.upper() != others:
+            return None
+    return cleaned.lower()
+
+
+def _may_match(category: str, kind: str, cleaned: str, lowered: str | None) -> bool:
+    """False only when the category's cues of this kind surely do not match the line."""
+    if lowered is None:
+        return True
+    literals, rest = load_prefilters()[(category, kind)]
+    return any(literal in lowered for literal in literals) or (rest is not None and rest.search(cleaned) is not None)
+
+
 def find_cue(text: str) -> Cue:
     """The strongest cue in `text`: any strong cue beats weak ones; ties go to category priority."""
     cleaned = clean_for_cues(text)
+    # Most lines hold no cue: a substring check of each pattern's necessary words skips most regex scans.
+    lowered = _lower_for_prefilter(cleaned)
     weak = NO_CUE
     for category, strong, weak_pattern in load_cues():
-        match = strong.search(cleaned) if strong else None
+        match = strong.search(cleaned) if strong and _may_match(category, "strong", cleaned, lowered) else None
         if match:
             return Cue(category, "strong", match.group(0)[:60])
-        if weak is NO_CUE and weak_pattern:
+        if weak is NO_CUE and weak_pattern and _may_match(category, "weak", cleaned, lowered):
             match = weak_pattern.search(cleaned)
             if match:
                 weak = Cue(category, "weak", match.group(0)[:60])

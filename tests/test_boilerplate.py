@@ -349,3 +349,32 @@ def test_cut_off_fragment_and_readers_comments(resources):
         assert all(b.kind == BOILERPLATE and b.category == "comments" for b in blocks_with(seg, needle)), needle
     for paragraph in ARTICLE + MORE:
         assert all(b.kind == BODY for b in blocks_with(seg, paragraph))
+
+
+def _find_cue_without_prefilter(text: str):
+    """find_cue as plain regex scans, the reference the literal prefilter must agree with."""
+    from analysis.boilerplate_features import NO_CUE, Cue, clean_for_cues, load_cues
+
+    cleaned = clean_for_cues(text)
+    weak = NO_CUE
+    for category, strong, weak_pattern in load_cues():
+        match = strong.search(cleaned) if strong else None
+        if match:
+            return Cue(category, "strong", match.group(0)[:60])
+        if weak is NO_CUE and weak_pattern:
+            match = weak_pattern.search(cleaned)
+            if match:
+                weak = Cue(category, "weak", match.group(0)[:60])
+    return weak
+
+
+def test_cue_prefilter_agrees_with_plain_regexes():
+    lines = [
+        "Subscribe now", "ſubscribe now", "SUBSCRİBE", "Sign İn", "ſhare this", "İmage: Reuters", "© 2024 Example Ltd",
+        "Photo by Jane Doe/Getty Images", "12/05/2023", "He said the talks “went well” on Tuesday.", "Share on Facebook",
+        "Read more: the war in Ukraine", "Cookies policy", "The minister, 54, declined to comment.", "",
+    ]
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        assert find_cue(line) == _find_cue_without_prefilter(line), line
