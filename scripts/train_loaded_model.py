@@ -26,7 +26,9 @@ sys.path.insert(0, str(REPO))
 from analysis.lexicon import Lexicon, find_hits, load_lexicon, normalize_word  # noqa: E402
 from analysis.loaded import (  # noqa: E402
     LoadedModel,
+    covered_flags,
     lexicon_tags,
+    model_hit_runs,
     load_easy_words,
     model_runs,
     quoted_flags,
@@ -42,11 +44,11 @@ DEFAULT_DATA = REPO.parent / "shared" / "benchmarks"
 POSITIVE = frozenset({"Loaded_Language", "Name_Calling,Labeling"})
 C = 1.0
 EXTEND_RATIO = 0.4
-MIN_COUNT = 2
+MIN_COUNT = 1  # rare words carry signal: count 1 scored +0.009 char-F1 over 2 in 5-fold CV
 MIN_WEIGHT = 0.01
 FOLDS = 5
 EASY_WORDS = load_easy_words()
-THRESHOLDS = (0.05, 0.0625, 0.075, 0.0875, 0.1, 0.1125, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)
+THRESHOLDS = (0.04, 0.05, 0.0625, 0.075, 0.0875, 0.1, 0.1125, 0.125, 0.15, 0.175, 0.2, 0.25, 0.3)
 EXTEND_RATIOS = (0.3, 0.4, 0.5, 0.7)
 
 
@@ -62,6 +64,7 @@ class Article:
     features: list[list[str]] | None = None
     labels: list[int] | None = None
     lexicon_spans: list[tuple[int, int]] | None = None
+    covered: list[bool] | None = None
 
 
 def read_ptc(data_dir: Path) -> list[Article]:
@@ -97,6 +100,7 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     )
     article.labels = [int(any(s < ge and gs < e for gs, ge in article.gold)) for s, e in tokens.word_spans]
     article.lexicon_spans = [(h.start, h.end) for h in hits]
+    article.covered = covered_flags(hits, len(words))
     return article
 
 
@@ -144,6 +148,14 @@ def model_spans(model: LoadedModel, article: Article, scores: list[float] | None
     scores = token_scores(model, article.features) if scores is None else scores
     runs = trim_runs(model_runs(model, scores), article.words)
     return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
+
+
+def analyze_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
+    """Character spans analyze() reports on one prepared article: lexicon hits plus model hits with the
+    lexicon-covered words cut out and function words trimmed (analysis.loaded.model_hit_runs)."""
+    scores = token_scores(model, article.features) if scores is None else scores
+    runs = model_hit_runs(model, scores, article.words, article.covered)
+    return article.lexicon_spans + [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 
 def merge_spans(spans: list[tuple[int, int]]) -> list[tuple[int, int]]:
@@ -215,16 +227,18 @@ def out_of_fold_scores(articles: list[Article], k: int, c: float = C) -> tuple[d
 def best_threshold(
     articles: list[Article], scores: dict[str, list[float]], models: dict[str, LoadedModel], with_lexicon: bool = True
 ) -> tuple[float, float, float]:
-    """The (threshold, extend_ratio) with the best char-F1 of (lexicon ∪) model on these articles, and that F1."""
+    """The (threshold, extend_ratio) with the best char-F1 on these articles, and that F1: of what analyze()
+    reports (lexicon + model) when with_lexicon, else of the model's own hits."""
     best = (0.5, EXTEND_RATIO, -1.0)
     for extend_ratio in EXTEND_RATIOS:
         for threshold in THRESHOLDS:
             pairs = []
             for article in articles:
                 model = replace(models[article.article_id], threshold=threshold, extend_ratio=extend_ratio)
-                spans = model_spans(model, article, scores[article.article_id])
                 if with_lexicon:
-                    spans = spans + article.lexicon_spans
+                    spans = analyze_spans(model, article, scores[article.article_id])
+                else:
+                    spans = model_spans(model, article, scores[article.article_id])
                 pairs.append((spans, article.gold))
             f1 = char_prf(pairs)[2]
             if f1 > best[2]:
