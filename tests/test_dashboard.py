@@ -697,3 +697,59 @@ def test_zip_of_tables_next_to_articles_is_set_aside_with_a_note(seeds) -> None:
     no_failure(at)
     assert len(at.dataframe[0].value) == 1
     assert any("opens on its own" in e for e in at.dataframe[-1].value["error"])
+
+
+# --- large corpora: what keeps the first view fast ---------------------------------------------------------------
+
+def many_documents(n: int) -> pd.DataFrame:
+    """n synthetic document rows in 60 events over two months (as a batch-scored corpus would have)."""
+    return pd.DataFrame({"doc_id": [f"{i:016x}" for i in range(n)], "source": [f"batch/{i}.txt" for i in range(n)],
+                         "title": [f"Story {i}" for i in range(n)], "outlet": [f"Outlet {i % 37}" for i in range(n)],
+                         "outlet_type": "commercial mainstream", "event_id": [f"E{i % 60}" for i in range(n)],
+                         "published": [f"2022-0{1 + i % 2}-{1 + i % 28:02d}" for i in range(n)], "body_words": 100,
+                         "boilerplate_share": 0.1, "loaded_per_1k_words": [float(i % 97) for i in range(n)], "flesch_reading_ease": 50.0})
+
+
+def test_overview_of_a_large_corpus_caps_the_table_with_search_and_order() -> None:
+    n = 2600
+    corpus = Corpus("many", Results({"documents": many_documents(n)}), {}, f"many-{uuid.uuid4().hex}")
+    at = with_corpus(app(), corpus).run()
+    no_failure(at)
+    assert len(at.dataframe[0].value) == 2000
+    assert any("2,600 documents: the table shows the first 2,000" in c.value for c in at.caption)
+    at.text_input(key="overview_search").set_value("story 25").run()
+    no_failure(at)
+    found = at.dataframe[0].value
+    assert 0 < len(found) < 2000 and found["title"].str.contains("Story 25").all()
+    at.text_input(key="overview_search").set_value("").run()
+    at.selectbox(key="overview_order").set_value("loaded_per_1k_words").run()
+    no_failure(at)
+    ordered = at.dataframe[0].value["loaded_per_1k_words"]
+    assert ordered.iloc[0] == 96.0 and ordered.is_monotonic_decreasing
+    at.session_state["overview_table"] = {"selection": {"rows": [0], "columns": [], "cells": []}}
+    at.run()
+    links = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Open ")]
+    assert links and links[0].query_string == f"doc={at.dataframe[0].value['doc_id'].iloc[0]}"
+
+
+def test_large_corpus_charts_are_aggregates() -> None:
+    documents = many_documents(1200)
+    results = Results({"documents": documents})
+    labels = {d: d for d in documents["doc_id"]}
+    timeline = charts.timeline(results, labels)
+    assert {trace.type for trace in timeline.data} == {"bar"}
+    assert len(timeline.data) == charts.TIMELINE_EVENTS + 1  # the largest events by name, then '(other events)'
+    assert sum(sum(trace.y) for trace in timeline.data) == 1200
+    assert charts.readability_vs_loaded(results, labels).data[0].type == "histogram2d"
+    small = Results({"documents": documents.head(30)})
+    assert {trace.type for trace in charts.timeline(small, labels).data} == {"scatter"}
+
+
+def test_texts_of_a_folder_of_tables_are_rebuilt_on_first_use(seeds) -> None:
+    results, texts = seeds
+    lazy = corpus_state.BlockTexts(results.blocks)
+    assert lazy._rows is None  # nothing rebuilt before a page asks
+    doc_id = next(iter(texts))
+    assert lazy.get(doc_id) == texts_from_blocks(results.blocks)[doc_id]
+    assert lazy.get("no such document") is None
+    assert set(lazy) == set(texts) and len(lazy) == len(texts)

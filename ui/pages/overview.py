@@ -1,4 +1,5 @@
 """Overview: every document in one sortable table, the charts, and the inputs that could not be read."""
+import pandas as pd
 import streamlit as st
 
 from ui import corpus_state
@@ -7,11 +8,21 @@ from analysis import Results
 from ui.components.tables import doc_labels, for_docs, has_values, md_escape, not_available
 
 MAX_CHART_DOCUMENTS = 40
+# Rows sent to the browser at once: a 10,000-row table (several MB) is what made the first view slow.
+MAX_TABLE_ROWS = 2000
+
+
+
+@st.cache_resource(max_entries=4)
+def _labels(key: str, _documents: pd.DataFrame) -> dict[str, str]:
+    # Keyed by the corpus key: no hashing of the documents table on every rerun.
+    return doc_labels(_documents)
+
 
 corpus = corpus_state.require()
 results = corpus.results
 documents = results.documents
-labels = doc_labels(documents)
+labels = _labels(corpus.key, documents)
 
 st.title("Overview")
 st.caption(f"Corpus: {md_escape(corpus.label)}. Every figure below comes from the analysis tables; open a document to see the spans, blocks and registry rows behind it.")
@@ -49,17 +60,49 @@ COLUMNS = [
 ]
 
 st.subheader("Documents")
-documents = documents.assign(document=documents["doc_id"].astype(str).map(labels))
-shown = [name for name, _ in COLUMNS if name in documents.columns and (name in ("document", "doc_id") or has_values(documents, name))]
-missing = [name for name, _ in COLUMNS if name not in shown]
+
+
+@st.cache_resource(max_entries=4)
+def _table(key: str, _documents: pd.DataFrame, _labels: dict[str, str]) -> tuple[pd.DataFrame, list[str], list[str]]:
+    # Keyed by the corpus key (cheap): hashing a 10,000-row frame on every rerun would cost more than building it.
+    frame = _documents.assign(document=_documents["doc_id"].astype(str).map(_labels))
+    shown = [name for name, _ in COLUMNS if name in frame.columns and (name in ("document", "doc_id") or has_values(frame, name))]
+    missing = [name for name, _ in COLUMNS if name not in shown]
+    return frame, shown, missing
+
+
+def _limited(frame: pd.DataFrame, shown: list[str]) -> pd.DataFrame:
+    """Above MAX_TABLE_ROWS documents: a search and an order chosen here, then the first MAX_TABLE_ROWS rows."""
+    if len(frame) <= MAX_TABLE_ROWS:
+        return frame
+    titles = {name: config["label"] for name, config in COLUMNS}
+    numeric = [name for name in shown if pd.api.types.is_numeric_dtype(frame[name])]
+    left, right = st.columns([2, 1])
+    query = left.text_input("Find documents", key="overview_search", placeholder="outlet, title, event or doc_id")
+    order = right.selectbox("Order by", ["corpus order"] + numeric, key="overview_order",
+                            format_func=lambda name: name if name == "corpus order" else f"{titles[name]} (highest first)")
+    if query.strip():
+        searched = [c for c in ("document", "title", "outlet", "event_id", "doc_id") if c in frame.columns]
+        haystack = frame[searched].astype(object).where(frame[searched].notna(), "").astype(str).agg(" ".join, axis=1)
+        frame = frame[haystack.str.contains(query.strip(), case=False, regex=False)]
+    if order != "corpus order":
+        frame = frame.sort_values([order, "doc_id"], ascending=[False, True], na_position="last")
+    st.caption(f"{len(documents):,} documents: the table shows the first {min(len(frame), MAX_TABLE_ROWS):,} of the {len(frame):,} "
+               f"{'found' if query.strip() else 'in this order'}, so it opens fast; search or change the order to reach the others. "
+               "A column header sorts the rows shown; the Export page has every row.")
+    return frame.head(MAX_TABLE_ROWS)
+
+
+documents, shown, missing = _table(corpus.key, documents, labels)
+table_rows = _limited(documents, shown)
 selection = st.dataframe(
-    documents[shown], hide_index=True, width="stretch", key="overview_table",
+    table_rows[shown], hide_index=True, width="stretch", key="overview_table",
     column_config={name: config for name, config in COLUMNS if name in shown},
     on_select="rerun", selection_mode="single-row",
 )
 picked = selection.selection.rows if selection is not None else []
-if picked:
-    picked_id = str(documents["doc_id"].iloc[picked[0]])
+if picked and picked[0] < len(table_rows):
+    picked_id = str(table_rows["doc_id"].iloc[picked[0]])
     st.page_link("ui/pages/document.py", label=f"Open {labels[picked_id]}: every block, span and citation",
                  icon=":material/article:", query_params={"doc": picked_id})
 else:
