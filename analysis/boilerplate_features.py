@@ -150,7 +150,7 @@ def _may_match(category: str, kind: str, cleaned: str, lowered: str | None) -> b
     if lowered is None:
         return True
     literals, rest = load_prefilters()[(category, kind)]
-    return any(literal in lowered for literal in literals) or (rest is not None and rest.search(cleaned) is not None)
+    return any(map(lowered.__contains__, literals)) or (rest is not None and rest.search(cleaned) is not None)
 
 
 def find_cue(text: str) -> Cue:
