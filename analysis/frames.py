@@ -47,6 +47,9 @@ class FrameCues:
     max_lead: int
     # lead words -> the lengths of the prefixes cued after them, so a word is only cut where a cue can match
     prefix_lengths: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
+    # first words of exact cues and of prefix cues' leads: most words start none of them
+    exact_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    lead_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         lengths: dict[tuple[str, ...], set[int]] = {}
@@ -54,6 +57,8 @@ class FrameCues:
             if prefix:  # a word is cut after at least one character
                 lengths.setdefault(lead, set()).add(len(prefix))
         object.__setattr__(self, "prefix_lengths", {lead: tuple(sorted(ms)) for lead, ms in lengths.items()})
+        object.__setattr__(self, "exact_first", frozenset(key[0] for key in self.exact if key))
+        object.__setattr__(self, "lead_first", frozenset(lead[0] for lead, _ in self.prefixes if lead))
 
 
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:
@@ -112,13 +117,17 @@ def frames_table(cues: FrameCues | None = None) -> pd.DataFrame:
 def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str]]:
     """(frame, cue) pairs matching a phrase that starts at word k."""
     hits: set[tuple[str, str]] = set()
-    for length in range(1, min(cues.max_words, len(folded) - k) + 1):
-        key = tuple(folded[k:k + length])
-        for frame in cues.exact.get(key, ()):
-            hits.add((frame, " ".join(key)))
+    first = folded[k]
+    if first in cues.exact_first:
+        for length in range(1, min(cues.max_words, len(folded) - k) + 1):
+            key = tuple(folded[k:k + length])
+            for frame in cues.exact.get(key, ()):
+                hits.add((frame, " ".join(key)))
     if not cues.prefixes:
         return hits
-    for n in range(0, min(cues.max_lead, len(folded) - k - 1) + 1):
+    # Leading words only when some prefix cue's lead starts with this word; the bare prefix (n = 0) always.
+    most_lead = min(cues.max_lead, len(folded) - k - 1) if first in cues.lead_first else 0
+    for n in range(0, most_lead + 1):
         lead = tuple(folded[k:k + n])
         word = folded[k + n]
         # Only the beginnings of the word as long as some cue's prefix after this lead can match.

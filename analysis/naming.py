@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
@@ -37,6 +37,11 @@ class Referents:
     phrases: dict[tuple[str, ...], tuple[str, str]]
     rows: tuple[dict[str, str], ...]
     max_words: int
+    # the first words of the phrases: most body words start none, and need no look-up of every length
+    first_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_words", frozenset(key[0] for key in self.phrases if key))
 
     @property
     def referents(self) -> list[str]:
@@ -111,7 +116,11 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
     sentence_starts = [s for s, _ in tokens.sentence_spans]
     uses: list[NameUse] = []
     k = 0
+    first_words = referents.first_words
     while k < len(indexes):
+        if folded[k] not in first_words:
+            k += 1
+            continue
         match = None
         for length in range(min(referents.max_words, len(indexes) - k), 0, -1):
             key = tuple(folded[k:k + length])
