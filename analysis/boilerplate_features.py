@@ -224,10 +224,10 @@ def line_stats(text: str) -> LineStats:
     words = words_of(text)
     n = len(words)
     lower = [w.lower() for w in words]
-    stop = sum(1 for w in lower if w in STOPWORDS)
+    stop = sum(map(STOPWORDS.__contains__, lower))
     caps = sum(1 for w in words if w[:1].isupper())
-    digits = sum(1 for ch in text if ch.isdigit())
-    punct = sum(1 for ch in text if ch in ".,;:!?")
+    digits = sum(map(str.isdigit, text))
+    punct = sum(map(".,;:!?".__contains__, text))
     stripped = text.strip()
     return LineStats(
         words=n,

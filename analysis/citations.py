@@ -226,6 +226,8 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 def _candidates(registry: Registry, tokens: Tokens, i: int) -> list:
     """Aliases that could start at word i, longest first: looked up by the first two words, then the first alone."""
     first = tokens.lower_words[i]
+    if first not in registry.first_words and not (first.endswith(POSSESSIVE) and first[:-2] in registry.single_word):
+        return []  # no alias starts with this word: skip the look-ups
     found: list = []
     if i + 1 < len(tokens.words):
         second = tokens.words[i + 1]

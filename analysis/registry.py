@@ -122,6 +122,11 @@ class Registry:
     single_word: dict[str, tuple[TextAlias, ...]] = field(default_factory=dict)
     by_first_two: dict[tuple[str, str], tuple[TextAlias, ...]] = field(default_factory=dict)
     source_path: str = ""
+    # every word an alias can start with (keys of single_word and first words of by_first_two): most words are none
+    first_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "first_words", frozenset(self.single_word) | frozenset(first for first, _ in self.by_first_two))
 
     def lookup_domain(self, host: str) -> tuple[Outlet, str] | None:
         """The outlet for a host name or URL, trying the host then each parent domain: (outlet, matched domain)."""
