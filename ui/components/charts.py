@@ -109,7 +109,7 @@ def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure
         figure.update_layout(coloraxis_colorbar_title_text="documents")
         figure.update_xaxes(title_text="Flesch reading ease (higher = easier)")
         figure.update_yaxes(title_text="authorial loaded hits / 1,000 body words")
-        return _layout(figure, f"Readability against loaded wording ({len(frame):,} documents per cell)")
+        return _layout(figure, f"Readability against loaded wording ({len(frame):,} documents; colour: documents per cell)")
     frame = documents[["doc_id", "flesch_reading_ease", "loaded_per_1k_words"]].copy()
     frame["document"] = frame["doc_id"].astype(str).map(_safe(labels))
     frame["outlet type"] = documents["outlet_type"].fillna("unknown").astype(str) if "outlet_type" in documents else "unknown"
