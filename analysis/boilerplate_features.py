@@ -106,26 +106,51 @@ def _caseless(literal: str) -> bool:
     return all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in literal)
 
 
-@lru_cache(maxsize=1)
-def load_prefilters(path: str = str(CUES_PATH)) -> dict[tuple[str, str], tuple[frozenset[str], re.Pattern | None]]:
-    """(category, "strong"|"weak") -> (necessary literals of the cues that have some, one regex of the cues that have none).
+def _anchored(items) -> bool:
+    """True when the parsed regex `items` can only match at the start of the text (a leading ^ or \\A)."""
+    if not len(items):
+        return False
+    op, av = items[0]
+    if op is sre_constants.AT:
+        return av in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
+    if op is sre_constants.SUBPATTERN:
+        return not (av[1] & re.MULTILINE) and _anchored(av[-1])
+    if op is sre_constants.BRANCH:
+        return all(_anchored(branch) for branch in av[1])
+    return False
 
-    A joined cue pattern (load_cues) can only match a line holding one of the literals or matching that regex.
+
+Prefilter = tuple[frozenset[str], "re.Pattern | None", "re.Pattern | None"]
+
+
+@lru_cache(maxsize=1)
+def load_prefilters(path: str = str(CUES_PATH)) -> dict[tuple[str, str], Prefilter]:
+    """(category, "strong"|"weak") -> (necessary literals of the unanchored cues that have some, one regex of the
+    cues anchored at the line start (tried there only), one regex of the other cues).
+
+    A joined cue pattern (load_cues) can only match a line holding one of the literals or matching one of the regexes.
     """
     data = json.loads(Path(path).read_text(encoding="utf-8"))
-    prefilters: dict[tuple[str, str], tuple[frozenset[str], re.Pattern | None]] = {}
+    prefilters: dict[tuple[str, str], Prefilter] = {}
     for name, spec in data["categories"].items():
         for kind in ("strong", "weak"):
             literals: set[str] = set()
+            anchored: list[str] = []
             rest: list[str] = []
             for pattern in spec[kind]:
-                found = _necessary_literals(sre_parser.parse(pattern, re.I))
-                if found and all(_caseless(literal) for literal in found):
+                parsed = sre_parser.parse(pattern, re.I)
+                found = _necessary_literals(parsed)
+                if not (parsed.state.flags & re.MULTILINE) and _anchored(parsed):
+                    anchored.append(pattern)
+                elif found and all(_caseless(literal) for literal in found):
                     literals |= found
                 else:
                     rest.append(pattern)
-            joined = re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None
-            prefilters[(name, kind)] = (frozenset(literals), joined)
+            prefilters[(name, kind)] = (
+                frozenset(literals),
+                re.compile("|".join(f"(?:{p})" for p in anchored), re.I) if anchored else None,
+                re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None,
+            )
     return prefilters
 
 
@@ -149,8 +174,12 @@ def _may_match(category: str, kind: str, cleaned: str, lowered: str | None) -> b
     """False only when the category's cues of this kind surely do not match the line."""
     if lowered is None:
         return True
-    literals, rest = load_prefilters()[(category, kind)]
-    return any(map(lowered.__contains__, literals)) or (rest is not None and rest.search(cleaned) is not None)
+    literals, anchored, rest = load_prefilters()[(category, kind)]
+    return (
+        any(map(lowered.__contains__, literals))
+        or (anchored is not None and anchored.match(cleaned) is not None)
+        or (rest is not None and rest.search(cleaned) is not None)
+    )
 
 
 def find_cue(text: str) -> Cue:
