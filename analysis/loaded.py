@@ -162,13 +162,16 @@ def token_features(
             own = ["w:" + w, "s3:" + w[-3:], "s4:" + w[-4:], "sh:" + key[1], "st:" + stem(w)]
             if easy_words:
                 own.append("e:1" if w in easy_words else ("e:0" if len(w) > 3 else "e:s"))
+            if len(w) > 4:  # prefixes generalise to unseen derivations (anti-, ultra-, over-, war-)
+                own.extend(("p3:" + w[:3], "p4:" + w[:4]))
             intrinsic[key] = own
         f = [
             *own, "p1:" + p1, "n1:" + n1, "p2:" + p2, "n2:" + n2,
             "pb:" + p1 + "|" + w, "nb:" + w + "|" + n1, "pst:" + stem(p1) + "|" + own[4][3:],
         ]
         if quoted[i]:
-            f.append("q")
+            # A word's weight differs inside quotations (scare quotes, quoted insults).
+            f.extend(("q", "qw:" + w))
         if extra is not None:
             f.extend(extra[i])
         if lexicon_tags[i]:

@@ -2,8 +2,8 @@
 
 Positive class: Loaded_Language ∪ Name_Calling,Labeling (SemEval-2020 Task 11 span annotations).
 A token is positive when it overlaps a gold span. The tagger is scikit-learn's LogisticRegression on
-the sparse features of analysis.loaded.token_features (word, neighbours, bigrams, suffixes, shape,
-inside-quotes, lexicon category); only the weights and the vocabulary are written, as plain JSON.
+the sparse features of analysis.loaded.token_features (word, neighbours, bigrams, suffixes, prefixes,
+shape, inside-quotes and quoted word, lexicon category); only the weights and the vocabulary are written, as plain JSON.
 The decision threshold is chosen by cross-validation (5 folds by article) on char-level F1.
 
     python scripts/train_loaded_model.py [--data ../shared/benchmarks] [--out analysis/data/loaded_model.json]

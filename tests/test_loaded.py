@@ -228,3 +228,17 @@ def test_analyze_is_deterministic_and_works_without_resources(resources):
     assert loaded.analyze(_context(text, resources)).rows == loaded.analyze(_context(text, resources)).rows
     empty = loaded.analyze(_context(text, Resources()))
     assert empty.rows["spans"] == [] and empty.columns["loaded_hits"] == 0
+
+
+def test_benchmark_scores_what_analyze_reports(resources, lexicon):
+    """benchmarks/loaded_ptc.py scores train_loaded_model.analyze_spans: it must equal analyze()'s spans."""
+    import sys
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "scripts"))
+    import train_loaded_model as training
+
+    for text in (_seed("001"), _seed("003"),
+                 "Critics blasted the brutal Kyiv regime and its corrupt, treasonous cronies as \"thugs\"."):
+        rows = loaded.analyze(_context(text, resources)).rows["spans"]
+        article = training.prepare(training.Article("x", text, []), lexicon)
+        assert sorted(training.analyze_spans(resources.loaded_model, article)) == sorted((r["start"], r["end"]) for r in rows)
