@@ -13,6 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
 
+from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold as _fold
 
@@ -212,7 +213,10 @@ def find_actors(context: DocContext) -> list[Actor]:
     for statement in statements:
         grouped.setdefault(_canonical(statement.name, people), []).append(statement)
     segmentation = context.segmentation
-    word_counts = Counter(fold(w) for w, span in zip(context.tokens.words, context.tokens.word_spans) if not segmentation.in_boilerplate(*span))
+    if any(block.kind == BOILERPLATE for block in segmentation.blocks):
+        word_counts = Counter(fold(w) for w, span in zip(context.tokens.words, context.tokens.word_spans) if not segmentation.in_boilerplate(*span))
+    else:  # a page with no furniture: every word is body
+        word_counts = Counter(map(fold, context.tokens.words))
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}

@@ -15,6 +15,7 @@ from pathlib import Path
 
 import pandas as pd
 
+from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
 from .lexicon_csv import fold_word as _fold_word
@@ -104,6 +105,8 @@ def referents_table(referents: Referents | None = None) -> pd.DataFrame:
 def body_word_indexes(context: DocContext) -> list[int]:
     """Indexes of the words that lie in body blocks."""
     segmentation = context.segmentation
+    if all(block.kind != BOILERPLATE for block in segmentation.blocks):
+        return list(range(len(context.tokens.word_spans)))  # a page with no furniture: every word is body
     return [i for i, (s, e) in enumerate(context.tokens.word_spans) if not segmentation.in_boilerplate(s, e)]
 
 
