@@ -184,7 +184,11 @@ def _may_match(category: str, kind: str, cleaned: str, lowered: str | None) -> b
 
 def find_cue(text: str) -> Cue:
     """The strongest cue in `text`: any strong cue beats weak ones; ties go to category priority."""
-    cleaned = clean_for_cues(text)
+    return _find_cue_cleaned(clean_for_cues(text))
+
+
+def _find_cue_cleaned(cleaned: str) -> Cue:
+    """find_cue of a line already passed through clean_for_cues."""
     # Most lines hold no cue: a substring check of each pattern's necessary words skips most regex scans.
     lowered = _lower_for_prefilter(cleaned)
     weak = NO_CUE
@@ -258,6 +262,10 @@ def line_stats(text: str) -> LineStats:
     digits = sum(map(str.isdigit, text))
     punct = sum(map(".,;:!?".__contains__, text))
     stripped = text.strip()
+    # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
+    unquoted = QUOTED_RE.sub(" ", stripped)
+    cleaned = clean_for_cues(stripped)
+    call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     return LineStats(
         words=n,
         chars=len(stripped),
@@ -268,10 +276,10 @@ def line_stats(text: str) -> LineStats:
         digit_ratio=digits / max(1, len(stripped)),
         link=bool(LINK_RE.search(stripped)),
         separator=bool(SEPARATOR_RE.search(stripped)),
-        reader=reader_voice(stripped),
-        pitch=pitch_voice(stripped),
+        reader=READER_VOICE_RE.search(unquoted) is not None or call_to_action,  # reader_voice(stripped)
+        pitch=OUTLET_VOICE_RE.search(unquoted) is not None or call_to_action,  # pitch_voice(stripped)
         # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
-        cue=find_cue(stripped) if n <= CUE_MAX_WORDS else NO_CUE,
+        cue=_find_cue_cleaned(cleaned) if n <= CUE_MAX_WORDS else NO_CUE,
         norm=normalise_line(stripped),
         bullet=bool(BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
