@@ -116,6 +116,7 @@ class _Statement:
     start: int
 
 
+@lru_cache(maxsize=1 << 16)  # pure, and the same words recur on every page
 def _is_capitalised(word: str) -> bool:
     return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
 
