@@ -103,13 +103,10 @@ def score_stream(
     features: dict[str, Packed] = {}
     load_errors: list[dict] = []
     analysis_errors: list[dict] = []
-    overrides = dict(event_overrides or {})
-    resolved: dict[str, str] = {}
     try:
         chunks = chunked(iter_inputs(paths, options), chunk_size)
         for documents, errors, outputs in _analysed_chunks(chunks, resources, engine, workers, scheduler):
             load_errors.extend({"source": e.source, "error": e.error} for e in errors)
-            _resolve_overrides(overrides, documents, resolved)
             chunk_rows: dict[str, list[dict]] = {"documents": []}
             for output in outputs:
                 if output.error:
@@ -126,7 +123,8 @@ def score_stream(
             summary.documents = len(document_rows)
             if progress:
                 progress(summary.documents + len(analysis_errors), 0)
-        corpus = framing.analyze_corpus(document_rows, features, resources, resolved or None)
+        # framing matches override keys to doc_id, source or file name itself (ROW_KEYS keeps source at hand).
+        corpus = framing.analyze_corpus(document_rows, features, resources, event_overrides)
         event_ids = corpus.event_ids if corpus else {}
         document_rows.clear()
         features.clear()
@@ -177,17 +175,6 @@ class Packed(Mapping):
 
     def __len__(self) -> int:
         return len(self.unpack())
-
-
-def _resolve_overrides(overrides: dict[str, str], documents: list[Document], resolved: dict[str, str]) -> None:
-    """Overrides name a document by doc_id, source or file name; the corpus step wants doc_ids."""
-    if not overrides:
-        return
-    for document in documents:
-        for key in (document.doc_id, document.source, Path(document.source).name):
-            if key in overrides:
-                resolved[document.doc_id] = overrides[key]
-                break
 
 
 def _analysed_chunks(

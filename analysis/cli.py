@@ -69,11 +69,11 @@ def main(argv: list[str] | None = None) -> int:
     except SystemExit as exc:
         return int(exc.code or 0) and EXIT_USAGE
     if args.command == "score":
-        return _score(args, parser)
+        return _score(args)
     return _compare(args)
 
 
-def _score(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
+def _score(args: argparse.Namespace) -> int:
     started = time.perf_counter()
     options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
     try:
@@ -85,7 +85,6 @@ def _score(args: argparse.Namespace, parser: argparse.ArgumentParser) -> int:
     if args.chunk_size is not None:
         return _score_stream(args, options, resources, overrides, started)
     documents, errors = load_corpus(args.paths, options)
-    overrides = _resolve_overrides(overrides, documents)
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
 
     def progress(done: int, total: int) -> None:
@@ -129,13 +128,6 @@ def _event_overrides(path: str | None) -> dict[str, str]:
     from .framing import read_event_overrides
 
     return read_event_overrides(path)
-
-
-def _resolve_overrides(overrides: dict[str, str], documents: list) -> dict[str, str]:
-    """Overrides may name a document by doc_id or by source; the pipeline wants doc_ids."""
-    by_source = {d.source: d.doc_id for d in documents}
-    by_name = {Path(d.source).name: d.doc_id for d in documents}
-    return {by_source.get(key, by_name.get(key, key)): event for key, event in overrides.items()}
 
 
 def _summary(results, written: list[Path], out: str, seconds: float) -> str:

@@ -63,3 +63,15 @@ def test_compare_reads_a_folder_of_tables(tmp_path, capsys):
     capsys.readouterr()
     assert main(["compare", str(tmp_path)]) == EXIT_OK
     assert "Event" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("extra", [[], ["--chunk-size", "2"]], ids=["in-memory", "streaming"])
+def test_events_file_keyed_by_file_name_overrides_grouping(tmp_path, extra):
+    events = tmp_path / "events.csv"
+    events.write_text("source,event_id\n001_6f70f64c7eee473d.txt,MINE\n003_d745834430a2ec94.txt,MINE\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["score", str(SEEDS), "--out", str(out), "--events", str(events), "--no-progress", "--format", "csv", *extra]) == EXIT_OK
+    documents = pd.read_csv(out / "documents.csv", keep_default_na=False)
+    by_name = dict(zip(documents["source"].str.extract(r"(\d{3})_")[0], documents["event_id"]))
+    assert by_name["001"] == by_name["003"] == "MINE"
+    assert by_name["002"] != "MINE" and by_name["000"] == by_name["004"]
