@@ -16,12 +16,10 @@ from __future__ import annotations
 import argparse
 import re
 import shutil
-import socket
 import subprocess
 import sys
 import tempfile
 import time
-import urllib.request
 from pathlib import Path
 
 import pandas as pd
@@ -30,10 +28,10 @@ REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
 from analysis import export  # noqa: E402
+from ui.launch import CHROMIUM_ARGS, DashboardStartError, start_dashboard, stop_dashboard  # noqa: E402
 
 CHROMIUM = "/usr/bin/chromium"
 WAIT_MS = 180_000
-CHROMIUM_ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--no-first-run", "--disable-background-networking"]
 
 
 def replicate(tables: dict[str, pd.DataFrame], target: int) -> dict[str, pd.DataFrame]:
@@ -75,12 +73,6 @@ def build_folder(source: Path | None, docs: int, fmt: str, workdir: Path) -> Pat
     return folder
 
 
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--docs", type=int, default=10_000)
@@ -91,24 +83,12 @@ def main() -> None:
 
     folder = build_folder(args.tables, args.docs, args.format, args.workdir)
     documents = len(export.read_results(folder).documents)
-    port = free_port()
-    url = f"http://127.0.0.1:{port}"
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port), "--server.address", "127.0.0.1",
-               "--server.headless", "true", "--browser.gatherUsageStats", "false", "--", str(folder)]
     launched = time.perf_counter()
-    server = subprocess.Popen(command, cwd=REPO, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
-        while True:
-            if server.poll() is not None:
-                sys.exit(f"streamlit exited with status {server.returncode}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                time.sleep(0.1)
-            if time.perf_counter() - launched > 120:
-                sys.exit("streamlit did not answer within 120 s")
+        server, url = start_dashboard(["--", str(folder)], timeout=120)
+    except DashboardStartError as exc:
+        sys.exit(str(exc))
+    try:
         healthy = time.perf_counter()
         from playwright.sync_api import sync_playwright
 
@@ -128,8 +108,7 @@ def main() -> None:
             exceptions = page.locator('[data-testid="stException"]').count()
             browser.close()
     finally:
-        server.terminate()
-        server.wait(timeout=30)
+        stop_dashboard(server, timeout=30)
     print(f"dashboard on {documents:,} scored documents ({args.format} tables in {folder})")
     print(f"  server start (launch -> health check): {healthy - launched:6.1f} s")
     print(f"  first view (page open -> Overview count and table): {shown - opened:6.1f} s   (target 5 s)")

@@ -8,23 +8,16 @@ from __future__ import annotations
 
 import os
 import shutil
-import socket
-import subprocess
-import sys
-import time
-import urllib.request
 from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
+from ui.launch import CHROMIUM_ARGS, DashboardStartError, start_dashboard, stop_dashboard
+
 ROOT = Path(__file__).resolve().parents[2]
 ARTIFACTS = ROOT / "test-artifacts"
 CHROMIUM = Path(os.environ.get("CHROMIUM_PATH", "/usr/bin/chromium"))
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
 SERVER_START_SECONDS = 90
 
 
@@ -43,12 +36,6 @@ def _chromium() -> Path:
     return found
 
 
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
 @pytest.fixture(scope="session")
 def artifacts() -> Path:
     ARTIFACTS.mkdir(exist_ok=True)
@@ -59,33 +46,16 @@ def artifacts() -> Path:
 def dashboard_url(artifacts: Path) -> Iterator[str]:
     """A real `streamlit run dashboard.py` on the bundled seeds; its log goes to test-artifacts/streamlit.log."""
     _chromium()
-    port = _free_port()
     log = (artifacts / "streamlit.log").open("wb")
-    command = [sys.executable, "-m", "streamlit", "run", "dashboard.py", "--server.port", str(port),
-               "--server.address", "127.0.0.1", "--server.headless", "true", "--browser.gatherUsageStats", "false"]
-    server = subprocess.Popen(command, cwd=ROOT, stdout=log, stderr=subprocess.STDOUT)
-    url = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + SERVER_START_SECONDS
-        while True:
-            if server.poll() is not None:
-                pytest.fail(f"streamlit exited with status {server.returncode}; see {artifacts / 'streamlit.log'}")
-            try:
-                with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:
-                    if response.status == 200:
-                        break
-            except OSError:
-                pass
-            if time.monotonic() > deadline:
-                pytest.fail(f"streamlit did not answer on {url} within {SERVER_START_SECONDS} s")
-            time.sleep(0.3)
+        server, url = start_dashboard(log=log, timeout=SERVER_START_SECONDS)
+    except DashboardStartError as exc:
+        log.close()
+        pytest.fail(f"{exc}; see {artifacts / 'streamlit.log'}")
+    try:
         yield url
     finally:
-        server.terminate()
-        try:
-            server.wait(timeout=10)
-        except subprocess.TimeoutExpired:
-            server.kill()
+        stop_dashboard(server)
         log.close()
 
 
