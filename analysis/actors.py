@@ -15,10 +15,7 @@ from functools import lru_cache
 
 from .blocks import BOILERPLATE
 from .context import DocContext
-from .lexicon_csv import fold as _fold
-
-# Folding is pure and the same words recur in every document: remember it per process.
-fold = lru_cache(maxsize=1 << 16)(_fold)
+from .lexicon_csv import fold
 
 # Attribution verbs by form -> base verb. Neutral verbs report; the others characterise the speaker or
 # claim (words to watch: Wikipedia MOS:SAID; Bell 1991 on reporting verbs).

@@ -25,7 +25,6 @@ import io
 import math
 from dataclasses import dataclass
 from datetime import date
-from functools import lru_cache
 from pathlib import Path
 
 import numpy as np
@@ -34,11 +33,8 @@ from sklearn.cluster import AgglomerativeClustering
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS, CountVectorizer, TfidfTransformer
 from sklearn.preprocessing import normalize
 
-from .lexicon_csv import fold as _fold
+from .lexicon_csv import fold
 from .tokens import WORD_RE
-
-# Folding is pure and the same words recur in every document: remember it per process.
-fold = lru_cache(maxsize=1 << 16)(_fold)
 
 BACKGROUND_PATH = Path(__file__).with_name("data") / "news_df.csv"
 SIMILARITY_THRESHOLD = 0.40

@@ -14,7 +14,7 @@ import pandas as pd
 
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
-from .naming import fold_word  # cached per process
+from .lexicon_csv import fold_word
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # The 14 dimensions of the Media Frames Corpus codebook, in its order, with readable names.

@@ -8,6 +8,7 @@ import csv
 import io
 import re
 import unicodedata
+from functools import lru_cache
 from pathlib import Path
 
 try:  # one error type for every lexicon: the loaded-wording lexicon's (a ValueError listing problems by line)
@@ -30,12 +31,15 @@ def fail(message: str) -> LexiconError:
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 
 
+# Folding is pure and called on words and short names, which recur in every document: remembered per process.
+@lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "Orbán" and "Orban", "Tête" and "tete" match."""
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
+@lru_cache(maxsize=1 << 16)
 def fold_word(word: str) -> str:
     """A word folded for matching, possessive "'s" dropped ("NATO's" -> "nato")."""
     folded = fold(word).replace("’", "'")

@@ -10,18 +10,13 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 
 import pandas as pd
 
 from .blocks import BOILERPLATE
 from .context import DocContext
-from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
-from .lexicon_csv import fold_word as _fold_word
-
-# Folding is pure and the same words recur in every document: remember it per process.
-fold_word = lru_cache(maxsize=1 << 16)(_fold_word)
+from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows
 from .voice import classify_voice
 
 REFERENTS_PATH = Path(__file__).with_name("data") / "referents.csv"
