@@ -14,7 +14,7 @@ import pandas as pd
 from .results import CONTRACT_TABLES, Results
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
-EXPORT_TABLES = tuple(name for name in CONTRACT_TABLES)
+EXPORT_TABLES = CONTRACT_TABLES
 FORMATS = ("csv", "parquet")
 # A fixed timestamp keeps zip bytes identical from run to run.
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
