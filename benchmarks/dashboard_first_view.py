@@ -1,11 +1,11 @@
 """How fast the dashboard's first view appears on a folder of 10,000 scored documents.
 
-    python benchmarks/dashboard_first_view.py [--docs 10000] [--format csv|parquet] [--tables DIR]
+    python benchmarks/dashboard_first_view.py [--docs 10000] [--format csv|parquet] [--tables DIR] [--reuse]
 
 Builds a folder of scored tables for --docs documents (from --tables, a folder written by
 `python -m analysis score`, replicated with fresh doc and event ids until it holds --docs documents;
 by default the seeds are scored first), starts `streamlit run dashboard.py -- FOLDER` headless on a
-free localhost port, opens it in Debian's Chromium (Playwright, executable_path; no browser
+free localhost port (--reuse: the folder built by an earlier run, as is), opens it in Debian's Chromium (Playwright, executable_path; no browser
 download) and prints:
 - server start: from launching streamlit until it answers its health check;
 - first view: from the browser opening the page until the Overview shows its document count and its
@@ -58,6 +58,11 @@ def replicate(tables: dict[str, pd.DataFrame], target: int) -> dict[str, pd.Data
     return out
 
 
+def folder_path(workdir: Path, docs: int, fmt: str) -> Path:
+    """Where the folder of `docs` scored documents in format `fmt` is built."""
+    return workdir / f"scored-{docs}-{fmt}"
+
+
 def build_folder(source: Path | None, docs: int, fmt: str, workdir: Path) -> Path:
     if source is None:
         source = workdir / "seed-tables"
@@ -65,7 +70,7 @@ def build_folder(source: Path | None, docs: int, fmt: str, workdir: Path) -> Pat
         subprocess.run([sys.executable, "-m", "analysis", "score", str(REPO / "seeds"), "--out", str(source), "--no-progress"], cwd=REPO, check=True, capture_output=True)
     results = export.read_results(source)
     tables = replicate(results.tables, docs)
-    folder = workdir / f"scored-{docs}-{fmt}"
+    folder = folder_path(workdir, docs, fmt)
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     for name, frame in tables.items():
@@ -79,9 +84,12 @@ def main() -> None:
     parser.add_argument("--format", choices=("csv", "parquet"), default="csv")
     parser.add_argument("--tables", type=Path, help="a folder of scored tables to replicate (default: the seeds, scored now)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "analysis-bench")
+    parser.add_argument("--reuse", action="store_true", help="open the folder an earlier run built in --workdir, if there is one, instead of building it again")
     args = parser.parse_args()
 
-    folder = build_folder(args.tables, args.docs, args.format, args.workdir)
+    folder = folder_path(args.workdir, args.docs, args.format)
+    if not (args.reuse and export.is_results_dir(folder)):
+        folder = build_folder(args.tables, args.docs, args.format, args.workdir)
     documents = len(export.read_results(folder).documents)
     launched = time.perf_counter()
     try:
