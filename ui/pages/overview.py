@@ -127,7 +127,7 @@ if len(documents) > MAX_CHART_DOCUMENTS:
     st.caption(f"Per-document charts show the {MAX_CHART_DOCUMENTS} documents with the most authorial loaded wording per 1,000 words, of {len(documents)}.")
 
 
-@st.cache_resource(max_entries=4)
+@st.cache_resource(max_entries=4, show_spinner="Drawing the charts…")
 def _figures(key: str, _results: Results, _labels: dict[str, str]) -> dict:
     """The Overview's plotly figures (None where a chart has no data), built once per corpus key.
 
