@@ -4,14 +4,14 @@
 
 Builds a folder of scored tables for --docs documents (from --tables, a folder written by
 `python -m analysis score`, replicated with fresh doc and event ids until it holds --docs documents;
-by default the seeds are scored first), starts `streamlit run dashboard.py -- FOLDER` headless on a
-free localhost port (--reuse: the folder built by an earlier run, as is), opens it in Debian's Chromium (Playwright, executable_path; no browser
-download) and prints:
+by default the seeds are scored first; --reuse opens the folder an earlier run built, as is), starts
+`streamlit run dashboard.py -- FOLDER` headless on a free localhost port, opens it in Debian's
+Chromium (Playwright, executable_path; no browser download) and prints:
 - server start: from launching streamlit until it answers its health check;
 - first view: from the browser opening the page until the Overview shows its document count and its
   table. The target is 5 s.
-- the CPU seconds behind that first view, which other work on the machine does not inflate: the
-  server process's and Chromium's processes' (psutil);
+- the CPU seconds behind that first view, which other work on the machine hardly inflates (unlike
+  the wall-clock time): the server process's and Chromium's processes' (psutil);
 - the same for a second browser session on the same server (tables and figures cached by corpus key).
 """
 from __future__ import annotations
