@@ -8,20 +8,25 @@ Exit status of `score`:
 """
 from __future__ import annotations
 
+# The engine (pandas, scikit-learn, SciPy, lxml: over a second) is imported inside the commands that
+# run it, so --help and usage errors answer at once and a command pays only for what it uses.
 import argparse
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from tqdm import tqdm
-
-from . import export
-from .corpus import LoadOptions, load_corpus
-from .pipeline import ENGINES, analyze
-from .resources import load_resources
+if TYPE_CHECKING:
+    from .corpus import LoadOptions
+    from .resources import Resources
+    from .results import Results
 
 EXIT_OK, EXIT_PARTIAL, EXIT_USAGE, EXIT_NOTHING = 0, 1, 2, 3
 DEFAULT_SEEDS = Path(__file__).resolve().parent.parent / "seeds"
+# Copies of export.FORMATS and pipeline.ENGINES, so building the parser imports neither (tests/test_cli.py
+# checks they agree).
+FORMATS = ("csv", "parquet")
+ENGINES = ("local", "process", "dask")
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -41,7 +46,7 @@ def build_parser() -> argparse.ArgumentParser:
     )
     score.add_argument("paths", nargs="+", metavar="PATH", help="files, folders or .zip archives to analyse")
     score.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into (created if missing)")
-    score.add_argument("--format", choices=export.FORMATS, default="csv", help="table format (default: csv)")
+    score.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     score.add_argument("--text-column", metavar="NAME", help="the text column of CSV/TSV/JSON/Parquet tables (default: found by name: text, body, content, article …)")
     score.add_argument("--events", metavar="FILE", help="CSV of event overrides: columns doc_id (or source) and event_id")
     score.add_argument("--lexicon", metavar="FILE", help="a loaded-wording lexicon CSV to use instead of the shipped one")
@@ -74,6 +79,13 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
+    from tqdm import tqdm
+
+    from . import export
+    from .corpus import LoadOptions, load_corpus
+    from .pipeline import analyze
+    from .resources import load_resources
+
     started = time.perf_counter()
     options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
     try:
@@ -102,8 +114,10 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if not results.errors.empty else EXIT_OK
 
 
-def _score_stream(args: argparse.Namespace, options: LoadOptions, resources, overrides: dict[str, str], started: float) -> int:
+def _score_stream(args: argparse.Namespace, options: LoadOptions, resources: Resources, overrides: dict[str, str], started: float) -> int:
     """--chunk-size: streaming batch scoring (analysis/batch.py), one chunk of documents in memory at a time."""
+    from tqdm import tqdm
+
     from .batch import score_stream
 
     if args.chunk_size < 1:
@@ -130,7 +144,7 @@ def _event_overrides(path: str | None) -> dict[str, str]:
     return read_event_overrides(path)
 
 
-def _summary(results, written: list[Path], out: str, seconds: float) -> str:
+def _summary(results: Results, written: list[Path], out: str, seconds: float) -> str:
     documents = results.documents
     lines = [
         f"Analysed {len(documents)} document(s) in {seconds:.1f} s; {len(results.errors)} input(s) could not be read.",
@@ -150,6 +164,10 @@ def _summary(results, written: list[Path], out: str, seconds: float) -> str:
 
 
 def _compare(args: argparse.Namespace) -> int:
+    from . import export
+    from .corpus import LoadOptions, load_corpus
+    from .pipeline import analyze
+
     paths = args.paths or [str(DEFAULT_SEEDS)]
     if len(paths) == 1 and export.is_results_dir(paths[0]):
         results = export.read_results(paths[0])
@@ -163,7 +181,7 @@ def _compare(args: argparse.Namespace) -> int:
 COMPARE_COLUMNS = ("outlet", "outlet_type", "loaded_authorial", "loaded_quoted", "loaded_attributed", "loaded_per_1k_words", "boilerplate_share", "flesch_reading_ease")
 
 
-def format_comparison(results) -> str:
+def format_comparison(results: Results) -> str:
     """A plain-text side-by-side view of each event's documents and their pairwise comparisons."""
     documents = results.documents
     if documents.empty:

@@ -7,11 +7,13 @@ from __future__ import annotations
 
 import io
 import zipfile
+from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
 
-from .results import CONTRACT_TABLES, Results
+from .results import CONTRACT_TABLES, LazyTables, Results
 
 FORMULA_PREFIXES = ("=", "+", "-", "@", "\t", "\r")
 EXPORT_TABLES = CONTRACT_TABLES
@@ -94,22 +96,32 @@ def _read_table(data: bytes | Path, suffix: str) -> pd.DataFrame:
     return pd.read_csv(source, keep_default_na=False, na_values=[""])
 
 
-def _results_from(named: list[tuple[str, bytes | Path]], where: str) -> Results:
-    """Results from (file name, path or bytes) pairs; Parquet wins over CSV for the same table."""
-    tables: dict[str, pd.DataFrame] = {}
-    for name, data in sorted(named, key=lambda item: item[0]):
+def _chosen_files(names: list[str]) -> dict[str, str]:
+    """{table: file name} for the .csv/.parquet names given; Parquet wins over CSV for the same table."""
+    chosen: dict[str, str] = {}
+    for name in sorted(names):
         stem, suffix = Path(name).stem, Path(name).suffix
-        if suffix == ".parquet" or (suffix == ".csv" and stem not in tables):
-            tables[stem] = _read_table(data, suffix)
-    if "documents" not in tables:
+        if suffix == ".parquet" or (suffix == ".csv" and stem not in chosen):
+            chosen[stem] = name
+    return chosen
+
+
+def _lazy_results(loaders: dict[str, Callable[[], pd.DataFrame]], where: str) -> Results:
+    """Results whose tables are read on first access (LazyTables), in the order the files were chosen."""
+    if "documents" not in loaders:
         raise FileNotFoundError(f"{where} holds no documents table (documents.csv or documents.parquet)")
-    return Results(tables)
+    return Results(LazyTables(loaders))
 
 
 def read_results(directory: str | Path) -> Results:
-    """Tables written by write_results (CSV or Parquet) back into Results, so a scored corpus reopens instantly."""
+    """Tables written by write_results (CSV or Parquet) back into Results, so a scored corpus reopens instantly.
+
+    Each table is read from its file the first time it is used (the files should not change meanwhile).
+    """
     directory = Path(directory)
-    return _results_from([(path.name, path) for path in directory.iterdir() if path.is_file()], str(directory))
+    chosen = _chosen_files([path.name for path in directory.iterdir() if path.is_file()])
+    loaders = {stem: partial(_read_table, directory / name, Path(name).suffix) for stem, name in chosen.items()}
+    return _lazy_results(loaders, str(directory))
 
 
 def _root_tables(archive: zipfile.ZipFile) -> list[zipfile.ZipInfo]:
@@ -127,10 +139,21 @@ def is_results_zip(data: bytes) -> bool:
         return False
 
 
-def read_results_zip(data: bytes, name: str = "zip") -> Results:
-    """Tables from a zip written by zip_bytes (tables at its root) back into Results; other members are ignored."""
+def _read_member(data: bytes, member: str) -> pd.DataFrame:
+    """One table from the zip `data` (bytes written by zip_bytes)."""
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
-        return _results_from([(info.filename, archive.read(info)) for info in _root_tables(archive)], name)
+        return _read_table(archive.read(member), Path(member).suffix)
+
+
+def read_results_zip(data: bytes, name: str = "zip") -> Results:
+    """Tables from a zip written by zip_bytes (tables at its root) back into Results; other members are ignored.
+
+    Each table is decompressed and read the first time it is used.
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        members = [info.filename for info in _root_tables(archive)]
+    loaders = {stem: partial(_read_member, data, member) for stem, member in _chosen_files(members).items()}
+    return _lazy_results(loaders, name)
 
 
 def is_results_dir(path: str | Path) -> bool:

@@ -1,6 +1,8 @@
 """The tables of the export contract, and Results, the one object UI, CLI and export read."""
 from __future__ import annotations
 
+import threading
+from collections.abc import Callable, Iterator, MutableMapping
 from dataclasses import dataclass, field
 
 import pandas as pd
@@ -45,15 +47,65 @@ def make_table(name: str, rows: list[dict]) -> pd.DataFrame:
     return frame.reset_index(drop=True)
 
 
+class LazyTables(MutableMapping):
+    """Tables by name, each read by its loader the first time it is asked for, then kept.
+
+    A folder of 10,000 scored documents holds tens of MB of blocks, naming and citations; the
+    dashboard's Overview needs only documents, spans and errors, so the rest is never read unless a
+    page asks for it. `name in tables`, len() and iteration over names read nothing. Safe to share
+    across sessions (Streamlit threads): a lock makes each table be read once.
+    """
+
+    def __init__(self, loaders: dict[str, Callable[[], pd.DataFrame]]) -> None:
+        # name -> a loaded frame, or the loader that will read it; insertion order is the tables' order.
+        self._entries: dict[str, pd.DataFrame | Callable[[], pd.DataFrame]] = dict(loaders)
+        self._lock = threading.Lock()
+
+    def __getitem__(self, name: str) -> pd.DataFrame:
+        entry = self._entries[name]
+        if isinstance(entry, pd.DataFrame):
+            return entry
+        with self._lock:
+            entry = self._entries[name]
+            if not isinstance(entry, pd.DataFrame):
+                entry = self._entries[name] = entry()
+        return entry
+
+    def __setitem__(self, name: str, frame: pd.DataFrame) -> None:
+        self._entries[name] = frame
+
+    def __delitem__(self, name: str) -> None:
+        del self._entries[name]
+
+    def __contains__(self, name: object) -> bool:
+        # Mapping's default would call __getitem__, reading the table just to say it is there.
+        return name in self._entries
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(list(self._entries))
+
+    def __len__(self) -> int:
+        return len(self._entries)
+
+    def loaded(self) -> list[str]:
+        """The names of the tables read so far (or given as frames)."""
+        return [name for name, entry in self._entries.items() if isinstance(entry, pd.DataFrame)]
+
+
 @dataclass
 class Results:
-    """Every table of one analysed corpus, by name. Contract tables always exist; extra tables may too."""
+    """Every table of one analysed corpus, by name. Contract tables always exist; extra tables may too.
 
-    tables: dict[str, pd.DataFrame] = field(default_factory=dict)
+    `tables` is a dict, or a LazyTables when read from files (export.read_results): the same Mapping.
+    """
+
+    tables: MutableMapping[str, pd.DataFrame] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         for name in CONTRACT_TABLES:
-            self.tables.setdefault(name, make_table(name, []))
+            # Not setdefault: on a LazyTables that would read the table just to see it is there.
+            if name not in self.tables:
+                self.tables[name] = make_table(name, [])
 
     def __getitem__(self, name: str) -> pd.DataFrame:
         return self.tables[name]

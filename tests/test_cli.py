@@ -75,3 +75,17 @@ def test_events_file_keyed_by_file_name_overrides_grouping(tmp_path, extra):
     by_name = dict(zip(documents["source"].str.extract(r"(\d{3})_")[0], documents["event_id"]))
     assert by_name["001"] == by_name["003"] == "MINE"
     assert by_name["002"] != "MINE" and by_name["000"] == by_name["004"]
+
+
+def test_parser_choices_match_the_engine_and_the_writer():
+    from analysis import cli, export, pipeline
+
+    assert cli.FORMATS == export.FORMATS and cli.ENGINES == pipeline.ENGINES
+
+
+def test_help_imports_no_engine():
+    """--help and usage errors answer without importing pandas, scikit-learn or SciPy (over a second of start-up)."""
+    code = ("import sys; from analysis.cli import main; code = main(['score']); "
+            "print(code, sorted(m for m in ('pandas', 'sklearn', 'scipy', 'lxml', 'analysis.pipeline') if m in sys.modules))")
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
+    assert done.stdout.split(None, 1) == [str(EXIT_USAGE), "[]\n"], done.stdout + done.stderr

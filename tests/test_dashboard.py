@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import io
 import re
+import subprocess
 import uuid
 import sys
 import zipfile
@@ -246,6 +247,33 @@ def test_command_line_folder_of_tables_opens_without_analysing(seeds, tmp_path: 
     no_failure(at)
     bodies = [b for b in html_bodies(at) if "sfd-doc" in b]
     assert len(bodies) >= 2
+
+
+def test_folder_of_tables_opens_without_the_engine_and_reads_only_what_the_overview_shows(seeds, tmp_path: Path) -> None:
+    """The first view of a folder of tables imports no scikit-learn, SciPy or lxml and reads only documents, spans, errors.
+
+    In a fresh interpreter: this test process has long imported the engine. Compare and Document need no engine either.
+    """
+    results, _ = seeds
+    export.write_results(results, tmp_path / "scored")
+    code = (
+        "import sys\n"
+        f"sys.argv = ['dashboard.py', {str(tmp_path / 'scored')!r}]\n"
+        "from streamlit.testing.v1 import AppTest\n"
+        f"at = AppTest.from_file({str(ROOT / 'dashboard.py')!r}, default_timeout={TIMEOUT}).run()\n"
+        "assert not at.exception and not at.error, [e.value for e in at.exception] + [e.value for e in at.error]\n"
+        "assert len(at.dataframe[0].value) == 5 and len(at.get('plotly_chart')) >= 3\n"
+        "print(sorted(at.session_state['corpus'].results.tables.loaded()))\n"
+        "engine = ('sklearn', 'scipy', 'lxml', 'trafilatura', 'analysis.pipeline', 'analysis.corpus')\n"
+        "print(sorted(m for m in engine if m in sys.modules))\n"
+        "for page in ('compare', 'document'):\n"
+        "    at.switch_page(f'ui/pages/{page}.py').run()\n"
+        "    assert not at.exception and not at.error, [e.value for e in at.exception] + [e.value for e in at.error]\n"
+        "print(sorted(m for m in engine if m in sys.modules))\n"
+    )
+    done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, timeout=TIMEOUT)
+    assert done.returncode == 0, done.stderr[-2000:]
+    assert done.stdout.splitlines()[-3:] == ["['documents', 'errors', 'spans']", "[]", "[]"], "nor do Compare and Document"
 
 
 def test_command_line_paths_are_analysed_with_their_errors(tmp_path: Path, monkeypatch) -> None:

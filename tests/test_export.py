@@ -67,3 +67,36 @@ def test_results_zip_reads_back_like_a_folder(tmp_path):
         assert "articles.zip" in str(exc)
     else:
         raise AssertionError("a zip without documents.csv at its root is not a results zip")
+
+
+def test_read_results_reads_each_table_on_first_use(tmp_path):
+    """A folder (or zip) of tables opens without reading its tables; each is read once, when first asked for."""
+    from analysis.results import LazyTables
+
+    results = Results({"documents": make_table("documents", [{"doc_id": "a", "words": 3}]),
+                       "blocks": make_table("blocks", [{"doc_id": "a", "start": 0, "end": 4, "kind": "body", "text": "Text"}]),
+                       "extra": pd.DataFrame({"doc_id": ["a"], "n": [1]})})
+    export.write_results(results, tmp_path / "out")
+    for again in (export.read_results(tmp_path / "out"), export.read_results_zip(export.zip_bytes(results))):
+        tables = again.tables
+        assert isinstance(tables, LazyTables) and tables.loaded() == []
+        assert "blocks" in tables and "extra" in tables and "nothing" not in tables and len(tables) == 9
+        assert tables.loaded() == [], "asking whether a table is there reads nothing"
+        assert again.documents.loc[0, "words"] == 3
+        assert tables.loaded() == ["documents"]
+        assert again.documents is again.documents, "read once, then kept"
+        assert again.blocks.loc[0, "text"] == "Text" and tables["extra"].loc[0, "n"] == 1
+        assert tables.get("nothing") is None
+        assert sorted(tables) == sorted(export.EXPORT_TABLES + ("extra",))
+
+
+def test_lazy_tables_read_like_the_files(tmp_path):
+    """Lazily read tables equal a plain read of each file, and write back the same bytes."""
+    results = Results({"documents": make_table("documents", [{"doc_id": "a", "source": "x.txt", "title": "=bad", "words": 3, "published": ""}]),
+                       "spans": make_table("spans", [{"doc_id": "a", "start": 0, "end": 1, "text": "x", "voice": "quoted"}])})
+    written = export.write_results(results, tmp_path)
+    again = export.read_results(tmp_path)
+    for path in written:
+        plain = pd.read_csv(path, keep_default_na=False, na_values=[""])
+        pd.testing.assert_frame_equal(again.tables[path.stem], plain)
+        assert export.table_bytes(again.tables[path.stem]) == path.read_bytes()

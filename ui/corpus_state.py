@@ -2,6 +2,9 @@
 
 Heavy work (loading resources, analysing documents, reading a folder of tables) is cached across
 sessions, keyed by content: the documents' doc_ids (content hashes) and the lexicon's hash.
+
+The engine (analysis.pipeline, corpus loading, framing: scikit-learn, SciPy, lxml) is imported inside
+the functions that need it, so opening a folder of scored tables never pays for it.
 """
 from __future__ import annotations
 
@@ -12,14 +15,16 @@ from collections import OrderedDict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pandas as pd
 import streamlit as st
 
-from analysis import Document, LoadError, Resources, Results, analyze, load_corpus, load_resources
-from analysis import export, framing, loaded
-from analysis.corpus import load_bytes
-from analysis.lexicon import LexiconError
+from analysis import export
+from analysis.results import Results
+
+if TYPE_CHECKING:
+    from analysis import Document, LoadError, Resources
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO / "seeds"
@@ -85,6 +90,8 @@ def resources_key(custom: dict[str, tuple[str, bytes]]) -> str:
 @st.cache_resource(show_spinner="Loading lexicons and models…", max_entries=4)
 def _resources(key: str, _custom: tuple[tuple[str, str, bytes], ...]) -> Resources:
     # `key` is the custom files' hash; the underscore keeps Streamlit from hashing the bytes again.
+    from analysis.resources import load_resources
+
     if not _custom:
         return load_resources()
     with tempfile.TemporaryDirectory() as folder:
@@ -109,6 +116,9 @@ def validate_custom(kind: str, name: str, data: bytes) -> int:
 
     Raises LexiconError (line numbers included, the file called by its upload name).
     """
+    from analysis import framing, loaded
+    from analysis.lexicon import LexiconError
+
     if kind == "lexicon":
         return len(loaded.validate_lexicon_bytes(data, name).entries)
     read = {"referents": framing.load_referents, "frames": framing.load_frame_cues}[kind]
@@ -129,6 +139,13 @@ def corpus_key(documents: Iterable[Document], errors: Iterable[LoadError], lexic
     for error in errors:
         digest.update(f"e\0{error.source}\0{error.error}\n".encode())
     return digest.hexdigest()[:24]
+
+
+def analyze(documents: list[Document], resources: Resources, errors: list[LoadError], progress: ProgressCallback | None = None) -> Results:
+    """analysis.analyze, with the engine imported on first use (about a second that a folder of tables never needs)."""
+    from analysis.pipeline import analyze as run
+
+    return run(documents, resources, errors=errors, progress=progress)
 
 
 @st.cache_resource
@@ -169,14 +186,14 @@ def _read_tables(path: str, signature: tuple) -> Corpus:
     # `signature` (file names, sizes, mtimes) makes a rewritten folder read afresh.
     results = export.read_results(path)
     key = hashlib.sha256(repr((path, signature)).encode()).hexdigest()[:24]
-    return Corpus(f"tables in {path}", results, BlockTexts(results.blocks), key, from_tables=True)
+    return Corpus(f"tables in {path}", results, BlockTexts(lambda: results.blocks), key, from_tables=True)
 
 
 @st.cache_resource(show_spinner="Reading the tables…", max_entries=4)
 def _read_tables_zip(key: str, name: str, _data: bytes) -> Corpus:
     # `key` is the zip's content hash.
     results = export.read_results_zip(_data, name)
-    return Corpus(f"tables in {name}", results, BlockTexts(results.blocks), f"zip-{key}", from_tables=True)
+    return Corpus(f"tables in {name}", results, BlockTexts(lambda: results.blocks), f"zip-{key}", from_tables=True)
 
 
 def zip_tables_corpus(name: str, data: bytes) -> Corpus:
@@ -207,12 +224,13 @@ def _rebuilt_text(starts: Iterable[int], ends: Iterable[int], texts: Iterable[st
 class BlockTexts(Mapping):
     """Each document's text rebuilt from its blocks on first use, {doc_id: text}.
 
-    A folder of 10,000 scored documents opens without rebuilding every text: only the pages that show
-    a text (Compare, Document) ask for it, one document at a time. Safe to share across sessions: a
-    race only rebuilds the same text twice.
+    A folder of 10,000 scored documents opens without rebuilding every text, or even reading its blocks:
+    only the pages that show a text (Compare, Document) ask for it, one document at a time. `blocks`
+    is the blocks table or a function returning it (called on first use, so a lazily read table stays
+    unread until then). Safe to share across sessions: a race only rebuilds the same text twice.
     """
 
-    def __init__(self, blocks: pd.DataFrame | None) -> None:
+    def __init__(self, blocks: pd.DataFrame | Callable[[], pd.DataFrame] | None) -> None:
         self._blocks = blocks
         self._rows: dict[str, object] | None = None
         self._columns: tuple = ((), (), ())
@@ -220,7 +238,7 @@ class BlockTexts(Mapping):
 
     def _index(self) -> dict[str, object]:
         if self._rows is None:
-            blocks = self._blocks
+            blocks = self._blocks() if callable(self._blocks) else self._blocks
             needed = {"doc_id", "start", "end", "text"}
             if blocks is None or blocks.empty or not needed <= set(blocks.columns):
                 self._rows = {}
@@ -256,6 +274,8 @@ def texts_from_blocks(blocks: pd.DataFrame) -> dict[str, str]:
 
 def load_uploads(files: list[tuple[str, bytes]]) -> tuple[list[Document], list[LoadError]]:
     """Documents from uploaded (name, bytes) pairs, zips included; duplicate texts get -2, -3 … like the CLI."""
+    from analysis.corpus import LoadError, load_bytes
+
     documents: list[Document] = []
     errors: list[LoadError] = []
     seen: dict[str, int] = {}
@@ -272,6 +292,8 @@ def load_uploads(files: list[tuple[str, bytes]]) -> tuple[list[Document], list[L
 
 def load_paths(paths: list[str]) -> tuple[list[Document], list[LoadError]]:
     """Documents from local files or folders (the same loader as the CLI)."""
+    from analysis.corpus import load_corpus
+
     return load_corpus(paths)
 
 
@@ -307,6 +329,8 @@ def regrouped(corpus: Corpus, overrides: dict[str, str]) -> Corpus:
     key = f"{corpus.key}-events-{digest}"
     store = _regrouped_store()
     if key not in store:
+        from analysis import framing
+
         store[key] = replace(corpus, results=framing.regroup_events(corpus.results, overrides), key=key)
         while len(store) > MAX_CACHED_CORPORA:
             store.popitem(last=False)

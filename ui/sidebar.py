@@ -5,8 +5,7 @@ import os
 
 import streamlit as st
 
-from analysis import LoadError, export
-from analysis.corpus import SUPPORTED_SUFFIXES
+from analysis import export
 
 from . import corpus_state
 from .components.tables import md_escape
@@ -54,6 +53,8 @@ def _build(source: str, paths: list[str], uploads: list) -> Corpus | None:
         return _progress_analyse(", ".join(paths), documents, errors)
     if not uploads:
         return None
+    from analysis.corpus import LoadError  # the loader (lxml, charset detection) only when files are uploaded
+
     files = [(f.name, f.getvalue()) for f in uploads]
     tables = [(name, data) for name, data in files if name.lower().endswith(".zip") and export.is_results_zip(data)]
     if tables and len(files) == 1:
@@ -75,6 +76,8 @@ def choose_corpus() -> None:
         if source == PATHS:
             st.caption("From the command line: " + md_escape(", ".join(paths)))
         if source == UPLOAD:
+            from analysis.corpus import SUPPORTED_SUFFIXES
+
             uploads = st.file_uploader(
                 "Articles: text, HTML, CSV/TSV/JSON/JSONL/Parquet tables, or a zip of them (a zip of tables from the CLI opens as is)",
                 type=[s.lstrip(".") for s in SUPPORTED_SUFFIXES], accept_multiple_files=True, key="uploads",

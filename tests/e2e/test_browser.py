@@ -136,6 +136,38 @@ def test_hostile_document_is_inert(page, dashboard_url: str, artifacts: Path, tm
     assert page.locator('[data-testid="stException"]').count() == 0
 
 
+def test_folder_of_scored_tables_opens_with_its_texts(browser, artifacts: Path, tmp_path: Path) -> None:
+    """`streamlit run dashboard.py -- FOLDER` on tables written by the CLI: the Overview draws its count, table and
+    charts, and the Document page shows a text rebuilt from the blocks table (read only when that page asks)."""
+    from analysis import analyze, export, load_corpus, load_resources
+    from ui.launch import start_dashboard, stop_dashboard
+
+    documents, errors = load_corpus([str(ROOT / "seeds")])
+    export.write_results(analyze(documents, load_resources(), errors=errors), tmp_path / "scored")
+    with (artifacts / "streamlit-tables.log").open("wb") as log:
+        server, url = start_dashboard(["--", str(tmp_path / "scored")], log=log)
+        try:
+            context = browser.new_context(viewport={"width": 1600, "height": 1000})
+            page = context.new_page()
+            page.set_default_timeout(60_000)
+            page.goto(url)
+            page.get_by_role("heading", name="Overview").first.wait_for()
+            page.locator('[data-testid="stMetricValue"]').filter(has_text="5").first.wait_for()
+            page.locator('[data-testid="stDataFrame"]').first.wait_for()
+            page.locator(".js-plotly-plot").first.wait_for()
+            wait_idle(page)
+            assert "tables in" in page.locator('[data-testid="stSidebar"]').inner_text()
+            assert page.locator('[data-testid="stException"]').count() == 0
+            open_page(page, "Document")
+            page.locator(".sfd-doc").first.wait_for()
+            assert len(page.locator(".sfd-doc").first.inner_text()) > 200, "the text is rebuilt from its blocks"
+            assert page.locator('[data-testid="stException"]').count() == 0
+            screenshot(page, artifacts / "tables-document.png")
+            context.close()
+        finally:
+            stop_dashboard(server)
+
+
 def test_missing_chromium_fails_under_ci_and_skips_elsewhere(monkeypatch) -> None:
     import importlib.util
 

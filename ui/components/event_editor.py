@@ -13,7 +13,6 @@ import pandas as pd
 import streamlit as st
 
 from analysis import export
-from analysis.events import read_event_overrides
 
 from .. import corpus_state
 from ..corpus_state import Corpus
@@ -51,6 +50,8 @@ def overrides_csv(table: pd.DataFrame) -> bytes:
 def read_overrides(name: str, data: bytes, corpus: Corpus) -> tuple[dict[str, str], list[str]]:
     """{doc_id: event_id} from an uploaded events file, keys matched as the CLI does (doc_id, source or file name),
     and the keys that name no document. Raises ValueError with the line of a problem."""
+    from analysis.events import read_event_overrides  # scikit-learn: only when a file is uploaded
+
     with tempfile.TemporaryDirectory() as folder:
         path = Path(folder) / Path(name).name
         path.write_bytes(data)

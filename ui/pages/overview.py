@@ -1,10 +1,14 @@
-"""Overview: every document in one sortable table, the charts, and the inputs that could not be read."""
+"""Overview: every document in one sortable table, the charts, and the inputs that could not be read.
+
+The first view on a large folder of tables must come quickly: the table is drawn before the charts'
+module (plotly) is even imported, and everything derived from the tables is cached by corpus key, so a
+rerun (a row selected, a search) recomputes nothing.
+"""
 import pandas as pd
 import streamlit as st
 
+from analysis.results import Results
 from ui import corpus_state
-from ui.components import charts
-from analysis import Results
 from ui.components.tables import doc_labels, for_docs, has_values, md_escape, not_available
 
 MAX_CHART_DOCUMENTS = 40
@@ -19,6 +23,14 @@ def _labels(key: str, _documents: pd.DataFrame) -> dict[str, str]:
     return doc_labels(_documents)
 
 
+@st.cache_resource(max_entries=4)
+def _event_count(key: str, _documents: pd.DataFrame) -> int:
+    """How many distinct non-empty event ids the documents have (cached by corpus key)."""
+    if "event_id" not in _documents:
+        return 0
+    return _documents["event_id"].fillna("").astype(str).replace("", None).dropna().nunique()
+
+
 corpus = corpus_state.require()
 results = corpus.results
 documents = results.documents
@@ -27,7 +39,7 @@ labels = _labels(corpus.key, documents)
 st.title("Overview")
 st.caption(f"Corpus: {md_escape(corpus.label)}. Every figure below comes from the analysis tables; open a document to see the spans, blocks and registry rows behind it.")
 
-events = documents["event_id"].fillna("").astype(str).replace("", None).dropna().nunique() if "event_id" in documents else 0
+events = _event_count(corpus.key, documents)
 metrics = st.columns(4)
 metrics[0].metric("Documents", len(documents))
 metrics[1].metric("Events", events)
@@ -111,14 +123,36 @@ if missing:
     st.caption("Columns with no values for this corpus yet (not shown): " + ", ".join(missing))
 
 st.subheader("Charts")
-# Per-document charts stay readable (and fast) only for a few dozen documents: show the densest ones.
-chart_results = results
 if len(documents) > MAX_CHART_DOCUMENTS:
-    order = documents.sort_values(["loaded_per_1k_words", "doc_id"], ascending=[False, True]) if has_values(documents, "loaded_per_1k_words") else documents
-    keep = order["doc_id"].astype(str).head(MAX_CHART_DOCUMENTS).tolist()
-    chart_results = Results({name: (for_docs(frame, keep) if "doc_id" in frame.columns else frame) for name, frame in results.tables.items()})
     st.caption(f"Per-document charts show the {MAX_CHART_DOCUMENTS} documents with the most authorial loaded wording per 1,000 words, of {len(documents)}.")
-chart_labels = {d: labels[d] for d in chart_results.documents["doc_id"].astype(str)}
+
+
+@st.cache_resource(max_entries=4, show_spinner="Drawing the charts…")
+def _figures(key: str, _results: Results, _labels: dict[str, str]) -> dict:
+    """The Overview's plotly figures (None where a chart has no data), built once per corpus key.
+
+    Per-document charts stay readable (and fast) only for a few dozen documents: above
+    MAX_CHART_DOCUMENTS they show the densest ones, from the only tables they read (documents, spans).
+    """
+    from ui.components import charts  # plotly: imported after the table above is on its way to the browser
+
+    documents = _results.documents
+    chart_results = _results
+    if len(documents) > MAX_CHART_DOCUMENTS:
+        order = documents.sort_values(["loaded_per_1k_words", "doc_id"], ascending=[False, True]) if has_values(documents, "loaded_per_1k_words") else documents
+        keep = order["doc_id"].astype(str).head(MAX_CHART_DOCUMENTS).tolist()
+        chart_results = Results({"documents": for_docs(documents, keep), "spans": for_docs(_results.spans, keep)})
+    chart_labels = {d: _labels[d] for d in chart_results.documents["doc_id"].astype(str)}
+    return {
+        "density": charts.loaded_density(chart_results, chart_labels),
+        "boilerplate": charts.boilerplate_share(chart_results, chart_labels),
+        "readability": charts.readability_vs_loaded(_results, _labels),
+        "outlet_types": charts.outlet_types(_results),
+        "timeline": charts.timeline(_results, _labels),
+    }
+
+
+figures = _figures(corpus.key, results, labels)
 
 
 def show(name: str, figure) -> None:
@@ -128,17 +162,17 @@ def show(name: str, figure) -> None:
         st.plotly_chart(figure, width="stretch")
 
 
-show("Loaded wording by voice and category", charts.loaded_density(chart_results, chart_labels))
+show("Loaded wording by voice and category", figures["density"])
 left, right = st.columns(2)
 with left:
-    show("Boilerplate share by category", charts.boilerplate_share(chart_results, chart_labels))
+    show("Boilerplate share by category", figures["boilerplate"])
 with right:
-    show("Readability against loaded wording", charts.readability_vs_loaded(results, labels))
+    show("Readability against loaded wording", figures["readability"])
 left, right = st.columns([1, 2])
 with left:
-    show("Outlet types", charts.outlet_types(results))
+    show("Outlet types", figures["outlet_types"])
 with right:
-    show("Timeline by publication date", charts.timeline(results, labels))
+    show("Timeline by publication date", figures["timeline"])
 
 st.subheader("Inputs that could not be read")
 if results.errors.empty:
