@@ -9,9 +9,11 @@ holds a quotation, else "paraphrased". Names are merged within a document: "Orb�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
 
 from .blocks import BOILERPLATE
 from .context import DocContext
@@ -44,6 +46,8 @@ CHARACTERISING_VERBS = {
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
+# The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
+VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
 NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to"}
 PRONOUNS = frozenset({"he", "she"})
 ROLE_NOUNS = frozenset(
@@ -171,11 +175,11 @@ class _Sentence:
 
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
         """(name, kind) of a span, titles and nationality words removed from persons."""
-        parts = list(self.words[span[0]:span[1]])
-        return _clean_name(parts)
+        return _clean_name(self.words[span[0]:span[1]])
 
 
-def _clean_name(parts: list[str]) -> tuple[str, str]:
+@lru_cache(maxsize=1 << 16)  # pure; the same names recur sentence after sentence and page after page
+def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
     raw = " ".join(parts)
     lowered = [p.lower().rstrip(".") for p in parts]
@@ -201,20 +205,34 @@ def _clean_name(parts: list[str]) -> tuple[str, str]:
     return name, "unknown"
 
 
+@lru_cache(maxsize=1 << 16)
+def _surname_key(word: str) -> str:
+    """A word as a speaker's surname is matched: possessive dropped, folded ("Orbán’s" -> "orban")."""
+    return fold(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
+
+
+def _indexes_where(flags) -> list[int]:
+    """Positions of the true values of an iterable of flags (the loop runs in C: documents have thousands of words)."""
+    flags = list(flags)
+    return list(compress(range(len(flags)), flags))
+
+
+def _within(indexes: list[int], first: int, last: int) -> list[int]:
+    """The sorted `indexes` lying in [first, last)."""
+    return indexes[bisect_left(indexes, first):bisect_left(indexes, last)]
+
+
 def find_actors(context: DocContext) -> list[Actor]:
     """Actors quoted or paraphrased in the document's body, sorted by name."""
-    statements = _statements(context)
+    sentences = _sentence_ranges(context)
+    statements = _statements(context, sentences)
     if not statements:
         return []
-    people = _person_names(context, statements)
+    people = _person_names(context, statements, sentences)
     grouped: dict[str, list[_Statement]] = {}
     for statement in statements:
         grouped.setdefault(_canonical(statement.name, people), []).append(statement)
-    segmentation = context.segmentation
-    if any(block.kind == BOILERPLATE for block in segmentation.blocks):
-        word_counts = Counter(fold(w) for w, span in zip(context.tokens.words, context.tokens.word_spans) if not segmentation.in_boilerplate(*span))
-    else:  # a page with no furniture: every word is body
-        word_counts = Counter(map(fold, context.tokens.words))
+    word_counts = _body_word_counts(context, {fold(name.split()[-1]) for name in grouped})
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}
@@ -239,6 +257,18 @@ def find_actors(context: DocContext) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.key, a.name))
 
 
+def _body_word_counts(context: DocContext, wanted: set[str]) -> Counter[str]:
+    """How often each folded word of `wanted` occurs in the body (only the speakers' surnames are ever asked for)."""
+    words, spans = context.tokens.words, context.tokens.word_spans
+    segmentation = context.segmentation
+    has_boilerplate = any(block.kind == BOILERPLATE for block in segmentation.blocks)
+    counts: Counter[str] = Counter()
+    for i in _indexes_where(map(wanted.__contains__, map(fold, words))):
+        if not (has_boilerplate and segmentation.in_boilerplate(*spans[i])):
+            counts[fold(words[i])] += 1
+    return counts
+
+
 def _canonical(name: str, people: list[str]) -> str:
     """The longest person name in the document that ends with (or equals) this one."""
     folded = fold(name)
@@ -249,17 +279,19 @@ def _canonical(name: str, people: list[str]) -> str:
     return name
 
 
-def _person_names(context: DocContext, statements: list[_Statement]) -> list[str]:
+def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]] | None = None) -> list[str]:
     """Full names in the body that complete the speakers' names ("Orbán" -> "Viktor Orbán"), longest first."""
     wanted = {fold(s.name.split()[-1]) for s in statements if s.kind != "organization"}
     names: set[str] = {s.name for s in statements if s.kind == "person"}
     tokens = context.tokens
     text = context.document.text
-    for s_start, s_end, first, last in _sentence_ranges(context):
+    surnames_at = _indexes_where(map(wanted.__contains__, map(_surname_key, tokens.words)))
+    for s_start, s_end, first, last in _sentence_ranges(context) if sentences is None else sentences:
+        candidates = _within(surnames_at, first, last)
+        if not candidates:
+            continue
         sentence = _Sentence(text, tokens, first, last)
-        for i in range(first, last):
-            if fold(tokens.words[i].rstrip("’'s") if tokens.words[i].endswith(("’s", "'s")) else tokens.words[i]) not in wanted:
-                continue
+        for i in candidates:
             span = sentence.name_ending_at(i)
             if span and span[1] - span[0] >= 2:
                 name, kind = sentence.name(span)
@@ -269,24 +301,23 @@ def _person_names(context: DocContext, statements: list[_Statement]) -> list[str
     return sorted(names, key=lambda n: (-len(n.split()), n))
 
 
-def _sentence_ranges(context: DocContext):
+def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
     """(start, end, first word, end word) of each body sentence."""
     tokens = context.tokens
     segmentation = context.segmentation
-    word_index = 0
-    n = len(tokens.word_spans)
+    word_starts = [s for s, _ in tokens.word_spans]
+    word_ends = [e for _, e in tokens.word_spans]
+    ranges = []
     for s_start, s_end in tokens.sentence_spans:
-        while word_index < n and tokens.word_spans[word_index][0] < s_start:
-            word_index += 1
-        first = last = word_index
-        while last < n and tokens.word_spans[last][1] <= s_end:
-            last += 1
+        first = bisect_left(word_starts, s_start)
+        last = bisect_right(word_ends, s_end, first)  # word ends increase: the first word ending past the sentence
         if first == last or segmentation.in_boilerplate(s_start, s_end):
             continue
-        yield s_start, s_end, first, last
+        ranges.append((s_start, s_end, first, last))
+    return ranges
 
 
-def _statements(context: DocContext) -> list[_Statement]:
+def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]] | None = None) -> list[_Statement]:
     """Every attribution in the body, tied to a speaker where one can be found."""
     tokens = context.tokens
     text = context.document.text
@@ -294,15 +325,16 @@ def _statements(context: DocContext) -> list[_Statement]:
     statements: list[_Statement] = []
     last_person: str | None = None
     mentions: list[tuple[str, frozenset[str]]] = []
-    for s_start, s_end, first, last in _sentence_ranges(context):
+    # Only these words can open an attribution and only capitalised words a name: visit just those.
+    verbs_at = _indexes_where(map(VERB_STARTS.__contains__, tokens.words))
+    capitalised_at = _indexes_where(map(_is_capitalised, tokens.words))
+    for s_start, s_end, first, last in _sentence_ranges(context) if sentences is None else sentences:
         sentence = _Sentence(text, tokens, first, last)
-        sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
-        for i in range(first, last):
+        sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
+        for i in _within(verbs_at, first, last):
             word = tokens.words[i]
             if word == "According":
                 word = "according"
-            if not word.islower():  # "States" in "United States" is no verb
-                continue
             verb, width = ATTRIBUTION_VERBS.get(word), 1
             if i + 1 < last and (word, tokens.lower_words[i + 1]) in MULTIWORD_VERBS:
                 verb, width = MULTIWORD_VERBS[(word, tokens.lower_words[i + 1])], 2
@@ -315,23 +347,26 @@ def _statements(context: DocContext) -> list[_Statement]:
             if speaker is None:
                 continue
             name, kind = speaker
+            if sentence_has_quote is None:
+                sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
             if kind in ("person", "unknown"):
                 last_person = name
         # Persons named in this sentence, with the words describing them ("Russian President"), answer a
         # "he said" or "the Russian leader said" in later sentences.
-        i = first
-        while i < last:
-            span = sentence.name_starting_at(i) if _is_capitalised(tokens.words[i]) else None
+        after = first  # names do not overlap: the next one starts after the last one found
+        for i in _within(capitalised_at, first, last):
+            if i < after:
+                continue
+            span = sentence.name_starting_at(i)
             if not span:
-                i += 1
                 continue
             name, kind = sentence.name(span)
             if kind == "person" and len(name.split()) >= 2:
                 described = frozenset(w.lower() for w in tokens.words[span[0]:span[1]] if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)
                 mentions.append((name, described))
                 last_person = name
-            i = max(span[1], i + 1)
+            after = max(span[1], i + 1)
     return statements
 
 
