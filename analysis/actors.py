@@ -13,7 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 from itertools import compress
+from operator import attrgetter
 
 from .blocks import BOILERPLATE
 from .context import DocContext
@@ -205,16 +207,42 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     return name, "unknown"
 
 
-@lru_cache(maxsize=1 << 16)
-def _surname_key(word: str) -> str:
-    """A word as a speaker's surname is matched: possessive dropped, folded ("Orbán’s" -> "orban")."""
-    return fold(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
+class _Word(NamedTuple):
+    """What the actor search needs to know about one word (see _word_facts)."""
+
+    opens_attribution: bool  # an attribution verb or the first word of one ("said", "according", "According")
+    capitalised: bool  # can start or continue a name
+    folded: str  # case and accents dropped ("Orbán" -> "orban"), for counting a surname's mentions
+    surname_key: str  # folded with a possessive dropped ("Orbán’s" -> "orban"), for completing a speaker's name
 
 
-def _indexes_where(flags) -> list[int]:
-    """Positions of the true values of an iterable of flags (the loop runs in C: documents have thousands of words)."""
-    flags = list(flags)
-    return list(compress(range(len(flags)), flags))
+@lru_cache(maxsize=1 << 16)  # pure, and the same words recur on every page: one look-up per word instead of four
+def _word_facts(word: str) -> _Word:
+    """The facts about one word as written."""
+    surname = word.rstrip("’'s") if word.endswith(("’s", "'s")) else word
+    return _Word(word in VERB_STARTS, _is_capitalised(word), fold(word), fold(surname))
+
+
+class _DocWords:
+    """Where a document's possible attribution verbs and name words are, and its words folded.
+
+    Built once per document from one cached look-up per word; the actor search then visits only the
+    positions listed here (most words are neither), and the per-word loops run in C."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        facts = list(map(_word_facts, words))
+        self.verbs_at: list[int] = list(compress(range(len(words)), map(attrgetter("opens_attribution"), facts)))
+        self.capitalised_at: list[int] = list(compress(range(len(words)), map(attrgetter("capitalised"), facts)))
+        self.folded: list[str] = list(map(attrgetter("folded"), facts))
+        self.surname_keys: list[str] = list(map(attrgetter("surname_key"), facts))
+
+    def where_folded(self, wanted: set[str]) -> list[int]:
+        """Positions of the words whose folded form is in `wanted`."""
+        return list(compress(range(len(self.folded)), map(wanted.__contains__, self.folded)))
+
+    def where_surname(self, wanted: set[str]) -> list[int]:
+        """Positions of the words that, as surnames, are in `wanted` ("Orbán’s" counts for "orban")."""
+        return list(compress(range(len(self.surname_keys)), map(wanted.__contains__, self.surname_keys)))
 
 
 def _within(indexes: list[int], first: int, last: int) -> list[int]:
@@ -225,14 +253,15 @@ def _within(indexes: list[int], first: int, last: int) -> list[int]:
 def find_actors(context: DocContext) -> list[Actor]:
     """Actors quoted or paraphrased in the document's body, sorted by name."""
     sentences = _sentence_ranges(context)
-    statements = _statements(context, sentences)
+    doc_words = _DocWords(context.tokens.words)
+    statements = _statements(context, sentences, doc_words)
     if not statements:
         return []
-    people = _person_names(context, statements, sentences)
+    people = _person_names(context, statements, sentences, doc_words)
     grouped: dict[str, list[_Statement]] = {}
     for statement in statements:
         grouped.setdefault(_canonical(statement.name, people), []).append(statement)
-    word_counts = _body_word_counts(context, {fold(name.split()[-1]) for name in grouped})
+    word_counts = _body_word_counts(context, {fold(name.split()[-1]) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}
@@ -257,15 +286,15 @@ def find_actors(context: DocContext) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.key, a.name))
 
 
-def _body_word_counts(context: DocContext, wanted: set[str]) -> Counter[str]:
+def _body_word_counts(context: DocContext, wanted: set[str], doc_words: _DocWords) -> Counter[str]:
     """How often each folded word of `wanted` occurs in the body (only the speakers' surnames are ever asked for)."""
-    words, spans = context.tokens.words, context.tokens.word_spans
+    spans = context.tokens.word_spans
     segmentation = context.segmentation
     has_boilerplate = any(block.kind == BOILERPLATE for block in segmentation.blocks)
     counts: Counter[str] = Counter()
-    for i in _indexes_where(map(wanted.__contains__, map(fold, words))):
+    for i in doc_words.where_folded(wanted):
         if not (has_boilerplate and segmentation.in_boilerplate(*spans[i])):
-            counts[fold(words[i])] += 1
+            counts[doc_words.folded[i]] += 1
     return counts
 
 
@@ -279,14 +308,14 @@ def _canonical(name: str, people: list[str]) -> str:
     return name
 
 
-def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]] | None = None) -> list[str]:
+def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[str]:
     """Full names in the body that complete the speakers' names ("Orbán" -> "Viktor Orbán"), longest first."""
     wanted = {fold(s.name.split()[-1]) for s in statements if s.kind != "organization"}
     names: set[str] = {s.name for s in statements if s.kind == "person"}
     tokens = context.tokens
     text = context.document.text
-    surnames_at = _indexes_where(map(wanted.__contains__, map(_surname_key, tokens.words)))
-    for s_start, s_end, first, last in _sentence_ranges(context) if sentences is None else sentences:
+    surnames_at = doc_words.where_surname(wanted)
+    for _, _, first, last in sentences:
         candidates = _within(surnames_at, first, last)
         if not candidates:
             continue
@@ -317,7 +346,7 @@ def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
     return ranges
 
 
-def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]] | None = None) -> list[_Statement]:
+def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[_Statement]:
     """Every attribution in the body, tied to a speaker where one can be found."""
     tokens = context.tokens
     text = context.document.text
@@ -325,13 +354,10 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]] 
     statements: list[_Statement] = []
     last_person: str | None = None
     mentions: list[tuple[str, frozenset[str]]] = []
-    # Only these words can open an attribution and only capitalised words a name: visit just those.
-    verbs_at = _indexes_where(map(VERB_STARTS.__contains__, tokens.words))
-    capitalised_at = _indexes_where(map(_is_capitalised, tokens.words))
-    for s_start, s_end, first, last in _sentence_ranges(context) if sentences is None else sentences:
+    for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
-        for i in _within(verbs_at, first, last):
+        for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
             if word == "According":
                 word = "according"
@@ -355,7 +381,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]] 
         # Persons named in this sentence, with the words describing them ("Russian President"), answer a
         # "he said" or "the Russian leader said" in later sentences.
         after = first  # names do not overlap: the next one starts after the last one found
-        for i in _within(capitalised_at, first, last):
+        for i in _within(doc_words.capitalised_at, first, last):
             if i < after:
                 continue
             span = sentence.name_starting_at(i)

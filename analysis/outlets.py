@@ -13,6 +13,7 @@ Reliability indicators go beside the type in `documents`, each with its explanat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import actors as actors_module
@@ -406,13 +407,17 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
     surnames = {n.split()[-1] for n in speaker_names if n} | set(speaker_names)
     name_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)") if surnames else None
     body = _body_ranges(context)
+    body_starts = [start for start, _ in body]
     total = named = 0
     unnamed: list[str] = []
     for quote in context.quotes:
         if quote.depth:
             continue
         inner = text[quote.inner[0]:quote.inner[1]]
-        if len(inner.split()) < MIN_QUOTE_WORDS or not any(s <= quote.start < e for s, e in body):
+        if len(inner.split()) < MIN_QUOTE_WORDS:
+            continue
+        block = bisect_right(body_starts, quote.start) - 1  # blocks do not overlap: only this one can hold the quotation
+        if block < 0 or quote.start >= body[block][1]:
             continue
         total += 1
         line_start = text.rfind("\n", 0, quote.start) + 1
@@ -421,10 +426,10 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
         outside = text[line_start:quote.start] + " " + text[quote.end:line_end]
         words = {w.lower() for w in re.findall(r"\w+", outside)}
         has_verb = bool(words & SPEECH_VERBS)
-        earlier_name = bool(name_re and name_re.search(text, 0, quote.start))
         if name_re and name_re.search(outside):
             named += 1
-        elif has_verb and earlier_name and PRONOUN_OR_ROLE_RE.search(outside):
+        # The search for an earlier name reads the text up to the quotation: it goes last, when the rest holds.
+        elif has_verb and PRONOUN_OR_ROLE_RE.search(outside) and name_re and name_re.search(text, 0, quote.start):
             named += 1
         else:
             unnamed.append(inner[:60])
