@@ -352,8 +352,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     text = context.document.text
     quotes = context.quotes
     statements: list[_Statement] = []
-    last_person: str | None = None
-    mentions: list[tuple[str, frozenset[str]]] = []
+    recent = _RecentPersons(doc_words)
     for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
@@ -369,7 +368,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             start, end = tokens.word_spans[i]
             if any(q.start < start and end <= q.end for q in quotes):
                 continue
-            speaker = _speaker(sentence, i, width, verb, last_person, mentions)
+            speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None:
                 continue
             name, kind = speaker
@@ -377,26 +376,75 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
             if kind in ("person", "unknown"):
-                last_person = name
-        # Persons named in this sentence, with the words describing them ("Russian President"), answer a
-        # "he said" or "the Russian leader said" in later sentences.
-        after = first  # names do not overlap: the next one starts after the last one found
-        for i in _within(doc_words.capitalised_at, first, last):
-            if i < after:
-                continue
-            span = sentence.name_starting_at(i)
-            if not span:
-                continue
-            name, kind = sentence.name(span)
-            if kind == "person" and len(name.split()) >= 2:
-                described = frozenset(w.lower() for w in tokens.words[span[0]:span[1]] if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)
-                mentions.append((name, described))
-                last_person = name
-            after = max(span[1], i + 1)
+                recent.spoke(name)
+        recent.read_later(sentence)
     return statements
 
 
-def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: str | None, mentions: list[tuple[str, frozenset[str]]] = ()) -> tuple[str, str] | None:
+class _RecentPersons:
+    """The persons named so far, who answer a "he said" or "the Russian leader said" (see _speaker).
+
+    The last person is the speaker of the last statement, or a person named in a later sentence.
+    Reading a sentence for names costs more than the rest of the search and most sentences are never
+    looked back at, so sentences are read only when a pronoun or a role asks for the persons named."""
+
+    def __init__(self, doc_words: _DocWords) -> None:
+        self._capitalised_at = doc_words.capitalised_at
+        self._unread: list[_Sentence] = []
+        self._before_last_statement = 0  # how many unread sentences precede the last statement
+        self._last_person: str | None = None
+        self._mentions: list[tuple[str, frozenset[str]]] = []
+
+    def read_later(self, sentence: _Sentence) -> None:
+        """Queue a finished sentence (its statements were handled) to be read for names when needed."""
+        self._unread.append(sentence)
+
+    def spoke(self, name: str) -> None:
+        """A statement was attributed to this person: the last person so far."""
+        self._last_person = name
+        self._before_last_statement = len(self._unread)
+
+    def last_person(self) -> str | None:
+        """The person a pronoun refers to, or None."""
+        self._read()
+        return self._last_person
+
+    def mentions(self) -> list[tuple[str, frozenset[str]]]:
+        """(name, describing words) of every person named so far, in text order."""
+        self._read()
+        return self._mentions
+
+    def _read(self) -> None:
+        for position, sentence in enumerate(self._unread):
+            for name, described in _persons_named(sentence, self._capitalised_at):
+                self._mentions.append((name, described))
+                if position >= self._before_last_statement:
+                    self._last_person = name
+        self._unread.clear()
+        self._before_last_statement = 0
+
+
+def _persons_named(sentence: _Sentence, capitalised_at: list[int]) -> list[tuple[str, frozenset[str]]]:
+    """Persons named in a sentence, each with the words describing them ("Russian", "president"), in order."""
+    found = []
+    after = sentence.first  # names do not overlap: the next one starts after the last one found
+    for i in _within(capitalised_at, sentence.first, sentence.last):
+        if i < after:
+            continue
+        span = sentence.name_starting_at(i)
+        if not span:
+            continue
+        after = max(span[1], i + 1)
+        if span[1] - span[0] < 2:
+            continue  # one word names no person (_clean_name calls it an organisation or "unknown")
+        name, kind = sentence.name(span)
+        if kind == "person" and len(name.split()) >= 2:
+            words = sentence.words[span[0]:span[1]]
+            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)))
+    return found
+
+
+def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> tuple[str, str] | None:
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
@@ -406,6 +454,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: st
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
     if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last:
         if lower[i + width] in PRONOUNS:
+            last_person = recent.last_person()
             return (last_person, "person") if last_person else None
         span = sentence.name_starting_at(i + width)
         if span:
@@ -417,6 +466,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: st
     if j - 1 < first:
         return None
     if lower[j - 1] in PRONOUNS:
+        last_person = recent.last_person()
         return (last_person, "person") if last_person else None
     span = sentence.name_ending_at(j - 1)
     if span:
@@ -430,13 +480,13 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: st
         if opening and opening[1] < last and "," in sentence.gap(opening[1] - 1):
             return sentence.name(opening)
         return None
-    if lower[j - 1] in ROLE_NOUNS and last_person:
+    if lower[j - 1] in ROLE_NOUNS and (last_person := recent.last_person()):
         # "the Russian leader elaborated", "the Hungarian prime minister said"
         k = j - 1
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
         if k - 1 >= first and lower[k - 1] == "the":
-            return _described_person(set(lower[k:j]), mentions) or last_person, "person"
+            return _described_person(set(lower[k:j]), recent.mentions()) or last_person, "person"
     return None
 
 
