@@ -13,9 +13,9 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
 from itertools import compress
 from operator import attrgetter
+from typing import NamedTuple
 
 from .blocks import BOILERPLATE
 from .context import DocContext

@@ -12,7 +12,7 @@ import re
 from dataclasses import dataclass
 from itertools import compress
 
-from .registry import STATE_MEDIA_MEANINGS, Outlet, Registry, normalise_host
+from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, normalise_host
 from .tokens import Tokens
 
 DOMAIN_RE = re.compile(
@@ -22,7 +22,7 @@ DOMAIN_RE = re.compile(
 # The dot of a host name: after a letter or digit, before two letters. The pattern opens with the literal
 # dot so the regex engine can jump from dot to dot.
 HOST_DOT_RE = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z]{2})", re.I)
-POSSESSIVE = ("'s", "’s")
+POSSESSIVE = POSSESSIVE_ENDINGS
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
 CONTEXT_AFTER = {"post", "posts", "account", "feed", "user", "thread", "profile", "channel"}
 CREDIT_CUE_RE = re.compile(
