@@ -9,9 +9,13 @@ holds a quotation, else "paraphrased". Names are merged within a document: "Orb�
 from __future__ import annotations
 
 import re
+from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import compress
+from operator import attrgetter
+from typing import NamedTuple
 
 from .blocks import BOILERPLATE
 from .context import DocContext
@@ -44,6 +48,8 @@ CHARACTERISING_VERBS = {
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
+# The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
+VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
 NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to"}
 PRONOUNS = frozenset({"he", "she"})
 ROLE_NOUNS = frozenset(
@@ -171,11 +177,11 @@ class _Sentence:
 
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
         """(name, kind) of a span, titles and nationality words removed from persons."""
-        parts = list(self.words[span[0]:span[1]])
-        return _clean_name(parts)
+        return _clean_name(self.words[span[0]:span[1]])
 
 
-def _clean_name(parts: list[str]) -> tuple[str, str]:
+@lru_cache(maxsize=1 << 16)  # pure; the same names recur sentence after sentence and page after page
+def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
     raw = " ".join(parts)
     lowered = [p.lower().rstrip(".") for p in parts]
@@ -201,20 +207,61 @@ def _clean_name(parts: list[str]) -> tuple[str, str]:
     return name, "unknown"
 
 
+class _Word(NamedTuple):
+    """What the actor search needs to know about one word (see _word_facts)."""
+
+    opens_attribution: bool  # an attribution verb or the first word of one ("said", "according", "According")
+    capitalised: bool  # can start or continue a name
+    folded: str  # case and accents dropped ("Orbán" -> "orban"), for counting a surname's mentions
+    surname_key: str  # folded with a possessive dropped ("Orbán’s" -> "orban"), for completing a speaker's name
+
+
+@lru_cache(maxsize=1 << 16)  # pure, and the same words recur on every page: one look-up per word instead of four
+def _word_facts(word: str) -> _Word:
+    """The facts about one word as written."""
+    surname = word.rstrip("’'s") if word.endswith(("’s", "'s")) else word
+    return _Word(word in VERB_STARTS, _is_capitalised(word), fold(word), fold(surname))
+
+
+class _DocWords:
+    """Where a document's possible attribution verbs and name words are, and its words folded.
+
+    Built once per document from one cached look-up per word; the actor search then visits only the
+    positions listed here (most words are neither), and the per-word loops run in C."""
+
+    def __init__(self, words: tuple[str, ...]) -> None:
+        facts = list(map(_word_facts, words))
+        self.verbs_at: list[int] = list(compress(range(len(words)), map(attrgetter("opens_attribution"), facts)))
+        self.capitalised_at: list[int] = list(compress(range(len(words)), map(attrgetter("capitalised"), facts)))
+        self.folded: list[str] = list(map(attrgetter("folded"), facts))
+        self.surname_keys: list[str] = list(map(attrgetter("surname_key"), facts))
+
+    def where_folded(self, wanted: set[str]) -> list[int]:
+        """Positions of the words whose folded form is in `wanted`."""
+        return list(compress(range(len(self.folded)), map(wanted.__contains__, self.folded)))
+
+    def where_surname(self, wanted: set[str]) -> list[int]:
+        """Positions of the words that, as surnames, are in `wanted` ("Orbán’s" counts for "orban")."""
+        return list(compress(range(len(self.surname_keys)), map(wanted.__contains__, self.surname_keys)))
+
+
+def _within(indexes: list[int], first: int, last: int) -> list[int]:
+    """The sorted `indexes` lying in [first, last)."""
+    return indexes[bisect_left(indexes, first):bisect_left(indexes, last)]
+
+
 def find_actors(context: DocContext) -> list[Actor]:
     """Actors quoted or paraphrased in the document's body, sorted by name."""
-    statements = _statements(context)
+    sentences = _sentence_ranges(context)
+    doc_words = _DocWords(context.tokens.words)
+    statements = _statements(context, sentences, doc_words)
     if not statements:
         return []
-    people = _person_names(context, statements)
+    people = _person_names(context, statements, sentences, doc_words)
     grouped: dict[str, list[_Statement]] = {}
     for statement in statements:
         grouped.setdefault(_canonical(statement.name, people), []).append(statement)
-    segmentation = context.segmentation
-    if any(block.kind == BOILERPLATE for block in segmentation.blocks):
-        word_counts = Counter(fold(w) for w, span in zip(context.tokens.words, context.tokens.word_spans) if not segmentation.in_boilerplate(*span))
-    else:  # a page with no furniture: every word is body
-        word_counts = Counter(map(fold, context.tokens.words))
+    word_counts = _body_word_counts(context, {fold(name.split()[-1]) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}
@@ -239,6 +286,18 @@ def find_actors(context: DocContext) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.key, a.name))
 
 
+def _body_word_counts(context: DocContext, wanted: set[str], doc_words: _DocWords) -> Counter[str]:
+    """How often each folded word of `wanted` occurs in the body (only the speakers' surnames are ever asked for)."""
+    spans = context.tokens.word_spans
+    segmentation = context.segmentation
+    has_boilerplate = any(block.kind == BOILERPLATE for block in segmentation.blocks)
+    counts: Counter[str] = Counter()
+    for i in doc_words.where_folded(wanted):
+        if not (has_boilerplate and segmentation.in_boilerplate(*spans[i])):
+            counts[doc_words.folded[i]] += 1
+    return counts
+
+
 def _canonical(name: str, people: list[str]) -> str:
     """The longest person name in the document that ends with (or equals) this one."""
     folded = fold(name)
@@ -249,17 +308,19 @@ def _canonical(name: str, people: list[str]) -> str:
     return name
 
 
-def _person_names(context: DocContext, statements: list[_Statement]) -> list[str]:
+def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[str]:
     """Full names in the body that complete the speakers' names ("Orbán" -> "Viktor Orbán"), longest first."""
     wanted = {fold(s.name.split()[-1]) for s in statements if s.kind != "organization"}
     names: set[str] = {s.name for s in statements if s.kind == "person"}
     tokens = context.tokens
     text = context.document.text
-    for s_start, s_end, first, last in _sentence_ranges(context):
+    surnames_at = doc_words.where_surname(wanted)
+    for _, _, first, last in sentences:
+        candidates = _within(surnames_at, first, last)
+        if not candidates:
+            continue
         sentence = _Sentence(text, tokens, first, last)
-        for i in range(first, last):
-            if fold(tokens.words[i].rstrip("’'s") if tokens.words[i].endswith(("’s", "'s")) else tokens.words[i]) not in wanted:
-                continue
+        for i in candidates:
             span = sentence.name_ending_at(i)
             if span and span[1] - span[0] >= 2:
                 name, kind = sentence.name(span)
@@ -269,40 +330,36 @@ def _person_names(context: DocContext, statements: list[_Statement]) -> list[str
     return sorted(names, key=lambda n: (-len(n.split()), n))
 
 
-def _sentence_ranges(context: DocContext):
+def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
     """(start, end, first word, end word) of each body sentence."""
     tokens = context.tokens
     segmentation = context.segmentation
-    word_index = 0
-    n = len(tokens.word_spans)
+    word_starts = [s for s, _ in tokens.word_spans]
+    word_ends = [e for _, e in tokens.word_spans]
+    ranges = []
     for s_start, s_end in tokens.sentence_spans:
-        while word_index < n and tokens.word_spans[word_index][0] < s_start:
-            word_index += 1
-        first = last = word_index
-        while last < n and tokens.word_spans[last][1] <= s_end:
-            last += 1
+        first = bisect_left(word_starts, s_start)
+        last = bisect_right(word_ends, s_end, first)  # word ends increase: the first word ending past the sentence
         if first == last or segmentation.in_boilerplate(s_start, s_end):
             continue
-        yield s_start, s_end, first, last
+        ranges.append((s_start, s_end, first, last))
+    return ranges
 
 
-def _statements(context: DocContext) -> list[_Statement]:
+def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[_Statement]:
     """Every attribution in the body, tied to a speaker where one can be found."""
     tokens = context.tokens
     text = context.document.text
     quotes = context.quotes
     statements: list[_Statement] = []
-    last_person: str | None = None
-    mentions: list[tuple[str, frozenset[str]]] = []
-    for s_start, s_end, first, last in _sentence_ranges(context):
+    recent = _RecentPersons(doc_words)
+    for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last)
-        sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
-        for i in range(first, last):
+        sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
+        for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
             if word == "According":
                 word = "according"
-            if not word.islower():  # "States" in "United States" is no verb
-                continue
             verb, width = ATTRIBUTION_VERBS.get(word), 1
             if i + 1 < last and (word, tokens.lower_words[i + 1]) in MULTIWORD_VERBS:
                 verb, width = MULTIWORD_VERBS[(word, tokens.lower_words[i + 1])], 2
@@ -311,31 +368,83 @@ def _statements(context: DocContext) -> list[_Statement]:
             start, end = tokens.word_spans[i]
             if any(q.start < start and end <= q.end for q in quotes):
                 continue
-            speaker = _speaker(sentence, i, width, verb, last_person, mentions)
+            speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None:
                 continue
             name, kind = speaker
+            if sentence_has_quote is None:
+                sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
             if kind in ("person", "unknown"):
-                last_person = name
-        # Persons named in this sentence, with the words describing them ("Russian President"), answer a
-        # "he said" or "the Russian leader said" in later sentences.
-        i = first
-        while i < last:
-            span = sentence.name_starting_at(i) if _is_capitalised(tokens.words[i]) else None
-            if not span:
-                i += 1
-                continue
-            name, kind = sentence.name(span)
-            if kind == "person" and len(name.split()) >= 2:
-                described = frozenset(w.lower() for w in tokens.words[span[0]:span[1]] if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)
-                mentions.append((name, described))
-                last_person = name
-            i = max(span[1], i + 1)
+                recent.spoke(name)
+        recent.read_later(sentence)
     return statements
 
 
-def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: str | None, mentions: list[tuple[str, frozenset[str]]] = ()) -> tuple[str, str] | None:
+class _RecentPersons:
+    """The persons named so far, who answer a "he said" or "the Russian leader said" (see _speaker).
+
+    The last person is the speaker of the last statement, or a person named in a later sentence.
+    Reading a sentence for names costs more than the rest of the search and most sentences are never
+    looked back at, so sentences are read only when a pronoun or a role asks for the persons named."""
+
+    def __init__(self, doc_words: _DocWords) -> None:
+        self._capitalised_at = doc_words.capitalised_at
+        self._unread: list[_Sentence] = []
+        self._before_last_statement = 0  # how many unread sentences precede the last statement
+        self._last_person: str | None = None
+        self._mentions: list[tuple[str, frozenset[str]]] = []
+
+    def read_later(self, sentence: _Sentence) -> None:
+        """Queue a finished sentence (its statements were handled) to be read for names when needed."""
+        self._unread.append(sentence)
+
+    def spoke(self, name: str) -> None:
+        """A statement was attributed to this person: the last person so far."""
+        self._last_person = name
+        self._before_last_statement = len(self._unread)
+
+    def last_person(self) -> str | None:
+        """The person a pronoun refers to, or None."""
+        self._read()
+        return self._last_person
+
+    def mentions(self) -> list[tuple[str, frozenset[str]]]:
+        """(name, describing words) of every person named so far, in text order."""
+        self._read()
+        return self._mentions
+
+    def _read(self) -> None:
+        for position, sentence in enumerate(self._unread):
+            for name, described in _persons_named(sentence, self._capitalised_at):
+                self._mentions.append((name, described))
+                if position >= self._before_last_statement:
+                    self._last_person = name
+        self._unread.clear()
+        self._before_last_statement = 0
+
+
+def _persons_named(sentence: _Sentence, capitalised_at: list[int]) -> list[tuple[str, frozenset[str]]]:
+    """Persons named in a sentence, each with the words describing them ("Russian", "president"), in order."""
+    found = []
+    after = sentence.first  # names do not overlap: the next one starts after the last one found
+    for i in _within(capitalised_at, sentence.first, sentence.last):
+        if i < after:
+            continue
+        span = sentence.name_starting_at(i)
+        if not span:
+            continue
+        after = max(span[1], i + 1)
+        if span[1] - span[0] < 2:
+            continue  # one word names no person (_clean_name calls it an organisation or "unknown")
+        name, kind = sentence.name(span)
+        if kind == "person" and len(name.split()) >= 2:
+            words = sentence.words[span[0]:span[1]]
+            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)))
+    return found
+
+
+def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> tuple[str, str] | None:
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
@@ -345,6 +454,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: st
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
     if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last:
         if lower[i + width] in PRONOUNS:
+            last_person = recent.last_person()
             return (last_person, "person") if last_person else None
         span = sentence.name_starting_at(i + width)
         if span:
@@ -356,6 +466,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: st
     if j - 1 < first:
         return None
     if lower[j - 1] in PRONOUNS:
+        last_person = recent.last_person()
         return (last_person, "person") if last_person else None
     span = sentence.name_ending_at(j - 1)
     if span:
@@ -369,13 +480,13 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, last_person: st
         if opening and opening[1] < last and "," in sentence.gap(opening[1] - 1):
             return sentence.name(opening)
         return None
-    if lower[j - 1] in ROLE_NOUNS and last_person:
+    if lower[j - 1] in ROLE_NOUNS and (last_person := recent.last_person()):
         # "the Russian leader elaborated", "the Hungarian prime minister said"
         k = j - 1
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
         if k - 1 >= first and lower[k - 1] == "the":
-            return _described_person(set(lower[k:j]), mentions) or last_person, "person"
+            return _described_person(set(lower[k:j]), recent.mentions()) or last_person, "person"
     return None
 
 

@@ -10,15 +10,19 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from itertools import compress
 
-from .registry import STATE_MEDIA_MEANINGS, Outlet, Registry, normalise_host
+from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, normalise_host
 from .tokens import Tokens
 
 DOMAIN_RE = re.compile(
     r"(?<![\w@.\-/])(?:https?://)?(?:www\.)?((?:[a-z0-9](?:[a-z0-9\-]*[a-z0-9])?\.)+[a-z]{2,24})(?![\w\-])(?:/[^\s)\]\"'”>]*)?",
     re.I,
 )
-POSSESSIVE = ("'s", "’s")
+# The dot of a host name: after a letter or digit, before two letters. The pattern opens with the literal
+# dot so the regex engine can jump from dot to dot.
+HOST_DOT_RE = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z]{2})", re.I)
+POSSESSIVE = POSSESSIVE_ENDINGS
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
 CONTEXT_AFTER = {"post", "posts", "account", "feed", "user", "thread", "profile", "channel"}
 CREDIT_CUE_RE = re.compile(
@@ -180,8 +184,13 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
     """Longest registry text-alias matches over the words, left to right, without overlaps."""
     found: list[tuple[int, int, Outlet]] = []
     words, spans = tokens.words, tokens.word_spans
-    i = 0
-    while i < len(words):
+    # Only words some alias starts with can open a match; finding them in one C-level pass over the
+    # lower-cased words spares a Python step for each of the other (almost all) words.
+    starts = compress(range(len(words)), map(registry.start_words.__contains__, tokens.lower_words))
+    after = 0  # matches do not overlap: the next one starts after the last one found
+    for i in starts:
+        if i < after:
+            continue
         candidates = _candidates(registry, tokens, i)
         matched: list[int] = []
         length = 0
@@ -210,9 +219,7 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
         if matched:
             outlet = registry.best(tuple(dict.fromkeys(matched)), countries)
             found.append((spans[i][0], spans[i + length - 1][1], outlet))
-            i += length
-        else:
-            i += 1
+            after = i + length
     return found
 
 
@@ -226,7 +233,7 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 def _candidates(registry: Registry, tokens: Tokens, i: int) -> list:
     """Aliases that could start at word i, longest first: looked up by the first two words, then the first alone."""
     first = tokens.lower_words[i]
-    if first not in registry.first_words and not (first.endswith(POSSESSIVE) and first[:-2] in registry.single_word):
+    if first not in registry.start_words:
         return []  # no alias starts with this word: skip the look-ups
     found: list = []
     if i + 1 < len(tokens.words):
@@ -238,10 +245,26 @@ def _candidates(registry: Registry, tokens: Tokens, i: int) -> list:
     return sorted(found, key=lambda a: (-len(a.words), a.priority, a.index)) if len(found) > 1 else found
 
 
+def _domain_lines(text: str) -> list[tuple[int, int]]:
+    """(start, end) of each line that holds a dot between a letter or digit and two letters ("rt.com").
+
+    Every DOMAIN_RE match holds one (its host ends "x.yz"), and none spans lines (it has no whitespace),
+    so scanning only these lines finds the same matches as scanning the text, at a fraction of the cost:
+    a dot is found by a fast literal search, whereas DOMAIN_RE is tried at every word of the text."""
+    lines: list[tuple[int, int]] = []
+    for dot in HOST_DOT_RE.finditer(text):
+        if lines and dot.start() < lines[-1][1]:
+            continue  # this line is already taken
+        line_start, line_end = _line_bounds(text, dot.start(), dot.start())
+        lines.append((line_start, line_end))
+    return lines
+
+
 def _domain_spans(text: str, registry: Registry) -> list[tuple[int, int, Outlet | None, str]]:
     """Host names and URLs in the text: registry domains, plus any full URL (http…) even if unregistered."""
     out = []
-    for match in DOMAIN_RE.finditer(text):
+    matches = (match for line_start, line_end in _domain_lines(text) for match in DOMAIN_RE.finditer(text, line_start, line_end))
+    for match in matches:
         host = normalise_host(match.group(1))
         end = match.end() - (len(match.group(0)) - len(match.group(0).rstrip(".,;:!?…")))  # "see rt.com." ends before the full stop
         looked = registry.lookup_domain(host)

@@ -13,6 +13,7 @@ Reliability indicators go beside the type in `documents`, each with its explanat
 from __future__ import annotations
 
 import re
+from bisect import bisect_right
 from dataclasses import dataclass, field
 
 from . import actors as actors_module
@@ -46,6 +47,21 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
     re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
+)
+# Each pattern above matches only lines holding one of its cues, so a line without any cue skips the fourteen
+# searches: one cue scan costs less than half of them, and few furniture lines pass it. Inside a match the word
+# cues always follow a space or the line start, so they are looked for at word starts only (elsewhere the word
+# boundary or the first-letter check fails at once); the cues that may follow a letter are looked for anywhere.
+SELF_REFERENCE_WORD_CUES = (
+    "subscribe", "sign up", "download", "get the", "follow", "work for", "reporter", "correspondent", "editor", "writer",
+    "columnist", "journalist", "producer", "you for", "support", "trusted by", "reader", "funded by", "on the ground",
+    "part of", "published by", "owned by", "a division of",
+)
+SELF_REFERENCE_ANYWHERE_CUES = ("notifications from", "copyright", "©", "(c)")
+SELF_REFERENCE_CUE_RE = re.compile(
+    rf"\b(?=[{''.join(sorted({cue[0] for cue in SELF_REFERENCE_WORD_CUES}))}])(?:{'|'.join(map(re.escape, SELF_REFERENCE_WORD_CUES))})"
+    rf"|{'|'.join(map(re.escape, SELF_REFERENCE_ANYWHERE_CUES))}",
+    re.I,
 )
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
@@ -83,8 +99,25 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
-# One pass over the text instead of one per pattern; each alternative keeps its label through its group name.
-ANONYMOUS_RE = re.compile("|".join(f"(?P<a{i}>{pattern.pattern})" for i, (_, pattern) in enumerate(ANONYMOUS_PATTERNS)), re.I)
+# The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
+ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
+
+
+def _one_pass_re(patterns: tuple[tuple[str, re.Pattern], ...], first_letters: str) -> re.Pattern:
+    """One case-insensitive regex for all `patterns` (each starting with \\b), alternative i named "a<i>".
+
+    One pass over the text instead of one per pattern. The shared word boundary is tested once, then a
+    look-ahead on the possible first letters, so most positions fail before any alternative is tried:
+    about five times faster on news text than the plain alternation, with the same matches."""
+    alternatives = []
+    for i, (_, pattern) in enumerate(patterns):
+        if not pattern.pattern.startswith(r"\b"):
+            raise ValueError(f"anonymous-sourcing pattern {pattern.pattern!r} must start with \\b")
+        alternatives.append(f"(?P<a{i}>{pattern.pattern[2:]})")
+    return re.compile(rf"\b(?=[{first_letters}])(?:{'|'.join(alternatives)})", re.I)
+
+
+ANONYMOUS_RE = _one_pass_re(ANONYMOUS_PATTERNS, ANONYMOUS_FIRST_LETTERS)
 ANONYMOUS_LABELS = {f"a{i}": label for i, (label, _) in enumerate(ANONYMOUS_PATTERNS)}
 MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes or terms ("worrying"), not statements
 SPEECH_VERBS = frozenset(actors_module.NEUTRAL_VERBS) | frozenset(getattr(actors_module, "CHARACTERISING_VERBS", {})) | {"according"}
@@ -184,6 +217,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             found.append((outlet, name, _tidy(line)[:120], 0.85))
     for start, end in _furniture_ranges(context):
         line = text[start:end]
+        if not SELF_REFERENCE_CUE_RE.search(line):
+            continue
         for number, pattern in enumerate(SELF_REFERENCE_PATTERNS):
             match = pattern.search(line)
             if not match:
@@ -372,13 +407,17 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
     surnames = {n.split()[-1] for n in speaker_names if n} | set(speaker_names)
     name_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)") if surnames else None
     body = _body_ranges(context)
+    body_starts = [start for start, _ in body]
     total = named = 0
     unnamed: list[str] = []
     for quote in context.quotes:
         if quote.depth:
             continue
         inner = text[quote.inner[0]:quote.inner[1]]
-        if len(inner.split()) < MIN_QUOTE_WORDS or not any(s <= quote.start < e for s, e in body):
+        if len(inner.split()) < MIN_QUOTE_WORDS:
+            continue
+        block = bisect_right(body_starts, quote.start) - 1  # blocks do not overlap: only this one can hold the quotation
+        if block < 0 or quote.start >= body[block][1]:
             continue
         total += 1
         line_start = text.rfind("\n", 0, quote.start) + 1
@@ -387,10 +426,10 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
         outside = text[line_start:quote.start] + " " + text[quote.end:line_end]
         words = {w.lower() for w in re.findall(r"\w+", outside)}
         has_verb = bool(words & SPEECH_VERBS)
-        earlier_name = bool(name_re and name_re.search(text, 0, quote.start))
         if name_re and name_re.search(outside):
             named += 1
-        elif has_verb and earlier_name and PRONOUN_OR_ROLE_RE.search(outside):
+        # The search for an earlier name reads the text up to the quotation: it goes last, when the rest holds.
+        elif has_verb and PRONOUN_OR_ROLE_RE.search(outside) and name_re and name_re.search(text, 0, quote.start):
             named += 1
         else:
             unnamed.append(inner[:60])

@@ -53,6 +53,7 @@ CONTEXT_MARK = "~"  # alias prefix: only counts beside a platform/outlet cue ("o
 COUNTRY_MARK = "^"  # alias prefix: ordinary words ("Daily News", "The Herald") count only when the text names the outlet's country
 MARKS = CONTEXT_MARK + COUNTRY_MARK
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+POSSESSIVE_ENDINGS = ("'s", "’s")
 
 
 @dataclass(frozen=True)
@@ -124,9 +125,13 @@ class Registry:
     source_path: str = ""
     # every word an alias can start with (keys of single_word and first words of by_first_two): most words are none
     first_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # the same plus the possessives of one-word aliases ("bloomberg's"): the lower-cased text words worth a look-up
+    start_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_words", frozenset(self.single_word) | frozenset(first for first, _ in self.by_first_two))
+        possessives = {word + ending for word in self.single_word for ending in POSSESSIVE_ENDINGS}
+        object.__setattr__(self, "start_words", self.first_words | possessives)
 
     def lookup_domain(self, host: str) -> tuple[Outlet, str] | None:
         """The outlet for a host name or URL, trying the host then each parent domain: (outlet, matched domain)."""

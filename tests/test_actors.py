@@ -91,3 +91,21 @@ def test_capitalised_particles_do_not_stall_the_scan():
     actors = _by_name(text)
     assert actors["Von der Leyen"].verbs == ("say",)
     assert actors["Le Monde"].verbs == ("write",)
+
+
+def test_pronoun_follows_the_last_speaker_or_a_person_named_after_them():
+    actors = _by_name(
+        "Viktor Orbán met the press. Macron said the talks went well. He added that more would follow. "
+        "Later, Chancellor Olaf Scholz joined them. He said nothing new."
+    )
+    assert actors["Macron"].verbs == ("add", "say")  # Orbán was named before Macron spoke
+    assert actors["Olaf Scholz"].verbs == ("say",)  # named after Macron spoke
+    assert "Viktor Orbán" not in actors
+
+
+def test_name_scan_skips_to_capitalised_words_and_verbs_only():
+    # A long sentence of lower-case words around the only name and verb changes nothing.
+    filler = "the long and winding road ran on " * 40
+    actors = _by_name(f"In the end {filler}Gergely Gulyás told reporters {filler}that it was over.")
+    assert actors["Gergely Gulyás"].verbs == ("tell",)
+    assert actors["Gergely Gulyás"].mentions == 1

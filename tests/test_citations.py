@@ -80,3 +80,17 @@ def test_label_verdict_explains_itself():
     assert conflict and "SC" in why and "2024-02-07" in why
     conflict, why = label_verdict("partisan", rt)
     assert not conflict and why.startswith("not comparable")
+
+
+def test_domains_are_found_as_a_scan_of_the_whole_text_finds_them():
+    from analysis.citations import DOMAIN_RE, _domain_spans
+
+    text = (
+        "rt.com opened the text.\r\nSee https://www.bbc.co.uk/news/1, and U.S. officials e.g. said so.\n"
+        "No host here. Nor here: a.b c.\n\n(sputnikglobe.com) and https://unknown-site.example.org/x?y=1.\n"
+        "mail me@rt.com or visit news.bbc.co.uk/sport. The end: tass.ru"
+    )
+    everywhere = [(m.start(), m.group(1)) for m in DOMAIN_RE.finditer(text)]
+    found = _domain_spans(text, registry())
+    assert [start for start, *_ in found] == [start for start, host in everywhere if registry().lookup_domain(host) or text.startswith("http", start)]
+    assert [domain for *_, domain in found] == ["rt.com", "bbc.co.uk", "sputnikglobe.com", "unknown-site.example.org", "bbc.co.uk", "tass.ru"]

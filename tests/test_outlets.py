@@ -316,6 +316,67 @@ def test_named_quote_share_counts_statements_with_a_named_speaker():
     assert row["reliability_named_quote_share"] == 0.5
 
 
+def test_one_pass_anonymous_regex_finds_what_the_patterns_find_one_by_one():
+    import re
+
+    from analysis.outlets import ANONYMOUS_FIRST_LETTERS, ANONYMOUS_PATTERNS, ANONYMOUS_RE
+
+    for _, pattern in ANONYMOUS_PATTERNS:
+        body = pattern.pattern.removeprefix(r"\b")
+        if body.startswith("(?:"):  # the first letters of the top-level alternatives of the leading group
+            depth, firsts, expect_first = 0, [], True
+            for ch in body[3:]:
+                if expect_first:
+                    firsts.append(ch)
+                    expect_first = False
+                depth += ch == "("
+                depth -= ch == ")"
+                if depth < 0:
+                    break
+                expect_first = depth == 0 and ch == "|"
+        else:
+            firsts = [body[0]]
+        assert {f.lower() for f in firsts} <= set(ANONYMOUS_FIRST_LETTERS), pattern.pattern
+    text = ("Sources say, REPORTEDLY, that officials familiar with the talks and some say it was rumoured; "
+            "according to unnamed sources it is believed so. Media reports suggested xsources say nothing. "
+            "An insider told us, speaking anonymously; analysts argued; people briefed on it declined to be named. "
+            "Unnamed ſources (a long s, which re.I equates with s) said so.")
+    plain = re.compile("|".join(f"(?P<a{i}>{p.pattern})" for i, (_, p) in enumerate(ANONYMOUS_PATTERNS)), re.I)
+    assert [(m.lastgroup, m.span()) for m in ANONYMOUS_RE.finditer(text)] == [(m.lastgroup, m.span()) for m in plain.finditer(text)]
+    assert len(list(ANONYMOUS_RE.finditer(text))) >= 10
+
+
+def test_every_self_reference_pattern_needs_a_cue_the_cue_scan_finds():
+    from analysis.outlets import SELF_REFERENCE_ANYWHERE_CUES, SELF_REFERENCE_CUE_RE, SELF_REFERENCE_PATTERNS, SELF_REFERENCE_WORD_CUES
+
+    examples = [
+        "Subscribe to The Daily Planet", "Get notifications from The Daily Planet", "Sign up for the Daily Planet newsletter",
+        "Download the Daily Planet app", "Follow Daily Planet on Telegram", "Work for Daily Planet",
+        "Jane Roe is a senior reporter for Daily Planet.", "Staff writer at Daily Planet", "Thank you for reading Daily Planet",
+        "Support Daily Planet's journalism", "Daily Planet is reader-funded", "Daily Planet is part of Planet Media Group",
+        "Copyright 2024 Daily Planet", "Daily Planet © 2024",
+    ]
+    cues = SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES
+    for pattern, example in zip(SELF_REFERENCE_PATTERNS, examples):
+        assert pattern.search(example), (pattern.pattern, example)
+        assert SELF_REFERENCE_CUE_RE.search(example), example
+        assert any(cue in pattern.pattern.replace("\\", "").lower() for cue in cues), pattern.pattern
+    assert not SELF_REFERENCE_CUE_RE.search("Rain fell on the town all week; nobody came.")
+
+
+def test_quotations_count_only_in_the_body():
+    from analysis.outlets import quote_attribution
+    from framing_helpers import context_for
+
+    menu = '"Read our stories every single day" | Home\n'
+    body = '"We will never give up our sovereignty," Viktor Orban said.\n"The talks were a useful exchange," an aide said.\n'
+    tail = '\n"Share this story with your friends" | Top\n'
+    text = menu + body + tail
+    context = context_for(text, boilerplate=((0, len(menu)), (len(menu) + len(body), len(text))))
+    total, named, unnamed = quote_attribution(context, ["Viktor Orban"])
+    assert (total, named) == (2, 1) and unnamed == ["The talks were a useful exchange,"]
+
+
 # --- for the dashboard ------------------------------------------------------------------------------
 
 def test_registry_table_and_attribution_for_the_ui():

@@ -96,3 +96,10 @@ def test_registry_table_has_one_row_per_outlet():
     table = registry_table(registry())
     assert len(table) == len(registry().outlets)
     assert table["outlet_id"].is_unique
+
+
+def test_start_words_add_the_possessives_of_one_word_aliases():
+    reg = registry()
+    assert reg.first_words <= reg.start_words
+    assert "bloomberg" in reg.single_word and {"bloomberg's", "bloomberg’s"} <= reg.start_words
+    assert "thursday" not in reg.start_words
