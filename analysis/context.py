@@ -7,6 +7,7 @@ from typing import TYPE_CHECKING
 
 from .blocks import Segmentation
 from .document import Document
+from .lexicon_csv import fold_word
 from .quotes import Quote, find_quotes
 from .tokens import Tokens
 
@@ -27,6 +28,11 @@ class DocContext:
     def quotes(self) -> list[Quote]:
         """The quotations in the document text, found once and shared."""
         return find_quotes(self.document.text)
+
+    @cached_property
+    def folded_words(self) -> tuple[str, ...]:
+        """Every word folded for lexicon matching (lexicon_csv.fold_word), folded once and shared by naming and frames."""
+        return tuple(map(fold_word, self.tokens.words))
 
     @cached_property
     def body_words(self) -> int:
