@@ -92,22 +92,33 @@ def word_profile(word: str) -> tuple[int, bool, int]:
     return syllables, easy, difficulty
 
 
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def token_counts(token: str) -> tuple[int, int, int, int, int]:
+    """What one whitespace-separated token of the text adds: (words, syllables, polysyllables, not easy, difficult).
+
+    Removing punctuation never touches whitespace, so textstat's words are the text's tokens cleaned one
+    by one, less those left empty; an apostrophe ending a token is followed by whitespace or nothing in the
+    text, so it is dropped alike.
+    """
+    cleaned = clean_words(token)
+    if not cleaned:
+        return 0, 0, 0, 0, 0
+    count, easy, difficulty = word_profile(cleaned[0])
+    return 1, count, int(count >= 3), int(not easy), int(not easy and difficulty >= GUNNING_FOG_SYLLABLES)
+
+
 def measure(text: str) -> Readability:
-    """All counts and metrics of `text` in one pass over its words."""
-    words = clean_words(text)
+    """All counts and metrics of `text` in one pass over its tokens."""
     sentences = count_sentences(text)
-    syllables = polysyllables = difficult = not_easy = 0
-    # Each distinct word is profiled once; Counter does the per-token work in C.
-    for word, times in Counter(words).items():
-        count, easy, difficulty = word_profile(word)
+    n_words = syllables = polysyllables = not_easy = difficult = 0
+    # Each distinct token is counted once (cached across documents); Counter groups the tokens by what
+    # they add, which leaves a few dozen distinct tuples to sum, and does the per-token work in C.
+    for (words, count, poly, hard, difficult_word), times in Counter(map(token_counts, text.split())).items():
+        n_words += words * times
         syllables += count * times
-        if count >= 3:
-            polysyllables += times
-        if not easy:
-            not_easy += times
-            if difficulty >= GUNNING_FOG_SYLLABLES:
-                difficult += times
-    n_words = len(words)
+        polysyllables += poly * times
+        not_easy += hard * times
+        difficult += difficult_word * times
     words_per_sentence = n_words / sentences if sentences else 0.0
     syllables_per_word = syllables / n_words if n_words else 0.0
     return Readability(
