@@ -74,51 +74,36 @@ def _more_than_two_words(fragment: str) -> bool:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def word_profile(word: str) -> tuple[int, bool, int]:
-    """(syllables, easy, syllables as the difficulty test counts them) for one cleaned word.
+def word_profile(word: str) -> tuple[int, int, int, int]:
+    """What one cleaned word adds to the counts: (syllables, polysyllable, not easy, difficult), the last three 0 or 1.
 
     textstat counts a word's syllables after lower-casing it, but its difficulty test lower-cases
     before removing punctuation; the two differ only for rare letters such as "İ", and both are kept.
     """
     lower = word.lower()
     syllables = word_syllables(lower)
-    easy = lower in easy_words()
-    if easy:
-        difficulty = 0
-    elif lower.isalnum():  # nothing for textstat's second clean-up to remove
+    if lower in easy_words():
+        return syllables, int(syllables >= 3), 0, 0
+    if lower.isalnum():  # nothing for textstat's second clean-up to remove
         difficulty = syllables
     else:
         difficulty = sum(word_syllables(part) for part in clean_words(lower))
-    return syllables, easy, difficulty
-
-
-@lru_cache(maxsize=WORD_CACHE_SIZE)
-def token_counts(token: str) -> tuple[int, int, int, int, int]:
-    """What one whitespace-separated token of the text adds: (words, syllables, polysyllables, not easy, difficult).
-
-    Removing punctuation never touches whitespace, so textstat's words are the text's tokens cleaned one
-    by one, less those left empty; an apostrophe ending a token is followed by whitespace or nothing in the
-    text, so it is dropped alike.
-    """
-    cleaned = clean_words(token)
-    if not cleaned:
-        return 0, 0, 0, 0, 0
-    count, easy, difficulty = word_profile(cleaned[0])
-    return 1, count, int(count >= 3), int(not easy), int(not easy and difficulty >= GUNNING_FOG_SYLLABLES)
+    return syllables, int(syllables >= 3), 1, int(difficulty >= GUNNING_FOG_SYLLABLES)
 
 
 def measure(text: str) -> Readability:
-    """All counts and metrics of `text` in one pass over its tokens."""
+    """All counts and metrics of `text` in one pass over its words."""
+    words = clean_words(text)
     sentences = count_sentences(text)
-    n_words = syllables = polysyllables = not_easy = difficult = 0
-    # Each distinct token is counted once (cached across documents); Counter groups the tokens by what
-    # they add, which leaves a few dozen distinct tuples to sum, and does the per-token work in C.
-    for (words, count, poly, hard, difficult_word), times in Counter(map(token_counts, text.split())).items():
-        n_words += words * times
+    syllables = polysyllables = not_easy = difficult = 0
+    # Each distinct word is profiled once; Counter does the per-token work in C.
+    for word, times in Counter(words).items():
+        count, polysyllable, hard, difficult_word = word_profile(word)
         syllables += count * times
-        polysyllables += poly * times
+        polysyllables += polysyllable * times
         not_easy += hard * times
         difficult += difficult_word * times
+    n_words = len(words)
     words_per_sentence = n_words / sentences if sentences else 0.0
     syllables_per_word = syllables / n_words if n_words else 0.0
     return Readability(

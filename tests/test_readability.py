@@ -121,12 +121,6 @@ def test_hyphenation_equals_pyphen():
     assert [w for w in words if syllables.pyphen_syllables(w) != len(pyphen.positions(w)) + 1] == []
 
 
-def test_token_counts_add_up_to_textstat_words():
-    """measure() sums per-token counts; the words are textstat's list_words, one per non-empty cleaned token."""
-    for text in EDGE_TEXTS:
-        assert sum(readability.token_counts(t)[0] for t in text.split()) == len(readability.clean_words(text)), text
-
-
 def test_documents_columns_on_the_seeds():
     documents, errors = load_corpus([p for p in SEEDS if p.is_dir()][:1])
     assert documents and not errors
@@ -162,7 +156,6 @@ def test_nothing_is_downloaded(monkeypatch):
     syllables.cmu_syllables.cache_clear()
     syllables.word_syllables.cache_clear()
     readability.word_profile.cache_clear()
-    readability.token_counts.cache_clear()
     syllables.hyphenation_patterns.cache_clear()
     result = readability.measure("The Kremlin's spokesman denied the allegations. Observers were unconvinced by the Zzyzxian statement.")
     assert result.words == 13 and result.sentences == 2
