@@ -137,12 +137,13 @@ def frames_table(cues: FrameCues | None = None) -> pd.DataFrame:
     return frame
 
 
-def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str]]:
-    """(frame, cue) pairs matching a phrase that starts at word k."""
+def _frames_at(folded: list[str], k: int, cues: FrameCues, phrases_only: bool = False) -> set[tuple[str, str]]:
+    """(frame, cue) pairs matching a phrase that starts at word k; with phrases_only, only the cues of two or
+    more words (exact phrases, prefixes after leading words)."""
     hits: set[tuple[str, str]] = set()
     first = folded[k]
     if first in cues.exact_first:
-        for length in range(1, min(cues.max_words, len(folded) - k) + 1):
+        for length in range(2 if phrases_only else 1, min(cues.max_words, len(folded) - k) + 1):
             key = tuple(folded[k:k + length])
             for frame in cues.exact.get(key, ()):
                 hits.add((frame, " ".join(key)))
@@ -150,7 +151,7 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str
         return hits
     # Leading words only when some prefix cue's lead starts with this word; the bare prefix (n = 0) always.
     most_lead = min(cues.max_lead, len(folded) - k - 1) if first in cues.lead_first else 0
-    for n in range(0, most_lead + 1):
+    for n in range(1 if phrases_only else 0, most_lead + 1):
         lead = tuple(folded[k:k + n])
         word = folded[k + n]
         # Only the beginnings of the word as long as some cue's prefix after this lead can match.
@@ -164,7 +165,7 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str
 
 def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
     """(frame, cue) pairs matching anywhere in one sentence's folded words: the union of _frames_at over
-    every start, with each word's one-word hits from the cache and the full look-up only where a longer cue
+    every start, with each word's one-word hits from the cache and the longer cues tried only where they
     can start."""
     hits: set[tuple[str, str]] = set()
     phrase_first = cues.phrase_first
@@ -176,7 +177,7 @@ def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
         if found:
             hits.update(found)
         if word in phrase_first:
-            hits |= _frames_at(folded, k, cues)
+            hits |= _frames_at(folded, k, cues, phrases_only=True)
     return hits
 
 
