@@ -7,7 +7,6 @@ quotation marks), "attributed" (the document reports someone else's wording: "wh
 """
 from __future__ import annotations
 
-import bisect
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,7 +14,6 @@ from pathlib import Path
 
 import pandas as pd
 
-from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
 from .voice import classify_voice
@@ -99,24 +97,8 @@ def referents_table(referents: Referents | None = None) -> pd.DataFrame:
 
 
 def body_word_indexes(context: DocContext) -> list[int]:
-    """Indexes of the words that lie in body blocks (overlapping no boilerplate block)."""
-    spans = context.tokens.word_spans
-    boilerplate = [block for block in context.segmentation.blocks if block.kind == BOILERPLATE]
-    if not boilerplate or not spans:
-        return list(range(len(spans)))  # a page with no furniture: every word is body
-    # Blocks are a cut of the text (in order, not overlapping) and words are in order, so the words touching
-    # each boilerplate block are one run of indexes, found by bisection; the rest are kept a run at a time.
-    starts, ends = context.tokens.word_starts, context.tokens.word_ends
-    indexes: list[int] = []
-    cursor = 0
-    for block in boilerplate:
-        first = bisect.bisect_right(ends, block.start)  # the first word ending after the block starts
-        last = bisect.bisect_left(starts, block.end)  # the words starting before the block ends
-        if first < last:
-            indexes.extend(range(cursor, first))
-            cursor = max(cursor, last)
-    indexes.extend(range(cursor, len(spans)))
-    return indexes
+    """Indexes of the words that lie in body blocks (found once per document, DocContext.body_word_indexes)."""
+    return list(context.body_word_indexes)
 
 
 def find_names(context: DocContext, referents: Referents, indexes: list[int] | None = None) -> list[NameUse]:
