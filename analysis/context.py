@@ -1,12 +1,14 @@
 """What each per-document analysis reads (DocContext) and what it gives back (Contribution)."""
 from __future__ import annotations
 
+import bisect
 from dataclasses import dataclass, field
 from functools import cached_property
 from typing import TYPE_CHECKING
 
-from .blocks import Segmentation
+from .blocks import BOILERPLATE, Segmentation
 from .document import Document
+from .lexicon_csv import fold_word
 from .quotes import Quote, find_quotes
 from .tokens import Tokens
 
@@ -29,8 +31,35 @@ class DocContext:
         return find_quotes(self.document.text)
 
     @cached_property
+    def folded_words(self) -> tuple[str, ...]:
+        """Every word folded for lexicon matching (lexicon_csv.fold_word), folded once and shared by naming and frames."""
+        return tuple(map(fold_word, self.tokens.words))
+
+    @cached_property
+    def body_word_indexes(self) -> tuple[int, ...]:
+        """Indexes of the words that lie in body blocks (overlapping no boilerplate block)."""
+        spans = self.tokens.word_spans
+        boilerplate = [block for block in self.segmentation.blocks if block.kind == BOILERPLATE]
+        if not boilerplate or not spans:
+            return tuple(range(len(spans)))  # a page with no furniture: every word is body
+        # Blocks are a cut of the text (in order, not overlapping) and words are in order, so the words touching
+        # each boilerplate block are one run of indexes, found by bisection; the rest are kept a run at a time.
+        starts, ends = self.tokens.word_starts, self.tokens.word_ends
+        indexes: list[int] = []
+        cursor = 0
+        for block in boilerplate:
+            first = bisect.bisect_right(ends, block.start)  # the first word ending after the block starts
+            last = bisect.bisect_left(starts, block.end)  # the words starting before the block ends
+            if first < last:
+                indexes.extend(range(cursor, first))
+                cursor = max(cursor, last)
+        indexes.extend(range(cursor, len(spans)))
+        return tuple(indexes)
+
+    @cached_property
     def body_words(self) -> int:
-        return self.segmentation.body_word_count(self.tokens.word_spans)
+        """How many words lie in body blocks."""
+        return len(self.body_word_indexes)
 
     @cached_property
     def actors(self) -> list:

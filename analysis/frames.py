@@ -14,9 +14,11 @@ import pandas as pd
 
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
-from .lexicon_csv import fold_word
+from .tokens import Tokens
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
+# Bound of the per-process cache of one-word cue hits (FrameCues.word_hits).
+WORD_CACHE_SIZE = 1 << 18
 # The 14 dimensions of the Media Frames Corpus codebook, in its order, with readable names.
 FRAMES: dict[str, str] = {
     "economic": "Economic",
@@ -50,6 +52,11 @@ class FrameCues:
     # first words of exact cues and of prefix cues' leads: most words start none of them
     exact_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     lead_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # first words of the cues of two or more words (exact phrases, prefixes after leading words)
+    phrase_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # folded word -> its one-word (frame, cue) hits, remembered per process: one look-up per word instead
+    # of a dozen cut-and-look-ups; bounded like the syllable cache, and never pickled.
+    _word_hits: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         lengths: dict[tuple[str, ...], set[int]] = {}
@@ -59,6 +66,22 @@ class FrameCues:
         object.__setattr__(self, "prefix_lengths", {lead: tuple(sorted(ms)) for lead, ms in lengths.items()})
         object.__setattr__(self, "exact_first", frozenset(key[0] for key in self.exact if key))
         object.__setattr__(self, "lead_first", frozenset(lead[0] for lead, _ in self.prefixes if lead))
+        object.__setattr__(self, "phrase_first", frozenset(key[0] for key in self.exact if len(key) > 1) | self.lead_first)
+
+    def __getstate__(self) -> dict:
+        return {name: value for name, value in self.__dict__.items() if name != "_word_hits"}
+
+    def __setstate__(self, state: dict) -> None:
+        self.__dict__.update(state, _word_hits={})
+
+    def word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
+        """(frame, cue) pairs of the one-word cues (exact words and bare prefixes) matching a folded word."""
+        hits = self._word_hits.get(word)
+        if hits is None:
+            if len(self._word_hits) >= WORD_CACHE_SIZE:
+                self._word_hits.clear()
+            hits = self._word_hits[word] = tuple(sorted(_frames_at([word], 0, self)))
+        return hits
 
 
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:
@@ -114,12 +137,13 @@ def frames_table(cues: FrameCues | None = None) -> pd.DataFrame:
     return frame
 
 
-def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str]]:
-    """(frame, cue) pairs matching a phrase that starts at word k."""
+def _frames_at(folded: list[str], k: int, cues: FrameCues, phrases_only: bool = False) -> set[tuple[str, str]]:
+    """(frame, cue) pairs matching a phrase that starts at word k; with phrases_only, only the cues of two or
+    more words (exact phrases, prefixes after leading words)."""
     hits: set[tuple[str, str]] = set()
     first = folded[k]
     if first in cues.exact_first:
-        for length in range(1, min(cues.max_words, len(folded) - k) + 1):
+        for length in range(2 if phrases_only else 1, min(cues.max_words, len(folded) - k) + 1):
             key = tuple(folded[k:k + length])
             for frame in cues.exact.get(key, ()):
                 hits.add((frame, " ".join(key)))
@@ -127,7 +151,7 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str
         return hits
     # Leading words only when some prefix cue's lead starts with this word; the bare prefix (n = 0) always.
     most_lead = min(cues.max_lead, len(folded) - k - 1) if first in cues.lead_first else 0
-    for n in range(0, most_lead + 1):
+    for n in range(1 if phrases_only else 0, most_lead + 1):
         lead = tuple(folded[k:k + n])
         word = folded[k + n]
         # Only the beginnings of the word as long as some cue's prefix after this lead can match.
@@ -139,24 +163,51 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues) -> set[tuple[str, str
     return hits
 
 
+def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
+    """(frame, cue) pairs matching anywhere in one sentence's folded words: the union of _frames_at over
+    every start, with each word's one-word hits from the cache and the longer cues tried only where they
+    can start."""
+    hits: set[tuple[str, str]] = set()
+    phrase_first = cues.phrase_first
+    cached = cues._word_hits  # read directly: this loop runs once per body word
+    for k, word in enumerate(folded):
+        found = cached.get(word)
+        if found is None:
+            found = cues.word_hits(word)
+        if found:
+            hits.update(found)
+        if word in phrase_first:
+            hits |= _frames_at(folded, k, cues, phrases_only=True)
+    return hits
+
+
+def _words_by_sentence(tokens: Tokens, sentences: list[tuple[int, int]], word_indexes: list[int]) -> list[list[int]]:
+    """For each sentence (in order, not overlapping) that holds any of the given words (sorted indexes),
+    those words: the words starting at or after its start and ending at or before its end."""
+    starts, ends = tokens.word_starts, tokens.word_ends
+    groups: list[list[int]] = []
+    for start, end in sentences:
+        # Words are in text order, so a sentence's words are one run of indexes, found by bisection.
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_right(ends, end)
+        if first < last:
+            low = bisect.bisect_left(word_indexes, first)
+            high = bisect.bisect_left(word_indexes, last, low)
+            if low < high:
+                groups.append(word_indexes[low:high])
+    return groups
+
+
 def frame_profile(context: DocContext, cues: FrameCues, body_indexes: list[int]) -> tuple[int, dict[str, int], dict[str, Counter]]:
     """Body sentence count, sentences touching each frame, and the cues that matched per frame."""
     tokens = context.tokens
     segmentation = context.segmentation
     sentences = [s for s in tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
-    starts = [s for s, _ in sentences]
-    by_sentence: dict[int, list[int]] = {}
-    for i in body_indexes:
-        position = bisect.bisect_right(starts, tokens.word_spans[i][0]) - 1
-        if position >= 0 and tokens.word_spans[i][1] <= sentences[position][1]:
-            by_sentence.setdefault(position, []).append(i)
+    folded_words = context.folded_words
     touched: dict[str, int] = {frame: 0 for frame in FRAMES}
     matched: dict[str, Counter] = {frame: Counter() for frame in FRAMES}
-    for position in sorted(by_sentence):
-        folded = [fold_word(tokens.words[i]) for i in by_sentence[position]]
-        hits: set[tuple[str, str]] = set()
-        for k in range(len(folded)):
-            hits |= _frames_at(folded, k, cues)
+    for words in _words_by_sentence(tokens, sentences, body_indexes):
+        hits = _sentence_hits([folded_words[i] for i in words], cues)
         for frame in {f for f, _ in hits}:
             touched[frame] += 1
         for frame, cue in hits:

@@ -59,7 +59,8 @@ def analyze_document(context: DocContext) -> Contribution:
     sentence_count, touched, matched = frame_profile(context, cues, indexes)
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
     found = context.actors  # found once per document, shared with outlets
-    body, lead = events.event_terms([context.tokens.words[i] for i in indexes])
+    words = context.tokens.words
+    body, lead = events.event_terms([words[i] for i in indexes])
     # The headline states the event too, and survives any mistake in boilerplate removal.
     title, _ = events.event_terms(WORD_RE.findall(context.document.title or ""))
     lead = f"{title} {lead}".strip()

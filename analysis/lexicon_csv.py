@@ -35,6 +35,8 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 @lru_cache(maxsize=1 << 16)
 def fold(text: str) -> str:
     """Lower-case and strip accents, so "Orbán" and "Orban", "Tête" and "tete" match."""
+    if text.isascii():  # most words: ASCII has no accents or compatibility forms to take apart
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower())
     return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 

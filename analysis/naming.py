@@ -14,9 +14,8 @@ from pathlib import Path
 
 import pandas as pd
 
-from .blocks import BOILERPLATE
 from .context import DocContext
-from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows
+from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
 from .voice import classify_voice
 
 REFERENTS_PATH = Path(__file__).with_name("data") / "referents.csv"
@@ -98,11 +97,8 @@ def referents_table(referents: Referents | None = None) -> pd.DataFrame:
 
 
 def body_word_indexes(context: DocContext) -> list[int]:
-    """Indexes of the words that lie in body blocks."""
-    segmentation = context.segmentation
-    if all(block.kind != BOILERPLATE for block in segmentation.blocks):
-        return list(range(len(context.tokens.word_spans)))  # a page with no furniture: every word is body
-    return [i for i, (s, e) in enumerate(context.tokens.word_spans) if not segmentation.in_boilerplate(s, e)]
+    """Indexes of the words that lie in body blocks (found once per document, DocContext.body_word_indexes)."""
+    return list(context.body_word_indexes)
 
 
 def find_names(context: DocContext, referents: Referents, indexes: list[int] | None = None) -> list[NameUse]:
@@ -110,14 +106,15 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
     tokens = context.tokens
     text = context.document.text
     indexes = body_word_indexes(context) if indexes is None else indexes
-    folded = [fold_word(tokens.words[i]) for i in indexes]
+    folded_words = context.folded_words
+    folded = [folded_words[i] for i in indexes]
     sentence_starts = [s for s, _ in tokens.sentence_spans]
     uses: list[NameUse] = []
-    k = 0
     first_words = referents.first_words
-    while k < len(indexes):
-        if folded[k] not in first_words:
-            k += 1
+    resume = 0  # words before this are part of a match already made
+    # Only words that start some term are tried (most start none).
+    for k in [k for k, word in enumerate(folded) if word in first_words]:
+        if k < resume:
             continue
         match = None
         for length in range(min(referents.max_words, len(indexes) - k), 0, -1):
@@ -126,14 +123,13 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
                 match = (length, referents.phrases[key])
                 break
         if match is None:
-            k += 1
             continue
         length, (referent, term) = match
         start = tokens.word_spans[indexes[k]][0]
         end = tokens.word_spans[indexes[k + length - 1]][1]
         if referent != BLOCKED:
             uses.append(NameUse(referent, term, start, end, voice_of(context, start, end, sentence_starts)))
-        k += length
+        resume = k + length
     return uses
 
 

@@ -4,6 +4,7 @@ Shared by loaded wording (voice), outlets (who is quoted) and framing (quoted ac
 """
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 
 # opening mark -> closing marks it accepts
@@ -23,6 +24,8 @@ PAIRS = {
 SINGLE_MARKS = frozenset("‘’'‚")
 # Marks that look the same opening and closing; every other mark that can close does close.
 STRAIGHT_MARKS = frozenset("\"'")
+# Every character that can open or close a quotation: a paragraph is scanned mark by mark, not letter by letter.
+QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set("”’»›」』")))) + "]")
 
 
 @dataclass(frozen=True)
@@ -73,10 +76,9 @@ def find_quotes(text: str) -> list[Quote]:
 
 def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
     stack: list[tuple[str, int]] = []
-    for i in range(start, end):
+    for mark in QUOTE_MARK_RE.finditer(text, start, end):
+        i = mark.start()
         ch = text[i]
-        if ch not in PAIRS and ch not in "”’»›」』":
-            continue
         if ch in SINGLE_MARKS and _is_apostrophe(text, i):
             continue
         closing = next((k for k in range(len(stack) - 1, -1, -1) if ch in PAIRS[stack[k][0]]), None)

@@ -74,39 +74,35 @@ def _more_than_two_words(fragment: str) -> bool:
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)
-def word_profile(word: str) -> tuple[int, bool, int]:
-    """(syllables, easy, syllables as the difficulty test counts them) for one cleaned word.
+def word_profile(word: str) -> tuple[int, int, int, int]:
+    """What one cleaned word adds to the counts: (syllables, polysyllable, not easy, difficult), the last three 0 or 1.
 
     textstat counts a word's syllables after lower-casing it, but its difficulty test lower-cases
     before removing punctuation; the two differ only for rare letters such as "İ", and both are kept.
     """
     lower = word.lower()
     syllables = word_syllables(lower)
-    easy = lower in easy_words()
-    if easy:
-        difficulty = 0
-    elif lower.isalnum():  # nothing for textstat's second clean-up to remove
+    if lower in easy_words():
+        return syllables, int(syllables >= 3), 0, 0
+    if lower.isalnum():  # nothing for textstat's second clean-up to remove
         difficulty = syllables
     else:
         difficulty = sum(word_syllables(part) for part in clean_words(lower))
-    return syllables, easy, difficulty
+    return syllables, int(syllables >= 3), 1, int(difficulty >= GUNNING_FOG_SYLLABLES)
 
 
 def measure(text: str) -> Readability:
     """All counts and metrics of `text` in one pass over its words."""
     words = clean_words(text)
     sentences = count_sentences(text)
-    syllables = polysyllables = difficult = not_easy = 0
+    syllables = polysyllables = not_easy = difficult = 0
     # Each distinct word is profiled once; Counter does the per-token work in C.
     for word, times in Counter(words).items():
-        count, easy, difficulty = word_profile(word)
+        count, polysyllable, hard, difficult_word = word_profile(word)
         syllables += count * times
-        if count >= 3:
-            polysyllables += times
-        if not easy:
-            not_easy += times
-            if difficulty >= GUNNING_FOG_SYLLABLES:
-                difficult += times
+        polysyllables += polysyllable * times
+        not_easy += hard * times
+        difficult += difficult_word * times
     n_words = len(words)
     words_per_sentence = n_words / sentences if sentences else 0.0
     syllables_per_word = syllables / n_words if n_words else 0.0

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 from functools import cached_property
+from operator import itemgetter
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
@@ -37,18 +38,46 @@ class Tokens:
         """The words lower-cased, for lexicon look-ups."""
         return tuple(w.lower() for w in self.words)
 
+    @cached_property
+    def word_starts(self) -> tuple[int, ...]:
+        """The words' start offsets, in order (for bisection)."""
+        return tuple(map(itemgetter(0), self.word_spans))
+
+    @cached_property
+    def word_ends(self) -> tuple[int, ...]:
+        """The words' end offsets, in order (for bisection)."""
+        return tuple(map(itemgetter(1), self.word_spans))
+
     def words_between(self, start: int, end: int) -> list[int]:
         """Indexes of the words lying wholly inside [start, end)."""
         return [i for i, (s, e) in enumerate(self.word_spans) if s >= start and e <= end]
+
+
+# The word before a full stop: the run of word characters and dots that ends the text before it.
+WORD_BEFORE_STOP_RE = re.compile(r"[\w.]+$")
+# Searching only this many characters before the stop keeps the search short; a run that fills them is
+# searched again in full, so the result is the same.
+WORD_BEFORE_STOP_WINDOW = 64
+# A non-empty line with its surrounding whitespace trimmed: from its first to its last non-space character.
+TRIMMED_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
+
+
+def _word_before_stop(text: str, start: int, end: int) -> str:
+    """The trailing run of word characters and dots in text[start:end] ("" if none)."""
+    low = max(start, end - WORD_BEFORE_STOP_WINDOW)
+    match = WORD_BEFORE_STOP_RE.search(text, low, end)
+    if match and match.start() == low and low > start:  # the run may go on before the window
+        match = WORD_BEFORE_STOP_RE.search(text, start, end)
+    return match.group() if match else ""
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in SENTENCE_END_RE.finditer(text, start, end):
-        if match.group().startswith(".") and match.group() == ".":
-            word = re.search(r"([\w.]+)$", text[cursor:match.start()])
-            if word and (word.group(1).lower() in ABBREVIATIONS or len(word.group(1)) == 1):
+        if match.group() == ".":
+            word = _word_before_stop(text, cursor, match.start())
+            if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
                 continue
         _append_trimmed(text, cursor, match.end(), spans)
         cursor = match.end()
@@ -67,15 +96,9 @@ def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]
 
 def tokenize(text: str) -> Tokens:
     """Split a text into words, sentences and non-empty lines, keeping offsets into `text`."""
-    word_spans = tuple(m.span() for m in WORD_RE.finditer(text))
-    line_spans: list[tuple[int, int]] = []
-    offset = 0
-    for line in text.split("\n"):
-        _append_trimmed(text, offset, offset + len(line), line_spans)
-        offset += len(line) + 1
     return Tokens(
         text=text,
-        word_spans=word_spans,
+        word_spans=tuple(map(re.Match.span, WORD_RE.finditer(text))),
         sentence_spans=tuple(_sentence_spans(text, 0, len(text))),
-        line_spans=tuple(line_spans),
+        line_spans=tuple(map(re.Match.span, TRIMMED_LINE_RE.finditer(text))),
     )

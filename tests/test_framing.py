@@ -245,3 +245,57 @@ def test_regroup_events_from_tables(seed_results):
     assert pairs == {tuple(sorted((d["002"], d["003"]))), tuple(sorted((d["000"], d["004"])))}
     assert set(moved.naming[moved.naming["doc_id"] == d["002"]]["event_id"]) == {"alaska"}
     assert set(moved.distinctive_terms["event_id"]) == {"alaska", "moscow"}  # 001 is now alone
+
+
+def test_frame_profile_equals_trying_every_cue_at_every_word(tmp_path: Path):
+    # One-word hits come from a per-word cache and longer cues are only tried where they can start:
+    # the result must be what trying every cue at every word gives.
+    import pickle
+    from collections import Counter
+
+    from analysis.frames import _frames_at, frame_profile
+    from analysis.naming import body_word_indexes
+
+    path = tmp_path / "frames.csv"
+    path.write_text("frame,cue\neconomic,price*\neconomic,trade war\neconomic,cost of living\nsecurity_defense,war\n"
+                    "security_defense,troop*\nlegality,de jure*\nlegality,court\nmorality,double stand*\n", encoding="utf-8")
+    cues = load_frame_cues(path)
+    text = ("Prices rose in the trade war. Troops left the court de jureship. Double standards, double stand. "
+            "The cost of living: war.\nBoilerplate here on prices.\nA trade. War at the end")
+    context = context_for(text, boilerplate=((text.index("Boilerplate"), text.index("A trade")),))
+    indexes = body_word_indexes(context)
+    sentences, touched, matched = frame_profile(context, cues, indexes)
+
+    tokens, body = context.tokens, set(indexes)
+    expected_touched, expected_matched = Counter(), {}
+    for start, end in tokens.sentence_spans:
+        if context.segmentation.in_boilerplate(start, end):
+            continue
+        folded = [context.folded_words[i] for i, (s, e) in enumerate(tokens.word_spans) if i in body and s >= start and e <= end]
+        hits = set().union(*[_frames_at(folded, k, cues) for k in range(len(folded))])
+        expected_touched.update({frame for frame, _ in hits})
+        for frame, cue in hits:
+            expected_matched.setdefault(frame, Counter())[cue] += 1
+    assert sentences == 6
+    assert {f: n for f, n in touched.items() if n} == dict(expected_touched)
+    assert {f: c for f, c in matched.items() if c} == expected_matched
+    assert matched["economic"] == Counter({"price*": 1, "trade war": 1, "cost of living": 1})
+    assert matched["legality"] == Counter({"court": 1, "de jure*": 1})
+    assert matched["morality"] == Counter({"double stand*": 1})
+    # The per-word cache is filled, but not pickled (resources travel to worker processes).
+    assert cues.word_hits("prices") == (("economic", "price*"),)
+    copy = pickle.loads(pickle.dumps(cues))
+    assert copy == cues and copy._word_hits == {} and copy.word_hits("war") == (("security_defense", "war"),)
+
+
+def test_body_words_are_those_outside_boilerplate():
+    text = "One two three. Menu item x. Four five-six seven. Share this. Eight"
+    ranges = ((text.index("Menu"), text.index("Four")), (text.index("five") + 2, text.index("five") + 4), (text.index("Share"), text.index("Eight")))
+    context = context_for(text, boilerplate=ranges)
+    from analysis.naming import body_word_indexes
+
+    expected = [i for i, (s, e) in enumerate(context.tokens.word_spans) if not context.segmentation.in_boilerplate(s, e)]
+    assert body_word_indexes(context) == expected
+    assert context.body_words == context.segmentation.body_word_count(context.tokens.word_spans) == len(expected)
+    assert [context.tokens.words[i] for i in expected] == ["One", "two", "three", "Four", "six", "seven", "Eight"]
+    assert body_word_indexes(context_for(text)) == list(range(len(context.tokens.word_spans)))

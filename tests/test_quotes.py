@@ -44,3 +44,11 @@ def test_is_quoted_and_ranges():
     assert is_quoted(quotes, start, start + len("unprovoked Russian aggression"))
     assert not is_quoted(quotes, text.index("alliance"), text.index("alliance") + 8)
     assert quoted_ranges(quotes) == [(text.index("“"), text.index("”") + 1)]
+
+
+def test_the_scan_visits_every_opening_and_closing_mark():
+    from analysis.quotes import PAIRS, QUOTE_MARK_RE
+
+    marks = set(PAIRS) | set("".join(PAIRS.values()))
+    assert all(QUOTE_MARK_RE.fullmatch(mark) for mark in marks)
+    assert QUOTE_MARK_RE.findall("plain text, no marks: a-b (c) [d] `e` ´f´") == []
