@@ -40,6 +40,11 @@ PROSE_MIN_WORDS = 15
 PROSE_MIN_STOPWORDS = 0.2
 STANDFIRST_WORDS = (8, 40)
 PROSE_REACH = 3  # lines before the first / after the last body line where prose is still kept
+# A text of at most this many lines is a pasted article or excerpt, not a saved page (page dumps run to tens of lines
+# of menus, header and footer): the model's position features, learnt on whole pages, say nothing there.
+SHORT_TEXT_LINES = 8
+# Where position cannot be trusted, a shorter closed sentence counts as running prose ("Fire destroys a warehouse in Leipzig.").
+SHORT_PROSE_MIN_WORDS = 6
 PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 
 
@@ -178,9 +183,17 @@ def _keep_prose(lines: list[_Line]) -> None:
 
     Guards the news sentences at the edges of an article (leads, last paragraphs) that position features
     push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept.
+    Where those features mean nothing, every line of running prose on which no cue fires is kept, down to
+    SHORT_PROSE_MIN_WORDS words: in a short text (a pasted article, not a page) and where the model found no
+    body line at all to walk out from (a one-line article looks like furniture "before the article").
     """
     body = [i for i, line in enumerate(lines) if line.body]
-    if not body:
+    if not body or len(lines) <= SHORT_TEXT_LINES:
+        reason = "; kept: running prose in a text too short to be a page" if body else "; kept: running prose, the model found no article"
+        for line in lines:
+            if not line.body and _is_prose(line, SHORT_PROSE_MIN_WORDS) and not _cue_fires(line.stats):
+                line.body = True
+                line.why += reason
         return
     edge = body[0]
     for i in range(body[0] - 1, -1, -1):
@@ -198,10 +211,10 @@ def _keep_prose(lines: list[_Line]) -> None:
             lines[i].why += "; kept: running prose beside the article"
 
 
-def _is_prose(line: _Line) -> bool:
+def _is_prose(line: _Line, min_words: int = PROSE_MIN_WORDS) -> bool:
     st = line.stats
     return (
-        st.words >= PROSE_MIN_WORDS and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        st.words >= min_words and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
         and not (st.reader or st.cue.strength == "strong" or st.link)
     )
 

@@ -227,6 +227,45 @@ def test_repeated_line_is_marked_once(resources):
     assert repeats[1].kind == BOILERPLATE and "repeats line" in repeats[1].why
 
 
+# --- Short texts: a pasted article is not a page, position in the page says nothing ------------------------
+
+ONE_LINER = "Fire destroys a warehouse in Leipzig, no one injured, police say."
+THREE_PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the bus network.",
+    "Officials said the plan would cost about 40 million euros over five years and would be paid for by the regional budget.",
+    "The first new routes are expected to open in the spring.",
+]
+
+
+def test_one_line_article_is_body(resources):
+    _, seg = segment_text(ONE_LINER, resources)
+    assert [b.kind for b in seg.blocks] == [BODY]
+    assert "no article" in seg.blocks[0].why
+    assert seg.boilerplate_share == 0.0
+
+
+@pytest.mark.parametrize("cue_line", [None, "Share this article"])
+def test_three_paragraph_article_keeps_lead_and_last_line(resources, cue_line):
+    lines = THREE_PARAGRAPHS + ([cue_line] if cue_line else [])
+    _, seg = segment_text("\n\n".join(lines), resources)
+    for paragraph in THREE_PARAGRAPHS:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+    if cue_line:
+        assert_boilerplate(seg, cue_line, "share_social")
+    else:
+        assert seg.boilerplate_share == 0.0
+
+
+def test_short_text_of_furniture_only_stays_boilerplate(resources):
+    furniture = [
+        "Home", "News", "Sport", "Share this article", "Subscribe now for unlimited access.",
+        "We use cookies to improve your browsing experience.", "© 2024 Example Media. All rights reserved.",
+    ]
+    _, seg = segment_text("\n".join(furniture), resources)
+    assert all(b.kind == BOILERPLATE and b.category for b in seg.blocks), seg.blocks
+    assert seg.boilerplate_share == 1.0
+
+
 def test_blocks_cover_every_line_in_order_without_overlap(seeds):
     for document, seg in seeds.values():
         covered = sum(b.end - b.start for b in seg.blocks)
