@@ -370,8 +370,7 @@ def line_stats(text: str) -> LineStats:
 def _line_stats(text: str) -> LineStats:
     words = words_of(text)
     n = len(words)
-    lower = [w.lower() for w in words]
-    stop = sum(map(STOPWORDS.__contains__, lower))
+    stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
     caps = sum([w[0].isupper() for w in words])  # words are never empty
     # str.count per character is the same tally as a test of every character, in C.
     digits = sum(map(text.count, ASCII_DIGITS)) if text.isascii() else sum(map(str.isdigit, text))
@@ -379,7 +378,8 @@ def _line_stats(text: str) -> LineStats:
     stripped = text.strip()
     lowered = stripped.lower()
     # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
-    unquoted = QUOTED_RE.sub(" ", stripped)
+    # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy.
+    unquoted = QUOTED_RE.sub(" ", stripped) if ('"' in stripped or "“" in stripped or "‘" in stripped) else stripped
     cleaned = clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
@@ -511,7 +511,8 @@ def stage2_rows(rows: list[list[float]], probs: list[float]) -> list[list[float]
     for i, (row, p) in enumerate(zip(rows, probs)):
         extra = []
         for lo, hi in NEIGHBOUR_WINDOWS:
-            start, end = max(0, i + lo), min(n, i + hi + 1)
+            start, end = i + lo, i + hi + 1
+            start, end = (start if start > 0 else 0), (end if end < n else n)  # clipped to the document
             extra.append(sum(probs[start:end]) / (end - start) if end > start else 0.0)
         out.append(list(row) + [p] + extra)
     return out
