@@ -547,3 +547,11 @@ def test_outlet_repeats_streaming_equals_in_memory(tmp_path):
         assert (out / f"{name}.csv").read_bytes() == export.table_csv_bytes(expected.tables[name]), name
     blocks = expected.blocks
     assert (blocks[blocks.text == FOOTER].kind == BOILERPLATE).sum() == 3
+
+
+def test_boilerplate_mask_equals_in_boilerplate(seeds):
+    for document, seg in seeds.values():
+        tokens = tokenize(document.text)
+        for spans in (tokens.word_spans, tokens.sentence_spans, tokens.line_spans):
+            assert seg.boilerplate_mask(spans) == [seg.in_boilerplate(s, e) for s, e in spans]
+        assert seg.body_word_count(tokens.word_spans) == sum(not seg.in_boilerplate(s, e) for s, e in tokens.word_spans)
