@@ -29,6 +29,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from . import export, framing, pipeline
+from .boilerplate_repeats import with_outlet_repeats
 from .corpus import LoadError, LoadOptions, iter_inputs
 from .document import Document
 from .pipeline import DocumentOutput
@@ -93,7 +94,9 @@ def score_stream(
     if chunk_size < 1:
         raise ValueError("chunk size must be at least 1")
     started = time.perf_counter()
-    resources = resources or load_resources()
+    # A first, cheap pass over the inputs: only line hashes are kept, for the lines an outlet repeats (boilerplate).
+    documents_only = (item for item in iter_inputs(paths, options) if isinstance(item, Document))
+    resources = with_outlet_repeats(resources or load_resources(), documents_only)
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     parts = _PartWriter(out / f".parts-{os.getpid()}")

@@ -2,7 +2,8 @@
 
 Plain text: a trained two-pass logistic model over block features (analysis/boilerplate_features.py) decides
 body vs furniture; cue phrases (analysis/data/boilerplate_cues.json), repetition inside the document and
-pitch-section propagation then overrule it and name the category. HTML: trafilatura's main text, aligned
+pitch-section propagation then overrule it and name the category; so do lines the document's outlet prints in
+other documents of the corpus (analysis/boilerplate_repeats.py). HTML: trafilatura's main text, aligned
 onto the lines of the visible text, decides; the same rules name what was removed. Every block keeps its
 evidence in `why`. Figures: benchmarks/boilerplate_f1.py.
 """
@@ -11,12 +12,14 @@ from __future__ import annotations
 import bisect
 import json
 from collections import Counter
+from collections.abc import Mapping
 from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
 from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, document_features, find_cue, line_stats
 from .boilerplate_html import covered, main_text
+from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
 from .document import Document
 from .tokens import Tokens
@@ -40,6 +43,11 @@ PROSE_MIN_WORDS = 15
 PROSE_MIN_STOPWORDS = 0.2
 STANDFIRST_WORDS = (8, 40)
 PROSE_REACH = 3  # lines before the first / after the last body line where prose is still kept
+# A text of at most this many lines is a pasted article or excerpt, not a saved page (page dumps run to tens of lines
+# of menus, header and footer): the model's position features, learnt on whole pages, say nothing there.
+SHORT_TEXT_LINES = 8
+# Where position cannot be trusted, a shorter closed sentence counts as running prose ("Fire destroys a warehouse in Leipzig.").
+SHORT_PROSE_MIN_WORDS = 6
 PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 
 
@@ -64,14 +72,17 @@ class _Line:
 def segment(document: Document, tokens: Tokens, resources: object) -> Segmentation:
     """Cut a document into body and boilerplate blocks covering its non-blank text."""
     model = getattr(resources, "boilerplate_model", None) or load_model()
-    return segment_with(document, tokens, model)
+    return segment_with(document, tokens, model, repeats=getattr(resources, "outlet_repeats", None))
 
 
-RULES = ("keep_prose", "headline", "cues", "captions", "duplicates", "pitch_sections", "short_tail")
+RULES = ("keep_prose", "outlet_repeats", "headline", "cues", "captions", "duplicates", "pitch_sections", "short_tail")
 
 
-def segment_with(document: Document, tokens: Tokens, model: dict, rules: bool | tuple[str, ...] = True) -> Segmentation:
-    """segment() with an explicit model; `rules` picks the rules that run after the classifier (True: all, False: none)."""
+def segment_with(
+    document: Document, tokens: Tokens, model: dict, rules: bool | tuple[str, ...] = True, repeats: OutletRepeats | None = None,
+) -> Segmentation:
+    """segment() with an explicit model; `rules` picks the rules that run after the classifier (True: all, False: none);
+    `repeats` is the corpus's index of lines repeated across documents of one outlet (None: none)."""
     text = document.text
     spans = list(tokens.line_spans)
     if not spans:
@@ -87,6 +98,9 @@ def segment_with(document: Document, tokens: Tokens, model: dict, rules: bool | 
     if "keep_prose" in active and not main:
         # trafilatura judges prose from the page structure better than this rule can from text alone.
         _keep_prose(lines)
+    if "outlet_repeats" in active and repeats:
+        # Before the headline rule: the document's own headline stays body even when the outlet reuses it.
+        _mark_outlet_repeats(text, lines, *repeats.for_document(document))
     if "headline" in active:
         _keep_headline(text, lines, document.title)
     if "cues" in active:
@@ -168,6 +182,26 @@ def _mark_duplicates(lines: list[_Line]) -> None:
                     break
 
 
+def _mark_outlet_repeats(text: str, lines: list[_Line], outlet: str, repeated: Mapping[int, int]) -> None:
+    """Body lines the outlet prints in other documents of the corpus (a footer, a promo) are furniture.
+
+    Such a line takes its cue's category, else `duplicate`. Running prose is never touched: a sentence of
+    the report that recurs (a standing background line, an updated story) stays body. A line already judged
+    furniture keeps the category the later rules give it (navigation, tags, ...) and gains the evidence.
+    """
+    for line in lines:
+        documents = repeated.get(line_hash(text[line.start:line.end]), 0)
+        if not documents:
+            continue
+        evidence = f"repeated in {documents} documents of {outlet}"
+        if not line.body:
+            line.why = f"{line.why}; {evidence}"
+        elif not _is_prose(line, SHORT_PROSE_MIN_WORDS):
+            line.body = False
+            line.category = line.stats.cue.category or "duplicate"
+            line.why = f"{evidence}; {line.why}"
+
+
 def _repeat_is_furniture(line: _Line, count: int) -> bool:
     """A line seen before is furniture unless it belongs to a repeated template (a question asked of every interviewee)."""
     return count <= 2 and not line.stats.question
@@ -178,9 +212,17 @@ def _keep_prose(lines: list[_Line]) -> None:
 
     Guards the news sentences at the edges of an article (leads, last paragraphs) that position features
     push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept.
+    Where those features mean nothing, every line of running prose on which no cue fires is kept, down to
+    SHORT_PROSE_MIN_WORDS words: in a short text (a pasted article, not a page) and where the model found no
+    body line at all to walk out from (a one-line article looks like furniture "before the article").
     """
     body = [i for i, line in enumerate(lines) if line.body]
-    if not body:
+    if not body or len(lines) <= SHORT_TEXT_LINES:
+        reason = "; kept: running prose in a text too short to be a page" if body else "; kept: running prose, the model found no article"
+        for line in lines:
+            if not line.body and _is_prose(line, SHORT_PROSE_MIN_WORDS) and not _cue_fires(line.stats):
+                line.body = True
+                line.why += reason
         return
     edge = body[0]
     for i in range(body[0] - 1, -1, -1):
@@ -198,10 +240,10 @@ def _keep_prose(lines: list[_Line]) -> None:
             lines[i].why += "; kept: running prose beside the article"
 
 
-def _is_prose(line: _Line) -> bool:
+def _is_prose(line: _Line, min_words: int = PROSE_MIN_WORDS) -> bool:
     st = line.stats
     return (
-        st.words >= PROSE_MIN_WORDS and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        st.words >= min_words and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
         and not (st.reader or st.cue.strength == "strong" or st.link)
     )
 

@@ -5,6 +5,7 @@ so the model is always fed exactly the features it was trained on.
 """
 from __future__ import annotations
 
+import bisect
 import json
 import math
 import re
@@ -15,6 +16,7 @@ from pathlib import Path
 from re import _constants as sre_constants
 from re import _parser as sre_parser
 
+import numpy as np
 from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
@@ -22,7 +24,9 @@ WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 STOPWORDS = frozenset(ENGLISH_STOP_WORDS)
 # A line "addresses the reader" (you/your, we/our) or opens with a call to action: the voice of a pitch, not of a report.
 # "us" only in lower case: "US" is the country.
-READER_VOICE_RE = re.compile(r"(?i:\b(you|your|yours|you're|you’re|we|our|ours|we're|we’re)\b)|\bus\b")
+# Written as one word-bounded group with shared prefixes (you, your, yours, you're, you’re, we, we're, we’re,
+# our, ours): it matches the same lines as the plain list, in about half the time.
+READER_VOICE_RE = re.compile(r"\b(?:(?i:you(?:r|rs|'re|’re)?|we(?:'re|’re)?|ours?)|us)\b")
 CALL_TO_ACTION_RE = re.compile(
     r"^\W*(subscribe|sign|join|get|discover|delve|explore|enjoy|try|start|click|follow|download|become|unlock|donate|support|"
     r"register|log|read|watch|listen|share|tap|find|see|stay|don'?t miss|learn|shop|save|claim|upgrade|give|help)\b",
@@ -120,38 +124,124 @@ def _anchored(items) -> bool:
     return False
 
 
-Prefilter = tuple[frozenset[str], "re.Pattern | None", "re.Pattern | None"]
+@dataclass(frozen=True)
+class Prefilter:
+    """What must hold for one category's cues of one kind ("strong"|"weak") to match a line.
+
+    `by_literal`: for each necessary literal, the cues that need it, compiled one by one, each with whether it
+    is anchored at the line start (then tried there only); `anchored`: one regex of the anchored cues with no
+    usable literal; `rest`: one regex of the other cues with no usable literal.
+    """
+
+    by_literal: tuple[tuple[str, tuple[tuple[re.Pattern, bool], ...]], ...]
+    anchored: re.Pattern | None
+    rest: re.Pattern | None
+
+
+@dataclass(frozen=True)
+class CuePlan:
+    """Every cue's prefilter, plus one scan that finds which necessary literals a line holds."""
+
+    prefilters: dict[tuple[str, str], Prefilter]
+    keys_of: dict[str, frozenset[tuple[str, str]]]  # literal -> the (category, kind) whose cues need it
+    with_anchored: frozenset[tuple[str, str]]  # the (category, kind) with anchored cues of no literal
+    with_rest: frozenset[tuple[str, str]]  # the (category, kind) with other cues of no literal
+    # The literals as a trie-shaped regex in a lookahead: at each position, the longest literal starting there.
+    literal_scan: re.Pattern | None
+    contained: dict[str, frozenset[str]]  # literal -> the literals inside it (itself included)
+    # The anchored cues of no literal, of every category, as one regex: one attempt tells whether any can match.
+    anchored_gate: re.Pattern | None
+    # (category, kind) in the order find_cue tries them (every strong kind first, each in category priority),
+    # with that rank and the joined pattern of load_cues for each.
+    order: tuple[tuple[str, str], ...]
+    rank: dict[tuple[str, str], int]
+    joined: dict[tuple[str, str], re.Pattern | None]
+
+    def literals_in(self, lowered: str) -> frozenset[str]:
+        """The necessary literals that occur in a lower-cased line."""
+        if self.literal_scan is None:
+            return frozenset()
+        found = self.literal_scan.findall(lowered)
+        if not found:
+            return frozenset()
+        return frozenset().union(*(self.contained[literal] for literal in found))
+
+
+def _trie_regex(literals: list[str]) -> str:
+    """A regex matching exactly `literals`, shaped as a trie so each position costs one branch per first letter;
+    longer literals are tried first (a greedy optional tail), so a match is the longest literal at its position."""
+    by_first: dict[str, list[str]] = {}
+    for literal in literals:
+        by_first.setdefault(literal[0], []).append(literal[1:])
+    alternatives = []
+    for first in sorted(by_first):
+        tails = by_first[first]
+        longer = [tail for tail in tails if tail]
+        pattern = re.escape(first)
+        if longer:
+            inner = _trie_regex(longer)
+            pattern += f"(?:{inner})?" if "" in tails else f"(?:{inner})"
+        alternatives.append(pattern)
+    return "|".join(alternatives)
+
+
+MIN_ANCHORED_LITERAL = 4
+
+
+def _joined(patterns: list[str]) -> re.Pattern | None:
+    return re.compile("|".join(f"(?:{p})" for p in patterns), re.I) if patterns else None
 
 
 @lru_cache(maxsize=1)
-def load_prefilters(path: str = str(CUES_PATH)) -> dict[tuple[str, str], Prefilter]:
-    """(category, "strong"|"weak") -> (necessary literals of the unanchored cues that have some, one regex of the
-    cues anchored at the line start (tried there only), one regex of the other cues).
-
-    A joined cue pattern (load_cues) can only match a line holding one of the literals or matching one of the regexes.
-    """
+def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
+    """The cue prefilters: a joined cue pattern (load_cues) can only match a line where one of its cues does, and
+    a cue with necessary literals (all caseless) only where the lower-cased line holds one of them."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     prefilters: dict[tuple[str, str], Prefilter] = {}
+    all_anchored: list[str] = []
     for name, spec in data["categories"].items():
         for kind in ("strong", "weak"):
-            literals: set[str] = set()
+            by_literal: dict[str, list[tuple[re.Pattern, bool]]] = {}
             anchored: list[str] = []
             rest: list[str] = []
             for pattern in spec[kind]:
                 parsed = sre_parser.parse(pattern, re.I)
                 found = _necessary_literals(parsed)
-                if not (parsed.state.flags & re.MULTILINE) and _anchored(parsed):
+                at_start = not (parsed.state.flags & re.MULTILINE) and _anchored(parsed)
+                # An anchored cue fails at once on most lines; a literal pays only when it is rare enough to skip the try.
+                usable = found and all(_caseless(literal) for literal in found)
+                if usable and (not at_start or min(map(len, found)) >= MIN_ANCHORED_LITERAL):
+                    compiled = re.compile(pattern, re.I)
+                    for literal in sorted(found):
+                        by_literal.setdefault(literal, []).append((compiled, at_start))
+                elif at_start:
                     anchored.append(pattern)
-                elif found and all(_caseless(literal) for literal in found):
-                    literals |= found
                 else:
                     rest.append(pattern)
-            prefilters[(name, kind)] = (
-                frozenset(literals),
-                re.compile("|".join(f"(?:{p})" for p in anchored), re.I) if anchored else None,
-                re.compile("|".join(f"(?:{p})" for p in rest), re.I) if rest else None,
+            all_anchored += anchored
+            prefilters[(name, kind)] = Prefilter(
+                tuple((literal, tuple(cues)) for literal, cues in sorted(by_literal.items())), _joined(anchored), _joined(rest),
             )
-    return prefilters
+    cues = load_cues(path)
+    order = tuple((name, "strong") for name, _, _ in cues) + tuple((name, "weak") for name, _, _ in cues)
+    joined = {(name, "strong"): strong for name, strong, _ in cues} | {(name, "weak"): weak for name, _, weak in cues}
+    keys_of: dict[str, set[tuple[str, str]]] = {}
+    for key, prefilter in prefilters.items():
+        for literal, _ in prefilter.by_literal:
+            keys_of.setdefault(literal, set()).add(key)
+    literals = sorted(keys_of)
+    return CuePlan(
+        prefilters,
+        {literal: frozenset(keys) for literal, keys in keys_of.items()},
+        frozenset(key for key, prefilter in prefilters.items() if prefilter.anchored is not None),
+        frozenset(key for key, prefilter in prefilters.items() if prefilter.rest is not None),
+        re.compile(f"(?=({_trie_regex(literals)}))") if literals else None,
+        {literal: frozenset(other for other in literals if other in literal) for literal in literals},
+        _joined(all_anchored),
+        order,
+        {key: rank for rank, key in enumerate(order)},
+        joined,
+    )
 
 
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
@@ -170,15 +260,16 @@ def _lower_for_prefilter(cleaned: str) -> str | None:
     return cleaned.lower()
 
 
-def _may_match(category: str, kind: str, cleaned: str, lowered: str | None) -> bool:
-    """False only when the category's cues of this kind surely do not match the line."""
-    if lowered is None:
-        return True
-    literals, anchored, rest = load_prefilters()[(category, kind)]
+def _may_match(prefilter: Prefilter, cleaned: str, present: frozenset[str], anchored_possible: bool) -> bool:
+    """Whether one of the category's cues of this kind matches the line (exact: a False is never a miss)."""
+    for literal, cues in prefilter.by_literal:
+        if literal in present:
+            for pattern, at_start in cues:
+                if (pattern.match(cleaned) if at_start else pattern.search(cleaned)) is not None:
+                    return True
     return (
-        any(map(lowered.__contains__, literals))
-        or (anchored is not None and anchored.match(cleaned) is not None)
-        or (rest is not None and rest.search(cleaned) is not None)
+        (anchored_possible and prefilter.anchored is not None and prefilter.anchored.match(cleaned) is not None)
+        or (prefilter.rest is not None and prefilter.rest.search(cleaned) is not None)
     )
 
 
@@ -189,18 +280,29 @@ def find_cue(text: str) -> Cue:
 
 def _find_cue_cleaned(cleaned: str) -> Cue:
     """find_cue of a line already passed through clean_for_cues."""
-    # Most lines hold no cue: a substring check of each pattern's necessary words skips most regex scans.
+    # Most lines hold no cue: one scan for the cues' necessary literals, and one attempt of all anchored cues at
+    # the line start, rule out most categories; a joined pattern is searched only once a cue of it surely
+    # matches, so the phrase reported is the one the joined pattern finds.
+    plan = load_prefilters()
     lowered = _lower_for_prefilter(cleaned)
-    weak = NO_CUE
-    for category, strong, weak_pattern in load_cues():
-        match = strong.search(cleaned) if strong and _may_match(category, "strong", cleaned, lowered) else None
-        if match:
-            return Cue(category, "strong", match.group(0)[:60])
-        if weak is NO_CUE and weak_pattern and _may_match(category, "weak", cleaned, lowered):
-            match = weak_pattern.search(cleaned)
+    if lowered is None:
+        candidates = plan.order  # every category goes through its joined pattern
+    else:
+        present = plan.literals_in(lowered)
+        anchored_possible = plan.anchored_gate is not None and plan.anchored_gate.match(cleaned) is not None
+        # Only the (category, kind) whose literals occur, or that have cues of no literal, can match.
+        possible = plan.with_rest.union(plan.with_anchored if anchored_possible else (), *(plan.keys_of[literal] for literal in present))
+        if not possible:
+            return NO_CUE
+        candidates = sorted(possible, key=plan.rank.__getitem__)
+    # plan.order puts every strong kind before any weak one, each in category priority: the first match wins.
+    for key in candidates:
+        joined = plan.joined[key]
+        if joined is not None and (lowered is None or _may_match(plan.prefilters[key], cleaned, present, anchored_possible)):
+            match = joined.search(cleaned)
             if match:
-                weak = Cue(category, "weak", match.group(0)[:60])
-    return weak
+                return Cue(key[0], key[1], match.group(0)[:60])
+    return NO_CUE
 
 
 def words_of(text: str) -> list[str]:
@@ -252,20 +354,36 @@ class LineStats:
         return self.words >= GOOD_MIN_WORDS and self.stopword_ratio >= GOOD_MIN_STOPWORDS
 
 
+# Short lines (menus, credits, footers, promos) recur across the pages of an outlet: their stats are cached.
+CACHED_LINE_CHARS = 160
+LINE_CACHE_SIZE = 1 << 14
+# LINK_RE needs one of these in the lower-cased line (str.lower folds every character re.I equates with their letters).
+LINK_HINTS = ("](", "http", "www.", "@", ".com", ".org", ".net", ".co.uk")
+ASCII_DIGITS = "0123456789"
+
+
 def line_stats(text: str) -> LineStats:
     """Measure one block of text."""
+    return _cached_line_stats(text) if len(text) <= CACHED_LINE_CHARS else _line_stats(text)
+
+
+def _line_stats(text: str) -> LineStats:
     words = words_of(text)
     n = len(words)
-    lower = [w.lower() for w in words]
-    stop = sum(map(STOPWORDS.__contains__, lower))
-    caps = sum(1 for w in words if w[:1].isupper())
-    digits = sum(map(str.isdigit, text))
-    punct = sum(map(".,;:!?".__contains__, text))
+    stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
+    caps = sum([w[0].isupper() for w in words])  # words are never empty
+    # str.count per character is the same tally as a test of every character, in C.
+    digits = sum(map(text.count, ASCII_DIGITS)) if text.isascii() else sum(map(str.isdigit, text))
+    punct = sum(map(text.count, ".,;:!?"))
     stripped = text.strip()
+    lowered = stripped.lower()
     # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
-    unquoted = QUOTED_RE.sub(" ", stripped)
+    # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy.
+    unquoted = QUOTED_RE.sub(" ", stripped) if ('"' in stripped or "“" in stripped or "‘" in stripped) else stripped
     cleaned = clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
+    # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
+    reader = READER_VOICE_RE.search(unquoted) is not None
     return LineStats(
         words=n,
         chars=len(stripped),
@@ -274,16 +392,19 @@ def line_stats(text: str) -> LineStats:
         punct_per_word=punct / n if n else 0.0,
         capital_ratio=caps / n if n else 0.0,
         digit_ratio=digits / max(1, len(stripped)),
-        link=bool(LINK_RE.search(stripped)),
+        link=any(map(lowered.__contains__, LINK_HINTS)) and LINK_RE.search(stripped) is not None,
         separator=bool(SEPARATOR_RE.search(stripped)),
-        reader=READER_VOICE_RE.search(unquoted) is not None or call_to_action,  # reader_voice(stripped)
-        pitch=OUTLET_VOICE_RE.search(unquoted) is not None or call_to_action,  # pitch_voice(stripped)
+        reader=reader or call_to_action,  # reader_voice(stripped)
+        pitch=(reader and OUTLET_VOICE_RE.search(unquoted) is not None) or call_to_action,  # pitch_voice(stripped)
         # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
         cue=_find_cue_cleaned(cleaned) if n <= CUE_MAX_WORDS else NO_CUE,
         norm=normalise_line(stripped),
         bullet=bool(BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
     )
+
+
+_cached_line_stats = lru_cache(maxsize=LINE_CACHE_SIZE)(_line_stats)
 
 
 FEATURE_NAMES: tuple[str, ...] = (
@@ -327,11 +448,14 @@ def document_features(stats: list[LineStats]) -> list[list[float]]:
     for w in good_words:
         before.append(cumulative / total_good_words)
         cumulative += w
+    words = [s.words for s in stats]
     rows = []
     for i, s in enumerate(stats):
-        window = range(max(0, i - 3), min(n, i + 4))
+        low, high = max(0, i - 3), min(n, i + 4)  # the window of three lines either side
         if good_positions:
-            distance = min(abs(i - j) for j in good_positions)
+            # The nearest good line is the one just before or at i, or the next one after.
+            k = bisect.bisect_left(good_positions, i)
+            distance = min(abs(i - good_positions[j]) for j in (k - 1, k) if 0 <= j < len(good_positions))
         else:
             distance = n
         prev = stats[i - 1] if i > 0 else None
@@ -359,8 +483,8 @@ def document_features(stats: list[LineStats]) -> list[list[float]]:
             1.0 - before[i] - good_words[i] / total_good_words,
             good[i - 1] if i > 0 else 0.0,
             good[i + 1] if i + 1 < n else 0.0,
-            sum(good[j] for j in window) / len(window),
-            math.log1p(sum(stats[j].words for j in window) / len(window)),
+            sum(good[low:high]) / (high - low),
+            math.log1p(sum(words[low:high]) / (high - low)),
             math.log1p(distance),
             float(i <= 2),
             float(prev.terminal) if prev else 0.0,
@@ -387,20 +511,26 @@ def stage2_rows(rows: list[list[float]], probs: list[float]) -> list[list[float]
     for i, (row, p) in enumerate(zip(rows, probs)):
         extra = []
         for lo, hi in NEIGHBOUR_WINDOWS:
-            values = [probs[j] for j in range(i + lo, i + hi + 1) if 0 <= j < n]
-            extra.append(sum(values) / len(values) if values else 0.0)
+            start, end = i + lo, i + hi + 1
+            start, end = (start if start > 0 else 0), (end if end < n else n)  # clipped to the document
+            extra.append(sum(probs[start:end]) / (end - start) if end > start else 0.0)
         out.append(list(row) + [p] + extra)
     return out
 
 
 def logistic(model: dict, rows: list[list[float]]) -> list[float]:
-    """Probabilities from a standardised logistic regression stored as plain data {mean, scale, coef, intercept}."""
-    mean, scale, coef, intercept = model["mean"], model["scale"], model["coef"], model["intercept"]
-    probs = []
-    for row in rows:
-        z = intercept + sum(c * (x - m) / s for c, x, m, s in zip(coef, row, mean, scale))
-        probs.append(1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, z)))))
-    return probs
+    """Probabilities from a standardised logistic regression stored as plain data {mean, scale, coef, intercept}.
+
+    Each term c * (x - m) / s is computed as in plain Python (elementwise IEEE arithmetic gives the same
+    doubles) and summed left to right (a cumulative sum, not numpy's pairwise sum), so the result is
+    bit-identical to the per-row Python loop it replaces, at a fraction of the cost.
+    """
+    if not rows:
+        return []
+    terms = np.asarray(model["coef"]) * (np.asarray(rows, dtype=float) - np.asarray(model["mean"])) / np.asarray(model["scale"])
+    totals = np.cumsum(terms, axis=1)[:, -1].tolist()
+    intercept = model["intercept"]
+    return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, intercept + total)))) for total in totals]
 
 
 def body_probabilities(model: dict, rows: list[list[float]]) -> list[float]:

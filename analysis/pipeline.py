@@ -10,6 +10,7 @@ from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
 from . import boilerplate, framing, loaded, outlets, readability
+from .boilerplate_repeats import with_outlet_repeats
 from .context import Contribution, DocContext
 from .corpus import LoadError
 from .document import Document
@@ -164,6 +165,7 @@ def analyze(
     scheduler: str | None = None,
 ) -> Results:
     """Analyse a corpus end to end: the tables of DESIGN.md, with load errors in `errors`."""
-    resources = resources or load_resources()
+    # Lines an outlet repeats across this corpus's documents are a boilerplate signal: index them once, up front.
+    resources = with_outlet_repeats(resources or load_resources(), documents)
     outputs = run_documents(documents, resources, engine=engine, workers=workers, progress=progress, scheduler=scheduler)
     return gather(outputs, errors, resources, event_overrides)

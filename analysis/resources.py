@@ -20,6 +20,9 @@ class Resources:
     registry: Any = None
     referents: Any = None
     frame_cues: Any = None
+    # Lines repeated across documents of one outlet in the corpus being scored (boilerplate_repeats.OutletRepeats),
+    # set per corpus by pipeline.analyze / batch.score_stream; None: no index, nothing counts as repeated.
+    outlet_repeats: Any = None
 
 
 def load_resources(lexicon_path: str | Path | None = None, referents_path: str | Path | None = None, frames_path: str | Path | None = None) -> Resources:

@@ -4,6 +4,8 @@ The pipeline keeps the headline as body while the benchmark's marked bodies leav
 shows the same run with the headline rule off. Plain text: the line classifier is cross-validated by page (--folds, default 5): each fold's pages are segmented
 by a model trained on the other folds only, then the rules run as in production. HTML: trafilatura needs no
 training, so every page is scored directly. Baselines: keeping everything, and jusText over the plain text.
+A last HTML line adds the repetition signal across documents of one outlet (analysis/boilerplate_repeats.py),
+the 149 pages taken as one corpus and grouped by the site name in their metadata.
 
 Usage: python benchmarks/boilerplate_f1.py [--data DIR] [--folds 5] [--no-html] [--limit N]
 DIR defaults to <repo>/../shared/benchmarks/extraction.
@@ -19,6 +21,7 @@ sys.path.insert(0, str(REPO))
 
 from analysis.boilerplate import RULES, segment_with  # noqa: E402
 from analysis.boilerplate_html import main_text  # noqa: E402
+from analysis.boilerplate_repeats import outlet_repeats  # noqa: E402
 from analysis.boilerplate_train import Page, f1_over_pages, fit_model, load_pages, page_matrix  # noqa: E402
 from analysis.corpus import load_bytes  # noqa: E402
 from analysis.tokens import tokenize  # noqa: E402
@@ -93,9 +96,10 @@ def _justext(text: str) -> str:
 def html(pages: list[Page]) -> None:
     pages = [p for p in pages if p.html]
     print(f"HTML ({len(pages)} pages, nothing trained)")
-    raw_pairs, bare_pairs, full_pairs, shares, keep_pairs, no_headline_pairs = [], [], [], [], [], []
-    for page in pages:
-        document = document_for(page, html=True)
+    raw_pairs, bare_pairs, full_pairs, shares, keep_pairs, no_headline_pairs, repeat_pairs = [], [], [], [], [], [], []
+    documents = [(page, document_for(page, html=True)) for page in pages]
+    repeats = outlet_repeats(document for _, document in documents if document is not None)
+    for page, document in documents:
         if document is None:
             continue
         tokens = tokenize(document.text)
@@ -107,11 +111,13 @@ def html(pages: list[Page]) -> None:
         bare_pairs.append((page.body, bare.body_text))
         full_pairs.append((page.body, full.body_text))
         shares.append((true_share(page.body, document.text), full.boilerplate_share))
+        repeat_pairs.append((page.body, segment_with(document, tokens, {}, repeats=repeats).body_text))
     report("keep all visible text", keep_pairs)
     report("trafilatura main text (raw output)", raw_pairs)
     report("trafilatura mapped onto visible lines", bare_pairs)
     report("mapped + rules (as in the pipeline)", full_pairs, shares)
     report("  same, headline not kept (as the truth)", no_headline_pairs)
+    report("mapped + rules + repeats within each site", repeat_pairs)
 
 
 def main() -> None:

@@ -227,6 +227,45 @@ def test_repeated_line_is_marked_once(resources):
     assert repeats[1].kind == BOILERPLATE and "repeats line" in repeats[1].why
 
 
+# --- Short texts: a pasted article is not a page, position in the page says nothing ------------------------
+
+ONE_LINER = "Fire destroys a warehouse in Leipzig, no one injured, police say."
+THREE_PARAGRAPHS = [
+    "The city council voted on Tuesday to expand the bus network.",
+    "Officials said the plan would cost about 40 million euros over five years and would be paid for by the regional budget.",
+    "The first new routes are expected to open in the spring.",
+]
+
+
+def test_one_line_article_is_body(resources):
+    _, seg = segment_text(ONE_LINER, resources)
+    assert [b.kind for b in seg.blocks] == [BODY]
+    assert "no article" in seg.blocks[0].why
+    assert seg.boilerplate_share == 0.0
+
+
+@pytest.mark.parametrize("cue_line", [None, "Share this article"])
+def test_three_paragraph_article_keeps_lead_and_last_line(resources, cue_line):
+    lines = THREE_PARAGRAPHS + ([cue_line] if cue_line else [])
+    _, seg = segment_text("\n\n".join(lines), resources)
+    for paragraph in THREE_PARAGRAPHS:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+    if cue_line:
+        assert_boilerplate(seg, cue_line, "share_social")
+    else:
+        assert seg.boilerplate_share == 0.0
+
+
+def test_short_text_of_furniture_only_stays_boilerplate(resources):
+    furniture = [
+        "Home", "News", "Sport", "Share this article", "Subscribe now for unlimited access.",
+        "We use cookies to improve your browsing experience.", "© 2024 Example Media. All rights reserved.",
+    ]
+    _, seg = segment_text("\n".join(furniture), resources)
+    assert all(b.kind == BOILERPLATE and b.category for b in seg.blocks), seg.blocks
+    assert seg.boilerplate_share == 1.0
+
+
 def test_blocks_cover_every_line_in_order_without_overlap(seeds):
     for document, seg in seeds.values():
         covered = sum(b.end - b.start for b in seg.blocks)
@@ -378,3 +417,141 @@ def test_cue_prefilter_agrees_with_plain_regexes():
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
         assert find_cue(line) == _find_cue_without_prefilter(line), line
+
+
+# --- Repetition across documents of one outlet ---------------------------------------------------------------
+
+THIRD = [
+    "Firefighters were called to the warehouse shortly after midnight and brought the blaze under control by dawn.",
+    "Police said nobody was injured, but the building and most of the stock stored inside it were destroyed.",
+    "Investigators have not yet said what caused the fire, which sent smoke over the harbour for several hours.",
+    "The owner said he hoped to reopen within a year and would keep paying his twelve employees in the meantime.",
+]
+# The outlet's own lines, which the line classifier alone keeps as body: a footer without a full stop and a promo
+# in the outlet's voice. A recurring news sentence must stay body all the same.
+FOOTER = "Riverside Gazette is an independent newspaper owned by its readers and published every weekday since 1921"
+PROMO = "Our reporters cover every council meeting so that you know what is decided in your name."
+RECURRING = "The council meets again next month to set the budget for the coming year."
+
+
+def _outlet_csv() -> bytes:
+    """Three articles of one outlet and two with no outlet, all carrying the same footer, promo and news sentence."""
+    import csv
+    import io
+
+    rows = []
+    for i, paragraphs in enumerate((ARTICLE, MORE, THIRD)):
+        text = "\n\n".join(paragraphs[:2] + [PROMO] + paragraphs[2:] + [RECURRING, FOOTER])
+        rows.append({"title": f"Story {i}", "outlet": "Riverside Gazette", "text": text})
+    for i, paragraphs in enumerate((ARTICLE, THIRD)):
+        text = "\n\n".join(paragraphs[:2] + [PROMO] + paragraphs[2:] + [RECURRING, FOOTER]) + f"\n\nFiled {i}"
+        rows.append({"title": f"Loose {i}", "outlet": "", "text": text})
+    buffer = io.StringIO()
+    writer = csv.DictWriter(buffer, fieldnames=["title", "outlet", "text"])
+    writer.writeheader()
+    writer.writerows(rows)
+    return buffer.getvalue().encode("utf-8")
+
+
+@pytest.fixture(scope="module")
+def outlet_corpus():
+    from analysis.pipeline import analyze
+    from analysis.resources import load_resources
+
+    documents = list(load_bytes("outlets.csv", "outlets.csv", _outlet_csv()))
+    assert [d.outlet_hint for d in documents] == ["Riverside Gazette"] * 3 + ["", ""]
+    full = load_resources()
+    return documents, full, analyze(documents, full)
+
+
+def _block_of(blocks, doc_id: str, text: str) -> dict:
+    rows = blocks[(blocks.doc_id == doc_id) & (blocks.text == text)]
+    assert len(rows) == 1, (doc_id, text)
+    return rows.iloc[0].to_dict()
+
+
+def test_lines_an_outlet_repeats_are_boilerplate_in_all_its_documents(outlet_corpus):
+    documents, _, results = outlet_corpus
+    for document in documents[:3]:
+        for line in (FOOTER, PROMO):
+            block = _block_of(results.blocks, document.doc_id, line)
+            assert block["kind"] == BOILERPLATE and block["category"] == "duplicate", block
+            assert block["why"].startswith("repeated in 3 documents of riverside gazette"), block
+        assert _block_of(results.blocks, document.doc_id, RECURRING)["kind"] == BODY
+        for paragraph in ARTICLE + MORE + THIRD:
+            rows = results.blocks[(results.blocks.doc_id == document.doc_id) & (results.blocks.text == paragraph)]
+            assert (rows.kind == BODY).all()
+
+
+def test_documents_without_an_outlet_key_are_not_grouped(outlet_corpus, resources):
+    documents, _, results = outlet_corpus
+    for document in documents[3:]:
+        alone = boilerplate.segment(document, tokenize(document.text), resources)  # no corpus, no index
+        got = results.blocks[results.blocks.doc_id == document.doc_id]
+        assert [(b.start, b.end, b.kind, b.category, b.why) for b in alone.blocks] == list(
+            got[["start", "end", "kind", "category", "why"]].itertuples(index=False, name=None))
+        for line in (FOOTER, PROMO):
+            assert _block_of(results.blocks, document.doc_id, line)["kind"] == BODY
+
+
+def test_outlet_repeats_index_rules():
+    from analysis.boilerplate_repeats import line_hash, outlet_key, outlet_repeats
+    from analysis.document import Document
+
+    assert line_hash("Edition  of 12 May") == line_hash("EDITION of 34 may ") != line_hash("Edition of 123 May")
+    assert line_hash("") is None and line_hash(" ".join(["word"] * 31)) is None
+    assert outlet_key(Document("a", "a", "x", outlet_hint=" Riverside  GAZETTE ")) == "riverside gazette"
+    assert outlet_key(Document("a", "a", "x", url="https://www.example.com/news/1")) == "example.com"
+    assert outlet_key(Document("a", "a", "x", url="example.com/news/1")) == "example.com"
+    assert outlet_key(Document("a", "a", "x")) == ""
+    one = Document("a", "a", "Footer line\nStory one.", outlet_hint="X")
+    copy = Document("b", "b", "Footer line\nStory one.", outlet_hint="X")  # the same text again counts once
+    other = Document("c", "c", "Footer line\nStory two.", outlet_hint="X")
+    assert not outlet_repeats([one, copy])
+    index = outlet_repeats([one, copy, other])
+    assert index.counts == {"x": {line_hash("Footer line"): 2}}
+    assert not outlet_repeats([Document("a", "a", "Footer\nA."), Document("b", "b", "Footer\nB.")])
+    # An updated version of a story (most of its sentences printed before) is not counted again.
+    story = "\n".join(ARTICLE)
+    first = Document("a", "a", f"Council votes\n{story}", outlet_hint="X")
+    update = Document("b", "b", f"Council votes: update\n{story}\n{MORE[0]}", outlet_hint="X")
+    assert not outlet_repeats([first, update])
+    assert outlet_repeats([first, Document("c", "c", "Council votes\n" + "\n".join(MORE), outlet_hint="X")])
+
+
+def test_outlet_repeats_equal_on_local_and_process_engines(outlet_corpus):
+    from analysis import export
+    from analysis.pipeline import analyze
+
+    documents, full, local = outlet_corpus
+    process = analyze(documents, full, engine="process", workers=2)
+    assert set(process.tables) == set(local.tables)
+    for name, table in local.tables.items():
+        assert export.table_csv_bytes(process.tables[name]) == export.table_csv_bytes(table), name
+
+
+def test_outlet_repeats_streaming_equals_in_memory(tmp_path):
+    from analysis import batch, export
+    from analysis.corpus import load_corpus
+    from analysis.pipeline import analyze
+    from analysis.resources import load_resources
+
+    path = tmp_path / "outlets.csv"
+    path.write_bytes(_outlet_csv())
+    full = load_resources()
+    documents, errors = load_corpus([str(path)])
+    expected = analyze(documents, full, errors=errors)
+    out = tmp_path / "out"
+    batch.score_stream([str(path)], out, full, chunk_size=2, fmt="csv")
+    for name in export.export_names(expected):
+        assert (out / f"{name}.csv").read_bytes() == export.table_csv_bytes(expected.tables[name]), name
+    blocks = expected.blocks
+    assert (blocks[blocks.text == FOOTER].kind == BOILERPLATE).sum() == 3
+
+
+def test_boilerplate_mask_equals_in_boilerplate(seeds):
+    for document, seg in seeds.values():
+        tokens = tokenize(document.text)
+        for spans in (tokens.word_spans, tokens.sentence_spans, tokens.line_spans):
+            assert seg.boilerplate_mask(spans) == [seg.in_boilerplate(s, e) for s, e in spans]
+        assert seg.body_word_count(tokens.word_spans) == sum(not seg.in_boilerplate(s, e) for s, e in tokens.word_spans)
