@@ -17,7 +17,8 @@ from re import _constants as sre_constants
 from re import _parser as sre_parser
 
 import numpy as np
-from sklearn.feature_extraction.text import ENGLISH_STOP_WORDS
+
+from .stopwords import ENGLISH_STOP_WORDS
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
