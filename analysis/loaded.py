@@ -21,7 +21,9 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .context import Contribution, DocContext
 from .lexicon import (
@@ -81,6 +83,15 @@ class LoadedModel:
     easy_words: frozenset[str] = frozenset()
     meta: dict = field(default_factory=dict)
 
+    @cached_property
+    def scorer(self) -> "TokenScorer":
+        """This model's fast scorer (built on first use, once per model; holds per-word caches)."""
+        return TokenScorer(self)
+
+    def __getstate__(self) -> dict:
+        # Worker processes get the model without the scorer (~30 MB once warm); they build their own.
+        return {k: v for k, v in self.__dict__.items() if k != "scorer"}
+
 
 def load_model(path: str | Path | None = None) -> LoadedModel | None:
     """The shipped model (plain JSON), or None when no model file exists."""
@@ -131,6 +142,17 @@ def _shape(word: str) -> str:
     return "x"
 
 
+def own_features(word: str, shape: str, stem: str, easy_words: frozenset[str]) -> list[str]:
+    """The features of a normalize_word()ed word alone, whatever its neighbours (the first ones
+    token_features lists for each token; `stem` is _stem(word), `shape` is _shape of its raw form)."""
+    own = ["w:" + word, "s3:" + word[-3:], "s4:" + word[-4:], "sh:" + shape, "st:" + stem]
+    if easy_words:
+        own.append("e:1" if word in easy_words else ("e:0" if len(word) > 3 else "e:s"))
+    if len(word) > 4:  # prefixes generalise to unseen derivations (anti-, ultra-, over-, war-)
+        own.extend(("p3:" + word[:3], "p4:" + word[:4]))
+    return own
+
+
 def token_features(
     words: list[str],
     raw_words: tuple[str, ...],
@@ -159,12 +181,7 @@ def token_features(
         key = (w, _shape(raw_words[i]))
         own = intrinsic.get(key)
         if own is None:
-            own = ["w:" + w, "s3:" + w[-3:], "s4:" + w[-4:], "sh:" + key[1], "st:" + stem(w)]
-            if easy_words:
-                own.append("e:1" if w in easy_words else ("e:0" if len(w) > 3 else "e:s"))
-            if len(w) > 4:  # prefixes generalise to unseen derivations (anti-, ultra-, over-, war-)
-                own.extend(("p3:" + w[:3], "p4:" + w[:4]))
-            intrinsic[key] = own
+            own = intrinsic[key] = own_features(w, key[1], stem(w), easy_words)
         f = [
             *own, "p1:" + p1, "n1:" + n1, "p2:" + p2, "n2:" + n2,
             "pb:" + p1 + "|" + w, "nb:" + w + "|" + n1, "pst:" + stem(p1) + "|" + own[4][3:],
@@ -189,12 +206,11 @@ def sentence_features(text: str, tokens, lexicon_tags: list[str]) -> list[list[s
     import bisect
 
     starts = [s for s, _ in tokens.sentence_spans]
+    exclaimed = ["!" in text[s:e] for s, e in tokens.sentence_spans]  # once per sentence, not per token
     first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
+    sentence_of = [bisect.bisect_right(starts, s) - 1 for s, _ in tokens.word_spans]
     per_sentence: dict[int, int] = {}
-    sentence_of = []
-    for (s, _), tag in zip(tokens.word_spans, lexicon_tags):
-        index = bisect.bisect_right(starts, s) - 1
-        sentence_of.append(index)
+    for index, tag in zip(sentence_of, lexicon_tags):
         if tag:
             per_sentence[index] = per_sentence.get(index, 0) + 1
     features = []
@@ -202,8 +218,8 @@ def sentence_features(text: str, tokens, lexicon_tags: list[str]) -> list[list[s
         f = []
         others = per_sentence.get(index, 0) - (1 if tag else 0)
         if others:
-            f.append("slex:" + ("1" if others == 1 else "2+"))
-        if index >= 0 and "!" in text[tokens.sentence_spans[index][0]:tokens.sentence_spans[index][1]]:
+            f.append("slex:1" if others == 1 else "slex:2+")
+        if index >= 0 and exclaimed[index]:
             f.append("excl")
         if s < first_line_end:
             f.append("line0")
@@ -219,6 +235,150 @@ def token_scores(model: LoadedModel, features: list[list[str]]) -> list[float]:
         z = bias + sum(weights.get(name, 0.0) for name in f)
         scores.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return scores
+
+
+class _WordWeights(NamedTuple):
+    """The weights of one word's features as seen from its neighbours (and inside quotations)."""
+
+    as_p1: float  # "p1:<word>": the word just before a token
+    as_n1: float  # "n1:<word>": the word just after
+    as_p2: float  # "p2:<word>": two words before
+    as_n2: float  # "n2:<word>": two words after
+    quoted: float  # "qw:<word>": the word itself inside a quotation
+    stem: str  # _stem(word)
+    pb_next: dict[str, float]  # next word -> weight of "pb:<word>|<next>"
+    nb_next: dict[str, float]  # next word -> weight of "nb:<word>|<next>"
+    pst_next: dict[str, float]  # next word's stem -> weight of "pst:<stem>|<next stem>"
+
+
+_PAIR_KINDS = ("pb", "nb", "pst")
+_NO_WEIGHTS: dict = {}
+
+
+@dataclass(frozen=True)
+class FeatureIndex:
+    """A model's weights regrouped by feature kind (the name up to its first ":"), to look up by word."""
+
+    single: dict[str, dict[str, float]]  # kind -> value -> weight: "p1" -> "the" -> weight of "p1:the"
+    pairs: dict[str, dict[str, dict[str, float]]]  # "pb", "nb", "pst" -> left -> right -> weight of "pb:left|right"
+
+    def weight(self, name: str) -> float:
+        """The weight of a feature name, as model.weights.get(name, 0.0) gives it."""
+        kind, _, value = name.partition(":")
+        return self.single.get(kind, _NO_WEIGHTS).get(value, 0.0)
+
+
+def feature_index(weights: dict[str, float]) -> FeatureIndex:
+    """The weights regrouped by kind, the word-pair kinds by their first element (words and stems hold
+    no ":" or "|", so every name splits one way). One pass over the weights, ~0.15 s."""
+    single: dict[str, dict[str, float]] = {}
+    pairs: dict[str, dict[str, dict[str, float]]] = {kind: {} for kind in _PAIR_KINDS}
+    strings: dict[str, str] = {}  # one str object per distinct word: halves the index's memory (~12 MB)
+    for name, weight in weights.items():
+        kind, _, value = name.partition(":")
+        by_left = pairs.get(kind)
+        if by_left is None:
+            by_value = single.get(kind)
+            if by_value is None:
+                by_value = single[kind] = {}
+            by_value[strings.setdefault(value, value)] = weight
+        else:
+            left, _, right = value.partition("|")
+            left, right = strings.setdefault(left, left), strings.setdefault(right, right)
+            by_right = by_left.get(left)
+            if by_right is None:
+                by_right = by_left[left] = {}
+            by_right[right] = weight
+    return FeatureIndex(single, pairs)
+
+
+class TokenScorer:
+    """token_scores(model, token_features(...)) without building a feature string per token.
+
+    A token's score is the sum of its features' weights. Most features depend on one word at a fixed
+    offset, so their weights are looked up once per distinct word and kept (own features summed per raw
+    word; neighbour weights per word). Looking names up in the 300,000-entry weight table is slow (its
+    strings lie all over memory), so the weights are first regrouped by kind and word (feature_index,
+    once per model), the pair features by their first word. The weights are added in exactly the order
+    token_features lists the features, so every score is the same float bit for bit
+    (tests/test_loaded.py checks this).
+    """
+
+    def __init__(self, model: LoadedModel):
+        self.model = model
+        self.index = feature_index(model.weights)
+        self._own: dict[str, float] = {}  # raw word -> sum of its own_features' weights, summed from 0
+        self._words: dict[str, _WordWeights] = {}  # normalize_word()ed word (or padding) -> its weights
+
+    def _own_sum(self, raw: str, word: str) -> float:
+        """Sum of the weights of `word`'s own features, in their order (`raw` gives the shape)."""
+        total = self._own.get(raw)
+        if total is None:
+            names = own_features(word, _shape(raw), self._word_weights(word).stem, self.model.easy_words)
+            total = self._own[raw] = sum(self.index.weight(name) for name in names)
+        return total
+
+    def _word_weights(self, word: str) -> _WordWeights:
+        found = self._words.get(word)
+        if found is None:
+            single, pairs, stem = self.index.single, self.index.pairs, _stem(word)
+            found = self._words[word] = _WordWeights(
+                *(single.get(kind, _NO_WEIGHTS).get(word, 0.0) for kind in ("p1", "n1", "p2", "n2", "qw")),
+                stem,
+                pairs["pb"].get(word, _NO_WEIGHTS), pairs["nb"].get(word, _NO_WEIGHTS), pairs["pst"].get(stem, _NO_WEIGHTS),
+            )
+        return found
+
+    def scores(
+        self,
+        words: list[str],
+        raw_words: tuple[str, ...],
+        quoted: list[bool],
+        lexicon_tags: list[str],
+        extra: list[list[str]],
+    ) -> list[float]:
+        """Probability that each token is part of loaded wording: the arguments of token_features
+        (with the model's easy words; `words[i]` is normalize_word(raw_words[i]))."""
+        n = len(words)
+        get, bias = self.model.weights.get, self.model.bias
+        padded = ["<s2>", "<s1>", *words, "</s1>", "</s2>"]  # token i is padded[i + 2]
+        found = self._words.get
+        weights = [found(w) or self._word_weights(w) for w in padded]
+        found = self._own.get
+        own_sums = [found(raw) for raw in raw_words]
+        own_sums = [self._own_sum(raw, w) if s is None else s for s, raw, w in zip(own_sums, raw_words, words)]
+        # Added left to right in token_features' order: own, p1, n1, p2, n2, pb, nb, pst.
+        totals = [
+            own + before.as_p1 + after.as_n1 + before2.as_p2 + after2.as_n2
+            + before.pb_next.get(w, 0.0) + this.nb_next.get(n1, 0.0) + before.pst_next.get(this.stem, 0.0)
+            for own, before2, before, this, after, after2, w, n1 in zip(
+                own_sums, weights, weights[1:], weights[2:], weights[3:], weights[4:], words, padded[3:],
+            )
+        ]
+        # Then, for the tokens that have them, the optional features in the same order: q, qw, sentence, lexicon.
+        q, lex, lexnb = get("q", 0.0), get("lex", 0.0), get("lexnb", 0.0)
+        for i in range(n):
+            if not (quoted[i] or extra[i] or lexicon_tags[i] or (i > 0 and lexicon_tags[i - 1]) or (i + 1 < n and lexicon_tags[i + 1])):
+                continue
+            total = totals[i]
+            if quoted[i]:
+                total += q
+                total += weights[i + 2].quoted
+            for name in extra[i]:
+                total += get(name, 0.0)
+            tag = lexicon_tags[i]
+            if tag:
+                total += get("lex:" + tag, 0.0)
+                total += lex
+            elif (i > 0 and lexicon_tags[i - 1]) or (i + 1 < n and lexicon_tags[i + 1]):
+                total += lexnb
+            totals[i] = total
+        exp = math.exp
+        # z clamped to [-30, 30] as in token_scores; comparing first spares two calls in the usual case.
+        return [
+            1.0 / (1.0 + exp(-(z if -30.0 <= z <= 30.0 else max(-30.0, min(30.0, z)))))
+            for z in [bias + total for total in totals]
+        ]
 
 
 def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
@@ -382,11 +542,10 @@ def analyze(context: DocContext) -> Contribution:
         )
     if model is not None and words:
         tags = lexicon_tags(hits, len(words))
-        features = token_features(
-            words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, model.easy_words,
-            sentence_features(text, tokens, tags),
+        # = token_scores(model, token_features(..., model.easy_words, ...)), bit for bit, without feature strings
+        scores = model.scorer.scores(
+            words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, sentence_features(text, tokens, tags),
         )
-        scores = token_scores(model, features)
         for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words))):
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
             score = round(max(scores[first:last + 1]), 4)
