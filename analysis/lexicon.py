@@ -44,6 +44,7 @@ CATEGORIES = (
     "name-calling",
 )
 NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan", "neutral-descriptive")
+MAX_MEMO_WORDS = 200_000  # Lexicon.candidates_of starts afresh beyond this many words
 # Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
 GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
 
@@ -93,8 +94,8 @@ class Lexicon:
     by_first: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     by_prefix: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     prefix_lengths: tuple[int, ...] = ()
-    # word -> _candidates(self, word), filled as words are met: most words start no wording, and
-    # finding that once per distinct word instead of once per token halves find_hits' time.
+    # word -> _candidates(self, word), filled as find_hits meets words: most words start no wording,
+    # and finding that once per distinct word instead of once per token spares most of find_hits' work.
     candidates_of: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
@@ -242,6 +243,8 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
     while i < n:
         candidates = memo.get(words[i])
         if candidates is None:
+            if len(memo) >= MAX_MEMO_WORDS:  # bounded for long-running processes; hits do not depend on it
+                memo.clear()
             candidates = memo[words[i]] = tuple(_candidates(lexicon, words[i]))
         match = _match_at(candidates, text, word_spans, words, i) if candidates else None
         if match is None:
@@ -262,7 +265,7 @@ def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:
     return found
 
 
-def _match_at(candidates, text: str, word_spans, words: list[str], i: int) -> tuple[int, int] | None:
+def _match_at(candidates: tuple[tuple[Wording, int], ...], text: str, word_spans, words: list[str], i: int) -> tuple[int, int] | None:
     """(last word index, entry index) of the longest of the `candidates` wordings (those that may
     start with words[i]) starting at word i, or None."""
     best: tuple[int, int] | None = None

@@ -317,3 +317,22 @@ def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
     assert "kyiv" in fresh.candidates_of and fresh.candidates_of["again"] == ()
     assert find_hits(fresh, text, tokens.word_spans, words) == first == find_hits(lexicon, text, tokens.word_spans, words)
     assert [text[h.start:h.end] for h in first][:2] == ["Kyiv regime", "smeared"]
+
+
+def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeypatch):
+    from analysis import lexicon as lexicon_module
+    from analysis.lexicon import find_hits, parse_lexicon
+
+    text = SCORER_TEXTS[0]
+    inputs = _scorer_inputs(text, lexicon, resources.loaded_model.easy_words)
+    expected = loaded.token_scores(resources.loaded_model, loaded.token_features(*inputs))
+    fresh_lexicon = parse_lexicon(SHIPPED_PATH.read_text(encoding="utf-8"))
+    tokens = tokenize(text)
+    hits = find_hits(lexicon, text, tokens.word_spans, inputs[0])
+    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 3)
+    monkeypatch.setattr(lexicon_module, "MAX_MEMO_WORDS", 3)
+    model = loaded.load_model()
+    words, raw_words, quoted, tags, _, extra = inputs
+    assert model.scorer.scores(words, raw_words, quoted, tags, extra) == expected
+    assert len(model.scorer._words) <= 3 and len(model.scorer._own) <= 3
+    assert find_hits(fresh_lexicon, text, tokens.word_spans, inputs[0]) == hits and len(fresh_lexicon.candidates_of) <= 3
