@@ -241,8 +241,10 @@ def token_scores(model: LoadedModel, features: list[list[str]]) -> list[float]:
 
 
 class _WordWeights(NamedTuple):
-    """The weights of one word's features as seen from its neighbours (and inside quotations)."""
+    """One token's word: the summed weights of its own features, and the weights of its features as
+    seen from its neighbours (and inside quotations)."""
 
+    own: float  # sum of the weights of own_features(word, ...), in their order, from 0 as sum() adds
     as_p1: float  # "p1:<word>": the word just before a token
     as_n1: float  # "n1:<word>": the word just after
     as_p2: float  # "p2:<word>": two words before
@@ -303,7 +305,7 @@ class TokenScorer:
 
     A token's score is the sum of its features' weights. Most features depend on one word at a fixed
     offset, so their weights are looked up once per distinct word and kept (own features summed per raw
-    word; neighbour weights per word). Looking names up in the 300,000-entry weight table is slow (its
+    word, with its neighbour weights). Looking names up in the 300,000-entry weight table is slow (its
     strings lie all over memory), so the weights are first regrouped by kind and word (feature_index,
     once per model), the pair features by their first word. The weights are added in exactly the order
     token_features lists the features, so every score is the same float bit for bit
@@ -313,35 +315,30 @@ class TokenScorer:
     def __init__(self, model: LoadedModel):
         self.model = model
         self.index = feature_index(model.weights)
-        self._own: dict[str, float] = {}  # raw word -> sum of its own_features' weights, summed from 0
-        self._words: dict[str, _WordWeights] = {}  # normalize_word()ed word (or padding) -> its weights
+        self._words: dict[str, _WordWeights] = {}  # raw word -> its weights
+        # The padding around the tokens, as token_features names it (never anyone's own word).
+        self._padding = {pad: self._weights_of(pad, pad, own=False) for pad in ("<s2>", "<s1>", "</s1>", "</s2>")}
 
-    def _own_sum(self, raw: str, word: str) -> float:
-        """Sum of the weights of `word`'s own features, in their order (`raw` gives the shape)."""
-        total = self._own.get(raw)
-        if total is None:
-            if len(self._own) >= MAX_CACHED_WORDS:
-                self._own.clear()
-            single = self.index.single
-            total = 0  # as sum() starts
-            for name in own_features(word, _shape(raw), self._word_weights(word).stem, self.model.easy_words):
+    def _weights_of(self, raw: str, word: str, own: bool = True) -> _WordWeights:
+        """The weights of a raw word (whose normalize_word() is `word`), from the feature index."""
+        single, pairs, stem = self.index.single, self.index.pairs, _stem(word)
+        total = 0  # the own features' weights, added as sum() adds them
+        if own:
+            for name in own_features(word, _shape(raw), stem, self.model.easy_words):
                 kind, _, value = name.partition(":")
                 total += single.get(kind, _NO_WEIGHTS).get(value, 0.0)
-            self._own[raw] = total
-        return total
+        return _WordWeights(
+            total, single.get("p1", _NO_WEIGHTS).get(word, 0.0), single.get("n1", _NO_WEIGHTS).get(word, 0.0),
+            single.get("p2", _NO_WEIGHTS).get(word, 0.0), single.get("n2", _NO_WEIGHTS).get(word, 0.0),
+            single.get("qw", _NO_WEIGHTS).get(word, 0.0), stem,
+            pairs["pb"].get(word, _NO_WEIGHTS), pairs["nb"].get(word, _NO_WEIGHTS), pairs["pst"].get(stem, _NO_WEIGHTS),
+        )
 
-    def _word_weights(self, word: str) -> _WordWeights:
-        found = self._words.get(word)
-        if found is None:
-            if len(self._words) >= MAX_CACHED_WORDS:
-                self._words.clear()
-            single, pairs, stem = self.index.single, self.index.pairs, _stem(word)
-            found = self._words[word] = _WordWeights(
-                single.get("p1", _NO_WEIGHTS).get(word, 0.0), single.get("n1", _NO_WEIGHTS).get(word, 0.0),
-                single.get("p2", _NO_WEIGHTS).get(word, 0.0), single.get("n2", _NO_WEIGHTS).get(word, 0.0),
-                single.get("qw", _NO_WEIGHTS).get(word, 0.0), stem,
-                pairs["pb"].get(word, _NO_WEIGHTS), pairs["nb"].get(word, _NO_WEIGHTS), pairs["pst"].get(stem, _NO_WEIGHTS),
-            )
+    def _remember(self, raw: str, word: str) -> _WordWeights:
+        """_weights_of(raw, word), kept for the next time."""
+        if len(self._words) >= MAX_CACHED_WORDS:
+            self._words.clear()
+        found = self._words[raw] = self._weights_of(raw, word)
         return found
 
     def scores(
@@ -356,18 +353,20 @@ class TokenScorer:
         (with the model's easy words; `words[i]` is normalize_word(raw_words[i]))."""
         n = len(words)
         get, bias = self.model.weights.get, self.model.bias
-        padded = ["<s2>", "<s1>", *words, "</s1>", "</s2>"]  # token i is padded[i + 2]
+        padding = self._padding
         found = self._words.get
-        weights = [found(w) or self._word_weights(w) for w in padded]
-        found = self._own.get
-        own_sums = [found(raw) for raw in raw_words]
-        own_sums = [self._own_sum(raw, w) if s is None else s for s, raw, w in zip(own_sums, raw_words, words)]
+        # weights[i + 2] is token i's; p2, p1, n1, n2 are at i, i + 1, i + 3, i + 4 (padding at the edges).
+        weights = [
+            padding["<s2>"], padding["<s1>"],
+            *[found(raw) or self._remember(raw, w) for raw, w in zip(raw_words, words)],
+            padding["</s1>"], padding["</s2>"],
+        ]
         # Added left to right in token_features' order: own, p1, n1, p2, n2, pb, nb, pst.
         totals = [
-            own + before.as_p1 + after.as_n1 + before2.as_p2 + after2.as_n2
+            this.own + before.as_p1 + after.as_n1 + before2.as_p2 + after2.as_n2
             + before.pb_next.get(w, 0.0) + this.nb_next.get(n1, 0.0) + before.pst_next.get(this.stem, 0.0)
-            for own, before2, before, this, after, after2, w, n1 in zip(
-                own_sums, weights, weights[1:], weights[2:], weights[3:], weights[4:], words, padded[3:],
+            for before2, before, this, after, after2, w, n1 in zip(
+                weights, weights[1:], weights[2:], weights[3:], weights[4:], words, [*words[1:], "</s1>"],
             )
         ]
         # Then, for the tokens that have them, the optional features in the same order: q, qw, sentence, lexicon.
