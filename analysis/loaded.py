@@ -89,7 +89,7 @@ class LoadedModel:
         return TokenScorer(self)
 
     def __getstate__(self) -> dict:
-        # Worker processes get the model without the scorer (~30 MB once warm); they build their own.
+        # Worker processes get the model without the scorer (~15 MB of index plus per-word records); they build their own.
         return {k: v for k, v in self.__dict__.items() if k != "scorer"}
 
 
@@ -316,22 +316,24 @@ class TokenScorer:
         self.model = model
         self.index = feature_index(model.weights)
         self._words: dict[str, _WordWeights] = {}  # raw word -> its weights
+        single, pairs = self.index.single, self.index.pairs
+        self._by_kind = (*(single.get(kind, _NO_WEIGHTS) for kind in ("p1", "n1", "p2", "n2", "qw")),
+                         pairs["pb"], pairs["nb"], pairs["pst"])
         # The padding around the tokens, as token_features names it (never anyone's own word).
         self._padding = {pad: self._weights_of(pad, pad, own=False) for pad in ("<s2>", "<s1>", "</s1>", "</s2>")}
 
     def _weights_of(self, raw: str, word: str, own: bool = True) -> _WordWeights:
         """The weights of a raw word (whose normalize_word() is `word`), from the feature index."""
-        single, pairs, stem = self.index.single, self.index.pairs, _stem(word)
+        single, stem = self.index.single, _stem(word)
         total = 0  # the own features' weights, added as sum() adds them
         if own:
             for name in own_features(word, _shape(raw), stem, self.model.easy_words):
                 kind, _, value = name.partition(":")
                 total += single.get(kind, _NO_WEIGHTS).get(value, 0.0)
+        p1, n1, p2, n2, qw, pb, nb, pst = self._by_kind
         return _WordWeights(
-            total, single.get("p1", _NO_WEIGHTS).get(word, 0.0), single.get("n1", _NO_WEIGHTS).get(word, 0.0),
-            single.get("p2", _NO_WEIGHTS).get(word, 0.0), single.get("n2", _NO_WEIGHTS).get(word, 0.0),
-            single.get("qw", _NO_WEIGHTS).get(word, 0.0), stem,
-            pairs["pb"].get(word, _NO_WEIGHTS), pairs["nb"].get(word, _NO_WEIGHTS), pairs["pst"].get(stem, _NO_WEIGHTS),
+            total, p1.get(word, 0.0), n1.get(word, 0.0), p2.get(word, 0.0), n2.get(word, 0.0), qw.get(word, 0.0), stem,
+            pb.get(word, _NO_WEIGHTS), nb.get(word, _NO_WEIGHTS), pst.get(stem, _NO_WEIGHTS),
         )
 
     def _remember(self, raw: str, word: str) -> _WordWeights:
