@@ -208,25 +208,26 @@ def sentence_features(text: str, tokens, lexicon_tags: list[str]) -> list[list[s
     mark, and whether it is the document's first line (headlines are often charged)."""
     import bisect
 
-    starts = [s for s, _ in tokens.sentence_spans]
-    exclaimed = ["!" in text[s:e] for s, e in tokens.sentence_spans]  # once per sentence, not per token
+    word_starts = [s for s, _ in tokens.word_spans]
+    n = len(word_starts)
+    features: list[list[str]] = [[] for _ in range(n)]
+    # A word belongs to the last sentence starting at or before it, so sentence k holds the words from
+    # edges[k + 1] to edges[k + 2]; the words before the first sentence form a group with no sentence text.
+    # (Working per sentence rather than per word: most words get no feature at all.)
+    edges = [0, *(bisect.bisect_left(word_starts, s) for s, _ in tokens.sentence_spans), n]
+    for span, first, last in zip([None, *tokens.sentence_spans], edges, edges[1:]):
+        tagged = sum(1 for tag in lexicon_tags[first:last] if tag)
+        if tagged:
+            for i in range(first, last):
+                others = tagged - (1 if lexicon_tags[i] else 0)
+                if others:
+                    features[i].append("slex:1" if others == 1 else "slex:2+")
+        if span is not None and "!" in text[span[0]:span[1]]:
+            for i in range(first, last):
+                features[i].append("excl")
     first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
-    sentence_of = [bisect.bisect_right(starts, s) - 1 for s, _ in tokens.word_spans]
-    per_sentence: dict[int, int] = {}
-    for index, tag in zip(sentence_of, lexicon_tags):
-        if tag:
-            per_sentence[index] = per_sentence.get(index, 0) + 1
-    features = []
-    for (s, _), tag, index in zip(tokens.word_spans, lexicon_tags, sentence_of):
-        f = []
-        others = per_sentence.get(index, 0) - (1 if tag else 0)
-        if others:
-            f.append("slex:1" if others == 1 else "slex:2+")
-        if index >= 0 and exclaimed[index]:
-            f.append("excl")
-        if s < first_line_end:
-            f.append("line0")
-        features.append(f)
+    for i in range(bisect.bisect_left(word_starts, first_line_end)):
+        features[i].append("line0")
     return features
 
 

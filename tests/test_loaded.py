@@ -336,3 +336,16 @@ def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeyp
     assert model.scorer.scores(words, raw_words, quoted, tags, extra) == expected
     assert len(model.scorer._words) <= 3
     assert find_hits(fresh_lexicon, text, tokens.word_spans, inputs[0]) == hits and len(fresh_lexicon.candidates_of) <= 3
+
+
+def test_sentence_features_per_token():
+    text = "Big news today\nWhat a mess! Truly awful.\nCalm end."
+    tokens = tokenize(text)
+    tags = ["", "", "", "delegitimising label", "", "dysphemism", "", "", "", ""]
+    assert list(zip(tokens.words, loaded.sentence_features(text, tokens, tags))) == [
+        ("Big", ["line0"]), ("news", ["line0"]), ("today", ["line0"]),
+        # two lexicon hits in this sentence: each sees one other, the word between them sees two
+        ("What", ["slex:1", "excl"]), ("a", ["slex:2+", "excl"]), ("mess", ["slex:1", "excl"]),
+        ("Truly", []), ("awful", []), ("Calm", []), ("end", []),
+    ]
+    assert loaded.sentence_features("", tokenize(""), []) == []
