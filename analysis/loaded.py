@@ -258,7 +258,7 @@ class _WordWeights(NamedTuple):
 
 
 _PAIR_KINDS = ("pb", "nb", "pst")
-# The scorer's per-word caches start afresh beyond this many words (~40 MB), so that a long-running
+# The scorer's per-word cache starts afresh beyond this many words (some 50 MB), so that a long-running
 # process scoring ever new names and numbers stays bounded; the scores do not depend on the caches.
 MAX_CACHED_WORDS = 200_000
 _NO_WEIGHTS: dict = {}
@@ -270,11 +270,6 @@ class FeatureIndex:
 
     single: dict[str, dict[str, float]]  # kind -> value -> weight: "p1" -> "the" -> weight of "p1:the"
     pairs: dict[str, dict[str, dict[str, float]]]  # "pb", "nb", "pst" -> left -> right -> weight of "pb:left|right"
-
-    def weight(self, name: str) -> float:
-        """The weight of a feature name, as model.weights.get(name, 0.0) gives it."""
-        kind, _, value = name.partition(":")
-        return self.single.get(kind, _NO_WEIGHTS).get(value, 0.0)
 
 
 def feature_index(weights: dict[str, float]) -> FeatureIndex:

@@ -293,7 +293,17 @@ def test_feature_index_regroups_every_weight():
     index = loaded.feature_index(weights)
     assert index.single == {"w": {"war": 1.0}, "p1": {"the": 2.0}, "lex": {"": 6.0, "euphemism": 7.0}}
     assert index.pairs == {"pb": {"the": {"war": 3.0}}, "nb": {"the": {"war": 4.0}}, "pst": {"brutal": {"regim": 5.0}}}
-    assert [index.weight(n) for n in ("w:war", "lex", "lex:euphemism", "w:peace", "sh:X")] == [1.0, 6.0, 7.0, 0.0, 0.0]
+
+
+
+def test_feature_index_holds_every_shipped_weight(resources):
+    weights = resources.loaded_model.weights
+    index = loaded.feature_index(weights)
+    # bare names ("q", "lex", "excl") come back with an empty value
+    regrouped = {f"{kind}:{value}" if value else kind: w for kind, by_value in index.single.items() for value, w in by_value.items()}
+    regrouped.update({f"{kind}:{left}|{right}": w for kind, by_left in index.pairs.items()
+                      for left, by_right in by_left.items() for right, w in by_right.items()})
+    assert regrouped == weights
 
 
 def test_model_pickles_without_its_scorer_caches(resources):
