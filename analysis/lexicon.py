@@ -44,6 +44,7 @@ CATEGORIES = (
     "name-calling",
 )
 NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan", "neutral-descriptive")
+MAX_MEMO_WORDS = 200_000  # Lexicon.candidates_of starts afresh beyond this many words
 # Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
 GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
 
@@ -93,6 +94,9 @@ class Lexicon:
     by_first: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     by_prefix: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     prefix_lengths: tuple[int, ...] = ()
+    # word -> _candidates(self, word), filled as find_hits meets words: most words start no wording,
+    # and finding that once per distinct word instead of once per token spares most of find_hits' work.
+    candidates_of: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -222,17 +226,27 @@ def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
     )
 
 
-def _word_matches(spec: tuple[str, str], word: str) -> bool:
-    kind, value = spec
-    return word == value if kind == "exact" else word.startswith(value)
+def _wording_matches(wording: Wording, words: list[str], i: int) -> bool:
+    """True when the words from index i on read `wording` (which must fit before the end)."""
+    for k, (kind, value) in enumerate(wording):
+        word = words[i + k]
+        if not (word == value if kind == "exact" else word.startswith(value)):
+            return False
+    return True
 
 
 def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words: list[str]) -> list[Hit]:
     """Non-overlapping lexicon matches, left to right, longest first. `words` are normalize_word()ed."""
     hits: list[Hit] = []
+    memo = lexicon.candidates_of
     i, n = 0, len(words)
     while i < n:
-        match = _match_at(lexicon, text, word_spans, words, i)
+        candidates = memo.get(words[i])
+        if candidates is None:
+            if len(memo) >= MAX_MEMO_WORDS:  # bounded for long-running processes; hits do not depend on it
+                memo.clear()
+            candidates = memo[words[i]] = tuple(_candidates(lexicon, words[i]))
+        match = _match_at(candidates, text, word_spans, words, i) if candidates else None
         if match is None:
             i += 1
             continue
@@ -251,14 +265,15 @@ def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:
     return found
 
 
-def _match_at(lexicon: Lexicon, text: str, word_spans, words: list[str], i: int) -> tuple[int, int] | None:
-    """(last word index, entry index) of the longest wording starting at word i, or None."""
+def _match_at(candidates: tuple[tuple[Wording, int], ...], text: str, word_spans, words: list[str], i: int) -> tuple[int, int] | None:
+    """(last word index, entry index) of the longest of the `candidates` wordings (those that may
+    start with words[i]) starting at word i, or None."""
     best: tuple[int, int] | None = None
-    for wording, index in _candidates(lexicon, words[i]):
+    for wording, index in candidates:
         last = i + len(wording) - 1
         if last >= len(words) or (best is not None and last <= best[0]):
             continue
-        if all(_word_matches(spec, words[i + k]) for k, spec in enumerate(wording)) and _joined(text, word_spans, words, i, last):
+        if _wording_matches(wording, words, i) and _joined(text, word_spans, words, i, last):
             best = (last, index)
     return best
 

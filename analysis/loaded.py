@@ -21,7 +21,9 @@ import json
 import math
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 from .context import Contribution, DocContext
 from .lexicon import (
@@ -81,6 +83,15 @@ class LoadedModel:
     easy_words: frozenset[str] = frozenset()
     meta: dict = field(default_factory=dict)
 
+    @cached_property
+    def scorer(self) -> "TokenScorer":
+        """This model's fast scorer (built on first use, once per model; holds per-word caches)."""
+        return TokenScorer(self)
+
+    def __getstate__(self) -> dict:
+        # Worker processes get the model without the scorer (~15 MB of index plus per-word records); they build their own.
+        return {k: v for k, v in self.__dict__.items() if k != "scorer"}
+
 
 def load_model(path: str | Path | None = None) -> LoadedModel | None:
     """The shipped model (plain JSON), or None when no model file exists."""
@@ -88,8 +99,11 @@ def load_model(path: str | Path | None = None) -> LoadedModel | None:
     if not target.exists():
         return None
     data = json.loads(target.read_text(encoding="utf-8"))
+    weights = data["weights"]
+    if not all(type(v) is float for v in weights.values()):  # the shipped file's are; copying 300,000 costs 0.05 s
+        weights = {k: float(v) for k, v in weights.items()}
     return LoadedModel(
-        weights={k: float(v) for k, v in data["weights"].items()},
+        weights=weights,
         bias=float(data["bias"]),
         threshold=float(data["threshold"]),
         base_rate=float(data.get("base_rate", 0.0)),
@@ -131,6 +145,17 @@ def _shape(word: str) -> str:
     return "x"
 
 
+def own_features(word: str, shape: str, stem: str, easy_words: frozenset[str]) -> list[str]:
+    """The features of a normalize_word()ed word alone, whatever its neighbours (the first ones
+    token_features lists for each token; `stem` is _stem(word), `shape` is _shape of its raw form)."""
+    own = ["w:" + word, "s3:" + word[-3:], "s4:" + word[-4:], "sh:" + shape, "st:" + stem]
+    if easy_words:
+        own.append("e:1" if word in easy_words else ("e:0" if len(word) > 3 else "e:s"))
+    if len(word) > 4:  # prefixes generalise to unseen derivations (anti-, ultra-, over-, war-)
+        own.extend(("p3:" + word[:3], "p4:" + word[:4]))
+    return own
+
+
 def token_features(
     words: list[str],
     raw_words: tuple[str, ...],
@@ -159,12 +184,7 @@ def token_features(
         key = (w, _shape(raw_words[i]))
         own = intrinsic.get(key)
         if own is None:
-            own = ["w:" + w, "s3:" + w[-3:], "s4:" + w[-4:], "sh:" + key[1], "st:" + stem(w)]
-            if easy_words:
-                own.append("e:1" if w in easy_words else ("e:0" if len(w) > 3 else "e:s"))
-            if len(w) > 4:  # prefixes generalise to unseen derivations (anti-, ultra-, over-, war-)
-                own.extend(("p3:" + w[:3], "p4:" + w[:4]))
-            intrinsic[key] = own
+            own = intrinsic[key] = own_features(w, key[1], stem(w), easy_words)
         f = [
             *own, "p1:" + p1, "n1:" + n1, "p2:" + p2, "n2:" + n2,
             "pb:" + p1 + "|" + w, "nb:" + w + "|" + n1, "pst:" + stem(p1) + "|" + own[4][3:],
@@ -188,26 +208,26 @@ def sentence_features(text: str, tokens, lexicon_tags: list[str]) -> list[list[s
     mark, and whether it is the document's first line (headlines are often charged)."""
     import bisect
 
-    starts = [s for s, _ in tokens.sentence_spans]
+    word_starts = [s for s, _ in tokens.word_spans]
+    n = len(word_starts)
+    features: list[list[str]] = [[] for _ in range(n)]
+    # A word belongs to the last sentence starting at or before it, so sentence k holds the words from
+    # edges[k + 1] to edges[k + 2]; the words before the first sentence form a group with no sentence text.
+    # (Working per sentence rather than per word: most words get no feature at all.)
+    edges = [0, *(bisect.bisect_left(word_starts, s) for s, _ in tokens.sentence_spans), n]
+    for span, first, last in zip([None, *tokens.sentence_spans], edges, edges[1:]):
+        tagged = sum(1 for tag in lexicon_tags[first:last] if tag)
+        if tagged:
+            for i in range(first, last):
+                others = tagged - (1 if lexicon_tags[i] else 0)
+                if others:
+                    features[i].append("slex:1" if others == 1 else "slex:2+")
+        if span is not None and "!" in text[span[0]:span[1]]:
+            for i in range(first, last):
+                features[i].append("excl")
     first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
-    per_sentence: dict[int, int] = {}
-    sentence_of = []
-    for (s, _), tag in zip(tokens.word_spans, lexicon_tags):
-        index = bisect.bisect_right(starts, s) - 1
-        sentence_of.append(index)
-        if tag:
-            per_sentence[index] = per_sentence.get(index, 0) + 1
-    features = []
-    for (s, _), tag, index in zip(tokens.word_spans, lexicon_tags, sentence_of):
-        f = []
-        others = per_sentence.get(index, 0) - (1 if tag else 0)
-        if others:
-            f.append("slex:" + ("1" if others == 1 else "2+"))
-        if index >= 0 and "!" in text[tokens.sentence_spans[index][0]:tokens.sentence_spans[index][1]]:
-            f.append("excl")
-        if s < first_line_end:
-            f.append("line0")
-        features.append(f)
+    for i in range(bisect.bisect_left(word_starts, first_line_end)):
+        features[i].append("line0")
     return features
 
 
@@ -219,6 +239,158 @@ def token_scores(model: LoadedModel, features: list[list[str]]) -> list[float]:
         z = bias + sum(weights.get(name, 0.0) for name in f)
         scores.append(1.0 / (1.0 + math.exp(-max(-30.0, min(30.0, z)))))
     return scores
+
+
+class _WordWeights(NamedTuple):
+    """One token's word: the summed weights of its own features, and the weights of its features as
+    seen from its neighbours (and inside quotations)."""
+
+    own: float  # sum of the weights of own_features(word, ...), in their order, from 0 as sum() adds
+    as_p1: float  # "p1:<word>": the word just before a token
+    as_n1: float  # "n1:<word>": the word just after
+    as_p2: float  # "p2:<word>": two words before
+    as_n2: float  # "n2:<word>": two words after
+    quoted: float  # "qw:<word>": the word itself inside a quotation
+    stem: str  # _stem(word)
+    pb_next: dict[str, float]  # next word -> weight of "pb:<word>|<next>"
+    nb_next: dict[str, float]  # next word -> weight of "nb:<word>|<next>"
+    pst_next: dict[str, float]  # next word's stem -> weight of "pst:<stem>|<next stem>"
+
+
+_PAIR_KINDS = ("pb", "nb", "pst")
+# The scorer's per-word cache starts afresh beyond this many words (some 50 MB), so that a long-running
+# process scoring ever new names and numbers stays bounded; the scores do not depend on the caches.
+MAX_CACHED_WORDS = 200_000
+_NO_WEIGHTS: dict = {}
+
+
+@dataclass(frozen=True)
+class FeatureIndex:
+    """A model's weights regrouped by feature kind (the name up to its first ":"), to look up by word."""
+
+    single: dict[str, dict[str, float]]  # kind -> value -> weight: "p1" -> "the" -> weight of "p1:the"
+    pairs: dict[str, dict[str, dict[str, float]]]  # "pb", "nb", "pst" -> left -> right -> weight of "pb:left|right"
+
+
+def feature_index(weights: dict[str, float]) -> FeatureIndex:
+    """The weights regrouped by kind, the word-pair kinds by their first element (words and stems hold
+    no ":" or "|", so every name splits one way). One pass over the weights, ~0.15 s."""
+    single: dict[str, dict[str, float]] = {}
+    pairs: dict[str, dict[str, dict[str, float]]] = {kind: {} for kind in _PAIR_KINDS}
+    strings: dict[str, str] = {}  # one str object per distinct word: halves the index's memory (~12 MB)
+    for name, weight in weights.items():
+        kind, _, value = name.partition(":")
+        by_left = pairs.get(kind)
+        if by_left is None:
+            by_value = single.get(kind)
+            if by_value is None:
+                by_value = single[kind] = {}
+            by_value[strings.setdefault(value, value)] = weight
+        else:
+            left, _, right = value.partition("|")
+            left, right = strings.setdefault(left, left), strings.setdefault(right, right)
+            by_right = by_left.get(left)
+            if by_right is None:
+                by_right = by_left[left] = {}
+            by_right[right] = weight
+    return FeatureIndex(single, pairs)
+
+
+class TokenScorer:
+    """token_scores(model, token_features(...)) without building a feature string per token.
+
+    A token's score is the sum of its features' weights. Most features depend on one word at a fixed
+    offset, so their weights are looked up once per distinct word and kept (own features summed per raw
+    word, with its neighbour weights). Looking names up in the 300,000-entry weight table is slow (its
+    strings lie all over memory), so the weights are first regrouped by kind and word (feature_index,
+    once per model), the pair features by their first word. The weights are added in exactly the order
+    token_features lists the features, so every score is the same float bit for bit
+    (tests/test_loaded.py checks this).
+    """
+
+    def __init__(self, model: LoadedModel):
+        self.model = model
+        self.index = feature_index(model.weights)
+        self._words: dict[str, _WordWeights] = {}  # raw word -> its weights
+        single, pairs = self.index.single, self.index.pairs
+        self._by_kind = (*(single.get(kind, _NO_WEIGHTS) for kind in ("p1", "n1", "p2", "n2", "qw")),
+                         pairs["pb"], pairs["nb"], pairs["pst"])
+        # The padding around the tokens, as token_features names it (never anyone's own word).
+        self._padding = {pad: self._weights_of(pad, pad, own=False) for pad in ("<s2>", "<s1>", "</s1>", "</s2>")}
+
+    def _weights_of(self, raw: str, word: str, own: bool = True) -> _WordWeights:
+        """The weights of a raw word (whose normalize_word() is `word`), from the feature index."""
+        single, stem = self.index.single, _stem(word)
+        total = 0  # the own features' weights, added as sum() adds them
+        if own:
+            for name in own_features(word, _shape(raw), stem, self.model.easy_words):
+                kind, _, value = name.partition(":")
+                total += single.get(kind, _NO_WEIGHTS).get(value, 0.0)
+        p1, n1, p2, n2, qw, pb, nb, pst = self._by_kind
+        return _WordWeights(
+            total, p1.get(word, 0.0), n1.get(word, 0.0), p2.get(word, 0.0), n2.get(word, 0.0), qw.get(word, 0.0), stem,
+            pb.get(word, _NO_WEIGHTS), nb.get(word, _NO_WEIGHTS), pst.get(stem, _NO_WEIGHTS),
+        )
+
+    def _remember(self, raw: str, word: str) -> _WordWeights:
+        """_weights_of(raw, word), kept for the next time."""
+        if len(self._words) >= MAX_CACHED_WORDS:
+            self._words.clear()
+        found = self._words[raw] = self._weights_of(raw, word)
+        return found
+
+    def scores(
+        self,
+        words: list[str],
+        raw_words: tuple[str, ...],
+        quoted: list[bool],
+        lexicon_tags: list[str],
+        extra: list[list[str]],
+    ) -> list[float]:
+        """Probability that each token is part of loaded wording: the arguments of token_features
+        (with the model's easy words; `words[i]` is normalize_word(raw_words[i]))."""
+        n = len(words)
+        get, bias = self.model.weights.get, self.model.bias
+        padding = self._padding
+        found = self._words.get
+        # weights[i + 2] is token i's; p2, p1, n1, n2 are at i, i + 1, i + 3, i + 4 (padding at the edges).
+        weights = [
+            padding["<s2>"], padding["<s1>"],
+            *[found(raw) or self._remember(raw, w) for raw, w in zip(raw_words, words)],
+            padding["</s1>"], padding["</s2>"],
+        ]
+        # Added left to right in token_features' order: own, p1, n1, p2, n2, pb, nb, pst.
+        totals = [
+            this.own + before.as_p1 + after.as_n1 + before2.as_p2 + after2.as_n2
+            + before.pb_next.get(w, 0.0) + this.nb_next.get(n1, 0.0) + before.pst_next.get(this.stem, 0.0)
+            for before2, before, this, after, after2, w, n1 in zip(
+                weights, weights[1:], weights[2:], weights[3:], weights[4:], words, [*words[1:], "</s1>"],
+            )
+        ]
+        # Then, for the tokens that have them, the optional features in the same order: q, qw, sentence, lexicon.
+        q, lex, lexnb = get("q", 0.0), get("lex", 0.0), get("lexnb", 0.0)
+        for i, (is_quoted, names, tag) in enumerate(zip(quoted, extra, lexicon_tags)):
+            near_lexicon = not tag and ((i > 0 and lexicon_tags[i - 1]) or (i + 1 < n and lexicon_tags[i + 1]))
+            if not (is_quoted or names or tag or near_lexicon):
+                continue  # the usual case
+            total = totals[i]
+            if is_quoted:
+                total += q
+                total += weights[i + 2].quoted
+            for name in names:
+                total += get(name, 0.0)
+            if tag:
+                total += get("lex:" + tag, 0.0)
+                total += lex
+            elif near_lexicon:
+                total += lexnb
+            totals[i] = total
+        exp = math.exp
+        # z clamped to [-30, 30] as in token_scores; comparing first spares two calls in the usual case.
+        return [
+            1.0 / (1.0 + exp(-(z if -30.0 <= z <= 30.0 else max(-30.0, min(30.0, z)))))
+            for z in [bias + total for total in totals]
+        ]
 
 
 def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
@@ -382,11 +554,10 @@ def analyze(context: DocContext) -> Contribution:
         )
     if model is not None and words:
         tags = lexicon_tags(hits, len(words))
-        features = token_features(
-            words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, model.easy_words,
-            sentence_features(text, tokens, tags),
+        # = token_scores(model, token_features(..., model.easy_words, ...)), bit for bit, without feature strings
+        scores = model.scorer.scores(
+            words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, sentence_features(text, tokens, tags),
         )
-        scores = token_scores(model, features)
         for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words))):
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
             score = round(max(scores[first:last + 1]), 4)

@@ -242,3 +242,120 @@ def test_benchmark_scores_what_analyze_reports(resources, lexicon):
         rows = loaded.analyze(_context(text, resources)).rows["spans"]
         article = training.prepare(training.Article("x", text, []), lexicon)
         assert sorted(training.analyze_spans(resources.loaded_model, article)) == sorted((r["start"], r["end"]) for r in rows)
+
+
+def _scorer_inputs(text: str, lexicon, easy_words: frozenset[str]):
+    """token_features' arguments for a text, as analyze() builds them."""
+    from analysis.lexicon import find_hits, normalize_word
+    from analysis.quotes import find_quotes
+
+    tokens = tokenize(text)
+    words = [normalize_word(w) for w in tokens.words]
+    tags = loaded.lexicon_tags(find_hits(lexicon, text, tokens.word_spans, words), len(words))
+    quoted = loaded.quoted_flags(tokens.word_spans, find_quotes(text))
+    return words, tokens.words, quoted, tags, easy_words, loaded.sentence_features(text, tokens, tags)
+
+
+SCORER_TEXTS = (
+    "Outrage! The brutal Kyiv regime and its corrupt, treasonous cronies were called \"thugs\" by Moscow.\n"
+    "Critics blasted the so-called special military operation as a grotesque, hysterical smear campaign.",
+    "RUSSIA'S 2024 budget: NATO's Warmongers say the U.S.-backed junta is 'doomed'.",
+    "a",
+)
+
+
+def test_fast_scorer_gives_token_scores_bit_for_bit(resources, lexicon):
+    """analyze() scores tokens with model.scorer; it must give exactly token_scores(token_features(...))."""
+    import random
+
+    model = resources.loaded_model
+    texts = (*SCORER_TEXTS, _seed("000"), _seed("001"), _seed("003"))
+    # A second model with a random weight for every feature these texts have, so that every feature kind
+    # counts and a change in the order of the additions would show in the last bits of some score.
+    rng = random.Random(0)
+    names = sorted({name for text in texts for f in loaded.token_features(*_scorer_inputs(text, lexicon, model.easy_words))
+                    for name in f})
+    shuffled = loaded.LoadedModel(weights={n: rng.uniform(-2, 2) * 10 ** rng.randint(-3, 0) for n in names},
+                                  bias=-1.5, threshold=0.1, easy_words=model.easy_words)
+    for candidate in (model, shuffled):
+        for text in texts:
+            inputs = _scorer_inputs(text, lexicon, model.easy_words)
+            expected = loaded.token_scores(candidate, loaded.token_features(*inputs))
+            words, raw_words, quoted, tags, _, extra = inputs
+            assert candidate.scorer.scores(words, raw_words, quoted, tags, extra) == expected
+            # and again, now from the scorer's per-word caches
+            assert candidate.scorer.scores(words, raw_words, quoted, tags, extra) == expected
+
+
+def test_feature_index_regroups_every_weight():
+    weights = {"w:war": 1.0, "p1:the": 2.0, "pb:the|war": 3.0, "nb:the|war": 4.0, "pst:brutal|regim": 5.0, "lex": 6.0,
+               "lex:euphemism": 7.0}
+    index = loaded.feature_index(weights)
+    assert index.single == {"w": {"war": 1.0}, "p1": {"the": 2.0}, "lex": {"": 6.0, "euphemism": 7.0}}
+    assert index.pairs == {"pb": {"the": {"war": 3.0}}, "nb": {"the": {"war": 4.0}}, "pst": {"brutal": {"regim": 5.0}}}
+
+
+
+def test_feature_index_holds_every_shipped_weight(resources):
+    weights = resources.loaded_model.weights
+    index = loaded.feature_index(weights)
+    # bare names ("q", "lex", "excl") come back with an empty value
+    regrouped = {f"{kind}:{value}" if value else kind: w for kind, by_value in index.single.items() for value, w in by_value.items()}
+    regrouped.update({f"{kind}:{left}|{right}": w for kind, by_left in index.pairs.items()
+                      for left, by_right in by_left.items() for right, w in by_right.items()})
+    assert regrouped == weights
+
+
+def test_model_pickles_without_its_scorer_caches(resources):
+    import pickle
+
+    model = resources.loaded_model
+    model.scorer.scores(["war"], ("War",), [False], [""], [[]])  # builds the scorer and its caches
+    copy = pickle.loads(pickle.dumps(model))
+    assert "scorer" not in copy.__dict__ and copy.weights == model.weights and copy.threshold == model.threshold
+    assert copy.scorer.scores(["war"], ("War",), [False], [""], [[]]) == model.scorer.scores(["war"], ("War",), [False], [""], [[]])
+
+
+def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
+    from analysis.lexicon import find_hits, normalize_word, parse_lexicon
+
+    text = "The Kyiv regime smeared the so-called West; the Kiev regime and the Kyiv regime again."
+    tokens = tokenize(text)
+    words = [normalize_word(w) for w in tokens.words]
+    fresh = parse_lexicon(SHIPPED_PATH.read_text(encoding="utf-8"))
+    first = find_hits(fresh, text, tokens.word_spans, words)
+    assert "kyiv" in fresh.candidates_of and fresh.candidates_of["again"] == ()
+    assert find_hits(fresh, text, tokens.word_spans, words) == first == find_hits(lexicon, text, tokens.word_spans, words)
+    assert [text[h.start:h.end] for h in first][:2] == ["Kyiv regime", "smeared"]
+
+
+def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeypatch):
+    from analysis import lexicon as lexicon_module
+    from analysis.lexicon import find_hits, parse_lexicon
+
+    text = SCORER_TEXTS[0]
+    inputs = _scorer_inputs(text, lexicon, resources.loaded_model.easy_words)
+    expected = loaded.token_scores(resources.loaded_model, loaded.token_features(*inputs))
+    fresh_lexicon = parse_lexicon(SHIPPED_PATH.read_text(encoding="utf-8"))
+    tokens = tokenize(text)
+    hits = find_hits(lexicon, text, tokens.word_spans, inputs[0])
+    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 3)
+    monkeypatch.setattr(lexicon_module, "MAX_MEMO_WORDS", 3)
+    model = loaded.load_model()
+    words, raw_words, quoted, tags, _, extra = inputs
+    assert model.scorer.scores(words, raw_words, quoted, tags, extra) == expected
+    assert len(model.scorer._words) <= 3
+    assert find_hits(fresh_lexicon, text, tokens.word_spans, inputs[0]) == hits and len(fresh_lexicon.candidates_of) <= 3
+
+
+def test_sentence_features_per_token():
+    text = "Big news today\nWhat a mess! Truly awful.\nCalm end."
+    tokens = tokenize(text)
+    tags = ["", "", "", "delegitimising label", "", "dysphemism", "", "", "", ""]
+    assert list(zip(tokens.words, loaded.sentence_features(text, tokens, tags))) == [
+        ("Big", ["line0"]), ("news", ["line0"]), ("today", ["line0"]),
+        # two lexicon hits in this sentence: each sees one other, the word between them sees two
+        ("What", ["slex:1", "excl"]), ("a", ["slex:2+", "excl"]), ("mess", ["slex:1", "excl"]),
+        ("Truly", []), ("awful", []), ("Calm", []), ("end", []),
+    ]
+    assert loaded.sentence_features("", tokenize(""), []) == []
