@@ -14,6 +14,7 @@ The tables equal those of pipeline.analyze() on the same inputs: same rows, same
 """
 from __future__ import annotations
 
+import logging
 import os
 import shutil
 import time
@@ -34,6 +35,7 @@ from .pipeline import DocumentOutput
 from .resources import Resources, load_resources
 from .results import TABLE_COLUMNS, make_table
 
+log = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 1000
 # Documents per task sent to a worker process: large enough to amortise pickling, small enough to balance.
 PROCESS_BATCH = 16
@@ -96,6 +98,7 @@ def score_stream(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     parts = _PartWriter(out / f".parts-{os.getpid()}")
+    log.info("phase scoring")
     summary = BatchSummary()
     # What the corpus step reads, compact: word counts and a few compressed fields, about 3 kB a document.
     corpus = framing.CorpusState(event_overrides)
@@ -122,9 +125,13 @@ def score_stream(
             summary.documents = len(corpus)
             if progress:
                 progress(summary.documents + len(analysis_errors), 0)
+        # Phase lines (benchmarks/memory.py attributes its memory samples to them).
+        log.info("phase events: %d documents scored", summary.documents)
         event_ids = corpus.event_ids() if len(corpus) else {}
+        log.info("phase corpus tables")
         if len(corpus):
             _write_corpus_rows(corpus, parts)
+        log.info("phase assembly")
         error_rows = load_errors + analysis_errors
         summary.errors = len(error_rows)
         summary.written = parts.finish(out, fmt, {"errors": make_table("errors", error_rows)}, event_ids)

@@ -182,15 +182,17 @@ class TermCounts:
     def body_terms(self) -> tuple[list[str], np.ndarray, np.ndarray]:
         """(the words met in bodies, alphabetical; each word id's column among them, -1 if none; their corpus-wide body counts)."""
         words, position = self.terms()
-        _, ids, counts = self._body.gather(list(range(len(self))))
         seen = np.zeros(len(self.ids), dtype=bool)
-        seen[ids] = True
+        totals_by_id = np.zeros(len(self.ids), dtype=np.int64)
+        for start in range(0, len(self), BLOCK_ROWS):  # block by block: whole-corpus index arrays would cost GBs
+            _, ids, counts = self._body.gather(list(range(start, min(start + BLOCK_ROWS, len(self)))))
+            seen[ids] = True
+            totals_by_id += np.bincount(ids, weights=counts, minlength=len(self.ids)).astype(np.int64)
         alphabetical_ids = np.argsort(position)
         kept = alphabetical_ids[seen[alphabetical_ids]]
         column = np.full(len(self.ids), -1, dtype=np.int32)
         column[kept] = np.arange(len(kept), dtype=np.int32)
-        totals = np.bincount(column[ids], weights=counts, minlength=len(kept)) if len(kept) else np.zeros(0)
-        return [words[position[i]] for i in kept.tolist()], column, totals
+        return [words[position[i]] for i in kept.tolist()], column, totals_by_id[kept].astype(float)
 
     def body(self, documents: list[int], column: np.ndarray, width: int) -> sparse.csr_matrix:
         """Body word counts for these documents in the columns body_terms() gives (entry order: by word id)."""
