@@ -131,6 +131,7 @@ def score_stream(
         log.info("phase corpus tables")
         if len(corpus):
             _write_corpus_rows(corpus, parts)
+        del corpus  # the word counts are done with: free them (a few hundred MB at 100,000 documents) before assembly
         log.info("phase assembly")
         error_rows = load_errors + analysis_errors
         summary.errors = len(error_rows)
