@@ -5,21 +5,21 @@
 reads the inputs lazily (analysis.corpus.iter_inputs), analyses them chunk by chunk on the chosen
 engine, and writes each chunk's rows of the per-document tables (blocks, spans, citations, …) to a
 Parquet part file at once, `documents` included. Only what the corpus-level steps need stays in
-memory: each document's row and corpus features, packed (compressed, a few kB a document). At the
-end the corpus-level steps (events, distinctive terms, comparisons) run on those, and every table is
-assembled part by part into DIR/<table>.parquet (or .csv): no table is ever held whole.
+memory (framing.CorpusState: word counts and a few compressed fields, about 3 kB a document). At the
+end the corpus-level steps (events, distinctive terms, comparisons) run on those, writing their rows
+event by event into part files too, and every table is assembled part by part into
+DIR/<table>.parquet (or .csv): no table is ever held whole.
 
 The tables equal those of pipeline.analyze() on the same inputs: same rows, same order.
 """
 from __future__ import annotations
 
+import logging
 import os
-import pickle
 import shutil
 import time
-import zlib
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -36,6 +36,7 @@ from .pipeline import DocumentOutput
 from .resources import Resources, load_resources
 from .results import TABLE_COLUMNS, make_table
 
+log = logging.getLogger(__name__)
 DEFAULT_CHUNK_SIZE = 1000
 # Documents per task sent to a worker process: large enough to amortise pickling, small enough to balance.
 PROCESS_BATCH = 16
@@ -100,10 +101,10 @@ def score_stream(
     out = Path(out_dir)
     out.mkdir(parents=True, exist_ok=True)
     parts = _PartWriter(out / f".parts-{os.getpid()}")
+    log.info("phase scoring")
     summary = BatchSummary()
-    # What the corpus step reads, packed: about 4 kB a document instead of about 25 kB as live dicts.
-    document_rows: list[Packed] = []
-    features: dict[str, Packed] = {}
+    # What the corpus step reads, compact: word counts and a few compressed fields, about 3 kB a document.
+    corpus = framing.CorpusState(event_overrides)
     load_errors: list[dict] = []
     analysis_errors: list[dict] = []
     try:
@@ -116,24 +117,25 @@ def score_stream(
                     analysis_errors.append({"source": output.source, "error": output.error})
                     continue
                 chunk_rows["documents"].append(output.row)
-                document_rows.append(Packed(output.row, eager=ROW_KEYS))
-                features[output.doc_id] = Packed(output.features)
+                corpus.add(output.row, output.features)
                 for table, rows in output.rows.items():
                     chunk_rows.setdefault(table, []).extend(rows)
             for table, rows in chunk_rows.items():
                 parts.add(table, make_table(table, rows))
+            # Let this chunk go before the next one arrives (two are in flight already with --engine process).
+            del documents, outputs, chunk_rows
             summary.chunks += 1
-            summary.documents = len(document_rows)
+            summary.documents = len(corpus)
             if progress:
                 progress(summary.documents + len(analysis_errors), 0)
-        # framing matches override keys to doc_id, source or file name itself (ROW_KEYS keeps source at hand).
-        corpus = framing.analyze_corpus(document_rows, features, resources, event_overrides)
-        event_ids = corpus.event_ids if corpus else {}
-        document_rows.clear()
-        features.clear()
-        if corpus:
-            for table, rows in corpus.rows.items():
-                parts.add(table, make_table(table, rows))
+        # Phase lines (benchmarks/memory.py attributes its memory samples to them).
+        log.info("phase events: %d documents scored", summary.documents)
+        event_ids = corpus.event_ids() if len(corpus) else {}
+        log.info("phase corpus tables")
+        if len(corpus):
+            _write_corpus_rows(corpus, parts)
+        del corpus  # the word counts are done with: free them (a few hundred MB at 100,000 documents) before assembly
+        log.info("phase assembly")
         error_rows = load_errors + analysis_errors
         summary.errors = len(error_rows)
         summary.written = parts.finish(out, fmt, {"errors": make_table("errors", error_rows)}, event_ids)
@@ -143,41 +145,22 @@ def score_stream(
     return summary
 
 
-# Row fields the corpus step reads for every document (event grouping); kept unpacked for speed.
-ROW_KEYS = ("doc_id", "source", "published", "title")
+# Rows of a corpus table (naming, distinctive_terms, comparisons) gathered before a part file is written.
+CORPUS_PART_ROWS = 50_000
 
 
-class Packed(Mapping):
-    """A read-only dict kept compressed in memory, unpacked on each access (a few keys kept at hand).
-
-    Lets the corpus step read every document's row and features while the whole corpus costs a few
-    kB a document. Values come back exactly as they went in (pickle round trip, in memory only).
-    """
-
-    __slots__ = ("_blob", "_eager")
-
-    def __init__(self, data: dict, eager: tuple[str, ...] = ()) -> None:
-        self._blob = zlib.compress(pickle.dumps(data, protocol=pickle.HIGHEST_PROTOCOL), 1)
-        self._eager = {key: data[key] for key in eager if key in data}
-
-    def unpack(self) -> dict:
-        return pickle.loads(zlib.decompress(self._blob))
-
-    def __getitem__(self, key: str) -> object:
-        if key in self._eager:
-            return self._eager[key]
-        return self.unpack()[key]
-
-    def get(self, key: str, default: object = None) -> object:
-        if key in self._eager:
-            return self._eager[key]
-        return self.unpack().get(key, default)
-
-    def __iter__(self) -> Iterator[str]:
-        return iter(self.unpack())
-
-    def __len__(self) -> int:
-        return len(self.unpack())
+def _write_corpus_rows(corpus: framing.CorpusState, parts: _PartWriter) -> None:
+    """The corpus tables, event by event, into part files of about CORPUS_PART_ROWS rows."""
+    pending: dict[str, list[dict]] = {}
+    for table, rows in corpus.rows():
+        batch = pending.setdefault(table, [])
+        batch.extend(rows)
+        if len(batch) >= CORPUS_PART_ROWS:
+            parts.add(table, make_table(table, batch))
+            pending[table] = []
+    for table, batch in pending.items():
+        if batch:
+            parts.add(table, make_table(table, batch))
 
 
 def _analysed_chunks(

@@ -20,9 +20,13 @@ groups in neighbouring blocks whose centroids reach the threshold are then merge
 """
 from __future__ import annotations
 
+import copy
 import csv
+import functools
 import io
 import math
+from array import array
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from pathlib import Path
@@ -102,20 +106,177 @@ def write_background(background: Background, path: str | Path, source: str) -> N
 
 def tfidf_vectors(bodies: list[str], leads: list[str], background: Background) -> sparse.csr_matrix:
     """L2-normalised TF-IDF rows, one per document (lead counted twice, IDF over corpus + background)."""
-    texts = [f"{body} {lead}" for body, lead in zip(bodies, leads)]
-    vectorizer = CountVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False)
-    try:
-        counts = vectorizer.fit_transform(texts)
-    except ValueError:  # no words at all
-        return sparse.csr_matrix((len(texts), 1))
-    vocabulary = vectorizer.get_feature_names_out()
-    corpus_df = np.asarray((counts > 0).sum(axis=0)).ravel()
-    background_df = np.array([background.df.get(term, 0) for term in vocabulary])
-    n = len(texts) + background.documents
-    idf = np.log((1 + n) / (1 + corpus_df + background_df)) + 1.0
-    transformer = TfidfTransformer(use_idf=False, norm=None)
-    weighted = transformer.fit_transform(counts).multiply(idf).tocsr()
-    return normalize(weighted, norm="l2")
+    counts = TermCounts()
+    for body, lead in zip(bodies, leads):
+        counts.add(body, lead)
+    vectors = TfidfRows(counts, background)
+    return vectors[list(range(len(counts)))]
+
+
+@functools.lru_cache(maxsize=1)
+def _analyzer() -> Callable[[str], list[str]]:
+    """The word splitter of the event and distinctive-term vectors (CountVectorizer's, TOKEN_PATTERN)."""
+    return CountVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False).build_analyzer()
+
+
+class TermCounts:
+    """Word counts of every document's body and lead over one shared vocabulary, added one document at a time.
+
+    This is what the corpus step keeps of a document instead of its words: an int32 word id and an int32
+    count per distinct word (8 bytes each) in flat arrays, about 2.6 kB per news article, so 100,000
+    articles take about 270 MB. Matrices are built from them for any subset of documents on demand.
+    """
+
+    def __init__(self) -> None:
+        self.ids: dict[str, int] = {}
+        self._body = _FlatRows()
+        self._lead = _FlatRows()
+        self._order: tuple[list[str], np.ndarray] | None = None
+
+    def __len__(self) -> int:
+        return self._body.documents
+
+    def add(self, body: str, lead: str) -> None:
+        """Count one document's body and lead words (space-joined, as events.event_terms gives them)."""
+        self._order = None
+        for rows, text in ((self._body, body), (self._lead, lead)):
+            counter: dict[int, int] = {}
+            for word in _analyzer()(text):
+                index = self.ids.get(word)
+                if index is None:
+                    index = self.ids[word] = len(self.ids)
+                counter[index] = counter.get(index, 0) + 1
+            rows.append(sorted(counter.items()))
+
+    def terms(self) -> tuple[list[str], np.ndarray]:
+        """(every word in alphabetical order, position of each word id in that order)."""
+        if self._order is None:
+            ordered = sorted(self.ids.items())
+            position = np.empty(len(ordered), dtype=np.int32)
+            for new, (_, old) in enumerate(ordered):
+                position[old] = new
+            self._order = ([term for term, _ in ordered], position)
+        return self._order
+
+    def combined(self, documents: list[int]) -> sparse.csr_matrix:
+        """Counts of body plus lead words for these documents, columns in alphabetical word order: the counts
+        CountVectorizer(token_pattern=TOKEN_PATTERN, lowercase=False).fit_transform(["body lead", ...]) gives."""
+        rows_b, ids_b, counts_b = self._body.gather(documents)
+        rows_l, ids_l, counts_l = self._lead.gather(documents)
+        _, position = self.terms()
+        rows = np.concatenate([rows_b, rows_l])
+        columns = position[np.concatenate([ids_b, ids_l])]
+        # A word of both body and lead gets two entries, summed by the conversion to CSR.
+        counts = np.concatenate([counts_b, counts_l]).astype(np.int64)
+        return sparse.csr_matrix((counts, (rows, columns)), shape=(len(documents), len(self.ids)))
+
+    def document_frequencies(self) -> np.ndarray:
+        """In how many documents each word (alphabetical order) occurs, body or lead."""
+        _, position = self.terms()
+        df = np.zeros(len(self.ids), dtype=np.int64)
+        for start in range(0, len(self), BLOCK_ROWS):
+            block = self.combined(list(range(start, min(start + BLOCK_ROWS, len(self)))))
+            df += np.bincount(block.indices, minlength=len(self.ids))
+        return df
+
+    def body_terms(self) -> tuple[list[str], np.ndarray, np.ndarray]:
+        """(the words met in bodies, alphabetical; each word id's column among them, -1 if none; their corpus-wide body counts)."""
+        words, position = self.terms()
+        seen = np.zeros(len(self.ids), dtype=bool)
+        totals_by_id = np.zeros(len(self.ids), dtype=np.int64)
+        for start in range(0, len(self), BLOCK_ROWS):  # block by block: whole-corpus index arrays would cost GBs
+            _, ids, counts = self._body.gather(list(range(start, min(start + BLOCK_ROWS, len(self)))))
+            seen[ids] = True
+            totals_by_id += np.bincount(ids, weights=counts, minlength=len(self.ids)).astype(np.int64)
+        alphabetical_ids = np.argsort(position)
+        kept = alphabetical_ids[seen[alphabetical_ids]]
+        column = np.full(len(self.ids), -1, dtype=np.int32)
+        column[kept] = np.arange(len(kept), dtype=np.int32)
+        return [words[position[i]] for i in kept.tolist()], column, totals_by_id[kept].astype(float)
+
+    def body(self, documents: list[int], column: np.ndarray, width: int) -> sparse.csr_matrix:
+        """Body word counts for these documents in the columns body_terms() gives (entry order: by word id)."""
+        rows, ids, counts = self._body.gather(documents)
+        return sparse.csr_matrix((counts, column[ids], _indptr(rows, len(documents))), shape=(len(documents), width))
+
+
+# Documents per block when whole-corpus figures are summed block by block (bounds the temporary matrices).
+BLOCK_ROWS = 5000
+
+
+class _FlatRows:
+    """Sparse rows (word id, count) appended one document at a time into flat int32 arrays."""
+
+    def __init__(self) -> None:
+        self.ids = array("i")
+        self.counts = array("i")
+        self.ends = array("q", [0])
+
+    @property
+    def documents(self) -> int:
+        return len(self.ends) - 1
+
+    def append(self, items: list[tuple[int, int]]) -> None:
+        for index, count in items:
+            self.ids.append(index)
+            self.counts.append(count)
+        self.ends.append(len(self.ids))
+
+    def gather(self, documents: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """(row number in `documents`, word id, count) of every entry of these documents, row by row."""
+        ends = np.frombuffer(self.ends, dtype=np.int64)
+        docs = np.asarray(documents, dtype=np.int64)
+        starts, lengths = ends[docs], ends[docs + 1] - ends[docs]
+        rows = np.repeat(np.arange(len(docs)), lengths)
+        # Position of each entry: its document's start plus its rank within the document.
+        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
+        positions = np.repeat(starts, lengths) + offsets
+        ids = np.frombuffer(self.ids, dtype=np.int32)[positions] if len(positions) else np.zeros(0, np.int32)
+        counts = np.frombuffer(self.counts, dtype=np.int32)[positions] if len(positions) else np.zeros(0, np.int32)
+        return rows, ids, counts
+
+
+def _indptr(rows: np.ndarray, documents: int) -> np.ndarray:
+    """CSR row pointers for entries already grouped by row number."""
+    return np.concatenate([[0], np.cumsum(np.bincount(rows, minlength=documents))]).astype(np.int64)
+
+
+class TfidfRows:
+    """The documents' L2-normalised TF-IDF rows, computed on demand from their word counts.
+
+    vectors[indexes] gives those documents' rows (a csr_matrix), equal to the same rows of the whole
+    corpus's matrix: every step after the document frequencies is row by row. Nothing n-sized but the
+    counts is ever held, so events and comparisons can read any subset of a 100,000-document corpus.
+    """
+
+    def __init__(self, counts: TermCounts, background: Background) -> None:
+        self.counts = counts
+        self.documents: list[int] | None = None  # a view's rows among the counts' documents (None: all)
+        self.shape = (len(counts), max(len(counts.ids), 1))
+        self.idf: np.ndarray | None = None
+        if counts.ids:
+            vocabulary, _ = counts.terms()
+            background_df = np.array([background.df.get(term, 0) for term in vocabulary])
+            n = len(counts) + background.documents
+            self.idf = np.log((1 + n) / (1 + counts.document_frequencies() + background_df)) + 1.0
+
+    def select(self, indexes: list[int]) -> TfidfRows:
+        """A view of these rows only (same IDF): view[k] is self[indexes[k]]."""
+        view = copy.copy(self)
+        view.documents = [self._document(i) for i in indexes]
+        view.shape = (len(indexes), self.shape[1])
+        return view
+
+    def _document(self, index: int) -> int:
+        return int(index) if self.documents is None else self.documents[index]
+
+    def __getitem__(self, indexes: list[int]) -> sparse.csr_matrix:
+        if self.idf is None:  # no words at all
+            return sparse.csr_matrix((len(indexes), 1))
+        counts = self.counts.combined([self._document(i) for i in indexes])
+        transformer = TfidfTransformer(use_idf=False, norm=None)
+        weighted = transformer.fit_transform(counts).multiply(self.idf).tocsr()
+        return normalize(weighted, norm="l2")
 
 
 def _day(value: object) -> int | None:
@@ -157,18 +318,22 @@ def group_events(bodies: list[str], leads: list[str], published: list[object], b
     return cluster_vectors(vectors, published), vectors
 
 
-def cluster_vectors(vectors: sparse.csr_matrix, published: list[object]) -> list[int]:
-    """Event labels (0.. in order of first document) for TF-IDF rows and their publication dates."""
+def cluster_vectors(vectors: sparse.csr_matrix | TfidfRows, published: list[object]) -> list[int]:
+    """Event labels (0.. in order of first document) for TF-IDF rows and their publication dates.
+
+    Memory: at most MAX_EXACT rows are compared at once (a dense MAX_EXACT x MAX_EXACT matrix, 32 MB),
+    whatever the corpus size; TfidfRows computes each block's rows when it is clustered.
+    """
     days = [_day(p) for p in published]
     n = vectors.shape[0]
     if n == 0:
         return []
     if n <= MAX_EXACT:
-        return _cluster(vectors, days)
+        return _cluster(vectors if sparse.issparse(vectors) else vectors[list(range(n))], days)
     return _cluster_in_blocks(vectors, days)
 
 
-def _cluster_in_blocks(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
+def _cluster_in_blocks(vectors: sparse.csr_matrix | TfidfRows, days: list[int | None]) -> list[int]:
     """Clusters for large corpora: date-ordered blocks clustered exactly, then groups of neighbouring blocks
     merged where their centroids' cosine similarity reaches the threshold."""
     n = vectors.shape[0]
@@ -186,13 +351,14 @@ def _cluster_in_blocks(vectors: sparse.csr_matrix, days: list[int | None]) -> li
     previous: tuple[list[int], sparse.csr_matrix] | None = None
     for start in range(0, n, MAX_EXACT):
         block = order[start:start + MAX_EXACT]
-        local = _cluster(vectors[block], [days[i] for i in block])
+        rows = vectors[block]
+        local = _cluster(rows, [days[i] for i in block])
         groups = max(local) + 1
         for i, label in zip(block, local):
             labels[i] = offset + label
         # Centroids as a sparse (groups x vocabulary) matrix: membership indicator times the rows, normalised.
         membership = sparse.csr_matrix((np.ones(len(block)), (local, np.arange(len(block)))), shape=(groups, len(block)))
-        centroids = normalize(membership @ vectors[block], norm="l2")
+        centroids = normalize(membership @ rows, norm="l2")
         ids = list(range(offset, offset + groups))
         if previous is not None:
             previous_ids, previous_centroids = previous

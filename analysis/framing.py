@@ -17,10 +17,12 @@ event overrides and for folders of tables written by the CLI.
 """
 from __future__ import annotations
 
+import pickle
+import zlib
+from collections.abc import Iterator
 from pathlib import Path
 
 import numpy as np
-from sklearn.feature_extraction.text import CountVectorizer
 
 from . import actors as actors_module
 from . import events
@@ -84,35 +86,143 @@ def analyze_corpus(document_rows: list[dict], features_by_doc_id: dict[str, dict
     """Events, event ids on naming rows, distinctive terms and pairwise comparisons."""
     if not document_rows:
         return CorpusOutput()
-    doc_ids = [row["doc_id"] for row in document_rows]
-    features = [features_by_doc_id.get(doc_id, {}) for doc_id in doc_ids]
-    bodies = [f.get("event_body", "") for f in features]
-    leads = [f.get("event_lead", "") for f in features]
-    vectors = events.tfidf_vectors(bodies, leads, events.load_background())
-    event_ids = assign_events(document_rows, vectors, event_overrides or {})
-    members: dict[str, list[int]] = {}
-    for index, doc_id in enumerate(doc_ids):
-        members.setdefault(event_ids[doc_id], []).append(index)
-    rows = {
-        "naming": _naming_rows(doc_ids, features, event_ids),
-        "distinctive_terms": _distinctive_rows(doc_ids, bodies, members),
-        "comparisons": _comparison_rows(document_rows, features, members, vectors),
-    }
-    return CorpusOutput(event_ids=event_ids, rows=rows)
-
-
-def assign_events(document_rows: list[dict], vectors, overrides: dict[str, str]) -> dict[str, str]:
-    """{doc_id: event_id}: the user's overrides (by doc_id, source or file name) win; the rest are grouped."""
-    chosen: dict[str, str] = {}
+    state = CorpusState(event_overrides)
     for row in document_rows:
-        source = str(row.get("source", ""))
-        for key in (row["doc_id"], source, Path(source).name if source else ""):
-            if key and key in overrides:
-                chosen[row["doc_id"]] = str(overrides[key])
-                break
-    rest = [i for i, row in enumerate(document_rows) if row["doc_id"] not in chosen]
+        state.add(row, features_by_doc_id.get(row["doc_id"], {}))
+    rows: dict[str, list[dict]] = {"naming": [], "distinctive_terms": [], "comparisons": []}
+    for table, batch in state.rows():
+        rows[table].extend(batch)
+    return CorpusOutput(event_ids=state.event_ids(), rows=rows)
+
+
+# The documents-row fields a comparison reads.
+COMPARED_COLUMNS = ("doc_id", "loaded_per_1k_words", "flesch_reading_ease")
+
+
+class CorpusState:
+    """What the corpus step keeps of each document, added one document at a time in input order.
+
+    Per document: its doc_id, publication date and any user override, its body and lead word counts
+    (events.TermCounts, a few kB) and, compressed, its naming rows and what comparisons read (a few
+    hundred bytes). No text is kept, so a streaming run holds 100,000 documents in a few hundred MB.
+    rows() then yields the corpus tables event by event, so they need not be held whole either.
+    """
+
+    def __init__(self, event_overrides: dict[str, str] | None = None) -> None:
+        self.overrides = event_overrides or {}
+        self.doc_ids: list[str] = []
+        self.published: list[object] = []
+        self.chosen: dict[int, str] = {}
+        self.terms = events.TermCounts()
+        self._records: list[bytes] = []
+        self._event_ids: dict[str, str] | None = None
+        self._vectors: events.TfidfRows | None = None
+
+    def __len__(self) -> int:
+        return len(self.doc_ids)
+
+    def add(self, row: dict, features: dict) -> None:
+        """One document's `documents` row and corpus features (pipeline.DocumentOutput.features)."""
+        self._event_ids = self._vectors = None
+        override = _override(row, self.overrides)
+        if override is not None:
+            self.chosen[len(self.doc_ids)] = override
+        self.doc_ids.append(row["doc_id"])
+        self.published.append(row.get("published", ""))
+        self.terms.add(features.get("event_body", ""), features.get("event_lead", ""))
+        record = {"row": {key: row.get(key) for key in COMPARED_COLUMNS}, "naming": features.get("naming", []), "summary": _summary(features)}
+        self._records.append(zlib.compress(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), 1))
+
+    def record(self, index: int) -> dict:
+        """The index-th document's compared row fields, naming rows and comparison summary."""
+        return pickle.loads(zlib.decompress(self._records[index]))
+
+    def vectors(self) -> events.TfidfRows:
+        if self._vectors is None:
+            self._vectors = events.TfidfRows(self.terms, events.load_background())
+        return self._vectors
+
+    def event_ids(self) -> dict[str, str]:
+        """{doc_id: event_id}: the user's overrides (by doc_id, source or file name) win; the rest are grouped."""
+        if self._event_ids is None:
+            self._event_ids = _assign_events(self.doc_ids, self.published, self.chosen, self.vectors())
+        return self._event_ids
+
+    def rows(self) -> Iterator[tuple[str, list[dict]]]:
+        """(table, rows) for naming, distinctive_terms and comparisons, in the tables' order, a batch at a time."""
+        event_ids = self.event_ids()
+        members: dict[str, list[int]] = {}
+        for index, doc_id in enumerate(self.doc_ids):
+            members.setdefault(event_ids[doc_id], []).append(index)
+        ordered = sorted(members.items(), key=lambda kv: kv[1][0])
+        yield from self._naming_rows(event_ids)
+        yield from self._distinctive_rows(ordered)
+        yield from self._comparison_rows(ordered)
+
+    def _naming_rows(self, event_ids: dict[str, str]) -> Iterator[tuple[str, list[dict]]]:
+        for start in range(0, len(self), NAMING_BATCH):
+            rows: list[dict] = []
+            for index in range(start, min(start + NAMING_BATCH, len(self))):
+                doc_id = self.doc_ids[index]
+                for item in self.record(index)["naming"]:
+                    rows.append({"event_id": event_ids[doc_id], "referent": item["referent"], "doc_id": doc_id, "term": item["term"],
+                                 "count": item["count"], "voice": item["voice"], "first_start": item.get("first_start"),
+                                 "first_end": item.get("first_end")})
+            if rows:
+                yield "naming", rows
+
+    def _distinctive_rows(self, ordered: list[tuple[str, list[int]]]) -> Iterator[tuple[str, list[dict]]]:
+        if not any(len(m) > 1 for _, m in ordered):
+            return
+        vocabulary, column, prior = self.terms.body_terms()
+        if not vocabulary:  # no body words at all
+            return
+        for event_id, indexes in ordered:
+            if len(indexes) < 2:
+                continue
+            # The event's rows only: fightin_words reads the event's counts and the corpus-wide prior.
+            counts = self.terms.body(indexes, column, len(vocabulary))
+            scored = fightin_words(counts, vocabulary, list(range(len(indexes))), prior)
+            rows = []
+            for k, index in enumerate(indexes):
+                for rank, (term, z, count, others) in enumerate(scored[k], start=1):
+                    rows.append({"event_id": event_id, "doc_id": self.doc_ids[index], "term": term, "z_score": z, "rank": rank,
+                                 "significant": z >= MIN_Z, "count": count, "count_others": others})
+            yield "distinctive_terms", rows
+
+    def _comparison_rows(self, ordered: list[tuple[str, list[int]]]) -> Iterator[tuple[str, list[dict]]]:
+        vectors = self.vectors()
+        for event_id, indexes in ordered:
+            if len(indexes) < 2:
+                continue
+            records = {index: self.record(index) for index in indexes}
+            rows = []
+            for a, b, similarity in _pairs(indexes, vectors):
+                ra, rb = records[a], records[b]
+                rows.append(comparison_row(event_id, ra["row"], rb["row"], {}, {}, similarity, ra["summary"], rb["summary"]))
+            yield "comparisons", rows
+
+
+# Documents whose naming rows are gathered per batch.
+NAMING_BATCH = 5000
+
+
+def _override(row: dict, overrides: dict[str, str]) -> str | None:
+    """The user's event for this document (matched by doc_id, source or file name), or None."""
+    source = str(row.get("source", ""))
+    for key in (row["doc_id"], source, Path(source).name if source else ""):
+        if key and key in overrides:
+            return str(overrides[key])
+    return None
+
+
+def _assign_events(doc_ids: list[str], published: list[object], chosen_by_index: dict[int, str], vectors: events.TfidfRows) -> dict[str, str]:
+    """{doc_id: event_id}: overridden documents keep their event; the rest are grouped and numbered E1, E2, ...
+    (skipping ids the user took) in order of each event's first document."""
+    chosen = {doc_ids[i]: event for i, event in chosen_by_index.items()}
+    rest = [i for i, doc_id in enumerate(doc_ids) if doc_id not in chosen]
     if rest:
-        labels = events.cluster_vectors(vectors[rest], [document_rows[i].get("published", "") for i in rest])
+        labels = events.cluster_vectors(vectors.select(rest), [published[i] for i in rest])
         used = set(chosen.values())
         names: dict[int, str] = {}
         number = 0
@@ -124,41 +234,11 @@ def assign_events(document_rows: list[dict], vectors, overrides: dict[str, str])
             names[label] = events.event_label(number)
             number += 1
         for i, label in zip(rest, labels):
-            chosen[document_rows[i]["doc_id"]] = names[label]
-    return {row["doc_id"]: chosen[row["doc_id"]] for row in document_rows}
+            chosen[doc_ids[i]] = names[label]
+    return {doc_id: chosen[doc_id] for doc_id in doc_ids}
 
 
-def _naming_rows(doc_ids: list[str], features: list[dict], event_ids: dict[str, str]) -> list[dict]:
-    rows: list[dict] = []
-    for doc_id, feature in zip(doc_ids, features):
-        for item in feature.get("naming", []):
-            rows.append({"event_id": event_ids[doc_id], "referent": item["referent"], "doc_id": doc_id, "term": item["term"],
-                         "count": item["count"], "voice": item["voice"], "first_start": item.get("first_start"),
-                         "first_end": item.get("first_end")})
-    return rows
-
-
-def _distinctive_rows(doc_ids: list[str], bodies: list[str], members: dict[str, list[int]]) -> list[dict]:
-    if not any(len(m) > 1 for m in members.values()):
-        return []
-    vectorizer = CountVectorizer(token_pattern=events.TOKEN_PATTERN, lowercase=False)
-    try:
-        counts = vectorizer.fit_transform(bodies).tocsr()
-    except ValueError:
-        return []
-    vocabulary = list(vectorizer.get_feature_names_out())
-    prior = np.asarray(counts.sum(axis=0)).ravel().astype(float)
-    rows: list[dict] = []
-    for event_id, indexes in sorted(members.items(), key=lambda kv: kv[1][0]):
-        scored = fightin_words(counts, vocabulary, indexes, prior)
-        for index in indexes:
-            for rank, (term, z, count, others) in enumerate(scored[index], start=1):
-                rows.append({"event_id": event_id, "doc_id": doc_ids[index], "term": term, "z_score": z, "rank": rank,
-                             "significant": z >= MIN_Z, "count": count, "count_others": others})
-    return rows
-
-
-def _pairs(indexes: list[int], vectors) -> list[tuple[int, int, float]]:
+def _pairs(indexes: list[int], vectors: events.TfidfRows) -> list[tuple[int, int, float]]:
     """(a, b, cosine similarity) for all pairs of an event, or for each document with its NEIGHBOURS most
     similar in very large events (computed in row chunks so memory stays bounded)."""
     sub = vectors[indexes]
@@ -181,19 +261,6 @@ def _pairs(indexes: list[int], vectors) -> list[tuple[int, int, float]]:
 
 def _rounded(value: float) -> float:
     return round(float(value), 4) if np.isfinite(value) else 0.0
-
-
-def _comparison_rows(document_rows: list[dict], features: list[dict], members: dict[str, list[int]], vectors) -> list[dict]:
-    rows: list[dict] = []
-    summaries: dict[int, dict] = {}
-    for event_id, indexes in sorted(members.items(), key=lambda kv: kv[1][0]):
-        if len(indexes) < 2:
-            continue
-        for index in indexes:
-            summaries[index] = _summary(features[index])
-        for a, b, similarity in _pairs(indexes, vectors):
-            rows.append(comparison_row(event_id, document_rows[a], document_rows[b], features[a], features[b], similarity, summaries[a], summaries[b]))
-    return rows
 
 
 def _summary(feature: dict) -> dict:

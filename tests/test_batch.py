@@ -98,3 +98,18 @@ def test_cli_chunk_size_writes_the_same_tables(tmp_path, paths, capsys):
     whole = {p.name: p.read_bytes() for p in sorted((tmp_path / "whole").iterdir())}
     stream = {p.name: p.read_bytes() for p in sorted((tmp_path / "stream").iterdir())}
     assert whole == stream
+
+
+def test_corpus_tables_in_many_parts_and_block_clustering_equal_the_pipeline(tmp_path, paths, resources, monkeypatch):
+    from analysis import events, framing
+
+    # Every corpus-table row in its own part file; events clustered in blocks; large events by neighbours.
+    monkeypatch.setattr(batch, "CORPUS_PART_ROWS", 1)
+    monkeypatch.setattr(events, "MAX_EXACT", 4)
+    monkeypatch.setattr(framing, "MAX_ALL_PAIRS", 2)
+    documents, errors = load_corpus(paths)
+    expected = analyze(documents, resources, errors=errors)
+    assert len(expected.tables["comparisons"]) > 1 and len(expected.tables["distinctive_terms"]) > 1
+    batch.score_stream(paths, tmp_path, resources, chunk_size=5, fmt="csv")
+    for name in export.export_names(expected):
+        assert (tmp_path / f"{name}.csv").read_bytes() == export.table_csv_bytes(expected.tables[name]), name

@@ -213,3 +213,90 @@ def test_unknown_and_odd_dates_are_ignored():
     rows, features = _rows_and_features(texts, {"a": "2020-05-01T10:00:00", "b": "not a date", "c": None})
     ids = framing.analyze_corpus(rows, features, None, None).event_ids
     assert len(set(ids.values())) == 1
+
+
+# --- compact per-document state: word counts and TF-IDF rows on demand -----------------------------
+
+def _reference_tfidf(bodies: list[str], leads: list[str], background: events.Background):
+    """The whole-corpus computation the corpus step used before it kept word counts (CountVectorizer on texts)."""
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer, TfidfTransformer
+    from sklearn.preprocessing import normalize
+
+    texts = [f"{body} {lead}" for body, lead in zip(bodies, leads)]
+    vectorizer = CountVectorizer(token_pattern=events.TOKEN_PATTERN, lowercase=False)
+    counts = vectorizer.fit_transform(texts)
+    vocabulary = vectorizer.get_feature_names_out()
+    corpus_df = np.asarray((counts > 0).sum(axis=0)).ravel()
+    background_df = np.array([background.df.get(term, 0) for term in vocabulary])
+    idf = np.log((1 + len(texts) + background.documents) / (1 + corpus_df + background_df)) + 1.0
+    weighted = TfidfTransformer(use_idf=False, norm=None).fit_transform(counts).multiply(idf).tocsr()
+    return counts, normalize(weighted, norm="l2")
+
+
+def _seed_and_story_terms() -> list[tuple[str, str]]:
+    texts = [p.read_text(encoding="utf-8") for p in sorted(SEEDS.glob("*.txt"))] + list(STORIES.values())
+    texts += [_flood_variant(k) for k in range(12)]
+    return [events.event_terms(WORD_RE.findall(text)) for text in texts]
+
+
+def test_term_counts_give_countvectorizers_counts_and_the_same_tfidf_bits():
+    import numpy as np
+
+    terms = _seed_and_story_terms()
+    bodies, leads = [b for b, _ in terms], [lead for _, lead in terms]
+    background = events.load_background()
+    expected_counts, expected = _reference_tfidf(bodies, leads, background)
+    counts = events.TermCounts()
+    for body, lead in terms:
+        counts.add(body, lead)
+    got_counts = counts.combined(list(range(len(counts))))
+    assert (got_counts != expected_counts).nnz == 0
+    got = events.tfidf_vectors(bodies, leads, background)
+    for attribute in ("indptr", "indices", "data"):  # bit for bit: cosine sums depend on it
+        assert np.array_equal(getattr(got, attribute), getattr(expected, attribute)), attribute
+    rows = events.TfidfRows(counts, background)
+    subset = [7, 2, 0, len(terms) - 1, 2]
+    assert np.array_equal(rows[subset].toarray(), expected[subset].toarray())
+    view = rows.select([3, 5, 8])
+    assert view.shape[0] == 3 and np.array_equal(view[[2, 0]].toarray(), expected[[8, 3]].toarray())
+
+
+def test_body_counts_over_the_body_vocabulary():
+    import numpy as np
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    terms = _seed_and_story_terms() + [("", "headline only words")]
+    counts = events.TermCounts()
+    for body, lead in terms:
+        counts.add(body, lead)
+    vectorizer = CountVectorizer(token_pattern=events.TOKEN_PATTERN, lowercase=False)
+    expected = vectorizer.fit_transform([b for b, _ in terms]).tocsr()
+    vocabulary, column, prior = counts.body_terms()
+    assert vocabulary == list(vectorizer.get_feature_names_out()) and "headline" not in vocabulary
+    assert np.array_equal(prior, np.asarray(expected.sum(axis=0)).ravel().astype(float))
+    members = [4, 1, 9]
+    assert np.array_equal(counts.body(members, column, len(vocabulary)).toarray(), expected[members].toarray())
+
+
+def test_block_clustering_reads_tfidf_rows_on_demand(monkeypatch):
+    monkeypatch.setattr(events, "MAX_EXACT", 4)
+    terms = _seed_and_story_terms()
+    counts = events.TermCounts()
+    for body, lead in terms:
+        counts.add(body, lead)
+    background = events.load_background()
+    rows = events.TfidfRows(counts, background)
+    published = ["2023-03-0%d" % (1 + i % 3) for i in range(len(terms))]
+    whole = events.tfidf_vectors([b for b, _ in terms], [lead for _, lead in terms], background)
+    assert events.cluster_vectors(rows, published) == events.cluster_vectors(whole, published)
+    assert events.cluster_vectors(rows.select([5, 6, 7]), published[5:8]) == events.cluster_vectors(whole[[5, 6, 7]], published[5:8])
+
+
+def test_term_counts_of_documents_without_words():
+    counts = events.TermCounts()
+    counts.add("", "")
+    counts.add("", "")
+    rows = events.TfidfRows(counts, events.load_background())
+    assert rows[[0, 1]].shape == (2, 1) and rows[[0, 1]].nnz == 0
+    assert counts.body_terms()[0] == []

@@ -299,3 +299,55 @@ def test_body_words_are_those_outside_boilerplate():
     assert context.body_words == context.segmentation.body_word_count(context.tokens.word_spans) == len(expected)
     assert [context.tokens.words[i] for i in expected] == ["One", "two", "three", "Four", "six", "seven", "Eight"]
     assert body_word_indexes(context_for(text)) == list(range(len(context.tokens.word_spans)))
+
+
+# --- corpus step on compact state -----------------------------------------------------------------
+
+def _state_and_features(seed_results):
+    rows, features = framing.features_from_results(seed_results)
+    state = framing.CorpusState()
+    for row in rows:
+        state.add(row, features[row["doc_id"]])
+    return rows, features, state
+
+
+def test_corpus_state_distinctive_terms_equal_the_whole_matrix_computation(seed_results):
+    from sklearn.feature_extraction.text import CountVectorizer
+
+    from analysis import events
+
+    rows, features, state = _state_and_features(seed_results)
+    bodies = [features[row["doc_id"]]["event_body"] for row in rows]
+    vectorizer = CountVectorizer(token_pattern=events.TOKEN_PATTERN, lowercase=False)
+    counts = vectorizer.fit_transform(bodies).tocsr()
+    vocabulary = list(vectorizer.get_feature_names_out())
+    prior = np.asarray(counts.sum(axis=0)).ravel().astype(float)
+    event_ids = state.event_ids()
+    members: dict[str, list[int]] = {}
+    for index, row in enumerate(rows):
+        members.setdefault(event_ids[row["doc_id"]], []).append(index)
+    expected = []
+    for event_id, indexes in sorted(members.items(), key=lambda kv: kv[1][0]):
+        scored = fightin_words(counts, vocabulary, indexes, prior)
+        for index in indexes:
+            expected += [(event_id, rows[index]["doc_id"], term, z, count, others) for term, z, count, others in scored[index]]
+    got = [(r["event_id"], r["doc_id"], r["term"], r["z_score"], r["count"], r["count_others"])
+           for table, batch in state.rows() if table == "distinctive_terms" for r in batch]
+    assert got == expected and len(got) > 20
+
+
+def test_corpus_state_yields_tables_event_by_event_and_keeps_no_text(seed_results):
+    rows, features, state = _state_and_features(seed_results)
+    batches = list(state.rows())
+    tables = [table for table, _ in batches]
+    assert tables == sorted(tables, key=["naming", "distinctive_terms", "comparisons"].index)
+    for table, batch in batches:
+        if table != "naming":
+            assert len({r["event_id"] for r in batch}) == 1, "a batch spans one event"
+    whole = framing.analyze_corpus(rows, features)
+    for table in ("naming", "distinctive_terms", "comparisons"):
+        assert [r for t, batch in batches if t == table for r in batch] == whole.rows[table]
+    body = features[rows[0]["doc_id"]]["event_body"]
+    assert len(body) > 200
+    kept = [state.record(i) for i in range(len(state))]
+    assert not any(body in repr(record) for record in kept), "no body text is kept"
