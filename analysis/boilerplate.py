@@ -48,6 +48,9 @@ PROSE_REACH = 3  # lines before the first / after the last body line where prose
 SHORT_TEXT_LINES = 8
 # Where position cannot be trusted, a shorter closed sentence counts as running prose ("Fire destroys a warehouse in Leipzig.").
 SHORT_PROSE_MIN_WORDS = 6
+# A news lead dense with names and titles ("Hungarian Prime Minister Viktor Orbán met Russian President ...")
+# has few stopwords; without a page around it, the stopword test only has to rule out lists and labels.
+SHORT_PROSE_MIN_STOPWORDS = 0.1
 PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 
 
@@ -220,7 +223,7 @@ def _keep_prose(lines: list[_Line]) -> None:
     if not body or len(lines) <= SHORT_TEXT_LINES:
         reason = "; kept: running prose in a text too short to be a page" if body else "; kept: running prose, the model found no article"
         for line in lines:
-            if not line.body and _is_prose(line, SHORT_PROSE_MIN_WORDS) and not _cue_fires(line.stats):
+            if not line.body and _is_prose(line, SHORT_PROSE_MIN_WORDS, SHORT_PROSE_MIN_STOPWORDS) and not _cue_fires(line.stats):
                 line.body = True
                 line.why += reason
         return
@@ -240,10 +243,10 @@ def _keep_prose(lines: list[_Line]) -> None:
             lines[i].why += "; kept: running prose beside the article"
 
 
-def _is_prose(line: _Line, min_words: int = PROSE_MIN_WORDS) -> bool:
+def _is_prose(line: _Line, min_words: int = PROSE_MIN_WORDS, min_stopwords: float = PROSE_MIN_STOPWORDS) -> bool:
     st = line.stats
     return (
-        st.words >= min_words and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        st.words >= min_words and st.terminal and st.stopword_ratio >= min_stopwords
         and not (st.reader or st.cue.strength == "strong" or st.link)
     )
 

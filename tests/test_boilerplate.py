@@ -244,6 +244,17 @@ def test_one_line_article_is_body(resources):
     assert seg.boilerplate_share == 0.0
 
 
+def test_one_line_lead_dense_with_names_is_body(resources):
+    # Titles and names leave few stopwords; a short text is still an article, not a list of links.
+    lead = ("Hungarian Prime Minister Viktor Orbán met Russian President Vladimir Putin in Beijing on Tuesday, "
+            "drawing criticism from NATO allies.")
+    _, seg = segment_text(lead, resources)
+    assert [b.kind for b in seg.blocks] == [BODY]
+    _, seg = segment_text(lead + "\n\nRead more: Orbán and Putin in Beijing", resources)
+    assert all(b.kind == BODY for b in blocks_with(seg, lead))
+    assert all(b.kind == BOILERPLATE for b in blocks_with(seg, "Read more"))
+
+
 @pytest.mark.parametrize("cue_line", [None, "Share this article"])
 def test_three_paragraph_article_keeps_lead_and_last_line(resources, cue_line):
     lines = THREE_PARAGRAPHS + ([cue_line] if cue_line else [])
