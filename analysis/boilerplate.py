@@ -46,11 +46,12 @@ PROSE_REACH = 3  # lines before the first / after the last body line where prose
 # A text of at most this many lines is a pasted article or excerpt, not a saved page (page dumps run to tens of lines
 # of menus, header and footer): the model's position features, learnt on whole pages, say nothing there.
 SHORT_TEXT_LINES = 8
-# Where position cannot be trusted, a shorter closed sentence counts as running prose ("Fire destroys a warehouse in Leipzig.").
-SHORT_PROSE_MIN_WORDS = 6
-# A news lead dense with names and titles ("Hungarian Prime Minister Viktor Orbán met Russian President ...")
-# has few stopwords; without a page around it, the stopword test only has to rule out lists and labels.
-SHORT_PROSE_MIN_STOPWORDS = 0.1
+# Where position cannot be trusted, any closed sentence on which no cue fires counts as running prose
+# ("NATO said it was concerned."). The stopword test is dropped there too: a wire lead dense with names and
+# titles ("BUDAPEST (Reuters) - Hungarian Prime Minister Viktor Orbán met ...") has almost none, and the cues,
+# the reader-address test and the closing full stop already rule out menus, labels and pitches.
+SHORT_PROSE_MIN_WORDS = 3
+SHORT_PROSE_MIN_STOPWORDS = 0.0
 PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 
 

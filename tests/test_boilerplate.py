@@ -255,6 +255,16 @@ def test_one_line_lead_dense_with_names_is_body(resources):
     assert all(b.kind == BOILERPLATE for b in blocks_with(seg, "Read more"))
 
 
+def test_short_wire_story_keeps_dateline_lead_and_short_sentences(resources):
+    text = ("Orbán meets Putin in Beijing\n\nBy Jane Smith, Reuters\n\nBUDAPEST (Reuters) - Hungarian Prime Minister "
+            "Viktor Orbán met Vladimir Putin on Tuesday.\n\nNATO said it was concerned.\n\nShare this article")
+    _, seg = segment_text(text, resources)
+    for sentence in ("BUDAPEST (Reuters) - Hungarian", "NATO said it was concerned."):
+        assert all(b.kind == BODY for b in blocks_with(seg, sentence)), sentence
+    assert_boilerplate(seg, "By Jane Smith, Reuters", "byline_dateline")
+    assert_boilerplate(seg, "Share this article", "share_social")
+
+
 @pytest.mark.parametrize("cue_line", [None, "Share this article"])
 def test_three_paragraph_article_keeps_lead_and_last_line(resources, cue_line):
     lines = THREE_PARAGRAPHS + ([cue_line] if cue_line else [])
