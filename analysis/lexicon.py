@@ -107,6 +107,25 @@ def normalize_word(word: str) -> str:
     return word.lower().replace("\u2019", "'")
 
 
+class _NormalizedWords(dict):
+    """word as written -> normalize_word(word), filled on first sight: most words recur, and a look-up
+    costs a fifth of lower-casing again. Kept per process (the answer depends on the word alone)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_MEMO_WORDS:  # bounded for long-running processes; the words do not depend on it
+            self.clear()
+        normalized = self[word] = normalize_word(word)
+        return normalized
+
+
+_NORMALIZED = _NormalizedWords()
+
+
+def normalize_words(words) -> list[str]:
+    """[normalize_word(w) for w in words]."""
+    return list(map(_NORMALIZED.__getitem__, words))
+
+
 def expand_patterns(patterns: str) -> list[Wording]:
     """Every concrete wording a `patterns` cell stands for (raises ValueError when one is empty)."""
     wordings: list[Wording] = []
@@ -237,23 +256,34 @@ def _wording_matches(wording: Wording, words: list[str], i: int) -> bool:
 
 def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words: list[str]) -> list[Hit]:
     """Non-overlapping lexicon matches, left to right, longest first. `words` are normalize_word()ed."""
+    memo = _candidate_memo(lexicon, words)
     hits: list[Hit] = []
-    memo = lexicon.candidates_of
-    i, n = 0, len(words)
-    while i < n:
-        candidates = memo.get(words[i])
-        if candidates is None:
-            if len(memo) >= MAX_MEMO_WORDS:  # bounded for long-running processes; hits do not depend on it
-                memo.clear()
-            candidates = memo[words[i]] = tuple(_candidates(lexicon, words[i]))
-        match = _match_at(candidates, text, word_spans, words, i) if candidates else None
-        if match is None:
-            i += 1
+    free = 0  # the first word no earlier hit covers
+    # Only the words some wording may start with are tried (most words start none).
+    for i in itertools.compress(range(len(words)), map(memo.__getitem__, words)):
+        if i < free:
             continue
-        last, index = match
-        hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
-        i = last + 1
+        match = _match_at(memo[words[i]], text, word_spans, words, i)
+        if match is not None:
+            last, index = match
+            hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
+            free = last + 1
     return hits
+
+
+def _candidate_memo(lexicon: Lexicon, words: list[str]) -> dict[str, tuple[tuple[Wording, int], ...]]:
+    """lexicon.candidates_of holding every one of `words` (a dict of this document's words alone when
+    they would not fit under MAX_MEMO_WORDS; the memo is bounded for long-running processes)."""
+    memo = lexicon.candidates_of
+    new = set(words).difference(memo)
+    if len(memo) + len(new) > MAX_MEMO_WORDS:
+        memo.clear()
+        new = set(words)
+        if len(new) > MAX_MEMO_WORDS:
+            memo = {}
+    for word in new:
+        memo[word] = tuple(_candidates(lexicon, word))
+    return memo
 
 
 def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:

@@ -256,11 +256,18 @@ def _scorer_inputs(text: str, lexicon, easy_words: frozenset[str]):
     return words, tokens.words, quoted, tags, easy_words, loaded.sentence_features(text, tokens, tags)
 
 
+def _fast_scores(scorer, text: str, inputs) -> list[float]:
+    """scorer.scores for a text, with the sentence features as columns (as analyze() passes them)."""
+    words, raw_words, quoted, tags, _, _ = inputs
+    return scorer.scores(raw_words, quoted, tags, loaded.sentence_feature_columns(text, tokenize(text), tags))
+
+
 SCORER_TEXTS = (
     "Outrage! The brutal Kyiv regime and its corrupt, treasonous cronies were called \"thugs\" by Moscow.\n"
     "Critics blasted the so-called special military operation as a grotesque, hysterical smear campaign.",
     "RUSSIA'S 2024 budget: NATO's Warmongers say the U.S.-backed junta is 'doomed'.",
     "a",
+    "Wow! Kyiv regime! The Kyiv regime, the neo-Nazi junta and the Kiev regime \u2019terror\u2019 smear. Calm now.",
 )
 
 
@@ -277,23 +284,36 @@ def test_fast_scorer_gives_token_scores_bit_for_bit(resources, lexicon):
                     for name in f})
     shuffled = loaded.LoadedModel(weights={n: rng.uniform(-2, 2) * 10 ** rng.randint(-3, 0) for n in names},
                                   bias=-1.5, threshold=0.1, easy_words=model.easy_words)
-    for candidate in (model, shuffled):
+    # and one whose weights push some z past the clamp at +-30
+    extreme = loaded.LoadedModel(weights={n: rng.uniform(-40, 40) for n in names}, bias=0.5, threshold=0.1,
+                                 easy_words=model.easy_words)
+    for candidate in (model, shuffled, extreme):
         for text in texts:
             inputs = _scorer_inputs(text, lexicon, model.easy_words)
             expected = loaded.token_scores(candidate, loaded.token_features(*inputs))
-            words, raw_words, quoted, tags, _, extra = inputs
-            assert candidate.scorer.scores(words, raw_words, quoted, tags, extra) == expected
-            # and again, now from the scorer's per-word caches
-            assert candidate.scorer.scores(words, raw_words, quoted, tags, extra) == expected
+            assert _fast_scores(candidate.scorer, text, inputs) == expected
+            # and again, now from the scorer's per-word table
+            assert _fast_scores(candidate.scorer, text, inputs) == expected
+    assert model.scorer.scores((), [], [], {}) == []
 
 
 def test_feature_index_regroups_every_weight():
+    import numpy as np
+
     weights = {"w:war": 1.0, "p1:the": 2.0, "pb:the|war": 3.0, "nb:the|war": 4.0, "pst:brutal|regim": 5.0, "lex": 6.0,
                "lex:euphemism": 7.0}
     index = loaded.feature_index(weights)
     assert index.single == {"w": {"war": 1.0}, "p1": {"the": 2.0}, "lex": {"": 6.0, "euphemism": 7.0}}
-    assert index.pairs == {"pb": {"the": {"war": 3.0}}, "nb": {"the": {"war": 4.0}}, "pst": {"brutal": {"regim": 5.0}}}
-
+    ids = index.vocabulary
+    assert set(ids) == {"the", "war", "brutal", "regim"} and sorted(ids.values()) == [0, 1, 2, 3]
+    unknown = len(ids)
+    left = np.array([ids["the"], ids["war"], ids["the"], unknown, ids["the"]])
+    right = np.array([ids["war"], ids["the"], unknown, ids["war"], ids["the"]])
+    assert index.pairs["pb"].lookup(left, right).tolist() == [3.0, 0.0, 0.0, 0.0, 0.0]
+    assert index.pairs["nb"].lookup(left, right).tolist() == [4.0, 0.0, 0.0, 0.0, 0.0]
+    assert index.pairs["pst"].lookup(np.array([ids["brutal"]]), np.array([ids["regim"]])).tolist() == [5.0]
+    empty = loaded.feature_index({"w:war": 1.0})
+    assert empty.pairs["pb"].lookup(np.array([0]), np.array([0])).tolist() == [0.0]
 
 
 def test_feature_index_holds_every_shipped_weight(resources):
@@ -301,8 +321,11 @@ def test_feature_index_holds_every_shipped_weight(resources):
     index = loaded.feature_index(weights)
     # bare names ("q", "lex", "excl") come back with an empty value
     regrouped = {f"{kind}:{value}" if value else kind: w for kind, by_value in index.single.items() for value, w in by_value.items()}
-    regrouped.update({f"{kind}:{left}|{right}": w for kind, by_left in index.pairs.items()
-                      for left, by_right in by_left.items() for right, w in by_right.items()})
+    names = {i: name for name, i in index.vocabulary.items()}
+    for kind, pairs in index.pairs.items():
+        assert (pairs.keys[1:] > pairs.keys[:-1]).all()  # sorted, each pair once
+        regrouped.update({f"{kind}:{names[key >> 32]}|{names[key & 0xFFFFFFFF]}": w
+                          for key, w in zip(pairs.keys.tolist(), pairs.weights.tolist())})
     assert regrouped == weights
 
 
@@ -310,10 +333,10 @@ def test_model_pickles_without_its_scorer_caches(resources):
     import pickle
 
     model = resources.loaded_model
-    model.scorer.scores(["war"], ("War",), [False], [""], [[]])  # builds the scorer and its caches
+    model.scorer.scores(("War",), [False], [""], {})  # builds the scorer and its caches
     copy = pickle.loads(pickle.dumps(model))
     assert "scorer" not in copy.__dict__ and copy.weights == model.weights and copy.threshold == model.threshold
-    assert copy.scorer.scores(["war"], ("War",), [False], [""], [[]]) == model.scorer.scores(["war"], ("War",), [False], [""], [[]])
+    assert copy.scorer.scores(("War",), [False], [""], {}) == model.scorer.scores(("War",), [False], [""], {})
 
 
 def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
@@ -331,7 +354,7 @@ def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
 
 def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeypatch):
     from analysis import lexicon as lexicon_module
-    from analysis.lexicon import find_hits, parse_lexicon
+    from analysis.lexicon import find_hits, normalize_words, parse_lexicon
 
     text = SCORER_TEXTS[0]
     inputs = _scorer_inputs(text, lexicon, resources.loaded_model.easy_words)
@@ -339,13 +362,31 @@ def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeyp
     fresh_lexicon = parse_lexicon(SHIPPED_PATH.read_text(encoding="utf-8"))
     tokens = tokenize(text)
     hits = find_hits(lexicon, text, tokens.word_spans, inputs[0])
-    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 3)
+    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 8)
     monkeypatch.setattr(lexicon_module, "MAX_MEMO_WORDS", 3)
     model = loaded.load_model()
-    words, raw_words, quoted, tags, _, extra = inputs
-    assert model.scorer.scores(words, raw_words, quoted, tags, extra) == expected
-    assert len(model.scorer._words) <= 3
+    scorer = model.scorer
+    assert _fast_scores(scorer, text, inputs) == expected
+    # the table starts afresh when a document's new words would not fit: it then holds that document's words
+    assert scorer.table.size == 4 + len(set(tokens.words)) and set(scorer.table.rows) == {*loaded.PADDING, *tokens.words}
+    other = _scorer_inputs("Zebra", lexicon, model.easy_words)
+    assert _fast_scores(scorer, "Zebra", other) == loaded.token_scores(model, loaded.token_features(*other))
+    assert scorer.table.size == 5 and set(scorer.table.rows) == {*loaded.PADDING, "Zebra"}
+    assert _fast_scores(scorer, text, inputs) == expected
     assert find_hits(fresh_lexicon, text, tokens.word_spans, inputs[0]) == hits and len(fresh_lexicon.candidates_of) <= 3
+    assert normalize_words(tokens.words) == inputs[0] and len(lexicon_module._NORMALIZED) <= 3
+
+
+def test_word_table_grows_and_keeps_its_rows(resources):
+    model = loaded.load_model()
+    scorer = model.scorer
+    words = tuple(f"word{i}" for i in range(3000))  # more than the table's first capacity
+    scores = scorer.scores(words, [False] * len(words), [""] * len(words), {})
+    assert scorer.table.size == 4 + len(words) and len(scorer.table.values) >= scorer.table.size
+    assert scorer.scores(words, [False] * len(words), [""] * len(words), {}) == scores
+    features = loaded.token_features([w.lower() for w in words], words, [False] * len(words), [""] * len(words),
+                                     model.easy_words, [[] for _ in words])
+    assert scores == loaded.token_scores(model, features)
 
 
 def test_sentence_features_per_token():
