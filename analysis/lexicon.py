@@ -97,6 +97,10 @@ class Lexicon:
     # word -> _candidates(self, word), filled as find_hits meets words: most words start no wording,
     # and finding that once per distinct word instead of once per token spares most of find_hits' work.
     candidates_of: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
+    # word -> the exact second words of its candidates, or None when some candidate has one word or a prefix
+    # second word: filled with candidates_of. A word such as "the" starts several wordings, yet is seldom
+    # followed by the second word of one; looking the next word up spares trying each wording.
+    second_words_of: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -256,13 +260,17 @@ def _wording_matches(wording: Wording, words: list[str], i: int) -> bool:
 
 def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words: list[str]) -> list[Hit]:
     """Non-overlapping lexicon matches, left to right, longest first. `words` are normalize_word()ed."""
-    memo = _candidate_memo(lexicon, words)
+    memo, second_words_of = _candidate_memo(lexicon, words)
     hits: list[Hit] = []
     free = 0  # the first word no earlier hit covers
+    last_word = len(words) - 1
     # Only the words some wording may start with are tried (most words start none).
     for i in itertools.compress(range(len(words)), map(memo.__getitem__, words)):
         if i < free:
             continue
+        second_words = second_words_of[words[i]]
+        if second_words is not None and (i == last_word or words[i + 1] not in second_words):
+            continue  # every candidate needs a second word, and the next word is none of them
         match = _match_at(memo[words[i]], text, word_spans, words, i)
         if match is not None:
             last, index = match
@@ -271,19 +279,25 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
     return hits
 
 
-def _candidate_memo(lexicon: Lexicon, words: list[str]) -> dict[str, tuple[tuple[Wording, int], ...]]:
-    """lexicon.candidates_of holding every one of `words` (a dict of this document's words alone when
-    they would not fit under MAX_MEMO_WORDS; the memo is bounded for long-running processes)."""
-    memo = lexicon.candidates_of
+def _candidate_memo(lexicon: Lexicon, words: list[str]) -> tuple[dict, dict]:
+    """lexicon.candidates_of and .second_words_of holding every one of `words` (dicts of this document's
+    words alone when they would not fit under MAX_MEMO_WORDS: the memos are bounded for long-running processes)."""
+    memo, second_words_of = lexicon.candidates_of, lexicon.second_words_of
     new = set(words).difference(memo)
     if len(memo) + len(new) > MAX_MEMO_WORDS:
         memo.clear()
+        second_words_of.clear()
         new = set(words)
         if len(new) > MAX_MEMO_WORDS:
-            memo = {}
+            memo, second_words_of = {}, {}
     for word in new:
-        memo[word] = tuple(_candidates(lexicon, word))
-    return memo
+        candidates = memo[word] = tuple(_candidates(lexicon, word))
+        if not candidates:
+            second_words_of[word] = None  # never asked: find_hits tries only words with candidates
+            continue
+        seconds = [wording[1] if len(wording) > 1 else ("prefix", "") for wording, _ in candidates]
+        second_words_of[word] = None if any(kind == "prefix" for kind, _ in seconds) else frozenset(w for _, w in seconds)
+    return memo, second_words_of
 
 
 def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:

@@ -18,13 +18,13 @@ outside boilerplate by category and narrative (every category and narrative alwa
 from __future__ import annotations
 
 import bisect
+import itertools
 import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import compress
 from pathlib import Path
 
 import numpy as np
@@ -132,9 +132,14 @@ _SUFFIXES = ("ations", "ation", "ingly", "ously", "ments", "ness", "ment", "ings
              "ize", "ise", "ers", "ies", "ied", "ed", "er", "ly", "es", "s", "y", "e")
 
 
+# The suffixes by their last letter, each list in _SUFFIXES' order: only those can end a word (spares most tests).
+_SUFFIXES_BY_LAST = {last: tuple(s for s in _SUFFIXES if s[-1] == last) for last in {s[-1] for s in _SUFFIXES}}
+
+
 def _stem(word: str) -> str:
-    """A crude stem so inflections share a feature (smeared/smearing -> smear)."""
-    for suffix in _SUFFIXES:
+    """A crude stem so inflections share a feature (smeared/smearing -> smear): the word less the first of
+    _SUFFIXES it ends with that leaves at least three letters."""
+    for suffix in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -221,7 +226,7 @@ def sentence_feature_columns(text: str, tokens, lexicon_tags: list[str]) -> dict
     n = len(word_starts)
     columns = {name: np.zeros(n, dtype=bool) for name in SENTENCE_FEATURES}
     spans = tokens.sentence_spans
-    tagged = list(compress(range(n), lexicon_tags))
+    tagged = list(itertools.compress(range(n), lexicon_tags))
     if tagged or "!" in text:
         # A word belongs to the last sentence starting at or before it, so sentence k holds the words from
         # edges[k + 1] to edges[k + 2]; the words before the first sentence form group 0, with no sentence text.
@@ -271,33 +276,41 @@ _PAIR_KINDS = ("pb", "nb", "pst")
 PADDING = ("<s2>", "<s1>", "</s1>", "</s2>")  # around the tokens, as token_features names them
 # The columns of WordTable.values: a word's own weight and its weights as seen from its neighbours.
 OWN, AS_P1, AS_N1, AS_P2, AS_N2, AS_QUOTED = range(6)
-# The scorer's per-word table starts afresh beyond this many words (some 20 MB), so that a long-running
+# The scorer's per-word table starts afresh beyond this many words (some 40 MB), so that a long-running
 # process scoring ever new names and numbers stays bounded; the scores do not depend on the table.
 MAX_CACHED_WORDS = 200_000
 _NO_WEIGHTS: dict = {}
 
 
 class PairWeights:
-    """The weights of one word-pair feature kind ("pb", "nb" or "pst"), to look a whole document up at once.
+    """The weights of word-pair features, to look a whole document's pairs up at once.
 
     A pair (left, right) of words or stems is the integer key left id << 32 | right id, the ids being
-    those of a FeatureIndex vocabulary. `keys` are sorted and `weights[k]` is the weight of the pair
-    `keys[k]`, so a document's pairs are found by one binary search over the array.
+    those of a FeatureIndex vocabulary. `keys` are sorted and `weights[k]` holds the weights of the pair
+    `keys[k]`, one column per feature kind (0.0 where the kind has no weight for the pair), so a
+    document's pairs are found by one binary search.
     """
 
-    def __init__(self, keys: list[int], weights: list[float]):
-        unsorted = np.array(keys, dtype=np.int64)
-        order = np.argsort(unsorted)
-        self.keys = unsorted[order]
-        self.weights = np.array(weights, dtype=np.float64)[order]
+    def __init__(self, kinds: list[tuple[np.ndarray, list[float]]]):
+        """`kinds`: per feature kind (a column each, in order), its pairs' keys and their weights (each key once)."""
+        every = np.sort(np.concatenate([keys for keys, _ in kinds]))
+        self.keys = every[np.concatenate(([True], every[1:] != every[:-1]))] if len(every) else every
+        self.weights = np.zeros((len(self.keys), len(kinds)))
+        for column, (keys, weights) in enumerate(kinds):
+            self.weights[np.searchsorted(self.keys, keys), column] = weights
 
     def lookup(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
-        """The weight of each pair (left[i], right[i]) of vocabulary ids, 0.0 for a pair without one."""
+        """The weights of each pair (left[i], right[i]) of vocabulary ids, a row per pair (0.0 without one)."""
+        found = np.zeros((len(left), self.weights.shape[1]))
         if not len(self.keys):
-            return np.zeros(len(left))
+            return found
         wanted = (left << 32) | right
-        at = np.minimum(np.searchsorted(self.keys, wanted), len(self.keys) - 1)
-        return np.where(self.keys[at] == wanted, self.weights[at], 0.0)
+        # Searching the pairs in sorted order takes half the time (each search starts from the last).
+        order = np.argsort(wanted)
+        at = np.minimum(np.searchsorted(self.keys, wanted[order]), len(self.keys) - 1)
+        hit = self.keys[at] == wanted[order]
+        found[order[hit]] = self.weights[at[hit]]
+        return found
 
 
 @dataclass(frozen=True)
@@ -308,15 +321,17 @@ class FeatureIndex:
     # Every word or stem a word-pair feature names -> its id; a string not in it gets len(vocabulary),
     # which no key holds.
     vocabulary: dict[str, int]
-    pairs: dict[str, PairWeights]  # "pb", "nb", "pst" -> the weights of "pb:left|right", ... by id pair
+    # The weights of "pb:<left>|<right>" and "nb:<left>|<right>" (columns 0 and 1), both features of two
+    # neighbouring words, so that a document's neighbours are looked up once; and those of "pst:<left>|<right>".
+    neighbours: PairWeights
+    stems: PairWeights
 
 
 def feature_index(weights: dict[str, float]) -> FeatureIndex:
     """The weights regrouped by kind, the word-pair kinds by the ids of their two elements (words and
     stems hold no ":" or "|", so every name splits one way). One pass over the weights, ~0.1 s."""
     single: dict[str, dict[str, float]] = {}
-    vocabulary: dict[str, int] = {}
-    pairs: dict[str, tuple[list[int], list[float]]] = {kind: ([], []) for kind in _PAIR_KINDS}
+    pairs: dict[str, tuple[list[str], list[str], list[float]]] = {kind: ([], [], []) for kind in _PAIR_KINDS}
     for name, weight in weights.items():
         kind, _, value = name.partition(":")
         pair = pairs.get(kind)
@@ -327,9 +342,18 @@ def feature_index(weights: dict[str, float]) -> FeatureIndex:
             by_value[value] = weight
         else:
             left, _, right = value.partition("|")
-            pair[0].append(vocabulary.setdefault(left, len(vocabulary)) << 32 | vocabulary.setdefault(right, len(vocabulary)))
-            pair[1].append(weight)
-    return FeatureIndex(single, vocabulary, {kind: PairWeights(*pair) for kind, pair in pairs.items()})
+            pair[0].append(left)
+            pair[1].append(right)
+            pair[2].append(weight)
+    strings = dict.fromkeys(s for lefts, rights, _ in pairs.values() for s in itertools.chain(lefts, rights))
+    vocabulary = dict(zip(strings, range(len(strings))))
+
+    def keyed(kind: str) -> tuple[np.ndarray, list[float]]:
+        lefts, rights, kind_weights = pairs[kind]
+        ids = [np.fromiter(map(vocabulary.__getitem__, side), dtype=np.int64, count=len(side)) for side in (lefts, rights)]
+        return (ids[0] << 32) | ids[1], kind_weights
+
+    return FeatureIndex(single, vocabulary, PairWeights([keyed("pb"), keyed("nb")]), PairWeights([keyed("pst")]))
 
 
 class WordTable:
@@ -390,7 +414,7 @@ class TokenScorer:
         # The kinds of own_features, in its order, and of a word seen from its neighbours (WordTable columns).
         self._own_kinds = tuple(single.get(kind, _NO_WEIGHTS) for kind in ("w", "s3", "s4", "sh", "st", "e", "p3", "p4"))
         self._neighbour_kinds = tuple(single.get(kind, _NO_WEIGHTS) for kind in ("p1", "n1", "p2", "n2", "qw"))
-        self.vocabulary, self.pairs = index.vocabulary, index.pairs
+        self.vocabulary = index.vocabulary
         # The padding is never anyone's own word: only its weights as a neighbour count.
         padding = [self._record(pad, pad, own=False) for pad in PADDING]
         self.table = WordTable([values for values, _ in padding], [ids for _, ids in padding])
@@ -458,9 +482,11 @@ class TokenScorer:
         total += values[0:n, AS_P2]
         total += values[4:n + 4, AS_N2]
         words, stems = ids[:, 0], ids[:, 1]
-        total += self.pairs["pb"].lookup(words[1:n + 1], words[2:n + 2])  # "pb:<p1>|<word>"
-        total += self.pairs["nb"].lookup(words[2:n + 2], words[3:n + 3])  # "nb:<word>|<n1>"
-        total += self.pairs["pst"].lookup(stems[1:n + 1], stems[2:n + 2])  # "pst:<stem of p1>|<stem>"
+        # neighbours[j] holds the weights of the words of rows j + 1 and j + 2 as a pair (from "<s1>" to "</s1>").
+        neighbours = self.index.neighbours.lookup(words[1:n + 2], words[2:n + 3])
+        total += neighbours[:n, 0]  # "pb:<p1>|<word>"
+        total += neighbours[1:, 1]  # "nb:<word>|<n1>"
+        total += self.index.stems.lookup(stems[1:n + 1], stems[2:n + 2])[:, 0]  # "pst:<stem of p1>|<stem>"
         # Then, for the tokens that have them, the optional features in the same order: q, qw, sentence, lexicon.
         get = self.get
         quoted = np.asarray(quoted, dtype=bool)
@@ -470,7 +496,7 @@ class TokenScorer:
         for name, column in extra.items():
             if column.any():
                 total[column] += get(name, 0.0)
-        tagged = list(compress(range(n), lexicon_tags))
+        tagged = list(itertools.compress(range(n), lexicon_tags))
         if tagged:
             at = np.array(tagged)
             total[at] += np.array([get("lex:" + lexicon_tags[i], 0.0) for i in tagged])
@@ -490,18 +516,12 @@ class TokenScorer:
 def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
     """Runs [first, last] of tokens at or above threshold (a single low token between two high ones
     joins them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap."""
-    flags = [s >= threshold for s in scores]
-    for i in range(1, len(flags) - 1):
-        if not flags[i] and flags[i - 1] and flags[i + 1]:
-            flags[i] = True
-    runs: list[tuple[int, int]] = []
-    first = None
-    for i, flag in enumerate(flags + [False]):
-        if flag and first is None:
-            first = i
-        elif not flag and first is not None:
-            runs.append((first, i - 1))
-            first = None
+    flags = np.asarray(scores, dtype=np.float64) >= threshold
+    # (Filling all gaps at once is the same as one by one, left to right: a filled gap is followed by a high token.)
+    flags[1:-1] |= flags[:-2] & flags[2:]
+    # Where the flags change: each run's first token, then the token after its last.
+    changes = np.flatnonzero(np.diff(flags, prepend=False, append=False)).tolist()
+    runs = list(zip(changes[0::2], [after - 1 for after in changes[1::2]]))
     low = threshold * extend_ratio
     grown: list[tuple[int, int]] = []
     for first, last in runs:

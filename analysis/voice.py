@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .quotes import Quote
@@ -147,7 +148,8 @@ def classify_voice(
 class VoiceFinder:
     """classify_voice for the phrases of one document, with a cheap test that spares most cue searches.
 
-    Holds the document's text, quotations, sentences and tokens (analysis.tokens.Tokens of the same text).
+    Holds the document's text, quotations (sorted by start, as find_quotes gives them), sentences and tokens
+    (analysis.tokens.Tokens of the same text).
     Before searching a cue regex in a stretch of text it looks at the tokens in that stretch: when none
     holds a cue word (_PREFIX_CUE_WORD, _ANYWHERE_CUE_WORD) the regex cannot match. The answers are
     classify_voice's, phrase for phrase (tests/test_loaded.py checks this).
@@ -155,7 +157,10 @@ class VoiceFinder:
 
     def __init__(self, text: str, quotes: list[Quote], tokens):
         self.text = text
-        self.quotes = quotes
+        # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
+        # the furthest end of an interior among it and the quotations before it.
+        self.quote_starts = [quote.start for quote in quotes]
+        self.quote_reach = list(itertools.accumulate((quote.inner[1] for quote in quotes), max))
         self.sentence_spans = tokens.sentence_spans
         self.sentence_starts = [s for s, _ in tokens.sentence_spans]
         self.word_starts = tokens.word_starts
@@ -174,7 +179,10 @@ class VoiceFinder:
 
     def voice(self, start: int, end: int) -> str:
         """classify_voice(text, start, end, quotes, sentence_spans) for this document."""
-        if is_inside_quote(self.quotes, start, end):
+        # = is_inside_quote(quotes, start, end): some quotation starting before `start` (its interior then
+        # starts at or before it) has an interior reaching `end`.
+        before = bisect.bisect_left(self.quote_starts, start)
+        if before and self.quote_reach[before - 1] >= end:
             return QUOTED
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
         text = self.text
