@@ -44,7 +44,7 @@ CATEGORIES = (
     "name-calling",
 )
 NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan", "neutral-descriptive")
-MAX_MEMO_WORDS = 200_000  # Lexicon.candidates_of starts afresh beyond this many words
+MAX_MEMO_WORDS = 200_000  # the per-word memos (Lexicon.candidates_of, normalize_words') start afresh beyond this many words
 # Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
 GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
 
@@ -113,7 +113,7 @@ def normalize_word(word: str) -> str:
 
 class _NormalizedWords(dict):
     """word as written -> normalize_word(word), filled on first sight: most words recur, and a look-up
-    costs a fifth of lower-casing again. Kept per process (the answer depends on the word alone)."""
+    costs a fraction of lower-casing the word again. Kept per process (the answer depends on the word alone)."""
 
     def __missing__(self, word: str) -> str:
         if len(self) >= MAX_MEMO_WORDS:  # bounded for long-running processes; the words do not depend on it

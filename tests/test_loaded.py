@@ -534,3 +534,39 @@ def test_tagged_runs_equal_a_token_by_token_scan():
         threshold, extend_ratio = rng.choice([0.3, 0.5, 0.6]), rng.choice([0.3, 0.5, 1.0])
         assert loaded.tagged_runs(scores, threshold, extend_ratio) == reference(scores, threshold, extend_ratio)
     assert loaded.tagged_runs([0.9, 0.1, 0.9, 0.4, 0.0, 0.9], 0.5, 0.8) == [(0, 3), (5, 5)]  # 0.4 >= 0.5 * 0.8
+
+
+def test_sentence_features_equal_a_sentence_by_sentence_scan(lexicon):
+    import bisect
+
+    from analysis.lexicon import find_hits, normalize_word
+
+    def reference(text, tokens, tags):
+        word_starts = [s for s, _ in tokens.word_spans]
+        n = len(word_starts)
+        features = [[] for _ in range(n)]
+        edges = [0, *(bisect.bisect_left(word_starts, s) for s, _ in tokens.sentence_spans), n]
+        for span, first, last in zip([None, *tokens.sentence_spans], edges, edges[1:]):
+            tagged = sum(1 for tag in tags[first:last] if tag)
+            if tagged:
+                for i in range(first, last):
+                    others = tagged - (1 if tags[i] else 0)
+                    if others:
+                        features[i].append("slex:1" if others == 1 else "slex:2+")
+            if span is not None and "!" in text[span[0]:span[1]]:
+                for i in range(first, last):
+                    features[i].append("excl")
+        first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
+        for i in range(bisect.bisect_left(word_starts, first_line_end)):
+            features[i].append("line0")
+        return features
+
+    named = set()
+    for text in (*VOICE_TEXTS, *SCORER_TEXTS, "  !Lead! Kyiv regime, junta, junta!\n\nKyiv regime! x", _seed("000"), _seed("001")):
+        tokens = tokenize(text)
+        words = [normalize_word(w) for w in tokens.words]
+        tags = loaded.lexicon_tags(find_hits(lexicon, text, tokens.word_spans, words), len(words))
+        features = loaded.sentence_features(text, tokens, tags)
+        assert features == reference(text, tokens, tags)
+        named.update(name for f in features for name in f)
+    assert named == set(loaded.SENTENCE_FEATURES)
