@@ -467,8 +467,8 @@ class TokenScorer:
     ) -> list[float]:
         """Probability that each token is part of loaded wording, given token_features' arguments (with the
         model's easy words): the tokens as written, their quotation flags (a sequence of bools) and lexicon
-        tags, and the per-token optional features as one boolean column per name (sentence_feature_columns),
-        which every token must list in the columns' order."""
+        tags, and the optional per-token features as one boolean column per name (sentence_feature_columns),
+        added in the columns' order, which must be the order token_features' `extra` lists them in."""
         n = len(raw_words)
         if not n:
             return []

@@ -258,7 +258,7 @@ def _scorer_inputs(text: str, lexicon, easy_words: frozenset[str]):
 
 def _fast_scores(scorer, text: str, inputs) -> list[float]:
     """scorer.scores for a text, with the sentence features as columns (as analyze() passes them)."""
-    words, raw_words, quoted, tags, _, _ = inputs
+    _, raw_words, quoted, tags, _, _ = inputs
     return scorer.scores(raw_words, quoted, tags, loaded.sentence_feature_columns(text, tokenize(text), tags))
 
 
