@@ -44,7 +44,7 @@ CATEGORIES = (
     "name-calling",
 )
 NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan", "neutral-descriptive")
-MAX_MEMO_WORDS = 200_000  # Lexicon.candidates_of starts afresh beyond this many words
+MAX_MEMO_WORDS = 200_000  # the per-word memos (Lexicon.candidates_of, normalize_words') start afresh beyond this many words
 # Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
 GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
 
@@ -97,6 +97,10 @@ class Lexicon:
     # word -> _candidates(self, word), filled as find_hits meets words: most words start no wording,
     # and finding that once per distinct word instead of once per token spares most of find_hits' work.
     candidates_of: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
+    # word -> the exact second words of its candidates, or None when some candidate has one word or a prefix
+    # second word: filled with candidates_of. A word such as "the" starts several wordings, yet is seldom
+    # followed by the second word of one; looking the next word up spares trying each wording.
+    second_words_of: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -105,6 +109,25 @@ class Lexicon:
 def normalize_word(word: str) -> str:
     """Lower-case a word and straighten its apostrophes, as lexicon matching sees it."""
     return word.lower().replace("\u2019", "'")
+
+
+class _NormalizedWords(dict):
+    """word as written -> normalize_word(word), filled on first sight: most words recur, and a look-up
+    costs a fraction of lower-casing the word again. Kept per process (the answer depends on the word alone)."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= MAX_MEMO_WORDS:  # bounded for long-running processes; the words do not depend on it
+            self.clear()
+        normalized = self[word] = normalize_word(word)
+        return normalized
+
+
+_NORMALIZED = _NormalizedWords()
+
+
+def normalize_words(words) -> list[str]:
+    """[normalize_word(w) for w in words]."""
+    return list(map(_NORMALIZED.__getitem__, words))
 
 
 def expand_patterns(patterns: str) -> list[Wording]:
@@ -237,23 +260,44 @@ def _wording_matches(wording: Wording, words: list[str], i: int) -> bool:
 
 def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words: list[str]) -> list[Hit]:
     """Non-overlapping lexicon matches, left to right, longest first. `words` are normalize_word()ed."""
+    memo, second_words_of = _candidate_memo(lexicon, words)
     hits: list[Hit] = []
-    memo = lexicon.candidates_of
-    i, n = 0, len(words)
-    while i < n:
-        candidates = memo.get(words[i])
-        if candidates is None:
-            if len(memo) >= MAX_MEMO_WORDS:  # bounded for long-running processes; hits do not depend on it
-                memo.clear()
-            candidates = memo[words[i]] = tuple(_candidates(lexicon, words[i]))
-        match = _match_at(candidates, text, word_spans, words, i) if candidates else None
-        if match is None:
-            i += 1
+    free = 0  # the first word no earlier hit covers
+    last_word = len(words) - 1
+    # Only the words some wording may start with are tried (most words start none).
+    for i in itertools.compress(range(len(words)), map(memo.__getitem__, words)):
+        if i < free:
             continue
-        last, index = match
-        hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
-        i = last + 1
+        second_words = second_words_of[words[i]]
+        if second_words is not None and (i == last_word or words[i + 1] not in second_words):
+            continue  # every candidate needs a second word, and the next word is none of them
+        match = _match_at(memo[words[i]], text, word_spans, words, i)
+        if match is not None:
+            last, index = match
+            hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
+            free = last + 1
     return hits
+
+
+def _candidate_memo(lexicon: Lexicon, words: list[str]) -> tuple[dict, dict]:
+    """lexicon.candidates_of and .second_words_of holding every one of `words` (dicts of this document's
+    words alone when they would not fit under MAX_MEMO_WORDS: the memos are bounded for long-running processes)."""
+    memo, second_words_of = lexicon.candidates_of, lexicon.second_words_of
+    new = set(words).difference(memo)
+    if len(memo) + len(new) > MAX_MEMO_WORDS:
+        memo.clear()
+        second_words_of.clear()
+        new = set(words)
+        if len(new) > MAX_MEMO_WORDS:
+            memo, second_words_of = {}, {}
+    for word in new:
+        candidates = memo[word] = tuple(_candidates(lexicon, word))
+        if not candidates:
+            second_words_of[word] = None  # never asked: find_hits tries only words with candidates
+            continue
+        seconds = [wording[1] if len(wording) > 1 else ("prefix", "") for wording, _ in candidates]
+        second_words_of[word] = None if any(kind == "prefix" for kind, _ in seconds) else frozenset(w for _, w in seconds)
+    return memo, second_words_of
 
 
 def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:

@@ -17,13 +17,17 @@ outside boilerplate by category and narrative (every category and narrative alwa
 """
 from __future__ import annotations
 
+import bisect
+import itertools
 import json
 import math
 import re
+from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
-from typing import NamedTuple
+
+import numpy as np
 
 from .context import Contribution, DocContext
 from .lexicon import (
@@ -34,10 +38,11 @@ from .lexicon import (
     find_hits,
     lexicon_table,
     normalize_word,
+    normalize_words,
     validate_lexicon_bytes,
 )
 from .lexicon import load_lexicon as _load_lexicon_file
-from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, classify_voice
+from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, VoiceFinder
 
 __all__ = [
     "LexiconError",
@@ -89,7 +94,7 @@ class LoadedModel:
         return TokenScorer(self)
 
     def __getstate__(self) -> dict:
-        # Worker processes get the model without the scorer (~15 MB of index plus per-word records); they build their own.
+        # Worker processes get the model without the scorer (~10 MB of index plus per-word records); they build their own.
         return {k: v for k, v in self.__dict__.items() if k != "scorer"}
 
 
@@ -127,9 +132,14 @@ _SUFFIXES = ("ations", "ation", "ingly", "ously", "ments", "ness", "ment", "ings
              "ize", "ise", "ers", "ies", "ied", "ed", "er", "ly", "es", "s", "y", "e")
 
 
+# The suffixes by their last letter, each list in _SUFFIXES' order: only those can end a word (spares most tests).
+_SUFFIXES_BY_LAST = {last: tuple(s for s in _SUFFIXES if s[-1] == last) for last in {s[-1] for s in _SUFFIXES}}
+
+
 def _stem(word: str) -> str:
-    """A crude stem so inflections share a feature (smeared/smearing -> smear)."""
-    for suffix in _SUFFIXES:
+    """A crude stem so inflections share a feature (smeared/smearing -> smear): the word less the first of
+    _SUFFIXES it ends with that leaves at least three letters."""
+    for suffix in _SUFFIXES_BY_LAST.get(word[-1:], ()):
         if word.endswith(suffix) and len(word) - len(suffix) >= 3:
             return word[: -len(suffix)]
     return word
@@ -203,31 +213,52 @@ def token_features(
     return features
 
 
-def sentence_features(text: str, tokens, lexicon_tags: list[str]) -> list[list[str]]:
-    """Per token, features of its sentence: lexicon hits in it (loaded wording clusters), an exclamation
-    mark, and whether it is the document's first line (headlines are often charged)."""
-    import bisect
+# The features sentence_feature_columns gives, in the order a token lists them (sentence_features).
+SENTENCE_FEATURES = ("slex:1", "slex:2+", "excl", "line0")
 
-    word_starts = [s for s, _ in tokens.word_spans]
+
+def sentence_feature_columns(text: str, tokens, lexicon_tags: list[str]) -> dict[str, np.ndarray]:
+    """Features of each token's sentence as one boolean column per name (SENTENCE_FEATURES, in order):
+    "slex:1" / "slex:2+" when one / several other tokens of its sentence are lexicon hits (loaded wording
+    clusters), "excl" when its sentence holds an exclamation mark, "line0" when it is on the document's
+    first line (headlines are often charged). Work is per sentence with a hit or a "!", not per token."""
+    word_starts = tokens.word_starts
     n = len(word_starts)
-    features: list[list[str]] = [[] for _ in range(n)]
-    # A word belongs to the last sentence starting at or before it, so sentence k holds the words from
-    # edges[k + 1] to edges[k + 2]; the words before the first sentence form a group with no sentence text.
-    # (Working per sentence rather than per word: most words get no feature at all.)
-    edges = [0, *(bisect.bisect_left(word_starts, s) for s, _ in tokens.sentence_spans), n]
-    for span, first, last in zip([None, *tokens.sentence_spans], edges, edges[1:]):
-        tagged = sum(1 for tag in lexicon_tags[first:last] if tag)
-        if tagged:
-            for i in range(first, last):
-                others = tagged - (1 if lexicon_tags[i] else 0)
-                if others:
-                    features[i].append("slex:1" if others == 1 else "slex:2+")
-        if span is not None and "!" in text[span[0]:span[1]]:
-            for i in range(first, last):
-                features[i].append("excl")
+    columns = {name: np.zeros(n, dtype=bool) for name in SENTENCE_FEATURES}
+    spans = tokens.sentence_spans
+    tagged = list(itertools.compress(range(n), lexicon_tags))
+    if tagged or "!" in text:
+        # A word belongs to the last sentence starting at or before it, so sentence k holds the words from
+        # edges[k + 1] to edges[k + 2]; the words before the first sentence form group 0, with no sentence text.
+        edges = [0, *(bisect.bisect_left(word_starts, s) for s, _ in spans), n]
+        slex1, slex2 = columns["slex:1"], columns["slex:2+"]
+        for group, count in Counter(bisect.bisect_right(edges, i) - 1 for i in tagged).items():
+            # Every word of the group sees `count` lexicon hits, a hit itself sees the other count - 1.
+            (slex1 if count == 1 else slex2)[edges[group]:edges[group + 1]] = True
+            for i in tagged:
+                if edges[group] <= i < edges[group + 1]:
+                    slex1[i], slex2[i] = count == 2, count > 2
+        sentence_starts = [s for s, _ in spans]
+        excl = columns["excl"]
+        mark = text.find("!")
+        while mark >= 0:
+            k = bisect.bisect_right(sentence_starts, mark) - 1  # the sentence that may hold this "!"
+            if k >= 0 and mark < spans[k][1]:
+                excl[edges[k + 1]:edges[k + 2]] = True
+                mark = text.find("!", spans[k][1])
+            else:
+                mark = text.find("!", mark + 1)
     first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
-    for i in range(bisect.bisect_left(word_starts, first_line_end)):
-        features[i].append("line0")
+    columns["line0"][:bisect.bisect_left(word_starts, first_line_end)] = True
+    return columns
+
+
+def sentence_features(text: str, tokens, lexicon_tags: list[str]) -> list[list[str]]:
+    """Per token, the names of its sentence_feature_columns, in SENTENCE_FEATURES order (for token_features)."""
+    features: list[list[str]] = [[] for _ in range(len(tokens.word_spans))]
+    for name, column in sentence_feature_columns(text, tokens, lexicon_tags).items():
+        for i in np.flatnonzero(column).tolist():
+            features[i].append(name)
     return features
 
 
@@ -241,27 +272,45 @@ def token_scores(model: LoadedModel, features: list[list[str]]) -> list[float]:
     return scores
 
 
-class _WordWeights(NamedTuple):
-    """One token's word: the summed weights of its own features, and the weights of its features as
-    seen from its neighbours (and inside quotations)."""
-
-    own: float  # sum of the weights of own_features(word, ...), in their order, from 0 as sum() adds
-    as_p1: float  # "p1:<word>": the word just before a token
-    as_n1: float  # "n1:<word>": the word just after
-    as_p2: float  # "p2:<word>": two words before
-    as_n2: float  # "n2:<word>": two words after
-    quoted: float  # "qw:<word>": the word itself inside a quotation
-    stem: str  # _stem(word)
-    pb_next: dict[str, float]  # next word -> weight of "pb:<word>|<next>"
-    nb_next: dict[str, float]  # next word -> weight of "nb:<word>|<next>"
-    pst_next: dict[str, float]  # next word's stem -> weight of "pst:<stem>|<next stem>"
-
-
 _PAIR_KINDS = ("pb", "nb", "pst")
-# The scorer's per-word cache starts afresh beyond this many words (some 50 MB), so that a long-running
-# process scoring ever new names and numbers stays bounded; the scores do not depend on the caches.
+PADDING = ("<s2>", "<s1>", "</s1>", "</s2>")  # around the tokens, as token_features names them
+# The columns of WordTable.values: a word's own weight and its weights as seen from its neighbours.
+OWN, AS_P1, AS_N1, AS_P2, AS_N2, AS_QUOTED = range(6)
+# The scorer's per-word table starts afresh beyond this many words (some 40 MB), so that a long-running
+# process scoring ever new names and numbers stays bounded; the scores do not depend on the table.
 MAX_CACHED_WORDS = 200_000
 _NO_WEIGHTS: dict = {}
+
+
+class PairWeights:
+    """The weights of word-pair features, to look a whole document's pairs up at once.
+
+    A pair (left, right) of words or stems is the integer key left id << 32 | right id, the ids being
+    those of a FeatureIndex vocabulary. `keys` are sorted and `weights[k]` holds the weights of the pair
+    `keys[k]`, one column per feature kind (0.0 where the kind has no weight for the pair), so a
+    document's pairs are found by one binary search.
+    """
+
+    def __init__(self, kinds: list[tuple[np.ndarray, list[float]]]):
+        """`kinds`: per feature kind (a column each, in order), its pairs' keys and their weights (each key once)."""
+        every = np.sort(np.concatenate([keys for keys, _ in kinds]))
+        self.keys = every[np.concatenate(([True], every[1:] != every[:-1]))] if len(every) else every
+        self.weights = np.zeros((len(self.keys), len(kinds)))
+        for column, (keys, weights) in enumerate(kinds):
+            self.weights[np.searchsorted(self.keys, keys), column] = weights
+
+    def lookup(self, left: np.ndarray, right: np.ndarray) -> np.ndarray:
+        """The weights of each pair (left[i], right[i]) of vocabulary ids, a row per pair (0.0 without one)."""
+        found = np.zeros((len(left), self.weights.shape[1]))
+        if not len(self.keys):
+            return found
+        wanted = (left << 32) | right
+        # Searching the pairs in sorted order takes half the time (each search starts from the last).
+        order = np.argsort(wanted)
+        at = np.minimum(np.searchsorted(self.keys, wanted[order]), len(self.keys) - 1)
+        hit = self.keys[at] == wanted[order]
+        found[order[hit]] = self.weights[at[hit]]
+        return found
 
 
 @dataclass(frozen=True)
@@ -269,145 +318,210 @@ class FeatureIndex:
     """A model's weights regrouped by feature kind (the name up to its first ":"), to look up by word."""
 
     single: dict[str, dict[str, float]]  # kind -> value -> weight: "p1" -> "the" -> weight of "p1:the"
-    pairs: dict[str, dict[str, dict[str, float]]]  # "pb", "nb", "pst" -> left -> right -> weight of "pb:left|right"
+    # Every word or stem a word-pair feature names -> its id; a string not in it gets len(vocabulary),
+    # which no key holds.
+    vocabulary: dict[str, int]
+    # The weights of "pb:<left>|<right>" and "nb:<left>|<right>" (columns 0 and 1), both features of two
+    # neighbouring words, so that a document's neighbours are looked up once; and those of "pst:<left>|<right>".
+    neighbours: PairWeights
+    stems: PairWeights
 
 
 def feature_index(weights: dict[str, float]) -> FeatureIndex:
-    """The weights regrouped by kind, the word-pair kinds by their first element (words and stems hold
-    no ":" or "|", so every name splits one way). One pass over the weights, ~0.15 s."""
+    """The weights regrouped by kind, the word-pair kinds by the ids of their two elements (words and
+    stems hold no ":" or "|", so every name splits one way). One pass over the weights, ~0.1 s."""
     single: dict[str, dict[str, float]] = {}
-    pairs: dict[str, dict[str, dict[str, float]]] = {kind: {} for kind in _PAIR_KINDS}
-    strings: dict[str, str] = {}  # one str object per distinct word: halves the index's memory (~12 MB)
+    pairs: dict[str, tuple[list[str], list[str], list[float]]] = {kind: ([], [], []) for kind in _PAIR_KINDS}
     for name, weight in weights.items():
         kind, _, value = name.partition(":")
-        by_left = pairs.get(kind)
-        if by_left is None:
+        pair = pairs.get(kind)
+        if pair is None:
             by_value = single.get(kind)
             if by_value is None:
                 by_value = single[kind] = {}
-            by_value[strings.setdefault(value, value)] = weight
+            by_value[value] = weight
         else:
             left, _, right = value.partition("|")
-            left, right = strings.setdefault(left, left), strings.setdefault(right, right)
-            by_right = by_left.get(left)
-            if by_right is None:
-                by_right = by_left[left] = {}
-            by_right[right] = weight
-    return FeatureIndex(single, pairs)
+            pair[0].append(left)
+            pair[1].append(right)
+            pair[2].append(weight)
+    strings = dict.fromkeys(s for lefts, rights, _ in pairs.values() for s in itertools.chain(lefts, rights))
+    vocabulary = dict(zip(strings, range(len(strings))))
+
+    def keyed(kind: str) -> tuple[np.ndarray, list[float]]:
+        lefts, rights, kind_weights = pairs[kind]
+        ids = [np.fromiter(map(vocabulary.__getitem__, side), dtype=np.int64, count=len(side)) for side in (lefts, rights)]
+        return (ids[0] << 32) | ids[1], kind_weights
+
+    return FeatureIndex(single, vocabulary, PairWeights([keyed("pb"), keyed("nb")]), PairWeights([keyed("pst")]))
+
+
+class WordTable:
+    """The per-word weights of every word (as written) a scorer has met, one row per word, so that a
+    document's tokens are scored by gathering rows (numpy) instead of word by word in Python.
+
+    `values[row]` holds the word's weights in the columns OWN (the sum of its own features' weights, added
+    in own_features' order from 0, as sum() adds them), AS_P1, AS_N1, AS_P2, AS_N2 ("p1:<word>", ... : its
+    weights as a neighbour) and AS_QUOTED ("qw:<word>"); `ids[row]` holds the pair-vocabulary ids
+    (PairWeights) of its normalize_word()ed form and of that form's stem. `rows` maps a word to its row;
+    rows 0-3 are PADDING. The arrays grow by doubling.
+    """
+
+    def __init__(self, padding_values: list[tuple], padding_ids: list[tuple]):
+        self.padding = (padding_values, padding_ids)
+        self.values = np.zeros((1024, 6))
+        self.ids = np.zeros((1024, 2), dtype=np.int64)
+        self.rows: dict[str, int] = {}
+        self.reset()
+
+    def reset(self) -> None:
+        """Forget every word but the padding."""
+        self.rows.clear()
+        self.size = 0
+        self.append(list(PADDING), *self.padding)
+
+    def append(self, words: list[str], values: list[tuple], ids: list[tuple]) -> None:
+        """Add rows for new words."""
+        end = self.size + len(words)
+        if end > len(self.values):
+            capacity = max(end, 2 * len(self.values))
+            self.values = np.resize(self.values, (capacity, 6))
+            self.ids = np.resize(self.ids, (capacity, 2))
+        if words:
+            self.values[self.size:end] = values
+            self.ids[self.size:end] = ids
+        self.rows.update(zip(words, range(self.size, end)))
+        self.size = end
 
 
 class TokenScorer:
     """token_scores(model, token_features(...)) without building a feature string per token.
 
     A token's score is the sum of its features' weights. Most features depend on one word at a fixed
-    offset, so their weights are looked up once per distinct word and kept (own features summed per raw
-    word, with its neighbour weights). Looking names up in the 300,000-entry weight table is slow (its
-    strings lie all over memory), so the weights are first regrouped by kind and word (feature_index,
-    once per model), the pair features by their first word. The weights are added in exactly the order
-    token_features lists the features, so every score is the same float bit for bit
-    (tests/test_loaded.py checks this).
+    offset, so their weights are looked up once per distinct word and kept in a WordTable; a document
+    is then scored with a handful of array operations: gather its words' rows, add the weights of each
+    offset, look its word pairs up (PairWeights), then add the optional features (quotation, sentence,
+    lexicon) to the tokens that have them. The weights are added in exactly the order token_features lists
+    the features (float additions done elementwise in the same order give the same floats), so every
+    score is the same float bit for bit (tests/test_loaded.py checks this).
     """
 
     def __init__(self, model: LoadedModel):
         self.model = model
-        self.index = feature_index(model.weights)
-        self._words: dict[str, _WordWeights] = {}  # raw word -> its weights
-        single, pairs = self.index.single, self.index.pairs
-        self._by_kind = (*(single.get(kind, _NO_WEIGHTS) for kind in ("p1", "n1", "p2", "n2", "qw")),
-                         pairs["pb"], pairs["nb"], pairs["pst"])
-        # The padding around the tokens, as token_features names it (never anyone's own word).
-        self._padding = {pad: self._weights_of(pad, pad, own=False) for pad in ("<s2>", "<s1>", "</s1>", "</s2>")}
+        index = self.index = feature_index(model.weights)
+        single = index.single
+        self.get = model.weights.get
+        # The kinds of own_features, in its order, and of a word seen from its neighbours (WordTable columns).
+        self._own_kinds = tuple(single.get(kind, _NO_WEIGHTS) for kind in ("w", "s3", "s4", "sh", "st", "e", "p3", "p4"))
+        self._neighbour_kinds = tuple(single.get(kind, _NO_WEIGHTS) for kind in ("p1", "n1", "p2", "n2", "qw"))
+        self.vocabulary = index.vocabulary
+        # The padding is never anyone's own word: only its weights as a neighbour count.
+        padding = [self._record(pad, pad, own=False) for pad in PADDING]
+        self.table = WordTable([values for values, _ in padding], [ids for _, ids in padding])
 
-    def _weights_of(self, raw: str, word: str, own: bool = True) -> _WordWeights:
-        """The weights of a raw word (whose normalize_word() is `word`), from the feature index."""
-        single, stem = self.index.single, _stem(word)
-        total = 0  # the own features' weights, added as sum() adds them
+    def _record(self, raw: str, word: str, own: bool = True) -> tuple[tuple, tuple]:
+        """A word's WordTable row (values, ids), from the feature index; `word` is normalize_word(raw)."""
+        stem = _stem(word)
+        total = 0  # the own features' weights, added in own_features' order as sum() adds them
         if own:
-            for name in own_features(word, _shape(raw), stem, self.model.easy_words):
-                kind, _, value = name.partition(":")
-                total += single.get(kind, _NO_WEIGHTS).get(value, 0.0)
-        p1, n1, p2, n2, qw, pb, nb, pst = self._by_kind
-        return _WordWeights(
-            total, p1.get(word, 0.0), n1.get(word, 0.0), p2.get(word, 0.0), n2.get(word, 0.0), qw.get(word, 0.0), stem,
-            pb.get(word, _NO_WEIGHTS), nb.get(word, _NO_WEIGHTS), pst.get(stem, _NO_WEIGHTS),
-        )
+            w, s3, s4, sh, st, e, p3, p4 = self._own_kinds
+            total += w.get(word, 0.0)
+            total += s3.get(word[-3:], 0.0)
+            total += s4.get(word[-4:], 0.0)
+            total += sh.get(_shape(raw), 0.0)
+            total += st.get(stem, 0.0)
+            easy_words = self.model.easy_words
+            if easy_words:
+                total += e.get("1" if word in easy_words else ("0" if len(word) > 3 else "s"), 0.0)
+            if len(word) > 4:
+                total += p3.get(word[:3], 0.0)
+                total += p4.get(word[:4], 0.0)
+        p1, n1, p2, n2, qw = self._neighbour_kinds
+        unknown = len(self.vocabulary)
+        return ((total, p1.get(word, 0.0), n1.get(word, 0.0), p2.get(word, 0.0), n2.get(word, 0.0), qw.get(word, 0.0)),
+                (self.vocabulary.get(word, unknown), self.vocabulary.get(stem, unknown)))
 
-    def _remember(self, raw: str, word: str) -> _WordWeights:
-        """_weights_of(raw, word), kept for the next time."""
-        if len(self._words) >= MAX_CACHED_WORDS:
-            self._words.clear()
-        found = self._words[raw] = self._weights_of(raw, word)
-        return found
+    def rows_of(self, raw_words: tuple[str, ...]) -> np.ndarray:
+        """The WordTable rows of the tokens with the padding around them (first adding the new words)."""
+        table = self.table
+        new = set(raw_words).difference(table.rows)
+        if new:
+            if table.size + len(new) > MAX_CACHED_WORDS:
+                table.reset()
+                new = set(raw_words)
+            new_words = sorted(new)  # row numbers do not change scores; sorted only to be reproducible
+            records = [self._record(raw, normalize_word(raw)) for raw in new_words]
+            table.append(new_words, [values for values, _ in records], [ids for _, ids in records])
+        rows = np.empty(len(raw_words) + 4, dtype=np.intp)
+        rows[:2] = (0, 1)  # "<s2>", "<s1>"
+        rows[2:-2] = np.fromiter(map(table.rows.__getitem__, raw_words), dtype=np.intp, count=len(raw_words))
+        rows[-2:] = (2, 3)  # "</s1>", "</s2>"
+        return rows
 
     def scores(
         self,
-        words: list[str],
         raw_words: tuple[str, ...],
-        quoted: list[bool],
+        quoted,
         lexicon_tags: list[str],
-        extra: list[list[str]],
+        extra: dict[str, np.ndarray],
     ) -> list[float]:
-        """Probability that each token is part of loaded wording: the arguments of token_features
-        (with the model's easy words; `words[i]` is normalize_word(raw_words[i]))."""
-        n = len(words)
-        get, bias = self.model.weights.get, self.model.bias
-        padding = self._padding
-        found = self._words.get
-        # weights[i + 2] is token i's; p2, p1, n1, n2 are at i, i + 1, i + 3, i + 4 (padding at the edges).
-        weights = [
-            padding["<s2>"], padding["<s1>"],
-            *[found(raw) or self._remember(raw, w) for raw, w in zip(raw_words, words)],
-            padding["</s1>"], padding["</s2>"],
-        ]
-        # Added left to right in token_features' order: own, p1, n1, p2, n2, pb, nb, pst.
-        totals = [
-            this.own + before.as_p1 + after.as_n1 + before2.as_p2 + after2.as_n2
-            + before.pb_next.get(w, 0.0) + this.nb_next.get(n1, 0.0) + before.pst_next.get(this.stem, 0.0)
-            for before2, before, this, after, after2, w, n1 in zip(
-                weights, weights[1:], weights[2:], weights[3:], weights[4:], words, [*words[1:], "</s1>"],
-            )
-        ]
+        """Probability that each token is part of loaded wording, given token_features' arguments (with the
+        model's easy words): the tokens as written, their quotation flags (a sequence of bools) and lexicon
+        tags, and the optional per-token features as one boolean column per name (sentence_feature_columns),
+        added in the columns' order, which must be the order token_features' `extra` lists them in."""
+        n = len(raw_words)
+        if not n:
+            return []
+        rows = self.rows_of(raw_words)
+        values, ids = self.table.values[rows], self.table.ids[rows]
+        # Row i + 2 is token i's; p2, p1, n1, n2 are rows i, i + 1, i + 3, i + 4 (padding at the edges).
+        # Added in token_features' order: own, p1, n1, p2, n2, pb, nb, pst.
+        total = values[2:n + 2, OWN].copy()
+        total += values[1:n + 1, AS_P1]
+        total += values[3:n + 3, AS_N1]
+        total += values[0:n, AS_P2]
+        total += values[4:n + 4, AS_N2]
+        words, stems = ids[:, 0], ids[:, 1]
+        # neighbours[j] holds the weights of the words of rows j + 1 and j + 2 as a pair (from "<s1>" to "</s1>").
+        neighbours = self.index.neighbours.lookup(words[1:n + 2], words[2:n + 3])
+        total += neighbours[:n, 0]  # "pb:<p1>|<word>"
+        total += neighbours[1:, 1]  # "nb:<word>|<n1>"
+        total += self.index.stems.lookup(stems[1:n + 1], stems[2:n + 2])[:, 0]  # "pst:<stem of p1>|<stem>"
         # Then, for the tokens that have them, the optional features in the same order: q, qw, sentence, lexicon.
-        q, lex, lexnb = get("q", 0.0), get("lex", 0.0), get("lexnb", 0.0)
-        for i, (is_quoted, names, tag) in enumerate(zip(quoted, extra, lexicon_tags)):
-            near_lexicon = not tag and ((i > 0 and lexicon_tags[i - 1]) or (i + 1 < n and lexicon_tags[i + 1]))
-            if not (is_quoted or names or tag or near_lexicon):
-                continue  # the usual case
-            total = totals[i]
-            if is_quoted:
-                total += q
-                total += weights[i + 2].quoted
-            for name in names:
-                total += get(name, 0.0)
-            if tag:
-                total += get("lex:" + tag, 0.0)
-                total += lex
-            elif near_lexicon:
-                total += lexnb
-            totals[i] = total
-        exp = math.exp
-        # z clamped to [-30, 30] as in token_scores; comparing first spares two calls in the usual case.
-        return [
-            1.0 / (1.0 + exp(-(z if -30.0 <= z <= 30.0 else max(-30.0, min(30.0, z)))))
-            for z in [bias + total for total in totals]
-        ]
+        get = self.get
+        quoted = np.asarray(quoted, dtype=bool)
+        if quoted.any():
+            total[quoted] += get("q", 0.0)
+            total[quoted] += values[2:n + 2, AS_QUOTED][quoted]
+        for name, column in extra.items():
+            if column.any():
+                total[column] += get(name, 0.0)
+        tagged = list(itertools.compress(range(n), lexicon_tags))
+        if tagged:
+            at = np.array(tagged)
+            total[at] += np.array([get("lex:" + lexicon_tags[i], 0.0) for i in tagged])
+            total[at] += get("lex", 0.0)
+            near = np.zeros(n + 2, dtype=bool)  # near[i + 1]: token i is next to a hit ("lexnb" when not one itself)
+            near[at] = True
+            near[at + 2] = True
+            near = near[1:n + 1]
+            near[at] = False
+            total[near] += get("lexnb", 0.0)
+        # z = bias + total, clamped to [-30, 30] as in token_scores; math.exp, as token_scores uses
+        # (numpy's exp may differ from it in the last bit).
+        z = np.clip(self.model.bias + total, -30.0, 30.0)
+        return (1.0 / (1.0 + np.array(list(map(math.exp, (-z).tolist()))))).tolist()
 
 
 def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
     """Runs [first, last] of tokens at or above threshold (a single low token between two high ones
     joins them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap."""
-    flags = [s >= threshold for s in scores]
-    for i in range(1, len(flags) - 1):
-        if not flags[i] and flags[i - 1] and flags[i + 1]:
-            flags[i] = True
-    runs: list[tuple[int, int]] = []
-    first = None
-    for i, flag in enumerate(flags + [False]):
-        if flag and first is None:
-            first = i
-        elif not flag and first is not None:
-            runs.append((first, i - 1))
-            first = None
+    flags = np.asarray(scores, dtype=np.float64) >= threshold
+    # (Filling all gaps at once is the same as one by one, left to right: a filled gap is followed by a high token.)
+    flags[1:-1] |= flags[:-2] & flags[2:]
+    # Where the flags change: each run's first token, then the token after its last.
+    changes = np.flatnonzero(np.diff(flags, prepend=False, append=False)).tolist()
+    runs = list(zip(changes[0::2], [after - 1 for after in changes[1::2]]))
     low = threshold * extend_ratio
     grown: list[tuple[int, int]] = []
     for first, last in runs:
@@ -468,22 +582,26 @@ def uncovered_runs(runs: list[tuple[int, int]], covered: list[bool], words: list
             if any(not covered[k] and words[k] not in EDGE_WORDS for k in range(first, last + 1))]
 
 
-def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
-    """Per word: inside some quotation (one sweep over the merged quotation interiors)."""
+def quoted_mask(word_starts: tuple[int, ...], word_ends: tuple[int, ...], quotes) -> np.ndarray:
+    """Per word (given by its start and end offsets, in order): inside some quotation, counting the
+    interiors of overlapping or nested quotations as one."""
     ranges: list[list[int]] = []
     for start, end in sorted(q.inner for q in quotes):
         if ranges and start <= ranges[-1][1]:
             ranges[-1][1] = max(ranges[-1][1], end)
         else:
             ranges.append([start, end])
-    flags: list[bool] = []
-    j = 0
-    for start, end in word_spans:
-        # Ranges are disjoint and sorted: only the first one ending at or after `end` can hold the word.
-        while j < len(ranges) and ranges[j][1] < end:
-            j += 1
-        flags.append(j < len(ranges) and ranges[j][0] <= start)
-    return flags
+    mask = np.zeros(len(word_starts), dtype=bool)
+    for start, end in ranges:
+        # Words are in order and do not overlap, so the words inside [start, end] are one run: from the
+        # first starting at or after `start` to the last ending at or before `end`.
+        mask[bisect.bisect_left(word_starts, start):bisect.bisect_right(word_ends, end)] = True
+    return mask
+
+
+def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
+    """Per word: inside some quotation (quoted_mask as a list)."""
+    return quoted_mask([s for s, _ in word_spans], [e for _, e in word_spans], quotes).tolist()
 
 
 def model_hit_runs(model: LoadedModel, scores: list[float], words: list[str], covered: list[bool]) -> list[tuple[int, int]]:
@@ -538,13 +656,9 @@ def analyze(context: DocContext) -> Contribution:
     tokens = context.tokens
     lexicon = context.resources.lexicon if context.resources is not None else None
     model = context.resources.loaded_model if context.resources is not None else None
-    words = [normalize_word(w) for w in tokens.words]
+    words = normalize_words(tokens.words)
     hits = find_hits(lexicon, text, tokens.word_spans, words) if lexicon is not None else []
-    quotes = context.quotes
-    sentence_starts = [s for s, _ in tokens.sentence_spans]
-
-    def voice_of(start: int, end: int) -> str:
-        return classify_voice(text, start, end, quotes, tokens.sentence_spans, sentence_starts)
+    voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
 
     rows: list[dict] = []
     for hit in hits:
@@ -556,7 +670,8 @@ def analyze(context: DocContext) -> Contribution:
         tags = lexicon_tags(hits, len(words))
         # = token_scores(model, token_features(..., model.easy_words, ...)), bit for bit, without feature strings
         scores = model.scorer.scores(
-            words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, sentence_features(text, tokens, tags),
+            tokens.words, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
+            sentence_feature_columns(text, tokens, tags),
         )
         for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words))):
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]

@@ -9,6 +9,7 @@
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 
 from .quotes import Quote
@@ -49,6 +50,54 @@ _PREFIX_CUES = re.compile(
     re.IGNORECASE,
 )
 _ANYWHERE_CUES = re.compile(r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b", re.IGNORECASE)
+
+
+# A cheap test before the cue regexes, which cost ~12 µs a search (most phrases have neither cue).
+# Every match of _PREFIX_CUES holds, as a whole word (a maximal run of \w characters), a word that
+# _PREFIX_CUE_WORD fully matches: the word each alternative starts with ("what", "so", "according", a speech,
+# report or regard verb, ...), or for "in the words of", "in his view", "quoted as saying" the word "words",
+# "view" or "quoted" (each is followed by \s, "," or ":", "-" or \b, so the regex's word is a whole word).
+# Likewise every match of _ANYWHERE_CUES holds a whole word that _ANYWHERE_CUE_WORD fully matches. So a span
+# of text none of whose words is such a word cannot match, and the regex need not run. The word tests use the
+# same case-insensitive matching as the cues, so they agree on every alphabet.
+_PREFIX_CUE_WORD = re.compile(
+    "|".join(
+        (
+            r"what|so|according|words|view|quoted",
+            r"accus(?:e|es|ed|ing)|call(?:s|ed|ing)?|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing)",
+            r"call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?",
+            _SPEECH_VERBS.replace(" to", ""),  # "refer(s) to": the word is the verb
+            r"(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?",
+            _REPORT_VERBS,
+        )
+    ),
+    re.IGNORECASE,
+)
+_ANYWHERE_CUE_WORD = re.compile(r"according|said|claimed|added|argued|wrote", re.IGNORECASE)
+# The characters that may join the \w runs of one token (analysis.tokens.WORD_RE): a token's words as the cues see them.
+_APOSTROPHE_RE = re.compile(r"['’]")
+MAX_CUE_WORDS = 200_000  # each _CueWords memo starts afresh beyond this many tokens
+
+
+class _CueWords(dict):
+    """token (as written) -> whether one of its words (its runs of word characters) fully matches `pattern`;
+    filled on first sight.
+
+    Kept per process: the answer depends on the token alone, and most tokens recur."""
+
+    def __init__(self, pattern: re.Pattern):
+        super().__init__()
+        self.pattern = pattern
+
+    def __missing__(self, token: str) -> bool:
+        if len(self) >= MAX_CUE_WORDS:  # bounded for long-running processes; voices do not depend on it
+            self.clear()
+        found = self[token] = any(self.pattern.fullmatch(word) for word in _APOSTROPHE_RE.split(token))
+        return found
+
+
+_PREFIX_CUE_TOKENS = _CueWords(_PREFIX_CUE_WORD)
+_ANYWHERE_CUE_TOKENS = _CueWords(_ANYWHERE_CUE_WORD)
 
 
 def sentence_around(sentence_spans: tuple[tuple[int, int], ...], starts: list[int], start: int) -> tuple[int, int]:
@@ -94,3 +143,51 @@ def classify_voice(
     if is_attributed(text, sentence, start, end):
         return ATTRIBUTED
     return AUTHORIAL
+
+
+class VoiceFinder:
+    """classify_voice for the phrases of one document, with a cheap test that spares most cue searches.
+
+    Holds the document's text, quotations (sorted by start, as find_quotes gives them), sentences and tokens
+    (analysis.tokens.Tokens of the same text).
+    Before searching a cue regex in a stretch of text it looks at the tokens in that stretch: when none
+    holds a cue word (_PREFIX_CUE_WORD, _ANYWHERE_CUE_WORD) the regex cannot match. The answers are
+    classify_voice's, phrase for phrase (tests/test_loaded.py checks this).
+    """
+
+    def __init__(self, text: str, quotes: list[Quote], tokens):
+        self.text = text
+        # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
+        # the furthest end of an interior among it and the quotations before it.
+        self.quote_starts = [quote.start for quote in quotes]
+        self.quote_reach = list(itertools.accumulate((quote.inner[1] for quote in quotes), max))
+        self.sentence_spans = tokens.sentence_spans
+        self.sentence_starts = [s for s, _ in tokens.sentence_spans]
+        self.word_starts = tokens.word_starts
+        self.word_ends = tokens.word_ends
+        self.words = tokens.words
+
+    def may_match(self, cue_tokens: _CueWords, start: int, end: int) -> bool:
+        """False when text[start:end] surely holds no cue word of `cue_tokens`' kind (so no cue match)."""
+        first = bisect.bisect_right(self.word_ends, start)  # the first token ending after `start`
+        last = bisect.bisect_left(self.word_starts, end)  # tokens before `last` start before `end`
+        if first >= last:
+            return False  # no word character at all
+        if self.word_starts[first] < start or self.word_ends[last - 1] > end:
+            return True  # a token cut at an edge: its piece is a word of its own; let the regex decide
+        return any(map(cue_tokens.__getitem__, self.words[first:last]))
+
+    def voice(self, start: int, end: int) -> str:
+        """classify_voice(text, start, end, quotes, sentence_spans) for this document."""
+        # = is_inside_quote(quotes, start, end): some quotation starting before `start` (its interior then
+        # starts at or before it) has an interior reaching `end`.
+        before = bisect.bisect_left(self.quote_starts, start)
+        if before and self.quote_reach[before - 1] >= end:
+            return QUOTED
+        sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
+        text = self.text
+        if self.may_match(_PREFIX_CUE_TOKENS, sentence_start, start) and _PREFIX_CUES.search(text[sentence_start:start]):
+            return ATTRIBUTED
+        if self.may_match(_ANYWHERE_CUE_TOKENS, end, sentence_end) and _ANYWHERE_CUES.search(text[end:sentence_end]):
+            return ATTRIBUTED
+        return AUTHORIAL

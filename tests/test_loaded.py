@@ -256,11 +256,18 @@ def _scorer_inputs(text: str, lexicon, easy_words: frozenset[str]):
     return words, tokens.words, quoted, tags, easy_words, loaded.sentence_features(text, tokens, tags)
 
 
+def _fast_scores(scorer, text: str, inputs) -> list[float]:
+    """scorer.scores for a text, with the sentence features as columns (as analyze() passes them)."""
+    _, raw_words, quoted, tags, _, _ = inputs
+    return scorer.scores(raw_words, quoted, tags, loaded.sentence_feature_columns(text, tokenize(text), tags))
+
+
 SCORER_TEXTS = (
     "Outrage! The brutal Kyiv regime and its corrupt, treasonous cronies were called \"thugs\" by Moscow.\n"
     "Critics blasted the so-called special military operation as a grotesque, hysterical smear campaign.",
     "RUSSIA'S 2024 budget: NATO's Warmongers say the U.S.-backed junta is 'doomed'.",
     "a",
+    "Wow! Kyiv regime! The Kyiv regime, the neo-Nazi junta and the Kiev regime \u2019terror\u2019 smear. Calm now.",
 )
 
 
@@ -277,23 +284,36 @@ def test_fast_scorer_gives_token_scores_bit_for_bit(resources, lexicon):
                     for name in f})
     shuffled = loaded.LoadedModel(weights={n: rng.uniform(-2, 2) * 10 ** rng.randint(-3, 0) for n in names},
                                   bias=-1.5, threshold=0.1, easy_words=model.easy_words)
-    for candidate in (model, shuffled):
+    # and one whose weights push some z past the clamp at +-30
+    extreme = loaded.LoadedModel(weights={n: rng.uniform(-40, 40) for n in names}, bias=0.5, threshold=0.1,
+                                 easy_words=model.easy_words)
+    for candidate in (model, shuffled, extreme):
         for text in texts:
             inputs = _scorer_inputs(text, lexicon, model.easy_words)
             expected = loaded.token_scores(candidate, loaded.token_features(*inputs))
-            words, raw_words, quoted, tags, _, extra = inputs
-            assert candidate.scorer.scores(words, raw_words, quoted, tags, extra) == expected
-            # and again, now from the scorer's per-word caches
-            assert candidate.scorer.scores(words, raw_words, quoted, tags, extra) == expected
+            assert _fast_scores(candidate.scorer, text, inputs) == expected
+            # and again, now from the scorer's per-word table
+            assert _fast_scores(candidate.scorer, text, inputs) == expected
+    assert model.scorer.scores((), [], [], {}) == []
 
 
 def test_feature_index_regroups_every_weight():
-    weights = {"w:war": 1.0, "p1:the": 2.0, "pb:the|war": 3.0, "nb:the|war": 4.0, "pst:brutal|regim": 5.0, "lex": 6.0,
-               "lex:euphemism": 7.0}
+    import numpy as np
+
+    weights = {"w:war": 1.0, "p1:the": 2.0, "pb:the|war": 3.0, "nb:the|war": 4.0, "nb:war|the": 4.5,
+               "pst:brutal|regim": 5.0, "lex": 6.0, "lex:euphemism": 7.0}
     index = loaded.feature_index(weights)
     assert index.single == {"w": {"war": 1.0}, "p1": {"the": 2.0}, "lex": {"": 6.0, "euphemism": 7.0}}
-    assert index.pairs == {"pb": {"the": {"war": 3.0}}, "nb": {"the": {"war": 4.0}}, "pst": {"brutal": {"regim": 5.0}}}
-
+    ids = index.vocabulary
+    assert set(ids) == {"the", "war", "brutal", "regim"} and sorted(ids.values()) == [0, 1, 2, 3]
+    unknown = len(ids)
+    left = np.array([ids["the"], ids["war"], ids["the"], unknown, ids["the"]])
+    right = np.array([ids["war"], ids["the"], unknown, ids["war"], ids["the"]])
+    # columns: pb, nb
+    assert index.neighbours.lookup(left, right).tolist() == [[3.0, 4.0], [0.0, 4.5], [0.0, 0.0], [0.0, 0.0], [0.0, 0.0]]
+    assert index.stems.lookup(np.array([ids["brutal"], ids["regim"]]), np.array([ids["regim"], ids["brutal"]])).tolist() == [[5.0], [0.0]]
+    empty = loaded.feature_index({"w:war": 1.0})
+    assert empty.neighbours.lookup(np.array([0]), np.array([0])).tolist() == [[0.0, 0.0]]
 
 
 def test_feature_index_holds_every_shipped_weight(resources):
@@ -301,8 +321,14 @@ def test_feature_index_holds_every_shipped_weight(resources):
     index = loaded.feature_index(weights)
     # bare names ("q", "lex", "excl") come back with an empty value
     regrouped = {f"{kind}:{value}" if value else kind: w for kind, by_value in index.single.items() for value, w in by_value.items()}
-    regrouped.update({f"{kind}:{left}|{right}": w for kind, by_left in index.pairs.items()
-                      for left, by_right in by_left.items() for right, w in by_right.items()})
+    names = {i: name for name, i in index.vocabulary.items()}
+    for pairs, kinds in ((index.neighbours, ("pb", "nb")), (index.stems, ("pst",))):
+        assert (pairs.keys[1:] > pairs.keys[:-1]).all()  # sorted, each pair once
+        for key, row in zip(pairs.keys.tolist(), pairs.weights.tolist()):
+            for kind, w in zip(kinds, row):
+                name = f"{kind}:{names[key >> 32]}|{names[key & 0xFFFFFFFF]}"
+                if name in weights or w != 0.0:
+                    regrouped[name] = w
     assert regrouped == weights
 
 
@@ -310,10 +336,10 @@ def test_model_pickles_without_its_scorer_caches(resources):
     import pickle
 
     model = resources.loaded_model
-    model.scorer.scores(["war"], ("War",), [False], [""], [[]])  # builds the scorer and its caches
+    model.scorer.scores(("War",), [False], [""], {})  # builds the scorer and its caches
     copy = pickle.loads(pickle.dumps(model))
     assert "scorer" not in copy.__dict__ and copy.weights == model.weights and copy.threshold == model.threshold
-    assert copy.scorer.scores(["war"], ("War",), [False], [""], [[]]) == model.scorer.scores(["war"], ("War",), [False], [""], [[]])
+    assert copy.scorer.scores(("War",), [False], [""], {}) == model.scorer.scores(("War",), [False], [""], {})
 
 
 def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
@@ -331,7 +357,7 @@ def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
 
 def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeypatch):
     from analysis import lexicon as lexicon_module
-    from analysis.lexicon import find_hits, parse_lexicon
+    from analysis.lexicon import find_hits, normalize_words, parse_lexicon
 
     text = SCORER_TEXTS[0]
     inputs = _scorer_inputs(text, lexicon, resources.loaded_model.easy_words)
@@ -339,13 +365,31 @@ def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeyp
     fresh_lexicon = parse_lexicon(SHIPPED_PATH.read_text(encoding="utf-8"))
     tokens = tokenize(text)
     hits = find_hits(lexicon, text, tokens.word_spans, inputs[0])
-    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 3)
+    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 8)
     monkeypatch.setattr(lexicon_module, "MAX_MEMO_WORDS", 3)
     model = loaded.load_model()
-    words, raw_words, quoted, tags, _, extra = inputs
-    assert model.scorer.scores(words, raw_words, quoted, tags, extra) == expected
-    assert len(model.scorer._words) <= 3
+    scorer = model.scorer
+    assert _fast_scores(scorer, text, inputs) == expected
+    # the table starts afresh when a document's new words would not fit: it then holds that document's words
+    assert scorer.table.size == 4 + len(set(tokens.words)) and set(scorer.table.rows) == {*loaded.PADDING, *tokens.words}
+    other = _scorer_inputs("Zebra", lexicon, model.easy_words)
+    assert _fast_scores(scorer, "Zebra", other) == loaded.token_scores(model, loaded.token_features(*other))
+    assert scorer.table.size == 5 and set(scorer.table.rows) == {*loaded.PADDING, "Zebra"}
+    assert _fast_scores(scorer, text, inputs) == expected
     assert find_hits(fresh_lexicon, text, tokens.word_spans, inputs[0]) == hits and len(fresh_lexicon.candidates_of) <= 3
+    assert normalize_words(tokens.words) == inputs[0] and len(lexicon_module._NORMALIZED) <= 3
+
+
+def test_word_table_grows_and_keeps_its_rows(resources):
+    model = loaded.load_model()
+    scorer = model.scorer
+    words = tuple(f"word{i}" for i in range(3000))  # more than the table's first capacity
+    scores = scorer.scores(words, [False] * len(words), [""] * len(words), {})
+    assert scorer.table.size == 4 + len(words) and len(scorer.table.values) >= scorer.table.size
+    assert scorer.scores(words, [False] * len(words), [""] * len(words), {}) == scores
+    features = loaded.token_features([w.lower() for w in words], words, [False] * len(words), [""] * len(words),
+                                     model.easy_words, [[] for _ in words])
+    assert scores == loaded.token_scores(model, features)
 
 
 def test_sentence_features_per_token():
@@ -359,3 +403,170 @@ def test_sentence_features_per_token():
         ("Truly", []), ("awful", []), ("Calm", []), ("end", []),
     ]
     assert loaded.sentence_features("", tokenize(""), []) == []
+
+
+# ---------------------------------------------------------------- fast paths equal their plain definitions
+
+VOICE_TEXTS = (
+    "Russia launched what Moscow called a special military operation. The so-called operation began.\n"
+    "Critics have labelled it a proxy war, according to Lavrov. The Kyiv regime is failing, he said.\n"
+    "He denounced the ‘proxy war’ loudly. «Proxy war», they argued, is a smear. Putin accused the West of sabotage.",
+    # cue words the cues match without ignoring case in ASCII only, words cut by apostrophes, sentence edges
+    "ſo-called regime. The claım was that the regime fell. İn the words of Lavrov, the junta fell. "
+    "Rock'n'said, a junta. O'what they called a junta. Dubbed: junta! KYIV REGIME, ACCORDING TO TASS.",
+    "No sentence end here the regime fell and so called it",
+)
+
+
+def _reference_find_hits(lexicon, text, word_spans, words):
+    """find_hits as first written: every word tried, left to right."""
+    from analysis.lexicon import Hit, _candidates, _match_at
+
+    hits, i = [], 0
+    while i < len(words):
+        match = _match_at(tuple(_candidates(lexicon, words[i])), text, word_spans, words, i)
+        if match is None:
+            i += 1
+            continue
+        last, index = match
+        hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
+        i = last + 1
+    return hits
+
+
+def test_voice_finder_gives_classify_voice_for_every_span(lexicon):
+    from analysis.quotes import find_quotes
+    from analysis.voice import VoiceFinder
+
+    seen = set()
+    for text in (*VOICE_TEXTS, *SCORER_TEXTS, _seed("000"), _seed("001")):
+        tokens = tokenize(text)
+        quotes = find_quotes(text)
+        finder = VoiceFinder(text, quotes, tokens)
+        spans = [(s, e) for k, (s, _) in enumerate(tokens.word_spans) for _, e in tokens.word_spans[k:k + 4]]
+        if len(text) < 400:  # and spans not on word edges (cut words)
+            spans += [(s, e) for s in range(0, len(text), 3) for e in range(s + 1, min(len(text), s + 40) + 1, 2)]
+        voices = [finder.voice(s, e) for s, e in spans]
+        assert voices == [classify_voice(text, s, e, quotes, tokens.sentence_spans) for s, e in spans]
+        seen.update(voices)
+    assert seen == {"authorial", "quoted", "attributed"}
+
+
+def test_find_hits_equals_trying_every_word(lexicon):
+    from analysis.lexicon import find_hits, normalize_word
+
+    found = 0
+    for text in (*VOICE_TEXTS, *SCORER_TEXTS, _seed("000"), _seed("001"), _seed("003"), _seed("004")):
+        tokens = tokenize(text)
+        words = [normalize_word(w) for w in tokens.words]
+        hits = find_hits(lexicon, text, tokens.word_spans, words)
+        assert hits == _reference_find_hits(lexicon, text, tokens.word_spans, words)
+        found += len(hits)
+    assert found > 20
+
+
+def test_quoted_flags_equal_a_sweep_over_merged_quotations():
+    from analysis.quotes import find_quotes
+
+    def sweep(word_spans, quotes):
+        ranges = []
+        for start, end in sorted(q.inner for q in quotes):
+            if ranges and start <= ranges[-1][1]:
+                ranges[-1][1] = max(ranges[-1][1], end)
+            else:
+                ranges.append([start, end])
+        flags, j = [], 0
+        for start, end in word_spans:
+            while j < len(ranges) and ranges[j][1] < end:
+                j += 1
+            flags.append(j < len(ranges) and ranges[j][0] <= start)
+        return flags
+
+    for text in (*VOICE_TEXTS, *SCORER_TEXTS, 'He said "a \'nested\' quote" and "an open one\nNext', _seed("001"), _seed("003")):
+        tokens = tokenize(text)
+        flags = loaded.quoted_flags(tokens.word_spans, find_quotes(text))
+        assert flags == sweep(tokens.word_spans, find_quotes(text))
+    assert any(flags) and not all(flags)
+
+
+def test_stem_equals_trying_every_suffix_in_order(resources):
+    def reference(word):
+        for suffix in loaded._SUFFIXES:
+            if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+                return word[: -len(suffix)]
+        return word
+
+    words = [name[2:] for name in resources.loaded_model.weights if name.startswith("w:")]
+    words += ["", "a", "es", "ations", "xations", "ingly", "flies", "ye", "<s1>"]
+    assert [loaded._stem(w) for w in words] == [reference(w) for w in words]
+
+
+def test_tagged_runs_equal_a_token_by_token_scan():
+    import random
+
+    def reference(scores, threshold, extend_ratio):
+        flags = [s >= threshold for s in scores]
+        for i in range(1, len(flags) - 1):
+            if not flags[i] and flags[i - 1] and flags[i + 1]:
+                flags[i] = True
+        runs, first = [], None
+        for i, flag in enumerate(flags + [False]):
+            if flag and first is None:
+                first = i
+            elif not flag and first is not None:
+                runs.append((first, i - 1))
+                first = None
+        low, grown = threshold * extend_ratio, []
+        for first, last in runs:
+            while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]):
+                first -= 1
+            while last + 1 < len(scores) and scores[last + 1] >= low:
+                last += 1
+            if grown and first <= grown[-1][1] + 1:
+                grown[-1] = (grown[-1][0], max(grown[-1][1], last))
+            else:
+                grown.append((first, last))
+        return grown
+
+    rng = random.Random(1)
+    for _ in range(5000):
+        scores = [rng.choice([0.0, 0.2, 0.5, 0.9, rng.random()]) for _ in range(rng.randint(0, 12))]
+        threshold, extend_ratio = rng.choice([0.3, 0.5, 0.6]), rng.choice([0.3, 0.5, 1.0])
+        assert loaded.tagged_runs(scores, threshold, extend_ratio) == reference(scores, threshold, extend_ratio)
+    assert loaded.tagged_runs([0.9, 0.1, 0.9, 0.4, 0.0, 0.9], 0.5, 0.8) == [(0, 3), (5, 5)]  # 0.4 >= 0.5 * 0.8
+
+
+def test_sentence_features_equal_a_sentence_by_sentence_scan(lexicon):
+    import bisect
+
+    from analysis.lexicon import find_hits, normalize_word
+
+    def reference(text, tokens, tags):
+        word_starts = [s for s, _ in tokens.word_spans]
+        n = len(word_starts)
+        features = [[] for _ in range(n)]
+        edges = [0, *(bisect.bisect_left(word_starts, s) for s, _ in tokens.sentence_spans), n]
+        for span, first, last in zip([None, *tokens.sentence_spans], edges, edges[1:]):
+            tagged = sum(1 for tag in tags[first:last] if tag)
+            if tagged:
+                for i in range(first, last):
+                    others = tagged - (1 if tags[i] else 0)
+                    if others:
+                        features[i].append("slex:1" if others == 1 else "slex:2+")
+            if span is not None and "!" in text[span[0]:span[1]]:
+                for i in range(first, last):
+                    features[i].append("excl")
+        first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
+        for i in range(bisect.bisect_left(word_starts, first_line_end)):
+            features[i].append("line0")
+        return features
+
+    named = set()
+    for text in (*VOICE_TEXTS, *SCORER_TEXTS, "  !Lead! Kyiv regime, junta, junta!\n\nKyiv regime! x", _seed("000"), _seed("001")):
+        tokens = tokenize(text)
+        words = [normalize_word(w) for w in tokens.words]
+        tags = loaded.lexicon_tags(find_hits(lexicon, text, tokens.word_spans, words), len(words))
+        features = loaded.sentence_features(text, tokens, tags)
+        assert features == reference(text, tokens, tags)
+        named.update(name for f in features for name in f)
+    assert named == set(loaded.SENTENCE_FEATURES)
