@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cached_property
 
@@ -50,22 +49,6 @@ class Segmentation:
         # Blocks do not overlap, so only the last boilerplate block starting before `end` can touch the range.
         index = bisect.bisect_right(self._boilerplate_starts, end - 1) - 1
         return index >= 0 and self._boilerplate[index].end > start
-
-    def boilerplate_mask(self, spans: Iterable[tuple[int, int]]) -> list[bool]:
-        """in_boilerplate(start, end) for each span, in one call: for callers that test every word or sentence."""
-        starts, blocks = self._boilerplate_starts, self._boilerplate
-        if not starts:
-            return [False for _ in spans]
-        ends = [b.end for b in blocks]
-        mask = []
-        for start, end in spans:
-            index = bisect.bisect_right(starts, end - 1) - 1
-            mask.append(index >= 0 and ends[index] > start)
-        return mask
-
-    def body_word_count(self, word_spans: tuple[tuple[int, int], ...]) -> int:
-        """How many words lie in body blocks."""
-        return self.boilerplate_mask(word_spans).count(False)
 
     @cached_property
     def boilerplate_chars(self) -> int:

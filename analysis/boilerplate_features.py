@@ -22,7 +22,7 @@ from .stopwords import ENGLISH_STOP_WORDS
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
-STOPWORDS = frozenset(ENGLISH_STOP_WORDS)
+STOPWORDS = ENGLISH_STOP_WORDS
 # A line "addresses the reader" (you/your, we/our) or opens with a call to action: the voice of a pitch, not of a report.
 # "us" only in lower case: "US" is the country.
 # Written as one word-bounded group with shared prefixes (you, your, yours, you're, you’re, we, we're, we’re,

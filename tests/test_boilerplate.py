@@ -570,9 +570,13 @@ def test_outlet_repeats_streaming_equals_in_memory(tmp_path):
     assert (blocks[blocks.text == FOOTER].kind == BOILERPLATE).sum() == 3
 
 
-def test_boilerplate_mask_equals_in_boilerplate(seeds):
+def test_body_word_indexes_equal_in_boilerplate(seeds, resources):
+    # DocContext finds the body words by bisection over block runs; it must agree with in_boilerplate word by word.
+    from analysis.context import DocContext
+
     for document, seg in seeds.values():
         tokens = tokenize(document.text)
-        for spans in (tokens.word_spans, tokens.sentence_spans, tokens.line_spans):
-            assert seg.boilerplate_mask(spans) == [seg.in_boilerplate(s, e) for s, e in spans]
-        assert seg.body_word_count(tokens.word_spans) == sum(not seg.in_boilerplate(s, e) for s, e in tokens.word_spans)
+        context = DocContext(document, tokens, seg, resources)
+        expected = [i for i, (s, e) in enumerate(tokens.word_spans) if not seg.in_boilerplate(s, e)]
+        assert list(context.body_word_indexes) == expected
+        assert context.body_words == len(expected) < len(tokens.word_spans)
