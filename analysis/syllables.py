@@ -90,12 +90,6 @@ def easy_words() -> frozenset[str]:
         return frozenset(line.strip() for line in handle)
 
 
-# Pyphen's defaults, which textstat keeps: no break within 2 letters of either end of the word.
-PYPHEN_LEFT = PYPHEN_RIGHT = 2
-# Header lines of a hyphenation dictionary that hold settings, not patterns (as Pyphen skips them).
-_DICTIONARY_SETTINGS = ("%", "#", "LEFTHYPHENMIN", "RIGHTHYPHENMIN", "COMPOUNDLEFTHYPHENMIN", "COMPOUNDRIGHTHYPHENMIN")
-
-
 @lru_cache(maxsize=1)
 def _pyphen():
     from pyphen import Pyphen
@@ -103,77 +97,9 @@ def _pyphen():
     return Pyphen(lang=PYPHEN_LANG)
 
 
-@lru_cache(maxsize=1)
-def hyphenation_patterns() -> tuple[dict[str, tuple[int, tuple[int, ...]]], frozenset[str]]:
-    """Pyphen's patterns for PYPHEN_LANG, {letters: (offset, values)} exactly as pyphen.HyphDict stores them,
-    and every prefix of their letters (so a search can stop as soon as no pattern can continue).
-
-    Read from the dictionary file Pyphen ships, with Pyphen's parsing (leading/trailing zero values dropped,
-    all-zero patterns skipped): four times faster than building a Pyphen, which parses every pattern with
-    regular expressions. A dictionary using what this reader leaves out (nonstandard "/" alternatives, "^^"
-    escapes) is taken from Pyphen itself.
-    """
-    import pyphen
-
-    path = pyphen.LANGUAGES[pyphen.language_fallback(PYPHEN_LANG)]
-    raw = path.read_bytes()
-    encoding = raw.split(b"\n", 1)[0].decode().strip()
-    patterns: dict[str, tuple[int, tuple[int, ...]]] = {}
-    for line in raw.decode("cp1251" if encoding.lower() == "microsoft-cp1251" else encoding).split("\n")[1:]:
-        line = line.strip()
-        if not line or line.startswith(_DICTIONARY_SETTINGS):
-            continue
-        if "^^" in line or ("/" in line and "=" in line):
-            patterns = dict(_pyphen().hd.patterns)
-            break
-        letters: list[str] = []
-        values: list[int] = []
-        digit = 0
-        for ch in line:  # "a1bc2" -> letters "abc", values 0 1 0 2: the digit before each letter, and after the last
-            if ch.isdigit():
-                digit = int(ch)
-            else:
-                letters.append(ch)
-                values.append(digit)
-                digit = 0
-        values.append(digit)
-        if not any(values):
-            continue
-        start, end = 0, len(values)
-        while not values[start]:
-            start += 1
-        while not values[end - 1]:
-            end -= 1
-        patterns["".join(letters)] = (start, tuple(values[start:end]))
-    prefixes = frozenset(key[:n] for key in patterns for n in range(1, len(key) + 1))
-    return patterns, prefixes
-
-
 def pyphen_syllables(word: str) -> int:
-    """len(Pyphen(lang=PYPHEN_LANG).positions(word)) + 1: textstat's count for a word not in the CMU dictionary.
-
-    Liang's algorithm as Pyphen runs it: every pattern found in ".word." raises the values at its places,
-    and a break is allowed where the value is odd, PYPHEN_LEFT/RIGHT letters or more from the ends. Pyphen
-    tries every substring up to its longest pattern; here the search from each place stops at the first
-    substring that no pattern starts with, which finds the same patterns in a third of the time.
-    """
-    patterns, prefixes = hyphenation_patterns()
-    pointed = f".{word.lower()}."
-    values = [0] * (len(pointed) + 1)
-    for i in range(len(pointed) - 1):
-        for j in range(i + 1, len(pointed) + 1):
-            piece = pointed[i:j]
-            if piece not in prefixes:
-                break
-            pattern = patterns.get(piece)
-            if pattern is not None:
-                offset, pattern_values = pattern
-                for k, value in enumerate(pattern_values, i + offset):
-                    if value > values[k]:
-                        values[k] = value
-    # values[k] belongs to the break before the word's letter k - 1 (index 0 is before the ".").
-    last = len(word) - PYPHEN_RIGHT
-    return 1 + sum(1 for k in range(PYPHEN_LEFT + 1, last + 2) if values[k] % 2)
+    """len(Pyphen(lang=PYPHEN_LANG).positions(word)) + 1: textstat's count for a word not in the CMU dictionary."""
+    return len(_pyphen().positions(word)) + 1
 
 
 @lru_cache(maxsize=WORD_CACHE_SIZE)

