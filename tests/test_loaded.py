@@ -415,6 +415,10 @@ VOICE_TEXTS = (
     "ſo-called regime. The claım was that the regime fell. İn the words of Lavrov, the junta fell. "
     "Rock'n'said, a junta. O'what they called a junta. Dubbed: junta! KYIV REGIME, ACCORDING TO TASS.",
     "No sentence end here the regime fell and so called it",
+    # prefix cues starting words before their cue word, inside tokens with apostrophes, or at a sentence start
+    "In his view the regime fell. They insisted that it was a junta. Observers, quoted as saying the junta lied, left. "
+    "He'd described it as a junta. What's called a regime? Blamed by them for junta rule. In their words: junta. "
+    "Moscow’said: junta. IN THE WORDS OF TASS, junta. Regarded by many as a junta.",
 )
 
 
