@@ -396,11 +396,11 @@ class WordTable:
         """Forget every word but the padding."""
         self.rows.clear()
         self.rows.new.clear()
-        self.rows.next_row = 0
-        self.size = 0
-        for word in PADDING:
-            self.rows[word]  # noqa: B018 (gives the padding rows 0-3)
-        self.fill(*self.padding)
+        self.rows.update(zip(PADDING, range(len(PADDING))))
+        self.rows.next_row = self.size = len(PADDING)
+        values, ids = self.padding
+        self.values[:self.size] = values
+        self.ids[:self.size] = ids
 
     def fill(self, values: list[tuple], ids: list[tuple]) -> None:
         """Fill in the rows of the words waiting in rows.new (values and ids in that order), then clear it."""
