@@ -53,17 +53,18 @@ _ANYWHERE_CUES = re.compile(r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:sai
 
 
 # A cheap test before the cue regexes, which cost ~12 µs a search (most phrases have neither cue).
-# Every match of _PREFIX_CUES holds, as a whole word (a maximal run of \w characters), a word that
-# _PREFIX_CUE_WORD fully matches: the word each alternative starts with ("what", "so", "according", a speech,
-# report or regard verb, ...), or for "in the words of", "in his view", "quoted as saying" the word "words",
-# "view" or "quoted" (each is followed by \s, "," or ":", "-" or \b, so the regex's word is a whole word).
-# Likewise every match of _ANYWHERE_CUES holds a whole word that _ANYWHERE_CUE_WORD fully matches. So a span
-# of text none of whose words is such a word cannot match, and the regex need not run. The word tests use the
-# same case-insensitive matching as the cues, so they agree on every alphabet.
-_PREFIX_CUE_WORD = re.compile(
+# Every match of _PREFIX_CUES starts, after its \b, with a whole word (a maximal run of \w characters, as each
+# alternative's first word is followed by \s, "-", "," or ":") that _PREFIX_START_WORD fully matches: "what",
+# "so", "according", "in" ("in the words of", "in his view"), "quoted", or a speech, report, accusation or
+# regard verb. So _PREFIX_CUES matches a text iff it matches at the start of such a word, and VoiceFinder tries
+# it there only (re's match at a position sees the text before it for \b, as search does), instead of letting
+# search try every character. Likewise every match of _ANYWHERE_CUES holds a whole word that
+# _ANYWHERE_CUE_WORD fully matches, so a span of text none of whose words is such a word cannot match. The word
+# tests use the same case-insensitive matching as the cues, so they agree on every alphabet.
+_PREFIX_START_WORD = re.compile(
     "|".join(
         (
-            r"what|so|according|words|view|quoted",
+            r"what|so|according|in|quoted",
             r"accus(?:e|es|ed|ing)|call(?:s|ed|ing)?|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing)",
             r"call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?",
             _SPEECH_VERBS.replace(" to", ""),  # "refer(s) to": the word is the verb
@@ -76,7 +77,7 @@ _PREFIX_CUE_WORD = re.compile(
 _ANYWHERE_CUE_WORD = re.compile(r"according|said|claimed|added|argued|wrote", re.IGNORECASE)
 # The characters that may join the \w runs of one token (analysis.tokens.WORD_RE): a token's words as the cues see them.
 _APOSTROPHE_RE = re.compile(r"['’]")
-MAX_CUE_WORDS = 200_000  # each _CueWords memo starts afresh beyond this many tokens
+MAX_CUE_WORDS = 200_000  # each per-token memo starts afresh beyond this many tokens
 
 
 class _CueWords(dict):
@@ -96,7 +97,28 @@ class _CueWords(dict):
         return found
 
 
-_PREFIX_CUE_TOKENS = _CueWords(_PREFIX_CUE_WORD)
+class _StartWords(dict):
+    """token (as written) -> the offsets in it of its words (runs of word characters) that fully match
+    `pattern` (an empty tuple for most tokens); filled on first sight, kept per process like _CueWords."""
+
+    def __init__(self, pattern: re.Pattern):
+        super().__init__()
+        self.pattern = pattern
+
+    def __missing__(self, token: str) -> tuple[int, ...]:
+        if len(self) >= MAX_CUE_WORDS:
+            self.clear()
+        offsets: list[int] = []
+        offset = 0
+        for word in _APOSTROPHE_RE.split(token):
+            if self.pattern.fullmatch(word):
+                offsets.append(offset)
+            offset += len(word) + 1  # the word and the one-character apostrophe after it
+        found = self[token] = tuple(offsets)
+        return found
+
+
+_PREFIX_START_TOKENS = _StartWords(_PREFIX_START_WORD)
 _ANYWHERE_CUE_TOKENS = _CueWords(_ANYWHERE_CUE_WORD)
 
 
@@ -150,8 +172,9 @@ class VoiceFinder:
 
     Holds the document's text, quotations (sorted by start, as find_quotes gives them), sentences and tokens
     (analysis.tokens.Tokens of the same text).
-    Before searching a cue regex in a stretch of text it looks at the tokens in that stretch: when none
-    holds a cue word (_PREFIX_CUE_WORD, _ANYWHERE_CUE_WORD) the regex cannot match. The answers are
+    Before searching a cue regex in a stretch of text it looks at the tokens in that stretch: the prefix cues
+    are tried only at the words that may start a match (_PREFIX_START_WORD), the cues after a phrase only when
+    a token holds a cue word (_ANYWHERE_CUE_WORD). The answers are
     classify_voice's, phrase for phrase (tests/test_loaded.py checks this).
     """
 
@@ -167,15 +190,39 @@ class VoiceFinder:
         self.word_ends = tokens.word_ends
         self.words = tokens.words
 
-    def may_match(self, cue_tokens: _CueWords, start: int, end: int) -> bool:
-        """False when text[start:end] surely holds no cue word of `cue_tokens`' kind (so no cue match)."""
+    def _tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
+        """The tokens [first, last) lying in text[start:end], or None when a token is cut at an edge (its piece
+        is then a word of its own, which the token memos do not know)."""
         first = bisect.bisect_right(self.word_ends, start)  # the first token ending after `start`
         last = bisect.bisect_left(self.word_starts, end)  # tokens before `last` start before `end`
-        if first >= last:
-            return False  # no word character at all
-        if self.word_starts[first] < start or self.word_ends[last - 1] > end:
-            return True  # a token cut at an edge: its piece is a word of its own; let the regex decide
+        if first < last and (self.word_starts[first] < start or self.word_ends[last - 1] > end):
+            return None
+        return first, last
+
+    def may_match(self, cue_tokens: _CueWords, start: int, end: int) -> bool:
+        """False when text[start:end] surely holds no cue word of `cue_tokens`' kind (so no cue match)."""
+        within = self._tokens_within(start, end)
+        if within is None:
+            return True  # let the regex decide
+        first, last = within
         return any(map(cue_tokens.__getitem__, self.words[first:last]))
+
+    def prefix_cue(self, start: int, end: int) -> bool:
+        """_PREFIX_CUES.search(text[start:end]), trying the regex only where a word may start a match."""
+        within = self._tokens_within(start, end)
+        if within is None:
+            return bool(_PREFIX_CUES.search(self.text[start:end]))
+        first, last = within
+        offsets = list(map(_PREFIX_START_TOKENS.__getitem__, self.words[first:last]))
+        if not any(offsets):
+            return False
+        prefix = self.text[start:end]
+        word_starts = self.word_starts
+        return any(
+            _PREFIX_CUES.match(prefix, word_starts[first + k] - start + offset)
+            for k in itertools.compress(range(len(offsets)), offsets)
+            for offset in offsets[k]
+        )
 
     def voice(self, start: int, end: int) -> str:
         """classify_voice(text, start, end, quotes, sentence_spans) for this document."""
@@ -185,9 +232,8 @@ class VoiceFinder:
         if before and self.quote_reach[before - 1] >= end:
             return QUOTED
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
-        text = self.text
-        if self.may_match(_PREFIX_CUE_TOKENS, sentence_start, start) and _PREFIX_CUES.search(text[sentence_start:start]):
+        if self.prefix_cue(sentence_start, start):
             return ATTRIBUTED
-        if self.may_match(_ANYWHERE_CUE_TOKENS, end, sentence_end) and _ANYWHERE_CUES.search(text[end:sentence_end]):
+        if self.may_match(_ANYWHERE_CUE_TOKENS, end, sentence_end) and _ANYWHERE_CUES.search(self.text[end:sentence_end]):
             return ATTRIBUTED
         return AUTHORIAL

@@ -370,7 +370,7 @@ def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeyp
     model = loaded.load_model()
     scorer = model.scorer
     assert _fast_scores(scorer, text, inputs) == expected
-    # the table starts afresh when a document's new words would not fit: it then holds that document's words
+    # the table starts afresh when a document's words might not fit: it then holds that document's words
     assert scorer.table.size == 4 + len(set(tokens.words)) and set(scorer.table.rows) == {*loaded.PADDING, *tokens.words}
     other = _scorer_inputs("Zebra", lexicon, model.easy_words)
     assert _fast_scores(scorer, "Zebra", other) == loaded.token_scores(model, loaded.token_features(*other))
@@ -387,6 +387,19 @@ def test_word_table_grows_and_keeps_its_rows(resources):
     scores = scorer.scores(words, [False] * len(words), [""] * len(words), {})
     assert scorer.table.size == 4 + len(words) and len(scorer.table.values) >= scorer.table.size
     assert scorer.scores(words, [False] * len(words), [""] * len(words), {}) == scores
+    features = loaded.token_features([w.lower() for w in words], words, [False] * len(words), [""] * len(words),
+                                     model.easy_words, [[] for _ in words])
+    assert scores == loaded.token_scores(model, features)
+
+
+def test_word_table_gives_repeated_new_words_one_row(resources):
+    model = loaded.load_model()
+    scorer = model.scorer
+    scorer.scores(("the", "war"), [False, False], ["", ""], {})
+    words = ("Zorblat", "the", "zorblat", "Zorblat", "war", "Quixel", "the")  # new words, repeated, among known ones
+    scores = scorer.scores(words, [False] * len(words), [""] * len(words), {})
+    assert scorer.table.rows.new == [] and scorer.table.size == 4 + 5
+    assert [scorer.table.rows[w] for w in ("the", "war", "Zorblat", "zorblat", "Quixel")] == [4, 5, 6, 7, 8]
     features = loaded.token_features([w.lower() for w in words], words, [False] * len(words), [""] * len(words),
                                      model.easy_words, [[] for _ in words])
     assert scores == loaded.token_scores(model, features)
@@ -415,6 +428,10 @@ VOICE_TEXTS = (
     "ſo-called regime. The claım was that the regime fell. İn the words of Lavrov, the junta fell. "
     "Rock'n'said, a junta. O'what they called a junta. Dubbed: junta! KYIV REGIME, ACCORDING TO TASS.",
     "No sentence end here the regime fell and so called it",
+    # prefix cues starting words before their cue word, inside tokens with apostrophes, or at a sentence start
+    "In his view the regime fell. They insisted that it was a junta. Observers, quoted as saying the junta lied, left. "
+    "He'd described it as a junta. What's called a regime? Blamed by them for junta rule. In their words: junta. "
+    "Moscow’said: junta. IN THE WORDS OF TASS, junta. Regarded by many as a junta.",
 )
 
 
