@@ -55,12 +55,26 @@ class Background:
     df: dict[str, int]
 
 
+class _ContentWords(dict):
+    """word as written -> the word folded when it is a content word (2+ characters, no stop word, not starting with a
+    digit), else "": filled on first sight and kept per process (the answer depends on the word alone), so a body's
+    words are mapped in C. Bounded for long-running processes."""
+
+    def __missing__(self, word: str) -> str:
+        if len(self) >= 1 << 18:
+            self.clear()
+        folded = fold(word)
+        content = self[word] = folded if len(folded) > 1 and folded not in ENGLISH_STOP_WORDS and not folded[0].isdigit() else ""
+        return content
+
+
+_CONTENT_WORDS = _ContentWords()
+
+
 def event_terms(words: list[str]) -> tuple[str, str]:
     """(all content words, content words of the lead) of a body, folded and space-joined, for the corpus step."""
-    folded = [fold(w) for w in words]
-    content = [w for w in folded if len(w) > 1 and w not in ENGLISH_STOP_WORDS and not w[0].isdigit()]
-    lead = [w for w in folded[:LEAD_WORDS] if len(w) > 1 and w not in ENGLISH_STOP_WORDS and not w[0].isdigit()]
-    return " ".join(content), " ".join(lead)
+    content = list(map(_CONTENT_WORDS.__getitem__, words))  # "" for the other words
+    return " ".join(filter(None, content)), " ".join(filter(None, content[:LEAD_WORDS]))
 
 
 def load_background(path: str | Path | None = None) -> Background:

@@ -264,7 +264,7 @@ def test_frame_profile_equals_trying_every_cue_at_every_word(tmp_path: Path):
             "The cost of living: war.\nBoilerplate here on prices.\nA trade. War at the end")
     context = context_for(text, boilerplate=((text.index("Boilerplate"), text.index("A trade")),))
     indexes = body_word_indexes(context)
-    sentences, touched, matched = frame_profile(context, cues, indexes)
+    sentences, touched, matched = frame_profile(context, cues)
 
     tokens, body = context.tokens, set(indexes)
     expected_touched, expected_matched = Counter(), {}
