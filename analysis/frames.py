@@ -54,6 +54,9 @@ class FrameCues:
     lead_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # first words of the cues of two or more words (exact phrases, prefixes after leading words)
     phrase_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # first word of such cues -> (their exact second words, the prefixes their second word may start with):
+    # a word such as "the" starts a phrase cue ("the public") yet is seldom followed by its second word
+    phrase_seconds: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
     # folded word -> its one-word (frame, cue) hits, remembered per process: one look-up per word instead
     # of a dozen cut-and-look-ups; bounded like the syllable cache, and never pickled.
     _word_hits: "_WordHits" = field(init=False, compare=False, repr=False)
@@ -67,6 +70,18 @@ class FrameCues:
         object.__setattr__(self, "exact_first", frozenset(key[0] for key in self.exact if key))
         object.__setattr__(self, "lead_first", frozenset(lead[0] for lead, _ in self.prefixes if lead))
         object.__setattr__(self, "phrase_first", frozenset(key[0] for key in self.exact if len(key) > 1) | self.lead_first)
+        seconds: dict[str, set[str]] = {}
+        second_prefixes: dict[str, set[str]] = {}
+        for key in self.exact:
+            if len(key) > 1:
+                seconds.setdefault(key[0], set()).add(key[1])
+        for lead, prefix in self.prefixes:
+            if len(lead) > 1:
+                seconds.setdefault(lead[0], set()).add(lead[1])
+            elif lead:
+                second_prefixes.setdefault(lead[0], set()).add(prefix)
+        object.__setattr__(self, "phrase_seconds", {
+            first: (frozenset(seconds.get(first, ())), tuple(sorted(second_prefixes.get(first, ())))) for first in self.phrase_first})
         object.__setattr__(self, "_word_hits", _WordHits(self))
 
     def __getstate__(self) -> dict:
@@ -153,6 +168,10 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues, phrases_only: bool = 
     more words (exact phrases, prefixes after leading words)."""
     hits: set[tuple[str, str]] = set()
     first = folded[k]
+    if phrases_only:  # no phrase cue can start here unless the next word can be its second word
+        seconds, second_prefixes = cues.phrase_seconds.get(first, (frozenset(), ()))
+        if k + 1 >= len(folded) or not (folded[k + 1] in seconds or folded[k + 1].startswith(second_prefixes)):
+            return hits
     if first in cues.exact_first:
         for length in range(2 if phrases_only else 1, min(cues.max_words, len(folded) - k) + 1):
             key = tuple(folded[k:k + length])
