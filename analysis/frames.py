@@ -168,10 +168,6 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues, phrases_only: bool = 
     more words (exact phrases, prefixes after leading words)."""
     hits: set[tuple[str, str]] = set()
     first = folded[k]
-    if phrases_only:  # no phrase cue can start here unless the next word can be its second word
-        seconds, second_prefixes = cues.phrase_seconds.get(first, (frozenset(), ()))
-        if k + 1 >= len(folded) or not (folded[k + 1] in seconds or folded[k + 1].startswith(second_prefixes)):
-            return hits
     if first in cues.exact_first:
         for length in range(2 if phrases_only else 1, min(cues.max_words, len(folded) - k) + 1):
             key = tuple(folded[k:k + length])
@@ -202,8 +198,13 @@ def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
     # and Python only visits the few words that do.
     for found in filter(None, map(cues._word_hits.__getitem__, folded)):
         hits.update(found)
-    for k in compress(range(len(folded)), map(cues.phrase_first.__contains__, folded)):
-        hits |= _frames_at(folded, k, cues, phrases_only=True)
+    # A phrase cue is only tried where its first word is followed by one of its second words (or a word
+    # starting with one of the prefixes that follow it): most "the" are not followed by "public".
+    for k in compress(range(len(folded) - 1), map(cues.phrase_first.__contains__, folded)):
+        seconds, second_prefixes = cues.phrase_seconds[folded[k]]
+        following = folded[k + 1]
+        if following in seconds or following.startswith(second_prefixes):
+            hits |= _frames_at(folded, k, cues, phrases_only=True)
     return hits
 
 
