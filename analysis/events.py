@@ -36,7 +36,7 @@ from scipy import sparse
 
 from .lexicon_csv import fold
 from .stopwords import ENGLISH_STOP_WORDS
-from .tokens import WORD_RE
+from .tokens import WORD_RE, WordMemo
 
 BACKGROUND_PATH = Path(__file__).with_name("data") / "news_df.csv"
 SIMILARITY_THRESHOLD = 0.40
@@ -55,20 +55,13 @@ class Background:
     df: dict[str, int]
 
 
-class _ContentWords(dict):
-    """word as written -> the word folded when it is a content word (2+ characters, no stop word, not starting with a
-    digit), else "": filled on first sight and kept per process (the answer depends on the word alone), so a body's
-    words are mapped in C. Bounded for long-running processes."""
-
-    def __missing__(self, word: str) -> str:
-        if len(self) >= 1 << 18:
-            self.clear()
-        folded = fold(word)
-        content = self[word] = folded if len(folded) > 1 and folded not in ENGLISH_STOP_WORDS and not folded[0].isdigit() else ""
-        return content
+def content_word(word: str) -> str:
+    """The word folded when it is a content word (2+ characters, no stop word, not starting with a digit), else ""."""
+    folded = fold(word)
+    return folded if len(folded) > 1 and folded not in ENGLISH_STOP_WORDS and not folded[0].isdigit() else ""
 
 
-_CONTENT_WORDS = _ContentWords()
+_CONTENT_WORDS: WordMemo[str] = WordMemo(content_word)  # per process, so a body's words are mapped in C
 
 
 def event_terms(words: list[str]) -> tuple[str, str]:

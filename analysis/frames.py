@@ -7,14 +7,15 @@ from __future__ import annotations
 
 import bisect
 from collections import Counter
-from itertools import compress
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 import pandas as pd
 
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
+from .tokens import WordMemo
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # Bound of the per-process cache of one-word cue hits (FrameCues.word_hits).
@@ -59,7 +60,7 @@ class FrameCues:
     phrase_seconds: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
     # folded word -> its one-word (frame, cue) hits, remembered per process: one look-up per word instead
     # of a dozen cut-and-look-ups; bounded like the syllable cache, and never pickled.
-    _word_hits: "_WordHits" = field(init=False, compare=False, repr=False)
+    _word_hits: WordMemo[tuple[tuple[str, str], ...]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         lengths: dict[tuple[str, ...], set[int]] = {}
@@ -82,32 +83,20 @@ class FrameCues:
                 second_prefixes.setdefault(lead[0], set()).add(prefix)
         object.__setattr__(self, "phrase_seconds", {
             first: (frozenset(seconds.get(first, ())), tuple(sorted(second_prefixes.get(first, ())))) for first in self.phrase_first})
-        object.__setattr__(self, "_word_hits", _WordHits(self))
+        object.__setattr__(self, "_word_hits", WordMemo(self._one_word_hits, WORD_CACHE_SIZE))
 
     def __getstate__(self) -> dict:
         return {name: value for name, value in self.__dict__.items() if name != "_word_hits"}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _word_hits=_WordHits(self))
+        self.__dict__.update(state, _word_hits=WordMemo(self._one_word_hits, WORD_CACHE_SIZE))
 
     def word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
         """(frame, cue) pairs of the one-word cues (exact words and bare prefixes) matching a folded word."""
         return self._word_hits[word]
 
-
-class _WordHits(dict):
-    """folded word -> FrameCues.word_hits(word), filled on first sight; a dict so that a sentence's words are
-    looked up with map() in C. Bounded like the syllable cache."""
-
-    def __init__(self, cues: FrameCues) -> None:
-        super().__init__()
-        self.cues = cues
-
-    def __missing__(self, word: str) -> tuple[tuple[str, str], ...]:
-        if len(self) >= WORD_CACHE_SIZE:
-            self.clear()
-        hits = self[word] = tuple(sorted(_frames_at([word], 0, self.cues)))
-        return hits
+    def _one_word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(_frames_at([word], 0, self)))
 
 
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:

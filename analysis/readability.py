@@ -19,6 +19,7 @@ from dataclasses import dataclass
 
 from .context import Contribution, DocContext
 from .syllables import WORD_CACHE_SIZE, easy_words, word_syllables
+from .tokens import WordMemo
 
 # textstat.backend.utils.constants: an apostrophe not opening a contraction ending is dropped.
 NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
@@ -107,18 +108,12 @@ def unpack_profile(packed: int) -> tuple[int, int, int, int]:
             (packed >> PROFILE_BITS) & PROFILE_MASK, packed & PROFILE_MASK)
 
 
-class _PackedProfiles(dict):
-    """cleaned word -> pack_profile(*word_profile(word)), filled on first sight and kept per process (the
-    profile depends on the word alone); bounded like the syllable cache."""
-
-    def __missing__(self, word: str) -> int:
-        if len(self) >= WORD_CACHE_SIZE:
-            self.clear()
-        packed = self[word] = pack_profile(*word_profile(word))
-        return packed
+def packed_word_profile(word: str) -> int:
+    """pack_profile(*word_profile(word))."""
+    return pack_profile(*word_profile(word))
 
 
-_PACKED_PROFILES = _PackedProfiles()
+_PACKED_PROFILES: WordMemo[int] = WordMemo(packed_word_profile, WORD_CACHE_SIZE)
 
 
 def measure(text: str) -> Readability:

@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
+from typing import Callable, Generic, TypeVar
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
@@ -53,6 +54,30 @@ class Tokens:
     def words_between(self, start: int, end: int) -> list[int]:
         """Indexes of the words lying wholly inside [start, end)."""
         return [i for i, (s, e) in enumerate(self.word_spans) if s >= start and e <= end]
+
+
+Value = TypeVar("Value")
+# Words a WordMemo remembers before it starts afresh: far more than a corpus's common vocabulary.
+WORD_MEMO_SIZE = 1 << 18
+
+
+class WordMemo(dict, Generic[Value]):
+    """word -> function(word), computed on first sight and kept per process, for functions of the word alone.
+
+    A dict, so a document's words are looked up in C with map(memo.__getitem__, words): a fraction of a call
+    per word. Bounded for long-running processes: beyond `size` words it starts afresh (values do not change).
+    """
+
+    def __init__(self, function: Callable[[str], Value], size: int = WORD_MEMO_SIZE) -> None:
+        super().__init__()
+        self.function = function
+        self.size = size
+
+    def __missing__(self, word: str) -> Value:
+        if len(self) >= self.size:
+            self.clear()
+        value = self[word] = self.function(word)
+        return value
 
 
 # A full stop ends no sentence after an abbreviation: only a run this short can be one.

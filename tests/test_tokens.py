@@ -89,3 +89,19 @@ def test_sentences_equal_the_plain_splitting():
     texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
     for text in texts:
         assert list(tokenize(text).sentence_spans) == _reference_sentences(text), text
+
+
+def test_word_memo_computes_each_word_once_and_stays_bounded():
+    from analysis.tokens import WordMemo
+
+    calls: list[str] = []
+
+    def upper(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    memo = WordMemo(upper, size=3)
+    assert list(map(memo.__getitem__, ["a", "b", "a", "c", "b"])) == ["A", "B", "A", "C", "B"]
+    assert calls == ["a", "b", "c"]
+    assert memo["d"] == "D" and len(memo) == 1  # full: started afresh, same answers
+    assert memo["a"] == "A" and calls == ["a", "b", "c", "d", "a"]
