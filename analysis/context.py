@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass, field
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from functools import cached_property
 from itertools import chain, starmap
 from typing import TYPE_CHECKING, TypeVar
