@@ -2,11 +2,9 @@
 from __future__ import annotations
 
 import bisect
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import cached_property
-from itertools import chain, starmap
-from typing import TYPE_CHECKING, TypeVar
+from typing import TYPE_CHECKING
 
 from .blocks import BOILERPLATE, Segmentation
 from .document import Document
@@ -18,7 +16,6 @@ if TYPE_CHECKING:
     from .resources import Resources
 
 _FOLDED_WORDS: WordMemo[str] = WordMemo(fold_word)
-T = TypeVar("T")
 
 
 @dataclass
@@ -41,37 +38,25 @@ class DocContext:
         return tuple(map(_FOLDED_WORDS.__getitem__, self.tokens.words))
 
     @cached_property
-    def body_word_runs(self) -> tuple[tuple[int, int], ...]:
-        """The words that lie in body blocks (overlapping no boilerplate block), as runs [first, last) of word indexes."""
+    def body_word_indexes(self) -> tuple[int, ...]:
+        """Indexes of the words that lie in body blocks (overlapping no boilerplate block)."""
         spans = self.tokens.word_spans
         boilerplate = [block for block in self.segmentation.blocks if block.kind == BOILERPLATE]
         if not boilerplate or not spans:
-            return ((0, len(spans)),) if spans else ()  # a page with no furniture: every word is body
+            return tuple(range(len(spans)))  # a page with no furniture: every word is body
         # Blocks are a cut of the text (in order, not overlapping) and words are in order, so the words touching
-        # each boilerplate block are one run of indexes, found by bisection; the words between are body runs.
+        # each boilerplate block are one run of indexes, found by bisection; the rest are kept a run at a time.
         starts, ends = self.tokens.word_starts, self.tokens.word_ends
-        runs: list[tuple[int, int]] = []
+        indexes: list[int] = []
         cursor = 0
         for block in boilerplate:
             first = bisect.bisect_right(ends, block.start)  # the first word ending after the block starts
             last = bisect.bisect_left(starts, block.end)  # the words starting before the block ends
             if first < last:
-                if cursor < first:
-                    runs.append((cursor, first))
+                indexes.extend(range(cursor, first))
                 cursor = max(cursor, last)
-        if cursor < len(spans):
-            runs.append((cursor, len(spans)))
-        return tuple(runs)
-
-    @cached_property
-    def body_word_indexes(self) -> tuple[int, ...]:
-        """Indexes of the words that lie in body blocks (overlapping no boilerplate block)."""
-        return tuple(chain.from_iterable(starmap(range, self.body_word_runs)))
-
-    def body_items(self, per_word: Sequence[T]) -> list[T]:
-        """The items of a per-word sequence (such as tokens.words) at the body words, in order: slices of the
-        body runs, copied in C instead of one look-up per index."""
-        return list(chain.from_iterable(per_word[first:last] for first, last in self.body_word_runs))
+        indexes.extend(range(cursor, len(spans)))
+        return tuple(indexes)
 
     @cached_property
     def body_words(self) -> int:

@@ -56,11 +56,13 @@ def analyze_document(context: DocContext) -> Contribution:
     resources = context.resources
     referents = getattr(resources, "referents", None) or load_referents()
     cues = getattr(resources, "frame_cues", None) or load_frame_cues()
-    names = naming_rows(doc_id, find_names(context, referents))
+    indexes = body_word_indexes(context)
+    names = naming_rows(doc_id, find_names(context, referents, indexes))
     sentence_count, touched, matched = frame_profile(context, cues)
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
     found = context.actors  # found once per document, shared with outlets
-    body, lead = events.event_terms(context.body_items(context.tokens.words))
+    words = context.tokens.words
+    body, lead = events.event_terms([words[i] for i in indexes])
     # The headline states the event too, and survives any mistake in boilerplate removal.
     title, _ = events.event_terms(WORD_RE.findall(context.document.title or ""))
     lead = f"{title} {lead}".strip()

@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -102,15 +101,13 @@ def body_word_indexes(context: DocContext) -> list[int]:
     return list(context.body_word_indexes)
 
 
-def find_names(context: DocContext, referents: Referents, indexes: Sequence[int] | None = None) -> list[NameUse]:
-    """Every referent term in the body (or in the words at `indexes`), longest match first, without overlaps, in text order."""
+def find_names(context: DocContext, referents: Referents, indexes: list[int] | None = None) -> list[NameUse]:
+    """Every referent term in the body, longest match first, without overlaps, in text order."""
     tokens = context.tokens
     text = context.document.text
-    if indexes is None:
-        indexes = context.body_word_indexes
-        folded = context.body_items(context.folded_words)
-    else:
-        folded = [context.folded_words[i] for i in indexes]
+    indexes = body_word_indexes(context) if indexes is None else indexes
+    folded_words = context.folded_words
+    folded = [folded_words[i] for i in indexes]
     sentence_starts = [s for s, _ in tokens.sentence_spans]
     uses: list[NameUse] = []
     first_words = referents.first_words

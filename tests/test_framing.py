@@ -300,11 +300,6 @@ def test_body_words_are_those_outside_boilerplate():
     assert body_word_indexes(context) == expected
     assert context.body_words == len(expected)
     assert [context.tokens.words[i] for i in expected] == ["One", "two", "three", "Four", "six", "seven", "Eight"]
-    assert context.body_items(context.tokens.words) == ["One", "two", "three", "Four", "six", "seven", "Eight"]
-    assert context.body_word_runs == ((0, 3), (6, 7), (8, 10), (12, 13))
-    edges = context_for(text, boilerplate=((0, text.index("two")), (text.index("Eight"), len(text))))
-    assert edges.body_items(edges.tokens.words) == [edges.tokens.words[i] for i in body_word_indexes(edges)]
-    assert edges.body_word_runs == ((1, 12),)
     assert body_word_indexes(context_for(text)) == list(range(len(context.tokens.word_spans)))
 
 
