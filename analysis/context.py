@@ -10,10 +10,12 @@ from .blocks import BOILERPLATE, Segmentation
 from .document import Document
 from .lexicon_csv import fold_word
 from .quotes import Quote, find_quotes
-from .tokens import Tokens
+from .tokens import Tokens, WordMemo
 
 if TYPE_CHECKING:
     from .resources import Resources
+
+_FOLDED_WORDS: WordMemo[str] = WordMemo(fold_word)
 
 
 @dataclass
@@ -33,7 +35,7 @@ class DocContext:
     @cached_property
     def folded_words(self) -> tuple[str, ...]:
         """Every word folded for lexicon matching (lexicon_csv.fold_word), folded once and shared by naming and frames."""
-        return tuple(map(fold_word, self.tokens.words))
+        return tuple(map(_FOLDED_WORDS.__getitem__, self.tokens.words))
 
     @cached_property
     def body_word_indexes(self) -> tuple[int, ...]:

@@ -36,7 +36,7 @@ from scipy import sparse
 
 from .lexicon_csv import fold
 from .stopwords import ENGLISH_STOP_WORDS
-from .tokens import WORD_RE
+from .tokens import WORD_RE, WordMemo
 
 BACKGROUND_PATH = Path(__file__).with_name("data") / "news_df.csv"
 SIMILARITY_THRESHOLD = 0.40
@@ -55,12 +55,19 @@ class Background:
     df: dict[str, int]
 
 
+def content_word(word: str) -> str:
+    """The word folded when it is a content word (2+ characters, no stop word, not starting with a digit), else ""."""
+    folded = fold(word)
+    return folded if len(folded) > 1 and folded not in ENGLISH_STOP_WORDS and not folded[0].isdigit() else ""
+
+
+_CONTENT_WORDS: WordMemo[str] = WordMemo(content_word)  # per process, so a body's words are mapped in C
+
+
 def event_terms(words: list[str]) -> tuple[str, str]:
     """(all content words, content words of the lead) of a body, folded and space-joined, for the corpus step."""
-    folded = [fold(w) for w in words]
-    content = [w for w in folded if len(w) > 1 and w not in ENGLISH_STOP_WORDS and not w[0].isdigit()]
-    lead = [w for w in folded[:LEAD_WORDS] if len(w) > 1 and w not in ENGLISH_STOP_WORDS and not w[0].isdigit()]
-    return " ".join(content), " ".join(lead)
+    content = list(map(_CONTENT_WORDS.__getitem__, words))  # "" for the other words
+    return " ".join(filter(None, content)), " ".join(filter(None, content[:LEAD_WORDS]))
 
 
 def load_background(path: str | Path | None = None) -> Background:

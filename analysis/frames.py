@@ -8,13 +8,14 @@ from __future__ import annotations
 import bisect
 from collections import Counter
 from dataclasses import dataclass, field
+from itertools import compress
 from pathlib import Path
 
 import pandas as pd
 
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
-from .tokens import Tokens
+from .tokens import WordMemo
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # Bound of the per-process cache of one-word cue hits (FrameCues.word_hits).
@@ -54,9 +55,12 @@ class FrameCues:
     lead_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # first words of the cues of two or more words (exact phrases, prefixes after leading words)
     phrase_first: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # first word of such cues -> (their exact second words, the prefixes their second word may start with):
+    # a word such as "the" starts a phrase cue ("the public") yet is seldom followed by its second word
+    phrase_seconds: dict[str, tuple[frozenset[str], tuple[str, ...]]] = field(default_factory=dict, compare=False, repr=False)
     # folded word -> its one-word (frame, cue) hits, remembered per process: one look-up per word instead
     # of a dozen cut-and-look-ups; bounded like the syllable cache, and never pickled.
-    _word_hits: dict[str, tuple[tuple[str, str], ...]] = field(default_factory=dict, init=False, compare=False, repr=False)
+    _word_hits: WordMemo[tuple[tuple[str, str], ...]] = field(init=False, compare=False, repr=False)
 
     def __post_init__(self) -> None:
         lengths: dict[tuple[str, ...], set[int]] = {}
@@ -67,21 +71,32 @@ class FrameCues:
         object.__setattr__(self, "exact_first", frozenset(key[0] for key in self.exact if key))
         object.__setattr__(self, "lead_first", frozenset(lead[0] for lead, _ in self.prefixes if lead))
         object.__setattr__(self, "phrase_first", frozenset(key[0] for key in self.exact if len(key) > 1) | self.lead_first)
+        seconds: dict[str, set[str]] = {}
+        second_prefixes: dict[str, set[str]] = {}
+        for key in self.exact:
+            if len(key) > 1:
+                seconds.setdefault(key[0], set()).add(key[1])
+        for lead, prefix in self.prefixes:
+            if len(lead) > 1:
+                seconds.setdefault(lead[0], set()).add(lead[1])
+            elif lead:
+                second_prefixes.setdefault(lead[0], set()).add(prefix)
+        object.__setattr__(self, "phrase_seconds", {
+            first: (frozenset(seconds.get(first, ())), tuple(sorted(second_prefixes.get(first, ())))) for first in self.phrase_first})
+        object.__setattr__(self, "_word_hits", WordMemo(self._one_word_hits, WORD_CACHE_SIZE))
 
     def __getstate__(self) -> dict:
         return {name: value for name, value in self.__dict__.items() if name != "_word_hits"}
 
     def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state, _word_hits={})
+        self.__dict__.update(state, _word_hits=WordMemo(self._one_word_hits, WORD_CACHE_SIZE))
 
     def word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
         """(frame, cue) pairs of the one-word cues (exact words and bare prefixes) matching a folded word."""
-        hits = self._word_hits.get(word)
-        if hits is None:
-            if len(self._word_hits) >= WORD_CACHE_SIZE:
-                self._word_hits.clear()
-            hits = self._word_hits[word] = tuple(sorted(_frames_at([word], 0, self)))
-        return hits
+        return self._word_hits[word]
+
+    def _one_word_hits(self, word: str) -> tuple[tuple[str, str], ...]:
+        return tuple(sorted(_frames_at([word], 0, self)))
 
 
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:
@@ -168,46 +183,40 @@ def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
     every start, with each word's one-word hits from the cache and the longer cues tried only where they
     can start."""
     hits: set[tuple[str, str]] = set()
-    phrase_first = cues.phrase_first
-    cached = cues._word_hits  # read directly: this loop runs once per body word
-    for k, word in enumerate(folded):
-        found = cached.get(word)
-        if found is None:
-            found = cues.word_hits(word)
-        if found:
-            hits.update(found)
-        if word in phrase_first:
+    # Most words match no cue and start no phrase: both are found for the whole sentence with map() in C,
+    # and Python only visits the few words that do.
+    for found in filter(None, map(cues._word_hits.__getitem__, folded)):
+        hits.update(found)
+    # A phrase cue is only tried where its first word is followed by one of its second words (or a word
+    # starting with one of the prefixes that follow it): most "the" are not followed by "public".
+    for k in compress(range(len(folded) - 1), map(cues.phrase_first.__contains__, folded)):
+        seconds, second_prefixes = cues.phrase_seconds[folded[k]]
+        following = folded[k + 1]
+        if following in seconds or following.startswith(second_prefixes):
             hits |= _frames_at(folded, k, cues, phrases_only=True)
     return hits
 
 
-def _words_by_sentence(tokens: Tokens, sentences: list[tuple[int, int]], word_indexes: list[int]) -> list[list[int]]:
-    """For each sentence (in order, not overlapping) that holds any of the given words (sorted indexes),
-    those words: the words starting at or after its start and ending at or before its end."""
-    starts, ends = tokens.word_starts, tokens.word_ends
-    groups: list[list[int]] = []
-    for start, end in sentences:
-        # Words are in text order, so a sentence's words are one run of indexes, found by bisection.
-        first = bisect.bisect_left(starts, start)
-        last = bisect.bisect_right(ends, end)
-        if first < last:
-            low = bisect.bisect_left(word_indexes, first)
-            high = bisect.bisect_left(word_indexes, last, low)
-            if low < high:
-                groups.append(word_indexes[low:high])
-    return groups
+def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, int], dict[str, Counter]]:
+    """Body sentence count, sentences touching each frame, and the cues that matched per frame.
 
-
-def frame_profile(context: DocContext, cues: FrameCues, body_indexes: list[int]) -> tuple[int, dict[str, int], dict[str, Counter]]:
-    """Body sentence count, sentences touching each frame, and the cues that matched per frame."""
+    Body sentences are those overlapping no boilerplate block; every word inside one is then a body word
+    (DocContext.body_word_indexes), so a sentence's words are the run of words lying wholly inside it.
+    """
     tokens = context.tokens
     segmentation = context.segmentation
     sentences = [s for s in tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
     folded_words = context.folded_words
+    starts, ends = tokens.word_starts, tokens.word_ends
     touched: dict[str, int] = {frame: 0 for frame in FRAMES}
     matched: dict[str, Counter] = {frame: Counter() for frame in FRAMES}
-    for words in _words_by_sentence(tokens, sentences, body_indexes):
-        hits = _sentence_hits([folded_words[i] for i in words], cues)
+    for start, end in sentences:
+        # Words are in text order, so a sentence's words are one run of indexes, found by bisection.
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_right(ends, end)
+        if first >= last:
+            continue
+        hits = _sentence_hits(folded_words[first:last], cues)
         for frame in {f for f, _ in hits}:
             touched[frame] += 1
         for frame, cue in hits:

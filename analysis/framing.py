@@ -58,7 +58,7 @@ def analyze_document(context: DocContext) -> Contribution:
     cues = getattr(resources, "frame_cues", None) or load_frame_cues()
     indexes = body_word_indexes(context)
     names = naming_rows(doc_id, find_names(context, referents, indexes))
-    sentence_count, touched, matched = frame_profile(context, cues, indexes)
+    sentence_count, touched, matched = frame_profile(context, cues)
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
     found = context.actors  # found once per document, shared with outlets
     words = context.tokens.words

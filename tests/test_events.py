@@ -300,3 +300,19 @@ def test_term_counts_of_documents_without_words():
     rows = events.TfidfRows(counts, events.load_background())
     assert rows[[0, 1]].shape == (2, 1) and rows[[0, 1]].nnz == 0
     assert counts.body_terms()[0] == []
+
+
+def test_event_terms_equal_folding_and_filtering_each_word():
+    from analysis.lexicon_csv import fold
+    from analysis.stopwords import ENGLISH_STOP_WORDS
+
+    def plain(words: list[str]) -> tuple[str, str]:
+        folded = [fold(w) for w in words]
+        keep = [w for w in folded if len(w) > 1 and w not in ENGLISH_STOP_WORDS and not w[0].isdigit()]
+        lead = [w for w in folded[:events.LEAD_WORDS] if len(w) > 1 and w not in ENGLISH_STOP_WORDS and not w[0].isdigit()]
+        return " ".join(keep), " ".join(lead)
+
+    words = WORD_RE.findall("The Orbán–Putin talks: x 3rd ² İstanbul café NATO's ﬁnal ß de Kyiv said a " * 12)
+    for n in (0, 1, 5, events.LEAD_WORDS - 1, events.LEAD_WORDS, len(words)):
+        assert events.event_terms(words[:n]) == plain(words[:n])
+    assert events.event_terms(["The", "Orbán", "3rd", "x"]) == ("orban", "orban")

@@ -258,13 +258,14 @@ def test_frame_profile_equals_trying_every_cue_at_every_word(tmp_path: Path):
 
     path = tmp_path / "frames.csv"
     path.write_text("frame,cue\neconomic,price*\neconomic,trade war\neconomic,cost of living\nsecurity_defense,war\n"
-                    "security_defense,troop*\nlegality,de jure*\nlegality,court\nmorality,double stand*\n", encoding="utf-8")
+                    "security_defense,troop*\nlegality,de jure*\nlegality,court\nmorality,double stand*\n"
+                    "health_safety,public health care*\nhealth_safety,public safety\n", encoding="utf-8")
     cues = load_frame_cues(path)
-    text = ("Prices rose in the trade war. Troops left the court de jureship. Double standards, double stand. "
+    text = ("Prices rose in the trade war on public health careers, public healthy public safety. Troops left the court de jureship. Double standards, double stand. "
             "The cost of living: war.\nBoilerplate here on prices.\nA trade. War at the end")
     context = context_for(text, boilerplate=((text.index("Boilerplate"), text.index("A trade")),))
     indexes = body_word_indexes(context)
-    sentences, touched, matched = frame_profile(context, cues, indexes)
+    sentences, touched, matched = frame_profile(context, cues)
 
     tokens, body = context.tokens, set(indexes)
     expected_touched, expected_matched = Counter(), {}
@@ -282,6 +283,7 @@ def test_frame_profile_equals_trying_every_cue_at_every_word(tmp_path: Path):
     assert matched["economic"] == Counter({"price*": 1, "trade war": 1, "cost of living": 1})
     assert matched["legality"] == Counter({"court": 1, "de jure*": 1})
     assert matched["morality"] == Counter({"double stand*": 1})
+    assert matched["health_safety"] == Counter({"public health care*": 1, "public safety": 1})
     # The per-word cache is filled, but not pickled (resources travel to worker processes).
     assert cues.word_hits("prices") == (("economic", "price*"),)
     copy = pickle.loads(pickle.dumps(cues))

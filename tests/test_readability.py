@@ -138,7 +138,7 @@ def test_nothing_is_downloaded(monkeypatch):
         pass
     syllables.cmu_syllables.cache_clear()
     syllables.word_syllables.cache_clear()
-    readability.word_profile.cache_clear()
+    readability._PACKED_PROFILES.clear()
     syllables._pyphen.cache_clear()
     result = readability.measure("The Kremlin's spokesman denied the allegations. Observers were unconvinced by the Zzyzxian statement.")
     assert result.words == 13 and result.sentences == 2
@@ -153,3 +153,14 @@ def test_readability_never_imports_nltk_or_textstat():
         "assert not bad, bad"
     )
     subprocess.run([sys.executable, "-c", code], cwd=REPO, check=True, timeout=120)
+
+
+def test_packed_profiles_sum_field_by_field():
+    profiles = [(1, 0, 0, 0), (3, 1, 1, 1), (7, 1, 1, 0), (2, 0, 1, 0)] * 1000 + [(10**7, 1, 1, 1)]
+    total = sum(readability.pack_profile(*p) for p in profiles)
+    assert readability.unpack_profile(total) == tuple(map(sum, zip(*profiles)))
+    text = "Incomprehensibility personified. The dogs' bone. It's a word, a word, a WORD!"
+    words = readability.clean_words(text)
+    expected = tuple(map(sum, zip(*map(readability.word_profile, words))))
+    result = readability.measure(text)
+    assert (result.syllables, result.polysyllables, result.not_easy_words, result.difficult_words) == expected

@@ -46,9 +46,62 @@ def test_the_word_before_a_full_stop_is_found_past_the_search_window():
     text = f"See {run}. Next one. Dr. Who came. A. B went home."
     sentences = [text[s:e] for s, e in tokenize(text).sentence_spans]
     assert sentences == [f"See {run}.", "Next one.", "Dr. Who came.", "A. B went home."]
-    from analysis.tokens import WORD_BEFORE_STOP_WINDOW, _word_before_stop
 
-    long_word = "x" * (3 * WORD_BEFORE_STOP_WINDOW)
-    assert _word_before_stop(f"say {long_word}", 0, 4 + len(long_word)) == long_word
-    assert _word_before_stop("say u.s", 0, 7) == "u.s"
-    assert _word_before_stop("say --", 0, 6) == ""
+
+def _reference_sentences(text: str) -> list[tuple[int, int]]:
+    """Sentence spans the plain way: the original regexes, the whole run before each full stop."""
+    import re
+
+    from analysis.tokens import ABBREVIATIONS
+
+    spans, cursor = [], 0
+
+    def add(start: int, end: int) -> None:
+        while start < end and text[start].isspace():
+            start += 1
+        while end > start and text[end - 1].isspace():
+            end -= 1
+        if end > start:
+            spans.append((start, end))
+
+    for match in re.finditer(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+", text):
+        if match.group() == ".":
+            run = re.search(r"[\w.]*$", text[cursor:match.start()]).group()
+            if run and (run.lower() in ABBREVIATIONS or len(run) == 1):
+                continue
+        add(cursor, match.end())
+        cursor = match.end()
+    add(cursor, len(text))
+    return spans
+
+
+def test_sentences_equal_the_plain_splitting():
+    import random
+
+    texts = [
+        "Mr. Smith met the U.S. envoy. They talked!\n\nNew line here",
+        "Sept. 3 came. SEPT. 4 too. Xsept. 5 ends. x_y. z. _. \u0130. ok. 3.5. A.B.C. done?! \"Yes.\" (No.) Jan.",
+        "Say U.S.\n\nU.S. \u00e9. caf\u00e9. Corp.\tInc.\u00a0Ltd. end...  next!!  \u2028 e.g. i.e. vs. etc. no. No. N.",
+        ".. . .\n. a.  .b. ’s. don’t. Mrs.’ Dr.) fin",
+    ]
+    rng = random.Random(7)
+    alphabet = ["a", "b", "Mr", "u", "s", "e", "g", "_", "3", "\u00e9", ".", ".", "!", "?", " ", " ", "\n", "\"", "’", ")", "\u00a0"]
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 60))) for _ in range(3000)]
+    for text in texts:
+        assert list(tokenize(text).sentence_spans) == _reference_sentences(text), text
+
+
+def test_word_memo_computes_each_word_once_and_stays_bounded():
+    from analysis.tokens import WordMemo
+
+    calls: list[str] = []
+
+    def upper(word: str) -> str:
+        calls.append(word)
+        return word.upper()
+
+    memo = WordMemo(upper, size=3)
+    assert list(map(memo.__getitem__, ["a", "b", "a", "c", "b"])) == ["A", "B", "A", "C", "B"]
+    assert calls == ["a", "b", "c"]
+    assert memo["d"] == "D" and len(memo) == 1  # full: started afresh, same answers
+    assert memo["a"] == "A" and calls == ["a", "b", "c", "d", "a"]
