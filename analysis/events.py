@@ -26,9 +26,11 @@ import functools
 import io
 import math
 from array import array
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -131,6 +133,7 @@ class TermCounts:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self._chunk_words: dict[str, tuple[int, ...]] = {}  # word ids of chunks that are not one word
         self._body = _FlatRows()
         self._lead = _FlatRows()
         self._order: tuple[list[str], np.ndarray] | None = None
@@ -142,13 +145,52 @@ class TermCounts:
         """Count one document's body and lead words (space-joined, as events.event_terms gives them)."""
         self._order = None
         for rows, text in ((self._body, body), (self._lead, lead)):
-            counter: dict[int, int] = {}
-            for word in _analyzer()(text):
-                index = self.ids.get(word)
-                if index is None:
-                    index = self.ids[word] = len(self.ids)
-                counter[index] = counter.get(index, 0) + 1
-            rows.append(sorted(counter.items()))
+            ids, counts = self._count(text)
+            order = np.argsort(ids, kind="stable")
+            rows.extend(ids[order], counts[order])
+
+    def _count(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(word ids, counts) of the words of `text`, each word once, new words numbered in order of appearance.
+
+        The same words and counts as the analyzer (TOKEN_PATTERN) over the whole text, found faster: matches never
+        span whitespace, so the text's space-separated chunks are counted in C, and the chunks - nearly always
+        one word each, as event_terms writes them - are looked up in the vocabulary in C (map over dict.get).
+        Only chunks met for the first time, or that are not exactly one word, go through the analyzer.
+        """
+        chunks = Counter(text.split())
+        ids = np.fromiter(map(self.ids.get, chunks, repeat(-1)), dtype=np.int64, count=len(chunks))
+        counts = np.fromiter(chunks.values(), dtype=np.int64, count=len(chunks))
+        unknown = np.flatnonzero(ids < 0)
+        if not len(unknown):
+            return ids, counts  # known single words: all distinct
+        chunk_list = list(chunks)
+        extra_ids: list[int] = []
+        extra_counts: list[int] = []
+        for k in unknown.tolist():
+            chunk = chunk_list[k]
+            inner = self._chunk_words.get(chunk)
+            if inner is None:
+                words = _analyzer()(chunk)
+                if words == [chunk]:
+                    ids[k] = self._word_id(chunk)
+                    continue
+                inner = self._chunk_words[chunk] = tuple(self._word_id(word) for word in words)
+            # Not one word (e.g. "ukraine's"): its words, if any, are counted apart and the chunk itself dropped.
+            extra_ids.extend(inner)
+            extra_counts.extend([int(counts[k])] * len(inner))
+        kept = ids >= 0
+        ids, counts = ids[kept], counts[kept]
+        if extra_ids:  # a word may now appear twice (alone and inside a chunk): sum its counts
+            ids, inverse = np.unique(np.concatenate([ids, extra_ids]), return_inverse=True)
+            counts = np.bincount(inverse, weights=np.concatenate([counts, extra_counts]), minlength=len(ids)).astype(np.int64)
+        return ids, counts
+
+    def _word_id(self, word: str) -> int:
+        """The word's id, a new one for a new word."""
+        index = self.ids.get(word)
+        if index is None:
+            index = self.ids[word] = len(self.ids)
+        return index
 
     def terms(self) -> tuple[list[str], np.ndarray]:
         """(every word in alphabetical order, position of each word id in that order)."""
@@ -218,10 +260,10 @@ class _FlatRows:
     def documents(self) -> int:
         return len(self.ends) - 1
 
-    def append(self, items: list[tuple[int, int]]) -> None:
-        for index, count in items:
-            self.ids.append(index)
-            self.counts.append(count)
+    def extend(self, ids: np.ndarray, counts: np.ndarray) -> None:
+        """Append one document's row: its word ids and their counts."""
+        self.ids.frombytes(ids.astype(np.int32).tobytes())
+        self.counts.frombytes(counts.astype(np.int32).tobytes())
         self.ends.append(len(self.ids))
 
     def gather(self, documents: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
