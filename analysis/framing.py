@@ -195,12 +195,9 @@ class CorpusState:
         for event_id, indexes in ordered:
             if len(indexes) < 2:
                 continue
-            records = {index: self.record(index) for index in indexes}
-            rows = []
-            for a, b, similarity in _pairs(indexes, vectors):
-                ra, rb = records[a], records[b]
-                rows.append(comparison_row(event_id, ra["row"], rb["row"], {}, {}, similarity, ra["summary"], rb["summary"]))
-            yield "comparisons", rows
+            records = [self.record(index) for index in indexes]
+            first, second, similarity = _pair_positions(len(indexes), vectors[indexes])
+            yield "comparisons", _event_comparisons(event_id, records, first, second, similarity)
 
 
 # Documents whose naming rows are gathered per batch.
@@ -238,15 +235,16 @@ def _assign_events(doc_ids: list[str], published: list[object], chosen_by_index:
     return {doc_id: chosen[doc_id] for doc_id in doc_ids}
 
 
-def _pairs(indexes: list[int], vectors: events.TfidfRows) -> list[tuple[int, int, float]]:
-    """(a, b, cosine similarity) for all pairs of an event, or for each document with its NEIGHBOURS most
-    similar in very large events (computed in row chunks so memory stays bounded)."""
-    sub = vectors[indexes]
-    if len(indexes) <= MAX_ALL_PAIRS:
+def _pair_positions(n: int, sub) -> tuple[list[int], list[int], list[float]]:
+    """(first positions, second positions, rounded cosine similarities) of the pairs of an event's n rows
+    `sub` (a csr_matrix): all pairs k < m in row order, or each row with its NEIGHBOURS most similar when
+    n > MAX_ALL_PAIRS (in row chunks so memory stays bounded), sorted by (k, m)."""
+    if n <= MAX_ALL_PAIRS:
         similarity = (sub @ sub.T).toarray()
-        return [(a, b, _rounded(similarity[k, m])) for k, a in enumerate(indexes) for m, b in enumerate(indexes) if m > k]
+        first, second = np.triu_indices(n, 1)  # row by row: the order of the nested loop over k < m
+        return first.tolist(), second.tolist(), [_rounded(value) for value in similarity[first, second].tolist()]
     pairs: dict[tuple[int, int], float] = {}
-    for chunk in range(0, len(indexes), 500):
+    for chunk in range(0, n, 500):
         similarity = (sub[chunk:chunk + 500] @ sub.T).toarray()
         for offset, row in enumerate(similarity):
             k = chunk + offset
@@ -254,9 +252,9 @@ def _pairs(indexes: list[int], vectors: events.TfidfRows) -> list[tuple[int, int
             # Stable order: most similar first, ties by position.
             nearest = np.lexsort((np.arange(len(row)), -row))[:NEIGHBOURS]
             for j in nearest.tolist():
-                a, b = indexes[k], indexes[j]
-                pairs[(min(a, b), max(a, b))] = _rounded(row[j])
-    return [(a, b, value) for (a, b), value in sorted(pairs.items())]
+                pairs[(min(k, j), max(k, j))] = _rounded(row[j])
+    ordered = sorted(pairs.items())
+    return [k for (k, _), _ in ordered], [m for (_, m), _ in ordered], [value for _, value in ordered]
 
 
 def _rounded(value: float) -> float:
@@ -280,45 +278,102 @@ def _number(value: object) -> float | None:
     return number if np.isfinite(number) else None
 
 
-def _difference(row_a: dict, row_b: dict, column: str) -> tuple[float | None, float | None, float | None]:
-    a, b = _number(row_a.get(column)), _number(row_b.get(column))
-    return a, b, (round(a - b, 4) if a is not None and b is not None else None)
-
-
 def comparison_row(event_id: str, row_a: dict, row_b: dict, feat_a: dict, feat_b: dict, similarity: float,
                    summary_a: dict | None = None, summary_b: dict | None = None) -> dict:
     """One pair of documents of an event: similarity, loaded density, readability, naming, actors and frames side by side.
 
     Differences are a minus b; they are empty when either side lacks the figure.
     """
-    loaded_a, loaded_b, loaded_diff = _difference(row_a, row_b, "loaded_per_1k_words")
-    read_a, read_b, read_diff = _difference(row_a, row_b, "flesch_reading_ease")
-    summary_a = summary_a or _summary(feat_a)
-    summary_b = summary_b or _summary(feat_b)
-    terms_a, terms_b = summary_a["terms"], summary_b["terms"]
-    naming = [f"{r}: {terms_a[r]} vs {terms_b[r]}" for r in sorted(set(terms_a) & set(terms_b)) if terms_a[r] != terms_b[r]]
-    speakers_a, speakers_b = summary_a["speakers"], summary_b["speakers"]
-    frames_a, frames_b = summary_a["frames"], summary_b["frames"]
-    gaps = sorted(((round(frames_a.get(f, 0.0) - frames_b.get(f, 0.0), 4), f) for f in FRAMES), key=lambda t: (-abs(t[0]), t[1]))
-    frame_gap = f"{gaps[0][1]} {gaps[0][0]:+.2f}" if gaps and gaps[0][0] else ""
+    a, b = _Compared(row_a, summary_a or _summary(feat_a)), _Compared(row_b, summary_b or _summary(feat_b))
+    return _pair_row(event_id, a, b, similarity, _frame_gap(a.frames, b.frames))
+
+
+class _Compared:
+    """What comparisons read of one document, worked out once per document instead of once per pair."""
+
+    def __init__(self, row: dict, summary: dict) -> None:
+        self.doc_id = row["doc_id"]
+        self.loaded = _number(row.get("loaded_per_1k_words"))
+        self.reading = _number(row.get("flesch_reading_ease"))
+        self.terms: dict[str, str] = summary["terms"]
+        speakers: dict[str, str] = summary["speakers"]
+        self.speaker_keys = set(speakers)
+        # (name, key) in name order: the names kept by a filter over it come out sorted, with no sort per pair.
+        self.speakers = sorted((name, key) for key, name in speakers.items())
+        self.frames: dict[str, float] = summary["frames"]
+
+
+def _pair_row(event_id: str, a: _Compared, b: _Compared, similarity: float, frame_gap: str) -> dict:
+    """The comparisons row of documents a and b (see comparison_row), given their largest frame gap."""
+    terms_a, terms_b = a.terms, b.terms
+    naming = [f"{r}: {terms_a[r]} vs {terms_b[r]}" for r in sorted(set(terms_a) & set(terms_b)) if terms_a[r] != terms_b[r]] if terms_a and terms_b else []
     return {
         "event_id": event_id,
-        "doc_a": row_a["doc_id"],
-        "doc_b": row_b["doc_id"],
+        "doc_a": a.doc_id,
+        "doc_b": b.doc_id,
         "similarity": similarity,
-        "loaded_per_1k_a": loaded_a,
-        "loaded_per_1k_b": loaded_b,
-        "loaded_per_1k_diff": loaded_diff,
-        "flesch_reading_ease_a": read_a,
-        "flesch_reading_ease_b": read_b,
-        "flesch_reading_ease_diff": read_diff,
+        "loaded_per_1k_a": a.loaded,
+        "loaded_per_1k_b": b.loaded,
+        "loaded_per_1k_diff": round(a.loaded - b.loaded, 4) if a.loaded is not None and b.loaded is not None else None,
+        "flesch_reading_ease_a": a.reading,
+        "flesch_reading_ease_b": b.reading,
+        "flesch_reading_ease_diff": round(a.reading - b.reading, 4) if a.reading is not None and b.reading is not None else None,
         "naming_differences": "; ".join(naming),
         "naming_differences_count": len(naming),
-        "actors_only_a": "; ".join(sorted(speakers_a[k] for k in set(speakers_a) - set(speakers_b))),
-        "actors_only_b": "; ".join(sorted(speakers_b[k] for k in set(speakers_b) - set(speakers_a))),
-        "actors_shared": "; ".join(sorted(speakers_a[k] for k in set(speakers_a) & set(speakers_b))),
+        "actors_only_a": "; ".join([name for name, key in a.speakers if key not in b.speaker_keys]),
+        "actors_only_b": "; ".join([name for name, key in b.speakers if key not in a.speaker_keys]),
+        "actors_shared": "; ".join([name for name, key in a.speakers if key in b.speaker_keys]),
         "frame_largest_gap": frame_gap,
     }
+
+
+def _frame_gap(frames_a: dict, frames_b: dict) -> str:
+    """The frame whose share differs most between a and b, with the difference a minus b ("" when none differs);
+    differences are rounded to 4 decimals first, ties go to the frame first in alphabetical order."""
+    gaps = sorted(((round(frames_a.get(f, 0.0) - frames_b.get(f, 0.0), 4), f) for f in FRAMES), key=lambda t: (-abs(t[0]), t[1]))
+    return f"{gaps[0][1]} {gaps[0][0]:+.2f}" if gaps and gaps[0][0] else ""
+
+
+def _event_comparisons(event_id: str, records: list[dict], first: list[int], second: list[int], similarity: list[float]) -> list[dict]:
+    """comparison_row for each pair (records[first[p]], records[second[p]], similarity[p]) of one event."""
+    documents = [_Compared(record["row"], record["summary"]) for record in records]
+    gaps = _frame_gaps(documents, first, second)
+    return [_pair_row(event_id, documents[k], documents[m], value, gap) for k, m, value, gap in zip(first, second, similarity, gaps)]
+
+
+# Margin that surely holds every frame whose gap, rounded to 4 decimals, could tie with the largest rounded gap.
+GAP_MARGIN = 2e-4
+
+
+def _frame_gaps(documents: list[_Compared], first: list[int], second: list[int]) -> list[str]:
+    """_frame_gap for each pair, the same strings, with the differences of all 14 frames of all pairs taken at once.
+
+    Rounding never reverses an order, so only frames within GAP_MARGIN of a pair's largest raw gap can win
+    once rounded; just those (nearly always one) are rounded and compared, as _frame_gap does. This is what
+    makes comparisons cheap: _frame_gap on every pair rounds and sorts 14 gaps.
+    """
+    if not first:
+        return []
+    shares = np.array([[float(d.frames.get(f, 0.0)) for f in FRAMES] for d in documents], dtype=float)
+    difference = shares[first] - shares[second]
+    size = np.abs(difference)
+    with np.errstate(invalid="ignore"):
+        near = size >= (size.max(axis=1) - GAP_MARGIN)[:, None]
+    names = list(FRAMES)
+    candidates: list[list[int]] = [[] for _ in first]
+    for p, f in zip(*(axis.tolist() for axis in np.nonzero(near))):
+        candidates[p].append(f)
+    gaps = []
+    for p, frames in enumerate(candidates):
+        if not frames:  # not a number among the shares: the plain way
+            gaps.append(_frame_gap(documents[first[p]].frames, documents[second[p]].frames))
+            continue
+        if len(frames) == 1:
+            best = (round(float(difference[p, frames[0]]), 4), names[frames[0]])
+        else:
+            best = min(((round(float(difference[p, f]), 4), names[f]) for f in frames), key=lambda t: (-abs(t[0]), t[1]))
+        gaps.append(f"{best[1]} {best[0]:+.2f}" if best[0] else "")
+    return gaps
 
 
 def features_from_results(results) -> tuple[list[dict], dict[str, dict]]:
