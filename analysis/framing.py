@@ -17,6 +17,7 @@ event overrides and for folders of tables written by the CLI.
 """
 from __future__ import annotations
 
+import math
 import pickle
 import zlib
 from collections.abc import Iterator
@@ -258,7 +259,8 @@ def _pair_positions(n: int, sub) -> tuple[list[int], list[int], list[float]]:
 
 
 def _rounded(value: float) -> float:
-    return round(float(value), 4) if np.isfinite(value) else 0.0
+    value = float(value)
+    return round(value, 4) if math.isfinite(value) else 0.0
 
 
 def _summary(feature: dict) -> dict:
