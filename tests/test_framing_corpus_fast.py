@@ -104,3 +104,16 @@ def test_term_counts_equal_the_analyzer_counts():
             _, ids, numbers = flat.gather([document])
             got.append(list(zip(ids.tolist(), numbers.tolist())))
     assert got == expected_rows
+
+
+def test_round4_rounds_exactly_as_python():
+    rng = np.random.default_rng(11)
+    halves = (np.arange(-20000, 20000) + 0.5) / 1e4  # near every tie between two 4-decimal values
+    values = np.concatenate([
+        rng.normal(0, 50, 20000), rng.random(20000), halves, np.nextafter(halves, np.inf), np.nextafter(halves, -np.inf),
+        np.array([0.0, -0.0, -0.00001, 1e-300, 123456.78905, 1e12 + 0.5, 1e300, np.inf, -np.inf, np.nan]),
+    ])
+    got = framing.round4(values).tolist()
+    expected = [round(v, 4) for v in values.tolist()]
+    assert [repr(v) for v in got] == [repr(v) for v in expected]  # repr: bit for bit, -0.0 and nan included
+    assert framing.round4(np.array([[0.12345, 2.0], [-3.00005, 1.5]])).shape == (2, 2)
