@@ -193,16 +193,36 @@ class CorpusState:
 
     def _comparison_rows(self, ordered: list[tuple[str, list[int]]]) -> Iterator[tuple[str, list[dict]]]:
         vectors = self.vectors()
-        for event_id, indexes in ordered:
-            if len(indexes) < 2:
-                continue
-            records = [self.record(index) for index in indexes]
-            first, second, similarity = _pair_positions(len(indexes), vectors[indexes])
-            yield "comparisons", _event_comparisons(event_id, records, first, second, similarity)
+        for batch in _event_batches([(event_id, indexes) for event_id, indexes in ordered if len(indexes) > 1]):
+            # The TF-IDF rows of a batch of events at once (rows are the same whatever else is computed with
+            # them), then each event's slice: per event, computing the rows costs more than comparing them.
+            rows = vectors[[index for _, indexes in batch for index in indexes]]
+            start = 0
+            for event_id, indexes in batch:
+                records = [self.record(index) for index in indexes]
+                first, second, similarity = _pair_positions(len(indexes), rows[start:start + len(indexes)])
+                start += len(indexes)
+                yield "comparisons", _event_comparisons(event_id, records, first, second, similarity)
 
 
 # Documents whose naming rows are gathered per batch.
 NAMING_BATCH = 5000
+# Documents whose TF-IDF rows are computed together for comparisons (bounds their memory: ~4 kB a document).
+VECTOR_BATCH = 5000
+
+
+def _event_batches(events_: list[tuple[str, list[int]]]) -> Iterator[list[tuple[str, list[int]]]]:
+    """Consecutive events grouped into batches of about VECTOR_BATCH documents (a larger event alone)."""
+    batch: list[tuple[str, list[int]]] = []
+    size = 0
+    for event in events_:
+        if batch and size + len(event[1]) > VECTOR_BATCH:
+            yield batch
+            batch, size = [], 0
+        batch.append(event)
+        size += len(event[1])
+    if batch:
+        yield batch
 
 
 def _override(row: dict, overrides: dict[str, str]) -> str | None:

@@ -117,3 +117,14 @@ def test_round4_rounds_exactly_as_python():
     expected = [round(v, 4) for v in values.tolist()]
     assert [repr(v) for v in got] == [repr(v) for v in expected]  # repr: bit for bit, -0.0 and nan included
     assert framing.round4(np.array([[0.12345, 2.0], [-3.00005, 1.5]])).shape == (2, 2)
+
+
+def test_comparisons_do_not_depend_on_how_events_are_batched(monkeypatch):
+    from test_events import STORIES, _flood_variant, _rows_and_features
+
+    texts = {**{f"flood{k}": _flood_variant(k) for k in range(5)}, **STORIES, "chip2": STORIES["chip"] + " Shares rose."}
+    rows, features = _rows_and_features(texts)
+    whole = framing.analyze_corpus(rows, features, None, None).rows["comparisons"]
+    monkeypatch.setattr(framing, "VECTOR_BATCH", 2)
+    assert framing.analyze_corpus(rows, features, None, None).rows["comparisons"] == whole
+    assert len({row["event_id"] for row in whole}) >= 2
