@@ -340,8 +340,7 @@ def _cluster(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
     n = vectors.shape[0]
     if n == 1:
         return [0]
-    similarity = (vectors @ vectors.T).toarray()
-    distance = np.clip(1.0 - similarity, 0.0, 1.0)
+    distance = np.clip(1.0 - _similarity(vectors), 0.0, 1.0)
     known = np.array([d is not None for d in days])
     if known.sum() > 1:
         day = np.array([d if d is not None else 0 for d in days], dtype=float)
@@ -352,6 +351,34 @@ def _cluster(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
 
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - SIMILARITY_THRESHOLD)
     return _renumber(model.fit(distance).labels_.tolist())
+
+
+# Row blocks of a similarity matrix: the blocks above the diagonal are computed, those below copied.
+SIMILARITY_BLOCKS = 4
+
+
+def _similarity(vectors: sparse.csr_matrix) -> np.ndarray:
+    """vectors @ vectors.T as a dense array, bit for bit, for ~1/3 less work than the plain product.
+
+    An entry is a sum over the two rows' shared words taken in column order, the same whichever of the
+    two rows comes first, so with sorted row indices the matrix is exactly symmetric: of each pair of
+    blocks across the diagonal one is computed and the other is its transpose.
+    """
+    n = vectors.shape[0]
+    if n < 2 * SIMILARITY_BLOCKS or not vectors.has_sorted_indices:
+        return (vectors @ vectors.T).toarray()
+    bounds = [n * block // SIMILARITY_BLOCKS for block in range(SIMILARITY_BLOCKS + 1)]
+    spans = list(zip(bounds, bounds[1:]))
+    parts = [vectors[a:b] for a, b in spans]
+    similarity = np.empty((n, n))
+    for i, (a, b) in enumerate(spans):
+        for j in range(i, SIMILARITY_BLOCKS):
+            c, d = spans[j]
+            block = (parts[i] @ parts[j].T).toarray()
+            similarity[a:b, c:d] = block
+            if j > i:
+                similarity[c:d, a:b] = block.T
+    return similarity
 
 
 def _renumber(labels: list[int]) -> list[int]:

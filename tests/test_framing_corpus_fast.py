@@ -128,3 +128,14 @@ def test_comparisons_do_not_depend_on_how_events_are_batched(monkeypatch):
     monkeypatch.setattr(framing, "VECTOR_BATCH", 2)
     assert framing.analyze_corpus(rows, features, None, None).rows["comparisons"] == whole
     assert len({row["event_id"] for row in whole}) >= 2
+
+
+def test_block_similarity_equals_the_plain_product_bit_for_bit():
+    from sklearn.preprocessing import normalize
+
+    rng = np.random.default_rng(5)
+    vectors = normalize(sparse.random(37, 400, density=0.2, format="csr", random_state=rng) * 3.7, norm="l2")
+    plain = (vectors @ vectors.T).toarray()
+    blocked = events._similarity(vectors)
+    assert blocked.tobytes() == plain.tobytes()
+    assert events._similarity(vectors[:5]).tobytes() == (vectors[:5] @ vectors[:5].T).toarray().tobytes()
