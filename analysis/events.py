@@ -26,9 +26,11 @@ import functools
 import io
 import math
 from array import array
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
+from itertools import repeat
 from pathlib import Path
 
 import numpy as np
@@ -138,6 +140,7 @@ class TermCounts:
 
     def __init__(self) -> None:
         self.ids: dict[str, int] = {}
+        self._chunk_words: dict[str, tuple[int, ...]] = {}  # word ids of chunks that are not one word
         self._body = _FlatRows()
         self._lead = _FlatRows()
         self._order: tuple[list[str], np.ndarray] | None = None
@@ -149,13 +152,52 @@ class TermCounts:
         """Count one document's body and lead words (space-joined, as events.event_terms gives them)."""
         self._order = None
         for rows, text in ((self._body, body), (self._lead, lead)):
-            counter: dict[int, int] = {}
-            for word in _analyzer()(text):
-                index = self.ids.get(word)
-                if index is None:
-                    index = self.ids[word] = len(self.ids)
-                counter[index] = counter.get(index, 0) + 1
-            rows.append(sorted(counter.items()))
+            ids, counts = self._count(text)
+            order = np.argsort(ids, kind="stable")
+            rows.extend(ids[order], counts[order])
+
+    def _count(self, text: str) -> tuple[np.ndarray, np.ndarray]:
+        """(word ids, counts) of the words of `text`, each word once, new words numbered in order of appearance.
+
+        The same words and counts as the analyzer (TOKEN_PATTERN) over the whole text, found faster: matches never
+        span whitespace, so the text's space-separated chunks are counted in C, and the chunks - nearly always
+        one word each, as event_terms writes them - are looked up in the vocabulary in C (map over dict.get).
+        Only chunks met for the first time, or that are not exactly one word, go through the analyzer.
+        """
+        chunks = Counter(text.split())
+        ids = np.fromiter(map(self.ids.get, chunks, repeat(-1)), dtype=np.int64, count=len(chunks))
+        counts = np.fromiter(chunks.values(), dtype=np.int64, count=len(chunks))
+        unknown = np.flatnonzero(ids < 0)
+        if not len(unknown):
+            return ids, counts  # known single words: all distinct
+        chunk_list = list(chunks)
+        extra_ids: list[int] = []
+        extra_counts: list[int] = []
+        for k in unknown.tolist():
+            chunk = chunk_list[k]
+            inner = self._chunk_words.get(chunk)
+            if inner is None:
+                words = _analyzer()(chunk)
+                if words == [chunk]:
+                    ids[k] = self._word_id(chunk)
+                    continue
+                inner = self._chunk_words[chunk] = tuple(self._word_id(word) for word in words)
+            # Not one word (e.g. "ukraine's"): its words, if any, are counted apart and the chunk itself dropped.
+            extra_ids.extend(inner)
+            extra_counts.extend([int(counts[k])] * len(inner))
+        kept = ids >= 0
+        ids, counts = ids[kept], counts[kept]
+        if extra_ids:  # a word may now appear twice (alone and inside a chunk): sum its counts
+            ids, inverse = np.unique(np.concatenate([ids, extra_ids]), return_inverse=True)
+            counts = np.bincount(inverse, weights=np.concatenate([counts, extra_counts]), minlength=len(ids)).astype(np.int64)
+        return ids, counts
+
+    def _word_id(self, word: str) -> int:
+        """The word's id, a new one for a new word."""
+        index = self.ids.get(word)
+        if index is None:
+            index = self.ids[word] = len(self.ids)
+        return index
 
     def terms(self) -> tuple[list[str], np.ndarray]:
         """(every word in alphabetical order, position of each word id in that order)."""
@@ -225,10 +267,10 @@ class _FlatRows:
     def documents(self) -> int:
         return len(self.ends) - 1
 
-    def append(self, items: list[tuple[int, int]]) -> None:
-        for index, count in items:
-            self.ids.append(index)
-            self.counts.append(count)
+    def extend(self, ids: np.ndarray, counts: np.ndarray) -> None:
+        """Append one document's row: its word ids and their counts."""
+        self.ids.frombytes(ids.astype(np.int32).tobytes())
+        self.counts.frombytes(counts.astype(np.int32).tobytes())
         self.ends.append(len(self.ids))
 
     def gather(self, documents: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
@@ -282,12 +324,12 @@ class TfidfRows:
     def __getitem__(self, indexes: list[int]) -> sparse.csr_matrix:
         if self.idf is None:  # no words at all
             return sparse.csr_matrix((len(indexes), 1))
-        from sklearn.feature_extraction.text import TfidfTransformer
         from sklearn.preprocessing import normalize
 
-        counts = self.counts.combined([self._document(i) for i in indexes])
-        transformer = TfidfTransformer(use_idf=False, norm=None)
-        weighted = transformer.fit_transform(counts).multiply(self.idf).tocsr()
+        # Term frequency times IDF, as TfidfTransformer(norm=None) would weigh the counts, without its
+        # per-call validation (half the time of a small event's rows).
+        weighted = self.counts.combined([self._document(i) for i in indexes]).astype(np.float64)
+        weighted.data *= self.idf[weighted.indices]
         return normalize(weighted, norm="l2")
 
 
@@ -305,8 +347,7 @@ def _cluster(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
     n = vectors.shape[0]
     if n == 1:
         return [0]
-    similarity = (vectors @ vectors.T).toarray()
-    distance = np.clip(1.0 - similarity, 0.0, 1.0)
+    distance = np.clip(1.0 - _similarity(vectors), 0.0, 1.0)
     known = np.array([d is not None for d in days])
     if known.sum() > 1:
         day = np.array([d if d is not None else 0 for d in days], dtype=float)
@@ -317,6 +358,34 @@ def _cluster(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
 
     model = AgglomerativeClustering(n_clusters=None, metric="precomputed", linkage="average", distance_threshold=1.0 - SIMILARITY_THRESHOLD)
     return _renumber(model.fit(distance).labels_.tolist())
+
+
+# Row blocks of a similarity matrix: the blocks above the diagonal are computed, those below copied.
+SIMILARITY_BLOCKS = 4
+
+
+def _similarity(vectors: sparse.csr_matrix) -> np.ndarray:
+    """vectors @ vectors.T as a dense array, bit for bit, for ~1/3 less work than the plain product.
+
+    An entry is a sum over the two rows' shared words taken in column order, the same whichever of the
+    two rows comes first, so with sorted row indices the matrix is exactly symmetric: of each pair of
+    blocks across the diagonal one is computed and the other is its transpose.
+    """
+    n = vectors.shape[0]
+    if n < 2 * SIMILARITY_BLOCKS or not vectors.has_sorted_indices:
+        return (vectors @ vectors.T).toarray()
+    bounds = [n * block // SIMILARITY_BLOCKS for block in range(SIMILARITY_BLOCKS + 1)]
+    spans = list(zip(bounds, bounds[1:]))
+    parts = [vectors[a:b] for a, b in spans]
+    similarity = np.empty((n, n))
+    for i, (a, b) in enumerate(spans):
+        for j in range(i, SIMILARITY_BLOCKS):
+            c, d = spans[j]
+            block = (parts[i] @ parts[j].T).toarray()
+            similarity[a:b, c:d] = block
+            if j > i:
+                similarity[c:d, a:b] = block.T
+    return similarity
 
 
 def _renumber(labels: list[int]) -> list[int]:

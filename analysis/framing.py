@@ -17,8 +17,8 @@ event overrides and for folders of tables written by the CLI.
 """
 from __future__ import annotations
 
+import math
 import pickle
-import zlib
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -97,14 +97,16 @@ def analyze_corpus(document_rows: list[dict], features_by_doc_id: dict[str, dict
 
 # The documents-row fields a comparison reads.
 COMPARED_COLUMNS = ("doc_id", "loaded_per_1k_words", "flesch_reading_ease")
+# The fields of a document's naming rows (features["naming"]) that the naming table reads.
+NAMING_FIELDS = ("referent", "term", "count", "voice", "first_start", "first_end")
 
 
 class CorpusState:
     """What the corpus step keeps of each document, added one document at a time in input order.
 
     Per document: its doc_id, publication date and any user override, its body and lead word counts
-    (events.TermCounts, a few kB) and, compressed, its naming rows and what comparisons read (a few
-    hundred bytes). No text is kept, so a streaming run holds 100,000 documents in a few hundred MB.
+    (events.TermCounts, a few kB) and, pickled as tuples, its naming rows and what comparisons read (a few
+    hundred bytes: smaller than the dicts compressed, and quicker to write and read). No text is kept, so a streaming run holds 100,000 documents in a few hundred MB.
     rows() then yields the corpus tables event by event, so they need not be held whole either.
     """
 
@@ -130,12 +132,18 @@ class CorpusState:
         self.doc_ids.append(row["doc_id"])
         self.published.append(row.get("published", ""))
         self.terms.add(features.get("event_body", ""), features.get("event_lead", ""))
-        record = {"row": {key: row.get(key) for key in COMPARED_COLUMNS}, "naming": features.get("naming", []), "summary": _summary(features)}
-        self._records.append(zlib.compress(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL), 1))
+        summary = _summary(features)
+        record = (tuple(row.get(key) for key in COMPARED_COLUMNS),
+                  [tuple(item.get(key) for key in NAMING_FIELDS) for item in features.get("naming", [])],
+                  summary["terms"], summary["speakers"], tuple(summary["frames"].get(frame, 0.0) for frame in FRAMES))
+        self._records.append(pickle.dumps(record, protocol=pickle.HIGHEST_PROTOCOL))
 
     def record(self, index: int) -> dict:
-        """The index-th document's compared row fields, naming rows and comparison summary."""
-        return pickle.loads(zlib.decompress(self._records[index]))
+        """The index-th document's compared row fields, naming rows and comparison summary (frames: every
+        frame's share, 0.0 where the document had none)."""
+        row, naming, terms, speakers, frames = pickle.loads(self._records[index])
+        return {"row": dict(zip(COMPARED_COLUMNS, row)), "naming": [dict(zip(NAMING_FIELDS, item)) for item in naming],
+                "summary": {"terms": terms, "speakers": speakers, "frames": dict(zip(FRAMES, frames))}}
 
     def vectors(self) -> events.TfidfRows:
         if self._vectors is None:
@@ -192,19 +200,36 @@ class CorpusState:
 
     def _comparison_rows(self, ordered: list[tuple[str, list[int]]]) -> Iterator[tuple[str, list[dict]]]:
         vectors = self.vectors()
-        for event_id, indexes in ordered:
-            if len(indexes) < 2:
-                continue
-            records = {index: self.record(index) for index in indexes}
-            rows = []
-            for a, b, similarity in _pairs(indexes, vectors):
-                ra, rb = records[a], records[b]
-                rows.append(comparison_row(event_id, ra["row"], rb["row"], {}, {}, similarity, ra["summary"], rb["summary"]))
-            yield "comparisons", rows
+        for batch in _event_batches([(event_id, indexes) for event_id, indexes in ordered if len(indexes) > 1]):
+            # The TF-IDF rows of a batch of events at once (rows are the same whatever else is computed with
+            # them), then each event's slice: per event, computing the rows costs more than comparing them.
+            rows = vectors[[index for _, indexes in batch for index in indexes]]
+            start = 0
+            for event_id, indexes in batch:
+                records = [self.record(index) for index in indexes]
+                first, second, similarity = _pair_positions(len(indexes), rows[start:start + len(indexes)])
+                start += len(indexes)
+                yield "comparisons", _event_comparisons(event_id, records, first, second, similarity)
 
 
 # Documents whose naming rows are gathered per batch.
 NAMING_BATCH = 5000
+# Documents whose TF-IDF rows are computed together for comparisons (bounds their memory: ~4 kB a document).
+VECTOR_BATCH = 5000
+
+
+def _event_batches(events_: list[tuple[str, list[int]]]) -> Iterator[list[tuple[str, list[int]]]]:
+    """Consecutive events grouped into batches of about VECTOR_BATCH documents (a larger event alone)."""
+    batch: list[tuple[str, list[int]]] = []
+    size = 0
+    for event in events_:
+        if batch and size + len(event[1]) > VECTOR_BATCH:
+            yield batch
+            batch, size = [], 0
+        batch.append(event)
+        size += len(event[1])
+    if batch:
+        yield batch
 
 
 def _override(row: dict, overrides: dict[str, str]) -> str | None:
@@ -238,15 +263,17 @@ def _assign_events(doc_ids: list[str], published: list[object], chosen_by_index:
     return {doc_id: chosen[doc_id] for doc_id in doc_ids}
 
 
-def _pairs(indexes: list[int], vectors: events.TfidfRows) -> list[tuple[int, int, float]]:
-    """(a, b, cosine similarity) for all pairs of an event, or for each document with its NEIGHBOURS most
-    similar in very large events (computed in row chunks so memory stays bounded)."""
-    sub = vectors[indexes]
-    if len(indexes) <= MAX_ALL_PAIRS:
+def _pair_positions(n: int, sub) -> tuple[list[int], list[int], list[float]]:
+    """(first positions, second positions, rounded cosine similarities) of the pairs of an event's n rows
+    `sub` (a csr_matrix): all pairs k < m in row order, or each row with its NEIGHBOURS most similar when
+    n > MAX_ALL_PAIRS (in row chunks so memory stays bounded), sorted by (k, m)."""
+    if n <= MAX_ALL_PAIRS:
         similarity = (sub @ sub.T).toarray()
-        return [(a, b, _rounded(similarity[k, m])) for k, a in enumerate(indexes) for m, b in enumerate(indexes) if m > k]
+        first, second = np.triu_indices(n, 1)  # row by row: the order of the nested loop over k < m
+        values = similarity[first, second]
+        return first.tolist(), second.tolist(), np.where(np.isfinite(values), round4(values), 0.0).tolist()
     pairs: dict[tuple[int, int], float] = {}
-    for chunk in range(0, len(indexes), 500):
+    for chunk in range(0, n, 500):
         similarity = (sub[chunk:chunk + 500] @ sub.T).toarray()
         for offset, row in enumerate(similarity):
             k = chunk + offset
@@ -254,13 +281,14 @@ def _pairs(indexes: list[int], vectors: events.TfidfRows) -> list[tuple[int, int
             # Stable order: most similar first, ties by position.
             nearest = np.lexsort((np.arange(len(row)), -row))[:NEIGHBOURS]
             for j in nearest.tolist():
-                a, b = indexes[k], indexes[j]
-                pairs[(min(a, b), max(a, b))] = _rounded(row[j])
-    return [(a, b, value) for (a, b), value in sorted(pairs.items())]
+                pairs[(min(k, j), max(k, j))] = _rounded(row[j])
+    ordered = sorted(pairs.items())
+    return [k for (k, _), _ in ordered], [m for (_, m), _ in ordered], [value for _, value in ordered]
 
 
 def _rounded(value: float) -> float:
-    return round(float(value), 4) if np.isfinite(value) else 0.0
+    value = float(value)
+    return round(value, 4) if math.isfinite(value) else 0.0
 
 
 def _summary(feature: dict) -> dict:
@@ -280,45 +308,121 @@ def _number(value: object) -> float | None:
     return number if np.isfinite(number) else None
 
 
-def _difference(row_a: dict, row_b: dict, column: str) -> tuple[float | None, float | None, float | None]:
-    a, b = _number(row_a.get(column)), _number(row_b.get(column))
-    return a, b, (round(a - b, 4) if a is not None and b is not None else None)
-
-
 def comparison_row(event_id: str, row_a: dict, row_b: dict, feat_a: dict, feat_b: dict, similarity: float,
                    summary_a: dict | None = None, summary_b: dict | None = None) -> dict:
     """One pair of documents of an event: similarity, loaded density, readability, naming, actors and frames side by side.
 
     Differences are a minus b; they are empty when either side lacks the figure.
     """
-    loaded_a, loaded_b, loaded_diff = _difference(row_a, row_b, "loaded_per_1k_words")
-    read_a, read_b, read_diff = _difference(row_a, row_b, "flesch_reading_ease")
-    summary_a = summary_a or _summary(feat_a)
-    summary_b = summary_b or _summary(feat_b)
-    terms_a, terms_b = summary_a["terms"], summary_b["terms"]
-    naming = [f"{r}: {terms_a[r]} vs {terms_b[r]}" for r in sorted(set(terms_a) & set(terms_b)) if terms_a[r] != terms_b[r]]
-    speakers_a, speakers_b = summary_a["speakers"], summary_b["speakers"]
-    frames_a, frames_b = summary_a["frames"], summary_b["frames"]
-    gaps = sorted(((round(frames_a.get(f, 0.0) - frames_b.get(f, 0.0), 4), f) for f in FRAMES), key=lambda t: (-abs(t[0]), t[1]))
-    frame_gap = f"{gaps[0][1]} {gaps[0][0]:+.2f}" if gaps and gaps[0][0] else ""
+    a, b = _Compared(row_a, summary_a or _summary(feat_a)), _Compared(row_b, summary_b or _summary(feat_b))
+    loaded_diff = round(a.loaded - b.loaded, 4) if a.loaded is not None and b.loaded is not None else None
+    reading_diff = round(a.reading - b.reading, 4) if a.reading is not None and b.reading is not None else None
+    return _pair_row(event_id, a, b, similarity, loaded_diff, reading_diff, _frame_gap(a.frames, b.frames))
+
+
+class _Compared:
+    """What comparisons read of one document, worked out once per document instead of once per pair."""
+
+    def __init__(self, row: dict, summary: dict) -> None:
+        self.doc_id = row["doc_id"]
+        self.loaded = _number(row.get("loaded_per_1k_words"))
+        self.reading = _number(row.get("flesch_reading_ease"))
+        self.terms: dict[str, str] = summary["terms"]
+        speakers: dict[str, str] = summary["speakers"]
+        self.speaker_keys = set(speakers)
+        # (name, key) in name order: the names kept by a filter over it come out sorted, with no sort per pair.
+        self.speakers = sorted((name, key) for key, name in speakers.items())
+        self.frames: dict[str, float] = summary["frames"]
+
+
+def _pair_row(event_id: str, a: _Compared, b: _Compared, similarity: float, loaded_diff: float | None,
+              reading_diff: float | None, frame_gap: str) -> dict:
+    """The comparisons row of documents a and b (see comparison_row), given their rounded differences
+    (None when either figure is missing) and largest frame gap."""
+    terms_a, terms_b = a.terms, b.terms
+    naming = [f"{r}: {terms_a[r]} vs {terms_b[r]}" for r in sorted(set(terms_a) & set(terms_b)) if terms_a[r] != terms_b[r]] if terms_a and terms_b else []
     return {
         "event_id": event_id,
-        "doc_a": row_a["doc_id"],
-        "doc_b": row_b["doc_id"],
+        "doc_a": a.doc_id,
+        "doc_b": b.doc_id,
         "similarity": similarity,
-        "loaded_per_1k_a": loaded_a,
-        "loaded_per_1k_b": loaded_b,
+        "loaded_per_1k_a": a.loaded,
+        "loaded_per_1k_b": b.loaded,
         "loaded_per_1k_diff": loaded_diff,
-        "flesch_reading_ease_a": read_a,
-        "flesch_reading_ease_b": read_b,
-        "flesch_reading_ease_diff": read_diff,
+        "flesch_reading_ease_a": a.reading,
+        "flesch_reading_ease_b": b.reading,
+        "flesch_reading_ease_diff": reading_diff,
         "naming_differences": "; ".join(naming),
         "naming_differences_count": len(naming),
-        "actors_only_a": "; ".join(sorted(speakers_a[k] for k in set(speakers_a) - set(speakers_b))),
-        "actors_only_b": "; ".join(sorted(speakers_b[k] for k in set(speakers_b) - set(speakers_a))),
-        "actors_shared": "; ".join(sorted(speakers_a[k] for k in set(speakers_a) & set(speakers_b))),
+        "actors_only_a": "; ".join([name for name, key in a.speakers if key not in b.speaker_keys]),
+        "actors_only_b": "; ".join([name for name, key in b.speakers if key not in a.speaker_keys]),
+        "actors_shared": "; ".join([name for name, key in a.speakers if key in b.speaker_keys]),
         "frame_largest_gap": frame_gap,
     }
+
+
+def _frame_gap(frames_a: dict, frames_b: dict) -> str:
+    """The frame whose share differs most between a and b, with the difference a minus b ("" when none differs);
+    differences are rounded to 4 decimals first, ties go to the frame first in alphabetical order."""
+    gaps = sorted(((round(frames_a.get(f, 0.0) - frames_b.get(f, 0.0), 4), f) for f in FRAMES), key=lambda t: (-abs(t[0]), t[1]))
+    return f"{gaps[0][1]} {gaps[0][0]:+.2f}" if gaps and gaps[0][0] else ""
+
+
+def _event_comparisons(event_id: str, records: list[dict], first: list[int], second: list[int], similarity: list[float]) -> list[dict]:
+    """comparison_row for each pair (records[first[p]], records[second[p]], similarity[p]) of one event, the
+    figures of all pairs taken at once: comparison_row on every pair rounds and sorts 14 frame gaps."""
+    documents = [_Compared(record["row"], record["summary"]) for record in records]
+    loaded = _differences([d.loaded for d in documents], first, second)
+    reading = _differences([d.reading for d in documents], first, second)
+    gaps = _frame_gaps(documents, first, second)
+    return [_pair_row(event_id, documents[k], documents[m], value, loaded_diff, reading_diff, gap)
+            for k, m, value, loaded_diff, reading_diff, gap in zip(first, second, similarity, loaded, reading, gaps)]
+
+
+def _differences(values: list[float | None], first: list[int], second: list[int]) -> list[float | None]:
+    """round(values[k] - values[m], 4) for each pair (k, m), None where either value is missing."""
+    known = np.array([value is not None for value in values])
+    numbers = np.array([value if value is not None else 0.0 for value in values], dtype=float)
+    both = (known[first] & known[second]).tolist()
+    return [difference if ok else None for difference, ok in zip(round4(numbers[first] - numbers[second]).tolist(), both)]
+
+
+# The frames in alphabetical order: a largest gap shared by several frames goes to the first of them.
+FRAMES_ALPHABETICAL = sorted(FRAMES)
+
+
+def _frame_gaps(documents: list[_Compared], first: list[int], second: list[int]) -> list[str]:
+    """_frame_gap for each pair (the same strings), with the gaps of every frame of every pair rounded at once."""
+    if not first:
+        return []
+    shares = np.array([[float(d.frames.get(f, 0.0)) for f in FRAMES_ALPHABETICAL] for d in documents], dtype=float)
+    gaps = round4(shares[first] - shares[second])
+    largest = np.argmax(np.abs(gaps), axis=1)  # the first largest: alphabetical order breaks ties
+    values = gaps[np.arange(len(first)), largest].tolist()
+    texts = [f"{FRAMES_ALPHABETICAL[f]} {gap:+.2f}" if gap else "" for f, gap in zip(largest.tolist(), values)]
+    for p in np.flatnonzero(np.isnan(gaps).any(axis=1)).tolist():  # a share that is not a number: the plain way
+        texts[p] = _frame_gap(documents[first[p]].frames, documents[second[p]].frames)
+    return texts
+
+
+def round4(values: np.ndarray) -> np.ndarray:
+    """round(value, 4) of every value, bit for bit as Python gives it, for a whole array at once.
+
+    Python rounds the exact binary value; numpy's rint(value * 1e4) / 1e4 agrees except where value * 1e4
+    lies within its own rounding error of a half (or is huge, or not finite): those few are rounded by Python.
+    Division of the rounded integer by 1e4 gives the double nearest that decimal, as Python's round does.
+    Rounding tens of thousands of comparison figures one by one with round() costs ~0.5 us each.
+    """
+    values = np.asarray(values, dtype=float)
+    scaled = values * 1e4
+    result = np.rint(scaled) / 1e4
+    with np.errstate(invalid="ignore"):
+        doubtful = ~(np.abs(scaled) < 1e8) | (np.abs(scaled - np.floor(scaled) - 0.5) < 1e-6)
+    if doubtful.any():
+        flat_values, flat_result = values.reshape(-1), result.reshape(-1)
+        for i in np.flatnonzero(doubtful).tolist():
+            flat_result[i] = round(float(flat_values[i]), 4)
+    return result
 
 
 def features_from_results(results) -> tuple[list[dict], dict[str, dict]]:
