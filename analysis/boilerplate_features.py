@@ -11,6 +11,7 @@ import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
 from re import _constants as sre_constants
@@ -70,9 +71,12 @@ def load_cues(path: str = str(CUES_PATH)) -> tuple[tuple[str, re.Pattern | None,
     return tuple((name, joined(spec["strong"]), joined(spec["weak"])) for name, spec in data["categories"].items())
 
 
+CUE_BULLET_RE = re.compile(r"^\s*(?:[-*•▪►]+|\d+[.)])\s+")
+
+
 def clean_for_cues(text: str) -> str:
     """A line as cue patterns expect it: list bullets and markdown emphasis dropped, spaces collapsed."""
-    text = re.sub(r"^\s*(?:[-*•▪►]+|\d+[.)])\s+", "", text)
+    text = CUE_BULLET_RE.sub("", text)
     return " ".join(text.replace("**", "").replace("__", "").split())
 
 
@@ -147,9 +151,11 @@ class CuePlan:
     keys_of: dict[str, frozenset[tuple[str, str]]]  # literal -> the (category, kind) whose cues need it
     with_anchored: frozenset[tuple[str, str]]  # the (category, kind) with anchored cues of no literal
     with_rest: frozenset[tuple[str, str]]  # the (category, kind) with other cues of no literal
-    # The literals as a trie-shaped regex in a lookahead: at each position, the longest literal starting there.
-    literal_scan: re.Pattern | None
-    contained: dict[str, frozenset[str]]  # literal -> the literals inside it (itself included)
+    # A literal can occur in a line only where one of the line's words holds its piece: the literal itself, or for
+    # a literal with spaces its longest space-free part. The pieces as a trie-shaped regex in a lookahead finds,
+    # at each position of a word, the longest piece starting there; the pieces inside it come with it.
+    piece_scan: re.Pattern | None
+    literals_of_piece: dict[str, frozenset[str]]  # piece -> the literals of every piece inside it (itself included)
     # The anchored cues of no literal, of every category, as one regex: one attempt tells whether any can match.
     anchored_gate: re.Pattern | None
     # (category, kind) in the order find_cue tries them (every strong kind first, each in category priority),
@@ -159,13 +165,23 @@ class CuePlan:
     joined: dict[tuple[str, str], re.Pattern | None]
 
     def literals_in(self, lowered: str) -> frozenset[str]:
-        """The necessary literals that occur in a lower-cased line."""
-        if self.literal_scan is None:
+        """The necessary literals that occur in a lower-cased line whose words are separated by single spaces."""
+        # Word by word through a per-word cache: a news vocabulary recurs, so most words cost one lookup.
+        return self.confirmed(frozenset().union(*map(_word_literals, lowered.split(" "))), lowered)
+
+    @staticmethod
+    def confirmed(found: frozenset[str], lowered: str) -> frozenset[str]:
+        """Of the literals_in_word of every word of a line, those that occur in the lower-cased line."""
+        # A literal with a space was only seen in part: look for the whole of it (rare, and a C-level search).
+        if any(" " in literal for literal in found):
+            return frozenset([literal for literal in found if " " not in literal or literal in lowered])
+        return found
+
+    def literals_in_word(self, word: str) -> frozenset[str]:
+        """The literals without spaces inside `word`, and the literals with spaces whose piece is inside it."""
+        if self.piece_scan is None:
             return frozenset()
-        found = self.literal_scan.findall(lowered)
-        if not found:
-            return frozenset()
-        return frozenset().union(*(self.contained[literal] for literal in found))
+        return frozenset().union(*map(self.literals_of_piece.__getitem__, self.piece_scan.findall(word)))
 
 
 def _trie_regex(literals: list[str]) -> str:
@@ -231,13 +247,15 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
         for literal, _ in prefilter.by_literal:
             keys_of.setdefault(literal, set()).add(key)
     literals = sorted(keys_of)
+    piece_of = [(max(literal.split(" "), key=len), literal) for literal in literals]
+    pieces = {piece for piece, _ in piece_of if piece}
     return CuePlan(
         prefilters,
         {literal: frozenset(keys) for literal, keys in keys_of.items()},
         frozenset(key for key, prefilter in prefilters.items() if prefilter.anchored is not None),
         frozenset(key for key, prefilter in prefilters.items() if prefilter.rest is not None),
-        re.compile(f"(?=({_trie_regex(literals)}))") if literals else None,
-        {literal: frozenset(other for other in literals if other in literal) for literal in literals},
+        re.compile(f"(?=({_trie_regex(sorted(pieces))}))") if pieces else None,
+        {piece: frozenset(literal for inner, literal in piece_of if inner in piece) for piece in pieces},
         _joined(all_anchored),
         order,
         {key: rank for rank, key in enumerate(order)},
@@ -245,20 +263,28 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
     )
 
 
+WORD_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_literals(word: str) -> frozenset[str]:
+    """CuePlan.literals_in_word of the cue plan, cached per word."""
+    return load_prefilters().literals_in_word(word)
+
+
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
-def _lower_for_prefilter(cleaned: str) -> str | None:
-    """`cleaned` lower-cased for literal checks, or None when it holds a cased non-ASCII character.
+def _prefilter_safe(cleaned: str) -> bool:
+    """False when `cleaned` holds a cased non-ASCII character: then the literal prefilter cannot be trusted.
 
     Under re.I a cased non-ASCII letter can equal an ASCII one ("ſ" and "s", "K" and "k") and str.lower()
     can differ from re's per-character folding ("İ"); such lines always go through the regexes.
     """
-    if not cleaned.isascii():
-        others = "".join(NON_ASCII_RE.findall(cleaned))
-        if others.lower() != others or others.upper() != others:
-            return None
-    return cleaned.lower()
+    if cleaned.isascii():
+        return True
+    others = "".join(NON_ASCII_RE.findall(cleaned))
+    return others.lower() == others and others.upper() == others
 
 
 def _may_match(prefilter: Prefilter, cleaned: str, present: frozenset[str], anchored_possible: bool) -> bool:
@@ -279,17 +305,24 @@ def find_cue(text: str) -> Cue:
     return _find_cue_cleaned(clean_for_cues(text))
 
 
-def _find_cue_cleaned(cleaned: str) -> Cue:
-    """find_cue of a line already passed through clean_for_cues."""
+def find_strong_cue(text: str) -> Cue:
+    """find_cue(text) when that is a strong cue, else NO_CUE (weak cues are never tried)."""
+    return _find_cue_cleaned(clean_for_cues(text), strong_only=True)
+
+
+def _find_cue_cleaned(cleaned: str, literals: frozenset[str] | None = None, strong_only: bool = False) -> Cue:
+    """find_cue of a line already passed through clean_for_cues. `literals`: the literals_in_word of all its words,
+    when the caller has them; `strong_only`: NO_CUE instead of a weak cue."""
     # Most lines hold no cue: one scan for the cues' necessary literals, and one attempt of all anchored cues at
     # the line start, rule out most categories; a joined pattern is searched only once a cue of it surely
     # matches, so the phrase reported is the one the joined pattern finds.
     plan = load_prefilters()
-    lowered = _lower_for_prefilter(cleaned)
-    if lowered is None:
+    safe = _prefilter_safe(cleaned)
+    if not safe:
         candidates = plan.order  # every category goes through its joined pattern
     else:
-        present = plan.literals_in(lowered)
+        lowered = cleaned.lower()
+        present = plan.literals_in(lowered) if literals is None else plan.confirmed(literals, lowered)
         anchored_possible = plan.anchored_gate is not None and plan.anchored_gate.match(cleaned) is not None
         # Only the (category, kind) whose literals occur, or that have cues of no literal, can match.
         possible = plan.with_rest.union(plan.with_anchored if anchored_possible else (), *(plan.keys_of[literal] for literal in present))
@@ -298,8 +331,10 @@ def _find_cue_cleaned(cleaned: str) -> Cue:
         candidates = sorted(possible, key=plan.rank.__getitem__)
     # plan.order puts every strong kind before any weak one, each in category priority: the first match wins.
     for key in candidates:
+        if strong_only and key[1] != "strong":
+            break
         joined = plan.joined[key]
-        if joined is not None and (lowered is None or _may_match(plan.prefilters[key], cleaned, present, anchored_possible)):
+        if joined is not None and (not safe or _may_match(plan.prefilters[key], cleaned, present, anchored_possible)):
             match = joined.search(cleaned)
             if match:
                 return Cue(key[0], key[1], match.group(0)[:60])
@@ -360,7 +395,8 @@ CACHED_LINE_CHARS = 160
 LINE_CACHE_SIZE = 1 << 14
 # LINK_RE needs one of these in the lower-cased line (str.lower folds every character re.I equates with their letters).
 LINK_HINTS = ("](", "http", "www.", "@", ".com", ".org", ".net", ".co.uk")
-ASCII_DIGITS = "0123456789"
+TERMINAL_CLOSERS = "\"'”’)]"  # TERMINAL_RE: closing quotes and brackets may follow the final mark
+TERMINAL_MARKS = ".!?…:;"
 
 
 def line_stats(text: str) -> LineStats:
@@ -368,38 +404,77 @@ def line_stats(text: str) -> LineStats:
     return _cached_line_stats(text) if len(text) <= CACHED_LINE_CHARS else _line_stats(text)
 
 
+class WordFacts(NamedTuple):
+    """What a line's statistics need from one of its whitespace-separated words (a "word" here: any run of
+    non-space characters, punctuation included). Every tally below adds up over the words of a line, because
+    none of what it counts (WORD_RE words, digits, marks, LINK_HINTS, letter runs, cue literals) spans a space."""
+
+    words: int  # WORD_RE words
+    stopwords: int
+    capitalised: int  # WORD_RE words starting with a capital
+    digits: int
+    punctuation: int  # . , ; : ! ?
+    link_hint: bool  # holds one of LINK_HINTS, lower-cased
+    norm: str  # normalise_line of the word ("" when it has no letters)
+    cue_literals: frozenset[str]  # CuePlan.literals_in_word of the word lower-cased
+
+
+@lru_cache(maxsize=1 << 16)
+def word_facts(word: str) -> WordFacts:
+    """WordFacts of one whitespace-free word, cached: a news vocabulary recurs, so most words cost one lookup."""
+    lowered = word.lower()
+    if word.isascii() and word.isalpha():
+        # Most words of a text: one WORD_RE word, no digit, mark or LINK_HINTS but "http", all letters; the same
+        # facts as below without the scans, which halves the cost of a word seen for the first time.
+        return WordFacts(1, int(lowered in STOPWORDS), int(word[0].isupper()), 0, 0, "http" in lowered, lowered, _word_literals(lowered))
+    words = WORD_RE.findall(word)
+    return WordFacts(
+        len(words),
+        sum(map(STOPWORDS.__contains__, map(str.lower, words))),
+        sum([w[0].isupper() for w in words]),  # words are never empty
+        sum(map(str.isdigit, word)),
+        sum(map(word.count, ".,;:!?")),
+        any(map(lowered.__contains__, LINK_HINTS)),
+        normalise_line(word),
+        _word_literals(lowered),
+    )
+
+
 def _line_stats(text: str) -> LineStats:
-    words = words_of(text)
-    n = len(words)
-    stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
-    caps = sum([w[0].isupper() for w in words])  # words are never empty
-    # str.count per character is the same tally as a test of every character, in C.
-    digits = sum(map(text.count, ASCII_DIGITS)) if text.isascii() else sum(map(str.isdigit, text))
-    punct = sum(map(text.count, ".,;:!?"))
+    parts = text.split()
+    facts = list(map(word_facts, parts))
+    counts, stops, caps, digits, punct, hints, norms, literals = zip(*facts) if facts else ((),) * len(WordFacts._fields)
+    n = sum(counts)
     stripped = text.strip()
-    lowered = stripped.lower()
     # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
     # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy.
     unquoted = QUOTED_RE.sub(" ", stripped) if ('"' in stripped or "“" in stripped or "‘" in stripped) else stripped
-    cleaned = clean_for_cues(stripped)
+    # Most lines have no bullet or emphasis to clean off: their words are those of the cleaned line.
+    plain = not ("**" in stripped or "__" in stripped or CUE_BULLET_RE.match(stripped))
+    cleaned = " ".join(parts) if plain else clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
     reader = READER_VOICE_RE.search(unquoted) is not None
+    # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
+    if n > CUE_MAX_WORDS:
+        cue = NO_CUE
+    else:
+        cue = _find_cue_cleaned(cleaned, frozenset().union(*literals) if plain else None)
+    unclosed = stripped.rstrip(TERMINAL_CLOSERS)  # TERMINAL_RE.search(stripped), without a scan of the line
     return LineStats(
         words=n,
         chars=len(stripped),
-        stopword_ratio=stop / n if n else 0.0,
-        terminal=bool(TERMINAL_RE.search(stripped)),
-        punct_per_word=punct / n if n else 0.0,
-        capital_ratio=caps / n if n else 0.0,
-        digit_ratio=digits / max(1, len(stripped)),
-        link=any(map(lowered.__contains__, LINK_HINTS)) and LINK_RE.search(stripped) is not None,
+        stopword_ratio=sum(stops) / n if n else 0.0,
+        terminal=unclosed != "" and unclosed[-1] in TERMINAL_MARKS,
+        punct_per_word=sum(punct) / n if n else 0.0,
+        capital_ratio=sum(caps) / n if n else 0.0,
+        digit_ratio=sum(digits) / max(1, len(stripped)),
+        link=any(hints) and LINK_RE.search(stripped) is not None,
         separator=bool(SEPARATOR_RE.search(stripped)),
         reader=reader or call_to_action,  # reader_voice(stripped)
         pitch=(reader and OUTLET_VOICE_RE.search(unquoted) is not None) or call_to_action,  # pitch_voice(stripped)
-        # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
-        cue=_find_cue_cleaned(cleaned) if n <= CUE_MAX_WORDS else NO_CUE,
-        norm=normalise_line(stripped),
+        cue=cue,
+        norm=" ".join(filter(None, norms)),
         bullet=bool(BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
     )

@@ -580,3 +580,50 @@ def test_body_word_indexes_equal_in_boilerplate(seeds, resources):
         expected = [i for i, (s, e) in enumerate(tokens.word_spans) if not seg.in_boilerplate(s, e)]
         assert list(context.body_word_indexes) == expected
         assert context.body_words == len(expected) < len(tokens.word_spans)
+
+
+def _line_stats_by_whole_line(text: str):
+    """line_stats computed on the whole line at once, the reference the per-word tallies must agree with."""
+    from analysis import boilerplate_features as bf
+
+    words = bf.words_of(text)
+    n = len(words)
+    stripped = text.strip()
+    unquoted = bf.QUOTED_RE.sub(" ", stripped)
+    cleaned = bf.clean_for_cues(stripped)
+    call_to_action = bf.CALL_TO_ACTION_RE.search(cleaned) is not None
+    reader = bf.READER_VOICE_RE.search(unquoted) is not None
+    return bf.LineStats(
+        words=n,
+        chars=len(stripped),
+        stopword_ratio=sum(w.lower() in bf.STOPWORDS for w in words) / n if n else 0.0,
+        terminal=bool(bf.TERMINAL_RE.search(stripped)),
+        punct_per_word=sum(ch in ".,;:!?" for ch in text) / n if n else 0.0,
+        capital_ratio=sum(w[0].isupper() for w in words) / n if n else 0.0,
+        digit_ratio=sum(ch.isdigit() for ch in text) / max(1, len(stripped)),
+        link=bf.LINK_RE.search(stripped) is not None,
+        separator=bool(bf.SEPARATOR_RE.search(stripped)),
+        reader=reader or call_to_action,
+        pitch=(reader and bf.OUTLET_VOICE_RE.search(unquoted) is not None) or call_to_action,
+        cue=_find_cue_without_prefilter(stripped) if n <= bf.CUE_MAX_WORDS else bf.NO_CUE,
+        norm=bf.normalise_line(stripped),
+        bullet=bool(bf.BULLET_RE.match(stripped)),
+        question=stripped.endswith("?"),
+    )
+
+
+def test_line_stats_from_word_tallies_agree_with_whole_line():
+    from analysis.boilerplate_features import _line_stats
+
+    lines = [
+        "", "   ", "Read more:", "Related:”)", "Subscribe now", "- Subscribe now", "* **Share** this", "1. Read more: the war", "__Tags__: politics",
+        "ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ 12", "Square 2² km, ٣ sites", "Visit WWW.Example.COM or mail desk@example.org.",
+        "See [the report](https://example.com/x) “now”.", "He said: “We will win.”", "‘Quoted’ text — ends?)",
+        "İstanbul, Kelvin K and ſhare", "Photo: AP Photo/John Doe", "Thank you for registering", "about   us\tpage",
+        "U.S. officials said 3,000 people were affected in 2024...", "Copyright © 2024 Example Ltd. All rights reserved",
+        " ".join(["word"] * 70) + " subscribe", "under_score snake_case __init__",
+    ]
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        assert _line_stats(line) == _line_stats_by_whole_line(line), line
