@@ -57,6 +57,7 @@ class Cue:
 
 
 NO_CUE = Cue("", "", "")
+NO_LITERALS: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -178,9 +179,8 @@ class CuePlan:
 
     def literals_in_word(self, word: str) -> frozenset[str]:
         """The literals without spaces inside `word`, and the literals with spaces whose piece is inside it."""
-        if self.piece_scan is None:
-            return frozenset()
-        return frozenset().union(*map(self.literals_of_piece.__getitem__, self.piece_scan.findall(word)))
+        found = self.piece_scan.findall(word) if self.piece_scan is not None else ()
+        return frozenset().union(*map(self.literals_of_piece.__getitem__, found)) if found else NO_LITERALS
 
 
 def _trie_regex(literals: list[str]) -> str:
@@ -425,7 +425,7 @@ def word_facts(word: str) -> WordFacts:
     if word.isascii() and word.isalpha():
         # Most words of a text: one WORD_RE word, no digit, mark or LINK_HINTS but "http", all letters; the same
         # facts as below without the scans, which halves the cost of a word seen for the first time.
-        return WordFacts(1, int(lowered in STOPWORDS), int(word[0].isupper()), 0, 0, "http" in lowered, lowered, _word_literals(lowered))
+        return WordFacts(1, int(lowered in STOPWORDS), int(word[0].isupper()), 0, 0, "http" in lowered, lowered, load_prefilters().literals_in_word(lowered))
     words = WORD_RE.findall(word)
     return WordFacts(
         len(words),
@@ -435,7 +435,7 @@ def word_facts(word: str) -> WordFacts:
         sum(map(word.count, ".,;:!?")),
         any(map(lowered.__contains__, LINK_HINTS)),
         normalise_line(word),
-        _word_literals(lowered),
+        load_prefilters().literals_in_word(lowered),
     )
 
 
