@@ -416,16 +416,22 @@ class WordFacts(NamedTuple):
     link_hint: bool  # holds one of LINK_HINTS, lower-cased
     norm: str  # normalise_line of the word ("" when it has no letters)
     cue_literals: frozenset[str]  # CuePlan.literals_in_word of the word lower-cased
+    # READER_VOICE_RE / OUTLET_VOICE_RE match in the word: neither pattern spans a space, and the space beside a
+    # word is a \b boundary as the end of the word is, so a line without quotations has the voice of its words.
+    reader_voice: bool
+    outlet_voice: bool
 
 
 @lru_cache(maxsize=1 << 16)
 def word_facts(word: str) -> WordFacts:
     """WordFacts of one whitespace-free word, cached: a news vocabulary recurs, so most words cost one lookup."""
     lowered = word.lower()
+    literals = load_prefilters().literals_in_word(lowered)
+    reader, outlet = READER_VOICE_RE.search(word) is not None, OUTLET_VOICE_RE.search(word) is not None
     if word.isascii() and word.isalpha():
         # Most words of a text: one WORD_RE word, no digit, mark or LINK_HINTS but "http", all letters; the same
         # facts as below without the scans, which halves the cost of a word seen for the first time.
-        return WordFacts(1, int(lowered in STOPWORDS), int(word[0].isupper()), 0, 0, "http" in lowered, lowered, load_prefilters().literals_in_word(lowered))
+        return WordFacts(1, int(lowered in STOPWORDS), int(word[0].isupper()), 0, 0, "http" in lowered, lowered, literals, reader, outlet)
     words = WORD_RE.findall(word)
     return WordFacts(
         len(words),
@@ -435,25 +441,30 @@ def word_facts(word: str) -> WordFacts:
         sum(map(word.count, ".,;:!?")),
         any(map(lowered.__contains__, LINK_HINTS)),
         normalise_line(word),
-        load_prefilters().literals_in_word(lowered),
+        literals,
+        reader,
+        outlet,
     )
 
 
 def _line_stats(text: str) -> LineStats:
     parts = text.split()
     facts = list(map(word_facts, parts))
-    counts, stops, caps, digits, punct, hints, norms, literals = zip(*facts) if facts else ((),) * len(WordFacts._fields)
+    counts, stops, caps, digits, punct, hints, norms, literals, readers, outlets = zip(*facts) if facts else ((),) * len(WordFacts._fields)
     n = sum(counts)
     stripped = text.strip()
     # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
-    # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy.
-    unquoted = QUOTED_RE.sub(" ", stripped) if ('"' in stripped or "“" in stripped or "‘" in stripped) else stripped
+    # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy,
+    # with the voice of their words.
+    quoted = '"' in stripped or "“" in stripped or "‘" in stripped
+    unquoted = QUOTED_RE.sub(" ", stripped) if quoted else stripped
     # Most lines have no bullet or emphasis to clean off: their words are those of the cleaned line.
     plain = not ("**" in stripped or "__" in stripped or CUE_BULLET_RE.match(stripped))
     cleaned = " ".join(parts) if plain else clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
-    reader = READER_VOICE_RE.search(unquoted) is not None
+    reader = READER_VOICE_RE.search(unquoted) is not None if quoted else any(readers)
+    outlet = (OUTLET_VOICE_RE.search(unquoted) is not None if quoted else any(outlets)) if reader else False
     # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
     if n > CUE_MAX_WORDS:
         cue = NO_CUE
@@ -471,7 +482,7 @@ def _line_stats(text: str) -> LineStats:
         link=any(hints) and LINK_RE.search(stripped) is not None,
         separator=bool(SEPARATOR_RE.search(stripped)),
         reader=reader or call_to_action,  # reader_voice(stripped)
-        pitch=(reader and OUTLET_VOICE_RE.search(unquoted) is not None) or call_to_action,  # pitch_voice(stripped)
+        pitch=outlet or call_to_action,  # pitch_voice(stripped)
         cue=cue,
         norm=" ".join(filter(None, norms)),
         bullet=bool(BULLET_RE.match(stripped)),

@@ -616,7 +616,8 @@ def test_line_stats_from_word_tallies_agree_with_whole_line():
     from analysis.boilerplate_features import _line_stats
 
     lines = [
-        "", "   ", "Read more:", "Related:”)", "Subscribe now", "- Subscribe now", "* **Share** this", "1. Read more: the war", "__Tags__: politics",
+        "", "   ", "Read more:", "Related:”)", "Tell us what you think", "US and UK officials met", "we’re here for YOURS, ours.",
+        "Our reporters: “we were there” (us)", "Yours truly,us", "Subscribe now", "- Subscribe now", "* **Share** this", "1. Read more: the war", "__Tags__: politics",
         "ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ 12", "Square 2² km, ٣ sites", "Visit WWW.Example.COM or mail desk@example.org.",
         "See [the report](https://example.com/x) “now”.", "He said: “We will win.”", "‘Quoted’ text — ends?)",
         "İstanbul, Kelvin K and ſhare", "Photo: AP Photo/John Doe", "Thank you for registering", "about   us\tpage",
