@@ -138,7 +138,7 @@ class Prefilter:
     usable literal; `rest`: one regex of the other cues with no usable literal.
     """
 
-    by_literal: tuple[tuple[str, tuple[tuple[re.Pattern, bool], ...]], ...]
+    by_literal: dict[str, tuple[tuple[re.Pattern, bool], ...]]
     anchored: re.Pattern | None
     rest: re.Pattern | None
 
@@ -156,6 +156,7 @@ class CuePlan:
     # at each position of a word, the longest piece starting there; the pieces inside it come with it.
     piece_scan: re.Pattern | None
     literals_of_piece: dict[str, frozenset[str]]  # piece -> the literals of every piece inside it (itself included)
+    spaced: frozenset[str]  # the literals with a space
     # The anchored cues of no literal, of every category, as one regex: one attempt tells whether any can match.
     anchored_gate: re.Pattern | None
     # (category, kind) in the order find_cue tries them (every strong kind first, each in category priority),
@@ -169,13 +170,12 @@ class CuePlan:
         # Word by word through a per-word cache: a news vocabulary recurs, so most words cost one lookup.
         return self.confirmed(frozenset().union(*map(_word_literals, lowered.split(" "))), lowered)
 
-    @staticmethod
-    def confirmed(found: frozenset[str], lowered: str) -> frozenset[str]:
+    def confirmed(self, found: frozenset[str], lowered: str) -> frozenset[str]:
         """Of the literals_in_word of every word of a line, those that occur in the lower-cased line."""
         # A literal with a space was only seen in part: look for the whole of it (rare, and a C-level search).
-        if any(" " in literal for literal in found):
-            return frozenset([literal for literal in found if " " not in literal or literal in lowered])
-        return found
+        if found.isdisjoint(self.spaced):
+            return found
+        return frozenset([literal for literal in found if literal not in self.spaced or literal in lowered])
 
     def literals_in_word(self, word: str) -> frozenset[str]:
         """The literals without spaces inside `word`, and the literals with spaces whose piece is inside it."""
@@ -236,14 +236,14 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
                     rest.append(pattern)
             all_anchored += anchored
             prefilters[(name, kind)] = Prefilter(
-                tuple((literal, tuple(cues)) for literal, cues in sorted(by_literal.items())), _joined(anchored), _joined(rest),
+                {literal: tuple(cues) for literal, cues in sorted(by_literal.items())}, _joined(anchored), _joined(rest),
             )
     cues = load_cues(path)
     order = tuple((name, "strong") for name, _, _ in cues) + tuple((name, "weak") for name, _, _ in cues)
     joined = {(name, "strong"): strong for name, strong, _ in cues} | {(name, "weak"): weak for name, _, weak in cues}
     keys_of: dict[str, set[tuple[str, str]]] = {}
     for key, prefilter in prefilters.items():
-        for literal, _ in prefilter.by_literal:
+        for literal in prefilter.by_literal:
             keys_of.setdefault(literal, set()).add(key)
     literals = sorted(keys_of)
     piece_of = [(max(literal.split(" "), key=len), literal) for literal in literals]
@@ -255,6 +255,7 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
         frozenset(key for key, prefilter in prefilters.items() if prefilter.rest is not None),
         re.compile(f"(?=({_trie_regex(sorted(pieces))}))") if pieces else None,
         {piece: frozenset(literal for inner, literal in piece_of if inner in piece) for piece in pieces},
+        frozenset(literal for literal in literals if " " in literal),
         _joined(all_anchored),
         order,
         {key: rank for rank, key in enumerate(order)},
@@ -288,11 +289,10 @@ def _prefilter_safe(cleaned: str) -> bool:
 
 def _may_match(prefilter: Prefilter, cleaned: str, present: frozenset[str], anchored_possible: bool) -> bool:
     """Whether one of the category's cues of this kind matches the line (exact: a False is never a miss)."""
-    for literal, cues in prefilter.by_literal:
-        if literal in present:
-            for pattern, at_start in cues:
-                if (pattern.match(cleaned) if at_start else pattern.search(cleaned)) is not None:
-                    return True
+    for literal in present:  # a line holds few literals, a category's cues many
+        for pattern, at_start in prefilter.by_literal.get(literal, ()):
+            if (pattern.match(cleaned) if at_start else pattern.search(cleaned)) is not None:
+                return True
     return (
         (anchored_possible and prefilter.anchored is not None and prefilter.anchored.match(cleaned) is not None)
         or (prefilter.rest is not None and prefilter.rest.search(cleaned) is not None)
