@@ -13,14 +13,14 @@ from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
-from re import _constants as sre_constants
-from re import _parser as sre_parser
 
 import numpy as np
 
 from .stopwords import ENGLISH_STOP_WORDS
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
+# Each cue's necessary literals and anchoring, derived from re's parse tree by analysis/boilerplate_cue_literals.py.
+CUE_LITERALS_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cue_literals.json"
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 STOPWORDS = ENGLISH_STOP_WORDS
 # A line "addresses the reader" (you/your, we/our) or opens with a call to action: the voice of a pitch, not of a report.
@@ -80,53 +80,9 @@ def clean_for_cues(text: str) -> str:
     return " ".join(text.replace("**", "").replace("__", "").split())
 
 
-def _necessary_literals(items) -> frozenset[str] | None:
-    """Lower-cased strings one of which every match of the parsed regex `items` contains (None: no such set known).
-
-    Reads the parse tree of re's own parser: a run of literals, or a group whose every alternative has such
-    a set, is part of every match; of the candidates the one with the longest shortest string is kept.
-    """
-    best: frozenset[str] | None = None
-
-    def consider(candidate: frozenset[str] | None) -> None:
-        nonlocal best
-        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
-            best = candidate
-
-    run: list[str] = []
-    for op, av in list(items) + [(None, None)]:
-        if op is sre_constants.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider(frozenset(["".join(run).lower()]))
-            run = []
-        if op is sre_constants.SUBPATTERN:
-            consider(_necessary_literals(av[-1]))
-        elif op is sre_constants.BRANCH:
-            alternatives = [_necessary_literals(branch) for branch in av[1]]
-            if all(alternatives):
-                consider(frozenset().union(*alternatives))
-    return best
-
-
 def _caseless(literal: str) -> bool:
     """True when every character of `literal` is ASCII or has no case (a cased non-ASCII letter may fold oddly under re.I)."""
     return all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in literal)
-
-
-def _anchored(items) -> bool:
-    """True when the parsed regex `items` can only match at the start of the text (a leading ^ or \\A)."""
-    if not len(items):
-        return False
-    op, av = items[0]
-    if op is sre_constants.AT:
-        return av in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
-    if op is sre_constants.SUBPATTERN:
-        return not (av[1] & re.MULTILINE) and _anchored(av[-1])
-    if op is sre_constants.BRANCH:
-        return all(_anchored(branch) for branch in av[1])
-    return False
 
 
 @dataclass(frozen=True)
@@ -213,6 +169,8 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
     """The cue prefilters: a joined cue pattern (load_cues) can only match a line where one of its cues does, and
     a cue with necessary literals (all caseless) only where the lower-cased line holds one of them."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
+    # A cue the literal file does not know (edited since) has no literal and no anchor: it is tried on every line.
+    cue_facts = json.loads(CUE_LITERALS_PATH.read_text(encoding="utf-8"))["cues"]
     prefilters: dict[tuple[str, str], Prefilter] = {}
     all_anchored: list[str] = []
     for name, spec in data["categories"].items():
@@ -221,9 +179,9 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
             anchored: list[str] = []
             rest: list[str] = []
             for pattern in spec[kind]:
-                parsed = sre_parser.parse(pattern, re.I)
-                found = _necessary_literals(parsed)
-                at_start = not (parsed.state.flags & re.MULTILINE) and _anchored(parsed)
+                facts = cue_facts.get(pattern, {})
+                found = frozenset(facts.get("literals") or ())
+                at_start = bool(facts.get("anchored"))
                 # An anchored cue fails at once on most lines; a literal pays only when it is rare enough to skip the try.
                 usable = found and all(_caseless(literal) for literal in found)
                 if usable and (not at_start or min(map(len, found)) >= MIN_ANCHORED_LITERAL):

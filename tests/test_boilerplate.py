@@ -693,3 +693,11 @@ def test_feature_arrays_equal_row_by_row_features(resources):
         assert rows == _features_row_by_row(stats)
         probs = logistic(model["stage1"], rows)
         assert stage2_rows(rows, probs) == _stage2_row_by_row(rows, probs)
+
+
+def test_cue_literal_file_is_current():
+    """The prefilter's file of cue literals matches what re's parser says of the cues (rerun the module if not)."""
+    from analysis.boilerplate_cue_literals import all_cue_facts
+    from analysis.boilerplate_features import CUE_LITERALS_PATH
+
+    assert json.loads(CUE_LITERALS_PATH.read_text(encoding="utf-8"))["cues"] == all_cue_facts()
