@@ -84,8 +84,11 @@ def all_cue_facts(cues_path: str | Path = CUES_PATH) -> dict[str, dict]:
 
 def main() -> None:
     facts = all_cue_facts()
-    payload = {"_about": __doc__.split("\n\n")[0].replace("\n", " "), "cues": facts}
-    Path(CUE_LITERALS_PATH).write_text(json.dumps(payload, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    about = json.dumps(__doc__.split("\n\n")[0].replace("\n", " "), ensure_ascii=False)
+    # One cue a line, so a change of the cues shows as a readable diff.
+    lines = [f" {json.dumps(p, ensure_ascii=False)}: {json.dumps(f, ensure_ascii=False, sort_keys=True)}" for p, f in sorted(facts.items())]
+    text = '{"_about": ' + about + ',\n"cues": {\n' + ",\n".join(lines) + "\n}}\n"
+    Path(CUE_LITERALS_PATH).write_text(text, encoding="utf-8")
     print(f"{len(facts)} cues -> {CUE_LITERALS_PATH}")
 
 
