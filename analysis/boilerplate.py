@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
-from .boilerplate_features import NO_CUE, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_strong_cue, line_stats
+from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
@@ -387,9 +387,9 @@ def _split_glued(text: str, line: _Line, sentences: list[tuple[int, int]]) -> li
             marks.append(None)
             continue
         sentence = text[s:e]
-        # Only a strong cue on a short sentence fires: longer sentences are not searched for cues at all.
-        cue = find_strong_cue(sentence) if len(sentence.split()) <= 30 else NO_CUE
-        marks.append(cue if cue.category and cue.category not in ("navigation", "byline_dateline") else None)
+        cue = find_cue(sentence)
+        fires = cue.strength == "strong" and len(sentence.split()) <= 30
+        marks.append(cue if fires and cue.category not in ("navigation", "byline_dateline") else None)
     if not any(marks):
         return [Block(line.start, line.end, BODY, "", line.why)]
     blocks: list[Block] = []

@@ -262,14 +262,9 @@ def find_cue(text: str) -> Cue:
     return _find_cue_cleaned(clean_for_cues(text))
 
 
-def find_strong_cue(text: str) -> Cue:
-    """find_cue(text) when that is a strong cue, else NO_CUE (weak cues are never tried)."""
-    return _find_cue_cleaned(clean_for_cues(text), strong_only=True)
-
-
-def _find_cue_cleaned(cleaned: str, literals: frozenset[str] | None = None, strong_only: bool = False) -> Cue:
+def _find_cue_cleaned(cleaned: str, literals: frozenset[str] | None = None) -> Cue:
     """find_cue of a line already passed through clean_for_cues. `literals`: the literals_in_word of all its words,
-    when the caller has them; `strong_only`: NO_CUE instead of a weak cue."""
+    when the caller has them."""
     # Most lines hold no cue: one scan for the cues' necessary literals, and one attempt of all anchored cues at
     # the line start, rule out most categories; a joined pattern is searched only once a cue of it surely
     # matches, so the phrase reported is the one the joined pattern finds.
@@ -288,8 +283,6 @@ def _find_cue_cleaned(cleaned: str, literals: frozenset[str] | None = None, stro
         candidates = sorted(possible, key=plan.rank.__getitem__)
     # plan.order puts every strong kind before any weak one, each in category priority: the first match wins.
     for key in candidates:
-        if strong_only and key[1] != "strong":
-            break
         joined = plan.joined[key]
         if joined is not None and (not safe or _may_match(plan.prefilters[key], cleaned, present, anchored_possible)):
             match = joined.search(cleaned)
