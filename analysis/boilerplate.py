@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
-from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, document_features, find_cue, line_stats
+from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
@@ -122,7 +122,7 @@ def segment_with(
 
 
 def _decide_plain(spans: list[tuple[int, int]], stats: list[LineStats], model: dict) -> list[_Line]:
-    probs = body_probabilities(model, document_features(stats))
+    probs = body_probabilities(model, feature_matrix(stats))
     threshold = model.get("threshold", 0.5)
     return [
         _Line(s, e, st, p >= threshold, why=f"model p(body)={p:.2f}", p_body=p)

@@ -5,22 +5,22 @@ so the model is always fed exactly the features it was trained on.
 """
 from __future__ import annotations
 
-import bisect
 import json
 import math
 import re
 from collections import Counter
 from dataclasses import dataclass
+from typing import NamedTuple
 from functools import lru_cache
 from pathlib import Path
-from re import _constants as sre_constants
-from re import _parser as sre_parser
 
 import numpy as np
 
 from .stopwords import ENGLISH_STOP_WORDS
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
+# Each cue's necessary literals and anchoring, derived from re's parse tree by analysis/boilerplate_cue_literals.py.
+CUE_LITERALS_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cue_literals.json"
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 STOPWORDS = ENGLISH_STOP_WORDS
 # A line "addresses the reader" (you/your, we/our) or opens with a call to action: the voice of a pitch, not of a report.
@@ -57,6 +57,7 @@ class Cue:
 
 
 NO_CUE = Cue("", "", "")
+NO_LITERALS: frozenset[str] = frozenset()
 
 
 @lru_cache(maxsize=1)
@@ -70,59 +71,18 @@ def load_cues(path: str = str(CUES_PATH)) -> tuple[tuple[str, re.Pattern | None,
     return tuple((name, joined(spec["strong"]), joined(spec["weak"])) for name, spec in data["categories"].items())
 
 
+CUE_BULLET_RE = re.compile(r"^\s*(?:[-*•▪►]+|\d+[.)])\s+")
+
+
 def clean_for_cues(text: str) -> str:
     """A line as cue patterns expect it: list bullets and markdown emphasis dropped, spaces collapsed."""
-    text = re.sub(r"^\s*(?:[-*•▪►]+|\d+[.)])\s+", "", text)
+    text = CUE_BULLET_RE.sub("", text)
     return " ".join(text.replace("**", "").replace("__", "").split())
-
-
-def _necessary_literals(items) -> frozenset[str] | None:
-    """Lower-cased strings one of which every match of the parsed regex `items` contains (None: no such set known).
-
-    Reads the parse tree of re's own parser: a run of literals, or a group whose every alternative has such
-    a set, is part of every match; of the candidates the one with the longest shortest string is kept.
-    """
-    best: frozenset[str] | None = None
-
-    def consider(candidate: frozenset[str] | None) -> None:
-        nonlocal best
-        if candidate and all(candidate) and (best is None or min(map(len, candidate)) > min(map(len, best))):
-            best = candidate
-
-    run: list[str] = []
-    for op, av in list(items) + [(None, None)]:
-        if op is sre_constants.LITERAL:
-            run.append(chr(av))
-            continue
-        if run:
-            consider(frozenset(["".join(run).lower()]))
-            run = []
-        if op is sre_constants.SUBPATTERN:
-            consider(_necessary_literals(av[-1]))
-        elif op is sre_constants.BRANCH:
-            alternatives = [_necessary_literals(branch) for branch in av[1]]
-            if all(alternatives):
-                consider(frozenset().union(*alternatives))
-    return best
 
 
 def _caseless(literal: str) -> bool:
     """True when every character of `literal` is ASCII or has no case (a cased non-ASCII letter may fold oddly under re.I)."""
     return all(ch.isascii() or ch.lower() == ch == ch.upper() for ch in literal)
-
-
-def _anchored(items) -> bool:
-    """True when the parsed regex `items` can only match at the start of the text (a leading ^ or \\A)."""
-    if not len(items):
-        return False
-    op, av = items[0]
-    if op is sre_constants.AT:
-        return av in (sre_constants.AT_BEGINNING, sre_constants.AT_BEGINNING_STRING)
-    if op is sre_constants.SUBPATTERN:
-        return not (av[1] & re.MULTILINE) and _anchored(av[-1])
-    if op is sre_constants.BRANCH:
-        return all(_anchored(branch) for branch in av[1])
-    return False
 
 
 @dataclass(frozen=True)
@@ -134,7 +94,7 @@ class Prefilter:
     usable literal; `rest`: one regex of the other cues with no usable literal.
     """
 
-    by_literal: tuple[tuple[str, tuple[tuple[re.Pattern, bool], ...]], ...]
+    by_literal: dict[str, tuple[tuple[re.Pattern, bool], ...]]
     anchored: re.Pattern | None
     rest: re.Pattern | None
 
@@ -147,9 +107,12 @@ class CuePlan:
     keys_of: dict[str, frozenset[tuple[str, str]]]  # literal -> the (category, kind) whose cues need it
     with_anchored: frozenset[tuple[str, str]]  # the (category, kind) with anchored cues of no literal
     with_rest: frozenset[tuple[str, str]]  # the (category, kind) with other cues of no literal
-    # The literals as a trie-shaped regex in a lookahead: at each position, the longest literal starting there.
-    literal_scan: re.Pattern | None
-    contained: dict[str, frozenset[str]]  # literal -> the literals inside it (itself included)
+    # A literal can occur in a line only where one of the line's words holds its piece: the literal itself, or for
+    # a literal with spaces its longest space-free part. The pieces as a trie-shaped regex in a lookahead finds,
+    # at each position of a word, the longest piece starting there; the pieces inside it come with it.
+    piece_scan: re.Pattern | None
+    literals_of_piece: dict[str, frozenset[str]]  # piece -> the literals of every piece inside it (itself included)
+    spaced: frozenset[str]  # the literals with a space
     # The anchored cues of no literal, of every category, as one regex: one attempt tells whether any can match.
     anchored_gate: re.Pattern | None
     # (category, kind) in the order find_cue tries them (every strong kind first, each in category priority),
@@ -159,13 +122,21 @@ class CuePlan:
     joined: dict[tuple[str, str], re.Pattern | None]
 
     def literals_in(self, lowered: str) -> frozenset[str]:
-        """The necessary literals that occur in a lower-cased line."""
-        if self.literal_scan is None:
-            return frozenset()
-        found = self.literal_scan.findall(lowered)
-        if not found:
-            return frozenset()
-        return frozenset().union(*(self.contained[literal] for literal in found))
+        """The necessary literals that occur in a lower-cased line whose words are separated by single spaces."""
+        # Word by word through a per-word cache: a news vocabulary recurs, so most words cost one lookup.
+        return self.confirmed(frozenset().union(*map(_word_literals, lowered.split(" "))), lowered)
+
+    def confirmed(self, found: frozenset[str], lowered: str) -> frozenset[str]:
+        """Of the literals_in_word of every word of a line, those that occur in the lower-cased line."""
+        # A literal with a space was only seen in part: look for the whole of it (rare, and a C-level search).
+        if found.isdisjoint(self.spaced):
+            return found
+        return frozenset([literal for literal in found if literal not in self.spaced or literal in lowered])
+
+    def literals_in_word(self, word: str) -> frozenset[str]:
+        """The literals without spaces inside `word`, and the literals with spaces whose piece is inside it."""
+        found = self.piece_scan.findall(word) if self.piece_scan is not None else ()
+        return frozenset().union(*map(self.literals_of_piece.__getitem__, found)) if found else NO_LITERALS
 
 
 def _trie_regex(literals: list[str]) -> str:
@@ -198,6 +169,8 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
     """The cue prefilters: a joined cue pattern (load_cues) can only match a line where one of its cues does, and
     a cue with necessary literals (all caseless) only where the lower-cased line holds one of them."""
     data = json.loads(Path(path).read_text(encoding="utf-8"))
+    # A cue the literal file does not know (edited since) has no literal and no anchor: it is tried on every line.
+    cue_facts = json.loads(CUE_LITERALS_PATH.read_text(encoding="utf-8"))["cues"]
     prefilters: dict[tuple[str, str], Prefilter] = {}
     all_anchored: list[str] = []
     for name, spec in data["categories"].items():
@@ -206,9 +179,9 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
             anchored: list[str] = []
             rest: list[str] = []
             for pattern in spec[kind]:
-                parsed = sre_parser.parse(pattern, re.I)
-                found = _necessary_literals(parsed)
-                at_start = not (parsed.state.flags & re.MULTILINE) and _anchored(parsed)
+                facts = cue_facts.get(pattern, {})
+                found = frozenset(facts.get("literals") or ())
+                at_start = bool(facts.get("anchored"))
                 # An anchored cue fails at once on most lines; a literal pays only when it is rare enough to skip the try.
                 usable = found and all(_caseless(literal) for literal in found)
                 if usable and (not at_start or min(map(len, found)) >= MIN_ANCHORED_LITERAL):
@@ -221,23 +194,26 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
                     rest.append(pattern)
             all_anchored += anchored
             prefilters[(name, kind)] = Prefilter(
-                tuple((literal, tuple(cues)) for literal, cues in sorted(by_literal.items())), _joined(anchored), _joined(rest),
+                {literal: tuple(cues) for literal, cues in sorted(by_literal.items())}, _joined(anchored), _joined(rest),
             )
     cues = load_cues(path)
     order = tuple((name, "strong") for name, _, _ in cues) + tuple((name, "weak") for name, _, _ in cues)
     joined = {(name, "strong"): strong for name, strong, _ in cues} | {(name, "weak"): weak for name, _, weak in cues}
     keys_of: dict[str, set[tuple[str, str]]] = {}
     for key, prefilter in prefilters.items():
-        for literal, _ in prefilter.by_literal:
+        for literal in prefilter.by_literal:
             keys_of.setdefault(literal, set()).add(key)
     literals = sorted(keys_of)
+    piece_of = [(max(literal.split(" "), key=len), literal) for literal in literals]
+    pieces = {piece for piece, _ in piece_of if piece}
     return CuePlan(
         prefilters,
         {literal: frozenset(keys) for literal, keys in keys_of.items()},
         frozenset(key for key, prefilter in prefilters.items() if prefilter.anchored is not None),
         frozenset(key for key, prefilter in prefilters.items() if prefilter.rest is not None),
-        re.compile(f"(?=({_trie_regex(literals)}))") if literals else None,
-        {literal: frozenset(other for other in literals if other in literal) for literal in literals},
+        re.compile(f"(?=({_trie_regex(sorted(pieces))}))") if pieces else None,
+        {piece: frozenset(literal for inner, literal in piece_of if inner in piece) for piece in pieces},
+        frozenset(literal for literal in literals if " " in literal),
         _joined(all_anchored),
         order,
         {key: rank for rank, key in enumerate(order)},
@@ -245,29 +221,36 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
     )
 
 
+WORD_CACHE_SIZE = 1 << 16
+
+
+@lru_cache(maxsize=WORD_CACHE_SIZE)
+def _word_literals(word: str) -> frozenset[str]:
+    """CuePlan.literals_in_word of the cue plan, cached per word."""
+    return load_prefilters().literals_in_word(word)
+
+
 NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
 
 
-def _lower_for_prefilter(cleaned: str) -> str | None:
-    """`cleaned` lower-cased for literal checks, or None when it holds a cased non-ASCII character.
+def _prefilter_safe(cleaned: str) -> bool:
+    """False when `cleaned` holds a cased non-ASCII character: then the literal prefilter cannot be trusted.
 
     Under re.I a cased non-ASCII letter can equal an ASCII one ("ſ" and "s", "K" and "k") and str.lower()
     can differ from re's per-character folding ("İ"); such lines always go through the regexes.
     """
-    if not cleaned.isascii():
-        others = "".join(NON_ASCII_RE.findall(cleaned))
-        if others.lower() != others or others.upper() != others:
-            return None
-    return cleaned.lower()
+    if cleaned.isascii():
+        return True
+    others = "".join(NON_ASCII_RE.findall(cleaned))
+    return others.lower() == others and others.upper() == others
 
 
 def _may_match(prefilter: Prefilter, cleaned: str, present: frozenset[str], anchored_possible: bool) -> bool:
     """Whether one of the category's cues of this kind matches the line (exact: a False is never a miss)."""
-    for literal, cues in prefilter.by_literal:
-        if literal in present:
-            for pattern, at_start in cues:
-                if (pattern.match(cleaned) if at_start else pattern.search(cleaned)) is not None:
-                    return True
+    for literal in present:  # a line holds few literals, a category's cues many
+        for pattern, at_start in prefilter.by_literal.get(literal, ()):
+            if (pattern.match(cleaned) if at_start else pattern.search(cleaned)) is not None:
+                return True
     return (
         (anchored_possible and prefilter.anchored is not None and prefilter.anchored.match(cleaned) is not None)
         or (prefilter.rest is not None and prefilter.rest.search(cleaned) is not None)
@@ -279,17 +262,19 @@ def find_cue(text: str) -> Cue:
     return _find_cue_cleaned(clean_for_cues(text))
 
 
-def _find_cue_cleaned(cleaned: str) -> Cue:
-    """find_cue of a line already passed through clean_for_cues."""
+def _find_cue_cleaned(cleaned: str, literals: frozenset[str] | None = None) -> Cue:
+    """find_cue of a line already passed through clean_for_cues. `literals`: the literals_in_word of all its words,
+    when the caller has them."""
     # Most lines hold no cue: one scan for the cues' necessary literals, and one attempt of all anchored cues at
     # the line start, rule out most categories; a joined pattern is searched only once a cue of it surely
     # matches, so the phrase reported is the one the joined pattern finds.
     plan = load_prefilters()
-    lowered = _lower_for_prefilter(cleaned)
-    if lowered is None:
+    safe = _prefilter_safe(cleaned)
+    if not safe:
         candidates = plan.order  # every category goes through its joined pattern
     else:
-        present = plan.literals_in(lowered)
+        lowered = cleaned.lower()
+        present = plan.literals_in(lowered) if literals is None else plan.confirmed(literals, lowered)
         anchored_possible = plan.anchored_gate is not None and plan.anchored_gate.match(cleaned) is not None
         # Only the (category, kind) whose literals occur, or that have cues of no literal, can match.
         possible = plan.with_rest.union(plan.with_anchored if anchored_possible else (), *(plan.keys_of[literal] for literal in present))
@@ -299,7 +284,7 @@ def _find_cue_cleaned(cleaned: str) -> Cue:
     # plan.order puts every strong kind before any weak one, each in category priority: the first match wins.
     for key in candidates:
         joined = plan.joined[key]
-        if joined is not None and (lowered is None or _may_match(plan.prefilters[key], cleaned, present, anchored_possible)):
+        if joined is not None and (not safe or _may_match(plan.prefilters[key], cleaned, present, anchored_possible)):
             match = joined.search(cleaned)
             if match:
                 return Cue(key[0], key[1], match.group(0)[:60])
@@ -360,7 +345,8 @@ CACHED_LINE_CHARS = 160
 LINE_CACHE_SIZE = 1 << 14
 # LINK_RE needs one of these in the lower-cased line (str.lower folds every character re.I equates with their letters).
 LINK_HINTS = ("](", "http", "www.", "@", ".com", ".org", ".net", ".co.uk")
-ASCII_DIGITS = "0123456789"
+TERMINAL_CLOSERS = "\"'”’)]"  # TERMINAL_RE: closing quotes and brackets may follow the final mark
+TERMINAL_MARKS = ".!?…:;"
 
 
 def line_stats(text: str) -> LineStats:
@@ -368,38 +354,88 @@ def line_stats(text: str) -> LineStats:
     return _cached_line_stats(text) if len(text) <= CACHED_LINE_CHARS else _line_stats(text)
 
 
+class WordFacts(NamedTuple):
+    """What a line's statistics need from one of its whitespace-separated words (a "word" here: any run of
+    non-space characters, punctuation included). Every tally below adds up over the words of a line, because
+    none of what it counts (WORD_RE words, digits, marks, LINK_HINTS, letter runs, cue literals) spans a space."""
+
+    words: int  # WORD_RE words
+    stopwords: int
+    capitalised: int  # WORD_RE words starting with a capital
+    digits: int
+    punctuation: int  # . , ; : ! ?
+    link_hint: bool  # holds one of LINK_HINTS, lower-cased
+    norm: str  # normalise_line of the word ("" when it has no letters)
+    cue_literals: frozenset[str]  # CuePlan.literals_in_word of the word lower-cased
+    # READER_VOICE_RE / OUTLET_VOICE_RE match in the word: neither pattern spans a space, and the space beside a
+    # word is a \b boundary as the end of the word is, so a line without quotations has the voice of its words.
+    reader_voice: bool
+    outlet_voice: bool
+
+
+@lru_cache(maxsize=1 << 16)
+def word_facts(word: str) -> WordFacts:
+    """WordFacts of one whitespace-free word, cached: a news vocabulary recurs, so most words cost one lookup."""
+    lowered = word.lower()
+    literals = load_prefilters().literals_in_word(lowered)
+    reader, outlet = READER_VOICE_RE.search(word) is not None, OUTLET_VOICE_RE.search(word) is not None
+    if word.isascii() and word.isalpha():
+        # Most words of a text: one WORD_RE word, no digit, mark or LINK_HINTS but "http", all letters; the same
+        # facts as below without the scans, which halves the cost of a word seen for the first time.
+        return WordFacts(1, int(lowered in STOPWORDS), int(word[0].isupper()), 0, 0, "http" in lowered, lowered, literals, reader, outlet)
+    words = WORD_RE.findall(word)
+    return WordFacts(
+        len(words),
+        sum(map(STOPWORDS.__contains__, map(str.lower, words))),
+        sum([w[0].isupper() for w in words]),  # words are never empty
+        sum(map(str.isdigit, word)),
+        sum(map(word.count, ".,;:!?")),
+        any(map(lowered.__contains__, LINK_HINTS)),
+        normalise_line(word),
+        literals,
+        reader,
+        outlet,
+    )
+
+
 def _line_stats(text: str) -> LineStats:
-    words = words_of(text)
-    n = len(words)
-    stop = sum(map(STOPWORDS.__contains__, map(str.lower, words)))
-    caps = sum([w[0].isupper() for w in words])  # words are never empty
-    # str.count per character is the same tally as a test of every character, in C.
-    digits = sum(map(text.count, ASCII_DIGITS)) if text.isascii() else sum(map(str.isdigit, text))
-    punct = sum(map(text.count, ".,;:!?"))
+    parts = text.split()
+    facts = list(map(word_facts, parts))
+    counts, stops, caps, digits, punct, hints, norms, literals, readers, outlets = zip(*facts) if facts else ((),) * len(WordFacts._fields)
+    n = sum(counts)
     stripped = text.strip()
-    lowered = stripped.lower()
     # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
-    # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy.
-    unquoted = QUOTED_RE.sub(" ", stripped) if ('"' in stripped or "“" in stripped or "‘" in stripped) else stripped
-    cleaned = clean_for_cues(stripped)
+    # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy,
+    # with the voice of their words.
+    quoted = '"' in stripped or "“" in stripped or "‘" in stripped
+    unquoted = QUOTED_RE.sub(" ", stripped) if quoted else stripped
+    # Most lines have no bullet or emphasis to clean off: their words are those of the cleaned line.
+    plain = not ("**" in stripped or "__" in stripped or CUE_BULLET_RE.match(stripped))
+    cleaned = " ".join(parts) if plain else clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
-    reader = READER_VOICE_RE.search(unquoted) is not None
+    reader = READER_VOICE_RE.search(unquoted) is not None if quoted else any(readers)
+    outlet = (OUTLET_VOICE_RE.search(unquoted) is not None if quoted else any(outlets)) if reader else False
+    # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
+    if n > CUE_MAX_WORDS:
+        cue = NO_CUE
+    else:
+        cue = _find_cue_cleaned(cleaned, frozenset().union(*literals) if plain else None)
+    unclosed = stripped.rstrip(TERMINAL_CLOSERS)  # TERMINAL_RE.search(stripped), without a scan of the line
     return LineStats(
         words=n,
         chars=len(stripped),
-        stopword_ratio=stop / n if n else 0.0,
-        terminal=bool(TERMINAL_RE.search(stripped)),
-        punct_per_word=punct / n if n else 0.0,
-        capital_ratio=caps / n if n else 0.0,
-        digit_ratio=digits / max(1, len(stripped)),
-        link=any(map(lowered.__contains__, LINK_HINTS)) and LINK_RE.search(stripped) is not None,
+        stopword_ratio=sum(stops) / n if n else 0.0,
+        terminal=unclosed != "" and unclosed[-1] in TERMINAL_MARKS,
+        punct_per_word=sum(punct) / n if n else 0.0,
+        capital_ratio=sum(caps) / n if n else 0.0,
+        digit_ratio=sum(digits) / max(1, len(stripped)),
+        link=any(hints) and LINK_RE.search(stripped) is not None,
         separator=bool(SEPARATOR_RE.search(stripped)),
         reader=reader or call_to_action,  # reader_voice(stripped)
-        pitch=(reader and OUTLET_VOICE_RE.search(unquoted) is not None) or call_to_action,  # pitch_voice(stripped)
-        # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
-        cue=_find_cue_cleaned(cleaned) if n <= CUE_MAX_WORDS else NO_CUE,
-        norm=normalise_line(stripped),
+        pitch=outlet or call_to_action,  # pitch_voice(stripped)
+        cue=cue,
+        norm=" ".join(filter(None, norms)),
         bullet=bool(BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
     )
@@ -432,71 +468,100 @@ def best_run(scores: list[float]) -> tuple[int, int]:
 
 def document_features(stats: list[LineStats]) -> list[list[float]]:
     """One feature vector per block, in FEATURE_NAMES order, using the whole document for context."""
+    return feature_matrix(stats).tolist()
+
+
+def feature_matrix(stats: list[LineStats]) -> np.ndarray:
+    """document_features as an (n, len(FEATURE_NAMES)) array, built column by column.
+
+    Each column holds the same doubles the per-row formulas give: logarithms come from math.log1p, sums are
+    of whole numbers (exact), and the rest is elementwise IEEE arithmetic, which numpy does as Python does.
+    """
     n = len(stats)
     if not n:
-        return []
-    counts = Counter(s.norm for s in stats if s.norm)
-    good = [1.0 if s.good else 0.0 for s in stats]
-    good_words = [s.words if s.good else 0 for s in stats]
-    total_good_words = sum(good_words) or 1
+        return np.zeros((0, len(FEATURE_NAMES)))
+    words = np.array([s.words for s in stats], dtype=float)
+    norms = [s.norm for s in stats]
+    counts = Counter(norm for norm in norms if norm)
+    is_good = [s.good for s in stats]
+    good = np.array(is_good, dtype=float)
+    good_words = words * good
+    total_good_words = float(good_words.sum()) or 1.0  # a sum of whole numbers: exact in any order
     # Prose lines pull the run in, furniture pushes it away: each line scores its words, signed.
-    run_scores = [s.words if s.good else -max(2.0, s.words * 0.5) for s in stats]
+    run_scores = [s.words if g else -max(2.0, s.words * 0.5) for s, g in zip(stats, is_good)]
     run_start, run_end = best_run(run_scores)
     max_words = max(s.words for s in stats) or 1
-    good_positions = [i for i, g in enumerate(good) if g]
-    cumulative = 0
-    before = []
-    for w in good_words:
-        before.append(cumulative / total_good_words)
-        cumulative += w
-    words = [s.words for s in stats]
-    rows = []
-    for i, s in enumerate(stats):
-        low, high = max(0, i - 3), min(n, i + 4)  # the window of three lines either side
-        if good_positions:
-            # The nearest good line is the one just before or at i, or the next one after.
-            k = bisect.bisect_left(good_positions, i)
-            distance = min(abs(i - good_positions[j]) for j in (k - 1, k) if 0 <= j < len(good_positions))
+    positions = np.arange(n)
+    good_positions = np.flatnonzero(good)
+    if len(good_positions):
+        # The nearest good line is the one just before or at i, or the next one after.
+        k = np.searchsorted(good_positions, positions)
+        after = good_positions[np.minimum(k, len(good_positions) - 1)]
+        before_or_at = good_positions[np.maximum(k - 1, 0)]
+        distance = np.minimum(np.abs(positions - after), np.abs(positions - before_or_at)).tolist()
+    else:
+        distance = [n] * n
+    # Good words before each line: a running sum of whole numbers (exact), over the document's good words.
+    before = (np.cumsum(good_words) - good_words) / total_good_words
+    # The window of three lines either side, clipped to the document: sums of whole numbers (exact) over its size.
+    low, high = np.maximum(positions - 3, 0), np.minimum(positions + 4, n)
+    size = high - low
+    good_sums, word_sums = np.concatenate(([0.0], np.cumsum(good))), np.concatenate(([0.0], np.cumsum(words)))
+    # The line's own measures, one array column each (bools become 0.0 / 1.0).
+    own = np.array([
+        (s.stopword_ratio, s.terminal, s.punct_per_word, s.capital_ratio, s.digit_ratio, s.link, s.separator, s.reader,
+         s.cue.strength == "strong", s.cue.strength == "weak", s.bullet, s.question, s.pitch)
+        for s in stats
+    ], dtype=float)
+    (stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
+     cue_strong, cue_weak, bullet, question, pitch) = own.T
+    log_words = np.array([math.log1p(s.words) for s in stats])
+
+    def shifted(column, step: int) -> np.ndarray:
+        """column[i + step] for each line i, 0.0 past either end."""
+        out = np.zeros(n)
+        if step < 0:
+            out[-step:] = column[:n + step]
         else:
-            distance = n
-        prev = stats[i - 1] if i > 0 else None
-        nxt = stats[i + 1] if i + 1 < n else None
-        rows.append([
-            math.log1p(s.words),
-            math.log1p(s.chars),
-            s.stopword_ratio,
-            float(s.terminal),
-            min(s.punct_per_word, 2.0),
-            s.capital_ratio,
-            min(s.digit_ratio * 5, 1.0),
-            float(s.link),
-            float(s.separator),
-            float(s.reader),
-            float(s.cue.strength == "strong"),
-            float(s.cue.strength == "weak"),
-            float(bool(s.norm) and counts[s.norm] > 1),
-            float(s.words <= 4),
-            good[i],
-            i / n,
-            s.words / max_words,
-            float(run_start <= i < run_end),
-            before[i],
-            1.0 - before[i] - good_words[i] / total_good_words,
-            good[i - 1] if i > 0 else 0.0,
-            good[i + 1] if i + 1 < n else 0.0,
-            sum(good[low:high]) / (high - low),
-            math.log1p(sum(words[low:high]) / (high - low)),
-            math.log1p(distance),
-            float(i <= 2),
-            float(prev.terminal) if prev else 0.0,
-            float(nxt.terminal) if nxt else 0.0,
-            math.log1p(prev.words) if prev else 0.0,
-            math.log1p(nxt.words) if nxt else 0.0,
-            float(s.bullet),
-            float(s.question),
-            float(s.pitch),
-        ])
-    return rows
+            out[:n - step] = column[step:]
+        return out
+
+    columns = [
+        log_words,
+        [math.log1p(s.chars) for s in stats],
+        stopword_ratio,
+        terminal,
+        np.minimum(punct_per_word, 2.0),
+        capital_ratio,
+        np.minimum(digit_ratio * 5, 1.0),
+        link,
+        separator,
+        reader,
+        cue_strong,
+        cue_weak,
+        [bool(norm) and counts[norm] > 1 for norm in norms],
+        words <= 4,
+        good,
+        positions / n,
+        words / max_words,
+        (run_start <= positions) & (positions < run_end),
+        before,
+        1.0 - before - good_words / total_good_words,
+        shifted(good, -1),
+        shifted(good, 1),
+        (good_sums[high] - good_sums[low]) / size,
+        [math.log1p(mean) for mean in ((word_sums[high] - word_sums[low]) / size).tolist()],
+        [math.log1p(d) for d in distance],
+        positions <= 2,
+        shifted(terminal, -1),
+        shifted(terminal, 1),
+        shifted(log_words, -1),
+        shifted(log_words, 1),
+        bullet,
+        question,
+        pitch,
+    ]
+    return np.array(columns, dtype=float).T
 
 
 NEIGHBOUR_WINDOWS: tuple[tuple[int, int], ...] = ((-1, -1), (1, 1), (-3, -1), (1, 3), (-8, -1), (1, 8))
@@ -507,26 +572,38 @@ STAGE2_NAMES: tuple[str, ...] = (
 
 def stage2_rows(rows: list[list[float]], probs: list[float]) -> list[list[float]]:
     """Second-pass features: the first pass's probability of each block and its mean over neighbouring windows."""
+    return stage2_matrix(np.asarray(rows, dtype=float), probs).tolist()
+
+
+def stage2_matrix(rows: np.ndarray, probs: list[float]) -> np.ndarray:
+    """stage2_rows as an array. Each window's probabilities are added in document order, as sum() over the
+    window's slice does; the zeros that pad the document's ends add nothing, so the doubles are the same."""
     n = len(probs)
-    out = []
-    for i, (row, p) in enumerate(zip(rows, probs)):
-        extra = []
-        for lo, hi in NEIGHBOUR_WINDOWS:
-            start, end = i + lo, i + hi + 1
-            start, end = (start if start > 0 else 0), (end if end < n else n)  # clipped to the document
-            extra.append(sum(probs[start:end]) / (end - start) if end > start else 0.0)
-        out.append(list(row) + [p] + extra)
-    return out
+    if not n:
+        return np.zeros((0, len(STAGE2_NAMES)))
+    reach = max(max(abs(lo), abs(hi)) for lo, hi in NEIGHBOUR_WINDOWS)
+    first = np.array(probs, dtype=float)
+    padded = np.concatenate((np.zeros(reach), first, np.zeros(reach)))
+    positions = np.arange(n)
+    extra = []
+    for lo, hi in NEIGHBOUR_WINDOWS:
+        total = np.zeros(n)
+        for offset in range(lo, hi + 1):
+            total += padded[reach + offset:reach + offset + n]
+        # The window clipped to the document; an empty one (past an end) has mean 0.
+        size = np.minimum(positions + hi + 1, n) - np.maximum(positions + lo, 0)
+        extra.append(np.where(size > 0, total / np.maximum(size, 1), 0.0))
+    return np.column_stack([rows, first] + extra)
 
 
-def logistic(model: dict, rows: list[list[float]]) -> list[float]:
+def logistic(model: dict, rows: list[list[float]] | np.ndarray) -> list[float]:
     """Probabilities from a standardised logistic regression stored as plain data {mean, scale, coef, intercept}.
 
     Each term c * (x - m) / s is computed as in plain Python (elementwise IEEE arithmetic gives the same
     doubles) and summed left to right (a cumulative sum, not numpy's pairwise sum), so the result is
     bit-identical to the per-row Python loop it replaces, at a fraction of the cost.
     """
-    if not rows:
+    if len(rows) == 0:
         return []
     terms = np.asarray(model["coef"]) * (np.asarray(rows, dtype=float) - np.asarray(model["mean"])) / np.asarray(model["scale"])
     totals = np.cumsum(terms, axis=1)[:, -1].tolist()
@@ -534,7 +611,8 @@ def logistic(model: dict, rows: list[list[float]]) -> list[float]:
     return [1.0 / (1.0 + math.exp(-max(-50.0, min(50.0, intercept + total)))) for total in totals]
 
 
-def body_probabilities(model: dict, rows: list[list[float]]) -> list[float]:
+def body_probabilities(model: dict, rows: list[list[float]] | np.ndarray) -> list[float]:
     """Two-pass body probability per block: a first pass, then a pass that also sees its neighbours' first-pass scores."""
+    rows = np.asarray(rows, dtype=float)
     first = logistic(model["stage1"], rows)
-    return logistic(model["stage2"], stage2_rows(rows, first))
+    return logistic(model["stage2"], stage2_matrix(rows, first))

@@ -580,3 +580,124 @@ def test_body_word_indexes_equal_in_boilerplate(seeds, resources):
         expected = [i for i, (s, e) in enumerate(tokens.word_spans) if not seg.in_boilerplate(s, e)]
         assert list(context.body_word_indexes) == expected
         assert context.body_words == len(expected) < len(tokens.word_spans)
+
+
+def _line_stats_by_whole_line(text: str):
+    """line_stats computed on the whole line at once, the reference the per-word tallies must agree with."""
+    from analysis import boilerplate_features as bf
+
+    words = bf.words_of(text)
+    n = len(words)
+    stripped = text.strip()
+    unquoted = bf.QUOTED_RE.sub(" ", stripped)
+    cleaned = bf.clean_for_cues(stripped)
+    call_to_action = bf.CALL_TO_ACTION_RE.search(cleaned) is not None
+    reader = bf.READER_VOICE_RE.search(unquoted) is not None
+    return bf.LineStats(
+        words=n,
+        chars=len(stripped),
+        stopword_ratio=sum(w.lower() in bf.STOPWORDS for w in words) / n if n else 0.0,
+        terminal=bool(bf.TERMINAL_RE.search(stripped)),
+        punct_per_word=sum(ch in ".,;:!?" for ch in text) / n if n else 0.0,
+        capital_ratio=sum(w[0].isupper() for w in words) / n if n else 0.0,
+        digit_ratio=sum(ch.isdigit() for ch in text) / max(1, len(stripped)),
+        link=bf.LINK_RE.search(stripped) is not None,
+        separator=bool(bf.SEPARATOR_RE.search(stripped)),
+        reader=reader or call_to_action,
+        pitch=(reader and bf.OUTLET_VOICE_RE.search(unquoted) is not None) or call_to_action,
+        cue=_find_cue_without_prefilter(stripped) if n <= bf.CUE_MAX_WORDS else bf.NO_CUE,
+        norm=bf.normalise_line(stripped),
+        bullet=bool(bf.BULLET_RE.match(stripped)),
+        question=stripped.endswith("?"),
+    )
+
+
+def test_line_stats_from_word_tallies_agree_with_whole_line():
+    from analysis.boilerplate_features import _line_stats
+
+    lines = [
+        "", "   ", "Read more:", "Related:”)", "Tell us what you think", "US and UK officials met", "we’re here for YOURS, ours.",
+        "Our reporters: “we were there” (us)", "Yours truly,us", "Subscribe now", "- Subscribe now", "* **Share** this", "1. Read more: the war", "__Tags__: politics",
+        "ΟΔΟΣ ΣΟΦΟΚΛΕΟΥΣ 12", "Square 2² km, ٣ sites", "Visit WWW.Example.COM or mail desk@example.org.",
+        "See [the report](https://example.com/x) “now”.", "He said: “We will win.”", "‘Quoted’ text — ends?)",
+        "İstanbul, Kelvin K and ſhare", "Photo: AP Photo/John Doe", "Thank you for registering", "about   us\tpage",
+        "U.S. officials said 3,000 people were affected in 2024...", "Copyright © 2024 Example Ltd. All rights reserved",
+        " ".join(["word"] * 70) + " subscribe", "under_score snake_case __init__",
+    ]
+    for path in sorted(SEEDS.glob("*.txt")):
+        lines += path.read_text(encoding="utf-8").splitlines()
+    for line in lines:
+        assert _line_stats(line) == _line_stats_by_whole_line(line), line
+
+
+def _features_row_by_row(stats):
+    """document_features written one row at a time in plain Python: the reference the array version must equal."""
+    import math
+    from collections import Counter
+
+    from analysis.boilerplate_features import best_run
+
+    n = len(stats)
+    counts = Counter(s.norm for s in stats if s.norm)
+    good = [1.0 if s.good else 0.0 for s in stats]
+    good_words = [s.words if s.good else 0 for s in stats]
+    total_good_words = sum(good_words) or 1
+    run_start, run_end = best_run([s.words if s.good else -max(2.0, s.words * 0.5) for s in stats])
+    max_words = max(s.words for s in stats) or 1
+    good_positions = [i for i, g in enumerate(good) if g]
+    before = [sum(good_words[:i]) / total_good_words for i in range(n)]
+    words = [s.words for s in stats]
+    rows = []
+    for i, s in enumerate(stats):
+        low, high = max(0, i - 3), min(n, i + 4)
+        distance = min((abs(i - j) for j in good_positions), default=n)
+        prev = stats[i - 1] if i > 0 else None
+        nxt = stats[i + 1] if i + 1 < n else None
+        rows.append([
+            math.log1p(s.words), math.log1p(s.chars), s.stopword_ratio, float(s.terminal), min(s.punct_per_word, 2.0),
+            s.capital_ratio, min(s.digit_ratio * 5, 1.0), float(s.link), float(s.separator), float(s.reader),
+            float(s.cue.strength == "strong"), float(s.cue.strength == "weak"), float(bool(s.norm) and counts[s.norm] > 1),
+            float(s.words <= 4), good[i], i / n, s.words / max_words, float(run_start <= i < run_end), before[i],
+            1.0 - before[i] - good_words[i] / total_good_words, good[i - 1] if i > 0 else 0.0, good[i + 1] if i + 1 < n else 0.0,
+            sum(good[low:high]) / (high - low), math.log1p(sum(words[low:high]) / (high - low)), math.log1p(distance),
+            float(i <= 2), float(prev.terminal) if prev else 0.0, float(nxt.terminal) if nxt else 0.0,
+            math.log1p(prev.words) if prev else 0.0, math.log1p(nxt.words) if nxt else 0.0,
+            float(s.bullet), float(s.question), float(s.pitch),
+        ])
+    return rows
+
+
+def _stage2_row_by_row(rows, probs):
+    from analysis.boilerplate_features import NEIGHBOUR_WINDOWS
+
+    n = len(probs)
+    out = []
+    for i, (row, p) in enumerate(zip(rows, probs)):
+        extra = []
+        for lo, hi in NEIGHBOUR_WINDOWS:
+            start, end = max(0, i + lo), min(n, i + hi + 1)
+            extra.append(sum(probs[start:end]) / (end - start) if end > start else 0.0)
+        out.append(list(row) + [p] + extra)
+    return out
+
+
+def test_feature_arrays_equal_row_by_row_features(resources):
+    from analysis.boilerplate_features import document_features, line_stats, logistic, stage2_rows
+
+    model = resources.boilerplate_model
+    texts = [path.read_text(encoding="utf-8") for path in sorted(SEEDS.glob("*.txt"))]
+    texts += ["One line only.", "Menu\nHome\n\nNews", "\n".join(f"Line {i} of a list" for i in range(30))]
+    for text in texts:
+        stats = [line_stats(text[s:e]) for s, e in tokenize(text).line_spans]
+        rows = document_features(stats)
+        assert rows == _features_row_by_row(stats)
+        probs = logistic(model["stage1"], rows)
+        assert stage2_rows(rows, probs) == _stage2_row_by_row(rows, probs)
+
+
+def test_cue_literal_file_is_current():
+    """The prefilter's file of cue literals matches what re's parser says of the cues (rerun the module if not)."""
+    from analysis.boilerplate_cue_literals import all_cue_facts
+    from analysis.boilerplate_features import CUE_LITERALS_PATH
+
+    assert json.loads(CUE_LITERALS_PATH.read_text(encoding="utf-8"))["cues"] == all_cue_facts()
