@@ -340,9 +340,6 @@ class LineStats:
         return self.words >= GOOD_MIN_WORDS and self.stopword_ratio >= GOOD_MIN_STOPWORDS
 
 
-# Short lines (menus, credits, footers, promos) recur across the pages of an outlet: their stats are cached.
-CACHED_LINE_CHARS = 160
-LINE_CACHE_SIZE = 1 << 14
 # LINK_RE needs one of these in the lower-cased line (str.lower folds every character re.I equates with their letters).
 LINK_HINTS = ("](", "http", "www.", "@", ".com", ".org", ".net", ".co.uk")
 TERMINAL_CLOSERS = "\"'”’)]"  # TERMINAL_RE: closing quotes and brackets may follow the final mark
@@ -351,7 +348,9 @@ TERMINAL_MARKS = ".!?…:;"
 
 def line_stats(text: str) -> LineStats:
     """Measure one block of text."""
-    return _cached_line_stats(text) if len(text) <= CACHED_LINE_CHARS else _line_stats(text)
+    # No cache of whole lines across documents: the per-word facts below make a line cheap, and a line cache
+    # would mostly pay off on corpora that repeat sentences (such as the synthesised benchmark), not on real ones.
+    return _line_stats(text)
 
 
 class WordFacts(NamedTuple):
@@ -439,9 +438,6 @@ def _line_stats(text: str) -> LineStats:
         bullet=bool(BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
     )
-
-
-_cached_line_stats = lru_cache(maxsize=LINE_CACHE_SIZE)(_line_stats)
 
 
 FEATURE_NAMES: tuple[str, ...] = (
