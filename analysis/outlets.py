@@ -13,7 +13,7 @@ Reliability indicators go beside the type in `documents`, each with its explanat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 
 from . import actors as actors_module
@@ -63,6 +63,7 @@ SELF_REFERENCE_CUE_RE = re.compile(
     rf"|{'|'.join(map(re.escape, SELF_REFERENCE_ANYWHERE_CUES))}",
     re.I,
 )
+SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?P<name>[A-Z0-9][^|–—]{1,40}?)\s*$")
@@ -119,6 +120,9 @@ def _one_pass_re(patterns: tuple[tuple[str, re.Pattern], ...], first_letters: st
 
 ANONYMOUS_RE = _one_pass_re(ANONYMOUS_PATTERNS, ANONYMOUS_FIRST_LETTERS)
 ANONYMOUS_LABELS = {f"a{i}": label for i, (label, _) in enumerate(ANONYMOUS_PATTERNS)}
+# re.IGNORECASE equates these with ASCII letters (İ and ı with i, ſ with s, the Kelvin sign with k) although
+# str.lower() does not turn them into those letters; found by trying every code point against every letter.
+CASE_FOLDING_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
 MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes or terms ("worrying"), not statements
 SPEECH_VERBS = frozenset(actors_module.NEUTRAL_VERBS) | frozenset(getattr(actors_module, "CHARACTERISING_VERBS", {})) | {"according"}
 PRONOUN_OR_ROLE_RE = re.compile(r"\b(?:he|she|they|the (?:[\w-]+ ){0,3}(?:leader|president|minister|diplomat|politician|official|spokesman|spokeswoman|ambassador|envoy|chancellor|secretary))\b", re.I)
@@ -149,6 +153,27 @@ def _furniture_ranges(context: DocContext) -> list[tuple[int, int]]:
         if block.kind == "boilerplate":
             picked.update((s, e) for s, e in lines if s >= block.start and e <= block.end)
     return sorted(picked)
+
+
+def _lowered(text: str) -> str | None:
+    """text.lower() when a case-insensitive pattern made of ASCII letters and other caseless characters can
+    match only where its lower-cased text occurs in it, at the same offsets; None when `text` holds a
+    character for which that fails (CASE_FOLDING_SPECIALS), so the caller scans with its regex alone."""
+    if any(special in text for special in CASE_FOLDING_SPECIALS):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def _occurrences(lowered: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each needle in `lowered`, sorted."""
+    found = []
+    for needle in needles:
+        at = lowered.find(needle)
+        while at >= 0:
+            found.append((at, at + len(needle)))
+            at = lowered.find(needle, at + 1)
+    return sorted(found)
 
 
 def _tidy(text: str) -> str:
@@ -199,6 +224,27 @@ def _title_suffix(context: DocContext) -> tuple[str, str] | None:
     return None
 
 
+def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
+
+    Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
+    match: a few substring searches over the whole text leave the regex (tried at every word) only the
+    few lines that hold a cue word, which it then confirms."""
+    lowered = _lowered(text)
+    if lowered is None:
+        return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
+    cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER)
+    cue_starts = [start for start, _ in cues]
+    picked = []
+    for start, end in lines:
+        at = bisect_left(cue_starts, start)
+        while at < len(cues) and cues[at][0] < end and cues[at][1] > end:
+            at += 1  # a cue running past the line's end is not in the line
+        if at < len(cues) and cues[at][0] < end and SELF_REFERENCE_CUE_RE.search(text[start:end]):
+            picked.append((start, end))
+    return picked
+
+
 def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str, float]]:
     """(outlet or None, name as written, the line, strength) for each place where the page names itself.
 
@@ -215,10 +261,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
         if outlet is not None or (len(re.findall(re.escape(name), text)) >= 2 and name.split()[0].lower() not in NOT_A_NAME):
             found.append((outlet, name, _tidy(line)[:120], 0.85))
-    for start, end in _furniture_ranges(context):
+    for start, end in _cue_lines(text, _furniture_ranges(context)):
         line = text[start:end]
-        if not SELF_REFERENCE_CUE_RE.search(line):
-            continue
         for number, pattern in enumerate(SELF_REFERENCE_PATTERNS):
             match = pattern.search(line)
             if not match:
