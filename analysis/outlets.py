@@ -444,46 +444,48 @@ def anonymous_sourcing(context: DocContext) -> list[tuple[str, int, str]]:
     """(phrase label, offset, text as written) for each anonymous-sourcing phrase in the body."""
     text = context.document.text
     found = []
-    for start, end in _body_ranges(context):
-        for match in _anonymous_matches(context, start, end):
-            found.append((ANONYMOUS_LABELS[match.lastgroup], match.start(), match.group(0)))
+    for match in _anonymous_matches(context, _body_ranges(context)):
+        found.append((ANONYMOUS_LABELS[match.lastgroup], match.start(), match.group(0)))
     return sorted(found, key=lambda f: (f[1], f[0]))
 
 
-def _anonymous_matches(context: DocContext, start: int, end: int) -> list[re.Match]:
-    """What ANONYMOUS_RE.finditer(text, start, end) finds, with the regex tried only where a phrase can start.
+def _anonymous_matches(context: DocContext, ranges: list[tuple[int, int]]) -> list[re.Match]:
+    """What ANONYMOUS_RE.finditer(text, start, end) finds in each of `ranges`, with the regex tried only where a phrase can start.
 
     A phrase starts at a word boundary with one of ANONYMOUS_FIRST_WORDS, followed by a space or a word
     boundary. So it starts at a word of the tokenization that is written as such a word, or in a word
-    holding an apostrophe (the tokenization joins "Russia’s"), or at the word the range's end cuts.
+    holding an apostrophe (the tokenization joins "Russia’s"), or at the word a range's end cuts.
     Matching at those places in order, each past the last match, finds what the scan finds; the scan
     tries the regex at every word, about fifteen times as many places. A text holding a character that
     re.IGNORECASE equates with an ASCII letter though str.lower() does not is scanned whole."""
     text = context.document.text
     if any(special in text for special in CASE_FOLDING_SPECIALS):
-        return list(ANONYMOUS_RE.finditer(text, start, end))
+        return [match for start, end in ranges for match in ANONYMOUS_RE.finditer(text, start, end)]
     tokens = context.tokens
-    starts = tokens.word_starts
-    first, last = bisect_left(starts, start), bisect_left(starts, end)
-    candidates = set(compress(starts[first:last], map(ANONYMOUS_FIRST_WORDS.__contains__, tokens.lower_words[first:last])))
+    starts, ends = tokens.word_starts, tokens.word_ends
+    candidates = set(compress(starts, map(ANONYMOUS_FIRST_WORDS.__contains__, tokens.lower_words)))
     for apostrophe in APOSTROPHES:
-        at = text.find(apostrophe, start, end)
+        at = text.find(apostrophe)
         while at >= 0:
             candidates.add(at + 1)  # a word part after the apostrophe
             word = bisect_right(starts, at) - 1
             if word >= 0:
                 candidates.add(starts[word])  # the word holding it, if any
-            at = text.find(apostrophe, at + 1, end)
-    if last > first and tokens.word_ends[last - 1] > end:
-        candidates.add(starts[last - 1])
+            at = text.find(apostrophe, at + 1)
+    for _, end in ranges:
+        cut = bisect_left(starts, end) - 1
+        if cut >= 0 and ends[cut] > end:
+            candidates.add(starts[cut])
+    ordered = sorted(candidates)
     matches = []
-    after = start
-    for position in sorted(candidates):
-        if after <= position < end:
-            match = ANONYMOUS_RE.match(text, position, end)
-            if match:
-                matches.append(match)
-                after = match.end()
+    for start, end in ranges:
+        after = start
+        for position in ordered[bisect_left(ordered, start):bisect_left(ordered, end)]:
+            if position >= after:
+                match = ANONYMOUS_RE.match(text, position, end)
+                if match:
+                    matches.append(match)
+                    after = match.end()
     return matches
 
 
