@@ -12,10 +12,8 @@ import re
 from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
-from functools import lru_cache
-from itertools import compress
-from operator import attrgetter
-from typing import NamedTuple
+from functools import cached_property, lru_cache
+from itertools import accumulate, compress
 
 from .blocks import BOILERPLATE
 from .context import DocContext
@@ -119,8 +117,8 @@ class _Statement:
     start: int
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and the same words recur on every page
 def _is_capitalised(word: str) -> bool:
+    """True for a word that can start or continue a name (read through the IS_CAPITALISED memo)."""
     return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
 
 
@@ -145,15 +143,15 @@ class _Sentence:
 
     def _part(self, i: int) -> bool:
         """Word i can continue a name: capitalised, or a particle between capitalised words ("of" only after an organisation word)."""
-        if _is_capitalised(self.words[i]):
+        if IS_CAPITALISED[self.words[i]]:
             return True
         if self.lower[i] == "of":
-            return i > self.first and self.lower[i - 1] in ORG_WORDS and i + 1 < self.last and _is_capitalised(self.words[i + 1])
-        return self.lower[i] in NAME_PARTICLES and i + 1 < self.last and _is_capitalised(self.words[i + 1])
+            return i > self.first and self.lower[i - 1] in ORG_WORDS and i + 1 < self.last and IS_CAPITALISED[self.words[i + 1]]
+        return self.lower[i] in NAME_PARTICLES and i + 1 < self.last and IS_CAPITALISED[self.words[i + 1]]
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
         """(first, end) word indexes of a capitalised name whose last word is `last`."""
-        if last < self.first or not _is_capitalised(self.words[last]):
+        if last < self.first or not IS_CAPITALISED[self.words[last]]:
             return None
         first = last
         while first - 1 >= self.first and self.joined(first - 1) and self._part(first - 1) and last - first < 6:
@@ -166,7 +164,7 @@ class _Sentence:
         """(first, end) of a capitalised name whose first word is `start` (a leading "the" is skipped)."""
         if start < self.last and self.lower[start] == "the" and self.joined(start):
             start += 1
-        if start >= self.last or not _is_capitalised(self.words[start]):
+        if start >= self.last or not IS_CAPITALISED[self.words[start]]:
             return None
         end = start + 1
         while end < self.last and self.joined(end - 1) and self._part(end) and end - start < 7:
@@ -207,42 +205,69 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     return name, "unknown"
 
 
-class _Word(NamedTuple):
-    """What the actor search needs to know about one word (see _word_facts)."""
-
-    opens_attribution: bool  # an attribution verb or the first word of one ("said", "according", "According")
-    capitalised: bool  # can start or continue a name
-    folded: str  # case and accents dropped ("Orbán" -> "orban"), for counting a surname's mentions
-    surname_key: str  # folded with a possessive dropped ("Orbán’s" -> "orban"), for completing a speaker's name
+MAX_MEMO_WORDS = 1 << 16
 
 
-@lru_cache(maxsize=1 << 16)  # pure, and the same words recur on every page: one look-up per word instead of four
-def _word_facts(word: str) -> _Word:
-    """The facts about one word as written."""
-    surname = word.rstrip("’'s") if word.endswith(("’s", "'s")) else word
-    return _Word(word in VERB_STARTS, _is_capitalised(word), fold(word), fold(surname))
+class _WordMemo(dict):
+    """A pure function of one word, remembered per process (the same words recur on every page).
+
+    Looked up in C as map(memo.__getitem__, words), about twice as fast as a functools.lru_cache hit;
+    emptied when it holds MAX_MEMO_WORDS words, so its memory stays bounded."""
+
+    def __init__(self, function) -> None:
+        super().__init__()
+        self.function = function
+
+    def __missing__(self, word: str):
+        if len(self) >= MAX_MEMO_WORDS:
+            self.clear()
+        value = self[word] = self.function(word)
+        return value
+
+
+def _surname_key(word: str) -> str:
+    """The word folded with a possessive dropped ("Orbán’s" -> "orban"), for completing a speaker's name."""
+    return fold(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
+
+
+IS_CAPITALISED = _WordMemo(_is_capitalised)
+FOLDED = _WordMemo(fold)  # case and accents dropped ("Orbán" -> "orban"), for counting a surname's mentions
+SURNAME_KEY = _WordMemo(_surname_key)
 
 
 class _DocWords:
-    """Where a document's possible attribution verbs and name words are, and its words folded.
+    """Where a document's possible attribution verbs and name words are.
 
-    Built once per document from one cached look-up per word; the actor search then visits only the
-    positions listed here (most words are neither), and the per-word loops run in C."""
+    The actor search visits only the positions listed here (most words are neither). Every per-word test
+    runs in C: a set look-up over the words, or a cached function over the document's distinct words
+    (about half as many), whose results become a set the words are then looked up in."""
 
     def __init__(self, words: tuple[str, ...]) -> None:
-        facts = list(map(_word_facts, words))
-        self.verbs_at: list[int] = list(compress(range(len(words)), map(attrgetter("opens_attribution"), facts)))
-        self.capitalised_at: list[int] = list(compress(range(len(words)), map(attrgetter("capitalised"), facts)))
-        self.folded: list[str] = list(map(attrgetter("folded"), facts))
-        self.surname_keys: list[str] = list(map(attrgetter("surname_key"), facts))
+        self.words = words
+        self.verbs_at: list[int] = list(compress(range(len(words)), map(VERB_STARTS.__contains__, words)))
+
+    @cached_property
+    def distinct(self) -> list[str]:
+        """The document's distinct words, in no particular order."""
+        return list(set(self.words))
+
+    def folded(self, i: int) -> str:
+        """Word i folded."""
+        return FOLDED[self.words[i]]
 
     def where_folded(self, wanted: set[str]) -> list[int]:
         """Positions of the words whose folded form is in `wanted`."""
-        return list(compress(range(len(self.folded)), map(wanted.__contains__, self.folded)))
+        return self._where(set(compress(self.distinct, map(wanted.__contains__, map(FOLDED.__getitem__, self.distinct)))))
 
     def where_surname(self, wanted: set[str]) -> list[int]:
         """Positions of the words that, as surnames, are in `wanted` ("Orbán’s" counts for "orban")."""
-        return list(compress(range(len(self.surname_keys)), map(wanted.__contains__, self.surname_keys)))
+        return self._where(set(compress(self.distinct, map(wanted.__contains__, map(SURNAME_KEY.__getitem__, self.distinct)))))
+
+    def _where(self, forms: set[str]) -> list[int]:
+        """Positions of the words written as one of `forms`."""
+        if not forms:
+            return []
+        return list(compress(range(len(self.words)), map(forms.__contains__, self.words)))
 
 
 def _within(indexes: list[int], first: int, last: int) -> list[int]:
@@ -294,7 +319,7 @@ def _body_word_counts(context: DocContext, wanted: set[str], doc_words: _DocWord
     counts: Counter[str] = Counter()
     for i in doc_words.where_folded(wanted):
         if not (has_boilerplate and segmentation.in_boilerplate(*spans[i])):
-            counts[doc_words.folded[i]] += 1
+            counts[doc_words.folded(i)] += 1
     return counts
 
 
@@ -334,8 +359,7 @@ def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
     """(start, end, first word, end word) of each body sentence."""
     tokens = context.tokens
     segmentation = context.segmentation
-    word_starts = [s for s, _ in tokens.word_spans]
-    word_ends = [e for _, e in tokens.word_spans]
+    word_starts, word_ends = tokens.word_starts, tokens.word_ends
     ranges = []
     for s_start, s_end in tokens.sentence_spans:
         first = bisect_left(word_starts, s_start)
@@ -351,8 +375,12 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     tokens = context.tokens
     text = context.document.text
     quotes = context.quotes
+    # A word lies in a quotation when one starting before it ends at or after its end: the latest end
+    # among the quotations starting before a word answers that with one bisection.
+    quote_starts = [q.start for q in quotes]
+    latest_end = list(accumulate((q.end for q in quotes), max, initial=-1))
     statements: list[_Statement] = []
-    recent = _RecentPersons(doc_words)
+    recent = _RecentPersons()
     for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
@@ -366,8 +394,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if verb is None:
                 continue
             start, end = tokens.word_spans[i]
-            if any(q.start < start and end <= q.end for q in quotes):
-                continue
+            if latest_end[bisect_left(quote_starts, start)] >= end:
+                continue  # quoted, not an attribution
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None:
                 continue
@@ -384,51 +412,61 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
 class _RecentPersons:
     """The persons named so far, who answer a "he said" or "the Russian leader said" (see _speaker).
 
-    The last person is the speaker of the last statement, or a person named in a later sentence.
-    Reading a sentence for names costs more than the rest of the search and most sentences are never
-    looked back at, so sentences are read only when a pronoun or a role asks for the persons named."""
+    The last person is the speaker of the last statement, or the last person named in a later sentence.
+    Reading a sentence for names costs more than the rest of the search, so sentences are read only when
+    asked, and as few as the question needs: a pronoun needs only the last person, found by reading back
+    from the latest sentence to the first one that names a person; a role ("the Russian leader") needs
+    every person named so far, read in text order. Each sentence is read at most once."""
 
-    def __init__(self, doc_words: _DocWords) -> None:
-        self._capitalised_at = doc_words.capitalised_at
-        self._unread: list[_Sentence] = []
-        self._before_last_statement = 0  # how many unread sentences precede the last statement
+    def __init__(self) -> None:
+        self._sentences: list[_Sentence] = []  # the finished sentences, in text order
+        self._persons: list[list[tuple[str, frozenset[str]]] | None] = []  # each sentence's persons, once read
+        self._unasked = 0  # the sentences from here on follow the last statement and the last question
+        self._listed = 0  # the sentences before this one have their persons in _mentions
         self._last_person: str | None = None
         self._mentions: list[tuple[str, frozenset[str]]] = []
 
     def read_later(self, sentence: _Sentence) -> None:
         """Queue a finished sentence (its statements were handled) to be read for names when needed."""
-        self._unread.append(sentence)
+        self._sentences.append(sentence)
+        self._persons.append(None)
 
     def spoke(self, name: str) -> None:
         """A statement was attributed to this person: the last person so far."""
         self._last_person = name
-        self._before_last_statement = len(self._unread)
+        self._unasked = len(self._sentences)
 
     def last_person(self) -> str | None:
         """The person a pronoun refers to, or None."""
-        self._read()
+        for position in range(len(self._sentences) - 1, self._unasked - 1, -1):
+            persons = self._persons_in(position)
+            if persons:
+                self._last_person = persons[-1][0]
+                break
+        self._unasked = len(self._sentences)
         return self._last_person
 
     def mentions(self) -> list[tuple[str, frozenset[str]]]:
         """(name, describing words) of every person named so far, in text order."""
-        self._read()
+        self.last_person()
+        for position in range(self._listed, len(self._sentences)):
+            self._mentions.extend(self._persons_in(position))
+        self._listed = len(self._sentences)
         return self._mentions
 
-    def _read(self) -> None:
-        for position, sentence in enumerate(self._unread):
-            for name, described in _persons_named(sentence, self._capitalised_at):
-                self._mentions.append((name, described))
-                if position >= self._before_last_statement:
-                    self._last_person = name
-        self._unread.clear()
-        self._before_last_statement = 0
+    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str]]]:
+        persons = self._persons[position]
+        if persons is None:
+            persons = self._persons[position] = _persons_named(self._sentences[position])
+        return persons
 
 
-def _persons_named(sentence: _Sentence, capitalised_at: list[int]) -> list[tuple[str, frozenset[str]]]:
+def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str]]]:
     """Persons named in a sentence, each with the words describing them ("Russian", "president"), in order."""
     found = []
     after = sentence.first  # names do not overlap: the next one starts after the last one found
-    for i in _within(capitalised_at, sentence.first, sentence.last):
+    first, last = sentence.first, sentence.last
+    for i in compress(range(first, last), map(IS_CAPITALISED.__getitem__, sentence.words[first:last])):
         if i < after:
             continue
         span = sentence.name_starting_at(i)

@@ -13,8 +13,9 @@ Reliability indicators go beside the type in `documents`, each with its explanat
 from __future__ import annotations
 
 import re
-from bisect import bisect_right
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
+from itertools import compress
 
 from . import actors as actors_module
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
@@ -63,6 +64,7 @@ SELF_REFERENCE_CUE_RE = re.compile(
     rf"|{'|'.join(map(re.escape, SELF_REFERENCE_ANYWHERE_CUES))}",
     re.I,
 )
+SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?P<name>[A-Z0-9][^|–—]{1,40}?)\s*$")
@@ -119,6 +121,17 @@ def _one_pass_re(patterns: tuple[tuple[str, re.Pattern], ...], first_letters: st
 
 ANONYMOUS_RE = _one_pass_re(ANONYMOUS_PATTERNS, ANONYMOUS_FIRST_LETTERS)
 ANONYMOUS_LABELS = {f"a{i}": label for i, (label, _) in enumerate(ANONYMOUS_PATTERNS)}
+# The lower-cased first words of every phrase ANONYMOUS_RE can match (tests/test_outlets.py spells out every
+# phrase of every pattern to check them), and the marks that join words into one token ("Russia’s").
+ANONYMOUS_FIRST_WORDS = frozenset(
+    "reports report media news according sources source insiders insider people persons officials official someone on"
+    " speaking declined asked unnamed anonymous unidentified it reportedly allegedly purportedly some many critics"
+    " observers experts analysts".split()
+)
+APOSTROPHES = ("'", "’")
+# re.IGNORECASE equates these with ASCII letters (İ and ı with i, ſ with s, the Kelvin sign with k) although
+# str.lower() does not turn them into those letters; found by trying every code point against every letter.
+CASE_FOLDING_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
 MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes or terms ("worrying"), not statements
 SPEECH_VERBS = frozenset(actors_module.NEUTRAL_VERBS) | frozenset(getattr(actors_module, "CHARACTERISING_VERBS", {})) | {"according"}
 PRONOUN_OR_ROLE_RE = re.compile(r"\b(?:he|she|they|the (?:[\w-]+ ){0,3}(?:leader|president|minister|diplomat|politician|official|spokesman|spokeswoman|ambassador|envoy|chancellor|secretary))\b", re.I)
@@ -149,6 +162,27 @@ def _furniture_ranges(context: DocContext) -> list[tuple[int, int]]:
         if block.kind == "boilerplate":
             picked.update((s, e) for s, e in lines if s >= block.start and e <= block.end)
     return sorted(picked)
+
+
+def _lowered(text: str) -> str | None:
+    """text.lower() when a case-insensitive pattern made of ASCII letters and other caseless characters can
+    match only where its lower-cased text occurs in it, at the same offsets; None when `text` holds a
+    character for which that fails (CASE_FOLDING_SPECIALS), so the caller scans with its regex alone."""
+    if any(special in text for special in CASE_FOLDING_SPECIALS):
+        return None
+    lowered = text.lower()
+    return lowered if len(lowered) == len(text) else None
+
+
+def _occurrences(lowered: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each needle in `lowered`, sorted."""
+    found = []
+    for needle in needles:
+        at = lowered.find(needle)
+        while at >= 0:
+            found.append((at, at + len(needle)))
+            at = lowered.find(needle, at + 1)
+    return sorted(found)
 
 
 def _tidy(text: str) -> str:
@@ -199,6 +233,27 @@ def _title_suffix(context: DocContext) -> tuple[str, str] | None:
     return None
 
 
+def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
+
+    Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
+    match: a few substring searches over the whole text leave the regex (tried at every word) only the
+    few lines that hold a cue word, which it then confirms."""
+    lowered = _lowered(text)
+    if lowered is None:
+        return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
+    cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER)
+    cue_starts = [start for start, _ in cues]
+    picked = []
+    for start, end in lines:
+        at = bisect_left(cue_starts, start)
+        while at < len(cues) and cues[at][0] < end and cues[at][1] > end:
+            at += 1  # a cue running past the line's end is not in the line
+        if at < len(cues) and cues[at][0] < end and SELF_REFERENCE_CUE_RE.search(text[start:end]):
+            picked.append((start, end))
+    return picked
+
+
 def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str, float]]:
     """(outlet or None, name as written, the line, strength) for each place where the page names itself.
 
@@ -215,10 +270,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
         if outlet is not None or (len(re.findall(re.escape(name), text)) >= 2 and name.split()[0].lower() not in NOT_A_NAME):
             found.append((outlet, name, _tidy(line)[:120], 0.85))
-    for start, end in _furniture_ranges(context):
+    for start, end in _cue_lines(text, _furniture_ranges(context)):
         line = text[start:end]
-        if not SELF_REFERENCE_CUE_RE.search(line):
-            continue
         for number, pattern in enumerate(SELF_REFERENCE_PATTERNS):
             match = pattern.search(line)
             if not match:
@@ -391,10 +444,72 @@ def anonymous_sourcing(context: DocContext) -> list[tuple[str, int, str]]:
     """(phrase label, offset, text as written) for each anonymous-sourcing phrase in the body."""
     text = context.document.text
     found = []
-    for start, end in _body_ranges(context):
-        for match in ANONYMOUS_RE.finditer(text, start, end):
-            found.append((ANONYMOUS_LABELS[match.lastgroup], match.start(), match.group(0)))
+    for match in _anonymous_matches(context, _body_ranges(context)):
+        found.append((ANONYMOUS_LABELS[match.lastgroup], match.start(), match.group(0)))
     return sorted(found, key=lambda f: (f[1], f[0]))
+
+
+def _anonymous_matches(context: DocContext, ranges: list[tuple[int, int]]) -> list[re.Match]:
+    """What ANONYMOUS_RE.finditer(text, start, end) finds in each of `ranges`, with the regex tried only where a phrase can start.
+
+    A phrase starts at a word boundary with one of ANONYMOUS_FIRST_WORDS, followed by a space or a word
+    boundary. So it starts at a word of the tokenization that is written as such a word, or in a word
+    holding an apostrophe (the tokenization joins "Russia’s"), or at the word a range's end cuts.
+    Matching at those places in order, each past the last match, finds what the scan finds; the scan
+    tries the regex at every word, about fifteen times as many places. A text holding a character that
+    re.IGNORECASE equates with an ASCII letter though str.lower() does not is scanned whole."""
+    text = context.document.text
+    if any(special in text for special in CASE_FOLDING_SPECIALS):
+        return [match for start, end in ranges for match in ANONYMOUS_RE.finditer(text, start, end)]
+    tokens = context.tokens
+    starts, ends = tokens.word_starts, tokens.word_ends
+    candidates = set(compress(starts, map(ANONYMOUS_FIRST_WORDS.__contains__, tokens.lower_words)))
+    for apostrophe in APOSTROPHES:
+        at = text.find(apostrophe)
+        while at >= 0:
+            candidates.add(at + 1)  # a word part after the apostrophe
+            word = bisect_right(starts, at) - 1
+            if word >= 0:
+                candidates.add(starts[word])  # the word holding it, if any
+            at = text.find(apostrophe, at + 1)
+    for _, end in ranges:
+        cut = bisect_left(starts, end) - 1
+        if cut >= 0 and ends[cut] > end:
+            candidates.add(starts[cut])
+    ordered = sorted(candidates)
+    matches = []
+    for start, end in ranges:
+        after = start
+        for position in ordered[bisect_left(ordered, start):bisect_left(ordered, end)]:
+            if position >= after:
+                match = ANONYMOUS_RE.match(text, position, end)
+                if match:
+                    matches.append(match)
+                    after = match.end()
+    return matches
+
+
+def _is_word_character(character: str) -> bool:
+    """What the regex class \\w matches in a str pattern: str.isalnum() characters and the underscore."""
+    return character.isalnum() or character == "_"
+
+
+def _first_word_end(text: str, words: tuple[str, ...]) -> int:
+    """The end of the earliest-ending occurrence of any of `words` as a whole word in `text`, or -1.
+
+    Whole word as the regex (?<!\\w)word(?!\\w) sees it; substring searches for a handful of names cost
+    less than compiling that regex for each document's names."""
+    best = -1
+    for word in words:
+        at = text.find(word)
+        while at >= 0:
+            end = at + len(word)
+            if (at == 0 or not _is_word_character(text[at - 1])) and (end == len(text) or not _is_word_character(text[end])):
+                if best < 0 or end < best:
+                    best = end
+                break
+            at = text.find(word, at + 1)
+    return best
 
 
 def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[int, int, list[str]]:
@@ -404,8 +519,10 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
     speaker when its sentence (or paragraph) names one of `speaker_names` (full name or surname),
     or uses "he said"/"the Russian leader elaborated" after such a name was given."""
     text = context.document.text
-    surnames = {n.split()[-1] for n in speaker_names if n} | set(speaker_names)
-    name_re = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(s) for s in sorted(surnames, key=len, reverse=True)) + r")(?!\w)") if surnames else None
+    names = tuple(sorted({n.split()[-1] for n in speaker_names if n} | set(speaker_names)))
+    # A quotation opens with a mark, which is no word character, so a name the text gives before the
+    # quotation ends where a whole-word search of the text finds it: the first such end answers every quotation.
+    first_name_end = _first_word_end(text, names) if names else -1
     body = _body_ranges(context)
     body_starts = [start for start, _ in body]
     total = named = 0
@@ -426,11 +543,10 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
         outside = text[line_start:quote.start] + " " + text[quote.end:line_end]
         words = {w.lower() for w in re.findall(r"\w+", outside)}
         has_verb = bool(words & SPEECH_VERBS)
-        if name_re and name_re.search(outside):
+        if names and _first_word_end(outside, names) >= 0:
             named += 1
-        # The search for an earlier name reads the text up to the quotation: it goes last, when the rest holds.
-        elif has_verb and PRONOUN_OR_ROLE_RE.search(outside) and name_re and name_re.search(text, 0, quote.start):
-            named += 1
+        elif has_verb and PRONOUN_OR_ROLE_RE.search(outside) and 0 <= first_name_end <= quote.start:
+            named += 1  # "he said", "the Russian leader said" after a name given earlier
         else:
             unnamed.append(inner[:60])
     return total, named, unnamed

@@ -62,22 +62,21 @@ def _can_open(text: str, i: int) -> bool:
 
 
 def find_quotes(text: str) -> list[Quote]:
-    """All quotations in `text`, outermost and nested, sorted by start."""
+    """All quotations in `text`, outermost and nested, sorted by start.
+
+    A quotation does not cross a line break (a paragraph). The marks are found in one pass over the
+    text, and each paragraph's open quotations are settled when the first mark past its end comes."""
     quotes: list[Quote] = []
-    paragraph_start = 0
-    while paragraph_start <= len(text):
-        paragraph_end = text.find("\n", paragraph_start)
-        if paragraph_end < 0:
-            paragraph_end = len(text)
-        _scan_paragraph(text, paragraph_start, paragraph_end, quotes)
-        paragraph_start = paragraph_end + 1
-    return sorted(quotes, key=lambda q: (q.start, -q.end))
-
-
-def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
-    stack: list[tuple[str, int]] = []
-    for mark in QUOTE_MARK_RE.finditer(text, start, end):
+    stack: list[tuple[str, int]] = []  # the open quotations of the current paragraph: (opening mark, offset)
+    paragraph_end = -1
+    for mark in QUOTE_MARK_RE.finditer(text):
         i = mark.start()
+        if i > paragraph_end:
+            _close_paragraph(stack, paragraph_end, quotes)
+            stack = []
+            paragraph_end = text.find("\n", i)
+            if paragraph_end < 0:
+                paragraph_end = len(text)
         ch = text[i]
         if ch in SINGLE_MARKS and _is_apostrophe(text, i):
             continue
@@ -87,9 +86,15 @@ def _scan_paragraph(text: str, start: int, end: int, out: list[Quote]) -> None:
         ):
             opener, at = stack[closing]
             del stack[closing:]
-            out.append(Quote(at, i + 1, closing, True))
+            quotes.append(Quote(at, i + 1, closing, True))
         elif ch in PAIRS and _can_open(text, i):
             stack.append((ch, i))
+    _close_paragraph(stack, paragraph_end, quotes)
+    return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+
+def _close_paragraph(stack: list[tuple[str, int]], end: int, out: list[Quote]) -> None:
+    """Settle the quotations still open at a paragraph's end."""
     # Open double quotes run to the paragraph's end (multi-paragraph quote convention);
     # a stray single mark is more likely an apostrophe, so it is dropped.
     for depth, (opener, at) in enumerate(stack):

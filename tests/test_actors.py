@@ -109,3 +109,22 @@ def test_name_scan_skips_to_capitalised_words_and_verbs_only():
     actors = _by_name(f"In the end {filler}Gergely Gulyás told reporters {filler}that it was over.")
     assert actors["Gergely Gulyás"].verbs == ("tell",)
     assert actors["Gergely Gulyás"].mentions == 1
+
+
+def test_roles_and_pronouns_read_back_as_far_as_they_need():
+    # A role reads every person named so far (also before the last statement); a pronoun only the last one,
+    # after the last statement; sentences read for one question are not read again for the next.
+    actors = _by_name(
+        'Hungarian Foreign Minister Péter Szijjártó arrived. '
+        'German Chancellor Olaf Scholz said the talks went well. '
+        'Nothing else was announced that day. '
+        'The Hungarian minister disagreed, and the Hungarian minister said so. '
+        '"We will see," he said. '
+        'Later Estonian Prime Minister Kaja Kallas arrived. '
+        'No one spoke. '
+        '"It is a mistake," she said. '
+        'The German chancellor insisted on it.'
+    )
+    assert dict(actors["Péter Szijjártó"].verb_counts) == {"say": 2}
+    assert dict(actors["Kaja Kallas"].verb_counts) == {"say": 1}
+    assert dict(actors["Olaf Scholz"].verb_counts) == {"say": 1, "insist": 1}

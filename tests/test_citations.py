@@ -94,3 +94,15 @@ def test_domains_are_found_as_a_scan_of_the_whole_text_finds_them():
     found = _domain_spans(text, registry())
     assert [start for start, *_ in found] == [start for start, host in everywhere if registry().lookup_domain(host) or text.startswith("http", start)]
     assert [domain for *_, domain in found] == ["rt.com", "bbc.co.uk", "sputnikglobe.com", "unknown-site.example.org", "bbc.co.uk", "tass.ru"]
+
+
+def test_whole_word_regex_finds_what_the_look_behind_form_finds():
+    import re
+
+    from analysis.citations import _whole_word_re
+
+    text = "U.S. and US, USA; the US-led USUS aUS US_ _US US\nUS. Kremlin’s Kremlin-backed xKremlin Kremlin"
+    for word in ("US", "U.S.", "USA", "Kremlin", "United States"):
+        expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
+        assert [m.span() for m in _whole_word_re(word).finditer(text)] == expected, word
+    assert len(_whole_word_re("US").findall(text)) == 4  # "US,", "US-led", "US" before the line break, "US."

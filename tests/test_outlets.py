@@ -384,3 +384,109 @@ def test_registry_table_and_attribution_for_the_ui():
     assert {"name", "outlet_type", "state_media_code", "credibility_category", "type_source", "type_date"} <= set(table.columns)
     assert len(table) > 3000
     assert "State Media Monitor" in ATTRIBUTION and "CRED-1" in ATTRIBUTION and "CC BY 4.0" in ATTRIBUTION and "MIT" in ATTRIBUTION
+
+
+def _spell_out(parsed) -> set[str]:
+    """Every string a parsed regex made of literals, groups, alternatives, bounded repeats and assertions matches."""
+    from re import _constants as c
+
+    results = {""}
+    for op, av in parsed:
+        if op is c.LITERAL:
+            options = {chr(av)}
+        elif op is c.SUBPATTERN:
+            options = _spell_out(av[3])
+        elif op is c.BRANCH:
+            options = set().union(*(_spell_out(branch) for branch in av[1]))
+        elif op is c.MAX_REPEAT:
+            low, high, item = av
+            once = _spell_out(item)
+            options, layer = set(), {""}
+            for count in range(high + 1):
+                if count >= low:
+                    options |= layer
+                layer = {a + b for a in layer for b in once}
+        elif op is c.IN and all(kind is c.LITERAL for kind, _ in av):
+            options = {chr(value) for _, value in av}
+        elif op is c.AT:
+            continue
+        else:
+            raise AssertionError(f"cannot spell out {op}")
+        results = {r + o for r in results for o in options}
+    return results
+
+
+def test_every_anonymous_phrase_starts_with_a_listed_first_word():
+    from re import _parser
+
+    from analysis.outlets import ANONYMOUS_FIRST_WORDS, ANONYMOUS_PATTERNS
+
+    for _, pattern in ANONYMOUS_PATTERNS:
+        assert pattern.pattern.startswith(r"\b") and pattern.pattern.endswith(r"\b"), pattern.pattern
+        phrases = _spell_out(_parser.parse(pattern.pattern))
+        assert phrases
+        for phrase in phrases:
+            assert set(phrase) <= set("abcdefghijklmnopqrstuvwxyz "), phrase  # words of letters, split by spaces
+            assert phrase.split(" ")[0] in ANONYMOUS_FIRST_WORDS, phrase
+
+
+def test_case_folding_specials_are_all_characters_ignorecase_matches_to_a_letter_they_do_not_lower_to():
+    import re
+    import string
+
+    from analysis.outlets import CASE_FOLDING_SPECIALS
+
+    letters = {letter: re.compile(letter, re.I) for letter in string.ascii_lowercase}
+    found = {chr(point) for point in range(128, 0x10000) for letter, pattern in letters.items()
+             if pattern.fullmatch(chr(point)) and chr(point).lower() != letter}
+    assert found <= set(CASE_FOLDING_SPECIALS)
+    lowered_to_letters = {chr(point) for point in range(128, 0x10000) if chr(point).lower() in set(string.ascii_lowercase)}
+    assert lowered_to_letters <= set(CASE_FOLDING_SPECIALS)
+
+
+@pytest.mark.parametrize("text", [
+    "Sources say the deal is done. Reports indicate a second meeting. It was reported that Orban agreed.",
+    "Reportedly’s odd, it’s reported; officials’ sources said. l’unnamed officials said; d'insiders say so",
+    "News-reports said so.\nSOME SAY it is rumoured.\nsomeone familiar with it, persons briefed on it, reportedly",
+    "Unnamed ſources said so, and it is reported.",
+    "Many critics argued. according to unconfirmed reports, according to two sources, speaking anonymously",
+    "reports said",
+])
+def test_anonymous_matches_are_what_the_scan_of_each_range_finds(text):
+    from framing_helpers import context_for
+
+    from analysis.outlets import ANONYMOUS_RE, _anonymous_matches
+
+    context = context_for(text)
+    third = len(text) // 3
+    for ranges in [[(0, len(text))], [(3, len(text) - 4)], [(1, 9)], [(0, third), (third, 2 * third), (2 * third + 1, len(text))]]:
+        expected = [(m.lastgroup, m.span()) for start, end in ranges for m in ANONYMOUS_RE.finditer(text, start, end)]
+        assert [(m.lastgroup, m.span()) for m in _anonymous_matches(context, ranges)] == expected, ranges
+
+
+@pytest.mark.parametrize("text", [
+    "Orbán said it. Orbánné said. _Orbán said. Orbán_ said", "xOrbán, Orbán", "Szijjártó", "said Orbán", "",
+])
+def test_first_word_end_is_the_whole_word_regex_end(text):
+    import re
+
+    from analysis.outlets import _first_word_end
+
+    names = ("Orbán", "Viktor Orbán", "Szijjártó")
+    regex = re.compile(r"(?<!\w)(?:" + "|".join(re.escape(n) for n in sorted(names, key=len, reverse=True)) + r")(?!\w)")
+    ends = [m.end() for n in names for m in re.finditer(r"(?<!\w)" + re.escape(n) + r"(?!\w)", text)]
+    assert _first_word_end(text, names) == (min(ends) if ends else -1)
+    assert (_first_word_end(text, names) >= 0) == bool(regex.search(text))
+
+
+def test_cue_lines_are_the_lines_the_cue_regex_finds():
+    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines
+
+    text = ("Subscribe to The Daily Planet\nRain fell all week.\nA reporter for the Planet\nCOPYRIGHT 2024 Planet\n"
+            "We unsubscribed? resubscribe\nſubscribe (a long s)\n© 2020 Planet\nnothing here (C) either\nsign\nup")
+    lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
+    expected = [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
+    assert _cue_lines(text, lines) == expected
+    plain = text.replace("ſ", "s")
+    assert _cue_lines(plain, lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(plain[s:e])]
+    assert len(expected) >= 5

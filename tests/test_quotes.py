@@ -52,3 +52,20 @@ def test_the_scan_visits_every_opening_and_closing_mark():
     marks = set(PAIRS) | set("".join(PAIRS.values()))
     assert all(QUOTE_MARK_RE.fullmatch(mark) for mark in marks)
     assert QUOTE_MARK_RE.findall("plain text, no marks: a-b (c) [d] `e` ´f´") == []
+
+
+def test_open_quotations_close_at_their_own_paragraph_end():
+    from analysis.quotes import find_quotes
+
+    text = '“one\n\n\n"two" and «three\n‘x’ “four”'
+    found = [(q.start, q.end, q.depth, q.closed) for q in find_quotes(text)]
+    first_break = text.index("\n")
+    second_line = text.index('"two"')
+    third_break = text.index("\n", second_line)
+    assert found == [
+        (0, first_break, 0, False),  # runs to the end of its paragraph, not past the empty lines
+        (second_line, second_line + 5, 0, True),
+        (text.index("«"), third_break, 0, False),
+        (text.index("‘"), text.index("’") + 1, 0, True),
+        (text.index("“four"), len(text), 0, True),
+    ]
