@@ -18,6 +18,7 @@ from itertools import accumulate, compress
 from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
+from .tokens import WordMemo
 
 # Attribution verbs by form -> base verb. Neutral verbs report; the others characterise the speaker or
 # claim (words to watch: Wikipedia MOS:SAID; Bell 1991 on reporting verbs).
@@ -205,34 +206,14 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     return name, "unknown"
 
 
-MAX_MEMO_WORDS = 1 << 16
-
-
-class _WordMemo(dict):
-    """A pure function of one word, remembered per process (the same words recur on every page).
-
-    Looked up in C as map(memo.__getitem__, words), about twice as fast as a functools.lru_cache hit;
-    emptied when it holds MAX_MEMO_WORDS words, so its memory stays bounded."""
-
-    def __init__(self, function) -> None:
-        super().__init__()
-        self.function = function
-
-    def __missing__(self, word: str):
-        if len(self) >= MAX_MEMO_WORDS:
-            self.clear()
-        value = self[word] = self.function(word)
-        return value
-
-
 def _surname_key(word: str) -> str:
     """The word folded with a possessive dropped ("Orbán’s" -> "orban"), for completing a speaker's name."""
     return fold(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
 
 
-IS_CAPITALISED = _WordMemo(_is_capitalised)
-FOLDED = _WordMemo(fold)  # case and accents dropped ("Orbán" -> "orban"), for counting a surname's mentions
-SURNAME_KEY = _WordMemo(_surname_key)
+IS_CAPITALISED = WordMemo(_is_capitalised)
+FOLDED = WordMemo(fold)  # case and accents dropped ("Orbán" -> "orban"), for counting a surname's mentions
+SURNAME_KEY = WordMemo(_surname_key)
 
 
 class _DocWords:
