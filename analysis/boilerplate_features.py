@@ -86,27 +86,21 @@ def _caseless(literal: str) -> bool:
 
 
 @dataclass(frozen=True)
-class Prefilter:
-    """What must hold for one category's cues of one kind ("strong"|"weak") to match a line.
+class CuePlan:
+    """Every cue's prefilter, plus one scan that finds which necessary literals a line holds.
 
-    `by_literal`: for each necessary literal, the cues that need it, compiled one by one, each with whether it
-    is anchored at the line start (then tried there only); `anchored`: one regex of the anchored cues with no
-    usable literal; `rest`: one regex of the other cues with no usable literal.
+    A (category, kind) is known by its rank: its place in the order find_cue tries them (every strong kind
+    first, each in category priority). The first one with a matching cue wins, so find_cue wants the lowest
+    rank among the cues that match.
     """
 
-    by_literal: dict[str, tuple[tuple[re.Pattern, bool], ...]]
-    anchored: re.Pattern | None
-    rest: re.Pattern | None
-
-
-@dataclass(frozen=True)
-class CuePlan:
-    """Every cue's prefilter, plus one scan that finds which necessary literals a line holds."""
-
-    prefilters: dict[tuple[str, str], Prefilter]
-    keys_of: dict[str, frozenset[tuple[str, str]]]  # literal -> the (category, kind) whose cues need it
-    with_anchored: frozenset[tuple[str, str]]  # the (category, kind) with anchored cues of no literal
-    with_rest: frozenset[tuple[str, str]]  # the (category, kind) with other cues of no literal
+    # literal -> the cues that need it, compiled one by one, each with its (category, kind)'s rank and whether it
+    # is anchored at the line start (then tried there only); in rank order.
+    cues_of: dict[str, tuple[tuple[int, re.Pattern, bool], ...]]
+    # Per (category, kind), in rank order: one regex of its anchored cues with no usable literal (tried at the
+    # line start), and one of its other cues with no usable literal (searched), with the rank.
+    anchored: tuple[tuple[int, re.Pattern], ...]
+    rest: tuple[tuple[int, re.Pattern], ...]
     # A literal can occur in a line only where one of the line's words holds its piece: the literal itself, or for
     # a literal with spaces its longest space-free part. The pieces as a trie-shaped regex in a lookahead finds,
     # at each position of a word, the longest piece starting there; the pieces inside it come with it.
@@ -115,10 +109,8 @@ class CuePlan:
     spaced: frozenset[str]  # the literals with a space
     # The anchored cues of no literal, of every category, as one regex: one attempt tells whether any can match.
     anchored_gate: re.Pattern | None
-    # (category, kind) in the order find_cue tries them (every strong kind first, each in category priority),
-    # with that rank and the joined pattern of load_cues for each.
+    # (category, kind) by rank, and the joined pattern of load_cues for each.
     order: tuple[tuple[str, str], ...]
-    rank: dict[tuple[str, str], int]
     joined: dict[tuple[str, str], re.Pattern | None]
 
     def literals_in(self, lowered: str) -> frozenset[str]:
@@ -171,52 +163,47 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
     data = json.loads(Path(path).read_text(encoding="utf-8"))
     # A cue the literal file does not know (edited since) has no literal and no anchor: it is tried on every line.
     cue_facts = json.loads(CUE_LITERALS_PATH.read_text(encoding="utf-8"))["cues"]
-    prefilters: dict[tuple[str, str], Prefilter] = {}
-    all_anchored: list[str] = []
-    for name, spec in data["categories"].items():
-        for kind in ("strong", "weak"):
-            by_literal: dict[str, list[tuple[re.Pattern, bool]]] = {}
-            anchored: list[str] = []
-            rest: list[str] = []
-            for pattern in spec[kind]:
-                facts = cue_facts.get(pattern, {})
-                found = frozenset(facts.get("literals") or ())
-                at_start = bool(facts.get("anchored"))
-                # An anchored cue fails at once on most lines; a literal pays only when it is rare enough to skip the try.
-                usable = found and all(_caseless(literal) for literal in found)
-                if usable and (not at_start or min(map(len, found)) >= MIN_ANCHORED_LITERAL):
-                    compiled = re.compile(pattern, re.I)
-                    for literal in sorted(found):
-                        by_literal.setdefault(literal, []).append((compiled, at_start))
-                elif at_start:
-                    anchored.append(pattern)
-                else:
-                    rest.append(pattern)
-            all_anchored += anchored
-            prefilters[(name, kind)] = Prefilter(
-                {literal: tuple(cues) for literal, cues in sorted(by_literal.items())}, _joined(anchored), _joined(rest),
-            )
     cues = load_cues(path)
     order = tuple((name, "strong") for name, _, _ in cues) + tuple((name, "weak") for name, _, _ in cues)
     joined = {(name, "strong"): strong for name, strong, _ in cues} | {(name, "weak"): weak for name, _, weak in cues}
-    keys_of: dict[str, set[tuple[str, str]]] = {}
-    for key, prefilter in prefilters.items():
-        for literal in prefilter.by_literal:
-            keys_of.setdefault(literal, set()).add(key)
-    literals = sorted(keys_of)
+    cues_of: dict[str, list[tuple[int, re.Pattern, bool]]] = {}
+    anchored_of: list[tuple[int, re.Pattern]] = []
+    rest_of: list[tuple[int, re.Pattern]] = []
+    all_anchored: list[str] = []
+    for rank, (name, kind) in enumerate(order):
+        anchored: list[str] = []
+        rest: list[str] = []
+        for pattern in data["categories"][name][kind]:
+            facts = cue_facts.get(pattern, {})
+            found = frozenset(facts.get("literals") or ())
+            at_start = bool(facts.get("anchored"))
+            # An anchored cue fails at once on most lines; a literal pays only when it is rare enough to skip the try.
+            usable = found and all(_caseless(literal) for literal in found)
+            if usable and (not at_start or min(map(len, found)) >= MIN_ANCHORED_LITERAL):
+                compiled = re.compile(pattern, re.I)
+                for literal in sorted(found):
+                    cues_of.setdefault(literal, []).append((rank, compiled, at_start))
+            elif at_start:
+                anchored.append(pattern)
+            else:
+                rest.append(pattern)
+        all_anchored += anchored
+        if anchored:
+            anchored_of.append((rank, _joined(anchored)))
+        if rest:
+            rest_of.append((rank, _joined(rest)))
+    literals = sorted(cues_of)
     piece_of = [(max(literal.split(" "), key=len), literal) for literal in literals]
     pieces = {piece for piece, _ in piece_of if piece}
     return CuePlan(
-        prefilters,
-        {literal: frozenset(keys) for literal, keys in keys_of.items()},
-        frozenset(key for key, prefilter in prefilters.items() if prefilter.anchored is not None),
-        frozenset(key for key, prefilter in prefilters.items() if prefilter.rest is not None),
+        {literal: tuple(cues_of[literal]) for literal in literals},
+        tuple(anchored_of),
+        tuple(rest_of),
         re.compile(f"(?=({_trie_regex(sorted(pieces))}))") if pieces else None,
         {piece: frozenset(literal for inner, literal in piece_of if inner in piece) for piece in pieces},
         frozenset(literal for literal in literals if " " in literal),
         _joined(all_anchored),
         order,
-        {key: rank for rank, key in enumerate(order)},
         joined,
     )
 
@@ -245,16 +232,30 @@ def _prefilter_safe(cleaned: str) -> bool:
     return others.lower() == others and others.upper() == others
 
 
-def _may_match(prefilter: Prefilter, cleaned: str, present: frozenset[str], anchored_possible: bool) -> bool:
-    """Whether one of the category's cues of this kind matches the line (exact: a False is never a miss)."""
-    for literal in present:  # a line holds few literals, a category's cues many
-        for pattern, at_start in prefilter.by_literal.get(literal, ()):
+def _first_cue_rank(plan: CuePlan, cleaned: str, present: frozenset[str], anchored_possible: bool) -> int | None:
+    """The lowest rank of a (category, kind) one of whose cues matches the line, None when none does (exact:
+    a cue is tried wherever the prefilter cannot rule it out)."""
+    best: int | None = None
+    for literal in present:  # a line holds few literals, the cues many
+        for rank, pattern, at_start in plan.cues_of[literal]:
+            if best is not None and rank >= best:
+                break  # in rank order: the rest of this literal's cues cannot win
             if (pattern.match(cleaned) if at_start else pattern.search(cleaned)) is not None:
-                return True
-    return (
-        (anchored_possible and prefilter.anchored is not None and prefilter.anchored.match(cleaned) is not None)
-        or (prefilter.rest is not None and prefilter.rest.search(cleaned) is not None)
-    )
+                best = rank
+                break
+    for rank, pattern in plan.anchored if anchored_possible else ():
+        if best is not None and rank >= best:
+            break
+        if pattern.match(cleaned) is not None:
+            best = rank
+            break
+    for rank, pattern in plan.rest:
+        if best is not None and rank >= best:
+            break
+        if pattern.search(cleaned) is not None:
+            best = rank
+            break
+    return best
 
 
 def find_cue(text: str) -> Cue:
@@ -269,26 +270,25 @@ def _find_cue_cleaned(cleaned: str, literals: frozenset[str] | None = None) -> C
     # the line start, rule out most categories; a joined pattern is searched only once a cue of it surely
     # matches, so the phrase reported is the one the joined pattern finds.
     plan = load_prefilters()
-    safe = _prefilter_safe(cleaned)
-    if not safe:
-        candidates = plan.order  # every category goes through its joined pattern
-    else:
-        lowered = cleaned.lower()
-        present = plan.literals_in(lowered) if literals is None else plan.confirmed(literals, lowered)
-        anchored_possible = plan.anchored_gate is not None and plan.anchored_gate.match(cleaned) is not None
-        # Only the (category, kind) whose literals occur, or that have cues of no literal, can match.
-        possible = plan.with_rest.union(plan.with_anchored if anchored_possible else (), *(plan.keys_of[literal] for literal in present))
-        if not possible:
-            return NO_CUE
-        candidates = sorted(possible, key=plan.rank.__getitem__)
-    # plan.order puts every strong kind before any weak one, each in category priority: the first match wins.
-    for key in candidates:
-        joined = plan.joined[key]
-        if joined is not None and (not safe or _may_match(plan.prefilters[key], cleaned, present, anchored_possible)):
-            match = joined.search(cleaned)
+    if not _prefilter_safe(cleaned):
+        # Every category goes through its joined pattern; plan.order puts every strong kind before any weak
+        # one, each in category priority: the first match wins.
+        for key in plan.order:
+            joined = plan.joined[key]
+            match = joined.search(cleaned) if joined is not None else None
             if match:
                 return Cue(key[0], key[1], match.group(0)[:60])
-    return NO_CUE
+        return NO_CUE
+    lowered = cleaned.lower()
+    present = plan.literals_in(lowered) if literals is None else plan.confirmed(literals, lowered)
+    anchored_possible = plan.anchored_gate is not None and plan.anchored_gate.match(cleaned) is not None
+    rank = _first_cue_rank(plan, cleaned, present, anchored_possible)
+    if rank is None:
+        return NO_CUE
+    # A cue of this (category, kind) matches, so its joined pattern does: the phrase reported is the one it finds.
+    key = plan.order[rank]
+    match = plan.joined[key].search(cleaned)
+    return Cue(key[0], key[1], match.group(0)[:60])
 
 
 def words_of(text: str) -> list[str]:

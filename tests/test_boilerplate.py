@@ -9,7 +9,7 @@ import pytest
 
 from analysis import boilerplate
 from analysis.blocks import BODY, BOILERPLATE
-from analysis.boilerplate_features import FEATURE_NAMES, STAGE2_NAMES, find_cue
+from analysis.boilerplate_features import CUE_MAX_WORDS, FEATURE_NAMES, STAGE2_NAMES, find_cue, line_stats
 from analysis.boilerplate_train import f1_over_pages, label_lines, line_spans, page_scores
 from analysis.context import DocContext
 from analysis.corpus import load_bytes
@@ -433,11 +433,19 @@ def test_cue_prefilter_agrees_with_plain_regexes():
         "Subscribe now", "ſubscribe now", "SUBSCRİBE", "Sign İn", "ſhare this", "İmage: Reuters", "© 2024 Example Ltd",
         "Photo by Jane Doe/Getty Images", "12/05/2023", "He said the talks “went well” on Tuesday.", "Share on Facebook",
         "Read more: the war in Ukraine", "Cookies policy", "The minister, 54, declined to comment.", "",
+        # Cues of several categories on one line: the first in priority order must win, whichever literal comes first.
+        "Read more: Subscribe to our newsletter", "Photo: Reuters | Share this story | Sign up for our newsletter",
+        "Share on Facebook - Comments (12) - Advertisement", "Tags: politics, support our journalism, donate",
     ]
     for path in sorted(SEEDS.glob("*.txt")):
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
-        assert find_cue(line) == _find_cue_without_prefilter(line), line
+        expected = _find_cue_without_prefilter(line)
+        assert find_cue(line) == expected, line
+        # line_stats finds the cue from its words' cached literals: the same cue on every line short enough to carry one.
+        stats = line_stats(line)
+        if stats.words <= CUE_MAX_WORDS:
+            assert stats.cue == expected, line
 
 
 # --- Repetition across documents of one outlet ---------------------------------------------------------------
