@@ -94,13 +94,12 @@ class Lexicon:
     by_first: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     by_prefix: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     prefix_lengths: tuple[int, ...] = ()
-    # word -> _candidates(self, word), filled as find_hits meets words: most words start no wording,
-    # and finding that once per distinct word instead of once per token spares most of find_hits' work.
-    candidates_of: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
-    # word -> the exact second words of its candidates, or None when some candidate has one word or a prefix
-    # second word: filled with candidates_of. A word such as "the" starts several wordings, yet is seldom
-    # followed by the second word of one; looking the next word up spares trying each wording.
-    second_words_of: dict[str, frozenset[str] | None] = field(default_factory=dict, repr=False)
+    # word -> its candidate record (_CandidateMemo), filled as find_hits meets words: most words start no
+    # wording, and finding that once per distinct word instead of once per token spares most of find_hits' work.
+    candidates_of: "_CandidateMemo" = field(init=False, repr=False)
+
+    def __post_init__(self):
+        object.__setattr__(self, "candidates_of", _CandidateMemo(self))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -250,54 +249,66 @@ def lexicon_table(lexicon: Lexicon) -> pd.DataFrame:
 
 
 def _wording_matches(wording: Wording, words: list[str], i: int) -> bool:
-    """True when the words from index i on read `wording` (which must fit before the end)."""
+    """True when the words (as written or normalized) from index i on read `wording` (which must fit before the end)."""
     for k, (kind, value) in enumerate(wording):
-        word = words[i + k]
+        word = _NORMALIZED[words[i + k]]
         if not (word == value if kind == "exact" else word.startswith(value)):
             return False
     return True
 
 
-def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words: list[str]) -> list[Hit]:
-    """Non-overlapping lexicon matches, left to right, longest first. `words` are normalize_word()ed."""
-    memo, second_words_of = _candidate_memo(lexicon, words)
+# What a word may start: the wordings (with their entry indexes) that may start with it, and the exact second
+# words of those, or None when some candidate has one word or a prefix second word.
+CandidateRecord = tuple[tuple[tuple[Wording, int], ...], "frozenset[str] | None"]
+
+
+class _CandidateMemo(dict):
+    """word (as written or normalize_word()ed) -> its CandidateRecord, or None when it starts no wording;
+    filled on first sight and kept with the lexicon (the answer depends on the word alone).
+
+    Keyed on the word as written, so find_hits finds a document's candidates in one pass over its tokens,
+    without lower-casing every word first or collecting its new words (together ~0.1 ms a document).
+    A word such as "the" starts several wordings, yet is seldom followed by the second word of one: looking
+    the next word up in the record's second words spares trying each wording."""
+
+    def __init__(self, lexicon: "Lexicon"):
+        super().__init__()
+        self.lexicon = lexicon
+
+    def __missing__(self, word: str) -> CandidateRecord | None:
+        if len(self) >= MAX_MEMO_WORDS:  # bounded for long-running processes; the hits do not depend on it
+            self.clear()
+        candidates = tuple(_candidates(self.lexicon, normalize_word(word)))
+        record = None
+        if candidates:
+            seconds = [wording[1] if len(wording) > 1 else ("prefix", "") for wording, _ in candidates]
+            exact = None if any(kind == "prefix" for kind, _ in seconds) else frozenset(w for _, w in seconds)
+            record = (candidates, exact)
+        self[word] = record
+        return record
+
+
+def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words) -> list[Hit]:
+    """Non-overlapping lexicon matches, left to right, longest first. `words` are the tokens as written or
+    normalize_word()ed (matching sees them normalized)."""
+    records = list(map(lexicon.candidates_of.__getitem__, words))  # held here: the memo may start afresh
+    normalized = _NORMALIZED.__getitem__
     hits: list[Hit] = []
     free = 0  # the first word no earlier hit covers
     last_word = len(words) - 1
     # Only the words some wording may start with are tried (most words start none).
-    for i in itertools.compress(range(len(words)), map(memo.__getitem__, words)):
+    for i in itertools.compress(range(len(words)), records):
         if i < free:
             continue
-        second_words = second_words_of[words[i]]
-        if second_words is not None and (i == last_word or words[i + 1] not in second_words):
+        candidates, second_words = records[i]
+        if second_words is not None and (i == last_word or normalized(words[i + 1]) not in second_words):
             continue  # every candidate needs a second word, and the next word is none of them
-        match = _match_at(memo[words[i]], text, word_spans, words, i)
+        match = _match_at(candidates, text, word_spans, words, i)
         if match is not None:
             last, index = match
             hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
             free = last + 1
     return hits
-
-
-def _candidate_memo(lexicon: Lexicon, words: list[str]) -> tuple[dict, dict]:
-    """lexicon.candidates_of and .second_words_of holding every one of `words` (dicts of this document's
-    words alone when they would not fit under MAX_MEMO_WORDS: the memos are bounded for long-running processes)."""
-    memo, second_words_of = lexicon.candidates_of, lexicon.second_words_of
-    new = set(words).difference(memo)
-    if len(memo) + len(new) > MAX_MEMO_WORDS:
-        memo.clear()
-        second_words_of.clear()
-        new = set(words)
-        if len(new) > MAX_MEMO_WORDS:
-            memo, second_words_of = {}, {}
-    for word in new:
-        candidates = memo[word] = tuple(_candidates(lexicon, word))
-        if not candidates:
-            second_words_of[word] = None  # never asked: find_hits tries only words with candidates
-            continue
-        seconds = [wording[1] if len(wording) > 1 else ("prefix", "") for wording, _ in candidates]
-        second_words_of[word] = None if any(kind == "prefix" for kind, _ in seconds) else frozenset(w for _, w in seconds)
-    return memo, second_words_of
 
 
 def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:
@@ -311,7 +322,7 @@ def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:
 
 def _match_at(candidates: tuple[tuple[Wording, int], ...], text: str, word_spans, words: list[str], i: int) -> tuple[int, int] | None:
     """(last word index, entry index) of the longest of the `candidates` wordings (those that may
-    start with words[i]) starting at word i, or None."""
+    start with words[i]) starting at word i, or None. `words` are as written or normalize_word()ed."""
     best: tuple[int, int] | None = None
     for wording, index in candidates:
         last = i + len(wording) - 1
@@ -329,7 +340,7 @@ def _joined(text: str, word_spans, words: list[str], first: int, last: int) -> b
         gap = text[gap_start:gap_end]
         if GAP_RE.fullmatch(gap):
             continue
-        if len(words[k]) == 1 and gap.startswith(".") and GAP_RE.fullmatch(gap[1:]):
+        if len(_NORMALIZED[words[k]]) == 1 and gap.startswith(".") and GAP_RE.fullmatch(gap[1:]):
             continue  # "U.S.-backed"
         return False
     return True

@@ -38,7 +38,6 @@ from .lexicon import (
     find_hits,
     lexicon_table,
     normalize_word,
-    normalize_words,
     validate_lexicon_bytes,
 )
 from .lexicon import load_lexicon as _load_lexicon_file
@@ -579,28 +578,35 @@ EDGE_WORDS = frozenset(
 )
 
 
-def trim_runs(runs: list[tuple[int, int]], words: list[str]) -> list[tuple[int, int]]:
-    """Runs without function words at either edge; runs of function words only are dropped."""
+def is_edge_word(word: str) -> bool:
+    """True for a function word (EDGE_WORDS), given as written or normalize_word()ed."""
+    return normalize_word(word) in EDGE_WORDS
+
+
+def trim_runs(runs: list[tuple[int, int]], words) -> list[tuple[int, int]]:
+    """Runs without function words at either edge; runs of function words only are dropped. `words` are
+    the tokens as written or normalize_word()ed."""
     trimmed: list[tuple[int, int]] = []
     for first, last in runs:
-        while first <= last and words[first] in EDGE_WORDS:
+        while first <= last and is_edge_word(words[first]):
             first += 1
-        while last >= first and words[last] in EDGE_WORDS:
+        while last >= first and is_edge_word(words[last]):
             last -= 1
         if first <= last:
             trimmed.append((first, last))
     return trimmed
 
 
-def uncovered_runs(runs: list[tuple[int, int]], covered: list[bool], words: list[str]) -> list[tuple[int, int]]:
-    """The runs holding at least one content word (not a function word) that no lexicon hit covers.
+def uncovered_runs(runs: list[tuple[int, int]], covered: list[bool], words) -> list[tuple[int, int]]:
+    """The runs holding at least one content word (not a function word) that no lexicon hit covers
+    (`words` as written or normalize_word()ed).
 
     A run the lexicon fully explains is dropped (reported once, as a lexicon hit); a run reaching past a
     lexicon term is kept whole, as the phrase the model found ("brutal Kyiv regime" around the term
     "Kyiv regime"). Cutting the term out of such runs instead cost 0.007-0.015 char-F1 on PTC in
     cross-validation (the words and spaces at the cuts belong to the annotated phrase)."""
     return [(first, last) for first, last in runs
-            if any(not covered[k] and words[k] not in EDGE_WORDS for k in range(first, last + 1))]
+            if any(not covered[k] and not is_edge_word(words[k]) for k in range(first, last + 1))]
 
 
 def quoted_mask(word_starts: tuple[int, ...], word_ends: tuple[int, ...], quotes) -> np.ndarray:
@@ -625,10 +631,10 @@ def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
     return quoted_mask([s for s, _ in word_spans], [e for _, e in word_spans], quotes).tolist()
 
 
-def model_hit_runs(model: LoadedModel, scores: list[float], words: list[str], covered: list[bool]) -> list[tuple[int, int]]:
+def model_hit_runs(model: LoadedModel, scores: list[float], words, covered: list[bool]) -> list[tuple[int, int]]:
     """The model's hits as word-index runs [first, last], exactly as analyze() reports them: runs of the
     document-scaled scores with function words trimmed from their edges, less the runs that lexicon
-    hits (`covered`) already explain."""
+    hits (`covered`) already explain. `words` are the tokens as written or normalize_word()ed."""
     return uncovered_runs(trim_runs(model_runs(model, scores), words), covered, words)
 
 
@@ -677,7 +683,9 @@ def analyze(context: DocContext) -> Contribution:
     tokens = context.tokens
     lexicon = context.resources.lexicon if context.resources is not None else None
     model = context.resources.loaded_model if context.resources is not None else None
-    words = normalize_words(tokens.words)
+    # The tokens as written: find_hits and model_hit_runs normalize the few words they compare (lower-casing
+    # every word first cost ~0.05 ms a document).
+    words = tokens.words
     hits = find_hits(lexicon, text, tokens.word_spans, words) if lexicon is not None else []
     voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
 

@@ -350,7 +350,7 @@ def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
     words = [normalize_word(w) for w in tokens.words]
     fresh = parse_lexicon(SHIPPED_PATH.read_text(encoding="utf-8"))
     first = find_hits(fresh, text, tokens.word_spans, words)
-    assert "kyiv" in fresh.candidates_of and fresh.candidates_of["again"] == ()
+    assert "kyiv" in fresh.candidates_of and fresh.candidates_of["again"] is None
     assert find_hits(fresh, text, tokens.word_spans, words) == first == find_hits(lexicon, text, tokens.word_spans, words)
     assert [text[h.start:h.end] for h in first][:2] == ["Kyiv regime", "smeared"]
 
@@ -480,6 +480,29 @@ def test_find_hits_equals_trying_every_word(lexicon):
         assert hits == _reference_find_hits(lexicon, text, tokens.word_spans, words)
         found += len(hits)
     assert found > 20
+
+
+def test_hits_and_model_runs_are_the_same_for_words_as_written_or_normalized(resources, lexicon):
+    """analyze() passes the tokens as written; find_hits and model_hit_runs normalize what they compare."""
+    from analysis.lexicon import find_hits, normalize_word, parse_lexicon
+
+    model = resources.loaded_model
+    fresh = parse_lexicon(SHIPPED_PATH.read_text(encoding="utf-8"))  # its memo meets the written forms first
+    texts = (*VOICE_TEXTS, *SCORER_TEXTS, "THE KYIV REGIME. Kyiv\u2019s Regime. U.S.-Backed JUNTA; SMEARED it.",
+             _seed("000"), _seed("001"))
+    found = runs_found = 0
+    for text in texts:
+        tokens = tokenize(text)
+        words = [normalize_word(w) for w in tokens.words]
+        hits = find_hits(fresh, text, tokens.word_spans, tokens.words)
+        assert hits == find_hits(fresh, text, tokens.word_spans, words) == _reference_find_hits(lexicon, text, tokens.word_spans, words)
+        scores = [0.9 if i % 4 in (1, 2) else 0.0 for i in range(len(words))]  # two-word runs, over any words
+        covered = loaded.covered_flags(hits, len(words))
+        runs = loaded.model_hit_runs(model, scores, tokens.words, covered)
+        assert runs == loaded.model_hit_runs(model, scores, words, covered)
+        found += len(hits)
+        runs_found += len(runs)
+    assert found > 20 and runs_found > 20
 
 
 def test_quoted_flags_equal_a_sweep_over_merged_quotations():
