@@ -103,6 +103,11 @@ def zip_bytes(results: Results, fmt: str = "csv") -> bytes:
     return buffer.getvalue()
 
 
+def read_table(path: Path) -> pd.DataFrame:
+    """One table file written by write_results (.csv or .parquet)."""
+    return _read_table(path, path.suffix)
+
+
 def _read_table(data: bytes | Path, suffix: str) -> pd.DataFrame:
     """One table written by table_bytes, from a file path or its bytes."""
     source = data if isinstance(data, Path) else io.BytesIO(data)
