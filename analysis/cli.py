@@ -81,21 +81,23 @@ def main(argv: list[str] | None = None) -> int:
 def _score(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from .corpus import LoadOptions, load_corpus
+    from .corpus import LoadOptions, start_loading
     from .pipeline import score_to_dir
     from .resources import load_resources
 
     started = time.perf_counter()
     options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
+    # The documents load in a second process while this one loads the resources (streaming reads them later).
+    loading = start_loading(args.paths, options) if args.chunk_size is None else None
     try:
         resources = load_resources(lexicon_path=args.lexicon)
         overrides = _event_overrides(args.events)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.chunk_size is not None:
+    if loading is None:
         return _score_stream(args, options, resources, overrides, started)
-    documents, errors = load_corpus(args.paths, options)
+    documents, errors = loading()
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
 
     def progress(done: int, total: int) -> None:
