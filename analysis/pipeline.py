@@ -49,9 +49,9 @@ class DocumentOutput:
     rows: dict[str, list[dict]] = field(default_factory=dict)
     features: dict = field(default_factory=dict)
     error: str = ""
-    # `rows` pickled by a pool worker, for a consumer that only hands them on to another process
-    # (pipeline.score_to_dir): the main process then never unpickles them. Empty otherwise.
-    packed_rows: bytes = b""
+    # `rows` pickled by a pool worker, table by table, for a consumer that only hands them on to other
+    # processes (pipeline.score_to_dir): the main process then never unpickles them. Empty otherwise.
+    packed_rows: dict[str, bytes] = field(default_factory=dict)
 
 
 def analyze_document(document: Document, resources: Resources) -> DocumentOutput:
@@ -168,10 +168,8 @@ def _worker_analyze_packed(document: Document) -> DocumentOutput:
     Rows of a table the main process writes itself (MAIN_TABLES; no analysis gives any today) stay unpacked.
     """
     output = _worker_analyze(document)
-    packed = {table: rows for table, rows in output.rows.items() if table not in MAIN_TABLES}
-    if packed:
-        output.packed_rows = pickle.dumps(packed, protocol=pickle.HIGHEST_PROTOCOL)
-        output.rows = {table: rows for table, rows in output.rows.items() if table in MAIN_TABLES}
+    output.packed_rows = {table: pickle.dumps(rows, protocol=pickle.HIGHEST_PROTOCOL) for table, rows in output.rows.items() if table not in MAIN_TABLES}
+    output.rows = {table: rows for table, rows in output.rows.items() if table in MAIN_TABLES}
     return output
 
 
@@ -185,15 +183,15 @@ MAIN_TABLES = ("documents", "errors") + CORPUS_TABLES
 class Collected:
     """What gather keeps of the outputs, consumed one by one: rows by table and the corpus step's state.
 
-    `packed_rows` holds, in input order, the pickled table rows of outputs that came packed (see
-    DocumentOutput.packed_rows); `table_rows` those of the others.
+    `packed_rows` holds by table, in input order, the pickled rows of outputs that came packed (see
+    DocumentOutput.packed_rows); `table_rows` the rows of the others.
     """
 
     corpus: framing.CorpusState
     document_rows: list[dict] = field(default_factory=list)
     error_rows: list[dict] = field(default_factory=list)
     table_rows: dict[str, list[dict]] = field(default_factory=dict)
-    packed_rows: list[bytes] = field(default_factory=list)
+    packed_rows: dict[str, list[bytes]] = field(default_factory=dict)
 
     def set_event_ids(self) -> None:
         """Each documents row's event_id, from the corpus step ("" for a document in no event)."""
@@ -235,18 +233,19 @@ def collect(
             continue
         collected.document_rows.append(output.row)
         collected.corpus.add(output.row, output.features)
-        if output.packed_rows:
-            collected.packed_rows.append(output.packed_rows)
+        for table, packed in output.packed_rows.items():
+            collected.packed_rows.setdefault(table, []).append(packed)
         for table, rows in output.rows.items():
             collected.table_rows.setdefault(table, []).extend(rows)
     return collected
 
 
-def unpack_rows(table_rows: dict[str, list[dict]], packed_rows: Iterable[bytes]) -> dict[str, list[dict]]:
-    """`table_rows` extended, in order, with the rows pickled in `packed_rows` (DocumentOutput.packed_rows)."""
-    for packed in packed_rows:
-        for table, rows in pickle.loads(packed).items():
-            table_rows.setdefault(table, []).extend(rows)
+def unpack_rows(table_rows: dict[str, list[dict]], packed_rows: dict[str, list[bytes]]) -> dict[str, list[dict]]:
+    """`table_rows` extended with the rows pickled in `packed_rows` ({table: DocumentOutput.packed_rows[table], …})."""
+    for table, packed in packed_rows.items():
+        rows = table_rows.setdefault(table, [])
+        for batch in packed:
+            rows.extend(pickle.loads(batch))
     return table_rows
 
 
@@ -333,8 +332,10 @@ def score_to_dir(
         collected = collect(pool_outputs(pool, documents, progress, pack_rows=True), errors, event_overrides)
         if collected.table_rows:  # an analysis gave rows of a table built here (none does today): the plain way
             return _written(_results(collected), out, fmt)
-        writes = [pool.submit(_write_document_tables, collected.packed_rows, out, fmt)]
-        collected.packed_rows = []
+        # One task per table, largest first, so the workers share them and finish together.
+        by_size = sorted(collected.packed_rows.items(), key=lambda item: (-sum(map(len, item[1])), item[0]))
+        writes = [pool.submit(_write_packed_table, table, packed, out, fmt) for table, packed in by_size]
+        collected.packed_rows = {}
         collected.set_event_ids()
         tables = {"documents": make_table("documents", collected.document_rows), "errors": make_table("errors", collected.error_rows)}
         writes.append(pool.submit(_write_tables, {"documents": collected.document_rows, "errors": collected.error_rows}, out, fmt))
@@ -364,6 +365,6 @@ def _write_tables(table_rows: dict[str, list[dict]], out: Path, fmt: str) -> dic
     return {name: len(rows) for name, rows in table_rows.items()}
 
 
-def _write_document_tables(packed_rows: list[bytes], out: Path, fmt: str) -> dict[str, int]:
-    """The per-document tables from the outputs' packed rows, written to out/<table>.<fmt> (in a pool worker)."""
-    return _write_tables(unpack_rows({}, packed_rows), out, fmt)
+def _write_packed_table(table: str, packed: list[bytes], out: Path, fmt: str) -> dict[str, int]:
+    """One per-document table from the outputs' packed rows, written to out/<table>.<fmt> (in a pool worker)."""
+    return _write_tables(unpack_rows({}, {table: packed}), out, fmt)
