@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -130,14 +131,19 @@ def score_stream(
             summary.documents = len(corpus)
             if progress:
                 progress(summary.documents + len(analysis_errors), 0)
-        if pool is not None:  # every per-document table is whole: assemble them in the pool meanwhile
-            parts.assemble_in(pool, out, fmt, skip=pipeline.MAIN_TABLES)
+        # With a pool, each table is assembled there as soon as it is whole, while this process goes on.
+        if pool is not None:  # every per-document table is whole now
+            parts.assemble_in(pool, out, fmt, [name for name in parts.parts if name not in pipeline.MAIN_TABLES])
         # Phase lines (benchmarks/memory.py attributes its memory samples to them).
         log.info("phase events: %d documents scored", summary.documents)
         event_ids = corpus.event_ids() if len(corpus) else {}
+        if pool is not None:
+            parts.assemble_in(pool, out, fmt, ["documents"], _event_filler(event_ids))
         log.info("phase corpus tables")
         if len(corpus):
             _write_corpus_rows(corpus, parts)
+        if pool is not None:
+            parts.assemble_in(pool, out, fmt, list(pipeline.CORPUS_TABLES))
         del corpus  # the word counts are done with: free them (a few hundred MB at 100,000 documents) before assembly
         log.info("phase assembly")
         error_rows = load_errors + analysis_errors
@@ -242,11 +248,14 @@ class _PartWriter:
         pq.write_table(_to_arrow(frame), path)
         self.parts.setdefault(table, []).append(path)
 
-    def assemble_in(self, pool: ProcessPoolExecutor, out: Path, fmt: str, skip: tuple[str, ...]) -> None:
-        """Start assembling every table but those in `skip` into out/<table>.<fmt> in `pool`; they get no more parts."""
-        for name, paths in self.parts.items():
-            if name not in skip:
-                self.assembling[name] = pool.submit(_assemble, name, list(paths), out / f"{name}.{fmt}", fmt)
+    def assemble_in(self, pool: ProcessPoolExecutor, out: Path, fmt: str, names: list[str], fill: Filler | None = None) -> None:
+        """Start assembling the tables `names` (those with parts) into out/<table>.<fmt> in `pool`.
+
+        They must get no more parts; finish() waits for them. `fill` as for _assemble.
+        """
+        for name in names:
+            if name in self.parts and name not in self.assembling:
+                self.assembling[name] = pool.submit(_assemble, name, list(self.parts[name]), out / f"{name}.{fmt}", fmt, fill)
 
     def finish(self, out: Path, fmt: str, whole: dict[str, pd.DataFrame], event_ids: dict[str, str]) -> list[Path]:
         """Write every table to out/<table>.<fmt>: contract tables first, then extra tables by name.
@@ -308,7 +317,11 @@ Filler = tuple[str, pa.DataType, Callable[[pa.Table], pa.Array]]
 
 def _event_filler(event_ids: dict[str, str]) -> Filler:
     """The documents' event_id column, as pipeline.gather sets it ("" for a document in no event)."""
-    return ("event_id", pa.string(), lambda part: pa.array([event_ids.get(d, "") for d in part.column("doc_id").to_pylist()], pa.string()))
+    return ("event_id", pa.string(), partial(_event_column, event_ids))  # a partial, not a lambda: it goes to pool workers
+
+
+def _event_column(event_ids: dict[str, str], part: pa.Table) -> pa.Array:
+    return pa.array([event_ids.get(d, "") for d in part.column("doc_id").to_pylist()], pa.string())
 
 
 def _assemble(name: str, paths: list[Path], destination: Path, fmt: str, fill: Filler | None = None) -> None:
