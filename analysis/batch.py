@@ -22,6 +22,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass, field
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -107,9 +108,11 @@ def score_stream(
     corpus = framing.CorpusState(event_overrides)
     load_errors: list[dict] = []
     analysis_errors: list[dict] = []
+    # The process engine's pool outlives the chunks: its workers assemble tables while the corpus step runs here.
+    pool = pipeline.worker_pool(resources, workers) if engine == "process" else None
     try:
         chunks = chunked(iter_inputs(paths, options), chunk_size)
-        for documents, errors, outputs in _analysed_chunks(chunks, resources, engine, workers, scheduler):
+        for documents, errors, outputs in _analysed_chunks(chunks, resources, engine, workers, scheduler, pool):
             load_errors.extend({"source": e.source, "error": e.error} for e in errors)
             chunk_rows: dict[str, list[dict]] = {"documents": []}
             for output in outputs:
@@ -128,18 +131,27 @@ def score_stream(
             summary.documents = len(corpus)
             if progress:
                 progress(summary.documents + len(analysis_errors), 0)
+        # With a pool, each table is assembled there as soon as it is whole, while this process goes on.
+        if pool is not None:  # every per-document table is whole now
+            parts.assemble_in(pool, out, fmt, [name for name in parts.parts if name not in pipeline.MAIN_TABLES])
         # Phase lines (benchmarks/memory.py attributes its memory samples to them).
         log.info("phase events: %d documents scored", summary.documents)
         event_ids = corpus.event_ids() if len(corpus) else {}
+        if pool is not None:
+            parts.assemble_in(pool, out, fmt, ["documents"], _event_filler(event_ids))
         log.info("phase corpus tables")
         if len(corpus):
             _write_corpus_rows(corpus, parts)
+        if pool is not None:
+            parts.assemble_in(pool, out, fmt, list(pipeline.CORPUS_TABLES))
         del corpus  # the word counts are done with: free them (a few hundred MB at 100,000 documents) before assembly
         log.info("phase assembly")
         error_rows = load_errors + analysis_errors
         summary.errors = len(error_rows)
         summary.written = parts.finish(out, fmt, {"errors": make_table("errors", error_rows)}, event_ids)
     finally:
+        if pool is not None:
+            pool.shutdown(cancel_futures=True)
         parts.discard()
     summary.seconds = time.perf_counter() - started
     return summary
@@ -169,16 +181,23 @@ def _analysed_chunks(
     engine: str,
     workers: int | None,
     scheduler: str | None,
+    pool: ProcessPoolExecutor | None = None,
 ) -> Iterator[tuple[list[Document], list[LoadError], list[DocumentOutput]]]:
-    """Each chunk with its outputs (in order), on the chosen engine, the engine kept up across chunks."""
+    """Each chunk with its outputs (in order), on the chosen engine, the engine kept up across chunks.
+
+    The process engine runs on `pool` (pipeline.worker_pool(resources)), or on a pool of its own if None.
+    """
     if engine == "dask":
         from .dask_engine import DaskRunner
 
         with DaskRunner(scheduler, workers=workers) as runner:
             for documents, errors in chunks:
                 yield documents, errors, runner.run(documents, resources)
+    elif engine == "process" and pool is not None:
+        yield from _process_chunks(chunks, pool)
     elif engine == "process":
-        yield from _process_chunks(chunks, resources, workers)
+        with pipeline.worker_pool(resources, workers) as own_pool:
+            yield from _process_chunks(chunks, own_pool)
     else:
         for documents, errors in chunks:
             yield documents, errors, [pipeline.analyze_document(d, resources) for d in documents]
@@ -186,23 +205,20 @@ def _analysed_chunks(
 
 def _process_chunks(
     chunks: Iterator[tuple[list[Document], list[LoadError]]],
-    resources: Resources,
-    workers: int | None,
+    pool: ProcessPoolExecutor,
 ) -> Iterator[tuple[list[Document], list[LoadError], list[DocumentOutput]]]:
     """The process engine for streams: the next chunk is read and analysed while this one is written.
 
     At most two chunks are in flight, so memory stays bounded whatever the corpus size.
     """
-    workers = workers or os.cpu_count() or 1
     pending: deque[tuple[list[Document], list[LoadError], list[Future]]] = deque()
-    with ProcessPoolExecutor(max_workers=workers, initializer=pipeline._set_worker_resources, initargs=(resources,)) as pool:
-        for documents, errors in chunks:
-            batches = [documents[i:i + PROCESS_BATCH] for i in range(0, len(documents), PROCESS_BATCH)]
-            pending.append((documents, errors, [pool.submit(_analyze_batch, batch) for batch in batches]))
-            if len(pending) > 1:
-                yield _collect(pending.popleft())
-        while pending:
+    for documents, errors in chunks:
+        batches = [documents[i:i + PROCESS_BATCH] for i in range(0, len(documents), PROCESS_BATCH)]
+        pending.append((documents, errors, [pool.submit(_analyze_batch, batch) for batch in batches]))
+        if len(pending) > 1:
             yield _collect(pending.popleft())
+    while pending:
+        yield _collect(pending.popleft())
 
 
 def _collect(item: tuple[list[Document], list[LoadError], list[Future]]) -> tuple[list[Document], list[LoadError], list[DocumentOutput]]:
@@ -220,6 +236,8 @@ class _PartWriter:
     def __init__(self, directory: Path) -> None:
         self.directory = directory
         self.parts: dict[str, list[Path]] = {}
+        # Tables being assembled by a process pool (assemble_in): their files are written there.
+        self.assembling: dict[str, Future] = {}
 
     def add(self, table: str, frame: pd.DataFrame) -> None:
         if frame.empty:
@@ -230,6 +248,15 @@ class _PartWriter:
         pq.write_table(_to_arrow(frame), path)
         self.parts.setdefault(table, []).append(path)
 
+    def assemble_in(self, pool: ProcessPoolExecutor, out: Path, fmt: str, names: list[str], fill: Filler | None = None) -> None:
+        """Start assembling the tables `names` (those with parts) into out/<table>.<fmt> in `pool`.
+
+        They must get no more parts; finish() waits for them. `fill` as for _assemble.
+        """
+        for name in names:
+            if name in self.parts and name not in self.assembling:
+                self.assembling[name] = pool.submit(_assemble, name, list(self.parts[name]), out / f"{name}.{fmt}", fmt, fill)
+
     def finish(self, out: Path, fmt: str, whole: dict[str, pd.DataFrame], event_ids: dict[str, str]) -> list[Path]:
         """Write every table to out/<table>.<fmt>: contract tables first, then extra tables by name.
 
@@ -239,7 +266,9 @@ class _PartWriter:
         written = []
         for name in names:
             path = out / f"{name}.{fmt}"
-            if name in whole:
+            if name in self.assembling:
+                self.assembling[name].result()
+            elif name in whole:
                 path.write_bytes(export.table_bytes(whole[name], fmt))
             elif name in self.parts:
                 fill = _event_filler(event_ids) if name == "documents" else None
@@ -288,7 +317,11 @@ Filler = tuple[str, pa.DataType, Callable[[pa.Table], pa.Array]]
 
 def _event_filler(event_ids: dict[str, str]) -> Filler:
     """The documents' event_id column, as pipeline.gather sets it ("" for a document in no event)."""
-    return ("event_id", pa.string(), lambda part: pa.array([event_ids.get(d, "") for d in part.column("doc_id").to_pylist()], pa.string()))
+    return ("event_id", pa.string(), partial(_event_column, event_ids))  # a partial, not a lambda: it goes to pool workers
+
+
+def _event_column(event_ids: dict[str, str], part: pa.Table) -> pa.Array:
+    return pa.array([event_ids.get(d, "") for d in part.column("doc_id").to_pylist()], pa.string())
 
 
 def _assemble(name: str, paths: list[Path], destination: Path, fmt: str, fill: Filler | None = None) -> None:

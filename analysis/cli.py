@@ -81,34 +81,35 @@ def main(argv: list[str] | None = None) -> int:
 def _score(args: argparse.Namespace) -> int:
     from tqdm import tqdm
 
-    from . import export
-    from .corpus import LoadOptions, load_corpus
-    from .pipeline import analyze
+    from .corpus import LoadOptions, start_loading
+    from .pipeline import score_to_dir
     from .resources import load_resources
 
     started = time.perf_counter()
     options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
+    # The documents load in a second process while this one loads the resources (streaming reads them later).
+    loading = start_loading(args.paths, options) if args.chunk_size is None else None
     try:
         resources = load_resources(lexicon_path=args.lexicon)
         overrides = _event_overrides(args.events)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    if args.chunk_size is not None:
+    if loading is None:
         return _score_stream(args, options, resources, overrides, started)
-    documents, errors = load_corpus(args.paths, options)
+    documents, errors = loading()
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
 
     def progress(done: int, total: int) -> None:
         bar.update(done - bar.n)
 
-    results = analyze(
-        documents, resources, errors=errors, engine=args.engine, workers=args.workers, progress=progress,
-        event_overrides=overrides, scheduler=args.scheduler,
+    scored = score_to_dir(
+        documents, resources, args.out, args.format, errors=errors, engine=args.engine, workers=args.workers,
+        progress=progress, event_overrides=overrides, scheduler=args.scheduler,
     )
     bar.close()
-    written = export.write_results(results, args.out, args.format)
-    print(_summary(results, written, args.out, time.perf_counter() - started))
+    results = scored.results
+    print(_summary(results, scored.written, args.out, time.perf_counter() - started, scored.rows))
     if results.documents.empty:
         return EXIT_NOTHING
     return EXIT_PARTIAL if not results.errors.empty else EXIT_OK
@@ -144,7 +145,8 @@ def _event_overrides(path: str | None) -> dict[str, str]:
     return read_event_overrides(path)
 
 
-def _summary(results: Results, written: list[Path], out: str, seconds: float) -> str:
+def _summary(results: Results, written: list[Path], out: str, seconds: float, rows: dict[str, int]) -> str:
+    """The lines printed after `score`; `rows` counts each table's rows (so no table is read back to count them)."""
     documents = results.documents
     lines = [
         f"Analysed {len(documents)} document(s) in {seconds:.1f} s; {len(results.errors)} input(s) could not be read.",
@@ -152,7 +154,7 @@ def _summary(results: Results, written: list[Path], out: str, seconds: float) ->
     ]
     if not documents.empty:
         events = documents["event_id"].replace("", None).dropna().nunique()
-        lines.append(f"Events: {events}   loaded-wording spans: {len(results.spans)}   citations: {len(results.citations)}")
+        lines.append(f"Events: {events}   loaded-wording spans: {rows.get('spans', 0)}   citations: {rows.get('citations', 0)}")
         if "outlet_type" in documents and documents["outlet_type"].notna().any():
             counts = documents["outlet_type"].fillna("unknown").value_counts()
             lines.append("Outlet types: " + ", ".join(f"{kind} {n}" for kind, n in counts.items()))

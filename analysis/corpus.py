@@ -7,10 +7,15 @@ from __future__ import annotations
 
 import io
 import json
+import multiprocessing
 import posixpath
+import sys
 import zipfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, replace
+from functools import partial
 from pathlib import Path
 
 import pandas as pd
@@ -80,6 +85,28 @@ def load_corpus(paths: list[str | Path], options: LoadOptions = LoadOptions()) -
     for item in iter_inputs(paths, options):
         (documents if isinstance(item, Document) else errors).append(item)
     return documents, errors
+
+
+def start_loading(paths: list[str | Path], options: LoadOptions = LoadOptions()) -> Callable[[], tuple[list[Document], list[LoadError]]]:
+    """load_corpus(paths, options) begun in a forked process; call the result to wait for (documents, errors).
+
+    The caller meanwhile does its own start-up (the CLI loads its resources, ~0.3 s, while the documents
+    load, ~0.2 ms each): on two cores the two overlap. Where fork is not the way processes start
+    (Windows, macOS), or the child fails, the corpus is loaded in this process when the result is called.
+    """
+    if sys.platform != "linux":
+        return partial(load_corpus, paths, options)
+    pool = ProcessPoolExecutor(max_workers=1, mp_context=multiprocessing.get_context("fork"))
+    future = pool.submit(load_corpus, list(paths), options)
+    pool.shutdown(wait=False)  # the child exits once the corpus is sent back
+
+    def result() -> tuple[list[Document], list[LoadError]]:
+        try:
+            return future.result()
+        except BrokenProcessPool:
+            return load_corpus(paths, options)
+
+    return result
 
 
 def _iter_raw(paths: list[str | Path], options: LoadOptions) -> Iterator[Document | LoadError]:

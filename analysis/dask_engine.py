@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import logging
 import os
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 
 from .document import Document
 from .resources import Resources
@@ -78,25 +78,32 @@ class DaskRunner:
 
     def run(self, documents: Sequence[Document], resources: Resources, progress: ProgressCallback | None = None) -> list:
         """DocumentOutputs for `documents`, in their order."""
+        return list(self.iter_run(documents, resources, progress))
+
+    def iter_run(self, documents: Sequence[Document], resources: Resources, progress: ProgressCallback | None = None) -> Iterator:
+        """DocumentOutputs for `documents`, yielded in their order as soon as every earlier batch is back."""
         from dask.distributed import as_completed
 
         total = len(documents)
         if total == 0:
-            return []
+            return
         size = batch_size(total, self.worker_count())
         batches = [list(documents[i:i + size]) for i in range(0, total, size)]
         remote = self._resources_future(resources)
         futures = [self.client.submit(_analyze_batch, batch, remote, pure=False) for batch in batches]
         position = {future.key: index for index, future in enumerate(futures)}
-        results: list[list | None] = [None] * len(futures)
-        done = 0
+        results: dict[int, list] = {}
+        next_batch = done = 0
         for future in as_completed(futures):
-            results[position[future.key]] = future.result()
-            done += len(results[position[future.key]])
+            index = position[future.key]
+            results[index] = future.result()
+            done += len(results[index])
             future.release()
             if progress:
                 progress(done, total)
-        return [output for batch in results for output in batch]
+            while next_batch in results:
+                yield from results.pop(next_batch)
+                next_batch += 1
 
 
 def run_on_dask(

@@ -184,3 +184,20 @@ def test_missing_path_is_an_error(tmp_path):
 def test_load_bytes_for_uploads():
     items = list(load_bytes("upload:a.txt", "a.txt", b"Uploaded text."))
     assert isinstance(items[0], Document) and items[0].source == "upload:a.txt"
+
+
+def test_start_loading_gives_what_load_corpus_gives(tmp_path, monkeypatch):
+    """Loaded in a forked process (Linux) or, elsewhere, in this one when asked: the same documents and errors."""
+    import sys
+
+    from analysis import corpus
+
+    (tmp_path / "a.txt").write_text("First story.\n\nIt has a body.", encoding="utf-8")
+    (tmp_path / "b.txt").write_text("First story.\n\nIt has a body.", encoding="utf-8")  # a duplicate: -2 suffix
+    (tmp_path / "c.bin").write_bytes(b"\x00")
+    options = LoadOptions(max_file_bytes=1000)
+    expected = load_corpus([tmp_path, tmp_path / "missing.txt"], options)
+    assert len(expected[0]) == 2 and len(expected[1]) == 2
+    assert corpus.start_loading([tmp_path, tmp_path / "missing.txt"], options)() == expected
+    monkeypatch.setattr(sys, "platform", "darwin")
+    assert corpus.start_loading([tmp_path, tmp_path / "missing.txt"], options)() == expected

@@ -105,3 +105,58 @@ def test_same_bytes_across_runs_and_hash_seeds(tmp_path, corpus):
     assert outputs[0].keys() == outputs[1].keys() and "documents.csv" in outputs[0]
     differing = [name for name in outputs[0] if outputs[0][name] != outputs[1][name]]
     assert differing == []
+
+
+def _files(folder: Path) -> dict[str, bytes]:
+    return {p.name: p.read_bytes() for p in sorted(folder.iterdir())}
+
+
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_score_to_dir_on_the_process_engine_writes_what_analyze_writes(tmp_path, corpus, resources, fmt):
+    """The pool's workers write the tables while the main process runs the corpus step: same files, same bytes."""
+    from dataclasses import replace
+
+    from analysis.pipeline import score_to_dir
+
+    documents, errors = corpus
+    documents = documents[:3] + [replace(documents[3], text=None)] + documents[4:]  # one document fails
+    expected = export.write_results(analyze(documents, resources, errors=errors), tmp_path / "local", fmt)
+    seen: list[tuple[int, int]] = []
+    scored = score_to_dir(documents, resources, tmp_path / "pool", fmt, errors=errors, engine="process", workers=2, progress=lambda d, t: seen.append((d, t)))
+    assert [p.name for p in scored.written] == [p.name for p in expected]
+    assert _files(tmp_path / "pool") == _files(tmp_path / "local")
+    assert seen[-1] == (len(documents), len(documents))
+    local = export.read_results(tmp_path / "local")
+    assert scored.rows == {name: len(local[name]) for name in local.tables}
+    assert scored.results.documents.equals(analyze(documents, resources, errors=errors).documents)
+    assert len(scored.results.spans) == scored.rows["spans"] > 0  # read back from its file on first use
+
+
+def test_score_to_dir_merges_rows_an_analysis_gives_of_a_corpus_table(tmp_path, corpus, resources, monkeypatch):
+    """A corpus table (naming here) that an analysis also gives rows of: its rows first, as gather does."""
+    from analysis import pipeline
+    from analysis.context import Contribution
+
+    def naming_too(context):
+        return Contribution(rows={"naming": [{"event_id": "", "referent": "x", "doc_id": context.document.doc_id, "term": "x", "count": 1}],
+                                  "extra": [{"doc_id": context.document.doc_id}]})
+
+    # The pool's workers are forked from this process, so they see the patched analyses too.
+    monkeypatch.setattr(pipeline, "DOCUMENT_ANALYSES", pipeline.DOCUMENT_ANALYSES + (naming_too,))
+    documents, errors = corpus
+    expected = export.write_results(analyze(documents, resources, errors=errors), tmp_path / "local")
+    scored = pipeline.score_to_dir(documents, resources, tmp_path / "pool", errors=errors, engine="process", workers=2)
+    assert [p.name for p in scored.written] == [p.name for p in expected]
+    assert _files(tmp_path / "pool") == _files(tmp_path / "local")
+    assert scored.rows["naming"] > len(documents)
+
+
+def test_corpus_rows_come_whole_table_by_table(corpus, resources):
+    from analysis.pipeline import CORPUS_TABLES, collect, iter_documents
+
+    documents, errors = corpus
+    collected = collect(iter_documents(documents, resources), errors)
+    tables = list(collected.corpus_rows())
+    assert [name for name, _ in tables] == list(CORPUS_TABLES)
+    assert all(rows for _, rows in tables)
+    assert list(collect([], errors).corpus_rows()) == []

@@ -18,6 +18,25 @@ def test_formula_cells_are_neutralised_and_numbers_stay_numbers():
     assert [r["n"] for r in rows] == ["-1", "2", "3", "4", "5", "6", "7"]
 
 
+def test_safe_frame_neutralises_every_text_dtype_alike():
+    """String columns (vectorised), nullable "string" and object columns (cell by cell) give the same cells."""
+    cells = ["=x", None, "y", "+", "", "@z", "\tq", "-", "\rz"]
+    frame = pd.DataFrame({
+        "str": pd.Series(cells, dtype="str"),
+        "string": pd.Series(cells, dtype="string"),
+        "object": pd.Series(cells + [3], dtype=object)[:-1],
+        "clean": pd.Series(["a", None, "b", "c", "", "d", "e", "f", "g"], dtype="str"),
+        "n": range(9),
+    })
+    safe = export.safe_frame(frame)
+    expected = ["'=x", None, "y", "'+", "", "'@z", "'\tq", "'-", "'\rz"]
+    for column in ("str", "string", "object"):
+        assert [None if pd.isna(v) else v for v in safe[column]] == expected, column
+    assert [safe[c].dtype for c in ("str", "string", "clean", "n")] == [frame[c].dtype for c in ("str", "string", "clean", "n")]
+    assert safe["clean"].equals(frame["clean"]) and safe["n"].equals(frame["n"])
+    assert frame["str"][0] == "=x"  # the input frame is left alone
+
+
 def test_contract_tables_always_exist_with_their_columns():
     from analysis.results import TABLE_COLUMNS
 
