@@ -5,7 +5,7 @@
 reads the inputs lazily (analysis.corpus.iter_inputs), analyses them chunk by chunk on the chosen
 engine, and writes each chunk's rows of the per-document tables (blocks, spans, citations, …) to a
 Parquet part file at once, `documents` included. Only what the corpus-level steps need stays in
-memory (framing.CorpusState: word counts and a few compressed fields, about 3 kB a document). At the
+memory (framing.CorpusState: word counts and a few pickled fields, about 3 kB a document). At the
 end the corpus-level steps (events, distinctive terms, comparisons) run on those, writing their rows
 event by event into part files too, and every table is assembled part by part into
 DIR/<table>.parquet (or .csv): no table is ever held whole.
@@ -104,7 +104,7 @@ def score_stream(
     parts = _PartWriter(out / f".parts-{os.getpid()}")
     log.info("phase scoring")
     summary = BatchSummary()
-    # What the corpus step reads, compact: word counts and a few compressed fields, about 3 kB a document.
+    # What the corpus step reads, compact: word counts and a few pickled fields, about 3 kB a document.
     corpus = framing.CorpusState(event_overrides)
     load_errors: list[dict] = []
     analysis_errors: list[dict] = []

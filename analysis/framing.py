@@ -106,7 +106,8 @@ class CorpusState:
 
     Per document: its doc_id, publication date and any user override, its body and lead word counts
     (events.TermCounts, a few kB) and, pickled as tuples, its naming rows and what comparisons read (a few
-    hundred bytes: smaller than the dicts compressed, and quicker to write and read). No text is kept, so a streaming run holds 100,000 documents in a few hundred MB.
+    hundred bytes: smaller than the dicts compressed, and quicker to write and read). No text is kept, so a
+    streaming run holds 100,000 documents in a few hundred MB.
     rows() then yields the corpus tables event by event, so they need not be held whole either.
     """
 
