@@ -18,17 +18,21 @@ def test_apostrophes_stay_inside_words():
     assert tokenize("Russia’s and don't").words == ("Russia’s", "and", "don't")
 
 
+def _add_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:
+    """Append text[start:end] trimmed of whitespace to `spans`, unless nothing is left: the plain way."""
+    while start < end and text[start].isspace():
+        start += 1
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    if end > start:
+        spans.append((start, end))
+
+
 def _reference_lines(text: str) -> list[tuple[int, int]]:
     """Non-empty lines trimmed of whitespace, the plain way."""
     spans, offset = [], 0
     for line in text.split("\n"):
-        start, end = offset, offset + len(line)
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _add_trimmed(text, offset, offset + len(line), spans)
         offset += len(line) + 1
     return spans
 
@@ -57,12 +61,7 @@ def _reference_sentences(text: str) -> list[tuple[int, int]]:
     spans, cursor = [], 0
 
     def add(start: int, end: int) -> None:
-        while start < end and text[start].isspace():
-            start += 1
-        while end > start and text[end - 1].isspace():
-            end -= 1
-        if end > start:
-            spans.append((start, end))
+        _add_trimmed(text, start, end, spans)
 
     for match in re.finditer(r"[.!?]+[\"'”’)\]]*(?=\s)|\n+", text):
         if match.group() == ".":
