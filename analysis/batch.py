@@ -157,7 +157,7 @@ def score_stream(
     return summary
 
 
-# Rows of a corpus table (naming, distinctive_terms, comparisons) gathered before a part file is written.
+# Rows of a corpus table (comparisons, distinctive_terms, naming) gathered before a part file is written.
 CORPUS_PART_ROWS = 50_000
 
 

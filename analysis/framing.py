@@ -158,15 +158,17 @@ class CorpusState:
         return self._event_ids
 
     def rows(self) -> Iterator[tuple[str, list[dict]]]:
-        """(table, rows) for naming, distinctive_terms and comparisons, in the tables' order, a batch at a time."""
+        """(table, rows) for comparisons, distinctive_terms and naming, one table after the other, a batch at a time.
+
+        The largest table comes first, so that whoever writes it can start while the others are computed."""
         event_ids = self.event_ids()
         members: dict[str, list[int]] = {}
         for index, doc_id in enumerate(self.doc_ids):
             members.setdefault(event_ids[doc_id], []).append(index)
         ordered = sorted(members.items(), key=lambda kv: kv[1][0])
-        yield from self._naming_rows(event_ids)
-        yield from self._distinctive_rows(ordered)
         yield from self._comparison_rows(ordered)
+        yield from self._distinctive_rows(ordered)
+        yield from self._naming_rows(event_ids)
 
     def _naming_rows(self, event_ids: dict[str, str]) -> Iterator[tuple[str, list[dict]]]:
         for start in range(0, len(self), NAMING_BATCH):

@@ -174,7 +174,7 @@ def _worker_analyze_packed(document: Document) -> DocumentOutput:
 
 
 # The tables the corpus step writes (framing.CorpusState.rows), in its order.
-CORPUS_TABLES = ("naming", "distinctive_terms", "comparisons")
+CORPUS_TABLES = ("comparisons", "distinctive_terms", "naming")
 # The tables built from what the main process gathers, rather than from the analyses' rows alone.
 MAIN_TABLES = ("documents", "errors") + CORPUS_TABLES
 
@@ -200,7 +200,7 @@ class Collected:
             row["event_id"] = event_ids.get(row["doc_id"], "")
 
     def corpus_rows(self) -> Iterator[tuple[str, list[dict]]]:
-        """(table, rows) of naming, distinctive_terms and comparisons, each table whole, in that order.
+        """(table, rows) of comparisons, distinctive_terms and naming, each table whole, in that order.
 
         Every corpus table is yielded, even with no rows, as long as there is a document.
         """

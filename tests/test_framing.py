@@ -342,7 +342,7 @@ def test_corpus_state_yields_tables_event_by_event_and_keeps_no_text(seed_result
     rows, features, state = _state_and_features(seed_results)
     batches = list(state.rows())
     tables = [table for table, _ in batches]
-    assert tables == sorted(tables, key=["naming", "distinctive_terms", "comparisons"].index)
+    assert tables == sorted(tables, key=["comparisons", "distinctive_terms", "naming"].index)
     for table, batch in batches:
         if table != "naming":
             assert len({r["event_id"] for r in batch}) == 1, "a batch spans one event"
