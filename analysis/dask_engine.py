@@ -104,15 +104,3 @@ class DaskRunner:
             while next_batch in results:
                 yield from results.pop(next_batch)
                 next_batch += 1
-
-
-def run_on_dask(
-    documents: Sequence[Document],
-    resources: Resources,
-    scheduler: str | None = None,
-    progress: ProgressCallback | None = None,
-    workers: int | None = None,
-) -> list:
-    """Per-document analyses of `documents` on a Dask cluster (a local one when `scheduler` is None)."""
-    with DaskRunner(scheduler, workers=workers) as runner:
-        return runner.run(documents, resources, progress)

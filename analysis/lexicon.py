@@ -44,7 +44,7 @@ CATEGORIES = (
     "name-calling",
 )
 NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan", "neutral-descriptive")
-MAX_MEMO_WORDS = 200_000  # the per-word memos (Lexicon.candidates_of, normalize_words') start afresh beyond this many words
+MAX_MEMO_WORDS = 200_000  # the per-word memos (Lexicon.candidates_of and the normalized words) start afresh beyond this many words
 # Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
 GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
 
@@ -122,11 +122,6 @@ class _NormalizedWords(dict):
 
 
 _NORMALIZED = _NormalizedWords()
-
-
-def normalize_words(words) -> list[str]:
-    """[normalize_word(w) for w in words]."""
-    return list(map(_NORMALIZED.__getitem__, words))
 
 
 def expand_patterns(patterns: str) -> list[Wording]:

@@ -10,7 +10,7 @@ import pytest
 
 from analysis import export
 from analysis.corpus import load_corpus
-from analysis.dask_engine import DaskRunner, batch_size, run_on_dask
+from analysis.dask_engine import DaskRunner, batch_size
 from analysis.document import Document
 from analysis.pipeline import analyze, run_documents
 from analysis.resources import load_resources
@@ -76,7 +76,7 @@ def test_dask_runner_reuses_the_cluster_across_chunks(corpus, resources, cluster
 
 def test_dask_engine_starts_its_own_local_cluster(resources):
     documents = [Document(doc_id=f"d{i}", source=f"s{i}", text=f"Sentence number {i} is here. Another follows it now.") for i in range(5)]
-    outputs = run_on_dask(documents, resources, workers=1)
+    outputs = run_documents(documents, resources, engine="dask", workers=1)
     assert [o.doc_id for o in outputs] == [d.doc_id for d in documents]
     assert [o.row for o in outputs] == [o.row for o in run_documents(documents, resources)]
 

@@ -357,7 +357,7 @@ def test_lexicon_candidate_memo_does_not_change_hits(lexicon):
 
 def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeypatch):
     from analysis import lexicon as lexicon_module
-    from analysis.lexicon import find_hits, normalize_words, parse_lexicon
+    from analysis.lexicon import find_hits, parse_lexicon
 
     text = SCORER_TEXTS[0]
     inputs = _scorer_inputs(text, lexicon, resources.loaded_model.easy_words)
@@ -377,7 +377,7 @@ def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeyp
     assert scorer.table.size == 5 and set(scorer.table.rows) == {*loaded.PADDING, "Zebra"}
     assert _fast_scores(scorer, text, inputs) == expected
     assert find_hits(fresh_lexicon, text, tokens.word_spans, inputs[0]) == hits and len(fresh_lexicon.candidates_of) <= 3
-    assert normalize_words(tokens.words) == inputs[0] and len(lexicon_module._NORMALIZED) <= 3
+    assert [lexicon_module._NORMALIZED[w] for w in tokens.words] == inputs[0] and len(lexicon_module._NORMALIZED) <= 3
 
 
 def test_word_table_grows_and_keeps_its_rows(resources):
