@@ -143,6 +143,9 @@ class TermCounts:
         self._chunk_words: dict[str, tuple[int, ...]] = {}  # word ids of chunks that are not one word
         self._body = _FlatRows()
         self._lead = _FlatRows()
+        # In how many documents each word id occurs, body or lead: kept up as documents come (a few
+        # microseconds each, while the workers still analyse) rather than summed over all of them at the end.
+        self._df_by_id = np.zeros(1024, dtype=np.int64)
         self._order: tuple[list[str], np.ndarray] | None = None
 
     def __len__(self) -> int:
@@ -151,10 +154,15 @@ class TermCounts:
     def add(self, body: str, lead: str) -> None:
         """Count one document's body and lead words (space-joined, as events.event_terms gives them)."""
         self._order = None
+        sorted_ids = []
         for rows, text in ((self._body, body), (self._lead, lead)):
             ids, counts = self._count(text)
             order = np.argsort(ids, kind="stable")
             rows.extend(ids[order], counts[order])
+            sorted_ids.append(ids[order])
+        if len(self.ids) > len(self._df_by_id):
+            self._df_by_id = np.concatenate([self._df_by_id, np.zeros(max(len(self.ids), 2 * len(self._df_by_id)) - len(self._df_by_id), dtype=np.int64)])
+        self._df_by_id[np.union1d(*sorted_ids)] += 1
 
     def _count(self, text: str) -> tuple[np.ndarray, np.ndarray]:
         """(word ids, counts) of the words of `text`, each word once, new words numbered in order of appearance.
@@ -224,10 +232,8 @@ class TermCounts:
     def document_frequencies(self) -> np.ndarray:
         """In how many documents each word (alphabetical order) occurs, body or lead."""
         _, position = self.terms()
-        df = np.zeros(len(self.ids), dtype=np.int64)
-        for start in range(0, len(self), BLOCK_ROWS):
-            block = self.combined(list(range(start, min(start + BLOCK_ROWS, len(self)))))
-            df += np.bincount(block.indices, minlength=len(self.ids))
+        df = np.empty(len(self.ids), dtype=np.int64)
+        df[position] = self._df_by_id[:len(self.ids)]
         return df
 
     def body_terms(self) -> tuple[list[str], np.ndarray, np.ndarray]:
@@ -340,6 +346,11 @@ def _day(value: object) -> int | None:
         return date.fromisoformat(text).toordinal()
     except ValueError:
         return None
+
+
+def import_clustering() -> None:
+    """Import the clustering library ahead of _cluster, which would otherwise import it on first use."""
+    import sklearn.cluster  # noqa: F401
 
 
 def _cluster(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:

@@ -243,7 +243,7 @@ def _seed_and_story_terms() -> list[tuple[str, str]]:
 def test_term_counts_give_countvectorizers_counts_and_the_same_tfidf_bits():
     import numpy as np
 
-    terms = _seed_and_story_terms()
+    terms = _seed_and_story_terms() + [("", "headline only words"), ("words of a body", "words of a lead")]
     bodies, leads = [b for b, _ in terms], [lead for _, lead in terms]
     background = events.load_background()
     expected_counts, expected = _reference_tfidf(bodies, leads, background)
@@ -252,6 +252,9 @@ def test_term_counts_give_countvectorizers_counts_and_the_same_tfidf_bits():
         counts.add(body, lead)
     got_counts = counts.combined(list(range(len(counts))))
     assert (got_counts != expected_counts).nnz == 0
+    # kept up document by document (a word of both body and lead counts once), past the first 1,024 words
+    assert len(counts.ids) > 1024
+    assert np.array_equal(counts.document_frequencies(), np.asarray((expected_counts > 0).sum(axis=0)).ravel())
     got = events.tfidf_vectors(bodies, leads, background)
     for attribute in ("indptr", "indices", "data"):  # bit for bit: cosine sums depend on it
         assert np.array_equal(getattr(got, attribute), getattr(expected, attribute)), attribute
