@@ -348,11 +348,6 @@ def _day(value: object) -> int | None:
         return None
 
 
-def import_clustering() -> None:
-    """Import the clustering library ahead of _cluster, which would otherwise import it on first use."""
-    import sklearn.cluster  # noqa: F401
-
-
 def _cluster(vectors: sparse.csr_matrix, days: list[int | None]) -> list[int]:
     """Cluster labels (0..k-1, numbered by first member) for up to MAX_EXACT documents."""
     n = vectors.shape[0]

@@ -127,10 +127,6 @@ class CorpusState:
     def add(self, row: dict, features: dict) -> None:
         """One document's `documents` row and corpus features (pipeline.DocumentOutput.features)."""
         self._event_ids = self._vectors = None
-        if not self.doc_ids:
-            # Documents arrive while pool workers still analyse others: load the clustering library now,
-            # so that its import (~0.3 s) is not added to the serial corpus step at the end.
-            events.import_clustering()
         override = _override(row, self.overrides)
         if override is not None:
             self.chosen[len(self.doc_ids)] = override
