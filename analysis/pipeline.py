@@ -5,11 +5,13 @@ in a process pool or on a Dask cluster; corpus-level steps then run on the gathe
 """
 from __future__ import annotations
 
+import itertools
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from functools import partial
+from operator import itemgetter
 from pathlib import Path
 
 import pandas as pd
@@ -200,24 +202,20 @@ class Collected:
             row["event_id"] = event_ids.get(row["doc_id"], "")
 
     def corpus_rows(self) -> Iterator[tuple[str, list[dict]]]:
-        """(table, rows) of comparisons, distinctive_terms and naming, each table whole, in that order.
+        """(table, rows) of comparisons, distinctive_terms and naming, each table whole as soon as it is done.
 
-        Every corpus table is yielded, even with no rows, as long as there is a document.
+        CorpusState.rows yields the tables one after the other, so a table is whole once the next one
+        starts. Every corpus table is yielded, one with no rows last, as long as there is a document.
         """
         if not len(self.corpus):
             return
-        pending = {table: [] for table in CORPUS_TABLES}
-        current = CORPUS_TABLES[0]
-        for table, batch in self.corpus.rows():
-            # CorpusState.rows yields the tables one after the other, so a table is whole once the next one starts.
-            if table not in CORPUS_TABLES[CORPUS_TABLES.index(current):]:
-                raise ValueError(f"corpus rows of '{table}' came after those of '{current}': expected the order {CORPUS_TABLES}")
-            while table != current:
-                yield current, pending.pop(current)
-                current = CORPUS_TABLES[CORPUS_TABLES.index(current) + 1]
-            pending[current].extend(batch)
-        for table in CORPUS_TABLES[CORPUS_TABLES.index(current):]:
-            yield table, pending.pop(table)
+        done = set()
+        for table, batches in itertools.groupby(self.corpus.rows(), key=itemgetter(0)):
+            done.add(table)
+            yield table, [row for _, batch in batches for row in batch]
+        for table in CORPUS_TABLES:
+            if table not in done:
+                yield table, []
 
 
 def collect(
