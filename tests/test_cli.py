@@ -89,3 +89,37 @@ def test_help_imports_no_engine():
             "print(code, sorted(m for m in ('pandas', 'sklearn', 'scipy', 'lxml', 'analysis.pipeline') if m in sys.modules))")
     done = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True)
     assert done.stdout.split(None, 1) == [str(EXIT_USAGE), "[]\n"], done.stdout + done.stderr
+
+
+def test_input_bytes_counts_files_folders_and_zip_members_uncompressed(tmp_path):
+    import zipfile
+
+    from analysis.cli import input_bytes
+
+    (tmp_path / "a.txt").write_bytes(b"x" * 100)
+    (tmp_path / "sub").mkdir()
+    (tmp_path / "sub" / "b.html").write_bytes(b"y" * 50)
+    with zipfile.ZipFile(tmp_path / "c.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("inner.txt", "z" * 10_000)
+    (tmp_path / "broken.zip").write_bytes(b"not a zip")
+    zipped = (tmp_path / "c.zip").stat().st_size
+    assert zipped < 10_000
+    assert input_bytes([str(tmp_path / "a.txt")]) == 100
+    assert input_bytes([str(tmp_path / "sub"), str(tmp_path / "missing")]) == 50
+    assert input_bytes([str(tmp_path / "c.zip")]) == 10_000
+    assert input_bytes([str(tmp_path)]) == 100 + 50 + 10_000
+
+
+def test_large_inputs_stream_by_default_and_write_the_same_tables(tmp_path, capsys, monkeypatch):
+    from analysis import cli
+
+    assert main(["score", str(SEEDS), "--out", str(tmp_path / "memory"), "--no-progress"]) == EXIT_OK
+    assert "chunk(s)" not in capsys.readouterr().out
+    monkeypatch.setattr(cli, "AUTO_STREAM_BYTES", 1000)
+    monkeypatch.setattr(cli, "AUTO_CHUNK_SIZE", 2)
+    assert main(["score", str(SEEDS), "--out", str(tmp_path / "stream"), "--no-progress"]) == EXIT_OK
+    captured = capsys.readouterr()
+    assert "streaming in chunks of 2 documents" in captured.err
+    assert "(3 chunk(s))" in captured.out
+    for table in sorted((tmp_path / "memory").glob("*.csv")):
+        assert (tmp_path / "stream" / table.name).read_bytes() == table.read_bytes(), table.name
