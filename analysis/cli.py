@@ -91,12 +91,12 @@ def _score(args: argparse.Namespace) -> int:
     from .resources import load_resources
 
     started = time.perf_counter()
+    options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
     if args.chunk_size is None:
-        size = input_bytes(args.paths)
+        size = input_bytes(args.paths, options.max_file_bytes)
         if size > AUTO_STREAM_BYTES:
             args.chunk_size = AUTO_CHUNK_SIZE
             print(f"note: {size / 2**20:,.0f} MB of input: streaming in chunks of {AUTO_CHUNK_SIZE:,} documents to bound memory (choose with --chunk-size N)", file=sys.stderr)
-    options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
     # The documents load in a second process while this one loads the resources (streaming reads them later).
     loading = start_loading(args.paths, options) if args.chunk_size is None else None
     try:
@@ -125,12 +125,16 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if not results.errors.empty else EXIT_OK
 
 
-def input_bytes(paths: list[str]) -> int:
-    """Bytes of text the inputs hold, roughly: file sizes, a zip's members uncompressed; unreadable paths count 0.
+def input_bytes(paths: list[str], max_file_bytes: int) -> int:
+    """Bytes of text the inputs hold, roughly: file sizes, a zip's members uncompressed.
 
+    Files (and zip members) over max_file_bytes count 0, as loading skips them; so do unreadable paths.
     Only sizes are read (no file is opened but a zip's directory), so this costs little on any corpus.
     """
     import zipfile
+
+    def counted(size: int) -> int:
+        return size if size <= max_file_bytes else 0
 
     total = 0
     for given in paths:
@@ -138,9 +142,11 @@ def input_bytes(paths: list[str]) -> int:
         files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
         for file in files:
             try:
+                if not counted(file.stat().st_size):
+                    continue
                 if file.suffix.lower() == ".zip":
                     with zipfile.ZipFile(file) as archive:
-                        total += sum(member.file_size for member in archive.infolist())
+                        total += sum(counted(member.file_size) for member in archive.infolist())
                 else:
                     total += file.stat().st_size
             except (OSError, zipfile.BadZipFile):

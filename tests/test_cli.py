@@ -102,12 +102,15 @@ def test_input_bytes_counts_files_folders_and_zip_members_uncompressed(tmp_path)
     with zipfile.ZipFile(tmp_path / "c.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("inner.txt", "z" * 10_000)
     (tmp_path / "broken.zip").write_bytes(b"not a zip")
+    (tmp_path / "over_the_limit.txt").write_bytes(b"w" * 20_000)  # skipped by loading, so not counted
     zipped = (tmp_path / "c.zip").stat().st_size
     assert zipped < 10_000
-    assert input_bytes([str(tmp_path / "a.txt")]) == 100
-    assert input_bytes([str(tmp_path / "sub"), str(tmp_path / "missing")]) == 50
-    assert input_bytes([str(tmp_path / "c.zip")]) == 10_000
-    assert input_bytes([str(tmp_path)]) == 100 + 50 + 10_000
+    limit = 15_000
+    assert input_bytes([str(tmp_path / "a.txt")], limit) == 100
+    assert input_bytes([str(tmp_path / "sub"), str(tmp_path / "missing")], limit) == 50
+    assert input_bytes([str(tmp_path / "c.zip")], limit) == 10_000
+    assert input_bytes([str(tmp_path / "c.zip")], 9_999) == 0
+    assert input_bytes([str(tmp_path)], limit) == 100 + 50 + 10_000
 
 
 def test_large_inputs_stream_by_default_and_write_the_same_tables(tmp_path, capsys, monkeypatch):
