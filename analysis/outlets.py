@@ -77,6 +77,10 @@ CONTENT_CREDIT_RE = re.compile(
     r"(?i:source attribution|image source(?: from)?|originally (?:published|appeared)(?: (?:by|in|on|at))?|republished (?:from|with permission)|"
     r"first published(?: (?:by|in|on|at))?|provided by|this (?:article|story) (?:first )?appeared (?:in|on|at))\s*[:\-–—]?\s*(?:[\w.\-’'/]+\s*){0,4}$"
 )
+# Every cue of CREDIT_LINE_RE holds one of these words, at most CREDIT_CUE_LEAD characters after the cue's start
+# ("this article first appeared"), so no match starts far before the first of them (see _credit_line_matches).
+CREDIT_CUE_WORDS = ("source", "originally", "republished", "appeared")
+CREDIT_CUE_LEAD = len("this article first ")
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
 
@@ -134,6 +138,7 @@ APOSTROPHES = ("'", "’")
 CASE_FOLDING_SPECIALS = ("\u0130", "\u0131", "\u017f", "\u212a")
 MIN_QUOTE_WORDS = 3  # shorter quotations are scare quotes or terms ("worrying"), not statements
 SPEECH_VERBS = frozenset(actors_module.NEUTRAL_VERBS) | frozenset(getattr(actors_module, "CHARACTERISING_VERBS", {})) | {"according"}
+WORD_CHARS_RE = re.compile(r"\w+")
 PRONOUN_OR_ROLE_RE = re.compile(r"\b(?:he|she|they|the (?:[\w-]+ ){0,3}(?:leader|president|minister|diplomat|politician|official|spokesman|spokeswoman|ambassador|envoy|chancellor|secretary))\b", re.I)
 
 
@@ -174,15 +179,32 @@ def _lowered(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-def _occurrences(lowered: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of each needle in `lowered`, sorted."""
+def _occurrences(lowered: str, needles: tuple[str, ...], segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each needle lying wholly inside one of `segments` of `lowered`, sorted."""
     found = []
-    for needle in needles:
-        at = lowered.find(needle)
-        while at >= 0:
-            found.append((at, at + len(needle)))
-            at = lowered.find(needle, at + 1)
+    for segment_start, segment_end in segments:
+        for needle in needles:
+            at = lowered.find(needle, segment_start, segment_end)
+            while at >= 0:
+                found.append((at, at + len(needle)))
+                at = lowered.find(needle, at + 1, segment_end)
     return sorted(found)
+
+
+# Lines of the furniture closer than this many characters are searched as one stretch of text (see _segments).
+SEGMENT_GAP = 80
+
+
+def _segments(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The sorted, non-overlapping `lines` joined into stretches of text: lines less than SEGMENT_GAP characters
+    apart share one, so a few searches cover them all; a line's text always lies wholly inside its stretch."""
+    segments: list[tuple[int, int]] = []
+    for start, end in lines:
+        if segments and start - segments[-1][1] < SEGMENT_GAP:
+            segments[-1] = (segments[-1][0], end)
+        else:
+            segments.append((start, end))
+    return segments
 
 
 def _tidy(text: str) -> str:
@@ -237,12 +259,14 @@ def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
     """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
 
     Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
-    match: a few substring searches over the whole text leave the regex (tried at every word) only the
-    few lines that hold a cue word, which it then confirms."""
+    match: a few substring searches over the lines' text leave the regex (tried at every word) only the
+    few lines that hold a cue word, which it then confirms. `lines` are sorted and do not overlap."""
     lowered = _lowered(text)
     if lowered is None:
         return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
-    cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER)
+    # Only the lines' text is searched: the furniture is a small part of a news page, and the cue words
+    # ("editor", "support", "part of") occur all over its body.
+    cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER, _segments(lines))
     cue_starts = [start for start, _ in cues]
     picked = []
     for start, end in lines:
@@ -307,7 +331,7 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
                 seen.add(mention.outlet.outlet_id)
                 line_start = text.rfind("\n", 0, mention.start) + 1
                 credits.append((mention.outlet, mention.surface, _tidy(text[line_start:mention.end + 40])[-120:]))
-    for match in CREDIT_LINE_RE.finditer(text):
+    for match in _credit_line_matches(text):
         name = re.split(r"\s+(?:and|with|via|/)\s+", match.group("name").strip())[0]
         if any(s <= m.start < match.end() for m in mentions if m.outlet for s in (match.start("name"),)):
             continue  # already counted through the registry mention inside it
@@ -322,6 +346,24 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
             seen.add(key)
             credits.append((outlet, name, _tidy(match.group(0))[:120]))
     return credits
+
+
+def _credit_line_matches(text: str) -> list[re.Match]:
+    """What CREDIT_LINE_RE.finditer(text) finds, scanning only from shortly before the first cue word.
+
+    The regex has no literal to jump to, so it is tried at every character; most pages hold none of its
+    cue words (a few substring searches tell), and where one is, no match can start before the sentence
+    end and spaces preceding the cue: scanning from there finds the same matches ('^' matches only at 0)."""
+    lowered = _lowered(text)
+    if lowered is None:
+        return list(CREDIT_LINE_RE.finditer(text))
+    found = [at for at in map(lowered.find, CREDIT_CUE_WORDS) if at >= 0]
+    if not found:
+        return []
+    start = max(0, min(found) - CREDIT_CUE_LEAD)
+    while start > 0 and text[start - 1].isspace():
+        start -= 1
+    return list(CREDIT_LINE_RE.finditer(text, max(0, start - 1)))  # from the mark ending the sentence before
 
 
 def identify(context: DocContext, mentions: list[Mention], countries: CountryCounts) -> Identification:
@@ -512,6 +554,11 @@ def _first_word_end(text: str, words: tuple[str, ...]) -> int:
     return best
 
 
+def _has_speech_verb(text: str) -> bool:
+    """True when one of the words of `text` (\\w+ runs), lower-cased, is in SPEECH_VERBS."""
+    return not SPEECH_VERBS.isdisjoint(w.lower() for w in WORD_CHARS_RE.findall(text))
+
+
 def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[int, int, list[str]]:
     """(statement quotations, those with a named speaker, examples of unattributed ones).
 
@@ -541,11 +588,9 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
         line_end = text.find("\n", quote.end)
         line_end = len(text) if line_end < 0 else line_end
         outside = text[line_start:quote.start] + " " + text[quote.end:line_end]
-        words = {w.lower() for w in re.findall(r"\w+", outside)}
-        has_verb = bool(words & SPEECH_VERBS)
         if names and _first_word_end(outside, names) >= 0:
             named += 1
-        elif has_verb and PRONOUN_OR_ROLE_RE.search(outside) and 0 <= first_name_end <= quote.start:
+        elif 0 <= first_name_end <= quote.start and _has_speech_verb(outside) and PRONOUN_OR_ROLE_RE.search(outside):
             named += 1  # "he said", "the Russian leader said" after a name given earlier
         else:
             unnamed.append(inner[:60])
