@@ -38,8 +38,8 @@ class Tokens:
 
     @cached_property
     def lower_words(self) -> tuple[str, ...]:
-        """The words lower-cased, for lexicon look-ups (through a per-process memo: a dict look-up in C per word)."""
-        return tuple(map(_LOWER.__getitem__, self.words))
+        """The words lower-cased, for lexicon look-ups."""
+        return tuple(w.lower() for w in self.words)
 
     @cached_property
     def word_starts(self) -> tuple[int, ...]:
@@ -80,7 +80,6 @@ class WordMemo(dict, Generic[Value]):
         return value
 
 
-_LOWER: WordMemo[str] = WordMemo(str.lower)  # for Tokens.lower_words
 # A full stop ends no sentence after an abbreviation: only a run this short can be one.
 LONGEST_ABBREVIATION = max(map(len, ABBREVIATIONS))
 # A non-empty line with its surrounding whitespace trimmed: from its first to its last non-space character.
