@@ -320,27 +320,20 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
     names: set[str] = {s.name for s in statements if s.kind == "person"}
     tokens = context.tokens
     text = context.document.text
-    firsts = [first for _, _, first, _ in sentences]
-    sentence: _Sentence | None = None
-    for i in doc_words.where_surname(wanted):  # a few words: each is placed in its sentence by bisection
-        position = _sentence_of(i, firsts, sentences)
-        if position < 0:
+    surnames_at = doc_words.where_surname(wanted)
+    for _, _, first, last in sentences:
+        candidates = _within(surnames_at, first, last)
+        if not candidates:
             continue
-        if sentence is None or sentence.first != sentences[position][2]:
-            sentence = _Sentence(text, tokens, sentences[position][2], sentences[position][3])
-        span = sentence.name_ending_at(i)
-        if span and span[1] - span[0] >= 2:
-            name, kind = sentence.name(span)
-            name = name[:-2] if name.endswith(("’s", "'s")) else name
-            if kind == "person" and len(name.split()) >= 2:
-                names.add(name)
+        sentence = _Sentence(text, tokens, first, last)
+        for i in candidates:
+            span = sentence.name_ending_at(i)
+            if span and span[1] - span[0] >= 2:
+                name, kind = sentence.name(span)
+                name = name[:-2] if name.endswith(("’s", "'s")) else name
+                if kind == "person" and len(name.split()) >= 2:
+                    names.add(name)
     return sorted(names, key=lambda n: (-len(n.split()), n))
-
-
-def _sentence_of(i: int, firsts: list[int], sentences: list[tuple[int, int, int, int]]) -> int:
-    """The position in `sentences` of the sentence holding word i (`firsts` are their first words), or -1."""
-    position = bisect_right(firsts, i) - 1
-    return position if position >= 0 and i < sentences[position][3] else -1
 
 
 def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
@@ -368,42 +361,32 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     quote_starts = [q.start for q in quotes]
     latest_end = list(accumulate((q.end for q in quotes), max, initial=-1))
     statements: list[_Statement] = []
-    recent = _RecentPersons(text, tokens)
-    firsts = [first for _, _, first, _ in sentences]
-    # Only the few words that can open an attribution are visited, each placed in its sentence by bisection;
-    # the sentences between them are only queued for the speaker search (most sentences have no attribution).
-    queued = 0  # the sentences before this position are finished and queued in `recent`
-    sentence: _Sentence | None = None
-    for i in doc_words.verbs_at:
-        position = _sentence_of(i, firsts, sentences)
-        if position < 0:
-            continue  # not in a body sentence
-        s_start, s_end, first, last = sentences[position]
-        if sentence is None or sentence.first != first:
-            recent.read_later(sentences[queued:position])
-            queued = position
-            sentence = _Sentence(text, tokens, first, last)
-            sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
-        word = tokens.words[i]
-        if word == "According":
-            word = "according"
-        verb, width = ATTRIBUTION_VERBS.get(word), 1
-        if i + 1 < last and (word, tokens.lower_words[i + 1]) in MULTIWORD_VERBS:
-            verb, width = MULTIWORD_VERBS[(word, tokens.lower_words[i + 1])], 2
-        if verb is None:
-            continue
-        start, end = tokens.word_spans[i]
-        if latest_end[bisect_left(quote_starts, start)] >= end:
-            continue  # quoted, not an attribution
-        speaker = _speaker(sentence, i, width, verb, recent)
-        if speaker is None:
-            continue
-        name, kind = speaker
-        if sentence_has_quote is None:
-            sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
-        statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
-        if kind in ("person", "unknown"):
-            recent.spoke(name)
+    recent = _RecentPersons()
+    for s_start, s_end, first, last in sentences:
+        sentence = _Sentence(text, tokens, first, last)
+        sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
+        for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
+            word = tokens.words[i]
+            if word == "According":
+                word = "according"
+            verb, width = ATTRIBUTION_VERBS.get(word), 1
+            if i + 1 < last and (word, tokens.lower_words[i + 1]) in MULTIWORD_VERBS:
+                verb, width = MULTIWORD_VERBS[(word, tokens.lower_words[i + 1])], 2
+            if verb is None:
+                continue
+            start, end = tokens.word_spans[i]
+            if latest_end[bisect_left(quote_starts, start)] >= end:
+                continue  # quoted, not an attribution
+            speaker = _speaker(sentence, i, width, verb, recent)
+            if speaker is None:
+                continue
+            name, kind = speaker
+            if sentence_has_quote is None:
+                sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
+            statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
+            if kind in ("person", "unknown"):
+                recent.spoke(name)
+        recent.read_later(sentence)
     return statements
 
 
@@ -416,20 +399,18 @@ class _RecentPersons:
     from the latest sentence to the first one that names a person; a role ("the Russian leader") needs
     every person named so far, read in text order. Each sentence is read at most once."""
 
-    def __init__(self, text: str, tokens) -> None:
-        self._text = text
-        self._tokens = tokens
-        self._sentences: list[tuple[int, int, int, int]] = []  # the finished sentences (as in _sentence_ranges), in text order
+    def __init__(self) -> None:
+        self._sentences: list[_Sentence] = []  # the finished sentences, in text order
         self._persons: list[list[tuple[str, frozenset[str]]] | None] = []  # each sentence's persons, once read
         self._unasked = 0  # the sentences from here on follow the last statement and the last question
         self._listed = 0  # the sentences before this one have their persons in _mentions
         self._last_person: str | None = None
         self._mentions: list[tuple[str, frozenset[str]]] = []
 
-    def read_later(self, sentences: list[tuple[int, int, int, int]]) -> None:
-        """Queue finished sentences (their statements were handled) to be read for names when needed."""
-        self._sentences.extend(sentences)
-        self._persons.extend([None] * len(sentences))
+    def read_later(self, sentence: _Sentence) -> None:
+        """Queue a finished sentence (its statements were handled) to be read for names when needed."""
+        self._sentences.append(sentence)
+        self._persons.append(None)
 
     def spoke(self, name: str) -> None:
         """A statement was attributed to this person: the last person so far."""
@@ -457,8 +438,7 @@ class _RecentPersons:
     def _persons_in(self, position: int) -> list[tuple[str, frozenset[str]]]:
         persons = self._persons[position]
         if persons is None:
-            _, _, first, last = self._sentences[position]
-            persons = self._persons[position] = _persons_named(_Sentence(self._text, self._tokens, first, last))
+            persons = self._persons[position] = _persons_named(self._sentences[position])
         return persons
 
 

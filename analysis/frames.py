@@ -178,42 +178,23 @@ def _frames_at(folded: list[str], k: int, cues: FrameCues, phrases_only: bool = 
     return hits
 
 
-def _sentence_hits(folded_words: tuple[str, ...], tokens, sentences: list[tuple[int, int]], cues: FrameCues) -> dict[int, set[tuple[str, str]]]:
-    """Position in `sentences` -> the (frame, cue) pairs matching anywhere in that sentence, for the sentences with
-    any: the union of _frames_at over every start, a sentence's words being those lying wholly inside it.
-
-    Most words match no cue and start no phrase (~35 of ~850 body words in a news article match one): both
-    are found for the whole document with map() in C, and Python visits only the few words that do, each
-    placed in its sentence by bisection, instead of taking every sentence's words apart."""
-    starts, ends = tokens.word_starts, tokens.word_ends
-    sentence_starts = [start for start, _ in sentences]
-
-    def sentence_of(k: int) -> int:
-        """The position of the sentence holding word k, or -1 (sentences are in text order and do not overlap)."""
-        position = bisect.bisect_right(sentence_starts, starts[k]) - 1
-        return position if position >= 0 and ends[k] <= sentences[position][1] else -1
-
-    found: dict[int, set[tuple[str, str]]] = {}
-    word_hits = cues._word_hits
-    for k in compress(range(len(folded_words)), map(word_hits.__getitem__, folded_words)):
-        position = sentence_of(k)
-        if position >= 0:
-            found.setdefault(position, set()).update(word_hits[folded_words[k]])
+def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
+    """(frame, cue) pairs matching anywhere in one sentence's folded words: the union of _frames_at over
+    every start, with each word's one-word hits from the cache and the longer cues tried only where they
+    can start."""
+    hits: set[tuple[str, str]] = set()
+    # Most words match no cue and start no phrase: both are found for the whole sentence with map() in C,
+    # and Python only visits the few words that do.
+    for found in filter(None, map(cues._word_hits.__getitem__, folded)):
+        hits.update(found)
     # A phrase cue is only tried where its first word is followed by one of its second words (or a word
     # starting with one of the prefixes that follow it): most "the" are not followed by "public".
-    for k in compress(range(len(folded_words) - 1), map(cues.phrase_first.__contains__, folded_words)):
-        seconds, second_prefixes = cues.phrase_seconds[folded_words[k]]
-        following = folded_words[k + 1]
-        if not (following in seconds or following.startswith(second_prefixes)):
-            continue
-        position = sentence_of(k)
-        if position < 0:
-            continue
-        first = bisect.bisect_left(starts, sentences[position][0])
-        last = bisect.bisect_right(ends, sentences[position][1])
-        if k + 1 < last:  # a phrase does not run on into the next sentence
-            found.setdefault(position, set()).update(_frames_at(folded_words[first:last], k - first, cues, phrases_only=True))
-    return found
+    for k in compress(range(len(folded) - 1), map(cues.phrase_first.__contains__, folded)):
+        seconds, second_prefixes = cues.phrase_seconds[folded[k]]
+        following = folded[k + 1]
+        if following in seconds or following.startswith(second_prefixes):
+            hits |= _frames_at(folded, k, cues, phrases_only=True)
+    return hits
 
 
 def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, int], dict[str, Counter]]:
@@ -225,9 +206,17 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
     tokens = context.tokens
     segmentation = context.segmentation
     sentences = [s for s in tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
+    folded_words = context.folded_words
+    starts, ends = tokens.word_starts, tokens.word_ends
     touched: dict[str, int] = {frame: 0 for frame in FRAMES}
     matched: dict[str, Counter] = {frame: Counter() for frame in FRAMES}
-    for hits in _sentence_hits(context.folded_words, tokens, sentences, cues).values():
+    for start, end in sentences:
+        # Words are in text order, so a sentence's words are one run of indexes, found by bisection.
+        first = bisect.bisect_left(starts, start)
+        last = bisect.bisect_right(ends, end)
+        if first >= last:
+            continue
+        hits = _sentence_hits(folded_words[first:last], cues)
         for frame in {f for f, _ in hits}:
             touched[frame] += 1
         for frame, cue in hits:

@@ -184,32 +184,15 @@ def _lowered(text: str) -> str | None:
     return lowered if len(lowered) == len(text) else None
 
 
-def _occurrences(lowered: str, needles: tuple[str, ...], segments: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """(start, end) of every occurrence of each needle lying wholly inside one of `segments` of `lowered`, sorted."""
+def _occurrences(lowered: str, needles: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of every occurrence of each needle in `lowered`, sorted."""
     found = []
-    for segment_start, segment_end in segments:
-        for needle in needles:
-            at = lowered.find(needle, segment_start, segment_end)
-            while at >= 0:
-                found.append((at, at + len(needle)))
-                at = lowered.find(needle, at + 1, segment_end)
+    for needle in needles:
+        at = lowered.find(needle)
+        while at >= 0:
+            found.append((at, at + len(needle)))
+            at = lowered.find(needle, at + 1)
     return sorted(found)
-
-
-# Lines of the furniture closer than this many characters are searched as one stretch of text (see _segments).
-SEGMENT_GAP = 80
-
-
-def _segments(lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The sorted, non-overlapping `lines` joined into stretches of text: lines less than SEGMENT_GAP characters
-    apart share one, so a few searches cover them all; a line's text always lies wholly inside its stretch."""
-    segments: list[tuple[int, int]] = []
-    for start, end in lines:
-        if segments and start - segments[-1][1] < SEGMENT_GAP:
-            segments[-1] = (segments[-1][0], end)
-        else:
-            segments.append((start, end))
-    return segments
 
 
 def _tidy(text: str) -> str:
@@ -264,14 +247,12 @@ def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
     """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
 
     Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
-    match: a few substring searches over the lines' text leave the regex (tried at every word) only the
-    few lines that hold a cue word, which it then confirms. `lines` are sorted and do not overlap."""
+    match: a few substring searches over the whole text leave the regex (tried at every word) only the
+    few lines that hold a cue word, which it then confirms."""
     lowered = _lowered(text)
     if lowered is None:
         return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
-    # Only the lines' text is searched: the furniture is a small part of a news page, and the cue words
-    # ("editor", "support", "part of") occur all over its body.
-    cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER, _segments(lines))
+    cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER)
     cue_starts = [start for start, _ in cues]
     picked = []
     for start, end in lines:
