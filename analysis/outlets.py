@@ -78,10 +78,6 @@ CONTENT_CREDIT_RE = re.compile(
     r"(?i:source attribution|image source(?: from)?|originally (?:published|appeared)(?: (?:by|in|on|at))?|republished (?:from|with permission)|"
     r"first published(?: (?:by|in|on|at))?|provided by|this (?:article|story) (?:first )?appeared (?:in|on|at))\s*[:\-–—]?\s*(?:[\w.\-’'/]+\s*){0,4}$"
 )
-# Every cue of CREDIT_LINE_RE holds one of these words, at most CREDIT_CUE_LEAD characters after the cue's start
-# ("this article first appeared"), so no match starts far before the first of them (see _credit_line_matches).
-CREDIT_CUE_WORDS = ("source", "originally", "republished", "appeared")
-CREDIT_CUE_LEAD = len("this article first ")
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
 
@@ -317,7 +313,7 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
                 seen.add(mention.outlet.outlet_id)
                 line_start = text.rfind("\n", 0, mention.start) + 1
                 credits.append((mention.outlet, mention.surface, _tidy(text[line_start:mention.end + 40])[-120:]))
-    for match in _credit_line_matches(text):
+    for match in CREDIT_LINE_RE.finditer(text):
         name = re.split(r"\s+(?:and|with|via|/)\s+", match.group("name").strip())[0]
         if any(s <= m.start < match.end() for m in mentions if m.outlet for s in (match.start("name"),)):
             continue  # already counted through the registry mention inside it
@@ -332,24 +328,6 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
             seen.add(key)
             credits.append((outlet, name, _tidy(match.group(0))[:120]))
     return credits
-
-
-def _credit_line_matches(text: str) -> list[re.Match]:
-    """What CREDIT_LINE_RE.finditer(text) finds, scanning only from shortly before the first cue word.
-
-    The regex has no literal to jump to, so it is tried at every character; most pages hold none of its
-    cue words (a few substring searches tell), and where one is, no match can start before the sentence
-    end and spaces preceding the cue: scanning from there finds the same matches ('^' matches only at 0)."""
-    lowered = _lowered(text)
-    if lowered is None:
-        return list(CREDIT_LINE_RE.finditer(text))
-    found = [at for at in map(lowered.find, CREDIT_CUE_WORDS) if at >= 0]
-    if not found:
-        return []
-    start = max(0, min(found) - CREDIT_CUE_LEAD)
-    while start > 0 and text[start - 1].isspace():
-        start -= 1
-    return list(CREDIT_LINE_RE.finditer(text, max(0, start - 1)))  # from the mark ending the sentence before
 
 
 def identify(context: DocContext, mentions: list[Mention], countries: CountryCounts) -> Identification:
