@@ -230,11 +230,11 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
     return found
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)
 class _ScanIndex:
     """What _candidates looks up, as two sets: a word has candidates exactly when it is in `singles`, or it and
     the next word (as written) are in `pairs`. Registry.start_words also holds the first word of every longer
-    alias, and so most "the" and "in" of a text (~120 words a news article, of which ~10 have candidates)."""
+    alias, so it lets through most "the" and "in" of a text: ~120 words a news article, ~10 with candidates."""
 
     registry: Registry
     singles: frozenset[str]  # the keys of registry.single_word, and their possessives ("bloomberg’s")
