@@ -194,11 +194,8 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
     """Longest registry text-alias matches over the words, left to right, without overlaps."""
     found: list[tuple[int, int, Outlet]] = []
     words, spans = tokens.words, tokens.word_spans
-    # Only words some alias starts with can open a match; finding them in one C-level pass over the
-    # lower-cased words spares a Python step for each of the other (almost all) words.
-    starts = compress(range(len(words)), map(registry.start_words.__contains__, tokens.lower_words))
     after = 0  # matches do not overlap: the next one starts after the last one found
-    for i in starts:
+    for i in _openers(tokens, registry):
         if i < after:
             continue
         candidates = _candidates(registry, tokens, i)
@@ -231,6 +228,50 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
             found.append((spans[i][0], spans[i + length - 1][1], outlet))
             after = i + length
     return found
+
+
+@dataclass(frozen=True, eq=False)
+class _ScanIndex:
+    """What _candidates looks up, as two sets: a word has candidates exactly when it is in `singles`, or it and
+    the next word (as written) are in `pairs`. Registry.start_words also holds the first word of every longer
+    alias, so it lets through most "the" and "in" of a text: ~120 words a news article, ~10 with candidates."""
+
+    registry: Registry
+    singles: frozenset[str]  # the keys of registry.single_word, and their possessives ("bloomberg’s")
+    pairs: frozenset[tuple[str, str]]  # the keys of registry.by_first_two, and with a possessive second word
+
+
+def _build_scan_index(registry: Registry) -> _ScanIndex:
+    """The _ScanIndex of a registry (see _candidates for the look-ups it mirrors)."""
+    singles = set(registry.single_word)
+    pairs = set(registry.by_first_two)
+    for ending in POSSESSIVE:
+        singles.update(word + ending for word in registry.single_word)
+        pairs.update((first, second + ending) for first, second in registry.by_first_two)
+    return _ScanIndex(registry, frozenset(singles), frozenset(pairs))
+
+
+_last_scan_index: list[_ScanIndex] = []  # the last registry's index: a process scans with one registry at a time
+
+
+def _scan_index(registry: Registry) -> _ScanIndex:
+    """The registry's _ScanIndex, built once per registry (derived data only: outputs do not depend on it)."""
+    if not _last_scan_index or _last_scan_index[0].registry is not registry:
+        _last_scan_index[:] = [_build_scan_index(registry)]
+    return _last_scan_index[0]
+
+
+def _openers(tokens: Tokens, registry: Registry) -> list[int]:
+    """In order, the indexes of the words at which _candidates finds an alias.
+
+    The words an alias can start with are found in one C-level pass (a set look-up per word); of those, two
+    set look-ups in Python keep the ones that have candidates, sparing the others a call of _candidates."""
+    index = _scan_index(registry)
+    lower, words = tokens.lower_words, tokens.words
+    singles, pairs = index.singles, index.pairs
+    last = len(words) - 1
+    return [i for i in compress(range(len(lower)), map(registry.start_words.__contains__, lower))
+            if lower[i] in singles or (i < last and (lower[i], words[i + 1]) in pairs)]
 
 
 def _in_compound(text: str, start: int, end: int) -> bool:

@@ -106,3 +106,16 @@ def test_whole_word_regex_finds_what_the_look_behind_form_finds():
         expected = [m.span() for m in re.finditer(rf"(?<!\w){re.escape(word)}(?!\w)", text)]
         assert [m.span() for m in _whole_word_re(word).finditer(text)] == expected, word
     assert len(_whole_word_re("US").findall(text)) == 4  # "US,", "US-led", "US" before the line break, "US."
+
+
+def test_alias_openers_are_the_words_with_candidates():
+    # _openers keeps, by set look-ups, exactly the words at which _candidates finds an alias (possessives included).
+    from analysis.citations import _candidates, _openers
+
+    text = ("The Guardian’s editor and the New York Times met in the White House. Bloomberg's and Reuters' reporters, "
+            "in the end, read The New American. the the in in The")
+    tokens = tokenize(text)
+    expected = [i for i in range(len(tokens.words)) if _candidates(registry(), tokens, i)]
+    assert _openers(tokens, registry()) == expected
+    assert len(expected) >= 5
+    assert _openers(tokenize("the"), registry()) == [i for i in range(1) if _candidates(registry(), tokenize("the"), i)]

@@ -490,3 +490,35 @@ def test_cue_lines_are_the_lines_the_cue_regex_finds():
     plain = text.replace("ſ", "s")
     assert _cue_lines(plain, lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(plain[s:e])]
     assert len(expected) >= 5
+
+
+def test_cue_lines_of_far_apart_furniture_lines():
+    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines
+
+    text = "Follow us on X\n" + "Body text with an editor and support. " * 20 + "\nA reporter for the Planet\n" + "More body. " * 30 + "\n© 2020 Planet"
+    lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
+    picked = [lines[0], lines[2], lines[4]]  # the furniture: the body lines in between are not searched
+    assert _cue_lines(text, picked) == [(s, e) for s, e in picked if SELF_REFERENCE_CUE_RE.search(text[s:e])] == picked
+    assert _cue_lines(text, lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
+
+
+def test_furniture_lines_are_head_tail_and_lines_inside_boilerplate_blocks():
+    from analysis.blocks import Block, Segmentation
+    from analysis.context import DocContext
+    from analysis.outlets import FURNITURE_HEAD_LINES, FURNITURE_TAIL_LINES, _furniture_ranges
+    from analysis.tokens import tokenize
+
+    text = "\n".join(f"Line {i} of the page" + (" with more words" * (i % 3)) for i in range(80))
+    tokens = tokenize(text)
+    lines = list(tokens.line_spans)
+    cuts = [0, lines[20][0], lines[23][0] + 3, lines[40][1], lines[41][0], lines[55][1], len(text)]
+    kinds = ["body", "boilerplate", "body", "boilerplate", "body", "boilerplate"]
+    blocks = tuple(Block(start=a, end=b, kind=k) for a, b, k in zip(cuts, cuts[1:], kinds))
+    segmentation = Segmentation(text, blocks)
+    context = DocContext(Document(doc_id="d", source="s", text=text), tokens, segmentation, None)
+    expected = set(lines[:FURNITURE_HEAD_LINES] + lines[-FURNITURE_TAIL_LINES:])
+    for block in blocks:
+        if block.kind == "boilerplate":
+            expected.update((s, e) for s, e in lines if s >= block.start and e <= block.end)
+    assert _furniture_ranges(context) == sorted(expected)
+    assert lines[20] in expected and lines[22] in expected and lines[23] not in expected and lines[30] not in expected
