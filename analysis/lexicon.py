@@ -122,6 +122,7 @@ class _NormalizedWords(dict):
 
 
 _NORMALIZED = _NormalizedWords()
+NORMALIZED_WORDS = _NORMALIZED  # for other modules: NORMALIZED_WORDS[word] == normalize_word(word)
 
 
 def expand_patterns(patterns: str) -> list[Wording]:

@@ -33,6 +33,7 @@ from .context import Contribution, DocContext
 from .lexicon import (
     CATEGORIES,
     NARRATIVES,
+    NORMALIZED_WORDS,
     Lexicon,
     LexiconError,
     find_hits,
@@ -593,7 +594,7 @@ EDGE_WORDS = frozenset(
 
 def is_edge_word(word: str) -> bool:
     """True for a function word (EDGE_WORDS), given as written or normalize_word()ed."""
-    return normalize_word(word) in EDGE_WORDS
+    return NORMALIZED_WORDS[word] in EDGE_WORDS
 
 
 def trim_runs(runs: list[tuple[int, int]], words) -> list[tuple[int, int]]:
