@@ -382,7 +382,8 @@ class WordTable:
     weights as a neighbour) and AS_QUOTED ("qw:<word>"); `ids[row]` holds the pair-vocabulary ids
     (PairWeights) of its normalize_word()ed form and of that form's stem. `rows` maps a word to its row,
     giving a new word the next row (its weights are then filled in with `fill`); rows 0-3 are PADDING.
-    The arrays grow by doubling.
+    `words[row]` is the row's word. The arrays grow by doubling. `generation` counts the resets (rows
+    handed out before a reset mean nothing after it).
     """
 
     def __init__(self, padding_values: list[tuple], padding_ids: list[tuple]):
@@ -390,6 +391,8 @@ class WordTable:
         self.values = np.zeros((1024, 6))
         self.ids = np.zeros((1024, 2), dtype=np.int64)
         self.rows = _Rows()
+        self.words: list[str] = []
+        self.generation = 0
         self.reset()
 
     def reset(self) -> None:
@@ -397,6 +400,8 @@ class WordTable:
         self.rows.clear()
         self.rows.new.clear()
         self.rows.update(zip(PADDING, range(len(PADDING))))
+        self.words[:] = PADDING
+        self.generation += 1
         self.rows.next_row = self.size = len(PADDING)
         values, ids = self.padding
         self.values[:self.size] = values
@@ -413,6 +418,7 @@ class WordTable:
         if values:
             self.values[self.size:end] = values
             self.ids[self.size:end] = ids
+        self.words.extend(self.rows.new)
         self.rows.new.clear()
         self.size = end
 
@@ -441,6 +447,8 @@ class TokenScorer:
         # The padding is never anyone's own word: only its weights as a neighbour count.
         padding = [self._record(pad, pad, own=False) for pad in PADDING]
         self.table = WordTable([values for values, _ in padding], [ids for _, ids in padding])
+        # (lexicon, table generation, lexicon.candidates_of[word] of each table row's word): see lexicon_records.
+        self._lexicon_rows: tuple = (None, 0, [])
 
     def _record(self, raw: str, word: str, own: bool = True) -> tuple[tuple, tuple]:
         """A word's WordTable row (values, ids), from the feature index; `word` is normalize_word(raw)."""
@@ -479,6 +487,22 @@ class TokenScorer:
             table.fill([values for values, _ in records], [ids for _, ids in records])
         return rows
 
+    def lexicon_records(self, lexicon: Lexicon, rows: np.ndarray) -> list:
+        """lexicon.candidates_of[word] for each token, given the rows rows_of just gave for the tokens.
+
+        The records are kept by table row (for the last lexicon asked), so that a document's words are looked
+        up in one dict, the table's, not also in the lexicon's: each look-up in a large dict mostly misses the
+        CPU cache between documents, and the second pass cost ~0.15 ms a document; a list indexed by row costs
+        a fraction of it."""
+        table = self.table
+        known, generation, records = self._lexicon_rows
+        if known is not lexicon or generation != table.generation:
+            records = []
+            self._lexicon_rows = (lexicon, table.generation, records)
+        if len(records) < table.size:
+            records.extend(map(lexicon.candidates_of.__getitem__, table.words[len(records):table.size]))
+        return list(map(records.__getitem__, rows[2:-2].tolist()))
+
     def scores(
         self,
         raw_words: tuple[str, ...],
@@ -500,10 +524,13 @@ class TokenScorer:
         extra: dict[str, np.ndarray],
     ) -> np.ndarray:
         """scores() as a float64 array (analyze() keeps working on the array)."""
-        n = len(raw_words)
-        if not n:
+        if not raw_words:
             return np.zeros(0)
-        rows = self.rows_of(raw_words)
+        return self.row_scores(self.rows_of(raw_words), quoted, lexicon_tags, extra)
+
+    def row_scores(self, rows: np.ndarray, quoted, lexicon_tags: list[str], extra: dict[str, np.ndarray]) -> np.ndarray:
+        """score_array for the tokens of `rows` (rows_of of at least one token, the padding included)."""
+        n = len(rows) - 4
         # take() gathers whole rows several times faster than fancy indexing (same values).
         values, ids = self.table.values.take(rows, axis=0), self.table.ids.take(rows, axis=0)
         # Row i + 2 is token i's; p2, p1, n1, n2 are rows i, i + 1, i + 3, i + 4 (padding at the edges).
@@ -548,11 +575,14 @@ class TokenScorer:
 def tagged_runs(scores, threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
     """Runs [first, last] of tokens (scores a list or array) at or above threshold (a single low token between two high ones
     joins them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap."""
-    flags = np.asarray(scores, dtype=np.float64) >= threshold
+    padded = np.zeros(len(scores) + 2, dtype=bool)  # the flags with a low token either side
+    flags = padded[1:-1]
+    np.greater_equal(np.asarray(scores, dtype=np.float64), threshold, out=flags)
     # (Filling all gaps at once is the same as one by one, left to right: a filled gap is followed by a high token.)
     flags[1:-1] |= flags[:-2] & flags[2:]
-    # Where the flags change: each run's first token, then the token after its last.
-    changes = np.flatnonzero(np.diff(flags, prepend=False, append=False)).tolist()
+    # Where the flags change: each run's first token, then the token after its last (np.diff with prepend and
+    # append costs several times more).
+    changes = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
     runs = list(zip(changes[0::2], [after - 1 for after in changes[1::2]]))
     low = threshold * extend_ratio
     grown: list[tuple[int, int]] = []
@@ -700,7 +730,12 @@ def analyze(context: DocContext) -> Contribution:
     # The tokens as written: find_hits and model_hit_runs normalize the few words they compare (lower-casing
     # every word first cost ~0.05 ms a document).
     words = tokens.words
-    hits = find_hits(lexicon, text, tokens.word_spans, words) if lexicon is not None else []
+    # The scorer's table rows, when there is a model, also give the lexicon's per-word records (one dict pass).
+    table_rows = model.scorer.rows_of(words) if model is not None and words else None
+    hits: list = []
+    if lexicon is not None:
+        records = model.scorer.lexicon_records(lexicon, table_rows) if table_rows is not None else None
+        hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
 
     rows: list[dict] = []
@@ -709,11 +744,11 @@ def analyze(context: DocContext) -> Contribution:
             _span_row(doc_id, text, hit.start, hit.end, voice_of(hit.start, hit.end),
                       context.segmentation.in_boilerplate(hit.start, hit.end), "lexicon", 1.0, hit.entry)
         )
-    if model is not None and words:
+    if table_rows is not None:
         tags = lexicon_tags(hits, len(words))
         # = token_scores(model, token_features(..., model.easy_words, ...)), bit for bit, without feature strings
-        scores = model.scorer.score_array(
-            tokens.words, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
+        scores = model.scorer.row_scores(
+            table_rows, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
             sentence_feature_columns(text, tokens, tags),
         )
         for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words))):
