@@ -380,6 +380,27 @@ def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeyp
     assert [lexicon_module._NORMALIZED[w] for w in tokens.words] == inputs[0] and len(lexicon_module._NORMALIZED) <= 3
 
 
+def test_lexicon_records_by_table_row_equal_the_lexicon_memo(lexicon, monkeypatch):
+    """TokenScorer.lexicon_records gives find_hits the records the lexicon's own memo gives, across new words,
+    a second lexicon and a table that starts afresh; the hits are the same."""
+    from analysis.lexicon import find_hits, parse_lexicon
+
+    other = parse_lexicon(HEADER + "Zorblat,zorblat*,dysphemism,domestic-partisan,something,note\n")
+    texts = ["The Kyiv regime smeared the so-called West.", "Zorblats and the Kiev regime, the Zorblat!", "Calm the war."]
+    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 20)  # the second text starts the table afresh
+    scorer = loaded.load_model().scorer
+    first_generation = scorer.table.generation
+    for text in texts:
+        for lex in (lexicon, other, lexicon):
+            tokens = tokenize(text)
+            records = scorer.lexicon_records(lex, scorer.rows_of(tokens.words))
+            assert records == [lex.candidates_of[w] for w in tokens.words]
+            assert find_hits(lex, text, tokens.word_spans, tokens.words, records) == find_hits(lex, text, tokens.word_spans, tokens.words)
+            assert all(scorer.table.words[row] == word for word, row in scorer.table.rows.items())
+    assert scorer.table.generation == first_generation + 1
+    assert [h.entry.term for h in find_hits(other, texts[1], tokenize(texts[1]).word_spans, tokenize(texts[1]).words)] == ["Zorblat", "Zorblat"]
+
+
 def test_word_table_grows_and_keeps_its_rows(resources):
     model = loaded.load_model()
     scorer = model.scorer
