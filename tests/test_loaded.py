@@ -562,6 +562,18 @@ def test_stem_equals_trying_every_suffix_in_order(resources):
     assert [loaded._stem(w) for w in words] == [reference(w) for w in words]
 
 
+def test_scaled_scores_use_the_left_to_right_sum():
+    import random
+
+    model = loaded.load_model()
+    generator = random.Random(3)
+    for n in (1, 2, 7, 300, 2000):
+        scores = [generator.random() * 2.5 * model.base_rate for _ in range(n)]  # a factor within the bounds
+        factor = min(loaded.MAX_SCALE, max(1.0 / loaded.MAX_SCALE, (sum(scores) / n) / model.base_rate))
+        assert 1 / loaded.MAX_SCALE < factor < loaded.MAX_SCALE
+        assert loaded.scaled_scores(model, scores).tolist() == [s * factor for s in scores]
+
+
 def test_tagged_runs_equal_a_token_by_token_scan():
     import random
 
