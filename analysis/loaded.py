@@ -573,8 +573,9 @@ class TokenScorer:
 
 
 def tagged_runs(scores, threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
-    """Runs [first, last] of tokens (scores a list or array) at or above threshold (a single low token between two high ones
-    joins them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap."""
+    """Runs [first, last] of tokens at or above threshold (a single low token between two high ones joins
+    them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap. `scores`
+    is a list or an array."""
     padded = np.zeros(len(scores) + 2, dtype=bool)  # the flags with a low token either side
     flags = padded[1:-1]
     np.greater_equal(np.asarray(scores, dtype=np.float64), threshold, out=flags)
