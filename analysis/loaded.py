@@ -279,6 +279,7 @@ OWN, AS_P1, AS_N1, AS_P2, AS_N2, AS_QUOTED = range(6)
 # The scorer's per-word table starts afresh beyond this many words (some 40 MB), so that a long-running
 # process scoring ever new names and numbers stays bounded; the scores do not depend on the table.
 MAX_CACHED_WORDS = 200_000
+MAX_LEXICONS_KEPT = 4  # lexicons whose per-row records a scorer keeps (TokenScorer.lexicon_records)
 _NO_WEIGHTS: dict = {}
 
 
@@ -447,8 +448,8 @@ class TokenScorer:
         # The padding is never anyone's own word: only its weights as a neighbour count.
         padding = [self._record(pad, pad, own=False) for pad in PADDING]
         self.table = WordTable([values for values, _ in padding], [ids for _, ids in padding])
-        # (lexicon, table generation, lexicon.candidates_of[word] of each table row's word): see lexicon_records.
-        self._lexicon_rows: tuple = (None, 0, [])
+        # lexicon -> (table generation, lexicon.candidates_of[word] of each table row's word): see lexicon_records.
+        self._lexicon_rows: dict[Lexicon, tuple[int, list]] = {}
 
     def _record(self, raw: str, word: str, own: bool = True) -> tuple[tuple, tuple]:
         """A word's WordTable row (values, ids), from the feature index; `word` is normalize_word(raw)."""
@@ -490,15 +491,17 @@ class TokenScorer:
     def lexicon_records(self, lexicon: Lexicon, rows: np.ndarray) -> list:
         """lexicon.candidates_of[word] for each token, given the rows rows_of just gave for the tokens.
 
-        The records are kept by table row (for the last lexicon asked), so that a document's words are looked
-        up in one dict, the table's, not also in the lexicon's: each look-up in a large dict mostly misses the
-        CPU cache between documents, and the second pass cost ~0.15 ms a document; a list indexed by row costs
-        a fraction of it."""
+        The records are kept by table row (for a few lexicons: sessions with and without a custom lexicon may
+        share the model), so that a document's words are looked up in one dict, the table's, not also in the
+        lexicon's: each look-up in a large dict mostly misses the CPU cache between documents, and the second
+        pass cost ~0.15 ms a document; a list indexed by row costs a fraction of it."""
         table = self.table
-        known, generation, records = self._lexicon_rows
-        if known is not lexicon or generation != table.generation:
+        generation, records = self._lexicon_rows.get(lexicon, (None, []))
+        if generation != table.generation:
+            if len(self._lexicon_rows) >= MAX_LEXICONS_KEPT:
+                self._lexicon_rows.clear()
             records = []
-            self._lexicon_rows = (lexicon, table.generation, records)
+            self._lexicon_rows[lexicon] = (table.generation, records)
         if len(records) < table.size:
             records.extend(map(lexicon.candidates_of.__getitem__, table.words[len(records):table.size]))
         return list(map(records.__getitem__, rows[2:-2].tolist()))

@@ -398,6 +398,7 @@ def test_lexicon_records_by_table_row_equal_the_lexicon_memo(lexicon, monkeypatc
             assert find_hits(lex, text, tokens.word_spans, tokens.words, records) == find_hits(lex, text, tokens.word_spans, tokens.words)
             assert all(scorer.table.words[row] == word for word, row in scorer.table.rows.items())
     assert scorer.table.generation == first_generation + 1
+    assert set(scorer._lexicon_rows) == {lexicon, other}  # both kept: alternating lexicons rebuild nothing
     assert [h.entry.term for h in find_hits(other, texts[1], tokenize(texts[1]).word_spans, tokenize(texts[1]).words)] == ["Zorblat", "Zorblat"]
 
 
