@@ -122,6 +122,7 @@ class _NormalizedWords(dict):
 
 
 _NORMALIZED = _NormalizedWords()
+NORMALIZED_WORDS = _NORMALIZED  # for other modules: NORMALIZED_WORDS[word] == normalize_word(word)
 
 
 def expand_patterns(patterns: str) -> list[Wording]:
@@ -283,10 +284,12 @@ class _CandidateMemo(dict):
         return record
 
 
-def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words) -> list[Hit]:
+def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ...], words, records: list | None = None) -> list[Hit]:
     """Non-overlapping lexicon matches, left to right, longest first. `words` are the tokens as written or
-    normalize_word()ed (matching sees them normalized)."""
-    records = list(map(lexicon.candidates_of.__getitem__, words))  # held here: the memo may start afresh
+    normalize_word()ed (matching sees them normalized); `records`, when given, are lexicon.candidates_of[word]
+    of each word, found some cheaper way (analysis.loaded.TokenScorer.lexicon_records)."""
+    if records is None:
+        records = list(map(lexicon.candidates_of.__getitem__, words))  # held here: the memo may start afresh
     normalized = _NORMALIZED.__getitem__
     hits: list[Hit] = []
     free = 0  # the first word no earlier hit covers

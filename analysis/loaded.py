@@ -33,6 +33,7 @@ from .context import Contribution, DocContext
 from .lexicon import (
     CATEGORIES,
     NARRATIVES,
+    NORMALIZED_WORDS,
     Lexicon,
     LexiconError,
     find_hits,
@@ -278,6 +279,7 @@ OWN, AS_P1, AS_N1, AS_P2, AS_N2, AS_QUOTED = range(6)
 # The scorer's per-word table starts afresh beyond this many words (some 40 MB), so that a long-running
 # process scoring ever new names and numbers stays bounded; the scores do not depend on the table.
 MAX_CACHED_WORDS = 200_000
+MAX_LEXICONS_KEPT = 4  # lexicons whose per-row records a scorer keeps (TokenScorer.lexicon_records)
 _NO_WEIGHTS: dict = {}
 
 
@@ -381,7 +383,8 @@ class WordTable:
     weights as a neighbour) and AS_QUOTED ("qw:<word>"); `ids[row]` holds the pair-vocabulary ids
     (PairWeights) of its normalize_word()ed form and of that form's stem. `rows` maps a word to its row,
     giving a new word the next row (its weights are then filled in with `fill`); rows 0-3 are PADDING.
-    The arrays grow by doubling.
+    `words[row]` is the row's word. The arrays grow by doubling. `generation` counts the resets (rows
+    handed out before a reset mean nothing after it).
     """
 
     def __init__(self, padding_values: list[tuple], padding_ids: list[tuple]):
@@ -389,6 +392,8 @@ class WordTable:
         self.values = np.zeros((1024, 6))
         self.ids = np.zeros((1024, 2), dtype=np.int64)
         self.rows = _Rows()
+        self.words: list[str] = []
+        self.generation = 0
         self.reset()
 
     def reset(self) -> None:
@@ -396,6 +401,8 @@ class WordTable:
         self.rows.clear()
         self.rows.new.clear()
         self.rows.update(zip(PADDING, range(len(PADDING))))
+        self.words[:] = PADDING
+        self.generation += 1
         self.rows.next_row = self.size = len(PADDING)
         values, ids = self.padding
         self.values[:self.size] = values
@@ -412,6 +419,7 @@ class WordTable:
         if values:
             self.values[self.size:end] = values
             self.ids[self.size:end] = ids
+        self.words.extend(self.rows.new)
         self.rows.new.clear()
         self.size = end
 
@@ -440,6 +448,8 @@ class TokenScorer:
         # The padding is never anyone's own word: only its weights as a neighbour count.
         padding = [self._record(pad, pad, own=False) for pad in PADDING]
         self.table = WordTable([values for values, _ in padding], [ids for _, ids in padding])
+        # lexicon -> (table generation, lexicon.candidates_of[word] of each table row's word): see lexicon_records.
+        self._lexicon_rows: dict[Lexicon, tuple[int, list]] = {}
 
     def _record(self, raw: str, word: str, own: bool = True) -> tuple[tuple, tuple]:
         """A word's WordTable row (values, ids), from the feature index; `word` is normalize_word(raw)."""
@@ -478,6 +488,24 @@ class TokenScorer:
             table.fill([values for values, _ in records], [ids for _, ids in records])
         return rows
 
+    def lexicon_records(self, lexicon: Lexicon, rows: np.ndarray) -> list:
+        """lexicon.candidates_of[word] for each token, given the rows rows_of just gave for the tokens.
+
+        The records are kept by table row (for a few lexicons: sessions with and without a custom lexicon may
+        share the model), so that a document's words are looked up in one dict, the table's, not also in the
+        lexicon's: each look-up in a large dict mostly misses the CPU cache between documents, and the second
+        pass cost ~0.15 ms a document; a list indexed by row costs a fraction of it."""
+        table = self.table
+        generation, records = self._lexicon_rows.get(lexicon, (None, []))
+        if generation != table.generation:
+            if len(self._lexicon_rows) >= MAX_LEXICONS_KEPT:
+                self._lexicon_rows.clear()
+            records = []
+            self._lexicon_rows[lexicon] = (table.generation, records)
+        if len(records) < table.size:
+            records.extend(map(lexicon.candidates_of.__getitem__, table.words[len(records):table.size]))
+        return list(map(records.__getitem__, rows[2:-2].tolist()))
+
     def scores(
         self,
         raw_words: tuple[str, ...],
@@ -489,11 +517,25 @@ class TokenScorer:
         model's easy words): the tokens as written, their quotation flags (a sequence of bools) and lexicon
         tags, and the optional per-token features as one boolean column per name (sentence_feature_columns),
         added in the columns' order, which must be the order token_features' `extra` lists them in."""
-        n = len(raw_words)
-        if not n:
-            return []
-        rows = self.rows_of(raw_words)
-        values, ids = self.table.values[rows], self.table.ids[rows]
+        return self.score_array(raw_words, quoted, lexicon_tags, extra).tolist()
+
+    def score_array(
+        self,
+        raw_words: tuple[str, ...],
+        quoted,
+        lexicon_tags: list[str],
+        extra: dict[str, np.ndarray],
+    ) -> np.ndarray:
+        """scores() as a float64 array (analyze() keeps working on the array)."""
+        if not raw_words:
+            return np.zeros(0)
+        return self.row_scores(self.rows_of(raw_words), quoted, lexicon_tags, extra)
+
+    def row_scores(self, rows: np.ndarray, quoted, lexicon_tags: list[str], extra: dict[str, np.ndarray]) -> np.ndarray:
+        """score_array for the tokens of `rows` (rows_of of at least one token, the padding included)."""
+        n = len(rows) - 4
+        # take() gathers whole rows several times faster than fancy indexing (same values).
+        values, ids = self.table.values.take(rows, axis=0), self.table.ids.take(rows, axis=0)
         # Row i + 2 is token i's; p2, p1, n1, n2 are rows i, i + 1, i + 3, i + 4 (padding at the edges).
         # Added in token_features' order: own, p1, n1, p2, n2, pb, nb, pst.
         total = values[2:n + 2, OWN].copy()
@@ -530,17 +572,21 @@ class TokenScorer:
         # z = bias + total, clamped to [-30, 30] as in token_scores; math.exp, as token_scores uses
         # (numpy's exp may differ from it in the last bit).
         z = np.clip(self.model.bias + total, -30.0, 30.0)
-        return (1.0 / (1.0 + np.array(list(map(math.exp, (-z).tolist()))))).tolist()
+        return 1.0 / (1.0 + np.fromiter(map(math.exp, (-z).tolist()), dtype=np.float64, count=n))
 
 
-def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
-    """Runs [first, last] of tokens at or above threshold (a single low token between two high ones
-    joins them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap."""
-    flags = np.asarray(scores, dtype=np.float64) >= threshold
+def tagged_runs(scores, threshold: float, extend_ratio: float = 1.0) -> list[tuple[int, int]]:
+    """Runs [first, last] of tokens at or above threshold (a single low token between two high ones joins
+    them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap. `scores`
+    is a list or an array."""
+    padded = np.zeros(len(scores) + 2, dtype=bool)  # the flags with a low token either side
+    flags = padded[1:-1]
+    np.greater_equal(np.asarray(scores, dtype=np.float64), threshold, out=flags)
     # (Filling all gaps at once is the same as one by one, left to right: a filled gap is followed by a high token.)
     flags[1:-1] |= flags[:-2] & flags[2:]
-    # Where the flags change: each run's first token, then the token after its last.
-    changes = np.flatnonzero(np.diff(flags, prepend=False, append=False)).tolist()
+    # Where the flags change: each run's first token, then the token after its last (np.diff with prepend and
+    # append costs several times more).
+    changes = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
     runs = list(zip(changes[0::2], [after - 1 for after in changes[1::2]]))
     low = threshold * extend_ratio
     grown: list[tuple[int, int]] = []
@@ -556,17 +602,20 @@ def tagged_runs(scores: list[float], threshold: float, extend_ratio: float = 1.0
     return grown
 
 
-def scaled_scores(model: LoadedModel, scores: list[float]) -> list[float]:
-    """Token scores scaled by (document mean score / training base rate)."""
-    if model.base_rate <= 0 or not scores:
-        return list(scores)
-    factor = (sum(scores) / len(scores)) / model.base_rate
+def scaled_scores(model: LoadedModel, scores) -> np.ndarray:
+    """Token scores (a list or array) scaled by (document mean score / training base rate), as an array."""
+    values = np.asarray(scores, dtype=np.float64)
+    if model.base_rate <= 0 or not len(values):
+        return values.copy()
+    # The floats added left to right, as sum() of the list adds them: np.cumsum (add.accumulate) adds one at a
+    # time, where np.sum adds pairwise (the last bit may differ); it spares making a float object per token.
+    factor = (float(np.cumsum(values)[-1]) / len(values)) / model.base_rate
     # Bounded so a short, dense snippet does not flag every word (PTC articles range ~0.4-3).
     factor = min(MAX_SCALE, max(1.0 / MAX_SCALE, factor))
-    return [s * factor for s in scores]
+    return values * factor
 
 
-def model_runs(model: LoadedModel, scores: list[float]) -> list[tuple[int, int]]:
+def model_runs(model: LoadedModel, scores) -> list[tuple[int, int]]:
     """The model's hits as word-index runs [first, last], after scaling scores to the document."""
     return tagged_runs(scaled_scores(model, scores), model.threshold, model.extend_ratio)
 
@@ -580,7 +629,7 @@ EDGE_WORDS = frozenset(
 
 def is_edge_word(word: str) -> bool:
     """True for a function word (EDGE_WORDS), given as written or normalize_word()ed."""
-    return normalize_word(word) in EDGE_WORDS
+    return NORMALIZED_WORDS[word] in EDGE_WORDS
 
 
 def trim_runs(runs: list[tuple[int, int]], words) -> list[tuple[int, int]]:
@@ -631,7 +680,7 @@ def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
     return quoted_mask([s for s, _ in word_spans], [e for _, e in word_spans], quotes).tolist()
 
 
-def model_hit_runs(model: LoadedModel, scores: list[float], words, covered: list[bool]) -> list[tuple[int, int]]:
+def model_hit_runs(model: LoadedModel, scores, words, covered: list[bool]) -> list[tuple[int, int]]:
     """The model's hits as word-index runs [first, last], exactly as analyze() reports them: runs of the
     document-scaled scores with function words trimmed from their edges, less the runs that lexicon
     hits (`covered`) already explain. `words` are the tokens as written or normalize_word()ed."""
@@ -686,7 +735,12 @@ def analyze(context: DocContext) -> Contribution:
     # The tokens as written: find_hits and model_hit_runs normalize the few words they compare (lower-casing
     # every word first cost ~0.05 ms a document).
     words = tokens.words
-    hits = find_hits(lexicon, text, tokens.word_spans, words) if lexicon is not None else []
+    # The scorer's table rows, when there is a model, also give the lexicon's per-word records (one dict pass).
+    table_rows = model.scorer.rows_of(words) if model is not None and words else None
+    hits: list = []
+    if lexicon is not None:
+        records = model.scorer.lexicon_records(lexicon, table_rows) if table_rows is not None else None
+        hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
 
     rows: list[dict] = []
@@ -695,16 +749,16 @@ def analyze(context: DocContext) -> Contribution:
             _span_row(doc_id, text, hit.start, hit.end, voice_of(hit.start, hit.end),
                       context.segmentation.in_boilerplate(hit.start, hit.end), "lexicon", 1.0, hit.entry)
         )
-    if model is not None and words:
+    if table_rows is not None:
         tags = lexicon_tags(hits, len(words))
         # = token_scores(model, token_features(..., model.easy_words, ...)), bit for bit, without feature strings
-        scores = model.scorer.scores(
-            tokens.words, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
+        scores = model.scorer.row_scores(
+            table_rows, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
             sentence_feature_columns(text, tokens, tags),
         )
         for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words))):
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
-            score = round(max(scores[first:last + 1]), 4)
+            score = round(float(scores[first:last + 1].max()), 4)
             rows.append(
                 _span_row(doc_id, text, start, end, voice_of(start, end),
                           context.segmentation.in_boilerplate(start, end), "model", score)

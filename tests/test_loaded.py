@@ -380,6 +380,28 @@ def test_bounded_caches_do_not_change_scores_or_hits(resources, lexicon, monkeyp
     assert [lexicon_module._NORMALIZED[w] for w in tokens.words] == inputs[0] and len(lexicon_module._NORMALIZED) <= 3
 
 
+def test_lexicon_records_by_table_row_equal_the_lexicon_memo(lexicon, monkeypatch):
+    """TokenScorer.lexicon_records gives find_hits the records the lexicon's own memo gives, across new words,
+    a second lexicon and a table that starts afresh; the hits are the same."""
+    from analysis.lexicon import find_hits, parse_lexicon
+
+    other = parse_lexicon(HEADER + "Zorblat,zorblat*,dysphemism,domestic-partisan,something,note\n")
+    texts = ["The Kyiv regime smeared the so-called West.", "Zorblats and the Kiev regime, the Zorblat!", "Calm the war."]
+    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 20)  # the second text starts the table afresh
+    scorer = loaded.load_model().scorer
+    first_generation = scorer.table.generation
+    for text in texts:
+        for lex in (lexicon, other, lexicon):
+            tokens = tokenize(text)
+            records = scorer.lexicon_records(lex, scorer.rows_of(tokens.words))
+            assert records == [lex.candidates_of[w] for w in tokens.words]
+            assert find_hits(lex, text, tokens.word_spans, tokens.words, records) == find_hits(lex, text, tokens.word_spans, tokens.words)
+            assert all(scorer.table.words[row] == word for word, row in scorer.table.rows.items())
+    assert scorer.table.generation == first_generation + 1
+    assert set(scorer._lexicon_rows) == {lexicon, other}  # both kept: alternating lexicons rebuild nothing
+    assert [h.entry.term for h in find_hits(other, texts[1], tokenize(texts[1]).word_spans, tokenize(texts[1]).words)] == ["Zorblat", "Zorblat"]
+
+
 def test_word_table_grows_and_keeps_its_rows(resources):
     model = loaded.load_model()
     scorer = model.scorer
@@ -539,6 +561,18 @@ def test_stem_equals_trying_every_suffix_in_order(resources):
     words = [name[2:] for name in resources.loaded_model.weights if name.startswith("w:")]
     words += ["", "a", "es", "ations", "xations", "ingly", "flies", "ye", "<s1>"]
     assert [loaded._stem(w) for w in words] == [reference(w) for w in words]
+
+
+def test_scaled_scores_use_the_left_to_right_sum():
+    import random
+
+    model = loaded.load_model()
+    generator = random.Random(3)
+    for n in (1, 2, 7, 300, 2000):
+        scores = [generator.random() * 2.5 * model.base_rate for _ in range(n)]  # a factor within the bounds
+        factor = min(loaded.MAX_SCALE, max(1.0 / loaded.MAX_SCALE, (sum(scores) / n) / model.base_rate))
+        assert 1 / loaded.MAX_SCALE < factor < loaded.MAX_SCALE
+        assert loaded.scaled_scores(model, scores).tolist() == [s * factor for s in scores]
 
 
 def test_tagged_runs_equal_a_token_by_token_scan():
