@@ -9,9 +9,11 @@ import json
 import math
 import re
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -315,9 +317,9 @@ def reader_voice(text: str) -> bool:
     return bool(READER_VOICE_RE.search(unquoted) or CALL_TO_ACTION_RE.search(clean_for_cues(text)))
 
 
-@dataclass(frozen=True)
-class LineStats:
-    """Shape of one block of text, the raw material of the features."""
+class LineStats(NamedTuple):
+    """Shape of one block of text, the raw material of the features (a named tuple: one is made per line, and
+    building a frozen dataclass of 15 fields cost ~2 us, ~0.1 ms a document)."""
 
     words: int
     chars: int
@@ -348,9 +350,7 @@ TERMINAL_MARKS = ".!?…:;"
 
 def line_stats(text: str) -> LineStats:
     """Measure one block of text."""
-    # No cache of whole lines across documents: the per-word facts below make a line cheap, and a line cache
-    # would mostly pay off on corpora that repeat sentences (such as the synthesised benchmark), not on real ones.
-    return _line_stats(text)
+    return document_line_stats(text, ((0, len(text)),))[0]
 
 
 class WordFacts(NamedTuple):
@@ -372,9 +372,8 @@ class WordFacts(NamedTuple):
     outlet_voice: bool
 
 
-@lru_cache(maxsize=1 << 16)
 def word_facts(word: str) -> WordFacts:
-    """WordFacts of one whitespace-free word, cached: a news vocabulary recurs, so most words cost one lookup."""
+    """WordFacts of one whitespace-free word (WordRows keeps them per process: a news vocabulary recurs)."""
     lowered = word.lower()
     literals = load_prefilters().literals_in_word(lowered)
     reader, outlet = READER_VOICE_RE.search(word) is not None, OUTLET_VOICE_RE.search(word) is not None
@@ -397,11 +396,81 @@ def word_facts(word: str) -> WordFacts:
     )
 
 
-def _line_stats(text: str) -> LineStats:
-    parts = text.split()
-    facts = list(map(word_facts, parts))
-    counts, stops, caps, digits, punct, hints, norms, literals, readers, outlets = zip(*facts) if facts else ((),) * len(WordFacts._fields)
-    n = sum(counts)
+class WordRows(dict):
+    """word -> its row in `tallies` (the word's WordFacts counts as integers, TALLIES columns), `norms` and
+    `literals`, filled in on first sight and kept per process (values never change, so outputs do not depend
+    on what is kept). A document's tallies are then summed per line by numpy instead of word by word.
+
+    Bounded: rows_of starts afresh before a document whose words might not fit, so a document's rows stay valid.
+    """
+
+    TALLIES = ("words", "stopwords", "capitalised", "digits", "punctuation", "link_hint", "reader_voice", "outlet_voice", "has_literals")
+
+    def __init__(self, size: int = 1 << 16) -> None:
+        super().__init__()
+        self.size = size
+        self.tallies = np.zeros((size, len(self.TALLIES)), dtype=np.int64)
+        self.norms: list[str] = []
+        self.literals: list[frozenset[str]] = []
+
+    def __missing__(self, word: str) -> int:
+        facts = word_facts(word)
+        row = self[word] = len(self.norms)
+        if row >= len(self.tallies):  # only for a document of more distinct words than `size`
+            self.tallies = np.resize(self.tallies, (2 * len(self.tallies), len(self.TALLIES)))
+        self.tallies[row] = (
+            facts.words, facts.stopwords, facts.capitalised, facts.digits, facts.punctuation, facts.link_hint,
+            facts.reader_voice, facts.outlet_voice, bool(facts.cue_literals),
+        )
+        self.norms.append(facts.norm)
+        self.literals.append(facts.cue_literals)
+        return row
+
+    def rows_of(self, words: list[str]) -> list[int]:
+        """The rows of `words`, in order (new words get theirs)."""
+        if len(self) + len(words) > self.size:
+            self.clear()
+            self.norms.clear()
+            self.literals.clear()
+        return list(map(self.__getitem__, words))
+
+
+WORD_ROWS = WordRows()
+
+
+def document_line_stats(text: str, spans: Iterable[tuple[int, int]]) -> list[LineStats]:
+    """LineStats of each line text[start:end] of `spans`, in order.
+
+    The per-word tallies of all the document's words are gathered from WORD_ROWS in one array and summed per
+    line through a cumulative sum (whole numbers: exact), instead of transposing and summing each line's facts
+    in Python, which cost more than anything else a line needs.
+    """
+    lines = [text[s:e] for s, e in spans]
+    parts = list(map(str.split, lines))
+    rows = WORD_ROWS.rows_of(list(chain.from_iterable(parts)))
+    sizes = np.array(list(map(len, parts)), dtype=np.intp)
+    ends = np.cumsum(sizes)
+    # Row k of `cumulative`: the tallies of the document's first k words; a line's are the difference at its ends.
+    cumulative = np.zeros((len(rows) + 1, len(WordRows.TALLIES)), dtype=np.int64)
+    np.cumsum(WORD_ROWS.tallies[rows], axis=0, out=cumulative[1:])
+    totals = (cumulative[ends] - cumulative[ends - sizes]).tolist()
+    ends = ends.tolist()
+    norms, literals = WORD_ROWS.norms, WORD_ROWS.literals
+    stats = []
+    start = 0
+    for line, words, end, tally in zip(lines, parts, ends, totals):
+        line_rows = rows[start:end]
+        start = end
+        stats.append(_line_stats(line, words, tally, map(norms.__getitem__, line_rows), line_rows, literals))
+    return stats
+
+
+def _line_stats(
+    text: str, parts: list[str], tally: list[int], norms: Iterable[str], rows: list[int], literals: list[frozenset[str]],
+) -> LineStats:
+    """LineStats of one line from its whitespace-separated `parts`, their summed TALLIES and their norms; the
+    cue literals of its words are literals[row] for each of `rows`."""
+    n, stops, caps, digits, punct, hints, readers, outlets, with_literals = tally
     stripped = text.strip()
     # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
     # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy,
@@ -413,23 +482,25 @@ def _line_stats(text: str) -> LineStats:
     cleaned = " ".join(parts) if plain else clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
-    reader = READER_VOICE_RE.search(unquoted) is not None if quoted else any(readers)
-    outlet = (OUTLET_VOICE_RE.search(unquoted) is not None if quoted else any(outlets)) if reader else False
+    reader = READER_VOICE_RE.search(unquoted) is not None if quoted else readers > 0
+    outlet = (OUTLET_VOICE_RE.search(unquoted) is not None if quoted else outlets > 0) if reader else False
     # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
     if n > CUE_MAX_WORDS:
         cue = NO_CUE
+    elif plain:
+        cue = _find_cue_cleaned(cleaned, frozenset().union(*map(literals.__getitem__, rows)) if with_literals else NO_LITERALS)
     else:
-        cue = _find_cue_cleaned(cleaned, frozenset().union(*literals) if plain else None)
+        cue = _find_cue_cleaned(cleaned)
     unclosed = stripped.rstrip(TERMINAL_CLOSERS)  # TERMINAL_RE.search(stripped), without a scan of the line
     return LineStats(
         words=n,
         chars=len(stripped),
-        stopword_ratio=sum(stops) / n if n else 0.0,
+        stopword_ratio=stops / n if n else 0.0,
         terminal=unclosed != "" and unclosed[-1] in TERMINAL_MARKS,
-        punct_per_word=sum(punct) / n if n else 0.0,
-        capital_ratio=sum(caps) / n if n else 0.0,
-        digit_ratio=sum(digits) / max(1, len(stripped)),
-        link=any(hints) and LINK_RE.search(stripped) is not None,
+        punct_per_word=punct / n if n else 0.0,
+        capital_ratio=caps / n if n else 0.0,
+        digit_ratio=digits / max(1, len(stripped)),
+        link=hints > 0 and LINK_RE.search(stripped) is not None,
         separator=bool(SEPARATOR_RE.search(stripped)),
         reader=reader or call_to_action,  # reader_voice(stripped)
         pitch=outlet or call_to_action,  # pitch_voice(stripped)
@@ -476,17 +547,19 @@ def feature_matrix(stats: list[LineStats]) -> np.ndarray:
     n = len(stats)
     if not n:
         return np.zeros((0, len(FEATURE_NAMES)))
-    words = np.array([s.words for s in stats], dtype=float)
-    norms = [s.norm for s in stats]
+    # The stats' fields as columns (a transpose in C; LineStats are tuples).
+    (word_counts, chars, stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
+     pitch, cues, norms, bullet, question) = zip(*stats)
+    words = np.array(word_counts, dtype=float)
     counts = Counter(norm for norm in norms if norm)
     is_good = [s.good for s in stats]
     good = np.array(is_good, dtype=float)
     good_words = words * good
     total_good_words = float(good_words.sum()) or 1.0  # a sum of whole numbers: exact in any order
     # Prose lines pull the run in, furniture pushes it away: each line scores its words, signed.
-    run_scores = [s.words if g else -max(2.0, s.words * 0.5) for s, g in zip(stats, is_good)]
+    run_scores = [w if g else -max(2.0, w * 0.5) for w, g in zip(word_counts, is_good)]
     run_start, run_end = best_run(run_scores)
-    max_words = max(s.words for s in stats) or 1
+    max_words = max(word_counts) or 1
     positions = np.arange(n)
     good_positions = np.flatnonzero(good)
     if len(good_positions):
@@ -503,15 +576,14 @@ def feature_matrix(stats: list[LineStats]) -> np.ndarray:
     low, high = np.maximum(positions - 3, 0), np.minimum(positions + 4, n)
     size = high - low
     good_sums, word_sums = np.concatenate(([0.0], np.cumsum(good))), np.concatenate(([0.0], np.cumsum(words)))
-    # The line's own measures, one array column each (bools become 0.0 / 1.0).
-    own = np.array([
-        (s.stopword_ratio, s.terminal, s.punct_per_word, s.capital_ratio, s.digit_ratio, s.link, s.separator, s.reader,
-         s.cue.strength == "strong", s.cue.strength == "weak", s.bullet, s.question, s.pitch)
-        for s in stats
-    ], dtype=float)
+    strengths = [cue.strength for cue in cues]
+    # The line's own measures, one array row each (bools become 0.0 / 1.0).
     (stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
-     cue_strong, cue_weak, bullet, question, pitch) = own.T
-    log_words = np.array([math.log1p(s.words) for s in stats])
+     cue_strong, cue_weak, bullet, question, pitch) = np.array([
+        stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
+        [strength == "strong" for strength in strengths], [strength == "weak" for strength in strengths], bullet, question, pitch,
+    ], dtype=float)
+    log_words = np.array(list(map(math.log1p, word_counts)))
 
     def shifted(column, step: int) -> np.ndarray:
         """column[i + step] for each line i, 0.0 past either end."""
@@ -524,7 +596,7 @@ def feature_matrix(stats: list[LineStats]) -> np.ndarray:
 
     columns = [
         log_words,
-        [math.log1p(s.chars) for s in stats],
+        list(map(math.log1p, chars)),
         stopword_ratio,
         terminal,
         np.minimum(punct_per_word, 2.0),

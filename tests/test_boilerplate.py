@@ -621,7 +621,7 @@ def _line_stats_by_whole_line(text: str):
 
 
 def test_line_stats_from_word_tallies_agree_with_whole_line():
-    from analysis.boilerplate_features import _line_stats
+    from analysis.boilerplate_features import document_line_stats
 
     lines = [
         "", "   ", "Read more:", "Related:”)", "Tell us what you think", "US and UK officials met", "we’re here for YOURS, ours.",
@@ -635,7 +635,11 @@ def test_line_stats_from_word_tallies_agree_with_whole_line():
     for path in sorted(SEEDS.glob("*.txt")):
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
-        assert _line_stats(line) == _line_stats_by_whole_line(line), line
+        assert line_stats(line) == _line_stats_by_whole_line(line), line
+    # A whole document at once: each line as on its own, through one table of per-word tallies.
+    text = "\n".join(lines)
+    spans = tokenize(text).line_spans
+    assert document_line_stats(text, spans) == [_line_stats_by_whole_line(text[s:e]) for s, e in spans]
 
 
 def _features_row_by_row(stats):
