@@ -219,19 +219,18 @@ def _word_literals(word: str) -> frozenset[str]:
     return load_prefilters().literals_in_word(word)
 
 
-NON_ASCII_RE = re.compile(r"[^\x00-\x7f]+")
+# The characters that re.I equates with an ASCII character while str.lower() does not turn them into it: a
+# lower-cased line would hide a cue's literal from the prefilter. Found by trying every character against every
+# ASCII character (tests/test_boilerplate.py); every other character re.I equates with an ASCII one (the Kelvin
+# sign "K") lower-cases to it, and a cue literal holds no cased non-ASCII character (_caseless).
+ODD_FOLDS = "İıſ"
+ODD_FOLD_RE = re.compile(f"[{ODD_FOLDS}]")
 
 
 def _prefilter_safe(cleaned: str) -> bool:
-    """False when `cleaned` holds a cased non-ASCII character: then the literal prefilter cannot be trusted.
-
-    Under re.I a cased non-ASCII letter can equal an ASCII one ("ſ" and "s", "K" and "k") and str.lower()
-    can differ from re's per-character folding ("İ"); such lines always go through the regexes.
-    """
-    if cleaned.isascii():
-        return True
-    others = "".join(NON_ASCII_RE.findall(cleaned))
-    return others.lower() == others and others.upper() == others
+    """False when `cleaned` holds one of ODD_FOLDS: then the literal prefilter cannot be trusted, and the line goes
+    through the regexes. (Accented names such as "Orbán" are safe: re.I equates "á" with "Á" only.)"""
+    return cleaned.isascii() or ODD_FOLD_RE.search(cleaned) is None
 
 
 def _first_cue_rank(plan: CuePlan, cleaned: str, present: frozenset[str], anchored_possible: bool) -> int | None:
@@ -409,7 +408,7 @@ class WordRows(dict):
     def __init__(self, size: int = 1 << 16) -> None:
         super().__init__()
         self.size = size
-        self.tallies = np.zeros((size, len(self.TALLIES)), dtype=np.int64)
+        self.tallies = np.zeros((size, len(self.TALLIES)), dtype=np.int32)  # a word's counts are below its length
         self.norms: list[str] = []
         self.literals: list[frozenset[str]] = []
 
@@ -452,7 +451,7 @@ def document_line_stats(text: str, spans: Iterable[tuple[int, int]]) -> list[Lin
     ends = np.cumsum(sizes)
     # Row k of `cumulative`: the tallies of the document's first k words; a line's are the difference at its ends.
     cumulative = np.zeros((len(rows) + 1, len(WordRows.TALLIES)), dtype=np.int64)
-    np.cumsum(WORD_ROWS.tallies[rows], axis=0, out=cumulative[1:])
+    np.cumsum(WORD_ROWS.tallies[rows], axis=0, dtype=np.int64, out=cumulative[1:])
     totals = (cumulative[ends] - cumulative[ends - sizes]).tolist()
     ends = ends.tolist()
     norms, literals = WORD_ROWS.norms, WORD_ROWS.literals
@@ -488,6 +487,7 @@ def _line_stats(
     if n > CUE_MAX_WORDS:
         cue = NO_CUE
     elif plain:
+        # The cleaned line is its words joined: the literals in it are theirs.
         cue = _find_cue_cleaned(cleaned, frozenset().union(*map(literals.__getitem__, rows)) if with_literals else NO_LITERALS)
     else:
         cue = _find_cue_cleaned(cleaned)
