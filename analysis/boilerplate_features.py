@@ -8,6 +8,7 @@ from __future__ import annotations
 import json
 import math
 import re
+import threading
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -401,6 +402,8 @@ class WordRows(dict):
     on what is kept). A document's tallies are then summed per line by numpy instead of word by word.
 
     Bounded: rows_of starts afresh before a document whose words might not fit, so a document's rows stay valid.
+    A document's rows are read after rows_of returns: hold `lock` from rows_of until done with them (the
+    dashboard may segment in several threads at once).
     """
 
     TALLIES = ("words", "stopwords", "capitalised", "digits", "punctuation", "link_hint", "reader_voice", "outlet_voice", "has_literals")
@@ -411,6 +414,7 @@ class WordRows(dict):
         self.tallies = np.zeros((size, len(self.TALLIES)), dtype=np.int32)  # a word's counts are below its length
         self.norms: list[str] = []
         self.literals: list[frozenset[str]] = []
+        self.lock = threading.Lock()
 
     def __missing__(self, word: str) -> int:
         facts = word_facts(word)
@@ -446,21 +450,21 @@ def document_line_stats(text: str, spans: Iterable[tuple[int, int]]) -> list[Lin
     """
     lines = [text[s:e] for s, e in spans]
     parts = list(map(str.split, lines))
-    rows = WORD_ROWS.rows_of(list(chain.from_iterable(parts)))
     sizes = np.array(list(map(len, parts)), dtype=np.intp)
     ends = np.cumsum(sizes)
-    # Row k of `cumulative`: the tallies of the document's first k words; a line's are the difference at its ends.
-    cumulative = np.zeros((len(rows) + 1, len(WordRows.TALLIES)), dtype=np.int64)
-    np.cumsum(WORD_ROWS.tallies[rows], axis=0, dtype=np.int64, out=cumulative[1:])
-    totals = (cumulative[ends] - cumulative[ends - sizes]).tolist()
-    ends = ends.tolist()
-    norms, literals = WORD_ROWS.norms, WORD_ROWS.literals
     stats = []
-    start = 0
-    for line, words, end, tally in zip(lines, parts, ends, totals):
-        line_rows = rows[start:end]
-        start = end
-        stats.append(_line_stats(line, words, tally, map(norms.__getitem__, line_rows), line_rows, literals))
+    with WORD_ROWS.lock:
+        rows = WORD_ROWS.rows_of(list(chain.from_iterable(parts)))
+        # Row k of `cumulative`: the tallies of the document's first k words; a line's are the difference at its ends.
+        cumulative = np.zeros((len(rows) + 1, len(WordRows.TALLIES)), dtype=np.int64)
+        np.cumsum(WORD_ROWS.tallies[rows], axis=0, dtype=np.int64, out=cumulative[1:])
+        totals = (cumulative[ends] - cumulative[ends - sizes]).tolist()
+        norms, literals = WORD_ROWS.norms, WORD_ROWS.literals
+        start = 0
+        for line, words, end, tally in zip(lines, parts, ends.tolist(), totals):
+            line_rows = rows[start:end]
+            start = end
+            stats.append(_line_stats(line, words, tally, map(norms.__getitem__, line_rows), line_rows, literals))
     return stats
 
 
