@@ -448,6 +448,8 @@ def document_line_stats(text: str, spans: Iterable[tuple[int, int]]) -> list[Lin
     line through a cumulative sum (whole numbers: exact), instead of transposing and summing each line's facts
     in Python, which cost more than anything else a line needs.
     """
+    # No cache of whole lines across documents: the per-word facts make a line cheap, and a line cache would
+    # mostly pay off on corpora that repeat sentences (such as the synthesised benchmark), not on real ones.
     lines = [text[s:e] for s, e in spans]
     parts = list(map(str.split, lines))
     sizes = np.array(list(map(len, parts)), dtype=np.intp)
