@@ -17,7 +17,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
-from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, document_line_stats, feature_matrix, find_cue
+from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
@@ -92,7 +92,7 @@ def segment_with(
     if not spans:
         return Segmentation(text, ())
     active = RULES if rules is True else (rules or ())
-    stats = document_line_stats(text, spans)
+    stats = [line_stats(text[s:e]) for s, e in spans]
     main = main_text(document.html) if document.html.strip() else ""
     if main:
         lines = _decide_html(text, spans, stats, main)

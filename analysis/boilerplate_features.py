@@ -8,13 +8,10 @@ from __future__ import annotations
 import json
 import math
 import re
-import threading
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import NamedTuple
 from functools import lru_cache
-from itertools import chain
 from pathlib import Path
 
 import numpy as np
@@ -350,7 +347,9 @@ TERMINAL_MARKS = ".!?…:;"
 
 def line_stats(text: str) -> LineStats:
     """Measure one block of text."""
-    return document_line_stats(text, ((0, len(text)),))[0]
+    # No cache of whole lines across documents: the per-word facts below make a line cheap, and a line cache
+    # would mostly pay off on corpora that repeat sentences (such as the synthesised benchmark), not on real ones.
+    return _line_stats(text)
 
 
 class WordFacts(NamedTuple):
@@ -372,8 +371,9 @@ class WordFacts(NamedTuple):
     outlet_voice: bool
 
 
+@lru_cache(maxsize=1 << 16)
 def word_facts(word: str) -> WordFacts:
-    """WordFacts of one whitespace-free word (WordRows keeps them per process: a news vocabulary recurs)."""
+    """WordFacts of one whitespace-free word, cached: a news vocabulary recurs, so most words cost one lookup."""
     lowered = word.lower()
     literals = load_prefilters().literals_in_word(lowered)
     reader, outlet = READER_VOICE_RE.search(word) is not None, OUTLET_VOICE_RE.search(word) is not None
@@ -396,86 +396,11 @@ def word_facts(word: str) -> WordFacts:
     )
 
 
-class WordRows(dict):
-    """word -> its row in `tallies` (the word's WordFacts counts as integers, TALLIES columns), `norms` and
-    `literals`, filled in on first sight and kept per process (values never change, so outputs do not depend
-    on what is kept). A document's tallies are then summed per line by numpy instead of word by word.
-
-    Bounded: rows_of starts afresh before a document whose words might not fit, so a document's rows stay valid.
-    A document's rows are read after rows_of returns: hold `lock` from rows_of until done with them (the
-    dashboard may segment in several threads at once).
-    """
-
-    TALLIES = ("words", "stopwords", "capitalised", "digits", "punctuation", "link_hint", "reader_voice", "outlet_voice", "has_literals")
-
-    def __init__(self, size: int = 1 << 16) -> None:
-        super().__init__()
-        self.size = size
-        self.tallies = np.zeros((size, len(self.TALLIES)), dtype=np.int32)  # a word's counts are below its length
-        self.norms: list[str] = []
-        self.literals: list[frozenset[str]] = []
-        self.lock = threading.Lock()
-
-    def __missing__(self, word: str) -> int:
-        facts = word_facts(word)
-        row = self[word] = len(self.norms)
-        if row >= len(self.tallies):  # only for a document of more distinct words than `size`
-            self.tallies = np.resize(self.tallies, (2 * len(self.tallies), len(self.TALLIES)))
-        self.tallies[row] = (
-            facts.words, facts.stopwords, facts.capitalised, facts.digits, facts.punctuation, facts.link_hint,
-            facts.reader_voice, facts.outlet_voice, bool(facts.cue_literals),
-        )
-        self.norms.append(facts.norm)
-        self.literals.append(facts.cue_literals)
-        return row
-
-    def rows_of(self, words: list[str]) -> list[int]:
-        """The rows of `words`, in order (new words get theirs)."""
-        if len(self) + len(words) > self.size:
-            self.clear()
-            self.norms.clear()
-            self.literals.clear()
-        return list(map(self.__getitem__, words))
-
-
-WORD_ROWS = WordRows()
-
-
-def document_line_stats(text: str, spans: Iterable[tuple[int, int]]) -> list[LineStats]:
-    """LineStats of each line text[start:end] of `spans`, in order.
-
-    The per-word tallies of all the document's words are gathered from WORD_ROWS in one array and summed per
-    line through a cumulative sum (whole numbers: exact), instead of transposing and summing each line's facts
-    in Python, which cost more than anything else a line needs.
-    """
-    # No cache of whole lines across documents: the per-word facts make a line cheap, and a line cache would
-    # mostly pay off on corpora that repeat sentences (such as the synthesised benchmark), not on real ones.
-    lines = [text[s:e] for s, e in spans]
-    parts = list(map(str.split, lines))
-    sizes = np.array(list(map(len, parts)), dtype=np.intp)
-    ends = np.cumsum(sizes)
-    stats = []
-    with WORD_ROWS.lock:
-        rows = WORD_ROWS.rows_of(list(chain.from_iterable(parts)))
-        # Row k of `cumulative`: the tallies of the document's first k words; a line's are the difference at its ends.
-        cumulative = np.zeros((len(rows) + 1, len(WordRows.TALLIES)), dtype=np.int64)
-        np.cumsum(WORD_ROWS.tallies[rows], axis=0, dtype=np.int64, out=cumulative[1:])
-        totals = (cumulative[ends] - cumulative[ends - sizes]).tolist()
-        norms, literals = WORD_ROWS.norms, WORD_ROWS.literals
-        start = 0
-        for line, words, end, tally in zip(lines, parts, ends.tolist(), totals):
-            line_rows = rows[start:end]
-            start = end
-            stats.append(_line_stats(line, words, tally, map(norms.__getitem__, line_rows), line_rows, literals))
-    return stats
-
-
-def _line_stats(
-    text: str, parts: list[str], tally: list[int], norms: Iterable[str], rows: list[int], literals: list[frozenset[str]],
-) -> LineStats:
-    """LineStats of one line from its whitespace-separated `parts`, their summed TALLIES and their norms; the
-    cue literals of its words are literals[row] for each of `rows`."""
-    n, stops, caps, digits, punct, hints, readers, outlets, with_literals = tally
+def _line_stats(text: str) -> LineStats:
+    parts = text.split()
+    facts = list(map(word_facts, parts))
+    counts, stops, caps, digits, punct, hints, norms, literals, readers, outlets = zip(*facts) if facts else ((),) * len(WordFacts._fields)
+    n = sum(counts)
     stripped = text.strip()
     # The voice tests and the cues share one quotation-free copy and one cleaned copy of the line.
     # QUOTED_RE needs an opening quotation mark: most lines have none and are their own quotation-free copy,
@@ -487,26 +412,23 @@ def _line_stats(
     cleaned = " ".join(parts) if plain else clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
-    reader = READER_VOICE_RE.search(unquoted) is not None if quoted else readers > 0
-    outlet = (OUTLET_VOICE_RE.search(unquoted) is not None if quoted else outlets > 0) if reader else False
+    reader = READER_VOICE_RE.search(unquoted) is not None if quoted else any(readers)
+    outlet = (OUTLET_VOICE_RE.search(unquoted) is not None if quoted else any(outlets)) if reader else False
     # Cues name furniture lines; a long paragraph is never one (its edge sentences are checked on their own).
     if n > CUE_MAX_WORDS:
         cue = NO_CUE
-    elif plain:
-        # The cleaned line is its words joined: the literals in it are theirs.
-        cue = _find_cue_cleaned(cleaned, frozenset().union(*map(literals.__getitem__, rows)) if with_literals else NO_LITERALS)
     else:
-        cue = _find_cue_cleaned(cleaned)
+        cue = _find_cue_cleaned(cleaned, frozenset().union(*literals) if plain else None)
     unclosed = stripped.rstrip(TERMINAL_CLOSERS)  # TERMINAL_RE.search(stripped), without a scan of the line
     return LineStats(
         words=n,
         chars=len(stripped),
-        stopword_ratio=stops / n if n else 0.0,
+        stopword_ratio=sum(stops) / n if n else 0.0,
         terminal=unclosed != "" and unclosed[-1] in TERMINAL_MARKS,
-        punct_per_word=punct / n if n else 0.0,
-        capital_ratio=caps / n if n else 0.0,
-        digit_ratio=digits / max(1, len(stripped)),
-        link=hints > 0 and LINK_RE.search(stripped) is not None,
+        punct_per_word=sum(punct) / n if n else 0.0,
+        capital_ratio=sum(caps) / n if n else 0.0,
+        digit_ratio=sum(digits) / max(1, len(stripped)),
+        link=any(hints) and LINK_RE.search(stripped) is not None,
         separator=bool(SEPARATOR_RE.search(stripped)),
         reader=reader or call_to_action,  # reader_voice(stripped)
         pitch=outlet or call_to_action,  # pitch_voice(stripped)

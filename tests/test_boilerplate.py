@@ -641,7 +641,7 @@ def _line_stats_by_whole_line(text: str):
 
 
 def test_line_stats_from_word_tallies_agree_with_whole_line():
-    from analysis.boilerplate_features import document_line_stats
+    from analysis.boilerplate_features import _line_stats
 
     lines = [
         "", "   ", "Read more:", "Related:”)", "Tell us what you think", "US and UK officials met", "we’re here for YOURS, ours.",
@@ -655,35 +655,7 @@ def test_line_stats_from_word_tallies_agree_with_whole_line():
     for path in sorted(SEEDS.glob("*.txt")):
         lines += path.read_text(encoding="utf-8").splitlines()
     for line in lines:
-        assert line_stats(line) == _line_stats_by_whole_line(line), line
-    # A whole document at once: each line as on its own, through one table of per-word tallies.
-    text = "\n".join(lines)
-    spans = tokenize(text).line_spans
-    assert document_line_stats(text, spans) == [_line_stats_by_whole_line(text[s:e]) for s, e in spans]
-
-
-def test_word_rows_start_afresh_and_grow(monkeypatch):
-    # A table smaller than the documents: it is cleared before a document that might not fit, and grows for a
-    # document of more distinct words than its size; every document's stats stay those of its own words.
-    from analysis import boilerplate_features as bf
-
-    monkeypatch.setattr(bf, "WORD_ROWS", bf.WordRows(size=8))
-    texts = [
-        "Subscribe now\nWe said: “Read more” at https://example.com, 3 times.",
-        "One two three four five six seven eight nine ten eleven twelve.\nShare on Facebook",
-        "Tags: politics\nSubscribe now",
-    ]
-    for text in texts * 2:
-        spans = tokenize(text).line_spans
-        assert bf.document_line_stats(text, spans) == [_line_stats_by_whole_line(text[s:e]) for s, e in spans]
-        for word, row in bf.WORD_ROWS.items():
-            facts = bf.word_facts(word)
-            assert bf.WORD_ROWS.norms[row] == facts.norm and bf.WORD_ROWS.literals[row] == facts.cue_literals
-            assert bf.WORD_ROWS.tallies[row].tolist() == [
-                facts.words, facts.stopwords, facts.capitalised, facts.digits, facts.punctuation, facts.link_hint,
-                facts.reader_voice, facts.outlet_voice, bool(facts.cue_literals),
-            ]
-    assert len(bf.WORD_ROWS.tallies) > 8  # the twelve-word document made it grow
+        assert _line_stats(line) == _line_stats_by_whole_line(line), line
 
 
 def _features_row_by_row(stats):
