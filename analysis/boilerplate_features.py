@@ -475,19 +475,17 @@ def feature_matrix(stats: list[LineStats]) -> np.ndarray:
     n = len(stats)
     if not n:
         return np.zeros((0, len(FEATURE_NAMES)))
-    # The stats' fields as columns (a transpose in C; LineStats are tuples).
-    (word_counts, chars, stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
-     pitch, cues, norms, bullet, question) = zip(*stats)
-    words = np.array(word_counts, dtype=float)
+    words = np.array([s.words for s in stats], dtype=float)
+    norms = [s.norm for s in stats]
     counts = Counter(norm for norm in norms if norm)
     is_good = [s.good for s in stats]
     good = np.array(is_good, dtype=float)
     good_words = words * good
     total_good_words = float(good_words.sum()) or 1.0  # a sum of whole numbers: exact in any order
     # Prose lines pull the run in, furniture pushes it away: each line scores its words, signed.
-    run_scores = [w if g else -max(2.0, w * 0.5) for w, g in zip(word_counts, is_good)]
+    run_scores = [s.words if g else -max(2.0, s.words * 0.5) for s, g in zip(stats, is_good)]
     run_start, run_end = best_run(run_scores)
-    max_words = max(word_counts) or 1
+    max_words = max(s.words for s in stats) or 1
     positions = np.arange(n)
     good_positions = np.flatnonzero(good)
     if len(good_positions):
@@ -504,14 +502,15 @@ def feature_matrix(stats: list[LineStats]) -> np.ndarray:
     low, high = np.maximum(positions - 3, 0), np.minimum(positions + 4, n)
     size = high - low
     good_sums, word_sums = np.concatenate(([0.0], np.cumsum(good))), np.concatenate(([0.0], np.cumsum(words)))
-    strengths = [cue.strength for cue in cues]
-    # The line's own measures, one array row each (bools become 0.0 / 1.0).
-    (stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
-     cue_strong, cue_weak, bullet, question, pitch) = np.array([
-        stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
-        [strength == "strong" for strength in strengths], [strength == "weak" for strength in strengths], bullet, question, pitch,
+    # The line's own measures, one array column each (bools become 0.0 / 1.0).
+    own = np.array([
+        (s.stopword_ratio, s.terminal, s.punct_per_word, s.capital_ratio, s.digit_ratio, s.link, s.separator, s.reader,
+         s.cue.strength == "strong", s.cue.strength == "weak", s.bullet, s.question, s.pitch)
+        for s in stats
     ], dtype=float)
-    log_words = np.array(list(map(math.log1p, word_counts)))
+    (stopword_ratio, terminal, punct_per_word, capital_ratio, digit_ratio, link, separator, reader,
+     cue_strong, cue_weak, bullet, question, pitch) = own.T
+    log_words = np.array([math.log1p(s.words) for s in stats])
 
     def shifted(column, step: int) -> np.ndarray:
         """column[i + step] for each line i, 0.0 past either end."""
@@ -524,7 +523,7 @@ def feature_matrix(stats: list[LineStats]) -> np.ndarray:
 
     columns = [
         log_words,
-        list(map(math.log1p, chars)),
+        [math.log1p(s.chars) for s in stats],
         stopword_ratio,
         terminal,
         np.minimum(punct_per_word, 2.0),
