@@ -436,6 +436,9 @@ def test_cue_prefilter_agrees_with_plain_regexes():
         # Cues of several categories on one line: the first in priority order must win, whichever literal comes first.
         "Read more: Subscribe to our newsletter", "Photo: Reuters | Share this story | Sign up for our newsletter",
         "Share on Facebook - Comments (12) - Advertisement", "Tags: politics, support our journalism, donate",
+        # Accented letters (re.I equates them with their own capitals only): the prefilter runs on these lines.
+        "Photo: José Müller/Reuters", "Viganò said: “Subscribe”", "Ślęża Share on Facebook", "Orbán’s newsletter: sign up",
+        "Read more: Malmö 12 KM", "Kelvin sign: sign up (ok)", "Σubscribe ΣHARE", "Ｓubscribe now", "(ÀP)", "Äd:",
     ]
     for path in sorted(SEEDS.glob("*.txt")):
         lines += path.read_text(encoding="utf-8").splitlines()
@@ -446,6 +449,23 @@ def test_cue_prefilter_agrees_with_plain_regexes():
         stats = line_stats(line)
         if stats.words <= CUE_MAX_WORDS:
             assert stats.cue == expected, line
+
+
+def test_odd_folds_are_every_character_that_re_and_lower_fold_apart():
+    # The prefilter looks for a cue's literals in the lower-cased line: it may skip a line only if every character
+    # that re.I equates with a literal's character lower-cases to it. Try every character against each of them.
+    import re
+
+    from analysis.boilerplate_features import ODD_FOLDS, load_prefilters
+
+    everything = "".join(map(chr, range(0x80, 0x110000)))
+    targets = set(map(chr, range(128))) | {ch for literal in load_prefilters().cues_of for ch in literal}
+    odd = set()
+    for target in targets:
+        for ch in re.findall(re.escape(target), everything, re.I):
+            if ch != target and ch.lower() != target.lower():
+                odd.add(ch)
+    assert odd == set(ODD_FOLDS)
 
 
 # --- Repetition across documents of one outlet ---------------------------------------------------------------
