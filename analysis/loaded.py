@@ -22,10 +22,12 @@ import itertools
 import json
 import math
 import re
+import threading
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import NamedTuple
 
 import numpy as np
 
@@ -424,6 +426,15 @@ class WordTable:
         self.size = end
 
 
+class GatheredRows(NamedTuple):
+    """A document's WordTable rows copied out (the padding included), and the lexicon's records of its tokens:
+    what scoring reads, so that no other thread's new words or table reset can change it meanwhile."""
+
+    values: np.ndarray
+    ids: np.ndarray
+    lexicon_records: list | None
+
+
 class TokenScorer:
     """token_scores(model, token_features(...)) without building a feature string per token.
 
@@ -450,6 +461,9 @@ class TokenScorer:
         self.table = WordTable([values for values, _ in padding], [ids for _, ids in padding])
         # lexicon -> (table generation, lexicon.candidates_of[word] of each table row's word): see lexicon_records.
         self._lexicon_rows: dict[Lexicon, tuple[int, list]] = {}
+        # The table is shared by every thread using this model (Streamlit sessions, a Dask worker's threads):
+        # giving new words rows, filling them in and copying a document's rows out must not interleave.
+        self.lock = threading.Lock()
 
     def _record(self, raw: str, word: str, own: bool = True) -> tuple[tuple, tuple]:
         """A word's WordTable row (values, ids), from the feature index; `word` is normalize_word(raw)."""
@@ -487,6 +501,15 @@ class TokenScorer:
             records = [self._record(raw, normalize_word(raw)) for raw in table.rows.new]
             table.fill([values for values, _ in records], [ids for _, ids in records])
         return rows
+
+    def gather(self, raw_words: tuple[str, ...], lexicon: Lexicon | None = None) -> GatheredRows:
+        """The tokens' rows (rows_of) copied out of the table, with their lexicon records when a lexicon is
+        given, all under the scorer's lock (thread-safe); raw_words must hold at least one word."""
+        with self.lock:
+            rows = self.rows_of(raw_words)
+            records = self.lexicon_records(lexicon, rows) if lexicon is not None else None
+            # take() gathers whole rows several times faster than fancy indexing (same values).
+            return GatheredRows(self.table.values.take(rows, axis=0), self.table.ids.take(rows, axis=0), records)
 
     def lexicon_records(self, lexicon: Lexicon, rows: np.ndarray) -> list:
         """lexicon.candidates_of[word] for each token, given the rows rows_of just gave for the tokens.
@@ -529,13 +552,12 @@ class TokenScorer:
         """scores() as a float64 array (analyze() keeps working on the array)."""
         if not raw_words:
             return np.zeros(0)
-        return self.row_scores(self.rows_of(raw_words), quoted, lexicon_tags, extra)
+        return self.row_scores(self.gather(raw_words), quoted, lexicon_tags, extra)
 
-    def row_scores(self, rows: np.ndarray, quoted, lexicon_tags: list[str], extra: dict[str, np.ndarray]) -> np.ndarray:
-        """score_array for the tokens of `rows` (rows_of of at least one token, the padding included)."""
-        n = len(rows) - 4
-        # take() gathers whole rows several times faster than fancy indexing (same values).
-        values, ids = self.table.values.take(rows, axis=0), self.table.ids.take(rows, axis=0)
+    def row_scores(self, gathered: GatheredRows, quoted, lexicon_tags: list[str], extra: dict[str, np.ndarray]) -> np.ndarray:
+        """score_array for the tokens whose rows `gathered` holds (gather of at least one token)."""
+        values, ids = gathered.values, gathered.ids
+        n = len(values) - 4
         # Row i + 2 is token i's; p2, p1, n1, n2 are rows i, i + 1, i + 3, i + 4 (padding at the edges).
         # Added in token_features' order: own, p1, n1, p2, n2, pb, nb, pst.
         total = values[2:n + 2, OWN].copy()
@@ -736,10 +758,10 @@ def analyze(context: DocContext) -> Contribution:
     # every word first cost ~0.05 ms a document).
     words = tokens.words
     # The scorer's table rows, when there is a model, also give the lexicon's per-word records (one dict pass).
-    table_rows = model.scorer.rows_of(words) if model is not None and words else None
+    gathered = model.scorer.gather(words, lexicon) if model is not None and words else None
     hits: list = []
     if lexicon is not None:
-        records = model.scorer.lexicon_records(lexicon, table_rows) if table_rows is not None else None
+        records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
 
@@ -749,11 +771,11 @@ def analyze(context: DocContext) -> Contribution:
             _span_row(doc_id, text, hit.start, hit.end, voice_of(hit.start, hit.end),
                       context.segmentation.in_boilerplate(hit.start, hit.end), "lexicon", 1.0, hit.entry)
         )
-    if table_rows is not None:
+    if gathered is not None:
         tags = lexicon_tags(hits, len(words))
         # = token_scores(model, token_features(..., model.easy_words, ...)), bit for bit, without feature strings
         scores = model.scorer.row_scores(
-            table_rows, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
+            gathered, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
             sentence_feature_columns(text, tokens, tags),
         )
         for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words))):

@@ -644,3 +644,40 @@ def test_sentence_features_equal_a_sentence_by_sentence_scan(lexicon):
         assert features == reference(text, tokens, tags)
         named.update(name for f in features for name in f)
     assert named == set(loaded.SENTENCE_FEATURES)
+
+
+def test_scorer_shared_by_threads_scores_as_alone(monkeypatch):
+    """Threads sharing one model (Streamlit sessions, a Dask worker's threads) each get the scores the slow
+    reference gives, while their new words fill the table and force it to start afresh again and again."""
+    import sys
+    import threading
+
+    model = loaded.load_model()
+    word_lists = [tuple(f"Word{t}x{i}" if i % 3 else "the" for i in range(40)) + ("regime", "so-called") for t in range(8)]
+
+    def reference(words: tuple[str, ...]) -> list[float]:
+        features = loaded.token_features([w.lower() for w in words], words, [False] * len(words), [""] * len(words),
+                                         model.easy_words, [[] for _ in words])
+        return loaded.token_scores(model, features)
+
+    expected = [reference(words) for words in word_lists]
+    monkeypatch.setattr(loaded, "MAX_CACHED_WORDS", 60)  # a reset at almost every document
+    interval = sys.getswitchinterval()
+    sys.setswitchinterval(1e-6)  # switch threads as often as possible, to interleave the table's updates
+    wrong: list[int] = []
+
+    def score(t: int) -> None:
+        for _ in range(60):
+            if model.scorer.scores(word_lists[t], [False] * 42, [""] * 42, {}) != expected[t]:
+                wrong.append(t)
+
+    try:
+        threads = [threading.Thread(target=score, args=(t,)) for t in range(len(word_lists))]
+        for thread in threads:
+            thread.start()
+        for thread in threads:
+            thread.join()
+    finally:
+        sys.setswitchinterval(interval)
+    assert not wrong
+    assert model.scorer.table.generation > 10
