@@ -65,3 +65,18 @@ def test_url_on_its_own_line_or_after_a_cue():
 def test_furniture_line_is_not_a_title():
     text = "Subscribe to our newsletter today\n\nReal Headline Here Today\n\nBody paragraph that is long enough to be a paragraph."
     assert metadata.find_title(text)[0] == "Real Headline Here Today"
+
+
+def test_head_and_tail_lines_equal_the_whole_text_split():
+    import random
+
+    from analysis import metadata
+
+    def plain(text: str) -> list[str]:
+        return [line.strip() for line in text.split("\n") if line.strip()]
+
+    rng = random.Random(3)
+    for _ in range(5000):
+        text = "\n".join(rng.choice(["", " ", "a", " b ", "\t", "line x", "\r", "", ""]) for _ in range(rng.randint(0, 120)))
+        assert metadata._head_lines(text) == plain(text)[:metadata.HEAD_LINES]
+        assert metadata._tail_lines(text) == plain(text)[-metadata.HEAD_LINES:]
