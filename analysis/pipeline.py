@@ -335,10 +335,11 @@ def score_to_dir(
         writes = [pool.submit(_write_packed_table, table, packed, out, fmt) for table, packed in by_size]
         collected.packed_rows = {}
         collected.set_event_ids()
-        tables = {"documents": make_table("documents", collected.document_rows), "errors": make_table("errors", collected.error_rows)}
         writes.append(pool.submit(_write_tables, {"documents": collected.document_rows, "errors": collected.error_rows}, out, fmt))
         for table, rows in collected.corpus_rows():
             writes.append(pool.submit(_write_tables, {table: rows}, out, fmt))
+        # Built after the corpus tables, so that the workers get them to write sooner.
+        tables = {"documents": make_table("documents", collected.document_rows), "errors": make_table("errors", collected.error_rows)}
         counts: dict[str, int] = {}
         for write in writes:
             counts.update(write.result())
