@@ -48,3 +48,19 @@ def test_process_engine_matches_local(seed_results):
     pooled = analyze(documents, errors=errors, engine="process", workers=2)
     for name in TABLE_COLUMNS:
         assert table_csv_bytes(pooled[name]) == table_csv_bytes(seed_results[name]), name
+
+
+def _worker_gc_state() -> tuple[int, int]:
+    import gc
+
+    return gc.get_threshold()[0], gc.get_freeze_count()
+
+
+def test_pool_workers_freeze_what_they_inherit_and_collect_less_often():
+    from analysis import pipeline
+    from analysis.resources import load_resources
+
+    with pipeline.worker_pool(load_resources(), workers=1) as pool:
+        young, frozen = pool.submit(_worker_gc_state).result()
+    assert young == pipeline.WORKER_GC_YOUNG
+    assert frozen > 1000  # the modules and resources the worker inherited
