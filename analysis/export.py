@@ -11,6 +11,7 @@ from collections.abc import Callable
 from functools import partial
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 
 from .results import CONTRACT_TABLES, LazyTables, Results
@@ -59,7 +60,23 @@ def table_csv_bytes(frame: pd.DataFrame) -> bytes:
     CRLF rather than "\\n" because the csv writer only quotes cells holding a line-terminator
     character: with "\\n" alone, a stray CR inside a cell would be written bare and split the row.
     """
-    return safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    buffer = io.BytesIO()
+    # Encoded as written into a binary buffer: a str of the whole table, then its encoding, cost ~0.1 s per 26 MB.
+    _csv_ready(safe_frame(frame)).to_csv(buffer, index=False, lineterminator="\r\n", encoding="utf-8")
+    return buffer.getvalue()
+
+
+def _csv_ready(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` with its float64 columns as Python floats (object), for to_csv; the same CSV text, sooner.
+
+    to_csv formats a float64 column with numpy's astype(str) (~0.4 us a value); given Python floats,
+    the csv writer prints repr(), ~4x faster. Both print the shortest repr that round-trips, in
+    the same notation (tested), and NaN as the empty cell either way.
+    """
+    floats = [column for column, dtype in frame.dtypes.items() if dtype == np.float64]
+    if not floats:
+        return frame
+    return frame.astype({column: object for column in floats})
 
 
 def table_parquet_bytes(frame: pd.DataFrame) -> bytes:

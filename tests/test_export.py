@@ -5,6 +5,7 @@ import csv
 import io
 import zipfile
 
+import numpy as np
 import pandas as pd
 
 from analysis import export
@@ -35,6 +36,22 @@ def test_safe_frame_neutralises_every_text_dtype_alike():
     assert [safe[c].dtype for c in ("str", "string", "clean", "n")] == [frame[c].dtype for c in ("str", "string", "clean", "n")]
     assert safe["clean"].equals(frame["clean"]) and safe["n"].equals(frame["n"])
     assert frame["str"][0] == "=x"  # the input frame is left alone
+
+
+def test_csv_floats_are_printed_as_numpy_prints_them():
+    """table_csv_bytes hands float64 columns to to_csv as Python floats (repr); the text is the float64 text."""
+    rng = np.random.default_rng(7)
+    bits = rng.integers(0, 2**64, 20_000, dtype=np.uint64).view(np.float64)
+    floats = np.concatenate([
+        bits[np.isfinite(bits)], rng.normal(size=5_000) * 10.0 ** rng.integers(-20, 20, 5_000),
+        [0.0, -0.0, 1e16, 1e-4, 1e-5, 9999999999999998.0, 0.1, 5e-324, np.inf, -np.inf, np.nan, 61.0642],
+    ])
+    frame = pd.DataFrame({"x": floats, "text": ["-a"] * len(floats), "n": range(len(floats)),
+                          "x32": floats.astype(np.float32)})
+    expected = export.safe_frame(frame).to_csv(index=False, lineterminator="\r\n").encode("utf-8")
+    assert export.table_csv_bytes(frame) == expected
+    assert frame["x"].dtype == np.float64  # the input frame is left alone
+    assert list(export._csv_ready(frame).dtypes) == [object, frame["text"].dtype, np.int64, np.float32]
 
 
 def test_contract_tables_always_exist_with_their_columns():
