@@ -29,8 +29,8 @@ CARD_STYLE = """<style>
 .sfd-card .code{display:inline-block;border:1px solid #888;border-radius:10px;padding:0 7px;font-size:0.75rem}
 .sfd-card .title{font-family:Georgia,serif;font-size:0.95rem;font-weight:600;display:-webkit-box;-webkit-line-clamp:2;-webkit-box-orient:vertical;overflow:hidden;line-height:1.3;max-height:2.6em;min-height:2.6em;margin-bottom:6px}
 .sfd-card .label{color:#666;font-size:0.7rem;text-transform:uppercase;margin-top:5px}
-.sfd-card .numbers{display:flex;gap:12px;margin-top:6px;border-top:1px solid #e5e5e5;padding-top:5px}
-.sfd-card .numbers div{flex:1}
+.sfd-card .numbers{display:flex;flex-wrap:wrap;gap:2px 12px;margin-top:6px;border-top:1px solid #e5e5e5;padding-top:5px}
+.sfd-card .numbers div{flex:1 0 5.5em}
 .sfd-card .numbers b{font-size:1.05rem}
 </style>"""
 
