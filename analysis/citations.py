@@ -255,10 +255,15 @@ _last_scan_index: list[_ScanIndex] = []  # the last registry's index: a process 
 
 
 def _scan_index(registry: Registry) -> _ScanIndex:
-    """The registry's _ScanIndex, built once per registry (derived data only: outputs do not depend on it)."""
-    if not _last_scan_index or _last_scan_index[0].registry is not registry:
-        _last_scan_index[:] = [_build_scan_index(registry)]
-    return _last_scan_index[0]
+    """The registry's _ScanIndex, built once per registry (derived data only: outputs do not depend on it).
+
+    The index returned is the one checked or built here, never re-read from the shared list, which a thread
+    scanning with another registry may replace meanwhile."""
+    index = _last_scan_index[0] if _last_scan_index else None
+    if index is None or index.registry is not registry:
+        index = _build_scan_index(registry)
+        _last_scan_index[:] = [index]
+    return index
 
 
 def _openers(tokens: Tokens, registry: Registry) -> list[int]:
