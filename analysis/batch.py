@@ -87,7 +87,8 @@ def score_stream(
     """Score everything under `paths` into out_dir/<table>.<fmt>, one chunk of documents in memory at a time.
 
     `event_overrides` may name documents by doc_id, source or file name. `progress(done, 0)` is called
-    after each chunk (0: the total is not known while streaming).
+    after each chunk with the inputs handled so far, documents and error rows alike (0: the total is not
+    known while streaming).
     """
     if engine not in pipeline.ENGINES:
         raise ValueError(f"unknown engine '{engine}': choose one of {', '.join(pipeline.ENGINES)}")
@@ -130,7 +131,7 @@ def score_stream(
             summary.chunks += 1
             summary.documents = len(corpus)
             if progress:
-                progress(summary.documents + len(analysis_errors), 0)
+                progress(summary.documents + len(analysis_errors) + len(load_errors), 0)
         # With a pool, each table is assembled there as soon as it is whole, while this process goes on.
         if pool is not None:  # every per-document table is whole now
             parts.assemble_in(pool, out, fmt, [name for name in parts.parts if name not in pipeline.MAIN_TABLES])

@@ -14,7 +14,7 @@ import argparse
 import sys
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 if TYPE_CHECKING:
     from .corpus import LoadOptions
@@ -92,11 +92,10 @@ def _score(args: argparse.Namespace) -> int:
 
     started = time.perf_counter()
     options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
-    if args.chunk_size is None:
-        size = input_bytes(args.paths, options.max_file_bytes)
-        if size > AUTO_STREAM_BYTES:
-            args.chunk_size = AUTO_CHUNK_SIZE
-            print(f"note: {size / 2**20:,.0f} MB of input: streaming in chunks of {AUTO_CHUNK_SIZE:,} documents to bound memory (choose with --chunk-size N)", file=sys.stderr)
+    survey = survey_inputs(args.paths, options.max_file_bytes)
+    if args.chunk_size is None and survey.text_bytes > AUTO_STREAM_BYTES:
+        args.chunk_size = AUTO_CHUNK_SIZE
+        print(f"note: {survey.text_bytes / 2**20:,.0f} MB of input: streaming in chunks of {AUTO_CHUNK_SIZE:,} documents to bound memory (choose with --chunk-size N)", file=sys.stderr)
     # The documents load in a second process while this one loads the resources (streaming reads them later).
     loading = start_loading(args.paths, options) if args.chunk_size is None else None
     try:
@@ -106,7 +105,7 @@ def _score(args: argparse.Namespace) -> int:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
     if loading is None:
-        return _score_stream(args, options, resources, overrides, started)
+        return _score_stream(args, options, resources, overrides, started, survey.items)
     documents, errors = loading()
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
 
@@ -125,37 +124,50 @@ def _score(args: argparse.Namespace) -> int:
     return EXIT_PARTIAL if not results.errors.empty else EXIT_OK
 
 
-def input_bytes(paths: list[str], max_file_bytes: int) -> int:
-    """Bytes of text the inputs hold, roughly: file sizes, a zip's members uncompressed.
+class InputSurvey(NamedTuple):
+    """What the inputs hold, found from file sizes alone (no file is opened but a zip's directory)."""
 
-    Files (and zip members) over max_file_bytes count 0, as loading skips them; so do unreadable paths.
-    Only sizes are read (no file is opened but a zip's directory), so this costs little on any corpus.
-    """
+    text_bytes: int  # file sizes, a zip's members uncompressed; files (and members) over the size limit count 0
+    items: int | None  # documents plus error rows loading will yield; None when tables or zips make it unknown
+
+
+def survey_inputs(paths: list[str], max_file_bytes: int) -> InputSurvey:
+    """An InputSurvey of `paths`, walking folders as loading does (hidden files skipped)."""
     import zipfile
+
+    from .corpus import TABLE_SUFFIXES, is_hidden
 
     def counted(size: int) -> int:
         return size if size <= max_file_bytes else 0
 
-    total = 0
+    total, items, known = 0, 0, True
     for given in paths:
         path = Path(given)
-        files = [path] if path.is_file() else [p for p in path.rglob("*") if p.is_file()] if path.is_dir() else []
+        if path.is_dir():
+            files = [p for p in path.rglob("*") if p.is_file() and not is_hidden(p.relative_to(path))]
+        else:
+            files = [path] if path.is_file() else []
+            items += not files  # a missing path is one error row
         for file in files:
+            suffix = file.suffix.lower()
+            known = known and suffix not in TABLE_SUFFIXES and suffix != ".zip"
+            items += 1
             try:
-                if not counted(file.stat().st_size):
-                    continue
-                if file.suffix.lower() == ".zip":
+                size = file.stat().st_size
+                if suffix == ".zip" and counted(size):
                     with zipfile.ZipFile(file) as archive:
                         total += sum(counted(member.file_size) for member in archive.infolist())
                 else:
-                    total += file.stat().st_size
+                    total += counted(size)
             except (OSError, zipfile.BadZipFile):
                 continue  # loading reports it as an error row
-    return total
+    return InputSurvey(total, items if known else None)
 
 
-def _score_stream(args: argparse.Namespace, options: LoadOptions, resources: Resources, overrides: dict[str, str], started: float) -> int:
-    """--chunk-size: streaming batch scoring (analysis/batch.py), one chunk of documents in memory at a time."""
+def _score_stream(args: argparse.Namespace, options: LoadOptions, resources: Resources, overrides: dict[str, str], started: float, expected: int | None) -> int:
+    """--chunk-size: streaming batch scoring (analysis/batch.py), one chunk of documents in memory at a time.
+
+    `expected`: the inputs (documents and error rows) the bar counts up to, when known beforehand."""
     from tqdm import tqdm
 
     from .batch import score_stream
@@ -163,7 +175,7 @@ def _score_stream(args: argparse.Namespace, options: LoadOptions, resources: Res
     if args.chunk_size < 1:
         print("error: --chunk-size must be at least 1", file=sys.stderr)
         return EXIT_USAGE
-    bar = tqdm(unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
+    bar = tqdm(total=expected, unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
     summary = score_stream(
         args.paths, args.out, resources, options, chunk_size=args.chunk_size, engine=args.engine, workers=args.workers,
         scheduler=args.scheduler, fmt=args.format, event_overrides=overrides, progress=lambda done, _: bar.update(done - bar.n),

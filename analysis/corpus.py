@@ -113,7 +113,7 @@ def _iter_raw(paths: list[str | Path], options: LoadOptions) -> Iterator[Documen
     for raw in paths:
         path = Path(raw)
         if path.is_dir():
-            files = sorted(p for p in path.rglob("*") if p.is_file() and not _hidden(p.relative_to(path)))
+            files = sorted(p for p in path.rglob("*") if p.is_file() and not is_hidden(p.relative_to(path)))
             for file in files:
                 if file.suffix.lower() in SUPPORTED_SUFFIXES:
                     yield from _load_file(file, options)
@@ -125,7 +125,8 @@ def _iter_raw(paths: list[str | Path], options: LoadOptions) -> Iterator[Documen
             yield LoadError(str(path), "no such file or folder")
 
 
-def _hidden(relative: Path) -> bool:
+def is_hidden(relative: Path) -> bool:
+    """True for paths loading skips: a part starting with "." (.git, .DS_Store) or a __MACOSX folder."""
     return any(part.startswith(".") or part == "__MACOSX" for part in relative.parts)
 
 
@@ -205,7 +206,7 @@ def _load_zip(source: str, data: bytes, options: LoadOptions) -> Iterator[Docume
         if name.startswith("/") or (len(name) > 1 and name[1] == ":") or ".." in name.split("/"):
             yield LoadError(entry_source, "unsafe path in archive (absolute or '..'): entry skipped")
             continue
-        if _hidden(Path(name)):
+        if is_hidden(Path(name)):
             continue
         if posixpath.splitext(name.lower())[1] not in SUPPORTED_SUFFIXES:
             yield LoadError(entry_source, f"unsupported file type '{posixpath.splitext(name)[1] or '(none)'}' in archive")

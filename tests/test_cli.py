@@ -1,6 +1,7 @@
 """The CLI end to end: tables for the seeds, help texts and each exit status."""
 from __future__ import annotations
 
+import io
 import subprocess
 import sys
 
@@ -91,26 +92,54 @@ def test_help_imports_no_engine():
     assert done.stdout.split(None, 1) == [str(EXIT_USAGE), "[]\n"], done.stdout + done.stderr
 
 
-def test_input_bytes_counts_files_folders_and_zip_members_uncompressed(tmp_path):
+def test_survey_counts_text_bytes_and_the_items_loading_will_yield(tmp_path):
     import zipfile
 
-    from analysis.cli import input_bytes
+    from analysis.cli import survey_inputs
+    from analysis.corpus import LoadOptions, iter_inputs
 
     (tmp_path / "a.txt").write_bytes(b"x" * 100)
     (tmp_path / "sub").mkdir()
     (tmp_path / "sub" / "b.html").write_bytes(b"y" * 50)
+    (tmp_path / "sub" / "notes.docx").write_bytes(b"z" * 10)  # an error row, no text
+    (tmp_path / ".git").mkdir()
+    (tmp_path / ".git" / "HEAD.txt").write_bytes(b"h" * 1000)  # hidden: skipped by loading, not counted
+    (tmp_path / "over_the_limit.txt").write_bytes(b"w" * 20_000)  # an error row, no text
+    limit = 15_000
+    survey = survey_inputs([str(tmp_path), str(tmp_path / "missing")], limit)
+    assert survey.text_bytes == 100 + 50 + 10
+    loaded = list(iter_inputs([str(tmp_path), str(tmp_path / "missing")], LoadOptions(max_file_bytes=limit)))
+    assert survey.items == len(loaded) == 5
+
     with zipfile.ZipFile(tmp_path / "c.zip", "w", compression=zipfile.ZIP_DEFLATED) as archive:
         archive.writestr("inner.txt", "z" * 10_000)
+    assert (tmp_path / "c.zip").stat().st_size < 10_000
+    assert survey_inputs([str(tmp_path / "c.zip")], limit) == (10_000, None)  # members uncompressed; count unknown
+    assert survey_inputs([str(tmp_path / "c.zip")], 9_999).text_bytes == 0
+    (tmp_path / "t.csv").write_text("text\nOne.\nTwo.\n", encoding="utf-8")
+    assert survey_inputs([str(tmp_path / "t.csv")], limit).items is None  # rows unknown without reading
     (tmp_path / "broken.zip").write_bytes(b"not a zip")
-    (tmp_path / "over_the_limit.txt").write_bytes(b"w" * 20_000)  # skipped by loading, so not counted
-    zipped = (tmp_path / "c.zip").stat().st_size
-    assert zipped < 10_000
-    limit = 15_000
-    assert input_bytes([str(tmp_path / "a.txt")], limit) == 100
-    assert input_bytes([str(tmp_path / "sub"), str(tmp_path / "missing")], limit) == 50
-    assert input_bytes([str(tmp_path / "c.zip")], limit) == 10_000
-    assert input_bytes([str(tmp_path / "c.zip")], 9_999) == 0
-    assert input_bytes([str(tmp_path)], limit) == 100 + 50 + 10_000
+    assert survey_inputs([str(tmp_path / "broken.zip")], limit).text_bytes == 0
+
+
+def test_streaming_progress_counts_up_to_the_surveyed_items(tmp_path, monkeypatch):
+    """The streaming bar's total is the survey's count, and the inputs handled reach it, error rows included."""
+    from analysis import cli
+
+    (tmp_path / "in").mkdir()
+    for name in sorted(p.name for p in SEEDS.glob("*.txt"))[:3]:
+        (tmp_path / "in" / name).write_bytes((SEEDS / name).read_bytes())
+    (tmp_path / "in" / "empty.txt").write_bytes(b"")
+    bars: list = []
+    real_tqdm = __import__("tqdm").tqdm
+
+    def recording_tqdm(*args, **kwargs):
+        bars.append(real_tqdm(*args, **{**kwargs, "disable": False, "file": io.StringIO()}))
+        return bars[-1]
+
+    monkeypatch.setattr("tqdm.tqdm", recording_tqdm)
+    assert main(["score", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "--chunk-size", "2"]) == EXIT_PARTIAL
+    assert bars[0].total == 4 and bars[0].n == 4
 
 
 def test_large_inputs_stream_by_default_and_write_the_same_tables(tmp_path, capsys, monkeypatch):
