@@ -17,6 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .stopwords import ENGLISH_STOP_WORDS
+from .tokens import WordMemo
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
 # Each cue's necessary literals and anchoring, derived from re's parse tree by analysis/boilerplate_cue_literals.py.
@@ -371,9 +372,8 @@ class WordFacts(NamedTuple):
     outlet_voice: bool
 
 
-@lru_cache(maxsize=1 << 16)
 def word_facts(word: str) -> WordFacts:
-    """WordFacts of one whitespace-free word, cached: a news vocabulary recurs, so most words cost one lookup."""
+    """WordFacts of one whitespace-free word (_WORD_FACTS keeps them per process)."""
     lowered = word.lower()
     literals = load_prefilters().literals_in_word(lowered)
     reader, outlet = READER_VOICE_RE.search(word) is not None, OUTLET_VOICE_RE.search(word) is not None
@@ -396,9 +396,15 @@ def word_facts(word: str) -> WordFacts:
     )
 
 
+# A news vocabulary recurs, so most words cost one look-up. A WordMemo looked up with map() in C, not an
+# lru_cache: its hits also relink the cache's recency list, which between documents mostly misses the CPU
+# cache (~0.5 vs ~0.35 us a word, ~0.1 ms a document).
+_WORD_FACTS: WordMemo[WordFacts] = WordMemo(word_facts, WORD_CACHE_SIZE)
+
+
 def _line_stats(text: str) -> LineStats:
     parts = text.split()
-    facts = list(map(word_facts, parts))
+    facts = list(map(_WORD_FACTS.__getitem__, parts))
     counts, stops, caps, digits, punct, hints, norms, literals, readers, outlets = zip(*facts) if facts else ((),) * len(WordFacts._fields)
     n = sum(counts)
     stripped = text.strip()

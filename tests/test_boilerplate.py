@@ -729,3 +729,16 @@ def test_cue_literal_file_is_current():
     from analysis.boilerplate_features import CUE_LITERALS_PATH
 
     assert json.loads(CUE_LITERALS_PATH.read_text(encoding="utf-8"))["cues"] == all_cue_facts()
+
+
+def test_line_stats_do_not_depend_on_the_word_facts_memo(monkeypatch):
+    """_line_stats reads each word's facts from a bounded per-process WordMemo: a fresh memo, one that starts
+    afresh after every word and a warm one give the same stats."""
+    from analysis import boilerplate_features as bf
+    from analysis.tokens import WordMemo
+
+    lines = ["Read more: the war", "US and UK officials met", "Subscribe now", "He said: “We will win.”", "Read more: the war"]
+    warm = [bf._line_stats(line) for line in lines]
+    monkeypatch.setattr(bf, "_WORD_FACTS", WordMemo(bf.word_facts, size=1))
+    assert [bf._line_stats(line) for line in lines] == warm
+    assert len(bf._WORD_FACTS) <= 1
