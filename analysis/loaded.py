@@ -540,22 +540,12 @@ class TokenScorer:
         model's easy words): the tokens as written, their quotation flags (a sequence of bools) and lexicon
         tags, and the optional per-token features as one boolean column per name (sentence_feature_columns),
         added in the columns' order, which must be the order token_features' `extra` lists them in."""
-        return self.score_array(raw_words, quoted, lexicon_tags, extra).tolist()
-
-    def score_array(
-        self,
-        raw_words: tuple[str, ...],
-        quoted,
-        lexicon_tags: list[str],
-        extra: dict[str, np.ndarray],
-    ) -> np.ndarray:
-        """scores() as a float64 array (analyze() keeps working on the array)."""
         if not raw_words:
-            return np.zeros(0)
-        return self.row_scores(self.gather(raw_words), quoted, lexicon_tags, extra)
+            return []
+        return self.row_scores(self.gather(raw_words), quoted, lexicon_tags, extra).tolist()
 
     def row_scores(self, gathered: GatheredRows, quoted, lexicon_tags: list[str], extra: dict[str, np.ndarray]) -> np.ndarray:
-        """score_array for the tokens whose rows `gathered` holds (gather of at least one token)."""
+        """scores() as a float64 array, for the tokens whose rows `gathered` holds (gather of at least one token)."""
         values, ids = gathered.values, gathered.ids
         n = len(values) - 4
         # Row i + 2 is token i's; p2, p1, n1, n2 are rows i, i + 1, i + 3, i + 4 (padding at the edges).
