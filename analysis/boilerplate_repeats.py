@@ -12,14 +12,24 @@ unknown outlets shares whole paragraphs, and pooling such documents would turn e
 "repeats". For the same reason a document counts only when its text differs from the outlet's earlier
 ones: an exact copy, or another version of an earlier story (most of its sentences already printed by the
 outlet: an update, a second crawl), adds nothing to the counts.
+
+The pass keeps no Python object per document (corpora run to a million articles): the history the skips
+are decided on is held in sorted numpy arrays (_PairSet, ~12 bytes a hash), and the (outlet, line hash)
+occurrences in a fixed-size buffer spilled to temporary bucket files (_LineCounter) and counted at the end.
+Only the final index, the hashes an outlet repeats, is a dict.
 """
 from __future__ import annotations
 
 import hashlib
 import re
+import tempfile
+from array import array
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field, replace
+from pathlib import Path
 from urllib.parse import urlsplit
+
+import numpy as np
 
 from .document import Document
 
@@ -28,6 +38,8 @@ MIN_DOCUMENTS = 2  # seen in this many distinct documents of one outlet: a repea
 # only also keeps the index (one entry per distinct short line of the corpus while it is built) small.
 MAX_WORDS = 30
 DIGITS_RE = re.compile(r"\d")
+ASCII_DIGITS = str.maketrans("123456789", "000000000")  # what DIGITS_RE.sub("0", ...) does to an ASCII text
+HASH_MASK = (1 << 64) - 1
 # A line shaped like a sentence (enough words, closing punctuation) is what tells one story from another.
 SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_MIN_WORDS = 6
@@ -47,7 +59,11 @@ def line_hash(line: str) -> int | None:
 
 def _hash(words: list[str]) -> int:
     """The first 8 bytes of the SHA-1 of a line's words casefolded, digits set to 0, joined by one space, as an int."""
-    normalised = DIGITS_RE.sub("0", " ".join(words).casefold())
+    return _digest(DIGITS_RE.sub("0", " ".join(words).casefold()))
+
+
+def _digest(normalised: str) -> int:
+    """The first 8 bytes of the SHA-1 of a normalised line, as an int."""
     return int.from_bytes(hashlib.sha1(normalised.encode("utf-8")).digest()[:8], "big")
 
 
@@ -84,49 +100,229 @@ class OutletRepeats:
 def outlet_repeats(documents: Iterable[Document]) -> OutletRepeats:
     """Count, per outlet key, the distinct documents each short line occurs in; keep the repeated ones.
 
-    Reads the documents one at a time (a stream is fine): memory holds the hashes, not the texts.
+    Reads the documents one at a time (a stream is fine) and keeps no Python object per document: the
+    history the skips are decided on is a few numpy int64s per document (_PairSet), and the (outlet, line
+    hash) occurrences go to a fixed-size buffer spilled to temporary files (_LineCounter), counted at the end.
     """
-    counts: dict[str, dict[int, int]] = {}
-    sentences_seen: dict[str, set[int]] = {}
-    texts_seen: set[tuple[str, bytes]] = set()
-    for document in documents:
-        key = outlet_key(document)
-        if not key:
-            continue
-        text_id = (key, hashlib.sha1(document.text.encode("utf-8")).digest()[:8])
-        lines = document.text.split("\n")
-        sample = _sentence_sample(lines)
-        seen = sentences_seen.setdefault(key, set())
-        # A copy, or another version of a story already counted: its lines would only repeat that story.
-        if text_id in texts_seen or _is_version(sample, seen):
-            continue
-        texts_seen.add(text_id)
-        seen.update(sample)
-        outlet = counts.setdefault(key, {})
-        for value in {line_hash(line) for line in lines} - {None}:
-            outlet[value] = outlet.get(value, 0) + 1
-    repeated = {key: {h: n for h, n in hashes.items() if n >= MIN_DOCUMENTS} for key, hashes in counts.items()}
-    return OutletRepeats({key: hashes for key, hashes in repeated.items() if hashes})
+    outlets: dict[str, int] = {}  # outlet key -> its number, in order of first appearance
+    texts = _PairSet()  # (outlet, text id) of every counted document
+    sentences = _PairSet()  # (outlet, sentence hash) of the sampled sentences of every counted document
+    with _LineCounter() as lines:
+        for document in documents:
+            key = outlet_key(document)
+            if not key:
+                continue
+            outlet = outlets.setdefault(key, len(outlets))
+            text_id = int.from_bytes(hashlib.sha1(document.text.encode("utf-8")).digest()[:8], "big")
+            sample, short = _document_hashes(document.text)
+            # A copy, or another version of a story already counted: its lines would only repeat that story.
+            if texts.count(outlet, (text_id,)) or _is_version(len(sample), sentences.count(outlet, sample)):
+                continue
+            texts.add(outlet, (text_id,))
+            sentences.add(outlet, sample)
+            lines.add(outlet, short)
+        repeated = lines.counted(MIN_DOCUMENTS)
+    keys = list(outlets)
+    # Outlet numbers follow first appearance, and an outlet's first document is always counted: the same
+    # key order as counting into a dict per outlet as documents arrive.
+    return OutletRepeats({keys[outlet]: repeated[outlet] for outlet in sorted(repeated)})
 
 
-def _sentence_sample(lines: list[str]) -> set[int]:
-    """Hashes of the first VERSION_SAMPLE sentence-shaped lines (any length) of a document."""
+def _normalise(text: str) -> str:
+    """`text` casefolded, every digit set to 0 (the normalisation of _hash, applied to a whole text at once).
+
+    Casefolding is a per-character mapping (Unicode default case folding, no context), and no character
+    folds to or from a line break, whitespace or a sentence-closing mark (tests/test_boilerplate_repeats.py
+    checks every code point); digits become "0", which is none of these. So splitting the normalised text
+    into lines and words gives the normalised lines and words of the original, and one call per document
+    replaces one per line. str.translate is fast on ASCII text only; the regex handles the rest.
+    """
+    folded = text.casefold()
+    if folded.isascii():
+        return folded.translate(ASCII_DIGITS)
+    return DIGITS_RE.sub("0", folded)
+
+
+def _document_hashes(text: str) -> tuple[set[int], set[int]]:
+    """(sentence sample, short-line hashes) of a text, both sets of line hashes (_hash).
+
+    The sample: the hashes of the first VERSION_SAMPLE distinct sentence-shaped lines (any length), what
+    tells one story from another. The short lines: {line_hash(line) for line in lines} - {None}. One pass
+    over the normalised lines; a short line that is also a sampled sentence is hashed once.
+    """
     sample: set[int] = set()
-    for line in lines:
+    short: set[int] = set()
+    for line in _normalise(text).split("\n"):
         words = line.split()
-        if len(words) >= SENTENCE_MIN_WORDS and SENTENCE_RE.search(words[-1]):
-            sample.add(_hash(words))
-            if len(sample) >= VERSION_SAMPLE:
-                break
-    return sample
+        n = len(words)
+        if not n:
+            continue
+        sentence = len(sample) < VERSION_SAMPLE and n >= SENTENCE_MIN_WORDS and SENTENCE_RE.search(words[-1])
+        if n <= MAX_WORDS or sentence:
+            value = _digest(" ".join(words))
+            if n <= MAX_WORDS:
+                short.add(value)
+            if sentence:
+                sample.add(value)
+    return sample, short
 
 
-def _is_version(sample: set[int], seen: set[int]) -> bool:
-    """True when most sampled sentences were printed before: another version of an earlier story.
+def _is_version(sampled: int, seen: int) -> bool:
+    """True when most of the `sampled` sentences (`seen` of them) were printed before: another version of a story.
 
     A document without sentences (a listing, a stub) is never a version; only an exact copy of it is skipped.
     """
-    return bool(sample) and len(sample & seen) > VERSION_SHARE * len(sample)
+    return sampled > 0 and seen > VERSION_SHARE * sampled
+
+
+class _PairSet:
+    """A set of (outlet number, 64-bit hash) pairs at about 12 bytes a pair, for membership tests per outlet.
+
+    Pairs are exact, never mixed into one 64-bit key: two pairs that shared a key would make a sentence of
+    one outlet count as printed by another, and a collision must not change which documents are skipped.
+    New pairs wait in a small Python set (as outlet << 64 | hash, an exact int) and are merged in batches
+    into two parallel numpy arrays sorted by hash: `hashes` (uint64) and `outlets` (uint32). A batch is at
+    least MERGE_MIN pairs and a sixteenth of the arrays, so merging stays linear on the whole while the
+    Python set (~90 bytes a pair) adds at most ~6 bytes a pair.
+    """
+
+    MERGE_MIN = 1 << 15
+
+    def __init__(self) -> None:
+        self.recent: set[int] = set()
+        self.hashes = np.empty(0, dtype=np.uint64)
+        self.outlets = np.empty(0, dtype=np.uint32)
+
+    def add(self, outlet: int, hashes: Iterable[int]) -> None:
+        """Add (outlet, hash) for each hash."""
+        high = outlet << 64
+        self.recent.update(high | value for value in hashes)
+        if len(self.recent) >= max(self.MERGE_MIN, len(self.hashes) // 16):
+            self._merge()
+
+    def count(self, outlet: int, hashes: Iterable[int]) -> int:
+        """How many of the distinct `hashes` are in the set with this outlet."""
+        high = outlet << 64
+        found = 0
+        rest = []
+        for value in hashes:
+            if high | value in self.recent:
+                found += 1
+            else:
+                rest.append(value)
+        if not rest or not len(self.hashes):
+            return found
+        query = np.array(rest, dtype=np.uint64)
+        starts = np.searchsorted(self.hashes, query, "left")
+        ends = np.searchsorted(self.hashes, query, "right")
+        # Usually a hash is stored for one outlet at most; a sentence that several outlets printed has a run.
+        found += int(np.count_nonzero(self.outlets[starts[ends - starts == 1]] == outlet))
+        runs = ends - starts > 1
+        for start, end in zip(starts[runs].tolist(), ends[runs].tolist()):
+            found += bool(np.any(self.outlets[start:end] == outlet))
+        return found
+
+    def _merge(self) -> None:
+        """Move the recent pairs into the sorted arrays."""
+        keys = self.recent
+        hashes = np.fromiter((key & HASH_MASK for key in keys), dtype=np.uint64, count=len(keys))
+        outlets = np.fromiter((key >> 64 for key in keys), dtype=np.uint32, count=len(keys))
+        order = np.argsort(hashes, kind="stable")
+        hashes, outlets = hashes[order], outlets[order]
+        at = np.searchsorted(self.hashes, hashes)
+        self.hashes = np.insert(self.hashes, at, hashes)
+        self.outlets = np.insert(self.outlets, at, outlets)
+        self.recent = set()
+
+
+# One counted occurrence: a line hash and the number of the outlet whose document printed it.
+OCCURRENCE = np.dtype([("hash", "<u8"), ("outlet", "<u4")])
+
+
+class _LineCounter:
+    """Counts (outlet number, line hash) occurrences at 12 bytes each, in memory up to BUFFER, then on disk.
+
+    add() appends to two compact arrays; a full buffer is spilled, partitioned by the top BUCKET_BITS bits
+    of the hash, to one file per bucket under a temporary directory (removed on exit, also on error), so
+    counting at the end reads one bucket at a time: memory is bounded by the buffer and a bucket.
+    Use as a context manager.
+    """
+
+    BUFFER = 1 << 18  # occurrences (3 MB) before a spill
+    BUCKET_BITS = 6
+
+    def __init__(self) -> None:
+        self.hashes = array("Q")
+        self.outlets = array("I")
+        self.spills: tempfile.TemporaryDirectory | None = None
+
+    def __enter__(self) -> _LineCounter:
+        return self
+
+    def __exit__(self, *exc) -> None:
+        if self.spills is not None:
+            self.spills.cleanup()
+            self.spills = None
+
+    def add(self, outlet: int, hashes: set[int]) -> None:
+        """Count one document of `outlet` for each of its distinct line hashes."""
+        self.hashes.extend(hashes)
+        self.outlets.extend([outlet] * len(hashes))
+        if len(self.hashes) >= self.BUFFER:
+            self._spill()
+
+    def counted(self, minimum: int) -> dict[int, dict[int, int]]:
+        """{outlet number: {line hash: documents}} for the pairs counted `minimum` times or more, hashes ascending."""
+        if self.spills is None:
+            chunks = [self._buffered()]
+        else:
+            self._spill()
+            paths = sorted(Path(self.spills.name).iterdir())
+            chunks = (np.fromfile(path, dtype=OCCURRENCE) for path in paths)
+        kept = [_repeated(chunk, minimum) for chunk in chunks]
+        result: dict[int, dict[int, int]] = {}
+        for hashes, outlets, counts in kept:
+            for value, outlet, count in zip(hashes.tolist(), outlets.tolist(), counts.tolist()):
+                result.setdefault(outlet, {})[value] = count
+        return result
+
+    def _buffered(self) -> np.ndarray:
+        """The buffered occurrences as an OCCURRENCE array (a copy: the buffer may be reused)."""
+        occurrences = np.empty(len(self.hashes), dtype=OCCURRENCE)
+        occurrences["hash"] = np.frombuffer(self.hashes, dtype=np.uint64) if self.hashes else 0
+        occurrences["outlet"] = np.frombuffer(self.outlets, dtype=np.uint32) if self.outlets else 0
+        return occurrences
+
+    def _spill(self) -> None:
+        """Append the buffered occurrences to their bucket files and empty the buffer."""
+        if self.spills is None:
+            self.spills = tempfile.TemporaryDirectory(prefix="outlet-repeats-")
+        occurrences = self._buffered()
+        self.hashes = array("Q")
+        self.outlets = array("I")
+        buckets = (occurrences["hash"] >> np.uint64(64 - self.BUCKET_BITS)).astype(np.intp)
+        order = np.argsort(buckets, kind="stable")
+        bounds = np.searchsorted(buckets[order], np.arange((1 << self.BUCKET_BITS) + 1))
+        occurrences = occurrences[order]
+        for bucket in range(1 << self.BUCKET_BITS):
+            part = occurrences[bounds[bucket]:bounds[bucket + 1]]
+            if len(part):
+                with open(Path(self.spills.name) / f"{bucket:03d}.bin", "ab") as file:
+                    part.tofile(file)
+
+
+def _repeated(occurrences: np.ndarray, minimum: int) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+    """(hashes, outlets, counts) of the (hash, outlet) pairs occurring `minimum` times or more, by hash then outlet."""
+    if not len(occurrences):
+        empty = np.empty(0, dtype=np.int64)
+        return empty, empty, empty
+    occurrences = occurrences[np.lexsort((occurrences["outlet"], occurrences["hash"]))]
+    hashes, outlets = occurrences["hash"], occurrences["outlet"]
+    # A run of equal pairs starts where the hash or the outlet changes.
+    starts = np.flatnonzero(np.concatenate(([True], (hashes[1:] != hashes[:-1]) | (outlets[1:] != outlets[:-1]))))
+    counts = np.diff(np.append(starts, len(occurrences)))
+    keep = counts >= minimum
+    return hashes[starts[keep]], outlets[starts[keep]], counts[keep]
 
 
 def with_outlet_repeats(resources, documents: Iterable[Document]):

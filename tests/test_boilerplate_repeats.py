@@ -1,0 +1,206 @@
+"""outlet_repeats against the plain implementation it replaced (kept below as the oracle), on random corpora."""
+from __future__ import annotations
+
+import hashlib
+import random
+import sys
+import tempfile
+
+import pytest
+
+from analysis import boilerplate_repeats as br
+from analysis.boilerplate_repeats import OutletRepeats, line_hash, outlet_key, outlet_repeats
+from analysis.document import Document
+
+
+# The oracle: outlet_repeats as it was, with dicts and sets of Python ints (~3 kB a document).
+def oracle_outlet_repeats(documents) -> OutletRepeats:
+    counts: dict[str, dict[int, int]] = {}
+    sentences_seen: dict[str, set[int]] = {}
+    texts_seen: set[tuple[str, bytes]] = set()
+    for document in documents:
+        key = outlet_key(document)
+        if not key:
+            continue
+        text_id = (key, hashlib.sha1(document.text.encode("utf-8")).digest()[:8])
+        lines = document.text.split("\n")
+        sample = oracle_sentence_sample(lines)
+        seen = sentences_seen.setdefault(key, set())
+        if text_id in texts_seen or (bool(sample) and len(sample & seen) > br.VERSION_SHARE * len(sample)):
+            continue
+        texts_seen.add(text_id)
+        seen.update(sample)
+        outlet = counts.setdefault(key, {})
+        for value in {line_hash(line) for line in lines} - {None}:
+            outlet[value] = outlet.get(value, 0) + 1
+    repeated = {key: {h: n for h, n in hashes.items() if n >= br.MIN_DOCUMENTS} for key, hashes in counts.items()}
+    return OutletRepeats({key: hashes for key, hashes in repeated.items() if hashes})
+
+
+def oracle_sentence_sample(lines: list[str]) -> set[int]:
+    sample: set[int] = set()
+    for line in lines:
+        words = line.split()
+        if len(words) >= br.SENTENCE_MIN_WORDS and br.SENTENCE_RE.search(words[-1]):
+            sample.add(br._hash(words))
+            if len(sample) >= br.VERSION_SAMPLE:
+                break
+    return sample
+
+
+# Words with what the normalisation must get right: case, digits (ASCII and not), Greek sigma, curly quotes.
+WORDS = ["council", "Votes", "BUDGET", "ΣΟΦΙΑ", "straße", "Ǆemal", "2023", "٣٤", "x12", "“quoted”", "it’s", "İstanbul", "ﬁle", "café"]
+ENDS = [".", "!", "?", "…", ".”", "!)", "", ":", ".]"]
+SPACES = [" ", "  ", "\t", " \u00a0", "\u2003", "\x1c"]
+
+
+def random_line(rng: random.Random, words: int | None = None) -> str:
+    n = words if words is not None else rng.choice([0, 1, 2, 3, 5, 6, 7, 9, 12, 20, 29, 30, 31, 35])
+    picked = [rng.choice(WORDS) + (str(rng.randrange(100)) if rng.random() < 0.2 else "") for _ in range(n)]
+    line = "".join(word + rng.choice(SPACES) for word in picked).rstrip() + rng.choice(ENDS)
+    return rng.choice(["", " ", "\r"]) + line + rng.choice(["", " ", "\r"])
+
+
+def variant(rng: random.Random, line: str) -> str:
+    """The same line for the hash (other digits, other case, other spacing) or a near miss (a digit more)."""
+    choice = rng.randrange(4)
+    if choice == 0:
+        return "".join(str(rng.randrange(10)) if c.isdigit() and c.isascii() else c for c in line)
+    if choice == 1:
+        return line.upper()
+    if choice == 2:
+        return "  " + line.replace(" ", "\t") + " "
+    return line + " 7"
+
+
+def random_corpus(rng: random.Random, size: int) -> list[Document]:
+    outlets = [("Riverside Gazette", ""), (" riverside  GAZETTE ", ""), ("", "https://www.example.com/a/1"),
+               ("", "example.com/b"), ("", "http://news.ΣΟΦΙΑ.gr/x"), ("Other", ""), ("", ""), ("", "not a url")]
+    footers = [random_line(rng, rng.randrange(1, 8)) for _ in range(4)]
+    stories = [[random_line(rng, rng.randrange(6, 40)) + "." for _ in range(rng.randrange(0, 25))] for _ in range(8)]
+    documents: list[Document] = []
+    for i in range(size):
+        hint, url = rng.choice(outlets)
+        kind = rng.random()
+        if documents and kind < 0.15:  # an exact copy of an earlier text, maybe under another outlet
+            text = rng.choice(documents).text
+        elif kind < 0.45:  # a version: most of a story's sentences again, with an update
+            story = list(rng.choice(stories))
+            rng.shuffle(story)
+            keep = story[: max(0, len(story) - rng.randrange(0, 4))]
+            text = "\n".join([random_line(rng)] + keep + [random_line(rng) for _ in range(rng.randrange(3))] + [rng.choice(footers)])
+        else:
+            lines = [random_line(rng) for _ in range(rng.randrange(0, 30))]
+            lines += [variant(rng, rng.choice(footers)) for _ in range(rng.randrange(0, 3))]
+            if rng.random() < 0.3:
+                story = rng.choice(stories)
+                lines += rng.sample(story, k=min(3, len(story)))
+            text = "\n".join(lines)
+        documents.append(Document(str(i), str(i), text, url=url, outlet_hint=hint))
+    return documents
+
+
+@pytest.mark.parametrize("seed", range(12))
+def test_outlet_repeats_equal_the_oracle_on_random_corpora(seed):
+    documents = random_corpus(random.Random(seed), 120)
+    expected = oracle_outlet_repeats(documents)
+    got = outlet_repeats(iter(documents))
+    assert got == expected
+    assert list(got.counts) == list(expected.counts)  # outlets in the same order too
+    assert any(expected.counts.values())
+
+
+@pytest.mark.parametrize("seed", range(6))
+def test_outlet_repeats_equal_the_oracle_when_buffers_spill_and_merge(seed, monkeypatch):
+    # Tiny buffers: the occurrence counts go through bucket files, the history through many merges.
+    monkeypatch.setattr(br._LineCounter, "BUFFER", 7)
+    monkeypatch.setattr(br._LineCounter, "BUCKET_BITS", 2)
+    monkeypatch.setattr(br._PairSet, "MERGE_MIN", 3)
+    documents = random_corpus(random.Random(100 + seed), 150)
+    assert outlet_repeats(documents) == oracle_outlet_repeats(documents)
+
+
+def test_many_outlets_printing_the_same_sentences(monkeypatch):
+    # Wire copy: the same story under many outlets. A version is judged within its outlet only.
+    monkeypatch.setattr(br._PairSet, "MERGE_MIN", 4)
+    rng = random.Random(5)
+    story = [random_line(rng, 10) + "." for _ in range(12)]
+    documents = []
+    for i in range(60):
+        lines = story[: 6 + i % 7] + [f"Footer of outlet {i % 9}", random_line(rng, 8) + "."]
+        documents.append(Document(str(i), str(i), "\n".join(lines), outlet_hint=f"Outlet {i % 9}"))
+    expected = oracle_outlet_repeats(documents)
+    assert outlet_repeats(documents) == expected and expected
+
+
+def test_the_existing_index_rules_still_hold():
+    one = Document("a", "a", "Footer line\nStory one.", outlet_hint="X")
+    copy = Document("b", "b", "Footer line\nStory one.", outlet_hint="X")
+    other = Document("c", "c", "Footer line\nStory two.", outlet_hint="X")
+    assert not outlet_repeats([one, copy])
+    assert outlet_repeats([one, copy, other]).counts == {"x": {line_hash("Footer line"): 2}}
+    assert not outlet_repeats([])
+    assert not outlet_repeats([Document("a", "a", "Footer\nA."), Document("b", "b", "Footer\nB.")])
+
+
+def test_spill_files_are_removed_also_on_error(tmp_path, monkeypatch):
+    monkeypatch.setattr(tempfile, "tempdir", str(tmp_path))
+    monkeypatch.setattr(br._LineCounter, "BUFFER", 5)
+    documents = random_corpus(random.Random(1), 80)
+    assert outlet_repeats(documents) == oracle_outlet_repeats(documents)
+    assert list(tmp_path.iterdir()) == []
+
+    def failing():
+        yield from documents
+        raise OSError("the disk went away")
+
+    with pytest.raises(OSError):
+        outlet_repeats(failing())
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_pair_set_is_exact_per_outlet(monkeypatch):
+    monkeypatch.setattr(br._PairSet, "MERGE_MIN", 2)
+    pairs = br._PairSet()
+    big = (1 << 64) - 1
+    pairs.add(0, [5, big])
+    pairs.add(1, [5])
+    pairs.add(2, [7, 9])  # merged by now
+    pairs.add(3, [5])  # recent
+    assert pairs.count(0, [5, big, 7]) == 2
+    assert pairs.count(1, [5, big]) == 1 and pairs.count(2, [5, 7, 9]) == 2 and pairs.count(3, [5]) == 1
+    assert pairs.count(4, [5, 7, 9, big]) == 0
+    assert pairs.count(0, []) == 0
+
+
+def test_whole_text_normalisation_equals_the_per_line_one():
+    rng = random.Random(3)
+    for _ in range(300):
+        text = "\n".join(random_line(rng) for _ in range(rng.randrange(1, 12)))
+        lines = text.split("\n")
+        normalised = br._normalise(text).split("\n")
+        assert len(normalised) == len(lines)
+        for line, folded in zip(lines, normalised):
+            words = line.split()
+            assert [len(w) > 0 for w in folded.split()] == [True] * len(words)
+            assert " ".join(folded.split()) == br.DIGITS_RE.sub("0", " ".join(words).casefold())
+        sample, short = br._document_hashes(text)
+        assert sample == oracle_sentence_sample(lines)
+        assert short == {line_hash(line) for line in lines} - {None}
+
+
+def test_casefold_keeps_line_breaks_whitespace_and_sentence_ends_apart():
+    # Why _normalise may fold a whole text at once: checked for every code point of this Python's Unicode.
+    closing = set(".!?…\"'”’)]")
+    for point in range(sys.maxunicode + 1):
+        char = chr(point)
+        folded = char.casefold()
+        assert folded, point
+        assert ("\n" in folded) == (char == "\n"), point
+        assert (folded == char) if char.isspace() else not any(c.isspace() for c in folded), point
+        assert (folded == char) if char in closing else not any(c in closing for c in folded), point
+    # ... and it folds character by character (no final-sigma rule, unlike str.lower).
+    assert "ΣΑΣ ΣΑΣ".casefold() == "".join(c.casefold() for c in "ΣΑΣ ΣΑΣ")
+    # The ASCII shortcut replaces exactly the digits DIGITS_RE finds in ASCII text.
+    ascii_text = "".join(map(chr, range(128)))
+    assert ascii_text.translate(br.ASCII_DIGITS) == br.DIGITS_RE.sub("0", ascii_text)
