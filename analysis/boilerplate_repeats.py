@@ -121,6 +121,7 @@ def outlet_repeats(documents: Iterable[Document]) -> OutletRepeats:
             texts.add(outlet, (text_id,))
             sentences.add(outlet, sample)
             lines.add(outlet, short)
+        del texts, sentences  # not needed to count: let them go first
         repeated = lines.counted(MIN_DOCUMENTS)
     keys = list(outlets)
     # Outlet numbers follow first appearance, and an outlet's first document is always counted: the same
@@ -186,7 +187,7 @@ class _PairSet:
     Python set (~90 bytes a pair) adds at most ~6 bytes a pair.
     """
 
-    MERGE_MIN = 1 << 15
+    MERGE_MIN = 1 << 14
 
     def __init__(self) -> None:
         self.recent: set[int] = set()
@@ -248,8 +249,8 @@ class _LineCounter:
     Use as a context manager.
     """
 
-    BUFFER = 1 << 18  # occurrences (3 MB) before a spill
-    BUCKET_BITS = 6
+    BUFFER = 1 << 17  # occurrences (1.5 MB) before a spill
+    BUCKET_BITS = 6  # 64 buckets: a million documents make ~30 million occurrences, ~6 MB a bucket
 
     def __init__(self) -> None:
         self.hashes = array("Q")
@@ -300,10 +301,9 @@ class _LineCounter:
         occurrences = self._buffered()
         self.hashes = array("Q")
         self.outlets = array("I")
-        buckets = (occurrences["hash"] >> np.uint64(64 - self.BUCKET_BITS)).astype(np.intp)
-        order = np.argsort(buckets, kind="stable")
-        bounds = np.searchsorted(buckets[order], np.arange((1 << self.BUCKET_BITS) + 1))
-        occurrences = occurrences[order]
+        buckets = (occurrences["hash"] >> np.uint64(64 - self.BUCKET_BITS)).astype(np.uint8)
+        bounds = np.concatenate(([0], np.cumsum(np.bincount(buckets, minlength=1 << self.BUCKET_BITS))))
+        occurrences = occurrences[np.argsort(buckets, kind="stable")]
         for bucket in range(1 << self.BUCKET_BITS):
             part = occurrences[bounds[bucket]:bounds[bucket + 1]]
             if len(part):

@@ -2,7 +2,7 @@
 
     python benchmarks/repeats_prepass.py [--sizes 10000,40000] [--outlets 50]
 
-Synthesises N documents (deterministic seed): 30 lines of random words each, all distinct, plus one footer
+Synthesises N documents (deterministic seed): 30 lines of random words each, distinct, plus one footer
 every document prints, each with a URL on one of --outlets hosts, as a stream (one document in memory at a
 time, as analysis/batch.py's first pass reads them). Each size runs in a fresh process, which first times
 the synthesis alone (subtracted from the pass's CPU time), then records its peak RSS, then runs the pass. It
@@ -22,7 +22,8 @@ from collections.abc import Iterator
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parents[1]
-WORDS = [f"w{i}" for i in range(5000)]
+# Words of letters only: the line hash sets digits to 0, so "w17" and "w42" would be one word to it.
+WORDS = ["".join("abcdefghijklmnopqrstuvwxyz"[i // 26**k % 26] for k in range(3)) for i in range(5000)]
 LINES = 30
 FOOTER = "Subscribe to our newsletter for more."
 

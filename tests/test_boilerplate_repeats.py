@@ -204,3 +204,26 @@ def test_casefold_keeps_line_breaks_whitespace_and_sentence_ends_apart():
     # The ASCII shortcut replaces exactly the digits DIGITS_RE finds in ASCII text.
     ascii_text = "".join(map(chr, range(128)))
     assert ascii_text.translate(br.ASCII_DIGITS) == br.DIGITS_RE.sub("0", ascii_text)
+
+
+def test_synthesised_articles_with_outlets_have_outlet_keys():
+    from pathlib import Path
+
+    sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "benchmarks"))
+    import synth
+    from analysis.corpus import load_bytes
+
+    if not (synth.DEFAULT_DATA / "ptc" / "articles").is_dir():
+        pytest.skip("no PTC articles")
+    plain = list(synth.synthesise(12))
+    with_outlets = list(synth.synthesise(12, outlets=5))
+    keys = []
+    for i, ((name, text), (same_name, text_with)) in enumerate(zip(plain, with_outlets)):
+        # The same article, with its source line at the end.
+        assert same_name == name and text_with == text + f"\nSource: {synth.source_url(i, 5)}\n"
+        (document,) = load_bytes(name, name, text_with.encode("utf-8"))
+        assert document.url == synth.source_url(i, 5)
+        keys.append(outlet_key(document))
+        (without,) = load_bytes(name, name, text.encode("utf-8"))
+        assert outlet_key(without) == ""
+    assert keys == [f"outlet{i % 5}.example" for i in range(12)]
