@@ -38,8 +38,9 @@ MIN_DOCUMENTS = 2  # seen in this many distinct documents of one outlet: a repea
 # only also keeps the index (one entry per distinct short line of the corpus while it is built) small.
 MAX_WORDS = 30
 DIGITS_RE = re.compile(r"\d")
-ASCII_DIGITS = str.maketrans("123456789", "000000000")  # what DIGITS_RE.sub("0", ...) does to an ASCII text
+ASCII_DIGITS = bytes.maketrans(b"123456789", b"000000000")  # what DIGITS_RE.sub("0", ...) does to ASCII text
 HASH_MASK = (1 << 64) - 1
+SALT_FACTOR = np.uint64(0x9E3779B97F4A7C15)  # odd: see _salt
 # A line shaped like a sentence (enough words, closing punctuation) is what tells one story from another.
 SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_MIN_WORDS = 6
@@ -59,12 +60,12 @@ def line_hash(line: str) -> int | None:
 
 def _hash(words: list[str]) -> int:
     """The first 8 bytes of the SHA-1 of a line's words casefolded, digits set to 0, joined by one space, as an int."""
-    return _digest(DIGITS_RE.sub("0", " ".join(words).casefold()))
-
-
-def _digest(normalised: str) -> int:
-    """The first 8 bytes of the SHA-1 of a normalised line, as an int."""
-    return int.from_bytes(hashlib.sha1(normalised.encode("utf-8")).digest()[:8], "big")
+    folded = " ".join(words).casefold()
+    if folded.isascii():  # most lines: bytes.translate on the UTF-8 bytes is DIGITS_RE.sub and ~10x faster
+        normalised = folded.encode("utf-8").translate(ASCII_DIGITS)
+    else:
+        normalised = DIGITS_RE.sub("0", folded).encode("utf-8")
+    return int.from_bytes(hashlib.sha1(normalised).digest()[:8], "big")
 
 
 def outlet_key(document: Document) -> str:
@@ -101,8 +102,9 @@ def outlet_repeats(documents: Iterable[Document]) -> OutletRepeats:
     """Count, per outlet key, the distinct documents each short line occurs in; keep the repeated ones.
 
     Reads the documents one at a time (a stream is fine) and keeps no Python object per document: the
-    history the skips are decided on is a few numpy int64s per document (_PairSet), and the (outlet, line
-    hash) occurrences go to a fixed-size buffer spilled to temporary files (_LineCounter), counted at the end.
+    history the skips are decided on is at most 1 + VERSION_SAMPLE (outlet, hash) pairs per document in
+    numpy arrays (_PairSet), and the (outlet, line hash) occurrences go to a fixed-size buffer spilled to
+    temporary files (_LineCounter), counted at the end.
     """
     outlets: dict[str, int] = {}  # outlet key -> its number, in order of first appearance
     texts = _PairSet()  # (outlet, text id) of every counted document
@@ -114,13 +116,16 @@ def outlet_repeats(documents: Iterable[Document]) -> OutletRepeats:
                 continue
             outlet = outlets.setdefault(key, len(outlets))
             text_id = int.from_bytes(hashlib.sha1(document.text.encode("utf-8")).digest()[:8], "big")
-            sample, short = _document_hashes(document.text)
             # A copy, or another version of a story already counted: its lines would only repeat that story.
-            if texts.count(outlet, (text_id,)) or _is_version(len(sample), sentences.count(outlet, sample)):
+            if texts.count(outlet, (text_id,)):
+                continue
+            text_lines = document.text.split("\n")
+            sample, hashed = _sentence_sample(text_lines)
+            if _is_version(len(sample), sentences.count(outlet, sample)):
                 continue
             texts.add(outlet, (text_id,))
             sentences.add(outlet, sample)
-            lines.add(outlet, short)
+            lines.add(outlet, _short_line_hashes(text_lines, hashed))
         del texts, sentences  # not needed to count: let them go first
         repeated = lines.counted(MIN_DOCUMENTS)
     keys = list(outlets)
@@ -129,43 +134,36 @@ def outlet_repeats(documents: Iterable[Document]) -> OutletRepeats:
     return OutletRepeats({keys[outlet]: repeated[outlet] for outlet in sorted(repeated)})
 
 
-def _normalise(text: str) -> str:
-    """`text` casefolded, every digit set to 0 (the normalisation of _hash, applied to a whole text at once).
+def _sentence_sample(lines: list[str]) -> tuple[set[int], dict[int, int]]:
+    """Hashes of the first VERSION_SAMPLE sentence-shaped lines (any length) of a document.
 
-    Casefolding is a per-character mapping (Unicode default case folding, no context), and no character
-    folds to or from a line break, whitespace or a sentence-closing mark (tests/test_boilerplate_repeats.py
-    checks every code point); digits become "0", which is none of these. So splitting the normalised text
-    into lines and words gives the normalised lines and words of the original, and one call per document
-    replaces one per line. str.translate is fast on ASCII text only; the regex handles the rest.
-    """
-    folded = text.casefold()
-    if folded.isascii():
-        return folded.translate(ASCII_DIGITS)
-    return DIGITS_RE.sub("0", folded)
-
-
-def _document_hashes(text: str) -> tuple[set[int], set[int]]:
-    """(sentence sample, short-line hashes) of a text, both sets of line hashes (_hash).
-
-    The sample: the hashes of the first VERSION_SAMPLE distinct sentence-shaped lines (any length), what
-    tells one story from another. The short lines: {line_hash(line) for line in lines} - {None}. One pass
-    over the normalised lines; a short line that is also a sampled sentence is hashed once.
+    Also {line number: hash} for those of them that are short lines, so _short_line_hashes need not hash
+    them again (a fifth of the pass's time on news).
     """
     sample: set[int] = set()
-    short: set[int] = set()
-    for line in _normalise(text).split("\n"):
+    short: dict[int, int] = {}
+    for number, line in enumerate(lines):
         words = line.split()
-        n = len(words)
-        if not n:
-            continue
-        sentence = len(sample) < VERSION_SAMPLE and n >= SENTENCE_MIN_WORDS and SENTENCE_RE.search(words[-1])
-        if n <= MAX_WORDS or sentence:
-            value = _digest(" ".join(words))
-            if n <= MAX_WORDS:
-                short.add(value)
-            if sentence:
-                sample.add(value)
+        if len(words) >= SENTENCE_MIN_WORDS and SENTENCE_RE.search(words[-1]):
+            value = _hash(words)
+            sample.add(value)
+            if len(words) <= MAX_WORDS:
+                short[number] = value
+            if len(sample) >= VERSION_SAMPLE:
+                break
     return sample, short
+
+
+def _short_line_hashes(lines: list[str], known: dict[int, int]) -> set[int]:
+    """{line_hash(line) for line in lines} - {None}, taking the hashes of `known` lines (by number) as given."""
+    hashes: set[int] = set()
+    for number, line in enumerate(lines):
+        value = known.get(number)
+        if value is None:
+            value = line_hash(line)
+        if value is not None:
+            hashes.add(value)
+    return hashes
 
 
 def _is_version(sampled: int, seen: int) -> bool:
@@ -179,26 +177,30 @@ def _is_version(sampled: int, seen: int) -> bool:
 class _PairSet:
     """A set of (outlet number, 64-bit hash) pairs at about 12 bytes a pair, for membership tests per outlet.
 
-    Pairs are exact, never mixed into one 64-bit key: two pairs that shared a key would make a sentence of
-    one outlet count as printed by another, and a collision must not change which documents are skipped.
     New pairs wait in a small Python set (as outlet << 64 | hash, an exact int) and are merged in batches
-    into two parallel numpy arrays sorted by hash: `hashes` (uint64) and `outlets` (uint32). A batch is at
-    least MERGE_MIN pairs and a sixteenth of the arrays, so merging stays linear on the whole while the
-    Python set (~90 bytes a pair) adds at most ~6 bytes a pair.
+    into two parallel numpy arrays: `keys` (uint64, sorted) and `outlets` (uint32). A batch is at least
+    MERGE_MIN pairs and a sixteenth of the arrays, so merging stays linear on the whole while the Python
+    set (~90 bytes a pair) adds at most ~6 bytes a pair.
+
+    A pair's key is its hash XOR _salt(outlet), so that a sentence many outlets printed (wire copy) has a
+    different key in each and a lookup finds one entry, not a run to scan. The pairs stay exact: given the
+    outlet, hash and key determine each other, so "key and outlet both match" means "hash and outlet both
+    match". Two pairs with the same key (only a 64-bit coincidence makes them) are both kept and both
+    checked, so a collision can slow a lookup but never change which documents are skipped.
     """
 
     MERGE_MIN = 1 << 14
 
     def __init__(self) -> None:
         self.recent: set[int] = set()
-        self.hashes = np.empty(0, dtype=np.uint64)
+        self.keys = np.empty(0, dtype=np.uint64)
         self.outlets = np.empty(0, dtype=np.uint32)
 
     def add(self, outlet: int, hashes: Iterable[int]) -> None:
         """Add (outlet, hash) for each hash."""
         high = outlet << 64
         self.recent.update(high | value for value in hashes)
-        if len(self.recent) >= max(self.MERGE_MIN, len(self.hashes) // 16):
+        if len(self.recent) >= max(self.MERGE_MIN, len(self.keys) // 16):
             self._merge()
 
     def count(self, outlet: int, hashes: Iterable[int]) -> int:
@@ -211,29 +213,37 @@ class _PairSet:
                 found += 1
             else:
                 rest.append(value)
-        if not rest or not len(self.hashes):
+        if not rest or not len(self.keys):
             return found
-        query = np.array(rest, dtype=np.uint64)
-        starts = np.searchsorted(self.hashes, query, "left")
-        ends = np.searchsorted(self.hashes, query, "right")
-        # Usually a hash is stored for one outlet at most; a sentence that several outlets printed has a run.
+        query = np.array(rest, dtype=np.uint64) ^ np.uint64(_salt(outlet))
+        starts = np.searchsorted(self.keys, query, "left")
+        ends = np.searchsorted(self.keys, query, "right")
         found += int(np.count_nonzero(self.outlets[starts[ends - starts == 1]] == outlet))
-        runs = ends - starts > 1
+        runs = ends - starts > 1  # pairs sharing a key: check each
         for start, end in zip(starts[runs].tolist(), ends[runs].tolist()):
             found += bool(np.any(self.outlets[start:end] == outlet))
         return found
 
     def _merge(self) -> None:
         """Move the recent pairs into the sorted arrays."""
-        keys = self.recent
-        hashes = np.fromiter((key & HASH_MASK for key in keys), dtype=np.uint64, count=len(keys))
-        outlets = np.fromiter((key >> 64 for key in keys), dtype=np.uint32, count=len(keys))
-        order = np.argsort(hashes, kind="stable")
-        hashes, outlets = hashes[order], outlets[order]
-        at = np.searchsorted(self.hashes, hashes)
-        self.hashes = np.insert(self.hashes, at, hashes)
+        pairs = self.recent
+        outlets = np.fromiter((pair >> 64 for pair in pairs), dtype=np.uint32, count=len(pairs))
+        keys = np.fromiter((pair & HASH_MASK for pair in pairs), dtype=np.uint64, count=len(pairs))
+        keys ^= _salt(outlets)
+        order = np.argsort(keys, kind="stable")
+        keys, outlets = keys[order], outlets[order]
+        at = np.searchsorted(self.keys, keys)
+        self.keys = np.insert(self.keys, at, keys)
         self.outlets = np.insert(self.outlets, at, outlets)
         self.recent = set()
+
+
+def _salt(outlet):
+    """A 64-bit number per outlet number (an int or a uint32 array), different for every outlet.
+
+    Multiplying by an odd constant modulo 2**64 is a bijection, so distinct outlets get distinct salts.
+    """
+    return (np.asarray(outlet, dtype=np.uint64) * SALT_FACTOR).astype(np.uint64)
 
 
 # One counted occurrence: a line hash and the number of the outlet whose document printed it.
@@ -291,7 +301,8 @@ class _LineCounter:
         """The buffered occurrences as an OCCURRENCE array (a copy: the buffer may be reused)."""
         occurrences = np.empty(len(self.hashes), dtype=OCCURRENCE)
         occurrences["hash"] = np.frombuffer(self.hashes, dtype=np.uint64) if self.hashes else 0
-        occurrences["outlet"] = np.frombuffer(self.outlets, dtype=np.uint32) if self.outlets else 0
+        # array("I") is 4 bytes on every platform numpy builds for, but read it at its own size to be sure.
+        occurrences["outlet"] = np.frombuffer(self.outlets, dtype=f"u{self.outlets.itemsize}") if self.outlets else 0
         return occurrences
 
     def _spill(self) -> None:
