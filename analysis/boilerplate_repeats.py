@@ -52,7 +52,8 @@ VERSION_SHARE = 0.5
 
 def line_hash(line: str) -> int | None:
     """The hash of a short line (see _hash); None for a blank line or one longer than MAX_WORDS words."""
-    words = line.split()
+    # At most MAX_WORDS splits: the same words for a short line, and a long paragraph is not split in full.
+    words = line.split(None, MAX_WORDS)
     if not words or len(words) > MAX_WORDS:
         return None
     return _hash(words)

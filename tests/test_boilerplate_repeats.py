@@ -187,10 +187,11 @@ def test_line_hashes_equal_the_regex_only_normalisation():
     rng = random.Random(3)
     lines = [random_line(rng) for _ in range(2000)] + ["Edition of 12 May", "ΣΑΣ 12 ٣٤", "x" * 40]
     assert any(line.isascii() for line in lines) and not all(line.isascii() for line in lines)
-    for line in lines:
+    for line in lines + [" ".join(["word"] * n) + tail for n in (29, 30, 31, 32) for tail in ("", " ", " \t\r")]:
         words = line.split()
         if words:
             assert br._hash(words) == oracle_hash(words), line
+        assert line_hash(line) == oracle_line_hash(line), line
     for _ in range(200):
         text_lines = [random_line(rng) for _ in range(rng.randrange(0, 40))]
         sample, known = br._sentence_sample(text_lines)
