@@ -25,6 +25,7 @@ import re
 import tempfile
 from array import array
 from collections.abc import Iterable, Mapping
+from itertools import chain
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -40,7 +41,6 @@ MAX_WORDS = 30
 DIGITS_RE = re.compile(r"\d")
 ASCII_DIGITS = bytes.maketrans(b"123456789", b"000000000")  # what DIGITS_RE.sub("0", ...) does to ASCII text
 HASH_MASK = (1 << 64) - 1
-SALT_FACTOR = np.uint64(0x9E3779B97F4A7C15)  # odd: see _salt
 # A line shaped like a sentence (enough words, closing punctuation) is what tells one story from another.
 SENTENCE_RE = re.compile(r"[.!?…][\"'”’)\]]*$")
 SENTENCE_MIN_WORDS = 6
@@ -118,13 +118,13 @@ def outlet_repeats(documents: Iterable[Document]) -> OutletRepeats:
             outlet = outlets.setdefault(key, len(outlets))
             text_id = int.from_bytes(hashlib.sha1(document.text.encode("utf-8")).digest()[:8], "big")
             # A copy, or another version of a story already counted: its lines would only repeat that story.
-            if texts.count(outlet, (text_id,)):
+            if texts.count(outlet, {text_id}):
                 continue
             text_lines = document.text.split("\n")
             sample, hashed = _sentence_sample(text_lines)
             if _is_version(len(sample), sentences.count(outlet, sample)):
                 continue
-            texts.add(outlet, (text_id,))
+            texts.add(outlet, {text_id})
             sentences.add(outlet, sample)
             lines.add(outlet, _short_line_hashes(text_lines, hashed))
         del texts, sentences  # not needed to count: let them go first
@@ -178,10 +178,10 @@ def _is_version(sampled: int, seen: int) -> bool:
 class _PairSet:
     """A set of (outlet number, 64-bit hash) pairs at about 12 bytes a pair, for membership tests per outlet.
 
-    New pairs wait in a small Python set (as outlet << 64 | hash, an exact int) and are merged in batches
-    into two parallel numpy arrays: `keys` (uint64, sorted) and `outlets` (uint32). A batch is at least
-    MERGE_MIN pairs and a sixteenth of the arrays, so merging stays linear on the whole while the Python
-    set (~90 bytes a pair) adds at most ~6 bytes a pair.
+    New pairs wait in small Python sets, one per outlet, and are merged in batches into two parallel numpy
+    arrays: `keys` (uint64, sorted) and `outlets` (uint32). A batch is at least MERGE_MIN pairs and a
+    sixteenth of the arrays, so merging stays linear on the whole while the waiting sets (~70 bytes a
+    pair, a set object as much as ~8 pairs) add at most ~5 bytes a pair.
 
     A pair's key is its hash XOR _salt(outlet), so that a sentence many outlets printed (wire copy) has a
     different key in each and a lookup finds one entry, not a run to scan. The pairs stay exact: given the
@@ -193,58 +193,57 @@ class _PairSet:
     MERGE_MIN = 1 << 14
 
     def __init__(self) -> None:
-        self.recent: set[int] = set()
+        self.waiting: dict[int, set[int]] = {}  # outlet -> hashes added since the last merge
+        self.pairs_waiting = 0
         self.keys = np.empty(0, dtype=np.uint64)
         self.outlets = np.empty(0, dtype=np.uint32)
 
-    def add(self, outlet: int, hashes: Iterable[int]) -> None:
+    def add(self, outlet: int, hashes: set[int]) -> None:
         """Add (outlet, hash) for each hash."""
-        high = outlet << 64
-        self.recent.update(high | value for value in hashes)
-        if len(self.recent) >= max(self.MERGE_MIN, len(self.keys) // 16):
+        pending = self.waiting.setdefault(outlet, set())
+        before = len(pending)
+        pending |= hashes
+        self.pairs_waiting += len(pending) - before
+        if self.pairs_waiting + 8 * len(self.waiting) >= max(self.MERGE_MIN, len(self.keys) // 16):
             self._merge()
 
-    def count(self, outlet: int, hashes: Iterable[int]) -> int:
-        """How many of the distinct `hashes` are in the set with this outlet."""
-        high = outlet << 64
-        found = 0
-        rest = []
-        for value in hashes:
-            if high | value in self.recent:
-                found += 1
-            else:
-                rest.append(value)
+    def count(self, outlet: int, hashes: set[int]) -> int:
+        """How many of `hashes` are in the set with this outlet."""
+        rest = hashes - self.waiting.get(outlet, set())
+        found = len(hashes) - len(rest)
         if not rest or not len(self.keys):
             return found
-        query = np.array(rest, dtype=np.uint64) ^ np.uint64(_salt(outlet))
+        query = np.fromiter(rest, dtype=np.uint64, count=len(rest)) ^ np.uint64(_salt(outlet))
         starts = np.searchsorted(self.keys, query, "left")
         ends = np.searchsorted(self.keys, query, "right")
         found += int(np.count_nonzero(self.outlets[starts[ends - starts == 1]] == outlet))
         runs = ends - starts > 1  # pairs sharing a key: check each
-        for start, end in zip(starts[runs].tolist(), ends[runs].tolist()):
-            found += bool(np.any(self.outlets[start:end] == outlet))
+        if runs.any():
+            for start, end in zip(starts[runs].tolist(), ends[runs].tolist()):
+                found += bool(np.any(self.outlets[start:end] == outlet))
         return found
 
     def _merge(self) -> None:
-        """Move the recent pairs into the sorted arrays."""
-        pairs = self.recent
-        outlets = np.fromiter((pair >> 64 for pair in pairs), dtype=np.uint32, count=len(pairs))
-        keys = np.fromiter((pair & HASH_MASK for pair in pairs), dtype=np.uint64, count=len(pairs))
-        keys ^= _salt(outlets)
+        """Move the waiting pairs into the sorted arrays."""
+        waiting, n = self.waiting, self.pairs_waiting
+        sizes = np.fromiter(map(len, waiting.values()), dtype=np.intp, count=len(waiting))
+        outlets = np.repeat(np.fromiter(waiting, dtype=np.uint32, count=len(waiting)), sizes)
+        salts = np.repeat(np.fromiter(map(_salt, waiting), dtype=np.uint64, count=len(waiting)), sizes)
+        keys = np.fromiter(chain.from_iterable(waiting.values()), dtype=np.uint64, count=n) ^ salts
         order = np.argsort(keys, kind="stable")
         keys, outlets = keys[order], outlets[order]
         at = np.searchsorted(self.keys, keys)
         self.keys = np.insert(self.keys, at, keys)
         self.outlets = np.insert(self.outlets, at, outlets)
-        self.recent = set()
+        self.waiting, self.pairs_waiting = {}, 0
 
 
-def _salt(outlet):
-    """A 64-bit number per outlet number (an int or a uint32 array), different for every outlet.
+def _salt(outlet: int) -> int:
+    """A 64-bit number per outlet number, different for every outlet.
 
     Multiplying by an odd constant modulo 2**64 is a bijection, so distinct outlets get distinct salts.
     """
-    return (np.asarray(outlet, dtype=np.uint64) * SALT_FACTOR).astype(np.uint64)
+    return outlet * 0x9E3779B97F4A7C15 & HASH_MASK
 
 
 # One counted occurrence: a line hash and the number of the outlet whose document printed it.

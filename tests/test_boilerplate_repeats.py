@@ -165,17 +165,18 @@ def test_spill_files_are_removed_also_on_error(tmp_path, monkeypatch):
 
 
 def test_pair_set_is_exact_per_outlet(monkeypatch):
-    monkeypatch.setattr(br._PairSet, "MERGE_MIN", 2)
+    monkeypatch.setattr(br._PairSet, "MERGE_MIN", 20)  # pairs + 8 per waiting set: the third add merges
     pairs = br._PairSet()
     big = (1 << 64) - 1
-    pairs.add(0, [5, big])
-    pairs.add(1, [5])
-    pairs.add(2, [7, 9])  # merged by now
-    pairs.add(3, [5])  # recent
-    assert pairs.count(0, [5, big, 7]) == 2
-    assert pairs.count(1, [5, big]) == 1 and pairs.count(2, [5, 7, 9]) == 2 and pairs.count(3, [5]) == 1
-    assert pairs.count(4, [5, 7, 9, big]) == 0
-    assert pairs.count(0, []) == 0
+    pairs.add(0, {5, big})
+    pairs.add(1, {5})
+    pairs.add(2, {7, 9})  # merged by now
+    pairs.add(3, {5})  # waiting
+    assert len(pairs.keys) == 5 and pairs.pairs_waiting == 1
+    assert pairs.count(0, {5, big, 7}) == 2
+    assert pairs.count(1, {5, big}) == 1 and pairs.count(2, {5, 7, 9}) == 2 and pairs.count(3, {5}) == 1
+    assert pairs.count(4, {5, 7, 9, big}) == 0
+    assert pairs.count(0, set()) == 0
 
 
 def oracle_hash(words: list[str]) -> int:
@@ -228,9 +229,7 @@ def test_synthesised_articles_with_outlets_have_outlet_keys():
 def test_pairs_sharing_a_key_are_told_apart_by_outlet(monkeypatch):
     # With every salt 0, a sentence printed by several outlets has one key for all: the runs of equal keys
     # (what a 64-bit coincidence would make) must still be read exactly.
-    import numpy as np
-
-    monkeypatch.setattr(br, "_salt", lambda outlet: np.zeros_like(np.asarray(outlet, dtype=np.uint64)))
+    monkeypatch.setattr(br, "_salt", lambda outlet: 0)
     monkeypatch.setattr(br._PairSet, "MERGE_MIN", 3)
     test_pair_set_is_exact_per_outlet(monkeypatch)
     test_many_outlets_printing_the_same_sentences(monkeypatch)
