@@ -235,3 +235,14 @@ def test_pairs_sharing_a_key_are_told_apart_by_outlet(monkeypatch):
     test_many_outlets_printing_the_same_sentences(monkeypatch)
     documents = random_corpus(random.Random(77), 150)
     assert outlet_repeats(documents) == oracle_outlet_repeats(documents)
+
+
+def test_a_version_needs_more_than_half_of_its_sample_seen():
+    sentences = [f"Sentence number {word} of the story here." for word in ("one", "two", "three", "four", "five", "six")]
+    first = Document("a", "a", "\n".join(sentences[:4]), outlet_hint="X")
+    half = Document("b", "b", "\n".join(sentences[2:6]), outlet_hint="X")  # 2 of 4 seen: counted
+    most = Document("c", "c", "\n".join(sentences[1:4] + ["A new sentence of the update here."]), outlet_hint="X")  # 3 of 4
+    for documents in ([first, half], [first, most], [first, half, most], [first, most, half]):
+        assert outlet_repeats(documents) == oracle_outlet_repeats(documents)
+    assert outlet_repeats([first, half]).counts == {"x": {line_hash(sentences[2]): 2, line_hash(sentences[3]): 2}}
+    assert not outlet_repeats([first, most])
