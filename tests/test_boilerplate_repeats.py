@@ -54,7 +54,9 @@ def oracle_sentence_sample(lines: list[str]) -> set[int]:
 
 
 # Words with what the normalisation must get right: case, digits (ASCII and not), Greek sigma, curly quotes.
-WORDS = ["council", "Votes", "BUDGET", "ΣΟΦΙΑ", "straße", "Ǆemal", "2023", "٣٤", "x12", "“quoted”", "it’s", "İstanbul", "ﬁle", "café"]
+WORDS = [
+    "council", "Votes", "BUDGET", "ΣΟΦΙΑ", "straße", "Ǆemal", "2023", "٣٤", "x12", "“quoted”", "it’s", "İstanbul", "ﬁle", "café",
+]
 ENDS = [".", "!", "?", "…", ".”", "!)", "", ":", ".]"]
 SPACES = [" ", "  ", "\t", " \u00a0", "\u2003", "\x1c"]
 
