@@ -1,9 +1,10 @@
 """Peak memory of streaming batch scoring at 10,000 and 100,000 documents, phase by phase.
 
-    python benchmarks/memory.py [--sizes 10000,100000] [--chunk-size 1000] [--engine process] [--data DIR]
+    python benchmarks/memory.py [--sizes 10000,100000] [--chunk-size 1000] [--engine process] [--data DIR] [--outlets N]
 
 Synthesises the articles from ../shared/benchmarks/ptc (benchmarks/synth.py; .txt files, kept in
---workdir between runs), then runs, as a fresh process, what
+--workdir between runs; with --outlets N each ends with a "Source:" URL on one of N outlet hosts, so
+the outlet-repetition pre-pass of analysis/boilerplate_repeats.py runs too), then runs, as a fresh process, what
     python -m analysis score DIR --out OUT --chunk-size N --engine E --format parquet
 runs (analysis.cli.main, with analysis/batch.py's phase lines logged), samples the RSS of the main
 process and of its workers every 0.25 s, and prints wall time, documents per second and the peak RSS of
@@ -163,13 +164,16 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=DEFAULT_DATA, help="the shared benchmarks folder (holding ptc/)")
     parser.add_argument("--workdir", type=Path, default=Path(tempfile.gettempdir()) / "analysis-bench")
     parser.add_argument("--project", type=int, default=100_000, help="corpus size the growth rates are projected to")
+    parser.add_argument("--outlets", type=int, default=0, help="articles from N outlets, each with a source URL (default 0: no URLs)")
     args = parser.parse_args()
 
-    print(f"streaming batch scoring: --chunk-size {args.chunk_size} --engine {args.engine} --format parquet; fresh process")
+    print(f"streaming batch scoring: --chunk-size {args.chunk_size} --engine {args.engine} --format parquet; fresh process"
+          + (f"; articles from {args.outlets} outlets (source URLs)" if args.outlets > 0 else ""))
     print(f"{'documents':>10}{'seconds':>10}{'docs/s':>9}{'peak RSS MB':>13}   (whole process tree)")
     runs = []
     for size in [int(s) for s in args.sizes.split(",") if s.strip()]:
-        corpus = write_corpus(args.workdir / f"news-{size}", size, args.data)
+        name = f"news-{size}" if args.outlets <= 0 else f"news-{size}-outlets-{args.outlets}"
+        corpus = write_corpus(args.workdir / name, size, args.data, args.outlets)
         out = args.workdir / f"tables-{size}"
         shutil.rmtree(out, ignore_errors=True)
         run = run_phased([
