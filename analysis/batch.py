@@ -6,7 +6,7 @@ reads the inputs lazily (analysis.corpus.iter_inputs), analyses them chunk by ch
 engine, and writes each chunk's rows of the per-document tables (blocks, spans, citations, …) to a
 Parquet part file at once, `documents` included. What the corpus-level steps need is kept in files
 among the part files (framing.CorpusState: word counts and a few pickled fields, about 3 kB a document;
-~150 bytes a document stay in memory). At the end the corpus-level steps (events, distinctive terms,
+~200 bytes a document stay in memory). At the end the corpus-level steps (events, distinctive terms,
 comparisons) run on those, writing their rows event by event into part files too, and every table is
 assembled part by part into DIR/<table>.parquet (or .csv): no table is ever held whole.
 
@@ -112,7 +112,7 @@ def score_stream(
     corpus: framing.CorpusState | None = None
     try:
         # What the corpus step reads: word counts and a few pickled fields, about 3 kB a document, spilled to
-        # files among the parts (removed with them), so that this process keeps ~150 bytes a document.
+        # files among the parts (removed with them), so that this process keeps ~200 bytes a document.
         corpus = framing.CorpusState(event_overrides, spill=parts.directory / "corpus")
         chunks = chunked(iter_inputs(paths, options), chunk_size)
         for documents, errors, outputs in _analysed_chunks(chunks, resources, engine, workers, scheduler, pool):

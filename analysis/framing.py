@@ -110,7 +110,7 @@ class CorpusState:
     hundred bytes: smaller than the dicts compressed, and quicker to write and read). No text is kept.
     By default all of it is in memory (a few hundred MB at 100,000 documents). With `spill` (a directory: a
     streaming run's parts folder) the word counts and records go to append-only files there (spill.SpillFile)
-    and memory keeps per document only its doc_id, date, override and end offsets (~150 bytes), plus what is
+    and memory keeps per document only its doc_id, date, override and end offsets (~200 bytes), plus what is
     vocabulary-sized; close() removes the files.
     rows() then yields the corpus tables event by event, so they need not be held whole either.
     """
