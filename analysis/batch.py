@@ -4,11 +4,11 @@
 
 reads the inputs lazily (analysis.corpus.iter_inputs), analyses them chunk by chunk on the chosen
 engine, and writes each chunk's rows of the per-document tables (blocks, spans, citations, …) to a
-Parquet part file at once, `documents` included. Only what the corpus-level steps need stays in
-memory (framing.CorpusState: word counts and a few pickled fields, about 3 kB a document). At the
-end the corpus-level steps (events, distinctive terms, comparisons) run on those, writing their rows
-event by event into part files too, and every table is assembled part by part into
-DIR/<table>.parquet (or .csv): no table is ever held whole.
+Parquet part file at once, `documents` included. What the corpus-level steps need is kept in files
+among the part files (framing.CorpusState: word counts and a few pickled fields, about 3 kB a document;
+~200 bytes a document stay in memory). At the end the corpus-level steps (events, distinctive terms,
+comparisons) run on those, writing their rows event by event into part files too, and every table is
+assembled part by part into DIR/<table>.parquet (or .csv): no table is ever held whole.
 
 The tables equal those of pipeline.analyze() on the same inputs: same rows, same order.
 """
@@ -105,13 +105,15 @@ def score_stream(
     parts = _PartWriter(out / f".parts-{os.getpid()}")
     log.info("phase scoring")
     summary = BatchSummary()
-    # What the corpus step reads, compact: word counts and a few pickled fields, about 3 kB a document.
-    corpus = framing.CorpusState(event_overrides)
     load_errors: list[dict] = []
     analysis_errors: list[dict] = []
     # The process engine's pool outlives the chunks: its workers assemble tables while the corpus step runs here.
     pool = pipeline.worker_pool(resources, workers) if engine == "process" else None
+    corpus: framing.CorpusState | None = None
     try:
+        # What the corpus step reads: word counts and a few pickled fields, about 3 kB a document, spilled to
+        # files among the parts (removed with them), so that this process keeps ~200 bytes a document.
+        corpus = framing.CorpusState(event_overrides, spill=parts.directory / "corpus")
         chunks = chunked(iter_inputs(paths, options), chunk_size)
         for documents, errors, outputs in _analysed_chunks(chunks, resources, engine, workers, scheduler, pool):
             load_errors.extend({"source": e.source, "error": e.error} for e in errors)
@@ -145,7 +147,8 @@ def score_stream(
             _write_corpus_rows(corpus, parts)
         if pool is not None:
             parts.assemble_in(pool, out, fmt, list(pipeline.CORPUS_TABLES))
-        del corpus  # the word counts are done with: free them (a few hundred MB at 100,000 documents) before assembly
+        corpus.close()  # done with: remove its files and free its vocabulary before assembly
+        corpus = None
         log.info("phase assembly")
         error_rows = load_errors + analysis_errors
         summary.errors = len(error_rows)
@@ -153,6 +156,8 @@ def score_stream(
     finally:
         if pool is not None:
             pool.shutdown(cancel_futures=True)
+        if corpus is not None:
+            corpus.close()
         parts.discard()
     summary.seconds = time.perf_counter() - started
     return summary

@@ -37,6 +37,7 @@ import numpy as np
 from scipy import sparse
 
 from .lexicon_csv import fold
+from .spill import SpillFile
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WORD_RE, WordMemo
 
@@ -136,13 +137,16 @@ class TermCounts:
     This is what the corpus step keeps of a document instead of its words: an int32 word id and an int32
     count per distinct word (8 bytes each) in flat arrays, about 2.6 kB per news article, so 100,000
     articles take about 270 MB. Matrices are built from them for any subset of documents on demand.
+    With `spill` (a directory, e.g. a streaming run's parts folder) the rows go to files body.rows and
+    lead.rows there instead, and memory holds only what is vocabulary-sized plus 16 bytes per document;
+    close() removes the files.
     """
 
-    def __init__(self) -> None:
+    def __init__(self, spill: Path | None = None) -> None:
         self.ids: dict[str, int] = {}
         self._chunk_words: dict[str, tuple[int, ...]] = {}  # word ids of chunks that are not one word
-        self._body = _FlatRows()
-        self._lead = _FlatRows()
+        self._body = _FlatRows(spill / "body.rows" if spill is not None else None)
+        self._lead = _FlatRows(spill / "lead.rows" if spill is not None else None)
         # In how many documents each word id occurs, body or lead: kept up as documents come (a few
         # microseconds each, while the workers still analyse) rather than summed over all of them at the end.
         self._df_by_id = np.zeros(1024, dtype=np.int64)
@@ -150,6 +154,11 @@ class TermCounts:
 
     def __len__(self) -> int:
         return self._body.documents
+
+    def close(self) -> None:
+        """Remove the spilled rows' files, if any; the counts cannot be read after."""
+        self._body.close()
+        self._lead.close()
 
     def add(self, body: str, lead: str) -> None:
         """Count one document's body and lead words (space-joined, as events.event_terms gives them)."""
@@ -276,35 +285,61 @@ BLOCK_ROWS = 5000
 
 
 class _FlatRows:
-    """Sparse rows (word id, count) appended one document at a time into flat int32 arrays."""
+    """Sparse rows (word id, count) appended one document at a time into flat int32 arrays in memory, or
+    with `spill` (a file path) into a SpillFile: per document its word ids then their counts, as int32."""
 
-    def __init__(self) -> None:
+    def __init__(self, spill: Path | None = None) -> None:
         self.ids = array("i")
         self.counts = array("i")
         self.ends = array("q", [0])
+        self._spill = SpillFile(spill) if spill is not None else None
 
     @property
     def documents(self) -> int:
-        return len(self.ends) - 1
+        return len(self._spill) if self._spill is not None else len(self.ends) - 1
 
     def extend(self, ids: np.ndarray, counts: np.ndarray) -> None:
         """Append one document's row: its word ids and their counts."""
+        if self._spill is not None:
+            self._spill.append(ids.astype(np.int32).tobytes() + counts.astype(np.int32).tobytes())
+            return
         self.ids.frombytes(ids.astype(np.int32).tobytes())
         self.counts.frombytes(counts.astype(np.int32).tobytes())
         self.ends.append(len(self.ids))
 
     def gather(self, documents: list[int]) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
         """(row number in `documents`, word id, count) of every entry of these documents, row by row."""
-        ends = np.frombuffer(self.ends, dtype=np.int64)
         docs = np.asarray(documents, dtype=np.int64)
+        if self._spill is not None:
+            return self._gather_spilled(docs)
+        ends = np.frombuffer(self.ends, dtype=np.int64)
         starts, lengths = ends[docs], ends[docs + 1] - ends[docs]
         rows = np.repeat(np.arange(len(docs)), lengths)
-        # Position of each entry: its document's start plus its rank within the document.
-        offsets = np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
-        positions = np.repeat(starts, lengths) + offsets
+        positions = np.repeat(starts, lengths) + _ranks(lengths)
         ids = np.frombuffer(self.ids, dtype=np.int32)[positions] if len(positions) else np.zeros(0, np.int32)
         counts = np.frombuffer(self.counts, dtype=np.int32)[positions] if len(positions) else np.zeros(0, np.int32)
         return rows, ids, counts
+
+    def _gather_spilled(self, docs: np.ndarray) -> tuple[np.ndarray, np.ndarray, np.ndarray]:
+        """gather() from the spill file: each document's word ids, then their counts, read from its byte range."""
+        buffer, offsets, sizes = self._spill.read_many(docs)
+        numbers = buffer.view(np.int32)  # every document's bytes are a multiple of 8, so offsets are too
+        lengths = sizes // 8
+        rows = np.repeat(np.arange(len(docs)), lengths)
+        positions = np.repeat(offsets // 4, lengths) + _ranks(lengths)
+        if not len(positions):
+            return rows, np.zeros(0, np.int32), np.zeros(0, np.int32)
+        return rows, numbers[positions], numbers[positions + np.repeat(lengths, lengths)]
+
+    def close(self) -> None:
+        """Remove the spill file, if any."""
+        if self._spill is not None:
+            self._spill.close()
+
+
+def _ranks(lengths: np.ndarray) -> np.ndarray:
+    """0, 1, ... lengths[0] - 1, 0, 1, ... lengths[1] - 1, ...: each entry's rank within its row."""
+    return np.arange(int(lengths.sum())) - np.repeat(np.cumsum(lengths) - lengths, lengths)
 
 
 def _indptr(rows: np.ndarray, documents: int) -> np.ndarray:

@@ -33,6 +33,7 @@ from .frames import FRAMES, FrameCues, frame_outputs, frame_profile, frames_tabl
 from .frames import load_frame_cues as _load_frame_cues
 from .naming import Referents, body_word_indexes, find_names, naming_rows, preferred_terms, referents_table  # noqa: F401
 from .naming import load_referents as _load_referents
+from .spill import SpillFile
 from .tokens import WORD_RE
 
 # Events larger than this get comparisons only with each document's nearest neighbours, not every pair.
@@ -106,23 +107,34 @@ class CorpusState:
 
     Per document: its doc_id, publication date and any user override, its body and lead word counts
     (events.TermCounts, a few kB) and, pickled as tuples, its naming rows and what comparisons read (a few
-    hundred bytes: smaller than the dicts compressed, and quicker to write and read). No text is kept, so a
-    streaming run holds 100,000 documents in a few hundred MB.
+    hundred bytes: smaller than the dicts compressed, and quicker to write and read). No text is kept.
+    By default all of it is in memory (a few hundred MB at 100,000 documents). With `spill` (a directory: a
+    streaming run's parts folder) the word counts and records go to append-only files there (spill.SpillFile)
+    and memory keeps per document only its doc_id, date, override and end offsets (~200 bytes), plus what is
+    vocabulary-sized; close() removes the files.
     rows() then yields the corpus tables event by event, so they need not be held whole either.
     """
 
-    def __init__(self, event_overrides: dict[str, str] | None = None) -> None:
+    def __init__(self, event_overrides: dict[str, str] | None = None, spill: Path | None = None) -> None:
         self.overrides = event_overrides or {}
         self.doc_ids: list[str] = []
         self.published: list[object] = []
         self.chosen: dict[int, str] = {}
-        self.terms = events.TermCounts()
-        self._records: list[bytes] = []
+        if spill is not None:
+            spill.mkdir(parents=True, exist_ok=True)
+        self.terms = events.TermCounts(spill)
+        self._records: list[bytes] | SpillFile = SpillFile(spill / "records.pickles") if spill is not None else []
         self._event_ids: dict[str, str] | None = None
         self._vectors: events.TfidfRows | None = None
 
     def __len__(self) -> int:
         return len(self.doc_ids)
+
+    def close(self) -> None:
+        """Remove the spilled files, if any (again: nothing); the state cannot be read after."""
+        self.terms.close()
+        if isinstance(self._records, SpillFile):
+            self._records.close()
 
     def add(self, row: dict, features: dict) -> None:
         """One document's `documents` row and corpus features (pipeline.DocumentOutput.features)."""
@@ -142,9 +154,16 @@ class CorpusState:
     def record(self, index: int) -> dict:
         """The index-th document's compared row fields, naming rows and comparison summary (frames: every
         frame's share, 0.0 where the document had none)."""
-        row, naming, terms, speakers, frames = pickle.loads(self._records[index])
-        return {"row": dict(zip(COMPARED_COLUMNS, row)), "naming": [dict(zip(NAMING_FIELDS, item)) for item in naming],
-                "summary": {"terms": terms, "speakers": speakers, "frames": dict(zip(FRAMES, frames))}}
+        records = self._records
+        return _record(records.read(index) if isinstance(records, SpillFile) else records[index])
+
+    def records(self, indexes: list[int]) -> list[dict]:
+        """record(index) of each of these documents; spilled ones are read together (neighbours in one read)."""
+        if not isinstance(self._records, SpillFile):
+            return [self.record(index) for index in indexes]
+        buffer, offsets, sizes = self._records.read_many(indexes)
+        view = memoryview(buffer)
+        return [_record(view[offset:offset + size]) for offset, size in zip(offsets.tolist(), sizes.tolist())]
 
     def vectors(self) -> events.TfidfRows:
         if self._vectors is None:
@@ -173,9 +192,10 @@ class CorpusState:
     def _naming_rows(self, event_ids: dict[str, str]) -> Iterator[tuple[str, list[dict]]]:
         for start in range(0, len(self), NAMING_BATCH):
             rows: list[dict] = []
-            for index in range(start, min(start + NAMING_BATCH, len(self))):
+            indexes = list(range(start, min(start + NAMING_BATCH, len(self))))
+            for index, record in zip(indexes, self.records(indexes)):
                 doc_id = self.doc_ids[index]
-                for item in self.record(index)["naming"]:
+                for item in record["naming"]:
                     rows.append({"event_id": event_ids[doc_id], "referent": item["referent"], "doc_id": doc_id, "term": item["term"],
                                  "count": item["count"], "voice": item["voice"], "first_start": item.get("first_start"),
                                  "first_end": item.get("first_end")})
@@ -209,10 +229,17 @@ class CorpusState:
             rows = vectors[[index for _, indexes in batch for index in indexes]]
             start = 0
             for event_id, indexes in batch:
-                records = [self.record(index) for index in indexes]
+                records = self.records(indexes)
                 first, second, similarity = _pair_positions(len(indexes), rows[start:start + len(indexes)])
                 start += len(indexes)
                 yield "comparisons", _event_comparisons(event_id, records, first, second, similarity)
+
+
+def _record(data: bytes | memoryview) -> dict:
+    """A document's record (see CorpusState.record) from its pickled tuple."""
+    row, naming, terms, speakers, frames = pickle.loads(data)
+    return {"row": dict(zip(COMPARED_COLUMNS, row)), "naming": [dict(zip(NAMING_FIELDS, item)) for item in naming],
+            "summary": {"terms": terms, "speakers": speakers, "frames": dict(zip(FRAMES, frames))}}
 
 
 # Documents whose naming rows are gathered per batch.

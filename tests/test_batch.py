@@ -113,3 +113,23 @@ def test_corpus_tables_in_many_parts_and_block_clustering_equal_the_pipeline(tmp
     batch.score_stream(paths, tmp_path, resources, chunk_size=5, fmt="csv")
     for name in export.export_names(expected):
         assert (tmp_path / f"{name}.csv").read_bytes() == export.table_csv_bytes(expected.tables[name]), name
+
+
+@pytest.mark.parametrize("engine", ["local", "process"])
+def test_the_corpus_state_is_spilled_among_the_parts_and_removed_also_on_error(tmp_path, paths, resources, monkeypatch, engine):
+    from analysis import framing
+
+    seen: list[tuple[list[str], int]] = []
+
+    def failing_rows(state):
+        folder = state.terms._body._spill.path.parent
+        seen.append((sorted(p.name for p in folder.iterdir()), len(state.terms._body.ids)))
+        assert folder.parent.name.startswith(".parts") and folder.parent.parent == tmp_path
+        raise RuntimeError("corpus step failed")
+        yield  # a generator, as rows() is
+
+    monkeypatch.setattr(framing.CorpusState, "rows", failing_rows)
+    with pytest.raises(RuntimeError, match="corpus step failed"):
+        batch.score_stream(paths, tmp_path, resources, chunk_size=3, engine=engine)
+    assert seen == [(["body.rows", "lead.rows", "records.pickles"], 0)], "word counts and records were in files, not in memory"
+    assert not [p for p in tmp_path.iterdir() if p.name.startswith(".parts")], "part or spill files left behind"

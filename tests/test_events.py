@@ -319,3 +319,46 @@ def test_event_terms_equal_folding_and_filtering_each_word():
     for n in (0, 1, 5, events.LEAD_WORDS - 1, events.LEAD_WORDS, len(words)):
         assert events.event_terms(words[:n]) == plain(words[:n])
     assert events.event_terms(["The", "Orbán", "3rd", "x"]) == ("orban", "orban")
+
+
+def test_spilled_term_counts_equal_the_in_memory_ones(tmp_path):
+    import numpy as np
+
+    terms = _seed_and_story_terms() + [("", ""), ("", "headline only words"), ("words of a body", "")]
+    memory, spilled = events.TermCounts(), events.TermCounts(tmp_path)
+    for body, lead in terms:
+        memory.add(body, lead)
+        spilled.add(body, lead)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["body.rows", "lead.rows"]
+    assert len(spilled._body.ids) == len(spilled._lead.ids) == 0, "the rows are in the files, not in memory"
+    assert len(spilled) == len(memory) == len(terms) and spilled.ids == memory.ids
+    n = len(terms)
+    for documents in ([], [3], list(range(n)), [n - 1, 0, 4, 4, 5, 6, n - 3, 2]):
+        for flat in ("_body", "_lead"):
+            for got, want in zip(getattr(spilled, flat).gather(documents), getattr(memory, flat).gather(documents)):
+                assert got.tolist() == want.tolist()
+        assert (spilled.combined(documents) != memory.combined(documents)).nnz == 0
+    vocabulary, column, prior = memory.body_terms()
+    got_vocabulary, got_column, got_prior = spilled.body_terms()
+    assert got_vocabulary == vocabulary and np.array_equal(got_column, column) and np.array_equal(got_prior, prior)
+    assert (spilled.body([5, 1, 9], column, len(vocabulary)) != memory.body([5, 1, 9], column, len(vocabulary))).nnz == 0
+    background = events.load_background()
+    for attribute in ("indptr", "indices", "data"):  # bit for bit
+        got = events.TfidfRows(spilled, background)[[7, 2, 0, n - 1, 2]]
+        want = events.TfidfRows(memory, background)[[7, 2, 0, n - 1, 2]]
+        assert np.array_equal(getattr(got, attribute), getattr(want, attribute)), attribute
+    spilled.close()
+    assert not list(tmp_path.iterdir())
+
+
+def test_spilled_block_clustering_equals_the_in_memory_one(tmp_path, monkeypatch):
+    monkeypatch.setattr(events, "MAX_EXACT", 4)
+    terms = _seed_and_story_terms()
+    memory, spilled = events.TermCounts(), events.TermCounts(tmp_path)
+    for body, lead in terms:
+        memory.add(body, lead)
+        spilled.add(body, lead)
+    background = events.load_background()
+    published = ["2023-03-0%d" % (1 + i % 3) for i in range(len(terms))]
+    assert events.cluster_vectors(events.TfidfRows(spilled, background), published) == events.cluster_vectors(events.TfidfRows(memory, background), published)
+    spilled.close()

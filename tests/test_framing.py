@@ -353,3 +353,23 @@ def test_corpus_state_yields_tables_event_by_event_and_keeps_no_text(seed_result
     assert len(body) > 200
     kept = [state.record(i) for i in range(len(state))]
     assert not any(body in repr(record) for record in kept), "no body text is kept"
+
+
+def test_spilled_corpus_state_equals_the_in_memory_one(seed_results, tmp_path, monkeypatch):
+    from analysis import events
+
+    monkeypatch.setattr(events, "MAX_EXACT", 3)  # events clustered in blocks: rows read in date order
+    rows, features, memory = _state_and_features(seed_results)
+    spilled = framing.CorpusState(spill=tmp_path / "corpus")
+    for row in rows:
+        spilled.add(row, features[row["doc_id"]])
+    assert sorted(p.name for p in (tmp_path / "corpus").iterdir()) == ["body.rows", "lead.rows", "records.pickles"]
+    assert isinstance(memory._records, list) and not isinstance(spilled._records, list)
+    n = len(memory)
+    assert [spilled.record(i) for i in range(n)] == [memory.record(i) for i in range(n)]
+    assert spilled.records([n - 1, 0, 2, 2, 1]) == memory.records([n - 1, 0, 2, 2, 1])
+    assert np.array_equal(spilled.vectors()[list(range(n))].toarray(), memory.vectors()[list(range(n))].toarray())
+    assert spilled.event_ids() == memory.event_ids()
+    assert list(spilled.rows()) == list(memory.rows())
+    spilled.close()
+    assert not list((tmp_path / "corpus").iterdir()), "close() removes the files"
