@@ -3,12 +3,11 @@
 framing.CorpusState keeps a few kB per document for the corpus step (word counts, pickled records). In a
 streaming run (analysis/batch.py) those go to SpillFiles under the run's parts directory, so the main
 process holds only 8 bytes per document and string (its end offset) and the corpus can grow to millions
-of documents. Reads are plain file reads (os.preadv), not mmap: mapped pages would count in the process's
+of documents. Reads are plain file reads (seek and readinto), not mmap: mapped pages would count in the process's
 resident memory, the very thing spilling avoids; read pages stay in the kernel's page cache instead.
 """
 from __future__ import annotations
 
-import os
 from array import array
 from collections.abc import Sequence
 from pathlib import Path
@@ -28,7 +27,7 @@ class SpillFile:
     def __init__(self, path: str | Path) -> None:
         self.path = Path(path)
         self._writer = open(self.path, "xb", buffering=WRITE_BUFFER)  # "x": never reuse someone else's file
-        self._reader = os.open(self.path, os.O_RDONLY)
+        self._reader = open(self.path, "rb", buffering=0)  # unbuffered: each read fills the caller's buffer directly
         self._ends = array("q", [0])
         self._unflushed = False
 
@@ -84,16 +83,18 @@ class SpillFile:
         if self._unflushed:
             self._writer.flush()
             self._unflushed = False
+        # seek and readinto rather than os.preadv, which Windows and some macOS builds lack.
+        self._reader.seek(offset)
         while len(view):
-            done = os.preadv(self._reader, [view], offset)
-            if done <= 0:
+            done = self._reader.readinto(view)
+            if not done:
                 raise OSError(f"{self.path}: the file ended {len(view)} bytes early")
-            view, offset = view[done:], offset + done
+            view = view[done:]
 
     def close(self) -> None:
         """Close and remove the file (again: nothing)."""
         if self._writer.closed:
             return
         self._writer.close()
-        os.close(self._reader)
+        self._reader.close()
         self.path.unlink(missing_ok=True)

@@ -31,14 +31,12 @@ def test_strings_read_back_one_by_one_and_many_at_once(tmp_path):
 
 
 def test_consecutive_strings_take_one_read(tmp_path, monkeypatch):
-    import analysis.spill as spill_module
-
     spill = SpillFile(tmp_path / "rows")
     for i in range(10):
         spill.append(bytes([i]) * 8)
     calls = []
-    original = spill_module.os.preadv
-    monkeypatch.setattr(spill_module.os, "preadv", lambda *a: calls.append(a[2]) or original(*a))
+    original = SpillFile._read_into
+    monkeypatch.setattr(SpillFile, "_read_into", lambda self, view, offset: calls.append(offset) or original(self, view, offset))
     buffer, offsets, sizes = spill.read_many([4, 2, 3, 8, 2])
     assert sorted(calls) == [16, 64]  # documents 2-4 in one read, 8 in another
     assert [buffer[a] for a in offsets.tolist()] == [4, 2, 3, 8, 2] and offsets.tolist()[1] % 8 == 0
