@@ -66,7 +66,12 @@ def _hash(words: list[str]) -> int:
         normalised = folded.encode("utf-8").translate(ASCII_DIGITS)
     else:
         normalised = DIGITS_RE.sub("0", folded).encode("utf-8")
-    return int.from_bytes(hashlib.sha1(normalised).digest()[:8], "big")
+    return _digest64(normalised)
+
+
+def _digest64(data: bytes) -> int:
+    """The first 8 bytes of the SHA-1 of `data`, as an int: line hashes and text ids alike."""
+    return int.from_bytes(hashlib.sha1(data).digest()[:8], "big")
 
 
 def outlet_key(document: Document) -> str:
@@ -116,7 +121,7 @@ def outlet_repeats(documents: Iterable[Document]) -> OutletRepeats:
             if not key:
                 continue
             outlet = outlets.setdefault(key, len(outlets))
-            text_id = int.from_bytes(hashlib.sha1(document.text.encode("utf-8")).digest()[:8], "big")
+            text_id = _digest64(document.text.encode("utf-8"))
             # A copy, or another version of a story already counted: its lines would only repeat that story.
             if texts.count(outlet, {text_id}):
                 continue
