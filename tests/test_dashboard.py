@@ -157,6 +157,14 @@ def test_compare_selection_follows_and_feeds_the_url(seeds) -> None:
     assert any("at least two" in i.value for i in at.info)
 
 
+def test_compare_says_why_a_document_has_no_distinctive_terms() -> None:
+    at = app().run().switch_page("ui/pages/compare.py").run()  # the seeds, every document side by side
+    no_failure(at)
+    cells = [v for table in at.dataframe for column in table.value.columns for v in table.value[column].tolist()]
+    assert "(the only document of its event: nothing to compare with)" in cells, "seed 003 is alone in its event"
+    assert any("None of the terms shown reaches |z| ≥ 1.96" in c.value or "1.96 is the usual mark" in c.value for c in at.caption)
+
+
 def test_compare_toggles_boilerplate_and_switches_mode(seeds) -> None:
     at = with_corpus(app(), rich_corpus(seeds)).run()
     at.switch_page("ui/pages/compare.py").run()
@@ -294,6 +302,21 @@ def test_command_line_paths_only_from_streamlit_run() -> None:
     assert corpus_state.command_line_paths(["/x/dashboard.py", "a", "b"]) == ["a", "b"]
 
 
+def test_dashboard_takes_the_clis_file_size_limit(tmp_path: Path) -> None:
+    argv = ["/x/dashboard.py", "--max-file-mb", "0.001", str(tmp_path), "--max-file-mb=0.002"]
+    assert corpus_state.command_line_paths(argv) == [str(tmp_path)]
+    assert corpus_state.load_options(argv).max_file_bytes == int(0.002 * 1024 * 1024), "the last one wins, as in argparse"
+    assert corpus_state.load_options(["/x/dashboard.py", "a"]).max_file_bytes == 20 * 1024 * 1024
+    with pytest.raises(ValueError, match="positive number"):
+        corpus_state.load_options(["/x/dashboard.py", "--max-file-mb", "lots"])
+    (tmp_path / "big.txt").write_text("A sentence about a summit. " * 200)
+    (tmp_path / "small.txt").write_text("A short note about a summit.")
+    from analysis.corpus import load_corpus
+
+    documents, errors = load_corpus([tmp_path], corpus_state.load_options(["/x/dashboard.py", "--max-file-mb", "0.002", str(tmp_path)]))
+    assert [d.source.rsplit("/", 1)[-1] for d in documents] == ["small.txt"] and len(errors) == 1
+
+
 def test_texts_rebuilt_from_blocks_keep_every_offset(seeds) -> None:
     results, texts = seeds
     rebuilt = texts_from_blocks(results.blocks)
@@ -335,6 +358,41 @@ def test_export_neutralises_formulas_in_text_but_not_numbers(seeds, monkeypatch)
     frame = pd.read_csv(io.BytesIO(served))
     assert frame.loc[0, "title"].startswith("'=HYPERLINK")
     assert pd.api.types.is_numeric_dtype(frame["body_words"])
+
+
+def _formula_cells(frame: pd.DataFrame) -> list[str]:
+    """Cells, column names and index labels of a shown table that a spreadsheet would run as a formula."""
+    values = [v for column in frame.columns for v in frame[column].tolist()] + list(frame.columns) + list(frame.index)
+    return [v for v in values if isinstance(v, str) and v.startswith(export.FORMULA_PREFIXES)]
+
+
+def test_every_shown_table_is_formula_safe(seeds) -> None:
+    """The tables' own toolbar downloads what is shown: no cell, header or row label may start a formula."""
+    corpus = rich_corpus(seeds)
+    documents = corpus.results.documents
+    documents.loc[0, "title"] = "=HYPERLINK(\"http://example.invalid\",\"click\")"
+    documents.loc[1, "outlet"] = "+outlet"
+    corpus.results.tables["naming"].loc[0, "referent"] = "@referent"
+    corpus.results.tables["actors"].loc[0, "name"] = "-Actor"
+    at = with_corpus(app(), corpus).run()
+    for page in PAGES:
+        at.switch_page(f"ui/pages/{page}.py").run()
+        no_failure(at)
+        for table in at.dataframe:
+            assert not _formula_cells(table.value), (page, _formula_cells(table.value))
+    at.switch_page("ui/pages/overview.py").run()
+    shown = at.dataframe[0].value
+    assert shown.loc[0, "title"].startswith("'=HYPERLINK"), "neutralised, not hidden"
+    assert shown["outlet"].tolist()[1] == "'+outlet"
+
+
+def test_missing_text_is_blank_not_none(seeds) -> None:
+    from ui.components.tables import shown_frame
+
+    frame = pd.DataFrame({"outlet": ["RT", None], "words": [1.0, None]})
+    shown = shown_frame(frame)
+    assert shown["outlet"].tolist() == ["RT", ""]
+    assert pd.isna(shown["words"].iloc[1]), "numbers keep their gaps"
 
 
 def _record_media_storage(monkeypatch) -> list:
@@ -579,7 +637,7 @@ def test_event_editor_regroups_through_the_engine_and_the_export_follows(seeds, 
     assert overrides[ids[3]] == target and len(overrides) == 5, "what the table shows is what is kept"
     assert any("Events regrouped by hand for 5 documents" in c.value for c in at.sidebar.caption)
     expected = regroup_events(results, overrides)
-    assert f"{target} (3 documents)" in at.selectbox(key="compare_event").options, "Compare offers the regrouped event"
+    assert any(o.startswith(f"{target} (3 documents)") for o in at.selectbox(key="compare_event").options), "Compare offers the regrouped event"
     at.switch_page("ui/pages/export.py").run()
     no_failure(at)
     for name in ("documents", "naming", "distinctive_terms", "comparisons"):
@@ -771,6 +829,70 @@ def test_large_corpus_charts_are_aggregates() -> None:
     assert charts.readability_vs_loaded(results, labels).data[0].type == "histogram2d"
     small = Results({"documents": documents.head(30)})
     assert {trace.type for trace in charts.timeline(small, labels).data} == {"scatter"}
+    # A few hundred documents no longer fit one labelled row each: counts per day, whatever AGGREGATE_ABOVE says.
+    middle = charts.timeline(Results({"documents": documents.head(300)}), labels)
+    assert {trace.type for trace in middle.data} == {"bar"} and sum(sum(trace.y) for trace in middle.data) == 300
+
+
+def test_timeline_says_how_many_documents_have_no_date() -> None:
+    documents = many_documents(10)
+    documents.loc[[0, 3, 4], "published"] = None
+    figure = charts.timeline(Results({"documents": documents}), {d: d for d in documents["doc_id"]})
+    assert "7 of 10 documents have a date" in figure.layout.title.text
+    assert sum(len(trace.x) for trace in figure.data) == 7
+
+
+def test_category_colours_do_not_depend_on_which_categories_are_present() -> None:
+    from ui.components.highlight import BOILERPLATE_CATEGORIES, LOADED_CATEGORIES
+
+    alone = category_colors(["identity appeal"])
+    together = category_colors(["euphemism", "identity appeal", "dysphemism", "custom label"])
+    assert alone["identity appeal"] == together["identity appeal"]
+    assert len(set(together.values())) == 4, "a custom category gets a colour of its own"
+    lexicon = pd.read_csv(ROOT / "analysis" / "data" / "loaded_lexicon.csv")
+    assert set(LOADED_CATEGORIES) == set(lexicon["category"]), "every shipped category has its fixed colour"
+    from analysis.boilerplate import CATEGORIES
+
+    assert BOILERPLATE_CATEGORIES == CATEGORIES
+
+
+def test_loaded_density_counts_what_the_documents_columns_count() -> None:
+    """Lexicon hits outside boilerplate over body words (loaded_per_1k_words), short bodies left out."""
+    documents = pd.DataFrame({"doc_id": ["long", "short"], "body_words": [500, 20], "loaded_per_1k_words": [4.0, 50.0]})
+    spans = pd.DataFrame({
+        "doc_id": ["long", "long", "long", "long", "short"],
+        "source": ["lexicon", "lexicon", "model", "lexicon", "lexicon"],
+        "in_boilerplate": [False, False, False, True, False],
+        "voice": "authorial", "category": ["euphemism", "euphemism", "", "euphemism", "euphemism"],
+    })
+    figure = charts.loaded_density(Results({"documents": documents, "spans": spans}), {"long": "Long", "short": "Short"})
+    values = {(trace.name, y): x for trace in figure.data for x, y in zip(trace.x, trace.y)}
+    assert values == {("euphemism", "Long"): 4.0}, "model hits and boilerplate hits are counted apart, as in the table"
+    assert "1 document under 100 body words left out" in figure.layout.title.text
+
+
+def test_compare_keeps_a_large_events_chosen_documents_in_the_url() -> None:
+    documents = many_documents(480)  # 8 documents in each of 60 events
+    corpus = Corpus("many", Results({"documents": documents}), {}, f"many-{uuid.uuid4().hex}")
+    event_docs = documents.loc[documents["event_id"] == "E7", "doc_id"].tolist()
+    at = with_corpus(app(), corpus)
+    at.query_params["event"] = "E7"
+    at.run().switch_page("ui/pages/compare.py").run()
+    no_failure(at)
+    assert at.multiselect(key="compare_event_docs").value == event_docs[:6]
+    label = at.selectbox(key="compare_event").format_func("E7")
+    assert label == "E7 (8 documents) · Story 7", "the event's first headline says what it is about"
+    picked = [event_docs[7], event_docs[2], event_docs[5]]
+    at.multiselect(key="compare_event_docs").set_value(picked).run()
+    no_failure(at)
+    assert "".join(at.query_params["event"]) == "E7" and "".join(at.query_params["docs"]) == ",".join(picked)
+    # The link opens the same choice in a new session.
+    again = with_corpus(app(), corpus)
+    again.query_params["event"], again.query_params["docs"] = "E7", ",".join(picked)
+    again.run().switch_page("ui/pages/compare.py").run()
+    no_failure(again)
+    assert again.multiselect(key="compare_event_docs").value == picked
+    assert again.selectbox(key="compare_event").value == "E7"
 
 
 def test_texts_of_a_folder_of_tables_are_rebuilt_on_first_use(seeds) -> None:

@@ -25,6 +25,7 @@ from analysis.results import Results
 
 if TYPE_CHECKING:
     from analysis import Document, LoadError, Resources
+    from analysis.corpus import LoadOptions
 
 REPO = Path(__file__).resolve().parents[1]
 SEEDS_DIR = REPO / "seeds"
@@ -55,12 +56,53 @@ class Corpus:
     from_tables: bool = False
 
 
-def command_line_paths(argv: list[str] | None = None) -> list[str]:
-    """Paths given as `streamlit run dashboard.py -- PATH...`; none when the script runs some other way (tests)."""
+MAX_FILE_MB_OPTION = "--max-file-mb"
+
+
+def _dashboard_arguments(argv: list[str] | None) -> list[str]:
+    """What follows `--` in `streamlit run dashboard.py -- ...`; nothing when the script runs some other way (tests)."""
     argv = sys.argv if argv is None else argv
     if not argv or Path(argv[0]).name != "dashboard.py":
         return []
     return [arg for arg in argv[1:] if arg.strip()]
+
+
+def command_line_paths(argv: list[str] | None = None) -> list[str]:
+    """Paths given as `streamlit run dashboard.py -- [--max-file-mb MB] PATH...`."""
+    arguments = _dashboard_arguments(argv)
+    paths, skip = [], False
+    for arg in arguments:
+        if skip:
+            skip = False
+        elif arg == MAX_FILE_MB_OPTION:
+            skip = True
+        elif not arg.startswith(MAX_FILE_MB_OPTION + "="):
+            paths.append(arg)
+    return paths
+
+
+def load_options(argv: list[str] | None = None) -> LoadOptions:
+    """The loader's options: the CLI's defaults, with `--max-file-mb MB` after `--` raising the per-file limit.
+
+    Raises ValueError for a limit that is not a positive number."""
+    from analysis.corpus import LoadOptions
+
+    arguments = _dashboard_arguments(argv)
+    value = None
+    for index, arg in enumerate(arguments):
+        if arg == MAX_FILE_MB_OPTION:
+            value = arguments[index + 1] if index + 1 < len(arguments) else ""
+        elif arg.startswith(MAX_FILE_MB_OPTION + "="):
+            value = arg.split("=", 1)[1]
+    if value is None:
+        return LoadOptions()
+    try:
+        megabytes = float(value)
+    except ValueError:
+        megabytes = -1.0
+    if not megabytes > 0:
+        raise ValueError(f"{MAX_FILE_MB_OPTION} needs a positive number of megabytes, not '{value}'")
+    return LoadOptions(max_file_bytes=int(megabytes * 1024 * 1024))
 
 
 def lexicon_key(lexicon: tuple[str, bytes] | None) -> str:
@@ -279,8 +321,9 @@ def load_uploads(files: list[tuple[str, bytes]]) -> tuple[list[Document], list[L
     documents: list[Document] = []
     errors: list[LoadError] = []
     seen: dict[str, int] = {}
+    options = load_options()
     for name, data in files:
-        for item in load_bytes(f"upload:{name}", name, data):
+        for item in load_bytes(f"upload:{name}", name, data, options):
             if isinstance(item, LoadError):
                 errors.append(item)
                 continue
@@ -294,7 +337,7 @@ def load_paths(paths: list[str]) -> tuple[list[Document], list[LoadError]]:
     """Documents from local files or folders (the same loader as the CLI)."""
     from analysis.corpus import load_corpus
 
-    return load_corpus(paths)
+    return load_corpus(paths, load_options())
 
 
 def set_current(corpus: Corpus | None) -> None:

@@ -13,7 +13,7 @@ import plotly.graph_objects as go
 
 from analysis import Results
 
-from .highlight import category_colors, category_name
+from .highlight import BOILERPLATE_CATEGORIES, BOILERPLATE_PALETTE, category_colors, category_name
 from .outlet_card import TYPE_COLORS
 from .tables import has_values, prefixed, table
 
@@ -22,8 +22,12 @@ BOILERPLATE_NOT_CATEGORY = {"boilerplate_share", "boilerplate_words", "boilerpla
 VOICE_ORDER = ["authorial", "attributed", "quoted"]
 # Above this many documents, charts of one mark per document become aggregates (counts per cell or per day).
 AGGREGATE_ABOVE = 500
+# Rates per 1,000 words of shorter bodies swing on a single hit.
+MIN_RATE_WORDS = 100
 # The timeline colours this many events by name; the rest share one colour.
 TIMELINE_EVENTS = 10
+# Up to this many dated documents the timeline draws one marker per document, on its outlet's row.
+TIMELINE_POINTS = 40
 
 
 def _safe(labels: dict[str, str], width: int = 40) -> dict[str, str]:
@@ -41,10 +45,11 @@ def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
 
 
 def loaded_density(results: Results, labels: dict[str, str]) -> go.Figure | None:
-    """Loaded-wording hits per 1,000 body words per document, one panel per voice, stacked by category.
+    """Lexicon hits per 1,000 body words per document, one panel per voice, stacked by category.
 
-    Counts are spans outside boilerplate, lexicon and model hits alike (model hits carry no category);
-    the denominator is body_words.
+    The same count as the documents' loaded_* columns: lexicon spans outside boilerplate (model hits have
+    their own model_* columns), over body_words. Documents under MIN_RATE_WORDS body words are left out
+    (and the title says how many): one hit in a 20-word snippet would set the scale for every article.
     """
     spans, documents = results.spans, results.documents
     if spans.empty or not has_values(documents, "body_words"):
@@ -52,23 +57,30 @@ def loaded_density(results: Results, labels: dict[str, str]) -> go.Figure | None
     body = spans
     if "in_boilerplate" in body.columns:
         body = body[~body["in_boilerplate"].astype(str).str.lower().isin(["true", "1"])]
+    if "source" in body.columns:
+        body = body[body["source"].astype(str) == "lexicon"]
+    words = documents.set_index(documents["doc_id"].astype(str))["body_words"]
+    too_short = set(words.index[words.fillna(0) < MIN_RATE_WORDS])
+    body = body[~body["doc_id"].astype(str).isin(too_short)]
     if body.empty:
         return None
-    body = body.assign(category=body["category"].map(category_name))
+    body = body.assign(category=body["category"].map(category_name), doc_id=body["doc_id"].astype(str))
     counts = body.groupby(["doc_id", "voice", "category"], dropna=False).size().reset_index(name="hits")
-    words = documents.set_index("doc_id")["body_words"]
     counts["per_1k_body_words"] = [round(1000 * h / w, 2) if w and w > 0 else 0.0 for h, w in zip(counts["hits"], counts["doc_id"].map(words).fillna(0))]
     counts["document"] = counts["doc_id"].map(_safe(labels)).fillna(counts["doc_id"])
     counts["voice"] = counts["voice"].fillna("(none)").astype(str)
     colors = category_colors(counts["category"])
     order = [v for v in VOICE_ORDER if v in set(counts["voice"])] + sorted(set(counts["voice"]) - set(VOICE_ORDER))
+    shown = {d: label for d, label in _safe(labels).items() if d not in too_short}
     figure = px.bar(counts, y="document", x="per_1k_body_words", color="category", facet_col="voice", orientation="h",
-                    category_orders={"voice": order, "document": list(_safe(labels).values())},
+                    category_orders={"voice": order, "document": list(shown.values()), "category": sorted(colors)},
                     color_discrete_map=colors, hover_data=["hits"])
     figure.update_yaxes(title_text="")
     figure.update_xaxes(title_text="per 1,000 body words")
     figure.for_each_annotation(lambda a: a.update(text=a.text.split("=")[-1]))
-    return _layout(figure, "Loaded wording per 1,000 body words, by voice and category", _bar_height(len(labels)))
+    left_out = len(too_short & set(labels))
+    note = f" ({left_out} document{'s' if left_out != 1 else ''} under {MIN_RATE_WORDS} body words left out)" if left_out else ""
+    return _layout(figure, f"Lexicon loaded wording per 1,000 body words, by voice and category{note}", _bar_height(len(shown)))
 
 
 def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | None:
@@ -82,15 +94,19 @@ def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | N
         frame["document"] = names
         long = frame.melt(id_vars="document", var_name="category", value_name="share")
         long["category"] = long["category"].str.removeprefix("boilerplate_")
-        figure = px.bar(long, y="document", x="share", color="category", orientation="h", color_discrete_map=category_colors(long["category"]))
+        figure = px.bar(long, y="document", x="share", color="category", orientation="h", color_discrete_map=category_colors(long["category"], BOILERPLATE_CATEGORIES, BOILERPLATE_PALETTE),
+                        category_orders={"category": [c for c in BOILERPLATE_CATEGORIES if c in set(long["category"])]})
     elif has_values(documents, "boilerplate_share"):
         figure = px.bar(pd.DataFrame({"document": names, "share": documents["boilerplate_share"].fillna(0)}), y="document", x="share", orientation="h")
     else:
         return None
     top = float(documents["boilerplate_share"].fillna(0).max()) if has_values(documents, "boilerplate_share") else 1.0
-    figure.update_xaxes(tickformat=".0%", title_text="share of the page", range=[0, min(1.0, max(0.1, top * 1.15))])
+    figure.update_xaxes(tickformat=".0%", title_text="share of the page", range=[0, min(1.0, max(0.1, top * 1.15))], nticks=6, tickangle=0)
     figure.update_yaxes(title_text="", autorange="reversed")
-    return _layout(figure, "Boilerplate share, by category", _bar_height(len(names)))
+    _layout(figure, "Boilerplate share, by category", _bar_height(len(names)) + 60)
+    # Below the bars, across: a column beside them leaves half a page's width no room for fourteen names.
+    figure.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0))
+    return figure
 
 
 def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure | None:
@@ -130,6 +146,7 @@ def outlet_types(results: Results) -> go.Figure | None:
     counts.columns = ["outlet type", "documents"]
     figure = px.bar(counts, x="outlet type", y="documents", color="outlet type", color_discrete_map=TYPE_COLORS)
     figure.update_layout(showlegend=False)
+    figure.update_yaxes(tickformat="d", rangemode="tozero")
     return _layout(figure, "Documents by outlet type", 320)
 
 
@@ -146,8 +163,20 @@ def _main_events(events: pd.Series) -> pd.Series:
     return events.where(events.isin(main), "(other events)")
 
 
-def _timeline_counts(frame: pd.DataFrame) -> go.Figure:
-    """Documents per day (per month over more than a year) as stacked bars by event: a timeline for large corpora."""
+# Events the timeline does not name get quiet colours, so the named ones stand out.
+UNNAMED_EVENT_COLORS = {"(other events)": "#bbbbbb", "(no event)": "#dddddd"}
+
+
+def _event_colors(events: pd.Series) -> dict[str, str]:
+    """Plotly's default colours for the named events, in order of first appearance, and grey for the rest."""
+    named = [e for e in dict.fromkeys(events) if e not in UNNAMED_EVENT_COLORS]
+    palette = px.colors.qualitative.Plotly
+    colors = {event: palette[i % len(palette)] for i, event in enumerate(named)}
+    return colors | {e: c for e, c in UNNAMED_EVENT_COLORS.items() if e in set(events)}
+
+
+def _timeline_counts(frame: pd.DataFrame, title: str) -> go.Figure:
+    """Documents per day (per month over more than a year) as stacked bars by event: a timeline for many documents."""
     published = frame["published"]
     if not pd.api.types.is_datetime64_any_dtype(published):
         published = pd.to_datetime(published, utc=True)
@@ -156,16 +185,18 @@ def _timeline_counts(frame: pd.DataFrame) -> go.Figure:
     monthly = (published.max() - published.min()).days > 366
     period = published.dt.to_period("M").dt.start_time if monthly else published.dt.normalize()
     counts = frame.assign(period=period).groupby(["period", "event"]).size().reset_index(name="documents")
-    figure = px.bar(counts, x="period", y="documents", color="event")
+    figure = px.bar(counts, x="period", y="documents", color="event", color_discrete_map=_event_colors(counts["event"]))
     figure.update_xaxes(title_text="")
+    figure.update_yaxes(title_text=f"documents per {'month' if monthly else 'day'}", tickformat="d", rangemode="tozero")
     figure.update_layout(barmode="stack")
-    return _layout(figure, f"Documents per {'month' if monthly else 'day'} by publication date ({len(frame):,} dated)", 320)
+    return _layout(figure, title, 320)
 
 
 def timeline(results: Results, labels: dict[str, str]) -> go.Figure | None:
     """Documents on a time axis by publication date, coloured by event (the largest TIMELINE_EVENTS, then the rest).
 
-    Above AGGREGATE_ABOVE documents, counts per day or month instead of one point per document.
+    Above TIMELINE_POINTS dated documents, counts per day or month instead of one row per document, which
+    would no longer have room for its label. The title says how many documents have no date.
     """
     documents = results.documents
     if not has_values(documents, "published"):
@@ -179,13 +210,16 @@ def timeline(results: Results, labels: dict[str, str]) -> go.Figure | None:
     }).dropna(subset=["published"])
     if frame.empty:
         return None
-    if large:
-        return _timeline_counts(frame)
+    undated = len(documents) - len(frame)
+    title = "Timeline by publication date" + (f" ({len(frame):,} of {len(documents):,} documents have a date)" if undated else "")
+    if len(frame) > TIMELINE_POINTS:
+        return _timeline_counts(frame, title)
     frame["row"] = frame["outlet"].where(frame["outlet"] != "", frame["document"])
-    figure = px.scatter(frame.sort_values("published"), x="published", y="row", color="event", hover_name="document")
-    figure.update_traces(marker=dict(size=12, symbol="diamond"))
+    figure = px.scatter(frame.sort_values("published"), x="published", y="row", color="event", hover_name="document",
+                        color_discrete_map=_event_colors(frame["event"]))
+    figure.update_traces(marker=dict(size=12, symbol="diamond"), cliponaxis=True)
     figure.update_yaxes(title_text="")
-    return _layout(figure, "Timeline by publication date", 320)
+    return _layout(figure, title, max(320, 120 + 26 * frame["row"].nunique()))
 
 
 def frame_profile(results: Results, doc_ids: list[str], labels: dict[str, str]) -> go.Figure | None:

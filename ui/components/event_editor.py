@@ -91,11 +91,14 @@ def event_editor() -> None:
         st.caption("Events are grouped automatically (TF-IDF similarity of the body text and publication dates). "
                    "Type another event id to move a document, or a new id to start a new event; leave it blank to let the grouping decide. "
                    "Naming, distinctive terms and comparisons are then recomputed for the new events, on every page and in the exports. "
-                   "An uploaded file that names only some documents works as in the CLI: the others are grouped automatically, "
-                   "under event ids the file does not use.")
+                   "An uploaded file that names only some documents works as in the CLI: those documents move to the events it names "
+                   "(an existing id joins that event) and every other document keeps its event and id.")
         table = assignments(view)
         with st.form("events_form", border=False):
-            edited = st.data_editor(table, key=f"{EDITOR_KEY}_{view.key}", hide_index=True, width="stretch", disabled=["document", "doc_id", "source"],
+            # Labels and file names shown formula-safe (the table's toolbar downloads what is shown); the
+            # editable event ids stay as typed, since they are what Apply keeps.
+            shown = table.assign(document=table["document"].map(export.neutralise_cell), source=table["source"].map(export.neutralise_cell))
+            edited = st.data_editor(shown, key=f"{EDITOR_KEY}_{view.key}", hide_index=True, width="stretch", disabled=["document", "doc_id", "source"],
                                     column_config={"event_id": st.column_config.TextColumn("event_id", help="the event this document belongs to")})
             submitted = st.form_submit_button("Apply these events", type="primary", key="events_apply")
         if submitted:

@@ -13,9 +13,19 @@ from dataclasses import dataclass
 import pandas as pd
 
 VOICES = ("authorial", "quoted", "attributed")
-# Colour-blind-friendly qualitative palette (Okabe–Ito plus extras); categories map onto it in sorted order.
+# Colour-blind-friendly qualitative palette (Okabe–Ito plus extras); categories map onto it in a fixed order.
 PALETTE = ("#E69F00", "#56B4E9", "#009E73", "#CC79A7", "#0072B2", "#D55E00", "#F0E442", "#999999",
            "#8C564B", "#17BECF", "#BCBD22", "#7F7F7F")
+# The shipped lexicon's categories (analysis/data/loaded_lexicon.csv) and the boilerplate categories
+# (analysis.boilerplate.CATEGORIES), in the order that gives each its colour; tests keep them in step.
+LOADED_CATEGORIES = ("conspiratorial framing", "delegitimising label", "dysphemism", "emotive intensifier", "euphemism",
+                     "identity appeal", "name-calling")
+BOILERPLATE_CATEGORIES = ("subscription", "donation", "newsletter_notification", "comments", "byline_dateline", "photo_credit",
+                          "share_social", "navigation", "related_links", "advertising", "legal_cookie", "tags",
+                          "credit_attribution", "duplicate")
+# Fourteen boilerplate categories need more colours than PALETTE: plotly's Dark24 start, distinct on white.
+BOILERPLATE_PALETTE = ("#2E91E5", "#E15F99", "#1CA71C", "#FB0D0D", "#DA16FF", "#222A2A", "#B68100", "#750D86",
+                       "#EB663B", "#511CFB", "#00A08B", "#FB00D1", "#FC0080", "#B2828D", "#6C7C32", "#778AAE")
 
 STYLE = """<style>
 .sfd-text{white-space:pre-wrap;font-family:Georgia,'Times New Roman',serif;font-size:0.95rem;line-height:1.55;color:#222}
@@ -54,11 +64,14 @@ def category_name(value: object) -> str:
     return str(value)
 
 
-def category_colors(categories: list[str] | pd.Series) -> dict[str, str]:
-    """A stable colour per category (sorted, then palette order), so every column of a comparison agrees."""
-    names = sorted({category_name(c) for c in categories} - {UNCATEGORISED})
-    colors = {name: PALETTE[i % len(PALETTE)] for i, name in enumerate(names)}
-    if any(category_name(c) == UNCATEGORISED for c in categories):
+def category_colors(categories: list[str] | pd.Series, known: tuple[str, ...] = LOADED_CATEGORIES,
+                    palette: tuple[str, ...] = PALETTE) -> dict[str, str]:
+    """A colour per category present: a known category always gets the colour of its place in `known`, so
+    it looks the same on every page, chart and corpus; other names (a custom lexicon's) follow, sorted."""
+    present = {category_name(c) for c in categories}
+    names = list(known) + sorted(present - set(known) - {UNCATEGORISED})
+    colors = {name: palette[i % len(palette)] for i, name in enumerate(names) if name in present}
+    if UNCATEGORISED in present:
         colors[UNCATEGORISED] = UNCATEGORISED_COLOR
     return colors
 

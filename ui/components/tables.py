@@ -5,6 +5,7 @@ import pandas as pd
 import streamlit as st
 
 from analysis import Results
+from analysis.export import neutralise_cell, safe_frame
 
 
 def has_values(frame: pd.DataFrame | None, column: str) -> bool:
@@ -73,6 +74,17 @@ def doc_labels(documents: pd.DataFrame) -> dict[str, str]:
     return dict(zip(ids, label))
 
 
+def event_headlines(documents: pd.DataFrame, width: int = 60) -> dict[str, str]:
+    """{event_id: the title of its first document, cut to `width`}: a hint of what each event is about."""
+    if documents.empty or "event_id" not in documents.columns or "title" not in documents.columns:
+        return {}
+    events = documents["event_id"].astype(object).where(documents["event_id"].notna(), "").astype(str)
+    titles = documents["title"].astype(object).where(documents["title"].notna(), "").astype(str).str.strip()
+    first = pd.DataFrame({"event": events, "title": titles})
+    first = first[(first["event"] != "") & (first["title"] != "")].drop_duplicates("event")
+    return {e: t if len(t) <= width else t[: width - 1] + "…" for e, t in zip(first["event"], first["title"])}
+
+
 def short_labels(labels: dict[str, str], width: int = 30) -> dict[str, str]:
     """Labels cut to `width` characters for table headers, kept distinct (a doc_id prefix breaks ties)."""
     short: dict[str, str] = {}
@@ -88,6 +100,26 @@ MARKDOWN_SPECIALS = "\\`*_{}[]()#+-.!|<>$~:"
 def md_escape(value: object) -> str:
     """Text safe to put inside st.markdown: every Markdown (and LaTeX/HTML) special character backslash-escaped."""
     return "".join("\\" + c if c in MARKDOWN_SPECIALS else c for c in str(value))
+
+
+def shown_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` as a dashboard table shows it: formula-like text neutralised in cells, column names and index
+    labels (the table toolbar's own CSV download exports what is shown, not the Export page's safe bytes),
+    and missing values of text columns blank, as in an analysed corpus, rather than "None"."""
+    safe = safe_frame(frame)
+    for column in safe.columns:
+        values = safe[column]
+        if pd.api.types.is_string_dtype(values) and pd.api.types.infer_dtype(values, skipna=True) in ("string", "empty"):
+            safe[column] = values.fillna("")
+    safe.columns = [neutralise_cell(name) for name in safe.columns]
+    if not isinstance(safe.index, pd.RangeIndex):
+        safe.index = safe.index.map(neutralise_cell)
+    return safe
+
+
+def show_table(frame: pd.DataFrame, **options):
+    """st.dataframe of shown_frame(frame): every table of the dashboard goes through here."""
+    return st.dataframe(shown_frame(frame), **options)
 
 
 def not_available(what: str) -> None:

@@ -11,12 +11,22 @@ from ui.components import charts
 from ui.components.event_editor import event_editor
 from ui.components.highlight import category_colors, escape, highlighted_html, legend_html
 from ui.components.outlet_card import outlet_card_html
-from ui.components.tables import doc_labels, for_docs, has_values, md_escape, not_available, short_labels, table, text
+from ui.components.tables import doc_labels, event_headlines, for_docs, has_values, md_escape, not_available, short_labels, show_table, table, text
 
 MAX_PICKED = 4
 MAX_EVENT_COLUMNS = 6
 EVENT, DOCUMENTS = "event", "documents"
 ALL_DOCUMENTS = "all"
+
+def no_terms_reason(row: pd.Series, event_sizes: pd.Series) -> str:
+    """What a document's empty distinctive-terms column means."""
+    event = text(row.get("event_id"))
+    if not event:
+        return "(in no event: nothing to compare with)"
+    if event_sizes.get(event, 0) <= 1:
+        return "(the only document of its event: nothing to compare with)"
+    return "(no term stands out)"
+
 
 corpus = corpus_state.require()
 results = corpus.results
@@ -39,7 +49,13 @@ if events and 2 <= len(all_ids) <= MAX_EVENT_COLUMNS:
 if "compare_mode" not in st.session_state:
     wanted_docs = [d for d in st.query_params.get("docs", "").split(",") if d in labels]
     wanted_event = st.query_params.get("event", "")
-    if wanted_docs:
+    if wanted_docs and wanted_event in events:
+        # A large event's own choice of documents, as the link below writes it.
+        st.session_state.compare_mode = EVENT
+        st.session_state.compare_event = wanted_event
+        st.session_state.compare_event_docs = wanted_docs[:MAX_EVENT_COLUMNS]
+        st.session_state.compare_event_docs_for = wanted_event
+    elif wanted_docs:
         st.session_state.compare_mode = DOCUMENTS
         st.session_state.compare_docs = wanted_docs[:MAX_PICKED]
     elif wanted_event in events or (events and not wanted_event):
@@ -60,17 +76,27 @@ if not events:
 if mode == EVENT:
     if st.session_state.get("compare_event") not in events:
         st.session_state.compare_event = events[0]
+    headlines = event_headlines(documents)
     event = st.selectbox("Event", events, key="compare_event",
-                         format_func=lambda e: f"every document, all events ({event_sizes[e]})" if e == ALL_DOCUMENTS else f"{e} ({event_sizes[e]} documents)")
+                         format_func=lambda e: f"every document, all events ({event_sizes[e]})" if e == ALL_DOCUMENTS
+                         else f"{e} ({event_sizes[e]} documents)" + (f" · {headlines[e]}" if headlines.get(e) else ""))
     if event == ALL_DOCUMENTS:
         doc_ids = list(all_ids)
     else:
         doc_ids = documents.loc[documents["event_id"].astype(str) == event, "doc_id"].astype(str).tolist()
-    if len(doc_ids) > MAX_EVENT_COLUMNS:
+    chosen_in_event = len(doc_ids) > MAX_EVENT_COLUMNS
+    if chosen_in_event:
+        if st.session_state.get("compare_event_docs_for") != event:
+            # A new event starts from its first documents (or the link's choice, set above).
+            st.session_state.compare_event_docs = doc_ids[:MAX_EVENT_COLUMNS]
+            st.session_state.compare_event_docs_for = event
+        st.session_state.compare_event_docs = [d for d in st.session_state.compare_event_docs if d in doc_ids]
         doc_ids = st.multiselect(f"This event has {len(doc_ids)} documents: choose up to {MAX_EVENT_COLUMNS}", doc_ids,
-                                 default=doc_ids[:MAX_EVENT_COLUMNS], max_selections=MAX_EVENT_COLUMNS, format_func=labels.get, key="compare_event_docs")
+                                 max_selections=MAX_EVENT_COLUMNS, format_func=labels.get, key="compare_event_docs")
     st.query_params.clear()
     st.query_params["event"] = event
+    if chosen_in_event and doc_ids:
+        st.query_params["docs"] = ",".join(doc_ids)
 else:
     st.session_state.compare_docs = [d for d in st.session_state.get("compare_docs", all_ids[:MAX_PICKED]) if d in labels][:MAX_PICKED]
     doc_ids = st.multiselect("Documents", all_ids, max_selections=MAX_PICKED, format_func=labels.get, key="compare_docs")
@@ -116,7 +142,7 @@ else:
                            + voice.map(lambda v: f", {v}" if v and v != "authorial" else "") + ")")
     pivot = naming.groupby(["referent", "doc_id"])["entry"].agg("; ".join).unstack("doc_id").reindex(columns=doc_ids)
     pivot = pivot.astype(object).where(pivot.notna(), "—")
-    st.dataframe(pivot.rename(columns=short), width="stretch")
+    show_table(pivot.rename(columns=short), width="stretch")
 
 st.subheader("Distinctive terms")
 terms = for_docs(results.distinctive_terms, doc_ids)
@@ -124,12 +150,16 @@ if terms.empty:
     not_available("Distinctive terms")
 else:
     top = {}
+    strongest = 0.0
     for doc_id in doc_ids:
         rows = terms[terms["doc_id"].astype(str) == doc_id].sort_values(["z_score", "term"], ascending=[False, True]).head(12)
-        top[short[doc_id]] = [f"{t} ({z:.1f})" for t, z in zip(rows["term"], rows["z_score"])]
+        top[short[doc_id]] = [f"{t} ({z:.1f})" for t, z in zip(rows["term"], rows["z_score"])] or [no_terms_reason(chosen.loc[doc_id], event_sizes)]
+        strongest = max([strongest, *rows["z_score"].abs().tolist()])
     length = max(len(v) for v in top.values())
-    st.dataframe(pd.DataFrame({k: v + [""] * (length - len(v)) for k, v in top.items()}), hide_index=True, width="stretch")
-    st.caption("z-score: how much more often the document uses the term than the other documents of its event.")
+    show_table(pd.DataFrame({k: v + [""] * (length - len(v)) for k, v in top.items()}), hide_index=True, width="stretch")
+    st.caption("z-score: how much more often the document uses the term than the other documents of its event"
+               + (". None of the terms shown reaches |z| ≥ 1.96, the usual mark of significance: short articles rarely do, so read them as leads."
+                  if strongest < 1.96 else "; |z| ≥ 1.96 is the usual mark of significance."))
 
 st.subheader("Frame profile")
 figure = charts.frame_profile(results, doc_ids, labels)
@@ -151,7 +181,7 @@ else:
     cells = actors.assign(cell=actors.apply(describe_actor, axis=1), doc_id=actors["doc_id"].astype(str))
     lined = cells.groupby(["name", "doc_id"])["cell"].agg("; ".join).unstack("doc_id").reindex(columns=doc_ids)
     lined = lined.astype(object).where(lined.notna(), "—").rename(columns=short)
-    st.dataframe(lined, width="stretch")
+    show_table(lined, width="stretch")
     st.caption("Each cell: how often the document quotes (in quotation marks) or paraphrases the actor, and the verbs it uses.")
 
 st.subheader("Label conflicts")
@@ -163,7 +193,7 @@ else:
     if conflicts.empty:
         st.caption("No document labels a cited source differently from the registry.")
     else:
-        st.dataframe(conflicts.assign(document=conflicts["doc_id"].astype(str).map(short)).drop(columns=["doc_id"]), hide_index=True, width="stretch")
+        show_table(conflicts.assign(document=conflicts["doc_id"].astype(str).map(short)).drop(columns=["doc_id"]), hide_index=True, width="stretch")
     st.caption("Sources of the registry labels. " + md_escape(ATTRIBUTION))
 
 st.subheader("Pairwise similarity")
@@ -173,4 +203,4 @@ if not pairs.empty and {"doc_a", "doc_b"} <= set(pairs.columns):
 if pairs.empty:
     not_available("Pairwise comparisons")
 else:
-    st.dataframe(pairs.assign(doc_a=pairs["doc_a"].astype(str).map(short), doc_b=pairs["doc_b"].astype(str).map(short)), hide_index=True, width="stretch")
+    show_table(pairs.assign(doc_a=pairs["doc_a"].astype(str).map(short), doc_b=pairs["doc_b"].astype(str).map(short)), hide_index=True, width="stretch")

@@ -6,7 +6,7 @@ from analysis.outlets import ATTRIBUTION
 from ui import corpus_state
 from ui.components.highlight import category_colors, highlighted_html, legend_html
 from ui.components.outlet_card import outlet_card_html
-from ui.components.tables import doc_labels, for_docs, md_escape, not_available, text
+from ui.components.tables import doc_labels, for_docs, md_escape, not_available, show_table, text
 
 corpus = corpus_state.require()
 results = corpus.results
@@ -35,11 +35,11 @@ with left:
     st.caption("Sources of the outlet labels (the card above, the cited sources below). " + md_escape(ATTRIBUTION))
     st.markdown("**Scores**")
     scores = row.drop(labels=[c for c in ("title", "source", "doc_id", "outlet_evidence", "metadata_evidence", "url") if c in row.index])
-    st.dataframe(pd.DataFrame({"value": scores.map(lambda v: text(v, "–"))}), width="stretch")
+    show_table(pd.DataFrame({"value": scores.map(lambda v: text(v, "–"))}), width="stretch")
     st.markdown("**Where the metadata came from**")
     evidence = text(row.get("metadata_evidence"))
     if evidence:
-        st.dataframe(pd.DataFrame([part.split(": ", 1) + [""] * (1 - part.count(": ")) for part in evidence.split("; ")], columns=["field", "evidence"]),
+        show_table(pd.DataFrame([part.split(": ", 1) + [""] * (1 - part.count(": ")) for part in evidence.split("; ")], columns=["field", "evidence"]),
                      hide_index=True, width="stretch")
     else:
         not_available("Metadata evidence")
@@ -58,7 +58,7 @@ st.subheader("Loaded-wording spans")
 if spans.empty:
     not_available("Loaded-wording spans")
 else:
-    st.dataframe(spans.drop(columns=["doc_id"]), hide_index=True, width="stretch",
+    show_table(spans.drop(columns=["doc_id"]), hide_index=True, width="stretch",
                  column_config={"score": st.column_config.NumberColumn("score", format="%.2f"),
                                 "in_boilerplate": st.column_config.CheckboxColumn("in boilerplate")})
     st.caption("voice: authorial = the document's own words; quoted = inside quotation marks; attributed = reported speech. "
@@ -70,18 +70,18 @@ if blocks.empty:
 else:
     kinds = blocks["kind"].astype(str).value_counts()
     st.caption(" · ".join(f"{count} {kind}" for kind, count in kinds.items()))
-    st.dataframe(blocks.drop(columns=["doc_id"]), hide_index=True, width="stretch",
+    show_table(blocks.drop(columns=["doc_id"]), hide_index=True, width="stretch",
                  column_config={"text": st.column_config.TextColumn("text", width="large")})
 
 st.subheader("Cited sources")
 if citations.empty:
     not_available("Cited sources")
 else:
-    st.dataframe(citations.drop(columns=["doc_id"]), hide_index=True, width="stretch",
+    show_table(citations.drop(columns=["doc_id"]), hide_index=True, width="stretch",
                  column_config={"label_conflict": st.column_config.CheckboxColumn("label conflict")})
 
 for name in sorted(n for n in results.tables if n not in ("documents", "spans", "blocks", "citations", "errors")):
     extra = for_docs(results.tables[name], [doc_id])
     if not extra.empty:
         with st.expander(f"{name} ({len(extra)} rows)"):
-            st.dataframe(extra.drop(columns=["doc_id"]), hide_index=True, width="stretch")
+            show_table(extra.drop(columns=["doc_id"]), hide_index=True, width="stretch")

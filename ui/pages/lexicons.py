@@ -10,7 +10,7 @@ from analysis import frames as frames_module
 from analysis import loaded, naming
 from analysis.outlets import ATTRIBUTION as REGISTRY_ATTRIBUTION
 from ui import corpus_state
-from ui.components.tables import md_escape, not_available
+from ui.components.tables import md_escape, not_available, show_table
 
 TABLE_MODULES = ("loaded", "lexicon", "framing", "naming", "frames", "outlets", "registry")
 OPTIONAL_DATA = ("referents_table", "frames_table")
@@ -66,7 +66,7 @@ def show_filtered(name: str, frame: pd.DataFrame) -> None:
         mask = shown.astype(str).apply(lambda column: column.str.contains(query, case=False, regex=False)).any(axis=1)
         shown = shown[mask]
     st.caption(f"{len(shown)} of {len(frame)} entries")
-    st.dataframe(shown, hide_index=True, width="stretch")
+    show_table(shown, hide_index=True, width="stretch")
 
 
 frames = lexicon_frames()
@@ -105,7 +105,8 @@ def custom_upload(kind: str) -> None:
     else:
         st.caption("The shipped file is in use. Upload a CSV in the same format as the shipped one to analyse this session's corpus with it.")
     if shipped is not None and Path(shipped).is_file():
-        st.download_button("Download the shipped lexicon as a starting point", Path(shipped).read_bytes(), file_name=Path(shipped).name,
+        # "shipped-": the Export page's tables (frames.csv among them) must not share a file name with these.
+        st.download_button("Download the shipped lexicon as a starting point", Path(shipped).read_bytes(), file_name=f"shipped-{Path(shipped).name}",
                            mime="text/csv", key=f"{prefix}_download", on_click="ignore")
     upload = st.file_uploader(f"Custom {kind} file", type=["csv", "tsv", "json"] if kind == "lexicon" else ["csv"], key=f"{prefix}_upload")
     if upload is None:

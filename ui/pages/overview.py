@@ -9,7 +9,7 @@ import streamlit as st
 
 from analysis.results import Results
 from ui import corpus_state
-from ui.components.tables import doc_labels, for_docs, has_values, md_escape, not_available
+from ui.components.tables import doc_labels, for_docs, has_values, md_escape, not_available, show_table
 
 MAX_CHART_DOCUMENTS = 40
 # Rows sent to the browser at once: a 10,000-row table (several MB) is what made the first view slow.
@@ -31,6 +31,14 @@ def _event_count(key: str, _documents: pd.DataFrame) -> int:
     return _documents["event_id"].fillna("").astype(str).replace("", None).dropna().nunique()
 
 
+@st.cache_resource(max_entries=16)
+def _column_total(key: str, _documents: pd.DataFrame, column: str) -> int:
+    """The sum of a documents count column (0 when the corpus lacks it), cached by corpus key."""
+    if column not in _documents:
+        return 0
+    return int(pd.to_numeric(_documents[column], errors="coerce").fillna(0).sum())
+
+
 corpus = corpus_state.require()
 results = corpus.results
 documents = results.documents
@@ -43,7 +51,11 @@ events = _event_count(corpus.key, documents)
 metrics = st.columns(4)
 metrics[0].metric("Documents", len(documents))
 metrics[1].metric("Events", events)
-metrics[2].metric("Loaded-wording spans", len(results.spans))
+lexicon_hits, model_hits, boilerplate_hits = (_column_total(corpus.key, documents, c) for c in ("loaded_hits", "model_hits", "loaded_boilerplate_hits"))
+metrics[2].metric("Lexicon hits in the body", lexicon_hits,
+                  help=f"Loaded terms of the lexicon outside boilerplate, every voice (the loaded_* columns). Also found: {model_hits:,} hits "
+                       f"of the learned model (model_* columns) and {boilerplate_hits:,} lexicon hits inside boilerplate; "
+                       "all of them are rows of the spans table.")
 metrics[3].metric("Unreadable inputs", len(results.errors))
 
 COLUMNS = [
@@ -107,7 +119,7 @@ def _limited(frame: pd.DataFrame, shown: list[str]) -> pd.DataFrame:
 
 documents, shown, missing = _table(corpus.key, documents, labels)
 table_rows = _limited(documents, shown)
-selection = st.dataframe(
+selection = show_table(
     table_rows[shown], hide_index=True, width="stretch", key="overview_table",
     column_config={name: config for name, config in COLUMNS if name in shown},
     on_select="rerun", selection_mode="single-row",
@@ -124,7 +136,7 @@ if missing:
 
 st.subheader("Charts")
 if len(documents) > MAX_CHART_DOCUMENTS:
-    st.caption(f"Per-document charts show the {MAX_CHART_DOCUMENTS} documents with the most authorial loaded wording per 1,000 words, of {len(documents)}.")
+    st.caption(f"Per-document charts show the {MAX_CHART_DOCUMENTS} documents with the most authorial loaded wording per 1,000 words, of {len(documents)}, bodies too short for a rate last.")
 
 
 @st.cache_resource(max_entries=4, show_spinner="Drawing the charts…")
@@ -139,7 +151,13 @@ def _figures(key: str, _results: Results, _labels: dict[str, str]) -> dict:
     documents = _results.documents
     chart_results = _results
     if len(documents) > MAX_CHART_DOCUMENTS:
-        order = documents.sort_values(["loaded_per_1k_words", "doc_id"], ascending=[False, True]) if has_values(documents, "loaded_per_1k_words") else documents
+        if has_values(documents, "loaded_per_1k_words"):
+            # Bodies too short for a rate (charts.MIN_RATE_WORDS) come last: the density chart leaves them out.
+            words = documents["body_words"] if "body_words" in documents else pd.Series(0, index=documents.index)
+            long_enough = pd.to_numeric(words, errors="coerce").fillna(0) >= charts.MIN_RATE_WORDS
+            order = documents.assign(_long=long_enough).sort_values(["_long", "loaded_per_1k_words", "doc_id"], ascending=[False, False, True])
+        else:
+            order = documents
         keep = order["doc_id"].astype(str).head(MAX_CHART_DOCUMENTS).tolist()
         chart_results = Results({"documents": for_docs(documents, keep), "spans": for_docs(_results.spans, keep)})
     chart_labels = {d: _labels[d] for d in chart_results.documents["doc_id"].astype(str)}
@@ -153,16 +171,22 @@ def _figures(key: str, _results: Results, _labels: dict[str, str]) -> dict:
 
 
 figures = _figures(corpus.key, results, labels)
+from ui.components.charts import MIN_RATE_WORDS  # noqa: E402 (plotly is loaded by now, after the table)
 
 
-def show(name: str, figure) -> None:
-    if figure is None:
+def show(name: str, figure, empty: str | None = None) -> None:
+    """The figure, or why there is none: `empty` when the corpus has the data but nothing to draw."""
+    if figure is None and empty:
+        st.caption(f"ℹ️ {name}: {empty}")
+    elif figure is None:
         not_available(name)
     else:
         st.plotly_chart(figure, width="stretch")
 
 
-show("Loaded wording by voice and category", figures["density"])
+show("Loaded wording by voice and category", figures["density"],
+     empty=None if results.spans.empty else "no lexicon term in the body of any document long enough to chart "
+     f"({MIN_RATE_WORDS}+ body words); the spans table lists model hits and hits inside boilerplate.")
 left, right = st.columns(2)
 with left:
     show("Boilerplate share by category", figures["boilerplate"])
@@ -172,11 +196,12 @@ left, right = st.columns([1, 2])
 with left:
     show("Outlet types", figures["outlet_types"])
 with right:
-    show("Timeline by publication date", figures["timeline"])
+    show("Timeline by publication date", figures["timeline"],
+         empty=None if not has_values(documents, "published") else "no publication date could be read as a date.")
 
 st.subheader("Inputs that could not be read")
 if results.errors.empty:
     st.success("Every input was read.")
 else:
-    st.dataframe(results.errors, hide_index=True, width="stretch",
+    show_table(results.errors, hide_index=True, width="stretch",
                  column_config={"source": st.column_config.TextColumn("Input"), "error": st.column_config.TextColumn("Why", width="large")})
