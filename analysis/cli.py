@@ -53,7 +53,7 @@ def build_parser() -> argparse.ArgumentParser:
     score.add_argument("--out", required=True, metavar="DIR", help="folder to write the tables into (created if missing)")
     score.add_argument("--format", choices=FORMATS, default="csv", help="table format (default: csv)")
     score.add_argument("--text-column", metavar="NAME", help="the text column of CSV/TSV/JSON/Parquet tables (default: found by name: text, body, content, article …)")
-    score.add_argument("--events", metavar="FILE", help="CSV of event overrides: columns doc_id (or source) and event_id")
+    score.add_argument("--events", metavar="FILE", help="CSV of event overrides: columns doc_id (or source) and event_id; the documents it names move to those events, the others keep the automatic ones")
     score.add_argument("--lexicon", metavar="FILE", help="a loaded-wording lexicon CSV to use instead of the shipped one")
     score.add_argument("--max-file-mb", type=float, default=20.0, metavar="MB", help="skip (with an error row) files larger than this (default: 20)")
     score.add_argument("--engine", choices=ENGINES, default="local", help="local (one process), process (every core) or dask (default: local)")

@@ -272,25 +272,16 @@ def _override(row: dict, overrides: dict[str, str]) -> str | None:
 
 
 def _assign_events(doc_ids: list[str], published: list[object], chosen_by_index: dict[int, str], vectors: events.TfidfRows) -> dict[str, str]:
-    """{doc_id: event_id}: overridden documents keep their event; the rest are grouped and numbered E1, E2, ...
-    (skipping ids the user took) in order of each event's first document."""
-    chosen = {doc_ids[i]: event for i, event in chosen_by_index.items()}
-    rest = [i for i, doc_id in enumerate(doc_ids) if doc_id not in chosen]
-    if rest:
-        labels = events.cluster_vectors(vectors.select(rest), [published[i] for i in rest])
-        used = set(chosen.values())
-        names: dict[int, str] = {}
-        number = 0
-        for label in labels:
-            if label in names:
-                continue
-            while events.event_label(number) in used:
-                number += 1
-            names[label] = events.event_label(number)
-            number += 1
-        for i, label in zip(rest, labels):
-            chosen[doc_ids[i]] = names[label]
-    return {doc_id: chosen[doc_id] for doc_id in doc_ids}
+    """{doc_id: event_id}: the automatic grouping of every document, numbered E1, E2, ... in order of each
+    event's first document, then the user's choices on top. A document the user placed takes that event id,
+    so naming an automatic event's id moves it into that event, and no other document changes id."""
+    if len(chosen_by_index) == len(doc_ids):
+        return {doc_id: chosen_by_index[i] for i, doc_id in enumerate(doc_ids)}
+    labels = events.cluster_vectors(vectors, published)
+    names: dict[int, str] = {}
+    for label in labels:
+        names.setdefault(label, events.event_label(len(names)))
+    return {doc_id: chosen_by_index.get(i, names[label]) for i, (doc_id, label) in enumerate(zip(doc_ids, labels))}
 
 
 def _pair_positions(n: int, sub) -> tuple[list[int], list[int], list[float]]:

@@ -153,15 +153,16 @@ def test_large_corpora_are_clustered_in_blocks(monkeypatch):
     assert len(set(ids.values())) == 4
 
 
-def test_user_overrides_win_and_auto_ids_do_not_collide():
-    texts = {**{f"flood{k}": _flood_variant(k) for k in range(3)}, "chip": STORIES["chip"]}
+def test_user_overrides_move_documents_and_leave_the_other_ids_alone():
+    texts = {**{f"flood{k}": _flood_variant(k) for k in range(3)}, "chip": STORIES["chip"], "chip2": STORIES["chip"] + " More."}
     rows, features = _rows_and_features(texts)
-    out = framing.analyze_corpus(rows, features, None, {"flood2": "E1", "chip.txt": "chips"})
-    assert out.event_ids["flood2"] == "E1"
-    assert out.event_ids["chip"] == "chips"
-    assert out.event_ids["flood0"] == out.event_ids["flood1"] != "E1"
+    automatic = framing.analyze_corpus(rows, features, None, None).event_ids
+    assert automatic == {"flood0": "E1", "flood1": "E1", "flood2": "E1", "chip": "E2", "chip2": "E2"}
+    # Naming an automatic event's id moves the document there; a new id starts an event; nothing else is renumbered.
+    out = framing.analyze_corpus(rows, features, None, {"chip2": "E1", "flood2.txt": "floods-later"})
+    assert out.event_ids == {"flood0": "E1", "flood1": "E1", "flood2": "floods-later", "chip": "E2", "chip2": "E1"}
     # naming, comparisons and distinctive terms follow the overridden groups
-    assert {(r["doc_a"], r["doc_b"]) for r in out.rows["comparisons"]} == {("flood0", "flood1")}
+    assert {(r["doc_a"], r["doc_b"]) for r in out.rows["comparisons"]} == {("flood0", "flood1"), ("flood0", "chip2"), ("flood1", "chip2")}
 
 
 def test_read_event_overrides(tmp_path: Path):

@@ -240,7 +240,8 @@ def test_regroup_events_from_tables(seed_results):
     events = dict(zip(moved.documents["doc_id"], moved.documents["event_id"]))
     assert events[d["003"]] == events[d["002"]] == "alaska"
     assert events[d["000"]] == events[d["004"]] == "moscow"
-    assert events[d["001"]] == "E1"
+    automatic = dict(zip(seed_results.documents["doc_id"], seed_results.documents["event_id"]))
+    assert events[d["001"]] == automatic[d["001"]] == "E2", "a document the file does not name keeps its automatic event id"
     pairs = {tuple(sorted((a, b))) for a, b in zip(moved.comparisons["doc_a"], moved.comparisons["doc_b"])}
     assert pairs == {tuple(sorted((d["002"], d["003"]))), tuple(sorted((d["000"], d["004"])))}
     assert set(moved.naming[moved.naming["doc_id"] == d["002"]]["event_id"]) == {"alaska"}
