@@ -238,6 +238,8 @@ def _text_document(source: str, text: str, encoding_note: str = "", **given: str
     ):
         if given.get(field):
             found[field], evidence[field] = given[field], "given by a column"
+        elif field in ("author", "published"):  # also read below the headline, where a page prints it again
+            found[field], evidence[field] = finder(text, found["title"])
         else:
             found[field], evidence[field] = finder(text)
     if given.get("outlet_hint"):
