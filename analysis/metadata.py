@@ -168,19 +168,21 @@ def find_author(text: str, title: str = "") -> tuple[str, str]:
         return found
     below = _below_headline(text, title)
     if below:
-        name, evidence = _author_in(below[1])
+        # Only a byline there: a name line guessed beside a date would pick up the navigation ("Next Post").
+        name, evidence = _author_in(below[1], name_lines=False)
         if name:
             return name, f"{evidence} (below the headline, line {below[0]})"
     return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
 
 
-def _author_in(raw_lines: list[str]) -> tuple[str, str]:
+def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
+    """(name, evidence) from the first byline among `raw_lines`, else (with `name_lines`) a name line beside a dateline."""
     lines = _joined_bylines(raw_lines)
     for line in lines:
         name = _byline(line)
         if name:
             return name, f"byline: {line[:120]}"
-    for i, line in enumerate(lines):
+    for i, line in enumerate(lines if name_lines else ()):
         if not _dateline(line) or len(line.split()) > 8:
             continue
         for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
