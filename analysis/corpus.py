@@ -285,7 +285,7 @@ def _load_text_table(source: str, suffix: str, data: bytes, options: LoadOptions
         try:
             parsed = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
+            raise InputError(f"malformed JSON: {_json_problem(exc)}") from exc
         yield from _table_documents(source, _records_frame(parsed), options, decoded.note)
     else:
         records: list[dict] = []
@@ -295,7 +295,7 @@ def _load_text_table(source: str, suffix: str, data: bytes, options: LoadOptions
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield LoadError(f"{source}#line={number}", f"malformed JSON line: {exc.msg}")
+                yield LoadError(f"{source}#line={number}", f"malformed JSON line: {_json_problem(exc, in_line=True)}")
                 continue
             if isinstance(record, dict):
                 record["__row__"] = number
@@ -306,6 +306,16 @@ def _load_text_table(source: str, suffix: str, data: bytes, options: LoadOptions
             yield from _table_documents(source, pd.DataFrame(records), options, decoded.note)
         else:
             yield LoadError(source, "no JSON objects in the file")
+
+
+def _json_problem(exc: json.JSONDecodeError, in_line: bool = False) -> str:
+    """The parser's complaint and where it is, as one sentence ("Unterminated string starting at line 1, column 10").
+
+    Its message alone ("Unterminated string starting at") reads as if cut off.
+    """
+    where = f"column {exc.colno}" if in_line else f"line {exc.lineno}, column {exc.colno}"
+    message = exc.msg.rstrip(": ")
+    return f"{message} {where}" if message.endswith(" at") else f"{message} at {where}"
 
 
 def _first_line(exc: Exception) -> str:
