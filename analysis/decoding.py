@@ -95,12 +95,16 @@ def decode(data: bytes) -> Decoded:
     best = matches.best()
     if best is None:
         raise DecodeError("binary or undecodable bytes: no text encoding fits this file")
-    if is_multi_byte_encoding(best.encoding) and not _latin_misread(str(best)):
+    unicode_form = best.encoding.lower().replace("-", "_").startswith(("utf_16", "utf_32"))  # UTF-16 without BOM
+    if is_multi_byte_encoding(best.encoding) and (unicode_form or not _latin_misread(str(best))):
         text, encoding, note = str(best), best.encoding, f"{best.encoding} (detected by charset-normalizer)"
     else:
         candidates = [name for match in matches for name in match.could_be_from_charset]
         encoding, note = choose_single_byte(data, best.encoding, candidates)
-        text = data.decode(encoding)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # the detector's own guess, which it may have read leniently
+            text = str(best)
     if _control_share(text) > 0.05:
         raise DecodeError("binary file: too many control characters to be text")
     return Decoded(normalise_newlines(text), encoding, note)
@@ -120,7 +124,7 @@ def choose_single_byte(data: bytes, best: str, candidates: list[str]) -> tuple[s
         if is_multi_byte_encoding(name) or not _reads_byte_by_byte(data, name):
             continue
         odd, known = _oddities(contexts, name)
-        if name == best and not known:
+        if name == _canonical(best) and not known:
             return best, f"{best} (detected by charset-normalizer; its letters are in no alphabet this check knows)"
         scored.append((odd, name != WESTERN, rank, name))
     if not scored:
@@ -130,7 +134,8 @@ def choose_single_byte(data: bytes, best: str, candidates: list[str]) -> tuple[s
     chosen_text = data.decode(chosen)
     rivals = [s for s in scored[1:] if s[0] == odd and data.decode(s[3]) != chosen_text]
     note = f"{chosen} (detected: code pages compared on how they read the accented letters"
-    if _canonical(best) != chosen and data.decode(best) != chosen_text:
+    scored_names = {name for *_, name in scored}
+    if _canonical(best) in scored_names and _canonical(best) != chosen and data.decode(best) != chosen_text:
         note += f"; charset-normalizer's first guess {best} reads {_differences(data, best, chosen_text)} character(s) otherwise"
     if rivals:
         rival = rivals[0][3]

@@ -36,6 +36,9 @@ SAMPLES = [
     ("cp1251", "Орбан встретился с Путиным во вторник."),
     ("cp1253", "Ο πρωθυπουργός της Ουγγαρίας συναντήθηκε με τον πρόεδρο της Ρωσίας την Τρίτη. Σύμφωνα με τον εκπρόσωπο, οι συνομιλίες ήταν εποικοδομητικές."),
     ("cp1254", "Macaristan Başbakanı Salı günü Rusya Devlet Başkanı ile görüştü. Sözcüye göre görüşmeler olumlu bir havada geçti."),
+    ("cp1256", "التقى رئيس وزراء المجر بالرئيس الروسي يوم الثلاثاء في بكين، وقال المتحدث إن المحادثات كانت بناءة."),
+    ("cp1255", "ראש ממשלת הונגריה נפגש ביום שלישי עם נשיא רוסיה בבייג'ינג, ולדברי הדובר השיחות היו בונות."),
+    ("cp874", "นายกรัฐมนตรีฮังการีพบประธานาธิบดีรัสเซียเมื่อวันอังคาร การเจรจาเป็นไปด้วยดี"),
     ("shift_jis", "ハンガリーのオルバン首相は火曜日、ロシアのプーチン大統領と会談した。報道官によると、会談は建設的な雰囲気の中で行われた。"),
     ("gb18030", "匈牙利总理欧尔班周二与俄罗斯总统普京会面。据发言人称，会谈在建设性的气氛中进行。"),
 ]
@@ -45,6 +48,12 @@ SAMPLES = [
 def test_single_byte_and_cjk_texts_decode_to_their_own_letters(encoding, text):
     decoded = decode(text.encode(encoding))
     assert decoded.text == text, (decoded.encoding, decoded.text[:80])
+
+
+def test_utf16_without_byte_order_mark_is_still_read():
+    text = "UTF16LE Orbán meets Putin\n\nBy Jane Doe\n\nViktor Orbán met Vladimir Putin on Tuesday. “It was a “good” meeting,” said the spokesman."
+    decoded = decode(text.encode("utf-16-le"))
+    assert decoded.text == text and decoded.encoding == "utf_16_le"
 
 
 def test_cp1252_is_named_cp1252_even_when_latin1_or_cp1250_decode_the_same():
