@@ -21,7 +21,7 @@ from pathlib import Path
 import pandas as pd
 
 from . import metadata
-from .decoding import DecodeError, decode_bytes
+from .decoding import DecodeError, Decoded, decode
 from .document import Document, content_hash, normalise_newlines
 from .htmltext import visible_text
 
@@ -161,9 +161,11 @@ def load_bytes(source: str, name: str, data: bytes, options: LoadOptions = LoadO
         elif suffix in TABLE_SUFFIXES:
             yield from _load_text_table(source, suffix, data, options)
         elif suffix in HTML_SUFFIXES:
-            yield _html_document(source, _decode(data))
+            decoded = _decode(data)
+            yield _html_document(source, decoded.text, decoded.note)
         elif suffix in TEXT_SUFFIXES:
-            yield _text_document(source, _decode(data))
+            decoded = _decode(data)
+            yield _text_document(source, decoded.text, encoding_note=decoded.note)
         else:
             raise InputError(f"unsupported file type '{suffix or '(none)'}': expected one of {', '.join(SUPPORTED_SUFFIXES)}")
     except (InputError, DecodeError) as exc:
@@ -177,13 +179,14 @@ def _too_big(size: int, limit: int) -> str:
     return f"file is {size / MB:.1f} MB, over the {limit / MB:g} MB limit (raise it with --max-file-mb)"
 
 
-def _decode(data: bytes) -> str:
+def _decode(data: bytes) -> Decoded:
+    """The file's text and how its encoding was told (the note is empty for plain UTF-8)."""
     if not data.strip():
         raise InputError("empty file" if not data else "file holds only whitespace")
-    text, _ = decode_bytes(data)
-    if not text.strip():
+    decoded = decode(data)
+    if not decoded.text.strip():
         raise InputError("file holds only whitespace")
-    return text
+    return decoded
 
 
 def _load_zip(source: str, data: bytes, options: LoadOptions) -> Iterator[Document | LoadError]:
@@ -224,9 +227,9 @@ def _load_zip(source: str, data: bytes, options: LoadOptions) -> Iterator[Docume
         yield from load_bytes(entry_source, name, content, options)
 
 
-def _text_document(source: str, text: str, **given: str) -> Document:
+def _text_document(source: str, text: str, encoding_note: str = "", **given: str) -> Document:
     found: dict[str, str] = {}
-    evidence: dict[str, str] = {}
+    evidence: dict[str, str] = {"encoding": encoding_note} if encoding_note else {}
     for field, finder in (
         ("title", metadata.find_title),
         ("author", metadata.find_author),
@@ -235,6 +238,8 @@ def _text_document(source: str, text: str, **given: str) -> Document:
     ):
         if given.get(field):
             found[field], evidence[field] = given[field], "given by a column"
+        elif field in ("author", "published"):  # also read below the headline, where a page prints it again
+            found[field], evidence[field] = finder(text, found["title"])
         else:
             found[field], evidence[field] = finder(text)
     if given.get("outlet_hint"):
@@ -249,12 +254,12 @@ def _text_document(source: str, text: str, **given: str) -> Document:
     )
 
 
-def _html_document(source: str, html: str) -> Document:
+def _html_document(source: str, html: str, encoding_note: str = "") -> Document:
     text = visible_text(html)
     if not text.strip():
         raise InputError("HTML page has no visible text")
     meta = metadata.html_metadata(html)
-    document = _text_document(source, text, **meta)
+    document = _text_document(source, text, encoding_note, **meta)
     evidence = dict(document.evidence)
     evidence.update({field: "the page's HTML metadata" for field in meta})
     return replace(document, html=html, evidence=tuple(sorted(evidence.items())))
@@ -268,19 +273,20 @@ def _read_parquet(data: bytes) -> pd.DataFrame:
 
 
 def _load_text_table(source: str, suffix: str, data: bytes, options: LoadOptions) -> Iterator[Document | LoadError]:
-    text = _decode(data)
+    decoded = _decode(data)
+    text = decoded.text
     if suffix in (".csv", ".tsv"):
         try:
             frame = pd.read_csv(io.StringIO(text), sep="\t" if suffix == ".tsv" else ",", dtype=str, keep_default_na=False, on_bad_lines="error")
         except (pd.errors.ParserError, pd.errors.EmptyDataError, ValueError) as exc:
             raise InputError(f"malformed {suffix[1:].upper()}: {_first_line(exc)}") from exc
-        yield from _table_documents(source, frame, options)
+        yield from _table_documents(source, frame, options, decoded.note)
     elif suffix == ".json":
         try:
             parsed = json.loads(text)
         except json.JSONDecodeError as exc:
-            raise InputError(f"malformed JSON at line {exc.lineno}, column {exc.colno}: {exc.msg}") from exc
-        yield from _table_documents(source, _records_frame(parsed), options)
+            raise InputError(f"malformed JSON: {_json_problem(exc)}") from exc
+        yield from _table_documents(source, _records_frame(parsed), options, decoded.note)
     else:
         records: list[dict] = []
         for number, line in enumerate(text.split("\n"), start=1):
@@ -289,7 +295,7 @@ def _load_text_table(source: str, suffix: str, data: bytes, options: LoadOptions
             try:
                 record = json.loads(line)
             except json.JSONDecodeError as exc:
-                yield LoadError(f"{source}#line={number}", f"malformed JSON line: {exc.msg}")
+                yield LoadError(f"{source}#line={number}", f"malformed JSON line: {_json_problem(exc, in_line=True)}")
                 continue
             if isinstance(record, dict):
                 record["__row__"] = number
@@ -297,9 +303,19 @@ def _load_text_table(source: str, suffix: str, data: bytes, options: LoadOptions
             else:
                 yield LoadError(f"{source}#line={number}", "JSON line is not an object")
         if records:
-            yield from _table_documents(source, pd.DataFrame(records), options)
+            yield from _table_documents(source, pd.DataFrame(records), options, decoded.note)
         else:
             yield LoadError(source, "no JSON objects in the file")
+
+
+def _json_problem(exc: json.JSONDecodeError, in_line: bool = False) -> str:
+    """The parser's complaint and where it is, as one sentence ("Unterminated string starting at line 1, column 10").
+
+    Its message alone ("Unterminated string starting at") reads as if cut off.
+    """
+    where = f"column {exc.colno}" if in_line else f"line {exc.lineno}, column {exc.colno}"
+    message = exc.msg.rstrip(": ")
+    return f"{message} {where}" if message.endswith(" at") else f"{message} at {where}"
 
 
 def _first_line(exc: Exception) -> str:
@@ -320,7 +336,7 @@ def _pick_column(columns: list[str], candidates: tuple[str, ...]) -> str | None:
     return next((lowered[name] for name in candidates if name in lowered), None)
 
 
-def _table_documents(source: str, frame: pd.DataFrame, options: LoadOptions) -> Iterator[Document | LoadError]:
+def _table_documents(source: str, frame: pd.DataFrame, options: LoadOptions, encoding_note: str = "") -> Iterator[Document | LoadError]:
     columns = [str(c) for c in frame.columns]
     if options.text_column:
         text_column = _pick_column(columns, (options.text_column.lower(),))
@@ -341,7 +357,7 @@ def _table_documents(source: str, frame: pd.DataFrame, options: LoadOptions) -> 
         given = {field: _cell(row[column]) for field, column in picked.items() if column is not None}
         if given.get("published"):
             given["published"] = metadata.parse_date(given["published"]) or _iso_prefix(given["published"])
-        yield _text_document(row_source, normalise_newlines(raw_text), **given)
+        yield _text_document(row_source, normalise_newlines(raw_text), encoding_note, **given)
 
 
 def _cell(value: object) -> str:

@@ -1,9 +1,26 @@
-"""Bytes -> text: BOMs, UTF-8, then charset-normalizer; binary files are told apart, not guessed at."""
+"""Bytes -> text: BOMs, UTF-8, then charset-normalizer; binary files are told apart, not guessed at.
+
+charset-normalizer proposes the encodings that decode the bytes without noise. Among single-byte code
+pages it often cannot tell Western from Central European or Baltic ones (Windows-1252 "naïve" reads
+as cp1250 "naďve"; "Orbán" as cp1257 "Orbįn"), and its first guess then depends on its order of
+trial. So when its best guess is a single-byte code page, its candidates and the Windows code pages
+1250-1257 are ranked by how naturally they read the file's bytes above ASCII: as letters of one
+language's alphabet (analysis/data/alphabets.csv), without symbols inside words or capitals inside
+lower-case words. Ties go to cp1252, the Western default; the choice and any doubt are recorded.
+"""
 from __future__ import annotations
 
 import codecs
+import csv
+import re
+import unicodedata
+from collections import Counter
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
 
 from charset_normalizer import from_bytes
+from charset_normalizer.utils import is_multi_byte_encoding
 
 from .document import normalise_newlines
 
@@ -26,10 +43,28 @@ MAGIC = (
     (b"\x7fELF", "a program (ELF binary)"),
     (b"MZ", "a Windows program"),
 )
+ALPHABETS_PATH = Path(__file__).resolve().parent / "data" / "alphabets.csv"
+WESTERN = "cp1252"  # the README's promise, and what Western files made on Windows are
+# Windows code pages tried beside charset-normalizer's candidates: it sometimes folds one into another
+# match or leaves it out (Greek cp1253 text came out as mac_cyrillic).
+WINDOWS_CODE_PAGES = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
+# Marks that may stand between two letters of one word: apostrophes, hyphens and dashes, the Catalan middle dot.
+WORD_JOINERS = frozenset("’‘'·‐‑–—-")
+HIGH_BYTE = re.compile(rb"[\x80-\xff]")
+NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 
 
 class DecodeError(ValueError):
     """The bytes are not text in any encoding we can tell."""
+
+
+@dataclass(frozen=True)
+class Decoded:
+    """Decoded text, the encoding used and, when it was detected rather than certain, how it was chosen."""
+
+    text: str
+    encoding: str
+    note: str = ""
 
 
 def decode_bytes(data: bytes) -> tuple[str, str]:
@@ -37,26 +72,173 @@ def decode_bytes(data: bytes) -> tuple[str, str]:
 
     Raises DecodeError with a reason a person understands for binary or undecodable input.
     """
+    decoded = decode(data)
+    return decoded.text, decoded.encoding
+
+
+def decode(data: bytes) -> Decoded:
+    """decode_bytes with the reason for the encoding: empty for plain UTF-8, else what was detected and any doubt."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:
-                return normalise_newlines(data.decode(encoding)), encoding
+                return Decoded(normalise_newlines(data.decode(encoding)), encoding, f"{encoding} (byte-order mark)")
             except UnicodeDecodeError as exc:
                 raise DecodeError(f"starts with a {encoding} byte-order mark but is not valid {encoding}") from exc
     for signature, what in MAGIC:
         if data.startswith(signature):
             raise DecodeError(f"binary file: looks like {what}, not text")
     try:
-        return normalise_newlines(data.decode("utf-8")), "utf-8"
+        return Decoded(normalise_newlines(data.decode("utf-8")), "utf-8")
     except UnicodeDecodeError:
         pass
-    best = from_bytes(data).best()
+    matches = from_bytes(data)
+    best = matches.best()
     if best is None:
         raise DecodeError("binary or undecodable bytes: no text encoding fits this file")
-    text = str(best)
+    unicode_form = best.encoding.lower().replace("-", "_").startswith(("utf_16", "utf_32"))  # UTF-16 without BOM
+    if is_multi_byte_encoding(best.encoding) and (unicode_form or not _latin_misread(str(best))):
+        text, encoding, note = str(best), best.encoding, f"{best.encoding} (detected by charset-normalizer)"
+    else:
+        candidates = [name for match in matches for name in match.could_be_from_charset]
+        encoding, note = choose_single_byte(data, best.encoding, candidates)
+        try:
+            text = data.decode(encoding)
+        except UnicodeDecodeError:  # the detector's own guess, which it may have read leniently
+            text = str(best)
     if _control_share(text) > 0.05:
         raise DecodeError("binary file: too many control characters to be text")
-    return normalise_newlines(text), best.encoding
+    return Decoded(normalise_newlines(text), encoding, note)
+
+
+def choose_single_byte(data: bytes, best: str, candidates: list[str]) -> tuple[str, str]:
+    """The single-byte code page that reads `data` most naturally, and a note saying how it was chosen.
+
+    `best` is charset-normalizer's first guess, `candidates` all it proposed (in its order). Each code page that
+    decodes the bytes is scored by its oddities (see `_oddities`); the fewest wins, then cp1252, then the
+    detector's order. The detector's guess stands when it reads the letters as a script no alphabet covers.
+    """
+    contexts = _high_byte_contexts(data)
+    names = _unique([best] + candidates + list(WINDOWS_CODE_PAGES))
+    scored: list[tuple[int, bool, int, str]] = []
+    for rank, name in enumerate(names):
+        if is_multi_byte_encoding(name) or not _reads_byte_by_byte(data, name):
+            continue
+        odd, known = _oddities(contexts, name)
+        if name == _canonical(best) and not known:
+            return best, f"{best} (detected by charset-normalizer; its letters are in no alphabet this check knows)"
+        scored.append((odd, name != WESTERN, rank, name))
+    if not scored:
+        return best, f"{best} (detected by charset-normalizer)"
+    scored.sort()
+    odd, _, _, chosen = scored[0]
+    chosen_text = data.decode(chosen)
+    rivals = [s for s in scored[1:] if s[0] == odd and data.decode(s[3]) != chosen_text]
+    note = f"{chosen} (detected: code pages compared on how they read the accented letters"
+    scored_names = {name for *_, name in scored}
+    if _canonical(best) in scored_names and _canonical(best) != chosen and data.decode(best) != chosen_text:
+        note += f"; charset-normalizer's first guess {best} reads {_differences(data, best, chosen_text)} character(s) otherwise"
+    if rivals:
+        rival = rivals[0][3]
+        note += f"; uncertain: {rival} fits as well and reads {_differences(data, rival, chosen_text)} character(s) otherwise"
+    return chosen, note + ")"
+
+
+def _oddities(contexts: Counter, name: str) -> tuple[int, bool]:
+    """How oddly code page `name` reads the bytes above ASCII, and whether its letters are of a known script.
+
+    Counted per occurrence: a letter outside the best-fitting language's alphabet, a capital right after a
+    lower-case letter, a letter beside one of another script, a symbol between two letters, a control character.
+    """
+    odd = 0
+    letters: Counter = Counter()
+    for triple, count in contexts.items():
+        before, char, after = triple.decode(name, errors="replace")
+        if char.isalpha():
+            letters[char] += count
+            if (char.isupper() and before.isalpha() and before.islower()) or _mixes_scripts(before, char, after):
+                odd += count
+        elif unicodedata.category(char)[0] == "M":  # a combining mark: odd on a letter of another script
+            odd += count * _mixes_scripts(before, char, "")
+        elif unicodedata.category(char)[0] == "C":
+            odd += count
+        elif not char.isspace() and char not in WORD_JOINERS and before.isalpha() and after.isalpha():
+            odd += count
+    if not letters:
+        return odd, True
+    alphabets = _alphabets()
+    known = sum(count for char, count in letters.items() if any(char in alphabet for alphabet in alphabets.values()))
+    outside = min(sum(count for char, count in letters.items() if char not in alphabet) for alphabet in alphabets.values())
+    return odd + outside, known * 2 >= sum(letters.values())
+
+
+def _latin_misread(text: str) -> bool:
+    """True when most characters above ASCII of a multi-byte reading touch an ASCII letter ("Orb嫕 met"):
+    a short Latin text a CJK code page swallowed. Real CJK text runs its characters together."""
+    touching = total = 0
+    for match in NON_ASCII_CHAR.finditer(text):
+        total += 1
+        start, end = match.span()
+        touching += (start > 0 and text[start - 1].isascii() and text[start - 1].isalpha()) or (
+            end < len(text) and text[end].isascii() and text[end].isalpha())
+    return total > 0 and touching * 2 > total
+
+
+def _script(char: str) -> str:
+    """The script of a letter as Unicode names it: LATIN, CYRILLIC, GREEK …"""
+    return unicodedata.name(char, "?").split(" ", 1)[0]
+
+
+def _mixes_scripts(before: str, char: str, after: str) -> bool:
+    """True when a letter sits beside a letter of another script inside one word ("cafй": Cyrillic after Latin)."""
+    script = _script(char)
+    return any(side.isalpha() and _script(side) != script for side in (before, after))
+
+
+def _high_byte_contexts(data: bytes) -> Counter:
+    """Each byte above ASCII with the bytes either side (a space at the edges), counted."""
+    padded = b" " + data + b" "
+    return Counter(padded[m.start() - 1:m.start() + 2] for m in HIGH_BYTE.finditer(padded))
+
+
+@lru_cache(maxsize=1)
+def _alphabets() -> dict[str, frozenset[str]]:
+    """language -> its letters beyond ASCII, both cases (data/alphabets.csv)."""
+    with ALPHABETS_PATH.open(encoding="utf-8", newline="") as handle:
+        rows = list(csv.DictReader(handle))
+    return {row["language"]: frozenset(row["letters"]) | frozenset(c.upper() for c in row["letters"] if len(c.upper()) == 1)
+            for row in rows}
+
+
+def _reads_byte_by_byte(data: bytes, name: str) -> bool:
+    """True when `name` decodes `data` one character per byte (a single-byte code page that fits every byte)."""
+    try:
+        return len(data.decode(name)) == len(data)
+    except (UnicodeDecodeError, LookupError):
+        return False
+
+
+def _canonical(name: str) -> str:
+    """Python's name for an encoding ("windows-1252" -> "cp1252"), so candidates compare by name."""
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return name
+
+
+def _unique(names: list[str]) -> list[str]:
+    seen: set[str] = set()
+    kept = []
+    for name in map(_canonical, names):
+        if name not in seen:
+            seen.add(name)
+            kept.append(name)
+    return kept
+
+
+def _differences(data: bytes, name: str, text: str) -> int:
+    """How many characters `data` read as `name` differs from `text` at (single-byte code pages: same length)."""
+    other = data.decode(name)
+    return sum(1 for a, b in zip(other, text) if a != b)
 
 
 def _control_share(text: str) -> float:

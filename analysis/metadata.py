@@ -39,11 +39,24 @@ FURNITURE_CUES = re.compile(
     r"\b(subscribe|subscription|newsletter|notifications?|sign (?:in|up)|log ?in|register|cookies?|"
     r"advertisement|sponsored|menu|skip to|share (?:this|on)|follow us|read more|related|comments?|"
     r"donat\w*|support us|browser|app store|download|privacy|terms of (?:use|service)|all rights reserved|"
-    r"photo|image|getty|reuters/|ap photo|copyright|©)\b",
+    r"photo|image|getty|reuters/|ap photo|copyright|©|(?:shopping )?(?:cart|basket|bag)|checkout|wish ?list|my account)\b",
     re.I,
 )
 MARKUP_RE = re.compile(r"</?[a-zA-Z][^>]*>")
+MARKDOWN_LINK_RE = re.compile(r"\]\(|^\[[^\]]*\]$")  # "[text](url)", or a line that is only "[...]"
 HEAD_LINES = 15
+# Words a byline's name may hold uncapitalised ("Ursula von der Leyen", "Kirka and Lawless").
+NAME_PARTICLES = frozenset("and & de van von der den da di du del della dos das le la al bin ibn y".split())
+WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+# Words a dateline holds beside its date ("Published 3:05 PM EST, updated on …").
+DATELINE_WORDS = frozenset(
+    "published updated posted last modified on at am pm a.m p.m by written and of the date time"
+    " est edt cst cdt pst pdt gmt bst cet cest utc et ist hours ago min read".split()
+) | WEEKDAYS | frozenset(MONTHS)
+SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an embedded post's date is not the page's
+BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
+TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")  # " - WSJ", " | Site Name" after a page title
+ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
 
 
 def _iso(year: str, month: int, day: str) -> str:
@@ -99,43 +112,165 @@ def _clean_name(name: str) -> str:
     return name
 
 
-def find_author(text: str) -> tuple[str, str]:
-    """An author from a byline ("Written by X on DATE", "by X") or a name line beside a dateline."""
-    lines = _head_lines(text)
-    for line in lines:
-        for pattern in BYLINE_PATTERNS:
-            match = pattern.match(line)
-            if match and 1 <= len(match.group("name").split()) <= 5:
-                return _clean_name(match.group("name")), f"byline: {line[:120]}"
+def _joined_bylines(lines: list[str]) -> list[str]:
+    """`lines` with a bare "By" line joined to the name on the next line ("By" / "Sarah E. Needleman")."""
+    joined: list[str] = []
+    skip = False
     for i, line in enumerate(lines):
-        if not parse_date(line) or len(line.split()) > 8:
+        if skip:
+            skip = False
+            continue
+        if BARE_BY_RE.match(line) and i + 1 < len(lines):
+            joined.append(f"By {lines[i + 1]}")
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
+def _plausible_name(name: str) -> bool:
+    """True for a name as bylines write one: capitalised words ("Jane Doe", "LISA MASCARO", "Ursula von der Leyen").
+
+    Sentences that open with "By" ("By now, we have all heard …", "By choosing I Accept, you consent …")
+    put a lower-case word or a weekday or month where the name would be.
+    """
+    words = name.replace("[", " ").replace("]", " ").split()
+    if not 1 <= len(words) <= 5 or not words[0][:1].isupper():
+        return False
+    if words[0].lower().rstrip(".,") in WEEKDAYS or words[0].lower().rstrip(".,") in MONTHS:
+        return False
+    return all(word[:1].isupper() or word.lower() in NAME_PARTICLES for word in words)
+
+
+def _byline(line: str) -> str:
+    """The author's name when `line` is a byline, else ""."""
+    for pattern in BYLINE_PATTERNS:
+        match = pattern.match(line)
+        if not match:
+            continue
+        name = _clean_name(match.group("name"))
+        rest = line[match.end("name"):]
+        # What follows the name is a date, an outlet or a role, not a sentence running on.
+        running_words = sum(1 for word in rest.split() if word[:1].islower() and word.lower().strip(".,") not in DATELINE_WORDS)
+        if _plausible_name(name) and running_words < 3:
+            return name
+    return ""
+
+
+def find_author(text: str, title: str = "") -> tuple[str, str]:
+    """An author from a byline ("Written by X on DATE", "by X") or a name line beside a dateline.
+
+    Looked for in the first lines, then, when the page opens with its title and navigation, in the
+    lines below the headline where it appears again.
+    """
+    found = _author_in(_head_lines(text))
+    if found[0]:
+        return found
+    below = _below_headline(text, title)
+    if below:
+        # Only a byline there: a name line guessed beside a date would pick up the navigation ("Next Post").
+        name, evidence = _author_in(below[1], name_lines=False)
+        if name:
+            return name, f"{evidence} (below the headline, line {below[0]})"
+    return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
+
+
+def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
+    """(name, evidence) from the first byline among `raw_lines`, else (with `name_lines`) a name line beside a dateline."""
+    lines = _joined_bylines(raw_lines)
+    for line in lines:
+        name = _byline(line)
+        if name:
+            return name, f"byline: {line[:120]}"
+    for i, line in enumerate(lines if name_lines else ()):
+        if not _dateline(line) or len(line.split()) > 8:
             continue
         for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
-            if re.fullmatch(_NAME, neighbour) and not FURNITURE_CUES.search(neighbour):
+            if re.fullmatch(_NAME, neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
                 return _clean_name(neighbour), f"name line beside the dateline '{line[:60]}'"
-    return "", "no byline found in the first lines"
+    return "", ""
 
 
-def find_published(text: str) -> tuple[str, str]:
-    """A publication date from a byline or dateline line near the top of the page."""
+def _dateline(line: str) -> str:
+    """The ISO date of a dateline ("By Jane Doe | March 3, 2023", "Published 3:05 PM EST Nov 19, 2019"), else "".
+
+    A date inside a sentence ("She was arrested Feb. 26, 2018 in Johnson County") or an embedded post's
+    signature ("— Name (@handle) October 3, 2017") is no publication date.
+    """
+    if len(line.split()) > 14 or SOCIAL_POST_RE.search(line):
+        return ""
+    iso = parse_date(line)
+    if not iso:
+        return ""
+    other = running = 0  # words beside the date that no dateline needs, and those of them in lower case
+    for raw in _without_date(line).split():
+        word = raw.lower().strip(".,;:|()[]")
+        if any(ch.isalpha() for ch in word) and word not in DATELINE_WORDS:
+            other += 1
+            running += raw[:1].islower()
+    byline = _byline(line.split("|")[0].strip()) or _byline(re.split(r"\s[-–—/]\s", line)[0].strip())
+    if running >= 3 or other > 6 + len(byline.split()):
+        return ""
+    return iso
+
+
+def _without_date(line: str) -> str:
+    """`line` with its first full date removed."""
+    for pattern in DATE_PATTERNS:
+        match = pattern.search(line)
+        if match:
+            return line[:match.start()] + " " + line[match.end():]
+    return line
+
+
+def find_published(text: str, title: str = "") -> tuple[str, str]:
+    """A publication date from a byline or dateline line near the top of the page, or below the headline
+    where a page that opens with its title and navigation prints it again."""
     for line in _head_lines(text):
-        if len(line.split()) > 14:
-            continue
-        iso = parse_date(line)
+        iso = _dateline(line)
         if iso:
             return iso, f"dateline: {line[:120]}"
-    return "", "no dateline found in the first lines"
+    below = _below_headline(text, title)
+    if below:
+        for line in below[1]:
+            iso = _dateline(line)
+            if iso:
+                return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
+    return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
+    """(line number, the next non-empty lines) where the headline starts a line again past the first lines.
+
+    Pages saved as text often open with the <title> ("Headline - Site"), then navigation, then the article's
+    own headline, byline and date: those are read there. The headline must be of 4 words or more, so that a
+    short phrase met again by chance anchors nothing.
+    """
+    headline = TITLE_SUFFIX_RE.sub("", title.strip())
+    if len(headline.split()) < 4:
+        return None
+    first_line_end = text.find("\n", text.find(headline)) if headline in text else -1
+    position = text.find(headline, first_line_end + 1) if first_line_end != -1 else -1
+    while position != -1 and position > 0 and text[position - 1] != "\n":
+        position = text.find(headline, position + 1)
+    if position == -1:
+        return None
+    line_number = text.count("\n", 0, position) + 1
+    if line_number <= EDGE_SPLIT:
+        return None  # still among the first lines, already read
+    following = text[position:].split("\n", 4 * ARTICLE_HEAD_LINES)[1:4 * ARTICLE_HEAD_LINES]
+    return line_number, [line.strip() for line in following if line.strip()][:ARTICLE_HEAD_LINES]
 
 
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= 25 or len(line) > 200:
         return False
-    if line.endswith((".", ",", ";", ":")) or line.startswith(("-", "*", "[", "©", "(")):
+    if line.endswith((".", ",", ";", ":")) or line.startswith(("-", "*", "©", "(")) or MARKDOWN_LINK_RE.search(line):
         return False
     if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
         return False
-    if any(pattern.match(line) for pattern in BYLINE_PATTERNS):
+    if any(pattern.match(line) for pattern in BYLINE_PATTERNS) or BARE_BY_RE.match(line):
         return False
     return sum(1 for w in words if w[:1].isupper()) >= 1
 

@@ -15,9 +15,13 @@ The `documents` columns are rounded to 4 decimals for stable, readable exports.
 from __future__ import annotations
 
 import re
+import unicodedata
+from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from .context import Contribution, DocContext
+from .stopwords import ENGLISH_STOP_WORDS
 from .syllables import WORD_CACHE_SIZE, easy_words, word_syllables
 from .tokens import WordMemo
 
@@ -191,6 +195,52 @@ def columns(result: Readability) -> dict[str, object]:
     }
 
 
+# The formulas are fitted to English: on other languages they still give numbers (Russian news scored a Flesch
+# reading ease above 100), so such documents are flagged, not blanked. English news runs at 30-57 % of its
+# words in the stop word list; other languages written in Latin letters share few of those words.
+NON_LATIN_SHARE = 0.3  # of the words with letters: more are in another script -> not English
+STOP_WORD_SHARE = 0.2  # fewer English function words than this -> not English (or not prose); English news: >= 0.3
+MIN_WORDS_FOR_GUESS = 30  # shorter bodies say too little about their language
+
+
+def _word_script(word: str) -> str:
+    """The script of a word's first letter beyond ASCII as Unicode names it (CYRILLIC, GREEK …); LATIN for
+    ASCII letters; "" for a word without letters."""
+    for char in word:
+        if char.isalpha():
+            return "LATIN" if char.isascii() else unicodedata.name(char, "?").split(" ", 1)[0]
+    return ""
+
+
+_WORD_SCRIPTS: WordMemo[str] = WordMemo(_word_script, WORD_CACHE_SIZE)
+
+
+def language_note(lower_words: Sequence[str]) -> str:
+    """Why the English readability formulas may not fit these (lower-cased) words, or "" when they read as English.
+
+    From the shared tokens: the share of words in a script other than Latin, then the share of English
+    function words (analysis/stopwords.py).
+    """
+    scripts = Counter(_WORD_SCRIPTS[word] for word in lower_words if not word.isascii())
+    scripts.pop("", None)
+    lettered = sum(1 for word in lower_words if not word.isascii() or not word.isdigit())
+    other = {script: count for script, count in scripts.items() if script != "LATIN"}
+    if lettered and sum(other.values()) / lettered > NON_LATIN_SHARE:
+        script = max(sorted(other), key=other.__getitem__)
+        share = sum(other.values()) / lettered
+        name = script if len(script) <= 3 else script.capitalize()  # "CJK", "Cyrillic"
+        return (f"not English: {share:.0%} of the words are in {name} script; the readability formulas are "
+                "made for English and their values here do not mean what they mean for English")
+    if lettered >= MIN_WORDS_FOR_GUESS:
+        share = sum(map(ENGLISH_STOP_WORDS.__contains__, lower_words)) / lettered
+        if share < STOP_WORD_SHARE:
+            return (f"not English, or not running prose: only {share:.0%} of the words are English function words "
+                    "(English news: 30-57 %); the readability formulas are made for English prose, read them with care")
+    return ""
+
+
 def analyze(context: DocContext) -> Contribution:
-    """Readability columns of the document's body text (boilerplate excluded)."""
-    return Contribution(columns=columns(measure(context.segmentation.body_text)))
+    """Readability columns of the document's body text (boilerplate excluded), and a note when it is not English."""
+    lower = context.tokens.lower_words
+    body_words = [lower[i] for i in context.body_word_indexes]
+    return Contribution(columns={**columns(measure(context.segmentation.body_text)), "readability_note": language_note(body_words)})

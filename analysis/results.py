@@ -7,7 +7,7 @@ from dataclasses import dataclass, field
 
 import pandas as pd
 
-# Contract columns (DESIGN.md). Analyses may add columns after these; these always exist, in this order.
+# Contract columns (DESIGN.md, README's tables section). Analyses may add columns after these; these always exist, in this order.
 TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "documents": (
         "doc_id", "source", "title", "author", "published", "outlet", "outlet_type",
@@ -29,6 +29,10 @@ TABLE_COLUMNS: dict[str, tuple[str, ...]] = {
     "distinctive_terms": ("event_id", "doc_id", "term", "z_score"),
     "comparisons": ("event_id", "doc_a", "doc_b", "similarity"),
     "errors": ("source", "error"),
+    # Not in DESIGN.md's list, but every run writes them (the framing analysis' per-document tables), so they
+    # are written with their header even when no document gave a row: a folder of tables always has all ten.
+    "actors": ("doc_id", "name", "kind", "mentions", "quoted", "paraphrased", "verbs", "characterising_verbs", "first_start"),
+    "frames": ("doc_id", "frame", "frame_name", "sentences", "body_sentences", "share", "cues"),
 }
 CONTRACT_TABLES = tuple(TABLE_COLUMNS)
 

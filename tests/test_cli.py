@@ -48,6 +48,18 @@ def test_nothing_readable_exits_3(tmp_path):
     assert main(["score", str(tmp_path / "empty.txt"), "--out", str(tmp_path / "out"), "--no-progress"]) == EXIT_NOTHING
 
 
+@pytest.mark.parametrize("extra", [[], ["--chunk-size", "10"], ["--engine", "process"]])
+def test_run_without_documents_writes_every_table_with_its_header(tmp_path, extra):
+    inputs = tmp_path / "in"
+    inputs.mkdir()
+    (inputs / "blank.txt").write_text("   \n")
+    assert main(["score", str(inputs), "--out", str(tmp_path / "out"), "--no-progress", *extra]) == EXIT_NOTHING
+    for name in ("actors", "frames", *TABLE_COLUMNS):
+        table = pd.read_csv(tmp_path / "out" / f"{name}.csv", keep_default_na=False)
+        assert list(table.columns)[: len(TABLE_COLUMNS[name])] == list(TABLE_COLUMNS[name])
+    assert len(pd.read_csv(tmp_path / "out" / "errors.csv")) == 1
+
+
 def test_usage_error_exits_2(tmp_path):
     assert main(["score", str(SEEDS)]) == EXIT_USAGE  # --out is required
     assert main(["score", str(SEEDS), "--out", str(tmp_path), "--format", "xls"]) == EXIT_USAGE

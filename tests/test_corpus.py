@@ -201,3 +201,18 @@ def test_start_loading_gives_what_load_corpus_gives(tmp_path, monkeypatch):
     assert corpus.start_loading([tmp_path, tmp_path / "missing.txt"], options)() == expected
     monkeypatch.setattr(sys, "platform", "darwin")
     assert corpus.start_loading([tmp_path, tmp_path / "missing.txt"], options)() == expected
+
+
+@pytest.mark.parametrize("name,data,message", [
+    ("broken.json", b'{"text": "unterminated', "malformed JSON: Unterminated string starting at line 1, column 10"),
+    ("list.json", b'[{"text": "a"}\n {"text": "b"}]', "malformed JSON: Expecting ',' delimiter at line 2, column 2"),
+])
+def test_json_error_messages_are_whole_sentences_with_the_position(tmp_path, name, data, message):
+    _, errors = _load(tmp_path, name, data)
+    assert [e.error for e in errors] == [message]
+
+
+def test_jsonl_error_names_the_line_and_column(tmp_path):
+    _, errors = _load(tmp_path, "rows.jsonl", b'{"text": "good text"}\n{"text": 1,,}\n')
+    assert errors[0].source.endswith("#line=2")
+    assert errors[0].error == "malformed JSON line: Expecting property name enclosed in double quotes at column 12"

@@ -481,6 +481,13 @@ def test_outlet_card_escapes_every_value() -> None:
     assert "3.1" in card and "25%" in card and "credibility" not in card.split("Reliability")[0]
 
 
+def test_outlet_card_marks_reading_ease_of_a_non_english_document() -> None:
+    note = "not English: 94% of the words are in Cyrillic script <x>"
+    card = outlet_card_html(pd.Series({"flesch_reading_ease": 104.7, "readability_note": note}))
+    assert "Reading ease ⚠" in card and "104.7" in card and "Cyrillic script &lt;x&gt;" in card
+    assert "⚠" not in outlet_card_html(pd.Series({"flesch_reading_ease": 55.0, "readability_note": ""}))
+
+
 def test_charts_are_none_without_data_and_figures_with_it(seeds) -> None:
     empty = Results()
     assert charts.loaded_density(empty, {}) is None

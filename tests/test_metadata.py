@@ -80,3 +80,77 @@ def test_head_and_tail_lines_equal_the_whole_text_split():
         text = "\n".join(rng.choice(["", " ", "a", " b ", "\t", "line x", "\r", "", ""]) for _ in range(rng.randint(0, 120)))
         assert metadata._head_lines(text) == plain(text)[:metadata.HEAD_LINES]
         assert metadata._tail_lines(text) == plain(text)[-metadata.HEAD_LINES:]
+
+
+# Sentences that open with "By" are no bylines (a cookie banner, running prose).
+@pytest.mark.parametrize("line", [
+    "By choosing I Accept, you consent to our use of cookies and other tracking technologies.",
+    "By now, we have all heard of Jesus Campos.",
+    "By contrast, Barack Obama and his acolytes were besotted by the prospect.",
+    "By Monday, the talks had collapsed.",
+    "By Christmas, we will all have forgotten what the minister said.",
+])
+def test_sentence_opening_with_by_is_not_a_byline(line):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == ""
+
+
+@pytest.mark.parametrize("line,name", [
+    ("By Jane Doe", "Jane Doe"),
+    ("By Staff Reporter | March 10, 2023", "Staff Reporter"),
+    ("By FEDERICA LUSIARDI - 2019-04-10", "Federica Lusiardi"),
+    ("Written by [Angeline Tan](#) on October 23, 2023", "Angeline Tan"),
+    ("By Ursula von der Leyen, staff writer", "Ursula von der Leyen"),
+])
+def test_bylines_still_found(line, name):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == name
+
+
+def test_date_inside_a_sentence_is_not_the_publication_date():
+    text = ("ICE arrests 20 in Kansas City during 4-day operation\n\nImmigration officers arrested 20 people.\n\n"
+            "She was arrested Feb. 26, 2018 in Johnson County Kansas.\n\nThe profession was made public on Jan. 3, 2019.\n")
+    assert metadata.find_published(text) == ("", "no dateline found in the first lines")
+
+
+def test_embedded_post_date_is_not_the_publication_date():
+    text = "Shooting In Las Vegas\n\n#LasVegasShooting pic.twitter.com/U9tULY — Michael (@trendy) October 3, 2017\n\nPolice said.\n"
+    assert metadata.find_published(text)[0] == ""
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("By Staff Reporter | March 10, 2023", "2023-03-10"),
+    ("Published 3:05 PM EST Nov 19, 2019", "2019-11-19"),
+    ("Nov. 19, 2019 8:03 am ET", "2019-11-19"),
+    ("Tuesday 01 February 2022 13:00 EST", "2022-02-01"),
+    ("October 12, 2018 / 0 Comments / in Promotion / by jdadmin", "2018-10-12"),
+])
+def test_datelines_still_found(line, iso):
+    assert metadata.find_published(f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met.\n")[0] == iso
+
+
+def _page_with_navigation(article_head: str) -> str:
+    navigation = "\n".join(f"Section {i}" for i in range(60))
+    return ("Ways to Play and Pay for Games - WSJ\n\nPrint Edition\n" + navigation +
+            "\nWays to Play and Pay for Games\n" + article_head + "\n\nGaming used to be so simple. We bought a game.\n")
+
+
+def test_byline_split_over_two_lines_below_the_repeated_headline():
+    text = _page_with_navigation("There are more devices than ever.\nBy\nSarah E. Needleman\n\nSarah E. Needleman\nThe Wall Street Journal\n\nNov. 19, 2019 8:03 am ET")
+    title = metadata.find_title(text)[0]
+    assert title == "Ways to Play and Pay for Games - WSJ"
+    author, evidence = metadata.find_author(text, title)
+    assert author == "Sarah E. Needleman" and "below the headline" in evidence
+    assert metadata.find_published(text, title)[0] == "2019-11-19"
+
+
+def test_no_repeated_headline_no_byline_taken_from_far_down():
+    text = _page_with_navigation("By\nSarah E. Needleman").replace("\nWays to Play and Pay for Games\n", "\nOther story\n")
+    assert metadata.find_author(text, "Ways to Play and Pay for Games - WSJ")[0] == ""
+
+
+def test_shop_counter_is_no_title_and_a_bracketed_page_title_is():
+    text = "[The Palace: Tale of Jang Noksu] More Reviews from Visitors! - Jeongdong Theater\n\n0 Shopping Cart\n\nFacebook\n"
+    assert metadata.find_title(text)[0].startswith("[The Palace")
+    assert metadata.find_title("Menu\n\n0 Shopping Cart\n\nFacebook\n")[0] == ""
+    assert metadata.find_title("[Read the story](https://example.com/story)\n\nSome words here.\n")[0] == ""

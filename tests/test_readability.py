@@ -11,6 +11,7 @@ import pytest
 from analysis import readability, syllables
 from analysis.corpus import load_corpus
 from analysis.pipeline import analyze
+from analysis.tokens import tokenize
 
 REPO = Path(__file__).resolve().parents[1]
 SHARED = REPO.parent / "shared"
@@ -164,3 +165,45 @@ def test_packed_profiles_sum_field_by_field():
     expected = tuple(map(sum, zip(*map(readability.word_profile, words))))
     result = readability.measure(text)
     assert (result.syllables, result.polysyllables, result.not_easy_words, result.difficult_words) == expected
+
+
+ENGLISH_NEWS = ("Hungarian Prime Minister Viktor Orbán met Vladimir Putin on Tuesday in Beijing, where the two leaders "
+                "talked about energy and the war in Ukraine. Critics said the meeting was a mistake and that it would "
+                "hurt the unity of the alliance. ")
+RUSSIAN_NEWS = ("Премьер-министр Венгрии Виктор Орбан встретился во вторник с президентом России Владимиром Путиным. "
+                "По словам пресс-секретаря, переговоры прошли в конструктивной атмосфере и касались энергетики. ")
+HUNGARIAN_NEWS = ("Orbán Viktor miniszterelnök kedden találkozott Vlagyimir Putyinnal Pekingben. A kormányszóvivő szerint "
+                  "a tárgyalások jó hangulatban zajlottak, és több fontos kérdésről is egyeztettek a felek. ")
+
+
+def _note(text: str) -> str:
+    return readability.language_note([word.lower() for word in tokenize(text).words])
+
+
+def test_english_text_gets_no_language_note():
+    assert _note(ENGLISH_NEWS * 3) == ""
+
+
+def test_russian_text_is_flagged_and_keeps_its_values():
+    note = _note(RUSSIAN_NEWS * 3)
+    assert note.startswith("not English:") and "Cyrillic script" in note
+    columns = readability.columns(readability.measure(RUSSIAN_NEWS * 3))
+    assert columns["flesch_reading_ease"] is not None  # flagged, not blanked
+
+
+def test_latin_script_foreign_text_is_flagged_by_its_few_english_function_words():
+    note = _note(HUNGARIAN_NEWS * 3)
+    assert note.startswith("not English, or not running prose") and "English function words" in note
+
+
+def test_short_text_is_not_guessed_at():
+    assert _note("Orbán Viktor kedden találkozott Putyinnal.") == ""
+
+
+def test_documents_table_has_the_note_for_each_document(tmp_path):
+    (tmp_path / "en.txt").write_text(ENGLISH_NEWS * 4, encoding="utf-8")
+    (tmp_path / "ru.txt").write_text(RUSSIAN_NEWS * 4, encoding="utf-8")
+    documents, errors = load_corpus([tmp_path])
+    table = analyze(documents, errors=errors).documents.set_index("source")
+    notes = {Path(source).name: note for source, note in table["readability_note"].items()}
+    assert notes["en.txt"] == "" and notes["ru.txt"].startswith("not English")

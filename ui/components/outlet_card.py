@@ -72,6 +72,14 @@ def _number(row: pd.Series, column: str, template: str) -> str:
     return template.format(float(value))
 
 
+def _reading_ease_label(row: pd.Series) -> str:
+    """The Reading ease label, marked ⚠ with the readability note as its tooltip when the body is not English."""
+    note = text(row.get("readability_note"))
+    if not note:
+        return '<span class="label">Reading ease</span>'
+    return f'<span class="label" title="{escape(note)}" style="cursor:help">Reading ease ⚠</span>'
+
+
 def outlet_card_html(row: pd.Series, height: int | None = None, title: bool = False) -> str:
     """One document's outlet card from its `documents` row (missing columns show as 'not known yet').
 
@@ -95,7 +103,7 @@ def outlet_card_html(row: pd.Series, height: int | None = None, title: bool = Fa
     parts.append('<div class="numbers">'
                  f'<div><span class="label" title="authorial loaded-wording hits per 1,000 body words">Loaded /1k</span><br><b>{_number(row, "loaded_per_1k_words", "{:.1f}")}</b></div>'
                  f'<div><span class="label">Boilerplate</span><br><b>{_number(row, "boilerplate_share", "{:.0%}")}</b></div>'
-                 f'<div><span class="label">Reading ease</span><br><b>{_number(row, "flesch_reading_ease", "{:.1f}")}</b></div></div>')
+                 f'<div>{_reading_ease_label(row)}<br><b>{_number(row, "flesch_reading_ease", "{:.1f}")}</b></div></div>')
     evidence = text(row.get("outlet_evidence"), "no evidence recorded yet")
     parts.append(f'<div class="label">Evidence</div><div>{escape(evidence)}</div>')
     indicators = _indicators(row)
