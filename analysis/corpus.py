@@ -176,7 +176,8 @@ MB = 1024 * 1024
 
 
 def _too_big(size: int, limit: int) -> str:
-    return f"file is {size / MB:.1f} MB, over the {limit / MB:g} MB limit (raise it with --max-file-mb)"
+    return (f"file is {size / MB:.1f} MB, over the {limit / MB:g} MB limit (raise it with --max-file-mb MB: "
+            "`python -m analysis score --max-file-mb MB …` or `streamlit run dashboard.py -- --max-file-mb MB …`)")
 
 
 def _decode(data: bytes) -> Decoded:
