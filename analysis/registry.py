@@ -108,6 +108,10 @@ class TextAlias:
     priority: int
     needs_context: bool
     needs_country: bool = False
+    # Found in prose, this alias names the outlet only with evidence beside it (see analysis.citations):
+    # a bulk-imported row's acronym ("RSS", "APP"), ordinary-word name ("Financial News") or a name
+    # other rows in other countries share ("CBC": Azerbaijan's SOCAR Media and Canada's broadcaster).
+    needs_evidence: bool = False
 
 
 @dataclass(frozen=True)
@@ -219,8 +223,35 @@ def _outlet(record: dict[str, str]) -> Outlet:
     )
 
 
+def is_acronym(alias: str) -> bool:
+    """True for a name written without lower-case letters ("RSS", "ITAR-TASS", "RFE/RL"): in prose such words are
+    as often menu items, shouted headlines or other bodies' initials ("CBC": Congressional Black Caucus)."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def _countries_by_text_alias(outlets: list[Outlet]) -> dict[tuple[str, ...], set[str]]:
+    """For each text alias (as casefolded words), the countries of the rows that carry it."""
+    countries: dict[tuple[str, ...], set[str]] = {}
+    for outlet in outlets:
+        for alias in outlet.text_aliases:
+            words = tuple(w.casefold() for w in WORD_RE.findall(alias.lstrip(MARKS)))
+            countries.setdefault(words, set()).add(outlet.country)
+    return countries
+
+
+def _needs_evidence(alias: str, outlet: Outlet, countries: set[str]) -> bool:
+    """Whether a text alias counts as a mention only with evidence beside it (TextAlias.needs_evidence).
+
+    Curated rows were checked by hand for how their names read in English news and keep their aliases."""
+    if outlet.curated:
+        return False
+    return alias.startswith(COUNTRY_MARK) or is_acronym(alias.lstrip(MARKS)) or len(countries) > 1
+
+
 def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
     """Index outlets by domain, alias and first word of each text alias."""
+    alias_countries = _countries_by_text_alias(outlets)
     by_domain: dict[str, list[int]] = {}
     by_alias: dict[str, list[tuple[int, int]]] = {}
     by_first_word: dict[str, list[TextAlias]] = {}
@@ -237,7 +268,9 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
             words = tuple(WORD_RE.findall(alias.lstrip(MARKS)))
             if words:
                 priority = 0 if outlet.curated else (1 if alias.lstrip(MARKS) == outlet.name else 2)
-                by_first_word.setdefault(words[0].casefold(), []).append(TextAlias(words, index, priority, needs_context, needs_country))
+                needs_evidence = _needs_evidence(alias, outlet, alias_countries[tuple(w.casefold() for w in words)])
+                by_first_word.setdefault(words[0].casefold(), []).append(
+                    TextAlias(words, index, priority, needs_context, needs_country, needs_evidence))
     ordered = {w: tuple(sorted(al, key=lambda a: (-len(a.words), a.priority, a.index))) for w, al in by_first_word.items()}
     single: dict[str, list[TextAlias]] = {}
     first_two: dict[tuple[str, str], list[TextAlias]] = {}
