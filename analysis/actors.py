@@ -64,9 +64,10 @@ TITLE_WORDS = frozenset(
     " former state defence defense finance vice commissioner affairs trade interior justice economy energy health"
     # religious, judicial, academic, corporate, civic and military honorifics ("Bishop Juan Barros", "Judge Patti
     # Saris", "U.S. Attorney Nealy Cox", "GOA Executive Director Erich Pratt", "Drummer Lee Rigby")
-    " bishop archbishop cardinal monsignor msgr father rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
+    " representative bishop archbishop cardinal monsignor msgr father rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
     " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
-    " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer".split()
+    " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
+    " leader undersheriff".split()
 )
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
@@ -140,6 +141,15 @@ def _is_capitalised(word: str) -> bool:
     return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
 
 
+def _contracted_opener(lower: str) -> bool:
+    """A contraction of a function word: "we've", "it's", "can’t"."""
+    contraction = CONTRACTION_RE.match(lower)
+    if not contraction:
+        return False
+    base = contraction.group(1)
+    return base in SENTENCE_OPENERS or (base.endswith("n") and base[:-1] in SENTENCE_OPENERS)  # "doesn't" -> "does"
+
+
 class _Sentence:
     """Words of one sentence with the text between them, for name and speaker look-ups."""
 
@@ -152,6 +162,13 @@ class _Sentence:
         self.last = last
         self.written = written  # every word of the document as written, to tell a common word from a name
 
+    def _past_openers(self, i: int) -> int:
+        """The first word after the opener at i and the function words after it ("Why Can’t Taylor Swift")."""
+        i += 1
+        while i < self.last and (self.lower[i] in SENTENCE_OPENERS or _contracted_opener(self.lower[i])):
+            i += 1
+        return i
+
     def opener(self, i: int) -> bool:
         """Word i opens the sentence and is capitalised only for that: a function word, a contraction of one
         ("We've", "It's"), or a word the document also writes in lower case ("Victims said" beside "other victims")."""
@@ -161,8 +178,7 @@ class _Sentence:
         lower = self.lower[i]
         if lower in SENTENCE_OPENERS or (lower != word and lower in self.written):
             return True
-        contraction = CONTRACTION_RE.match(lower)
-        return bool(contraction) and contraction.group(1) in SENTENCE_OPENERS
+        return _contracted_opener(lower)
 
     def gap(self, i: int) -> str:
         """The text between word i and word i+1."""
@@ -190,7 +206,7 @@ class _Sentence:
         while first < last and self.words[first] in NAME_PARTICLES:  # lower-case particles only: "Von der Leyen" keeps "Von"
             first += 1
         if self.opener(first):
-            first += 1  # "Whatever Apple did" names Apple
+            first = self._past_openers(first)  # "Whatever Apple did" names Apple
             if first > last:
                 return None
         return (first, last + 1)
@@ -200,7 +216,7 @@ class _Sentence:
         if start < self.last and self.lower[start] == "the" and self.joined(start):
             start += 1
         if start < self.last and self.opener(start):
-            start += 1
+            start = self._past_openers(start)
         if start >= self.last or not IS_CAPITALISED[self.words[start]]:
             return None
         end = start + 1
@@ -215,14 +231,16 @@ class _Sentence:
 
         What the word before the span says overrides a bare name: after "in" or "at" it is a place (kind "place");
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
-        name, kind = _clean_name(self.words[span[0]:span[1]])
+        parts = self.words[span[0]:span[1]]
+        name, kind = _clean_name(parts)
         before = span[0] - 1
+        possessor = any(p.endswith(("’s", "'s")) for p in parts[:-1])  # "The Hill's John Solomon": "the" goes with the Hill
         if kind in ("person", "unknown") and before >= self.first and self.joined(before):
             if self.lower[before] in PLACE_PREPOSITIONS:
                 return name, "place"
             if self.lower[before] in MEDIA_NOUNS:
                 return name, "organization"
-            if self.lower[before] == "the" and self.lower[span[0]].rstrip(".") not in TITLE_WORDS:
+            if self.lower[before] == "the" and self.lower[span[0]].rstrip(".") not in TITLE_WORDS and not possessor:
                 return name, "organization"
         return name, kind
 
@@ -238,7 +256,9 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     title_positions = [i for i, w in enumerate(lowered) if w in TITLE_WORDS]
     # A title ends what comes before it: "White House Press Secretary Stephanie Grisham" is Stephanie Grisham,
     # unless the rest names a body itself ("World Health Organization").
-    if title_positions and title_positions[-1] < len(parts) - 1:
+    # Not inside a body's name, though: "Office of Foreign Assets Control".
+    inside = bool(title_positions) and title_positions[-1] >= 2 and lowered[title_positions[-1] - 1] == "of" and lowered[title_positions[-1] - 2] in ORG_WORDS
+    if title_positions and title_positions[-1] < len(parts) - 1 and not inside:
         rest = parts[title_positions[-1] + 1:]
         if not ({p.lower().rstrip(".") for p in rest} & ORG_WORDS or any(p.isupper() and len(p) > 1 for p in rest)):
             parts = rest
@@ -394,7 +414,7 @@ def _registry_countries(registry) -> frozenset[str]:
 
 def _fuller_forms(people: list[str]) -> dict[str, str]:
     """Short first names mapped to the full form the document also gives ("Josh Apte" -> "Joshua Apte"): same
-    other words, the first name a prefix (3+ letters) of exactly one other person's. Ambiguous forms stay apart."""
+    other words, the first name a prefix (3+ letters, 2+ fewer) of exactly one other person's. Ambiguous forms stay apart."""
     by_rest: dict[tuple[str, ...], list[str]] = {}
     for person in people:
         words = fold(person).split()
@@ -404,24 +424,21 @@ def _fuller_forms(people: list[str]) -> dict[str, str]:
     for group in by_rest.values():
         for short in group:
             first = fold(short).split()[0]
-            longer = [p for p in group if p != short and len(fold(p).split()[0]) > len(first) >= 3 and fold(p).split()[0].startswith(first)]
+            # two letters more at least: "Paula Manafort" is a misprint of "Paul Manafort", not his full name
+            longer = [p for p in group if p != short and len(fold(p).split()[0]) >= len(first) + 2 and len(first) >= 3
+                      and fold(p).split()[0].startswith(first)]
             if len(longer) == 1:
                 fuller[short] = longer[0]
     return fuller
 
 
 def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = None) -> str:
-    """The longest person name in the document that ends with (or equals) this one, when the others that do
-    are part of it: "Barros" stays "Barros" beside both "Juan Barros" and "Juan de la Cruz Barros"."""
+    """The longest person name in the document that ends with (or equals) this one, in its fuller form."""
     folded = fold(name)
-    found = [p for p in people if fold(p) == folded or fold(p).endswith(" " + folded)]
-    if fuller:
-        found = list(dict.fromkeys(fuller.get(p, p) for p in found))
-    if not found:
-        return name
-    best = found[0]  # people are sorted longest first
-    if all(fold(best) == fold(p) or fold(best).endswith(" " + fold(p)) for p in found[1:]):
-        return best
+    for person in people:
+        folded_person = fold(person)
+        if folded_person == folded or folded_person.endswith(" " + folded):
+            return (fuller or {}).get(person, person)
     return name
 
 

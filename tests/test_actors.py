@@ -193,3 +193,13 @@ def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_person_named():
     )
     assert not any("Rigby" in name for name in actors)
     assert actors["Tommy Robinson"].verbs == ("criticize", "say") or "say" in actors["Tommy Robinson"].verbs
+
+
+def test_leaders_and_possessed_names_keep_the_person():
+    actors = _by_name(
+        "Senate Majority Leader Mitch McConnell said the vote would wait. The Hill's John Solomon reported on Wednesday. "
+        "Officials at Treasury's Office of Foreign Assets Control asked two banks for records."
+    )
+    assert actors["Mitch McConnell"].kind == "person"
+    assert actors["John Solomon"].kind == "person"
+    assert "Assets Control" not in actors
