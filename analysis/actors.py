@@ -18,6 +18,7 @@ from itertools import accumulate, compress
 from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
+from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
 
 # Attribution verbs by form -> base verb. Neutral verbs report; the others characterise the speaker or
@@ -60,7 +61,13 @@ SKIPPABLE = frozenset("also has had have later then further again repeatedly pre
 TITLE_WORDS = frozenset(
     "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
     " mr mrs ms dr sen senator rep gov governor king queen pope premier chief"
-    " former state defence defense finance vice commissioner affairs trade interior justice economy energy health".split()
+    " former state defence defense finance vice commissioner affairs trade interior justice economy energy health"
+    # religious, judicial, academic, corporate, civic and military honorifics ("Bishop Juan Barros", "Judge Patti
+    # Saris", "U.S. Attorney Nealy Cox", "GOA Executive Director Erich Pratt", "Drummer Lee Rigby")
+    " representative bishop archbishop cardinal monsignor msgr father rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
+    " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
+    " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
+    " leader undersheriff".split()
 )
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
@@ -73,7 +80,10 @@ ORG_WORDS = frozenset(
     " tv television kremlin nato eu un white house bloomberg reuters afp ap tass ria novosti union alliance embassy"
     " department administration court bank company group institute foundation network channel service forces army"
     " moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china"
-    " america states europe west".split()
+    " america states europe west"
+    # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
+    " organization organisation association society university college school hospital centre center corporation"
+    " inc ltd llc club police security board authority bureau federation league caucus senate congress church".split()
 )
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
@@ -81,6 +91,14 @@ DEMONYMS = frozenset(
     " european western eastern us u.s italian spanish dutch belgian finnish latvian lithuanian czech slovak austrian"
     " canadian japanese indian israeli iranian georgian belarusian kremlin".split()
 )
+# Words that, opening a sentence, are capitalised only by their place: not names ("Whatever Apple did",
+# "Having said that", "Does he"): the stop words (analysis.stopwords) and auxiliaries and formulas they lack.
+SENTENCE_OPENERS = ENGLISH_STOP_WORDS | frozenset("does did doing having thank thanks let".split())
+CONTRACTION_RE = re.compile(r"^(\w+)['’](?:s|ve|re|ll|d|m|t)$", re.I)
+# A name right after these is a publication or broadcaster ("the Italian newspaper Il Fatto Quotidiano").
+MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal channel broadcaster station network agency outlet website".split())
+# A name right after these is a place ("the US Embassy in New Delhi maintains"), not a speaker.
+PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
@@ -123,16 +141,44 @@ def _is_capitalised(word: str) -> bool:
     return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
 
 
+def _contracted_opener(lower: str) -> bool:
+    """A contraction of a function word: "we've", "it's", "can’t"."""
+    contraction = CONTRACTION_RE.match(lower)
+    if not contraction:
+        return False
+    base = contraction.group(1)
+    return base in SENTENCE_OPENERS or (base.endswith("n") and base[:-1] in SENTENCE_OPENERS)  # "doesn't" -> "does"
+
+
 class _Sentence:
     """Words of one sentence with the text between them, for name and speaker look-ups."""
 
-    def __init__(self, text: str, tokens, first: int, last: int) -> None:
+    def __init__(self, text: str, tokens, first: int, last: int, written: frozenset[str] = frozenset()) -> None:
         self.words = tokens.words
         self.lower = tokens.lower_words
         self.spans = tokens.word_spans
         self.text = text
         self.first = first
         self.last = last
+        self.written = written  # every word of the document as written, to tell a common word from a name
+
+    def _past_openers(self, i: int) -> int:
+        """The first word after the opener at i and the function words after it ("Why Can’t Taylor Swift")."""
+        i += 1
+        while i < self.last and (self.lower[i] in SENTENCE_OPENERS or _contracted_opener(self.lower[i])):
+            i += 1
+        return i
+
+    def opener(self, i: int) -> bool:
+        """Word i opens the sentence and is capitalised only for that: a function word, a contraction of one
+        ("We've", "It's"), or a word the document also writes in lower case ("Victims said" beside "other victims")."""
+        if i != self.first:
+            return False
+        word = self.words[i]
+        lower = self.lower[i]
+        if lower in SENTENCE_OPENERS or (lower != word and lower in self.written):
+            return True
+        return _contracted_opener(lower)
 
     def gap(self, i: int) -> str:
         """The text between word i and word i+1."""
@@ -159,12 +205,18 @@ class _Sentence:
             first -= 1
         while first < last and self.words[first] in NAME_PARTICLES:  # lower-case particles only: "Von der Leyen" keeps "Von"
             first += 1
+        if self.opener(first):
+            first = self._past_openers(first)  # "Whatever Apple did" names Apple
+            if first > last:
+                return None
         return (first, last + 1)
 
     def name_starting_at(self, start: int) -> tuple[int, int] | None:
         """(first, end) of a capitalised name whose first word is `start` (a leading "the" is skipped)."""
         if start < self.last and self.lower[start] == "the" and self.joined(start):
             start += 1
+        if start < self.last and self.opener(start):
+            start = self._past_openers(start)
         if start >= self.last or not IS_CAPITALISED[self.words[start]]:
             return None
         end = start + 1
@@ -175,8 +227,22 @@ class _Sentence:
         return (start, end)
 
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
-        """(name, kind) of a span, titles and nationality words removed from persons."""
-        return _clean_name(self.words[span[0]:span[1]])
+        """(name, kind) of a span, titles and nationality words removed from persons.
+
+        What the word before the span says overrides a bare name: after "in" or "at" it is a place (kind "place");
+        after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
+        parts = self.words[span[0]:span[1]]
+        name, kind = _clean_name(parts)
+        before = span[0] - 1
+        possessor = any(p.endswith(("’s", "'s")) for p in parts[:-1])  # "The Hill's John Solomon": "the" goes with the Hill
+        if kind in ("person", "unknown") and before >= self.first and self.joined(before):
+            if self.lower[before] in PLACE_PREPOSITIONS:
+                return name, "place"
+            if self.lower[before] in MEDIA_NOUNS:
+                return name, "organization"
+            if self.lower[before] == "the" and self.lower[span[0]].rstrip(".") not in TITLE_WORDS and not possessor:
+                return name, "organization"
+        return name, kind
 
 
 @lru_cache(maxsize=1 << 16)  # pure; the same names recur sentence after sentence and page after page
@@ -184,13 +250,22 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
     raw = " ".join(parts)
     lowered = [p.lower().rstrip(".") for p in parts]
-    if set(lowered) & ORG_WORDS or any(p.isupper() and len(p) > 1 for p in parts):
-        return raw, "organization"
+    if all(w in TITLE_WORDS for w in lowered) or all(len(w) == 1 for w in lowered):
+        return raw, "none"  # a title alone ("the Pope", "Dr") or initials ("U" of "U.S.") name no one
     titled = False
     title_positions = [i for i, w in enumerate(lowered) if w in TITLE_WORDS]
-    if title_positions and title_positions[-1] < len(parts) - 1:
-        parts = parts[title_positions[-1] + 1:]
-        titled = True
+    # A title ends what comes before it: "White House Press Secretary Stephanie Grisham" is Stephanie Grisham,
+    # unless the rest names a body itself ("World Health Organization").
+    # Not inside a body's name, though: "Office of Foreign Assets Control".
+    inside = bool(title_positions) and title_positions[-1] >= 2 and lowered[title_positions[-1] - 1] == "of" and lowered[title_positions[-1] - 2] in ORG_WORDS
+    if title_positions and title_positions[-1] < len(parts) - 1 and not inside:
+        rest = parts[title_positions[-1] + 1:]
+        if not ({p.lower().rstrip(".") for p in rest} & ORG_WORDS or any(p.isupper() and len(p) > 1 for p in rest)):
+            parts = rest
+            lowered = lowered[title_positions[-1] + 1:]
+            titled = True
+    if not titled and (set(lowered) & ORG_WORDS or any(p.isupper() and len(p) > 1 for p in parts)):
+        return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
     # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
@@ -226,6 +301,11 @@ class _DocWords:
     def __init__(self, words: tuple[str, ...]) -> None:
         self.words = words
         self.verbs_at: list[int] = list(compress(range(len(words)), map(VERB_STARTS.__contains__, words)))
+
+    @cached_property
+    def written(self) -> frozenset[str]:
+        """Every distinct word of the document as written."""
+        return frozenset(self.words)
 
     @cached_property
     def distinct(self) -> list[str]:
@@ -264,9 +344,11 @@ def find_actors(context: DocContext) -> list[Actor]:
     if not statements:
         return []
     people = _person_names(context, statements, sentences, doc_words)
+    fuller = _fuller_forms(people)
     grouped: dict[str, list[_Statement]] = {}
     for statement in statements:
-        grouped.setdefault(_canonical(statement.name, people), []).append(statement)
+        name = _canonical(statement.name, people, fuller)
+        grouped.setdefault(fuller.get(name, name), []).append(statement)
     word_counts = _body_word_counts(context, {fold(name.split()[-1]) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
@@ -276,7 +358,7 @@ def find_actors(context: DocContext) -> list[Actor]:
         elif "organization" in kinds:
             kind = "organization"
         else:
-            kind = "person"
+            kind = _registry_kind(name, context) or "person"
         verbs = Counter(s.verb for s in items)
         surname = fold(name.split()[-1])
         actors.append(Actor(
@@ -304,13 +386,59 @@ def _body_word_counts(context: DocContext, wanted: set[str], doc_words: _DocWord
     return counts
 
 
-def _canonical(name: str, people: list[str]) -> str:
-    """The longest person name in the document that ends with (or equals) this one."""
+def _registry_kind(name: str, context: DocContext) -> str | None:
+    """The kind of a bare name the outlet registry knows: a country ("Canada said") is an organisation (its
+    government), an outlet keeps its registry kind (outlet, agency, platform); None for anything else."""
+    registry = context.resources.registry
+    if registry is None:
+        return None
+    if fold(name) in _registry_countries(registry):
+        return "organization"
+    outlet = registry.lookup_name(name)
+    if outlet is not None and outlet.kind in ("outlet", "agency", "platform", "organization"):
+        return outlet.kind
+    return None
+
+
+_countries_of: dict[int, frozenset[str]] = {}  # id(registry) -> its folded country names
+
+
+def _registry_countries(registry) -> frozenset[str]:
+    """The registry's country names, folded ("united states of america", "hungary")."""
+    key = id(registry)
+    if key not in _countries_of:
+        _countries_of.clear()  # one registry at a time
+        _countries_of[key] = frozenset(fold(o.country) for o in registry.outlets if o.country)
+    return _countries_of[key]
+
+
+def _fuller_forms(people: list[str]) -> dict[str, str]:
+    """Short first names mapped to the full form the document also gives ("Josh Apte" -> "Joshua Apte"): same
+    other words, the first name a prefix (3+ letters, 2+ fewer) of exactly one other person's. Ambiguous forms stay apart."""
+    by_rest: dict[tuple[str, ...], list[str]] = {}
+    for person in people:
+        words = fold(person).split()
+        if len(words) >= 2:
+            by_rest.setdefault(tuple(words[1:]), []).append(person)
+    fuller: dict[str, str] = {}
+    for group in by_rest.values():
+        for short in group:
+            first = fold(short).split()[0]
+            # two letters more at least: "Paula Manafort" is a misprint of "Paul Manafort", not his full name
+            longer = [p for p in group if p != short and len(fold(p).split()[0]) >= len(first) + 2 and len(first) >= 3
+                      and fold(p).split()[0].startswith(first)]
+            if len(longer) == 1:
+                fuller[short] = longer[0]
+    return fuller
+
+
+def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = None) -> str:
+    """The longest person name in the document that ends with (or equals) this one, in its fuller form."""
     folded = fold(name)
     for person in people:
         folded_person = fold(person)
         if folded_person == folded or folded_person.endswith(" " + folded):
-            return person
+            return (fuller or {}).get(person, person)
     return name
 
 
@@ -325,7 +453,7 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
         candidates = _within(surnames_at, first, last)
         if not candidates:
             continue
-        sentence = _Sentence(text, tokens, first, last)
+        sentence = _Sentence(text, tokens, first, last, doc_words.written)
         for i in candidates:
             span = sentence.name_ending_at(i)
             if span and span[1] - span[0] >= 2:
@@ -363,7 +491,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     statements: list[_Statement] = []
     recent = _RecentPersons()
     for s_start, s_end, first, last in sentences:
-        sentence = _Sentence(text, tokens, first, last)
+        sentence = _Sentence(text, tokens, first, last, doc_words.written)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
@@ -378,7 +506,9 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if latest_end[bisect_left(quote_starts, start)] >= end:
                 continue  # quoted, not an attribution
             speaker = _speaker(sentence, i, width, verb, recent)
-            if speaker is None:
+            if speaker is None or speaker[1] in ("none", "place"):
+                if _unnamed_subject(sentence, i):
+                    recent.spoke_unnamed()  # "A government spokesman said …  He added": not the last person named
                 continue
             name, kind = speaker
             if sentence_has_quote is None:
@@ -416,6 +546,12 @@ class _RecentPersons:
         """A statement was attributed to this person: the last person so far."""
         self._last_person = name
         self._unasked = len(self._sentences)
+
+    def spoke_unnamed(self) -> None:
+        """A statement was made by someone the text does not name: a pronoun that follows means that speaker,
+        not a person named in this sentence or before it."""
+        self._last_person = None
+        self._unasked = len(self._sentences) + 1  # this sentence (queued after its statements) is skipped too
 
     def last_person(self) -> str | None:
         """The person a pronoun refers to, or None."""
@@ -463,21 +599,39 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str]]]:
     return found
 
 
+def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
+    """Whether the verb at word i has a common noun for subject ("a government spokesman said", "officials say")."""
+    j = i
+    while j - 1 >= sentence.first and sentence.lower[j - 1] in SKIPPABLE and sentence.joined(j - 1):
+        j -= 1
+    if j - 1 < sentence.first or not sentence.joined(j - 1):
+        return False
+    word = sentence.words[j - 1]
+    return word.isalpha() and word.islower() and word not in SENTENCE_OPENERS
+
+
 def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> tuple[str, str] | None:
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
         span = sentence.name_starting_at(i + 2)
-        return sentence.name(span) if span else None
+        if not span or sentence.words[span[1] - 1].endswith(("’s", "'s")):
+            return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
+        return sentence.name(span)
     before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
-    if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last:
+    if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last and sentence.joined(i + width - 1):
+        # (only a word right after the verb: 'said, “Thank you' opens a quotation, not a name)
         if lower[i + width] in PRONOUNS:
-            last_person = recent.last_person()
-            return (last_person, "person") if last_person else None
-        span = sentence.name_starting_at(i + width)
-        if span:
-            return sentence.name(span)
+            # '"…," said he.' names the speaker; in ', said he got a text' the pronoun opens the reported clause
+            # and the subject is looked for before the verb, below.
+            if i + width + 1 >= last or re.match(r"\s*[,.;:!?]", sentence.gap(i + width)):
+                last_person = recent.last_person()
+                return (last_person, "person") if last_person else None
+        else:
+            span = sentence.name_starting_at(i + width)
+            if span and not sentence.words[span[1] - 1].endswith(("’s", "'s")):
+                return sentence.name(span)
     # Subject before the verb, past a few auxiliaries and adverbs ("Putin has repeatedly said").
     j = i
     while j - 1 >= first and lower[j - 1] in SKIPPABLE and sentence.joined(j - 1):
@@ -491,13 +645,14 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     if span:
         if sentence.joined(j - 1):
             return sentence.name(span)
-        # "Orbán’s chief of staff, Gergely Gulyás, told ...": a name set off by commas is the subject.
-        if span[0] > first and "," in sentence.gap(span[0] - 1) and "," in sentence.gap(j - 1):
-            return sentence.name(span)
-        # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks.
+        # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
+        # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").
         opening = sentence.name_starting_at(first)
         if opening and opening[1] < last and "," in sentence.gap(opening[1] - 1):
             return sentence.name(opening)
+        # "Orbán’s chief of staff, Gergely Gulyás, told ...": a name set off by commas is the subject.
+        if span[0] > first and "," in sentence.gap(span[0] - 1) and "," in sentence.gap(j - 1):
+            return sentence.name(span)
         return None
     if lower[j - 1] in ROLE_NOUNS and (last_person := recent.last_person()):
         # "the Russian leader elaborated", "the Hungarian prime minister said"

@@ -190,16 +190,17 @@ def _has_context(tokens: Tokens, i: int, n: int) -> bool:
     return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
 
 
-def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet]]:
-    """Longest registry text-alias matches over the words, left to right, without overlaps."""
-    found: list[tuple[int, int, Outlet]] = []
+def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet, bool]]:
+    """Longest registry text-alias matches over the words, left to right, without overlaps: (start, end, outlet,
+    weak), weak when the name counts only with evidence beside it (TextAlias.needs_evidence, see _has_evidence)."""
+    found: list[tuple[int, int, Outlet, bool]] = []
     words, spans = tokens.words, tokens.word_spans
     after = 0  # matches do not overlap: the next one starts after the last one found
     for i in _openers(tokens, registry):
         if i < after:
             continue
         candidates = _candidates(registry, tokens, i)
-        matched: list[int] = []
+        matched: list = []
         length = 0
         for alias in candidates or ():
             n = len(alias.words)
@@ -222,12 +223,27 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
             if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
                 continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
             length = n
-            matched.append(alias.index)
+            matched.append(alias)
         if matched:
-            outlet = registry.best(tuple(dict.fromkeys(matched)), countries)
-            found.append((spans[i][0], spans[i + length - 1][1], outlet))
+            indexes = tuple(dict.fromkeys(alias.index for alias in matched))
+            outlet = registry.best(indexes, countries)
+            weak = all(alias.needs_evidence for alias in matched if registry.outlets[alias.index] is outlet)
             after = i + length
+            if weak and not _country_decides(outlet, indexes, registry, countries):
+                continue  # "CBC" in a text naming neither Azerbaijan nor Canada: no row can be claimed
+            found.append((spans[i][0], spans[i + length - 1][1], outlet, weak))
     return found
+
+
+def _country_decides(outlet: Outlet, indexes: tuple[int, ...], registry: Registry, countries: CountryCounts) -> bool:
+    """For a name several rows share: whether the text names the chosen row's country more than any other row's.
+
+    Rows of one country sharing a name (a broadcaster and its parent company) need no deciding."""
+    others = {registry.outlets[i].country for i in indexes} - {outlet.country}
+    if not others:
+        return True
+    own = countries.get(outlet.country)
+    return own > 0 and all(own > countries.get(country) for country in others)
 
 
 @dataclass(frozen=True, eq=False)
@@ -385,6 +401,66 @@ def _label(text: str, start: int, end: int) -> tuple[str, str]:
     return "", ""
 
 
+OUTLET_NOUNS = (
+    r"(?:newspapers?|paper|daily|weekly|magazine|journal|tabloid|channel|station|broadcaster|broadcasting|television|tv|radio|"
+    r"network|news agency|press agency|agency|newswire|wire|outlet|website|portal|affiliate|programme|program|documentary|"
+    r"interview|reporter|correspondent|journalist|editor|anchor|presenter|report|article|editorial|broadcast|bulletin|podcast)"
+)
+# Citation context that lets a weak name (TextAlias.needs_evidence) count: the cues of a source or a credit
+# (SOURCE_BEFORE_RE, SOURCE_AFTER_RE, CREDIT_CUE_RE), a speaker's venue ("told", "in an interview with", "writes for"),
+# or a word saying the name is a medium ("channel ATV", "the RSS news agency", "a CBC reporter").
+EVIDENCE_BEFORE_RE = re.compile(
+    r"(?:\b(?:told|tells|telling|interviewed by|approached by|appear(?:ed|ing|s)? on|sp(?:oke|eaking|eaks) (?:to|with|on)|"
+    r"(?:in|during) an interview (?:with|on)|(?:writes?|wrote|writing|reports?|reported|reporting|works?|worked|working|"
+    r"correspondent|reporter|journalist|editor|columnist|anchor|host|presenter) (?:for|at|with))\s+(?:the\s+)?(?:[\w.\-’']+\s+)?"
+    r"|\b" + OUTLET_NOUNS + r"\s+(?:[\w.\-’']+\s+)?)$",
+    re.I,
+)
+EVIDENCE_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:news\s+)?" + OUTLET_NOUNS + r"\b", re.I)
+MEDIA_LABELS = frozenset({"state-controlled", "state media", "state-funded", "public broadcaster", "news agency"})
+# Words of a country's name too general to say which country a demonym before an outlet means.
+GENERIC_COUNTRY_WORDS = frozenset({"united", "states", "kingdom", "republic", "democratic", "people", "islamic", "federation", "arab", "central"})
+
+
+def _has_evidence(text: str, start: int, end: int, outlet: Outlet) -> bool:
+    """Whether the text beside a weak name at [start, end) shows it names that outlet (see TextAlias.needs_evidence).
+
+    Evidence: a citation context (source, credit, venue, a medium word), the text's own media label for it
+    ("state news agency RSS") or its country just before it ("Nepal's RSS"). A shouted line ("GET THE FOX NEWS
+    APP") gives none: its capitals are not an acronym's."""
+    line_start, line_end = _line_bounds(text, start, end)
+    if _shouted(text[line_start:line_end]):
+        return False
+    prefix = _sentence_prefix(text, line_start, start)
+    before = prefix[-80:]
+    after = text[end:min(line_end, end + 120)]
+    if SOURCE_BEFORE_RE.search(before) or SOURCE_AFTER_RE.match(after) or EVIDENCE_BEFORE_RE.search(before) or EVIDENCE_AFTER_RE.match(after):
+        return True
+    if re.search(r"(?:^|[.!?|•]\s+|\()\s*" + CREDIT_CUE_RE.pattern + r"(?:[\w.\-’'/]+\s*){0,4}$", text[line_start:start], re.I):
+        return True
+    if _label(text, start, end)[0] in MEDIA_LABELS:
+        return True
+    return _country_before(prefix, outlet.country)
+
+
+def _shouted(line: str) -> bool:
+    """True for a line of three or more words, at least two thirds of them in capitals."""
+    words = [w for w in re.findall(r"[^\W\d_]+", line)]
+    return len(words) >= 3 and 3 * sum(1 for w in words if w.isupper()) >= 2 * len(words)
+
+
+def _country_before(prefix: str, country: str) -> bool:
+    """Whether one of the last three words before a name is its outlet's country or a demonym ("Nepal's", "Nepali")."""
+    if not country:
+        return False
+    names = CountryCounts.DEMONYMS.get(country, (country,))
+    stems = tuple(w.casefold()[:5] for w in re.findall(r"[^\W\d_]+", country) if len(w) >= 5 and w.casefold() not in GENERIC_COUNTRY_WORDS)
+    last = " ".join(prefix.split()[-3:])
+    if any(_whole_word_re(name).search(last) for name in names):
+        return True
+    return bool(stems) and any(word.casefold().startswith(stems) for word in re.findall(r"[^\W\d_]+", last))
+
+
 def label_verdict(label: str, outlet: Outlet | None) -> tuple[bool, str]:
     """Whether the text's label contradicts the registry row, and why (human-readable)."""
     if not label:
@@ -413,9 +489,13 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     for start, end, outlet, domain in _domain_spans(text, registry):
         spans.append((start, end, outlet, domain, "domain"))
     taken = [(s, e) for s, e, *_ in spans]
-    for start, end, outlet in _name_spans(text, tokens, registry, countries):
-        if not any(s < end and start < e for s, e in taken):
-            spans.append((start, end, outlet, "", "name"))
+    names = [n for n in _name_spans(text, tokens, registry, countries) if not any(s < n[1] and n[0] < e for s, e in taken)]
+    # A row found by its domain or a distinctive name vouches for its short name elsewhere in the text.
+    vouched = {id(outlet) for _, _, outlet, *_ in spans if outlet is not None} | {id(o) for _, _, o, weak in names if not weak}
+    for start, end, outlet, weak in names:
+        if weak and id(outlet) not in vouched and not _has_evidence(text, start, end, outlet):
+            continue
+        spans.append((start, end, outlet, "", "name"))
     mentions: list[Mention] = []
     for start, end, outlet, domain, via in sorted(spans, key=lambda s: (s[0], s[1])):
         previous = mentions[-1] if mentions else None

@@ -108,6 +108,10 @@ class TextAlias:
     priority: int
     needs_context: bool
     needs_country: bool = False
+    # Found in prose, this alias names the outlet only with evidence beside it (see analysis.citations):
+    # a bulk-imported row's acronym ("RSS", "APP"), ordinary-word name ("Financial News") or a name
+    # other rows in other countries share ("CBC": Azerbaijan's SOCAR Media and Canada's broadcaster).
+    needs_evidence: bool = False
 
 
 @dataclass(frozen=True)
@@ -117,6 +121,9 @@ class Registry:
     outlets: tuple[Outlet, ...]
     by_domain: dict[str, tuple[int, ...]] = field(default_factory=dict)
     by_alias: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    # The rows among by_alias[key] whose alias names them on its own (see _alias_is_distinctive); a name only
+    # weak rows carry ("Chronicle", "Herald", "CBC") is looked up in a document only with its country named.
+    distinctive_by_alias: dict[str, frozenset[int]] = field(default_factory=dict)
     by_first_word: dict[str, tuple[TextAlias, ...]] = field(default_factory=dict)
     # The same aliases keyed for fast scanning: one-word aliases by their casefolded word, longer ones by
     # (casefolded first word, second word as written), so a common first word ("the") costs one dict look-up.
@@ -146,13 +153,23 @@ class Registry:
 
     def lookup_name(self, name: str, countries: dict[str, int] | None = None) -> Outlet | None:
         """The outlet an exact name, alias or domain stem refers to (case-insensitive); ties broken by
-        the countries the document mentions, then curated rows, then registry order."""
+        the countries the document mentions, then curated rows, then registry order.
+
+        With a document's `countries`, a name no row carries distinctively ("The Chronicle": an ordinary word,
+        an acronym or a name rows of several countries share) names a row only when the document names that
+        row's country, and more than any other candidate's: else None."""
         key = alias_key(name)
         found = self.by_alias.get(key)
         if not found:
             looked = self.lookup_domain(name) if "." in name and " " not in name.strip() else None
             return looked[0] if looked else None
-        return self.best(found, countries)
+        outlet = self.best(found, countries)
+        if countries is not None and not self.distinctive_by_alias.get(key):
+            own = countries.get(outlet.country, 0) if outlet.country else 0
+            others = {self.outlets[i].country for i in found} - {outlet.country}
+            if own <= 0 or any(own <= countries.get(country, 0) for country in others if country):
+                return None
+        return outlet
 
     def best(self, indexes: tuple[int, ...], countries: dict[str, int] | None = None) -> Outlet:
         """Among candidate rows (in priority order), the one whose country the document names most."""
@@ -219,8 +236,51 @@ def _outlet(record: dict[str, str]) -> Outlet:
     )
 
 
+def is_acronym(alias: str) -> bool:
+    """True for a name written without lower-case letters ("RSS", "ITAR-TASS", "RFE/RL"): in prose such words are
+    as often menu items, shouted headlines or other bodies' initials ("CBC": Congressional Black Caucus)."""
+    letters = [c for c in alias if c.isalpha()]
+    return len(letters) >= 2 and not any(c.islower() for c in letters)
+
+
+def _countries_by_text_alias(outlets: list[Outlet]) -> dict[tuple[str, ...], set[str]]:
+    """For each text alias (as casefolded words), the countries of the rows that carry it."""
+    countries: dict[tuple[str, ...], set[str]] = {}
+    for outlet in outlets:
+        for alias in outlet.text_aliases:
+            words = tuple(w.casefold() for w in WORD_RE.findall(alias.lstrip(MARKS)))
+            countries.setdefault(words, set()).add(outlet.country)
+    return countries
+
+
+def _needs_evidence(alias: str, outlet: Outlet, countries: set[str]) -> bool:
+    """Whether a text alias counts as a mention only with evidence beside it (TextAlias.needs_evidence).
+
+    Curated rows were checked by hand for how their names read in English news and keep their aliases."""
+    if outlet.curated:
+        return False
+    return alias.startswith(COUNTRY_MARK) or is_acronym(alias.lstrip(MARKS)) or len(countries) > 1
+
+
+def _alias_is_distinctive(alias: str, outlet: Outlet, countries: set[str]) -> bool:
+    """Whether an exact name alone points at its row: a curated row's name, a host name, or a name of one
+    country's rows that is neither an acronym nor one ordinary word ("Herald", "Chronicle" once "the" is dropped:
+    only a one-word name the row is found by in prose, such as "Ukrinform", counts)."""
+    if outlet.curated or ("." in alias and " " not in alias.strip()):
+        return True
+    if is_acronym(alias) or len(countries) > 1:
+        return False
+    return len(alias_key(alias).split()) >= 2 or alias in outlet.text_aliases
+
+
 def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
     """Index outlets by domain, alias and first word of each text alias."""
+    alias_countries = _countries_by_text_alias(outlets)
+    names_countries: dict[str, set[str]] = {}
+    for outlet in outlets:
+        for alias in (outlet.name, *outlet.aliases):
+            names_countries.setdefault(alias_key(alias), set()).add(outlet.country)
+    distinctive: dict[str, set[int]] = {}
     by_domain: dict[str, list[int]] = {}
     by_alias: dict[str, list[tuple[int, int]]] = {}
     by_first_word: dict[str, list[TextAlias]] = {}
@@ -231,13 +291,17 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
             # Curated rows first, then a row's own name, then its other aliases (owner companies...).
             priority = 0 if outlet.curated else (1 if alias == outlet.name else 2)
             by_alias.setdefault(alias_key(alias), []).append((priority, index))
+            if _alias_is_distinctive(alias, outlet, names_countries[alias_key(alias)]):
+                distinctive.setdefault(alias_key(alias), set()).add(index)
         for alias in outlet.text_aliases:
             needs_context = alias.startswith(CONTEXT_MARK)
             needs_country = alias.startswith(COUNTRY_MARK)
             words = tuple(WORD_RE.findall(alias.lstrip(MARKS)))
             if words:
                 priority = 0 if outlet.curated else (1 if alias.lstrip(MARKS) == outlet.name else 2)
-                by_first_word.setdefault(words[0].casefold(), []).append(TextAlias(words, index, priority, needs_context, needs_country))
+                needs_evidence = _needs_evidence(alias, outlet, alias_countries[tuple(w.casefold() for w in words)])
+                by_first_word.setdefault(words[0].casefold(), []).append(
+                    TextAlias(words, index, priority, needs_context, needs_country, needs_evidence))
     ordered = {w: tuple(sorted(al, key=lambda a: (-len(a.words), a.priority, a.index))) for w, al in by_first_word.items()}
     single: dict[str, list[TextAlias]] = {}
     first_two: dict[tuple[str, str], list[TextAlias]] = {}
@@ -251,6 +315,7 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
         outlets=tuple(outlets),
         by_domain={d: tuple(dict.fromkeys(ix)) for d, ix in by_domain.items()},
         by_alias={a: tuple(dict.fromkeys(i for _, i in sorted(ix))) for a, ix in by_alias.items()},
+        distinctive_by_alias={a: frozenset(ix) for a, ix in distinctive.items()},
         by_first_word=ordered,
         single_word={w: tuple(al) for w, al in single.items()},
         by_first_two={k: tuple(al) for k, al in first_two.items()},

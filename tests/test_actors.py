@@ -128,3 +128,78 @@ def test_roles_and_pronouns_read_back_as_far_as_they_need():
     assert dict(actors["Péter Szijjártó"].verb_counts) == {"say": 2}
     assert dict(actors["Kaja Kallas"].verb_counts) == {"say": 1}
     assert dict(actors["Olaf Scholz"].verb_counts) == {"say": 1, "insist": 1}
+
+
+def test_words_capitalised_only_by_opening_a_sentence_are_not_names():
+    actors = _by_name(
+        "Whatever Apple did for key stability was moved to the new model. We've said this before. "
+        "Having said that, the keys work. It's maintained a boycott. Others reported long waits. "
+        "Other victims spoke up. Victims said the letter was ignored."
+    )
+    assert not {"Whatever Apple", "We've", "Having", "It's", "Others", "Victims"} & set(actors)
+
+
+def test_quotation_openers_places_and_initials_are_not_speakers():
+    actors = _by_name(
+        'The letter, addressed to the bishops, said, "Thank you for your concern." '
+        "The US Embassy in New Delhi maintains its own monitor. "
+        '"He will never harm a child again," said U.S. Attorney Nealy Cox. '
+        "Campos was due on local Las Vegas television. "
+        "David Hickey, a spokesman for the union, said he got a text from him."
+    )
+    assert not {"Thank", "New Delhi", "U", "Las Vegas"} & set(actors)
+    assert set(actors) <= {"David Hickey", "Nealy Cox"}
+
+
+def test_bodies_and_publications_are_not_persons():
+    actors = _by_name(
+        "The World Health Organization reported that the air was unsafe. The Sun reported: officials were worried. "
+        "In 2015 the Italian newspaper Il Fatto Quotidiano published a video. He warned them. "
+    )
+    assert actors["World Health Organization"].kind == "organization"
+    assert actors["Sun"].kind == "organization"
+    assert "Il Fatto Quotidiano" not in actors and "Organization" not in actors
+
+
+def test_registry_countries_and_outlets_named_alone_are_not_persons():
+    from dataclasses import replace
+
+    from analysis.registry import load_registry
+
+    context = context_for("Canada said it would respond. Politico reported the talks stalled.")
+    context = replace(context, resources=replace(context.resources, registry=load_registry()))
+    actors = {a.name: a for a in find_actors(context)}
+    assert actors["Canada"].kind == "organization"
+    assert actors["Politico"].kind == "outlet"
+
+
+def test_titles_and_short_first_names_merge_into_the_full_name():
+    actors = _by_name(
+        "Bishop Juan Barros denied it. Bishop Barros said he was innocent. "
+        "Joshua Apte explained the data. Then Josh Apte posted a chart. \"It overflows,\" Apte said. "
+        "GOA Executive Director Erich Pratt wrote to members."
+    )
+    assert actors["Juan Barros"].verbs == ("deny", "say") and "Bishop Barros" not in actors
+    assert dict(actors["Joshua Apte"].verb_counts) == {"explain": 1, "post": 1, "say": 1} and "Josh Apte" not in actors
+    assert actors["Erich Pratt"].kind == "person"
+
+
+def test_a_pronoun_after_an_unnamed_speaker_is_not_the_last_person_named():
+    actors = _by_name(
+        "They were due to march in Woolwich, where Drummer Lee Rigby was killed. "
+        'A government spokesman said the speakers were barred. He added: "We condemn all hate." '
+        "EDL leader Tommy Robinson criticised the ban and said the bloggers would lay flowers where Drummer Rigby died. "
+        '"It is embarrassing," he said.'
+    )
+    assert not any("Rigby" in name for name in actors)
+    assert actors["Tommy Robinson"].verbs == ("criticize", "say") or "say" in actors["Tommy Robinson"].verbs
+
+
+def test_leaders_and_possessed_names_keep_the_person():
+    actors = _by_name(
+        "Senate Majority Leader Mitch McConnell said the vote would wait. The Hill's John Solomon reported on Wednesday. "
+        "Officials at Treasury's Office of Foreign Assets Control asked two banks for records."
+    )
+    assert actors["Mitch McConnell"].kind == "person"
+    assert actors["John Solomon"].kind == "person"
+    assert "Assets Control" not in actors

@@ -119,3 +119,29 @@ def test_alias_openers_are_the_words_with_candidates():
     assert _openers(tokens, registry()) == expected
     assert len(expected) >= 5
     assert _openers(tokenize("the"), registry()) == [i for i in range(1) if _candidates(registry(), tokenize("the"), i)]
+
+
+def test_short_or_common_names_of_bulk_rows_need_evidence_beside_them():
+    # Menu items, shouted lines and other bodies' initials are not Nepal's, Pakistan's or Azerbaijan's state media.
+    assert mentions("Follow us\nYoutube\nRSS\niOS App\n\nThe storm hit the coast.") == []
+    assert mentions("Brooke offered her spot.\n\nCLICK HERE TO GET THE FOX NEWS APP\n\nShe cried.") == []
+    assert mentions("Obama's meeting with Farrakhan was part of a CBC event.") == []
+    menu = "Trade war with China deepens.\nDow Jones\nFactiva\nFinancial News\nMansion Global\nBeijing answered on Monday."
+    assert "Financial News" not in [name for name, _, _ in mentions(menu)]
+
+
+def test_short_names_of_bulk_rows_count_with_citation_evidence():
+    assert mentions("Nepal's state news agency RSS reported that the floods spread.") == [("RSS", "source", "state media")]
+    assert mentions("According to APP, the talks in Islamabad ended.")[0][:2] == ("APP", "source")
+    assert [name for name, _, _ in mentions("The Chinese paper Financial News said rates would fall.")] == ["Financial News"]
+    # The full name vouches for the short name elsewhere in the text.
+    found = mentions("Rastriya Samachar Samiti covered the vote.\nYoutube\nRSS\nLater that day the count ended.")
+    assert [name for name, _, _ in found] == ["RSS", "RSS"]
+
+
+def test_a_short_name_rows_of_several_countries_share_needs_the_country():
+    # "CBC" is Azerbaijan's SOCAR Media and Canada's broadcaster: with no country named, neither is claimed.
+    assert mentions("The minister told CBC that talks would go on.") == []
+    text = "The Canadian minister told CBC that talks in Canada would go on."
+    found = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
+    assert [(m.name, m.role, m.outlet.country) for m in found] == [("CBC", "venue", "Canada")]

@@ -103,3 +103,20 @@ def test_start_words_add_the_possessives_of_one_word_aliases():
     assert reg.first_words <= reg.start_words
     assert "bloomberg" in reg.single_word and {"bloomberg's", "bloomberg’s"} <= reg.start_words
     assert "thursday" not in reg.start_words
+
+
+def test_a_name_no_row_carries_distinctively_needs_its_country_in_the_document():
+    from analysis.citations import CountryCounts
+    from analysis.registry import load_registry
+
+    registry = load_registry()
+    # "The Chronicle says" in an American story is not a state-captured Chronicle elsewhere; "CBC" is two countries' names.
+    assert registry.lookup_name("Chronicle", CountryCounts("The man ran. The Chronicle says he was arrested.")) is None
+    assert registry.lookup_name("CBC", CountryCounts("The minister spoke.")) is None
+    assert registry.lookup_name("CBC", CountryCounts("In Canada, the Canadian minister spoke.")).country == "Canada"
+    assert registry.lookup_name("Herald", CountryCounts("In Zimbabwe, the Herald said.")).country == "Zimbabwe"
+    # Distinctive names, curated rows and host names need nothing; without a document nothing changes.
+    assert registry.lookup_name("Ukrinform", CountryCounts("x")).country == "Ukraine"
+    assert registry.lookup_name("RT", CountryCounts("x")).name == "RT"
+    assert registry.lookup_name("breitbart.com", CountryCounts("x")) is not None
+    assert registry.lookup_name("CBC") is not None
