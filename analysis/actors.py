@@ -185,8 +185,17 @@ class _Sentence:
         return self.text[self.spans[i][1]:self.spans[i + 1][0]]
 
     def joined(self, i: int) -> bool:
-        """True when words i and i+1 are separated by plain spaces only (so may belong to one name)."""
-        return i + 1 < self.last and self.gap(i) in (" ", "\u00a0")
+        """True when words i and i+1 are separated by plain spaces only, or word i is a middle initial
+        ("Charles E. Grassley"), so they may belong to one name."""
+        if i + 1 >= self.last:
+            return False
+        gap = self.gap(i)
+        return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i))
+
+    def _initial(self, i: int) -> bool:
+        """Word i is one capital letter written with a full stop after it."""
+        word = self.words[i]
+        return len(word) == 1 and word.isupper() and self.gap(i).startswith(".") if i + 1 < self.last else False
 
     def _part(self, i: int) -> bool:
         """Word i can continue a name: capitalised, or a particle between capitalised words ("of" only after an organisation word)."""
@@ -231,7 +240,7 @@ class _Sentence:
 
         What the word before the span says overrides a bare name: after "in" or "at" it is a place (kind "place");
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
-        parts = self.words[span[0]:span[1]]
+        parts = tuple(self.words[k] + "." if k + 1 < span[1] and self._initial(k) else self.words[k] for k in range(*span))
         name, kind = _clean_name(parts)
         before = span[0] - 1
         possessor = any(p.endswith(("’s", "'s")) for p in parts[:-1])  # "The Hill's John Solomon": "the" goes with the Hill
@@ -243,6 +252,12 @@ class _Sentence:
             if self.lower[before] == "the" and self.lower[span[0]].rstrip(".") not in TITLE_WORDS and not possessor:
                 return name, "organization"
         return name, kind
+
+
+def _acronym(word: str) -> bool:
+    """Two or more capitals ("NATO", "BBC"): a body's name; a middle initial ("E.") is not one."""
+    letters = word.rstrip(".")
+    return len(letters) > 1 and letters.isupper()
 
 
 @lru_cache(maxsize=1 << 16)  # pure; the same names recur sentence after sentence and page after page
@@ -260,11 +275,11 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     inside = bool(title_positions) and title_positions[-1] >= 2 and lowered[title_positions[-1] - 1] == "of" and lowered[title_positions[-1] - 2] in ORG_WORDS
     if title_positions and title_positions[-1] < len(parts) - 1 and not inside:
         rest = parts[title_positions[-1] + 1:]
-        if not ({p.lower().rstrip(".") for p in rest} & ORG_WORDS or any(p.isupper() and len(p) > 1 for p in rest)):
+        if not ({p.lower().rstrip(".") for p in rest} & ORG_WORDS or any(_acronym(p) for p in rest)):
             parts = rest
             lowered = lowered[title_positions[-1] + 1:]
             titled = True
-    if not titled and (set(lowered) & ORG_WORDS or any(p.isupper() and len(p) > 1 for p in parts)):
+    if not titled and (set(lowered) & ORG_WORDS or any(_acronym(p) for p in parts)):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]

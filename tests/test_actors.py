@@ -203,3 +203,15 @@ def test_leaders_and_possessed_names_keep_the_person():
     assert actors["Mitch McConnell"].kind == "person"
     assert actors["John Solomon"].kind == "person"
     assert "Assets Control" not in actors
+
+
+def test_a_middle_initial_stays_inside_the_name():
+    actors = _by_name(
+        'Sen. Charles E. Grassley, the committee chairman, said the hearing would go ahead. '
+        '"We will vote on Friday," he said. '
+        'E. Jean Carroll told reporters she was ready. NATO officials said nothing.'
+    )
+    assert "Charles E" not in actors
+    grassley = actors["Charles E. Grassley"]
+    assert grassley.kind == "person" and grassley.quoted == 1 and "say" in grassley.verbs
+    assert actors["E. Jean Carroll"].kind == "person"
