@@ -31,8 +31,7 @@ _REPORT_VERBS = (
     r"declar(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|warn(?:s|ed|ing)?|suggest(?:s|ed|ing)?|tweet(?:s|ed|ing)?|"
     r"wr(?:ite|ites|ote|iting)|told|tell(?:s|ing)?|insinuat(?:e|es|ed|ing)|"
     r"stress(?:es|ed|ing)?|not(?:ed|ing)|explain(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)|"
-    r"indicat(?:e|es|ed|ing)|acknowledg(?:e|es|ed|ing)|admit(?:s|ted|ting)?|confirm(?:s|ed|ing)?|"
-    r"emphasi[sz](?:e|es|ed|ing))"
+    r"indicat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing))"
 )
 # Cues that put what follows them (in the same sentence) in someone else's voice.
 _PREFIX_CUES = re.compile(
@@ -60,11 +59,12 @@ _FIRST_PERSON_BEFORE = re.compile(
     r"\b(?:I|we)\s+(?:(?:have|had|'ve|’ve|would|will|also|once|previously|already|often|always|never)\s+){0,2}$",
     re.IGNORECASE,
 )
-# A determiner or possessive right before a report word makes it a noun ("his claims that", "the warning that"):
-# its clause ends at the next comma, semicolon or dash.
-_DETERMINER_BEFORE = re.compile(
-    r"\b(?:his|her|their|its|the|a|an|these|those|such|my|our|your|this|that)\s+$", re.IGNORECASE
-)
+# An article or possessive right before a report word makes it a noun ("his claims that", "the warning that"):
+# its clause ends at the next comma, semicolon or dash. (Not "this"/"that": "This suggested that ..." is a verb.)
+_DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|such|my|our|your)\s+$", re.IGNORECASE)
+# "That said, ...", "Having said that, ...": "nevertheless", not a report (the cue then starts at "said").
+_IDIOM_SAID = re.compile(r"\b(?:(?:that|this)\s+said\s*,|having\s+said\b)", re.IGNORECASE)
+_IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having)\s+$", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s-\s")
 _REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)
@@ -171,11 +171,15 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
     """True when a prefix cue found in `prefix` (the sentence up to the phrase) puts the phrase, at the
     prefix's end, in someone else's voice.
 
-    It does not when the speaker is the author ("I wrote that", "we call it"); when the phrase is part of
+    It does not when the speaker is the author ("I wrote that", "we call it"); in "That said, ..." and
+    "Having said that, ..." (nevertheless); when the phrase is part of
     the source named after "according to" ("according to a shocking report": the author's words for the
     report); or when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase."""
     before = prefix[:match.start()]
     if _FIRST_PERSON_BEFORE.search(before):
+        return False
+    idiom_start = _IDIOM_FIRST_WORD.search(before)
+    if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
     after = prefix[match.end():]
     if _ACCORDING_RE.match(prefix, match.start()):

@@ -38,7 +38,11 @@ def _voice(text: str, phrase: str) -> str:
         ("I was told that this is a sham election.", "sham", "attributed"),
         # reporting verbs the README's rule covers ("X has added/said/indicated that ...")
         ("Witkoff indicated that the Russians would stop their aggressive actions.", "aggressive", "attributed"),
-        ("The minister acknowledged that the response was chaotic.", "chaotic", "attributed"),
+        ("The minister confirmed that the response was chaotic.", "chaotic", "attributed"),
+        # ... but not the author's own "time to admit that", nor the idiom "That said," (nevertheless)
+        ("It is time to admit that a subculture is wreaking devastation.", "devastation", "authorial"),
+        ("That said, Trump wants to separate the people of Iran and its ruling regime.", "regime", "authorial"),
+        ("This suggested, of course, that all other Jihadist attacks were fine.", "Jihadist", "attributed"),
     ],
 )
 def test_where_attribution_reaches(text: str, phrase: str, voice: str):
