@@ -752,7 +752,8 @@ def analyze(context: DocContext) -> Contribution:
     gathered = model.scorer.gather(words, lexicon) if model is not None and words else None
     hits: list = []
     # Only an English body is matched against the (English) lexicon: see reads_as_english.
-    if lexicon is not None and reads_as_english([words[k] for k in context.body_word_indexes] or words):
+    body = context.body_word_indexes
+    if lexicon is not None and reads_as_english(list(map(words.__getitem__, body)) if body else words):
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
