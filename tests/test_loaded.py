@@ -703,6 +703,7 @@ def _hit_texts(lexicon, text: str) -> list[str]:
         # idioms and the crime (not_in)
         ("Psychiatric testing was still all the rage among the houses.", []),
         ("He has a 2012 conviction for fraud and faces wire fraud charges.", []),
+        ("Arrests included child neglect, drug offenses, fraud and larceny.", []),
         ("The man is a fraud.", ["fraud"]),
         # a label negated by a hyphenated prefix
         ("Anti-fascism campaigners marched; non-racist fans cheered.", []),
