@@ -1,9 +1,9 @@
 """The loaded-wording lexicon: a user-extendable CSV of charged terms, parsed, validated and matched.
 
 File format (UTF-8 CSV, one entry per row, header required; the shipped file is
-analysis/data/loaded_lexicon.csv and analysis/data/README.md says the same):
+analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the same):
 
-    term,patterns,category,narrative,neutral_alternative,note
+    term,patterns,category,narrative,neutral_alternative,note[,not_in]
 
 - term: the label shown for every hit (e.g. "Kyiv regime").
 - patterns: the wordings that count as this term, separated by "|". Within a wording, words are
