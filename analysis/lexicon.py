@@ -1,9 +1,9 @@
 """The loaded-wording lexicon: a user-extendable CSV of charged terms, parsed, validated and matched.
 
 File format (UTF-8 CSV, one entry per row, header required; the shipped file is
-analysis/data/loaded_lexicon.csv and analysis/data/README.md says the same):
+analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the same):
 
-    term,patterns,category,narrative,neutral_alternative,note
+    term,patterns,category,narrative,neutral_alternative,note[,not_in]
 
 - term: the label shown for every hit (e.g. "Kyiv regime").
 - patterns: the wordings that count as this term, separated by "|". Within a wording, words are
@@ -15,6 +15,15 @@ analysis/data/loaded_lexicon.csv and analysis/data/README.md says the same):
 - narrative: the narrative the term usually serves, one of NARRATIVES.
 - neutral_alternative: a neutral wording to compare with (required).
 - note: source or rationale (optional for user files; every shipped entry has one).
+- not_in (optional): wordings, in the patterns syntax, in which a hit of this entry does not count because
+  the word is used in another sense ("lies in|whatever lies" for the verb "to lie"; "all the rage").
+  Each must contain one of the entry's wordings.
+
+Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
+"non-racist") or is part of a capitalised multi-word name outside a title-case headline ("Hope Not Hate",
+"Sacred Heart of Jesus", "Nazi Germany"), unless the capitalised neighbour is loaded too ("Radical
+Islamic Terrorism"). Emphatic capitals ("the Obama Regime") are missed with the names: missing a label
+is better than reporting an organisation's name as one.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
@@ -29,10 +38,11 @@ from pathlib import Path
 
 import pandas as pd
 
+from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WORD_RE
 
 SHIPPED_PATH = Path(__file__).resolve().parent / "data" / "loaded_lexicon.csv"
-COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note")
+COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note", "not_in")
 REQUIRED = ("term", "patterns", "category", "narrative", "neutral_alternative")
 CATEGORIES = (
     "delegitimising label",
@@ -68,6 +78,7 @@ class LexiconEntry:
     neutral_alternative: str
     note: str
     line: int
+    not_in: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,6 +105,8 @@ class Lexicon:
     by_first: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     by_prefix: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     prefix_lengths: tuple[int, ...] = ()
+    # per entry (by index): the not_in wordings that cancel its hits
+    exclusions: tuple[tuple["Wording", ...], ...] = ()
     # word -> its candidate record (_CandidateMemo), filled as find_hits meets words: most words start no
     # wording, and finding that once per distinct word instead of once per token spares most of find_hits' work.
     candidates_of: "_CandidateMemo" = field(init=False, repr=False)
@@ -165,6 +178,7 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
     """Parse and validate lexicon CSV text; raise LexiconError listing every problem by line."""
     rows, problems = _read_rows(text.lstrip("\ufeff"))
     entries: list[LexiconEntry] = []
+    excluded: list[tuple[Wording, ...]] = []
     seen: dict[Wording, int] = {}
     compiled: list[tuple[Wording, int]] = []
     for line, row in rows:
@@ -182,6 +196,16 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
                 wordings = expand_patterns(values["patterns"])
             except ValueError as exc:
                 row_problems.append(f"line {line}: bad patterns: {exc}")
+        exclusions: list[Wording] = []
+        if values["not_in"] and wordings:
+            try:
+                exclusions = expand_patterns(values["not_in"])
+            except ValueError as exc:
+                row_problems.append(f"line {line}: bad not_in: {exc}")
+            for exclusion in exclusions:
+                if not any(_contains(exclusion, wording) for wording in wordings):
+                    shown = " ".join(w for _, w in exclusion)
+                    row_problems.append(f"line {line}: not_in wording '{shown}' contains none of the entry's wordings")
         for wording in wordings:
             if wording in seen and seen[wording] != line:
                 shown = " ".join(w for _, w in wording)
@@ -193,14 +217,27 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
         entry_index = len(entries)
         entries.append(LexiconEntry(line=line, **values))
         compiled.extend((w, entry_index) for w in dict.fromkeys(wordings))
+        excluded.append(tuple(dict.fromkeys(exclusions)))
     if not problems and not entries:
         problems.append("line 2: the lexicon has no entries")
     if problems:
         raise LexiconError(problems)
-    return _build(tuple(entries), compiled, source)
+    return _build(tuple(entries), compiled, source, tuple(excluded))
 
 
-def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]], source: str) -> Lexicon:
+def _contains(outer: Wording, inner: Wording) -> bool:
+    """True when some run of `outer`'s words reads `inner` (a prefix word of `inner` accepts any word it starts)."""
+    for offset in range(len(outer) - len(inner) + 1):
+        if all(
+            word == value if kind == "exact" else word.startswith(value)
+            for (_, word), (kind, value) in zip(outer[offset:offset + len(inner)], inner)
+        ):
+            return True
+    return False
+
+
+def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]], source: str,
+           exclusions: tuple[tuple[Wording, ...], ...] = ()) -> Lexicon:
     by_first: dict[str, list[tuple[Wording, int]]] = {}
     by_prefix: dict[str, list[tuple[Wording, int]]] = {}
     for wording, index in compiled:
@@ -214,6 +251,7 @@ def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]
         by_first={k: order(v) for k, v in by_first.items()},
         by_prefix={k: order(v) for k, v in by_prefix.items()},
         prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
+        exclusions=exclusions or tuple(() for _ in entries),
     )
 
 
@@ -292,6 +330,7 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
         records = list(map(lexicon.candidates_of.__getitem__, words))  # held here: the memo may start afresh
     normalized = _NORMALIZED.__getitem__
     hits: list[Hit] = []
+    in_names: dict[int, int] = {}  # hit number -> the capitalised word that makes it part of a name
     free = 0  # the first word no earlier hit covers
     last_word = len(words) - 1
     # Only the words some wording may start with are tried (most words start none).
@@ -304,9 +343,98 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
         match = _match_at(candidates, text, word_spans, words, i)
         if match is not None:
             last, index = match
-            hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
             free = last + 1
+            if _other_sense(lexicon.exclusions[index], text, word_spans, words, i, last):
+                continue
+            name_word = _capitalised_name_neighbour(text, word_spans, i, last)
+            if name_word is not None:
+                in_names[len(hits)] = name_word
+            hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
+    if in_names:
+        # A capitalised neighbour that is itself loaded makes a chain of labels, not a name
+        # ("Radical Islamic Terrorism"); otherwise the hit is part of a name ("Hope Not Hate").
+        covered = {k for hit in hits for k in range(hit.first, hit.last + 1)}
+        hits = [hit for n, hit in enumerate(hits) if n not in in_names or in_names[n] in covered]
     return hits
+
+
+# A hyphenated prefix that turns a label into its opposite or its absence: "anti-fascism", "non-racist"
+# (not "counter-": "counter-propaganda" still calls the other side's messages propaganda).
+NEGATING_PREFIXES = frozenset({"anti", "non"})
+# Small words that may stand inside a capitalised name ("Sacred Heart of Jesus"); not "and", which joins
+# lists ("Communists and Islamists").
+NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "la", "le", "von", "van"})
+# A line with at least this share of capitalised words (of those of 4+ letters) is a title-case headline.
+HEADLINE_SHARE = 0.6
+SENTENCE_END_CHARS = ".!?:;\n"
+
+
+def _other_sense(exclusions: tuple[Wording, ...], text: str, word_spans, words, first: int, last: int) -> bool:
+    """True when the match of words first..last is not the loaded sense: one of its entry's not_in wordings
+    covers it or a hyphenated negating prefix precedes it."""
+    for exclusion in exclusions:
+        length = len(exclusion)
+        for start in range(max(0, last - length + 1), first + 1):
+            end = start + length - 1
+            if end < len(words) and _wording_matches(exclusion, words, start) and _joined(text, word_spans, words, start, end):
+                return True
+    if first > 0 and text[word_spans[first - 1][1]:word_spans[first][0]] in ("-", "\u2010", "\u2011") \
+            and _NORMALIZED[words[first - 1]] in NEGATING_PREFIXES:
+        return True
+    return False
+
+
+def _word_at(text: str, word_spans, k: int) -> str:
+    return text[word_spans[k][0]:word_spans[k][1]]
+
+
+def _is_capitalised(word: str) -> bool:
+    """"Hate", "Sacred" (not "hate", not an all-caps "FBI" or "ESCAPING")."""
+    return word[:1].isupper() and not word.isupper()
+
+
+def _starts_sentence(text: str, word_spans, k: int) -> bool:
+    """True when word k opens a sentence or line (only quotation marks, brackets or spaces after the end before it)."""
+    before = text[max(0, word_spans[k][0] - 12):word_spans[k][0]].rstrip(" \t\u00a0\"'“‘«(\u2018\u201c[")
+    return not before or before[-1] in SENTENCE_END_CHARS
+
+
+def _capitalised_name_neighbour(text: str, word_spans, first: int, last: int) -> int | None:
+    """The capitalised word (not a sentence's first) that joins the hit's words, all capitalised, into a
+    name, directly or through one connector ("Hope Not Hate", "Sacred Heart of Jesus"), outside a
+    title-case headline; None when there is none. A sentence's first word is capitalised anyway, so a hit
+    there is kept ("Racist Trump supporters rallied")."""
+    if not all(_is_capitalised(_word_at(text, word_spans, k)) for k in range(first, last + 1)):
+        return None
+    if _starts_sentence(text, word_spans, first):
+        return None
+    sides = ((first - 1, first - 2), (last + 1, last + 2))
+    for side in sides:
+        for n, k in enumerate(side):
+            if not 0 <= k < len(word_spans):
+                break
+            lo, hi = (k, first) if k < first else (last, k)
+            if not _same_line_plain_gaps(text, word_spans, lo, hi):
+                break
+            word = _word_at(text, word_spans, k)
+            if _is_capitalised(word) and not _starts_sentence(text, word_spans, k):
+                return None if _in_headline(text, word_spans[first][0]) else k
+            if n > 0 or word.lower() not in NAME_CONNECTORS:
+                break
+    return None
+
+
+def _same_line_plain_gaps(text: str, word_spans, lo: int, hi: int) -> bool:
+    """True when words lo..hi are separated only by spaces (a name does not run across punctuation)."""
+    return all(text[word_spans[k][1]:word_spans[k + 1][0]] in (" ", "\u00a0") for k in range(lo, hi))
+
+
+def _in_headline(text: str, offset: int) -> bool:
+    """True when the line holding `offset` is title case (most of its longer words capitalised)."""
+    line_start = text.rfind("\n", 0, offset) + 1
+    line_end = text.find("\n", offset)
+    longer = [w for w in WORD_RE.findall(text[line_start:line_end if line_end >= 0 else len(text)]) if len(w) >= 4]
+    return bool(longer) and sum(map(_is_capitalised, longer)) >= HEADLINE_SHARE * len(longer)
 
 
 def _candidates(lexicon: Lexicon, word: str) -> list[tuple[Wording, int]]:
@@ -342,3 +470,27 @@ def _joined(text: str, word_spans, words: list[str], first: int, last: int) -> b
             continue  # "U.S.-backed"
         return False
     return True
+
+
+# The lexicon is English: on a page in another language its words are false friends (Italian "serie animata
+# cult", German "Hate" in a name). English running text is about 40-50% stop words; pages in other languages
+# that borrow a few English words stay far below this share.
+MIN_ENGLISH_STOP_SHARE = 0.15
+MIN_WORDS_FOR_LANGUAGE = 40  # shorter texts are too few words to judge, and are matched
+
+
+def reads_as_english(words) -> bool:
+    """True unless `words` (tokens as written), enough of them to judge, hold too few English stop words.
+
+    Stops counting as soon as the share is reached (English text does within its first lines)."""
+    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+        return True
+    needed = MIN_ENGLISH_STOP_SHARE * len(words)
+    normalized = _NORMALIZED.__getitem__
+    stops = 0
+    for word in words:
+        if normalized(word) in ENGLISH_STOP_WORDS:
+            stops += 1
+            if stops >= needed:
+                return True
+    return False

@@ -41,6 +41,7 @@ from .lexicon import (
     find_hits,
     lexicon_table,
     normalize_word,
+    reads_as_english,
     validate_lexicon_bytes,
 )
 from .lexicon import load_lexicon as _load_lexicon_file
@@ -750,7 +751,9 @@ def analyze(context: DocContext) -> Contribution:
     # The scorer's table rows, when there is a model, also give the lexicon's per-word records (one dict pass).
     gathered = model.scorer.gather(words, lexicon) if model is not None and words else None
     hits: list = []
-    if lexicon is not None:
+    # Only an English body is matched against the (English) lexicon: see reads_as_english.
+    body = context.body_word_indexes
+    if lexicon is not None and reads_as_english(list(map(words.__getitem__, body)) if body else words):
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document

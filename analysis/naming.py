@@ -1,6 +1,8 @@
 """Naming: which term each document uses for a recurring referent (the war, Kyiv's government, ...).
 
 The referents and their surface forms come from the editable lexicon analysis/data/referents.csv.
+A referent with anchor rows (kind=anchor) counts only in documents whose body names one of its anchors:
+"war" or "aggression" name the war in Ukraine only in a document that mentions Ukraine, Kyiv, Donbas, ...
 Every match carries its voice, decided as for loaded wording (analysis/voice.py): "quoted" (inside
 quotation marks), "attributed" (the document reports someone else's wording: "what Moscow called ...",
 "so-called", "according to ...") or "authorial" (the document's own words).
@@ -20,6 +22,7 @@ from .voice import classify_voice
 
 REFERENTS_PATH = Path(__file__).with_name("data") / "referents.csv"
 BLOCKED = "-"
+TERM, ANCHOR = "term", "anchor"
 REFERENT_ID_RE = re.compile(r"^[a-z0-9_]+$")
 # Gaps allowed between the words of a multi-word term: spaces, hyphens, slashes (not sentence punctuation).
 PHRASE_GAP_RE = re.compile(r"^[\s\-‐‑–/]*$")
@@ -27,11 +30,13 @@ PHRASE_GAP_RE = re.compile(r"^[\s\-‐‑–/]*$")
 
 @dataclass(frozen=True)
 class Referents:
-    """The referent lexicon: folded word sequence -> (referent, term as written)."""
+    """The referent lexicon: folded word sequence -> (referent, term as written), and each anchored
+    referent's anchors (folded word sequences, one of which the body must hold for the referent to count)."""
 
     phrases: dict[tuple[str, ...], tuple[str, str]]
     rows: tuple[dict[str, str], ...]
     max_words: int
+    anchors: dict[str, frozenset[tuple[str, ...]]] = field(default_factory=dict)
     # the first words of the phrases: most body words start none, and need no look-up of every length
     first_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
 
@@ -55,14 +60,19 @@ class NameUse:
 
 
 def load_referents(path: str | Path | None = None) -> Referents:
-    """Read and check the referent lexicon (CSV: referent, term[, note]). Raises LexiconError with line numbers."""
+    """Read and check the referent lexicon (CSV: referent, term[, note, kind]). Raises LexiconError with line numbers."""
     path = Path(path) if path else REFERENTS_PATH
     phrases: dict[tuple[str, ...], tuple[str, str]] = {}
     first_line: dict[tuple[str, ...], int] = {}
+    anchors: dict[str, set[tuple[str, ...]]] = {}
     rows: list[dict[str, str]] = []
     problems: list[str] = []
-    for number, row in read_rows(path, ("referent", "term"), ("note", "source")):
+    for number, row in read_rows(path, ("referent", "term"), ("note", "source", "kind")):
         referent, term = row["referent"], row["term"]
+        kind = (row.get("kind") or TERM).lower()
+        if kind not in (TERM, ANCHOR):
+            problems.append(f"{path}, line {number}: kind {row.get('kind')!r} must be {TERM!r} (the default) or {ANCHOR!r}")
+            continue
         if not referent or not term:
             problems.append(f"{path}, line {number}: both referent and term are needed (got referent={referent!r}, term={term!r})")
             continue
@@ -72,6 +82,13 @@ def load_referents(path: str | Path | None = None) -> Referents:
         words = phrase_words(term)
         if not words:
             problems.append(f"{path}, line {number}: term {term!r} has no words to match")
+            continue
+        if kind == ANCHOR:
+            if referent == BLOCKED:
+                problems.append(f"{path}, line {number}: the blocked referent '-' takes no anchors")
+                continue
+            anchors.setdefault(referent, set()).add(words)
+            rows.append({"line": number, **row})
             continue
         if words in phrases:
             problems.append(f"{path}, line {number}: term {term!r} is already listed on line {first_line[words]}")
@@ -83,7 +100,7 @@ def load_referents(path: str | Path | None = None) -> Referents:
         raise LexiconError(problems)
     if not phrases:
         raise fail(f"{path}: no referent terms (expected lines of referent,term)")
-    return Referents(phrases, tuple(rows), max(len(w) for w in phrases))
+    return Referents(phrases, tuple(rows), max(len(w) for w in phrases), {r: frozenset(a) for r, a in anchors.items()})
 
 
 def referents_table(referents: Referents | None = None) -> pd.DataFrame:
@@ -102,7 +119,8 @@ def body_word_indexes(context: DocContext) -> list[int]:
 
 
 def find_names(context: DocContext, referents: Referents, indexes: list[int] | None = None) -> list[NameUse]:
-    """Every referent term in the body, longest match first, without overlaps, in text order."""
+    """Every referent term in the body, longest match first, without overlaps, in text order; a referent
+    with anchors only when the body holds one of them."""
     tokens = context.tokens
     text = context.document.text
     indexes = body_word_indexes(context) if indexes is None else indexes
@@ -130,7 +148,28 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
         if referent != BLOCKED:
             uses.append(NameUse(referent, term, start, end, voice_of(context, start, end, sentence_starts)))
         resume = k + length
+    if referents.anchors and uses:
+        anchored = anchored_referents(referents, folded)
+        uses = [use for use in uses if use.referent not in referents.anchors or use.referent in anchored]
     return uses
+
+
+def anchored_referents(referents: Referents, folded: list[str]) -> set[str]:
+    """The anchored referents one of whose anchors occurs in the folded body words."""
+    found: set[str] = set()
+    present = set(folded)
+    for referent, anchors in referents.anchors.items():
+        for anchor in anchors:
+            if anchor[0] in present and (len(anchor) == 1 or _holds(folded, anchor)):
+                found.add(referent)
+                break
+    return found
+
+
+def _holds(folded: list[str], phrase: tuple[str, ...]) -> bool:
+    """True when the word sequence `phrase` occurs in `folded`."""
+    n = len(phrase)
+    return any(tuple(folded[k:k + n]) == phrase for k, word in enumerate(folded) if word == phrase[0])
 
 
 def _contiguous(text: str, tokens, word_indexes: list[int]) -> bool:

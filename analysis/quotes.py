@@ -61,18 +61,30 @@ def _can_open(text: str, i: int) -> bool:
     return True
 
 
+# A quotation left open at a line's end may close on a later line (one sentence per line, hard-wrapped
+# plain text): only within this many further lines and characters, and never across a blank line.
+MAX_CONTINUED_LINES = 5
+MAX_CONTINUED_CHARS = 1500
+BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
 def find_quotes(text: str) -> list[Quote]:
     """All quotations in `text`, outermost and nested, sorted by start.
 
-    A quotation does not cross a line break (a paragraph). The marks are found in one pass over the
-    text, and each paragraph's open quotations are settled when the first mark past its end comes."""
+    A quotation is settled within its line (paragraph), except that a line ending with exactly one open
+    double quotation (or guillemet) continues it onto the next lines when, within a few lines and no blank
+    line, the first quotation mark to come is a mark that closes it (and cannot open). Anything else (another
+    opening mark first, nothing in reach) leaves it open to its line's end as before: an unbalanced mark never
+    quotes more than its own line. The marks are found in one pass over the text, and each line's open
+    quotations are settled when the first mark past its end comes."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []  # the open quotations of the current paragraph: (opening mark, offset)
+    carried: tuple[str, int, int] | None = None  # a quotation open at an earlier line's end: (mark, offset, that line's end)
     paragraph_end = -1
     for mark in QUOTE_MARK_RE.finditer(text):
         i = mark.start()
         if i > paragraph_end:
-            _close_paragraph(stack, paragraph_end, quotes)
+            carried = _settle_line(stack, paragraph_end, quotes, carried)
             stack = []
             paragraph_end = text.find("\n", i)
             if paragraph_end < 0:
@@ -80,6 +92,13 @@ def find_quotes(text: str) -> list[Quote]:
         ch = text[i]
         if ch in SINGLE_MARKS and _is_apostrophe(text, i):
             continue
+        if carried is not None:
+            opener, at, line_end = carried
+            carried = None
+            if _continues(text, line_end, i) and ch in PAIRS[opener] and not (ch in PAIRS and _can_open(text, i)):
+                quotes.append(Quote(at, i + 1, 0, True))
+                continue
+            quotes.append(Quote(at, line_end, 0, False))
         closing = next((k for k in range(len(stack) - 1, -1, -1) if ch in PAIRS[stack[k][0]]), None)
         if closing is not None and (
             ch not in PAIRS or ch not in STRAIGHT_MARKS or not _can_open(text, i) or stack[closing][0] == ch
@@ -89,8 +108,30 @@ def find_quotes(text: str) -> list[Quote]:
             quotes.append(Quote(at, i + 1, closing, True))
         elif ch in PAIRS and _can_open(text, i):
             stack.append((ch, i))
-    _close_paragraph(stack, paragraph_end, quotes)
+    carried = _settle_line(stack, paragraph_end, quotes, carried)
+    if carried is not None:
+        quotes.append(Quote(carried[1], carried[2], 0, False))
     return sorted(quotes, key=lambda q: (q.start, -q.end))
+
+
+def _settle_line(stack: list[tuple[str, int]], end: int, out: list[Quote], carried: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
+    """Settle a line's open quotations; return the one that may continue onto the next lines, if any.
+
+    `carried` (a quotation carried from an earlier line that no mark on this line closed) is settled first."""
+    if carried is not None:
+        out.append(Quote(carried[1], carried[2], 0, False))
+    if len(stack) == 1 and stack[0][0] not in SINGLE_MARKS:
+        return (stack[0][0], stack[0][1], end)
+    _close_paragraph(stack, end, out)
+    return None
+
+
+def _continues(text: str, line_end: int, i: int) -> bool:
+    """True when a quotation open at `line_end` may close at offset `i`: few lines later, no blank line between."""
+    if i - line_end > MAX_CONTINUED_CHARS:
+        return False
+    between = text[line_end:i]
+    return between.count("\n") <= MAX_CONTINUED_LINES and not BLANK_LINE_RE.search(between)
 
 
 def _close_paragraph(stack: list[tuple[str, int]], end: int, out: list[Quote]) -> None:

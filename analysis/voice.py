@@ -2,9 +2,12 @@
 
 - quoted: inside quotation marks of any style (scare quotes and nested quotes included).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
-  "labelled/described/branded as", "X regards ... as", "X has added/said/claimed that ...",
+  "labelled/described/branded as", "X regards ... as", "X has added/said/claimed/indicated that ...",
   "according to X" (anywhere in the sentence).
-- authorial: everything else.
+- authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
+  "we call it"; the author's words for the source itself ("according to a shocking report"); a noun
+  such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
+  notorious ...").
 """
 from __future__ import annotations
 
@@ -27,7 +30,8 @@ _REPORT_VERBS = (
     r"assert(?:s|ed|ing)?|allege[sd]?|alleging|contend(?:s|ed|ing)?|maintain(?:s|ed|ing)?|stat(?:ed|ing)|"
     r"declar(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|warn(?:s|ed|ing)?|suggest(?:s|ed|ing)?|tweet(?:s|ed|ing)?|"
     r"wr(?:ite|ites|ote|iting)|told|tell(?:s|ing)?|insinuat(?:e|es|ed|ing)|"
-    r"stress(?:es|ed|ing)?|not(?:ed|ing)|explain(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing))"
+    r"stress(?:es|ed|ing)?|not(?:ed|ing)|explain(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)|"
+    r"indicat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing))"
 )
 # Cues that put what follows them (in the same sentence) in someone else's voice.
 _PREFIX_CUES = re.compile(
@@ -49,6 +53,28 @@ _PREFIX_CUES = re.compile(
     ),
     re.IGNORECASE,
 )
+# Words before a cue that make it the author's own ("I wrote that", "we call it"): the first person,
+# optionally with an auxiliary or adverb between.
+_FIRST_PERSON_BEFORE = re.compile(
+    r"\b(?:I|we)\s+(?:(?:have|had|'ve|’ve|would|will|also|once|previously|already|often|always|never)\s+){0,2}$",
+    re.IGNORECASE,
+)
+# An article or possessive right before a report word makes it a noun ("his claims that", "the warning that"):
+# its clause ends at the next comma, semicolon or dash. (Not "this"/"that": "This suggested that ..." is a verb.)
+_DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|such|my|our|your)\s+$", re.IGNORECASE)
+# "That said, ...", "Having said that, ...": "nevertheless", not a report (the cue then starts at "said").
+_IDIOM_SAID = re.compile(r"\b(?:(?:that|this)\s+said\s*,|having\s+said\b)", re.IGNORECASE)
+_IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having)\s+$", re.IGNORECASE)
+_CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s-\s")
+_REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
+_ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)
+# Words that start a new noun phrase or clause after "according to X": past one of them the phrase is no
+# longer the source's description ("according to Lavrov the regime ...").
+_NEW_PHRASE_WORDS = frozenset(
+    "the a an this that these those his her their its he she they it we i who which is are was were has have had".split()
+)
+_WORD_RE = re.compile(r"\w+")
+
 _ANYWHERE_CUES = re.compile(r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b", re.IGNORECASE)
 
 
@@ -141,10 +167,44 @@ def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
     return False
 
 
+def cue_reaches(prefix: str, match: re.Match) -> bool:
+    """True when a prefix cue found in `prefix` (the sentence up to the phrase) puts the phrase, at the
+    prefix's end, in someone else's voice.
+
+    It does not when the speaker is the author ("I wrote that", "we call it"); in "That said, ..." and
+    "Having said that, ..." (nevertheless); when the phrase is part of
+    the source named after "according to" ("according to a shocking report": the author's words for the
+    report); or when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase."""
+    before = prefix[:match.start()]
+    if _FIRST_PERSON_BEFORE.search(before):
+        return False
+    idiom_start = _IDIOM_FIRST_WORD.search(before)
+    if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
+        return False
+    after = prefix[match.end():]
+    if _ACCORDING_RE.match(prefix, match.start()):
+        if _CLAUSE_END_RE.search(after):
+            return True
+        return any(word.lower() in _NEW_PHRASE_WORDS for word in _WORD_RE.findall(after)[1:])
+    first_word = _WORD_RE.match(prefix, match.start())
+    if first_word and _REPORT_WORD.fullmatch(first_word.group()) and _DETERMINER_BEFORE.search(before):
+        return not _CLAUSE_END_RE.search(prefix[first_word.end():])
+    return True
+
+
+def prefix_cue_reaches(prefix: str) -> bool:
+    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches)."""
+    position = 0
+    while (match := _PREFIX_CUES.search(prefix, position)) is not None:
+        if cue_reaches(prefix, match):
+            return True
+        position = match.start() + 1
+    return False
+
+
 def is_attributed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
     """True when the sentence frames [start, end) as someone else's wording."""
-    prefix = text[sentence[0]:start]
-    if _PREFIX_CUES.search(prefix):
+    if prefix_cue_reaches(text[sentence[0]:start]):
         return True
     return bool(_ANYWHERE_CUES.search(text[end:sentence[1]]))
 
@@ -208,21 +268,22 @@ class VoiceFinder:
         return any(map(cue_tokens.__getitem__, self.words[first:last]))
 
     def prefix_cue(self, start: int, end: int) -> bool:
-        """_PREFIX_CUES.search(text[start:end]), trying the regex only where a word may start a match."""
+        """prefix_cue_reaches(text[start:end]), trying the regex only where a word may start a match."""
         within = self._tokens_within(start, end)
         if within is None:
-            return bool(_PREFIX_CUES.search(self.text[start:end]))
+            return prefix_cue_reaches(self.text[start:end])
         first, last = within
         offsets = list(map(_PREFIX_START_TOKENS.__getitem__, self.words[first:last]))
         if not any(offsets):
             return False
         prefix = self.text[start:end]
         word_starts = self.word_starts
-        return any(
-            _PREFIX_CUES.match(prefix, word_starts[first + k] - start + offset)
-            for k in itertools.compress(range(len(offsets)), offsets)
-            for offset in offsets[k]
-        )
+        for k in itertools.compress(range(len(offsets)), offsets):
+            for offset in offsets[k]:
+                match = _PREFIX_CUES.match(prefix, word_starts[first + k] - start + offset)
+                if match is not None and cue_reaches(prefix, match):
+                    return True
+        return False
 
     def voice(self, start: int, end: int) -> str:
         """classify_voice(text, start, end, quotes, sentence_spans) for this document."""

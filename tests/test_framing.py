@@ -116,7 +116,7 @@ def test_naming_folds_case_accents_hyphens_and_possessives():
 
 
 def test_naming_ignores_blocked_phrases_and_sentence_breaks():
-    rows = _naming("The Cold War ended. They spoke of war. Then, crisis.")
+    rows = _naming("The Cold War ended. They spoke of war. Then, crisis. Kyiv waited.")  # Kyiv: about Ukraine
     assert [(r["term"], r["count"]) for r in rows if r["referent"] == "war_in_ukraine"] == [("crisis", 1), ("war", 1)]
     # "Kyiv. Regime" is not "Kyiv regime"
     rows = _naming("He went to Kyiv. Regime change was not discussed.")
@@ -124,9 +124,9 @@ def test_naming_ignores_blocked_phrases_and_sentence_breaks():
 
 
 def test_naming_reads_body_text_only():
-    text = "Subscribe to read about the invasion.\nThe war continued."
+    text = "Subscribe to read about the invasion.\nThe war in Donbas continued."
     rows = _naming(text, boilerplate=((0, text.index("\n")),))
-    assert {r["term"] for r in rows} == {"war"}
+    assert {r["term"] for r in rows} == {"war"}  # "Donbas" anchors the war; "invasion" is boilerplate
 
 
 # --- frames ---------------------------------------------------------------------------------------

@@ -681,3 +681,68 @@ def test_scorer_shared_by_threads_scores_as_alone(monkeypatch):
         sys.setswitchinterval(interval)
     assert not wrong
     assert model.scorer.table.generation > 10
+
+
+# ---------------------------------------------------------------- hits in another sense
+
+
+def _hit_texts(lexicon, text: str) -> list[str]:
+    from analysis.lexicon import find_hits
+
+    tokens = tokenize(text)
+    return [text[h.start:h.end] for h in find_hits(lexicon, text, tokens.word_spans, tokens.words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # the verb "to lie" (not_in), kept as the noun
+        ("The solution, then, lies not just in technology. Part of the difficulty lies in the fact.", []),
+        ("He took a shortcut to whatever lies beyond.", []),
+        ("They keep cramming lies down our throats.", ["lies"]),
+        # idioms and the crime (not_in)
+        ("Psychiatric testing was still all the rage among the houses.", []),
+        ("He has a 2012 conviction for fraud and faces wire fraud charges.", []),
+        ("Arrests included child neglect, drug offenses, fraud and larceny.", []),
+        ("The man is a fraud.", ["fraud"]),
+        # a label negated by a hyphenated prefix
+        ("Anti-fascism campaigners marched; non-racist fans cheered.", []),
+        # a capitalised name outside a headline; a chain of loaded capitals is no name
+        ("Campaigners from Hope Not Hate had campaigned for the pair to stay out of the country.", []),
+        ("He witnessed the abuse at Sacred Heart of Jesus church in the city of Santiago.", []),
+        ("He said we should focus on the destructive Radical Islamic Terrorism that is spreading now.",
+         ["destructive", "Radical", "Islamic Terrorism"]),
+        ("Racist Trump supporters rallied in the city on Sunday.", ["Racist"]),
+        ("Pope Francis Accused of Inaction in Notorious Sex Abuse Cases", ["Notorious"]),
+        # "collaborator" alone is a co-worker, not the occupation-regime label
+        ("He was a close friend and collaborator of the cardinal. Russian collaborators ran the town.",
+         ["Russian collaborators"]),
+    ],
+)
+def test_hits_in_another_sense_do_not_count(lexicon, text: str, kept: list[str]):
+    assert _hit_texts(lexicon, text) == kept
+
+
+def test_not_in_column_is_checked_by_line():
+    from analysis.lexicon import parse_lexicon
+
+    header = "term,patterns,category,narrative,neutral_alternative,note,not_in\n"
+    good = parse_lexicon(header + "lies,lies,dysphemism,neutral-descriptive,false claims,x,lies in|what/whatever lies\n")
+    assert len(good.exclusions[0]) == 3
+    with pytest.raises(LexiconError, match="line 2: not_in wording 'all the rage' contains none"):
+        parse_lexicon(header + "lies,lies,dysphemism,neutral-descriptive,false claims,x,all the rage\n")
+    # files without the column still load
+    assert len(parse_lexicon("term,patterns,category,narrative,neutral_alternative\nx,y,dysphemism,neutral-descriptive,z\n")) == 1
+
+
+def test_non_english_body_gets_no_lexicon_hits(resources):
+    italian = ("Netflix ospiterà il remake in computer grafica della serie animata cult degli anni ottanta, "
+               "una delle serie più amate dai fan di tutto il mondo, che tornerà con nuovi episodi prodotti "
+               "da Toei Animation e con una nuova sigla per il pubblico di oggi e di domani, come annunciato "
+               "dalla piattaforma di streaming durante la presentazione ufficiale dei nuovi titoli.")
+    assert _lexicon_spans(loaded.analyze(_context(italian, resources))) == []
+    english = ("The cult film returned this year, and the remake will be streamed by the platform to fans who "
+               "have waited for it since the eighties, with new episodes and a new theme song for the public "
+               "of today and of tomorrow, as the company announced during the official presentation of the "
+               "new titles on Monday in front of a crowd of reporters.")
+    assert [r["text"] for r in _lexicon_spans(loaded.analyze(_context(english, resources)))] == ["cult"]

@@ -69,3 +69,29 @@ def test_open_quotations_close_at_their_own_paragraph_end():
         (text.index("‘"), text.index("’") + 1, 0, True),
         (text.index("“four"), len(text), 0, True),
     ]
+
+
+# --- quotations running onto later lines (one sentence per line, hard-wrapped text) ---------------
+
+def test_quote_continues_across_line_breaks_to_its_closing_mark():
+    text = ('He said:\n"I welcome the ban.\nThis is the right decision.\nSpeakers who promote hate."\n\n'
+            'Then “It wounded many.\nAnd this horrified me a lot.”\nEnd.')
+    assert _texts(text) == [
+        '"I welcome the ban.\nThis is the right decision.\nSpeakers who promote hate."',
+        "“It wounded many.\nAnd this horrified me a lot.”",
+    ]
+    assert all(q.closed for q in find_quotes(text))
+
+
+def test_unbalanced_marks_never_quote_past_their_line():
+    # no closing mark in reach: the open quote stops at its line's end, as before
+    assert _texts('He said "it is open.\nThe author goes on.\nAnd on.') == ['"it is open.']
+    # a blank line (paragraph break) stops it, even if a mark closes later
+    assert _texts('"First paragraph.\n\nAuthor text hate."') == ['"First paragraph.']
+    # another opening mark comes first (the multi-paragraph convention reopens each paragraph)
+    assert _texts('"First line.\n"Second line." said he.') == ['"First line.', '"Second line."']
+    # too many lines before the closing mark
+    far = '"Open.\n' + "line.\n" * 8 + 'end."'
+    assert _texts(far) == ['"Open.']
+    # two quotations open at a line's end: ambiguous, neither continues
+    assert _texts('He wrote "a “b\nc” d"') == ['"a “b', "“b"]

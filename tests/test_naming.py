@@ -1,0 +1,60 @@
+"""Naming: anchored referents count only in documents about them (analysis/naming.py, data/referents.csv)."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from analysis.lexicon_csv import LexiconError
+from analysis.naming import find_names, load_referents
+from framing_helpers import context_for
+
+
+def _referents_of(text: str, **kwargs) -> set[tuple[str, str]]:
+    return {(u.referent, u.term) for u in find_names(context_for(text, **kwargs), load_referents())}
+
+
+def test_generic_war_terms_need_the_document_to_be_about_ukraine():
+    # an op-ed on the Middle East that mentions Russia: no war_in_ukraine, no donbas_forces
+    syria = ("Israel warned Iran against further aggression in Syria. Russia backs Assad. "
+             "The war has drawn in Shiite militias and rebels, and the meth crisis at home worsens.")
+    assert not {r for r, _ in _referents_of(syria)} & {"war_in_ukraine", "donbas_forces"}
+    # the same words in a document that names Ukraine are the war in Ukraine
+    ukraine = syria + " Kyiv fears the same."
+    found = _referents_of(ukraine)
+    assert ("war_in_ukraine", "war") in found and ("war_in_ukraine", "aggression") in found
+    assert ("donbas_forces", "militias") in found
+
+
+def test_anchor_in_boilerplate_does_not_count():
+    text = "The war on drugs goes on. Related: Ukraine aid continues."
+    boiler_start = text.index("Related")
+    assert _referents_of(text, boilerplate=((boiler_start, len(text)),)) == set()
+    assert ("war_in_ukraine", "war") in _referents_of(text)
+
+
+def test_referent_without_anchors_counts_everywhere():
+    assert ("the_meeting", "summit") in _referents_of("The summit ended early.")
+
+
+def test_custom_anchor_rows(tmp_path: Path):
+    path = tmp_path / "referents.csv"
+    path.write_text("referent,term,note,kind\nflood,deluge,,\nflood,river Elbe,,anchor\n", encoding="utf-8")
+    referents = load_referents(path)
+    assert referents.anchors == {"flood": frozenset({("river", "elbe")})}
+    assert find_names(context_for("The deluge came."), referents) == []
+    assert [u.term for u in find_names(context_for("The deluge came down the River Elbe."), referents)] == ["deluge"]
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("referent,term,note,kind\nflood,deluge,,bogus\n", "line 2: kind 'bogus'"),
+        ("referent,term,note,kind\n-,deluge,,anchor\n", "line 2: the blocked referent"),
+    ],
+)
+def test_bad_kind_names_the_line(tmp_path: Path, content: str, message: str):
+    path = tmp_path / "referents.csv"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(LexiconError, match=message):
+        load_referents(path)

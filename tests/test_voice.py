@@ -1,0 +1,56 @@
+"""Voice: where attribution cues reach and where they do not (analysis/voice.py)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.quotes import find_quotes
+from analysis.tokens import tokenize
+from analysis.voice import VoiceFinder, classify_voice
+
+
+def _voice(text: str, phrase: str) -> str:
+    start = text.index(phrase)
+    end = start + len(phrase)
+    tokens = tokenize(text)
+    quotes = find_quotes(text)
+    voice = classify_voice(text, start, end, quotes, tokens.sentence_spans)
+    assert VoiceFinder(text, quotes, tokens).voice(start, end) == voice  # the fast path agrees
+    return voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # the author's adjective for the source named after "according to"
+        ("Patients have escaped, according to a shocking report in The Sun.", "shocking", "authorial"),
+        ("According to Lavrov, the Kyiv regime is failing.", "Kyiv regime", "attributed"),
+        ("According to Lavrov the Kyiv regime is failing.", "Kyiv regime", "attributed"),
+        # a noun's that-clause ends at the comma; the author speaks again after it
+        ("Despite his claims that he punishes the guilty, it was Francis who freed the notorious priest.",
+         "notorious", "authorial"),
+        ("Despite his claims that the notorious priest was innocent, Francis acted.", "notorious", "attributed"),
+        ("He claims that he punishes the guilty, and the notorious priest agrees.", "notorious", "attributed"),
+        # the first person is the author
+        ("In 2016, I wrote that the constitution was the worst object of the wrecking-ball pontificate.",
+         "wrecking", "authorial"),
+        ("We have said that this is a sham election.", "sham", "authorial"),
+        ("She wrote that the constitution was a wrecking-ball.", "wrecking", "attributed"),
+        ("I was told that this is a sham election.", "sham", "attributed"),
+        # reporting verbs the README's rule covers ("X has added/said/indicated that ...")
+        ("Witkoff indicated that the Russians would stop their aggressive actions.", "aggressive", "attributed"),
+        ("The minister confirmed that the response was chaotic.", "chaotic", "attributed"),
+        # ... but not the author's own "time to admit that", nor the idiom "That said," (nevertheless)
+        ("It is time to admit that a subculture is wreaking devastation.", "devastation", "authorial"),
+        ("That said, Trump wants to separate the people of Iran and its ruling regime.", "regime", "authorial"),
+        ("This suggested, of course, that all other Jihadist attacks were fine.", "Jihadist", "attributed"),
+    ],
+)
+def test_where_attribution_reaches(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+def test_quote_running_onto_the_next_lines_is_quoted():
+    text = ('Trump tweeted Tuesday.\n"I would have quickly picked someone else.\n'
+            'So much time and money wasted, so many lives ruined!"\nSessions declined to comment.')
+    assert _voice(text, "ruined") == "quoted"
+    assert _voice(text, "declined") == "authorial"
