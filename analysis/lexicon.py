@@ -271,6 +271,9 @@ def validate_lexicon_bytes(data: bytes, name: str = "upload") -> Lexicon:
         text = data.decode("utf-8-sig")
     except UnicodeDecodeError as exc:
         raise LexiconError([f"line 1: the file is not UTF-8 text ({exc.reason})"]) from exc
+    if text.lstrip("\ufeff \t\r\n").startswith(("{", "[")):
+        raise LexiconError([f"line 1: {name} looks like JSON; a lexicon is a CSV file whose header is {','.join(COLUMNS)} "
+                            "(download the shipped one as a starting point)"])
     return parse_lexicon(text, source=name)
 
 

@@ -116,6 +116,8 @@ def test_missing_header_column_and_bytes_upload():
         loaded.validate_lexicon_bytes(b"term,patterns\nx,y\n")
     with pytest.raises(LexiconError, match="not UTF-8"):
         loaded.validate_lexicon_bytes(b"\xff\xfe\x00bad")
+    with pytest.raises(LexiconError, match="bad.json looks like JSON; a lexicon is a CSV file"):
+        loaded.validate_lexicon_bytes(b"{not json", "bad.json")
     custom = loaded.validate_lexicon_bytes((HEADER + "blorp,blorp*,dysphemism,domestic-partisan,thing,\n").encode())
     assert len(custom) == 1 and custom.entries[0].term == "blorp"
 

@@ -108,7 +108,7 @@ def custom_upload(kind: str) -> None:
         # "shipped-": the Export page's tables (frames.csv among them) must not share a file name with these.
         st.download_button("Download the shipped lexicon as a starting point", Path(shipped).read_bytes(), file_name=f"shipped-{Path(shipped).name}",
                            mime="text/csv", key=f"{prefix}_download", on_click="ignore")
-    upload = st.file_uploader(f"Custom {kind} file", type=["csv", "tsv", "json"] if kind == "lexicon" else ["csv"], key=f"{prefix}_upload")
+    upload = st.file_uploader(f"Custom {kind} file", type=["csv"], key=f"{prefix}_upload")
     if upload is None:
         return
     data = upload.getvalue()
