@@ -39,6 +39,11 @@ def _bar_height(rows: int) -> int:
     return max(300, 120 + 38 * rows)
 
 
+def _count_axis(figure: go.Figure, largest: int) -> None:
+    """A y axis of whole counts from zero: one tick per unit for small counts (plotly would put 0.5 steps)."""
+    figure.update_yaxes(tickformat="d", rangemode="tozero", dtick=1 if largest <= 10 else None)
+
+
 def _layout(figure: go.Figure, title: str, height: int = 380) -> go.Figure:
     figure.update_layout(title=title, height=height, margin=dict(l=10, r=10, t=50, b=10), legend_title_text="")
     return figure
@@ -87,7 +92,7 @@ def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | N
     """Boilerplate share per document, stacked by category (boilerplate_<category> columns) when available."""
     documents = results.documents
     categories = [c for c in prefixed(documents, "boilerplate_") if c not in BOILERPLATE_NOT_CATEGORY
-                  and pd.api.types.is_numeric_dtype(documents[c])]
+                  and pd.api.types.is_numeric_dtype(documents[c]) and documents[c].fillna(0).gt(0).any()]
     names = documents["doc_id"].astype(str).map(_safe(labels))
     if categories:
         frame = documents[categories].fillna(0).copy()
@@ -103,9 +108,13 @@ def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | N
     top = float(documents["boilerplate_share"].fillna(0).max()) if has_values(documents, "boilerplate_share") else 1.0
     figure.update_xaxes(tickformat=".0%", title_text="share of the page", range=[0, min(1.0, max(0.1, top * 1.15))], nticks=6, tickangle=0)
     figure.update_yaxes(title_text="", autorange="reversed")
-    _layout(figure, "Boilerplate share, by category", _bar_height(len(names)) + 60)
-    # Below the bars, across: a column beside them leaves half a page's width no room for fourteen names.
-    figure.update_layout(legend=dict(orientation="h", yanchor="top", y=-0.12, xanchor="left", x=0))
+    # The legend goes under the axis, across, two names a row: beside the bars, a half-page column left
+    # no room for fourteen names (the legend scrolled).
+    legend_rows = -(-len(categories) // 2) if categories else 0
+    _layout(figure, "Boilerplate share, by category", _bar_height(len(names)) + 22 * legend_rows)
+    figure.update_layout(legend=dict(orientation="h", yref="container", y=0, yanchor="bottom", xref="container", xanchor="left", x=0,
+                                     entrywidth=190, entrywidthmode="pixels"),
+                         margin=dict(b=70 + 22 * legend_rows))
     return figure
 
 
@@ -146,7 +155,7 @@ def outlet_types(results: Results) -> go.Figure | None:
     counts.columns = ["outlet type", "documents"]
     figure = px.bar(counts, x="outlet type", y="documents", color="outlet type", color_discrete_map=TYPE_COLORS)
     figure.update_layout(showlegend=False)
-    figure.update_yaxes(tickformat="d", rangemode="tozero")
+    _count_axis(figure, int(counts["documents"].max()))
     return _layout(figure, "Documents by outlet type", 320)
 
 
@@ -187,7 +196,8 @@ def _timeline_counts(frame: pd.DataFrame, title: str) -> go.Figure:
     counts = frame.assign(period=period).groupby(["period", "event"]).size().reset_index(name="documents")
     figure = px.bar(counts, x="period", y="documents", color="event", color_discrete_map=_event_colors(counts["event"]))
     figure.update_xaxes(title_text="")
-    figure.update_yaxes(title_text=f"documents per {'month' if monthly else 'day'}", tickformat="d", rangemode="tozero")
+    figure.update_yaxes(title_text=f"documents per {'month' if monthly else 'day'}")
+    _count_axis(figure, int(counts.groupby("period")["documents"].sum().max()))
     figure.update_layout(barmode="stack")
     return _layout(figure, title, 320)
 
