@@ -103,3 +103,26 @@ def test_start_words_add_the_possessives_of_one_word_aliases():
     assert reg.first_words <= reg.start_words
     assert "bloomberg" in reg.single_word and {"bloomberg's", "bloomberg’s"} <= reg.start_words
     assert "thursday" not in reg.start_words
+
+
+def test_major_outlets_are_registered_with_their_type():
+    reg = registry()
+    for domain, name, outlet_type in (("latimes.com", "Los Angeles Times", "commercial mainstream"), ("news.sky.com", "Sky News", "commercial mainstream"),
+                                      ("houstonchronicle.com", "Houston Chronicle", "commercial mainstream"), ("cnbc.com", "CNBC", "commercial mainstream"),
+                                      ("vox.com", "Vox", "commercial mainstream"), ("breitbart.com", "Breitbart News", "partisan-advocacy"),
+                                      ("motherjones.com", "Mother Jones", "partisan-advocacy"), ("news.yahoo.com", "Yahoo News", "aggregator-rewrite"),
+                                      ("www3.nhk.or.jp", "NHK", "state-captured"), ("nhk.or.jp", "NHK", "state-captured")):
+        outlet, _ = reg.lookup_domain(domain)
+        assert (outlet.name, outlet.outlet_type) == (name, outlet_type), domain
+        assert outlet.type_source and outlet.type_date, domain
+    assert reg.lookup_domain("breitbart.com")[0].credibility_category  # the CRED-1 rating joins the curated row
+
+
+def test_curated_names_that_are_ordinary_words_need_a_cue_in_prose():
+    from analysis.citations import CountryCounts, find_mentions
+    from analysis.tokens import tokenize
+
+    for text in ("The Australian government flew on the Atlantic. Prayers on the Hindu festival.", "Lawmakers on the Hill said the Nikkei fell 2%.",
+                 "The Hindu nationalist party and Vox, the Spanish party, met at dawn. Dawn broke.", "Kate Forbes spoke on Time and The Times."):
+        mentions = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
+        assert [m.name for m in mentions if m.outlet is not None and m.outlet.curated] == [], text
