@@ -126,3 +126,16 @@ def test_curated_names_that_are_ordinary_words_need_a_cue_in_prose():
                  "The Hindu nationalist party and Vox, the Spanish party, met at dawn. Dawn broke.", "Kate Forbes spoke on Time and The Times."):
         mentions = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
         assert [m.name for m in mentions if m.outlet is not None and m.outlet.curated] == [], text
+
+
+def test_newspaper_names_that_are_phrases_in_their_own_language_are_not_mentions():
+    from analysis.citations import CountryCounts, find_mentions
+    from analysis.tokens import tokenize
+
+    for text in ("Lies die Geschichten, die heute die Welt bewegen. Die Zeit drängt. Bild: privat.",
+                 "Researchers recorded changes to the surface of the Sun.", "Wee of the Times reports that censors acted.",
+                 "Il presidente della Repubblica parla: la Repubblica è una."):
+        mentions = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
+        assert [m.name for m in mentions if m.outlet is not None and m.outlet.curated] == [], text
+    reg = registry()
+    assert reg.lookup_name("Die Welt").name == "Die Welt" and reg.lookup_name("The Times").name == "The Times"  # titles still name them
