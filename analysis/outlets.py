@@ -619,6 +619,8 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             if (actor.quoted or actor.paraphrased) and "source" not in row["roles"]:
                 row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + ["source"])
             continue
+        if actor.kind == "person":
+            outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
         rows.append({
             "doc_id": doc_id,
             "name": actor.name,

@@ -563,3 +563,14 @@ def test_owner_company_in_a_copyright_line_is_not_taken_for_its_outlet():
     # Vox Media publishes many sites besides Vox: its name must not resolve to the Vox row.
     row = _doc("Orban met Putin on Tuesday.\n\n© 2019 Vox Media, LLC. All Rights Reserved\n")
     assert row["outlet"] == "Vox Media" and row["outlet_type"] == "unknown"
+
+
+def test_a_quoted_person_named_like_an_outlet_is_not_typed_as_that_outlet():
+    # "Dr" is also Denmark's DR, "Hill" The Hill, "Dawn" the Pakistani daily: a person is not an outlet.
+    for text, name in (('Officials met. ""The talks failed and we will try again next week,"" Dr said.', "Dr"),
+                       ('Hill spoke. ""The talks failed and we will try again next week,"" Hill said. Officials agreed.', "Hill"),
+                       ('Officials met. ""The talks failed and we will try again next week,"" Dawn told reporters.', "Dawn")):
+        rows = _csv_results(f'url,title,text\nhttps://example.org/a,Talks,"{text}"\n').citations
+        row = rows[rows["name"] == name].iloc[0]
+        assert (row["kind"], row["outlet_type"], row["state_media_code"]) == ("person", "", ""), text
+        assert "registry row" not in row["evidence"]
