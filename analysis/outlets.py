@@ -256,21 +256,33 @@ def _title_site_name(line: str) -> str | None:
     return None
 
 
+def _is_section_label(text: str) -> bool:
+    """Whether a title part is only section words ("news", "Breaking News", "UK News")."""
+    words = text.split()
+    return bool(words) and all(word.lower() in TITLE_SECTION_WORDS for word in words)
+
+
 def _title_suffix(context: DocContext) -> tuple[str, str, bool] | None:
     """The site name closing a page-title line ("Headline | VentureBeat", "Headline — RT World News"):
-    (name, line, whether a section label after it was dropped).
+    (name, line, whether a section label was dropped: then only a registry outlet counts).
 
-    A trailing section label after the name ("Headline | Bangkok Post: news", "Headline - CNN - World") is
-    dropped first; the name must still follow a title separator, so the section rule alone never makes a name."""
+    A section label after the name ("Headline | Bangkok Post: news", "Headline - CNN - World") or between
+    headline and name ("Headline - Breaking News - The Jerusalem Post") is dropped; the name must still follow
+    a title separator, so the section rule alone never makes a name."""
     text = context.document.text
     for start, end in context.tokens.line_spans[:3]:
         line = text[start:end]
         section = TITLE_SECTION_RE.match(line.rstrip())
-        if section and all(word.lower() in TITLE_SECTION_WORDS for word in section.group("section").split()):
+        if section and _is_section_label(section.group("section")):
             name = _title_site_name(section.group("rest"))
-            if name and not all(word.lower() in TITLE_SECTION_WORDS for word in name.split()):
+            if name and not _is_section_label(name):
                 return name, line, True
         name = _title_site_name(line)
+        if name and " - " in name:
+            # "Headline - Breaking News - The Jerusalem Post": the section label may also come before the name.
+            label, last = name.rsplit(" - ", 1)
+            if _is_section_label(label) and not _is_section_label(last):
+                return last.strip(), line, True
         if name:
             return name, line, False
     return None

@@ -538,6 +538,8 @@ def test_title_site_name_before_a_section_label_names_the_publisher():
     assert dash["outlet"] == "CNN"
     en_dash = _doc("Orban meets Putin in Beijing again | RT – Politics\n\nOrban met Putin on Tuesday.\n")
     assert en_dash["outlet"] == "RT" and en_dash["state_media_code"] == "SC"
+    before = _doc("Son of former German president stabbed in Berlin - Breaking News - The Jerusalem post\n\nPolice said.\n")
+    assert before["outlet"] == "The Jerusalem Post" and before["outlet_type"] == "commercial mainstream"
 
 
 def test_name_before_a_section_label_must_be_a_registry_outlet():
@@ -546,6 +548,8 @@ def test_name_before_a_section_label_must_be_a_registry_outlet():
     assert row["outlet"] == ""
     # A title ending in section words alone keeps the old reading: the last part must recur to count.
     row = _doc("Orban meets Putin in Beijing again - World News\n\nOrban met Putin on Tuesday.\n")
+    assert row["outlet"] == ""
+    row = _doc("Thai army chief denies coup rumours again - Breaking News - Prayuth Vows Calm\n\nPrayuth Vows Calm. Prayuth Vows Calm.\n")
     assert row["outlet"] == ""
 
 
