@@ -18,6 +18,7 @@ from itertools import accumulate, compress
 from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
+from .registry import MARKS, alias_key
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
 
@@ -410,7 +411,12 @@ def _registry_kind(name: str, context: DocContext) -> str | None:
     if fold(name) in _registry_countries(registry):
         return "organization"
     outlet = registry.lookup_name(name)
-    if outlet is not None and outlet.kind in ("outlet", "agency", "platform", "organization"):
+    if outlet is None or outlet.kind not in ("outlet", "agency", "platform", "organization"):
+        return None
+    # Only a name the registry reads in running text as it stands ("Breitbart", "Reuters"): one it needs a cue
+    # for ("~Dawn", "~Vox") or keeps for titles and furniture ("The Hill") is also a person's name.
+    key = alias_key(name)
+    if any(alias_key(alias) == key for alias in outlet.text_aliases if not alias.startswith(tuple(MARKS))):
         return outlet.kind
     return None
 

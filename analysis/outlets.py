@@ -69,6 +69,16 @@ SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUE
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
 TITLE_SUFFIX_RE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?P<name>[A-Z0-9][^|–—]{1,40}?)\s*$")
+# A section label some sites put after their name in the title ("Headline | Bangkok Post: news", "… - CNN - World").
+# Only a label made wholly of these words is dropped, so a headline fragment is never read as a section.
+# From the section names of large English-language news sites, plus a few common non-English ones.
+TITLE_SECTION_WORDS = frozenset(
+    "news world politics business sport sports tech technology science health entertainment opinion international "
+    "national local live latest breaking top stories home video videos analysis comment culture lifestyle travel economy "
+    "markets finance money us uk europe asia africa americas pacific middle east australia india china "
+    "nachrichten politik wirtschaft actualités actualites noticias notizie".split()
+)
+TITLE_SECTION_RE = re.compile(r"^(?P<rest>.+?)(?::\s+|\s+[|–—-]\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*$")
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
@@ -218,24 +228,63 @@ def _letters_only(value: str) -> str:
 
 
 def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
-    """The registry row a name refers to, also after dropping generic trailing words ('RT World News' -> 'RT')."""
+    """The registry row a name refers to, also after dropping generic trailing words ('RT World News' -> 'RT').
+
+    A name that is the recorded owner of the row found that way ('Vox Media' for Vox) names the company,
+    which may publish other sites, so it is not taken for the outlet."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
     outlet = registry.lookup_name(name, countries) if name else None
     words = name.split()
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
         outlet = registry.lookup_name(" ".join(words).strip(" ,&"), countries)
+        if outlet is not None and _company_key(outlet.owner).startswith(_company_key(name)):
+            return None
     return outlet
 
 
-def _title_suffix(context: DocContext) -> tuple[str, str] | None:
-    """The site name closing a page-title line ("Headline | VentureBeat", "Headline — RT World News"): (name, line)."""
+def _company_key(name: str) -> str:
+    """'Vox Media, LLC' -> 'vox media': a company name without its legal form, for comparing names."""
+    return GENERIC_TAIL_RE.sub("", re.sub(r"[,.]", "", name)).casefold().strip()
+
+
+def _title_site_name(line: str) -> str | None:
+    """The site name closing a title line, if any: "Headline | VentureBeat" -> "VentureBeat"."""
+    match = TITLE_SUFFIX_RE.match(line)
+    if match and len(match.group("head").split()) >= 3:
+        return match.group("name").strip()
+    return None
+
+
+def _is_section_label(text: str) -> bool:
+    """Whether a title part is only section words ("news", "Breaking News", "UK News")."""
+    words = text.split()
+    return bool(words) and all(word.lower() in TITLE_SECTION_WORDS for word in words)
+
+
+def _title_suffix(context: DocContext) -> tuple[str, str, bool] | None:
+    """The site name closing a page-title line ("Headline | VentureBeat", "Headline — RT World News"):
+    (name, line, whether a section label was dropped: then only a registry outlet counts).
+
+    A section label after the name ("Headline | Bangkok Post: news", "Headline - CNN - World") or between
+    headline and name ("Headline - Breaking News - The Jerusalem Post") is dropped; the name must still follow
+    a title separator, so the section rule alone never makes a name."""
     text = context.document.text
     for start, end in context.tokens.line_spans[:3]:
         line = text[start:end]
-        match = TITLE_SUFFIX_RE.match(line)
-        if match and len(match.group("head").split()) >= 3:
-            return match.group("name").strip(), line
+        section = TITLE_SECTION_RE.match(line.rstrip())
+        if section and _is_section_label(section.group("section")):
+            name = _title_site_name(section.group("rest"))
+            if name and not _is_section_label(name):
+                return name, line, True
+        name = _title_site_name(line)
+        if name and " - " in name:
+            # "Headline - Breaking News - The Jerusalem Post": the section label may also come before the name.
+            label, last = name.rsplit(" - ", 1)
+            if _is_section_label(label) and not _is_section_label(last):
+                return last.strip(), line, True
+        if name:
+            return name, line, False
     return None
 
 
@@ -265,16 +314,18 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
 
     Strength: a site name closing the title line 0.85, furniture phrases 0.8, copyright lines 0.6
     (they often name the owning company, not the outlet). An unregistered title-line name counts only
-    when the page repeats it elsewhere, so a headline with a dash is not taken for a site name."""
+    when the page repeats it elsewhere, so a headline with a dash is not taken for a site name; one read
+    before a dropped section label ("Headline - Prayuth: news") counts only when it is a registry outlet."""
     text = context.document.text
     found: list[tuple[Outlet | None, str, str, float]] = []
     suffix = _title_suffix(context)
     if suffix:
-        name, line = suffix
+        name, line, sectioned = suffix
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
         spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
         outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
-        if outlet is not None or (len(re.findall(re.escape(name), text)) >= 2 and name.split()[0].lower() not in NOT_A_NAME):
+        recurs = not sectioned and len(re.findall(re.escape(name), text)) >= 2
+        if outlet is not None or (recurs and name.split()[0].lower() not in NOT_A_NAME):
             found.append((outlet, name, _tidy(line)[:120], 0.85))
     for start, end in _cue_lines(text, _furniture_ranges(context)):
         line = text[start:end]
@@ -580,6 +631,8 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             if (actor.quoted or actor.paraphrased) and "source" not in row["roles"]:
                 row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + ["source"])
             continue
+        if actor.kind == "person":
+            outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
         rows.append({
             "doc_id": doc_id,
             "name": actor.name,

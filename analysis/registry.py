@@ -256,9 +256,10 @@ def _countries_by_text_alias(outlets: list[Outlet]) -> dict[tuple[str, ...], set
 def _needs_evidence(alias: str, outlet: Outlet, countries: set[str]) -> bool:
     """Whether a text alias counts as a mention only with evidence beside it (TextAlias.needs_evidence).
 
-    Curated rows were checked by hand for how their names read in English news and keep their aliases."""
+    Curated rows were checked by hand for how their names read in English news and keep their aliases, unless
+    rows of another country share the name ("CBC": Canada's broadcaster and Azerbaijan's)."""
     if outlet.curated:
-        return False
+        return len(countries) > 1
     return alias.startswith(COUNTRY_MARK) or is_acronym(alias.lstrip(MARKS)) or len(countries) > 1
 
 
@@ -266,8 +267,10 @@ def _alias_is_distinctive(alias: str, outlet: Outlet, countries: set[str]) -> bo
     """Whether an exact name alone points at its row: a curated row's name, a host name, or a name of one
     country's rows that is neither an acronym nor one ordinary word ("Herald", "Chronicle" once "the" is dropped:
     only a one-word name the row is found by in prose, such as "Ukrinform", counts)."""
-    if outlet.curated or ("." in alias and " " not in alias.strip()):
+    if "." in alias and " " not in alias.strip():
         return True
+    if outlet.curated:
+        return len(countries) <= 1
     if is_acronym(alias) or len(countries) > 1:
         return False
     return len(alias_key(alias).split()) >= 2 or alias in outlet.text_aliases

@@ -120,3 +120,39 @@ def test_a_name_no_row_carries_distinctively_needs_its_country_in_the_document()
     assert registry.lookup_name("RT", CountryCounts("x")).name == "RT"
     assert registry.lookup_name("breitbart.com", CountryCounts("x")) is not None
     assert registry.lookup_name("CBC") is not None
+
+
+def test_major_outlets_are_registered_with_their_type():
+    reg = registry()
+    for domain, name, outlet_type in (("latimes.com", "Los Angeles Times", "commercial mainstream"), ("news.sky.com", "Sky News", "commercial mainstream"),
+                                      ("houstonchronicle.com", "Houston Chronicle", "commercial mainstream"), ("cnbc.com", "CNBC", "commercial mainstream"),
+                                      ("vox.com", "Vox", "commercial mainstream"), ("breitbart.com", "Breitbart News", "partisan-advocacy"),
+                                      ("motherjones.com", "Mother Jones", "partisan-advocacy"), ("news.yahoo.com", "Yahoo News", "aggregator-rewrite"),
+                                      ("www3.nhk.or.jp", "NHK", "state-captured"), ("nhk.or.jp", "NHK", "state-captured")):
+        outlet, _ = reg.lookup_domain(domain)
+        assert (outlet.name, outlet.outlet_type) == (name, outlet_type), domain
+        assert outlet.type_source and outlet.type_date, domain
+    assert reg.lookup_domain("breitbart.com")[0].credibility_category  # the CRED-1 rating joins the curated row
+
+
+def test_curated_names_that_are_ordinary_words_need_a_cue_in_prose():
+    from analysis.citations import CountryCounts, find_mentions
+    from analysis.tokens import tokenize
+
+    for text in ("The Australian government flew on the Atlantic. Prayers on the Hindu festival.", "Lawmakers on the Hill said the Nikkei fell 2%.",
+                 "The Hindu nationalist party and Vox, the Spanish party, met at dawn. Dawn broke.", "Kate Forbes spoke on Time and The Times."):
+        mentions = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
+        assert [m.name for m in mentions if m.outlet is not None and m.outlet.curated] == [], text
+
+
+def test_newspaper_names_that_are_phrases_in_their_own_language_are_not_mentions():
+    from analysis.citations import CountryCounts, find_mentions
+    from analysis.tokens import tokenize
+
+    for text in ("Lies die Geschichten, die heute die Welt bewegen. Die Zeit drängt. Bild: privat.",
+                 "Researchers recorded changes to the surface of the Sun.", "Wee of the Times reports that censors acted.",
+                 "Il presidente della Repubblica parla: la Repubblica è una."):
+        mentions = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
+        assert [m.name for m in mentions if m.outlet is not None and m.outlet.curated] == [], text
+    reg = registry()
+    assert reg.lookup_name("Die Welt").name == "Die Welt" and reg.lookup_name("The Times").name == "The Times"  # titles still name them
