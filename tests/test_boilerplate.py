@@ -182,6 +182,19 @@ def segment_text(text: str, resources: Resources):
     return document, boilerplate.segment(document, tokenize(document.text), resources)
 
 
+def test_subscribe_to_a_view_in_running_prose_is_body(resources):
+    """'subscribe to' in the sense of agreeing is prose; the imperative to the reader is a pitch."""
+    page = "\n".join([
+        "Congressman defends 2006 meeting", *ARTICLE[:2],
+        "He said he didn't subscribe to Farrakhan's anti-Semitic statements and condemned them, adding that the meeting was a mistake.",
+        *ARTICLE[2:], "Subscribe to our newsletter",
+    ])
+    document, seg = segment_text(page, resources)
+    kinds = {seg.text[b.start:b.end]: (b.kind, b.category) for b in seg.blocks}
+    assert next(k for t, k in kinds.items() if "didn't subscribe to" in t)[0] == BODY
+    assert kinds["Subscribe to our newsletter"] == (BOILERPLATE, "subscription")
+
+
 def test_made_up_page_furniture_is_found_and_named(resources):
     page = "\n".join([
         "Home", "News", "Sport", "Skip to main content",

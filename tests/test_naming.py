@@ -37,6 +37,12 @@ def test_referent_without_anchors_counts_everywhere():
     assert ("the_meeting", "summit") in _referents_of("The summit ended early.")
 
 
+def test_market_and_factory_senses_are_no_meeting():
+    found = _referents_of("Iran will sell oil on the foreign exchange market near the Michoud Assembly Facility. "
+                          "The stock exchange fell. The leaders held an exchange on trade.")
+    assert [term for referent, term in found if referent == "the_meeting"] == ["exchange"]
+
+
 def test_custom_anchor_rows(tmp_path: Path):
     path = tmp_path / "referents.csv"
     path.write_text("referent,term,note,kind\nflood,deluge,,\nflood,river Elbe,,anchor\n", encoding="utf-8")
