@@ -221,9 +221,11 @@ def language_note(lower_words: Sequence[str]) -> str:
     From the shared tokens: the share of words in a script other than Latin, then the share of English
     function words (analysis/stopwords.py).
     """
-    scripts = Counter(_WORD_SCRIPTS[word] for word in lower_words if not word.isascii())
+    non_ascii = [word for word in lower_words if not word.isascii()]
+    scripts = Counter(map(_WORD_SCRIPTS.__getitem__, non_ascii))
     scripts.pop("", None)
-    lettered = sum(1 for word in lower_words if not word.isascii() or not word.isdigit())
+    # Words that are not plain ASCII numbers; map() over str methods keeps the per-word work in C.
+    lettered = len(lower_words) - (sum(map(str.isdigit, lower_words)) - sum(map(str.isdigit, non_ascii)))
     other = {script: count for script, count in scripts.items() if script != "LATIN"}
     if lettered and sum(other.values()) / lettered > NON_LATIN_SHARE:
         script = max(sorted(other), key=other.__getitem__)
