@@ -43,6 +43,30 @@ def _voice(text: str, phrase: str) -> str:
         ("It is time to admit that a subculture is wreaking devastation.", "devastation", "authorial"),
         ("That said, Trump wants to separate the people of Iran and its ruling regime.", "regime", "authorial"),
         ("This suggested, of course, that all other Jihadist attacks were fine.", "Jihadist", "attributed"),
+        # reported speech without "that": a reporting verb with a named or pronoun subject
+        ("Lavrov said the Kyiv regime shelled Donetsk again.", "Kyiv regime", "attributed"),
+        ("Lavrov also said on Monday the Kyiv regime shelled Donetsk again.", "Kyiv regime", "attributed"),
+        ("Erekat said it was only the latest move by the regime to force the Palestinians to capitulate.",
+         "regime", "attributed"),
+        ("Cruz told Arroyo he felt betrayed and the accusations were slander.", "slander", "attributed"),
+        ("Cruz recounted how he had been slandered by the hierarchy.", "slandered", "attributed"),
+        ("Those familiar with Jorge Bergoglio say it is a sham.", "sham", "attributed"),
+        ("He wrote he was a notorious liar.", "notorious", "attributed"),
+        # a trailing attribution reaches back over its sentence
+        ("The Kyiv regime shelled Donetsk again, the minister said.", "Kyiv regime", "attributed"),
+        ("The Kyiv regime shelled Donetsk again, Lavrov said on Monday.", "Kyiv regime", "attributed"),
+        ("The Kyiv regime shelled Donetsk again, he added.", "Kyiv regime", "attributed"),
+        ("The Kyiv regime shelled Donetsk again, said Sergei Lavrov, the foreign minister.", "Kyiv regime", "attributed"),
+        # ... but "said" with an object, the first person, or "said" in a clause after the phrase do not
+        ("The law said nothing about the sham election.", "sham", "authorial"),
+        ("He said nothing about the sham election.", "sham", "authorial"),
+        ("I said the regime is failing.", "regime", "authorial"),
+        ("The regime shelled the town, I said.", "regime", "authorial"),
+        ("The regime, which the minister said was failing, shelled the town.", "regime", "authorial"),
+        ("The regime fell, and nobody said a word.", "regime", "authorial"),
+        ("The regime is said to be failing.", "regime", "authorial"),
+        ("He wrote the notorious book.", "notorious", "authorial"),
+        ("His claims the regime fell were false.", "regime", "authorial"),
     ],
 )
 def test_where_attribution_reaches(text: str, phrase: str, voice: str):
