@@ -715,6 +715,21 @@ def _hit_texts(lexicon, text: str) -> list[str]:
         ("He said we should focus on the destructive Radical Islamic Terrorism that is spreading now.",
          ["destructive", "Radical", "Islamic Terrorism"]),
         ("Racist Trump supporters rallied in the city on Sunday.", ["Racist"]),
+        # emphatic capitals and words always capitalised are no name; a capitalised function word is
+        ("He signed the Obama Regime Administrative Amnesty, which his critics opposed from the start.", ["Regime"]),
+        ("We must resist the Tyrant King George and his ministers, they wrote in the declaration.", ["Tyrant"]),
+        ('He tweeted that "The Russian Witch Hunt Hoax continues" again, as he has done for months.',
+         ["Witch Hunt", "Hoax"]),
+        ("She said that Global Islamist jihad is at war with the West and with its values.", ["Islamist"]),
+        ("The leaders of the Party Of The Racist Right met in a hotel outside the capital yesterday.", []),
+        # wrong senses excluded by their entries' not_in: a system of rules, the crime, literal depth and
+        # extent, the historical party
+        ("The EU extended its sanctions regimes against Moscow, and the tax regime stayed as it was.", []),
+        ("The gang rape of a woman was reported; a gang of thugs attacked.", ["gang", "thugs"]),
+        ("Troops were deeply dug into the mountainous terrain; he was deeply corrupt.", ["deeply", "corrupt"]),
+        ("They released the completely unredacted version.", []),
+        ("Vichy collaborated with the Nazis during the war. He called his opponents Nazis.", ["Nazis"]),
+        ("The move drew a regulatory backlash.", []),
         ("Pope Francis Accused of Inaction in Notorious Sex Abuse Cases", ["Notorious"]),
         # "collaborator" alone is a co-worker, not the occupation-regime label
         ("He was a close friend and collaborator of the cardinal. Russian collaborators ran the town.",
