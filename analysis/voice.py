@@ -55,19 +55,21 @@ _NOT_A_CLAUSE = (
     r"a|an|to|of|about|for|with|by|from|as|at|in|into|on|out|up|off|if|whether|what|which|who|whom|whose|when|where|"
     r"and|or|but|grace|mass|prayers?|amen)\b)"
 )
+_DETERMINER = r"(?:the|a|an|his|her|their|its|our|my|your|this|these|those)"
 _BARE_REPORT_CUE = (
     r"(?P<bare>\b(?:"
     rf"{_BARE_VERB}\s+{_BARE_ADVERBIAL}{_NOT_A_CLAUSE}(?=\w)"
-    rf"|{_BARE_OBJECT_VERB}\s+(?:(?:the|a|an|his|her|their|its|our)\s+)?(?!that\b)\w+\s+{_BARE_ADVERBIAL}{_NOT_A_CLAUSE}(?=\w)"
+    rf"|{_BARE_OBJECT_VERB}\s+(?:{_DETERMINER}\s+\w+|(?!{_DETERMINER}\b|that\b){_NOT_A_CLAUSE}\w+)\s+{_BARE_ADVERBIAL}{_NOT_A_CLAUSE}(?=\w)"
     rf"|{_BARE_PRONOUN_VERB}\s+{_BARE_ADVERBIAL}(?:he|she|it|they|there|we|you|i)\s"
-    r"|(?:recount|explain|describ|recall|told|tell)\w*\s+(?:\w+\s+)?(?:how|why)\s"
+    r"|(?:recount(?:s|ed)|explain(?:s|ed)|describ(?:es|ed)|recall(?:s|ed)|told|tells)\s+(?:\w+\s+)?(?:how|why)\s"
     r"))"
 )
 # Words right before a bare reporting verb that leave it without a speaker the author reports: "to say",
 # "let's say", "you could say", a determiner ("his claims the ..."), a relative "that"/"which".
 _NOT_A_SUBJECT = frozenset(
     "to s let us you would could might can may should must will shall d the a an his her their its my our your "
-    "this that which what so and or but".split()
+    "this that which what so and or but is are was were be been being am by for of in on at with from about "
+    "without after before while when since".split()
 )
 # Adverbs and auxiliaries that may stand between the subject and the verb ("Lavrov also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset("also later then has have had once repeatedly previously again further".split())
@@ -96,7 +98,7 @@ _PREFIX_CUES = re.compile(
 # Words before a cue that make it the author's own ("I wrote that", "we call it"): the first person,
 # optionally with an auxiliary or adverb between.
 _FIRST_PERSON_BEFORE = re.compile(
-    r"\b(?:I|we)\s+(?:(?:have|had|'ve|’ve|would|will|also|once|previously|already|often|always|never)\s+){0,2}$",
+    r"\b(?:I|we)(?:['’](?:ve|d))?\s+(?:(?:have|had|'ve|’ve|would|will|also|once|previously|already|often|always|never)\s+){0,2}$",
     re.IGNORECASE,
 )
 # An article or possessive right before a report word makes it a noun ("his claims that", "the warning that"):
@@ -105,7 +107,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|such|my|our|yo
 # "That said, ...", "Having said that, ...": "nevertheless", not a report (the cue then starts at "said").
 _IDIOM_SAID = re.compile(r"\b(?:(?:that|this)\s+said\s*,|having\s+said\b)", re.IGNORECASE)
 _IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having)\s+$", re.IGNORECASE)
-_CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s-\s")
+_CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s--?\s")
 _REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)
 # Words that start a new noun phrase or clause after "according to X": past one of them the phrase is no
@@ -122,15 +124,21 @@ _WORD_RE = re.compile(r"\w+")
 _TRAILING_VERB = (
     r"(?:sa(?:ys|id)|add(?:s|ed)|wr(?:ites|ote)|argu(?:es|ed)|claim(?:s|ed)|insist(?:s|ed)|warn(?:s|ed)|"
     r"tweet(?:s|ed)|explain(?:s|ed)|not(?:es|ed)|stress(?:es|ed)|continu(?:es|ed)|conclud(?:es|ed)|"
-    r"assert(?:s|ed)|maintain(?:s|ed)|stated|told|tells)"
+    r"assert(?:s|ed)|maintain(?:s|ed)|stated|told(?:\s+(?:the\s+)?\w+)?|tells)"
 )
+# What may follow the verb of a trailing attribution: "on Monday", "in a statement", "to reporters", "last week".
+_TRAILING_ADVERBIAL = (
+    r"(?:\s+(?:on\s+\w+|in\s+(?:a|an|the)\s+\w+|to\s+(?:the\s+)?\w+|(?:last|this|on|in)\s+\w+day|"
+    r"(?:last|this)\s+(?:week|month|year)|earlier|later|yesterday|today|\w+day)){0,2}"
+)
+# Verbs that may open a trailing attribution ("..., said Lavrov."), before a name or a noun phrase.
+_TRAILING_FIRST_VERB = r"(?:sa(?:ys|id)|add(?:s|ed)|wr(?:ites|ote)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|continu(?:es|ed))"
 _SENTENCE_TAIL = r"\s*[.!?\u2026]*[\"\u201d\u2019\u00bb)\]]*\s*$"
 _TRAILING_CUE = (
     r",\s*(?!(?:which|that|what|who|whom|whose|when|where|while|and|but|or|if)\b)"
     rf"(?:(?!(?:i|we)\b)[\w\u2019'.-]+\s+){{1,4}}?{_TRAILING_VERB}"
-    r"(?:\s+(?:(?:on|in|at|to|during|last|this|late|earlier)\b[^,;:!?]{0,40}|\w+day|reporters|journalists))?"
-    rf"{_SENTENCE_TAIL}"
-    rf"|,\s*{_TRAILING_VERB}\s+(?!(?:i|we|nothing|that|it)\b)[^,;:!?.]{{1,50}}?(?:,[^;:!?]{{0,80}})?{_SENTENCE_TAIL}"
+    rf"{_TRAILING_ADVERBIAL}{_SENTENCE_TAIL}"
+    rf"|,\s*{_TRAILING_FIRST_VERB}\s+(?:{_DETERMINER}\s+|(?-i:[A-Z]))[^,;:!?.]{{0,50}}?(?:,[^;:!?]{{0,80}})?{_SENTENCE_TAIL}"
 )
 _ANYWHERE_CUES = re.compile(
     r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b|" + _TRAILING_CUE,
@@ -243,7 +251,10 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
     if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
     if match.group("bare") is not None:
-        return _has_reported_speaker(before)
+        # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author
+        # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ...").
+        verb = _WORD_RE.match(prefix, match.start()).group()
+        return _has_reported_speaker(before, verb.lower()) and not _CLAUSE_END_RE.search(prefix, match.end())
     after = prefix[match.end():]
     if _ACCORDING_RE.match(prefix, match.start()):
         if _CLAUSE_END_RE.search(after):
@@ -255,13 +266,15 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
     return True
 
 
-def _has_reported_speaker(before: str) -> bool:
+def _has_reported_speaker(before: str, verb: str) -> bool:
     """True when the text before a bare reporting verb ends with its speaker: a word that can be a subject
     ("Lavrov", "he", "the minister") perhaps followed by an adverb ("Lavrov also said"), or a comma before a
     participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches)."""
     stripped = before.rstrip()
     if stripped.endswith(","):
         return True  # ", saying ...": the speaker is the clause's subject (a finite verb after a comma too)
+    if verb.endswith("ing"):
+        return False  # "by adding ...", "is saying": no speaker of its own before a participle
     words = _WORD_RE.findall(stripped[-80:])
     while words and (words[-1].lower() in _BETWEEN_SUBJECT_AND_VERB or (words[-1].islower() and words[-1].endswith("ly"))):
         words.pop()

@@ -451,6 +451,10 @@ VOICE_TEXTS = (
     # cue words the cues match without ignoring case in ASCII only, words cut by apostrophes, sentence edges
     "ſo-called regime. The claım was that the regime fell. İn the words of Lavrov, the junta fell. "
     "Rock'n'said, a junta. O'what they called a junta. Dubbed: junta! KYIV REGIME, ACCORDING TO TASS.",
+    # reported speech without "that" and trailing attributions
+    "Lavrov said the Kyiv regime shelled Donetsk. The regime fell, the minister said on Monday. He said nothing "
+    "about the junta. The junta, said Lavrov, fell. Cruz told Arroyo he was slandered. The regime fell, I said. "
+    "It was a sham, Lavrov told reporters on Monday. Cruz recounted how the junta lied, adding the regime fell.",
     "No sentence end here the regime fell and so called it",
     # prefix cues starting words before their cue word, inside tokens with apostrophes, or at a sentence start
     "In his view the regime fell. They insisted that it was a junta. Observers, quoted as saying the junta lied, left. "

@@ -67,6 +67,18 @@ def _voice(text: str, phrase: str) -> str:
         ("The regime is said to be failing.", "regime", "authorial"),
         ("He wrote the notorious book.", "notorious", "authorial"),
         ("His claims the regime fell were false.", "regime", "authorial"),
+        ("This helps explain why Iran backs the Syrian regime.", "regime", "authorial"),
+        ("They do not want to clean up the FBI by adding substance to it and by aggressively investigating it.",
+         "aggressively", "authorial"),
+        ("As I've said before, I don't support him, but that attack on him was orchestrated.", "orchestrated",
+         "authorial"),
+        ("After Kavanaugh said he had diaries, The New Yorker published an account of obscene games.", "obscene",
+         "authorial"),
+        ("He has publicly told the Muslim invaders to leave Hungary.", "invaders", "authorial"),
+        ("They are criminal aliens--they, like the Indonesians, lost claims to asylum years ago.", "criminal",
+         "authorial"),
+        ("The fact that he is trusted despite his history of deceit, tells us something about journalism.",
+         "deceit", "authorial"),
     ],
 )
 def test_where_attribution_reaches(text: str, phrase: str, voice: str):
