@@ -4,7 +4,8 @@
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "X regards ... as", "X has added/said/claimed/indicated that ...",
   "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
-  "Cruz told Arroyo he ...", "X recounted how ..."); a trailing attribution ending the sentence
+  "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash); a trailing
+  attribution ending the sentence
   ("..., the minister said.", "..., said Lavrov.").
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
