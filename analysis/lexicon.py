@@ -20,10 +20,12 @@ analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the sa
   Each must contain one of the entry's wordings.
 
 Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
-"non-racist") or is part of a capitalised multi-word name outside a title-case headline ("Hope Not Hate",
-"Sacred Heart of Jesus", "Nazi Germany"), unless the capitalised neighbour is loaded too ("Radical
-Islamic Terrorism"). Emphatic capitals ("the Obama Regime") are missed with the names: missing a label
-is better than reporting an organisation's name as one.
+"non-racist") or is part of a capitalised name outside a title-case headline that holds a capitalised
+function word ("Hope Not Hate", "Party of the Right"), unless the capitalised neighbour is loaded too
+("Radical Islamic Terrorism"). Capitals alone are no evidence of a name: emphatic capitals ("the Obama
+Regime Administrative Amnesty", "the Tyrant King George") count, and so does a word the lexicon writes
+capitalised ("Islamist", "Nazi"), which is always capitalised. Other proper names that hold a lexicon
+word ("Sacred Heart") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
@@ -107,6 +109,8 @@ class Lexicon:
     prefix_lengths: tuple[int, ...] = ()
     # per entry (by index): the not_in wordings that cancel its hits
     exclusions: tuple[tuple["Wording", ...], ...] = ()
+    # words (normalized) the patterns write capitalised ("Nazi", "Islamist"): a capital is no sign of a name there
+    capitalised_words: frozenset[str] = frozenset()
     # word -> its candidate record (_CandidateMemo), filled as find_hits meets words: most words start no
     # wording, and finding that once per distinct word instead of once per token spares most of find_hits' work.
     candidates_of: "_CandidateMemo" = field(init=False, repr=False)
@@ -236,6 +240,11 @@ def _contains(outer: Wording, inner: Wording) -> bool:
     return False
 
 
+def capitalised_pattern_words(patterns: str) -> set[str]:
+    """The words (normalized) a patterns cell writes with an initial capital ("Nazi|neo-Nazi" -> nazi)."""
+    return {normalize_word(w) for w in WORD_RE.findall(patterns.replace("*", "")) if w[:1].isupper()}
+
+
 def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]], source: str,
            exclusions: tuple[tuple[Wording, ...], ...] = ()) -> Lexicon:
     by_first: dict[str, list[tuple[Wording, int]]] = {}
@@ -252,6 +261,7 @@ def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]
         by_prefix={k: order(v) for k, v in by_prefix.items()},
         prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
         exclusions=exclusions or tuple(() for _ in entries),
+        capitalised_words=frozenset(w for e in entries for w in capitalised_pattern_words(e.patterns)),
     )
 
 
@@ -349,7 +359,8 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
             free = last + 1
             if _other_sense(lexicon.exclusions[index], text, word_spans, words, i, last):
                 continue
-            name_word = _capitalised_name_neighbour(text, word_spans, i, last)
+            name_word = None if _written_capitalised(lexicon, words, i, last) else \
+                _capitalised_name_neighbour(text, word_spans, i, last)
             if name_word is not None:
                 in_names[len(hits)] = name_word
             hits.append(Hit(word_spans[i][0], word_spans[last][1], i, last, lexicon.entries[index]))
@@ -367,6 +378,12 @@ NEGATING_PREFIXES = frozenset({"anti", "non"})
 # Small words that may stand inside a capitalised name ("Sacred Heart of Jesus"); not "and", which joins
 # lists ("Communists and Islamists").
 NAME_CONNECTORS = frozenset({"of", "the", "for", "de", "del", "la", "le", "von", "van"})
+# Function words that, capitalised inside a run of capitalised words, show the run is a name or title
+# ("Hope Not Hate", "Party Of The Right"): emphatic or headline-style capitals seldom reach them.
+NAME_FUNCTION_WORDS = frozenset(
+    "not no nor of the for and or in on at to a an with without by from against over under into is are be "
+    "our my your their his her its we us all".split()
+)
 # A line with at least this share of capitalised words (of those of 4+ letters) is a title-case headline.
 HEADLINE_SHARE = 0.6
 SENTENCE_END_CHARS = ".!?:;\n"
@@ -385,6 +402,11 @@ def _other_sense(exclusions: tuple[Wording, ...], text: str, word_spans, words, 
             and _NORMALIZED[words[first - 1]] in NEGATING_PREFIXES:
         return True
     return False
+
+
+def _written_capitalised(lexicon: Lexicon, words, first: int, last: int) -> bool:
+    """True when the lexicon writes one of the hit's words capitalised ("Nazi"): its capital is expected."""
+    return any(_NORMALIZED[words[k]] in lexicon.capitalised_words for k in range(first, last + 1))
 
 
 def _word_at(text: str, word_spans, k: int) -> str:
@@ -421,10 +443,25 @@ def _capitalised_name_neighbour(text: str, word_spans, first: int, last: int) ->
                 break
             word = _word_at(text, word_spans, k)
             if _is_capitalised(word) and not _starts_sentence(text, word_spans, k):
-                return None if _in_headline(text, word_spans[first][0]) else k
+                if _in_headline(text, word_spans[first][0]) or not _run_has_function_word(text, word_spans, first, last):
+                    return None
+                return k
             if n > 0 or word.lower() not in NAME_CONNECTORS:
                 break
     return None
+
+
+def _run_has_function_word(text: str, word_spans, first: int, last: int) -> bool:
+    """True when the run of capitalised words holding words first..last (joined by single spaces) has a
+    capitalised function word after its first word ("Hope Not Hate"; not "The Russian Witch Hunt Hoax")."""
+    lo, hi = first, last
+    while lo > 0 and _same_line_plain_gaps(text, word_spans, lo - 1, lo) and _is_capitalised(_word_at(text, word_spans, lo - 1)) \
+            and not _starts_sentence(text, word_spans, lo):
+        lo -= 1
+    while hi + 1 < len(word_spans) and _same_line_plain_gaps(text, word_spans, hi, hi + 1) \
+            and _is_capitalised(_word_at(text, word_spans, hi + 1)):
+        hi += 1
+    return any(_word_at(text, word_spans, k).lower() in NAME_FUNCTION_WORDS for k in range(lo + 1, hi + 1))
 
 
 def _same_line_plain_gaps(text: str, word_spans, lo: int, hi: int) -> bool:

@@ -3,9 +3,12 @@
 - quoted: inside quotation marks of any style (scare quotes and nested quotes included).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "X regards ... as", "X has added/said/claimed/indicated that ...",
-  "according to X" (anywhere in the sentence).
+  "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
+  "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash); a trailing
+  attribution ending the sentence
+  ("..., the minister said.", "..., said Lavrov.").
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
-  "we call it"; the author's words for the source itself ("according to a shocking report"); a noun
+  "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
   notorious ...").
 """
@@ -33,6 +36,45 @@ _REPORT_VERBS = (
     r"stress(?:es|ed|ing)?|not(?:ed|ing)|explain(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)|"
     r"indicat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing))"
 )
+# Reported speech without "that": a reporting verb whose complement clause starts right after it (with an
+# indirect object after "told"/"warned" and a time or place phrase allowed between), or a "how"/"why" clause
+# after a verb of telling. The verb needs a subject before it (checked in cue_reaches: a name, a pronoun or a
+# noun; not the first person, not "to say"), and the complement must not start with a word that makes what
+# follows the verb's object ("said nothing", "said a prayer", "said as much", "said to be"). Verbs that often
+# take a noun object ("wrote the book", "claimed the title") count only before a pronoun subject.
+_BARE_VERB = r"(?:sa(?:y|ys|id|ying)|add(?:s|ed|ing)|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|contend(?:s|ed|ing)?)"
+_BARE_OBJECT_VERB = r"(?:told|tell(?:s|ing)?|warn(?:s|ed|ing)?|assur(?:e|es|ed|ing))"
+_BARE_PRONOUN_VERB = r"(?:claim(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|assert(?:s|ed|ing)?|stat(?:ed|ing)|maintain(?:s|ed|ing)?)"
+_WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
+_BARE_ADVERBIAL = (
+    rf"(?:(?:on\s+)?{_WEEKDAY}\s+|on\s+(?:twitter|x|facebook|television|tv|air)\s+|(?:last|this)\s+(?:week|month|year)\s+|"
+    r"(?:yesterday|today|earlier|later|recently|repeatedly|also|then|once)\s+|"
+    r"in\s+(?:a|an|the|his|her|their|its)\s+(?:statement|interview|speech|letter|post|tweet|video|message|report)\s+)?"
+)
+_NOT_A_CLAUSE = (
+    r"(?!(?:nothing|something|anything|everything|little|much|more|less|so|yes|no|not|goodbye|hello|sorry|thanks|"
+    r"a|an|to|of|about|for|with|by|from|as|at|in|into|on|out|up|off|if|whether|what|which|who|whom|whose|when|where|"
+    r"and|or|but|grace|mass|prayers?|amen)\b)"
+)
+_DETERMINER = r"(?:the|a|an|his|her|their|its|our|my|your|this|these|those)"
+_BARE_REPORT_CUE = (
+    r"(?P<bare>\b(?:"
+    rf"{_BARE_VERB}\s+{_BARE_ADVERBIAL}{_NOT_A_CLAUSE}(?=\w)"
+    rf"|{_BARE_OBJECT_VERB}\s+(?:{_DETERMINER}\s+\w+|(?!{_DETERMINER}\b|that\b){_NOT_A_CLAUSE}\w+)\s+{_BARE_ADVERBIAL}{_NOT_A_CLAUSE}(?=\w)"
+    rf"|{_BARE_PRONOUN_VERB}\s+{_BARE_ADVERBIAL}(?:he|she|it|they|there|we|you|i)\s"
+    r"|(?:recount(?:s|ed)|explain(?:s|ed)|describ(?:es|ed)|recall(?:s|ed)|told|tells)\s+(?:\w+\s+)?(?:how|why)\s"
+    r"))"
+)
+# Words right before a bare reporting verb that leave it without a speaker the author reports: "to say",
+# "let's say", "you could say", a determiner ("his claims the ..."), a relative "that"/"which".
+_NOT_A_SUBJECT = frozenset(
+    "to s let us you would could might can may should must will shall d the a an his her their its my our your "
+    "this that which what so and or but is are was were be been being am by for of in on at with from about "
+    "without after before while when since".split()
+)
+# Adverbs and auxiliaries that may stand between the subject and the verb ("Lavrov also said").
+_BETWEEN_SUBJECT_AND_VERB = frozenset("also later then has have had once repeatedly previously again further".split())
+
 # Cues that put what follows them (in the same sentence) in someone else's voice.
 _PREFIX_CUES = re.compile(
     r"|".join(
@@ -47,6 +89,7 @@ _PREFIX_CUES = re.compile(
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",
             rf"\b{_REPORT_VERBS}\s*[,:]",
+            _BARE_REPORT_CUE,
             r"\baccording\s+to\b",
             r"\b(?:in\s+the\s+words\s+of|in\s+(?:his|her|their|its)\s+(?:words|view)|quoted\s+as\s+saying)\b",
         )
@@ -56,7 +99,7 @@ _PREFIX_CUES = re.compile(
 # Words before a cue that make it the author's own ("I wrote that", "we call it"): the first person,
 # optionally with an auxiliary or adverb between.
 _FIRST_PERSON_BEFORE = re.compile(
-    r"\b(?:I|we)\s+(?:(?:have|had|'ve|’ve|would|will|also|once|previously|already|often|always|never)\s+){0,2}$",
+    r"\b(?:I|we)(?:['’](?:ve|d))?\s+(?:(?:have|had|'ve|’ve|would|will|also|once|previously|already|often|always|never)\s+){0,2}$",
     re.IGNORECASE,
 )
 # An article or possessive right before a report word makes it a noun ("his claims that", "the warning that"):
@@ -65,7 +108,7 @@ _DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|such|my|our|yo
 # "That said, ...", "Having said that, ...": "nevertheless", not a report (the cue then starts at "said").
 _IDIOM_SAID = re.compile(r"\b(?:(?:that|this)\s+said\s*,|having\s+said\b)", re.IGNORECASE)
 _IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having)\s+$", re.IGNORECASE)
-_CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s-\s")
+_CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s--?\s")
 _REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)
 # Words that start a new noun phrase or clause after "according to X": past one of them the phrase is no
@@ -75,7 +118,33 @@ _NEW_PHRASE_WORDS = frozenset(
 )
 _WORD_RE = re.compile(r"\w+")
 
-_ANYWHERE_CUES = re.compile(r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b", re.IGNORECASE)
+# A trailing attribution ends the sentence: "..., the minister said." / "..., he added on Monday." /
+# "..., said Lavrov, the foreign minister." Its speaker is not the first person, and a relative clause
+# (", which Lavrov said ...") is no attribution. Only at the sentence's end: "said" elsewhere after the phrase
+# ("the regime, which the minister said was ...") does not reach back.
+_TRAILING_VERB = (
+    r"(?:sa(?:ys|id)|add(?:s|ed)|wr(?:ites|ote)|argu(?:es|ed)|claim(?:s|ed)|insist(?:s|ed)|warn(?:s|ed)|"
+    r"tweet(?:s|ed)|explain(?:s|ed)|not(?:es|ed)|stress(?:es|ed)|continu(?:es|ed)|conclud(?:es|ed)|"
+    r"assert(?:s|ed)|maintain(?:s|ed)|stated|told(?:\s+(?:the\s+)?\w+)?|tells)"
+)
+# What may follow the verb of a trailing attribution: "on Monday", "in a statement", "to reporters", "last week".
+_TRAILING_ADVERBIAL = (
+    r"(?:\s+(?:on\s+\w+|in\s+(?:a|an|the)\s+\w+|to\s+(?:the\s+)?\w+|(?:last|this|on|in)\s+\w+day|"
+    r"(?:last|this)\s+(?:week|month|year)|earlier|later|yesterday|today|\w+day)){0,2}"
+)
+# Verbs that may open a trailing attribution ("..., said Lavrov."), before a name or a noun phrase.
+_TRAILING_FIRST_VERB = r"(?:sa(?:ys|id)|add(?:s|ed)|wr(?:ites|ote)|argu(?:es|ed)|insist(?:s|ed)|warn(?:s|ed)|continu(?:es|ed))"
+_SENTENCE_TAIL = r"\s*[.!?\u2026]*[\"\u201d\u2019\u00bb)\]]*\s*$"
+_TRAILING_CUE = (
+    r",\s*(?!(?:which|that|what|who|whom|whose|when|where|while|and|but|or|if)\b)"
+    rf"(?:(?!(?:i|we)\b)[\w\u2019'.-]+\s+){{1,4}}?{_TRAILING_VERB}"
+    rf"{_TRAILING_ADVERBIAL}{_SENTENCE_TAIL}"
+    rf"|,\s*{_TRAILING_FIRST_VERB}\s+(?:{_DETERMINER}\s+|(?-i:[A-Z]))[^,;:!?.]{{0,50}}?(?:,[^;:!?]{{0,80}})?{_SENTENCE_TAIL}"
+)
+_ANYWHERE_CUES = re.compile(
+    r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b|" + _TRAILING_CUE,
+    re.IGNORECASE,
+)
 
 
 # A cheap test before the cue regexes, which cost ~12 µs a search (most phrases have neither cue).
@@ -96,11 +165,12 @@ _PREFIX_START_WORD = re.compile(
             _SPEECH_VERBS.replace(" to", ""),  # "refer(s) to": the word is the verb
             r"(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?",
             _REPORT_VERBS,
+            r"(?:recount|explain|describ|recall|tell)\w*|assur(?:e|es|ed|ing)",  # the bare cue's other verbs
         )
     ),
     re.IGNORECASE,
 )
-_ANYWHERE_CUE_WORD = re.compile(r"according|said|claimed|added|argued|wrote", re.IGNORECASE)
+_ANYWHERE_CUE_WORD = re.compile(r"according|" + _TRAILING_VERB, re.IGNORECASE)
 # The characters that may join the \w runs of one token (analysis.tokens.WORD_RE): a token's words as the cues see them.
 _APOSTROPHE_RE = re.compile(r"['’]")
 MAX_CUE_WORDS = 200_000  # each per-token memo starts afresh beyond this many tokens
@@ -181,6 +251,11 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
     idiom_start = _IDIOM_FIRST_WORD.search(before)
     if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
+    if match.group("bare") is not None:
+        # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author
+        # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ...").
+        verb = _WORD_RE.match(prefix, match.start()).group()
+        return _has_reported_speaker(before, verb.lower()) and not _CLAUSE_END_RE.search(prefix, match.end())
     after = prefix[match.end():]
     if _ACCORDING_RE.match(prefix, match.start()):
         if _CLAUSE_END_RE.search(after):
@@ -190,6 +265,21 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
     if first_word and _REPORT_WORD.fullmatch(first_word.group()) and _DETERMINER_BEFORE.search(before):
         return not _CLAUSE_END_RE.search(prefix[first_word.end():])
     return True
+
+
+def _has_reported_speaker(before: str, verb: str) -> bool:
+    """True when the text before a bare reporting verb ends with its speaker: a word that can be a subject
+    ("Lavrov", "he", "the minister") perhaps followed by an adverb ("Lavrov also said"), or a comma before a
+    participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches)."""
+    stripped = before.rstrip()
+    if stripped.endswith(","):
+        return True  # ", saying ...": the speaker is the clause's subject (a finite verb after a comma too)
+    if verb.endswith("ing"):
+        return False  # "by adding ...", "is saying": no speaker of its own before a participle
+    words = _WORD_RE.findall(stripped[-80:])
+    while words and (words[-1].lower() in _BETWEEN_SUBJECT_AND_VERB or (words[-1].islower() and words[-1].endswith("ly"))):
+        words.pop()
+    return bool(words) and words[-1].lower() not in _NOT_A_SUBJECT and stripped[-1:].isalnum()
 
 
 def prefix_cue_reaches(prefix: str) -> bool:

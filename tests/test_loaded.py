@@ -451,6 +451,10 @@ VOICE_TEXTS = (
     # cue words the cues match without ignoring case in ASCII only, words cut by apostrophes, sentence edges
     "ſo-called regime. The claım was that the regime fell. İn the words of Lavrov, the junta fell. "
     "Rock'n'said, a junta. O'what they called a junta. Dubbed: junta! KYIV REGIME, ACCORDING TO TASS.",
+    # reported speech without "that" and trailing attributions
+    "Lavrov said the Kyiv regime shelled Donetsk. The regime fell, the minister said on Monday. He said nothing "
+    "about the junta. The junta, said Lavrov, fell. Cruz told Arroyo he was slandered. The regime fell, I said. "
+    "It was a sham, Lavrov told reporters on Monday. Cruz recounted how the junta lied, adding the regime fell.",
     "No sentence end here the regime fell and so called it",
     # prefix cues starting words before their cue word, inside tokens with apostrophes, or at a sentence start
     "In his view the regime fell. They insisted that it was a junta. Observers, quoted as saying the junta lied, left. "
@@ -715,6 +719,21 @@ def _hit_texts(lexicon, text: str) -> list[str]:
         ("He said we should focus on the destructive Radical Islamic Terrorism that is spreading now.",
          ["destructive", "Radical", "Islamic Terrorism"]),
         ("Racist Trump supporters rallied in the city on Sunday.", ["Racist"]),
+        # emphatic capitals and words always capitalised are no name; a capitalised function word is
+        ("He signed the Obama Regime Administrative Amnesty, which his critics opposed from the start.", ["Regime"]),
+        ("We must resist the Tyrant King George and his ministers, they wrote in the declaration.", ["Tyrant"]),
+        ('He tweeted that "The Russian Witch Hunt Hoax continues" again, as he has done for months.',
+         ["Witch Hunt", "Hoax"]),
+        ("She said that Global Islamist jihad is at war with the West and with its values.", ["Islamist"]),
+        ("The leaders of the Party Of The Racist Right met in a hotel outside the capital yesterday.", []),
+        # wrong senses excluded by their entries' not_in: a system of rules, the crime, literal depth and
+        # extent, the historical party
+        ("The EU extended its sanctions regimes against Moscow, and the tax regime stayed as it was.", []),
+        ("The gang rape of a woman was reported; a gang of thugs attacked.", ["gang", "thugs"]),
+        ("Troops were deeply dug into the mountainous terrain; he was deeply corrupt.", ["deeply", "corrupt"]),
+        ("They released the completely unredacted version.", []),
+        ("Vichy collaborated with the Nazis during the war. He called his opponents Nazis.", ["Nazis"]),
+        ("The move drew a regulatory backlash.", []),
         ("Pope Francis Accused of Inaction in Notorious Sex Abuse Cases", ["Notorious"]),
         # "collaborator" alone is a co-worker, not the occupation-regime label
         ("He was a close friend and collaborator of the cardinal. Russian collaborators ran the town.",
