@@ -260,10 +260,10 @@ class _Sentence:
 
     def _body_tail(self, span: tuple[int, int]) -> bool:
         """The span ends a longer capitalised name after "for", "of" or "on" ("High Commissioner for Human Rights",
-        "Subcommittee on Investigation"): a body's name, not a person's (the caller keeps titled names, such as
-        "Secretary of State Mike Pompeo")."""
+        "Subcommittee on Investigation"): a body's name, not a person's. One or two words only ("Supervisor of
+        Elections Mark Andersen" names a person); the caller keeps titled names ("Secretary of State Mike Pompeo")."""
         before = span[0] - 1
-        return (before - 1 >= self.first and self.lower[before] in ("for", "of", "on") and self.joined(before)
+        return (span[1] - span[0] <= 2 and before - 1 >= self.first and self.lower[before] in ("for", "of", "on") and self.joined(before)
                 and self.joined(before - 1) and IS_CAPITALISED[self.words[before - 1]])
 
     def _in_quotation_marks(self, span: tuple[int, int]) -> bool:
@@ -283,7 +283,9 @@ class _Sentence:
             words, national = words[1:], True
         if national:  # "English Common Law": a nationality before a common noun ("law") names a thing
             words = words[-1:]
-        return all(w != w.lower() and w.lower() in self.written for w in words)
+        # one a familiar word at least: a name's words may be written in lower case in a link ("myles-garrett")
+        return (all(w != w.lower() and w.lower() in self.written for w in words)
+                and any(w.lower() in _easy_words() for w in words))
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
         """(first, end) word indexes of a capitalised name whose last word is `last`."""
@@ -348,7 +350,9 @@ def _acronym(word: str) -> bool:
 def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
     raw = " ".join(parts)
+    # a title in the plural is a title too ("Professors Grisez and Brugger" names Brugger)
     lowered = [p.lower().rstrip(".") for p in parts]
+    lowered = [w[:-1] if w.endswith("s") and w[:-1] in TITLE_WORDS and w not in ORG_WORDS else w for w in lowered]
     if all(w in TITLE_WORDS for w in lowered) or all(len(w) == 1 for w in lowered):
         return raw, "none"  # a title alone ("the Pope", "Dr") or initials ("U" of "U.S.") name no one
     titled = False
@@ -615,11 +619,17 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
             candidates.append((folded_person, (fuller or {}).get(person, person)))
     if not candidates:
         return name
-    # people are sorted longest first: the first candidate is a longest one; every other must be part of it
+    # people are sorted longest first: the first candidate is a longest one; every other must be part of it, or
+    # be the same name with a first name of the same initial ("Tom Weinandy" for "Thomas Weinandy")
     longest_words, longest = candidates[0]
-    if all(_contains(longest_words, other) for other, full in candidates[1:] if full != longest):
+    if all(_contains(longest_words, other) or _variant(longest_words, other) for other, full in candidates[1:] if full != longest):
         return longest
     return name
+
+
+def _variant(name: list[str], other: list[str]) -> bool:
+    """Two folded names alike but for a first name of the same initial ("thomas weinandy", "tom weinandy")."""
+    return len(name) == len(other) >= 2 and name[1:] == other[1:] and name[0][:1] == other[0][:1]
 
 
 def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[str]:
