@@ -119,6 +119,7 @@ NOT_IN_PERSON_NAMES = frozenset(
     " no than then there here when where while what who whom why how all any some every each both our your their my"
     " his her its this that these those is are was were be".split()
 )
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
 QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
 CONTRACTION_RE = re.compile(r"^(\w+)['’](?:s|ve|re|ll|d|m|t)$", re.I)
@@ -251,7 +252,7 @@ class _Sentence:
         """The span is a part of a longer name, not a name: the name goes on after it ("Cruz Barros" of "Juan de la
         Cruz Barros Madrid") or a particle before it was left out ("la Cruz Barros")."""
         after = span[1]
-        if after < self.last and self.joined(after - 1) and self._part(after):
+        if after < self.last and self.joined(after - 1) and self._part(after) and self.lower[after].rstrip(".") not in GENERATIONS:
             return True
         before = span[0] - 1  # a particle between name words ("Juan de la"), not the "of" of "the support of X"
         if before - 1 < self.first or not self.joined(before) or self.words[before] not in NAME_PARTICLES - {"of"}:
@@ -620,7 +621,7 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     if not candidates:
         return name
     # people are sorted longest first: the first candidate is a longest one; every other must be part of it, or
-    # be the same name with a first name of the same initial ("Tom Weinandy" for "Thomas Weinandy")
+    # be the same name with a first name of the same initial ("Tom Weinandy" for "Thomas Weinandy", see _variant)
     longest_words, longest = candidates[0]
     if all(_contains(longest_words, other) or _variant(longest_words, other) for other, full in candidates[1:] if full != longest):
         return longest
@@ -628,8 +629,9 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
 
 
 def _variant(name: list[str], other: list[str]) -> bool:
-    """Two folded names alike but for a first name of the same initial ("thomas weinandy", "tom weinandy")."""
-    return len(name) == len(other) >= 2 and name[1:] == other[1:] and name[0][:1] == other[0][:1]
+    """Two folded names of one person: the same surname and the same first initial, a middle name or a first
+    name's short form apart ("thomas weinandy" / "tom weinandy", "carlo maria vigano" / "carlo vigano")."""
+    return len(other) >= 2 and name[-1] == other[-1] and name[0][:1] == other[0][:1]
 
 
 def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[str]:
