@@ -117,7 +117,7 @@ NATIONALITIES = (DEMONYMS - {"kremlin", "western", "eastern", "european"}) | fro
 NOT_IN_PERSON_NAMES = frozenset(
     "over under about above across after before for from into with without against between through and or but nor not"
     " no than then there here when where while what who whom why how all any some every each both our your their my"
-    " his her its this that these those is are was were be".split()
+    " his her its this that these those is are was were be must should would could shall cannot".split()
 )
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
@@ -270,7 +270,8 @@ class _Sentence:
     def _in_quotation_marks(self, span: tuple[int, int]) -> bool:
         """The words of the span are set in quotation marks of their own: a term or a title ("‘Zero Tolerance’")."""
         start, end = self.spans[span[0]][0], self.spans[span[1] - 1][1]
-        return self.text[start - 1:start] in QUOTE_OPENERS and self.text[end:end + 1] in QUOTE_CLOSERS
+        closing = self.text[end:end + 2].lstrip(".,!?")[:1]  # ("‘Pope Francis Must Resign.’": the stop inside)
+        return self.text[start - 1:start] in QUOTE_OPENERS and closing in QUOTE_CLOSERS
 
     def _common_phrase(self, name: str) -> bool:
         """A capitalised phrase of common words, no person's name: one holding a function word ("World Over"), or
@@ -279,6 +280,8 @@ class _Sentence:
         words = name.split()
         if any(w.lower() in NOT_IN_PERSON_NAMES for w in words):
             return True
+        if len(words) > 1 and any(w.endswith("s") and w.lower() in ATTRIBUTION_VERBS for w in words):
+            return True  # a headline's verb: "Ayesh Denies", "Putin Says"
         national = False
         while len(words) > 1 and words[0].lower() in NATIONALITIES:
             words, national = words[1:], True
