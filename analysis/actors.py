@@ -711,7 +711,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
-                recent.spoke(name, by_reference=recent.asked != asked)
+                recent.spoke(name, by_reference=i if recent.asked != asked else None)
         recent.read_later(sentence)
     return statements
 
@@ -727,26 +727,30 @@ class _RecentPersons:
 
     def __init__(self) -> None:
         self._sentences: list[_Sentence] = []  # the finished sentences, in text order
-        self._persons: list[list[tuple[str, frozenset[str]]] | None] = []  # each sentence's persons, once read
+        self._persons: list[list[tuple[str, frozenset[str] | None, int]] | None] = []  # each sentence's persons, once read
         self._unasked = 0  # the sentences from here on follow the last statement and the last question
         self._listed = 0  # the sentences before this one have their persons in _mentions
         self._last_person: str | None = None
         self._mentions: list[tuple[str, frozenset[str]]] = []
         self.asked = 0  # how many times the last person was asked for: a statement that asked is by reference
         self._pronouns: dict[str, str] = {}  # the pronoun each person was first called by
+        self._objects_after: tuple[int, int] = (-1, -1)  # (sentence, word): the persons named after it are objects
 
     def read_later(self, sentence: _Sentence) -> None:
         """Queue a finished sentence (its statements were handled) to be read for names when needed."""
         self._sentences.append(sentence)
         self._persons.append(None)
 
-    def spoke(self, name: str, by_reference: bool = False) -> None:
+    def spoke(self, name: str, by_reference: int | None = None) -> None:
         """A statement was attributed to this person: the last person so far. When the statement itself named its
-        speaker by a pronoun or a role ("she told EWTN’s Raymond Arroyo"), the persons named in its sentence are
-        its objects and the next pronoun goes on meaning the speaker ("she added"): the sentence (queued after
-        its statements) is skipped too."""
+        speaker by a pronoun or a role, `by_reference` is its verb's word index: the persons named after the verb
+        in its sentence are its objects ("she told EWTN’s Raymond Arroyo"), and the next pronoun goes on meaning
+        the speaker ("she added"); a person named before the verb still may not ("When Ashraf Ghani announced it,
+        he said …  He also said")."""
         self._last_person = name
-        self._unasked = len(self._sentences) + (1 if by_reference else 0)
+        self._unasked = len(self._sentences)
+        if by_reference is not None:
+            self._objects_after = (len(self._sentences), by_reference)  # this sentence is queued after its statements
 
     def spoke_unnamed(self) -> None:
         """A statement was made by someone the text does not name: a pronoun that follows means that speaker,
@@ -783,16 +787,17 @@ class _RecentPersons:
         self._listed = len(self._sentences)
         return self._mentions
 
-    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str]]]:
+    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None]]:
         persons = self._persons[position]
         if persons is None:
             persons = self._persons[position] = _persons_named(self._sentences[position])
-        return persons
+        sentence, word = self._objects_after
+        return [(name, described) for name, described, start in persons if position != sentence or start < word]
 
 
-def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None]]:
-    """Persons named in a sentence, each with the words describing them ("Russian", "president"), in order;
-    None for a name a pronoun cannot be taken to mean (see _Sentence.referable)."""
+def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None, int]]:
+    """Persons named in a sentence, each with the words describing them ("Russian", "president") and its first
+    word's index, in order; None for the words of a name a pronoun cannot be taken to mean (see _Sentence.referable)."""
     found = []
     after = sentence.first  # names do not overlap: the next one starts after the last one found
     first, last = sentence.first, sentence.last
@@ -809,10 +814,10 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         name = name[:-2] if name.endswith(("’s", "'s")) else name  # "President Donald Trump’s deputy"
         if kind == "person" and len(name.split()) >= 2:
             if not sentence.referable(span, name):
-                found.append((name, None))  # no pronoun means it, nor one named before it ("Big Machine")
+                found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
                 continue
             words = sentence.words[span[0]:span[1]]
-            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)))
+            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS), span[0]))
     return found
 
 
