@@ -84,7 +84,10 @@ ORG_WORDS = frozenset(
     " america states europe west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
     " organization organisation association society university college school hospital centre center corporation"
-    " inc ltd llc club police security board authority bureau federation league caucus senate congress church".split()
+    " inc ltd llc club police security board authority bureau federation league caucus senate congress church"
+    # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
+    " productions records studios entertainment media pictures films technologies holdings enterprises industries"
+    " airlines airways motors labs".split()
 )
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
@@ -95,6 +98,30 @@ DEMONYMS = frozenset(
 # Words that, opening a sentence, are capitalised only by their place: not names ("Whatever Apple did",
 # "Having said that", "Does he"): the stop words (analysis.stopwords) and auxiliaries and formulas they lack.
 SENTENCE_OPENERS = ENGLISH_STOP_WORDS | frozenset("does did doing having thank thanks let".split())
+# Nationality and ethnic adjectives and nouns: alone they name no speaker ("the Russian and Syrian claims", "the
+# Jordanian government"). DEMONYMS (above, without "kremlin") plus the other nationalities common in world news
+# (the country list of the news wires' style guides); lower-case.
+NATIONALITIES = (DEMONYMS - {"kremlin", "western", "eastern", "european"}) | frozenset(
+    "english scottish irish welsh syrian jordanian iraqi iranian lebanese egyptian saudi emirati qatari kuwaiti yemeni"
+    " omani bahraini palestinian libyan tunisian algerian moroccan sudanese ethiopian somali kenyan nigerian ghanaian"
+    " african afghan pakistani bangladeshi nepali nepalese lankan burmese thai vietnamese cambodian indonesian"
+    " malaysian filipino korean taiwanese mongolian kazakh uzbek armenian azerbaijani azeri serbian croatian bosnian"
+    " slovenian albanian macedonian montenegrin kosovar bulgarian greek cypriot moldovan norwegian danish icelandic"
+    " portuguese swiss mexican brazilian argentine argentinian chilean colombian venezuelan peruvian cuban bolivian"
+    " ecuadorian uruguayan paraguayan guatemalan honduran salvadoran nicaraguan haitian dominican jamaican australian"
+    " zealander chechen kurdish kurd yazidi arab persian"
+    " syrians jordanians iraqis iranians afghans pakistanis palestinians saudis kurds arabs americans russians".split()
+)
+# Function words that are never part of a person's name: a capitalised phrase holding one is a title of a work,
+# a programme or a slogan ("World Over", "Leadership Conference of Women Religious" read as "Women Religious").
+NOT_IN_PERSON_NAMES = frozenset(
+    "over under about above across after before for from into with without against between through and or but nor not"
+    " no than then there here when where while what who whom why how all any some every each both our your their my"
+    " his her its this that these those is are was were be must should would could shall cannot".split()
+)
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
+QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
+QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
 CONTRACTION_RE = re.compile(r"^(\w+)['’](?:s|ve|re|ll|d|m|t)$", re.I)
 # A name right after these is a publication or broadcaster ("the Italian newspaper Il Fatto Quotidiano").
 MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal channel broadcaster station network agency outlet website".split())
@@ -102,6 +129,7 @@ MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal c
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
+POSSESSIVE_RE = re.compile(r"['’]s$")
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
 
 
@@ -154,7 +182,7 @@ def _contracted_opener(lower: str) -> bool:
 class _Sentence:
     """Words of one sentence with the text between them, for name and speaker look-ups."""
 
-    def __init__(self, text: str, tokens, first: int, last: int, written: frozenset[str] = frozenset()) -> None:
+    def __init__(self, text: str, tokens, first: int, last: int, written: frozenset[str] = frozenset(), doc_words: "_DocWords | None" = None) -> None:
         self.words = tokens.words
         self.lower = tokens.lower_words
         self.spans = tokens.word_spans
@@ -162,6 +190,16 @@ class _Sentence:
         self.first = first
         self.last = last
         self.written = written  # every word of the document as written, to tell a common word from a name
+        self.doc_words = doc_words  # the document's words, to tell a person's name from a thing's (see referable)
+
+    def referable(self, span: tuple[int, int], name: str) -> bool:
+        """Whether a pronoun may mean the person named at span: a title in or before it names a person ("Sen. Olaf Scholz"),
+        and so does a surname or first name the document also writes alone ("Elizabeth Yore" ... "Yore said").
+        A capitalised thing is named whole each time ("Big Machine", "Mandalay Bay")."""
+        if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])) or self.doc_words is None:
+            return True
+        words = [POSSESSIVE_RE.sub("", w) for w in name.split()]
+        return self.doc_words.written_apart(words[-1], words[-2], -1) or self.doc_words.written_apart(words[0], words[1], 1)
 
     def _past_openers(self, i: int) -> int:
         """The first word after the opener at i and the function words after it ("Why Can’t Taylor Swift")."""
@@ -204,7 +242,54 @@ class _Sentence:
             return True
         if self.lower[i] == "of":
             return i > self.first and self.lower[i - 1] in ORG_WORDS and i + 1 < self.last and IS_CAPITALISED[self.words[i + 1]]
-        return self.lower[i] in NAME_PARTICLES and i + 1 < self.last and IS_CAPITALISED[self.words[i + 1]]
+        if self.lower[i] not in NAME_PARTICLES or i + 1 >= self.last:
+            return False
+        if self.lower[i + 1] in NAME_PARTICLES and i + 2 < self.last:  # "Juan de la Cruz": two particles
+            return IS_CAPITALISED[self.words[i + 2]]
+        return IS_CAPITALISED[self.words[i + 1]]
+
+    def piece(self, span: tuple[int, int]) -> bool:
+        """The span is a part of a longer name, not a name: the name goes on after it ("Cruz Barros" of "Juan de la
+        Cruz Barros Madrid") or a particle before it was left out ("la Cruz Barros")."""
+        after = span[1]
+        if after < self.last and self.joined(after - 1) and self._part(after) and self.lower[after].rstrip(".") not in GENERATIONS:
+            return True
+        before = span[0] - 1  # a particle between name words ("Juan de la"), not the "of" of "the support of X"
+        if before - 1 < self.first or not self.joined(before) or self.words[before] not in NAME_PARTICLES - {"of"}:
+            return False
+        return self.joined(before - 1) and (IS_CAPITALISED[self.words[before - 1]] or self.words[before - 1] in NAME_PARTICLES)
+
+    def _body_tail(self, span: tuple[int, int]) -> bool:
+        """The span ends a longer capitalised name after "for", "of" or "on" ("High Commissioner for Human Rights",
+        "Subcommittee on Investigation"): a body's name, not a person's. One or two words only ("Supervisor of
+        Elections Mark Andersen" names a person); the caller keeps titled names ("Secretary of State Mike Pompeo")."""
+        before = span[0] - 1
+        return (span[1] - span[0] <= 2 and before - 1 >= self.first and self.lower[before] in ("for", "of", "on") and self.joined(before)
+                and self.joined(before - 1) and IS_CAPITALISED[self.words[before - 1]])
+
+    def _in_quotation_marks(self, span: tuple[int, int]) -> bool:
+        """The words of the span are set in quotation marks of their own: a term or a title ("‘Zero Tolerance’")."""
+        start, end = self.spans[span[0]][0], self.spans[span[1] - 1][1]
+        closing = self.text[end:end + 2].lstrip(".,!?")[:1]  # ("‘Pope Francis Must Resign.’": the stop inside)
+        return self.text[start - 1:start] in QUOTE_OPENERS and closing in QUOTE_CLOSERS
+
+    def _common_phrase(self, name: str) -> bool:
+        """A capitalised phrase of common words, no person's name: one holding a function word ("World Over"), or
+        one whose every word the document also writes in lower case ("Women Religious", "Human Rights"), or a
+        nationality before such a word ("English Common Law", beside "law")."""
+        words = name.split()
+        if any(w.lower() in NOT_IN_PERSON_NAMES for w in words):
+            return True
+        if len(words) > 1 and any(w.endswith("s") and w.lower() in ATTRIBUTION_VERBS for w in words):
+            return True  # a headline's verb: "Ayesh Denies", "Putin Says"
+        national = False
+        while len(words) > 1 and words[0].lower() in NATIONALITIES:
+            words, national = words[1:], True
+        if national:  # "English Common Law": a nationality before a common noun ("law") names a thing
+            words = words[-1:]
+        # one a familiar word at least: a name's words may be written in lower case in a link ("myles-garrett")
+        return (all(w != w.lower() and w.lower() in self.written for w in words)
+                and any(w.lower() in _easy_words() for w in words))
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
         """(first, end) word indexes of a capitalised name whose last word is `last`."""
@@ -243,6 +328,10 @@ class _Sentence:
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
         parts = tuple(self.words[k] + "." if k + 1 < span[1] and self._initial(k) else self.words[k] for k in range(*span))
         name, kind = _clean_name(parts)
+        if kind == "person" and (self._in_quotation_marks(span) or self._common_phrase(name)):
+            return name, "none"
+        if kind in ("person", "unknown") and name == " ".join(parts) and self._body_tail(span):
+            return name, "none"
         before = span[0] - 1
         possessor = any(p.endswith(("’s", "'s")) for p in parts[:-1])  # "The Hill's John Solomon": "the" goes with the Hill
         if kind in ("person", "unknown") and before >= self.first and self.joined(before):
@@ -265,7 +354,9 @@ def _acronym(word: str) -> bool:
 def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
     raw = " ".join(parts)
+    # a title in the plural is a title too ("Professors Grisez and Brugger" names Brugger)
     lowered = [p.lower().rstrip(".") for p in parts]
+    lowered = [w[:-1] if w.endswith("s") and w[:-1] in TITLE_WORDS and w not in ORG_WORDS else w for w in lowered]
     if all(w in TITLE_WORDS for w in lowered) or all(len(w) == 1 for w in lowered):
         return raw, "none"  # a title alone ("the Pope", "Dr") or initials ("U" of "U.S.") name no one
     titled = False
@@ -290,6 +381,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
             parts = parts[i + 1:]
             break
     name = " ".join(parts)
+    if name.lower() in NATIONALITIES and not titled:
+        return name, "none"  # "the Syrian claims", "the Jordanian government": a nationality, not a speaker
     if name.lower() in DEMONYMS or name.lower().rstrip("’'s") in ORG_WORDS:
         return name, "organization"
     if len(parts) >= 2 or titled:
@@ -322,6 +415,20 @@ class _DocWords:
     def written(self) -> frozenset[str]:
         """Every distinct word of the document as written."""
         return frozenset(self.words)
+
+    @cached_property
+    def _positions(self) -> dict[str, list[int]]:
+        """Where each word occurs, as written without a possessive ("Orbán’s" counts for "Orbán")."""
+        positions: dict[str, list[int]] = {}
+        for i, word in enumerate(self.words):
+            positions.setdefault(POSSESSIVE_RE.sub("", word), []).append(i)
+        return positions
+
+    def written_apart(self, word: str, neighbour: str, step: int) -> bool:
+        """Whether `word` occurs somewhere without `neighbour` next to it (step -1: before it, 1: after it)."""
+        words = self.words
+        return any(not (0 <= p + step < len(words)) or POSSESSIVE_RE.sub("", words[p + step]) != neighbour
+                   for p in self._positions.get(word, ()))
 
     @cached_property
     def distinct(self) -> list[str]:
@@ -373,8 +480,10 @@ def find_actors(context: DocContext) -> list[Actor]:
             kind = "person"
         elif "organization" in kinds:
             kind = "organization"
+        elif _common_word(name, doc_words.written):
+            continue  # "Analysts say", "Article posted with permission": a common noun, no speaker the text names
         else:
-            kind = _registry_kind(name, context) or "person"
+            kind = _registry_kind(name, context) or ("organization" if _inner_capital(name) else "person")
         verbs = Counter(s.verb for s in items)
         surname = fold(name.split()[-1])
         actors.append(Actor(
@@ -388,6 +497,48 @@ def find_actors(context: DocContext) -> list[Actor]:
             first_start=min(s.start for s in items),
         ))
     return sorted(actors, key=lambda a: (a.key, a.name))
+
+
+def _common_word(name: str, written: frozenset[str]) -> bool:
+    """One capitalised common noun, not a name: the document also writes it in lower case, alone or as its
+    singular ("Reports" beside "report"), its plural's singular is a familiar word (the Dale-Chall list,
+    analysis/data/dale_chall_easy_words.txt: "Reports"), or it has the ending of an abstract noun or of a plural
+    of persons ("Investigation", "Analysts")."""
+    if " " in name or name == name.lower():
+        return False
+    lower = name.lower()
+    if lower.endswith(COMMON_NOUN_ENDINGS):
+        return True
+    singulars = {lower}
+    if lower.endswith("s") and not lower.endswith(("ss", "’s", "'s")):
+        singulars |= {lower[:-1], lower[:-2] if lower.endswith("es") else lower, lower[:-3] + "y" if lower.endswith("ies") else lower}
+        if (singulars - {lower}) & _easy_words():
+            return True
+    return bool(singulars & written)
+
+
+# Endings of abstract nouns and of plurals of persons, which no name has ("Investigation", "Analysts").
+COMMON_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ities", "ists", "ysts")
+
+
+@lru_cache(maxsize=1)
+def _easy_words() -> frozenset[str]:
+    """The Dale-Chall familiar words (read once, offline)."""
+    from .loaded import load_easy_words
+
+    return load_easy_words()
+
+
+# Surname prefixes written with an inner capital ("McMaster", "DeSantis", "O’Malley", "MacArthur", "LaHood").
+INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O’", "O'", "D’", "D'", "De", "Di", "Da", "Du", "La", "Le", "Van", "Von", "Fitz")
+
+
+def _inner_capital(name: str) -> bool:
+    """One word with a capital inside it after a lower-case letter, not past a surname prefix: a brand or a site
+    ("WikiLeaks", "LifeSite", "YouTube"), not a person."""
+    if " " in name or not re.search(r"[a-z][A-Z]", name):
+        return False
+    return not any(name.startswith(prefix) and name[len(prefix):][:1].isupper() for prefix in INNER_CAPITAL_PREFIXES)
 
 
 def _body_word_counts(context: DocContext, wanted: set[str], doc_words: _DocWords) -> Counter[str]:
@@ -453,14 +604,37 @@ def _fuller_forms(people: list[str]) -> dict[str, str]:
     return fuller
 
 
+def _contains(longer: list[str], shorter: list[str]) -> bool:
+    """The words of `shorter` are a contiguous run of the words of `longer`."""
+    n = len(shorter)
+    return any(longer[k:k + n] == shorter for k in range(len(longer) - n + 1))
+
+
 def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = None) -> str:
-    """The longest person name in the document that ends with (or equals) this one, in its fuller form."""
-    folded = fold(name)
+    """The one fuller person name of the document this name is part of ("Barros" -> "Juan Barros"), in its fuller
+    form, or the name itself. A one-word name must be the fuller name's last word (a surname); a longer one may be
+    any contiguous part of it ("Juan Carlos" of "Juan Carlos Cruz"). A name that is part of two names not part of
+    each other ("Saris" of "Patti Saris" and "Kritarch Saris") is not merged: no name is built from pieces."""
+    words = fold(name).split()
+    candidates = []
     for person in people:
-        folded_person = fold(person)
-        if folded_person == folded or folded_person.endswith(" " + folded):
-            return (fuller or {}).get(person, person)
+        folded_person = fold(person).split()
+        if folded_person == words or (len(words) == 1 and folded_person[-1] == words[0]) or (len(words) > 1 and _contains(folded_person, words)):
+            candidates.append((folded_person, (fuller or {}).get(person, person)))
+    if not candidates:
+        return name
+    # people are sorted longest first: the first candidate is a longest one; every other must be part of it, or
+    # be the same name with a first name of the same initial ("Tom Weinandy" for "Thomas Weinandy", see _variant)
+    longest_words, longest = candidates[0]
+    if all(_contains(longest_words, other) or _variant(longest_words, other) for other, full in candidates[1:] if full != longest):
+        return longest
     return name
+
+
+def _variant(name: list[str], other: list[str]) -> bool:
+    """Two folded names of one person: the same surname and the same first initial, a middle name or a first
+    name's short form apart ("thomas weinandy" / "tom weinandy", "carlo maria vigano" / "carlo vigano")."""
+    return len(other) >= 2 and name[-1] == other[-1] and name[0][:1] == other[0][:1]
 
 
 def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[str]:
@@ -477,7 +651,7 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
         sentence = _Sentence(text, tokens, first, last, doc_words.written)
         for i in candidates:
             span = sentence.name_ending_at(i)
-            if span and span[1] - span[0] >= 2:
+            if span and span[1] - span[0] >= 2 and not sentence.piece(span):
                 name, kind = sentence.name(span)
                 name = name[:-2] if name.endswith(("’s", "'s")) else name
                 if kind == "person" and len(name.split()) >= 2:
@@ -512,7 +686,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     statements: list[_Statement] = []
     recent = _RecentPersons()
     for s_start, s_end, first, last in sentences:
-        sentence = _Sentence(text, tokens, first, last, doc_words.written)
+        sentence = _Sentence(text, tokens, first, last, doc_words.written, doc_words)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
@@ -526,6 +700,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             start, end = tokens.word_spans[i]
             if latest_end[bisect_left(quote_starts, start)] >= end:
                 continue  # quoted, not an attribution
+            asked = recent.asked
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None or speaker[1] in ("none", "place"):
                 if _unnamed_subject(sentence, i):
@@ -535,8 +710,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
-            if kind in ("person", "unknown"):
-                recent.spoke(name)
+            if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
+                recent.spoke(name, by_reference=i if recent.asked != asked else None)
         recent.read_later(sentence)
     return statements
 
@@ -552,21 +727,30 @@ class _RecentPersons:
 
     def __init__(self) -> None:
         self._sentences: list[_Sentence] = []  # the finished sentences, in text order
-        self._persons: list[list[tuple[str, frozenset[str]]] | None] = []  # each sentence's persons, once read
+        self._persons: list[list[tuple[str, frozenset[str] | None, int]] | None] = []  # each sentence's persons, once read
         self._unasked = 0  # the sentences from here on follow the last statement and the last question
         self._listed = 0  # the sentences before this one have their persons in _mentions
         self._last_person: str | None = None
         self._mentions: list[tuple[str, frozenset[str]]] = []
+        self.asked = 0  # how many times the last person was asked for: a statement that asked is by reference
+        self._pronouns: dict[str, str] = {}  # the pronoun each person was first called by
+        self._objects_after: tuple[int, int] = (-1, -1)  # (sentence, word): the persons named after it are objects
 
     def read_later(self, sentence: _Sentence) -> None:
         """Queue a finished sentence (its statements were handled) to be read for names when needed."""
         self._sentences.append(sentence)
         self._persons.append(None)
 
-    def spoke(self, name: str) -> None:
-        """A statement was attributed to this person: the last person so far."""
+    def spoke(self, name: str, by_reference: int | None = None) -> None:
+        """A statement was attributed to this person: the last person so far. When the statement itself named its
+        speaker by a pronoun or a role, `by_reference` is its verb's word index: the persons named after the verb
+        in its sentence are its objects ("she told EWTN’s Raymond Arroyo"), and the next pronoun goes on meaning
+        the speaker ("she added"); a person named before the verb still may not ("When Ashraf Ghani announced it,
+        he said …  He also said")."""
         self._last_person = name
         self._unasked = len(self._sentences)
+        if by_reference is not None:
+            self._objects_after = (len(self._sentences), by_reference)  # this sentence is queued after its statements
 
     def spoke_unnamed(self) -> None:
         """A statement was made by someone the text does not name: a pronoun that follows means that speaker,
@@ -576,31 +760,44 @@ class _RecentPersons:
 
     def last_person(self) -> str | None:
         """The person a pronoun refers to, or None."""
+        self.asked += 1
         for position in range(len(self._sentences) - 1, self._unasked - 1, -1):
             persons = self._persons_in(position)
             if persons:
-                self._last_person = persons[-1][0]
+                name, described = persons[-1]
+                # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker
+                self._last_person = name if described is not None or name == self._last_person else None
                 break
         self._unasked = len(self._sentences)
         return self._last_person
+
+    def referent(self, pronoun: str) -> str | None:
+        """The person a pronoun ("he", "she") refers to: the last person, unless the text called them by the other
+        pronoun before ("He complained …  She said" is someone else, whom the text may not name)."""
+        person = self.last_person()
+        if person is None or self._pronouns.setdefault(person, pronoun) != pronoun:
+            return None
+        return person
 
     def mentions(self) -> list[tuple[str, frozenset[str]]]:
         """(name, describing words) of every person named so far, in text order."""
         self.last_person()
         for position in range(self._listed, len(self._sentences)):
-            self._mentions.extend(self._persons_in(position))
+            self._mentions.extend(person for person in self._persons_in(position) if person[1] is not None)
         self._listed = len(self._sentences)
         return self._mentions
 
-    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str]]]:
+    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None]]:
         persons = self._persons[position]
         if persons is None:
             persons = self._persons[position] = _persons_named(self._sentences[position])
-        return persons
+        sentence, word = self._objects_after
+        return [(name, described) for name, described, start in persons if position != sentence or start < word]
 
 
-def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str]]]:
-    """Persons named in a sentence, each with the words describing them ("Russian", "president"), in order."""
+def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None, int]]:
+    """Persons named in a sentence, each with the words describing them ("Russian", "president") and its first
+    word's index, in order; None for the words of a name a pronoun cannot be taken to mean (see _Sentence.referable)."""
     found = []
     after = sentence.first  # names do not overlap: the next one starts after the last one found
     first, last = sentence.first, sentence.last
@@ -611,12 +808,16 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str]]]:
         if not span:
             continue
         after = max(span[1], i + 1)
-        if span[1] - span[0] < 2:
+        if span[1] - span[0] < 2 or sentence.piece(span):
             continue  # one word names no person (_clean_name calls it an organisation or "unknown")
         name, kind = sentence.name(span)
+        name = name[:-2] if name.endswith(("’s", "'s")) else name  # "President Donald Trump’s deputy"
         if kind == "person" and len(name.split()) >= 2:
+            if not sentence.referable(span, name):
+                found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
+                continue
             words = sentence.words[span[0]:span[1]]
-            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS)))
+            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS), span[0]))
     return found
 
 
@@ -647,7 +848,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             # '"…," said he.' names the speaker; in ', said he got a text' the pronoun opens the reported clause
             # and the subject is looked for before the verb, below.
             if i + width + 1 >= last or re.match(r"\s*[,.;:!?]", sentence.gap(i + width)):
-                last_person = recent.last_person()
+                last_person = recent.referent(lower[i + width])
                 return (last_person, "person") if last_person else None
         else:
             span = sentence.name_starting_at(i + width)
@@ -660,7 +861,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     if j - 1 < first:
         return None
     if lower[j - 1] in PRONOUNS:
-        last_person = recent.last_person()
+        last_person = recent.referent(lower[j - 1])
         return (last_person, "person") if last_person else None
     span = sentence.name_ending_at(j - 1)
     if span:

@@ -217,8 +217,24 @@ NOT_A_NAME = frozenset(
 )
 
 
-def _clean_self_name(name: str) -> str:
-    """'CNBC LLC. All Rights Reserved. A' -> 'CNBC LLC'; 'Inexhibit’s' -> 'Inexhibit'."""
+# A copyright line's rights notice, which may follow the name without a full stop between them
+# ("© 2019 POLYGRAPH.info All Rights Reserved."): the usual wording in English, German, Spanish, French,
+# Italian and Portuguese (and "Rights Reserved" alone).
+RIGHTS_NOTICE_RE = re.compile(
+    r"[\s,.;:–—-]+(?:(?:all|some)\s+rights\s+reserved|rights\s+reserved|alle\s+rechte\s+vorbehalten|"
+    r"todos\s+los\s+derechos\s+reservados|tous\s+droits\s+r[ée]serv[ée]s|tutti\s+i\s+diritti\s+riservati|"
+    r"todos\s+os\s+direitos\s+reservados)\b",
+    re.I,
+)
+
+
+def _clean_self_name(name: str, after: str = "") -> str:
+    """'CNBC LLC. All Rights Reserved. A' -> 'CNBC LLC'; 'POLYGRAPH.info All Rights Reserved.' -> 'POLYGRAPH.info';
+    'Inexhibit’s' -> 'Inexhibit'. `after` is the line's text after the name: a notice whose lower-case words the
+    name left out ("Danube Ledger Alle Rechte" + " vorbehalten") is cut too."""
+    notice = RIGHTS_NOTICE_RE.search(name + after)
+    if notice and notice.start() < len(name):
+        name = name[:notice.start()]
     name = re.split(r"\.\s|,\s|\s[|•(]", name.strip())[0]
     return re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
 
@@ -333,7 +349,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             match = pattern.search(line)
             if not match:
                 continue
-            raw = _clean_self_name(match.group("name"))
+            raw = _clean_self_name(match.group("name"), line[match.end("name"):])
             if not raw or raw.split()[0].lower() in NOT_A_NAME:
                 continue
             outlet = _lookup(registry, raw, countries)

@@ -215,3 +215,56 @@ def test_a_middle_initial_stays_inside_the_name():
     grassley = actors["Charles E. Grassley"]
     assert grassley.kind == "person" and grassley.quoted == 1 and "say" in grassley.verbs
     assert actors["E. Jean Carroll"].kind == "person"
+
+
+def test_a_short_name_merges_only_into_the_one_fuller_name_it_is_part_of():
+    actors = _by_name(
+        "The bishop, Juan de la Cruz Barros Madrid, was appointed in 2015. Bishop Juan Barros denied it. "
+        "Barros claimed he saw nothing. Juan Carlos Cruz said he was there."
+    )
+    assert "Cruz Barros" not in actors
+    assert actors["Juan Barros"].verbs == ("claim", "deny")
+    assert actors["Juan Carlos Cruz"].verbs == ("say",)
+    two = _by_name(
+        "Kritarch Saris has struck again. Chief Judge Patti Saris of the US District Court wrote an order. "
+        '"The government broke a promise," Saris said.'
+    )
+    assert "Kritarch Saris" not in two  # two fuller names end with "Saris": none is picked, no name is built
+    assert two["Saris"].verbs == ("say",)
+
+
+def test_common_words_nationalities_and_titles_of_works_are_not_persons():
+    actors = _by_name(
+        "The Leadership Conference of Women Religious met in Rome. Some women were religious sisters. "
+        "He complained about the meeting. "
+        "Colonna asks what happened to ‘Zero Tolerance’ for offenders. He wrote that data were missing. "
+        "The United Nations High Commissioner for Human Rights said the decision broke human rights law. "
+        "The Russian and Syrian claims are false, analysts said. Analysts say the camp is empty. "
+        "According to the Jordanian government, the border is closed. "
+        "It would do you well to look to the Law of God and English Common Law. He said that we are to beware of law."
+    )
+    for name in ("Women Religious", "Zero Tolerance", "Human Rights", "Syrian", "Jordanian", "Analysts", "English Common Law"):
+        assert name not in actors, name
+    assert actors["Colonna"].verbs == ("ask", "write")  # the pronoun means the speaker, not the phrase in quotation marks
+
+
+def test_pronouns_resolve_only_to_persons_and_keep_their_speaker():
+    actors = _by_name(
+        "The group that owns her music, Big Machine, says she may perform. Taylor Swift posted on Tumblr. "
+        "Swift accused Big Machine of blocking her. She claimed the label was wrong. "
+        "The company that runs the show, Dick Clark Productions, denies it. WikiLeaks has revealed the cables. "
+        'Elizabeth Yore spoke to reporters. Yore is an attorney. "It is mercy for the predators," she told EWTN’s Raymond Arroyo on World Over. '
+        '"Everybody knows it," she added. Arroyo agreed.'
+    )
+    assert actors["Taylor Swift"].verbs == ("accuse", "post")  # "She claimed" after "Big Machine": left unresolved
+    assert actors["Big Machine"].verbs == ("say",)
+    assert actors["Dick Clark Productions"].kind == "organization" and actors["WikiLeaks"].kind == "organization"
+    assert actors["Elizabeth Yore"].verbs == ("add", "tell") and "World Over" not in actors and "Raymond Arroyo" not in actors
+
+
+def test_a_pronoun_of_the_other_gender_does_not_resolve_to_the_same_person():
+    actors = _by_name(
+        "Archbishop Jose Rodriguez Carballo slammed the sisters. He complained that he had been shunned. "
+        "I spoke with the superior of a Benedictine house. She said the tests were useless."
+    )
+    assert actors["Jose Rodriguez Carballo"].verbs == ("complain", "slam")

@@ -245,6 +245,17 @@ def test_copyright_line_naming_an_owner_company_stays_unregistered():
     assert row["outlet"] == "CBS Interactive" and row["outlet_type"] == "unknown"
 
 
+@pytest.mark.parametrize("line, name", [
+    ("© 2019 POLYGRAPH.info All Rights Reserved.", "POLYGRAPH.info"),
+    ("© 2021 Danube Ledger Alle Rechte vorbehalten", "Danube Ledger"),
+    ("© 2021 Danube Ledger - Todos los derechos reservados.", "Danube Ledger"),
+    ("Copyright 2020 Danube Ledger Tous droits réservés", "Danube Ledger"),
+])
+def test_copyright_line_name_drops_its_rights_notice(line, name):
+    row = _doc(f"Orban met Putin on Tuesday.\n\n{line}\n")
+    assert row["outlet"] == name
+
+
 def test_a_sentence_mentioning_subscribing_is_no_self_reference():
     row = _doc("Orban met Putin.\n\nThe congressman said he didn’t subscribe to Farrakhan’s views on the matter.\n")
     assert row["outlet"] == "" and row["outlet_type"] == "unknown"
