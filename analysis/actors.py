@@ -416,19 +416,19 @@ class _DocWords:
         """Every distinct word of the document as written."""
         return frozenset(self.words)
 
-    @cached_property
-    def _positions(self) -> dict[str, list[int]]:
-        """Where each word occurs, as written without a possessive ("Orbán’s" counts for "Orbán")."""
-        positions: dict[str, list[int]] = {}
-        for i, word in enumerate(self.words):
-            positions.setdefault(POSSESSIVE_RE.sub("", word), []).append(i)
-        return positions
+    def _positions(self, word: str) -> list[int]:
+        """Where `word` occurs, as written or with a possessive ("Orbán’s" counts for "Orbán").
+
+        One scan in C over the words for the three forms, rather than a table of every word stripped in Python."""
+        if POSSESSIVE_RE.search(word):
+            return []  # words are looked up without their possessive
+        return self._where({word, word + "'s", word + "’s"})
 
     def written_apart(self, word: str, neighbour: str, step: int) -> bool:
         """Whether `word` occurs somewhere without `neighbour` next to it (step -1: before it, 1: after it)."""
         words = self.words
         return any(not (0 <= p + step < len(words)) or POSSESSIVE_RE.sub("", words[p + step]) != neighbour
-                   for p in self._positions.get(word, ()))
+                   for p in self._positions(word))
 
     @cached_property
     def distinct(self) -> list[str]:
