@@ -63,7 +63,7 @@ def test_regroup_events_by_downloaded_and_edited_file(page, dashboard_url: str, 
     open_page(page, "Compare")
     page.locator(".sfd-card").nth(1).wait_for()
     before = event_options(page)
-    assert "E2 (2 documents)" in before and not any(o.startswith("E9 ") for o in before)
+    assert any(o.startswith("E2 (2 documents)") for o in before) and not any(o.startswith("E9 ") for o in before)
 
     page.get_by_text("Regroup events", exact=True).click()
     editor = page.locator('[data-testid="stExpander"]').filter(has_text="Regroup events")
@@ -93,7 +93,8 @@ def test_regroup_events_by_downloaded_and_edited_file(page, dashboard_url: str, 
     no_exception(page)
 
     after = event_options(page)
-    assert "E9 (2 documents)" in after and "E2 (1 documents)" in after and not any(o.startswith("E3 ") for o in after)
+    assert any(o.startswith("E9 (2 documents)") for o in after) and any(o.startswith("E2 (1 document)") for o in after)
+    assert not any(o.startswith("E3 ") for o in after)
     open_event_choice(page).filter(has_text="E9 (2 documents)").click()
     page.wait_for_function("() => location.search.includes('event=E9')")
     wait_idle(page)

@@ -79,7 +79,7 @@ if mode == EVENT:
     headlines = event_headlines(documents)
     event = st.selectbox("Event", events, key="compare_event",
                          format_func=lambda e: f"every document, all events ({event_sizes[e]})" if e == ALL_DOCUMENTS
-                         else f"{e} ({event_sizes[e]} documents)" + (f" · {headlines[e]}" if headlines.get(e) else ""))
+                         else f"{e} ({event_sizes[e]} document{'s' if event_sizes[e] != 1 else ''})" + (f" · {headlines[e]}" if headlines.get(e) else ""))
     if event == ALL_DOCUMENTS:
         doc_ids = list(all_ids)
     else:
