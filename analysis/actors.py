@@ -3,7 +3,9 @@
 Rule-based and offline: an attribution verb in a body sentence (outside quotation marks) is tied to
 its speaker: a capitalised name just before it ("Orbán said"), just after it ("said Orbán",
 "according to Bloomberg"), or a pronoun / role description ("he said", "the Russian leader
-elaborated") resolved to the person named most recently. A statement is "quoted" when its sentence
+elaborated") resolved to the person named most recently, when that person is named as a person (titled or
+written alone elsewhere), the pronoun agrees with earlier ones for them, and no unnamed speaker ("a
+spokesman said") came between. A statement is "quoted" when its sentence
 holds a quotation, else "paraphrased". Names are merged within a document: "Orbán" -> "Viktor Orbán".
 """
 from __future__ import annotations
@@ -19,6 +21,7 @@ from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
 from .registry import MARKS, alias_key
+from .syllables import easy_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
 
@@ -289,7 +292,7 @@ class _Sentence:
             words = words[-1:]
         # one a familiar word at least: a name's words may be written in lower case in a link ("myles-garrett")
         return (all(w != w.lower() and w.lower() in self.written for w in words)
-                and any(w.lower() in _easy_words() for w in words))
+                and any(w.lower() in easy_words() for w in words))
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
         """(first, end) word indexes of a capitalised name whose last word is `last`."""
@@ -307,7 +310,8 @@ class _Sentence:
         return (first, last + 1)
 
     def name_starting_at(self, start: int) -> tuple[int, int] | None:
-        """(first, end) of a capitalised name whose first word is `start` (a leading "the" is skipped)."""
+        """(first, end) of a capitalised name whose first word is `start` (a leading "the" and words capitalised
+        only for opening the sentence are skipped)."""
         if start < self.last and self.lower[start] == "the" and self.joined(start):
             start += 1
         if start < self.last and self.opener(start):
@@ -512,7 +516,7 @@ def _common_word(name: str, written: frozenset[str]) -> bool:
     singulars = {lower}
     if lower.endswith("s") and not lower.endswith(("ss", "’s", "'s")):
         singulars |= {lower[:-1], lower[:-2] if lower.endswith("es") else lower, lower[:-3] + "y" if lower.endswith("ies") else lower}
-        if (singulars - {lower}) & _easy_words():
+        if (singulars - {lower}) & easy_words():
             return True
     return bool(singulars & written)
 
@@ -521,12 +525,6 @@ def _common_word(name: str, written: frozenset[str]) -> bool:
 COMMON_NOUN_ENDINGS = ("tion", "tions", "sion", "sions", "ments", "ities", "ists", "ysts")
 
 
-@lru_cache(maxsize=1)
-def _easy_words() -> frozenset[str]:
-    """The Dale-Chall familiar words (read once, offline)."""
-    from .loaded import load_easy_words
-
-    return load_easy_words()
 
 
 # Surname prefixes written with an inner capital ("McMaster", "DeSantis", "O’Malley", "MacArthur", "LaHood").
@@ -555,11 +553,12 @@ def _body_word_counts(context: DocContext, wanted: set[str], doc_words: _DocWord
 
 def _registry_kind(name: str, context: DocContext) -> str | None:
     """The kind of a bare name the outlet registry knows: a country ("Canada said") is an organisation (its
-    government), an outlet keeps its registry kind (outlet, agency, platform); None for anything else."""
+    government), an outlet keeps its registry kind (outlet, agency, platform, organization) when the registry
+    reads that name in running text as it stands; None for anything else."""
     registry = context.resources.registry
     if registry is None:
         return None
-    if fold(name) in _registry_countries(registry):
+    if fold(name) in registry.country_names:
         return "organization"
     outlet = registry.lookup_name(name)
     if outlet is None or outlet.kind not in ("outlet", "agency", "platform", "organization"):
@@ -570,18 +569,6 @@ def _registry_kind(name: str, context: DocContext) -> str | None:
     if any(alias_key(alias) == key for alias in outlet.text_aliases if not alias.startswith(tuple(MARKS))):
         return outlet.kind
     return None
-
-
-_countries_of: dict[int, frozenset[str]] = {}  # id(registry) -> its folded country names
-
-
-def _registry_countries(registry) -> frozenset[str]:
-    """The registry's country names, folded ("united states of america", "hungary")."""
-    key = id(registry)
-    if key not in _countries_of:
-        _countries_of.clear()  # one registry at a time
-        _countries_of[key] = frozenset(fold(o.country) for o in registry.outlets if o.country)
-    return _countries_of[key]
 
 
 def _fuller_forms(people: list[str]) -> dict[str, str]:

@@ -67,17 +67,12 @@ class Decoded:
     note: str = ""
 
 
-def decode_bytes(data: bytes) -> tuple[str, str]:
-    """Decode file bytes to text with normalised newlines; returns (text, encoding name).
+def decode(data: bytes) -> Decoded:
+    """File bytes as text with normalised newlines, the encoding's name, and the reason for it: empty for plain
+    UTF-8, else what was detected and any doubt.
 
     Raises DecodeError with a reason a person understands for binary or undecodable input.
     """
-    decoded = decode(data)
-    return decoded.text, decoded.encoding
-
-
-def decode(data: bytes) -> Decoded:
-    """decode_bytes with the reason for the encoding: empty for plain UTF-8, else what was detected and any doubt."""
     for bom, encoding in BOMS:
         if data.startswith(bom):
             try:

@@ -10,10 +10,13 @@ from __future__ import annotations
 import csv
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 from urllib.parse import urlsplit
 
 import pandas as pd
+
+from .lexicon_csv import fold
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGISTRY_PATH = DATA_DIR / "outlets.csv"
@@ -134,6 +137,11 @@ class Registry:
     first_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # the same plus the possessives of one-word aliases ("bloomberg's"): the lower-cased text words worth a look-up
     start_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+
+    @cached_property
+    def country_names(self) -> frozenset[str]:
+        """The outlets' country names, folded ("united states of america", "hungary"); built on first use."""
+        return frozenset(fold(outlet.country) for outlet in self.outlets if outlet.country)
 
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_words", frozenset(self.single_word) | frozenset(first for first, _ in self.by_first_two))

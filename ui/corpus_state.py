@@ -85,7 +85,7 @@ def load_options(argv: list[str] | None = None) -> LoadOptions:
     """The loader's options: the CLI's defaults, with `--max-file-mb MB` after `--` raising the per-file limit.
 
     Raises ValueError for a limit that is not a positive number."""
-    from analysis.corpus import LoadOptions
+    from analysis.corpus import MB, LoadOptions
 
     arguments = _dashboard_arguments(argv)
     value = None
@@ -102,7 +102,7 @@ def load_options(argv: list[str] | None = None) -> LoadOptions:
         megabytes = -1.0
     if not megabytes > 0:
         raise ValueError(f"{MAX_FILE_MB_OPTION} needs a positive number of megabytes, not '{value}'")
-    return LoadOptions(max_file_bytes=int(megabytes * 1024 * 1024))
+    return LoadOptions(max_file_bytes=int(megabytes * MB))
 
 
 def lexicon_key(lexicon: tuple[str, bytes] | None) -> str:

@@ -20,7 +20,7 @@ from .tables import has_values, prefixed, table
 # Columns that start with boilerplate_ but are not a per-category share.
 BOILERPLATE_NOT_CATEGORY = {"boilerplate_share", "boilerplate_words", "boilerplate_chars", "boilerplate_blocks"}
 VOICE_ORDER = ["authorial", "attributed", "quoted"]
-# Above this many documents, charts of one mark per document become aggregates (counts per cell or per day).
+# Above this many documents, the readability scatter becomes a density heatmap (documents per cell).
 AGGREGATE_ABOVE = 500
 # Rates per 1,000 words of shorter bodies swing on a single hit.
 MIN_RATE_WORDS = 100
@@ -211,11 +211,8 @@ def timeline(results: Results, labels: dict[str, str]) -> go.Figure | None:
     documents = results.documents
     if not has_values(documents, "published"):
         return None
-    large = len(documents) > AGGREGATE_ABOVE
     frame = pd.DataFrame({
         "published": pd.to_datetime(documents["published"].astype(str), errors="coerce", format="mixed"),
-        "document": "" if large else documents["doc_id"].astype(str).map(_safe(labels)),
-        "outlet": "" if large or "outlet" not in documents else documents["outlet"].fillna("").astype(str).map(html.escape),
         "event": _main_events(documents["event_id"].fillna("").astype(str).replace("", "(no event)")) if "event_id" in documents else "(no event)",
     }).dropna(subset=["published"])
     if frame.empty:
@@ -224,7 +221,11 @@ def timeline(results: Results, labels: dict[str, str]) -> go.Figure | None:
     title = "Timeline by publication date" + (f" ({len(frame):,} of {len(documents):,} documents have a date)" if undated else "")
     if len(frame) > TIMELINE_POINTS:
         return _timeline_counts(frame, title)
-    frame["row"] = frame["outlet"].where(frame["outlet"] != "", frame["document"])
+    # Few enough to label: each marker on its outlet's row (or the document's, when the outlet is unknown).
+    dated = documents.loc[frame.index]
+    frame["document"] = dated["doc_id"].astype(str).map(_safe(labels))
+    outlets = dated["outlet"].fillna("").astype(str).map(html.escape) if "outlet" in dated else pd.Series("", index=frame.index)
+    frame["row"] = outlets.where(outlets != "", frame["document"])
     figure = px.scatter(frame.sort_values("published"), x="published", y="row", color="event", hover_name="document",
                         color_discrete_map=_event_colors(frame["event"]))
     figure.update_traces(marker=dict(size=12, symbol="diamond"), cliponaxis=True)
