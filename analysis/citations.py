@@ -360,13 +360,22 @@ def _sentence_prefix(text: str, line_start: int, start: int) -> str:
     return prefix[cut:]
 
 
+# A credit cue opens its line, a sentence or a bracket, a few words before the name: "Source attribution: X",
+# "© … / Getty Images".
+CREDIT_BEFORE_RE = re.compile(r"(?:^|[.!?|•]\s+|\()\s*" + CREDIT_CUE_RE.pattern + r"(?:[\w.\-’'/]+\s*){0,4}$", re.I)
+
+
+def _credit_cue_before(text: str, line_start: int, start: int) -> bool:
+    """Whether a credit cue leads up to `start` on its line (CREDIT_BEFORE_RE)."""
+    return CREDIT_BEFORE_RE.search(text[line_start:start]) is not None  # a slice: "^" would not match at a search's pos
+
+
 def _role(text: str, start: int, end: int, outlet: Outlet | None) -> str:
     line_start, line_end = _line_bounds(text, start, end)
     before = text[max(line_start, start - 80):start]
     after = text[end:min(line_end, end + 120)]
     line_words = len(text[line_start:line_end].split())
-    # A credit cue opens its line, a sentence or a bracket: "Source attribution: X", "© … / Getty Images".
-    if re.search(r"(?:^|[.!?|•]\s+|\()\s*" + CREDIT_CUE_RE.pattern + r"(?:[\w.\-’'/]+\s*){0,4}$", text[line_start:start], re.I):
+    if _credit_cue_before(text, line_start, start):
         return "credit"
     if start > 0 and text[start - 1] == "(" and after.startswith(")") and not text[end + 1:line_end].strip():
         return "credit"  # "(AP)" closing a picture caption
@@ -436,7 +445,7 @@ def _has_evidence(text: str, start: int, end: int, outlet: Outlet) -> bool:
     after = text[end:min(line_end, end + 120)]
     if SOURCE_BEFORE_RE.search(before) or SOURCE_AFTER_RE.match(after) or EVIDENCE_BEFORE_RE.search(before) or EVIDENCE_AFTER_RE.match(after):
         return True
-    if re.search(r"(?:^|[.!?|•]\s+|\()\s*" + CREDIT_CUE_RE.pattern + r"(?:[\w.\-’'/]+\s*){0,4}$", text[line_start:start], re.I):
+    if _credit_cue_before(text, line_start, start):
         return True
     if _label(text, start, end)[0] in MEDIA_LABELS:
         return True
