@@ -105,9 +105,14 @@ _FIRST_PERSON_BEFORE = re.compile(
 # An article or possessive right before a report word makes it a noun ("his claims that", "the warning that"):
 # its clause ends at the next comma, semicolon or dash. (Not "this"/"that": "This suggested that ..." is a verb.)
 _DETERMINER_BEFORE = re.compile(r"\b(?:his|her|their|its|the|a|an|such|my|our|your)\s+$", re.IGNORECASE)
-# "That said, ...", "Having said that, ...": "nevertheless", not a report (the cue then starts at "said").
-_IDIOM_SAID = re.compile(r"\b(?:(?:that|this)\s+said\s*,|having\s+said\b)", re.IGNORECASE)
-_IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having)\s+$", re.IGNORECASE)
+# "That said, ...", "Having said that, ...": "nevertheless"; "Needless to say", "Suffice it to say", "that is to
+# say", "to say the least": the author's own asides. None is a report (the cue then starts at "said"/"say").
+_IDIOM_SAID = re.compile(
+    r"\b(?:(?:that|this)\s+said\s*,|having\s+said\b|needless\s+to\s+say\b|suffice\s+(?:it\s+)?to\s+say\b|"
+    r"that\s+is\s+to\s+say\b|to\s+say\s+the\s+least\b)",
+    re.IGNORECASE,
+)
+_IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having|needless\s+to|suffice\s+(?:it\s+)?to|that\s+is\s+to|to)\s+$", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s--?\s")
 _REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)

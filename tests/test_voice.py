@@ -21,6 +21,12 @@ def _voice(text: str, phrase: str) -> str:
 @pytest.mark.parametrize(
     ("text", "phrase", "voice"),
     [
+        # the author's own asides built on "say" are no reports
+        ("Needless to say, the Kyiv regime shelled the town.", "Kyiv regime", "authorial"),
+        ("Suffice it to say, the Kyiv regime is failing.", "Kyiv regime", "authorial"),
+        ("The Kyiv regime was, to say the least, unpopular there.", "Kyiv regime", "authorial"),
+        ("That is to say, the Kyiv regime lost.", "Kyiv regime", "authorial"),
+        ("Lavrov said, to say the least, that the Kyiv regime lost.", "Kyiv regime", "attributed"),
         # the author's adjective for the source named after "according to"
         ("Patients have escaped, according to a shocking report in The Sun.", "shocking", "authorial"),
         ("According to Lavrov, the Kyiv regime is failing.", "Kyiv regime", "attributed"),
