@@ -53,6 +53,11 @@ DATELINE_WORDS = frozenset(
     "published updated posted last modified on at am pm a.m p.m by written and of the date time"
     " est edt cst cdt pst pdt gmt bst cet cest utc et ist hours ago min read".split()
 ) | WEEKDAYS | frozenset(MONTHS)
+# "Chris Davies - Nov 19, 2019, 10:31 pm CST": a dateline led by the author's name and a separator.
+NAME_LED_DATELINE_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+[-–—|·]\s+")
+# Section and status words that lead a dateline the way a name would ("Breaking News - Nov 19, 2019").
+NOT_A_BYLINE_NAME = frozenset("news breaking latest world politics business sport sports opinion home live video "
+                              "staff editorial update updates press release".split())
 SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an embedded post's date is not the page's
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")  # " - WSJ", " | Site Name" after a page title
@@ -168,7 +173,8 @@ def find_author(text: str, title: str = "") -> tuple[str, str]:
         return found
     below = _below_headline(text, title)
     if below:
-        # Only a byline there: a name line guessed beside a date would pick up the navigation ("Next Post").
+        # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
+        # navigation ("Next Post").
         name, evidence = _author_in(below[1], name_lines=False)
         if name:
             return name, f"{evidence} (below the headline, line {below[0]})"
@@ -176,15 +182,22 @@ def find_author(text: str, title: str = "") -> tuple[str, str]:
 
 
 def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
-    """(name, evidence) from the first byline among `raw_lines`, else (with `name_lines`) a name line beside a dateline."""
+    """(name, evidence) from the first byline among `raw_lines`, else a dateline led by a name ("Chris Davies - Nov 19,
+    2019"), else (with `name_lines`) a name line beside a dateline."""
     lines = _joined_bylines(raw_lines)
     for line in lines:
         name = _byline(line)
         if name:
             return name, f"byline: {line[:120]}"
-    for i, line in enumerate(lines if name_lines else ()):
-        if not _dateline(line) or len(line.split()) > 8:
+    for i, line in enumerate(lines):
+        if not _dateline(line):
             continue
+        led = NAME_LED_DATELINE_RE.match(line)
+        if led and not FURNITURE_CUES.search(led.group("name")) and _plausible_name(led.group("name")) \
+                and not {w.lower() for w in led.group("name").split()} & NOT_A_BYLINE_NAME:
+            return _clean_name(led.group("name")), f"name leading the dateline '{line[:60]}'"
+        if not name_lines or len(line.split()) > 8:
+            continue  # a name line beside it belongs to a short dateline, and only in the first lines
         for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
             if re.fullmatch(_NAME, neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
                 return _clean_name(neighbour), f"name line beside the dateline '{line[:60]}'"
@@ -256,8 +269,8 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
     if position == -1:
         return None
     line_number = text.count("\n", 0, position) + 1
-    if line_number <= EDGE_SPLIT:
-        return None  # still among the first lines, already read
+    if sum(1 for line in text[:position].split("\n") if line.strip()) + 3 <= HEAD_LINES:
+        return None  # the headline and the lines after it are among the first lines (_head_lines), already read
     following = text[position:].split("\n", 4 * ARTICLE_HEAD_LINES)[1:4 * ARTICLE_HEAD_LINES]
     return line_number, [line.strip() for line in following if line.strip()][:ARTICLE_HEAD_LINES]
 

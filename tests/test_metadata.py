@@ -154,3 +154,20 @@ def test_shop_counter_is_no_title_and_a_bracketed_page_title_is():
     assert metadata.find_title(text)[0].startswith("[The Palace")
     assert metadata.find_title("Menu\n\n0 Shopping Cart\n\nFacebook\n")[0] == ""
     assert metadata.find_title("[Read the story](https://example.com/story)\n\nSome words here.\n")[0] == ""
+
+
+def test_a_dateline_led_by_the_authors_name():
+    text = "Stadia launch review\nChris Davies - Nov 19, 2019, 10:31 pm CST\n\nGoogle's cloud gaming service launched today.\n"
+    assert metadata.find_author(text, "Stadia launch review")[0] == "Chris Davies"
+    for lead in ("Breaking News", "World Politics", "Reuters"):  # a section, status or single word leads no byline
+        assert metadata.find_author(text.replace("Chris Davies", lead), "Stadia launch review")[0] == ""
+
+
+def test_byline_below_a_headline_repeated_after_a_long_menu():
+    """A page saved as text: title line, twenty menu lines, the headline again, then 'Name - date'."""
+    menu = "\n".join(["Tech", "Cars", "Gaming", "Science", "Reviews", "Columns", "", "Twitter", "Facebook", "RSS", "Search"] * 2)
+    headline = "The new wagon is a weird electric sports car with a message"
+    text = f"{headline} - SlashGear\n\n{menu}\n\n{headline}\n\nChris Davies - Nov 19, 2019, 10:31 pm CST\n0\n\nThe car maker showed it today.\n"
+    author, evidence = metadata.find_author(text, f"{headline} - SlashGear")
+    assert author == "Chris Davies" and "below the headline" in evidence
+    assert metadata.find_published(text, f"{headline} - SlashGear")[0] == "2019-11-19"
