@@ -46,6 +46,7 @@ from .lexicon import (
 )
 from .lexicon import load_lexicon as _load_lexicon_file
 from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, VoiceFinder
+from .stopwords import ENGLISH_STOP_WORDS
 
 __all__ = [
     "LexiconError",
@@ -646,15 +647,16 @@ def is_edge_word(word: str) -> bool:
 
 
 def trim_runs(runs: list[tuple[int, int]], words) -> list[tuple[int, int]]:
-    """Runs without function words at either edge; runs of function words only are dropped. `words` are
-    the tokens as written or normalize_word()ed."""
+    """Runs without function words (EDGE_WORDS) at either edge; runs of function or other common words only
+    (analysis/stopwords.py) are dropped. `words` are the tokens as written or normalize_word()ed."""
     trimmed: list[tuple[int, int]] = []
     for first, last in runs:
         while first <= last and is_edge_word(words[first]):
             first += 1
         while last >= first and is_edge_word(words[last]):
             last -= 1
-        if first <= last:
+        # A run of common words only ("you", "get", "has never") holds no loaded word, whatever its score.
+        if first <= last and not all(NORMALIZED_WORDS[words[k]] in ENGLISH_STOP_WORDS for k in range(first, last + 1)):
             trimmed.append((first, last))
     return trimmed
 

@@ -767,3 +767,11 @@ def test_non_english_body_gets_no_lexicon_hits(resources):
                "of today and of tomorrow, as the company announced during the official presentation of the "
                "new titles on Monday in front of a crowd of reporters.")
     assert [r["text"] for r in _lexicon_spans(loaded.analyze(_context(english, resources)))] == ["cult"]
+
+
+def test_model_runs_of_common_words_only_are_dropped():
+    from analysis.loaded import trim_runs
+
+    words = ["You", "has", "never", "the", "brutal", "regime", "will", "GET", "OUT"]
+    # Edges lose their function words; a run holding no word outside the common-word list is no hit at all.
+    assert trim_runs([(0, 0), (1, 2), (3, 5), (6, 8)], words) == [(4, 5)]
