@@ -436,8 +436,8 @@ class _DocWords:
 
     @cached_property
     def distinct(self) -> list[str]:
-        """The document's distinct words, in no particular order."""
-        return list(set(self.words))
+        """The document's distinct words, in no particular order (from `written`: one set per document)."""
+        return list(self.written)
 
     def folded(self, i: int) -> str:
         """Word i folded."""

@@ -45,8 +45,8 @@ from .lexicon import (
     validate_lexicon_bytes,
 )
 from .lexicon import load_lexicon as _load_lexicon_file
-from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, VoiceFinder
 from .stopwords import ENGLISH_STOP_WORDS
+from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, VoiceFinder
 
 __all__ = [
     "LexiconError",
