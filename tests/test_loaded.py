@@ -526,8 +526,9 @@ def test_hits_and_model_runs_are_the_same_for_words_as_written_or_normalized(res
         assert hits == find_hits(fresh, text, tokens.word_spans, words) == _reference_find_hits(lexicon, text, tokens.word_spans, words)
         scores = [0.9 if i % 4 in (1, 2) else 0.0 for i in range(len(words))]  # two-word runs, over any words
         covered = loaded.covered_flags(hits, len(words))
-        runs = loaded.model_hit_runs(model, scores, tokens.words, covered)
-        assert runs == loaded.model_hit_runs(model, scores, words, covered)
+        breaks = loaded.clause_breaks(text, tokens.word_starts)
+        runs = loaded.model_hit_runs(model, scores, tokens.words, covered, breaks)
+        assert runs == loaded.model_hit_runs(model, scores, words, covered, breaks)
         found += len(hits)
         runs_found += len(runs)
     assert found > 20 and runs_found > 20
@@ -584,25 +585,26 @@ def test_scaled_scores_use_the_left_to_right_sum():
 def test_tagged_runs_equal_a_token_by_token_scan():
     import random
 
-    def reference(scores, threshold, extend_ratio):
+    def reference(scores, threshold, extend_ratio, breaks):
+        sentence = [b == loaded.SENTENCE_BREAK for b in breaks] + [False]
         flags = [s >= threshold for s in scores]
         for i in range(1, len(flags) - 1):
-            if not flags[i] and flags[i - 1] and flags[i + 1]:
+            if not flags[i] and flags[i - 1] and flags[i + 1] and not sentence[i] and not sentence[i + 1]:
                 flags[i] = True
         runs, first = [], None
         for i, flag in enumerate(flags + [False]):
-            if flag and first is None:
-                first = i
-            elif not flag and first is not None:
+            if first is not None and (not flag or sentence[i]):
                 runs.append((first, i - 1))
                 first = None
+            if flag and first is None:
+                first = i
         low, grown = threshold * extend_ratio, []
         for first, last in runs:
-            while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]):
+            while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]) and not breaks[first]:
                 first -= 1
-            while last + 1 < len(scores) and scores[last + 1] >= low:
+            while last + 1 < len(scores) and scores[last + 1] >= low and not breaks[last + 1]:
                 last += 1
-            if grown and first <= grown[-1][1] + 1:
+            if grown and first <= grown[-1][1] + 1 and not sentence[first]:
                 grown[-1] = (grown[-1][0], max(grown[-1][1], last))
             else:
                 grown.append((first, last))
@@ -612,7 +614,9 @@ def test_tagged_runs_equal_a_token_by_token_scan():
     for _ in range(5000):
         scores = [rng.choice([0.0, 0.2, 0.5, 0.9, rng.random()]) for _ in range(rng.randint(0, 12))]
         threshold, extend_ratio = rng.choice([0.3, 0.5, 0.6]), rng.choice([0.3, 0.5, 1.0])
-        assert loaded.tagged_runs(scores, threshold, extend_ratio) == reference(scores, threshold, extend_ratio)
+        assert loaded.tagged_runs(scores, threshold, extend_ratio) == reference(scores, threshold, extend_ratio, [0] * len(scores))
+        breaks = [0] + [rng.choice([0, 0, 0, 1, 2]) for _ in scores[1:]]
+        assert loaded.tagged_runs(scores, threshold, extend_ratio, breaks) == reference(scores, threshold, extend_ratio, breaks)
     assert loaded.tagged_runs([0.9, 0.1, 0.9, 0.4, 0.0, 0.9], 0.5, 0.8) == [(0, 3), (5, 5)]  # 0.4 >= 0.5 * 0.8
 
 
@@ -775,3 +779,49 @@ def test_model_runs_of_common_words_only_are_dropped():
     words = ["You", "has", "never", "the", "brutal", "regime", "will", "GET", "OUT"]
     # Edges lose their function words; a run holding no word outside the common-word list is no hit at all.
     assert trim_runs([(0, 0), (1, 2), (3, 5), (6, 8)], words) == [(4, 5)]
+
+
+def test_clause_breaks_mark_sentence_ends_line_breaks_and_clause_marks():
+    text = 'Orban, the minister - said: "No." Then\nU.S. aid—it works; 3,000 (yes) Mr. Smith! Ok'
+    tokens = tokenize(text)
+    breaks = loaded.clause_breaks(text, tokens.word_starts)
+    marked = {tokens.words[i]: int(b) for i, b in enumerate(breaks) if b}
+    # Sentence ends and line breaks are 2; commas, colons, semicolons and dashes between words 1; the dots of
+    # "U.S." and "Mr.", the comma of "3,000", quote marks and brackets are no break.
+    assert marked == {"the": 1, "said": 1, "No": 1, "Then": 2, "U": 2, "it": 1, "3": 1, "Ok": 2}
+    assert int(breaks[0]) == 0
+
+
+def test_model_runs_grow_only_within_a_phrase():
+    # prime(low) minister of Hungary(high) , indicated(low): the weak word past the comma is not the phrase's.
+    scores = [0.2, 0.9, 0.9, 0.9, 0.2, 0.0]
+    no_marks = [0, 0, 0, 0, 0, 0]
+    comma = [0, 0, 0, 0, loaded.CLAUSE_BREAK, 0]
+    assert loaded.tagged_runs(scores, 0.5, 0.3, no_marks) == [(0, 4)]
+    assert loaded.tagged_runs(scores, 0.5, 0.3, comma) == [(0, 3)]
+    # High words on both sides of a comma stay one hit ("militant, uncompromising Popes"), not across a sentence end.
+    assert loaded.tagged_runs([0.9, 0.9, 0.9], 0.5, 0.3, [0, loaded.CLAUSE_BREAK, 0]) == [(0, 2)]
+    assert loaded.tagged_runs([0.9, 0.9, 0.9], 0.5, 0.3, [0, loaded.SENTENCE_BREAK, 0]) == [(0, 0), (1, 2)]
+    # Nor does a low word between two high ones join them across a line break.
+    assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0, [0, loaded.SENTENCE_BREAK, 0]) == [(0, 0), (2, 2)]
+
+
+def test_model_hits_do_not_run_past_a_clause_into_a_speech_verb(resources):
+    # The seed's "Viktor Orban, the prime minister of Hungary, indicated in a recent interview ...": the hit
+    # grew over the weak "indicated" past the comma.
+    rows = [r for r in loaded.analyze(_context(_seed("000"), resources)).rows["spans"] if r["source"] == "model"]
+    assert rows and not any("indicated" in r["text"] or "\n" in r["text"] for r in rows)
+
+
+def test_model_hits_in_boilerplate_are_not_reported(resources):
+    text = ("The minister spoke on Monday about the budget.\n"
+            "Related: Terrifying map shows the brutal regime's disgusting lies and vile propaganda\n"
+            "The talks went on until late in the evening.")
+    start = text.index("Related")
+    context = _context(text, resources, [(start, text.index("\n", start))])
+    rows = loaded.analyze(context).rows["spans"]
+    # A related story's headline is not the document's wording: the lexicon's hits there stay (flagged and
+    # counted apart), the model's are not reported.
+    assert [r["text"] for r in rows if r["in_boilerplate"]] == ["Terrifying", "brutal", "disgusting", "lies", "vile", "propaganda"]
+    assert all(r["source"] == "lexicon" for r in rows if r["in_boilerplate"])
+    assert not any(r["source"] == "model" and r["end"] > start for r in rows)
