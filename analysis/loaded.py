@@ -621,11 +621,11 @@ def tagged_runs(scores, threshold: float, extend_ratio: float = 1.0, breaks=None
     is a list or an array; `breaks` (clause_breaks, or None for no marks) keep runs to phrases: no run
     crosses a SENTENCE_BREAK, and growing stops at any break.
 
-    PTC's annotated spans are phrases: of the gaps between two words at a gold span's edge or inside it,
-    the words stay in one span across 68 % of plain spaces but 30 % of commas, 7 % of semicolons and colons,
-    11 % of dashes, 19 % of sentence ends and 3 % of line breaks (development split). Without the breaks a
-    run grew over a weak neighbour past a comma ("prime minister of Hungary, indicated") or ran on into the
-    next sentence."""
+    PTC's annotated spans are phrases: of the gaps between two words where a gold span ends or that it runs
+    over, it runs over 66 % of those with no mark, 33 % of commas (lists: "militant, uncompromising Popes"),
+    7 % of semicolons and colons, 12 % of dashes, 6 % of sentence ends and 3 % of line breaks (development
+    split). Without the breaks a run grew over a weak neighbour past a comma ("prime minister of Hungary,
+    indicated") or ran on into the next sentence."""
     n = len(scores)
     padded = np.zeros(n + 2, dtype=bool)  # the flags with a low token either side
     flags = padded[1:-1]
