@@ -692,17 +692,31 @@ def is_edge_word(word: str) -> bool:
     return NORMALIZED_WORDS[word] in EDGE_WORDS
 
 
-def trim_runs(runs: list[tuple[int, int]], words) -> list[tuple[int, int]]:
-    """Runs without function words (EDGE_WORDS) at either edge; runs of function or other common words only
-    (analysis/stopwords.py) are dropped. `words` are the tokens as written or normalize_word()ed."""
+def is_common_word(word: str) -> bool:
+    """True for a function or other common word (analysis/stopwords.py), given as written or normalize_word()ed."""
+    return NORMALIZED_WORDS[word] in ENGLISH_STOP_WORDS
+
+
+def trim_runs(runs: list[tuple[int, int]], words, breaks=None) -> list[tuple[int, int]]:
+    """Runs without function words (EDGE_WORDS) at either edge, nor, given the document's clause_breaks, a
+    clause at either edge made of common words only (analysis/stopwords.py: "a smear campaign, you"); runs
+    of common words only are dropped. `words` are the tokens as written or normalize_word()ed."""
     trimmed: list[tuple[int, int]] = []
     for first, last in runs:
+        if breaks is not None:
+            # The words in a run are cut into clauses at its breaks (only high-scoring words are joined across
+            # one, tagged_runs): a list's items are charged words ("militant, uncompromising Popes").
+            cuts = [k for k in range(first + 1, last + 1) if breaks[k]]
+            while cuts and all(map(is_common_word, words[first:cuts[0]])):
+                first = cuts.pop(0)
+            while cuts and all(map(is_common_word, words[cuts[-1]:last + 1])):
+                last = cuts.pop() - 1
         while first <= last and is_edge_word(words[first]):
             first += 1
         while last >= first and is_edge_word(words[last]):
             last -= 1
         # A run of common words only ("you", "get", "has never") holds no loaded word, whatever its score.
-        if first <= last and not all(NORMALIZED_WORDS[words[k]] in ENGLISH_STOP_WORDS for k in range(first, last + 1)):
+        if first <= last and not all(map(is_common_word, words[first:last + 1])):
             trimmed.append((first, last))
     return trimmed
 
@@ -746,7 +760,7 @@ def model_hit_runs(model: LoadedModel, scores, words, covered: list[bool], break
     document-scaled scores kept to phrases by the document's clause_breaks, with function words trimmed
     from their edges, less the runs that lexicon hits (`covered`) already explain. `words` are the tokens
     as written or normalize_word()ed."""
-    return uncovered_runs(trim_runs(model_runs(model, scores, breaks), words), covered, words)
+    return uncovered_runs(trim_runs(model_runs(model, scores, breaks), words, breaks), covered, words)
 
 
 def covered_flags(hits, n: int) -> list[bool]:

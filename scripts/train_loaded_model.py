@@ -149,7 +149,7 @@ def _classifier(c: float, n_samples: int):
 def model_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
     """Character spans of the tagger's hits on one prepared article (the same rule as analyze())."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = trim_runs(model_runs(model, scores, article.breaks), article.words)
+    runs = trim_runs(model_runs(model, scores, article.breaks), article.words, article.breaks)
     return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 

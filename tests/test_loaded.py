@@ -825,3 +825,16 @@ def test_model_hits_in_boilerplate_are_not_reported(resources):
     assert [r["text"] for r in rows if r["in_boilerplate"]] == ["Terrifying", "brutal", "disgusting", "lies", "vile", "propaganda"]
     assert all(r["source"] == "lexicon" for r in rows if r["in_boilerplate"])
     assert not any(r["source"] == "model" and r["end"] > start for r in rows)
+
+
+def test_model_runs_lose_an_edge_clause_of_common_words_only():
+    from analysis.loaded import CLAUSE_BREAK, trim_runs
+
+    words = ["such", "a", "pathetic", "smear", "campaign", "you", "have", "hope", "you"]
+    breaks = [0, 0, 0, 0, 0, CLAUSE_BREAK, 0, CLAUSE_BREAK, 0]
+    # "..., you": a clause past the last break holding only common words is no part of the hit; a clause
+    # with a word outside the list ("hope you") stays, as do the words themselves without breaks.
+    assert trim_runs([(0, 5)], words, breaks) == [(0, 4)]
+    assert trim_runs([(0, 8)], words, breaks) == [(0, 8)]
+    assert trim_runs([(5, 8)], words, breaks) == [(7, 8)]
+    assert trim_runs([(0, 5)], words) == [(0, 5)]
