@@ -103,7 +103,7 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     article.labels = [int(any(s < ge and gs < e for gs, ge in article.gold)) for s, e in tokens.word_spans]
     article.lexicon_spans = [(h.start, h.end) for h in hits]
     article.covered = covered_flags(hits, len(words))
-    article.breaks = clause_breaks(article.text, tokens.word_starts)
+    article.breaks = clause_breaks(article.text, tokens)
     return article
 
 

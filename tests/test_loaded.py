@@ -526,7 +526,7 @@ def test_hits_and_model_runs_are_the_same_for_words_as_written_or_normalized(res
         assert hits == find_hits(fresh, text, tokens.word_spans, words) == _reference_find_hits(lexicon, text, tokens.word_spans, words)
         scores = [0.9 if i % 4 in (1, 2) else 0.0 for i in range(len(words))]  # two-word runs, over any words
         covered = loaded.covered_flags(hits, len(words))
-        breaks = loaded.clause_breaks(text, tokens.word_starts)
+        breaks = loaded.clause_breaks(text, tokens)
         runs = loaded.model_hit_runs(model, scores, tokens.words, covered, breaks)
         assert runs == loaded.model_hit_runs(model, scores, words, covered, breaks)
         found += len(hits)
@@ -784,7 +784,7 @@ def test_model_runs_of_common_words_only_are_dropped():
 def test_clause_breaks_mark_sentence_ends_line_breaks_and_clause_marks():
     text = 'Orban, the minister - said: "No." Then\nU.S. aid—it works; 3,000 (yes) Mr. Smith! Ok'
     tokens = tokenize(text)
-    breaks = loaded.clause_breaks(text, tokens.word_starts)
+    breaks = loaded.clause_breaks(text, tokens)
     marked = {tokens.words[i]: int(b) for i, b in enumerate(breaks) if b}
     # Sentence ends and line breaks are 2; commas, colons, semicolons and dashes between words 1; the dots of
     # "U.S." and "Mr.", the comma of "3,000", quote marks and brackets are no break.
