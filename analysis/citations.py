@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, normalise_host
+from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, is_acronym, normalise_host
 from .tokens import Tokens
 
 DOMAIN_RE = re.compile(
@@ -41,6 +41,21 @@ SOURCE_AFTER_RE = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?"
     r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|report|analysis|investigation|story)\b",
     re.I,
+)
+# An acronym written right before a handle is a tweet's marker, not the outlet: "RT @user:" (retweet),
+# "MT @user" (modified tweet), "HT @user" (hat tip); RT, the Russian broadcaster, shares the first.
+# An acronym opening a line of a tweet (a handle, a hashtag or a t.co link in it) is the same marker.
+HANDLE_AFTER_RE = re.compile(r"[ \t]*:?[ \t]*@\w")
+TWEET_LINE_RE = re.compile(r"(?<![\w@])[@#]\w|\bt\.co/")
+# Hosts of link shorteners, share buttons and page trackers: a URL on them names no outlet ("http://po.st/x"
+# is a share widget's link). From the share, shortener and tracker services common in news pages' markup;
+# social sites the registry lists as platforms are found there instead.
+NOT_OUTLET_HOSTS = frozenset(
+    "po.st addthis.com sharethis.com addtoany.com shareaholic.com bit.ly bitly.com goo.gl ow.ly buff.ly tinyurl.com"
+    " dlvr.it ift.tt trib.al fb.me lnkd.in amzn.to wp.me j.mp is.gd su.pr shar.es scorecardresearch.com"
+    " doubleclick.net googletagmanager.com google-analytics.com disqus.com disquscdn.com"
+    " linkedin.com pinterest.com reddit.com tumblr.com whatsapp.com wa.me flipboard.com digg.com"
+    " stumbleupon.com mix.com getpocket.com snapchat.com".split()
 )
 VENUE_BEFORE_RE = re.compile(
     r"\b(?:told|tells|telling|to|with|via|interviewed by|appearing on|appeared on|spoke on)\s+(?:the\s+)?(?:[\w.\-’']+\s+){0,1}$",
@@ -222,6 +237,8 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue  # part of a longer name: "the National Security Council", "Reuters Institute"
             if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
                 continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
+            if is_acronym(" ".join(alias.words)) and _tweet_marker(text, spans[i][0], spans[i + n - 1][1]):
+                continue  # "RT @AamAadmiParty: …": a retweet, not RT
             length = n
             matched.append(alias)
         if matched:
@@ -233,6 +250,17 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue  # "CBC" in a text naming neither Azerbaijan nor Canada: no row can be claimed
             found.append((spans[i][0], spans[i + length - 1][1], outlet, weak))
     return found
+
+
+def _tweet_marker(text: str, start: int, end: int) -> bool:
+    """Whether the acronym at [start, end) is a tweet's marker: a handle follows it ("RT @user"), or it opens a
+    line of a tweet ("RT Big news today #vote https://t.co/…")."""
+    if HANDLE_AFTER_RE.match(text, end):
+        return True
+    line_start, line_end = _line_bounds(text, start, end)
+    if text[line_start:start].strip() or SOURCE_AFTER_RE.match(text[end:line_end]):
+        return False  # "RT reported … @user": the outlet as a source
+    return TWEET_LINE_RE.search(text, end, line_end) is not None
 
 
 def _country_decides(outlet: Outlet, indexes: tuple[int, ...], registry: Registry, countries: CountryCounts) -> bool:
@@ -342,9 +370,15 @@ def _domain_spans(text: str, registry: Registry) -> list[tuple[int, int, Outlet 
         looked = registry.lookup_domain(host)
         if looked:
             out.append((match.start(), end, looked[0], looked[1]))
-        elif match.group(0).lower().startswith(("http://", "https://")):
+        elif match.group(0).lower().startswith(("http://", "https://")) and not _not_outlet_host(host):
             out.append((match.start(), end, None, host))
     return out
+
+
+def _not_outlet_host(host: str) -> bool:
+    """Whether an unregistered host (or a parent domain of it) is a shortener, share widget, tracker or social site."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in NOT_OUTLET_HOSTS for i in range(len(labels) - 1))
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:

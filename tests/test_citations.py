@@ -145,3 +145,19 @@ def test_a_short_name_rows_of_several_countries_share_needs_the_country():
     text = "The Canadian minister told CBC that talks in Canada would go on."
     found = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
     assert [(m.name, m.role, m.outlet.country) for m in found] == [("CBC", "venue", "Canada")]
+
+
+def test_retweet_marker_is_not_the_outlet_rt():
+    assert mentions("RT @AamAadmiParty: the water sample was taken from her house") == []
+    assert mentions("RT: @someone the vote is today") == []
+    # A line of a tweet opened by the marker, with a hashtag or a t.co link in it
+    assert [name for name, _, _ in mentions("RT Big news today #vote")] == []
+    # RT the broadcaster, cited, is still found
+    assert mentions("RT reported that the talks failed.") == [("RT", "source", "")]
+    assert mentions("RT reported it first, as @jack noted.") == [("RT", "source", "")]
+
+
+def test_share_widget_shortener_and_social_urls_are_no_outlets():
+    found = mentions("Share: http://po.st/TP_615 or https://goo.gl/abc, https://www.linkedin.com/in/someone and "
+                     "https://b.scorecardresearch.com/p?c1=2. Full report: https://example-news.test/story")
+    assert [name for name, _, _ in found] == ["example-news.test"]
