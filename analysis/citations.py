@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, is_acronym, normalise_host
+from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
 
 DOMAIN_RE = re.compile(
@@ -22,6 +23,7 @@ DOMAIN_RE = re.compile(
 )
 # The dot of a host name: after a letter or digit, before two letters. The pattern opens with the literal
 # dot so the regex engine can jump from dot to dot.
+GLUE = ("/", "-", "–")  # marks that join a name to the word beside it ("National Security/War Correspondent")
 HOST_DOT_RE = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z]{2})", re.I)
 POSSESSIVE = POSSESSIVE_ENDINGS
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
@@ -261,6 +263,40 @@ def _tweet_marker(text: str, start: int, end: int) -> bool:
     if text[line_start:start].strip() or SOURCE_AFTER_RE.match(text[end:line_end]):
         return False  # "RT reported … @user": the outlet as a source
     return TWEET_LINE_RE.search(text, end, line_end) is not None
+
+
+def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[int, int, Outlet]]:
+    """Names of two to four capitalised words whose letters joined are a registry domain's main label ("Freedom
+    Outpost" for freedomoutpost.com, see Registry.lookup_joined): (start, end, outlet), left to right.
+
+    The words must be the whole name: written with single spaces, with no capitalised word right after them
+    nor right before them (but a function word opening a sentence: "To", "The")."""
+    words, lower, spans = tokens.words, tokens.lower_words, tokens.word_spans
+    prefixes, labels = registry.label_prefixes, registry.by_label
+    found: list[tuple[int, int, Outlet]] = []
+    after = 0
+    for i in compress(range(len(lower)), map(prefixes.__contains__, lower)):
+        if i < after or not words[i][:1].isupper():
+            continue
+        if i > 0 and text[spans[i - 1][1]:spans[i][0]] == " " and words[i - 1][:1].isupper() and lower[i - 1] not in ENGLISH_STOP_WORDS:
+            continue  # inside a longer name
+        joined = lower[i]
+        for j in range(i + 1, min(i + 4, len(words))):
+            if text[spans[j - 1][1]:spans[j][0]] != " ":
+                break
+            last = words[j][:-2] if words[j].endswith(POSSESSIVE) else words[j]
+            joined += last.casefold()
+            if joined in labels:
+                longer = (j + 1 < len(words) and text[spans[j][1]:spans[j + 1][0]] == " " and words[j + 1][:1].isupper()) \
+                    or text[spans[j][1]:spans[j][1] + 1] in GLUE or text[spans[i][0] - 1:spans[i][0]] in GLUE
+                outlet = None if longer else registry.lookup_joined([*words[i:j], last])
+                if outlet is not None:
+                    found.append((spans[i][0], spans[j][1], outlet))
+                    after = j + 1
+                break
+            if joined not in prefixes or last is not words[j]:
+                break
+    return found
 
 
 def _country_decides(outlet: Outlet, indexes: tuple[int, ...], registry: Registry, countries: CountryCounts) -> bool:
@@ -535,10 +571,16 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     names = [n for n in _name_spans(text, tokens, registry, countries) if not any(s < n[1] and n[0] < e for s, e in taken)]
     # A row found by its domain or a distinctive name vouches for its short name elsewhere in the text.
     vouched = {id(outlet) for _, _, outlet, *_ in spans if outlet is not None} | {id(o) for _, _, o, weak in names if not weak}
-    for start, end, outlet, weak in names:
-        if weak and id(outlet) not in vouched and not _has_evidence(text, start, end, outlet):
-            continue
-        spans.append((start, end, outlet, "", "name"))
+    # A name written as a domain's label ("Freedom Outpost") may also be a person's ("Pamela Geller", pamelageller.com)
+    # or a menu's words ("National Security"): it counts only as a weak name does, with evidence or vouched for.
+    taken += [(s, e) for s, e, *_ in names]
+    joined = [(s, e, outlet, True) for s, e, outlet in _joined_spans(text, tokens, registry) if not any(a < e and s < b for a, b in taken)]
+    by_label = {(s, e) for s, e, *_ in joined}
+    for start, end, outlet, weak in sorted(names + joined, key=lambda n: n[0]):
+        label = (start, end) in by_label
+        if weak and (label or id(outlet) not in vouched) and not _has_evidence(text, start, end, outlet):
+            continue  # a site's domain does not vouch for a person it is named after ("David Duke", davidduke.com)
+        spans.append((start, end, outlet, "", "name written as its domain" if label else "name"))
     mentions: list[Mention] = []
     for start, end, outlet, domain, via in sorted(spans, key=lambda s: (s[0], s[1])):
         previous = mentions[-1] if mentions else None

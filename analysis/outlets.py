@@ -44,6 +44,7 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"(?i:is an? (?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist|journalist|producer) (?:for|at|with) ){_NAME}\.?$"),
     re.compile(rf"^(?i:(?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist) (?:at|for) ){_NAME}\.?$"),
     re.compile(rf"(?i:thank you for (?:reading|supporting) ){_NAME}"),
+
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
     re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
@@ -65,6 +66,9 @@ SELF_REFERENCE_CUE_RE = re.compile(
     rf"|{'|'.join(map(re.escape, SELF_REFERENCE_ANYWHERE_CUES))}",
     re.I,
 )
+# A site offering its own updates ("Completing this poll grants you access to Freedom Outpost updates"): a sign-up
+# form the segmentation may leave in the body, so it is looked for in every line holding its last word.
+UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
@@ -249,7 +253,7 @@ def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet |
     A name that is the recorded owner of the row found that way ('Vox Media' for Vox) names the company,
     which may publish other sites, so it is not taken for the outlet."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
-    outlet = registry.lookup_name(name, countries) if name else None
+    outlet = (registry.lookup_name(name, countries) or registry.lookup_joined(name.split())) if name else None
     words = name.split()
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
@@ -363,6 +367,23 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             strength = 0.6 if number in COPYRIGHT_PATTERNS else 0.8
             found.append((outlet, name, _tidy(line)[:120], strength))
             break
+    found += _updates_offers(context, registry, countries)
+    return found
+
+
+def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts) -> list[tuple[Outlet | None, str, str, float]]:
+    """Self-references in offers of the site's updates (UPDATES_OFFER_RE), anywhere in the text: a registry row
+    only (a name the registry lacks might be another body's: "receive Pentagon alerts")."""
+    text = context.document.text
+    lowered = text.lower()
+    if " updates" not in lowered and " alerts" not in lowered:
+        return []  # a substring search spares the regex most texts
+    found = []
+    for match in UPDATES_OFFER_RE.finditer(text):
+        outlet = _lookup(registry, _clean_self_name(match.group("name")), countries)
+        if outlet is not None:
+            line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+            found.append((outlet, outlet.name, _tidy(text[line_start:line_end if line_end >= 0 else len(text)])[:120], 0.8))
     return found
 
 
@@ -638,6 +659,8 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         if actor.name.casefold() in NOT_NAMED_SOURCES:
             continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
         outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
+        if outlet is None and registry is not None and actor.kind != "person":
+            outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
         verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
         if outlet is not None and outlet.name in by_name:
             row = by_name[outlet.name]

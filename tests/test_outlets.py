@@ -592,3 +592,13 @@ def test_a_quoted_person_named_like_an_outlet_is_not_typed_as_that_outlet():
         assert named["outlet_type"].fillna("").eq("").all() and named["state_media_code"].fillna("").eq("").all(), text
         assert not named["evidence"].str.contains("registry row").any(), text
         assert named["kind"].tolist() == ["person"], text
+
+
+def test_a_page_offering_its_own_updates_names_itself_even_in_the_body():
+    text = ("The schools taught it.\nCompleting this poll grants you access to Freedom Outpost updates free of charge.\n"
+            "You may opt out at anytime.\nThe story goes on here for a while.\n")
+    row = _doc(text)
+    assert row["outlet_id"] == "cred1:freedomoutpost.com" and "self-reference" in row["outlet_evidence"]
+    assert not any(c["name"] == "freedomoutpost.com" for c in row["citations"])  # the publisher is no source it cites
+    # a name the registry lacks, offered in running text, names no publisher
+    assert not _doc("Residents can receive Pentagon updates by mail.\nThe story goes on.\n")["outlet"]
