@@ -207,6 +207,15 @@ def _has_context(tokens: Tokens, i: int, n: int) -> bool:
     return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
 
 
+def _medium_word_beside(text: str, start: int, end: int, outlet: Outlet) -> bool:
+    """For an outlet's name that is also an ordinary word or a first name ("Dawn", "Vox"): whether a word saying it is
+    a medium stands right before or after it ("the Pakistani publication Dawn", "Dawn newspaper")."""
+    if outlet.kind == "platform":
+        return False  # a platform's name needs a platform's cue ("on X", "X post")
+    line_start = text.rfind("\n", 0, start) + 1
+    return MEDIUM_BEFORE_RE.search(text, max(line_start, start - 40), start) is not None or EVIDENCE_AFTER_RE.match(text[end:end + 40]) is not None
+
+
 def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet, bool]]:
     """Longest registry text-alias matches over the words, left to right, without overlaps: (start, end, outlet,
     weak), weak when the name counts only with evidence beside it (TextAlias.needs_evidence, see _has_evidence)."""
@@ -229,7 +238,7 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue
             if any(len(text[spans[i + k][1]:spans[i + k + 1][0]]) > 3 or "\n" in text[spans[i + k][1]:spans[i + k + 1][0]] for k in range(n - 1)):
                 continue
-            if alias.needs_context and not _has_context(tokens, i, n):
+            if alias.needs_context and not (_has_context(tokens, i, n) or _medium_word_beside(text, spans[i][0], spans[i + n - 1][1], registry.outlets[alias.index])):
                 continue
             if alias.needs_country and not countries.get(registry.outlets[alias.index].country):
                 continue  # "Daily News" is only Zimbabwe's Daily News in a text about Zimbabwe
@@ -481,7 +490,7 @@ def _label(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 OUTLET_NOUNS = (
-    r"(?:newspapers?|paper|daily|weekly|magazine|journal|tabloid|channel|station|broadcaster|broadcasting|television|tv|radio|"
+    r"(?:newspapers?|paper|daily|weekly|magazine|journal|publication|tabloid|channel|station|broadcaster|broadcasting|television|tv|radio|"
     r"network|news agency|press agency|agency|newswire|wire|outlet|website|portal|affiliate|programme|program|documentary|"
     r"interview|reporter|correspondent|journalist|editor|anchor|presenter|report|article|editorial|broadcast|bulletin|podcast)"
 )
@@ -495,6 +504,7 @@ EVIDENCE_BEFORE_RE = re.compile(
     r"|\b" + OUTLET_NOUNS + r"\s+(?:[\w.\-’']+\s+)?)$",
     re.I,
 )
+MEDIUM_BEFORE_RE = re.compile(r"\b" + OUTLET_NOUNS + r"\s+$", re.I)
 EVIDENCE_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:news\s+)?" + OUTLET_NOUNS + r"\b", re.I)
 MEDIA_LABELS = frozenset({"state-controlled", "state media", "state-funded", "public broadcaster", "news agency"})
 # Words of a country's name too general to say which country a demonym before an outlet means.

@@ -21,6 +21,7 @@ from operator import itemgetter
 from . import actors as actors_module
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
+from .lexicon_csv import fold
 from .registry import Outlet, Registry, load_registry as _load_registry, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
@@ -116,6 +117,17 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
+# Words that open no person's name and stand inside none: the prepositions of actors.NOT_IN_PERSON_NAMES and the
+# other common English ones ("To LeBron James, triple-doubles are not a goal": a sentence's opening word).
+PREPOSITIONS = frozenset(
+    "to for from with by of at in on about into onto upon over under above after before against between through across"
+    " toward towards via per among during within without near".split()
+)
+# A social-media account's words after a name ("Douglas Haig’s @LinkedIn Account says"): an account, not a person.
+ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
+# "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
+APPOSED_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w’'.]*, $")
+NAME_WINDOW = 300  # characters around a statement searched for the name it was read from
 # The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
 ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
 
@@ -649,15 +661,86 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
     return total, named, unnamed
 
 
-def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str) -> list[dict]:
+def _place_names(registry: Registry | None) -> frozenset[str]:
+    """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
+    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows."""
+    names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
+    names |= set(actors_module.NATIONALITIES)
+    return frozenset(names | (registry.country_names if registry is not None else frozenset()))
+
+
+def _apposed_place(name: str, text: str, near: int) -> bool:
+    """Whether a one-word name, where the text writes it last before its statement (at offset `near`), follows a
+    place and a comma and is followed by a comma ("in Greenbelt, Maryland, has confirmed", "Walton County, Georgia,
+    stated"): the second part of a place's name, never a speaker."""
+    occurrences = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, max(0, near - NAME_WINDOW), near))
+    if not occurrences:
+        return False
+    last = occurrences[-1]
+    return APPOSED_PLACE_BEFORE_RE.search(text, max(0, last.start() - 40), last.start()) is not None and text[last.end():last.end() + 1] == ","
+
+
+def _hyphenated_name(name: str, text: str, near: int) -> str:
+    """The whole name of which a one-word name is the last part of a hyphenated surname, when the text around its
+    statement (at offset `near`) writes it only so ("research team head Jennifer Ngo-Anh says" -> "Jennifer Ngo-Anh")."""
+    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", window):
+        return name  # written alone too
+    whole = re.search(rf"(?:[A-Z][\w’']*[ \u00a0])?(?:[A-Z][\w’']*-)+{re.escape(name)}(?![\w-])", window)
+    return whole.group(0).replace("\u00a0", " ") if whole else name
+
+
+def _body_name(name: str, text: str, near: int) -> str | None:
+    """The name an organisation's citation row carries, or None when it names none: a place in an address
+    ("Walton County, Georgia, stated"); a one-word name the text around its statement (at `near`) writes only as
+    the head of a longer name ("According to the Centre for Disease Control" -> "Centre for Disease Control")."""
+    if " " in name:
+        return name
+    if _apposed_place(name, text, near):
+        return None
+    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
+        whole = re.search(rf"(?<![\w-]){re.escape(name)} (?:for|of|on) (?:the )?[A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*)*", window)
+        if whole:
+            return whole.group(0)
+    return name
+
+
+def _person_name(name: str, text: str, near: int, places: frozenset[str]) -> str | None:
+    """The name a person's citation row carries, or None when it names no person: leading prepositions dropped
+    ("To LeBron James, triple-doubles are…"), a part of a hyphenated surname completed ("Anh" -> "Jennifer
+    Ngo-Anh"). A preposition inside ("Trump To Jeff Sessions": a headline), an account ("LinkedIn Account") or
+    a place ("North Korea", "Greenbelt, Maryland") names no one."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in PREPOSITIONS:
+        words = words[1:]
+    if any(w.lower() in PREPOSITIONS for w in words[1:]) or words[-1].lower() in ACCOUNT_WORDS:
+        return None
+    name = " ".join(words)
+    if fold(name) in places:
+        return None
+    if len(words) == 1:
+        if _apposed_place(name, text, near):
+            return None
+        return _hyphenated_name(name, text, near)
+    return name
+
+
+def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
-    rows = []
+    rows: list[dict] = []
+    people: dict[str, dict] = {}
+    places = _place_names(registry)
     for actor in found:
         if author and actor.name.casefold() == author.casefold():
             continue  # the byline is the writer, not a source
         if actor.name.casefold() in NOT_NAMED_SOURCES:
             continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
+        near = max(getattr(actor, "first_start", 0), 0)
+        name = _person_name(actor.name, text, near, places) if actor.kind == "person" else _body_name(actor.name, text, near)
+        if name is None:
+            continue
         outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
         if outlet is None and registry is not None and actor.kind != "person":
             outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
@@ -672,9 +755,13 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             continue
         if actor.kind == "person":
             outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
+            same = people.get(name)
+            if same is not None:  # "To LeBron James" and "LeBron James": one person
+                _merge_person(same, actor, verbs)
+                continue
         rows.append({
             "doc_id": doc_id,
-            "name": actor.name,
+            "name": name,
             "kind": actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
             "outlet_type": outlet.outlet_type if outlet else "",
             "state_media_code": outlet.state_media_code if outlet else "",
@@ -688,7 +775,21 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             "first_start": getattr(actor, "first_start", -1),
             "evidence": "attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
         })
+        if actor.kind == "person":
+            people[name] = rows[-1]
     return rows
+
+
+def _merge_person(row: dict, actor, verbs: str) -> None:
+    """Add a second actor found for the same person (after its name was corrected) to that person's row."""
+    row["mentions"] = max(row["mentions"], actor.mentions)
+    row["quoted"] += actor.quoted
+    row["paraphrased"] += actor.paraphrased
+    row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], verbs) if v)
+    row["roles"] = "quoted" if row["quoted"] else ("paraphrased" if row["paraphrased"] else "mention")
+    first = getattr(actor, "first_start", -1)
+    if first >= 0 and (row["first_start"] < 0 or first < row["first_start"]):
+        row["first_start"] = first
 
 
 def analyze(context: DocContext) -> Contribution:
@@ -709,7 +810,7 @@ def analyze(context: DocContext) -> Contribution:
         row.setdefault("paraphrased", 0)
         row.setdefault("attribution_verbs", "")
     found_actors = context.actors
-    people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author)
+    people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author, document.text)
     # An official body merely named ("the Hungarian government") is not a source the document cites.
     outlet_rows = [r for r in outlet_rows if not (r["kind"] == "organization" and r["roles"] == "mention")]
     citation_rows = sorted(outlet_rows + people_rows, key=lambda r: (r["first_start"] if r["first_start"] >= 0 else 10**9, r["name"]))
