@@ -127,6 +127,10 @@ PREPOSITIONS = frozenset(
 ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
 # "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
 APPOSED_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w’'.]*, $")
+# Words for a body or a medium (analysis.actors): a person's name holds none ("Vegas Review-Journal").
+BODY_WORDS = actors_module.ORG_WORDS | actors_module.MEDIA_NOUNS
+# The start of a hyphenated surname before its last part: a first name, then the parts ("Jennifer Ngo-").
+HYPHEN_BEFORE = r"(?:[A-Z][\w’']*[ \u00a0])?(?:[A-Z][\w’']*-)+"
 NAME_WINDOW = 300  # characters around a statement searched for the name it was read from
 # The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
 ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
@@ -681,13 +685,20 @@ def _apposed_place(name: str, text: str, near: int) -> bool:
 
 
 def _hyphenated_name(name: str, text: str, near: int) -> str:
-    """The whole name of which a one-word name is the last part of a hyphenated surname, when the text around its
-    statement (at offset `near`) writes it only so ("research team head Jennifer Ngo-Anh says" -> "Jennifer Ngo-Anh")."""
+    """The whole name of which `name` is a part cut at a hyphen, when the text around its statement (at offset
+    `near`) writes it only so ("research team head Jennifer Ngo-Anh says": "Anh" -> "Jennifer Ngo-Anh"; "said Karen
+    Freeman-Wilson": "Karen Freeman" -> "Karen Freeman-Wilson")."""
     window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
-    if re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", window):
+    escaped = re.escape(name)
+    if re.search(rf"(?<![\w-]){escaped}(?![\w-])", window):
         return name  # written alone too
-    whole = re.search(rf"(?:[A-Z][\w’']*[ \u00a0])?(?:[A-Z][\w’']*-)+{re.escape(name)}(?![\w-])", window)
-    return whole.group(0).replace("\u00a0", " ") if whole else name
+    forms = [m.group(0) for m in re.finditer(rf"(?:{HYPHEN_BEFORE})?{escaped}(?:-[A-Z][\w’']*)*(?![\w-])", window)]
+    return max(forms, key=len).replace("\u00a0", " ") if forms else name  # the fullest form
+
+
+def _body_word(name: str) -> bool:
+    """Whether a part of a name (words and hyphenated parts) is a word for a body or a medium ("Review-Journal")."""
+    return any(part.lower() in BODY_WORDS for part in re.split(r"[\s\-]+", name))
 
 
 def _body_name(name: str, text: str, near: int) -> str | None:
@@ -698,6 +709,8 @@ def _body_name(name: str, text: str, near: int) -> str | None:
         return name
     if _apposed_place(name, text, near):
         return None
+    if name.lower() not in actors_module.ORG_WORDS:
+        return name  # only a body's generic word is the head of a longer name ("Centre", "Ministry")
     window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
     if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
         whole = re.search(rf"(?<![\w-]){re.escape(name)} (?:for|of|on) (?:the )?[A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*)*", window)
@@ -717,13 +730,12 @@ def _person_name(name: str, text: str, near: int, places: frozenset[str]) -> str
     if any(w.lower() in PREPOSITIONS for w in words[1:]) or words[-1].lower() in ACCOUNT_WORDS:
         return None
     name = " ".join(words)
-    if fold(name) in places:
+    if fold(name) in places or (len(words) == 1 and _apposed_place(name, text, near)):
         return None
-    if len(words) == 1:
-        if _apposed_place(name, text, near):
-            return None
-        return _hyphenated_name(name, text, near)
-    return name
+    whole = _hyphenated_name(name, text, near)
+    if whole != name and _body_word(whole):
+        return None  # "Journal" of "Las Vegas Review-Journal"
+    return whole
 
 
 def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:

@@ -618,6 +618,8 @@ def test_a_cited_persons_name_loses_a_leading_preposition():
 def test_part_of_a_hyphenated_surname_is_completed():
     text = 'Hibernation is not possible yet, research team head Jennifer Ngo-Anh says the idea "is actually not so crazy."\n'
     assert _cited(text) == [("Jennifer Ngo-Anh", "person")]
+    text = "“Policies like background checks on all gun sales save lives,” said Karen Freeman-Wilson, mayor of Gary.\n"
+    assert _cited(text) == [("Karen Freeman-Wilson", "person")]
 
 
 def test_an_account_and_places_are_no_cited_persons():
