@@ -742,7 +742,6 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
     rows: list[dict] = []
-    people: dict[str, dict] = {}
     places = _place_names(registry)
     for actor in found:
         if author and actor.name.casefold() == author.casefold():
@@ -767,10 +766,6 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             continue
         if actor.kind == "person":
             outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
-            same = people.get(name)
-            if same is not None:  # "To LeBron James" and "LeBron James": one person
-                _merge_person(same, actor, verbs)
-                continue
         rows.append({
             "doc_id": doc_id,
             "name": name,
@@ -787,21 +782,44 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             "first_start": getattr(actor, "first_start", -1),
             "evidence": "attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
         })
-        if actor.kind == "person":
-            people[name] = rows[-1]
-    return rows
+    return _merge_people(rows)
 
 
-def _merge_person(row: dict, actor, verbs: str) -> None:
-    """Add a second actor found for the same person (after its name was corrected) to that person's row."""
-    row["mentions"] = max(row["mentions"], actor.mentions)
-    row["quoted"] += actor.quoted
-    row["paraphrased"] += actor.paraphrased
-    row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], verbs) if v)
+def _merge_people(rows: list[dict]) -> list[dict]:
+    """One row per person once names were corrected: the same name twice ("To LeBron James" and "LeBron James"),
+    or a hyphenated surname alone that is the last word of exactly one other person's ("Norris-Weeks" of "Burnadette
+    Norris-Weeks")."""
+    people: dict[str, dict] = {}
+    for row in rows:
+        if row["kind"] == "person":
+            people.setdefault(row["name"], row)
+    by_last: dict[str, list[str]] = {}
+    for name in people:
+        if " " in name:
+            by_last.setdefault(name.split()[-1], []).append(name)
+    kept = []
+    for row in rows:
+        if row["kind"] != "person":
+            kept.append(row)
+            continue
+        fuller = by_last.get(row["name"], []) if "-" in row["name"] else []  # actors already joined plain surnames
+        into = people[fuller[0]] if len(fuller) == 1 else people[row["name"]]
+        if into is row:
+            kept.append(row)
+        else:
+            _merge_row(into, row)
+    return kept
+
+
+def _merge_row(row: dict, other: dict) -> None:
+    """Add another row's statements about the same person to `row`."""
+    row["mentions"] = max(row["mentions"], other["mentions"])
+    row["quoted"] += other["quoted"]
+    row["paraphrased"] += other["paraphrased"]
+    row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], other["attribution_verbs"]) if v)
     row["roles"] = "quoted" if row["quoted"] else ("paraphrased" if row["paraphrased"] else "mention")
-    first = getattr(actor, "first_start", -1)
-    if first >= 0 and (row["first_start"] < 0 or first < row["first_start"]):
-        row["first_start"] = first
+    if other["first_start"] >= 0 and (row["first_start"] < 0 or other["first_start"] < row["first_start"]):
+        row["first_start"] = other["first_start"]
 
 
 def analyze(context: DocContext) -> Contribution:
