@@ -274,19 +274,31 @@ def _tweet_marker(text: str, start: int, end: int) -> bool:
     return TWEET_LINE_RE.search(text, end, line_end) is not None
 
 
+# A stop word opens no name whose letters make a domain's label: "The", "In" are most of the capitalised words a
+# label starts with, and a name opening with "The" is also indexed without it (Registry.by_label).
+CAPITALISED_STOP_WORDS = frozenset(word.capitalize() for word in ENGLISH_STOP_WORDS)
+
+
 def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[int, int, Outlet]]:
     """Names of two to four capitalised words whose letters joined are a registry domain's main label ("Freedom
     Outpost" for freedomoutpost.com, see Registry.lookup_joined): (start, end, outlet), left to right.
 
     The words must be the whole name: written with single spaces, with no capitalised word right after them
-    nor right before them (but a function word opening a sentence: "To", "The")."""
+    nor right before them (but a function word: "To", "The"). A stop word opens none (CAPITALISED_STOP_WORDS)."""
     words, lower, spans = tokens.words, tokens.lower_words, tokens.word_spans
     prefixes, labels = registry.label_prefixes, registry.by_label
     found: list[tuple[int, int, Outlet]] = []
     after = 0
-    for i in compress(range(len(lower)), map(prefixes.__contains__, lower)):
-        if i < after or not words[i][:1].isupper():
+    openers = prefixes.intersection(words) - CAPITALISED_STOP_WORDS  # the document's distinct words, in one pass in C
+    if not openers:
+        return found
+    last_word = len(words) - 1
+    for i in compress(range(len(words)), map(openers.__contains__, words)):
+        if i < after or i == last_word:
             continue
+        pair = lower[i] + lower[i + 1]
+        if pair not in labels and pair.capitalize() not in prefixes and not words[i + 1].endswith(POSSESSIVE):
+            continue  # the next word does not go on with a label: most openers stop here
         if i > 0 and text[spans[i - 1][1]:spans[i][0]] == " " and words[i - 1][:1].isupper() and lower[i - 1] not in ENGLISH_STOP_WORDS:
             continue  # inside a longer name
         joined = lower[i]
@@ -303,7 +315,7 @@ def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[i
                     found.append((spans[i][0], spans[j][1], outlet))
                     after = j + 1
                 break
-            if joined not in prefixes or last is not words[j]:
+            if joined.capitalize() not in prefixes or last is not words[j]:
                 break
     return found
 

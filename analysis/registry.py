@@ -140,7 +140,7 @@ class Registry:
     by_first_two: dict[tuple[str, str], tuple[TextAlias, ...]] = field(default_factory=dict)
     source_path: str = ""
     # Domains' main labels (see MIN_JOINED_LABEL, main_label) -> rows, and every prefix of those labels (two
-    # letters or more): a text word that is no such prefix cannot open a name whose letters make one.
+    # letters or more) capitalised: a text word written otherwise cannot open a name whose letters make one.
     by_label: dict[str, tuple[int, ...]] = field(default_factory=dict)
     label_prefixes: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # every word an alias can start with (keys of single_word and first words of by_first_two): most words are none
@@ -231,13 +231,16 @@ def main_label(domain: str) -> str:
 
 
 def _label_index(outlets: list[Outlet]) -> dict[str, tuple[int, ...]]:
-    """Main labels of MIN_JOINED_LABEL letters or more (letters only) -> the rows with a domain of that label."""
+    """Main labels of MIN_JOINED_LABEL letters or more (letters only) -> the rows with a domain of that label; a
+    label opening with "the" also without it ("dailysheeple" of thedailysheeple.com), as names are written after
+    a "the" of the sentence's own ("the Daily Sheeple")."""
     rows: dict[str, list[int]] = {}
     for index, outlet in enumerate(outlets):
         for domain in outlet.domains:
             label = main_label(domain)
-            if len(label) >= MIN_JOINED_LABEL and label.isalpha() and index not in rows.get(label, ()):
-                rows.setdefault(label, []).append(index)
+            for key in (label, label[3:] if label.startswith("the") else ""):
+                if len(key) >= MIN_JOINED_LABEL and key.isalpha() and index not in rows.get(key, ()):
+                    rows.setdefault(key, []).append(index)
     return {label: tuple(ix) for label, ix in rows.items()}
 
 
@@ -374,7 +377,7 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
         by_first_two={k: tuple(al) for k, al in first_two.items()},
         source_path=source_path,
         by_label=labels,
-        label_prefixes=frozenset(label[:n] for label in labels for n in range(2, len(label))),
+        label_prefixes=frozenset(label[:n].capitalize() for label in labels for n in range(2, len(label))),
     )
 
 
