@@ -1,6 +1,7 @@
 """Whose voice carries a phrase: the author's, a quotation's, or someone the author reports.
 
-- quoted: inside quotation marks of any style (scare quotes and nested quotes included).
+- quoted: inside quotation marks of any style (scare quotes and nested quotes included), or inside a
+  speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...": analysis.quotes.find_speaker_turns).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "X regards ... as", "X has added/said/claimed/indicated that ...",
   "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
@@ -15,10 +16,11 @@
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 
-from .quotes import Quote
+from .quotes import Quote, Turn, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
@@ -242,6 +244,19 @@ def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
     return False
 
 
+@functools.lru_cache(maxsize=8)
+def speaker_turns(text: str) -> tuple[Turn, ...]:
+    """find_speaker_turns(text), kept for the last few texts: classify_voice is asked phrase by phrase."""
+    return tuple(find_speaker_turns(text))
+
+
+def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
+    """True when [start, end) ends inside the words of a speaker's turn and starts there or in its label
+    ("LAVROV: The neo-Nazi regime": the label only names the speaker). `turns` are sorted, not overlapping."""
+    index = bisect.bisect_right(turns, (start, float("inf"))) - 1
+    return index >= 0 and turns[index].start < end <= turns[index].end
+
+
 def cue_reaches(prefix: str, match: re.Match) -> bool:
     """True when a prefix cue found in `prefix` (the sentence up to the phrase) puts the phrase, at the
     prefix's end, in someone else's voice.
@@ -313,7 +328,7 @@ def classify_voice(
     sentence_starts: list[int] | None = None,
 ) -> str:
     """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`."""
-    if is_inside_quote(quotes, start, end):
+    if is_inside_quote(quotes, start, end) or is_inside_turn(speaker_turns(text), start, end):
         return QUOTED
     starts = sentence_starts if sentence_starts is not None else [s for s, _ in sentence_spans]
     sentence = sentence_around(sentence_spans, starts, start)
@@ -344,6 +359,7 @@ class VoiceFinder:
         self.word_starts = tokens.word_starts
         self.word_ends = tokens.word_ends
         self.words = tokens.words
+        self.turns = speaker_turns(text)
 
     def _tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens [first, last) lying in text[start:end], or None when a token is cut at an edge (its piece
@@ -386,6 +402,8 @@ class VoiceFinder:
         # starts at or before it) has an interior reaching `end`.
         before = bisect.bisect_left(self.quote_starts, start)
         if before and self.quote_reach[before - 1] >= end:
+            return QUOTED
+        if self.turns and is_inside_turn(self.turns, start, end):
             return QUOTED
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
         if self.prefix_cue(sentence_start, start):

@@ -96,3 +96,31 @@ def test_quote_running_onto_the_next_lines_is_quoted():
             'So much time and money wasted, so many lives ruined!"\nSessions declined to comment.')
     assert _voice(text, "ruined") == "quoted"
     assert _voice(text, "declined") == "authorial"
+
+
+INTERVIEW = (
+    "Sergey Lavrov spoke to our correspondent. The Kyiv regime, he knows, is unpopular.\n\n"
+    "Q: What do you make of the sanctions?\n\n"
+    "LAVROV: The Kyiv regime is a puppet of the West.\n\n"
+    "Q: And the talks?\n\n"
+    "LAVROV: The neo-Nazi junta does not want peace."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("puppet", "quoted"),  # the interviewee's answer is his words, not the author's
+        ("junta", "quoted"),
+        ("LAVROV: The neo-Nazi", "quoted"),  # a span taking in the label: the label only names the speaker
+        ("Kyiv regime", "authorial"),  # the author's introduction before the transcript
+    ],
+)
+def test_a_speaker_s_turn_in_a_transcript_is_quoted(phrase: str, voice: str):
+    assert _voice(INTERVIEW, phrase) == voice
+
+
+def test_a_single_labelled_line_is_no_transcript():
+    text = "Update: The Kyiv regime fell.\n\nTrump: The junta is finished.\n\nThe junta is finished."
+    assert _voice(text, "Kyiv regime") == "authorial"
+    assert _voice(text, "junta") == "authorial"
