@@ -74,6 +74,9 @@ _NOT_A_SUBJECT = frozenset(
     "this that which what so and or but is are was were be been being am by for of in on at with from about "
     "without after before while when since".split()
 )
+# A verb of going on before "to" ("He went on to say the ...", "she continued to insist ..."): the speaker is
+# that verb's subject. (Other words before "to say" leave no speaker: "Needless to say", "to say the least".)
+_GOES_ON_TO = re.compile(r"\b(?:(?:go|goes|went|going|gone)\s+on|continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?)\s+to$", re.IGNORECASE)
 # Adverbs and auxiliaries that may stand between the subject and the verb ("Lavrov also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset("also later then has have had once repeatedly previously again further".split())
 
@@ -266,8 +269,9 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
     the source named after "according to" ("according to a shocking report": the author's words for the
     report); or when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase."""
     before = prefix[:match.start()]
-    if _FIRST_PERSON_BEFORE.search(before):
-        return False
+    goes_on = _goes_on_to(before)
+    if _FIRST_PERSON_BEFORE.search(before[:goes_on] if goes_on is not None else before):
+        return False  # "I wrote that", "I went on to say that"
     idiom_start = _IDIOM_FIRST_WORD.search(before)
     if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
@@ -287,11 +291,22 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
     return True
 
 
+def _goes_on_to(before: str) -> int | None:
+    """Where a "went on to" / "continued to" ending `before` (the text before a cue) starts, or None."""
+    stripped = before.rstrip()
+    tail_start = max(0, len(stripped) - 60)  # the longest such phrase is far shorter: only the tail is searched
+    match = _GOES_ON_TO.search(stripped, tail_start)
+    return match.start() if match else None
+
+
 def _has_reported_speaker(before: str, verb: str) -> bool:
     """True when the text before a bare reporting verb ends with its speaker: a word that can be a subject
     ("Lavrov", "he", "the minister") perhaps followed by an adverb ("Lavrov also said"), or a comma before a
     participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches)."""
     stripped = before.rstrip()
+    goes_on = _goes_on_to(stripped)
+    if goes_on is not None:  # "I went on to say" was ruled out with the first person
+        return _has_reported_speaker(stripped[:goes_on], _WORD_RE.match(stripped, goes_on).group().lower())
     if stripped.endswith(","):
         return True  # ", saying ...": the speaker is the clause's subject (a finite verb after a comma too)
     if verb.endswith("ing"):

@@ -27,6 +27,12 @@ def _voice(text: str, phrase: str) -> str:
         ("The Kyiv regime was, to say the least, unpopular there.", "Kyiv regime", "authorial"),
         ("That is to say, the Kyiv regime lost.", "Kyiv regime", "authorial"),
         ("Lavrov said, to say the least, that the Kyiv regime lost.", "Kyiv regime", "attributed"),
+        # ... but "went on to say" and "continued to insist" report their subject's words
+        ("He went on to say the Kyiv regime had shelled Donetsk.", "Kyiv regime", "attributed"),
+        ("Zakharova continued to insist the junta was collapsing.", "junta", "attributed"),
+        ("I went on to say the junta is a sham.", "sham", "authorial"),
+        ("I went on to say that the junta is a sham.", "sham", "authorial"),
+        ("To go on to say the junta is a sham is wrong.", "sham", "authorial"),
         # the author's adjective for the source named after "according to"
         ("Patients have escaped, according to a shocking report in The Sun.", "shocking", "authorial"),
         ("According to Lavrov, the Kyiv regime is failing.", "Kyiv regime", "attributed"),
