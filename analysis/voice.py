@@ -118,6 +118,24 @@ _IDIOM_SAID = re.compile(
     re.IGNORECASE,
 )
 _IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having|needless\s+to|suffice\s+(?:it\s+)?to|that\s+is\s+to|to)\s+$", re.IGNORECASE)
+# An appositive that names the reported words as a claim, an allegation or a lie (", a claim that is plainly
+# false", ", an allegation Kyiv denies"): the author speaking about the report, so in the author's voice again.
+# Only nouns for a statement (not "a view", "a narrative", which may be the speaker's own words for something).
+_JUDGEMENT_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the|this|that|such\s+an?)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:claim|assertion|allegation|accusation|charge|contention|statement|remark|lie|falsehood|fabrication|canard|"
+    r"distortion|smear)s?\b",
+    re.IGNORECASE,
+)
+# Words that report speech: one between a cue and such an appositive may be what the appositive judges
+# ("He said the West claims ..., a claim that is false": the speaker's judgement, perhaps).
+_SPEECH_WORD = re.compile(rf"{_SPEECH_VERBS.replace(' to', '')}|according|{_REPORT_VERBS}", re.IGNORECASE)
+# Verbs right after a noun's "that" make the "that" a relative pronoun ("a claim that is false"), no report.
+_RELATIVE_THAT_VERBS = frozenset(
+    "is was are were has have had will would can could may might must should shall does did do remains remained "
+    "seems seemed appears appeared became becomes cannot can't won't isn't wasn't aren't weren't doesn't didn't "
+    "hasn't haven't hadn't".split()
+)
 _CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s--?\s")
 _REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)
@@ -260,14 +278,16 @@ def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
     return index >= 0 and turns[index].start < end <= turns[index].end
 
 
-def cue_reaches(prefix: str, match: re.Match) -> bool:
+def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
     """True when a prefix cue found in `prefix` (the sentence up to the phrase) puts the phrase, at the
-    prefix's end, in someone else's voice.
+    prefix's end, in someone else's voice. `rest` is the sentence after the phrase.
 
     It does not when the speaker is the author ("I wrote that", "we call it"); in "That said, ..." and
     "Having said that, ..." (nevertheless); when the phrase is part of
     the source named after "according to" ("according to a shocking report": the author's words for the
-    report); or when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase."""
+    report); when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase, or
+    whose "that" is a relative pronoun ("a claim that is false"); or when the phrase is in an appositive closing
+    the sentence that judges the reported words (", a claim that is plainly false propaganda.")."""
     before = prefix[:match.start()]
     goes_on = _goes_on_to(before)
     if _FIRST_PERSON_BEFORE.search(before[:goes_on] if goes_on is not None else before):
@@ -281,14 +301,34 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
         verb = _WORD_RE.match(prefix, match.start()).group()
         return _has_reported_speaker(before, verb.lower()) and not _CLAUSE_END_RE.search(prefix, match.end())
     after = prefix[match.end():]
+    if _returns_to_author(after, rest):
+        return False
     if _ACCORDING_RE.match(prefix, match.start()):
         if _CLAUSE_END_RE.search(after):
             return True
         return any(word.lower() in _NEW_PHRASE_WORDS for word in _WORD_RE.findall(after)[1:])
     first_word = _WORD_RE.match(prefix, match.start())
     if first_word and _REPORT_WORD.fullmatch(first_word.group()) and _DETERMINER_BEFORE.search(before):
+        next_word = _WORD_RE.search(after)
+        if match.group().lower().endswith("that") and next_word and next_word.group().lower() in _RELATIVE_THAT_VERBS:
+            return False  # "a claim that is false": what the claim is, not what it says
         return not _CLAUSE_END_RE.search(prefix[first_word.end():])
     return True
+
+
+def _returns_to_author(after: str, rest: str) -> bool:
+    """True when the text between a cue and the phrase (`after`; `rest` follows the phrase) holds an appositive
+    judging the reported words (_JUDGEMENT_APPOSITIVE) that closes the sentence, with no other report before it.
+
+    Closing: no comma, semicolon or dash after it ("the reports, a fabrication by the junta, were false" is
+    an appositive inside the reported clause). No other report: "He said the West claims ..., a lie ..." may
+    judge the West's claim in the speaker's words."""
+    if "," not in after:
+        return False
+    appositive = _JUDGEMENT_APPOSITIVE.search(after)
+    if appositive is None or _CLAUSE_END_RE.search(after, appositive.start() + 1) or _CLAUSE_END_RE.search(rest):
+        return False
+    return not any(_SPEECH_WORD.fullmatch(word) for word in _WORD_RE.findall(after[:appositive.start()]))
 
 
 def _goes_on_to(before: str) -> int | None:
@@ -317,11 +357,11 @@ def _has_reported_speaker(before: str, verb: str) -> bool:
     return bool(words) and words[-1].lower() not in _NOT_A_SUBJECT and stripped[-1:].isalnum()
 
 
-def prefix_cue_reaches(prefix: str) -> bool:
-    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches)."""
+def prefix_cue_reaches(prefix: str, rest: str = "") -> bool:
+    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches; `rest` follows it)."""
     position = 0
     while (match := _PREFIX_CUES.search(prefix, position)) is not None:
-        if cue_reaches(prefix, match):
+        if cue_reaches(prefix, match, rest):
             return True
         position = match.start() + 1
     return False
@@ -329,7 +369,7 @@ def prefix_cue_reaches(prefix: str) -> bool:
 
 def is_attributed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
     """True when the sentence frames [start, end) as someone else's wording."""
-    if prefix_cue_reaches(text[sentence[0]:start]):
+    if prefix_cue_reaches(text[sentence[0]:start], text[end:sentence[1]]):
         return True
     return bool(_ANYWHERE_CUES.search(text[end:sentence[1]]))
 
@@ -393,11 +433,12 @@ class VoiceFinder:
         first, last = within
         return any(map(cue_tokens.__getitem__, self.words[first:last]))
 
-    def prefix_cue(self, start: int, end: int) -> bool:
-        """prefix_cue_reaches(text[start:end]), trying the regex only where a word may start a match."""
+    def prefix_cue(self, start: int, end: int, rest: tuple[int, int]) -> bool:
+        """prefix_cue_reaches(text[start:end], text[rest[0]:rest[1]]), trying the regex only where a word may
+        start a match."""
         within = self._tokens_within(start, end)
         if within is None:
-            return prefix_cue_reaches(self.text[start:end])
+            return prefix_cue_reaches(self.text[start:end], self.text[rest[0]:rest[1]])
         first, last = within
         offsets = list(map(_PREFIX_START_TOKENS.__getitem__, self.words[first:last]))
         if not any(offsets):
@@ -407,7 +448,7 @@ class VoiceFinder:
         for k in itertools.compress(range(len(offsets)), offsets):
             for offset in offsets[k]:
                 match = _PREFIX_CUES.match(prefix, word_starts[first + k] - start + offset)
-                if match is not None and cue_reaches(prefix, match):
+                if match is not None and cue_reaches(prefix, match, self.text[rest[0]:rest[1]]):
                     return True
         return False
 
@@ -421,7 +462,7 @@ class VoiceFinder:
         if self.turns and is_inside_turn(self.turns, start, end):
             return QUOTED
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
-        if self.prefix_cue(sentence_start, start):
+        if self.prefix_cue(sentence_start, start, (end, sentence_end)):
             return ATTRIBUTED
         if self.may_match(_ANYWHERE_CUE_TOKENS, end, sentence_end) and _ANYWHERE_CUES.search(self.text[end:sentence_end]):
             return ATTRIBUTED

@@ -64,6 +64,21 @@ def _voice(text: str, phrase: str) -> str:
         ("Cruz recounted how he had been slandered by the hierarchy.", "slandered", "attributed"),
         ("Those familiar with Jorge Bergoglio say it is a sham.", "sham", "attributed"),
         ("He wrote he was a notorious liar.", "notorious", "attributed"),
+        # an appositive closing the sentence that judges the reported words is the author's again
+        ("Lavrov said the Kyiv regime had shelled Donetsk, a claim that is plainly false propaganda.",
+         "propaganda", "authorial"),
+        ("Lavrov said that the Kyiv regime had shelled Donetsk, a claim that is plainly false propaganda.",
+         "propaganda", "authorial"),
+        ("Lavrov said that the Kyiv regime had shelled Donetsk, a claim that is plainly false propaganda.",
+         "Kyiv regime", "attributed"),
+        ("According to Lavrov, the regime shelled Donetsk, an allegation the junta denies.", "junta", "authorial"),
+        ("His claim that is false, about the junta, is old.", "junta", "authorial"),  # a relative "that"
+        # ... but not inside the reported clause, nor after a second report it may judge
+        ("Lavrov said that the reports, a fabrication by the junta, were false.", "junta", "attributed"),
+        ("Lavrov said that the West claims the regime is legitimate, a lie spread by the junta.", "junta",
+         "attributed"),
+        ("Lavrov said that the regime, a junta, had fallen.", "junta", "attributed"),
+        ("His claim that the junta fell is false.", "junta", "attributed"),
         # a trailing attribution reaches back over its sentence
         ("The Kyiv regime shelled Donetsk again, the minister said.", "Kyiv regime", "attributed"),
         ("The Kyiv regime shelled Donetsk again, Lavrov said on Monday.", "Kyiv regime", "attributed"),
