@@ -191,6 +191,7 @@ NOT_SPEAKERS = frozenset(
     email|e-mail|phone|tel|fax|address|website|date|time|location|price|author|by|via|copyright|summary|
     background|context|bottom line|why it matters|what's next|what’s next|fact check|trigger warning""".split("|")
 )
+TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # Words of a conversation: the first and second person, or a question.
 CONVERSATIONAL_RE = re.compile(r"\?|\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|ll|d)|us|our|you|you['’](?:re|ve|ll|d)|your)\b", re.IGNORECASE)
 
@@ -201,9 +202,9 @@ def speaker_label_key(label: str) -> str | None:
     apostrophes only ("Q", "JP", "LAVROV", "Sergey Lavrov", "Mr. Lavrov"), and no known heading ("Update").
     A name may be followed by its affiliation after a comma ("JOHN SOLOMON, THE HILL"); the key is the name's."""
     label, _, affiliation = label.partition(",")
-    if affiliation and not all(ch.isalpha() or ch in " .-'’&" for ch in affiliation):
-        return None
     words = label.split()
+    if affiliation and (len(words) < 2 or not all(ch.isalpha() or ch in " .-'’&" for ch in affiliation)):
+        return None  # a full name before an affiliation; "Attention, Deal-Hunters: ..." is a teaser
     if not 1 <= len(words) <= MAX_LABEL_WORDS or label.casefold() in NOT_SPEAKERS:
         return None
     for k, word in enumerate(words):
@@ -225,11 +226,12 @@ class Turn(NamedTuple):
 def find_speaker_turns(text: str) -> list[Turn]:
     """The turns of interview transcripts in `text`: each label's line start, and its words after the label.
 
-    A turn runs from its label to the next labelled line (any label, a heading too); a run's last turn, where
-    the transcript's end is not written, runs over the lines after it up to the length of the run's median turn
-    before it. A run's first turns whose speaker never speaks again in it are left out (a book advert or a
-    headline before the transcript would reach over the author's introduction). Sorted, not overlapping; empty
-    for a text without turn-taking labels (see LABELLED_LINE_RE)."""
+    A turn is its labelled line and the lines after it up to the next labelled line (any label, a heading too),
+    but ends before a line that names one of the run's speakers by surname: there the author speaks about
+    them ("Shapira points out that Helms' full deposition ..."). A run's last turn, where the transcript's end
+    is not written, runs no further than the run's median turn length. A run's first turns whose speaker
+    never speaks again in it are left out (a book advert or a headline before the transcript would reach over
+    the author's introduction). Sorted, not overlapping; empty for a text without turn-taking labels."""
     labelled = [(m, speaker_label_key(m.group("label"))) for m in LABELLED_LINE_RE.finditer(text)]
     if sum(key is not None for _, key in labelled) < MIN_TURNS:
         return []
@@ -256,18 +258,29 @@ def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int
         run = run[1:]
     if len(run) < MIN_TURNS or sum(n >= 2 for n in counts.values()) < 2:
         return []
+    surnames = sorted({key.split()[-1] for _, key in run if len(key.split()[-1]) >= 3})
+    surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", re.IGNORECASE) if surnames else None
     turns: list[Turn] = []
     for k, (match, _) in enumerate(run):
         following = bisect.bisect_right(line_starts, match.start())
-        next_label = line_starts[following] if following < len(line_starts) else len(text)
-        if k + 1 < len(run):
-            turns.append(Turn(match.start(), match.end(), next_label))
-            continue
-        lengths = sorted(turn.end - turn.start for turn in turns)
-        limit = min(next_label, match.end() + lengths[len(lengths) // 2])
-        turns.append(Turn(match.start(), match.end(), _lines_within(text, match.end(), limit)))
+        end = line_starts[following] if following < len(line_starts) else len(text)
+        line_end = text.find("\n", match.end(), end)
+        if line_end >= 0 and surname_re is not None and (named := surname_re.search(text, line_end, end)):
+            end = text.rfind("\n", 0, named.start()) + 1  # the start of the line naming a speaker
+        if k + 1 == len(run):
+            lengths = sorted(turn.end - turn.start for turn in turns)
+            end = _lines_within(text, match.end(), min(end, match.end() + lengths[len(lengths) // 2]))
+        turns.append(Turn(match.start(), match.end(), end))
     conversational = sum(CONVERSATIONAL_RE.search(text, turn.start, turn.end) is not None for turn in turns)
-    return turns if 2 * conversational >= len(turns) else []
+    headlines = sum(_is_title_case(text, turn.start) for turn in turns)
+    return turns if 2 * conversational >= len(turns) and 3 * headlines <= len(turns) else []
+
+
+def _is_title_case(text: str, start: int) -> bool:
+    """True when the line from `start` reads as a headline: three words or more, nearly all capitalised."""
+    line_end = text.find("\n", start)
+    words = TITLE_WORD_RE.findall(text, start, line_end if line_end >= 0 else len(text))[:8]
+    return len(words) >= 3 and 5 * sum(word[0].isupper() for word in words) >= 4 * len(words)
 
 
 def _lines_within(text: str, start: int, limit: int) -> int:

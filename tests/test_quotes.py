@@ -149,6 +149,10 @@ def test_the_last_turn_stops_at_the_run_s_usual_turn_length():
         # labels that alternate but are written in the third person (team notes, headline menus)
         "Thunder: F Hamidou Diallo missed his third straight game.\n\nLakers: Kyle Kuzma left the court.\n\n"
         "Thunder: Host the Lakers on Friday.\n\nLakers: Visit the Thunder on Friday.",
+        # headline teasers in Title Case, even where they speak to the reader
+        "Police: Two In Custody After Death Of Student\nMayor: ‘Despicable’ Move Won’t Stand Says Mayor\n"
+        "Attention, Deal-Hunters: Here Are The Top Deals For You\nPolice: Two Ballers Steal Items You Love\n"
+        "Mayor: Why Won’t You Read This Story?",
         # too few turns to tell a transcript
         "Q: Why?\nA: Because the regime lies to you.\nQ: Really?",
     ],
@@ -164,3 +168,11 @@ def test_a_one_off_label_before_the_transcript_does_not_reach_over_the_introduct
             "BELIN: Do you know more?\nHELMS: I do not.")
     turns = find_speaker_turns(text)
     assert turns[0].label_start == text.index("BELIN")
+
+
+def test_a_turn_ends_where_the_author_names_a_speaker():
+    text = ("BELIN: Were you Deputy Director of Plans, is that correct?\nHELMS: I believe so.\n"
+            "BELIN: Was Oswald a CIA agent?\nShapira points out that Helms’ full deposition was public.\n"
+            "It was a regime-change operation.\nHELMS: Mr. Belin, we found no evidence whatsoever.")
+    turns = find_speaker_turns(text)
+    assert text[turns[2].start:turns[2].end] == "Was Oswald a CIA agent?\n"
