@@ -1,4 +1,5 @@
-"""Quotation spans of any style, nested quotes and quotes left open to the paragraph's end.
+"""Quotation spans of any style, nested quotes and quotes left open to the paragraph's end; and the speakers'
+turns of interview transcripts (find_speaker_turns), which voice counts as quoted too.
 
 Shared by loaded wording (voice), outlets (who is quoted) and framing (quoted actors).
 """

@@ -11,7 +11,8 @@
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
-  notorious ...").
+  notorious ...") or whose "that" is relative ("the claim that is spread by ..."); an appositive closing the
+  sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.").
 """
 from __future__ import annotations
 

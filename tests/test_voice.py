@@ -72,7 +72,7 @@ def _voice(text: str, phrase: str) -> str:
         ("Lavrov said that the Kyiv regime had shelled Donetsk, a claim that is plainly false propaganda.",
          "Kyiv regime", "attributed"),
         ("According to Lavrov, the regime shelled Donetsk, an allegation the junta denies.", "junta", "authorial"),
-        ("His claim that is false, about the junta, is old.", "junta", "authorial"),  # a relative "that"
+        ("Kyiv denies the claim that is spread by the junta.", "junta", "authorial"),  # a relative "that"
         # ... but not inside the reported clause, nor after a second report it may judge
         ("Lavrov said that the reports, a fabrication by the junta, were false.", "junta", "attributed"),
         ("Lavrov said that the West claims the regime is legitimate, a lie spread by the junta.", "junta",
