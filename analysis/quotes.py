@@ -173,7 +173,7 @@ def is_quoted(quotes: list[Quote], start: int, end: int) -> bool:
 # (Q A Q A, DB JP DB JP), and at least half the turns speak to or as someone (I, you, we, a question).
 # Headline lists and menus repeat a label on consecutive lines ("Column: ...", "Column: ...") or use each
 # label once, and are written in the third person.
-LABELLED_LINE_RE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][^\n:]{0,39}?)[ \t]*:[ \t]+(?=\S)", re.MULTILINE)
+LABELLED_LINE_RE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][^\n:]{0,39}):[ \t]+(?=\S)", re.MULTILINE)
 MIN_TURNS = 4
 MAX_LABEL_WORDS = 4
 # Consecutive turns of a run start at most this many characters apart: a longer gap ends the run.
@@ -202,7 +202,7 @@ def speaker_label_key(label: str) -> str | None:
     like a speaker: one to four words, each capitalised (or a name particle), of letters, dots, hyphens and
     apostrophes only ("Q", "JP", "LAVROV", "Sergey Lavrov", "Mr. Lavrov"), and no known heading ("Update").
     A name may be followed by its affiliation after a comma ("JOHN SOLOMON, THE HILL"); the key is the name's."""
-    label, _, affiliation = label.partition(",")
+    label, _, affiliation = label.strip().partition(",")
     words = label.split()
     if affiliation and (len(words) < 2 or not all(ch.isalpha() or ch in " .-'’&" for ch in affiliation)):
         return None  # a full name before an affiliation; "Attention, Deal-Hunters: ..." is a teaser
