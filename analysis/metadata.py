@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cached_property
 
 MONTHS = {
     name: number
@@ -168,17 +169,50 @@ def find_author(text: str, title: str = "") -> tuple[str, str]:
     Looked for in the first lines, then, when the page opens with its title and navigation, in the
     lines below the headline where it appears again.
     """
-    found = _author_in(_head_lines(text))
-    if found[0]:
-        return found
-    below = _below_headline(text, title)
-    if below:
-        # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
-        # navigation ("Next Post").
-        name, evidence = _author_in(below[1], name_lines=False)
-        if name:
-            return name, f"{evidence} (below the headline, line {below[0]})"
-    return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
+    return BylineReader(text, title).author()
+
+
+class BylineReader:
+    """Author and publication date of one text, read from its first lines and below its repeated headline.
+
+    Both look below the headline only when the first lines hold nothing; that place is found once, on first use,
+    for both (finding it searches the whole text)."""
+
+    def __init__(self, text: str, title: str = "") -> None:
+        self.text = text
+        self.title = title
+
+    @cached_property
+    def below(self) -> tuple[int, list[str]] | None:
+        return _below_headline(self.text, self.title)
+
+    def author(self) -> tuple[str, str]:
+        """(author, evidence): see find_author."""
+        found = _author_in(_head_lines(self.text))
+        if found[0]:
+            return found
+        below = self.below
+        if below:
+            # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
+            # navigation ("Next Post").
+            name, evidence = _author_in(below[1], name_lines=False)
+            if name:
+                return name, f"{evidence} (below the headline, line {below[0]})"
+        return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
+
+    def published(self) -> tuple[str, str]:
+        """(ISO date, evidence): see find_published."""
+        for line in _head_lines(self.text):
+            iso = _dateline(line)
+            if iso:
+                return iso, f"dateline: {line[:120]}"
+        below = self.below
+        if below:
+            for line in below[1]:
+                iso = _dateline(line)
+                if iso:
+                    return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
+        return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
 
 
 def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
@@ -239,17 +273,7 @@ def _without_date(line: str) -> str:
 def find_published(text: str, title: str = "") -> tuple[str, str]:
     """A publication date from a byline or dateline line near the top of the page, or below the headline
     where a page that opens with its title and navigation prints it again."""
-    for line in _head_lines(text):
-        iso = _dateline(line)
-        if iso:
-            return iso, f"dateline: {line[:120]}"
-    below = _below_headline(text, title)
-    if below:
-        for line in below[1]:
-            iso = _dateline(line)
-            if iso:
-                return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
-    return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+    return BylineReader(text, title).published()
 
 
 def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:

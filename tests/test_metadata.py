@@ -171,3 +171,21 @@ def test_byline_below_a_headline_repeated_after_a_long_menu():
     author, evidence = metadata.find_author(text, f"{headline} - SlashGear")
     assert author == "Chris Davies" and "below the headline" in evidence
     assert metadata.find_published(text, f"{headline} - SlashGear")[0] == "2019-11-19"
+
+
+def test_headline_found_again_once_for_author_and_date(monkeypatch):
+    """A page whose first lines hold neither byline nor date: both are read below the repeated headline, which is
+    looked for once (it searches the whole text), with the same results as the two finders alone."""
+    from analysis.corpus import Document, load_bytes
+
+    text = _page_with_navigation("By\nSarah E. Needleman\n\nNov. 19, 2019 8:03 am ET")
+    title = metadata.find_title(text)[0]
+    expected = metadata.find_author(text, title), metadata.find_published(text, title)
+    calls = []
+    original = metadata._below_headline
+    monkeypatch.setattr(metadata, "_below_headline", lambda *args: calls.append(args) or original(*args))
+    document = next(iter(load_bytes("page.txt", "page.txt", text.encode("utf-8"))))
+    assert isinstance(document, Document)
+    assert (document.author, document.published) == (expected[0][0], expected[1][0]) == ("Sarah E. Needleman", "2019-11-19")
+    assert document.evidence_for("author") == expected[0][1] and document.evidence_for("published") == expected[1][1]
+    assert len(calls) == 1
