@@ -78,6 +78,12 @@ TITLE_SECTION_WORDS = frozenset(
     "markets finance money us uk europe asia africa americas pacific middle east australia india china "
     "nachrichten politik wirtschaft actualités actualites noticias notizie".split()
 )
+# A site name opening a page-title line ("The Space Review: Seeking a bigger role …"): capitalised words, a colon,
+# a headline of three words or more. Most such prefixes are topics ("Hungary: Orbán meets Putin", "Fact Check: …"),
+# so one names the publisher only when it is a registry outlet or the page's furniture repeats it as a site name (its
+# domain), and only in a title that names no site at its end (any " - site" tail, "- oregonlive.com" too).
+TITLE_PREFIX_RE = re.compile(r"^(?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4}):\s+(?P<head>\S+(?:\s+\S+){2,}.*)$")
+ANY_TITLE_SUFFIX_RE = re.compile(r"\s[|–—-]\s+[^|–—\s][^|–—]{0,40}$")
 TITLE_SECTION_RE = re.compile(r"^(?P<rest>.+?)(?::\s+|\s+[|–—-]\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*$")
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
@@ -304,6 +310,27 @@ def _title_suffix(context: DocContext) -> tuple[str, str, bool] | None:
     return None
 
 
+def _title_prefix(context: DocContext) -> tuple[str, str] | None:
+    """(name, line) for the words before the colon of the first page-title line that has them ("The Space Review: …")."""
+    text = context.document.text
+    for start, end in context.tokens.line_spans[:3]:
+        line = text[start:end].strip()
+        match = TITLE_PREFIX_RE.match(line)
+        if match:
+            return (match.group("name"), line) if not ANY_TITLE_SUFFIX_RE.search(line) else None
+    return None
+
+
+def _site_domain_in_furniture(context: DocContext, name: str) -> bool:
+    """Whether the page's furniture holds a domain or e-mail address named after `name`
+    ("jeff@thespacereview.com", "www.spacereview.org" for The Space Review)."""
+    letters = _letters_only(name)
+    stems = {letters, re.sub(r"^the", "", letters)} - {""}
+    domain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(stems)))})\.[a-z]{{2,}}\b", re.I)
+    text = context.document.text
+    return any(domain.search(text, start, end) for start, end in _furniture_ranges(context))
+
+
 def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
 
@@ -343,6 +370,14 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         recurs = not sectioned and len(re.findall(re.escape(name), text)) >= 2
         if outlet is not None or (recurs and name.split()[0].lower() not in NOT_A_NAME):
             found.append((outlet, name, _tidy(line)[:120], 0.85))
+    prefix = None if suffix else _title_prefix(context)
+    if prefix:
+        name, line = prefix
+        outlet = registry.lookup_name(name, countries)
+        if outlet is not None and outlet.kind != "outlet":
+            outlet = None  # "Reuters: …", "Kremlin: …": an agency or body a headline quotes, not the site
+        if outlet is not None or (name.split()[0].lower() not in NOT_A_NAME and _site_domain_in_furniture(context, name)):
+            found.append((outlet, name, _tidy(line)[:120], 0.8))
     for start, end in _cue_lines(text, _furniture_ranges(context)):
         line = text[start:end]
         for number, pattern in enumerate(SELF_REFERENCE_PATTERNS):

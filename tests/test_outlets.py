@@ -235,6 +235,30 @@ def test_unregistered_title_name_must_recur_in_the_page():
     assert twice["outlet"] == "Danube Ledger"
 
 
+SPACE_BODY = "\n\nNASA announced a milestone for its big rocket this month.\n\nCongress wants it used more, members said.\n\n"
+
+
+def test_site_name_opening_the_title_line_names_the_publisher():
+    """'The Space Review: headline': the prefix is the site when the page's furniture gives its domain."""
+    row = _doc("The Space Review: Seeking a bigger role for a big rocket" + SPACE_BODY
+               + "Jeff Foust (jeff@thespacereview.com) is the editor and publisher of The Space Review.\n\nHome\n")
+    assert row["outlet"] == "The Space Review" and "The Space Review: Seeking" in row["outlet_evidence"]
+    registered = _doc("Al Jazeera: Seeking a bigger role for a big rocket" + SPACE_BODY)
+    assert registered["outlet"] == "Al Jazeera"
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary: Orbán meets Putin in Beijing again\n\nHungary's prime minister met Putin. Hungary buys Russian gas.\n",
+    "The Space Review: Seeking a bigger role for a big rocket" + SPACE_BODY,  # the site name is never repeated
+    # a column's name, with the site's domain closing the title and the column's own at the foot
+    "Dear Abby: Husband springs for business class flight - oregonlive.com" + SPACE_BODY + "Contact Dear Abby at www.DearAbby.com\n",
+    "Reuters: Orbán meets Putin in Beijing again\n\nOrbán met Putin on Tuesday.\n",  # an agency a headline quotes
+])
+def test_topic_or_source_opening_the_title_line_is_no_publisher(text):
+    row = _doc(text)
+    assert row["outlet"] not in ("Hungary", "The Space Review", "Dear Abby", "Reuters"), row["outlet_evidence"]
+
+
 def test_staff_bio_line_names_the_publisher():
     row = _doc("Orban met Putin on Tuesday.\n\nPhil Helsel is a reporter for NBC News.\n")
     assert row["outlet"] == "NBC News" and row["outlet_type"] == "commercial mainstream"
