@@ -177,7 +177,7 @@ class Identification:
     confidence: float = 0.0
     evidence: list[str] = field(default_factory=list)
     credited: list[str] = field(default_factory=list)
-    syndications: list["Syndication"] = field(default_factory=list)
+    syndications: list[Syndication] = field(default_factory=list)
 
 
 def _furniture_ranges(context: DocContext) -> list[tuple[int, int]]:
@@ -424,6 +424,7 @@ class Syndication:
     copyright_start: int  # where the original's copyright line starts (not the page's own)
     original_start: int
     syndicator_start: int
+    service: Outlet | None = None  # the syndicator's registry row, if any
 
     def explanation(self) -> str:
         registry = f"registry row {self.outlet.outlet_id}" if self.outlet else "not in the registry"
@@ -469,8 +470,8 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
         if outlet is not None and outlet.kind in ("agency", "platform"):
             continue
         line = _tidy(text[match.start():copyright_start + len(copyright_line)])[:120]
-        found.append(Syndication(outlet, outlet.name if outlet else name, syndicator.group("name"), line, copyright_start,
-                                 copyright_start + original.start("name"), match.start("rest")))
+        found.append(Syndication(outlet, outlet.name if outlet else name, service.name if service else syndicator.group("name"),
+                                 line, copyright_start, copyright_start + original.start("name"), match.start("rest"), service))
     return found
 
 
@@ -780,27 +781,30 @@ def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_r
     "syndicator", typed aggregator-rewrite by that cue), merged into the row of an outlet already cited."""
     by_name = {row["name"]: row for row in outlet_rows}
     for syndication in syndications:
-        outlet = syndication.outlet
+        outlet, service = syndication.outlet, syndication.service
         for name, start, role, outlet_type, why in (
             (syndication.original, syndication.original_start, "credit",
              (outlet.outlet_type or "unknown") if outlet else "unknown",
              outlet.label_summary() if outlet else "not in the registry"),
-            (syndication.syndicator, syndication.syndicator_start, "syndicator", "aggregator-rewrite",
-             "type inferred from the syndication credit; not in the registry"),
+            (syndication.syndicator, syndication.syndicator_start, "syndicator",
+             (service.outlet_type or "aggregator-rewrite") if service else "aggregator-rewrite",
+             (service.label_summary() + ("" if service.outlet_type else "; type inferred from the syndication credit"))
+             if service else "type inferred from the syndication credit; not in the registry"),
         ):
             row = by_name.get(name)
             if row is not None:
                 if role not in row["roles"].split(", "):
                     row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + [role])
                 continue
+            row_outlet = outlet if role == "credit" else service
             by_name[name] = {
                 "doc_id": doc_id, "name": name, "kind": "outlet", "outlet_type": outlet_type,
-                "state_media_code": outlet.state_media_code if outlet and role == "credit" else "",
+                "state_media_code": row_outlet.state_media_code if row_outlet else "",
                 "mentions": 1, "quoted": 0, "label_in_text": "", "label_conflict": False, "label_check": "", "label_phrase": "",
                 "roles": role, "surface_forms": name, "first_start": start,
-                "credibility_score": outlet.credibility_score if outlet and role == "credit" else None,
-                "credibility_category": outlet.credibility_category if outlet and role == "credit" else "",
-                "outlet_id": outlet.outlet_id if outlet and role == "credit" else "",
+                "credibility_score": row_outlet.credibility_score if row_outlet else None,
+                "credibility_category": row_outlet.credibility_category if row_outlet else "",
+                "outlet_id": row_outlet.outlet_id if row_outlet else "",
                 "evidence": f"{why}; syndication credit '{syndication.line}'",
                 "paraphrased": 0, "attribution_verbs": "",
             }

@@ -659,3 +659,11 @@ def test_no_syndication_credit_from_the_page_itself_or_a_wire(credit):
     row = _doc(text)
     assert row["outlet"] == "Danube Ledger" and row["credited_sources"] == ""
     assert not [c for c in row["citations"] if "syndicator" in c["roles"] or c["name"] == "Danube Ledger"]
+
+
+def test_a_registered_syndicator_keeps_its_registry_row():
+    """'Via Yahoo News' then '© 2019 The New Arab': the syndicator's row is its registry row, with its own type."""
+    row = _doc(SYNDICATED.format(credit="Via Yahoo News\n\n© 2019 The New Arab"))
+    syndicator = [c for c in row["citations"] if "syndicator" in c["roles"].split(", ")]
+    assert row["credited_sources"] == "The New Arab" and len(syndicator) == 1 and syndicator[0]["name"] == "Yahoo News"
+    assert syndicator[0]["outlet_id"] and syndicator[0]["outlet_type"]
