@@ -98,8 +98,9 @@ CONTENT_CREDIT_RE = re.compile(
 # original publisher's copyright on the same line or the next ("Copyright @ 2019 The New Arab.", "© The New Arab").
 SYNDICATION_LINE_RE = re.compile(r"^[ \t]*(?i:via|distributed by|syndicated by)[ \t]+(?P<rest>[^\n]{2,160})$", re.M)
 SYNDICATOR_RE = re.compile(r"^(?P<name>[\w\-]+(?:\.[\w\-]+)+|[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,3})\.?$")
+# "@" only after "Copyright" (a typo for ©): alone it opens a social-media handle.
 ORIGINAL_COPYRIGHT_RE = re.compile(
-    r"^(?i:copyright\s*)?(?:©|@|\((?i:c)\))?\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
+    r"^(?:(?i:copyright)\s*(?:©|@|\((?i:c)\))?|©|\((?i:c)\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
 )
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
@@ -453,7 +454,7 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
             copyright_start, copyright_line = match.start("rest") + cut.start("mark"), rest[cut.start("mark"):]
         else:  # "Via SyndiGate.info", then "Copyright @ 2019 The New Arab." on the next non-empty line
             following = [line for line in text[match.end():match.end() + 400].split("\n")[1:4] if line.strip()]
-            if not following or not re.match(r"\s*(?:©|@|\(c\)|(?i:copyright))", following[0]):
+            if not following or not re.match(r"\s*(?:©|\(c\)|(?i:copyright))", following[0]):
                 continue
             copyright_line = following[0].strip()
             copyright_start = text.find(copyright_line, match.end())

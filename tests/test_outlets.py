@@ -652,6 +652,7 @@ def test_syndicated_registry_outlet_is_credited_not_taken_for_the_page():
     "Via Reuters\n\n© 2019 Danube Ledger. All rights reserved.",  # wire copy, then the page's own copyright
     "Via Danube Ledger Online\n\n© 2019 Danube Ledger",  # the page's own name
     "Photo via Getty Images\n\n© Getty Images",
+    "Via Jane Doe\n\n@JaneDoe Great story about the talks",  # a handle, no copyright
 ])
 def test_no_syndication_credit_from_the_page_itself_or_a_wire(credit):
     text = ("Orban meets Putin in Beijing again | Danube Ledger\n\nOrban met Putin on Tuesday, officials said.\n\n"
