@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from datetime import date
+from functools import cached_property
 
 MONTHS = {
     name: number
@@ -62,6 +63,19 @@ SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an 
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")  # " - WSJ", " | Site Name" after a page title
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
+# "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
+# did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
+BYLINE_LINE_RE = re.compile(r"^[ \t]*[Bb]y[ \t]+(?P<name>[^\n]{3,60}?)[ \t]*$", re.M)
+# Words no person's name holds, capitalised though they may be in a line such as "By The Numbers" or
+# "by Russian Forces" (English function words, and the words of staff, agency and institution credits).
+NOT_IN_A_PERSON_NAME = frozenset(
+    "the a an of in on for with or to at from by about under over this that these those our your my his her their its "
+    "new how why what when where who all more most "
+    "staff agency agencies news press service services desk team editor editors editorial reporter reporters writer "
+    "writers correspondent correspondents media network daily weekly times post herald journal tribune online digital "
+    "forces force army police government ministry office department committee council association foundation "
+    "institute university group company corporation inc ltd llc contributor contributors admin administrator".split()
+) | NOT_A_BYLINE_NAME
 
 
 def _iso(year: str, month: int, day: str) -> str:
@@ -114,6 +128,10 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,:;|-–—")
     if name.isupper():
         name = name.title()
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) == 2 * half and words[:half] == words[half:]:
+        name = " ".join(words[:half])  # "Sean Martin Sean Martin": the name and its link's text run together
     return name
 
 
@@ -168,17 +186,79 @@ def find_author(text: str, title: str = "") -> tuple[str, str]:
     Looked for in the first lines, then, when the page opens with its title and navigation, in the
     lines below the headline where it appears again.
     """
-    found = _author_in(_head_lines(text))
-    if found[0]:
-        return found
-    below = _below_headline(text, title)
-    if below:
-        # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
-        # navigation ("Next Post").
-        name, evidence = _author_in(below[1], name_lines=False)
-        if name:
-            return name, f"{evidence} (below the headline, line {below[0]})"
-    return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
+    return BylineReader(text, title).author()
+
+
+class BylineReader:
+    """Author and publication date of one text, read from its first lines and below its repeated headline.
+
+    Both look below the headline only when the first lines hold nothing; that place is found once, on first use,
+    for both (finding it searches the whole text)."""
+
+    def __init__(self, text: str, title: str = "") -> None:
+        self.text = text
+        self.title = title
+
+    @cached_property
+    def below(self) -> tuple[int, list[str]] | None:
+        return _below_headline(self.text, self.title)
+
+    def author(self) -> tuple[str, str]:
+        """(author, evidence): see find_author."""
+        found = _author_in(_head_lines(self.text))
+        if found[0]:
+            return found
+        below = self.below
+        if below:
+            # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
+            # navigation ("Next Post").
+            name, evidence = _author_in(below[1], name_lines=False)
+            if name:
+                return name, f"{evidence} (below the headline, line {below[0]})"
+        found = _byline_line_of_its_own(self.text)
+        if found[0]:
+            return found
+        return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
+
+    def published(self) -> tuple[str, str]:
+        """(ISO date, evidence): see find_published."""
+        for line in _head_lines(self.text):
+            iso = _dateline(line)
+            if iso:
+                return iso, f"dateline: {line[:120]}"
+        below = self.below
+        if below:
+            for line in below[1]:
+                iso = _dateline(line)
+                if iso:
+                    return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
+        return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+def _byline_line_of_its_own(text: str) -> tuple[str, str]:
+    """(name, evidence) from a line that is only "by" and a person's name ("by Laura Winter"), anywhere in the text.
+
+    The line must stand apart (after a blank line, the text's start or a dateline), so a hard-wrapped sentence
+    running on ("… were killed" / "by Russian Forces") is no byline. A page whose lines of this kind name more than
+    one person lists other stories with their bylines: no name is taken from it.
+    """
+    names: dict[str, tuple[str, int, str]] = {}
+    for match in BYLINE_LINE_RE.finditer(text):
+        name = _clean_name(match.group("name"))
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not _plausible_name(name) or any(ch.isdigit() for ch in name):
+            continue
+        if any(word.lower().strip(".,") in NOT_IN_A_PERSON_NAME for word in words if word[:1].isupper()):
+            continue
+        before_end = text.rfind("\n", 0, match.start())
+        previous = text[text.rfind("\n", 0, before_end) + 1:before_end].strip() if before_end >= 0 else ""
+        if previous and not _dateline(previous):
+            continue
+        names.setdefault(name.casefold(), (name, text.count("\n", 0, match.start()) + 1, match.group(0).strip()))
+    if len(names) != 1:
+        return "", ""
+    name, line_number, line = next(iter(names.values()))
+    return name, f"byline on a line of its own (line {line_number}): {line[:120]}"
 
 
 def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
@@ -239,17 +319,7 @@ def _without_date(line: str) -> str:
 def find_published(text: str, title: str = "") -> tuple[str, str]:
     """A publication date from a byline or dateline line near the top of the page, or below the headline
     where a page that opens with its title and navigation prints it again."""
-    for line in _head_lines(text):
-        iso = _dateline(line)
-        if iso:
-            return iso, f"dateline: {line[:120]}"
-    below = _below_headline(text, title)
-    if below:
-        for line in below[1]:
-            iso = _dateline(line)
-            if iso:
-                return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
-    return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+    return BylineReader(text, title).published()
 
 
 def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:

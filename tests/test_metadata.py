@@ -171,3 +171,48 @@ def test_byline_below_a_headline_repeated_after_a_long_menu():
     author, evidence = metadata.find_author(text, f"{headline} - SlashGear")
     assert author == "Chris Davies" and "below the headline" in evidence
     assert metadata.find_published(text, f"{headline} - SlashGear")[0] == "2019-11-19"
+
+
+def test_headline_found_again_once_for_author_and_date(monkeypatch):
+    """A page whose first lines hold neither byline nor date: both are read below the repeated headline, which is
+    looked for once (it searches the whole text), with the same results as the two finders alone."""
+    from analysis.corpus import Document, load_bytes
+
+    text = _page_with_navigation("By\nSarah E. Needleman\n\nNov. 19, 2019 8:03 am ET")
+    title = metadata.find_title(text)[0]
+    expected = metadata.find_author(text, title), metadata.find_published(text, title)
+    calls = []
+    original = metadata._below_headline
+    monkeypatch.setattr(metadata, "_below_headline", lambda *args: calls.append(args) or original(*args))
+    document = next(iter(load_bytes("page.txt", "page.txt", text.encode("utf-8"))))
+    assert isinstance(document, Document)
+    assert (document.author, document.published) == (expected[0][0], expected[1][0]) == ("Sarah E. Needleman", "2019-11-19")
+    assert document.evidence_for("author") == expected[0][1] and document.evidence_for("published") == expected[1][1]
+    assert len(calls) == 1
+
+
+def _long_page(article: str) -> str:
+    """A page whose first lines are a title and a menu (no byline there, no repeated headline), then `article`."""
+    menu = "\n".join(f"Section {i}" for i in range(30))
+    return f"Moon landers compete for NASA money\n\n{menu}\n\n{article}\n\nThe agency will pick two firms next year.\n"
+
+
+def test_byline_on_a_line_of_its_own_deep_in_the_page():
+    text = _long_page("NASA wants to land on the Moon again.\n\nby Laura Winter\n19 Nov 2019 05:44 GMT")
+    author, evidence = metadata.find_author(text, "Moon landers compete for NASA money")
+    assert author == "Laura Winter" and "line of its own" in evidence and "by Laura Winter" in evidence
+    assert metadata.find_author(_long_page("Intro.\n\nBy Sean Martin Sean Martin"))[0] == "Sean Martin"  # name and link text
+
+
+@pytest.mark.parametrize("article", [
+    "Dozens of civilians were killed by Russian forces near the city on Monday, officials said.",
+    "Dozens of civilians were killed\nby Russian Forces\nnear the city on Monday, officials said.",  # hard-wrapped prose
+    "Intro.\n\nby Russian Forces",  # no person's name
+    "Intro.\n\nBy The Numbers",
+    "Intro.\n\nBy Staff Reporter",
+    "Intro.\n\nby Laura Winter on the Moon race and what it costs",  # more than the name after it
+    "Intro.\n\nby Laura\n\nMore.",  # one word: no full name
+    "Related stories\n\nBy Emily Stewart\n\nBy Hannah Brown\n\nBy Aaron Rupar",  # other stories' bylines
+])
+def test_no_byline_line_of_its_own_from_prose_or_lists(article):
+    assert metadata.find_author(_long_page(article), "Moon landers compete for NASA money")[0] == ""
