@@ -5,8 +5,10 @@ so the tables say "no headline line found" instead of inventing one.
 """
 from __future__ import annotations
 
+import json
 import re
 from datetime import date
+from pathlib import Path
 
 MONTHS = {
     name: number
@@ -62,6 +64,27 @@ SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an 
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")  # " - WSJ", " | Site Name" after a page title
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
+
+
+def _load_roles() -> dict[str, frozenset[str]]:
+    """The word lists of analysis/data/byline_roles.json (see byline_roles.md), lower-cased."""
+    raw = json.loads((Path(__file__).parent / "data" / "byline_roles.json").read_text(encoding="utf-8"))
+    return {key: frozenset(word.casefold() for word in words) for key, words in raw.items() if not key.startswith("_")}
+
+
+ROLES = _load_roles()
+# "Текст Венера Ерофеева", "Text: Jane Doe", "Photo: John Roe": a label leading a credit, longest first.
+CREDIT_LABEL_RE = re.compile(
+    r"^(?P<label>" + "|".join(re.escape(label) for label in sorted(ROLES["writer_labels"] | ROLES["other_credit_labels"], key=len, reverse=True))
+    + r")(?:\s*:\s*|\s+)(?=\S)", re.I)
+# A byline led by the kind of piece ("Analysis by Chris Cillizza", "Reporting by …").
+LABELLED_BY_RE = re.compile(r"^(?:analysis|opinion|commentary|review|story|words|text|reporting|interview)\s+(?=by\b)", re.I)
+# A byline after the date on one line ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN").
+DATED_BY_RE = re.compile(r"^(?P<date>[^|·•]{6,60}?)\s*[|·•]\s*(?=by\b)", re.I)
+# Separators of a co-author list ("A, B and C", "A & B").
+COAUTHOR_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
+FUZZY_HEADLINE_LINES = 600  # lines searched for a reworded headline: navigation rarely runs longer
+DASHES = str.maketrans("‐‑‒–—―−‘’“”", "-------''\"\"")  # one character for one: positions stay the same
 
 
 def _iso(year: str, month: int, day: str) -> str:
@@ -158,8 +181,113 @@ def _byline(line: str) -> str:
         # What follows the name is a date, an outlet or a role, not a sentence running on.
         running_words = sum(1 for word in rest.split() if word[:1].islower() and word.lower().strip(".,") not in DATELINE_WORDS)
         if _plausible_name(name) and running_words < 3:
-            return name
+            return _with_coauthors(name, rest)
+    labelled = LABELLED_BY_RE.match(line)
+    if labelled:  # "Analysis by Chris Cillizza", "Reporting by …": the byline after its label
+        return _byline(line[labelled.end():])
+    dated = DATED_BY_RE.match(line)
+    if dated and _only_a_date(dated.group("date")):  # "February 1, 2019 | BY: Ilana Muhlstein"
+        return _byline(line[dated.end():])
     return ""
+
+
+def _only_a_date(part: str) -> bool:
+    """True when `part` holds a full date and nothing a dateline would not ("February 1, 2019", "Tue, Nov 19, 2019")."""
+    if not parse_date(part):
+        return False
+    words = (raw.lower().strip(".,;:|()[]") for raw in _without_date(part).split())
+    return all(word in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in words)
+
+
+def _role_words(part: str) -> set[str]:
+    """The lower-case words of `part`, hyphenated words also in pieces ("editor-at-large" -> editor, at, large)."""
+    words = {word.strip(".,;:()[]'’\"").casefold() for word in part.split()}
+    return words | {piece for word in words for piece in word.split("-")}
+
+
+def _is_role(part: str) -> bool:
+    """True for a job title or degree letters rather than a name ("AP Sports Writer", "Editor-at-large", "MS")."""
+    words = _role_words(part) - {""}
+    return bool(words & ROLES["job_words"]) or (bool(words) and words <= ROLES["credentials"])
+
+
+def _undoubled(name: str) -> str:
+    """A name printed twice in a row ("Sean Martin Sean Martin", a byline link and its text) once."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and [w.casefold() for w in words[:half]] == [w.casefold() for w in words[half:]]:
+        return " ".join(words[:half])
+    return name
+
+
+def _credit(part: str) -> str:
+    """One credit of an author field without its label and trailing job title; "" for a credit that is not the
+    writer's ("Photo: John Roe")."""
+    part = part.strip()
+    label = CREDIT_LABEL_RE.match(part)
+    if label:
+        if label.group("label").casefold() in ROLES["other_credit_labels"]:
+            return ""
+        part = part[label.end():]
+    pieces = [piece.strip() for piece in part.split(",")]
+    # "Chris Cillizza, CNN Editor-at-large", "Ilana Muhlstein, MS, RDN"; "Doe, Jane" (surname first) is kept whole.
+    if len(pieces) > 1 and all(_is_role(piece) for piece in pieces[1:]):
+        part = pieces[0]
+    return _undoubled(" ".join(part.split()))
+
+
+def clean_author(raw: str) -> str:
+    """The named authors of an author field or byline, joined by "; ".
+
+    Labels are removed ("Текст Венера Ерофеева" -> "Венера Ерофеева"), other credits ("Photo: …") and job titles
+    beside a name dropped ("Greg Beacham; AP Sports Writer" -> "Greg Beacham"). A field that holds only a role
+    ("Staff Reporter") is left as it is: it says who wrote the piece, if not by name.
+    """
+    credits = [_credit(part) for part in raw.split(";")]
+    named = [credit for credit in credits if credit and not _is_role(credit)]
+    if not named:
+        return "; ".join(credit for credit in credits if credit)  # a role alone, or "" when all were other credits
+    kept: list[str] = []
+    for name in named:
+        if name.casefold() not in {k.casefold() for k in kept}:
+            kept.append(name)
+    return "; ".join(kept)
+
+
+def _coauthor(piece: str) -> bool:
+    """True for a co-author's name in a byline's list: two to four capitalised words, not a role, an
+    organisation ("Associated Press"), a weekday or a month."""
+    words = piece.split()
+    if not 2 <= len(words) <= 4 or not _plausible_name(piece) or _is_role(piece):
+        return False
+    return not _role_words(piece) & ROLES["organisation_words"]
+
+
+def _with_coauthors(name: str, rest: str) -> str:
+    """The byline's authors: `name` ("Jane Doe", "Jane Doe and John Roe") and the co-authors listed after it in
+    `rest` (", Mary Clare Jalonick and Eric Tucker"), joined by "; ".
+
+    A comma list counts only where it reads as one: closed by "and"/"&", or followed straight by an ISO date
+    ("By Tariq Malik, Mike Wall 2019-11-18"); "By Jane Doe, Los Angeles" keeps Jane Doe alone.
+    """
+    names = [_clean_name(part) for part in re.split(r"\s+(?:and|&)\s+", name)]
+    if len(names) > 1 and not all(_plausible_name(part) for part in names):
+        names = [name]
+    if rest.startswith(","):
+        iso = DATE_PATTERNS[0].search(rest)
+        digit = re.search(r"\d", rest)
+        listed = rest[:digit.start() if digit else len(rest)].strip()
+        extra = [_clean_name(piece) for piece in COAUTHOR_SEPARATOR_RE.split(listed)[1:]]
+        separators = [sep.strip().lower() for sep in COAUTHOR_SEPARATOR_RE.findall(listed)]
+        valid = next((i for i, piece in enumerate(extra) if not _coauthor(piece)), len(extra))
+        closed = [i for i in range(valid) if separators[i] in ("and", "&")]
+        if closed:  # "A, B and C", "A and B, Reuters": up to the name after the last "and"
+            names += extra[:closed[-1] + 1]
+        elif extra and valid == len(extra) and iso and iso.start() == len(rest[:digit.start()]):
+            # Followed straight by a machine-written date ("By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z"); a
+            # spelled-out date after a comma list is as often a dateline's place ("By Jane Doe, Los Angeles Nov. 3").
+            names += extra
+    return clean_author("; ".join(names))
 
 
 def find_author(text: str, title: str = "") -> tuple[str, str]:
@@ -252,6 +380,52 @@ def find_published(text: str, title: str = "") -> tuple[str, str]:
     return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
 
 
+def _headline_again(text: str, title: str) -> int:
+    """Where the headline starts a line again below the page's first line holding it, or -1.
+
+    Dashes and quotes are compared folded (the <title> may write "-" where the article writes "–"); the title's
+    site name and section trail (" | Science | News | Express.co.uk") are cut one by one until a headline of 4
+    words or more is found again.
+    """
+    folded = text.translate(DASHES)
+    headline = TITLE_SUFFIX_RE.sub("", title.strip().translate(DASHES))
+    if len(headline.split()) < 4:
+        return -1
+    for _ in range(3):
+        first_line_end = folded.find("\n", folded.find(headline)) if headline in folded else -1
+        position = folded.find(headline, first_line_end + 1) if first_line_end != -1 else -1
+        while position > 0 and folded[position - 1] != "\n":
+            position = folded.find(headline, position + 1)
+        if position != -1:
+            return position
+        shorter = TITLE_SUFFIX_RE.sub("", headline)
+        if shorter == headline or len(shorter.split()) < 4:
+            break
+        headline = shorter
+    return _headline_reworded(folded, headline)
+
+
+def _headline_words(line: str) -> set[str]:
+    return {word.strip(".,:;!?'\"()").casefold() for word in line.split()} - {""}
+
+
+def _headline_reworded(folded: str, headline: str) -> int:
+    """Where a line below the first one reads as the headline with a word or two changed ("Why you just can't
+    trust …" for the title's "Why you can't trust …"), or -1. Only headlines of 6 words or more, in the first
+    FUZZY_HEADLINE_LINES lines."""
+    wanted = _headline_words(headline)
+    if len(wanted) < 6:
+        return -1
+    position = folded.find("\n") + 1
+    for line in folded.split("\n", FUZZY_HEADLINE_LINES)[1:FUZZY_HEADLINE_LINES]:
+        if abs(len(line.split()) - len(wanted)) <= 3:
+            words = _headline_words(line)
+            if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):
+                return position + len(line) - len(line.lstrip())
+        position += len(line) + 1
+    return -1
+
+
 def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
     """(line number, the next non-empty lines) where the headline starts a line again past the first lines.
 
@@ -259,13 +433,7 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
     own headline, byline and date: those are read there. The headline must be of 4 words or more, so that a
     short phrase met again by chance anchors nothing.
     """
-    headline = TITLE_SUFFIX_RE.sub("", title.strip())
-    if len(headline.split()) < 4:
-        return None
-    first_line_end = text.find("\n", text.find(headline)) if headline in text else -1
-    position = text.find(headline, first_line_end + 1) if first_line_end != -1 else -1
-    while position != -1 and position > 0 and text[position - 1] != "\n":
-        position = text.find(headline, position + 1)
+    position = _headline_again(text, title)
     if position == -1:
         return None
     line_number = text.count("\n", 0, position) + 1
