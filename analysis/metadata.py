@@ -481,18 +481,154 @@ def find_url(text: str) -> tuple[str, str]:
     return "", "no page URL in the text"
 
 
-def html_metadata(html: str) -> dict[str, str]:
-    """Title, author, date, URL and site name from an HTML page's own metadata (via trafilatura)."""
-    from trafilatura import extract_metadata
+# JSON-LD types that describe the page's article (its headline, its publisher).
+ARTICLE_TYPES = frozenset(
+    "article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle "
+    "backgroundnewsarticle blogposting socialmediaposting liveblogposting report scholarlyarticle".split())
+SITE_TYPES = frozenset("website organization newsmediaorganization".split())
+# " - Site", " | Site" closing a <title>; the last separator wins ("A - B - VG247" -> "VG247").
+TITLE_SITE_RE = re.compile(r"^(?P<headline>.+\S)\s+[-|–—·•]{1,2}\s+(?P<site>[^-|–—·•]{2,40})$")
+DOMAIN_LIKE_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 
-    meta = extract_metadata(html, extensive=False)
-    if meta is None:
-        return {}
-    found = {
-        "title": meta.title or "",
-        "author": meta.author or "",
-        "published": meta.date or "",
-        "url": meta.url or "",
-        "outlet_hint": meta.sitename or "",
-    }
-    return {key: value for key, value in found.items() if value}
+
+def _letters(value: str) -> str:
+    return re.sub(r"\W", "", value.casefold())
+
+
+def _ld_objects(tree) -> list[dict]:
+    """Every JSON object in the page's JSON-LD blocks, nested @graph lists flattened."""
+    found: list[dict] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            found.append(node)
+            walk(node.get("@graph", []))
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(script.text_content(), strict=False))
+        except ValueError:
+            continue  # a broken block tells nothing
+    return found
+
+
+def _ld_types(node: dict) -> set[str]:
+    types = node.get("@type", [])
+    return {t.casefold() for t in ([types] if isinstance(types, str) else types) if isinstance(t, str)}
+
+
+def _ld_name(node: object) -> str:
+    """The name of a JSON-LD node given as {"name": …} or as a plain string."""
+    if isinstance(node, list):
+        node = node[0] if node else ""
+    if isinstance(node, dict):
+        node = node.get("name", "")
+    return node.strip() if isinstance(node, str) else ""
+
+
+def _page_values(tree) -> dict[str, str]:
+    """The page's own statements about itself, each under the name analysts know it by ("og:site_name",
+    "json-ld headline", "<title>"); the first of each kind counts. <meta> tags are read wherever they stand:
+    a script or stray element in <head> makes parsers move the rest of the head, og: tags and all, into <body>."""
+    values: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or "").strip().casefold()
+        content = " ".join(meta.get("content", "").split())
+        if key and content:
+            values.setdefault(key, content)
+    for node in _ld_objects(tree):
+        types = _ld_types(node)
+        if types & ARTICLE_TYPES:
+            for key, value in (("json-ld headline", node.get("headline")), ("json-ld publisher", _ld_name(node.get("publisher")))):
+                if isinstance(value, str) and value.strip():
+                    values.setdefault(key, " ".join(value.split()))
+            for key in ("url", "mainEntityOfPage"):
+                url = node.get(key)
+                url = url.get("@id", "") if isinstance(url, dict) else url
+                if isinstance(url, str) and url.startswith(("http://", "https://")):
+                    values.setdefault("json-ld url", url.strip())
+        elif types & SITE_TYPES and _ld_name(node):
+            values.setdefault("json-ld site name", _ld_name(node))
+    title = tree.find(".//title")
+    if title is not None and title.text_content().strip():
+        values["<title>"] = " ".join(title.text_content().split())
+    for link in tree.xpath('//link[@rel="canonical"][@href]'):
+        if link.get("href", "").startswith(("http://", "https://")):
+            values.setdefault("canonical link", link.get("href").strip())
+    return values
+
+
+def _title_site(tree, values: dict[str, str], url: str) -> str:
+    """The site name closing the page's <title> ("Headline - Entermedia") when the page confirms it: it looks
+    like a domain ("www.wday.ru"), matches the URL's host, or the page repeats it as an image's alt text (the
+    logo) or a link's title (its RSS feed)."""
+    split = TITLE_SITE_RE.match(values.get("<title>", ""))
+    if not split:
+        return ""
+    site = split.group("site").strip()
+    letters = _letters(site)
+    host = re.sub(r"^https?://(?:www\.)?", "", url).split("/")[0].casefold()
+    if DOMAIN_LIKE_RE.match(site) or (letters and len(letters) >= 3 and letters in _letters(host.split(".")[0] if host else "-")):
+        return site
+    repeated = [alt for alt in tree.xpath("//img/@alt | //link/@title") if letters and letters in _letters(alt) and len(alt) <= 3 * len(site)]
+    return site if len(letters) >= 3 and repeated else ""
+
+
+def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(values, where each came from) for title, author, published, url and outlet_hint of an HTML page.
+
+    The page's own statements are trusted before trafilatura's guesses: og:url, the canonical link and the
+    JSON-LD article's URL for the URL; og:site_name, application-name, the JSON-LD publisher or site name, and
+    a site name the <title> closes with (when the page confirms it) for the outlet, never a Twitter handle;
+    og:title and the JSON-LD headline for the title, then trafilatura's title (a lone <h1>, often the site's
+    logo) only when the <title> bears it out. Author and date are trafilatura's (its author cleaned of labels
+    and job titles: clean_author).
+    """
+    from trafilatura import extract_metadata
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return {}, {}
+    values = _page_values(tree)
+    meta = extract_metadata(tree, extensive=False)
+    found: dict[str, str] = {}
+    source: dict[str, str] = {}
+
+    def take(field: str, candidates: list[tuple[str, str | None]]) -> None:
+        for key, value in candidates:
+            if value and value.strip():
+                found[field], source[field] = " ".join(value.split()), key
+                return
+
+    web = [(key, values.get(key)) for key in ("og:url", "canonical link", "json-ld url", "twitter:url")]
+    take("url", [(key, value) for key, value in web if value and value.startswith(("http://", "https://"))]
+         + [("trafilatura (<link> or meta)", meta.url if meta else None)])
+    take("outlet_hint", [(key, values.get(key)) for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")])
+    if "outlet_hint" not in found:
+        take("outlet_hint", [("the site name closing the <title>", _title_site(tree, values, found.get("url", "")))])
+    page_title = values.get("<title>", "")
+    guessed = meta.title if meta and meta.title else ""
+    if guessed and page_title and _letters(guessed) not in _letters(page_title):
+        guessed = ""  # an <h1> the <title> does not bear out: the site's logo or a section name ("엔터 미디어")
+    site = found.get("outlet_hint", "")
+    split = TITLE_SITE_RE.match(page_title)
+    without_site = split.group("headline") if split and site and _letters(split.group("site")) == _letters(site) else page_title
+    take("title", [(key, values.get(key)) for key in ("og:title", "json-ld headline", "twitter:title")]
+         + [("trafilatura (<h1> or <title>)", guessed), ("<title>" + (" without the site name" if without_site != page_title else ""), without_site)])
+    if found.get("title") and site and _letters(found["title"]) == _letters(site):
+        del found["title"], source["title"]  # the site's name is no headline
+    if meta and meta.author:
+        author = clean_author(meta.author)
+        take("author", [("trafilatura: author meta or byline markup" + (f", cleaned from '{meta.author}'" if author != meta.author else ""), author)])
+    if meta and meta.date:
+        take("published", [("trafilatura (htmldate)", meta.date)])
+    return found, {field: f"the page's HTML metadata ({source[field]})" for field in found}
+
+
+def html_metadata(html: str) -> dict[str, str]:
+    """Title, author, date, URL and site name from an HTML page's own metadata (see read_html_metadata)."""
+    return read_html_metadata(html)[0]
