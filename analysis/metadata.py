@@ -267,8 +267,8 @@ def _with_coauthors(name: str, rest: str) -> str:
     """The byline's authors: `name` ("Jane Doe", "Jane Doe and John Roe") and the co-authors listed after it in
     `rest` (", Mary Clare Jalonick and Eric Tucker"), joined by "; ".
 
-    A comma list counts only where it reads as one: closed by "and"/"&", or followed straight by an ISO date
-    ("By Tariq Malik, Mike Wall 2019-11-18"); "By Jane Doe, Los Angeles" keeps Jane Doe alone.
+    A comma list counts only where it reads as one: closed by "and"/"&", of three names or more, or followed
+    straight by an ISO date ("By Tariq Malik, Mike Wall 2019-11-18"); "By Jane Doe, Los Angeles" keeps Jane Doe alone.
     """
     names = [_clean_name(part) for part in re.split(r"\s+(?:and|&)\s+", name)]
     if len(names) > 1 and not all(_plausible_name(part) for part in names):
@@ -283,6 +283,8 @@ def _with_coauthors(name: str, rest: str) -> str:
         closed = [i for i in range(valid) if separators[i] in ("and", "&")]
         if closed:  # "A, B and C", "A and B, Reuters": up to the name after the last "and"
             names += extra[:closed[-1] + 1]
+        elif len(extra) >= 2 and valid == len(extra):  # "By A, B, C": three names or more read as a list
+            names += extra
         elif extra and valid == len(extra) and iso and iso.start() == len(rest[:digit.start()]):
             # Followed straight by a machine-written date ("By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z"); a
             # spelled-out date after a comma list is as often a dateline's place ("By Jane Doe, Los Angeles Nov. 3").
@@ -577,15 +579,21 @@ def _title_site(tree, values: dict[str, str], url: str) -> str:
     return site if len(letters) >= 3 and repeated else ""
 
 
+def _proper_site_name(value: str) -> bool:
+    """True for a site name written as a name ("Deccan Herald", "BGR"), not a slug, handle or domain
+    ("detroitnews", "@politifact", "Spokesman.com")."""
+    return not value.startswith("@") and any(ch.isupper() for ch in value) and not DOMAIN_LIKE_RE.match(value)
+
+
 def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     """(values, where each came from) for title, author, published, url and outlet_hint of an HTML page.
 
     The page's own statements are trusted before trafilatura's guesses: og:url, the canonical link and the
-    JSON-LD article's URL for the URL; og:site_name, application-name, the JSON-LD publisher or site name, and
-    a site name the <title> closes with (when the page confirms it) for the outlet, never a Twitter handle;
-    og:title and the JSON-LD headline for the title, then trafilatura's title (a lone <h1>, often the site's
-    logo) only when the <title> bears it out. Author and date are trafilatura's (its author cleaned of labels
-    and job titles: clean_author).
+    JSON-LD article's URL for the URL; og:site_name, application-name, the JSON-LD publisher or site name (names
+    before slugs and domains), and a site name the <title> closes with (when the page confirms it) for the
+    outlet, never twitter:site; the JSON-LD headline and og:title for the title, then trafilatura's title (a
+    lone <h1>, often the site's logo) only when the <title> bears it out, a trailing site name cut. Author and
+    date are trafilatura's (its author cleaned of labels and job titles: clean_author).
     """
     from trafilatura import extract_metadata
     from trafilatura.utils import load_html
@@ -607,19 +615,25 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     web = [(key, values.get(key)) for key in ("og:url", "canonical link", "json-ld url", "twitter:url")]
     take("url", [(key, value) for key, value in web if value and value.startswith(("http://", "https://"))]
          + [("trafilatura (<link> or meta)", meta.url if meta else None)])
-    take("outlet_hint", [(key, values.get(key)) for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")])
-    if "outlet_hint" not in found:
-        take("outlet_hint", [("the site name closing the <title>", _title_site(tree, values, found.get("url", "")))])
+    sites = [(key, values[key]) for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")
+             if key in values and "/" not in values[key]]  # a URL is no name ("https://www.newsnation.in")
+    title_site = _title_site(tree, values, found.get("url", ""))
+    # A proper name first ("The Detroit News"), then a slug, handle or domain ("detroitnews", "@politifact",
+    # "Spokesman.com"), then the <title>'s site name.
+    take("outlet_hint", [(key, value) for key, value in sites if _proper_site_name(value)]
+         + [(key, value.lstrip("@")) for key, value in sites if not _proper_site_name(value)]
+         + [("the site name closing the <title>", title_site)])
+    site_names = {_letters(value.lstrip("@")) for _, value in sites} | {_letters(title_site)} - {""}
     page_title = values.get("<title>", "")
     guessed = meta.title if meta and meta.title else ""
     if guessed and page_title and _letters(guessed) not in _letters(page_title):
         guessed = ""  # an <h1> the <title> does not bear out: the site's logo or a section name ("엔터 미디어")
-    site = found.get("outlet_hint", "")
-    split = TITLE_SITE_RE.match(page_title)
-    without_site = split.group("headline") if split and site and _letters(split.group("site")) == _letters(site) else page_title
-    take("title", [(key, values.get(key)) for key in ("og:title", "json-ld headline", "twitter:title")]
-         + [("trafilatura (<h1> or <title>)", guessed), ("<title>" + (" without the site name" if without_site != page_title else ""), without_site)])
-    if found.get("title") and site and _letters(found["title"]) == _letters(site):
+    take("title", [(key, values.get(key)) for key in ("json-ld headline", "og:title", "twitter:title")]
+         + [("trafilatura (<h1> or <title>)", guessed), ("<title>", page_title)])
+    split = TITLE_SITE_RE.match(found.get("title", ""))
+    if split and _letters(split.group("site")) in site_names:  # "Nadal keeps Spain alive - Sportsnet.ca"
+        found["title"], source["title"] = split.group("headline"), source["title"] + ", without the site name"
+    if found.get("title") and _letters(found["title"]) in site_names:
         del found["title"], source["title"]  # the site's name is no headline
     if meta and meta.author:
         author = clean_author(meta.author)
