@@ -5,6 +5,7 @@ so the tables say "no headline line found" instead of inventing one.
 """
 from __future__ import annotations
 
+import html as html_lib
 import json
 import re
 from datetime import date
@@ -545,15 +546,15 @@ def _page_values(tree) -> dict[str, str]:
         types = _ld_types(node)
         if types & ARTICLE_TYPES:
             for key, value in (("json-ld headline", node.get("headline")), ("json-ld publisher", _ld_name(node.get("publisher")))):
-                if isinstance(value, str) and value.strip():
-                    values.setdefault(key, " ".join(value.split()))
+                if isinstance(value, str) and value.strip():  # JSON-LD strings may carry entities ("&#8217;")
+                    values.setdefault(key, " ".join(html_lib.unescape(value).split()))
             for key in ("url", "mainEntityOfPage"):
                 url = node.get(key)
                 url = url.get("@id", "") if isinstance(url, dict) else url
                 if isinstance(url, str) and url.startswith(("http://", "https://")):
                     values.setdefault("json-ld url", url.strip())
         elif types & SITE_TYPES and _ld_name(node):
-            values.setdefault("json-ld site name", _ld_name(node))
+            values.setdefault("json-ld site name", html_lib.unescape(_ld_name(node)))
     title = tree.find(".//title")
     if title is not None and title.text_content().strip():
         values["<title>"] = " ".join(title.text_content().split())
@@ -591,7 +592,7 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     The page's own statements are trusted before trafilatura's guesses: og:url, the canonical link and the
     JSON-LD article's URL for the URL; og:site_name, application-name, the JSON-LD publisher or site name (names
     before slugs and domains), and a site name the <title> closes with (when the page confirms it) for the
-    outlet, never twitter:site; the JSON-LD headline and og:title for the title, then trafilatura's title (a
+    outlet, never twitter:site; og:title and the JSON-LD headline for the title, then trafilatura's title (a
     lone <h1>, often the site's logo) only when the <title> bears it out, a trailing site name cut. Author and
     date are trafilatura's (its author cleaned of labels and job titles: clean_author).
     """
@@ -616,19 +617,19 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     take("url", [(key, value) for key, value in web if value and value.startswith(("http://", "https://"))]
          + [("trafilatura (<link> or meta)", meta.url if meta else None)])
     sites = [(key, values[key]) for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")
-             if key in values and "/" not in values[key]]  # a URL is no name ("https://www.newsnation.in")
+             if key in values and "/" not in values[key] and len(values[key].split()) <= 6]  # no URL, no headline
     title_site = _title_site(tree, values, found.get("url", ""))
     # A proper name first ("The Detroit News"), then a slug, handle or domain ("detroitnews", "@politifact",
     # "Spokesman.com"), then the <title>'s site name.
     take("outlet_hint", [(key, value) for key, value in sites if _proper_site_name(value)]
          + [(key, value.lstrip("@")) for key, value in sites if not _proper_site_name(value)]
          + [("the site name closing the <title>", title_site)])
-    site_names = {_letters(value.lstrip("@")) for _, value in sites} | {_letters(title_site)} - {""}
+    site_names = {_letters(found.get("outlet_hint", "")), _letters(title_site)} - {""}
     page_title = values.get("<title>", "")
     guessed = meta.title if meta and meta.title else ""
     if guessed and page_title and _letters(guessed) not in _letters(page_title):
         guessed = ""  # an <h1> the <title> does not bear out: the site's logo or a section name ("엔터 미디어")
-    take("title", [(key, values.get(key)) for key in ("json-ld headline", "og:title", "twitter:title")]
+    take("title", [(key, values.get(key)) for key in ("og:title", "json-ld headline", "twitter:title")]
          + [("trafilatura (<h1> or <title>)", guessed), ("<title>", page_title)])
     split = TITLE_SITE_RE.match(found.get("title", ""))
     if split and _letters(split.group("site")) in site_names:  # "Nadal keeps Spain alive - Sportsnet.ca"

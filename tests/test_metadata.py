@@ -298,3 +298,24 @@ def test_html_author_cleaned_of_labels_and_job_titles():
     assert metadata.read_html_metadata(page)[0]["author"] == "Greg Beacham"
     page = _html('<title>Кулинарные блоги</title><meta name="author" content="Текст Венера Ерофеева">')
     assert metadata.read_html_metadata(page)[0]["author"] == "Венера Ерофеева"
+
+
+def test_html_site_name_a_name_before_a_slug_and_never_a_url_or_a_headline():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Eastern Michigan routs Northern Illinois", "publisher": {"name": "The Detroit News"}}</script>'
+    page = _html('<meta property="og:site_name" content="detroitnews">' + ld)
+    assert metadata.read_html_metadata(page)[0]["outlet_hint"] == "The Detroit News"
+    page = _html('<meta property="og:site_name" content="https://www.newsnation.in">' + ld.replace("The Detroit News", "News Nation"))
+    assert metadata.read_html_metadata(page)[0]["outlet_hint"] == "News Nation"
+    headline = "The man whose duvet nearly killed him: How this medical mystery was solved"
+    page = _html(f'<meta name="application-name" content="{headline}"><meta property="og:site_name" content="MSN">'
+                 f'<meta property="og:title" content="{headline}">')
+    values = metadata.read_html_metadata(page)[0]
+    assert (values["outlet_hint"], values["title"]) == ("MSN", headline)
+
+
+def test_html_title_without_its_site_name_and_entities():
+    page = _html('<meta property="og:site_name" content="Sportsnet.ca"><meta property="og:title" content="Nadal keeps Spain alive - Sportsnet.ca">')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["title"] == "Nadal keeps Spain alive" and "without the site name" in evidence["title"]
+    page = _html('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Review &#8211; shoots for the moon"}</script>')
+    assert metadata.read_html_metadata(page)[0]["title"] == "Review – shoots for the moon"
