@@ -254,10 +254,10 @@ def _html_document(source: str, html: str, encoding_note: str = "") -> Document:
     text = visible_text(html)
     if not text.strip():
         raise InputError("HTML page has no visible text")
-    meta = metadata.html_metadata(html)
+    meta, meta_evidence = metadata.read_html_metadata(html)
     document = _text_document(source, text, encoding_note, **meta)
     evidence = dict(document.evidence)
-    evidence.update({field: "the page's HTML metadata" for field in meta})
+    evidence.update(meta_evidence)
     return replace(document, html=html, evidence=tuple(sorted(evidence.items())))
 
 

@@ -549,7 +549,7 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     if document.url:
         host = normalise_host(document.url)
         how = document.evidence_for("url") or "url"
-        strong = how in ("given by a column", "the page's HTML metadata")
+        strong = how == "given by a column" or how.startswith("the page's HTML metadata")
         looked = registry.lookup_domain(host) if host else None
         if looked and looked[0].kind == "platform" and not strong:
             ident.evidence.append(f"url {document.url} ({how}) points to the platform {looked[0].name}: an embedded post, not taken as the publisher")
@@ -815,10 +815,11 @@ def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_r
 def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str) -> list[dict]:
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
+    writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
     rows = []
     for actor in found:
-        if author and actor.name.casefold() == author.casefold():
-            continue  # the byline is the writer, not a source
+        if actor.name.casefold() in writers:
+            continue  # the byline's writers ("A; B"), not sources
         if actor.name.casefold() in NOT_NAMED_SOURCES:
             continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
         outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
