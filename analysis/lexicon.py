@@ -17,7 +17,8 @@ analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the sa
 - note: source or rationale (optional for user files; every shipped entry has one).
 - not_in (optional): wordings, in the patterns syntax, in which a hit of this entry does not count because
   the word is used in another sense ("lies in|whatever lies" for the verb "to lie"; "all the rage").
-  Each must contain one of the entry's wordings.
+  Each must contain one of the entry's wordings. A word written capitalised there matches only a
+  capitalised word ("Devils", the teams, leaves "the devils" counted); lower-case words match any case.
 
 Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
 "non-racist") or is part of a capitalised name outside a title-case headline that holds a capitalised
@@ -25,7 +26,7 @@ function word ("Hope Not Hate", "Party of the Right"), unless the capitalised ne
 ("Radical Islamic Terrorism"). Capitals alone are no evidence of a name: emphatic capitals ("the Obama
 Regime Administrative Amnesty", "the Tyrant King George") count, and so does a word the lexicon writes
 capitalised ("Islamist", "Nazi"), which is always capitalised. Other proper names that hold a lexicon
-word ("Sacred Heart") are excluded by their entry's not_in.
+word ("Sacred Heart", the team "Devils") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
