@@ -235,6 +235,30 @@ def test_unregistered_title_name_must_recur_in_the_page():
     assert twice["outlet"] == "Danube Ledger"
 
 
+SPACE_BODY = "\n\nNASA announced a milestone for its big rocket this month.\n\nCongress wants it used more, members said.\n\n"
+
+
+def test_site_name_opening_the_title_line_names_the_publisher():
+    """'The Space Review: headline': the prefix is the site when the page's furniture gives its domain."""
+    row = _doc("The Space Review: Seeking a bigger role for a big rocket" + SPACE_BODY
+               + "Jeff Foust (jeff@thespacereview.com) is the editor and publisher of The Space Review.\n\nHome\n")
+    assert row["outlet"] == "The Space Review" and "The Space Review: Seeking" in row["outlet_evidence"]
+    registered = _doc("Al Jazeera: Seeking a bigger role for a big rocket" + SPACE_BODY)
+    assert registered["outlet"] == "Al Jazeera"
+
+
+@pytest.mark.parametrize("text", [
+    "Hungary: Orbán meets Putin in Beijing again\n\nHungary's prime minister met Putin. Hungary buys Russian gas.\n",
+    "The Space Review: Seeking a bigger role for a big rocket" + SPACE_BODY,  # the site name is never repeated
+    # a column's name, with the site's domain closing the title and the column's own at the foot
+    "Dear Abby: Husband springs for business class flight - oregonlive.com" + SPACE_BODY + "Contact Dear Abby at www.DearAbby.com\n",
+    "Reuters: Orbán meets Putin in Beijing again\n\nOrbán met Putin on Tuesday.\n",  # an agency a headline quotes
+])
+def test_topic_or_source_opening_the_title_line_is_no_publisher(text):
+    row = _doc(text)
+    assert row["outlet"] not in ("Hungary", "The Space Review", "Dear Abby", "Reuters"), row["outlet_evidence"]
+
+
 def test_staff_bio_line_names_the_publisher():
     row = _doc("Orban met Putin on Tuesday.\n\nPhil Helsel is a reporter for NBC News.\n")
     assert row["outlet"] == "NBC News" and row["outlet_type"] == "commercial mainstream"
@@ -654,3 +678,55 @@ def test_rows_of_one_person_merge_once_names_are_corrected():
                             row("LeBron James", 0, 1, 3), row("Weeks", 0, 1, 70), row("Anna Weeks", 1, 0, 80)])
     assert [(r["name"], r["quoted"], r["paraphrased"], r["first_start"]) for r in merged] == [
         ("Burnadette Norris-Weeks", 1, 2, 10), ("LeBron James", 1, 1, 3), ("Weeks", 0, 1, 70), ("Anna Weeks", 1, 0, 80)]
+
+
+# --- syndication credits ---------------------------------------------------------------------------
+
+SYNDICATED = ("US no longer considers settlements illegal, officials say | Al Bawaba\n\nSkip to main content\n\n"
+              "The United States said on Monday that it no longer considers Israeli settlements illegal.\n\n"
+              "Palestinian officials criticised the decision, officials said.\n\n"
+              "This article has been adapted from its original source.\n\n{credit}\n\nYou may also like\n\n"
+              "© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")
+
+
+@pytest.mark.parametrize("credit", ["Via SyndiGate.info\n\nCopyright @ 2019 The New Arab.", "Via SyndiGate.info © The New Arab"])
+def test_syndicated_text_is_credited_to_its_original_publisher_and_the_syndicator_is_an_aggregator(credit):
+    row = _doc(SYNDICATED.format(credit=credit))
+    assert row["credited_sources"] == "The New Arab"
+    assert row["outlet"] == "albawaba.com"  # the page's own copyright line gives its domain: the registry row
+    assert row["outlet_type"] == "aggregator-rewrite"  # it republishes another outlet's text
+    assert "first published by The New Arab" in row["outlet_evidence"] and "SyndiGate.info, a syndication service" in row["outlet_evidence"]
+    cited = {c["name"]: c for c in row["citations"]}
+    assert cited["The New Arab"]["roles"] == "credit"
+    assert cited["SyndiGate.info"]["roles"] == "syndicator" and cited["SyndiGate.info"]["outlet_type"] == "aggregator-rewrite"
+    assert "albawaba.com" not in cited  # the page's own copyright credits no other outlet
+
+
+def test_syndicated_registry_outlet_is_credited_not_taken_for_the_page():
+    row = _doc(SYNDICATED.format(credit="Via SyndiGate.info\n\nCopyright © 2019 Press TV. All rights reserved."))
+    assert row["outlet"] == "albawaba.com" and row["state_media_code"] == ""
+    assert row["credited_sources"] == "Press TV"
+    cited = {c["name"]: c for c in row["citations"]}
+    assert cited["Press TV"]["roles"] == "credit" and cited["Press TV"]["state_media_code"] == "SC"
+
+
+@pytest.mark.parametrize("credit", [
+    "Via Reuters\n\n© 2019 Danube Ledger. All rights reserved.",  # wire copy, then the page's own copyright
+    "Via Danube Ledger Online\n\n© 2019 Danube Ledger",  # the page's own name
+    "Photo via Getty Images\n\n© Getty Images",
+    "Via Jane Doe\n\n@JaneDoe Great story about the talks",  # a handle, no copyright
+])
+def test_no_syndication_credit_from_the_page_itself_or_a_wire(credit):
+    text = ("Orban meets Putin in Beijing again | Danube Ledger\n\nOrban met Putin on Tuesday, officials said.\n\n"
+            f"{credit}\n\nAbout the Danube Ledger\n")
+    row = _doc(text)
+    assert row["outlet"] == "Danube Ledger" and row["credited_sources"] == ""
+    assert not [c for c in row["citations"] if "syndicator" in c["roles"] or c["name"] == "Danube Ledger"]
+
+
+def test_a_registered_syndicator_keeps_its_registry_row():
+    """'Via Yahoo News' then '© 2019 The New Arab': the syndicator's row is its registry row, with its own type."""
+    row = _doc(SYNDICATED.format(credit="Via Yahoo News\n\n© 2019 The New Arab"))
+    syndicator = [c for c in row["citations"] if "syndicator" in c["roles"].split(", ")]
+    assert row["credited_sources"] == "The New Arab" and len(syndicator) == 1 and syndicator[0]["name"] == "Yahoo News"
+    assert syndicator[0]["outlet_id"] and syndicator[0]["outlet_type"]
