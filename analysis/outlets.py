@@ -21,6 +21,7 @@ from operator import itemgetter
 from . import actors as actors_module
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
+from .lexicon_csv import fold
 from .registry import Outlet, Registry, load_registry as _load_registry, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
@@ -44,6 +45,7 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"(?i:is an? (?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist|journalist|producer) (?:for|at|with) ){_NAME}\.?$"),
     re.compile(rf"^(?i:(?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist) (?:at|for) ){_NAME}\.?$"),
     re.compile(rf"(?i:thank you for (?:reading|supporting) ){_NAME}"),
+
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
     re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
@@ -65,6 +67,9 @@ SELF_REFERENCE_CUE_RE = re.compile(
     rf"|{'|'.join(map(re.escape, SELF_REFERENCE_ANYWHERE_CUES))}",
     re.I,
 )
+# A site offering its own updates ("Completing this poll grants you access to Freedom Outpost updates"): a sign-up
+# form the segmentation may leave in the body, so it is looked for in every line holding its last word.
+UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
@@ -126,6 +131,21 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
+# Words that open no person's name and stand inside none: the prepositions of actors.NOT_IN_PERSON_NAMES and the
+# other common English ones ("To LeBron James, triple-doubles are not a goal": a sentence's opening word).
+PREPOSITIONS = frozenset(
+    "to for from with by of at in on about into onto upon over under above after before against between through across"
+    " toward towards via per among during within without near".split()
+)
+# A social-media account's words after a name ("Douglas Haig’s @LinkedIn Account says"): an account, not a person.
+ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
+# "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
+APPOSED_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w’'.]*, $")
+# Words for a body or a medium (analysis.actors): a person's name holds none ("Vegas Review-Journal").
+BODY_WORDS = actors_module.ORG_WORDS | actors_module.MEDIA_NOUNS
+# The start of a hyphenated surname before its last part: a first name, then the parts ("Jennifer Ngo-").
+HYPHEN_BEFORE = r"(?:[A-Z][\w’']*[ \u00a0])?(?:[A-Z][\w’']*-)+"
+NAME_WINDOW = 300  # characters around a statement searched for the name it was read from
 # The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
 ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
 
@@ -264,7 +284,7 @@ def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet |
     A name that is the recorded owner of the row found that way ('Vox Media' for Vox) names the company,
     which may publish other sites, so it is not taken for the outlet."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
-    outlet = registry.lookup_name(name, countries) if name else None
+    outlet = (registry.lookup_name(name, countries) or registry.lookup_joined(name.split())) if name else None
     words = name.split()
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
@@ -411,6 +431,23 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             strength = 0.6 if number in COPYRIGHT_PATTERNS else 0.8
             found.append((outlet, name, _tidy(line)[:120], strength))
             break
+    found += _updates_offers(context, registry, countries)
+    return found
+
+
+def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts) -> list[tuple[Outlet | None, str, str, float]]:
+    """Self-references in offers of the site's updates (UPDATES_OFFER_RE), anywhere in the text: a registry row
+    only (a name the registry lacks might be another body's: "receive Pentagon alerts")."""
+    text = context.document.text
+    lowered = text.lower()
+    if " updates" not in lowered and " alerts" not in lowered:
+        return []  # a substring search spares the regex most texts
+    found = []
+    for match in UPDATES_OFFER_RE.finditer(text):
+        outlet = _lookup(registry, _clean_self_name(match.group("name")), countries)
+        if outlet is not None:
+            line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+            found.append((outlet, outlet.name, _tidy(text[line_start:line_end if line_end >= 0 else len(text)])[:120], 0.8))
     return found
 
 
@@ -812,17 +849,97 @@ def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_r
             outlet_rows.append(by_name[name])
 
 
-def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str) -> list[dict]:
+def _place_names(registry: Registry | None) -> frozenset[str]:
+    """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
+    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows."""
+    names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
+    names |= set(actors_module.NATIONALITIES)
+    return frozenset(names | (registry.country_names if registry is not None else frozenset()))
+
+
+def _apposed_place(name: str, text: str, near: int) -> bool:
+    """Whether a one-word name, where the text writes it last before its statement (at offset `near`), follows a
+    place and a comma and is followed by a comma ("in Greenbelt, Maryland, has confirmed", "Walton County, Georgia,
+    stated"): the second part of a place's name, never a speaker."""
+    occurrences = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, max(0, near - NAME_WINDOW), near))
+    if not occurrences:
+        return False
+    last = occurrences[-1]
+    return APPOSED_PLACE_BEFORE_RE.search(text, max(0, last.start() - 40), last.start()) is not None and text[last.end():last.end() + 1] == ","
+
+
+def _hyphenated_name(name: str, text: str, near: int) -> str:
+    """The whole name of which `name` is a part cut at a hyphen, when the text around its statement (at offset
+    `near`) writes it only so ("research team head Jennifer Ngo-Anh says": "Anh" -> "Jennifer Ngo-Anh"; "said Karen
+    Freeman-Wilson": "Karen Freeman" -> "Karen Freeman-Wilson")."""
+    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    escaped = re.escape(name)
+    if re.search(rf"(?<![\w-]){escaped}(?![\w-])", window):
+        return name  # written alone too
+    forms = [m.group(0) for m in re.finditer(rf"(?:{HYPHEN_BEFORE})?{escaped}(?:-[A-Z][\w’']*)*(?![\w-])", window)]
+    return max(forms, key=len).replace("\u00a0", " ") if forms else name  # the fullest form
+
+
+def _body_word(name: str) -> bool:
+    """Whether a part of a name (words and hyphenated parts) is a word for a body or a medium ("Review-Journal")."""
+    return any(part.lower() in BODY_WORDS for part in re.split(r"[\s\-]+", name))
+
+
+def _body_name(name: str, text: str, near: int) -> str | None:
+    """The name an organisation's citation row carries, or None when it names none: a place in an address
+    ("Walton County, Georgia, stated"); a one-word name the text around its statement (at `near`) writes only as
+    the head of a longer name ("According to the Centre for Disease Control" -> "Centre for Disease Control")."""
+    if " " in name:
+        return name
+    if _apposed_place(name, text, near):
+        return None
+    if name.lower() not in actors_module.ORG_WORDS:
+        return name  # only a body's generic word is the head of a longer name ("Centre", "Ministry")
+    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
+        whole = re.search(rf"(?<![\w-]){re.escape(name)} (?:for|of|on) (?:the )?[A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*)*", window)
+        if whole:
+            return whole.group(0)
+    return name
+
+
+def _person_name(name: str, text: str, near: int, places: frozenset[str]) -> str | None:
+    """The name a person's citation row carries, or None when it names no person: leading prepositions dropped
+    ("To LeBron James, triple-doubles are…"), a part of a hyphenated surname completed ("Anh" -> "Jennifer
+    Ngo-Anh"). A preposition inside ("Trump To Jeff Sessions": a headline), an account ("LinkedIn Account") or
+    a place ("North Korea", "Greenbelt, Maryland") names no one."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in PREPOSITIONS:
+        words = words[1:]
+    if any(w.lower() in PREPOSITIONS for w in words[1:]) or words[-1].lower() in ACCOUNT_WORDS:
+        return None
+    name = " ".join(words)
+    if fold(name) in places or (len(words) == 1 and _apposed_place(name, text, near)):
+        return None
+    whole = _hyphenated_name(name, text, near)
+    if whole != name and _body_word(whole):
+        return None  # "Journal" of "Las Vegas Review-Journal"
+    return whole
+
+
+def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
     writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
-    rows = []
+    rows: list[dict] = []
+    places = _place_names(registry)
     for actor in found:
         if actor.name.casefold() in writers:
             continue  # the byline's writers ("A; B"), not sources
         if actor.name.casefold() in NOT_NAMED_SOURCES:
             continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
+        near = max(getattr(actor, "first_start", 0), 0)
+        name = _person_name(actor.name, text, near, places) if actor.kind == "person" else _body_name(actor.name, text, near)
+        if name is None:
+            continue
         outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
+        if outlet is None and registry is not None and actor.kind != "person":
+            outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
         verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
         if outlet is not None and outlet.name in by_name:
             row = by_name[outlet.name]
@@ -836,7 +953,7 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
         rows.append({
             "doc_id": doc_id,
-            "name": actor.name,
+            "name": name,
             "kind": actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
             "outlet_type": outlet.outlet_type if outlet else "",
             "state_media_code": outlet.state_media_code if outlet else "",
@@ -850,7 +967,44 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             "first_start": getattr(actor, "first_start", -1),
             "evidence": "attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
         })
-    return rows
+    return _merge_people(rows)
+
+
+def _merge_people(rows: list[dict]) -> list[dict]:
+    """One row per person once names were corrected: the same name twice ("To LeBron James" and "LeBron James"),
+    or a hyphenated surname alone that is the last word of exactly one other person's ("Norris-Weeks" of "Burnadette
+    Norris-Weeks")."""
+    people: dict[str, dict] = {}
+    for row in rows:
+        if row["kind"] == "person":
+            people.setdefault(row["name"], row)
+    by_last: dict[str, list[str]] = {}
+    for name in people:
+        if " " in name:
+            by_last.setdefault(name.split()[-1], []).append(name)
+    kept = []
+    for row in rows:
+        if row["kind"] != "person":
+            kept.append(row)
+            continue
+        fuller = by_last.get(row["name"], []) if "-" in row["name"] else []  # actors already joined plain surnames
+        into = people[fuller[0]] if len(fuller) == 1 else people[row["name"]]
+        if into is row:
+            kept.append(row)
+        else:
+            _merge_row(into, row)
+    return kept
+
+
+def _merge_row(row: dict, other: dict) -> None:
+    """Add another row's statements about the same person to `row`."""
+    row["mentions"] = max(row["mentions"], other["mentions"])
+    row["quoted"] += other["quoted"]
+    row["paraphrased"] += other["paraphrased"]
+    row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], other["attribution_verbs"]) if v)
+    row["roles"] = "quoted" if row["quoted"] else ("paraphrased" if row["paraphrased"] else "mention")
+    if other["first_start"] >= 0 and (row["first_start"] < 0 or other["first_start"] < row["first_start"]):
+        row["first_start"] = other["first_start"]
 
 
 def analyze(context: DocContext) -> Contribution:
@@ -872,7 +1026,7 @@ def analyze(context: DocContext) -> Contribution:
         row.setdefault("attribution_verbs", "")
     found_actors = context.actors
     _add_syndication_rows(document.doc_id, ident.syndications, outlet_rows)
-    people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author)
+    people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author, document.text)
     # An official body merely named ("the Hungarian government") is not a source the document cites.
     outlet_rows = [r for r in outlet_rows if not (r["kind"] == "organization" and r["roles"] == "mention")]
     citation_rows = sorted(outlet_rows + people_rows, key=lambda r: (r["first_start"] if r["first_start"] >= 0 else 10**9, r["name"]))

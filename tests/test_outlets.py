@@ -618,6 +618,68 @@ def test_a_quoted_person_named_like_an_outlet_is_not_typed_as_that_outlet():
         assert named["kind"].tolist() == ["person"], text
 
 
+def test_a_page_offering_its_own_updates_names_itself_even_in_the_body():
+    text = ("The schools taught it.\nCompleting this poll grants you access to Freedom Outpost updates free of charge.\n"
+            "You may opt out at anytime.\nThe story goes on here for a while.\n")
+    row = _doc(text)
+    assert row["outlet_id"] == "cred1:freedomoutpost.com" and "self-reference" in row["outlet_evidence"]
+    assert not any(c["name"] == "freedomoutpost.com" for c in row["citations"])  # the publisher is no source it cites
+    # a name the registry lacks, offered in running text, names no publisher
+    assert not _doc("Residents can receive Pentagon updates by mail.\nThe story goes on.\n")["outlet"]
+
+
+def _cited(text: str) -> list[tuple[str, str]]:
+    return [(c["name"], c["kind"]) for c in _doc(text)["citations"]]
+
+
+def test_a_cited_persons_name_loses_a_leading_preposition():
+    text = ("LOS ANGELES (AP) — To LeBron James, triple-doubles are not a goal.\nThey are a side effect of the way he plays.\n"
+            "“I just play the game the right way,” James said after the win.\n")
+    assert ("LeBron James", "person") in _cited(text)
+    assert not any(name.startswith("To ") for name, _ in _cited(text))
+
+
+def test_part_of_a_hyphenated_surname_is_completed():
+    text = 'Hibernation is not possible yet, research team head Jennifer Ngo-Anh says the idea "is actually not so crazy."\n'
+    assert _cited(text) == [("Jennifer Ngo-Anh", "person")]
+    text = "“Policies like background checks on all gun sales save lives,” said Karen Freeman-Wilson, mayor of Gary.\n"
+    assert _cited(text) == [("Karen Freeman-Wilson", "person")]
+
+
+def test_an_account_and_places_are_no_cited_persons():
+    assert _cited("Douglas Haig’s @LinkedIn Account says he also has “DOD Top secret clearance” on top of that.\n") == []
+    assert _cited("North Korea noted that the talks failed.\n") == []
+    assert _cited("A team at the Goddard Space Flight Center in Greenbelt, Maryland, has confirmed traces of water vapor.\n") == []
+    text = ("One homework assignment in Walton County, Georgia, stated: “Allah is the one worshiped by all.”\n"
+            "Meanwhile, Georgia parent Michelle King noted that it was wrong.\n")
+    assert _cited(text) == [("Michelle King", "person")]
+
+
+def test_a_body_cut_short_at_for_gets_its_whole_name():
+    text = "According to the Centre for Disease Control (CDC) in the US, the plague is treatable with antibiotics.\n"
+    assert _cited(text) == [("Centre for Disease Control", "organization")]
+
+
+def test_an_outlet_named_by_an_ordinary_word_is_an_outlet_beside_a_medium_word():
+    text = ("A 2009 article in the Pakistani publication Dawn said his father was facing fraud charges.\n"
+            "“About a dozen farmers have given up hope of justice,” Dawn reported.\n")
+    assert _cited(text) == [("Dawn", "outlet")]
+    assert _cited("At dawn the troops moved.\n“We held the line,” Dawn Smith said.\n") == [("Dawn Smith", "person")]
+
+
+def test_rows_of_one_person_merge_once_names_are_corrected():
+    from analysis.outlets import _merge_people
+
+    def row(name, quoted, paraphrased, first):
+        return {"name": name, "kind": "person", "mentions": quoted + paraphrased, "quoted": quoted, "paraphrased": paraphrased,
+                "attribution_verbs": "say 1", "roles": "", "first_start": first}
+
+    merged = _merge_people([row("Burnadette Norris-Weeks", 1, 0, 50), row("Norris-Weeks", 0, 2, 10), row("LeBron James", 1, 0, 5),
+                            row("LeBron James", 0, 1, 3), row("Weeks", 0, 1, 70), row("Anna Weeks", 1, 0, 80)])
+    assert [(r["name"], r["quoted"], r["paraphrased"], r["first_start"]) for r in merged] == [
+        ("Burnadette Norris-Weeks", 1, 2, 10), ("LeBron James", 1, 1, 3), ("Weeks", 0, 1, 70), ("Anna Weeks", 1, 0, 80)]
+
+
 # --- syndication credits ---------------------------------------------------------------------------
 
 SYNDICATED = ("US no longer considers settlements illegal, officials say | Al Bawaba\n\nSkip to main content\n\n"
