@@ -222,6 +222,14 @@ class _Sentence:
             return True
         return _contracted_opener(lower)
 
+    def subject_end(self, i: int) -> int:
+        """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
+        to it ("Putin has repeatedly said")."""
+        j = i
+        while j - 1 >= self.first and self.lower[j - 1] in SKIPPABLE and self.joined(j - 1):
+            j -= 1
+        return j
+
     def gap(self, i: int) -> str:
         """The text between word i and word i+1."""
         return self.text[self.spans[i][1]:self.spans[i + 1][0]]
@@ -810,9 +818,7 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
 
 def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
     """Whether the verb at word i has a common noun for subject ("a government spokesman said", "officials say")."""
-    j = i
-    while j - 1 >= sentence.first and sentence.lower[j - 1] in SKIPPABLE and sentence.joined(j - 1):
-        j -= 1
+    j = sentence.subject_end(i)
     if j - 1 < sentence.first or not sentence.joined(j - 1):
         return False
     word = sentence.words[j - 1]
@@ -841,10 +847,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             span = sentence.name_starting_at(i + width)
             if span and not sentence.words[span[1] - 1].endswith(("’s", "'s")):
                 return sentence.name(span)
-    # Subject before the verb, past a few auxiliaries and adverbs ("Putin has repeatedly said").
-    j = i
-    while j - 1 >= first and lower[j - 1] in SKIPPABLE and sentence.joined(j - 1):
-        j -= 1
+    j = sentence.subject_end(i)
     if j - 1 < first:
         return None
     if lower[j - 1] in PRONOUNS:
