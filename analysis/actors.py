@@ -15,6 +15,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 from itertools import accumulate, compress
 
 from .blocks import BOILERPLATE
@@ -157,6 +158,14 @@ class Actor:
     @property
     def statements(self) -> int:
         return self.quoted + self.paraphrased
+
+
+class _Speaker(NamedTuple):
+    """Who a statement is attributed to."""
+
+    name: str
+    kind: str
+    by_reference: bool = False  # named by a pronoun or a role ("he said", "the Russian leader said"), not by name
 
 
 @dataclass
@@ -695,18 +704,17 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             start, end = tokens.word_spans[i]
             if latest_end[bisect_left(quote_starts, start)] >= end:
                 continue  # quoted, not an attribution
-            asked = recent.asked
             speaker = _speaker(sentence, i, width, verb, recent)
-            if speaker is None or speaker[1] in ("none", "place"):
+            if speaker is None or speaker.kind in ("none", "place"):
                 if _unnamed_subject(sentence, i):
                     recent.spoke_unnamed()  # "A government spokesman said …  He added": not the last person named
                 continue
-            name, kind = speaker
+            name, kind, by_reference = speaker
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
-                recent.spoke(name, by_reference=i if recent.asked != asked else None)
+                recent.spoke(name, by_reference=i if by_reference else None)
         recent.read_later(sentence)
     return statements
 
@@ -727,7 +735,6 @@ class _RecentPersons:
         self._listed = 0  # the sentences before this one have their persons in _mentions
         self._last_person: str | None = None
         self._mentions: list[tuple[str, frozenset[str]]] = []
-        self.asked = 0  # how many times the last person was asked for: a statement that asked is by reference
         self._pronouns: dict[str, str] = {}  # the pronoun each person was first called by
         self._objects_after: tuple[int, int] = (-1, -1)  # (sentence, word): the persons named after it are objects
 
@@ -755,7 +762,6 @@ class _RecentPersons:
 
     def last_person(self) -> str | None:
         """The person a pronoun refers to, or None."""
-        self.asked += 1
         for position in range(len(self._sentences) - 1, self._unasked - 1, -1):
             persons = self._persons_in(position)
             if persons:
@@ -825,14 +831,14 @@ def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
     return word.isalpha() and word.islower() and word not in SENTENCE_OPENERS
 
 
-def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> tuple[str, str] | None:
+def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> _Speaker | None:
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
         span = sentence.name_starting_at(i + 2)
         if not span or sentence.words[span[1] - 1].endswith(("’s", "'s")):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
-        return sentence.name(span)
+        return _Speaker(*sentence.name(span))
     before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
     if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last and sentence.joined(i + width - 1):
@@ -842,29 +848,29 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             # and the subject is looked for before the verb, below.
             if i + width + 1 >= last or re.match(r"\s*[,.;:!?]", sentence.gap(i + width)):
                 last_person = recent.referent(lower[i + width])
-                return (last_person, "person") if last_person else None
+                return _Speaker(last_person, "person", True) if last_person else None
         else:
             span = sentence.name_starting_at(i + width)
             if span and not sentence.words[span[1] - 1].endswith(("’s", "'s")):
-                return sentence.name(span)
+                return _Speaker(*sentence.name(span))
     j = sentence.subject_end(i)
     if j - 1 < first:
         return None
     if lower[j - 1] in PRONOUNS:
         last_person = recent.referent(lower[j - 1])
-        return (last_person, "person") if last_person else None
+        return _Speaker(last_person, "person", True) if last_person else None
     span = sentence.name_ending_at(j - 1)
     if span:
         if sentence.joined(j - 1):
-            return sentence.name(span)
+            return _Speaker(*sentence.name(span))
         # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
         # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").
         opening = sentence.name_starting_at(first)
         if opening and opening[1] < last and "," in sentence.gap(opening[1] - 1):
-            return sentence.name(opening)
+            return _Speaker(*sentence.name(opening))
         # "Orbán’s chief of staff, Gergely Gulyás, told ...": a name set off by commas is the subject.
         if span[0] > first and "," in sentence.gap(span[0] - 1) and "," in sentence.gap(j - 1):
-            return sentence.name(span)
+            return _Speaker(*sentence.name(span))
         return None
     if lower[j - 1] in ROLE_NOUNS and (last_person := recent.last_person()):
         # "the Russian leader elaborated", "the Hungarian prime minister said"
@@ -872,7 +878,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
         if k - 1 >= first and lower[k - 1] == "the":
-            return _described_person(set(lower[k:j]), recent.mentions()) or last_person, "person"
+            return _Speaker(_described_person(set(lower[k:j]), recent.mentions()) or last_person, "person", True)
     return None
 
 
