@@ -133,7 +133,7 @@ MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal c
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
-POSSESSIVE_RE = re.compile(r"['’]s$")
+POSSESSIVES = ("’s", "'s")  # "Orbán’s", "Trump's"
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
 
 
@@ -177,6 +177,16 @@ class _Statement:
     start: int
 
 
+def _possessive(word: str) -> bool:
+    """The word ends with a possessive "’s" or "'s"."""
+    return word.endswith(POSSESSIVES)
+
+
+def _without_possessive(word: str) -> str:
+    """The word without its possessive ("Orbán’s" -> "Orbán"), or the word itself."""
+    return word[:-2] if word.endswith(POSSESSIVES) else word
+
+
 def _is_capitalised(word: str) -> bool:
     """True for a word that can start or continue a name (read through the IS_CAPITALISED memo)."""
     return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
@@ -210,7 +220,7 @@ class _Sentence:
         A capitalised thing is named whole each time ("Big Machine", "Mandalay Bay")."""
         if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])) or self.doc_words is None:
             return True
-        words = [POSSESSIVE_RE.sub("", w) for w in name.split()]
+        words = [_without_possessive(w) for w in name.split()]
         return self.doc_words.written_apart(words[-1], words[-2], -1) or self.doc_words.written_apart(words[0], words[1], 1)
 
     def _past_openers(self, i: int) -> int:
@@ -354,7 +364,7 @@ class _Sentence:
         if kind in ("person", "unknown") and name == " ".join(parts) and self._body_tail(span):
             return name, "none"
         before = span[0] - 1
-        possessor = any(p.endswith(("’s", "'s")) for p in parts[:-1])  # "The Hill's John Solomon": "the" goes with the Hill
+        possessor = any(map(_possessive, parts[:-1]))  # "The Hill's John Solomon": "the" goes with the Hill
         if kind in ("person", "unknown") and before >= self.first and self.joined(before):
             if self.lower[before] in PLACE_PREPOSITIONS:
                 return name, "place"
@@ -398,13 +408,13 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         parts = parts[1:]
     # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i].endswith(("’s", "'s")):
+        if _possessive(parts[i]):
             parts = parts[i + 1:]
             break
     name = " ".join(parts)
     if name.lower() in NATIONALITIES and not titled:
         return name, "none"  # "the Syrian claims", "the Jordanian government": a nationality, not a speaker
-    if name.lower() in DEMONYMS or name.lower().rstrip("’'s") in ORG_WORDS:
+    if name.lower() in DEMONYMS or _without_possessive(name.lower()) in ORG_WORDS:
         return name, "organization"
     if len(parts) >= 2 or titled:
         return name, "person"
@@ -413,7 +423,7 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
 
 def _surname_key(word: str) -> str:
     """The word folded with a possessive dropped ("Orbán’s" -> "orban"), for completing a speaker's name."""
-    return fold(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
+    return fold(_without_possessive(word))
 
 
 IS_CAPITALISED = WordMemo(_is_capitalised)
@@ -441,14 +451,14 @@ class _DocWords:
         """Where `word` occurs, as written or with a possessive ("Orbán’s" counts for "Orbán").
 
         One scan in C over the words for the three forms, rather than a table of every word stripped in Python."""
-        if POSSESSIVE_RE.search(word):
+        if _possessive(word):
             return []  # words are looked up without their possessive
-        return self._where({word, word + "'s", word + "’s"})
+        return self._where({word, *(word + possessive for possessive in POSSESSIVES)})
 
     def written_apart(self, word: str, neighbour: str, step: int) -> bool:
         """Whether `word` occurs somewhere without `neighbour` next to it (step -1: before it, 1: after it)."""
         words = self.words
-        return any(not (0 <= p + step < len(words)) or POSSESSIVE_RE.sub("", words[p + step]) != neighbour
+        return any(not (0 <= p + step < len(words)) or _without_possessive(words[p + step]) != neighbour
                    for p in self._positions(word))
 
     @cached_property
@@ -531,7 +541,7 @@ def _common_word(name: str, written: frozenset[str]) -> bool:
     if lower.endswith(COMMON_NOUN_ENDINGS):
         return True
     singulars = {lower}
-    if lower.endswith("s") and not lower.endswith(("ss", "’s", "'s")):
+    if lower.endswith("s") and not (lower.endswith("ss") or _possessive(lower)):
         singulars |= {lower[:-1], lower[:-2] if lower.endswith("es") else lower, lower[:-3] + "y" if lower.endswith("ies") else lower}
         if (singulars - {lower}) & easy_words():
             return True
@@ -657,7 +667,7 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
             span = sentence.name_ending_at(i)
             if span and span[1] - span[0] >= 2 and not sentence.piece(span):
                 name, kind = sentence.name(span)
-                name = name[:-2] if name.endswith(("’s", "'s")) else name
+                name = _without_possessive(name)
                 if kind == "person" and len(name.split()) >= 2:
                     names.add(name)
     return sorted(names, key=lambda n: (-len(n.split()), n))
@@ -812,7 +822,7 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         if span[1] - span[0] < 2 or sentence.piece(span):
             continue  # one word names no person (_clean_name calls it an organisation or "unknown")
         name, kind = sentence.name(span)
-        name = name[:-2] if name.endswith(("’s", "'s")) else name  # "President Donald Trump’s deputy"
+        name = _without_possessive(name)  # "President Donald Trump’s deputy"
         if kind == "person" and len(name.split()) >= 2:
             if not sentence.referable(span, name):
                 found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
@@ -836,7 +846,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
         span = sentence.name_starting_at(i + 2)
-        if not span or sentence.words[span[1] - 1].endswith(("’s", "'s")):
+        if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
         return _Speaker(*sentence.name(span))
     before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
@@ -851,7 +861,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 return _Speaker(last_person, "person", True) if last_person else None
         else:
             span = sentence.name_starting_at(i + width)
-            if span and not sentence.words[span[1] - 1].endswith(("’s", "'s")):
+            if span and not _possessive(sentence.words[span[1] - 1]):
                 return _Speaker(*sentence.name(span))
     j = sentence.subject_end(i)
     if j - 1 < first:
