@@ -204,21 +204,21 @@ def _contracted_opener(lower: str) -> bool:
 class _Sentence:
     """Words of one sentence with the text between them, for name and speaker look-ups."""
 
-    def __init__(self, text: str, tokens, first: int, last: int, written: frozenset[str] = frozenset(), doc_words: "_DocWords | None" = None) -> None:
+    def __init__(self, text: str, tokens, first: int, last: int, doc_words: "_DocWords") -> None:
         self.words = tokens.words
         self.lower = tokens.lower_words
         self.spans = tokens.word_spans
         self.text = text
         self.first = first
         self.last = last
-        self.written = written  # every word of the document as written, to tell a common word from a name
         self.doc_words = doc_words  # the document's words, to tell a person's name from a thing's (see referable)
+        self.written = doc_words.written  # every word of the document as written, to tell a common word from a name
 
     def referable(self, span: tuple[int, int], name: str) -> bool:
         """Whether a pronoun may mean the person named at span: a title in or before it names a person ("Sen. Olaf Scholz"),
         and so does a surname or first name the document also writes alone ("Elizabeth Yore" ... "Yore said").
         A capitalised thing is named whole each time ("Big Machine", "Mandalay Bay")."""
-        if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])) or self.doc_words is None:
+        if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])):
             return True
         words = [_without_possessive(w) for w in name.split()]
         return self.doc_words.written_apart(words[-1], words[-2], -1) or self.doc_words.written_apart(words[0], words[1], 1)
@@ -662,7 +662,7 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
         candidates = _within(surnames_at, first, last)
         if not candidates:
             continue
-        sentence = _Sentence(text, tokens, first, last, doc_words.written)
+        sentence = _Sentence(text, tokens, first, last, doc_words)
         for i in candidates:
             span = sentence.name_ending_at(i)
             if span and span[1] - span[0] >= 2 and not sentence.piece(span):
@@ -700,7 +700,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     statements: list[_Statement] = []
     recent = _RecentPersons()
     for s_start, s_end, first, last in sentences:
-        sentence = _Sentence(text, tokens, first, last, doc_words.written, doc_words)
+        sentence = _Sentence(text, tokens, first, last, doc_words)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
