@@ -123,6 +123,8 @@ NOT_IN_PERSON_NAMES = frozenset(
     " no than then there here when where while what who whom why how all any some every each both our your their my"
     " his her its this that these those is are was were be must should would could shall cannot".split()
 )
+# Titles written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo").
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt prof rev msgr cpl".split())
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
 QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
@@ -175,6 +177,7 @@ class _Statement:
     verb: str
     quoted: bool
     start: int
+    personal: bool = False  # the text shows the speaker is a person: "he said", "the Russian leader said", "Trump said he"
 
 
 def _possessive(word: str) -> bool:
@@ -240,6 +243,14 @@ class _Sentence:
         if lower in SENTENCE_OPENERS or (lower != word and lower in self.written):
             return True
         return _contracted_opener(lower)
+
+    def pronoun_follows(self, i: int) -> bool:
+        """A "he" or "she" comes right after word i, or after a "that" there: the report goes on about its
+        speaker as a person ("Trump said he would", "Cruz said that he"); things are "it" and "they"."""
+        k = i + 1
+        if k < self.last and self.lower[k] == "that" and self.joined(i):
+            i, k = k, k + 1
+        return k < self.last and self.lower[k] in PRONOUNS and self.joined(i)
 
     def subject_end(self, i: int) -> int:
         """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
@@ -447,7 +458,7 @@ class _DocWords:
         """Every distinct word of the document as written."""
         return frozenset(self.words)
 
-    def _positions(self, word: str) -> list[int]:
+    def positions(self, word: str) -> list[int]:
         """Where `word` occurs, as written or with a possessive ("Orbán’s" counts for "Orbán").
 
         One scan in C over the words for the three forms, rather than a table of every word stripped in Python."""
@@ -459,7 +470,7 @@ class _DocWords:
         """Whether `word` occurs somewhere without `neighbour` next to it (step -1: before it, 1: after it)."""
         words = self.words
         return any(not (0 <= p + step < len(words)) or _without_possessive(words[p + step]) != neighbour
-                   for p in self._positions(word))
+                   for p in self.positions(word))
 
     @cached_property
     def distinct(self) -> list[str]:
@@ -514,7 +525,12 @@ def find_actors(context: DocContext) -> list[Actor]:
         elif _common_word(name, doc_words.written):
             continue  # "Analysts say", "Article posted with permission": a common noun, no speaker the text names
         else:
-            kind = _registry_kind(name, context) or ("organization" if _inner_capital(name) else "person")
+            kind = _registry_kind(name, context) or ("organization" if _inner_capital(name) else "")
+            if not kind:
+                # One capitalised word ("Amazon said", "Article posted"): a person only on evidence of one.
+                if not (any(s.personal for s in items) or _named_as_person(name, context, doc_words)):
+                    continue
+                kind = "person"
         verbs = Counter(s.verb for s in items)
         surname = fold(name.split()[-1])
         actors.append(Actor(
@@ -528,6 +544,23 @@ def find_actors(context: DocContext) -> list[Actor]:
             first_start=min(s.start for s in items),
         ))
     return sorted(actors, key=lambda a: (a.key, a.name))
+
+
+def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bool:
+    """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
+    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo")."""
+    tokens, text = context.tokens, context.document.text
+    sentence_starts = [start for start, _ in tokens.sentence_spans]
+    for p in doc_words.positions(name):
+        s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
+        if p > 0 and tokens.lower_words[p - 1] in ABBREVIATED_TITLES and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == ". ":
+            return True
+        first = bisect_left(tokens.word_starts, s_start)
+        sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
+        span = sentence.name_ending_at(p)
+        if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
+            return True
+    return False
 
 
 def _common_word(name: str, written: frozenset[str]) -> bool:
@@ -722,7 +755,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             name, kind, by_reference = speaker
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
-            statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
+            personal = by_reference or sentence.pronoun_follows(i + width - 1)
+            statements.append(_Statement(name, kind, verb, sentence_has_quote, start, personal))
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
                 recent.spoke(name, by_reference=i if by_reference else None)
         recent.read_later(sentence)

@@ -268,3 +268,21 @@ def test_a_pronoun_of_the_other_gender_does_not_resolve_to_the_same_person():
         "I spoke with the superior of a Benedictine house. She said the tests were useless."
     )
     assert actors["Jose Rodriguez Carballo"].verbs == ("complain", "slam")
+
+
+def test_one_capitalised_word_is_a_person_only_on_evidence():
+    actors = _by_name(
+        "In September Amazon announced a slew of devices. Amazon said sales were strong. "
+        "Article posted with permission from the author. "
+        "Sheriff Lombardo met reporters on Monday. Lombardo said the gunman acted alone. "
+        '"He left," Stevens said. He added that the man was gone. '
+        "Chief Judge Patti Saris of the District Court and Kritarch Saris are in the news. Saris wrote an order. "
+        "Haynes said the board was wrong. Mr. Haynes is a lawyer. Kavanaugh also said he would cooperate. "
+        "Google said it would appeal."
+    )
+    assert "Amazon" not in actors and "Article" not in actors  # a brand and a page label, nothing says persons
+    assert actors["Lombardo"].kind == "person"  # titled elsewhere
+    assert actors["Stevens"].kind == "person" and actors["Stevens"].verbs == ("add", "say")  # a "he" refers back
+    assert actors["Saris"].kind == "person"  # the surname of a person named in full
+    assert actors["Haynes"].kind == "person"  # titled after the statement
+    assert actors["Kavanaugh"].kind == "person" and "Google" not in actors  # "he" for a person, "it" for a thing
