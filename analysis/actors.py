@@ -244,6 +244,22 @@ class _Sentence:
             return True
         return _contracted_opener(lower)
 
+    def opens_with(self, start: int) -> bool:
+        """The name starting at word `start` opens the sentence as its subject, set off by a comma ("Ryan Petty, whose
+        daughter …"; not "Ryan Petty’s daughter"), outside a quotation, and no other name there may be a person's."""
+        span = self.name_starting_at(self.first)
+        if span is None or span[0] != start or span[1] >= self.last or _possessive(self.words[span[1] - 1]):
+            return False
+        opening = self.text[self.spans[self.first][0] - 1:self.spans[self.first][0]]
+        if "," not in self.gap(span[1] - 1) or opening in QUOTE_OPENERS:  # not a name in a quotation
+            return False
+        return not any(self._names_one(k) for k in range(span[1], self.last) if IS_CAPITALISED[self.words[k]])
+
+    def _names_one(self, k: int) -> bool:
+        """Word k starts a name that may be a person's ("Rick Scott, Snipes said": Snipes may be meant too)."""
+        span = self.name_starting_at(k)
+        return bool(span) and span[0] == k and self.name(span)[1] in ("person", "unknown")
+
     def pronoun_follows(self, i: int) -> bool:
         """A "he" or "she" comes right after word i, or after a "that" there: the report goes on about its
         speaker as a person ("Trump said he would", "Cruz said that he"); things are "it" and "they"."""
@@ -806,12 +822,17 @@ class _RecentPersons:
 
     def last_person(self) -> str | None:
         """The person a pronoun refers to, or None."""
-        for position in range(len(self._sentences) - 1, self._unasked - 1, -1):
+        previous = len(self._sentences) - 1  # the sentence before the one asking
+        for position in range(previous, self._unasked - 1, -1):
             persons = self._persons_in(position)
             if persons:
-                name, described = persons[-1]
-                # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker
-                self._last_person = name if described is not None or name == self._last_person else None
+                name, described, start = persons[-1]
+                # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker or is the
+                # one name and the subject of the sentence before, set off by a comma ("Ryan Petty, whose daughter …,
+                # hailed the vote. He said")
+                trusted = described is not None or name == self._last_person or (
+                    position == previous and len(persons) == 1 and self._sentences[position].opens_with(start))
+                self._last_person = name if trusted else None
                 break
         self._unasked = len(self._sentences)
         return self._last_person
@@ -828,16 +849,16 @@ class _RecentPersons:
         """(name, describing words) of every person named so far, in text order."""
         self.last_person()
         for position in range(self._listed, len(self._sentences)):
-            self._mentions.extend(person for person in self._persons_in(position) if person[1] is not None)
+            self._mentions.extend((name, described) for name, described, _ in self._persons_in(position) if described is not None)
         self._listed = len(self._sentences)
         return self._mentions
 
-    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None]]:
+    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None, int]]:
         persons = self._persons[position]
         if persons is None:
             persons = self._persons[position] = _persons_named(self._sentences[position])
         sentence, word = self._objects_after
-        return [(name, described) for name, described, start in persons if position != sentence or start < word]
+        return [person for person in persons if position != sentence or person[2] < word]
 
 
 def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None, int]]:

@@ -286,3 +286,19 @@ def test_one_capitalised_word_is_a_person_only_on_evidence():
     assert actors["Saris"].kind == "person"  # the surname of a person named in full
     assert actors["Haynes"].kind == "person"  # titled after the statement
     assert actors["Kavanaugh"].kind == "person" and "Google" not in actors  # "he" for a person, "it" for a thing
+
+
+def test_a_pronoun_means_the_one_person_opening_the_sentence_before():
+    actors = _by_name(
+        "Has the move been welcomed? Ryan Petty, whose daughter was among those killed, hailed the vote in a tweet. "
+        'He said: "Today\'s vote is just the beginning." '
+        "Taylor Swift’s label Big Machine answered. She said the claim was false. "
+        "Swift accused Big Machine of blocking her. She claimed the label was wrong. "
+        "Andrew Pollack, a father, thanked Scott for the vote. He said it was a start. "
+        '"Well that was Eric Holder, who left," he wrote. He asked the board to act.'
+    )
+    assert actors["Ryan Petty"].verbs == ("say",) and actors["Ryan Petty"].quoted == 1
+    assert "Andrew Pollack" not in actors  # another name in the sentence before ("Scott") may be the one meant
+    assert "Eric Holder" not in actors  # a name inside a quotation
+    # a possessor opening the sentence before, or a thing named after its subject, is not what a pronoun means
+    assert "Big Machine" not in actors and actors["Taylor Swift"].verbs == ("accuse",)
