@@ -677,12 +677,13 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     """The one fuller person name of the document this name is part of ("Barros" -> "Juan Barros"), in its fuller
     form, or the name itself. A one-word name must be the fuller name's last word (a surname); a longer one may be
     any contiguous part of it ("Juan Carlos" of "Juan Carlos Cruz"). A name that is part of two names not part of
-    each other ("Saris" of "Patti Saris" and "Kritarch Saris") is not merged: no name is built from pieces."""
+    each other ("Saris" of "Patti Saris" and "Kritarch Saris") is not merged: no name is built from pieces. A surname
+    is the last word before a generation ("Kennedy" of "James P. Kennedy Jr")."""
     words = fold(name).split()
     candidates = []
     for person in people:
         folded_person = fold(person).split()
-        if folded_person == words or (len(words) == 1 and folded_person[-1] == words[0]) or (len(words) > 1 and _contains(folded_person, words)):
+        if folded_person == words or (len(words) == 1 and _surname(folded_person) == words[0]) or (len(words) > 1 and _contains(folded_person, words)):
             candidates.append((folded_person, (fuller or {}).get(person, person)))
     if not candidates:
         return name
@@ -692,6 +693,13 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     if all(_contains(longest_words, other) or _variant(longest_words, other) for other, full in candidates[1:] if full != longest):
         return longest
     return name
+
+
+def _surname(words: list[str]) -> str:
+    """The last word of a folded name before a generation ("kennedy" of "james p. kennedy jr")."""
+    while len(words) > 2 and words[-1].rstrip(".") in GENERATIONS:
+        words = words[:-1]
+    return words[-1]
 
 
 def _variant(name: list[str], other: list[str]) -> bool:

@@ -230,6 +230,11 @@ def test_a_short_name_merges_only_into_the_one_fuller_name_it_is_part_of():
         '"The government broke a promise," Saris said.'
     )
     assert "Kritarch Saris" not in two  # two fuller names end with "Saris": none is picked, no name is built
+    three = _by_name(
+        "James P. Kennedy Jr., the U.S. Attorney, said the case was clear. "
+        '"Free speech carries responsibility," Kennedy said in a statement.'
+    )
+    assert set(three) == {"James P. Kennedy Jr"} and three["James P. Kennedy Jr"].verbs == ("say",)  # one man, one row
     assert two["Saris"].verbs == ("say",)
 
 
