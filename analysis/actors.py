@@ -835,6 +835,8 @@ class _RecentPersons:
             persons = self._persons_in(position)
             if persons:
                 name, described, start = persons[-1]
+                if " " not in name:  # a subject named by one word ("Arroyo spoke with Cruz"): the person it is the surname of
+                    name, described = self._by_surname(name, position)
                 # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker or is the
                 # one name and the subject of the sentence before, set off by a comma ("Ryan Petty, whose daughter …,
                 # hailed the vote. He said")
@@ -852,6 +854,17 @@ class _RecentPersons:
         if person is None or self._pronouns.setdefault(person, pronoun) != pronoun:
             return None
         return person
+
+    def _by_surname(self, surname: str, position: int) -> tuple[str, frozenset[str] | None]:
+        """The last speaker or a person named in the sentence before `position` whose name ends with the surname
+        ("Elizabeth Yore spoke. Yore is an attorney"), with their describing words; the surname and None for no one."""
+        if self._last_person and (self._last_person == surname or self._last_person.endswith(" " + surname)):
+            return self._last_person, frozenset()
+        if position > 0:  # the sentence before only: a surname further on may be anyone's
+            for name, described, _ in reversed(self._persons_in(position - 1)):
+                if name.endswith(" " + surname):
+                    return name, described
+        return surname, None
 
     def mentions(self) -> list[tuple[str, frozenset[str]]]:
         """(name, describing words) of every person named so far, in text order."""
@@ -882,8 +895,16 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         if not span:
             continue
         after = max(span[1], i + 1)
-        if span[1] - span[0] < 2 or sentence.piece(span):
-            continue  # one word names no person (_clean_name calls it an organisation or "unknown")
+        if sentence.piece(span):
+            continue
+        if span[1] - span[0] < 2:
+            # One word names no person (_clean_name calls it an organisation or "unknown"), but as the subject it
+            # may be a person's surname ("Arroyo spoke with Cruz"): a pronoun after it no longer means a person before.
+            if span[0] == (sentence.name_starting_at(first) or (-1,))[0] and not _possessive(sentence.words[span[0]]):
+                name, kind = sentence.name(span)
+                if kind in ("person", "unknown") and name.lower() not in easy_words():  # not "Yes, that's what it said"
+                    found.append((name, None, span[0]))
+            continue
         name, kind = sentence.name(span)
         name = _without_possessive(name)  # "President Donald Trump’s deputy"
         if kind == "person" and len(name.split()) >= 2:

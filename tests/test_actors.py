@@ -307,3 +307,16 @@ def test_a_pronoun_means_the_one_person_opening_the_sentence_before():
     assert "Eric Holder" not in actors  # a name inside a quotation
     # a possessor opening the sentence before, or a thing named after its subject, is not what a pronoun means
     assert "Big Machine" not in actors and actors["Taylor Swift"].verbs == ("accuse",)
+
+
+def test_a_pronoun_does_not_reach_past_a_sentence_led_by_a_surname():
+    # The inquiry names "Juan Carlos"; the next sentence is about Arroyo and Cruz: "he said" is one of them, whom
+    # the text names by surname only, not "Juan Carlos" (the same man, Juan Carlos Cruz, under a second name).
+    actors = _by_name(
+        "Bishop Juan Barros was appointed in 2015. Elizabeth Yore spoke to Raymond Arroyo on Monday. A judicial inquiry found all the victims, including the "
+        "letter’s author Juan Carlos, to be credible. Arroyo spoke with Cruz as well. "
+        "He’d testified about three bishops, he said, but Barros mattered more. "
+        "Mary Steenburgen wrote the song. Steenburgen wasn’t thrilled. “I couldn’t focus,” she said."
+    )
+    assert "Juan Carlos" not in actors
+    assert actors["Mary Steenburgen"].verbs == ("say", "write")  # the surname of the last speaker leads: still her
