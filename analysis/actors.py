@@ -566,11 +566,13 @@ def find_actors(context: DocContext) -> list[Actor]:
 
 def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bool:
     """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
-    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo")."""
+    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"), or before "who" ("Cruz, who said"; a thing's "which")."""
     tokens, text = context.tokens, context.document.text
     sentence_starts = [start for start, _ in tokens.sentence_spans]
     for p in doc_words.positions(name):
         s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
+        if p + 1 < len(tokens.words) and tokens.lower_words[p + 1] in ("who", "whose") and text[tokens.word_ends[p]:tokens.word_starts[p + 1]] in (" ", ", "):
+            return True
         if p > 0 and tokens.lower_words[p - 1] in ABBREVIATED_TITLES and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == ". ":
             return True
         first = bisect_left(tokens.word_starts, s_start)

@@ -283,7 +283,7 @@ def test_one_capitalised_word_is_a_person_only_on_evidence():
         '"He left," Stevens said. He added that the man was gone. '
         "Chief Judge Patti Saris of the District Court and Kritarch Saris are in the news. Saris wrote an order. "
         "Haynes said the board was wrong. Mr. Haynes is a lawyer. Kavanaugh also said he would cooperate. "
-        "Google said it would appeal."
+        "Google said it would appeal. Cruz told Arroyo the letter was sent. Scicluna will meet Cruz, who was hurt."
     )
     assert "Amazon" not in actors and "Article" not in actors  # a brand and a page label, nothing says persons
     assert actors["Lombardo"].kind == "person"  # titled elsewhere
@@ -291,6 +291,7 @@ def test_one_capitalised_word_is_a_person_only_on_evidence():
     assert actors["Saris"].kind == "person"  # the surname of a person named in full
     assert actors["Haynes"].kind == "person"  # titled after the statement
     assert actors["Kavanaugh"].kind == "person" and "Google" not in actors  # "he" for a person, "it" for a thing
+    assert actors["Cruz"].kind == "person"  # "who" for a person, "which" for a thing
 
 
 def test_a_pronoun_means_the_one_person_opening_the_sentence_before():
