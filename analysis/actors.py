@@ -898,13 +898,14 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         span = sentence.name_starting_at(i)
         if not span:
             continue
+        opening = after == first  # the first name found: the sentence's subject if the sentence opens with it
         after = max(span[1], i + 1)
         if sentence.piece(span):
             continue
         if span[1] - span[0] < 2:
             # One word names no person (_clean_name calls it an organisation or "unknown"), but as the subject it
             # may be a person's surname ("Arroyo spoke with Cruz"): a pronoun after it no longer means a person before.
-            if span[0] == (sentence.name_starting_at(first) or (-1,))[0] and not _possessive(sentence.words[span[0]]):
+            if opening and span[0] == (sentence.name_starting_at(first) or (-1,))[0] and not _possessive(sentence.words[span[0]]):
                 name, kind = sentence.name(span)
                 if kind in ("person", "unknown") and name.lower() not in easy_words():  # not "Yes, that's what it said"
                     found.append((name, None, span[0]))
