@@ -8,7 +8,8 @@ import streamlit as st
 from ui.errors import guard
 from ui.sidebar import choose_corpus
 
-st.set_page_config(page_title="Source reliability & framing", page_icon=":material/newspaper:", layout="wide")
+# An emoji favicon is drawn in the page; a ":material/…:" one is fetched from fonts.gstatic.com on every load.
+st.set_page_config(page_title="Source reliability & framing", page_icon="📰", layout="wide")
 
 PAGES = [
     st.Page("ui/pages/overview.py", title="Overview", icon=":material/dashboard:", default=True),

@@ -4,9 +4,11 @@ Rule-based and offline: an attribution verb in a body sentence (outside quotatio
 its speaker: a capitalised name just before it ("Orbán said"), just after it ("said Orbán",
 "according to Bloomberg"), or a pronoun / role description ("he said", "the Russian leader
 elaborated") resolved to the person named most recently, when that person is named as a person (titled or
-written alone elsewhere), the pronoun agrees with earlier ones for them, and no unnamed speaker ("a
-spokesman said") came between. A statement is "quoted" when its sentence
-holds a quotation, else "paraphrased". Names are merged within a document: "Orbán" -> "Viktor Orbán".
+written alone elsewhere, or the one name opening the sentence before), the pronoun agrees with earlier ones for
+them, and no unnamed speaker ("a spokesman said") or sentence led by a surname alone came between. A statement
+is "quoted" when its sentence holds a quotation, else "paraphrased". Names are merged within a document: "Orbán"
+-> "Viktor Orbán". One capitalised word is a person only on evidence (a first name or title before it somewhere,
+a "he"/"she" for it), else an organisation on evidence, else dropped.
 """
 from __future__ import annotations
 
@@ -15,6 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
+from typing import NamedTuple
 from itertools import accumulate, compress
 
 from .blocks import BOILERPLATE
@@ -122,6 +125,8 @@ NOT_IN_PERSON_NAMES = frozenset(
     " no than then there here when where while what who whom why how all any some every each both our your their my"
     " his her its this that these those is are was were be must should would could shall cannot".split()
 )
+# Titles written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo").
+ABBREVIATED_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt prof rev msgr cpl".split())
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
 QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
@@ -132,7 +137,7 @@ MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal c
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
-POSSESSIVE_RE = re.compile(r"['’]s$")
+POSSESSIVES = ("’s", "'s")  # "Orbán’s", "Trump's"
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
 
 
@@ -159,6 +164,14 @@ class Actor:
         return self.quoted + self.paraphrased
 
 
+class _Speaker(NamedTuple):
+    """Who a statement is attributed to."""
+
+    name: str
+    kind: str
+    by_reference: bool = False  # named by a pronoun or a role ("he said", "the Russian leader said"), not by name
+
+
 @dataclass
 class _Statement:
     name: str
@@ -166,6 +179,17 @@ class _Statement:
     verb: str
     quoted: bool
     start: int
+    personal: bool = False  # the text shows the speaker is a person: "he said", "the Russian leader said", "Trump said he"
+
+
+def _possessive(word: str) -> bool:
+    """The word ends with a possessive "’s" or "'s"."""
+    return word.endswith(POSSESSIVES)
+
+
+def _without_possessive(word: str) -> str:
+    """The word without its possessive ("Orbán’s" -> "Orbán"), or the word itself."""
+    return word[:-2] if word.endswith(POSSESSIVES) else word
 
 
 def _is_capitalised(word: str) -> bool:
@@ -185,23 +209,23 @@ def _contracted_opener(lower: str) -> bool:
 class _Sentence:
     """Words of one sentence with the text between them, for name and speaker look-ups."""
 
-    def __init__(self, text: str, tokens, first: int, last: int, written: frozenset[str] = frozenset(), doc_words: "_DocWords | None" = None) -> None:
+    def __init__(self, text: str, tokens, first: int, last: int, doc_words: "_DocWords") -> None:
         self.words = tokens.words
         self.lower = tokens.lower_words
         self.spans = tokens.word_spans
         self.text = text
         self.first = first
         self.last = last
-        self.written = written  # every word of the document as written, to tell a common word from a name
         self.doc_words = doc_words  # the document's words, to tell a person's name from a thing's (see referable)
+        self.written = doc_words.written  # every word of the document as written, to tell a common word from a name
 
     def referable(self, span: tuple[int, int], name: str) -> bool:
         """Whether a pronoun may mean the person named at span: a title in or before it names a person ("Sen. Olaf Scholz"),
         and so does a surname or first name the document also writes alone ("Elizabeth Yore" ... "Yore said").
         A capitalised thing is named whole each time ("Big Machine", "Mandalay Bay")."""
-        if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])) or self.doc_words is None:
+        if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])):
             return True
-        words = [POSSESSIVE_RE.sub("", w) for w in name.split()]
+        words = [_without_possessive(w) for w in name.split()]
         return self.doc_words.written_apart(words[-1], words[-2], -1) or self.doc_words.written_apart(words[0], words[1], 1)
 
     def _past_openers(self, i: int) -> int:
@@ -221,6 +245,38 @@ class _Sentence:
         if lower in SENTENCE_OPENERS or (lower != word and lower in self.written):
             return True
         return _contracted_opener(lower)
+
+    def opens_with(self, start: int) -> bool:
+        """The name starting at word `start` opens the sentence as its subject, set off by a comma ("Ryan Petty, whose
+        daughter …"; not "Ryan Petty’s daughter"), outside a quotation, and no other name there may be a person's."""
+        span = self.name_starting_at(self.first)
+        if span is None or span[0] != start or span[1] >= self.last or _possessive(self.words[span[1] - 1]):
+            return False
+        opening = self.text[self.spans[self.first][0] - 1:self.spans[self.first][0]]
+        if "," not in self.gap(span[1] - 1) or opening in QUOTE_OPENERS:  # not a name in a quotation
+            return False
+        return not any(self._names_one(k) for k in range(span[1], self.last) if IS_CAPITALISED[self.words[k]])
+
+    def _names_one(self, k: int) -> bool:
+        """Word k starts a name that may be a person's ("Rick Scott, Snipes said": Snipes may be meant too)."""
+        span = self.name_starting_at(k)
+        return bool(span) and span[0] == k and self.name(span)[1] in ("person", "unknown")
+
+    def pronoun_follows(self, i: int) -> bool:
+        """A "he" or "she" comes right after word i, or after a "that" there: the report goes on about its
+        speaker as a person ("Trump said he would", "Cruz said that he"); things are "it" and "they"."""
+        k = i + 1
+        if k < self.last and self.lower[k] == "that" and self.joined(i):
+            i, k = k, k + 1
+        return k < self.last and self.lower[k] in PRONOUNS and self.joined(i)
+
+    def subject_end(self, i: int) -> int:
+        """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
+        to it ("Putin has repeatedly said")."""
+        j = i
+        while j - 1 >= self.first and self.lower[j - 1] in SKIPPABLE and self.joined(j - 1):
+            j -= 1
+        return j
 
     def gap(self, i: int) -> str:
         """The text between word i and word i+1."""
@@ -337,7 +393,7 @@ class _Sentence:
         if kind in ("person", "unknown") and name == " ".join(parts) and self._body_tail(span):
             return name, "none"
         before = span[0] - 1
-        possessor = any(p.endswith(("’s", "'s")) for p in parts[:-1])  # "The Hill's John Solomon": "the" goes with the Hill
+        possessor = any(map(_possessive, parts[:-1]))  # "The Hill's John Solomon": "the" goes with the Hill
         if kind in ("person", "unknown") and before >= self.first and self.joined(before):
             if self.lower[before] in PLACE_PREPOSITIONS:
                 return name, "place"
@@ -381,13 +437,13 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         parts = parts[1:]
     # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
     for i in range(len(parts) - 2, -1, -1):
-        if parts[i].endswith(("’s", "'s")):
+        if _possessive(parts[i]):
             parts = parts[i + 1:]
             break
     name = " ".join(parts)
     if name.lower() in NATIONALITIES and not titled:
         return name, "none"  # "the Syrian claims", "the Jordanian government": a nationality, not a speaker
-    if name.lower() in DEMONYMS or name.lower().rstrip("’'s") in ORG_WORDS:
+    if name.lower() in DEMONYMS or _without_possessive(name.lower()) in ORG_WORDS:
         return name, "organization"
     if len(parts) >= 2 or titled:
         return name, "person"
@@ -396,7 +452,7 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
 
 def _surname_key(word: str) -> str:
     """The word folded with a possessive dropped ("Orbán’s" -> "orban"), for completing a speaker's name."""
-    return fold(word.rstrip("’'s") if word.endswith(("’s", "'s")) else word)
+    return fold(_without_possessive(word))
 
 
 IS_CAPITALISED = WordMemo(_is_capitalised)
@@ -420,19 +476,19 @@ class _DocWords:
         """Every distinct word of the document as written."""
         return frozenset(self.words)
 
-    def _positions(self, word: str) -> list[int]:
+    def positions(self, word: str) -> list[int]:
         """Where `word` occurs, as written or with a possessive ("Orbán’s" counts for "Orbán").
 
         One scan in C over the words for the three forms, rather than a table of every word stripped in Python."""
-        if POSSESSIVE_RE.search(word):
+        if _possessive(word):
             return []  # words are looked up without their possessive
-        return self._where({word, word + "'s", word + "’s"})
+        return self._where({word, *(word + possessive for possessive in POSSESSIVES)})
 
     def written_apart(self, word: str, neighbour: str, step: int) -> bool:
         """Whether `word` occurs somewhere without `neighbour` next to it (step -1: before it, 1: after it)."""
         words = self.words
-        return any(not (0 <= p + step < len(words)) or POSSESSIVE_RE.sub("", words[p + step]) != neighbour
-                   for p in self._positions(word))
+        return any(not (0 <= p + step < len(words)) or _without_possessive(words[p + step]) != neighbour
+                   for p in self.positions(word))
 
     @cached_property
     def distinct(self) -> list[str]:
@@ -487,7 +543,12 @@ def find_actors(context: DocContext) -> list[Actor]:
         elif _common_word(name, doc_words.written):
             continue  # "Analysts say", "Article posted with permission": a common noun, no speaker the text names
         else:
-            kind = _registry_kind(name, context) or ("organization" if _inner_capital(name) else "person")
+            kind = _registry_kind(name, context) or ("organization" if _inner_capital(name) else "")
+            if not kind:
+                # One capitalised word ("Amazon said", "Article posted"): a person only on evidence of one.
+                if not (any(s.personal for s in items) or _named_as_person(name, context, doc_words)):
+                    continue
+                kind = "person"
         verbs = Counter(s.verb for s in items)
         surname = fold(name.split()[-1])
         actors.append(Actor(
@@ -503,6 +564,25 @@ def find_actors(context: DocContext) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.key, a.name))
 
 
+def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bool:
+    """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
+    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"), or before "who" ("Cruz, who said"; a thing's "which")."""
+    tokens, text = context.tokens, context.document.text
+    sentence_starts = [start for start, _ in tokens.sentence_spans]
+    for p in doc_words.positions(name):
+        s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
+        if p + 1 < len(tokens.words) and tokens.lower_words[p + 1] in ("who", "whose") and text[tokens.word_ends[p]:tokens.word_starts[p + 1]] in (" ", ", "):
+            return True
+        if p > 0 and tokens.lower_words[p - 1] in ABBREVIATED_TITLES and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == ". ":
+            return True
+        first = bisect_left(tokens.word_starts, s_start)
+        sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
+        span = sentence.name_ending_at(p)
+        if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
+            return True
+    return False
+
+
 def _common_word(name: str, written: frozenset[str]) -> bool:
     """One capitalised common noun, not a name: the document also writes it in lower case, alone or as its
     singular ("Reports" beside "report"), its plural's singular is a familiar word (the Dale-Chall list,
@@ -514,7 +594,7 @@ def _common_word(name: str, written: frozenset[str]) -> bool:
     if lower.endswith(COMMON_NOUN_ENDINGS):
         return True
     singulars = {lower}
-    if lower.endswith("s") and not lower.endswith(("ss", "’s", "'s")):
+    if lower.endswith("s") and not (lower.endswith("ss") or _possessive(lower)):
         singulars |= {lower[:-1], lower[:-2] if lower.endswith("es") else lower, lower[:-3] + "y" if lower.endswith("ies") else lower}
         if (singulars - {lower}) & easy_words():
             return True
@@ -601,12 +681,13 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     """The one fuller person name of the document this name is part of ("Barros" -> "Juan Barros"), in its fuller
     form, or the name itself. A one-word name must be the fuller name's last word (a surname); a longer one may be
     any contiguous part of it ("Juan Carlos" of "Juan Carlos Cruz"). A name that is part of two names not part of
-    each other ("Saris" of "Patti Saris" and "Kritarch Saris") is not merged: no name is built from pieces."""
+    each other ("Saris" of "Patti Saris" and "Kritarch Saris") is not merged: no name is built from pieces. A surname
+    is the last word before a generation ("Kennedy" of "James P. Kennedy Jr")."""
     words = fold(name).split()
     candidates = []
     for person in people:
         folded_person = fold(person).split()
-        if folded_person == words or (len(words) == 1 and folded_person[-1] == words[0]) or (len(words) > 1 and _contains(folded_person, words)):
+        if folded_person == words or (len(words) == 1 and _surname(folded_person) == words[0]) or (len(words) > 1 and _contains(folded_person, words)):
             candidates.append((folded_person, (fuller or {}).get(person, person)))
     if not candidates:
         return name
@@ -616,6 +697,13 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     if all(_contains(longest_words, other) or _variant(longest_words, other) for other, full in candidates[1:] if full != longest):
         return longest
     return name
+
+
+def _surname(words: list[str]) -> str:
+    """The last word of a folded name before a generation ("kennedy" of "james p. kennedy jr")."""
+    while len(words) > 2 and words[-1].rstrip(".") in GENERATIONS:
+        words = words[:-1]
+    return words[-1]
 
 
 def _variant(name: list[str], other: list[str]) -> bool:
@@ -635,12 +723,12 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
         candidates = _within(surnames_at, first, last)
         if not candidates:
             continue
-        sentence = _Sentence(text, tokens, first, last, doc_words.written)
+        sentence = _Sentence(text, tokens, first, last, doc_words)
         for i in candidates:
             span = sentence.name_ending_at(i)
             if span and span[1] - span[0] >= 2 and not sentence.piece(span):
                 name, kind = sentence.name(span)
-                name = name[:-2] if name.endswith(("’s", "'s")) else name
+                name = _without_possessive(name)
                 if kind == "person" and len(name.split()) >= 2:
                     names.add(name)
     return sorted(names, key=lambda n: (-len(n.split()), n))
@@ -673,7 +761,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     statements: list[_Statement] = []
     recent = _RecentPersons()
     for s_start, s_end, first, last in sentences:
-        sentence = _Sentence(text, tokens, first, last, doc_words.written, doc_words)
+        sentence = _Sentence(text, tokens, first, last, doc_words)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
@@ -687,18 +775,18 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             start, end = tokens.word_spans[i]
             if latest_end[bisect_left(quote_starts, start)] >= end:
                 continue  # quoted, not an attribution
-            asked = recent.asked
             speaker = _speaker(sentence, i, width, verb, recent)
-            if speaker is None or speaker[1] in ("none", "place"):
+            if speaker is None or speaker.kind in ("none", "place"):
                 if _unnamed_subject(sentence, i):
                     recent.spoke_unnamed()  # "A government spokesman said …  He added": not the last person named
                 continue
-            name, kind = speaker
+            name, kind, by_reference = speaker
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
-            statements.append(_Statement(name, kind, verb, sentence_has_quote, start))
+            personal = by_reference or sentence.pronoun_follows(i + width - 1)
+            statements.append(_Statement(name, kind, verb, sentence_has_quote, start, personal))
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
-                recent.spoke(name, by_reference=i if recent.asked != asked else None)
+                recent.spoke(name, by_reference=i if by_reference else None)
         recent.read_later(sentence)
     return statements
 
@@ -719,7 +807,6 @@ class _RecentPersons:
         self._listed = 0  # the sentences before this one have their persons in _mentions
         self._last_person: str | None = None
         self._mentions: list[tuple[str, frozenset[str]]] = []
-        self.asked = 0  # how many times the last person was asked for: a statement that asked is by reference
         self._pronouns: dict[str, str] = {}  # the pronoun each person was first called by
         self._objects_after: tuple[int, int] = (-1, -1)  # (sentence, word): the persons named after it are objects
 
@@ -747,13 +834,19 @@ class _RecentPersons:
 
     def last_person(self) -> str | None:
         """The person a pronoun refers to, or None."""
-        self.asked += 1
-        for position in range(len(self._sentences) - 1, self._unasked - 1, -1):
+        previous = len(self._sentences) - 1  # the sentence before the one asking
+        for position in range(previous, self._unasked - 1, -1):
             persons = self._persons_in(position)
             if persons:
-                name, described = persons[-1]
-                # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker
-                self._last_person = name if described is not None or name == self._last_person else None
+                name, described, start = persons[-1]
+                if " " not in name:  # a subject named by one word ("Arroyo spoke with Cruz"): the person it is the surname of
+                    name, described = self._by_surname(name, position)
+                # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker or is the
+                # one name and the subject of the sentence before, set off by a comma ("Ryan Petty, whose daughter …,
+                # hailed the vote. He said")
+                trusted = described is not None or name == self._last_person or (
+                    position == previous and len(persons) == 1 and self._sentences[position].opens_with(start))
+                self._last_person = name if trusted else None
                 break
         self._unasked = len(self._sentences)
         return self._last_person
@@ -766,20 +859,31 @@ class _RecentPersons:
             return None
         return person
 
+    def _by_surname(self, surname: str, position: int) -> tuple[str, frozenset[str] | None]:
+        """The last speaker or a person named in the sentence before `position` whose name ends with the surname
+        ("Elizabeth Yore spoke. Yore is an attorney"), with their describing words; the surname and None for no one."""
+        if self._last_person and (self._last_person == surname or self._last_person.endswith(" " + surname)):
+            return self._last_person, frozenset()
+        if position > 0:  # the sentence before only: a surname further on may be anyone's
+            for name, described, _ in reversed(self._persons_in(position - 1)):
+                if name.endswith(" " + surname):
+                    return name, described
+        return surname, None
+
     def mentions(self) -> list[tuple[str, frozenset[str]]]:
         """(name, describing words) of every person named so far, in text order."""
         self.last_person()
         for position in range(self._listed, len(self._sentences)):
-            self._mentions.extend(person for person in self._persons_in(position) if person[1] is not None)
+            self._mentions.extend((name, described) for name, described, _ in self._persons_in(position) if described is not None)
         self._listed = len(self._sentences)
         return self._mentions
 
-    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None]]:
+    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None, int]]:
         persons = self._persons[position]
         if persons is None:
             persons = self._persons[position] = _persons_named(self._sentences[position])
         sentence, word = self._objects_after
-        return [(name, described) for name, described, start in persons if position != sentence or start < word]
+        return [person for person in persons if position != sentence or person[2] < word]
 
 
 def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None, int]]:
@@ -794,11 +898,20 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         span = sentence.name_starting_at(i)
         if not span:
             continue
+        opening = after == first  # the first name found: the sentence's subject if the sentence opens with it
         after = max(span[1], i + 1)
-        if span[1] - span[0] < 2 or sentence.piece(span):
-            continue  # one word names no person (_clean_name calls it an organisation or "unknown")
+        if sentence.piece(span):
+            continue
+        if span[1] - span[0] < 2:
+            # One word names no person (_clean_name calls it an organisation or "unknown"), but as the subject it
+            # may be a person's surname ("Arroyo spoke with Cruz"): a pronoun after it no longer means a person before.
+            if opening and span[0] == (sentence.name_starting_at(first) or (-1,))[0] and not _possessive(sentence.words[span[0]]):
+                name, kind = sentence.name(span)
+                if kind in ("person", "unknown") and name.lower() not in easy_words():  # not "Yes, that's what it said"
+                    found.append((name, None, span[0]))
+            continue
         name, kind = sentence.name(span)
-        name = name[:-2] if name.endswith(("’s", "'s")) else name  # "President Donald Trump’s deputy"
+        name = _without_possessive(name)  # "President Donald Trump’s deputy"
         if kind == "person" and len(name.split()) >= 2:
             if not sentence.referable(span, name):
                 found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
@@ -810,23 +923,21 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
 
 def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
     """Whether the verb at word i has a common noun for subject ("a government spokesman said", "officials say")."""
-    j = i
-    while j - 1 >= sentence.first and sentence.lower[j - 1] in SKIPPABLE and sentence.joined(j - 1):
-        j -= 1
+    j = sentence.subject_end(i)
     if j - 1 < sentence.first or not sentence.joined(j - 1):
         return False
     word = sentence.words[j - 1]
     return word.isalpha() and word.islower() and word not in SENTENCE_OPENERS
 
 
-def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> tuple[str, str] | None:
+def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> _Speaker | None:
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
         span = sentence.name_starting_at(i + 2)
-        if not span or sentence.words[span[1] - 1].endswith(("’s", "'s")):
+        if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
-        return sentence.name(span)
+        return _Speaker(*sentence.name(span))
     before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
     if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last and sentence.joined(i + width - 1):
@@ -836,32 +947,29 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             # and the subject is looked for before the verb, below.
             if i + width + 1 >= last or re.match(r"\s*[,.;:!?]", sentence.gap(i + width)):
                 last_person = recent.referent(lower[i + width])
-                return (last_person, "person") if last_person else None
+                return _Speaker(last_person, "person", True) if last_person else None
         else:
             span = sentence.name_starting_at(i + width)
-            if span and not sentence.words[span[1] - 1].endswith(("’s", "'s")):
-                return sentence.name(span)
-    # Subject before the verb, past a few auxiliaries and adverbs ("Putin has repeatedly said").
-    j = i
-    while j - 1 >= first and lower[j - 1] in SKIPPABLE and sentence.joined(j - 1):
-        j -= 1
+            if span and not _possessive(sentence.words[span[1] - 1]):
+                return _Speaker(*sentence.name(span))
+    j = sentence.subject_end(i)
     if j - 1 < first:
         return None
     if lower[j - 1] in PRONOUNS:
         last_person = recent.referent(lower[j - 1])
-        return (last_person, "person") if last_person else None
+        return _Speaker(last_person, "person", True) if last_person else None
     span = sentence.name_ending_at(j - 1)
     if span:
         if sentence.joined(j - 1):
-            return sentence.name(span)
+            return _Speaker(*sentence.name(span))
         # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
         # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").
         opening = sentence.name_starting_at(first)
         if opening and opening[1] < last and "," in sentence.gap(opening[1] - 1):
-            return sentence.name(opening)
+            return _Speaker(*sentence.name(opening))
         # "Orbán’s chief of staff, Gergely Gulyás, told ...": a name set off by commas is the subject.
         if span[0] > first and "," in sentence.gap(span[0] - 1) and "," in sentence.gap(j - 1):
-            return sentence.name(span)
+            return _Speaker(*sentence.name(span))
         return None
     if lower[j - 1] in ROLE_NOUNS and (last_person := recent.last_person()):
         # "the Russian leader elaborated", "the Hungarian prime minister said"
@@ -869,7 +977,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
         if k - 1 >= first and lower[k - 1] == "the":
-            return _described_person(set(lower[k:j]), recent.mentions()) or last_person, "person"
+            return _Speaker(_described_person(set(lower[k:j]), recent.mentions()) or last_person, "person", True)
     return None
 
 

@@ -13,7 +13,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, normalise_host
+from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, is_acronym, normalise_host
+from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
 
 DOMAIN_RE = re.compile(
@@ -22,6 +23,7 @@ DOMAIN_RE = re.compile(
 )
 # The dot of a host name: after a letter or digit, before two letters. The pattern opens with the literal
 # dot so the regex engine can jump from dot to dot.
+GLUE = ("/", "-", "–")  # marks that join a name to the word beside it ("National Security/War Correspondent")
 HOST_DOT_RE = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z]{2})", re.I)
 POSSESSIVE = POSSESSIVE_ENDINGS
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
@@ -41,6 +43,21 @@ SOURCE_AFTER_RE = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?"
     r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|report|analysis|investigation|story)\b",
     re.I,
+)
+# An acronym written right before a handle is a tweet's marker, not the outlet: "RT @user:" (retweet),
+# "MT @user" (modified tweet), "HT @user" (hat tip); RT, the Russian broadcaster, shares the first.
+# An acronym opening a line of a tweet (a handle, a hashtag or a t.co link in it) is the same marker.
+HANDLE_AFTER_RE = re.compile(r"[ \t]*:?[ \t]*@\w")
+TWEET_LINE_RE = re.compile(r"(?<![\w@])[@#]\w|\bt\.co/")
+# Hosts of link shorteners, share buttons and page trackers: a URL on them names no outlet ("http://po.st/x"
+# is a share widget's link). From the share, shortener and tracker services common in news pages' markup;
+# social sites the registry lists as platforms are found there instead.
+NOT_OUTLET_HOSTS = frozenset(
+    "po.st addthis.com sharethis.com addtoany.com shareaholic.com bit.ly bitly.com goo.gl ow.ly buff.ly tinyurl.com"
+    " dlvr.it ift.tt trib.al fb.me lnkd.in amzn.to wp.me j.mp is.gd su.pr shar.es scorecardresearch.com"
+    " doubleclick.net googletagmanager.com google-analytics.com disqus.com disquscdn.com"
+    " linkedin.com pinterest.com reddit.com tumblr.com whatsapp.com wa.me flipboard.com digg.com"
+    " stumbleupon.com mix.com getpocket.com snapchat.com".split()
 )
 VENUE_BEFORE_RE = re.compile(
     r"\b(?:told|tells|telling|to|with|via|interviewed by|appearing on|appeared on|spoke on)\s+(?:the\s+)?(?:[\w.\-’']+\s+){0,1}$",
@@ -190,6 +207,15 @@ def _has_context(tokens: Tokens, i: int, n: int) -> bool:
     return before in CONTEXT_BEFORE or after in CONTEXT_AFTER
 
 
+def _medium_word_beside(text: str, start: int, end: int, outlet: Outlet) -> bool:
+    """For an outlet's name that is also an ordinary word or a first name ("Dawn", "Vox"): whether a word saying it is
+    a medium stands right before or after it ("the Pakistani publication Dawn", "Dawn newspaper")."""
+    if outlet.kind == "platform":
+        return False  # a platform's name needs a platform's cue ("on X", "X post")
+    line_start = text.rfind("\n", 0, start) + 1
+    return MEDIUM_BEFORE_RE.search(text, max(line_start, start - 40), start) is not None or EVIDENCE_AFTER_RE.match(text[end:end + 40]) is not None
+
+
 def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet, bool]]:
     """Longest registry text-alias matches over the words, left to right, without overlaps: (start, end, outlet,
     weak), weak when the name counts only with evidence beside it (TextAlias.needs_evidence, see _has_evidence)."""
@@ -212,7 +238,7 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue
             if any(len(text[spans[i + k][1]:spans[i + k + 1][0]]) > 3 or "\n" in text[spans[i + k][1]:spans[i + k + 1][0]] for k in range(n - 1)):
                 continue
-            if alias.needs_context and not _has_context(tokens, i, n):
+            if alias.needs_context and not (_has_context(tokens, i, n) or _medium_word_beside(text, spans[i][0], spans[i + n - 1][1], registry.outlets[alias.index])):
                 continue
             if alias.needs_country and not countries.get(registry.outlets[alias.index].country):
                 continue  # "Daily News" is only Zimbabwe's Daily News in a text about Zimbabwe
@@ -222,6 +248,8 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue  # part of a longer name: "the National Security Council", "Reuters Institute"
             if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
                 continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
+            if is_acronym(" ".join(alias.words)) and _tweet_marker(text, spans[i][0], spans[i + n - 1][1]):
+                continue  # "RT @AamAadmiParty: …": a retweet, not RT
             length = n
             matched.append(alias)
         if matched:
@@ -232,6 +260,63 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
             if weak and not _country_decides(outlet, indexes, registry, countries):
                 continue  # "CBC" in a text naming neither Azerbaijan nor Canada: no row can be claimed
             found.append((spans[i][0], spans[i + length - 1][1], outlet, weak))
+    return found
+
+
+def _tweet_marker(text: str, start: int, end: int) -> bool:
+    """Whether the acronym at [start, end) is a tweet's marker: a handle follows it ("RT @user"), or it opens a
+    line of a tweet ("RT Big news today #vote https://t.co/…")."""
+    if HANDLE_AFTER_RE.match(text, end):
+        return True
+    line_start, line_end = _line_bounds(text, start, end)
+    if text[line_start:start].strip() or SOURCE_AFTER_RE.match(text[end:line_end]):
+        return False  # "RT reported … @user": the outlet as a source
+    return TWEET_LINE_RE.search(text, end, line_end) is not None
+
+
+# A stop word opens no name whose letters make a domain's label: "The", "In" are most of the capitalised words a
+# label starts with, and a name opening with "The" is also indexed without it (Registry.by_label).
+CAPITALISED_STOP_WORDS = frozenset(word.capitalize() for word in ENGLISH_STOP_WORDS)
+
+
+def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[int, int, Outlet]]:
+    """Names of two to four capitalised words whose letters joined are a registry domain's main label ("Freedom
+    Outpost" for freedomoutpost.com, see Registry.lookup_joined): (start, end, outlet), left to right.
+
+    The words must be the whole name: written with single spaces, with no capitalised word right after them
+    nor right before them (but a function word: "To", "The"). A stop word opens none (CAPITALISED_STOP_WORDS)."""
+    words, lower, spans = tokens.words, tokens.lower_words, tokens.word_spans
+    prefixes, labels = registry.label_prefixes, registry.by_label
+    found: list[tuple[int, int, Outlet]] = []
+    after = 0
+    openers = prefixes.intersection(words) - CAPITALISED_STOP_WORDS  # the document's distinct words, in one pass in C
+    if not openers:
+        return found
+    last_word = len(words) - 1
+    for i in compress(range(len(words)), map(openers.__contains__, words)):
+        if i < after or i == last_word:
+            continue
+        pair = lower[i] + lower[i + 1]
+        if pair not in labels and pair.capitalize() not in prefixes and not words[i + 1].endswith(POSSESSIVE):
+            continue  # the next word does not go on with a label: most openers stop here
+        if i > 0 and text[spans[i - 1][1]:spans[i][0]] == " " and words[i - 1][:1].isupper() and lower[i - 1] not in ENGLISH_STOP_WORDS:
+            continue  # inside a longer name
+        joined = lower[i]
+        for j in range(i + 1, min(i + 4, len(words))):
+            if text[spans[j - 1][1]:spans[j][0]] != " ":
+                break
+            last = words[j][:-2] if words[j].endswith(POSSESSIVE) else words[j]
+            joined += last.casefold()
+            if joined in labels:
+                longer = (j + 1 < len(words) and text[spans[j][1]:spans[j + 1][0]] == " " and words[j + 1][:1].isupper()) \
+                    or text[spans[j][1]:spans[j][1] + 1] in GLUE or text[spans[i][0] - 1:spans[i][0]] in GLUE
+                outlet = None if longer else registry.lookup_joined([*words[i:j], last])
+                if outlet is not None:
+                    found.append((spans[i][0], spans[j][1], outlet))
+                    after = j + 1
+                break
+            if joined.capitalize() not in prefixes or last is not words[j]:
+                break
     return found
 
 
@@ -342,9 +427,15 @@ def _domain_spans(text: str, registry: Registry) -> list[tuple[int, int, Outlet 
         looked = registry.lookup_domain(host)
         if looked:
             out.append((match.start(), end, looked[0], looked[1]))
-        elif match.group(0).lower().startswith(("http://", "https://")):
+        elif match.group(0).lower().startswith(("http://", "https://")) and not _not_outlet_host(host):
             out.append((match.start(), end, None, host))
     return out
+
+
+def _not_outlet_host(host: str) -> bool:
+    """Whether an unregistered host (or a parent domain of it) is a shortener, share widget, tracker or social site."""
+    labels = host.split(".")
+    return any(".".join(labels[i:]) in NOT_OUTLET_HOSTS for i in range(len(labels) - 1))
 
 
 def _line_bounds(text: str, start: int, end: int) -> tuple[int, int]:
@@ -411,7 +502,7 @@ def _label(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 OUTLET_NOUNS = (
-    r"(?:newspapers?|paper|daily|weekly|magazine|journal|tabloid|channel|station|broadcaster|broadcasting|television|tv|radio|"
+    r"(?:newspapers?|paper|daily|weekly|magazine|journal|publication|tabloid|channel|station|broadcaster|broadcasting|television|tv|radio|"
     r"network|news agency|press agency|agency|newswire|wire|outlet|website|portal|affiliate|programme|program|documentary|"
     r"interview|reporter|correspondent|journalist|editor|anchor|presenter|report|article|editorial|broadcast|bulletin|podcast)"
 )
@@ -425,6 +516,7 @@ EVIDENCE_BEFORE_RE = re.compile(
     r"|\b" + OUTLET_NOUNS + r"\s+(?:[\w.\-’']+\s+)?)$",
     re.I,
 )
+MEDIUM_BEFORE_RE = re.compile(r"\b" + OUTLET_NOUNS + r"\s+$", re.I)
 EVIDENCE_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:news\s+)?" + OUTLET_NOUNS + r"\b", re.I)
 MEDIA_LABELS = frozenset({"state-controlled", "state media", "state-funded", "public broadcaster", "news agency"})
 # Words of a country's name too general to say which country a demonym before an outlet means.
@@ -501,10 +593,16 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     names = [n for n in _name_spans(text, tokens, registry, countries) if not any(s < n[1] and n[0] < e for s, e in taken)]
     # A row found by its domain or a distinctive name vouches for its short name elsewhere in the text.
     vouched = {id(outlet) for _, _, outlet, *_ in spans if outlet is not None} | {id(o) for _, _, o, weak in names if not weak}
-    for start, end, outlet, weak in names:
-        if weak and id(outlet) not in vouched and not _has_evidence(text, start, end, outlet):
-            continue
-        spans.append((start, end, outlet, "", "name"))
+    # A name written as a domain's label ("Freedom Outpost") may also be a person's ("Pamela Geller", pamelageller.com)
+    # or a menu's words ("National Security"): it counts only as a weak name does, with evidence or vouched for.
+    taken += [(s, e) for s, e, *_ in names]
+    joined = [(s, e, outlet, True) for s, e, outlet in _joined_spans(text, tokens, registry) if not any(a < e and s < b for a, b in taken)]
+    by_label = {(s, e) for s, e, *_ in joined}
+    for start, end, outlet, weak in sorted(names + joined, key=lambda n: n[0]):
+        label = (start, end) in by_label
+        if weak and (label or id(outlet) not in vouched) and not _has_evidence(text, start, end, outlet):
+            continue  # a site's domain does not vouch for a person it is named after ("David Duke", davidduke.com)
+        spans.append((start, end, outlet, "", "name written as its domain" if label else "name"))
     mentions: list[Mention] = []
     for start, end, outlet, domain, via in sorted(spans, key=lambda s: (s[0], s[1])):
         previous = mentions[-1] if mentions else None

@@ -231,18 +231,13 @@ def _load_zip(source: str, data: bytes, options: LoadOptions) -> Iterator[Docume
 def _text_document(source: str, text: str, encoding_note: str = "", **given: str) -> Document:
     found: dict[str, str] = {}
     evidence: dict[str, str] = {"encoding": encoding_note} if encoding_note else {}
-    for field, finder in (
-        ("title", metadata.find_title),
-        ("author", metadata.find_author),
-        ("published", metadata.find_published),
-        ("url", metadata.find_url),
-    ):
-        if given.get(field):
-            found[field], evidence[field] = given[field], "given by a column"
-        elif field in ("author", "published"):  # also read below the headline, where a page prints it again
-            found[field], evidence[field] = finder(text, found["title"])
-        else:
-            found[field], evidence[field] = finder(text)
+    for field, finder in (("title", metadata.find_title), ("url", metadata.find_url)):
+        found[field], evidence[field] = (given[field], "given by a column") if given.get(field) else finder(text)
+    # Author and date are also read below the headline, where a page prints them again: one reader finds that place
+    # once for both.
+    bylines = metadata.BylineReader(text, found["title"])
+    for field, read in (("author", bylines.author), ("published", bylines.published)):
+        found[field], evidence[field] = (given[field], "given by a column") if given.get(field) else read()
     if given.get("outlet_hint"):
         evidence["outlet_hint"] = "given by a column"
     return Document(
@@ -259,10 +254,10 @@ def _html_document(source: str, html: str, encoding_note: str = "") -> Document:
     text = visible_text(html)
     if not text.strip():
         raise InputError("HTML page has no visible text")
-    meta = metadata.html_metadata(html)
+    meta, meta_evidence = metadata.read_html_metadata(html)
     document = _text_document(source, text, encoding_note, **meta)
     evidence = dict(document.evidence)
-    evidence.update({field: "the page's HTML metadata" for field in meta})
+    evidence.update(meta_evidence)
     return replace(document, html=html, evidence=tuple(sorted(evidence.items())))
 
 

@@ -23,10 +23,26 @@ FORMATS = ("csv", "parquet")
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 
 
+def _is_escaped_form(value: str) -> bool:
+    """True for text that is, after any leading apostrophes, formula-like: '=x', "'=x", "''-x" …"""
+    return value.startswith(FORMULA_PREFIXES) or (value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES))
+
+
 def neutralise_cell(value: object) -> object:
-    """Prefix an apostrophe to a string a spreadsheet would treat as a formula; other values pass through."""
-    if isinstance(value, str) and value.startswith(FORMULA_PREFIXES):
+    """Prefix an apostrophe to a string a spreadsheet would treat as a formula; other values pass through.
+
+    Text that already starts with apostrophes before a formula character gets one more, so restore_cell
+    can undo exactly one: reading a table back gives the text as analysed ("- 24 Issues", "'=x").
+    """
+    if isinstance(value, str) and _is_escaped_form(value):
         return "'" + value
+    return value
+
+
+def restore_cell(value: object) -> object:
+    """The text neutralise_cell was given: one leading apostrophe off a neutralised cell; others pass through."""
+    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES):
+        return value[1:]
     return value
 
 
@@ -47,6 +63,9 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 def _neutralise_strings(values: pd.Series) -> pd.Series:
     """neutralise_cell over a string-dtype column, vectorised: Series.map here cost ~1 s per 1M cells."""
     formula = values.str.startswith(FORMULA_PREFIXES, na=False)
+    quoted = values.str.startswith("'", na=False)
+    if quoted.any():  # rare: only these need the apostrophes looked past
+        formula |= quoted & values.str.lstrip("'").str.startswith(FORMULA_PREFIXES, na=False)
     if not formula.any():
         return values
     neutralised = values.copy()
@@ -129,8 +148,22 @@ def _read_table(data: bytes | Path, suffix: str) -> pd.DataFrame:
     """One table written by table_bytes, from a file path or its bytes."""
     source = data if isinstance(data, Path) else io.BytesIO(data)
     if suffix == ".parquet":
-        return pd.read_parquet(source)
-    return pd.read_csv(source, keep_default_na=False, na_values=[""])
+        return restored_frame(pd.read_parquet(source))
+    return restored_frame(pd.read_csv(source, keep_default_na=False, na_values=[""]))
+
+
+def restored_frame(frame: pd.DataFrame) -> pd.DataFrame:
+    """`frame` read from a written table with safe_frame undone: the cells' text as the engine wrote it, so
+    a document's text rebuilt from its blocks keeps every offset. Changed in place and returned."""
+    for column in frame.columns:
+        values = frame[column]
+        if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
+            continue
+        text = values.astype("string") if not isinstance(values.dtype, pd.StringDtype) else values
+        escaped = text.str.startswith("'", na=False) & text.str.lstrip("'").str.startswith(FORMULA_PREFIXES, na=False)
+        if escaped.any():
+            frame.loc[escaped, column] = values[escaped].str.slice(1)
+    return frame
 
 
 def _chosen_files(names: list[str]) -> dict[str, str]:

@@ -17,7 +17,8 @@ analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the sa
 - note: source or rationale (optional for user files; every shipped entry has one).
 - not_in (optional): wordings, in the patterns syntax, in which a hit of this entry does not count because
   the word is used in another sense ("lies in|whatever lies" for the verb "to lie"; "all the rage").
-  Each must contain one of the entry's wordings.
+  Each must contain one of the entry's wordings. A word written capitalised there matches only a
+  capitalised word ("Devils", the teams, leaves "the devils" counted); lower-case words match any case.
 
 Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
 "non-racist") or is part of a capitalised name outside a title-case headline that holds a capitalised
@@ -25,7 +26,7 @@ function word ("Hope Not Hate", "Party of the Right"), unless the capitalised ne
 ("Radical Islamic Terrorism"). Capitals alone are no evidence of a name: emphatic capitals ("the Obama
 Regime Administrative Amnesty", "the Tyrant King George") count, and so does a word the lexicon writes
 capitalised ("Islamist", "Nazi"), which is always capitalised. Other proper names that hold a lexicon
-word ("Sacred Heart") are excluded by their entry's not_in.
+word ("Sacred Heart", the team "Devils") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
@@ -107,8 +108,9 @@ class Lexicon:
     by_first: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     by_prefix: dict[str, tuple[tuple[Wording, int], ...]] = field(default_factory=dict, repr=False)
     prefix_lengths: tuple[int, ...] = ()
-    # per entry (by index): the not_in wordings that cancel its hits
-    exclusions: tuple[tuple["Wording", ...], ...] = ()
+    # per entry (by index): the not_in wordings that cancel its hits, each with the offsets of its words that
+    # must be capitalised in the text (those the not_in writes capitalised: "Devils", the teams)
+    exclusions: tuple[tuple[tuple["Wording", tuple[int, ...]], ...], ...] = ()
     # words (normalized) the patterns write capitalised ("Nazi", "Islamist"): a capital is no sign of a name there
     capitalised_words: frozenset[str] = frozenset()
     # word -> its candidate record (_CandidateMemo), filled as find_hits meets words: most words start no
@@ -144,7 +146,22 @@ NORMALIZED_WORDS = _NORMALIZED  # for other modules: NORMALIZED_WORDS[word] == n
 
 def expand_patterns(patterns: str) -> list[Wording]:
     """Every concrete wording a `patterns` cell stands for (raises ValueError when one is empty)."""
-    wordings: list[Wording] = []
+    return [tuple((kind, normalize_word(word)) for kind, word in cased) for cased in _expand_cased(patterns)]
+
+
+def expand_not_in(not_in: str) -> list[tuple[Wording, tuple[int, ...]]]:
+    """Every concrete wording a `not_in` cell stands for, each with the offsets of the words it writes
+    capitalised: those match only a word capitalised in the text ("Devils", the teams, not "devils")."""
+    return [
+        (tuple((kind, normalize_word(word)) for kind, word in cased),
+         tuple(k for k, (_, word) in enumerate(cased) if word[:1].isupper()))
+        for cased in _expand_cased(not_in)
+    ]
+
+
+def _expand_cased(patterns: str) -> list[tuple[tuple[str, str], ...]]:
+    """The wordings of a patterns cell with their words as written (case kept, apostrophes straightened)."""
+    wordings: list[tuple[tuple[str, str], ...]] = []
     for variant in patterns.split("|"):
         slots = [slot.split("/") for slot in variant.split()]
         if not slots:
@@ -153,7 +170,7 @@ def expand_patterns(patterns: str) -> list[Wording]:
             words: list[tuple[str, str]] = []
             for piece in combo:
                 prefix = piece.endswith("*")
-                found = WORD_RE.findall(normalize_word(piece.rstrip("*").replace("’", "'")))
+                found = WORD_RE.findall(piece.rstrip("*").replace("’", "'"))
                 if not found:
                     raise ValueError(f"wording '{variant.strip()}' has an empty word")
                 words.extend(("exact", w) for w in found[:-1])
@@ -182,7 +199,7 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
     """Parse and validate lexicon CSV text; raise LexiconError listing every problem by line."""
     rows, problems = _read_rows(text.lstrip("\ufeff"))
     entries: list[LexiconEntry] = []
-    excluded: list[tuple[Wording, ...]] = []
+    excluded: list[tuple[tuple[Wording, tuple[int, ...]], ...]] = []
     seen: dict[Wording, int] = {}
     compiled: list[tuple[Wording, int]] = []
     for line, row in rows:
@@ -200,13 +217,13 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
                 wordings = expand_patterns(values["patterns"])
             except ValueError as exc:
                 row_problems.append(f"line {line}: bad patterns: {exc}")
-        exclusions: list[Wording] = []
+        exclusions: list[tuple[Wording, tuple[int, ...]]] = []
         if values["not_in"] and wordings:
             try:
-                exclusions = expand_patterns(values["not_in"])
+                exclusions = expand_not_in(values["not_in"])
             except ValueError as exc:
                 row_problems.append(f"line {line}: bad not_in: {exc}")
-            for exclusion in exclusions:
+            for exclusion, _ in exclusions:
                 if not any(_contains(exclusion, wording) for wording in wordings):
                     shown = " ".join(w for _, w in exclusion)
                     row_problems.append(f"line {line}: not_in wording '{shown}' contains none of the entry's wordings")
@@ -246,7 +263,7 @@ def capitalised_pattern_words(patterns: str) -> set[str]:
 
 
 def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]], source: str,
-           exclusions: tuple[tuple[Wording, ...], ...] = ()) -> Lexicon:
+           exclusions: tuple[tuple[tuple[Wording, tuple[int, ...]], ...], ...] = ()) -> Lexicon:
     by_first: dict[str, list[tuple[Wording, int]]] = {}
     by_prefix: dict[str, list[tuple[Wording, int]]] = {}
     for wording, index in compiled:
@@ -389,14 +406,16 @@ HEADLINE_SHARE = 0.6
 SENTENCE_END_CHARS = ".!?:;\n"
 
 
-def _other_sense(exclusions: tuple[Wording, ...], text: str, word_spans, words, first: int, last: int) -> bool:
+def _other_sense(exclusions: tuple[tuple[Wording, tuple[int, ...]], ...], text: str, word_spans, words,
+                 first: int, last: int) -> bool:
     """True when the match of words first..last is not the loaded sense: one of its entry's not_in wordings
-    covers it or a hyphenated negating prefix precedes it."""
-    for exclusion in exclusions:
+    covers it (with capitals where the not_in writes them) or a hyphenated negating prefix precedes it."""
+    for exclusion, capitals in exclusions:
         length = len(exclusion)
         for start in range(max(0, last - length + 1), first + 1):
             end = start + length - 1
-            if end < len(words) and _wording_matches(exclusion, words, start) and _joined(text, word_spans, words, start, end):
+            if end < len(words) and _wording_matches(exclusion, words, start) and _joined(text, word_spans, words, start, end) \
+                    and all(text[word_spans[start + k][0]].isupper() for k in capitals):
                 return True
     if first > 0 and text[word_spans[first - 1][1]:word_spans[first][0]] in ("-", "\u2010", "\u2011") \
             and _NORMALIZED[words[first - 1]] in NEGATING_PREFIXES:

@@ -5,8 +5,12 @@ so the tables say "no headline line found" instead of inventing one.
 """
 from __future__ import annotations
 
+import html as html_lib
+import json
 import re
 from datetime import date
+from functools import cached_property
+from pathlib import Path
 
 MONTHS = {
     name: number
@@ -62,6 +66,40 @@ SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an 
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
 TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")  # " - WSJ", " | Site Name" after a page title
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
+# "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
+# did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
+BYLINE_LINE_RE = re.compile(r"^[ \t]*[Bb]y[ \t]+(?P<name>[^\n]{3,60}?)[ \t]*$", re.M)
+# Words no person's name holds, capitalised though they may be in a line such as "By The Numbers" or
+# "by Russian Forces" (English function words, and the words of staff, agency and institution credits).
+NOT_IN_A_PERSON_NAME = frozenset(
+    "the a an of in on for with or to at from by about under over this that these those our your my his her their its "
+    "new how why what when where who all more most "
+    "staff agency agencies news press service services desk team editor editors editorial reporter reporters writer "
+    "writers correspondent correspondents media network daily weekly times post herald journal tribune online digital "
+    "forces force army police government ministry office department committee council association foundation "
+    "institute university group company corporation inc ltd llc contributor contributors admin administrator".split()
+) | NOT_A_BYLINE_NAME
+
+
+def _load_roles() -> dict[str, frozenset[str]]:
+    """The word lists of analysis/data/byline_roles.json (see byline_roles.md), lower-cased."""
+    raw = json.loads((Path(__file__).parent / "data" / "byline_roles.json").read_text(encoding="utf-8"))
+    return {key: frozenset(word.casefold() for word in words) for key, words in raw.items() if not key.startswith("_")}
+
+
+ROLES = _load_roles()
+# "Текст Венера Ерофеева", "Text: Jane Doe", "Photo: John Roe": a label leading a credit, longest first.
+CREDIT_LABEL_RE = re.compile(
+    r"^(?P<label>" + "|".join(re.escape(label) for label in sorted(ROLES["writer_labels"] | ROLES["other_credit_labels"], key=len, reverse=True))
+    + r")(?:\s*:\s*|\s+)(?=\S)", re.I)
+# A byline led by the kind of piece ("Analysis by Chris Cillizza", "Reporting by …").
+LABELLED_BY_RE = re.compile(r"^(?:analysis|opinion|commentary|review|story|words|text|reporting|interview)\s+(?=by\b)", re.I)
+# A byline after the date on one line ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN").
+DATED_BY_RE = re.compile(r"^(?P<date>[^|·•]{6,60}?)\s*[|·•]\s*(?=by\b)", re.I)
+# Separators of a co-author list ("A, B and C", "A & B").
+COAUTHOR_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
+FUZZY_HEADLINE_LINES = 600  # lines searched for a reworded headline: navigation rarely runs longer
+DASHES = str.maketrans("‐‑‒–—―−‘’“”", "-------''\"\"")  # one character for one: positions stay the same
 
 
 def _iso(year: str, month: int, day: str) -> str:
@@ -114,6 +152,10 @@ def _clean_name(name: str) -> str:
     name = re.sub(r"\s+", " ", name).strip(" .,:;|-–—")
     if name.isupper():
         name = name.title()
+    words = name.split()
+    half = len(words) // 2
+    if half and len(words) == 2 * half and words[:half] == words[half:]:
+        name = " ".join(words[:half])  # "Sean Martin Sean Martin": the name and its link's text run together
     return name
 
 
@@ -158,8 +200,115 @@ def _byline(line: str) -> str:
         # What follows the name is a date, an outlet or a role, not a sentence running on.
         running_words = sum(1 for word in rest.split() if word[:1].islower() and word.lower().strip(".,") not in DATELINE_WORDS)
         if _plausible_name(name) and running_words < 3:
-            return name
+            return _with_coauthors(name, rest)
+    labelled = LABELLED_BY_RE.match(line)
+    if labelled:  # "Analysis by Chris Cillizza", "Reporting by …": the byline after its label
+        return _byline(line[labelled.end():])
+    dated = DATED_BY_RE.match(line)
+    if dated and _only_a_date(dated.group("date")):  # "February 1, 2019 | BY: Ilana Muhlstein"
+        return _byline(line[dated.end():])
     return ""
+
+
+def _only_a_date(part: str) -> bool:
+    """True when `part` holds a full date and nothing a dateline would not ("February 1, 2019", "Tue, Nov 19, 2019")."""
+    if not parse_date(part):
+        return False
+    words = (raw.lower().strip(".,;:|()[]") for raw in _without_date(part).split())
+    return all(word in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in words)
+
+
+def _role_words(part: str) -> set[str]:
+    """The lower-case words of `part`, hyphenated words also in pieces ("editor-at-large" -> editor, at, large)."""
+    words = {word.strip(".,;:()[]'’\"").casefold() for word in part.split()}
+    return words | {piece for word in words for piece in word.split("-")}
+
+
+def _is_role(part: str) -> bool:
+    """True for a job title or degree letters rather than a name ("AP Sports Writer", "Editor-at-large", "MS")."""
+    words = _role_words(part) - {""}
+    return bool(words & ROLES["job_words"]) or (bool(words) and words <= ROLES["credentials"])
+
+
+def _undoubled(name: str) -> str:
+    """A name printed twice in a row ("Sean Martin Sean Martin", a byline link and its text) once."""
+    words = name.split()
+    half = len(words) // 2
+    if len(words) >= 4 and len(words) % 2 == 0 and [w.casefold() for w in words[:half]] == [w.casefold() for w in words[half:]]:
+        return " ".join(words[:half])
+    return name
+
+
+def _credit(part: str) -> str:
+    """One credit of an author field without its label and trailing job title; "" for a credit that is not the
+    writer's ("Photo: John Roe")."""
+    part = part.strip()
+    label = CREDIT_LABEL_RE.match(part)
+    if label:
+        if label.group("label").casefold() in ROLES["other_credit_labels"]:
+            return ""
+        part = part[label.end():]
+    pieces = [piece.strip() for piece in part.split(",")]
+    # "Chris Cillizza, CNN Editor-at-large", "Ilana Muhlstein, MS, RDN"; "Doe, Jane" (surname first) is kept whole.
+    if len(pieces) > 1 and all(_is_role(piece) for piece in pieces[1:]):
+        part = pieces[0]
+    return _undoubled(" ".join(part.split()))
+
+
+def clean_author(raw: str) -> str:
+    """The named authors of an author field or byline, joined by "; ".
+
+    Labels are removed ("Текст Венера Ерофеева" -> "Венера Ерофеева"), other credits ("Photo: …") and job titles
+    beside a name dropped ("Greg Beacham; AP Sports Writer" -> "Greg Beacham"). A field that holds only a role
+    ("Staff Reporter") is left as it is: it says who wrote the piece, if not by name.
+    """
+    credits = [_credit(part) for part in raw.split(";")]
+    named = [credit for credit in credits if credit and not _is_role(credit)]
+    if not named:
+        return "; ".join(credit for credit in credits if credit)  # a role alone, or "" when all were other credits
+    kept: list[str] = []
+    for name in named:
+        if name.casefold() not in {k.casefold() for k in kept}:
+            kept.append(name)
+    return "; ".join(kept)
+
+
+def _coauthor(piece: str) -> bool:
+    """True for a co-author's name in a byline's list: two to four capitalised words, not a role, an
+    organisation ("Associated Press"), a weekday or a month."""
+    words = piece.split()
+    if not 2 <= len(words) <= 4 or not _plausible_name(piece) or _is_role(piece):
+        return False
+    return not _role_words(piece) & ROLES["organisation_words"]
+
+
+def _with_coauthors(name: str, rest: str) -> str:
+    """The byline's authors: `name` ("Jane Doe", "Jane Doe and John Roe") and the co-authors listed after it in
+    `rest` (", Mary Clare Jalonick and Eric Tucker"), joined by "; ".
+
+    A comma list counts only where it reads as one: closed by "and"/"&", of three names or more, or followed
+    straight by an ISO date ("By Tariq Malik, Mike Wall 2019-11-18"); "By Jane Doe, Los Angeles" keeps Jane Doe alone.
+    """
+    names = [_clean_name(part) for part in re.split(r"\s+(?:and|&)\s+", name)]
+    if len(names) > 1 and not all(_plausible_name(part) for part in names):
+        names = [name]
+    if rest.startswith(","):
+        iso = DATE_PATTERNS[0].search(rest)
+        digit = re.search(r"\d", rest)
+        listed = rest[:digit.start() if digit else len(rest)].strip()
+        extra = [_clean_name(piece) for piece in COAUTHOR_SEPARATOR_RE.split(listed)[1:]]
+        separators = [sep.strip().lower() for sep in COAUTHOR_SEPARATOR_RE.findall(listed)]
+        valid = next((i for i, piece in enumerate(extra) if not _coauthor(piece)), len(extra))
+        closed = [i for i in range(valid) if separators[i] in ("and", "&")]
+        if closed:  # "A, B and C", "A and B, Reuters": up to the name after the last "and"
+            names += extra[:closed[-1] + 1]
+        elif len(extra) >= 2 and valid == len(extra):  # "By A, B, C": three names or more read as a list
+            names += extra
+        elif extra and valid == len(extra) and iso and iso.start() == len(rest[:digit.start()]):
+            # Followed straight by a machine-written date ("By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z"); a
+            # spelled-out date after a comma list is as often a dateline's place ("By Jane Doe, Los Angeles Nov. 3").
+            names += extra
+    return clean_author("; ".join(names))
 
 
 def find_author(text: str, title: str = "") -> tuple[str, str]:
@@ -168,17 +317,79 @@ def find_author(text: str, title: str = "") -> tuple[str, str]:
     Looked for in the first lines, then, when the page opens with its title and navigation, in the
     lines below the headline where it appears again.
     """
-    found = _author_in(_head_lines(text))
-    if found[0]:
-        return found
-    below = _below_headline(text, title)
-    if below:
-        # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
-        # navigation ("Next Post").
-        name, evidence = _author_in(below[1], name_lines=False)
-        if name:
-            return name, f"{evidence} (below the headline, line {below[0]})"
-    return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
+    return BylineReader(text, title).author()
+
+
+class BylineReader:
+    """Author and publication date of one text, read from its first lines and below its repeated headline.
+
+    Both look below the headline only when the first lines hold nothing; that place is found once, on first use,
+    for both (finding it searches the whole text)."""
+
+    def __init__(self, text: str, title: str = "") -> None:
+        self.text = text
+        self.title = title
+
+    @cached_property
+    def below(self) -> tuple[int, list[str]] | None:
+        return _below_headline(self.text, self.title)
+
+    def author(self) -> tuple[str, str]:
+        """(author, evidence): see find_author."""
+        found = _author_in(_head_lines(self.text))
+        if found[0]:
+            return found
+        below = self.below
+        if below:
+            # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
+            # navigation ("Next Post").
+            name, evidence = _author_in(below[1], name_lines=False)
+            if name:
+                return name, f"{evidence} (below the headline, line {below[0]})"
+        found = _byline_line_of_its_own(self.text)
+        if found[0]:
+            return found
+        return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
+
+    def published(self) -> tuple[str, str]:
+        """(ISO date, evidence): see find_published."""
+        for line in _head_lines(self.text):
+            iso = _dateline(line)
+            if iso:
+                return iso, f"dateline: {line[:120]}"
+        below = self.below
+        if below:
+            for line in below[1]:
+                iso = _dateline(line)
+                if iso:
+                    return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
+        return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+def _byline_line_of_its_own(text: str) -> tuple[str, str]:
+    """(name, evidence) from a line that is only "by" and a person's name ("by Laura Winter"), anywhere in the text.
+
+    The line must stand apart (after a blank line, the text's start or a dateline), so a hard-wrapped sentence
+    running on ("… were killed" / "by Russian Forces") is no byline. A page whose lines of this kind name more than
+    one person lists other stories with their bylines: no name is taken from it.
+    """
+    names: dict[str, tuple[str, int, str]] = {}
+    for match in BYLINE_LINE_RE.finditer(text):
+        name = _clean_name(match.group("name"))
+        words = name.split()
+        if not 2 <= len(words) <= 4 or not _plausible_name(name) or any(ch.isdigit() for ch in name):
+            continue
+        if any(word.lower().strip(".,") in NOT_IN_A_PERSON_NAME for word in words if word[:1].isupper()):
+            continue
+        before_end = text.rfind("\n", 0, match.start())
+        previous = text[text.rfind("\n", 0, before_end) + 1:before_end].strip() if before_end >= 0 else ""
+        if previous and not _dateline(previous):
+            continue
+        names.setdefault(name.casefold(), (name, text.count("\n", 0, match.start()) + 1, match.group(0).strip()))
+    if len(names) != 1:
+        return "", ""
+    name, line_number, line = next(iter(names.values()))
+    return name, f"byline on a line of its own (line {line_number}): {line[:120]}"
 
 
 def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
@@ -239,17 +450,53 @@ def _without_date(line: str) -> str:
 def find_published(text: str, title: str = "") -> tuple[str, str]:
     """A publication date from a byline or dateline line near the top of the page, or below the headline
     where a page that opens with its title and navigation prints it again."""
-    for line in _head_lines(text):
-        iso = _dateline(line)
-        if iso:
-            return iso, f"dateline: {line[:120]}"
-    below = _below_headline(text, title)
-    if below:
-        for line in below[1]:
-            iso = _dateline(line)
-            if iso:
-                return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
-    return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+    return BylineReader(text, title).published()
+
+
+def _headline_again(text: str, title: str) -> int:
+    """Where the headline starts a line again below the page's first line holding it, or -1.
+
+    Dashes and quotes are compared folded (the <title> may write "-" where the article writes "–"); the title's
+    site name and section trail (" | Science | News | Express.co.uk") are cut one by one until a headline of 4
+    words or more is found again.
+    """
+    folded = text.translate(DASHES)
+    headline = TITLE_SUFFIX_RE.sub("", title.strip().translate(DASHES))
+    if len(headline.split()) < 4:
+        return -1
+    for _ in range(3):
+        first_line_end = folded.find("\n", folded.find(headline)) if headline in folded else -1
+        position = folded.find(headline, first_line_end + 1) if first_line_end != -1 else -1
+        while position > 0 and folded[position - 1] != "\n":
+            position = folded.find(headline, position + 1)
+        if position != -1:
+            return position
+        shorter = TITLE_SUFFIX_RE.sub("", headline)
+        if shorter == headline or len(shorter.split()) < 4:
+            break
+        headline = shorter
+    return _headline_reworded(folded, headline)
+
+
+def _headline_words(line: str) -> set[str]:
+    return {word.strip(".,:;!?'\"()").casefold() for word in line.split()} - {""}
+
+
+def _headline_reworded(folded: str, headline: str) -> int:
+    """Where a line below the first one reads as the headline with a word or two changed ("Why you just can't
+    trust …" for the title's "Why you can't trust …"), or -1. Only headlines of 6 words or more, in the first
+    FUZZY_HEADLINE_LINES lines."""
+    wanted = _headline_words(headline)
+    if len(wanted) < 6:
+        return -1
+    position = folded.find("\n") + 1
+    for line in folded.split("\n", FUZZY_HEADLINE_LINES)[1:FUZZY_HEADLINE_LINES]:
+        if abs(len(line.split()) - len(wanted)) <= 3:
+            words = _headline_words(line)
+            if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):
+                return position + len(line) - len(line.lstrip())
+        position += len(line) + 1
+    return -1
 
 
 def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
@@ -259,13 +506,7 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
     own headline, byline and date: those are read there. The headline must be of 4 words or more, so that a
     short phrase met again by chance anchors nothing.
     """
-    headline = TITLE_SUFFIX_RE.sub("", title.strip())
-    if len(headline.split()) < 4:
-        return None
-    first_line_end = text.find("\n", text.find(headline)) if headline in text else -1
-    position = text.find(headline, first_line_end + 1) if first_line_end != -1 else -1
-    while position != -1 and position > 0 and text[position - 1] != "\n":
-        position = text.find(headline, position + 1)
+    position = _headline_again(text, title)
     if position == -1:
         return None
     line_number = text.count("\n", 0, position) + 1
@@ -313,18 +554,166 @@ def find_url(text: str) -> tuple[str, str]:
     return "", "no page URL in the text"
 
 
-def html_metadata(html: str) -> dict[str, str]:
-    """Title, author, date, URL and site name from an HTML page's own metadata (via trafilatura)."""
-    from trafilatura import extract_metadata
+# JSON-LD types that describe the page's article (its headline, its publisher).
+ARTICLE_TYPES = frozenset(
+    "article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle "
+    "backgroundnewsarticle blogposting socialmediaposting liveblogposting report scholarlyarticle".split())
+SITE_TYPES = frozenset("website organization newsmediaorganization".split())
+# " - Site", " | Site" closing a <title>; the last separator wins ("A - B - VG247" -> "VG247").
+TITLE_SITE_RE = re.compile(r"^(?P<headline>.+\S)\s+[-|–—·•]{1,2}\s+(?P<site>[^-|–—·•]{2,40})$")
+DOMAIN_LIKE_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 
-    meta = extract_metadata(html, extensive=False)
-    if meta is None:
-        return {}
-    found = {
-        "title": meta.title or "",
-        "author": meta.author or "",
-        "published": meta.date or "",
-        "url": meta.url or "",
-        "outlet_hint": meta.sitename or "",
-    }
-    return {key: value for key, value in found.items() if value}
+
+def _letters(value: str) -> str:
+    return re.sub(r"\W", "", value.casefold())
+
+
+def _ld_objects(tree) -> list[dict]:
+    """Every JSON object in the page's JSON-LD blocks, nested @graph lists flattened."""
+    found: list[dict] = []
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            found.append(node)
+            walk(node.get("@graph", []))
+
+    for script in tree.xpath('//script[@type="application/ld+json"]'):
+        try:
+            walk(json.loads(script.text_content(), strict=False))
+        except ValueError:
+            continue  # a broken block tells nothing
+    return found
+
+
+def _ld_types(node: dict) -> set[str]:
+    types = node.get("@type", [])
+    return {t.casefold() for t in ([types] if isinstance(types, str) else types) if isinstance(t, str)}
+
+
+def _ld_name(node: object) -> str:
+    """The name of a JSON-LD node given as {"name": …} or as a plain string."""
+    if isinstance(node, list):
+        node = node[0] if node else ""
+    if isinstance(node, dict):
+        node = node.get("name", "")
+    return node.strip() if isinstance(node, str) else ""
+
+
+def _page_values(tree) -> dict[str, str]:
+    """The page's own statements about itself, each under the name analysts know it by ("og:site_name",
+    "json-ld headline", "<title>"); the first of each kind counts. <meta> tags are read wherever they stand:
+    a script or stray element in <head> makes parsers move the rest of the head, og: tags and all, into <body>."""
+    values: dict[str, str] = {}
+    for meta in tree.xpath("//meta[@content]"):
+        key = (meta.get("property") or meta.get("name") or "").strip().casefold()
+        content = " ".join(meta.get("content", "").split())
+        if key and content:
+            values.setdefault(key, content)
+    for node in _ld_objects(tree):
+        types = _ld_types(node)
+        if types & ARTICLE_TYPES:
+            for key, value in (("json-ld headline", node.get("headline")), ("json-ld publisher", _ld_name(node.get("publisher")))):
+                if isinstance(value, str) and value.strip():  # JSON-LD strings may carry entities ("&#8217;")
+                    values.setdefault(key, " ".join(html_lib.unescape(value).split()))
+            for key in ("url", "mainEntityOfPage"):
+                url = node.get(key)
+                url = url.get("@id", "") if isinstance(url, dict) else url
+                if isinstance(url, str) and url.startswith(("http://", "https://")):
+                    values.setdefault("json-ld url", url.strip())
+        elif types & SITE_TYPES and _ld_name(node):
+            values.setdefault("json-ld site name", html_lib.unescape(_ld_name(node)))
+    title = tree.find(".//title")
+    if title is not None and title.text_content().strip():
+        values["<title>"] = " ".join(title.text_content().split())
+    for link in tree.xpath('//link[@rel="canonical"][@href]'):
+        if link.get("href", "").startswith(("http://", "https://")):
+            values.setdefault("canonical link", link.get("href").strip())
+    return values
+
+
+def _title_site(tree, values: dict[str, str], url: str) -> str:
+    """The site name closing the page's <title> ("Headline - Entermedia") when the page confirms it: it looks
+    like a domain ("www.wday.ru"), matches the URL's host, or the page repeats it as an image's alt text (the
+    logo) or a link's title (its RSS feed)."""
+    split = TITLE_SITE_RE.match(values.get("<title>", ""))
+    if not split:
+        return ""
+    site = split.group("site").strip()
+    letters = _letters(site)
+    host = re.sub(r"^https?://(?:www\.)?", "", url).split("/")[0].casefold()
+    if DOMAIN_LIKE_RE.match(site) or (letters and len(letters) >= 3 and letters in _letters(host.split(".")[0] if host else "-")):
+        return site
+    repeated = [alt for alt in tree.xpath("//img/@alt | //link/@title") if letters and letters in _letters(alt) and len(alt) <= 3 * len(site)]
+    return site if len(letters) >= 3 and repeated else ""
+
+
+def _proper_site_name(value: str) -> bool:
+    """True for a site name written as a name ("Deccan Herald", "BGR"), not a slug, handle or domain
+    ("detroitnews", "@politifact", "Spokesman.com")."""
+    return not value.startswith("@") and any(ch.isupper() for ch in value) and not DOMAIN_LIKE_RE.match(value)
+
+
+def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
+    """(values, where each came from) for title, author, published, url and outlet_hint of an HTML page.
+
+    The page's own statements are trusted before trafilatura's guesses: og:url, the canonical link and the
+    JSON-LD article's URL for the URL; og:site_name, application-name, the JSON-LD publisher or site name (names
+    before slugs and domains), and a site name the <title> closes with (when the page confirms it) for the
+    outlet, never twitter:site; og:title and the JSON-LD headline for the title, then trafilatura's title (a
+    lone <h1>, often the site's logo) only when the <title> bears it out, a trailing site name cut. Author and
+    date are trafilatura's (its author cleaned of labels and job titles: clean_author).
+    """
+    from trafilatura import extract_metadata
+    from trafilatura.utils import load_html
+
+    tree = load_html(html)
+    if tree is None:
+        return {}, {}
+    values = _page_values(tree)
+    meta = extract_metadata(tree, extensive=False)
+    found: dict[str, str] = {}
+    source: dict[str, str] = {}
+
+    def take(field: str, candidates: list[tuple[str, str | None]]) -> None:
+        for key, value in candidates:
+            if value and value.strip():
+                found[field], source[field] = " ".join(value.split()), key
+                return
+
+    web = [(key, values.get(key)) for key in ("og:url", "canonical link", "json-ld url", "twitter:url")]
+    take("url", [(key, value) for key, value in web if value and value.startswith(("http://", "https://"))]
+         + [("trafilatura (<link> or meta)", meta.url if meta else None)])
+    sites = [(key, values[key]) for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")
+             if key in values and "/" not in values[key] and len(values[key].split()) <= 6]  # no URL, no headline
+    title_site = _title_site(tree, values, found.get("url", ""))
+    # A proper name first ("The Detroit News"), then a slug, handle or domain ("detroitnews", "@politifact",
+    # "Spokesman.com"), then the <title>'s site name.
+    take("outlet_hint", [(key, value) for key, value in sites if _proper_site_name(value)]
+         + [(key, value.lstrip("@")) for key, value in sites if not _proper_site_name(value)]
+         + [("the site name closing the <title>", title_site)])
+    site_names = {_letters(found.get("outlet_hint", "")), _letters(title_site)} - {""}
+    page_title = values.get("<title>", "")
+    guessed = meta.title if meta and meta.title else ""
+    if guessed and page_title and _letters(guessed) not in _letters(page_title):
+        guessed = ""  # an <h1> the <title> does not bear out: the site's logo or a section name ("엔터 미디어")
+    take("title", [(key, values.get(key)) for key in ("og:title", "json-ld headline", "twitter:title")]
+         + [("trafilatura (<h1> or <title>)", guessed), ("<title>", page_title)])
+    split = TITLE_SITE_RE.match(found.get("title", ""))
+    if split and _letters(split.group("site")) in site_names:  # "Nadal keeps Spain alive - Sportsnet.ca"
+        found["title"], source["title"] = split.group("headline"), source["title"] + ", without the site name"
+    if found.get("title") and _letters(found["title"]) in site_names:
+        del found["title"], source["title"]  # the site's name is no headline
+    if meta and meta.author:
+        author = clean_author(meta.author)
+        take("author", [("trafilatura: author meta or byline markup" + (f", cleaned from '{meta.author}'" if author != meta.author else ""), author)])
+    if meta and meta.date:
+        take("published", [("trafilatura (htmldate)", meta.date)])
+    return found, {field: f"the page's HTML metadata ({source[field]})" for field in found}
+
+
+def html_metadata(html: str) -> dict[str, str]:
+    """Title, author, date, URL and site name from an HTML page's own metadata (see read_html_metadata)."""
+    return read_html_metadata(html)[0]

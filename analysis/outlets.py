@@ -21,6 +21,7 @@ from operator import itemgetter
 from . import actors as actors_module
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
+from .lexicon_csv import fold
 from .registry import Outlet, Registry, load_registry as _load_registry, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
@@ -44,6 +45,7 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"(?i:is an? (?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist|journalist|producer) (?:for|at|with) ){_NAME}\.?$"),
     re.compile(rf"^(?i:(?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist) (?:at|for) ){_NAME}\.?$"),
     re.compile(rf"(?i:thank you for (?:reading|supporting) ){_NAME}"),
+
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
     re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
@@ -65,6 +67,9 @@ SELF_REFERENCE_CUE_RE = re.compile(
     rf"|{'|'.join(map(re.escape, SELF_REFERENCE_ANYWHERE_CUES))}",
     re.I,
 )
+# A site offering its own updates ("Completing this poll grants you access to Freedom Outpost updates"): a sign-up
+# form the segmentation may leave in the body, so it is looked for in every line holding its last word.
+UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
@@ -78,6 +83,12 @@ TITLE_SECTION_WORDS = frozenset(
     "markets finance money us uk europe asia africa americas pacific middle east australia india china "
     "nachrichten politik wirtschaft actualités actualites noticias notizie".split()
 )
+# A site name opening a page-title line ("The Space Review: Seeking a bigger role …"): capitalised words, a colon,
+# a headline of three words or more. Most such prefixes are topics ("Hungary: Orbán meets Putin", "Fact Check: …"),
+# so one names the publisher only when it is a registry outlet or the page's furniture repeats it as a site name (its
+# domain), and only in a title that names no site at its end (any " - site" tail, "- oregonlive.com" too).
+TITLE_PREFIX_RE = re.compile(r"^(?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4}):\s+(?P<head>\S+(?:\s+\S+){2,}.*)$")
+ANY_TITLE_SUFFIX_RE = re.compile(r"\s[|–—-]\s+[^|–—\s][^|–—]{0,40}$")
 TITLE_SECTION_RE = re.compile(r"^(?P<rest>.+?)(?::\s+|\s+[|–—-]\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*$")
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
@@ -87,6 +98,14 @@ CREDIT_LINE_RE = re.compile(
 CONTENT_CREDIT_RE = re.compile(
     r"(?i:source attribution|image source(?: from)?|originally (?:published|appeared)(?: (?:by|in|on|at))?|republished (?:from|with permission)|"
     r"first published(?: (?:by|in|on|at))?|provided by|this (?:article|story) (?:first )?appeared (?:in|on|at))\s*[:\-–—]?\s*(?:[\w.\-’'/]+\s*){0,4}$"
+)
+# A syndication credit: "Via SyndiGate.info" (a syndication service that distributes other outlets' articles), with the
+# original publisher's copyright on the same line or the next ("Copyright @ 2019 The New Arab.", "© The New Arab").
+SYNDICATION_LINE_RE = re.compile(r"^[ \t]*(?i:via|distributed by|syndicated by)[ \t]+(?P<rest>[^\n]{2,160})$", re.M)
+SYNDICATOR_RE = re.compile(r"^(?P<name>[\w\-]+(?:\.[\w\-]+)+|[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,3})\.?$")
+# "@" only after "Copyright" (a typo for ©): alone it opens a social-media handle.
+ORIGINAL_COPYRIGHT_RE = re.compile(
+    r"^(?:(?i:copyright)\s*(?:©|@|\((?i:c)\))?|©|\((?i:c)\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
 )
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
@@ -112,6 +131,21 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
+# Words that open no person's name and stand inside none: the prepositions of actors.NOT_IN_PERSON_NAMES and the
+# other common English ones ("To LeBron James, triple-doubles are not a goal": a sentence's opening word).
+PREPOSITIONS = frozenset(
+    "to for from with by of at in on about into onto upon over under above after before against between through across"
+    " toward towards via per among during within without near".split()
+)
+# A social-media account's words after a name ("Douglas Haig’s @LinkedIn Account says"): an account, not a person.
+ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
+# "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
+APPOSED_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w’'.]*, $")
+# Words for a body or a medium (analysis.actors): a person's name holds none ("Vegas Review-Journal").
+BODY_WORDS = actors_module.ORG_WORDS | actors_module.MEDIA_NOUNS
+# The start of a hyphenated surname before its last part: a first name, then the parts ("Jennifer Ngo-").
+HYPHEN_BEFORE = r"(?:[A-Z][\w’']*[ \u00a0])?(?:[A-Z][\w’']*-)+"
+NAME_WINDOW = 300  # characters around a statement searched for the name it was read from
 # The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
 ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
 
@@ -164,6 +198,7 @@ class Identification:
     confidence: float = 0.0
     evidence: list[str] = field(default_factory=list)
     credited: list[str] = field(default_factory=list)
+    syndications: list[Syndication] = field(default_factory=list)
 
 
 def _furniture_ranges(context: DocContext) -> list[tuple[int, int]]:
@@ -249,7 +284,7 @@ def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet |
     A name that is the recorded owner of the row found that way ('Vox Media' for Vox) names the company,
     which may publish other sites, so it is not taken for the outlet."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
-    outlet = registry.lookup_name(name, countries) if name else None
+    outlet = (registry.lookup_name(name, countries) or registry.lookup_joined(name.split())) if name else None
     words = name.split()
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
@@ -304,6 +339,27 @@ def _title_suffix(context: DocContext) -> tuple[str, str, bool] | None:
     return None
 
 
+def _title_prefix(context: DocContext) -> tuple[str, str] | None:
+    """(name, line) for the words before the colon of the first page-title line that has them ("The Space Review: …")."""
+    text = context.document.text
+    for start, end in context.tokens.line_spans[:3]:
+        line = text[start:end].strip()
+        match = TITLE_PREFIX_RE.match(line)
+        if match:
+            return (match.group("name"), line) if not ANY_TITLE_SUFFIX_RE.search(line) else None
+    return None
+
+
+def _site_domain_in_furniture(context: DocContext, name: str) -> bool:
+    """Whether the page's furniture holds a domain or e-mail address named after `name`
+    ("jeff@thespacereview.com", "www.spacereview.org" for The Space Review)."""
+    letters = _letters_only(name)
+    stems = {letters, re.sub(r"^the", "", letters)} - {""}
+    domain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(stems)))})\.[a-z]{{2,}}\b", re.I)
+    text = context.document.text
+    return any(domain.search(text, start, end) for start, end in _furniture_ranges(context))
+
+
 def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
     """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
 
@@ -325,13 +381,15 @@ def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
     return picked
 
 
-def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str, float]]:
+def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention],
+                     others: tuple[int, ...] = ()) -> list[tuple[Outlet | None, str, str, float]]:
     """(outlet or None, name as written, the line, strength) for each place where the page names itself.
 
     Strength: a site name closing the title line 0.85, furniture phrases 0.8, copyright lines 0.6
     (they often name the owning company, not the outlet). An unregistered title-line name counts only
     when the page repeats it elsewhere, so a headline with a dash is not taken for a site name; one read
-    before a dropped section label ("Headline - Prayuth: news") counts only when it is a registry outlet."""
+    before a dropped section label ("Headline - Prayuth: news") counts only when it is a registry outlet. A line holding
+    one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference."""
     text = context.document.text
     found: list[tuple[Outlet | None, str, str, float]] = []
     suffix = _title_suffix(context)
@@ -343,7 +401,17 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         recurs = not sectioned and len(re.findall(re.escape(name), text)) >= 2
         if outlet is not None or (recurs and name.split()[0].lower() not in NOT_A_NAME):
             found.append((outlet, name, _tidy(line)[:120], 0.85))
+    prefix = None if suffix else _title_prefix(context)
+    if prefix:
+        name, line = prefix
+        outlet = registry.lookup_name(name, countries)
+        if outlet is not None and outlet.kind != "outlet":
+            outlet = None  # "Reuters: …", "Kremlin: …": an agency or body a headline quotes, not the site
+        if outlet is not None or (name.split()[0].lower() not in NOT_A_NAME and _site_domain_in_furniture(context, name)):
+            found.append((outlet, name, _tidy(line)[:120], 0.8))
     for start, end in _cue_lines(text, _furniture_ranges(context)):
+        if any(start <= other < end for other in others):
+            continue
         line = text[start:end]
         for number, pattern in enumerate(SELF_REFERENCE_PATTERNS):
             match = pattern.search(line)
@@ -358,12 +426,121 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
                 # it must be the whole name, so "CBS Interactive" is not taken for CBS News.
                 inside = [m for m in mentions if m.outlet and start + match.start("name") <= m.start < start + match.end("name")
                           and _letters_only(m.surface) == _letters_only(GENERIC_TAIL_RE.sub("", raw) or raw)]
-                outlet = inside[0].outlet if inside else None
+                outlet = inside[0].outlet if inside else _own_domain_on_line(mentions, start, end, raw)
             name = GENERIC_TAIL_RE.sub("", raw) or raw
             strength = 0.6 if number in COPYRIGHT_PATTERNS else 0.8
             found.append((outlet, name, _tidy(line)[:120], strength))
             break
+    found += _updates_offers(context, registry, countries)
     return found
+
+
+def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts) -> list[tuple[Outlet | None, str, str, float]]:
+    """Self-references in offers of the site's updates (UPDATES_OFFER_RE), anywhere in the text: a registry row
+    only (a name the registry lacks might be another body's: "receive Pentagon alerts")."""
+    text = context.document.text
+    lowered = text.lower()
+    if " updates" not in lowered and " alerts" not in lowered:
+        return []  # a substring search spares the regex most texts
+    found = []
+    for match in UPDATES_OFFER_RE.finditer(text):
+        outlet = _lookup(registry, _clean_self_name(match.group("name")), countries)
+        if outlet is not None:
+            line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
+            found.append((outlet, outlet.name, _tidy(text[line_start:line_end if line_end >= 0 else len(text)])[:120], 0.8))
+    return found
+
+
+@dataclass(frozen=True)
+class Syndication:
+    """A syndication credit: the original publisher of the text and the service that distributed it to this page."""
+
+    outlet: Outlet | None  # the original publisher's registry row, if any
+    original: str  # its name as written
+    syndicator: str
+    line: str  # the credit as written, for the evidence
+    copyright_start: int  # where the original's copyright line starts (not the page's own)
+    original_start: int
+    syndicator_start: int
+    service: Outlet | None = None  # the syndicator's registry row, if any
+
+    def explanation(self) -> str:
+        registry = f"registry row {self.outlet.outlet_id}" if self.outlet else "not in the registry"
+        return (f"the text was first published by {self.original} ({registry}) and distributed to this page by "
+                f"{self.syndicator}, a syndication service (an aggregator of other outlets' articles)")
+
+
+def _syndications(context: DocContext, registry: Registry, countries: CountryCounts) -> list[Syndication]:
+    """Syndication credits ("Via SyndiGate.info" then "Copyright @ 2019 The New Arab."): the text is the original
+    publisher's, which the syndicator (an aggregator of other outlets' articles) distributed to this page.
+
+    An agency or platform named as the original is left to the wire and platform rules, and a name inside the
+    syndicator's own ("via Getty Images" / "© Getty") is a picture credit."""
+    text = context.document.text
+    found: list[Syndication] = []
+    for match in SYNDICATION_LINE_RE.finditer(text):
+        rest = match.group("rest").strip()
+        cut = re.search(r"\s*(?P<mark>©|\(c\)|(?i:copyright))", rest)
+        syndicator = SYNDICATOR_RE.match((rest[:cut.start()] if cut else rest).strip())
+        if not syndicator:
+            continue
+        service = _lookup(registry, syndicator.group("name"), countries)
+        if service is not None and service.kind in ("agency", "platform"):
+            continue  # "via Reuters": wire copy, which the wire rules read; "via Twitter": an embedded post
+        if cut:  # "Via SyndiGate.info © The New Arab"
+            copyright_start, copyright_line = match.start("rest") + cut.start("mark"), rest[cut.start("mark"):]
+        else:  # "Via SyndiGate.info", then "Copyright @ 2019 The New Arab." on the next non-empty line
+            following = [line for line in text[match.end():match.end() + 400].split("\n")[1:4] if line.strip()]
+            if not following or not re.match(r"\s*(?:©|\(c\)|(?i:copyright))", following[0]):
+                continue
+            copyright_line = following[0].strip()
+            copyright_start = text.find(copyright_line, match.end())
+        original = ORIGINAL_COPYRIGHT_RE.match(copyright_line)
+        if not original:
+            continue
+        name = _clean_self_name(original.group("name"), copyright_line[original.end("name"):])
+        if not name or name.split()[0].lower() in NOT_A_NAME:
+            continue
+        letters, syndicator_letters = _letters_only(name), _letters_only(syndicator.group("name"))
+        if letters in syndicator_letters or syndicator_letters in letters:
+            continue
+        outlet = _lookup(registry, name, countries)
+        if outlet is not None and outlet.kind in ("agency", "platform"):
+            continue
+        line = _tidy(text[match.start():copyright_start + len(copyright_line)])[:120]
+        found.append(Syndication(outlet, outlet.name if outlet else name, service.name if service else syndicator.group("name"),
+                                 line, copyright_start, copyright_start + original.start("name"), match.start("rest"), service))
+    return found
+
+
+def _names_the_page(context: DocContext, syndication: Syndication, registry: Registry, countries: CountryCounts) -> bool:
+    """Whether a syndication credit's "original" is the page's own site, named by its URL or title line: its own
+    copyright after an unrelated "via" line, not another outlet's."""
+    document = context.document
+    host = normalise_host(document.url) if document.url else ""
+    looked = registry.lookup_domain(host) if host else None
+    if syndication.outlet is not None and looked and looked[0] is syndication.outlet:
+        return True
+    suffix = _title_suffix(context)
+    names = [suffix[0]] if suffix else []
+    names += [host.split(".")[0]] if host else []
+    letters = _letters_only(syndication.original)
+    return any(_letters_only(name) == letters or (syndication.outlet is not None and _lookup(registry, name, countries) is syndication.outlet)
+               for name in names)
+
+
+def _own_domain_on_line(mentions: list[Mention], start: int, end: int, name: str) -> Outlet | None:
+    """The registry row of a domain written on the same line as the name a page gives itself, when the domain is
+    that name ("© 2000 - 2019 Al Bawaba (www.albawaba.com)"): the page's own, not an outlet it credits."""
+    letters = re.sub(r"^the", "", _letters_only(name))
+    for mention in mentions:
+        if mention.outlet is not None and mention.via == "domain" and start <= mention.start < end:
+            labels = normalise_host(mention.domain or mention.surface).split(".")
+            second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "ac", "gov")
+            stem = labels[-3] if second_level else labels[-2] if len(labels) >= 2 else labels[0]
+            if letters and re.sub(r"^the", "", _letters_only(stem)) == letters:
+                return mention.outlet
+    return None
 
 
 def _credits(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str]]:
@@ -409,7 +586,7 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     if document.url:
         host = normalise_host(document.url)
         how = document.evidence_for("url") or "url"
-        strong = how in ("given by a column", "the page's HTML metadata")
+        strong = how == "given by a column" or how.startswith("the page's HTML metadata")
         looked = registry.lookup_domain(host) if host else None
         if looked and looked[0].kind == "platform" and not strong:
             ident.evidence.append(f"url {document.url} ({how}) points to the platform {looked[0].name}: an embedded post, not taken as the publisher")
@@ -428,7 +605,10 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
             candidates.append((0.9, outlet, outlet.name, "", f"outlet column '{hint}' -> {outlet.label_summary()}"))
         else:
             candidates.append((0.85, None, hint, normalise_host(hint) if "." in hint else "", f"outlet column '{hint}', not in the registry"))
-    selfs = sorted(_self_references(context, registry, countries, mentions), key=lambda s: -s[3])  # stable: text order within a strength
+    syndications = [syndication for syndication in _syndications(context, registry, countries)
+                    if not _names_the_page(context, syndication, registry, countries)]
+    others = tuple(syndication.copyright_start for syndication in syndications)
+    selfs = sorted(_self_references(context, registry, countries, mentions, others), key=lambda s: -s[3])  # stable: text order within a strength
     named = [s for s in selfs if s[0] is not None]
     if named:
         outlet = named[0][0]
@@ -443,6 +623,9 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     if byline_outlet:
         candidates.append(byline_outlet)
     ident.credited = [name if outlet is None else outlet.name for outlet, name, _ in _credits(context, registry, countries, mentions)]
+    for syndication in syndications:
+        if syndication.original not in ident.credited:
+            ident.credited.append(syndication.original)
     if not candidates:
         ident.evidence.append("no URL, outlet column, self-reference in the page or agency byline names the publisher")
         return ident
@@ -462,6 +645,9 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
         # Only two registry rows can be seen to disagree; an unregistered name may be the same publisher.
         disagrees = outlet is not None and ident.outlet is not None and outlet is not ident.outlet
         ident.evidence.append(f"{'disagrees: ' if disagrees else ''}{evidence}")
+    ident.syndications = syndications
+    for syndication in syndications:
+        ident.evidence.append(f"syndication credit '{syndication.line}': {syndication.explanation()}")
     if any(c[1] is not None and c[1] is not ident.outlet for c in candidates):
         ident.confidence *= 0.8  # the page points at more than one publisher
     elif sum(1 for c in candidates if c[1] is not None and c[1] is ident.outlet) >= 2:
@@ -628,16 +814,132 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
     return total, named, unnamed
 
 
-def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str) -> list[dict]:
+def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_rows: list[dict]) -> None:
+    """Citation rows for each syndication credit's original publisher (role "credit") and syndicator (role
+    "syndicator", typed aggregator-rewrite by that cue), merged into the row of an outlet already cited."""
+    by_name = {row["name"]: row for row in outlet_rows}
+    for syndication in syndications:
+        outlet, service = syndication.outlet, syndication.service
+        for name, start, role, outlet_type, why in (
+            (syndication.original, syndication.original_start, "credit",
+             (outlet.outlet_type or "unknown") if outlet else "unknown",
+             outlet.label_summary() if outlet else "not in the registry"),
+            (syndication.syndicator, syndication.syndicator_start, "syndicator",
+             (service.outlet_type or "aggregator-rewrite") if service else "aggregator-rewrite",
+             (service.label_summary() + ("" if service.outlet_type else "; type inferred from the syndication credit"))
+             if service else "type inferred from the syndication credit; not in the registry"),
+        ):
+            row = by_name.get(name)
+            if row is not None:
+                if role not in row["roles"].split(", "):
+                    row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + [role])
+                continue
+            row_outlet = outlet if role == "credit" else service
+            by_name[name] = {
+                "doc_id": doc_id, "name": name, "kind": "outlet", "outlet_type": outlet_type,
+                "state_media_code": row_outlet.state_media_code if row_outlet else "",
+                "mentions": 1, "quoted": 0, "label_in_text": "", "label_conflict": False, "label_check": "", "label_phrase": "",
+                "roles": role, "surface_forms": name, "first_start": start,
+                "credibility_score": row_outlet.credibility_score if row_outlet else None,
+                "credibility_category": row_outlet.credibility_category if row_outlet else "",
+                "outlet_id": row_outlet.outlet_id if row_outlet else "",
+                "evidence": f"{why}; syndication credit '{syndication.line}'",
+                "paraphrased": 0, "attribution_verbs": "",
+            }
+            outlet_rows.append(by_name[name])
+
+
+def _place_names(registry: Registry | None) -> frozenset[str]:
+    """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
+    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows."""
+    names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
+    names |= set(actors_module.NATIONALITIES)
+    return frozenset(names | (registry.country_names if registry is not None else frozenset()))
+
+
+def _apposed_place(name: str, text: str, near: int) -> bool:
+    """Whether a one-word name, where the text writes it last before its statement (at offset `near`), follows a
+    place and a comma and is followed by a comma ("in Greenbelt, Maryland, has confirmed", "Walton County, Georgia,
+    stated"): the second part of a place's name, never a speaker."""
+    occurrences = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, max(0, near - NAME_WINDOW), near))
+    if not occurrences:
+        return False
+    last = occurrences[-1]
+    return APPOSED_PLACE_BEFORE_RE.search(text, max(0, last.start() - 40), last.start()) is not None and text[last.end():last.end() + 1] == ","
+
+
+def _hyphenated_name(name: str, text: str, near: int) -> str:
+    """The whole name of which `name` is a part cut at a hyphen, when the text around its statement (at offset
+    `near`) writes it only so ("research team head Jennifer Ngo-Anh says": "Anh" -> "Jennifer Ngo-Anh"; "said Karen
+    Freeman-Wilson": "Karen Freeman" -> "Karen Freeman-Wilson")."""
+    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    escaped = re.escape(name)
+    if re.search(rf"(?<![\w-]){escaped}(?![\w-])", window):
+        return name  # written alone too
+    forms = [m.group(0) for m in re.finditer(rf"(?:{HYPHEN_BEFORE})?{escaped}(?:-[A-Z][\w’']*)*(?![\w-])", window)]
+    return max(forms, key=len).replace("\u00a0", " ") if forms else name  # the fullest form
+
+
+def _body_word(name: str) -> bool:
+    """Whether a part of a name (words and hyphenated parts) is a word for a body or a medium ("Review-Journal")."""
+    return any(part.lower() in BODY_WORDS for part in re.split(r"[\s\-]+", name))
+
+
+def _body_name(name: str, text: str, near: int) -> str | None:
+    """The name an organisation's citation row carries, or None when it names none: a place in an address
+    ("Walton County, Georgia, stated"); a one-word name the text around its statement (at `near`) writes only as
+    the head of a longer name ("According to the Centre for Disease Control" -> "Centre for Disease Control")."""
+    if " " in name:
+        return name
+    if _apposed_place(name, text, near):
+        return None
+    if name.lower() not in actors_module.ORG_WORDS:
+        return name  # only a body's generic word is the head of a longer name ("Centre", "Ministry")
+    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
+        whole = re.search(rf"(?<![\w-]){re.escape(name)} (?:for|of|on) (?:the )?[A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*)*", window)
+        if whole:
+            return whole.group(0)
+    return name
+
+
+def _person_name(name: str, text: str, near: int, places: frozenset[str]) -> str | None:
+    """The name a person's citation row carries, or None when it names no person: leading prepositions dropped
+    ("To LeBron James, triple-doubles are…"), a part of a hyphenated surname completed ("Anh" -> "Jennifer
+    Ngo-Anh"). A preposition inside ("Trump To Jeff Sessions": a headline), an account ("LinkedIn Account") or
+    a place ("North Korea", "Greenbelt, Maryland") names no one."""
+    words = name.split()
+    while len(words) > 1 and words[0].lower() in PREPOSITIONS:
+        words = words[1:]
+    if any(w.lower() in PREPOSITIONS for w in words[1:]) or words[-1].lower() in ACCOUNT_WORDS:
+        return None
+    name = " ".join(words)
+    if fold(name) in places or (len(words) == 1 and _apposed_place(name, text, near)):
+        return None
+    whole = _hyphenated_name(name, text, near)
+    if whole != name and _body_word(whole):
+        return None  # "Journal" of "Las Vegas Review-Journal"
+    return whole
+
+
+def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
-    rows = []
+    writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
+    rows: list[dict] = []
+    places = _place_names(registry)
     for actor in found:
-        if author and actor.name.casefold() == author.casefold():
-            continue  # the byline is the writer, not a source
+        if actor.name.casefold() in writers:
+            continue  # the byline's writers ("A; B"), not sources
         if actor.name.casefold() in NOT_NAMED_SOURCES:
             continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
+        near = max(getattr(actor, "first_start", 0), 0)
+        name = _person_name(actor.name, text, near, places) if actor.kind == "person" else _body_name(actor.name, text, near)
+        if name is None:
+            continue
         outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
+        if outlet is None and registry is not None and actor.kind != "person":
+            outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
         verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
         if outlet is not None and outlet.name in by_name:
             row = by_name[outlet.name]
@@ -651,7 +953,7 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
         rows.append({
             "doc_id": doc_id,
-            "name": actor.name,
+            "name": name,
             "kind": actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
             "outlet_type": outlet.outlet_type if outlet else "",
             "state_media_code": outlet.state_media_code if outlet else "",
@@ -665,7 +967,44 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             "first_start": getattr(actor, "first_start", -1),
             "evidence": "attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
         })
-    return rows
+    return _merge_people(rows)
+
+
+def _merge_people(rows: list[dict]) -> list[dict]:
+    """One row per person once names were corrected: the same name twice ("To LeBron James" and "LeBron James"),
+    or a hyphenated surname alone that is the last word of exactly one other person's ("Norris-Weeks" of "Burnadette
+    Norris-Weeks")."""
+    people: dict[str, dict] = {}
+    for row in rows:
+        if row["kind"] == "person":
+            people.setdefault(row["name"], row)
+    by_last: dict[str, list[str]] = {}
+    for name in people:
+        if " " in name:
+            by_last.setdefault(name.split()[-1], []).append(name)
+    kept = []
+    for row in rows:
+        if row["kind"] != "person":
+            kept.append(row)
+            continue
+        fuller = by_last.get(row["name"], []) if "-" in row["name"] else []  # actors already joined plain surnames
+        into = people[fuller[0]] if len(fuller) == 1 else people[row["name"]]
+        if into is row:
+            kept.append(row)
+        else:
+            _merge_row(into, row)
+    return kept
+
+
+def _merge_row(row: dict, other: dict) -> None:
+    """Add another row's statements about the same person to `row`."""
+    row["mentions"] = max(row["mentions"], other["mentions"])
+    row["quoted"] += other["quoted"]
+    row["paraphrased"] += other["paraphrased"]
+    row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], other["attribution_verbs"]) if v)
+    row["roles"] = "quoted" if row["quoted"] else ("paraphrased" if row["paraphrased"] else "mention")
+    if other["first_start"] >= 0 and (row["first_start"] < 0 or other["first_start"] < row["first_start"]):
+        row["first_start"] = other["first_start"]
 
 
 def analyze(context: DocContext) -> Contribution:
@@ -686,7 +1025,8 @@ def analyze(context: DocContext) -> Contribution:
         row.setdefault("paraphrased", 0)
         row.setdefault("attribution_verbs", "")
     found_actors = context.actors
-    people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author)
+    _add_syndication_rows(document.doc_id, ident.syndications, outlet_rows)
+    people_rows = _actor_rows(document.doc_id, found_actors, outlet_rows, registry, countries, document.author, document.text)
     # An official body merely named ("the Hungarian government") is not a source the document cites.
     outlet_rows = [r for r in outlet_rows if not (r["kind"] == "organization" and r["roles"] == "mention")]
     citation_rows = sorted(outlet_rows + people_rows, key=lambda r: (r["first_start"] if r["first_start"] >= 0 else 10**9, r["name"]))

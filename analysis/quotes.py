@@ -1,11 +1,14 @@
-"""Quotation spans of any style, nested quotes and quotes left open to the paragraph's end.
+"""Quotation spans of any style, nested quotes and quotes left open to the paragraph's end; and the speakers'
+turns of interview transcripts (find_speaker_turns), which voice counts as quoted too.
 
 Shared by loaded wording (voice), outlets (who is quoted) and framing (quoted actors).
 """
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 # opening mark -> closing marks it accepts
 PAIRS = {
@@ -158,3 +161,133 @@ def quoted_ranges(quotes: list[Quote]) -> list[tuple[int, int]]:
 def is_quoted(quotes: list[Quote], start: int, end: int) -> bool:
     """True when [start, end) lies inside some quotation's marks."""
     return any(q.start < start and end <= q.end for q in quotes)
+
+
+
+# ---------------------------------------------------------------- interview transcripts
+# In a transcript each turn is led by its speaker's label ("JP: ...", "Q: ... / A: ...", "LAVROV: ...",
+# "Sergey Lavrov: ..."): the turn is that speaker's words, as a quotation is. A label alone proves nothing
+# (headlines "Trump: Trade talks going well", "Update: ...", "Photo: ...", team notes "Lakers: ..." look the
+# same), so labels count only where they take turns in a conversation: a run of at least MIN_TURNS labelled
+# lines, each speaker different from the one before, in which at least two speakers have two turns or more
+# (Q A Q A, DB JP DB JP), and at least half the turns speak to or as someone (I, you, we, a question).
+# Headline lists and menus repeat a label on consecutive lines ("Column: ...", "Column: ...") or use each
+# label once, and are written in the third person.
+LABELLED_LINE_RE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][^\n:]{0,39}):[ \t]+(?=\S)", re.MULTILINE)
+MIN_TURNS = 4
+MAX_LABEL_WORDS = 4
+# Consecutive turns of a run start at most this many characters apart: a longer gap ends the run.
+MAX_TURN_CHARS = 6000
+# Lower-case particles inside a name ("Abu Bakr al-Baghdadi", "Ursula von der Leyen").
+NAME_PARTICLES = frozenset("al bin ibn de da del der di du van von den la le".split())
+# Labels that head a line but name no speaker (captions, credits, notes, sections, menus), compared
+# case-folded. Written for this module from common page furniture; the turn-taking test above is the main guard.
+NOT_SPEAKERS = frozenset(
+    label.strip()
+    for label in """update|updated|updates|editor's note|editor’s note|editors' note|editors’ note|note|notes|photo|photos|
+    image|images|picture|video|videos|watch|listen|audio|source|sources|credit|credits|caption|correction|
+    clarification|related|read|read more|see also|more|tags|tag|topics|topic|share|search|posted|published|
+    filed under|category|categories|column|opinion|analysis|editorial|comment|comments|breaking|breaking news|
+    report|live|transcript|disclaimer|warning|advertisement|sponsored|guide|tip|pro tip|deal alert|follow|
+    email|e-mail|phone|tel|fax|address|website|date|time|location|price|author|by|via|copyright|summary|
+    background|context|bottom line|why it matters|what's next|what’s next|fact check|trigger warning""".split("|")
+)
+TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
+# Words of a conversation: the first and second person, or a question.
+CONVERSATIONAL_RE = re.compile(r"\?|\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|ll|d)|us|our|you|you['’](?:re|ve|ll|d)|your)\b", re.IGNORECASE)
+
+
+def speaker_label_key(label: str) -> str | None:
+    """The label as a speaker's key (case-folded, without dots: "J.P." = "JP"), or None when it does not look
+    like a speaker: one to four words, each capitalised (or a name particle), of letters, dots, hyphens and
+    apostrophes only ("Q", "JP", "LAVROV", "Sergey Lavrov", "Mr. Lavrov"), and no known heading ("Update").
+    A name may be followed by its affiliation after a comma ("JOHN SOLOMON, THE HILL"); the key is the name's."""
+    label, _, affiliation = label.strip().partition(",")
+    words = label.split()
+    if affiliation and (len(words) < 2 or not all(ch.isalpha() or ch in " .-'’&" for ch in affiliation)):
+        return None  # a full name before an affiliation; "Attention, Deal-Hunters: ..." is a teaser
+    if not 1 <= len(words) <= MAX_LABEL_WORDS or label.casefold() in NOT_SPEAKERS:
+        return None
+    for k, word in enumerate(words):
+        if not all(ch.isalpha() or ch in ".-'’" for ch in word):
+            return None
+        if not word[0].isupper() and not (k and word in NAME_PARTICLES):
+            return None
+    return " ".join(words).replace(".", "").casefold()
+
+
+class Turn(NamedTuple):
+    """A speaker's turn in a transcript: `label_start` where its label starts, `start`/`end` its words."""
+
+    label_start: int
+    start: int
+    end: int
+
+
+def find_speaker_turns(text: str) -> list[Turn]:
+    """The turns of interview transcripts in `text`: each label's line start, and its words after the label.
+
+    A turn is its labelled line and the lines after it up to the next labelled line (any label, a heading too),
+    but ends before a line that names one of the run's speakers by surname: there the author speaks about
+    them ("Shapira points out that Helms' full deposition ..."). A run's last turn, where the transcript's end
+    is not written, runs no further than the run's median turn length. A run's first turns whose speaker
+    never speaks again in it are left out (a book advert or a headline before the transcript would reach over
+    the author's introduction). Sorted, not overlapping; empty for a text without turn-taking labels."""
+    labelled = [(m, speaker_label_key(m.group("label"))) for m in LABELLED_LINE_RE.finditer(text)]
+    if sum(key is not None for _, key in labelled) < MIN_TURNS:
+        return []
+    line_starts = [m.start() for m, _ in labelled]
+    turns: list[Turn] = []
+    run: list[tuple[re.Match, str]] = []
+    for match, key in labelled:
+        if key is None:
+            continue
+        if run and (key == run[-1][1] or match.start() - run[-1][0].start() > MAX_TURN_CHARS):
+            turns.extend(_run_turns(text, run, line_starts))
+            run = []
+        run.append((match, key))
+    turns.extend(_run_turns(text, run, line_starts))
+    return turns
+
+
+def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int]) -> list[Turn]:
+    """The turns of one run of alternating labels, or none when it is no conversation (see find_speaker_turns)."""
+    counts: dict[str, int] = {}
+    for _, key in run:
+        counts[key] = counts.get(key, 0) + 1
+    while run and counts[run[0][1]] < 2:
+        run = run[1:]
+    if len(run) < MIN_TURNS or sum(n >= 2 for n in counts.values()) < 2:
+        return []
+    surnames = sorted({key.split()[-1] for _, key in run if len(key.split()[-1]) >= 3})
+    surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", re.IGNORECASE) if surnames else None
+    turns: list[Turn] = []
+    for k, (match, _) in enumerate(run):
+        following = bisect.bisect_right(line_starts, match.start())
+        end = line_starts[following] if following < len(line_starts) else len(text)
+        line_end = text.find("\n", match.end(), end)
+        if line_end >= 0 and surname_re is not None and (named := surname_re.search(text, line_end, end)):
+            end = text.rfind("\n", 0, named.start()) + 1  # the start of the line naming a speaker
+        if k + 1 == len(run):
+            lengths = sorted(turn.end - turn.start for turn in turns)
+            end = _lines_within(text, match.end(), min(end, match.end() + lengths[len(lengths) // 2]))
+        turns.append(Turn(match.start(), match.end(), end))
+    conversational = sum(CONVERSATIONAL_RE.search(text, turn.start, turn.end) is not None for turn in turns)
+    headlines = sum(_is_title_case(text, turn.start) for turn in turns)
+    return turns if 2 * conversational >= len(turns) and 3 * headlines <= len(turns) else []
+
+
+def _is_title_case(text: str, start: int) -> bool:
+    """True when the line from `start` reads as a headline: three words or more, nearly all capitalised."""
+    line_end = text.find("\n", start)
+    words = TITLE_WORD_RE.findall(text, start, line_end if line_end >= 0 else len(text))[:8]
+    return len(words) >= 3 and 5 * sum(word[0].isupper() for word in words) >= 4 * len(words)
+
+
+def _lines_within(text: str, start: int, limit: int) -> int:
+    """The end of the last whole line from `start` that ends by `limit`; at least the end of the first line."""
+    first_end = text.find("\n", start)
+    if first_end < 0 or first_end >= limit:
+        return len(text) if first_end < 0 else first_end
+    last_end = text.rfind("\n", first_end, limit + 1)
+    return last_end if last_end >= 0 else first_end

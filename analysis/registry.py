@@ -57,6 +57,12 @@ COUNTRY_MARK = "^"  # alias prefix: ordinary words ("Daily News", "The Herald") 
 MARKS = CONTEXT_MARK + COUNTRY_MARK
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
 POSSESSIVE_ENDINGS = ("'s", "’s")
+# A name written in words whose letters joined are a registry domain's main label names that row ("Freedom
+# Outpost" for freedomoutpost.com): only labels this long, so that short labels ("abc", "thesun") of names
+# written otherwise do not meet chance word pairs.
+MIN_JOINED_LABEL = 8
+# Second-level labels under which a country's sites register ("bbc.co.uk"): the main label is the one before.
+SECOND_LEVEL_LABELS = frozenset({"co", "com", "org", "net", "ac", "gov", "or", "ne", "gob", "nic"})
 
 
 @dataclass(frozen=True)
@@ -133,6 +139,10 @@ class Registry:
     single_word: dict[str, tuple[TextAlias, ...]] = field(default_factory=dict)
     by_first_two: dict[tuple[str, str], tuple[TextAlias, ...]] = field(default_factory=dict)
     source_path: str = ""
+    # Domains' main labels (see MIN_JOINED_LABEL, main_label) -> rows, and every prefix of those labels (two
+    # letters or more) capitalised: a text word written otherwise cannot open a name whose letters make one.
+    by_label: dict[str, tuple[int, ...]] = field(default_factory=dict)
+    label_prefixes: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # every word an alias can start with (keys of single_word and first words of by_first_two): most words are none
     first_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # the same plus the possessives of one-word aliases ("bloomberg's"): the lower-cased text words worth a look-up
@@ -158,6 +168,18 @@ class Registry:
             if found:
                 return self.outlets[found[0]], candidate
         return None
+
+    def lookup_joined(self, words: list[str] | tuple[str, ...]) -> Outlet | None:
+        """The row whose domain's main label is the letters of `words` joined ("Freedom Outpost" ->
+        freedomoutpost.com): two words or more, each capitalised and of letters only, so the label's word
+        boundaries are the name's; None when no row, or rows of several outlets, have that label, or when the
+        words are a name the registry lists."""
+        if len(words) < 2 or not all(w[:1].isupper() and w.isalpha() for w in words):
+            return None
+        if alias_key(" ".join(words)) in self.by_alias:
+            return None  # a name the registry has: its own rules decide ("The Times" needs its country named)
+        found = self.by_label.get("".join(words).casefold())
+        return self.outlets[found[0]] if found and len(found) == 1 else None
 
     def lookup_name(self, name: str, countries: dict[str, int] | None = None) -> Outlet | None:
         """The outlet an exact name, alias or domain stem refers to (case-insensitive); ties broken by
@@ -198,6 +220,28 @@ def normalise_host(value: str) -> str:
         host = ""
     host = host.strip(".")
     return host[4:] if host.startswith("www.") else host
+
+
+def main_label(domain: str) -> str:
+    """'freedomoutpost.com' -> 'freedomoutpost'; 'bbc.co.uk' -> 'bbc'; 'news.sky.com' -> 'sky'."""
+    labels = normalise_host(domain).split(".")
+    if len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in SECOND_LEVEL_LABELS:
+        labels = labels[:-1]
+    return labels[-2] if len(labels) >= 2 else ""
+
+
+def _label_index(outlets: list[Outlet]) -> dict[str, tuple[int, ...]]:
+    """Main labels of MIN_JOINED_LABEL letters or more (letters only) -> the rows with a domain of that label; a
+    label opening with "the" also without it ("dailysheeple" of thedailysheeple.com), as names are written after
+    a "the" of the sentence's own ("the Daily Sheeple")."""
+    rows: dict[str, list[int]] = {}
+    for index, outlet in enumerate(outlets):
+        for domain in outlet.domains:
+            label = main_label(domain)
+            for key in (label, label[3:] if label.startswith("the") else ""):
+                if len(key) >= MIN_JOINED_LABEL and key.isalpha() and index not in rows.get(key, ()):
+                    rows.setdefault(key, []).append(index)
+    return {label: tuple(ix) for label, ix in rows.items()}
 
 
 def alias_key(name: str) -> str:
@@ -287,6 +331,7 @@ def _alias_is_distinctive(alias: str, outlet: Outlet, countries: set[str]) -> bo
 def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
     """Index outlets by domain, alias and first word of each text alias."""
     alias_countries = _countries_by_text_alias(outlets)
+    labels = _label_index(outlets)
     names_countries: dict[str, set[str]] = {}
     for outlet in outlets:
         for alias in (outlet.name, *outlet.aliases):
@@ -331,6 +376,8 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
         single_word={w: tuple(al) for w, al in single.items()},
         by_first_two={k: tuple(al) for k, al in first_two.items()},
         source_path=source_path,
+        by_label=labels,
+        label_prefixes=frozenset(label[:n].capitalize() for label in labels for n in range(2, len(label))),
     )
 
 

@@ -1,6 +1,7 @@
 """Whose voice carries a phrase: the author's, a quotation's, or someone the author reports.
 
-- quoted: inside quotation marks of any style (scare quotes and nested quotes included).
+- quoted: inside quotation marks of any style (scare quotes and nested quotes included), or inside a
+  speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...": analysis.quotes.find_speaker_turns).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "X regards ... as", "X has added/said/claimed/indicated that ...",
   "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
@@ -10,15 +11,17 @@
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
-  notorious ...").
+  notorious ...") or whose "that" is relative ("the claim that is spread by ..."); an appositive closing the
+  sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.").
 """
 from __future__ import annotations
 
 import bisect
+import functools
 import itertools
 import re
 
-from .quotes import Quote
+from .quotes import Quote, Turn, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
@@ -72,6 +75,9 @@ _NOT_A_SUBJECT = frozenset(
     "this that which what so and or but is are was were be been being am by for of in on at with from about "
     "without after before while when since".split()
 )
+# A verb of going on before "to" ("He went on to say the ...", "she continued to insist ..."): the speaker is
+# that verb's subject. (Other words before "to say" leave no speaker: "Needless to say", "to say the least".)
+_GOES_ON_TO = re.compile(r"\b(?:(?:go|goes|went|going|gone)\s+on|continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?)\s+to$", re.IGNORECASE)
 # Adverbs and auxiliaries that may stand between the subject and the verb ("Lavrov also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset("also later then has have had once repeatedly previously again further".split())
 
@@ -113,6 +119,24 @@ _IDIOM_SAID = re.compile(
     re.IGNORECASE,
 )
 _IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having|needless\s+to|suffice\s+(?:it\s+)?to|that\s+is\s+to|to)\s+$", re.IGNORECASE)
+# An appositive that names the reported words as a claim, an allegation or a lie (", a claim that is plainly
+# false", ", an allegation Kyiv denies"): the author speaking about the report, so in the author's voice again.
+# Only nouns for a statement (not "a view", "a narrative", which may be the speaker's own words for something).
+_JUDGEMENT_APPOSITIVE = re.compile(
+    r",\s+(?:a|an|the|this|that|such\s+an?)\s+(?:[\w’'-]+\s+){0,2}?"
+    r"(?:claim|assertion|allegation|accusation|charge|contention|statement|remark|lie|falsehood|fabrication|canard|"
+    r"distortion|smear)s?\b",
+    re.IGNORECASE,
+)
+# Words that report speech: one between a cue and such an appositive may be what the appositive judges
+# ("He said the West claims ..., a claim that is false": the speaker's judgement, perhaps).
+_SPEECH_WORD = re.compile(rf"{_SPEECH_VERBS.replace(' to', '')}|according|{_REPORT_VERBS}", re.IGNORECASE)
+# Verbs right after a noun's "that" make the "that" a relative pronoun ("a claim that is false"), no report.
+_RELATIVE_THAT_VERBS = frozenset(
+    "is was are were has have had will would can could may might must should shall does did do remains remained "
+    "seems seemed appears appeared became becomes cannot can't won't isn't wasn't aren't weren't doesn't didn't "
+    "hasn't haven't hadn't".split()
+)
 _CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s--?\s")
 _REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)
@@ -242,17 +266,33 @@ def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
     return False
 
 
-def cue_reaches(prefix: str, match: re.Match) -> bool:
+@functools.lru_cache(maxsize=8)
+def speaker_turns(text: str) -> tuple[Turn, ...]:
+    """find_speaker_turns(text), kept for the last few texts: classify_voice is asked phrase by phrase."""
+    return tuple(find_speaker_turns(text))
+
+
+def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
+    """True when [start, end) ends inside the words of a speaker's turn and starts there or in its label
+    ("LAVROV: The neo-Nazi regime": the label only names the speaker). `turns` are sorted, not overlapping."""
+    index = bisect.bisect_right(turns, (start, float("inf"))) - 1
+    return index >= 0 and turns[index].start < end <= turns[index].end
+
+
+def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
     """True when a prefix cue found in `prefix` (the sentence up to the phrase) puts the phrase, at the
-    prefix's end, in someone else's voice.
+    prefix's end, in someone else's voice. `rest` is the sentence after the phrase.
 
     It does not when the speaker is the author ("I wrote that", "we call it"); in "That said, ..." and
     "Having said that, ..." (nevertheless); when the phrase is part of
     the source named after "according to" ("according to a shocking report": the author's words for the
-    report); or when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase."""
+    report); when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase, or
+    whose "that" is a relative pronoun ("a claim that is false"); or when the phrase is in an appositive closing
+    the sentence that judges the reported words (", a claim that is plainly false propaganda.")."""
     before = prefix[:match.start()]
-    if _FIRST_PERSON_BEFORE.search(before):
-        return False
+    goes_on = _goes_on_to(before)
+    if _FIRST_PERSON_BEFORE.search(before[:goes_on] if goes_on is not None else before):
+        return False  # "I wrote that", "I went on to say that"
     idiom_start = _IDIOM_FIRST_WORD.search(before)
     if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
@@ -262,14 +302,42 @@ def cue_reaches(prefix: str, match: re.Match) -> bool:
         verb = _WORD_RE.match(prefix, match.start()).group()
         return _has_reported_speaker(before, verb.lower()) and not _CLAUSE_END_RE.search(prefix, match.end())
     after = prefix[match.end():]
+    if _returns_to_author(after, rest):
+        return False
     if _ACCORDING_RE.match(prefix, match.start()):
         if _CLAUSE_END_RE.search(after):
             return True
         return any(word.lower() in _NEW_PHRASE_WORDS for word in _WORD_RE.findall(after)[1:])
     first_word = _WORD_RE.match(prefix, match.start())
     if first_word and _REPORT_WORD.fullmatch(first_word.group()) and _DETERMINER_BEFORE.search(before):
+        next_word = _WORD_RE.search(after)
+        if match.group().lower().endswith("that") and next_word and next_word.group().lower() in _RELATIVE_THAT_VERBS:
+            return False  # "a claim that is false": what the claim is, not what it says
         return not _CLAUSE_END_RE.search(prefix[first_word.end():])
     return True
+
+
+def _returns_to_author(after: str, rest: str) -> bool:
+    """True when the text between a cue and the phrase (`after`; `rest` follows the phrase) holds an appositive
+    judging the reported words (_JUDGEMENT_APPOSITIVE) that closes the sentence, with no other report before it.
+
+    Closing: no comma, semicolon or dash after it ("the reports, a fabrication by the junta, were false" is
+    an appositive inside the reported clause). No other report: "He said the West claims ..., a lie ..." may
+    judge the West's claim in the speaker's words."""
+    if "," not in after:
+        return False
+    appositive = _JUDGEMENT_APPOSITIVE.search(after)
+    if appositive is None or _CLAUSE_END_RE.search(after, appositive.start() + 1) or _CLAUSE_END_RE.search(rest):
+        return False
+    return not any(_SPEECH_WORD.fullmatch(word) for word in _WORD_RE.findall(after[:appositive.start()]))
+
+
+def _goes_on_to(before: str) -> int | None:
+    """Where a "went on to" / "continued to" ending `before` (the text before a cue) starts, or None."""
+    stripped = before.rstrip()
+    tail_start = max(0, len(stripped) - 60)  # the longest such phrase is far shorter: only the tail is searched
+    match = _GOES_ON_TO.search(stripped, tail_start)
+    return match.start() if match else None
 
 
 def _has_reported_speaker(before: str, verb: str) -> bool:
@@ -277,6 +345,9 @@ def _has_reported_speaker(before: str, verb: str) -> bool:
     ("Lavrov", "he", "the minister") perhaps followed by an adverb ("Lavrov also said"), or a comma before a
     participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches)."""
     stripped = before.rstrip()
+    goes_on = _goes_on_to(stripped)
+    if goes_on is not None:  # "I went on to say" was ruled out with the first person
+        return _has_reported_speaker(stripped[:goes_on], _WORD_RE.match(stripped, goes_on).group().lower())
     if stripped.endswith(","):
         return True  # ", saying ...": the speaker is the clause's subject (a finite verb after a comma too)
     if verb.endswith("ing"):
@@ -287,11 +358,11 @@ def _has_reported_speaker(before: str, verb: str) -> bool:
     return bool(words) and words[-1].lower() not in _NOT_A_SUBJECT and stripped[-1:].isalnum()
 
 
-def prefix_cue_reaches(prefix: str) -> bool:
-    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches)."""
+def prefix_cue_reaches(prefix: str, rest: str = "") -> bool:
+    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches; `rest` follows it)."""
     position = 0
     while (match := _PREFIX_CUES.search(prefix, position)) is not None:
-        if cue_reaches(prefix, match):
+        if cue_reaches(prefix, match, rest):
             return True
         position = match.start() + 1
     return False
@@ -299,7 +370,7 @@ def prefix_cue_reaches(prefix: str) -> bool:
 
 def is_attributed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
     """True when the sentence frames [start, end) as someone else's wording."""
-    if prefix_cue_reaches(text[sentence[0]:start]):
+    if prefix_cue_reaches(text[sentence[0]:start], text[end:sentence[1]]):
         return True
     return bool(_ANYWHERE_CUES.search(text[end:sentence[1]]))
 
@@ -313,7 +384,7 @@ def classify_voice(
     sentence_starts: list[int] | None = None,
 ) -> str:
     """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`."""
-    if is_inside_quote(quotes, start, end):
+    if is_inside_quote(quotes, start, end) or is_inside_turn(speaker_turns(text), start, end):
         return QUOTED
     starts = sentence_starts if sentence_starts is not None else [s for s, _ in sentence_spans]
     sentence = sentence_around(sentence_spans, starts, start)
@@ -344,6 +415,7 @@ class VoiceFinder:
         self.word_starts = tokens.word_starts
         self.word_ends = tokens.word_ends
         self.words = tokens.words
+        self.turns = speaker_turns(text)
 
     def _tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens [first, last) lying in text[start:end], or None when a token is cut at an edge (its piece
@@ -362,11 +434,12 @@ class VoiceFinder:
         first, last = within
         return any(map(cue_tokens.__getitem__, self.words[first:last]))
 
-    def prefix_cue(self, start: int, end: int) -> bool:
-        """prefix_cue_reaches(text[start:end]), trying the regex only where a word may start a match."""
+    def prefix_cue(self, start: int, end: int, rest: tuple[int, int]) -> bool:
+        """prefix_cue_reaches(text[start:end], text[rest[0]:rest[1]]), trying the regex only where a word may
+        start a match."""
         within = self._tokens_within(start, end)
         if within is None:
-            return prefix_cue_reaches(self.text[start:end])
+            return prefix_cue_reaches(self.text[start:end], self.text[rest[0]:rest[1]])
         first, last = within
         offsets = list(map(_PREFIX_START_TOKENS.__getitem__, self.words[first:last]))
         if not any(offsets):
@@ -376,7 +449,7 @@ class VoiceFinder:
         for k in itertools.compress(range(len(offsets)), offsets):
             for offset in offsets[k]:
                 match = _PREFIX_CUES.match(prefix, word_starts[first + k] - start + offset)
-                if match is not None and cue_reaches(prefix, match):
+                if match is not None and cue_reaches(prefix, match, self.text[rest[0]:rest[1]]):
                     return True
         return False
 
@@ -387,8 +460,10 @@ class VoiceFinder:
         before = bisect.bisect_left(self.quote_starts, start)
         if before and self.quote_reach[before - 1] >= end:
             return QUOTED
+        if self.turns and is_inside_turn(self.turns, start, end):
+            return QUOTED
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
-        if self.prefix_cue(sentence_start, start):
+        if self.prefix_cue(sentence_start, start, (end, sentence_end)):
             return ATTRIBUTED
         if self.may_match(_ANYWHERE_CUE_TOKENS, end, sentence_end) and _ANYWHERE_CUES.search(self.text[end:sentence_end]):
             return ATTRIBUTED

@@ -230,6 +230,11 @@ def test_a_short_name_merges_only_into_the_one_fuller_name_it_is_part_of():
         '"The government broke a promise," Saris said.'
     )
     assert "Kritarch Saris" not in two  # two fuller names end with "Saris": none is picked, no name is built
+    three = _by_name(
+        "James P. Kennedy Jr., the U.S. Attorney, said the case was clear. "
+        '"Free speech carries responsibility," Kennedy said in a statement.'
+    )
+    assert set(three) == {"James P. Kennedy Jr"} and three["James P. Kennedy Jr"].verbs == ("say",)  # one man, one row
     assert two["Saris"].verbs == ("say",)
 
 
@@ -268,3 +273,51 @@ def test_a_pronoun_of_the_other_gender_does_not_resolve_to_the_same_person():
         "I spoke with the superior of a Benedictine house. She said the tests were useless."
     )
     assert actors["Jose Rodriguez Carballo"].verbs == ("complain", "slam")
+
+
+def test_one_capitalised_word_is_a_person_only_on_evidence():
+    actors = _by_name(
+        "In September Amazon announced a slew of devices. Amazon said sales were strong. "
+        "Article posted with permission from the author. "
+        "Sheriff Lombardo met reporters on Monday. Lombardo said the gunman acted alone. "
+        '"He left," Stevens said. He added that the man was gone. '
+        "Chief Judge Patti Saris of the District Court and Kritarch Saris are in the news. Saris wrote an order. "
+        "Haynes said the board was wrong. Mr. Haynes is a lawyer. Kavanaugh also said he would cooperate. "
+        "Google said it would appeal. Cruz told Arroyo the letter was sent. Scicluna will meet Cruz, who was hurt."
+    )
+    assert "Amazon" not in actors and "Article" not in actors  # a brand and a page label, nothing says persons
+    assert actors["Lombardo"].kind == "person"  # titled elsewhere
+    assert actors["Stevens"].kind == "person" and actors["Stevens"].verbs == ("add", "say")  # a "he" refers back
+    assert actors["Saris"].kind == "person"  # the surname of a person named in full
+    assert actors["Haynes"].kind == "person"  # titled after the statement
+    assert actors["Kavanaugh"].kind == "person" and "Google" not in actors  # "he" for a person, "it" for a thing
+    assert actors["Cruz"].kind == "person"  # "who" for a person, "which" for a thing
+
+
+def test_a_pronoun_means_the_one_person_opening_the_sentence_before():
+    actors = _by_name(
+        "Has the move been welcomed? Ryan Petty, whose daughter was among those killed, hailed the vote in a tweet. "
+        'He said: "Today\'s vote is just the beginning." '
+        "Taylor Swift’s label Big Machine answered. She said the claim was false. "
+        "Swift accused Big Machine of blocking her. She claimed the label was wrong. "
+        "Andrew Pollack, a father, thanked Scott for the vote. He said it was a start. "
+        '"Well that was Eric Holder, who left," he wrote. He asked the board to act.'
+    )
+    assert actors["Ryan Petty"].verbs == ("say",) and actors["Ryan Petty"].quoted == 1
+    assert "Andrew Pollack" not in actors  # another name in the sentence before ("Scott") may be the one meant
+    assert "Eric Holder" not in actors  # a name inside a quotation
+    # a possessor opening the sentence before, or a thing named after its subject, is not what a pronoun means
+    assert "Big Machine" not in actors and actors["Taylor Swift"].verbs == ("accuse",)
+
+
+def test_a_pronoun_does_not_reach_past_a_sentence_led_by_a_surname():
+    # The inquiry names "Juan Carlos"; the next sentence is about Arroyo and Cruz: "he said" is one of them, whom
+    # the text names by surname only, not "Juan Carlos" (the same man, Juan Carlos Cruz, under a second name).
+    actors = _by_name(
+        "Bishop Juan Barros was appointed in 2015. Elizabeth Yore spoke to Raymond Arroyo on Monday. A judicial inquiry found all the victims, including the "
+        "letter’s author Juan Carlos, to be credible. Arroyo spoke with Cruz as well. "
+        "He’d testified about three bishops, he said, but Barros mattered more. "
+        "Mary Steenburgen wrote the song. Steenburgen wasn’t thrilled. “I couldn’t focus,” she said."
+    )
+    assert "Juan Carlos" not in actors
+    assert actors["Mary Steenburgen"].verbs == ("say", "write")  # the surname of the last speaker leads: still her

@@ -145,3 +145,41 @@ def test_a_short_name_rows_of_several_countries_share_needs_the_country():
     text = "The Canadian minister told CBC that talks in Canada would go on."
     found = find_mentions(text, tokenize(text), registry(), CountryCounts(text))
     assert [(m.name, m.role, m.outlet.country) for m in found] == [("CBC", "venue", "Canada")]
+
+
+def test_retweet_marker_is_not_the_outlet_rt():
+    assert mentions("RT @AamAadmiParty: the water sample was taken from her house") == []
+    assert mentions("RT: @someone the vote is today") == []
+    # A line of a tweet opened by the marker, with a hashtag or a t.co link in it
+    assert [name for name, _, _ in mentions("RT Big news today #vote")] == []
+    # RT the broadcaster, cited, is still found
+    assert mentions("RT reported that the talks failed.") == [("RT", "source", "")]
+    assert mentions("RT reported it first, as @jack noted.") == [("RT", "source", "")]
+
+
+def test_share_widget_shortener_and_social_urls_are_no_outlets():
+    found = mentions("Share: http://po.st/TP_615 or https://goo.gl/abc, https://www.linkedin.com/in/someone and "
+                     "https://b.scorecardresearch.com/p?c1=2. Full report: https://example-news.test/story")
+    assert [name for name, _, _ in found] == ["example-news.test"]
+
+
+def test_a_name_whose_letters_are_a_registry_domain_names_that_outlet_with_evidence():
+    found = find_mentions("According to Freedom Outpost, the school taught it.", tokenize("According to Freedom Outpost, the school taught it."), registry())
+    assert [(m.outlet.outlet_id, m.surface, m.role) for m in found] == [("cred1:freedomoutpost.com", "Freedom Outpost", "source")]
+    # no citation cue beside it: a menu's or a person's words may spell a site's domain too
+    assert mentions("Cybersecurity National Security Regulation") == []
+    assert mentions("Pamela Geller and Robert Spencer co-founded the group.") == []
+    # not when the domain in the text vouches for the row: the site is named after the person
+    assert [name for name, _, _ in mentions("See davidduke.com. David Duke, the former leader, spoke.")] == ["davidduke.com"]
+    # only the whole name: not inside a longer one, nor glued to another word
+    assert mentions("A report by the American Freedom Outpost Society said so.") == []
+    assert mentions("A report by National Security/War Correspondent Sara Carter said so.") == []
+
+
+def test_joined_label_lookup_needs_whole_capitalised_words_and_a_long_label():
+    reg = registry()
+    assert reg.lookup_joined(["Freedom", "Outpost"]).outlet_id == "cred1:freedomoutpost.com"
+    assert reg.lookup_joined(["freedom", "outpost"]) is None  # lower-case words are no name
+    assert reg.lookup_joined(["Freedomoutpost"]) is None  # one word: no word boundary to check
+    assert reg.lookup_joined(["The", "Times"]) is None  # a registry name: its own rules apply
+    assert all(len(label) >= 8 for label in reg.by_label)

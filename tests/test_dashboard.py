@@ -317,6 +317,24 @@ def test_dashboard_takes_the_clis_file_size_limit(tmp_path: Path) -> None:
     assert [d.source.rsplit("/", 1)[-1] for d in documents] == ["small.txt"] and len(errors) == 1
 
 
+@pytest.mark.parametrize("fmt", ["csv", "parquet"])
+def test_texts_rebuilt_from_written_tables_equal_the_texts(seeds, tmp_path: Path, fmt: str) -> None:
+    """Blocks that start like a formula ("- 24 Issues Per Year" in a seed) are written with an apostrophe;
+    the tables read back give the text as analysed, so every span keeps its offsets."""
+    from analysis import export
+
+    results, texts = seeds
+    assert results.blocks["text"].str.startswith(export.FORMULA_PREFIXES).any(), "the seeds hold a formula-like block"
+    export.write_results(results, tmp_path, fmt)
+    again = export.read_results(tmp_path)
+    rebuilt = texts_from_blocks(again.blocks)
+    for doc_id, text in texts.items():
+        for _, block in again.blocks[again.blocks["doc_id"] == doc_id].iterrows():
+            assert rebuilt[doc_id][block["start"]:block["end"]] == text[block["start"]:block["end"]] == block["text"][: block["end"] - block["start"]]
+        for _, span in again.spans[again.spans["doc_id"] == doc_id].iterrows():
+            assert rebuilt[doc_id][span["start"]:span["end"]] == span["text"]
+
+
 def test_texts_rebuilt_from_blocks_keep_every_offset(seeds) -> None:
     results, texts = seeds
     rebuilt = texts_from_blocks(results.blocks)
@@ -823,6 +841,26 @@ def test_overview_of_a_large_corpus_caps_the_table_with_search_and_order() -> No
     at.run()
     links = [link.proto for link in at.get("page_link") if link.proto.label.startswith("Open ")]
     assert links and links[0].query_string == f"doc={at.dataframe[0].value['doc_id'].iloc[0]}"
+
+
+def test_readability_chart_leaves_out_non_english_and_short_bodies() -> None:
+    """A Russian page scores Flesch 107 and is not matched against the English lexicon: its dot would sit at
+    'easy and neutral' for reasons that have nothing to do with the text, so it is left out and counted."""
+    documents = pd.DataFrame({
+        "doc_id": ["en1", "en2", "ru", "short"],
+        "flesch_reading_ease": [55.0, 48.0, 107.0, 70.0],
+        "loaded_per_1k_words": [3.0, 1.5, 0.0, 40.0],
+        "body_words": [800, 650, 900, 12],
+        "readability_note": ["", "", "not English: 96% of the words are in Cyrillic script", ""],
+        "outlet_type": ["commercial", "wire", "state-controlled", "commercial"],
+    })
+    labels = {d: d for d in documents["doc_id"]}
+    figure = charts.readability_vs_loaded(Results({"documents": documents}), labels)
+    drawn = sorted(x for trace in figure.data for x in trace.x)
+    assert drawn == [48.0, 55.0]
+    assert "1 not read as English prose" in figure.layout.title.text and "1 under 100 body words" in figure.layout.title.text
+    only_russian = Results({"documents": documents[documents["doc_id"] == "ru"]})
+    assert charts.readability_vs_loaded(only_russian, labels) is None
 
 
 def test_large_corpus_charts_are_aggregates() -> None:

@@ -83,3 +83,30 @@ def test_loaded_document_records_the_encoding_in_its_evidence():
     assert doc.evidence_for("encoding").startswith("cp1252 (detected")
     (plain,) = list(load_bytes("y.txt", "y.txt", "Orbán meets Putin.".encode("utf-8")))
     assert plain.evidence_for("encoding") == ""
+
+
+class _CountingBytes(bytes):
+    """Bytes that record each full decode of themselves."""
+
+    def __init__(self, _data: bytes) -> None:
+        self.decodes: list[str] = []
+
+    def decode(self, encoding: str = "utf-8", errors: str = "strict") -> str:
+        self.decodes.append(encoding)
+        return bytes.decode(self, encoding, errors)
+
+
+def test_code_pages_are_compared_without_decoding_the_whole_file_for_each():
+    """Ten code pages compared on a large file meant ten full decodes and more: each charmap code page is judged
+    from its byte table and the bytes the file holds; the file is decoded once, as the code page chosen."""
+    from analysis.decoding import choose_single_byte
+
+    text = "Orbán met Putin. “It was good,” he said — naïve? The café’s façade, Müller said.\n" * 50
+    data = _CountingBytes(text.encode("cp1252"))
+    chosen = choose_single_byte(data, "cp1257", ["cp1257", "cp1250", "cp1252"])
+    assert chosen == choose_single_byte(bytes(data), "cp1257", ["cp1257", "cp1250", "cp1252"])
+    assert chosen[0] == "cp1252" and "first guess cp1257 reads 150 character(s) otherwise" in chosen[1]
+    assert data.decodes == []
+    decoded = decode(data)
+    assert decoded.text == text and decoded.encoding == "cp1252"
+    assert data.decodes == ["utf-8", "cp1252"]  # UTF-8 tried first, then the one reading

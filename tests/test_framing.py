@@ -110,7 +110,7 @@ def test_naming_of_the_meeting_and_rfe_rl():
 
 
 def test_naming_folds_case_accents_hyphens_and_possessives():
-    rows = _naming("The tete-a-tete in Beijing worried allies. NATO's expansion and the Russo Ukrainian conflict, too.")
+    rows = _naming("The tete-a-tete in Beijing worried diplomats. NATO's expansion and the Russo Ukrainian conflict, too.")
     terms = {r["term"] for r in rows}
     assert {"tête-à-tête", "NATO expansion", "Russo-Ukrainian conflict"} <= terms
 

@@ -171,3 +171,196 @@ def test_byline_below_a_headline_repeated_after_a_long_menu():
     author, evidence = metadata.find_author(text, f"{headline} - SlashGear")
     assert author == "Chris Davies" and "below the headline" in evidence
     assert metadata.find_published(text, f"{headline} - SlashGear")[0] == "2019-11-19"
+
+
+def test_headline_found_again_once_for_author_and_date(monkeypatch):
+    """A page whose first lines hold neither byline nor date: both are read below the repeated headline, which is
+    looked for once (it searches the whole text), with the same results as the two finders alone."""
+    from analysis.corpus import Document, load_bytes
+
+    text = _page_with_navigation("By\nSarah E. Needleman\n\nNov. 19, 2019 8:03 am ET")
+    title = metadata.find_title(text)[0]
+    expected = metadata.find_author(text, title), metadata.find_published(text, title)
+    calls = []
+    original = metadata._below_headline
+    monkeypatch.setattr(metadata, "_below_headline", lambda *args: calls.append(args) or original(*args))
+    document = next(iter(load_bytes("page.txt", "page.txt", text.encode("utf-8"))))
+    assert isinstance(document, Document)
+    assert (document.author, document.published) == (expected[0][0], expected[1][0]) == ("Sarah E. Needleman", "2019-11-19")
+    assert document.evidence_for("author") == expected[0][1] and document.evidence_for("published") == expected[1][1]
+    assert len(calls) == 1
+
+
+def _long_page(article: str) -> str:
+    """A page whose first lines are a title and a menu (no byline there, no repeated headline), then `article`."""
+    menu = "\n".join(f"Section {i}" for i in range(30))
+    return f"Moon landers compete for NASA money\n\n{menu}\n\n{article}\n\nThe agency will pick two firms next year.\n"
+
+
+def test_byline_on_a_line_of_its_own_deep_in_the_page():
+    text = _long_page("NASA wants to land on the Moon again.\n\nby Laura Winter\n19 Nov 2019 05:44 GMT")
+    author, evidence = metadata.find_author(text, "Moon landers compete for NASA money")
+    assert author == "Laura Winter" and "line of its own" in evidence and "by Laura Winter" in evidence
+    assert metadata.find_author(_long_page("Intro.\n\nBy Sean Martin Sean Martin"))[0] == "Sean Martin"  # name and link text
+
+
+@pytest.mark.parametrize("article", [
+    "Dozens of civilians were killed by Russian forces near the city on Monday, officials said.",
+    "Dozens of civilians were killed\nby Russian Forces\nnear the city on Monday, officials said.",  # hard-wrapped prose
+    "Intro.\n\nby Russian Forces",  # no person's name
+    "Intro.\n\nBy The Numbers",
+    "Intro.\n\nBy Staff Reporter",
+    "Intro.\n\nby Laura Winter on the Moon race and what it costs",  # more than the name after it
+    "Intro.\n\nby Laura\n\nMore.",  # one word: no full name
+    "Related stories\n\nBy Emily Stewart\n\nBy Hannah Brown\n\nBy Aaron Rupar",  # other stories' bylines
+])
+def test_no_byline_line_of_its_own_from_prose_or_lists(article):
+    assert metadata.find_author(_long_page(article), "Moon landers compete for NASA money")[0] == ""
+
+
+# --- bylines after a date or a label, co-authors, role labels and job titles ---
+
+@pytest.mark.parametrize("line,name", [
+    ("Analysis by Chris Cillizza, CNN Editor-at-large", "Chris Cillizza"),
+    ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN", "Ilana Muhlstein"),
+    ("October 9, 2018 | by Olivia Larsen", "Olivia Larsen"),
+    ("By LISA MASCARO, MARY CLARE JALONICK and ERIC TUCKER", "Lisa Mascaro; Mary Clare Jalonick; Eric Tucker"),
+    ("By Tariq Malik, Mike Wall 2019-11-18T22:05:36Z Spaceflight", "Tariq Malik; Mike Wall"),
+    ("By Jane Doe and John Roe", "Jane Doe; John Roe"),
+    ("By Jane Doe, Mike Wall and Ann Lee, Reuters", "Jane Doe; Mike Wall; Ann Lee"),
+    ("By Sean Martin Sean Martin", "Sean Martin"),  # a byline link and its text, run together
+])
+def test_bylines_with_labels_dates_and_co_authors(line, name):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == name
+
+
+@pytest.mark.parametrize("line,name", [
+    ("By Jane Doe, Los Angeles", "Jane Doe"),  # a place is no co-author
+    ("By Jane Doe, Los Angeles Nov. 3, 2019", "Jane Doe"),
+    ("By Jane Doe, Associated Press", "Jane Doe"),
+    ("By Jane Doe, Reuters and AP", "Jane Doe"),
+    ("By Jane Doe, John Roe", "Jane Doe"),  # a comma list neither closed by "and" nor dated: only the first is sure
+    ("By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT", "Sherif Saed"),
+    ("March 3, 2023 | by now the talks had collapsed", ""),
+    ("Our view of the talks | by Jane Doe", ""),  # a byline after a separator counts only after a date
+])
+def test_no_co_author_or_byline_invented(line, name):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == name
+
+
+@pytest.mark.parametrize("raw,clean", [
+    ("Текст Венера Ерофеева", "Венера Ерофеева"),
+    ("Text: Jane Doe; Photo: John Roe", "Jane Doe"),
+    ("Greg Beacham; Ap Sports Writer", "Greg Beacham"),
+    ("Chris Cillizza, CNN Editor-at-large", "Chris Cillizza"),
+    ("Meg Kinnard; Errin Haines; Associated Press", "Meg Kinnard; Errin Haines; Associated Press"),
+    ("Doe, Jane", "Doe, Jane"),  # surname first stays whole
+    ("Staff Reporter", "Staff Reporter"),  # only a role: left as it is
+    ("Фото: Иван Петров", ""),  # only a photographer: no author
+    ("Jane Doe; jane doe", "Jane Doe"),
+    ("Textor Smith", "Textor Smith"),
+])
+def test_clean_author(raw, clean):
+    assert metadata.clean_author(raw) == clean
+
+
+def _navigation_then(headline_line: str, below: str) -> str:
+    menu = "\n".join(f"Section {i}" for i in range(30))
+    return f"{menu}\n\n{headline_line}\n\n{below}\n\nThe review starts here and runs on for a while.\n"
+
+
+def test_headline_found_again_with_its_dash_folded():
+    title = "Star Wars Jedi: Fallen Order review - shoots for the moon - VG247"
+    text = title + "\n\n" + _navigation_then("Star Wars Jedi: Fallen Order review – shoots for the moon", "By Sherif Saed, Wednesday, 20 November 2019 08:05 GMT")
+    assert metadata.find_author(text, title)[0] == "Sherif Saed"
+    assert metadata.find_published(text, title)[0] == "2019-11-20"
+
+
+def test_headline_found_again_without_the_titles_section_trail():
+    title = "Third case of plague in China as panic begins | Science | News | Express.co.uk"
+    text = title + "\n\n" + _navigation_then("Third case of plague in China as panic begins", "By Sean Martin\nPUBLISHED: 00:01, Tue, Nov 19, 2019 | UPDATED: 10:43, Tue, Nov 19, 2019")
+    assert metadata.find_published(text, title)[0] == "2019-11-19"
+    assert metadata.find_author(text, title)[0] == "Sean Martin"
+
+
+def test_headline_found_again_with_a_word_changed():
+    title = "Why you can't trust the White House on Donald Trump's health - CNNPolitics"
+    text = title + "\n\n" + _navigation_then("Why you just can't trust the White House on Donald Trump's health",
+                                             "Analysis by Chris Cillizza, CNN Editor-at-large\n\nUpdated 1909 GMT (0309 HKT) November 18, 2019")
+    assert metadata.find_author(text, title)[0] == "Chris Cillizza"
+    assert metadata.find_published(text, title)[0] == "2019-11-18"
+    other = text.replace("Why you just can't trust the White House on Donald Trump's health", "Why the White House keeps its doctors close")
+    assert metadata.find_author(other, title)[0] == ""  # another headline anchors nothing
+
+
+# --- HTML pages: the page's own og:/JSON-LD statements before trafilatura's guesses ---
+
+def _html(head: str, body: str = "<p>Body text of the article.</p>") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_html_site_name_from_og_site_name_not_the_json_ld_article_publisher():
+    page = _html('<title>Trade deal may grow | Deccan Herald</title><meta property="og:site_name" content="Deccan Herald">'
+                 '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Trade deal may grow",'
+                 ' "author": "Reuters", "publisher": {"@type": "Organization", "name": "DH News Service"}}</script>')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["outlet_hint"] == "Deccan Herald" and "og:site_name" in evidence["outlet_hint"]
+    assert values["title"] == "Trade deal may grow"
+
+
+def test_html_site_name_never_a_twitter_handle():
+    page = _html('<title>Popular food blogs — www.wday.ru</title><meta name="twitter:site" content="@Wday_">'
+                 '<meta property="og:url" content="https://www.wday.ru/dom-eda/blogs/">')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values.get("outlet_hint") == "www.wday.ru" and "<title>" in evidence["outlet_hint"]
+    assert values["url"] == "https://www.wday.ru/dom-eda/blogs/"
+
+
+def test_html_og_tags_pushed_into_the_body_are_still_read():
+    # A stray element in <head> makes the parser close it: the og: tags after it land in <body>.
+    page = ('<html><head><title>The 10 best early deals – BGR</title><div class="ad"></div>'
+            '<meta property="og:url" content="https://bgr.com/2019/11/19/deals/"><meta property="og:site_name" content="BGR">'
+            '</head><body><p>Body text of the article.</p></body></html>')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["url"] == "https://bgr.com/2019/11/19/deals/" and "og:url" in evidence["url"]
+    assert values["outlet_hint"] == "BGR"
+
+
+def test_html_logo_heading_is_no_headline():
+    page = _html('<title>악녀의 덫에 걸린 이유리 - Entermedia</title>',
+                 '<h1><a href="/"><img src="/logo.gif" alt="Entermedia"></a></h1><h1>엔터 미디어</h1><p>본문입니다.</p>')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["title"] == "악녀의 덫에 걸린 이유리"
+    assert values["outlet_hint"] == "Entermedia"  # the <title>'s site name, borne out by the logo's alt text
+    unconfirmed = page.replace('alt="Entermedia"', 'alt="Home"')
+    assert "outlet_hint" not in metadata.read_html_metadata(unconfirmed)[0]
+
+
+def test_html_author_cleaned_of_labels_and_job_titles():
+    page = _html('<title>Lakers hold off OKC</title><meta name="author" content="Greg Beacham; AP Sports Writer">')
+    assert metadata.read_html_metadata(page)[0]["author"] == "Greg Beacham"
+    page = _html('<title>Кулинарные блоги</title><meta name="author" content="Текст Венера Ерофеева">')
+    assert metadata.read_html_metadata(page)[0]["author"] == "Венера Ерофеева"
+
+
+def test_html_site_name_a_name_before_a_slug_and_never_a_url_or_a_headline():
+    ld = '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Eastern Michigan routs Northern Illinois", "publisher": {"name": "The Detroit News"}}</script>'
+    page = _html('<meta property="og:site_name" content="detroitnews">' + ld)
+    assert metadata.read_html_metadata(page)[0]["outlet_hint"] == "The Detroit News"
+    page = _html('<meta property="og:site_name" content="https://www.newsnation.in">' + ld.replace("The Detroit News", "News Nation"))
+    assert metadata.read_html_metadata(page)[0]["outlet_hint"] == "News Nation"
+    headline = "The man whose duvet nearly killed him: How this medical mystery was solved"
+    page = _html(f'<meta name="application-name" content="{headline}"><meta property="og:site_name" content="MSN">'
+                 f'<meta property="og:title" content="{headline}">')
+    values = metadata.read_html_metadata(page)[0]
+    assert (values["outlet_hint"], values["title"]) == ("MSN", headline)
+
+
+def test_html_title_without_its_site_name_and_entities():
+    page = _html('<meta property="og:site_name" content="Sportsnet.ca"><meta property="og:title" content="Nadal keeps Spain alive - Sportsnet.ca">')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["title"] == "Nadal keeps Spain alive" and "without the site name" in evidence["title"]
+    page = _html('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Review &#8211; shoots for the moon"}</script>')
+    assert metadata.read_html_metadata(page)[0]["title"] == "Review – shoots for the moon"

@@ -34,13 +34,26 @@ def test_anchor_in_boilerplate_does_not_count():
 
 
 def test_referent_without_anchors_counts_everywhere():
+    assert ("rfe_rl", "RFE/RL") in _referents_of("RFE/RL reported it first.")
+    # a summit is diplomacy by itself: the word is its own anchor
     assert ("the_meeting", "summit") in _referents_of("The summit ended early.")
 
 
 def test_market_and_factory_senses_are_no_meeting():
     found = _referents_of("Iran will sell oil on the foreign exchange market near the Michoud Assembly Facility. "
-                          "The stock exchange fell. The leaders held an exchange on trade.")
+                          "The stock exchange fell. The prime ministers held an exchange on trade.")
     assert [term for referent, term in found if referent == "the_meeting"] == ["exchange"]
+
+
+def test_meeting_words_count_only_in_documents_about_diplomacy():
+    # a doctor's visit, a game review, a team's schedule: everyday words, no meeting of the event
+    for text in ("While the man's symptoms improved after that visit, they worsened later that month.",
+                 "You spend more time with these characters and visit alien planets.",
+                 "Lakers: Visit the Thunder on Friday. The meeting of the two teams drew a crowd."):
+        assert not {r for r, _ in _referents_of(text)} & {"the_meeting"}
+    found = _referents_of("According to Orban, the two leaders spoke during his visit to Moscow. "
+                          "Diplomats called the meeting worrying.")
+    assert {("the_meeting", "visit"), ("the_meeting", "meeting")} <= found
 
 
 def test_custom_anchor_rows(tmp_path: Path):

@@ -1,5 +1,7 @@
 """Quotation finding: every mark style, nesting, apostrophes, quotes left open."""
-from analysis.quotes import find_quotes, is_quoted, quoted_ranges
+import pytest
+
+from analysis.quotes import find_quotes, find_speaker_turns, is_quoted, quoted_ranges
 
 
 def _texts(text: str) -> list[str]:
@@ -95,3 +97,82 @@ def test_unbalanced_marks_never_quote_past_their_line():
     assert _texts(far) == ['"Open.']
     # two quotations open at a line's end: ambiguous, neither continues
     assert _texts('He wrote "a “b\nc” d"') == ['"a “b', "“b"]
+
+
+# ---------------------------------------------------------------- interview transcripts
+
+INTERVIEW = (
+    "Interview with Sergey Lavrov\n\nThe minister spoke to our correspondent on Monday.\n\n"
+    "Q: What do you make of the sanctions?\n\n"
+    "LAVROV: The Kyiv regime is a puppet of the West.\nThe sanctions are illegal.\n\n"
+    "Q: And the talks?\n\n"
+    "LAVROV: The regime does not want peace."
+)
+
+
+def test_transcript_turns_are_the_words_after_each_label():
+    turns = find_speaker_turns(INTERVIEW)
+    assert [INTERVIEW[t.start:t.end].strip() for t in turns] == [
+        "What do you make of the sanctions?",
+        "The Kyiv regime is a puppet of the West.\nThe sanctions are illegal.",
+        "And the talks?",
+        "The regime does not want peace.",
+    ]
+    assert INTERVIEW[turns[1].label_start:turns[1].start] == "LAVROV: "
+
+
+def test_named_speakers_initials_and_affiliations_take_turns():
+    text = ("DB: John, what do you know?\nJohn Pilger: I know little.\nHe is ill.\n"
+            "DB: Why?\nJP: Because they want him silenced.\n"
+            "SARAH CARTER, CIRCA NEWS: You are right.\nJP: Thanks, we will see.")
+    assert [text[t.start:t.end].split("\n")[0] for t in find_speaker_turns(text)] == [
+        "John, what do you know?", "I know little.", "Why?", "Because they want him silenced.",
+        "You are right.", "Thanks, we will see.",
+    ]
+
+
+def test_the_last_turn_stops_at_the_run_s_usual_turn_length():
+    text = ("Q: Were you hurt?\nA: No.\nQ: Did you tell anyone?\nA: No.\n"
+            "If this had been such a pivotal moment, how could she forget the year? The account is a sham.")
+    last = find_speaker_turns(text)[-1]
+    assert text[last.start:last.end] == "No."
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # headings, captions and updates are no speakers
+        "Update: The regime fell.\nPhoto: AP\nUpdate: You can see it here?\nPhoto: Reuters\nUpdate: We know more?",
+        # headline lists: a label repeated on consecutive lines, or each used once
+        "Trump: Trade talks going well\nTrump: Trade talks going well\nRussia: Israeli strikes wrong\n"
+        "Benny Gantz: Government will protect citizens\nLiberman: Both parties to blame",
+        # labels that alternate but are written in the third person (team notes, headline menus)
+        "Thunder: F Hamidou Diallo missed his third straight game.\n\nLakers: Kyle Kuzma left the court.\n\n"
+        "Thunder: Host the Lakers on Friday.\n\nLakers: Visit the Thunder on Friday.",
+        # headline teasers in Title Case, even where they speak to the reader
+        "Police: Two In Custody After Death Of Student\nMayor: ‘Despicable’ Move Won’t Stand Says Mayor\n"
+        "Attention, Deal-Hunters: Here Are The Top Deals For You\nPolice: Two Ballers Steal Items You Love\n"
+        "Mayor: Why Won’t You Read This Story?",
+        # too few turns to tell a transcript
+        "Q: Why?\nA: Because the regime lies to you.\nQ: Really?",
+    ],
+)
+def test_no_turns_without_a_conversation(text):
+    assert find_speaker_turns(text) == []
+
+
+def test_a_one_off_label_before_the_transcript_does_not_reach_over_the_introduction():
+    text = ("Regime Change: The JFK Assassination. Check Amazon for pricing.\n"
+            "The author's own introduction says the regime lied.\n"
+            "BELIN: Were you deputy director? Is that correct?\nHELMS: I believe so.\n"
+            "BELIN: Do you know more?\nHELMS: I do not.")
+    turns = find_speaker_turns(text)
+    assert turns[0].label_start == text.index("BELIN")
+
+
+def test_a_turn_ends_where_the_author_names_a_speaker():
+    text = ("BELIN: Were you Deputy Director of Plans, is that correct?\nHELMS: I believe so.\n"
+            "BELIN: Was Oswald a CIA agent?\nShapira points out that Helms’ full deposition was public.\n"
+            "It was a regime-change operation.\nHELMS: Mr. Belin, we found no evidence whatsoever.")
+    turns = find_speaker_turns(text)
+    assert text[turns[2].start:turns[2].end] == "Was Oswald a CIA agent?\n"

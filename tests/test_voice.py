@@ -27,6 +27,12 @@ def _voice(text: str, phrase: str) -> str:
         ("The Kyiv regime was, to say the least, unpopular there.", "Kyiv regime", "authorial"),
         ("That is to say, the Kyiv regime lost.", "Kyiv regime", "authorial"),
         ("Lavrov said, to say the least, that the Kyiv regime lost.", "Kyiv regime", "attributed"),
+        # ... but "went on to say" and "continued to insist" report their subject's words
+        ("He went on to say the Kyiv regime had shelled Donetsk.", "Kyiv regime", "attributed"),
+        ("Zakharova continued to insist the junta was collapsing.", "junta", "attributed"),
+        ("I went on to say the junta is a sham.", "sham", "authorial"),
+        ("I went on to say that the junta is a sham.", "sham", "authorial"),
+        ("To go on to say the junta is a sham is wrong.", "sham", "authorial"),
         # the author's adjective for the source named after "according to"
         ("Patients have escaped, according to a shocking report in The Sun.", "shocking", "authorial"),
         ("According to Lavrov, the Kyiv regime is failing.", "Kyiv regime", "attributed"),
@@ -58,6 +64,21 @@ def _voice(text: str, phrase: str) -> str:
         ("Cruz recounted how he had been slandered by the hierarchy.", "slandered", "attributed"),
         ("Those familiar with Jorge Bergoglio say it is a sham.", "sham", "attributed"),
         ("He wrote he was a notorious liar.", "notorious", "attributed"),
+        # an appositive closing the sentence that judges the reported words is the author's again
+        ("Lavrov said the Kyiv regime had shelled Donetsk, a claim that is plainly false propaganda.",
+         "propaganda", "authorial"),
+        ("Lavrov said that the Kyiv regime had shelled Donetsk, a claim that is plainly false propaganda.",
+         "propaganda", "authorial"),
+        ("Lavrov said that the Kyiv regime had shelled Donetsk, a claim that is plainly false propaganda.",
+         "Kyiv regime", "attributed"),
+        ("According to Lavrov, the regime shelled Donetsk, an allegation the junta denies.", "junta", "authorial"),
+        ("Kyiv denies the claim that is spread by the junta.", "junta", "authorial"),  # a relative "that"
+        # ... but not inside the reported clause, nor after a second report it may judge
+        ("Lavrov said that the reports, a fabrication by the junta, were false.", "junta", "attributed"),
+        ("Lavrov said that the West claims the regime is legitimate, a lie spread by the junta.", "junta",
+         "attributed"),
+        ("Lavrov said that the regime, a junta, had fallen.", "junta", "attributed"),
+        ("His claim that the junta fell is false.", "junta", "attributed"),
         # a trailing attribution reaches back over its sentence
         ("The Kyiv regime shelled Donetsk again, the minister said.", "Kyiv regime", "attributed"),
         ("The Kyiv regime shelled Donetsk again, Lavrov said on Monday.", "Kyiv regime", "attributed"),
@@ -96,3 +117,31 @@ def test_quote_running_onto_the_next_lines_is_quoted():
             'So much time and money wasted, so many lives ruined!"\nSessions declined to comment.')
     assert _voice(text, "ruined") == "quoted"
     assert _voice(text, "declined") == "authorial"
+
+
+INTERVIEW = (
+    "Sergey Lavrov spoke to our correspondent. The Kyiv regime, he knows, is unpopular.\n\n"
+    "Q: What do you make of the sanctions?\n\n"
+    "LAVROV: The Kyiv regime is a puppet of the West.\n\n"
+    "Q: And the talks?\n\n"
+    "LAVROV: The neo-Nazi junta does not want peace."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("puppet", "quoted"),  # the interviewee's answer is his words, not the author's
+        ("junta", "quoted"),
+        ("LAVROV: The neo-Nazi", "quoted"),  # a span taking in the label: the label only names the speaker
+        ("Kyiv regime", "authorial"),  # the author's introduction before the transcript
+    ],
+)
+def test_a_speaker_s_turn_in_a_transcript_is_quoted(phrase: str, voice: str):
+    assert _voice(INTERVIEW, phrase) == voice
+
+
+def test_a_single_labelled_line_is_no_transcript():
+    text = "Update: The Kyiv regime fell.\n\nTrump: The junta is finished.\n\nThe junta is finished."
+    assert _voice(text, "Kyiv regime") == "authorial"
+    assert _voice(text, "junta") == "authorial"

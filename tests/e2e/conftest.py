@@ -83,6 +83,10 @@ def page(browser, dashboard_url: str):
         dialog.dismiss()
 
     page.on("dialog", on_dialog)
+    # Offline: every request must stay on the dashboard's own server (or be an inline data:/blob: URL).
+    page.outside_requests = []
+    local = dashboard_url.rstrip("/")
+    context.on("request", lambda request: None if request.url.startswith((local, "data:", "blob:")) else page.outside_requests.append(request.url))
     page.set_default_timeout(60_000)
     yield page
     context.close()

@@ -81,6 +81,12 @@ def test_seeds_load_and_compare(page, dashboard_url: str, artifacts: Path) -> No
     assert other.locator(".sfd-card").count() == page.locator(".sfd-card").count()
     other.close()
 
+    for name in ("Document", "Lexicons", "Export"):
+        open_page(page, name)
+    favicon = page.evaluate("() => document.querySelector(\"link[rel*='icon']\").href")
+    assert favicon.startswith(("data:", dashboard_url.rstrip("/"))), favicon
+    assert page.outside_requests == [], "the dashboard must not reach the internet"
+
 
 def test_export_csv_matches_cli(page, dashboard_url: str, artifacts: Path, monkeypatch) -> None:
     page.goto(dashboard_url)

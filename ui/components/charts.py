@@ -121,20 +121,33 @@ def boilerplate_share(results: Results, labels: dict[str, str]) -> go.Figure | N
 def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure | None:
     """Flesch reading ease against authorial loaded wording per 1,000 body words, one dot per document.
 
+    Left out, and counted in the title: documents with a readability_note (not English, or not running
+    prose: a Russian page scores above 100 and is not matched against the English lexicon, so its dot would
+    sit at an easy, neutral place it did not earn), and bodies under MIN_RATE_WORDS words (too few for a rate).
     Above AGGREGATE_ABOVE documents, a density heatmap (documents per cell) instead: thousands of dots
-    neither read nor draw well.
+    neither read nor draw well. None when no document has both values.
     """
     documents = results.documents
     if not (has_values(documents, "flesch_reading_ease") and has_values(documents, "loaded_per_1k_words")):
         return None
+    documents = documents.dropna(subset=["flesch_reading_ease", "loaded_per_1k_words"])
+    noted = documents["readability_note"].fillna("").astype(str) != "" if "readability_note" in documents else pd.Series(False, index=documents.index)
+    words = pd.to_numeric(documents["body_words"], errors="coerce").fillna(0) if "body_words" in documents else pd.Series(MIN_RATE_WORDS, index=documents.index)
+    short = ~noted & (words < MIN_RATE_WORDS)
+    documents = documents[~noted & ~short]
+    left_out = [f"{int(noted.sum())} not read as English prose" if noted.any() else "",
+                f"{int(short.sum())} under {MIN_RATE_WORDS} body words" if short.any() else ""]
+    note = f"; left out: {', '.join(filter(None, left_out))}" if any(left_out) else ""
+    if documents.empty:
+        return None
     if len(documents) > AGGREGATE_ABOVE:
-        frame = documents[["flesch_reading_ease", "loaded_per_1k_words"]].dropna()
+        frame = documents[["flesch_reading_ease", "loaded_per_1k_words"]]
         figure = px.density_heatmap(frame, x="flesch_reading_ease", y="loaded_per_1k_words", nbinsx=40, nbinsy=30,
                                     color_continuous_scale="Blues")
         figure.update_layout(coloraxis_colorbar_title_text="documents")
         figure.update_xaxes(title_text="Flesch reading ease (higher = easier)")
         figure.update_yaxes(title_text="authorial loaded hits / 1,000 body words")
-        return _layout(figure, f"Readability against loaded wording ({len(frame):,} documents; colour: documents per cell)")
+        return _layout(figure, f"Readability against loaded wording ({len(frame):,} documents; colour: documents per cell{note})")
     frame = documents[["doc_id", "flesch_reading_ease", "loaded_per_1k_words"]].copy()
     frame["document"] = frame["doc_id"].astype(str).map(_safe(labels))
     frame["outlet type"] = documents["outlet_type"].fillna("unknown").astype(str) if "outlet_type" in documents else "unknown"
@@ -143,7 +156,7 @@ def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure
     figure.update_traces(marker=dict(size=12))
     figure.update_xaxes(title_text="Flesch reading ease (higher = easier)")
     figure.update_yaxes(title_text="authorial loaded hits / 1,000 body words")
-    return _layout(figure, "Readability against loaded wording")
+    return _layout(figure, f"Readability against loaded wording{f' ({note[2:]})' if note else ''}")
 
 
 def outlet_types(results: Results) -> go.Figure | None:

@@ -192,7 +192,9 @@ left, right = st.columns(2)
 with left:
     show("Boilerplate share by category", figures["boilerplate"])
 with right:
-    show("Readability against loaded wording", figures["readability"])
+    show("Readability against loaded wording", figures["readability"],
+         empty=None if not has_values(documents, "flesch_reading_ease") else "no document reads as English prose with "
+         f"{MIN_RATE_WORDS}+ body words; the readability formulas and the lexicon are made for English.")
 left, right = st.columns([1, 2])
 with left:
     show("Outlet types", figures["outlet_types"])

@@ -1,0 +1,77 @@
+"""The loaded-wording lexicon: wrong senses of its words do not count (analysis/lexicon.py, data/loaded_lexicon.csv)."""
+from __future__ import annotations
+
+import pytest
+
+from analysis.lexicon import expand_not_in, find_hits, load_lexicon, parse_lexicon
+from analysis.tokens import tokenize
+
+HEADER = "term,patterns,category,narrative,neutral_alternative,note,not_in\n"
+
+
+@pytest.fixture(scope="module")
+def shipped():
+    return load_lexicon()
+
+
+def _hits(lexicon, text: str) -> list[str]:
+    tokens = tokenize(text)
+    return [text[h.start:h.end] for h in find_hits(lexicon, text, tokens.word_spans, tokens.words)]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # woke as the past tense of wake; the partisan label stays
+        ("When you woke up that first morning you were in charge.", []),
+        ("They gave in to the woke mob and its woke agenda.", ["woke mob", "woke"]),
+        # capitalised team names; the words themselves stay
+        ("Bruins 5, Devils 1: Pastrnak scored twice as the Bruins beat the Devils again.", []),
+        ("Jets 2, Predators 1: Laine scored. The reeling Predators have lost five straight.", []),
+        ("He preached that white people are devils and that he was a serial predator.", ["devils", "predator"]),
+        # the animal disease; the dehumanising noun stays
+        ("Bird flu in the year of the rooster, swine fever in the year of the pig.", []),
+        ("He called the migrants swine.", ["swine"]),
+        # lying as being in a position; lying as deceit stays
+        ("Stop grabbing the munchies lying in front of you; he was lying face down in low-lying fields.", []),
+        ("He is lying to the voters.", ["lying"]),
+        # a coaching group, a computer intrusion, a payment, a denied provocation, a legal designation
+        ("She is an online educator, coach and mastermind group leader.", []),
+        ("She resigned following a devastating hack during the election.", ["devastating"]),
+        ("He is a political hack, and the report was a hack job.", ["political hack", "hack job"]),
+        ("They were all being paid by various Democrats to manage their servers.", []),
+        ("Trump himself, without provocation, began tweeting threats.", []),
+        ("Moscow called the killings a provocation.", ["provocation"]),
+        ("MEK was classified as a terrorist organization by the United States and its allies.", []),
+        ("The group was designated a terrorist organization in 1997; it is on the terrorist list.", []),
+        ("The terrorists attacked the station.", ["terrorists"]),
+        # the historical regime; the label for opponents stays
+        ("Austrians were also perpetrators of Nazi crimes under Nazi occupation.", []),
+        ("He called his opponents Nazis.", ["Nazis"]),
+        ("He survived a Nazi death camp; Nazi troops had shot his father.", []),
+        # praise of courage, a rich dessert, religious praise
+        ("Colombia's valiant effort against Belgium impressed the fans.", []),
+        ("Don't deny yourself a cheesy treat or a decadent dessert.", []),
+        ("They despise the decadent West.", ["decadent West"]),
+        ("I give thanks and glory to God for every situation.", []),
+        # physical size and age are description; size before an evaluation is emphasis
+        ("Data found evidence of massive plumes of liquid near the historic temple.", []),
+        ("Players must navigate enormous levels across a huge map.", []),
+        ("It was a huge mistake, made on a massive scale.", ["huge mistake", "massive scale"]),
+    ],
+)
+def test_wrong_senses_of_shipped_words_do_not_count(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept
+
+
+def test_capitalised_not_in_word_matches_only_capitals():
+    lexicon = parse_lexicon(HEADER + "evil,devils|devil,emotive intensifier,neutral-descriptive,opponent,x,Devils|the devil\n")
+    assert _hits(lexicon, "The Bruins beat the Devils again.") == []
+    assert _hits(lexicon, "They said the devils will have unusual power.") == ["devils"]
+    # a not_in word written in lower case matches any case, as before
+    assert _hits(lexicon, "He blamed The Devil for it.") == []
+    assert expand_not_in("Devils|the devil|Gang of Eight") == [
+        ((("exact", "devils"),), (0,)),
+        ((("exact", "the"), ("exact", "devil")), ()),
+        ((("exact", "gang"), ("exact", "of"), ("exact", "eight")), (0, 2)),
+    ]
