@@ -6,9 +6,9 @@ Two sources, kept apart:
 - `model` hits come from a linear token tagger trained on the PTC corpus (Loaded_Language ∪
   Name_Calling,Labeling; scripts/train_loaded_model.py) and shipped as plain JSON weights. They cover
   loaded wording outside the lexicon: a model hit the lexicon fully explains is dropped, one reaching
-  past a lexicon term is kept whole (so it may overlap that lexicon hit). A hit is a phrase: it does not
-  run across a sentence end or line break, nor grow over weaker words past a comma, colon or dash
-  (tagged_runs). Model hits are reported in the body only: one touching boilerplate is dropped.
+  past a lexicon term is kept whole (so it may overlap that lexicon hit). A hit does not grow over weaker
+  words into another sentence (tagged_runs), nor end on a neutral reporting verb ("said", "indicated").
+  Model hits are reported in the body only: one touching boilerplate is dropped.
 
 Document columns: `loaded_hits`, `loaded_authorial`, `loaded_quoted`, `loaded_attributed` and
 `loaded_per_1k_words` count LEXICON hits outside boilerplate only (authorial hits per 1,000 body words
@@ -47,6 +47,7 @@ from .lexicon import (
     validate_lexicon_bytes,
 )
 from .lexicon import load_lexicon as _load_lexicon_file
+from .actors import NEUTRAL_VERBS
 from .stopwords import ENGLISH_STOP_WORDS
 from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, VoiceFinder
 
@@ -591,76 +592,45 @@ class TokenScorer:
         return 1.0 / (1.0 + np.fromiter(map(math.exp, (-z).tolist()), dtype=np.float64, count=n))
 
 
-# What separates two words, as tagged_runs reads it (clause_breaks): nothing but spaces (or a quote mark, hyphen,
-# bracket), a clause mark, or a sentence end or line break.
-NO_BREAK, CLAUSE_BREAK, SENTENCE_BREAK = 0, 1, 2
-# A comma, semicolon or colon before a space, or a dash standing between words ("a - b", "a -- b", "a—b").
-# (Written to start on the mark itself, so the scan looks only at those characters: 5x faster than "\s[-–]+\s".)
-CLAUSE_MARK_RE = re.compile(r"[,;:—–-](?:(?<=[,;:])(?=\s)|(?<=—)|(?<=\s[-–])[-–]*(?=\s))")
-
-
-def clause_breaks(text: str, tokens) -> np.ndarray:
-    """Per word of `tokens` (text's Tokens): the strongest mark between it and the word before it, an int8
-    array. SENTENCE_BREAK before the first word of each of the tokenizer's sentences (its sentence ends skip
-    abbreviations: "Mr. Putin", "U.S. aid"; a line break ends a sentence too), CLAUSE_BREAK after a
-    CLAUSE_MARK_RE mark, NO_BREAK otherwise and always for the first word."""
-    word_starts = tokens.word_starts
-    breaks = np.zeros(len(word_starts) + 1, dtype=np.int8)  # one more: a mark after the last word lands there
-    starts = np.asarray(word_starts, dtype=np.int64)
-    marks = [m.start() for m in CLAUSE_MARK_RE.finditer(text)]
-    if marks:
-        # No mark is inside a word, so it lies in the gap before the first word starting after it.
-        breaks[np.searchsorted(starts, marks)] = CLAUSE_BREAK
+def sentence_starts(tokens) -> np.ndarray:
+    """Per word of `tokens` (a text's Tokens): True when one of the tokenizer's sentences starts at it, after
+    a sentence end or a line break (abbreviations such as "Mr." or "U.S." end none); never the first word."""
+    starts = np.zeros(len(tokens.word_starts) + 1, dtype=bool)  # one more: a sentence with no word lands there
     if tokens.sentence_spans:
-        breaks[np.searchsorted(starts, [s for s, _ in tokens.sentence_spans])] = SENTENCE_BREAK
-    breaks[0] = NO_BREAK
-    return breaks[:-1]
+        starts[np.searchsorted(np.asarray(tokens.word_starts, dtype=np.int64), [s for s, _ in tokens.sentence_spans])] = True
+    starts[0] = False
+    return starts[:-1]
 
 
-def tagged_runs(scores, threshold: float, extend_ratio: float = 1.0, breaks=None) -> list[tuple[int, int]]:
+def tagged_runs(scores, threshold: float, extend_ratio: float = 1.0, sentences=None) -> list[tuple[int, int]]:
     """Runs [first, last] of tokens at or above threshold (a single low token between two high ones joins
     them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap. `scores`
-    is a list or an array; `breaks` (clause_breaks, or None for no marks) keep runs to phrases: no run
-    crosses a SENTENCE_BREAK, and growing stops at any break.
-
-    PTC's annotated spans are phrases: of the gaps between two words where a gold span ends or that it runs
-    over, it runs over 66 % of those with no mark, 33 % of commas (lists: "militant, uncompromising Popes"),
-    7 % of semicolons and colons, 12 % of dashes, 4 % of sentence ends and 3 % of line breaks (development
-    split). Without the breaks a run grew over a weak neighbour past a comma ("prime minister of Hungary,
-    indicated") or ran on into the next sentence."""
-    n = len(scores)
-    padded = np.zeros(n + 2, dtype=bool)  # the flags with a low token either side
+    is a list or an array. Given `sentences` (sentence_starts), growing stops at a sentence's start: a
+    weaker word of the next or last sentence is no part of the phrase (of the gaps between two words where a
+    PTC gold span ends or that it runs over, it runs over 66 % of those with no mark, but 4 % of sentence ends
+    and 3 % of line breaks; development split)."""
+    padded = np.zeros(len(scores) + 2, dtype=bool)  # the flags with a low token either side
     flags = padded[1:-1]
     np.greater_equal(np.asarray(scores, dtype=np.float64), threshold, out=flags)
-    sentence = np.zeros(n + 1, dtype=bool)  # sentence[i]: a sentence break before token i (one more, False, at n)
-    if breaks is not None and n:
-        sentence[:n] = np.asarray(breaks) >= SENTENCE_BREAK
     # (Filling all gaps at once is the same as one by one, left to right: a filled gap is followed by a high token.)
-    flags[1:-1] |= flags[:-2] & flags[2:] & ~sentence[1:n - 1] & ~sentence[2:n]
+    flags[1:-1] |= flags[:-2] & flags[2:]
     # Where the flags change: each run's first token, then the token after its last (np.diff with prepend and
-    # append costs several times more); a sentence break inside a run ends it too.
+    # append costs several times more).
     changes = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
     runs = list(zip(changes[0::2], [after - 1 for after in changes[1::2]]))
-    if sentence.any():
-        runs = [piece for first, last in runs for piece in _split_at(first, last, sentence)]
     low = threshold * extend_ratio
+    stops = sentences if sentences is not None else np.zeros(len(scores), dtype=bool)
     grown: list[tuple[int, int]] = []
     for first, last in runs:
-        while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]) and not (breaks is not None and breaks[first]):
+        while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]) and not stops[first]:
             first -= 1
-        while last + 1 < n and scores[last + 1] >= low and not (breaks is not None and breaks[last + 1]):
+        while last + 1 < len(scores) and scores[last + 1] >= low and not stops[last + 1]:
             last += 1
-        if grown and first <= grown[-1][1] + 1 and not sentence[first]:
+        if grown and first <= grown[-1][1] + 1:
             grown[-1] = (grown[-1][0], max(grown[-1][1], last))
         else:
             grown.append((first, last))
     return grown
-
-
-def _split_at(first: int, last: int, sentence: np.ndarray) -> list[tuple[int, int]]:
-    """The run [first, last] cut before every token with a sentence break before it."""
-    cuts = (np.flatnonzero(sentence[first + 1:last + 1]) + first + 1).tolist()
-    return list(zip([first, *cuts], [c - 1 for c in cuts] + [last]))
 
 
 def scaled_scores(model: LoadedModel, scores) -> np.ndarray:
@@ -676,49 +646,38 @@ def scaled_scores(model: LoadedModel, scores) -> np.ndarray:
     return values * factor
 
 
-def model_runs(model: LoadedModel, scores, breaks) -> list[tuple[int, int]]:
-    """The model's hits as word-index runs [first, last], after scaling scores to the document; `breaks`
-    are the document's clause_breaks (None: no marks between any words)."""
-    return tagged_runs(scaled_scores(model, scores), model.threshold, model.extend_ratio, breaks)
+def model_runs(model: LoadedModel, scores, sentences) -> list[tuple[int, int]]:
+    """The model's hits as word-index runs [first, last], after scaling scores to the document; `sentences`
+    are the document's sentence_starts (None: one sentence)."""
+    return tagged_runs(scaled_scores(model, scores), model.threshold, model.extend_ratio, sentences)
 
 
-# Function words are not loaded on their own: trimmed from the edges of model hits.
+# Function words are not loaded on their own: trimmed from the edges of model hits. Neither are the neutral
+# verbs that report speech ("said", "told", "indicated": analysis/actors.py): they attribute the words, and only
+# 4 of PTC's 2,399 gold spans (development split) start or end with one.
 EDGE_WORDS = frozenset(
     "a an the of to and or but in on at for with by from as that this these those its their his her our "
     "my your is are was were be been it he she they we i who which than so".split()
-)
+) | frozenset(NEUTRAL_VERBS)
 
 
 def is_edge_word(word: str) -> bool:
-    """True for a function word (EDGE_WORDS), given as written or normalize_word()ed."""
+    """True for a function word or neutral reporting verb (EDGE_WORDS), given as written or normalize_word()ed."""
     return NORMALIZED_WORDS[word] in EDGE_WORDS
 
 
-def is_common_word(word: str) -> bool:
-    """True for a function or other common word (analysis/stopwords.py), given as written or normalize_word()ed."""
-    return NORMALIZED_WORDS[word] in ENGLISH_STOP_WORDS
-
-
-def trim_runs(runs: list[tuple[int, int]], words, breaks=None) -> list[tuple[int, int]]:
-    """Runs without function words (EDGE_WORDS) at either edge, nor, given the document's clause_breaks, a
-    clause at either edge made of common words only (analysis/stopwords.py: "a smear campaign, you"); runs
-    of common words only are dropped. `words` are the tokens as written or normalize_word()ed."""
+def trim_runs(runs: list[tuple[int, int]], words) -> list[tuple[int, int]]:
+    """Runs without function words or neutral reporting verbs (EDGE_WORDS) at either edge; runs of function or
+    other common words only (analysis/stopwords.py) are dropped. `words` are the tokens as written or
+    normalize_word()ed."""
     trimmed: list[tuple[int, int]] = []
     for first, last in runs:
-        if breaks is not None:
-            # The words in a run are cut into clauses at its breaks (only high-scoring words are joined across
-            # one, tagged_runs): a list's items are charged words ("militant, uncompromising Popes").
-            cuts = [k for k in range(first + 1, last + 1) if breaks[k]]
-            while cuts and all(map(is_common_word, words[first:cuts[0]])):
-                first = cuts.pop(0)
-            while cuts and all(map(is_common_word, words[cuts[-1]:last + 1])):
-                last = cuts.pop() - 1
         while first <= last and is_edge_word(words[first]):
             first += 1
         while last >= first and is_edge_word(words[last]):
             last -= 1
         # A run of common words only ("you", "get", "has never") holds no loaded word, whatever its score.
-        if first <= last and not all(map(is_common_word, words[first:last + 1])):
+        if first <= last and not all(NORMALIZED_WORDS[words[k]] in ENGLISH_STOP_WORDS for k in range(first, last + 1)):
             trimmed.append((first, last))
     return trimmed
 
@@ -757,12 +716,12 @@ def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
     return quoted_mask([s for s, _ in word_spans], [e for _, e in word_spans], quotes).tolist()
 
 
-def model_hit_runs(model: LoadedModel, scores, words, covered: list[bool], breaks) -> list[tuple[int, int]]:
+def model_hit_runs(model: LoadedModel, scores, words, covered: list[bool], sentences) -> list[tuple[int, int]]:
     """The model's hits as word-index runs [first, last], exactly as analyze() reports them: runs of the
-    document-scaled scores kept to phrases by the document's clause_breaks, with function words trimmed
-    from their edges, less the runs that lexicon hits (`covered`) already explain. `words` are the tokens
-    as written or normalize_word()ed."""
-    return uncovered_runs(trim_runs(model_runs(model, scores, breaks), words, breaks), covered, words)
+    document-scaled scores, grown within their sentences (`sentences`: sentence_starts), with function words
+    and neutral reporting verbs trimmed from their edges, less the runs that lexicon hits (`covered`) already
+    explain. `words` are the tokens as written or normalize_word()ed."""
+    return uncovered_runs(trim_runs(model_runs(model, scores, sentences), words), covered, words)
 
 
 def covered_flags(hits, n: int) -> list[bool]:
@@ -836,8 +795,7 @@ def analyze(context: DocContext) -> Contribution:
             gathered, quoted_mask(tokens.word_starts, tokens.word_ends, context.quotes), tags,
             sentence_feature_columns(text, tokens, tags),
         )
-        breaks = clause_breaks(text, tokens)
-        for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words)), breaks):
+        for first, last in model_hit_runs(model, scores, words, covered_flags(hits, len(words)), sentence_starts(tokens)):
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
             # The tagger learnt article prose (PTC): on menus, related-story headlines and pitches its hits are
             # not the document's own wording ("RSS feed"), and no count reads them, so they are not reported.
