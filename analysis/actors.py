@@ -566,7 +566,8 @@ def find_actors(context: DocContext) -> list[Actor]:
 
 def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bool:
     """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
-    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"), or before "who" ("Cruz, who said"; a thing's "which")."""
+    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"; "Jennifer Ngo-Anh" for "Anh"), or before "who" ("Cruz,
+    who said"; a thing's "which")."""
     tokens, text = context.tokens, context.document.text
     sentence_starts = [start for start, _ in tokens.sentence_spans]
     for p in doc_words.positions(name):
@@ -577,7 +578,11 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
             return True
         first = bisect_left(tokens.word_starts, s_start)
         sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
-        span = sentence.name_ending_at(p)
+        # The last part of a hyphenated surname ("Anh" of "Jennifer Ngo-Anh"): the name before the hyphens vouches.
+        q = p
+        while q > first and text[tokens.word_ends[q - 1]:tokens.word_starts[q]] == "-" and CAPITALISED_RE.match(tokens.words[q - 1]):
+            q -= 1
+        span = sentence.name_ending_at(q)
         if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
             return True
     return False
