@@ -33,6 +33,7 @@ from analysis.loaded import (  # noqa: E402
     model_runs,
     quoted_flags,
     sentence_features,
+    sentence_starts,
     token_features,
     token_scores,
     trim_runs,
@@ -65,6 +66,7 @@ class Article:
     labels: list[int] | None = None
     lexicon_spans: list[tuple[int, int]] | None = None
     covered: list[bool] | None = None
+    sentences: np.ndarray | None = None
 
 
 def read_ptc(data_dir: Path) -> list[Article]:
@@ -101,6 +103,7 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     article.labels = [int(any(s < ge and gs < e for gs, ge in article.gold)) for s, e in tokens.word_spans]
     article.lexicon_spans = [(h.start, h.end) for h in hits]
     article.covered = covered_flags(hits, len(words))
+    article.sentences = sentence_starts(tokens)
     return article
 
 
@@ -146,7 +149,7 @@ def _classifier(c: float, n_samples: int):
 def model_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
     """Character spans of the tagger's hits on one prepared article (the same rule as analyze())."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = trim_runs(model_runs(model, scores), article.words)
+    runs = trim_runs(model_runs(model, scores, article.sentences), article.words)
     return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 
@@ -154,7 +157,7 @@ def analyze_spans(model: LoadedModel, article: Article, scores: list[float] | No
     """Character spans analyze() reports on one prepared article: lexicon hits plus model hits with the
     lexicon-covered words cut out and function words trimmed (analysis.loaded.model_hit_runs)."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = model_hit_runs(model, scores, article.words, article.covered)
+    runs = model_hit_runs(model, scores, article.words, article.covered, article.sentences)
     return article.lexicon_spans + [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 

@@ -526,8 +526,9 @@ def test_hits_and_model_runs_are_the_same_for_words_as_written_or_normalized(res
         assert hits == find_hits(fresh, text, tokens.word_spans, words) == _reference_find_hits(lexicon, text, tokens.word_spans, words)
         scores = [0.9 if i % 4 in (1, 2) else 0.0 for i in range(len(words))]  # two-word runs, over any words
         covered = loaded.covered_flags(hits, len(words))
-        runs = loaded.model_hit_runs(model, scores, tokens.words, covered)
-        assert runs == loaded.model_hit_runs(model, scores, words, covered)
+        sentences = loaded.sentence_starts(tokens)
+        runs = loaded.model_hit_runs(model, scores, tokens.words, covered, sentences)
+        assert runs == loaded.model_hit_runs(model, scores, words, covered, sentences)
         found += len(hits)
         runs_found += len(runs)
     assert found > 20 and runs_found > 20
@@ -584,7 +585,7 @@ def test_scaled_scores_use_the_left_to_right_sum():
 def test_tagged_runs_equal_a_token_by_token_scan():
     import random
 
-    def reference(scores, threshold, extend_ratio):
+    def reference(scores, threshold, extend_ratio, sentences):
         flags = [s >= threshold for s in scores]
         for i in range(1, len(flags) - 1):
             if not flags[i] and flags[i - 1] and flags[i + 1]:
@@ -598,9 +599,9 @@ def test_tagged_runs_equal_a_token_by_token_scan():
                 first = None
         low, grown = threshold * extend_ratio, []
         for first, last in runs:
-            while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]):
+            while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]) and not sentences[first]:
                 first -= 1
-            while last + 1 < len(scores) and scores[last + 1] >= low:
+            while last + 1 < len(scores) and scores[last + 1] >= low and not sentences[last + 1]:
                 last += 1
             if grown and first <= grown[-1][1] + 1:
                 grown[-1] = (grown[-1][0], max(grown[-1][1], last))
@@ -612,7 +613,9 @@ def test_tagged_runs_equal_a_token_by_token_scan():
     for _ in range(5000):
         scores = [rng.choice([0.0, 0.2, 0.5, 0.9, rng.random()]) for _ in range(rng.randint(0, 12))]
         threshold, extend_ratio = rng.choice([0.3, 0.5, 0.6]), rng.choice([0.3, 0.5, 1.0])
-        assert loaded.tagged_runs(scores, threshold, extend_ratio) == reference(scores, threshold, extend_ratio)
+        assert loaded.tagged_runs(scores, threshold, extend_ratio) == reference(scores, threshold, extend_ratio, [False] * len(scores))
+        sentences = [False] + [rng.random() < 0.3 for _ in scores[1:]]
+        assert loaded.tagged_runs(scores, threshold, extend_ratio, sentences) == reference(scores, threshold, extend_ratio, sentences)
     assert loaded.tagged_runs([0.9, 0.1, 0.9, 0.4, 0.0, 0.9], 0.5, 0.8) == [(0, 3), (5, 5)]  # 0.4 >= 0.5 * 0.8
 
 
@@ -775,3 +778,49 @@ def test_model_runs_of_common_words_only_are_dropped():
     words = ["You", "has", "never", "the", "brutal", "regime", "will", "GET", "OUT"]
     # Edges lose their function words; a run holding no word outside the common-word list is no hit at all.
     assert trim_runs([(0, 0), (1, 2), (3, 5), (6, 8)], words) == [(4, 5)]
+
+
+def test_sentence_starts_follow_the_tokenizers_sentences():
+    text = "Orban met Mr. Putin in the U.S. capital, said Lavrov. Then\nhe left! Ok"
+    tokens = tokenize(text)
+    starts = loaded.sentence_starts(tokens)
+    # Sentence ends and line breaks start a sentence; abbreviations and commas do not.
+    assert [w for w, start in zip(tokens.words, starts) if start] == ["Then", "he", "Ok"]
+    assert not loaded.sentence_starts(tokenize("")).size
+
+
+def test_model_runs_grow_only_within_their_sentence():
+    # "... was a disgrace. Then officials": the weak word after the sentence end is not the phrase's.
+    scores = [0.9, 0.9, 0.2, 0.0]
+    assert loaded.tagged_runs(scores, 0.5, 0.2) == [(0, 2)]
+    assert loaded.tagged_runs(scores, 0.5, 0.2, [False, False, True, False]) == [(0, 1)]
+    assert loaded.tagged_runs([0.2, 0.9, 0.9], 0.5, 0.2, [False, True, False]) == [(1, 2)]
+    # High words on both sides still join (seeds are the model's own call).
+    assert loaded.tagged_runs([0.9, 0.9], 0.5, 0.2, [False, True]) == [(0, 1)]
+
+
+def test_model_hits_do_not_end_on_a_neutral_reporting_verb(resources):
+    from analysis.loaded import trim_runs
+
+    words = ["the", "brutal", "regime", "said", "Lavrov", "told", "slammed"]
+    # "said" and "told" attribute the words; "slammed" characterises and stays.
+    assert trim_runs([(0, 3), (3, 6)], words) == [(1, 2), (4, 6)]
+    # The seed's "Viktor Orban, the prime minister of Hungary, indicated in a recent interview ...": the hit
+    # had grown over the weak "indicated".
+    rows = [r for r in loaded.analyze(_context(_seed("000"), resources)).rows["spans"] if r["source"] == "model"]
+    assert rows and not any(r["text"].endswith("indicated") for r in rows)
+
+
+def test_model_hits_in_boilerplate_are_not_reported(resources):
+    text = ("The minister spoke on Monday about the budget.\n"
+            "Related: Terrifying map shows the brutal regime's disgusting lies and vile propaganda\n"
+            "The talks went on until late in the evening.")
+    start = text.index("Related")
+    context = _context(text, resources, [(start, text.index("\n", start))])
+    rows = loaded.analyze(context).rows["spans"]
+    # A related story's headline is not the document's wording: the lexicon's hits there stay (flagged and
+    # counted apart), the model's are not reported.
+    assert [r["text"] for r in rows if r["in_boilerplate"]] == ["Terrifying", "brutal", "disgusting", "lies", "vile", "propaganda"]
+    assert all(r["source"] == "lexicon" for r in rows if r["in_boilerplate"])
+    assert not any(r["source"] == "model" and r["end"] > start for r in rows)
+
