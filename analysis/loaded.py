@@ -62,6 +62,15 @@ __all__ = [
 ]
 
 MAX_SCALE = 2.5
+# What a model span's `score` is, for the tables' readers: the threshold compares the scaled score, so a hit
+# in a document that reads loaded throughout can show a probability below the threshold.
+MODEL_SCORE_NOTE = (
+    "A model hit's score is the classifier's probability (0-1) for its strongest word. The hit is kept when that "
+    "probability, scaled by how loaded the whole document reads (its mean word probability over the training "
+    f"base rate, bounded to x{1 / MAX_SCALE:g}-x{MAX_SCALE:g}), reaches the model's threshold "
+    "(analysis/data/loaded_model.json); so in a document that reads loaded throughout, a hit can show a "
+    "probability below the threshold."
+)
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "loaded_model.json"
 
 

@@ -192,6 +192,8 @@ def test_document_page_shows_blocks_spans_and_evidence(seeds) -> None:
     no_failure(at)
     assert "".join(at.query_params["doc"]) == other
     assert any("Blocks" == h.value for h in at.subheader)
+    # A model span's score is explained: a probability, compared with the threshold after scaling to the document.
+    assert any("scaled by how loaded the whole document reads" in c.value for c in at.caption)
     at.toggle(key="document_collapse").set_value(True).run()
     no_failure(at)
 

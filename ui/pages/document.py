@@ -2,6 +2,7 @@
 import pandas as pd
 import streamlit as st
 
+from analysis.loaded import MODEL_SCORE_NOTE
 from analysis.outlets import ATTRIBUTION
 from ui import corpus_state
 from ui.components.highlight import category_colors, highlighted_html, legend_html
@@ -59,10 +60,10 @@ if spans.empty:
     not_available("Loaded-wording spans")
 else:
     show_table(spans.drop(columns=["doc_id"]), hide_index=True, width="stretch",
-                 column_config={"score": st.column_config.NumberColumn("score", format="%.2f"),
+                 column_config={"score": st.column_config.NumberColumn("score", format="%.3f", help=MODEL_SCORE_NOTE),
                                 "in_boilerplate": st.column_config.CheckboxColumn("in boilerplate")})
     st.caption("voice: authorial = the document's own words; quoted = inside quotation marks; attributed = reported speech. "
-               "source: lexicon = a listed term; model = found by the classifier.")
+               "source: lexicon = a listed term (score 1); model = found by the classifier. " + MODEL_SCORE_NOTE)
 
 st.subheader("Blocks")
 if blocks.empty:
