@@ -64,7 +64,12 @@ NOT_A_BYLINE_NAME = frozenset("news breaking latest world politics business spor
                               "staff editorial update updates press release".split())
 SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an embedded post's date is not the page's
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
-TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")  # " - WSJ", " | Site Name" after a page title
+# The marks that part a page title's headline from the site name after it ("Headline - WSJ", "Headline | Site",
+# "Headline · Site"): the one list every title reader here and in analysis.outlets builds its pattern from.
+# The hyphen is last so that it stays a literal inside a character class.
+TITLE_SEPARATORS = "|–—·•-"
+TITLE_SEPARATOR = f"[{TITLE_SEPARATORS}]"
+TITLE_SUFFIX_RE = re.compile(rf"\s+{TITLE_SEPARATOR}\s+[^{TITLE_SEPARATORS}]{{1,40}}$")  # " - WSJ", " | Site Name" after a page title
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
 # "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
 # did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
@@ -560,7 +565,7 @@ ARTICLE_TYPES = frozenset(
     "backgroundnewsarticle blogposting socialmediaposting liveblogposting report scholarlyarticle".split())
 SITE_TYPES = frozenset("website organization newsmediaorganization".split())
 # " - Site", " | Site" closing a <title>; the last separator wins ("A - B - VG247" -> "VG247").
-TITLE_SITE_RE = re.compile(r"^(?P<headline>.+\S)\s+[-|–—·•]{1,2}\s+(?P<site>[^-|–—·•]{2,40})$")
+TITLE_SITE_RE = re.compile(rf"^(?P<headline>.+\S)\s+{TITLE_SEPARATOR}{{1,2}}\s+(?P<site>[^{TITLE_SEPARATORS}]{{2,40}})$")
 DOMAIN_LIKE_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 
 

@@ -22,6 +22,7 @@ from . import actors as actors_module
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
+from .metadata import TITLE_SEPARATOR, TITLE_SEPARATORS
 from .registry import Outlet, Registry, load_registry as _load_registry, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
@@ -73,7 +74,9 @@ UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
-TITLE_SUFFIX_RE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?P<name>[A-Z0-9][^|–—]{1,40}?)\s*$")
+# Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
+_NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
+TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[A-Z0-9]{_NOT_A_NAME_SEPARATOR}]{{1,40}}?)\s*$")
 # A section label some sites put after their name in the title ("Headline | Bangkok Post: news", "… - CNN - World").
 # Only a label made wholly of these words is dropped, so a headline fragment is never read as a section.
 # From the section names of large English-language news sites, plus a few common non-English ones.
@@ -88,8 +91,8 @@ TITLE_SECTION_WORDS = frozenset(
 # so one names the publisher only when it is a registry outlet or the page's furniture repeats it as a site name (its
 # domain), and only in a title that names no site at its end (any " - site" tail, "- oregonlive.com" too).
 TITLE_PREFIX_RE = re.compile(r"^(?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4}):\s+(?P<head>\S+(?:\s+\S+){2,}.*)$")
-ANY_TITLE_SUFFIX_RE = re.compile(r"\s[|–—-]\s+[^|–—\s][^|–—]{0,40}$")
-TITLE_SECTION_RE = re.compile(r"^(?P<rest>.+?)(?::\s+|\s+[|–—-]\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*$")
+ANY_TITLE_SUFFIX_RE = re.compile(rf"\s{TITLE_SEPARATOR}\s+{_NOT_A_NAME_SEPARATOR}\s]{_NOT_A_NAME_SEPARATOR}]{{0,40}}$")
+TITLE_SECTION_RE = re.compile(rf"^(?P<rest>.+?)(?::\s+|\s+{TITLE_SEPARATOR}\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){{0,2}})\s*$")
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",

@@ -364,3 +364,15 @@ def test_html_title_without_its_site_name_and_entities():
     assert values["title"] == "Nadal keeps Spain alive" and "without the site name" in evidence["title"]
     page = _html('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Review &#8211; shoots for the moon"}</script>')
     assert metadata.read_html_metadata(page)[0]["title"] == "Review – shoots for the moon"
+
+
+@pytest.mark.parametrize("separator", ["-", "|", "–", "—", "·", "•"])
+def test_every_title_reader_parts_headline_and_site_at_the_same_separators(separator):
+    from analysis import outlets
+
+    title = f"Orban meets Putin in Beijing again {separator} Danube Ledger"
+    assert metadata.TITLE_SUFFIX_RE.sub("", title) == "Orban meets Putin in Beijing again"
+    assert metadata.TITLE_SITE_RE.match(title).group("site") == "Danube Ledger"
+    assert outlets.TITLE_SUFFIX_RE.match(title).group("name") == "Danube Ledger"
+    assert outlets.ANY_TITLE_SUFFIX_RE.search(title)
+    assert outlets.TITLE_SECTION_RE.match(f"Orban meets Putin {separator} World").group("section") == "World"
