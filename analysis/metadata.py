@@ -480,22 +480,27 @@ def _headline_again(text: str, title: str) -> int:
         if shorter == headline or len(shorter.split()) < 4:
             break
         headline = shorter
-    return _headline_reworded(folded, headline)
+    # The reworded headline must be found again too: below the first line holding the headline as written (the
+    # <title> line, or the article's own headline when the page opens with navigation), else below the first line.
+    first = folded.find(headline)
+    below = folded.find("\n", first if first != -1 else 0)
+    return _headline_reworded(folded, headline, below + 1) if below != -1 else -1
 
 
 def _headline_words(line: str) -> set[str]:
     return {word.strip(".,:;!?'\"()").casefold() for word in line.split()} - {""}
 
 
-def _headline_reworded(folded: str, headline: str) -> int:
-    """Where a line below the first one reads as the headline with a word or two changed ("Why you just can't
-    trust …" for the title's "Why you can't trust …"), or -1. Only headlines of 6 words or more, in the first
-    FUZZY_HEADLINE_LINES lines."""
+def _headline_reworded(folded: str, headline: str, start: int) -> int:
+    """Where a line from offset `start` (a line's start) on reads as the headline with a word or two changed
+    ("Why you just can't trust …" for the title's "Why you can't trust …"), or -1. Only headlines of 6 words or
+    more, in the first FUZZY_HEADLINE_LINES lines of the text."""
     wanted = _headline_words(headline)
-    if len(wanted) < 6:
+    lines_left = FUZZY_HEADLINE_LINES - folded.count("\n", 0, start)
+    if len(wanted) < 6 or lines_left <= 0:
         return -1
-    position = folded.find("\n") + 1
-    for line in folded.split("\n", FUZZY_HEADLINE_LINES)[1:FUZZY_HEADLINE_LINES]:
+    position = start
+    for line in folded[start:].split("\n", lines_left)[:lines_left]:
         if abs(len(line.split()) - len(wanted)) <= 3:
             words = _headline_words(line)
             if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):

@@ -376,3 +376,13 @@ def test_every_title_reader_parts_headline_and_site_at_the_same_separators(separ
     assert outlets.TITLE_SUFFIX_RE.match(title).group("name") == "Danube Ledger"
     assert outlets.ANY_TITLE_SUFFIX_RE.search(title)
     assert outlets.TITLE_SECTION_RE.match(f"Orban meets Putin {separator} World").group("section") == "World"
+
+
+def test_a_long_headline_printed_once_is_not_found_again():
+    """Both searches need a second occurrence: the reworded search must not take the only one for it."""
+    title = "Why you can't trust the White House on Donald Trump's health"
+    menu = "\n".join(f"Section {i}" for i in range(20))
+    assert metadata._headline_again(f"{menu}\n{title}\nBy Chris Cillizza\n", title) == -1
+    assert metadata.find_author(f"{menu}\n{title}\nBy Chris Cillizza\n", title)[0] == ""
+    again = f"{title}\n{menu}\n{title.replace('you can', 'you just can')}\nBy Chris Cillizza\n"
+    assert metadata._headline_again(again, title) == again.index("Why you just")
