@@ -35,6 +35,8 @@ FURNITURE_HEAD_LINES = 12
 FURNITURE_TAIL_LINES = 25
 _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'\-]*){0,5})"
 _START = r"(?:^|[.!?|•]\s+)"  # a self-reference opens its line or sentence: page furniture speaks in the imperative
+# A copyright mark in any case ("©", "(c)", "(C)", "Copyright", "COPYRIGHT"): the one every copyright pattern uses.
+COPYRIGHT_MARK_RE = re.compile(r"(?i:©|\(c\)|copyright)")
 # Cue words are case-insensitive ((?i:…)); the name itself must be capitalised.
 SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}(?i:subscribe (?:now |today )?to )(?:(?i:the|our) )?{_NAME}"),
@@ -50,7 +52,7 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
     re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
-    re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
 )
 # Each pattern above matches only lines holding one of its cues, so a line without any cue skips the fourteen
@@ -108,7 +110,7 @@ SYNDICATION_LINE_RE = re.compile(r"^[ \t]*(?i:via|distributed by|syndicated by)[
 SYNDICATOR_RE = re.compile(r"^(?P<name>[\w\-]+(?:\.[\w\-]+)+|[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,3})\.?$")
 # "@" only after "Copyright" (a typo for ©): alone it opens a social-media handle.
 ORIGINAL_COPYRIGHT_RE = re.compile(
-    r"^(?:(?i:copyright)\s*(?:©|@|\((?i:c)\))?|©|\((?i:c)\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
+    rf"^(?:(?i:copyright)\s*(?:©|@|\((?i:c)\))?|{COPYRIGHT_MARK_RE.pattern})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
 )
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
@@ -483,7 +485,7 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
     found: list[Syndication] = []
     for match in SYNDICATION_LINE_RE.finditer(text):
         rest = match.group("rest").strip()
-        cut = re.search(r"\s*(?P<mark>©|\(c\)|(?i:copyright))", rest)
+        cut = COPYRIGHT_MARK_RE.search(rest)
         syndicator = SYNDICATOR_RE.match((rest[:cut.start()] if cut else rest).strip())
         if not syndicator:
             continue
@@ -491,10 +493,10 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
         if service is not None and service.kind in ("agency", "platform"):
             continue  # "via Reuters": wire copy, which the wire rules read; "via Twitter": an embedded post
         if cut:  # "Via SyndiGate.info © The New Arab"
-            copyright_start, copyright_line = match.start("rest") + cut.start("mark"), rest[cut.start("mark"):]
+            copyright_start, copyright_line = match.start("rest") + cut.start(), rest[cut.start():]
         else:  # "Via SyndiGate.info", then "Copyright @ 2019 The New Arab." on the next non-empty line
             following = [line for line in text[match.end():match.end() + 400].split("\n")[1:4] if line.strip()]
-            if not following or not re.match(r"\s*(?:©|\(c\)|(?i:copyright))", following[0]):
+            if not following or not COPYRIGHT_MARK_RE.match(following[0].lstrip()):
                 continue
             copyright_line = following[0].strip()
             copyright_start = text.find(copyright_line, match.end())

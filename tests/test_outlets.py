@@ -690,7 +690,8 @@ SYNDICATED = ("US no longer considers settlements illegal, officials say | Al Ba
               "© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")
 
 
-@pytest.mark.parametrize("credit", ["Via SyndiGate.info\n\nCopyright @ 2019 The New Arab.", "Via SyndiGate.info © The New Arab"])
+@pytest.mark.parametrize("credit", ["Via SyndiGate.info\n\nCopyright @ 2019 The New Arab.", "Via SyndiGate.info © The New Arab",
+                                    "Via SyndiGate.info (C) 2019 The New Arab", "Via SyndiGate.info\n\n(C) 2019 The New Arab"])
 def test_syndicated_text_is_credited_to_its_original_publisher_and_the_syndicator_is_an_aggregator(credit):
     row = _doc(SYNDICATED.format(credit=credit))
     assert row["credited_sources"] == "The New Arab"
