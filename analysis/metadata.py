@@ -12,6 +12,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from .registry import main_label
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -646,15 +648,15 @@ def _page_values(tree) -> dict[str, str]:
 
 def _title_site(tree, values: dict[str, str], url: str) -> str:
     """The site name closing the page's <title> ("Headline - Entermedia") when the page confirms it: it looks
-    like a domain ("www.wday.ru"), matches the URL's host, or the page repeats it as an image's alt text (the
+    like a domain ("www.wday.ru"), matches the main label of the URL's host (registry.main_label), or the page repeats it as an image's alt text (the
     logo) or a link's title (its RSS feed)."""
     split = TITLE_SITE_RE.match(values.get("<title>", ""))
     if not split:
         return ""
     site = split.group("site").strip()
     letters = _letters(site)
-    host = re.sub(r"^https?://(?:www\.)?", "", url).split("/")[0].casefold()
-    if DOMAIN_LIKE_RE.match(site) or (letters and len(letters) >= 3 and letters in _letters(host.split(".")[0] if host else "-")):
+    label = main_label(url) if url else ""  # "https://edition.cnn.com/…" -> "cnn"
+    if DOMAIN_LIKE_RE.match(site) or (letters and len(letters) >= 3 and letters in _letters(label)):
         return site
     repeated = [alt for alt in tree.xpath("//img/@alt | //link/@title") if letters and letters in _letters(alt) and len(alt) <= 3 * len(site)]
     return site if len(letters) >= 3 and repeated else ""

@@ -23,7 +23,7 @@ from .citations import CountryCounts, Mention, find_mentions, label_verdict, out
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SEPARATOR, TITLE_SEPARATORS
-from .registry import Outlet, Registry, load_registry as _load_registry, normalise_host, registry_table  # noqa: F401
+from .registry import Outlet, Registry, load_registry as _load_registry, main_label, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -528,7 +528,7 @@ def _names_the_page(context: DocContext, syndication: Syndication, registry: Reg
         return True
     suffix = _title_suffix(context)
     names = [suffix[0]] if suffix else []
-    names += [host.split(".")[0]] if host else []
+    names += [main_label(host)] if host and main_label(host) else []  # "edition.cnn.com" -> "cnn"
     letters = _letters_only(syndication.original)
     return any(_letters_only(name) == letters or (syndication.outlet is not None and _lookup(registry, name, countries) is syndication.outlet)
                for name in names)
@@ -540,9 +540,7 @@ def _own_domain_on_line(mentions: list[Mention], start: int, end: int, name: str
     letters = re.sub(r"^the", "", _letters_only(name))
     for mention in mentions:
         if mention.outlet is not None and mention.via == "domain" and start <= mention.start < end:
-            labels = normalise_host(mention.domain or mention.surface).split(".")
-            second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "ac", "gov")
-            stem = labels[-3] if second_level else labels[-2] if len(labels) >= 2 else labels[0]
+            stem = main_label(mention.domain or mention.surface)
             if letters and re.sub(r"^the", "", _letters_only(stem)) == letters:
                 return mention.outlet
     return None

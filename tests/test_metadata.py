@@ -386,3 +386,9 @@ def test_a_long_headline_printed_once_is_not_found_again():
     assert metadata.find_author(f"{menu}\n{title}\nBy Chris Cillizza\n", title)[0] == ""
     again = f"{title}\n{menu}\n{title.replace('you can', 'you just can')}\nBy Chris Cillizza\n"
     assert metadata._headline_again(again, title) == again.index("Why you just")
+
+
+def test_html_title_site_name_confirmed_by_the_main_label_of_a_subdomain_url():
+    page = _html('<title>Orban meets Putin in Beijing again - CNN</title>'
+                 '<meta property="og:url" content="https://edition.cnn.com/2019/11/19/orban-putin">')
+    assert metadata.read_html_metadata(page)[0].get("outlet_hint") == "CNN"

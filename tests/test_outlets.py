@@ -732,3 +732,26 @@ def test_a_registered_syndicator_keeps_its_registry_row():
     syndicator = [c for c in row["citations"] if "syndicator" in c["roles"].split(", ")]
     assert row["credited_sources"] == "The New Arab" and len(syndicator) == 1 and syndicator[0]["name"] == "Yahoo News"
     assert syndicator[0]["outlet_id"] and syndicator[0]["outlet_type"]
+
+
+def test_a_pages_own_copyright_after_a_via_line_is_no_syndication_when_its_url_has_a_subdomain():
+    """The page's main domain label (registry.main_label: "edition.danubeledger.com" -> "danubeledger"), not the
+    host's first label ("edition"), is the name its own copyright line gives."""
+    text = ("Orban meets Putin in Beijing again\n\nOrban met Putin on Tuesday, officials said.\n\n"
+            "Via Reuters Connect\n\n© 2019 DanubeLedger. All rights reserved.\n")
+    row = _doc(text, url="https://edition.danubeledger.com/2019/orban-putin")
+    assert row["credited_sources"] == ""
+    assert not [c for c in row["citations"] if "syndicator" in c["roles"]]
+
+
+def test_own_domain_on_a_copyright_line_is_read_by_its_main_label():
+    from analysis.outlets import _own_domain_on_line
+
+    class Found:
+        outlet, via, start = "row", "domain", 5
+
+        def __init__(self, domain):
+            self.domain = self.surface = domain
+
+    for domain in ("albawaba.com", "edition.albawaba.co.uk", "albawaba.or.jp", "albawaba.ne.jp"):  # the last two were missed
+        assert _own_domain_on_line([Found(domain)], 0, 50, "Al Bawaba") == "row", domain
