@@ -156,14 +156,11 @@ def _tail_lines(text: str) -> list[str]:
 
 
 def _clean_name(name: str) -> str:
+    """A byline's name without edge punctuation, in title case when written in capitals, printed once."""
     name = re.sub(r"\s+", " ", name).strip(" .,:;|-–—")
     if name.isupper():
         name = name.title()
-    words = name.split()
-    half = len(words) // 2
-    if half and len(words) == 2 * half and words[:half] == words[half:]:
-        name = " ".join(words[:half])  # "Sean Martin Sean Martin": the name and its link's text run together
-    return name
+    return _undoubled(name)  # "Sean Martin Sean Martin": the name and its link's text run together
 
 
 def _joined_bylines(lines: list[str]) -> list[str]:

@@ -392,3 +392,12 @@ def test_html_title_site_name_confirmed_by_the_main_label_of_a_subdomain_url():
     page = _html('<title>Orban meets Putin in Beijing again - CNN</title>'
                  '<meta property="og:url" content="https://edition.cnn.com/2019/11/19/orban-putin">')
     assert metadata.read_html_metadata(page)[0].get("outlet_hint") == "CNN"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Sean Martin Sean Martin", "Sean Martin"),
+    ("By SEAN MARTIN Sean Martin", "Sean Martin"),  # the link's text in capitals: still the same name
+    ("By Martin Martin", "Martin Martin"),  # a name whose first name is its surname is no doubled name
+])
+def test_a_byline_name_printed_twice_is_taken_once(line, name):
+    assert metadata._byline(line) == name
