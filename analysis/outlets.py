@@ -279,6 +279,13 @@ def _clean_self_name(name: str, after: str = "") -> str:
     return re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
 
 
+def _self_name(raw: str, after: str = "") -> str | None:
+    """The name a page gives itself (or an original publisher) in a furniture line, cleaned (_clean_self_name), or
+    None when it is no name ("Our Newsletter", "Email updates": NOT_A_NAME opens it)."""
+    name = _clean_self_name(raw, after)
+    return name if name and name.split()[0].lower() not in NOT_A_NAME else None
+
+
 def _letters_only(value: str) -> str:
     return re.sub(r"[^\w]", "", value).casefold()
 
@@ -422,8 +429,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             match = pattern.search(line)
             if not match:
                 continue
-            raw = _clean_self_name(match.group("name"), line[match.end("name"):])
-            if not raw or raw.split()[0].lower() in NOT_A_NAME:
+            raw = _self_name(match.group("name"), line[match.end("name"):])
+            if raw is None:
                 continue
             outlet = _lookup(registry, raw, countries)
             if outlet is None:
@@ -449,7 +456,8 @@ def _updates_offers(context: DocContext, registry: Registry, countries: CountryC
         return []  # a substring search spares the regex most texts
     found = []
     for match in UPDATES_OFFER_RE.finditer(text):
-        outlet = _lookup(registry, _clean_self_name(match.group("name")), countries)
+        name = _self_name(match.group("name"))
+        outlet = _lookup(registry, name, countries) if name is not None else None
         if outlet is not None:
             line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
             found.append((outlet, outlet.name, _tidy(text[line_start:line_end if line_end >= 0 else len(text)])[:120], 0.8))
@@ -503,8 +511,8 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
         original = ORIGINAL_COPYRIGHT_RE.match(copyright_line)
         if not original:
             continue
-        name = _clean_self_name(original.group("name"), copyright_line[original.end("name"):])
-        if not name or name.split()[0].lower() in NOT_A_NAME:
+        name = _self_name(original.group("name"), copyright_line[original.end("name"):])
+        if name is None:
             continue
         letters, syndicator_letters = _letters_only(name), _letters_only(syndicator.group("name"))
         if letters in syndicator_letters or syndicator_letters in letters:
@@ -817,6 +825,23 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
     return total, named, unnamed
 
 
+def _citation_row(**fields) -> dict:
+    """A citations row this module adds (an actor, a syndication credit): the columns every such row carries, with
+    their empty values, then `fields` (which may add columns)."""
+    row = {"doc_id": "", "name": "", "kind": "", "outlet_type": "", "state_media_code": "", "mentions": 0, "quoted": 0,
+           "label_in_text": "", "label_conflict": False, "paraphrased": 0, "attribution_verbs": "", "roles": "",
+           "first_start": -1, "evidence": ""}
+    row.update(fields)
+    return row
+
+
+def _add_role(row: dict, role: str) -> None:
+    """Add `role` to a citations row's roles once; a row with another role is no longer a mere "mention"."""
+    roles = row["roles"].split(", ")
+    if role not in roles:
+        row["roles"] = ", ".join([r for r in roles if r != "mention"] + [role])
+
+
 def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_rows: list[dict]) -> None:
     """Citation rows for each syndication credit's original publisher (role "credit") and syndicator (role
     "syndicator", typed aggregator-rewrite by that cue), merged into the row of an outlet already cited."""
@@ -834,21 +859,18 @@ def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_r
         ):
             row = by_name.get(name)
             if row is not None:
-                if role not in row["roles"].split(", "):
-                    row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + [role])
+                _add_role(row, role)
                 continue
             row_outlet = outlet if role == "credit" else service
-            by_name[name] = {
-                "doc_id": doc_id, "name": name, "kind": "outlet", "outlet_type": outlet_type,
-                "state_media_code": row_outlet.state_media_code if row_outlet else "",
-                "mentions": 1, "quoted": 0, "label_in_text": "", "label_conflict": False, "label_check": "", "label_phrase": "",
-                "roles": role, "surface_forms": name, "first_start": start,
-                "credibility_score": row_outlet.credibility_score if row_outlet else None,
-                "credibility_category": row_outlet.credibility_category if row_outlet else "",
-                "outlet_id": row_outlet.outlet_id if row_outlet else "",
-                "evidence": f"{why}; syndication credit '{syndication.line}'",
-                "paraphrased": 0, "attribution_verbs": "",
-            }
+            by_name[name] = _citation_row(
+                doc_id=doc_id, name=name, kind="outlet", outlet_type=outlet_type,
+                state_media_code=row_outlet.state_media_code if row_outlet else "",
+                mentions=1, label_check="", label_phrase="", roles=role, surface_forms=name, first_start=start,
+                credibility_score=row_outlet.credibility_score if row_outlet else None,
+                credibility_category=row_outlet.credibility_category if row_outlet else "",
+                outlet_id=row_outlet.outlet_id if row_outlet else "",
+                evidence=f"{why}; syndication credit '{syndication.line}'",
+            )
             outlet_rows.append(by_name[name])
 
 
@@ -949,27 +971,25 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             row["quoted"] = max(row["quoted"], actor.quoted)
             row["paraphrased"] = actor.paraphrased
             row["attribution_verbs"] = verbs
-            if (actor.quoted or actor.paraphrased) and "source" not in row["roles"]:
-                row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + ["source"])
+            if actor.quoted or actor.paraphrased:
+                _add_role(row, "source")
             continue
         if actor.kind == "person":
             outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
-        rows.append({
-            "doc_id": doc_id,
-            "name": name,
-            "kind": actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
-            "outlet_type": outlet.outlet_type if outlet else "",
-            "state_media_code": outlet.state_media_code if outlet else "",
-            "mentions": actor.mentions,
-            "quoted": actor.quoted,
-            "label_in_text": "",
-            "label_conflict": False,
-            "paraphrased": actor.paraphrased,
-            "attribution_verbs": verbs,
-            "roles": "quoted" if actor.quoted else ("paraphrased" if actor.paraphrased else "mention"),
-            "first_start": getattr(actor, "first_start", -1),
-            "evidence": "attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
-        })
+        rows.append(_citation_row(
+            doc_id=doc_id,
+            name=name,
+            kind=actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
+            outlet_type=outlet.outlet_type if outlet else "",
+            state_media_code=outlet.state_media_code if outlet else "",
+            mentions=actor.mentions,
+            quoted=actor.quoted,
+            paraphrased=actor.paraphrased,
+            attribution_verbs=verbs,
+            roles="quoted" if actor.quoted else ("paraphrased" if actor.paraphrased else "mention"),
+            first_start=getattr(actor, "first_start", -1),
+            evidence="attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
+        ))
     return _merge_people(rows)
 
 

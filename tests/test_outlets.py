@@ -755,3 +755,31 @@ def test_own_domain_on_a_copyright_line_is_read_by_its_main_label():
 
     for domain in ("albawaba.com", "edition.albawaba.co.uk", "albawaba.or.jp", "albawaba.ne.jp"):  # the last two were missed
         assert _own_domain_on_line([Found(domain)], 0, 50, "Al Bawaba") == "row", domain
+
+
+def test_self_name_helper_cleans_and_refuses_furniture_words():
+    from analysis.outlets import _self_name
+
+    assert _self_name("CNBC LLC. All Rights Reserved. A") == "CNBC LLC"
+    assert _self_name("Danube Ledger Alle Rechte", " vorbehalten") == "Danube Ledger"
+    assert _self_name("Email Updates") is None and _self_name("Our Newsletter") is None and _self_name(" . ") is None
+
+
+def test_citation_row_and_role_helpers():
+    from analysis.outlets import _add_role, _citation_row
+
+    row = _citation_row(doc_id="d", name="The New Arab", roles="mention", surface_forms="The New Arab")
+    assert row["quoted"] == 0 and row["first_start"] == -1 and row["label_conflict"] is False
+    assert list(row)[-1] == "surface_forms"  # an added column comes after the shared ones
+    _add_role(row, "credit")
+    _add_role(row, "credit")
+    _add_role(row, "source")
+    assert row["roles"] == "credit, source"
+
+
+def test_an_updates_offer_passes_the_not_a_name_guard_like_every_self_reference():
+    """The same NOT_A_NAME guard as "Subscribe to …" lines: a name opening with "Daily" counts in neither (a known
+    cost for the registry's "Daily …" rows, as in _self_references)."""
+    row = _doc("Orban meets Putin in Beijing again\n\nOrban met Putin on Tuesday, officials said.\n\n"
+               "Completing this poll grants you access to Daily Mail updates.\n")
+    assert "Daily Mail" not in row["outlet"]
