@@ -71,7 +71,8 @@ SELF_REFERENCE_CUE_RE = re.compile(
     re.I,
 )
 # A site offering its own updates ("Completing this poll grants you access to Freedom Outpost updates"): a sign-up
-# form the segmentation may leave in the body, so it is looked for in every line holding its last word.
+# form the segmentation may leave in the body, so it is looked for in the whole text (when that holds " updates" or
+# " alerts" at all), not only in the furniture lines.
 UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
@@ -362,23 +363,22 @@ def _title_prefix(context: DocContext) -> tuple[str, str] | None:
     return None
 
 
-def _site_domain_in_furniture(context: DocContext, name: str) -> bool:
+def _site_domain_in_furniture(context: DocContext, name: str, furniture: list[tuple[int, int]]) -> bool:
     """Whether the page's furniture holds a domain or e-mail address named after `name`
-    ("jeff@thespacereview.com", "www.spacereview.org" for The Space Review)."""
+    ("jeff@thespacereview.com", "www.spacereview.org" for The Space Review); `furniture` is _furniture_ranges(context)."""
     letters = _letters_only(name)
     stems = {letters, re.sub(r"^the", "", letters)} - {""}
     domain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(stems)))})\.[a-z]{{2,}}\b", re.I)
     text = context.document.text
-    return any(domain.search(text, start, end) for start, end in _furniture_ranges(context))
+    return any(domain.search(text, start, end) for start, end in furniture)
 
 
-def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
+def _cue_lines(text: str, lowered: str | None, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue (`lowered` is _lowered(text)).
 
     Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
     match: a few substring searches over the whole text leave the regex (tried at every word) only the
     few lines that hold a cue word, which it then confirms."""
-    lowered = _lowered(text)
     if lowered is None:
         return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
     cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER)
@@ -394,17 +394,19 @@ def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention],
-                     others: tuple[int, ...] = ()) -> list[tuple[Outlet | None, str, str, float]]:
+                     others: tuple[int, ...], suffix: tuple[str, str, bool] | None) -> list[tuple[Outlet | None, str, str, float]]:
     """(outlet or None, name as written, the line, strength) for each place where the page names itself.
 
     Strength: a site name closing the title line 0.85, furniture phrases 0.8, copyright lines 0.6
     (they often name the owning company, not the outlet). An unregistered title-line name counts only
     when the page repeats it elsewhere, so a headline with a dash is not taken for a site name; one read
     before a dropped section label ("Headline - Prayuth: news") counts only when it is a registry outlet. A line holding
-    one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference."""
+    one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference.
+    `suffix` is _title_suffix(context), read once per document."""
     text = context.document.text
     found: list[tuple[Outlet | None, str, str, float]] = []
-    suffix = _title_suffix(context)
+    furniture = _furniture_ranges(context)
+    lowered = _lowered(text)
     if suffix:
         name, line, sectioned = suffix
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
@@ -419,9 +421,9 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         outlet = registry.lookup_name(name, countries)
         if outlet is not None and outlet.kind != "outlet":
             outlet = None  # "Reuters: …", "Kremlin: …": an agency or body a headline quotes, not the site
-        if outlet is not None or (name.split()[0].lower() not in NOT_A_NAME and _site_domain_in_furniture(context, name)):
+        if outlet is not None or (name.split()[0].lower() not in NOT_A_NAME and _site_domain_in_furniture(context, name, furniture)):
             found.append((outlet, name, _tidy(line)[:120], 0.8))
-    for start, end in _cue_lines(text, _furniture_ranges(context)):
+    for start, end in _cue_lines(text, lowered, furniture):
         if any(start <= other < end for other in others):
             continue
         line = text[start:end]
@@ -443,16 +445,15 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             strength = 0.6 if number in COPYRIGHT_PATTERNS else 0.8
             found.append((outlet, name, _tidy(line)[:120], strength))
             break
-    found += _updates_offers(context, registry, countries)
+    found += _updates_offers(context, registry, countries, lowered)
     return found
 
 
-def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts) -> list[tuple[Outlet | None, str, str, float]]:
+def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts, lowered: str | None) -> list[tuple[Outlet | None, str, str, float]]:
     """Self-references in offers of the site's updates (UPDATES_OFFER_RE), anywhere in the text: a registry row
-    only (a name the registry lacks might be another body's: "receive Pentagon alerts")."""
+    only (a name the registry lacks might be another body's: "receive Pentagon alerts"). `lowered` is _lowered(text)."""
     text = context.document.text
-    lowered = text.lower()
-    if " updates" not in lowered and " alerts" not in lowered:
+    if lowered is not None and " updates" not in lowered and " alerts" not in lowered:
         return []  # a substring search spares the regex most texts
     found = []
     for match in UPDATES_OFFER_RE.finditer(text):
@@ -526,15 +527,15 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
     return found
 
 
-def _names_the_page(context: DocContext, syndication: Syndication, registry: Registry, countries: CountryCounts) -> bool:
-    """Whether a syndication credit's "original" is the page's own site, named by its URL or title line: its own
-    copyright after an unrelated "via" line, not another outlet's."""
+def _names_the_page(context: DocContext, syndication: Syndication, registry: Registry, countries: CountryCounts,
+                    suffix: tuple[str, str, bool] | None) -> bool:
+    """Whether a syndication credit's "original" is the page's own site, named by its URL or title line (`suffix`,
+    _title_suffix(context)): its own copyright after an unrelated "via" line, not another outlet's."""
     document = context.document
     host = normalise_host(document.url) if document.url else ""
     looked = registry.lookup_domain(host) if host else None
     if syndication.outlet is not None and looked and looked[0] is syndication.outlet:
         return True
-    suffix = _title_suffix(context)
     names = [suffix[0]] if suffix else []
     names += [main_label(host)] if host and main_label(host) else []  # "edition.cnn.com" -> "cnn"
     letters = _letters_only(syndication.original)
@@ -616,10 +617,11 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
             candidates.append((0.9, outlet, outlet.name, "", f"outlet column '{hint}' -> {outlet.label_summary()}"))
         else:
             candidates.append((0.85, None, hint, normalise_host(hint) if "." in hint else "", f"outlet column '{hint}', not in the registry"))
+    suffix = _title_suffix(context)
     syndications = [syndication for syndication in _syndications(context, registry, countries)
-                    if not _names_the_page(context, syndication, registry, countries)]
+                    if not _names_the_page(context, syndication, registry, countries, suffix)]
     others = tuple(syndication.copyright_start for syndication in syndications)
-    selfs = sorted(_self_references(context, registry, countries, mentions, others), key=lambda s: -s[3])  # stable: text order within a strength
+    selfs = sorted(_self_references(context, registry, countries, mentions, others, suffix), key=lambda s: -s[3])  # stable: text order within a strength
     named = [s for s in selfs if s[0] is not None]
     if named:
         outlet = named[0][0]
@@ -876,16 +878,24 @@ def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_r
 
 def _place_names(registry: Registry | None) -> frozenset[str]:
     """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
-    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows."""
+    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows. Built once per
+    registry (kept in its `derived` values), not per document."""
+    if registry is not None and "place_names" in registry.derived:
+        return registry.derived["place_names"]
     names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
     names |= set(actors_module.NATIONALITIES)
-    return frozenset(names | (registry.country_names if registry is not None else frozenset()))
+    if registry is None:
+        return frozenset(names)
+    registry.derived["place_names"] = frozenset(names | registry.country_names)
+    return registry.derived["place_names"]
 
 
 def _apposed_place(name: str, text: str, near: int) -> bool:
     """Whether a one-word name, where the text writes it last before its statement (at offset `near`), follows a
     place and a comma and is followed by a comma ("in Greenbelt, Maryland, has confirmed", "Walton County, Georgia,
     stated"): the second part of a place's name, never a speaker."""
+    if text.find(name, max(0, near - NAME_WINDOW), near) < 0:
+        return False  # a substring search spares building the regex for most names
     occurrences = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, max(0, near - NAME_WINDOW), near))
     if not occurrences:
         return False
@@ -898,6 +908,8 @@ def _hyphenated_name(name: str, text: str, near: int) -> str:
     `near`) writes it only so ("research team head Jennifer Ngo-Anh says": "Anh" -> "Jennifer Ngo-Anh"; "said Karen
     Freeman-Wilson": "Karen Freeman" -> "Karen Freeman-Wilson")."""
     window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    if name not in window:
+        return name  # a substring search spares building the regexes for most names
     escaped = re.escape(name)
     if re.search(rf"(?<![\w-]){escaped}(?![\w-])", window):
         return name  # written alone too
@@ -921,7 +933,7 @@ def _body_name(name: str, text: str, near: int) -> str | None:
     if name.lower() not in actors_module.ORG_WORDS:
         return name  # only a body's generic word is the head of a longer name ("Centre", "Ministry")
     window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
-    if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
+    if name in window and not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
         whole = re.search(rf"(?<![\w-]){re.escape(name)} (?:for|of|on) (?:the )?[A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*)*", window)
         if whole:
             return whole.group(0)

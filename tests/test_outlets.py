@@ -522,26 +522,26 @@ def test_first_word_end_is_the_whole_word_regex_end(text):
 
 
 def test_cue_lines_are_the_lines_the_cue_regex_finds():
-    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines
+    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines, _lowered
 
     text = ("Subscribe to The Daily Planet\nRain fell all week.\nA reporter for the Planet\nCOPYRIGHT 2024 Planet\n"
             "We unsubscribed? resubscribe\nſubscribe (a long s)\n© 2020 Planet\nnothing here (C) either\nsign\nup")
     lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
     expected = [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
-    assert _cue_lines(text, lines) == expected
+    assert _cue_lines(text, _lowered(text), lines) == expected
     plain = text.replace("ſ", "s")
-    assert _cue_lines(plain, lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(plain[s:e])]
+    assert _cue_lines(plain, _lowered(plain), lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(plain[s:e])]
     assert len(expected) >= 5
 
 
 def test_cue_lines_of_far_apart_furniture_lines():
-    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines
+    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines, _lowered
 
     text = "Follow us on X\n" + "Body text with an editor and support. " * 20 + "\nA reporter for the Planet\n" + "More body. " * 30 + "\n© 2020 Planet"
     lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
     picked = [lines[0], lines[2], lines[4]]  # the furniture: the body lines in between are not searched
-    assert _cue_lines(text, picked) == [(s, e) for s, e in picked if SELF_REFERENCE_CUE_RE.search(text[s:e])] == picked
-    assert _cue_lines(text, lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
+    assert _cue_lines(text, _lowered(text), picked) == [(s, e) for s, e in picked if SELF_REFERENCE_CUE_RE.search(text[s:e])] == picked
+    assert _cue_lines(text, _lowered(text), lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
 
 
 def test_furniture_lines_are_head_tail_and_lines_inside_boilerplate_blocks():
@@ -783,3 +783,50 @@ def test_an_updates_offer_passes_the_not_a_name_guard_like_every_self_reference(
     row = _doc("Orban meets Putin in Beijing again\n\nOrban met Putin on Tuesday, officials said.\n\n"
                "Completing this poll grants you access to Daily Mail updates.\n")
     assert "Daily Mail" not in row["outlet"]
+
+
+def test_per_document_work_is_done_once(monkeypatch):
+    """The title suffix and the furniture lines are read once per document, however many syndication credits."""
+    from analysis import outlets
+
+    calls = {"_title_suffix": 0, "_furniture_ranges": 0}
+    for name in calls:
+        original = getattr(outlets, name)
+
+        def counted(context, _original=original, _name=name):
+            calls[_name] += 1
+            return _original(context)
+
+        monkeypatch.setattr(outlets, name, counted)
+    credits = "Via SyndiGate.info\n\n© 2019 The New Arab\n\nVia Yahoo News\n\n© 2019 Middle East Eye"
+    row = _doc("The Space Review: Seeking a bigger role in orbit\n\nSkip to main content\n\n" + SYNDICATED.format(credit=credits))
+    assert row["credited_sources"] == "The New Arab; Middle East Eye"
+    assert calls == {"_title_suffix": 1, "_furniture_ranges": 1}
+
+
+def test_place_names_are_built_once_per_registry():
+    from analysis.outlets import _place_names
+    from analysis.registry import build_registry
+
+    registry = resources().registry
+    assert _place_names(registry) is _place_names(registry) and "hungary" in _place_names(registry)
+    other = build_registry([])
+    assert _place_names(other) is not _place_names(registry) and _place_names(other) <= _place_names(registry)
+
+
+@pytest.mark.parametrize("name, text, near", [
+    ("Anh", "research team head Jennifer Ngo-Anh says the test went well", 40),
+    ("Maryland", "in Greenbelt, Maryland, has confirmed", 37),
+    ("Centre", "According to the Centre for Disease Control, cases rose", 40),
+    ("Centre", "Nothing of the kind is named here at all", 30),
+])
+def test_name_checks_give_the_same_answer_with_their_substring_shortcut(name, text, near):
+    import re
+
+    from analysis.outlets import _apposed_place, _body_name, _hyphenated_name
+
+    window = text[max(0, near - 300):near + 300]
+    alone = re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])", window)
+    assert (_hyphenated_name(name, text, near) == name) == bool(alone or name not in window)
+    assert _apposed_place(name, text, near) == (name == "Maryland")
+    assert _body_name(name, text, near) == ("Centre for Disease Control" if "Disease" in text else None if name == "Maryland" else name)
