@@ -76,16 +76,6 @@ ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down 
 # "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
 # did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
 BYLINE_LINE_RE = re.compile(r"^[ \t]*[Bb]y[ \t]+(?P<name>[^\n]{3,60}?)[ \t]*$", re.M)
-# Words no person's name holds, capitalised though they may be in a line such as "By The Numbers" or
-# "by Russian Forces" (English function words, and the words of staff, agency and institution credits).
-NOT_IN_A_PERSON_NAME = frozenset(
-    "the a an of in on for with or to at from by about under over this that these those our your my his her their its "
-    "new how why what when where who all more most "
-    "staff agency agencies news press service services desk team editor editors editorial reporter reporters writer "
-    "writers correspondent correspondents media network daily weekly times post herald journal tribune online digital "
-    "forces force army police government ministry office department committee council association foundation "
-    "institute university group company corporation inc ltd llc contributor contributors admin administrator".split()
-) | NOT_A_BYLINE_NAME
 
 
 def _load_roles() -> dict[str, frozenset[str]]:
@@ -95,6 +85,17 @@ def _load_roles() -> dict[str, frozenset[str]]:
 
 
 ROLES = _load_roles()
+# Words no person's name holds, capitalised though they may be in a line such as "By The Numbers" or
+# "by Russian Forces": English function words, the job and organisation words of byline_roles.json (staff and agency
+# credits: "By Staff Reporter", "by Associated Press"), the words of institutions' and sites' credits, and the
+# section words of NOT_A_BYLINE_NAME.
+NOT_IN_A_PERSON_NAME = frozenset(
+    "the a an of in on for with or to at from by about under over this that these those our your my his her their its "
+    "new how why what when where who all more most".split()
+) | ROLES["job_words"] | ROLES["organisation_words"] | frozenset(
+    "agencies editorial digital admin administrator forces force army police government ministry office department "
+    "committee council association foundation institute university company corporation".split()
+) | NOT_A_BYLINE_NAME
 # "Текст Венера Ерофеева", "Text: Jane Doe", "Photo: John Roe": a label leading a credit, longest first.
 CREDIT_LABEL_RE = re.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in sorted(ROLES["writer_labels"] | ROLES["other_credit_labels"], key=len, reverse=True))

@@ -210,6 +210,8 @@ def test_byline_on_a_line_of_its_own_deep_in_the_page():
     "Intro.\n\nby Russian Forces",  # no person's name
     "Intro.\n\nBy The Numbers",
     "Intro.\n\nBy Staff Reporter",
+    "Intro.\n\nBy Chief Photographer",  # job words of byline_roles.json
+    "Intro.\n\nby Reuters Television",  # organisation words of byline_roles.json
     "Intro.\n\nby Laura Winter on the Moon race and what it costs",  # more than the name after it
     "Intro.\n\nby Laura\n\nMore.",  # one word: no full name
     "Related stories\n\nBy Emily Stewart\n\nBy Hannah Brown\n\nBy Aaron Rupar",  # other stories' bylines
