@@ -17,7 +17,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from itertools import accumulate, compress
 
 from .blocks import BOILERPLATE
@@ -218,6 +218,7 @@ class _Sentence:
         self.last = last
         self.doc_words = doc_words  # the document's words, to tell a person's name from a thing's (see referable)
         self.written = doc_words.written  # every word of the document as written, to tell a common word from a name
+        self.quoted: Callable[[int], bool] | None = None  # word index -> inside a quotation (set by _statements)
 
     def referable(self, span: tuple[int, int], name: str) -> bool:
         """Whether a pronoun may mean the person named at span: a title in or before it names a person ("Sen. Olaf Scholz"),
@@ -242,8 +243,12 @@ class _Sentence:
             return False
         word = self.words[i]
         lower = self.lower[i]
-        if lower in SENTENCE_OPENERS or (lower != word and lower in self.written):
+        if lower in SENTENCE_OPENERS:
             return True
+        if lower != word and lower in self.written:
+            # a title before a name is the name's even where the document writes it in lower case too ("President
+            # Donald Trump took …" beside "the president tweeted"): it tells whom "the president" means
+            return not (lower in TITLE_WORDS and self.joined(i) and IS_CAPITALISED[self.words[i + 1]])
         return _contracted_opener(lower)
 
     def opens_with(self, start: int) -> bool:
@@ -763,10 +768,15 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     # among the quotations starting before a word answers that with one bisection.
     quote_starts = [q.start for q in quotes]
     latest_end = list(accumulate((q.end for q in quotes), max, initial=-1))
+
+    def in_quotation(i: int) -> bool:
+        start, end = tokens.word_spans[i]
+        return latest_end[bisect_left(quote_starts, start)] >= end
     statements: list[_Statement] = []
     recent = _RecentPersons()
     for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last, doc_words)
+        sentence.quoted = in_quotation
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
@@ -778,7 +788,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if verb is None:
                 continue
             start, end = tokens.word_spans[i]
-            if latest_end[bisect_left(quote_starts, start)] >= end:
+            if in_quotation(i):
                 continue  # quoted, not an attribution
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None or speaker.kind in ("none", "place"):
@@ -907,6 +917,9 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         after = max(span[1], i + 1)
         if sentence.piece(span):
             continue
+        if sentence.quoted is not None and sentence.quoted(span[0]):
+            continue  # named inside a quotation ("‘… Jeff Sessions didn’t tell me …’"): the quoted speaker's words, no antecedent
+
         if span[1] - span[0] < 2:
             # One word names no person (_clean_name calls it an organisation or "unknown"), but as the subject it
             # may be a person's surname ("Arroyo spoke with Cruz"): a pronoun after it no longer means a person before.
@@ -982,13 +995,24 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
         if k - 1 >= first and lower[k - 1] == "the":
-            return _Speaker(_described_person(set(lower[k:j]), recent.mentions()) or last_person, "person", True)
+            role = set(lower[k:j])
+            if not _role_words(role):  # "the official said": any person named last may be meant
+                return _Speaker(last_person, "person", True)
+            # "the president tweeted" means a person the text gave that title or nationality, not the last person
+            # named ("Special Counsel Robert Mueller"), whom the text never called so
+            described = _described_person(role, recent.mentions())
+            return _Speaker(described, "person", True) if described else None
     return None
+
+
+def _role_words(role: set[str]) -> set[str]:
+    """The nationality and title words of a role ("the Russian leader" -> russian, leader)."""
+    return {w for w in role if w in DEMONYMS or w in TITLE_WORDS}
 
 
 def _described_person(role: set[str], mentions: list[tuple[str, frozenset[str]]]) -> str | None:
     """The most recently named person whose description shares the role's nationality or title words."""
-    wanted = {w for w in role if w in DEMONYMS or w in TITLE_WORDS}
+    wanted = _role_words(role)
     if not wanted:
         return None
     best: tuple[int, int] | None = None

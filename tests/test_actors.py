@@ -321,3 +321,21 @@ def test_a_pronoun_does_not_reach_past_a_sentence_led_by_a_surname():
     )
     assert "Juan Carlos" not in actors
     assert actors["Mary Steenburgen"].verbs == ("say", "write")  # the surname of the last speaker leads: still her
+
+
+def test_role_means_a_person_given_that_title_not_the_last_person_named():
+    actors = _by_name(
+        "President Donald Trump took to Twitter on Wednesday. He attacked Senator Robert Mueller in a long thread. "
+        "‘Attorney General Jeff Sessions should stop this now,’ the president tweeted."
+    )
+    assert "Robert Mueller" not in actors
+    assert "tweet" in actors["Donald Trump"].verbs
+
+
+def test_names_inside_a_quotation_are_no_antecedent_of_a_pronoun():
+    actors = _by_name(
+        "Donald Trump criticized the attorney general, tweeting that the probe went on ‘because Jeff Sessions didn’t tell me.’ "
+        "‘So much time and money wasted,’ he added."
+    )
+    assert "Jeff Sessions" not in actors
+    assert "add" in actors["Donald Trump"].verbs
