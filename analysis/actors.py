@@ -54,6 +54,10 @@ CHARACTERISING_VERBS = {
     "demanded": "demand", "vowed": "vow", "threatened": "threaten", "confirmed": "confirm", "recalled": "recall",
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
+# Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
+# lead"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
+# quotation came before ('"…," he maintained').
+SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate"})
 MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
 # The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
 VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
@@ -274,6 +278,16 @@ class _Sentence:
         if k < self.last and self.lower[k] == "that" and self.joined(i):
             i, k = k, k + 1
         return k < self.last and self.lower[k] in PRONOUNS and self.joined(i)
+
+    def reports(self, i: int) -> bool:
+        """The verb at word i reports a statement: "that", a colon, a comma or a quotation mark comes right after it
+        ("maintained that", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
+        ('"…," he maintained', '"…," maintained Orbán')."""
+        after = self.text[self.spans[i][1]:self.spans[i + 1][0]].strip() if i + 1 < self.last else ""
+        if (i + 1 < self.last and self.lower[i + 1] == "that" and self.joined(i)) or after[:1] in (":", ",") or after[-1:] in QUOTE_OPENERS:
+            return True
+        before = self.text[self.spans[self.first][0]:self.spans[i][0]]
+        return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
 
     def subject_end(self, i: int) -> int:
         """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
@@ -790,6 +804,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             start, end = tokens.word_spans[i]
             if in_quotation(i):
                 continue  # quoted, not an attribution
+            if verb in SPEECH_IF_REPORTING and not sentence.reports(i):
+                continue
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None or speaker.kind in ("none", "place"):
                 if _unnamed_subject(sentence, i):

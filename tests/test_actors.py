@@ -339,3 +339,14 @@ def test_names_inside_a_quotation_are_no_antecedent_of_a_pronoun():
     )
     assert "Jeff Sessions" not in actors
     assert "add" in actors["Donald Trump"].verbs
+
+
+def test_verbs_mostly_not_speech_report_only_before_a_statement():
+    actors = _by_name(
+        "While talks go on, the US maintains existing tariffs for future leverage. Ford recalled 40,000 cars on Monday. "
+        "Viktor Orbán maintained that the sanctions had failed. "
+        "“We were young then,” Angela Merkel recalled."
+    )
+    assert "US" not in actors and "Ford" not in actors
+    assert actors["Viktor Orbán"].verbs == ("maintain",)
+    assert actors["Angela Merkel"].verbs == ("recall",)
