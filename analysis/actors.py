@@ -78,7 +78,12 @@ TITLE_WORDS = frozenset(
     " representative bishop archbishop cardinal monsignor msgr father rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
     " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
-    " leader undersheriff".split()
+    " leader undersheriff"
+    # job nouns written before a name, after an organisation's name or an adjective ("Judicial Watch Senior
+    # Investigator Bill Marshall", "Special Counsel Robert Mueller"); nouns only: an adjective ("senior", "special")
+    # is cut off with what comes before the last title word
+    " investigator counsel analyst correspondent editor reporter economist adviser advisor aide strategist"
+    " researcher founder cofounder lawmaker congressman congresswoman spokesperson".split()
 )
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
@@ -86,19 +91,20 @@ NON_NAME_WORDS = frozenset(
     " september october november december yesterday today meanwhile moreover furthermore additionally also"
     " according for as after before during while when if so yet still although despite".split()
 )
+# Capitals and countries that speak for their governments ("Moscow said") and name bodies ("Kyiv Post").
+PLACE_WORDS = frozenset("moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china america europe".split())
 ORG_WORDS = frozenset(
     "ministry government office agency council commission committee parliament party news times post press radio"
     " tv television kremlin nato eu un white house bloomberg reuters afp ap tass ria novosti union alliance embassy"
     " department administration court bank company group institute foundation network channel service forces army"
-    " moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china"
-    " america states europe west"
+    " states west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
     " organization organisation association society university college school hospital centre center corporation"
     " inc ltd llc club police security board authority bureau federation league caucus senate congress church"
     # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
     " productions records studios entertainment media pictures films technologies holdings enterprises industries"
     " airlines airways motors labs".split()
-)
+) | PLACE_WORDS
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
     "russian hungarian ukrainian estonian american british french german chinese polish romanian swedish turkish"
@@ -450,6 +456,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
             parts = rest
             lowered = lowered[title_positions[-1] + 1:]
             titled = True
+    if not titled and lowered[0] in PLACE_WORDS and _name_after_place(parts[1:]):
+        return _clean_name(parts[1:])  # "envoy to Ukraine Kurt Volker": the place ends a title left in lower case
     if not titled and (set(lowered) & ORG_WORDS or any(_acronym(p) for p in parts)):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
@@ -467,6 +475,15 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     if len(parts) >= 2 or titled:
         return name, "person"
     return name, "unknown"
+
+
+def _name_after_place(rest: tuple[str, ...]) -> bool:
+    """The words after a place read as a person's first name and surname ("Kurt Volker"), not as the rest of a body's
+    name ("Ukraine Air Force", "America First Action"): two or three words, no body's word or acronym, none a
+    familiar word (the Dale-Chall list: "First"; a name such as "Bill Taylor" is left as it was, precision first)."""
+    lowered = [_without_possessive(p.lower().rstrip(".")) for p in rest]
+    return (2 <= len(rest) <= 3 and not set(lowered) & ORG_WORDS and not any(_acronym(p) for p in rest)
+            and not set(lowered) & easy_words())
 
 
 def _surname_key(word: str) -> str:

@@ -350,3 +350,16 @@ def test_verbs_mostly_not_speech_report_only_before_a_statement():
     assert "US" not in actors and "Ford" not in actors
     assert actors["Viktor Orbán"].verbs == ("maintain",)
     assert actors["Angela Merkel"].verbs == ("recall",)
+
+
+def test_organisations_job_words_and_places_before_a_name_are_not_the_name():
+    actors = _by_name(
+        "Judicial Watch Senior Investigator Bill Marshall said the files were missing. "
+        "Special Counsel Robert Mueller said the inquiry went on. "
+        "U.S. Ambassador to Ukraine Marie Yovanovitch said she was surprised. "
+        "America First Action said it would spend more."
+    )
+    assert actors["Bill Marshall"].kind == "person"
+    assert actors["Robert Mueller"].kind == "person"
+    assert actors["Marie Yovanovitch"].kind == "person"
+    assert actors["America First Action"].kind == "organization"
