@@ -207,6 +207,20 @@ def _is_capitalised(word: str) -> bool:
     return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
 
 
+@lru_cache(maxsize=4096)
+def _participle(lower: str) -> bool:
+    """An -ing form of a familiar verb (the Dale-Chall list: "hosting", "questioning", "meeting"): opening a sentence
+    before a name it is the verb of a clause, not a first name. Five letters and more before the ending's stem
+    checks ("Sterling", "Irving" have no familiar stem)."""
+    if len(lower) < 6 or not lower.endswith("ing"):
+        return False
+    stem = lower[:-3]
+    forms = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        forms.add(stem[:-1])  # "running" -> "run"
+    return bool(forms & easy_words())
+
+
 def _contracted_opener(lower: str) -> bool:
     """A contraction of a function word: "we've", "it's", "can’t"."""
     contraction = CONTRACTION_RE.match(lower)
@@ -255,6 +269,8 @@ class _Sentence:
         lower = self.lower[i]
         if lower in SENTENCE_OPENERS:
             return True
+        if _participle(lower) and self.joined(i) and IS_CAPITALISED[self.words[i + 1]]:
+            return True  # "Hosting Cook at the plant, Trump said", "Questioning Vindman, Jordan said": no first name
         if lower != word and lower in self.written:
             # a title before a name is the name's even where the document writes it in lower case too ("President
             # Donald Trump took …" beside "the president tweeted"): it tells whom "the president" means

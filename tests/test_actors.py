@@ -363,3 +363,13 @@ def test_organisations_job_words_and_places_before_a_name_are_not_the_name():
     assert actors["Robert Mueller"].kind == "person"
     assert actors["Marie Yovanovitch"].kind == "person"
     assert actors["America First Action"].kind == "organization"
+
+
+def test_a_sentence_opening_participle_is_no_first_name():
+    actors = _by_name(
+        "Apple CEO Tim Cook toured the plant. Hosting Cook at the plant on Monday, Donald Trump said the factory was great. "
+        "Cook said the jobs would stay. Alexander Vindman testified on Tuesday. Questioning Vindman, Jim Jordan said the "
+        "call was fine. Vindman said it was not."
+    )
+    assert actors["Tim Cook"].verbs == ("say",) and "Cook" not in actors
+    assert actors["Alexander Vindman"].verbs == ("say",) and "Vindman" not in actors
