@@ -329,7 +329,17 @@ class _Sentence:
         if i + 1 >= self.last:
             return False
         gap = self.gap(i)
-        return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i))
+        return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i)) or (gap == "-" and self._hyphenated_name_part(i))
+
+    def _hyphenated_name_part(self, i: int) -> bool:
+        """Words i and i+1, capitalised and joined by a hyphen, are one word of a longer name: a capitalised word
+        follows or comes before them after a space ("Sui-Lee Wee", "Jean-Claude Juncker", "Alexandria Ocasio-Cortez";
+        not the "Putin-Orbán meeting")."""
+        words, spaces = self.words, (" ", "\u00a0")
+        if not (IS_CAPITALISED[words[i]] and IS_CAPITALISED[words[i + 1]]) or _acronym(words[i]) or _acronym(words[i + 1]):
+            return False
+        return ((i + 2 < self.last and self.gap(i + 1) in spaces and IS_CAPITALISED[words[i + 2]])
+                or (i - 1 >= self.first and self.gap(i - 1) in spaces and IS_CAPITALISED[words[i - 1]]))
 
     def _initial(self, i: int) -> bool:
         """Word i is one capital letter written with a full stop after it."""
@@ -422,12 +432,24 @@ class _Sentence:
             end -= 1
         return (start, end)
 
+    def _hyphen_parts(self, span: tuple[int, int], parts: tuple[str, ...]) -> tuple[str, ...]:
+        """The parts of the span's name with the words joined by a hyphen written as one ("Sui", "Lee" -> "Sui-Lee")."""
+        joined = [parts[0]]
+        for k in range(span[0] + 1, span[1]):
+            if self.gap(k - 1) == "-":
+                joined[-1] += "-" + parts[k - span[0]]
+            else:
+                joined.append(parts[k - span[0]])
+        return tuple(joined)
+
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
         """(name, kind) of a span, titles and nationality words removed from persons.
 
         What the word before the span says overrides a bare name: after "in" or "at" it is a place (kind "place");
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
         parts = tuple(self.words[k] + "." if k + 1 < span[1] and self._initial(k) else self.words[k] for k in range(*span))
+        if any(self.gap(k) == "-" for k in range(span[0], span[1] - 1)):
+            parts = self._hyphen_parts(span, parts)  # "Sui-Lee Wee": the hyphenated word is one part of the name
         name, kind = _clean_name(parts)
         if kind == "person" and (self._in_quotation_marks(span) or self._common_phrase(name)):
             return name, "none"
@@ -744,7 +766,10 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     candidates = []
     for person in people:
         folded_person = fold(person).split()
-        if folded_person == words or (len(words) == 1 and _surname(folded_person) == words[0]) or (len(words) > 1 and _contains(folded_person, words)):
+        surname = _surname(folded_person)
+        # a one-word name may be the last part of a hyphenated surname ("Cortez" of "Alexandria Ocasio-Cortez": the
+        # tokens split at hyphens, and "Ocasio-Cortez added" names "Cortez")
+        if folded_person == words or (len(words) == 1 and words[0] in (surname, surname.rsplit("-", 1)[-1])) or (len(words) > 1 and _contains(folded_person, words)):
             candidates.append((folded_person, (fuller or {}).get(person, person)))
     if not candidates:
         return name

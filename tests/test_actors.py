@@ -373,3 +373,14 @@ def test_a_sentence_opening_participle_is_no_first_name():
     )
     assert actors["Tim Cook"].verbs == ("say",) and "Cook" not in actors
     assert actors["Alexander Vindman"].verbs == ("say",) and "Vindman" not in actors
+
+
+def test_hyphenated_first_names_and_surnames_stay_whole():
+    actors = _by_name(
+        "Sui-Lee Wee reported from Beijing on Monday. Jean-Claude Juncker said the deal was done. "
+        "Alexandria Ocasio-Cortez said the plan was bold. Ocasio-Cortez added that it was fair."
+    )
+    assert actors["Sui-Lee Wee"].verbs == ("report",)
+    assert actors["Jean-Claude Juncker"].verbs == ("say",)
+    assert actors["Alexandria Ocasio-Cortez"].verbs == ("add", "say")
+    assert not {"Lee Wee", "Claude Juncker", "Cortez"} & set(actors)
