@@ -58,6 +58,8 @@ ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 # lead"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
 # quotation came before ('"…," he maintained').
 SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate"})
+# Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
+REPORTED_CLAUSE_OPENERS = frozenset("that he she they we i".split())  # not "it": "recalled it vividly"
 MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
 # The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
 VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
@@ -69,6 +71,13 @@ ROLE_NOUNS = frozenset(
 )
 # Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
 SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
+# Job nouns written before a name, after an organisation's name or an adjective ("Judicial Watch Senior
+# Investigator Bill Marshall", "Special Counsel Robert Mueller"): titles (nouns only: an adjective, "senior",
+# "special", is cut off with what comes before the last title word), and no surname: a name does not end with one.
+JOB_NOUNS = frozenset(
+    "investigator counsel analyst correspondent editor reporter economist adviser advisor aide strategist"
+    " researcher founder cofounder lawmaker congressman congresswoman spokesperson".split()
+)
 TITLE_WORDS = frozenset(
     "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
     " mr mrs ms dr sen senator rep gov governor king queen pope premier chief"
@@ -78,13 +87,8 @@ TITLE_WORDS = frozenset(
     " representative bishop archbishop cardinal monsignor msgr father rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
     " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
-    " leader undersheriff"
-    # job nouns written before a name, after an organisation's name or an adjective ("Judicial Watch Senior
-    # Investigator Bill Marshall", "Special Counsel Robert Mueller"); nouns only: an adjective ("senior", "special")
-    # is cut off with what comes before the last title word
-    " investigator counsel analyst correspondent editor reporter economist adviser advisor aide strategist"
-    " researcher founder cofounder lawmaker congressman congresswoman spokesperson".split()
-)
+    " leader undersheriff".split()
+) | JOB_NOUNS
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
     " monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -250,7 +254,7 @@ class _Sentence:
         A capitalised thing is named whole each time ("Big Machine", "Mandalay Bay")."""
         if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])):
             return True
-        words = [_without_possessive(w) for w in name.split()]
+        words = [_without_possessive(w) for w in re.split(r"[ -]", name)]  # as the tokens are: "Go-Kart Track" -> Go, Kart, Track
         return self.doc_words.written_apart(words[-1], words[-2], -1) or self.doc_words.written_apart(words[0], words[1], 1)
 
     def _past_openers(self, i: int) -> int:
@@ -302,11 +306,11 @@ class _Sentence:
         return k < self.last and self.lower[k] in PRONOUNS and self.joined(i)
 
     def reports(self, i: int) -> bool:
-        """The verb at word i reports a statement: "that", a colon, a comma or a quotation mark comes right after it
-        ("maintained that", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
+        """The verb at word i reports a statement: "that", a subject pronoun, a colon, a comma or a quotation mark comes
+        right after it ("maintained that", "indicated he was", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
         ('"…," he maintained', '"…," maintained Orbán')."""
         after = self.text[self.spans[i][1]:self.spans[i + 1][0]].strip() if i + 1 < self.last else ""
-        if (i + 1 < self.last and self.lower[i + 1] == "that" and self.joined(i)) or after[:1] in (":", ",") or after[-1:] in QUOTE_OPENERS:
+        if (i + 1 < self.last and self.lower[i + 1] in REPORTED_CLAUSE_OPENERS and self.joined(i)) or after[:1] in (":", ",") or after[-1:] in QUOTE_OPENERS:
             return True
         before = self.text[self.spans[self.first][0]:self.spans[i][0]]
         return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
@@ -410,6 +414,7 @@ class _Sentence:
             first -= 1
         while first < last and self.words[first] in NAME_PARTICLES:  # lower-case particles only: "Von der Leyen" keeps "Von"
             first += 1
+        first = max(first, self._hyphenated_first_name(first, last + 1))
         if self.opener(first):
             first = self._past_openers(first)  # "Whatever Apple did" names Apple
             if first > last:
@@ -430,7 +435,18 @@ class _Sentence:
             end += 1
         while end - 1 > start and self.words[end - 1] in NAME_PARTICLES:
             end -= 1
-        return (start, end)
+        first_name = self._hyphenated_first_name(start, end)
+        return (start, first_name) if first_name > start else (start, end)
+
+    def _hyphenated_first_name(self, start: int, end: int) -> int:
+        """Where a hyphenated word not last in the span starts ("Eva-Marie" of "Public Prosecution Eva-Marie Persson"),
+        or `start`: such a word is a first name, and the words before it are titles or a body's name, not the name."""
+        for k in range(start + 1, end - 2):
+            if self.gap(k) == "-":
+                while k - 1 >= start and self.gap(k - 1) == "-":
+                    k -= 1
+                return k
+        return start
 
     def _hyphen_parts(self, span: tuple[int, int], parts: tuple[str, ...]) -> tuple[str, ...]:
         """The parts of the span's name with the words joined by a hyphen written as one ("Sui", "Lee" -> "Sui-Lee")."""
@@ -482,6 +498,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     lowered = [w[:-1] if w.endswith("s") and w[:-1] in TITLE_WORDS and w not in ORG_WORDS else w for w in lowered]
     if all(w in TITLE_WORDS for w in lowered) or all(len(w) == 1 for w in lowered):
         return raw, "none"  # a title alone ("the Pope", "Dr") or initials ("U" of "U.S.") name no one
+    if lowered[-1] in JOB_NOUNS:
+        return raw, "none"  # a title cut from its name ("said Review-Journal Editor-in-Chief Keith Moyer")
     titled = False
     title_positions = [i for i, w in enumerate(lowered) if w in TITLE_WORDS]
     # A title ends what comes before it: "White House Press Secretary Stephanie Grisham" is Stephanie Grisham,
@@ -691,9 +709,10 @@ INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O’", "O'", "D’", "D'", "De", "Di", "
 
 
 def _inner_capital(name: str) -> bool:
-    """One word with a capital inside it after a lower-case letter, not past a surname prefix: a brand or a site
-    ("WikiLeaks", "LifeSite", "YouTube"), not a person."""
-    if " " in name or not re.search(r"[a-z][A-Z]", name):
+    """One word with a capital inside it after a lower-case letter, not past a surname prefix, or capitals before
+    two lower-case letters at least: a brand or a site ("WikiLeaks", "LifeSite", "YouTube", "SHTFplan"; not "MPs"),
+    not a person."""
+    if " " in name or not re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{2}", name):
         return False
     return not any(name.startswith(prefix) and name[len(prefix):][:1].isupper() for prefix in INNER_CAPITAL_PREFIXES)
 
