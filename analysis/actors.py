@@ -514,7 +514,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
             titled = True
     if not titled and lowered[0] in PLACE_WORDS and _name_after_place(parts[1:]):
         return _clean_name(parts[1:])  # "envoy to Ukraine Kurt Volker": the place ends a title left in lower case
-    if not titled and (set(lowered) & ORG_WORDS or any(_acronym(p) for p in parts)):
+    # a generation is no acronym ("Edward E. Curtis IV")
+    if not titled and (set(lowered) & ORG_WORDS or any(_acronym(p) for p, w in zip(parts, lowered) if w not in GENERATIONS)):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
@@ -973,7 +974,7 @@ class _RecentPersons:
         if self._last_person and (self._last_person == surname or self._last_person.endswith(" " + surname)):
             return self._last_person, frozenset()
         if position > 0:  # the sentence before only: a surname further on may be anyone's
-            for name, described, _ in reversed(self._persons_in(position - 1)):
+            for name, described, _ in reversed(self._persons_in(position - 1, quoted=True)):
                 if name.endswith(" " + surname):
                     return name, described
         return surname, None
@@ -986,12 +987,16 @@ class _RecentPersons:
         self._listed = len(self._sentences)
         return self._mentions
 
-    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None, int]]:
+    def _persons_in(self, position: int, quoted: bool = False) -> list[tuple[str, frozenset[str] | None, int]]:
+        """The persons a sentence names, but its speaker's objects; those named inside a quotation ("‘… Jeff Sessions
+        didn’t tell me …’") only when `quoted`: they complete a surname, but a pronoun after the quotation means its speaker."""
         persons = self._persons[position]
         if persons is None:
             persons = self._persons[position] = _persons_named(self._sentences[position])
         sentence, word = self._objects_after
-        return [person for person in persons if position != sentence or person[2] < word]
+        in_quotation = self._sentences[position].quoted
+        return [person for person in persons if (position != sentence or person[2] < word)
+                and (quoted or in_quotation is None or not in_quotation(person[2]))]
 
 
 def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None, int]]:
@@ -1010,8 +1015,6 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         after = max(span[1], i + 1)
         if sentence.piece(span):
             continue
-        if sentence.quoted is not None and sentence.quoted(span[0]):
-            continue  # named inside a quotation ("‘… Jeff Sessions didn’t tell me …’"): the quoted speaker's words, no antecedent
 
         if span[1] - span[0] < 2:
             # One word names no person (_clean_name calls it an organisation or "unknown"), but as the subject it

@@ -384,3 +384,9 @@ def test_hyphenated_first_names_and_surnames_stay_whole():
     assert actors["Jean-Claude Juncker"].verbs == ("say",)
     assert actors["Alexandria Ocasio-Cortez"].verbs == ("add", "say")
     assert not {"Lee Wee", "Claude Juncker", "Cortez"} & set(actors)
+
+
+def test_a_generation_is_no_acronym():
+    actors = _by_name("Edward E. Curtis IV, the author of a history of the movement, said that estimates ranged widely. "
+                      "But he said that millions sympathized.")
+    assert actors["Edward E. Curtis IV"].kind == "person" and actors["Edward E. Curtis IV"].statements == 2
