@@ -514,8 +514,9 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
             titled = True
     if not titled and lowered[0] in PLACE_WORDS and _name_after_place(parts[1:]):
         return _clean_name(parts[1:])  # "envoy to Ukraine Kurt Volker": the place ends a title left in lower case
-    # a generation is no acronym ("Edward E. Curtis IV")
-    if not titled and (set(lowered) & ORG_WORDS or any(_acronym(p) for p, w in zip(parts, lowered) if w not in GENERATIONS)):
+    # a generation after two names at least is no acronym ("Edward E. Curtis IV"; not "Vatican II", a council)
+    generation = len(parts) >= 3 and lowered[-1] in GENERATIONS
+    if not titled and (set(lowered) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
