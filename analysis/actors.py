@@ -307,13 +307,33 @@ class _Sentence:
 
     def reports(self, i: int) -> bool:
         """The verb at word i reports a statement: "that", a subject pronoun, a colon, a comma or a quotation mark comes
-        right after it ("maintained that", "indicated he was", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
+        right after it, or after a phrase of where or to whom ("maintained that", "indicated he was", "indicated in an
+        interview that", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
         ('"…," he maintained', '"…," maintained Orbán')."""
         after = self.text[self.spans[i][1]:self.spans[i + 1][0]].strip() if i + 1 < self.last else ""
         if (i + 1 < self.last and self.lower[i + 1] in REPORTED_CLAUSE_OPENERS and self.joined(i)) or after[:1] in (":", ",") or after[-1:] in QUOTE_OPENERS:
             return True
+        if i + 1 < self.last and self.lower[i + 1] in ("in", "on", "during", "at", "to") and self.joined(i):
+            # "indicated in a recent interview that": a phrase of where or to whom before the clause
+            for k in range(i + 2, min(i + 7, self.last)):
+                if not self.joined(k - 1):
+                    break
+                if self.lower[k] == "that":
+                    return True
         before = self.text[self.spans[self.first][0]:self.spans[i][0]]
         return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
+
+    def apposition(self, end: int) -> list[str]:
+        """The lower-case words of a description set off by commas after a name ending before word `end` ("Viktor Orban,
+        the prime minister of Hungary, indicated"), up to eight words; none without both commas."""
+        if end >= self.last or not self.gap(end - 1).strip() == "," or self.lower[end] not in ("the", "a", "an"):
+            return []
+        for k in range(end, min(end + 8, self.last - 1)):
+            if self.gap(k).strip() == ",":
+                return list(self.lower[end:k + 1])
+            if self.gap(k).strip():
+                return []
+        return []
 
     def subject_end(self, i: int) -> int:
         """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
@@ -1031,8 +1051,8 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             if not sentence.referable(span, name):
                 found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
                 continue
-            words = sentence.words[span[0]:span[1]]
-            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS), span[0]))
+            words = [*sentence.lower[span[0]:span[1]], *sentence.apposition(span[1])]
+            found.append((name, frozenset(w for w in words if w in DEMONYMS or w in TITLE_WORDS), span[0]))
     return found
 
 

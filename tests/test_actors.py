@@ -390,3 +390,11 @@ def test_a_generation_is_no_acronym():
     actors = _by_name("Edward E. Curtis IV, the author of a history of the movement, said that estimates ranged widely. "
                       "But he said that millions sympathized.")
     assert actors["Edward E. Curtis IV"].kind == "person"
+
+
+def test_a_role_means_the_person_an_apposition_describes_so():
+    actors = _by_name(
+        "Viktor Orban, the prime minister of Hungary, indicated in a recent interview that he met Vladimir Putin. "
+        "The Hungarian prime minister described the meeting as frank."
+    )
+    assert actors["Viktor Orban"].verbs == ("describe", "indicate")
