@@ -394,7 +394,7 @@ def test_a_generation_is_no_acronym():
 
 def test_a_role_means_the_person_an_apposition_describes_so():
     actors = _by_name(
-        "Viktor Orban, the prime minister of Hungary, indicated in a recent interview that he met Vladimir Putin. "
-        "The Hungarian prime minister described the meeting as frank."
+        "Viktor Orban, the prime minister of Hungary, indicated in a recent interview that he met Putin. "
+        "The Hungarian prime minister described the meeting as frank. Orban has led Hungary since 2010."
     )
     assert actors["Viktor Orban"].verbs == ("describe", "indicate")
