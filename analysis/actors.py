@@ -104,7 +104,7 @@ ORG_WORDS = frozenset(
     " states west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
     " organization organisation association society university college school hospital centre center corporation"
-    " inc ltd llc club police security board authority bureau federation league caucus senate congress church"
+    " inc ltd llc club police security board authority bureau federation league caucus senate congress church county"
     # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
     " productions records studios entertainment media pictures films technologies holdings enterprises industries"
     " airlines airways motors labs".split()

@@ -398,3 +398,8 @@ def test_a_role_means_the_person_an_apposition_describes_so():
         "The Hungarian prime minister described the meeting as frank. Orban has led Hungary since 2010."
     )
     assert actors["Viktor Orban"].verbs == ("describe", "indicate")
+
+
+def test_a_county_is_no_person():
+    actors = _by_name("It got Shafayat Mohamed thrown off a number of Broward County boards. He said he had a choice.")
+    assert "Broward County" not in actors
