@@ -1056,6 +1056,24 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
     return found
 
 
+def _persons_before(sentence: _Sentence, end: int) -> list[str]:
+    """The persons named by two words or more, or with a title, in the sentence before word `end`, outside quotations."""
+    found = []
+    k = sentence.first
+    while k < end:
+        span = sentence.name_starting_at(k) if IS_CAPITALISED[sentence.words[k]] else None
+        if not span or span[0] >= end:
+            k += 1
+            continue
+        k = max(span[1], k + 1)
+        if span[1] > end or (sentence.quoted is not None and sentence.quoted(span[0])) or sentence.piece(span):
+            continue
+        name, kind = sentence.name(span)
+        if kind == "person" and len(name.split()) >= 2:
+            found.append(_without_possessive(name))
+    return found
+
+
 def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
     """Whether the verb at word i has a common noun for subject ("a government spokesman said", "officials say")."""
     j = sentence.subject_end(i)
@@ -1092,6 +1110,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         return None
     if lower[j - 1] in PRONOUNS:
         last_person = recent.referent(lower[j - 1])
+        if last_person and any(name != last_person for name in _persons_before(sentence, j - 1)):
+            return None  # "… your brother Bishop Nona Amel …, when he tells us": the pronoun may mean the person just named
         return _Speaker(last_person, "person", True) if last_person else None
     span = sentence.name_ending_at(j - 1)
     if span:

@@ -403,3 +403,11 @@ def test_a_role_means_the_person_an_apposition_describes_so():
 def test_a_county_is_no_person():
     actors = _by_name("Broward County said it would appeal the ruling.")
     assert actors["Broward County"].kind == "organization"
+
+
+def test_a_pronoun_after_a_person_named_in_its_sentence_is_left_unresolved():
+    actors = _by_name(
+        "Pope Francis met the bishops on Monday. Francis said the talks were useful. "
+        "We think you ignore your brother Bishop Nona Amel, Archbishop of Mosul in exile, when he tells us that the sufferings go on."
+    )
+    assert all("tell" not in a.verbs for a in actors.values())
