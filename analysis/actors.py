@@ -5,7 +5,9 @@ its speaker: a capitalised name just before it ("Orbán said"), just after it ("
 "according to Bloomberg"), or a pronoun / role description ("he said", "the Russian leader
 elaborated") resolved to the person named most recently, when that person is named as a person (titled or
 written alone elsewhere, or the one name opening the sentence before), the pronoun agrees with earlier ones for
-them, and no unnamed speaker ("a spokesman said") or sentence led by a surname alone came between. A statement
+them, and no unnamed speaker ("a spokesman said") or sentence led by a surname alone came between; names inside
+quotations are no antecedent, another person named earlier in the pronoun's sentence leaves it unresolved, and a
+titled role ("the president") means only a person the text gave that title. A statement
 is "quoted" when its sentence holds a quotation, else "paraphrased". Names are merged within a document: "Orbán"
 -> "Viktor Orbán". One capitalised word is a person only on evidence (a first name or title before it somewhere,
 a "he"/"she" for it), else an organisation on evidence, else dropped.
