@@ -794,7 +794,7 @@ def analyze(context: DocContext) -> Contribution:
     if lexicon is not None and reads_as_english(list(map(words.__getitem__, body)) if body else words):
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
-    voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
+    voice_of = VoiceFinder(text, context.quotes, context.turns, tokens).voice  # = classify_voice for this document
 
     rows: list[dict] = []
     for hit in hits:

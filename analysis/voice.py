@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 
@@ -266,12 +265,6 @@ def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=8)
-def speaker_turns(text: str) -> tuple[Turn, ...]:
-    """find_speaker_turns(text), kept for the last few texts: classify_voice is asked phrase by phrase."""
-    return tuple(find_speaker_turns(text))
-
-
 def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
     """True when [start, end) ends inside the words of a speaker's turn and starts there or in its label
     ("LAVROV: The neo-Nazi regime": the label only names the speaker). `turns` are sorted, not overlapping."""
@@ -382,9 +375,14 @@ def classify_voice(
     quotes: list[Quote],
     sentence_spans: tuple[tuple[int, int], ...],
     sentence_starts: list[int] | None = None,
+    turns: tuple[Turn, ...] | None = None,
 ) -> str:
-    """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`."""
-    if is_inside_quote(quotes, start, end) or is_inside_turn(speaker_turns(text), start, end):
+    """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`. `turns` are the text's
+    speaker turns (find_speaker_turns; DocContext.turns), found here when not given: pass them when asking
+    about several phrases of one text."""
+    if turns is None:
+        turns = tuple(find_speaker_turns(text))
+    if is_inside_quote(quotes, start, end) or is_inside_turn(turns, start, end):
         return QUOTED
     starts = sentence_starts if sentence_starts is not None else [s for s, _ in sentence_spans]
     sentence = sentence_around(sentence_spans, starts, start)
@@ -396,15 +394,15 @@ def classify_voice(
 class VoiceFinder:
     """classify_voice for the phrases of one document, with a cheap test that spares most cue searches.
 
-    Holds the document's text, quotations (sorted by start, as find_quotes gives them), sentences and tokens
-    (analysis.tokens.Tokens of the same text).
+    Holds the document's text, quotations (sorted by start, as find_quotes gives them), speaker turns
+    (find_speaker_turns), sentences and tokens (analysis.tokens.Tokens of the same text).
     Before searching a cue regex in a stretch of text it looks at the tokens in that stretch: the prefix cues
     are tried only at the words that may start a match (_PREFIX_START_WORD), the cues after a phrase only when
     a token holds a cue word (_ANYWHERE_CUE_WORD). The answers are
     classify_voice's, phrase for phrase (tests/test_loaded.py checks this).
     """
 
-    def __init__(self, text: str, quotes: list[Quote], tokens):
+    def __init__(self, text: str, quotes: list[Quote], turns: tuple[Turn, ...], tokens):
         self.text = text
         # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
         # the furthest end of an interior among it and the quotations before it.
@@ -415,7 +413,7 @@ class VoiceFinder:
         self.word_starts = tokens.word_starts
         self.word_ends = tokens.word_ends
         self.words = tokens.words
-        self.turns = speaker_turns(text)
+        self.turns = turns
 
     def _tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens [first, last) lying in text[start:end], or None when a token is cut at an edge (its piece
@@ -454,7 +452,7 @@ class VoiceFinder:
         return False
 
     def voice(self, start: int, end: int) -> str:
-        """classify_voice(text, start, end, quotes, sentence_spans) for this document."""
+        """classify_voice(text, start, end, quotes, sentence_spans, turns=turns) for this document."""
         # = is_inside_quote(quotes, start, end): some quotation starting before `start` (its interior then
         # starts at or before it) has an interior reaching `end`.
         before = bisect.bisect_left(self.quote_starts, start)

@@ -480,14 +480,14 @@ def _reference_find_hits(lexicon, text, word_spans, words):
 
 
 def test_voice_finder_gives_classify_voice_for_every_span(lexicon):
-    from analysis.quotes import find_quotes
+    from analysis.quotes import find_quotes, find_speaker_turns
     from analysis.voice import VoiceFinder
 
     seen = set()
     for text in (*VOICE_TEXTS, *SCORER_TEXTS, _seed("000"), _seed("001")):
         tokens = tokenize(text)
         quotes = find_quotes(text)
-        finder = VoiceFinder(text, quotes, tokens)
+        finder = VoiceFinder(text, quotes, tuple(find_speaker_turns(text)), tokens)
         spans = [(s, e) for k, (s, _) in enumerate(tokens.word_spans) for _, e in tokens.word_spans[k:k + 4]]
         if len(text) < 400:  # and spans not on word edges (cut words)
             spans += [(s, e) for s in range(0, len(text), 3) for e in range(s + 1, min(len(text), s + 40) + 1, 2)]
