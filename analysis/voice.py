@@ -30,6 +30,12 @@ _SPEECH_VERBS = (
     r"describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|refer(?:s|red|ring)? to|portray(?:s|ed|ing)?|"
     r"denounc(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|condemn(?:s|ed|ing)?)"
 )
+# The same verbs as single words ("refer(s) to": the word is the verb), to test one word at a time.
+_SPEECH_VERB_WORD = (
+    r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
+    r"describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|refer(?:s|red|ring)?|portray(?:s|ed|ing)?|"
+    r"denounc(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|condemn(?:s|ed|ing)?)"
+)
 _REPORT_VERBS = (
     r"(?:sa(?:y|ys|id|ying)|claim(?:s|ed|ing)?|add(?:s|ed|ing)?|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|"
     r"assert(?:s|ed|ing)?|allege[sd]?|alleging|contend(?:s|ed|ing)?|maintain(?:s|ed|ing)?|stat(?:ed|ing)|"
@@ -129,7 +135,7 @@ _JUDGEMENT_APPOSITIVE = re.compile(
 )
 # Words that report speech: one between a cue and such an appositive may be what the appositive judges
 # ("He said the West claims ..., a claim that is false": the speaker's judgement, perhaps).
-_SPEECH_WORD = re.compile(rf"{_SPEECH_VERBS.replace(' to', '')}|according|{_REPORT_VERBS}", re.IGNORECASE)
+_SPEECH_WORD = re.compile(rf"{_SPEECH_VERB_WORD}|according|{_REPORT_VERBS}", re.IGNORECASE)
 # Verbs right after a noun's "that" make the "that" a relative pronoun ("a claim that is false"), no report.
 _RELATIVE_THAT_VERBS = frozenset(
     "is was are were has have had will would can could may might must should shall does did do remains remained "
@@ -190,7 +196,7 @@ _PREFIX_START_WORD = re.compile(
             r"what|so|according|in|quoted",
             r"accus(?:e|es|ed|ing)|call(?:s|ed|ing)?|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing)",
             r"call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?",
-            _SPEECH_VERBS.replace(" to", ""),  # "refer(s) to": the word is the verb
+            _SPEECH_VERB_WORD,
             r"(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?",
             _REPORT_VERBS,
             r"(?:recount|explain|describ|recall|tell)\w*|assur(?:e|es|ed|ing)",  # the bare cue's other verbs
@@ -293,7 +299,7 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
         # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author
         # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ...").
         verb = _WORD_RE.match(prefix, match.start()).group()
-        return _has_reported_speaker(before, verb.lower()) and not _CLAUSE_END_RE.search(prefix, match.end())
+        return _has_reported_speaker(before, verb.lower(), goes_on) and not _CLAUSE_END_RE.search(prefix, match.end())
     after = prefix[match.end():]
     if _returns_to_author(after, rest):
         return False
@@ -333,14 +339,15 @@ def _goes_on_to(before: str) -> int | None:
     return match.start() if match else None
 
 
-def _has_reported_speaker(before: str, verb: str) -> bool:
+def _has_reported_speaker(before: str, verb: str, goes_on: int | None) -> bool:
     """True when the text before a bare reporting verb ends with its speaker: a word that can be a subject
     ("Lavrov", "he", "the minister") perhaps followed by an adverb ("Lavrov also said"), or a comma before a
-    participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches)."""
+    participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches). `goes_on`
+    is _goes_on_to(before), which the caller has found already."""
     stripped = before.rstrip()
-    goes_on = _goes_on_to(stripped)
     if goes_on is not None:  # "I went on to say" was ruled out with the first person
-        return _has_reported_speaker(stripped[:goes_on], _WORD_RE.match(stripped, goes_on).group().lower())
+        speaker_side = stripped[:goes_on]
+        return _has_reported_speaker(speaker_side, _WORD_RE.match(stripped, goes_on).group().lower(), _goes_on_to(speaker_side))
     if stripped.endswith(","):
         return True  # ", saying ...": the speaker is the clause's subject (a finite verb after a comma too)
     if verb.endswith("ing"):
@@ -443,11 +450,12 @@ class VoiceFinder:
         if not any(offsets):
             return False
         prefix = self.text[start:end]
+        after = self.text[rest[0]:rest[1]]
         word_starts = self.word_starts
         for k in itertools.compress(range(len(offsets)), offsets):
             for offset in offsets[k]:
                 match = _PREFIX_CUES.match(prefix, word_starts[first + k] - start + offset)
-                if match is not None and cue_reaches(prefix, match, self.text[rest[0]:rest[1]]):
+                if match is not None and cue_reaches(prefix, match, after):
                     return True
         return False
 

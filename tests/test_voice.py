@@ -163,3 +163,21 @@ def test_speaker_turns_are_found_once_per_document_and_passed_in():
     assert VoiceFinder(INTERVIEW, context.quotes, (), tokens).voice(start, end) == "authorial"
     assert classify_voice(INTERVIEW, start, end, context.quotes, tokens.sentence_spans, turns=()) == "authorial"
     assert classify_voice(INTERVIEW, start, end, context.quotes, tokens.sentence_spans, turns=context.turns) == "quoted"
+
+
+def test_a_bare_cue_looks_for_went_on_to_once(monkeypatch):
+    import analysis.voice as voice
+
+    calls = []
+    real = voice._goes_on_to
+
+    def counting(before: str):
+        calls.append(before)
+        return real(before)
+
+    monkeypatch.setattr(voice, "_goes_on_to", counting)
+    assert _voice("Lavrov said the Kyiv regime had shelled Donetsk.", "Kyiv regime") == "attributed"
+    assert len(calls) == 2  # once for classify_voice, once for VoiceFinder: one per cue tried
+    calls.clear()
+    assert _voice("He went on to say the Kyiv regime had shelled Donetsk.", "Kyiv regime") == "attributed"
+    assert len(calls) == 4  # and once more each for the speaker before "went on to"
