@@ -92,7 +92,7 @@ class LoadedModel:
     """A linear token tagger: score(token) = sigmoid(bias + sum of weights of its features).
 
     Tokens scoring at least `threshold` seed a hit, which then grows over neighbours scoring at least
-    `threshold * extend_ratio`. Scores are first scaled by (document mean score / `base_rate`), so a
+    `threshold * extend_ratio`, all within one sentence (tagged_runs). Scores are first scaled by (document mean score / `base_rate`), so a
     document full of charged wording lowers the bar and a dry report raises it.
     """
 
