@@ -5,7 +5,9 @@ its speaker: a capitalised name just before it ("Orbán said"), just after it ("
 "according to Bloomberg"), or a pronoun / role description ("he said", "the Russian leader
 elaborated") resolved to the person named most recently, when that person is named as a person (titled or
 written alone elsewhere, or the one name opening the sentence before), the pronoun agrees with earlier ones for
-them, and no unnamed speaker ("a spokesman said") or sentence led by a surname alone came between. A statement
+them, and no unnamed speaker ("a spokesman said") or sentence led by a surname alone came between; names inside
+quotations are no antecedent, another person named earlier in the pronoun's sentence leaves it unresolved, and a
+titled role ("the president") means only a person the text gave that title. A statement
 is "quoted" when its sentence holds a quotation, else "paraphrased". Names are merged within a document: "Orbán"
 -> "Viktor Orbán". One capitalised word is a person only on evidence (a first name or title before it somewhere,
 a "he"/"she" for it), else an organisation on evidence, else dropped.
@@ -17,7 +19,7 @@ from bisect import bisect_left, bisect_right
 from collections import Counter
 from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
-from typing import NamedTuple
+from typing import Callable, NamedTuple
 from itertools import accumulate, compress
 
 from .blocks import BOILERPLATE
@@ -54,6 +56,12 @@ CHARACTERISING_VERBS = {
     "demanded": "demand", "vowed": "vow", "threatened": "threaten", "confirmed": "confirm", "recalled": "recall",
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
+# Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
+# lead"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
+# quotation came before ('"…," he maintained').
+SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate"})
+# Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
+REPORTED_CLAUSE_OPENERS = frozenset("that he she they we i".split())  # not "it": "recalled it vividly"
 MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
 # The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
 VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
@@ -65,6 +73,13 @@ ROLE_NOUNS = frozenset(
 )
 # Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
 SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
+# Job nouns written before a name, after an organisation's name or an adjective ("Judicial Watch Senior
+# Investigator Bill Marshall", "Special Counsel Robert Mueller"): titles (nouns only: an adjective, "senior",
+# "special", is cut off with what comes before the last title word), and no surname: a name does not end with one.
+JOB_NOUNS = frozenset(
+    "investigator counsel analyst correspondent editor reporter economist adviser advisor aide strategist"
+    " researcher founder cofounder lawmaker congressman congresswoman spokesperson".split()
+)
 TITLE_WORDS = frozenset(
     "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
     " mr mrs ms dr sen senator rep gov governor king queen pope premier chief"
@@ -75,26 +90,27 @@ TITLE_WORDS = frozenset(
     " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
     " leader undersheriff".split()
-)
+) | JOB_NOUNS
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
     " monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
     " september october november december yesterday today meanwhile moreover furthermore additionally also"
     " according for as after before during while when if so yet still although despite".split()
 )
+# Capitals and countries that speak for their governments ("Moscow said") and name bodies ("Kyiv Post").
+PLACE_WORDS = frozenset("moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china america europe".split())
 ORG_WORDS = frozenset(
     "ministry government office agency council commission committee parliament party news times post press radio"
     " tv television kremlin nato eu un white house bloomberg reuters afp ap tass ria novosti union alliance embassy"
     " department administration court bank company group institute foundation network channel service forces army"
-    " moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china"
-    " america states europe west"
+    " states west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
     " organization organisation association society university college school hospital centre center corporation"
-    " inc ltd llc club police security board authority bureau federation league caucus senate congress church"
+    " inc ltd llc club police security board authority bureau federation league caucus senate congress church county"
     # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
     " productions records studios entertainment media pictures films technologies holdings enterprises industries"
     " airlines airways motors labs".split()
-)
+) | PLACE_WORDS
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
     "russian hungarian ukrainian estonian american british french german chinese polish romanian swedish turkish"
@@ -197,6 +213,20 @@ def _is_capitalised(word: str) -> bool:
     return bool(CAPITALISED_RE.match(word)) and word.lower() not in NON_NAME_WORDS
 
 
+@lru_cache(maxsize=4096)
+def _participle(lower: str) -> bool:
+    """An -ing form of a familiar verb (the Dale-Chall list: "hosting", "questioning", "meeting"): opening a sentence
+    before a name it is the verb of a clause, not a first name. Five letters and more before the ending's stem
+    checks ("Sterling", "Irving" have no familiar stem)."""
+    if len(lower) < 6 or not lower.endswith("ing"):
+        return False
+    stem = lower[:-3]
+    forms = {stem, stem + "e"}
+    if len(stem) > 2 and stem[-1] == stem[-2]:
+        forms.add(stem[:-1])  # "running" -> "run"
+    return bool(forms & easy_words())
+
+
 def _contracted_opener(lower: str) -> bool:
     """A contraction of a function word: "we've", "it's", "can’t"."""
     contraction = CONTRACTION_RE.match(lower)
@@ -218,6 +248,7 @@ class _Sentence:
         self.last = last
         self.doc_words = doc_words  # the document's words, to tell a person's name from a thing's (see referable)
         self.written = doc_words.written  # every word of the document as written, to tell a common word from a name
+        self.quoted: Callable[[int], bool] | None = None  # word index -> inside a quotation (set by _statements)
 
     def referable(self, span: tuple[int, int], name: str) -> bool:
         """Whether a pronoun may mean the person named at span: a title in or before it names a person ("Sen. Olaf Scholz"),
@@ -225,7 +256,7 @@ class _Sentence:
         A capitalised thing is named whole each time ("Big Machine", "Mandalay Bay")."""
         if any(self.lower[k].rstrip(".") in TITLE_WORDS for k in range(max(self.first, span[0] - 1), span[1])):
             return True
-        words = [_without_possessive(w) for w in name.split()]
+        words = [_without_possessive(w) for w in re.split(r"[ -]", name)]  # as the tokens are: "Go-Kart Track" -> Go, Kart, Track
         return self.doc_words.written_apart(words[-1], words[-2], -1) or self.doc_words.written_apart(words[0], words[1], 1)
 
     def _past_openers(self, i: int) -> int:
@@ -242,8 +273,14 @@ class _Sentence:
             return False
         word = self.words[i]
         lower = self.lower[i]
-        if lower in SENTENCE_OPENERS or (lower != word and lower in self.written):
+        if lower in SENTENCE_OPENERS:
             return True
+        if _participle(lower) and self.joined(i) and IS_CAPITALISED[self.words[i + 1]]:
+            return True  # "Hosting Cook at the plant, Trump said", "Questioning Vindman, Jordan said": no first name
+        if lower != word and lower in self.written:
+            # a title before a name is the name's even where the document writes it in lower case too ("President
+            # Donald Trump took …" beside "the president tweeted"): it tells whom "the president" means
+            return not (lower in TITLE_WORDS and self.joined(i) and IS_CAPITALISED[self.words[i + 1]])
         return _contracted_opener(lower)
 
     def opens_with(self, start: int) -> bool:
@@ -270,6 +307,36 @@ class _Sentence:
             i, k = k, k + 1
         return k < self.last and self.lower[k] in PRONOUNS and self.joined(i)
 
+    def reports(self, i: int) -> bool:
+        """The verb at word i reports a statement: "that", a subject pronoun, a colon, a comma or a quotation mark comes
+        right after it, or after a phrase of where or to whom ("maintained that", "indicated he was", "indicated in an
+        interview that", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
+        ('"…," he maintained', '"…," maintained Orbán')."""
+        after = self.text[self.spans[i][1]:self.spans[i + 1][0]].strip() if i + 1 < self.last else ""
+        if (i + 1 < self.last and self.lower[i + 1] in REPORTED_CLAUSE_OPENERS and self.joined(i)) or after[:1] in (":", ",") or after[-1:] in QUOTE_OPENERS:
+            return True
+        if i + 1 < self.last and self.lower[i + 1] in ("in", "on", "during", "at", "to") and self.joined(i):
+            # "indicated in a recent interview that": a phrase of where or to whom before the clause
+            for k in range(i + 2, min(i + 7, self.last)):
+                if not self.joined(k - 1):
+                    break
+                if self.lower[k] == "that":
+                    return True
+        before = self.text[self.spans[self.first][0]:self.spans[i][0]]
+        return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
+
+    def apposition(self, end: int) -> list[str]:
+        """The lower-case words of a description set off by commas after a name ending before word `end` ("Viktor Orban,
+        the prime minister of Hungary, indicated"), up to eight words; none without both commas."""
+        if end >= self.last or not self.gap(end - 1).strip() == "," or self.lower[end] not in ("the", "a", "an"):
+            return []
+        for k in range(end, min(end + 8, self.last - 1)):
+            if self.gap(k).strip() == ",":
+                return list(self.lower[end:k + 1])
+            if self.gap(k).strip():
+                return []
+        return []
+
     def subject_end(self, i: int) -> int:
         """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
         to it ("Putin has repeatedly said")."""
@@ -288,7 +355,17 @@ class _Sentence:
         if i + 1 >= self.last:
             return False
         gap = self.gap(i)
-        return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i))
+        return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i)) or (gap == "-" and self._hyphenated_name_part(i))
+
+    def _hyphenated_name_part(self, i: int) -> bool:
+        """Words i and i+1, capitalised and joined by a hyphen, are one word of a longer name: a capitalised word
+        follows or comes before them after a space ("Sui-Lee Wee", "Jean-Claude Juncker", "Alexandria Ocasio-Cortez";
+        not the "Putin-Orbán meeting")."""
+        words, spaces = self.words, (" ", "\u00a0")
+        if not (IS_CAPITALISED[words[i]] and IS_CAPITALISED[words[i + 1]]) or _acronym(words[i]) or _acronym(words[i + 1]):
+            return False
+        return ((i + 2 < self.last and self.gap(i + 1) in spaces and IS_CAPITALISED[words[i + 2]])
+                or (i - 1 >= self.first and self.gap(i - 1) in spaces and IS_CAPITALISED[words[i - 1]]))
 
     def _initial(self, i: int) -> bool:
         """Word i is one capital letter written with a full stop after it."""
@@ -359,6 +436,7 @@ class _Sentence:
             first -= 1
         while first < last and self.words[first] in NAME_PARTICLES:  # lower-case particles only: "Von der Leyen" keeps "Von"
             first += 1
+        first = max(first, self._hyphenated_first_name(first, last + 1))
         if self.opener(first):
             first = self._past_openers(first)  # "Whatever Apple did" names Apple
             if first > last:
@@ -379,7 +457,28 @@ class _Sentence:
             end += 1
         while end - 1 > start and self.words[end - 1] in NAME_PARTICLES:
             end -= 1
-        return (start, end)
+        first_name = self._hyphenated_first_name(start, end)
+        return (start, first_name) if first_name > start else (start, end)
+
+    def _hyphenated_first_name(self, start: int, end: int) -> int:
+        """Where a hyphenated word not last in the span starts ("Eva-Marie" of "Public Prosecution Eva-Marie Persson"),
+        or `start`: such a word is a first name, and the words before it are titles or a body's name, not the name."""
+        for k in range(start + 1, end - 2):
+            if self.gap(k) == "-":
+                while k - 1 >= start and self.gap(k - 1) == "-":
+                    k -= 1
+                return k
+        return start
+
+    def _hyphen_parts(self, span: tuple[int, int], parts: tuple[str, ...]) -> tuple[str, ...]:
+        """The parts of the span's name with the words joined by a hyphen written as one ("Sui", "Lee" -> "Sui-Lee")."""
+        joined = [parts[0]]
+        for k in range(span[0] + 1, span[1]):
+            if self.gap(k - 1) == "-":
+                joined[-1] += "-" + parts[k - span[0]]
+            else:
+                joined.append(parts[k - span[0]])
+        return tuple(joined)
 
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
         """(name, kind) of a span, titles and nationality words removed from persons.
@@ -387,6 +486,8 @@ class _Sentence:
         What the word before the span says overrides a bare name: after "in" or "at" it is a place (kind "place");
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
         parts = tuple(self.words[k] + "." if k + 1 < span[1] and self._initial(k) else self.words[k] for k in range(*span))
+        if any(self.gap(k) == "-" for k in range(span[0], span[1] - 1)):
+            parts = self._hyphen_parts(span, parts)  # "Sui-Lee Wee": the hyphenated word is one part of the name
         name, kind = _clean_name(parts)
         if kind == "person" and (self._in_quotation_marks(span) or self._common_phrase(name)):
             return name, "none"
@@ -419,6 +520,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     lowered = [w[:-1] if w.endswith("s") and w[:-1] in TITLE_WORDS and w not in ORG_WORDS else w for w in lowered]
     if all(w in TITLE_WORDS for w in lowered) or all(len(w) == 1 for w in lowered):
         return raw, "none"  # a title alone ("the Pope", "Dr") or initials ("U" of "U.S.") name no one
+    if lowered[-1] in JOB_NOUNS:
+        return raw, "none"  # a title cut from its name ("said Review-Journal Editor-in-Chief Keith Moyer")
     titled = False
     title_positions = [i for i, w in enumerate(lowered) if w in TITLE_WORDS]
     # A title ends what comes before it: "White House Press Secretary Stephanie Grisham" is Stephanie Grisham,
@@ -431,7 +534,11 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
             parts = rest
             lowered = lowered[title_positions[-1] + 1:]
             titled = True
-    if not titled and (set(lowered) & ORG_WORDS or any(_acronym(p) for p in parts)):
+    if not titled and lowered[0] in PLACE_WORDS and _name_after_place(parts[1:]):
+        return _clean_name(parts[1:])  # "envoy to Ukraine Kurt Volker": the place ends a title left in lower case
+    # a generation after two names at least is no acronym ("Edward E. Curtis IV"; not "Vatican II", a council)
+    generation = len(parts) >= 3 and lowered[-1] in GENERATIONS
+    if not titled and (set(lowered) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
@@ -448,6 +555,15 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     if len(parts) >= 2 or titled:
         return name, "person"
     return name, "unknown"
+
+
+def _name_after_place(rest: tuple[str, ...]) -> bool:
+    """The words after a place read as a person's first name and surname ("Kurt Volker"), not as the rest of a body's
+    name ("Ukraine Air Force", "America First Action"): two or three words, no body's word or acronym, none a
+    familiar word (the Dale-Chall list: "First"; a name such as "Bill Taylor" is left as it was, precision first)."""
+    lowered = [_without_possessive(p.lower().rstrip(".")) for p in rest]
+    return (2 <= len(rest) <= 3 and not set(lowered) & ORG_WORDS and not any(_acronym(p) for p in rest)
+            and not set(lowered) & easy_words())
 
 
 def _surname_key(word: str) -> str:
@@ -617,9 +733,10 @@ INNER_CAPITAL_PREFIXES = ("Mc", "Mac", "O’", "O'", "D’", "D'", "De", "Di", "
 
 
 def _inner_capital(name: str) -> bool:
-    """One word with a capital inside it after a lower-case letter, not past a surname prefix: a brand or a site
-    ("WikiLeaks", "LifeSite", "YouTube"), not a person."""
-    if " " in name or not re.search(r"[a-z][A-Z]", name):
+    """One word with a capital inside it after a lower-case letter, not past a surname prefix, or capitals before
+    two lower-case letters at least: a brand or a site ("WikiLeaks", "LifeSite", "YouTube", "SHTFplan"; not "MPs"),
+    not a person."""
+    if " " in name or not re.search(r"[a-z][A-Z]|^[A-Z]{2,}[a-z]{2}", name):
         return False
     return not any(name.startswith(prefix) and name[len(prefix):][:1].isupper() for prefix in INNER_CAPITAL_PREFIXES)
 
@@ -692,7 +809,10 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     candidates = []
     for person in people:
         folded_person = fold(person).split()
-        if folded_person == words or (len(words) == 1 and _surname(folded_person) == words[0]) or (len(words) > 1 and _contains(folded_person, words)):
+        surname = _surname(folded_person)
+        # a one-word name may be the last part of a hyphenated surname ("Cortez" of "Alexandria Ocasio-Cortez": the
+        # tokens split at hyphens, and "Ocasio-Cortez added" names "Cortez")
+        if folded_person == words or (len(words) == 1 and words[0] in (surname, surname.rsplit("-", 1)[-1])) or (len(words) > 1 and _contains(folded_person, words)):
             candidates.append((folded_person, (fuller or {}).get(person, person)))
     if not candidates:
         return name
@@ -763,10 +883,15 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     # among the quotations starting before a word answers that with one bisection.
     quote_starts = [q.start for q in quotes]
     latest_end = list(accumulate((q.end for q in quotes), max, initial=-1))
+
+    def in_quotation(i: int) -> bool:
+        start, end = tokens.word_spans[i]
+        return latest_end[bisect_left(quote_starts, start)] >= end
     statements: list[_Statement] = []
     recent = _RecentPersons()
     for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last, doc_words)
+        sentence.quoted = in_quotation
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
@@ -778,8 +903,10 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if verb is None:
                 continue
             start, end = tokens.word_spans[i]
-            if latest_end[bisect_left(quote_starts, start)] >= end:
+            if in_quotation(i):
                 continue  # quoted, not an attribution
+            if verb in SPEECH_IF_REPORTING and not sentence.reports(i):
+                continue
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None or speaker.kind in ("none", "place"):
                 if _unnamed_subject(sentence, i):
@@ -870,7 +997,7 @@ class _RecentPersons:
         if self._last_person and (self._last_person == surname or self._last_person.endswith(" " + surname)):
             return self._last_person, frozenset()
         if position > 0:  # the sentence before only: a surname further on may be anyone's
-            for name, described, _ in reversed(self._persons_in(position - 1)):
+            for name, described, _ in reversed(self._persons_in(position - 1, quoted=True)):
                 if name.endswith(" " + surname):
                     return name, described
         return surname, None
@@ -883,12 +1010,16 @@ class _RecentPersons:
         self._listed = len(self._sentences)
         return self._mentions
 
-    def _persons_in(self, position: int) -> list[tuple[str, frozenset[str] | None, int]]:
+    def _persons_in(self, position: int, quoted: bool = False) -> list[tuple[str, frozenset[str] | None, int]]:
+        """The persons a sentence names, but its speaker's objects; those named inside a quotation ("‘… Jeff Sessions
+        didn’t tell me …’") only when `quoted`: they complete a surname, but a pronoun after the quotation means its speaker."""
         persons = self._persons[position]
         if persons is None:
             persons = self._persons[position] = _persons_named(self._sentences[position])
         sentence, word = self._objects_after
-        return [person for person in persons if position != sentence or person[2] < word]
+        in_quotation = self._sentences[position].quoted
+        return [person for person in persons if (position != sentence or person[2] < word)
+                and (quoted or in_quotation is None or not in_quotation(person[2]))]
 
 
 def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None, int]]:
@@ -907,6 +1038,7 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
         after = max(span[1], i + 1)
         if sentence.piece(span):
             continue
+
         if span[1] - span[0] < 2:
             # One word names no person (_clean_name calls it an organisation or "unknown"), but as the subject it
             # may be a person's surname ("Arroyo spoke with Cruz"): a pronoun after it no longer means a person before.
@@ -921,8 +1053,26 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             if not sentence.referable(span, name):
                 found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
                 continue
-            words = sentence.words[span[0]:span[1]]
-            found.append((name, frozenset(w.lower() for w in words if w.lower() in DEMONYMS or w.lower() in TITLE_WORDS), span[0]))
+            words = [*sentence.lower[span[0]:span[1]], *sentence.apposition(span[1])]
+            found.append((name, frozenset(w for w in words if w in DEMONYMS or w in TITLE_WORDS), span[0]))
+    return found
+
+
+def _persons_before(sentence: _Sentence, end: int) -> list[str]:
+    """The persons named by two words or more, or with a title, in the sentence before word `end`, outside quotations."""
+    found = []
+    k = sentence.first
+    while k < end:
+        span = sentence.name_starting_at(k) if IS_CAPITALISED[sentence.words[k]] else None
+        if not span or span[0] >= end:
+            k += 1
+            continue
+        k = max(span[1], k + 1)
+        if span[1] > end or (sentence.quoted is not None and sentence.quoted(span[0])) or sentence.piece(span):
+            continue
+        name, kind = sentence.name(span)
+        if kind == "person" and len(name.split()) >= 2:
+            found.append(_without_possessive(name))
     return found
 
 
@@ -962,6 +1112,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         return None
     if lower[j - 1] in PRONOUNS:
         last_person = recent.referent(lower[j - 1])
+        if last_person and any(name != last_person for name in _persons_before(sentence, j - 1)):
+            return None  # "… your brother Bishop Nona Amel …, when he tells us": the pronoun may mean the person just named
         return _Speaker(last_person, "person", True) if last_person else None
     span = sentence.name_ending_at(j - 1)
     if span:
@@ -982,13 +1134,24 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
         if k - 1 >= first and lower[k - 1] == "the":
-            return _Speaker(_described_person(set(lower[k:j]), recent.mentions()) or last_person, "person", True)
+            role = set(lower[k:j])
+            if not _role_words(role):  # "the official said": any person named last may be meant
+                return _Speaker(last_person, "person", True)
+            # "the president tweeted" means a person the text gave that title or nationality, not the last person
+            # named ("Special Counsel Robert Mueller"), whom the text never called so
+            described = _described_person(role, recent.mentions())
+            return _Speaker(described, "person", True) if described else None
     return None
+
+
+def _role_words(role: set[str]) -> set[str]:
+    """The nationality and title words of a role ("the Russian leader" -> russian, leader)."""
+    return {w for w in role if w in DEMONYMS or w in TITLE_WORDS}
 
 
 def _described_person(role: set[str], mentions: list[tuple[str, frozenset[str]]]) -> str | None:
     """The most recently named person whose description shares the role's nationality or title words."""
-    wanted = {w for w in role if w in DEMONYMS or w in TITLE_WORDS}
+    wanted = _role_words(role)
     if not wanted:
         return None
     best: tuple[int, int] | None = None

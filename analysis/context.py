@@ -9,7 +9,7 @@ from typing import TYPE_CHECKING
 from .blocks import BOILERPLATE, Segmentation
 from .document import Document
 from .lexicon_csv import fold_word
-from .quotes import Quote, find_quotes
+from .quotes import Quote, Turn, find_quotes, find_speaker_turns
 from .tokens import Tokens, WordMemo
 
 if TYPE_CHECKING:
@@ -31,6 +31,11 @@ class DocContext:
     def quotes(self) -> list[Quote]:
         """The quotations in the document text, found once and shared."""
         return find_quotes(self.document.text)
+
+    @cached_property
+    def turns(self) -> tuple[Turn, ...]:
+        """The speaker turns of interview transcripts in the document text (find_speaker_turns), found once and shared."""
+        return tuple(find_speaker_turns(self.document.text))
 
     @cached_property
     def folded_words(self) -> tuple[str, ...]:

@@ -20,6 +20,7 @@ from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
 
+import numpy as np
 from charset_normalizer import from_bytes
 from charset_normalizer.utils import is_multi_byte_encoding
 
@@ -51,8 +52,6 @@ WESTERN = "cp1252"  # the README's promise, and what Western files made on Windo
 WINDOWS_CODE_PAGES = ("cp1252", "cp1250", "cp1251", "cp1253", "cp1254", "cp1257")
 # Marks that may stand between two letters of one word: apostrophes, hyphens and dashes, the Catalan middle dot.
 WORD_JOINERS = frozenset("’‘'·‐‑–—-")
-# A byte above ASCII with the bytes either side: the look-ahead finds every one, overlapping ones too.
-HIGH_BYTE_CONTEXT = re.compile(rb"(?=(.[\x80-\xff].))", re.S)
 CONTROL_CHAR = re.compile(r"[\x00-\x08\x0b\x0e-\x1f]")  # below 32 but for tab, newline, form feed, carriage return
 NON_ASCII_CHAR = re.compile(r"[^\x00-\x7f]")
 
@@ -139,8 +138,8 @@ def _choose_single_byte(readings: _Readings, best: str, candidates: list[str]) -
     rivals = [s for s in scored[1:] if s[0] == odd and readings.differences(s[3], chosen)]
     note = f"{chosen} (detected: code pages compared on how they read the accented letters"
     scored_names = {name for *_, name in scored}
-    if _canonical(best) in scored_names and _canonical(best) != chosen and readings.differences(best, chosen):
-        note += f"; charset-normalizer's first guess {best} reads {readings.differences(best, chosen)} character(s) otherwise"
+    if _canonical(best) in scored_names and _canonical(best) != chosen and (differing := readings.differences(best, chosen)):
+        note += f"; charset-normalizer's first guess {best} reads {differing} character(s) otherwise"
     if rivals:
         rival = rivals[0][3]
         note += f"; uncertain: {rival} fits as well and reads {readings.differences(rival, chosen)} character(s) otherwise"
@@ -171,6 +170,9 @@ class _Readings:
         return _high_byte_contexts(self.data)
 
     def _holds(self, byte: int) -> bool:
+        """True when the file holds `byte` (the bytes above ASCII are counted already: _high_byte_counts)."""
+        if byte >= 0x80:
+            return self._high_byte_counts[byte] > 0
         if byte not in self._present:
             self._present[byte] = bytes((byte,)) in self.data
         return self._present[byte]
@@ -214,13 +216,10 @@ def _byte_table(name: str) -> tuple[str | None, ...] | None:
     module = sys.modules.get(type(getattr(codec.decode, "__self__", None)).__module__)
     if not isinstance(getattr(module, "decoding_table", None), str):
         return None
-    table: list[str | None] = []
-    for byte in range(256):
-        try:
-            table.append(bytes((byte,)).decode(name))
-        except UnicodeDecodeError:
-            table.append(None)
-    return tuple(table)
+    # charmap_decode reads byte b as decoding_table[b], and fails where the table has no entry or U+FFFE.
+    decoding_table: str = module.decoding_table
+    return tuple(decoding_table[byte] if byte < len(decoding_table) and decoding_table[byte] != "\ufffe" else None
+                 for byte in range(256))
 
 
 def _oddities(contexts: Counter, name: str) -> tuple[int, bool]:
@@ -276,7 +275,13 @@ def _mixes_scripts(before: str, char: str, after: str) -> bool:
 
 def _high_byte_contexts(data: bytes) -> Counter:
     """Each byte above ASCII with the bytes either side (a space at the edges), counted."""
-    return Counter(HIGH_BYTE_CONTEXT.findall(b" " + data + b" "))
+    # Each triple as one 24-bit number, counted with numpy: a regex visits every byte of a mostly-ASCII file
+    # and a Python loop every byte above ASCII of a Cyrillic or Greek one (5 MB: ~150-750 ms, this ~20-80 ms).
+    padded = np.frombuffer(b" " + data + b" ", dtype=np.uint8)
+    at = np.flatnonzero(padded[1:-1] >= 0x80) + 1
+    codes = (padded[at - 1].astype(np.int32) << 16) | (padded[at].astype(np.int32) << 8) | padded[at + 1]
+    values, counts = np.unique(codes, return_counts=True)
+    return Counter({bytes((v >> 16, (v >> 8) & 0xFF, v & 0xFF)): n for v, n in zip(values.tolist(), counts.tolist())})
 
 
 @lru_cache(maxsize=1)

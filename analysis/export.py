@@ -23,26 +23,28 @@ FORMATS = ("csv", "parquet")
 ZIP_DATE = (2020, 1, 1, 0, 0, 0)
 
 
-def _is_escaped_form(value: str) -> bool:
-    """True for text that is, after any leading apostrophes, formula-like: '=x', "'=x", "''-x" …"""
-    return value.startswith(FORMULA_PREFIXES) or (value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES))
+def _formula_like(value: str) -> bool:
+    """True for text a spreadsheet would run, after any leading apostrophes: "=x", "'=x", "''-x" …"""
+    return value.lstrip("'").startswith(FORMULA_PREFIXES)
+
+
+def _formula_mask(values: pd.Series) -> pd.Series:
+    """_formula_like over a text column, vectorised: Series.map here cost ~1 s per 1M cells."""
+    mask = values.str.startswith(FORMULA_PREFIXES, na=False)
+    quoted = values.str.startswith("'", na=False)
+    if quoted.any():  # rare: only these need the apostrophes looked past
+        mask |= quoted & values.str.lstrip("'").str.startswith(FORMULA_PREFIXES, na=False)
+    return mask
 
 
 def neutralise_cell(value: object) -> object:
     """Prefix an apostrophe to a string a spreadsheet would treat as a formula; other values pass through.
 
-    Text that already starts with apostrophes before a formula character gets one more, so restore_cell
+    Text that already starts with apostrophes before a formula character gets one more, so restored_frame
     can undo exactly one: reading a table back gives the text as analysed ("- 24 Issues", "'=x").
     """
-    if isinstance(value, str) and _is_escaped_form(value):
+    if isinstance(value, str) and _formula_like(value):
         return "'" + value
-    return value
-
-
-def restore_cell(value: object) -> object:
-    """The text neutralise_cell was given: one leading apostrophe off a neutralised cell; others pass through."""
-    if isinstance(value, str) and value.startswith("'") and value.lstrip("'").startswith(FORMULA_PREFIXES):
-        return value[1:]
     return value
 
 
@@ -61,11 +63,8 @@ def safe_frame(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _neutralise_strings(values: pd.Series) -> pd.Series:
-    """neutralise_cell over a string-dtype column, vectorised: Series.map here cost ~1 s per 1M cells."""
-    formula = values.str.startswith(FORMULA_PREFIXES, na=False)
-    quoted = values.str.startswith("'", na=False)
-    if quoted.any():  # rare: only these need the apostrophes looked past
-        formula |= quoted & values.str.lstrip("'").str.startswith(FORMULA_PREFIXES, na=False)
+    """neutralise_cell over a string-dtype column, vectorised."""
+    formula = _formula_mask(values)
     if not formula.any():
         return values
     neutralised = values.copy()
@@ -159,8 +158,8 @@ def restored_frame(frame: pd.DataFrame) -> pd.DataFrame:
         values = frame[column]
         if pd.api.types.is_numeric_dtype(values) or pd.api.types.is_bool_dtype(values):
             continue
-        text = values.astype("string") if not isinstance(values.dtype, pd.StringDtype) else values
-        escaped = text.str.startswith("'", na=False) & text.str.lstrip("'").str.startswith(FORMULA_PREFIXES, na=False)
+        text = values if isinstance(values.dtype, pd.StringDtype) else values.astype("string")
+        escaped = text.str.startswith("'", na=False) & _formula_mask(text)  # what neutralise_cell wrote
         if escaped.any():
             frame.loc[escaped, column] = values[escaped].str.slice(1)
     return frame

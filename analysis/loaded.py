@@ -92,7 +92,7 @@ class LoadedModel:
     """A linear token tagger: score(token) = sigmoid(bias + sum of weights of its features).
 
     Tokens scoring at least `threshold` seed a hit, which then grows over neighbours scoring at least
-    `threshold * extend_ratio`. Scores are first scaled by (document mean score / `base_rate`), so a
+    `threshold * extend_ratio`, all within one sentence (tagged_runs). Scores are first scaled by (document mean score / `base_rate`), so a
     document full of charged wording lowers the bar and a dry report raises it.
     """
 
@@ -614,28 +614,33 @@ def sentence_starts(tokens) -> np.ndarray:
 def tagged_runs(scores, threshold: float, extend_ratio: float = 1.0, sentences=None) -> list[tuple[int, int]]:
     """Runs [first, last] of tokens at or above threshold (a single low token between two high ones joins
     them), each grown over neighbours at or above threshold * extend_ratio; runs do not overlap. `scores`
-    is a list or an array. Given `sentences` (sentence_starts), growing stops at a sentence's start: a
-    weaker word of the next or last sentence is no part of the phrase (of the gaps between two words where a
-    PTC gold span ends or that it runs over, it runs over 66 % of those with no mark, but 4 % of sentence ends
-    and 3 % of line breaks; development split)."""
-    padded = np.zeros(len(scores) + 2, dtype=bool)  # the flags with a low token either side
+    is a list or an array. Given `sentences` (sentence_starts), no run crosses a sentence's start: high words
+    either side of it are two runs, a low word bridges two high ones only within one sentence, and growing
+    stops there (of the gaps between two words where a PTC gold span ends or that it runs over, it runs over
+    66 % of those with no mark, but 4 % of sentence ends and 3 % of line breaks; development split)."""
+    n = len(scores)
+    stops = np.zeros(n + 1, dtype=bool)  # one more: no sentence starts after the last token
+    if sentences is not None:
+        stops[:n] = sentences
+    padded = np.zeros(n + 2, dtype=bool)  # the flags with a low token either side
     flags = padded[1:-1]
     np.greater_equal(np.asarray(scores, dtype=np.float64), threshold, out=flags)
-    # (Filling all gaps at once is the same as one by one, left to right: a filled gap is followed by a high token.)
-    flags[1:-1] |= flags[:-2] & flags[2:]
-    # Where the flags change: each run's first token, then the token after its last (np.diff with prepend and
-    # append costs several times more).
-    changes = np.flatnonzero(padded[1:] != padded[:-1]).tolist()
-    runs = list(zip(changes[0::2], [after - 1 for after in changes[1::2]]))
+    # A low token joins its high neighbours when neither it nor the next starts a sentence. (Filling all gaps
+    # at once is the same as one by one, left to right: a filled gap is followed by a high token.)
+    flags[1:-1] |= flags[:-2] & flags[2:] & ~stops[1:n - 1] & ~stops[2:n]
+    # A run starts at a high token after a low one or at a sentence start, and ends before a low token or one
+    # starting a sentence.
+    firsts = np.flatnonzero(flags & (~padded[:-2] | stops[:n])).tolist()
+    lasts = np.flatnonzero(flags & (~padded[2:] | stops[1:])).tolist()
     low = threshold * extend_ratio
-    stops = sentences if sentences is not None else np.zeros(len(scores), dtype=bool)
     grown: list[tuple[int, int]] = []
-    for first, last in runs:
+    for first, last in zip(firsts, lasts):
         while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]) and not stops[first]:
             first -= 1
-        while last + 1 < len(scores) and scores[last + 1] >= low and not stops[last + 1]:
+        while last + 1 < n and scores[last + 1] >= low and not stops[last + 1]:
             last += 1
-        if grown and first <= grown[-1][1] + 1:
+        # A run that reaches the last one joins it (growing never crosses a sentence start, so they share one).
+        if grown and (first <= grown[-1][1] or (first == grown[-1][1] + 1 and not stops[first])):
             grown[-1] = (grown[-1][0], max(grown[-1][1], last))
         else:
             grown.append((first, last))
@@ -789,7 +794,7 @@ def analyze(context: DocContext) -> Contribution:
     if lexicon is not None and reads_as_english(list(map(words.__getitem__, body)) if body else words):
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
-    voice_of = VoiceFinder(text, context.quotes, tokens).voice  # = classify_voice for this document
+    voice_of = VoiceFinder(text, context.quotes, context.turns, tokens).voice  # = classify_voice for this document
 
     rows: list[dict] = []
     for hit in hits:

@@ -182,7 +182,9 @@ def _contiguous(text: str, tokens, word_indexes: list[int]) -> bool:
 
 def voice_of(context: DocContext, start: int, end: int, sentence_starts: list[int] | None = None) -> str:
     """'quoted', 'attributed' or 'authorial': the same voice rule as loaded wording (analysis/voice.py)."""
-    return classify_voice(context.document.text, start, end, context.quotes, context.tokens.sentence_spans, sentence_starts)
+    return classify_voice(
+        context.document.text, start, end, context.quotes, context.tokens.sentence_spans, sentence_starts, context.turns
+    )
 
 
 def naming_rows(doc_id: str, uses: list[NameUse]) -> list[dict]:

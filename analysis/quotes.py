@@ -10,6 +10,8 @@ import re
 from dataclasses import dataclass
 from typing import NamedTuple
 
+from .metadata import NAME_PARTICLES as BYLINE_NAME_WORDS
+
 # opening mark -> closing marks it accepts
 PAIRS = {
     "“": "”\"",
@@ -178,8 +180,10 @@ MIN_TURNS = 4
 MAX_LABEL_WORDS = 4
 # Consecutive turns of a run start at most this many characters apart: a longer gap ends the run.
 MAX_TURN_CHARS = 6000
-# Lower-case particles inside a name ("Abu Bakr al-Baghdadi", "Ursula von der Leyen").
-NAME_PARTICLES = frozenset("al bin ibn de da del der di du van von den la le".split())
+# Lower-case particles inside a name ("Abu Bakr al-Baghdadi", "Ursula von der Leyen"): analysis.metadata's list
+# for bylines (which imports nothing of the package, so no cycle), less the words it keeps there to join two
+# names ("Kirka and Lawless"): a label names one speaker.
+NAME_PARTICLES = BYLINE_NAME_WORDS - {"and", "&", "y"}
 # Labels that head a line but name no speaker (captions, credits, notes, sections, menus), compared
 # case-folded. Written for this module from common page furniture; the turn-taking test above is the main guard.
 NOT_SPEAKERS = frozenset(

@@ -17,7 +17,6 @@
 from __future__ import annotations
 
 import bisect
-import functools
 import itertools
 import re
 
@@ -29,6 +28,12 @@ VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
 _SPEECH_VERBS = (
     r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
     r"describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|refer(?:s|red|ring)? to|portray(?:s|ed|ing)?|"
+    r"denounc(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|condemn(?:s|ed|ing)?)"
+)
+# The same verbs as single words ("refer(s) to": the word is the verb), to test one word at a time.
+_SPEECH_VERB_WORD = (
+    r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
+    r"describ(?:e|es|ed|ing)|characteri[sz](?:e|es|ed|ing)|refer(?:s|red|ring)?|portray(?:s|ed|ing)?|"
     r"denounc(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|condemn(?:s|ed|ing)?)"
 )
 _REPORT_VERBS = (
@@ -130,7 +135,7 @@ _JUDGEMENT_APPOSITIVE = re.compile(
 )
 # Words that report speech: one between a cue and such an appositive may be what the appositive judges
 # ("He said the West claims ..., a claim that is false": the speaker's judgement, perhaps).
-_SPEECH_WORD = re.compile(rf"{_SPEECH_VERBS.replace(' to', '')}|according|{_REPORT_VERBS}", re.IGNORECASE)
+_SPEECH_WORD = re.compile(rf"{_SPEECH_VERB_WORD}|according|{_REPORT_VERBS}", re.IGNORECASE)
 # Verbs right after a noun's "that" make the "that" a relative pronoun ("a claim that is false"), no report.
 _RELATIVE_THAT_VERBS = frozenset(
     "is was are were has have had will would can could may might must should shall does did do remains remained "
@@ -191,7 +196,7 @@ _PREFIX_START_WORD = re.compile(
             r"what|so|according|in|quoted",
             r"accus(?:e|es|ed|ing)|call(?:s|ed|ing)?|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing)",
             r"call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?",
-            _SPEECH_VERBS.replace(" to", ""),  # "refer(s) to": the word is the verb
+            _SPEECH_VERB_WORD,
             r"(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?",
             _REPORT_VERBS,
             r"(?:recount|explain|describ|recall|tell)\w*|assur(?:e|es|ed|ing)",  # the bare cue's other verbs
@@ -266,12 +271,6 @@ def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
     return False
 
 
-@functools.lru_cache(maxsize=8)
-def speaker_turns(text: str) -> tuple[Turn, ...]:
-    """find_speaker_turns(text), kept for the last few texts: classify_voice is asked phrase by phrase."""
-    return tuple(find_speaker_turns(text))
-
-
 def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
     """True when [start, end) ends inside the words of a speaker's turn and starts there or in its label
     ("LAVROV: The neo-Nazi regime": the label only names the speaker). `turns` are sorted, not overlapping."""
@@ -300,7 +299,7 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
         # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author
         # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ...").
         verb = _WORD_RE.match(prefix, match.start()).group()
-        return _has_reported_speaker(before, verb.lower()) and not _CLAUSE_END_RE.search(prefix, match.end())
+        return _has_reported_speaker(before, verb.lower(), goes_on) and not _CLAUSE_END_RE.search(prefix, match.end())
     after = prefix[match.end():]
     if _returns_to_author(after, rest):
         return False
@@ -340,14 +339,15 @@ def _goes_on_to(before: str) -> int | None:
     return match.start() if match else None
 
 
-def _has_reported_speaker(before: str, verb: str) -> bool:
+def _has_reported_speaker(before: str, verb: str, goes_on: int | None) -> bool:
     """True when the text before a bare reporting verb ends with its speaker: a word that can be a subject
     ("Lavrov", "he", "the minister") perhaps followed by an adverb ("Lavrov also said"), or a comma before a
-    participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches)."""
+    participle ("..., saying the regime ..."). The first person was ruled out before (cue_reaches). `goes_on`
+    is _goes_on_to(before), which the caller has found already."""
     stripped = before.rstrip()
-    goes_on = _goes_on_to(stripped)
     if goes_on is not None:  # "I went on to say" was ruled out with the first person
-        return _has_reported_speaker(stripped[:goes_on], _WORD_RE.match(stripped, goes_on).group().lower())
+        speaker_side = stripped[:goes_on]
+        return _has_reported_speaker(speaker_side, _WORD_RE.match(stripped, goes_on).group().lower(), _goes_on_to(speaker_side))
     if stripped.endswith(","):
         return True  # ", saying ...": the speaker is the clause's subject (a finite verb after a comma too)
     if verb.endswith("ing"):
@@ -382,9 +382,14 @@ def classify_voice(
     quotes: list[Quote],
     sentence_spans: tuple[tuple[int, int], ...],
     sentence_starts: list[int] | None = None,
+    turns: tuple[Turn, ...] | None = None,
 ) -> str:
-    """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`."""
-    if is_inside_quote(quotes, start, end) or is_inside_turn(speaker_turns(text), start, end):
+    """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`. `turns` are the text's
+    speaker turns (find_speaker_turns; DocContext.turns), found here when not given: pass them when asking
+    about several phrases of one text."""
+    if turns is None:
+        turns = tuple(find_speaker_turns(text))
+    if is_inside_quote(quotes, start, end) or is_inside_turn(turns, start, end):
         return QUOTED
     starts = sentence_starts if sentence_starts is not None else [s for s, _ in sentence_spans]
     sentence = sentence_around(sentence_spans, starts, start)
@@ -396,15 +401,15 @@ def classify_voice(
 class VoiceFinder:
     """classify_voice for the phrases of one document, with a cheap test that spares most cue searches.
 
-    Holds the document's text, quotations (sorted by start, as find_quotes gives them), sentences and tokens
-    (analysis.tokens.Tokens of the same text).
+    Holds the document's text, quotations (sorted by start, as find_quotes gives them), speaker turns
+    (find_speaker_turns), sentences and tokens (analysis.tokens.Tokens of the same text).
     Before searching a cue regex in a stretch of text it looks at the tokens in that stretch: the prefix cues
     are tried only at the words that may start a match (_PREFIX_START_WORD), the cues after a phrase only when
     a token holds a cue word (_ANYWHERE_CUE_WORD). The answers are
     classify_voice's, phrase for phrase (tests/test_loaded.py checks this).
     """
 
-    def __init__(self, text: str, quotes: list[Quote], tokens):
+    def __init__(self, text: str, quotes: list[Quote], turns: tuple[Turn, ...], tokens):
         self.text = text
         # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
         # the furthest end of an interior among it and the quotations before it.
@@ -415,7 +420,7 @@ class VoiceFinder:
         self.word_starts = tokens.word_starts
         self.word_ends = tokens.word_ends
         self.words = tokens.words
-        self.turns = speaker_turns(text)
+        self.turns = turns
 
     def _tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens [first, last) lying in text[start:end], or None when a token is cut at an edge (its piece
@@ -445,16 +450,17 @@ class VoiceFinder:
         if not any(offsets):
             return False
         prefix = self.text[start:end]
+        after = self.text[rest[0]:rest[1]]
         word_starts = self.word_starts
         for k in itertools.compress(range(len(offsets)), offsets):
             for offset in offsets[k]:
                 match = _PREFIX_CUES.match(prefix, word_starts[first + k] - start + offset)
-                if match is not None and cue_reaches(prefix, match, self.text[rest[0]:rest[1]]):
+                if match is not None and cue_reaches(prefix, match, after):
                     return True
         return False
 
     def voice(self, start: int, end: int) -> str:
-        """classify_voice(text, start, end, quotes, sentence_spans) for this document."""
+        """classify_voice(text, start, end, quotes, sentence_spans, turns=turns) for this document."""
         # = is_inside_quote(quotes, start, end): some quotation starting before `start` (its interior then
         # starts at or before it) has an interior reaching `end`.
         before = bisect.bisect_left(self.quote_starts, start)

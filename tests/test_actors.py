@@ -321,3 +321,93 @@ def test_a_pronoun_does_not_reach_past_a_sentence_led_by_a_surname():
     )
     assert "Juan Carlos" not in actors
     assert actors["Mary Steenburgen"].verbs == ("say", "write")  # the surname of the last speaker leads: still her
+
+
+def test_role_means_a_person_given_that_title_not_the_last_person_named():
+    actors = _by_name(
+        "President Donald Trump took to Twitter on Wednesday. He attacked Senator Robert Mueller in a long thread. "
+        "‘Attorney General Jeff Sessions should stop this now,’ the president tweeted."
+    )
+    assert "Robert Mueller" not in actors
+    assert "tweet" in actors["Donald Trump"].verbs
+
+
+def test_names_inside_a_quotation_are_no_antecedent_of_a_pronoun():
+    actors = _by_name(
+        "Donald Trump criticized the attorney general, tweeting that the probe went on ‘because Jeff Sessions didn’t tell me.’ "
+        "‘So much time and money wasted,’ he added."
+    )
+    assert "Jeff Sessions" not in actors
+    assert "add" in actors["Donald Trump"].verbs
+
+
+def test_verbs_mostly_not_speech_report_only_before_a_statement():
+    actors = _by_name(
+        "While talks go on, the US maintains existing tariffs for future leverage. Ford recalled 40,000 cars on Monday. "
+        "Viktor Orbán maintained that the sanctions had failed. "
+        "“We were young then,” Angela Merkel recalled."
+    )
+    assert "US" not in actors and "Ford" not in actors
+    assert actors["Viktor Orbán"].verbs == ("maintain",)
+    assert actors["Angela Merkel"].verbs == ("recall",)
+
+
+def test_organisations_job_words_and_places_before_a_name_are_not_the_name():
+    actors = _by_name(
+        "Judicial Watch Senior Investigator Bill Marshall said the files were missing. "
+        "Special Counsel Robert Mueller said the inquiry went on. "
+        "U.S. Ambassador to Ukraine Marie Yovanovitch said she was surprised. "
+        "America First Action said it would spend more."
+    )
+    assert actors["Bill Marshall"].kind == "person"
+    assert actors["Robert Mueller"].kind == "person"
+    assert actors["Marie Yovanovitch"].kind == "person"
+    assert actors["America First Action"].kind == "organization"
+
+
+def test_a_sentence_opening_participle_is_no_first_name():
+    actors = _by_name(
+        "Apple CEO Tim Cook toured the plant. Hosting Cook at the plant on Monday, Donald Trump said the factory was great. "
+        "Cook said the jobs would stay. Alexander Vindman testified on Tuesday. Questioning Vindman, Jim Jordan said the "
+        "call was fine. Vindman said it was not."
+    )
+    assert actors["Tim Cook"].verbs == ("say",) and "Cook" not in actors
+    assert actors["Alexander Vindman"].verbs == ("say",) and "Vindman" not in actors
+
+
+def test_hyphenated_first_names_and_surnames_stay_whole():
+    actors = _by_name(
+        "Sui-Lee Wee reported from Beijing on Monday. Jean-Claude Juncker said the deal was done. "
+        "Alexandria Ocasio-Cortez said the plan was bold. Ocasio-Cortez added that it was fair."
+    )
+    assert actors["Sui-Lee Wee"].verbs == ("report",)
+    assert actors["Jean-Claude Juncker"].verbs == ("say",)
+    assert actors["Alexandria Ocasio-Cortez"].verbs == ("add", "say")
+    assert not {"Lee Wee", "Claude Juncker", "Cortez"} & set(actors)
+
+
+def test_a_generation_is_no_acronym():
+    actors = _by_name("Edward E. Curtis IV, the author of a history of the movement, said that estimates ranged widely. "
+                      "But he said that millions sympathized.")
+    assert actors["Edward E. Curtis IV"].kind == "person"
+
+
+def test_a_role_means_the_person_an_apposition_describes_so():
+    actors = _by_name(
+        "Viktor Orban, the prime minister of Hungary, indicated in a recent interview that he met Putin. "
+        "The Hungarian prime minister described the meeting as frank. Orban has led Hungary since 2010."
+    )
+    assert actors["Viktor Orban"].verbs == ("describe", "indicate")
+
+
+def test_a_county_is_no_person():
+    actors = _by_name("Broward County said it would appeal the ruling.")
+    assert actors["Broward County"].kind == "organization"
+
+
+def test_a_pronoun_after_a_person_named_in_its_sentence_is_left_unresolved():
+    actors = _by_name(
+        "Pope Francis met the bishops on Monday. Francis said the talks were useful. "
+        "We think you ignore your brother Bishop Nona Amel, Archbishop of Mosul in exile, when he tells us that the sufferings go on."
+    )
+    assert all("tell" not in a.verbs for a in actors.values())

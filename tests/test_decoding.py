@@ -110,3 +110,64 @@ def test_code_pages_are_compared_without_decoding_the_whole_file_for_each():
     decoded = decode(data)
     assert decoded.text == text and decoded.encoding == "cp1252"
     assert data.decodes == ["utf-8", "cp1252"]  # UTF-8 tried first, then the one reading
+
+
+class _ScanCountingBytes(bytes):
+    """Bytes that count how often they are searched for a byte (`byte in data`)."""
+
+    def __new__(cls, value: bytes):
+        made = super().__new__(cls, value)
+        made.scans = 0
+        return made
+
+    def __contains__(self, item) -> bool:
+        self.scans += 1
+        return bytes.__contains__(self, item)
+
+
+def test_code_pages_are_checked_for_their_undefined_bytes_from_the_byte_counts():
+    """cp1252 leaves five bytes above ASCII undefined: whether the file holds them is read from the counts of the
+    bytes above ASCII, not by searching the file once for each."""
+    from analysis.decoding import _Readings
+
+    data = _ScanCountingBytes("Orbán met Putin; the café’s façade.\n".encode("cp1252") * 100)
+    readings = _Readings(data)
+    assert readings.byte_by_byte("cp1252") and readings.byte_by_byte("cp1250")
+    assert not _Readings(data + b"\x81").byte_by_byte("cp1252")
+    assert data.scans == 0
+
+
+def test_byte_tables_read_each_byte_as_decoding_it_alone():
+    import encodings
+    import pkgutil
+
+    from analysis.decoding import _byte_table
+
+    tables = 0
+    for module in pkgutil.iter_modules(encodings.__path__):
+        table = _byte_table(module.name)
+        if table is None:
+            continue
+        tables += 1
+        expected = []
+        for byte in range(256):
+            try:
+                expected.append(bytes((byte,)).decode(module.name))
+            except UnicodeDecodeError:
+                expected.append(None)
+        assert table == tuple(expected), module.name
+    assert tables > 50  # cp1250-1258, ISO-8859, Mac, KOI8 …
+
+
+def test_high_byte_contexts_count_each_byte_above_ascii_with_its_neighbours():
+    import random
+    from collections import Counter
+
+    from analysis.decoding import _high_byte_contexts
+
+    rng = random.Random(3)
+    for _ in range(300):
+        data = bytes(rng.choice([32, 97, 0xE9, 0x80, 0xFF, rng.randrange(256)]) for _ in range(rng.randint(0, 20)))
+        padded = b" " + data + b" "
+        expected = Counter(padded[k - 1:k + 2] for k in range(1, len(padded) - 1) if padded[k] >= 0x80)
+        assert _high_byte_contexts(data) == expected

@@ -480,14 +480,14 @@ def _reference_find_hits(lexicon, text, word_spans, words):
 
 
 def test_voice_finder_gives_classify_voice_for_every_span(lexicon):
-    from analysis.quotes import find_quotes
+    from analysis.quotes import find_quotes, find_speaker_turns
     from analysis.voice import VoiceFinder
 
     seen = set()
     for text in (*VOICE_TEXTS, *SCORER_TEXTS, _seed("000"), _seed("001")):
         tokens = tokenize(text)
         quotes = find_quotes(text)
-        finder = VoiceFinder(text, quotes, tokens)
+        finder = VoiceFinder(text, quotes, tuple(find_speaker_turns(text)), tokens)
         spans = [(s, e) for k, (s, _) in enumerate(tokens.word_spans) for _, e in tokens.word_spans[k:k + 4]]
         if len(text) < 400:  # and spans not on word edges (cut words)
             spans += [(s, e) for s in range(0, len(text), 3) for e in range(s + 1, min(len(text), s + 40) + 1, 2)]
@@ -588,22 +588,22 @@ def test_tagged_runs_equal_a_token_by_token_scan():
     def reference(scores, threshold, extend_ratio, sentences):
         flags = [s >= threshold for s in scores]
         for i in range(1, len(flags) - 1):
-            if not flags[i] and flags[i - 1] and flags[i + 1]:
+            if not flags[i] and flags[i - 1] and flags[i + 1] and not sentences[i] and not sentences[i + 1]:
                 flags[i] = True
         runs, first = [], None
         for i, flag in enumerate(flags + [False]):
-            if flag and first is None:
-                first = i
-            elif not flag and first is not None:
+            if first is not None and (not flag or (i < len(scores) and sentences[i])):
                 runs.append((first, i - 1))
                 first = None
+            if flag and first is None:
+                first = i
         low, grown = threshold * extend_ratio, []
         for first, last in runs:
             while first > 0 and scores[first - 1] >= low and (not grown or first - 1 > grown[-1][1]) and not sentences[first]:
                 first -= 1
             while last + 1 < len(scores) and scores[last + 1] >= low and not sentences[last + 1]:
                 last += 1
-            if grown and first <= grown[-1][1] + 1:
+            if grown and (first <= grown[-1][1] or (first == grown[-1][1] + 1 and not sentences[first])):
                 grown[-1] = (grown[-1][0], max(grown[-1][1], last))
             else:
                 grown.append((first, last))
@@ -795,8 +795,11 @@ def test_model_runs_grow_only_within_their_sentence():
     assert loaded.tagged_runs(scores, 0.5, 0.2) == [(0, 2)]
     assert loaded.tagged_runs(scores, 0.5, 0.2, [False, False, True, False]) == [(0, 1)]
     assert loaded.tagged_runs([0.2, 0.9, 0.9], 0.5, 0.2, [False, True, False]) == [(1, 2)]
-    # High words on both sides still join (seeds are the model's own call).
-    assert loaded.tagged_runs([0.9, 0.9], 0.5, 0.2, [False, True]) == [(0, 1)]
+    # High words either side of a sentence start are two phrases, and a low word bridges only within a sentence.
+    assert loaded.tagged_runs([0.9, 0.9], 0.5, 0.2, [False, True]) == [(0, 0), (1, 1)]
+    assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0, [False, True, False]) == [(0, 0), (2, 2)]
+    assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0, [False, False, True]) == [(0, 0), (2, 2)]
+    assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0) == [(0, 2)]
 
 
 def test_model_hits_do_not_end_on_a_neutral_reporting_verb(resources):

@@ -176,3 +176,15 @@ def test_a_turn_ends_where_the_author_names_a_speaker():
             "It was a regime-change operation.\nHELMS: Mr. Belin, we found no evidence whatsoever.")
     turns = find_speaker_turns(text)
     assert text[turns[2].start:turns[2].end] == "Was Oswald a CIA agent?\n"
+
+
+def test_speaker_labels_take_the_name_particles_of_bylines_but_not_their_conjunctions():
+    from analysis import metadata, quotes
+    from analysis.quotes import speaker_label_key
+
+    # One list of name particles (analysis.metadata's), not a copy: "della" and "dos" are particles too.
+    assert quotes.NAME_PARTICLES == metadata.NAME_PARTICLES - {"and", "&", "y"}
+    assert speaker_label_key("Maria della Rosa") == "maria della rosa"
+    assert speaker_label_key("Ursula von der Leyen") == "ursula von der leyen"
+    # A label names one speaker: a byline's "and" joins two.
+    assert speaker_label_key("Kirka and Lawless") is None

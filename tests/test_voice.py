@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.quotes import find_quotes
+from analysis.quotes import find_quotes, find_speaker_turns
 from analysis.tokens import tokenize
 from analysis.voice import VoiceFinder, classify_voice
 
@@ -14,7 +14,7 @@ def _voice(text: str, phrase: str) -> str:
     tokens = tokenize(text)
     quotes = find_quotes(text)
     voice = classify_voice(text, start, end, quotes, tokens.sentence_spans)
-    assert VoiceFinder(text, quotes, tokens).voice(start, end) == voice  # the fast path agrees
+    assert VoiceFinder(text, quotes, tuple(find_speaker_turns(text)), tokens).voice(start, end) == voice  # the fast path agrees
     return voice
 
 
@@ -145,3 +145,39 @@ def test_a_single_labelled_line_is_no_transcript():
     text = "Update: The Kyiv regime fell.\n\nTrump: The junta is finished.\n\nThe junta is finished."
     assert _voice(text, "Kyiv regime") == "authorial"
     assert _voice(text, "junta") == "authorial"
+
+
+def test_speaker_turns_are_found_once_per_document_and_passed_in():
+    # The turns live beside the quotations in DocContext (no module-level cache keyed by the text): voice
+    # reads the turns it is given.
+    import analysis.voice as voice
+    from framing_helpers import context_for
+
+    context = context_for(INTERVIEW)
+    assert context.turns == tuple(find_speaker_turns(INTERVIEW)) and context.turns
+    assert not hasattr(voice, "speaker_turns")
+    start = INTERVIEW.index("puppet")
+    end = start + len("puppet")
+    tokens = context.tokens
+    assert VoiceFinder(INTERVIEW, context.quotes, context.turns, tokens).voice(start, end) == "quoted"
+    assert VoiceFinder(INTERVIEW, context.quotes, (), tokens).voice(start, end) == "authorial"
+    assert classify_voice(INTERVIEW, start, end, context.quotes, tokens.sentence_spans, turns=()) == "authorial"
+    assert classify_voice(INTERVIEW, start, end, context.quotes, tokens.sentence_spans, turns=context.turns) == "quoted"
+
+
+def test_a_bare_cue_looks_for_went_on_to_once(monkeypatch):
+    import analysis.voice as voice
+
+    calls = []
+    real = voice._goes_on_to
+
+    def counting(before: str):
+        calls.append(before)
+        return real(before)
+
+    monkeypatch.setattr(voice, "_goes_on_to", counting)
+    assert _voice("Lavrov said the Kyiv regime had shelled Donetsk.", "Kyiv regime") == "attributed"
+    assert len(calls) == 2  # once for classify_voice, once for VoiceFinder: one per cue tried
+    calls.clear()
+    assert _voice("He went on to say the Kyiv regime had shelled Donetsk.", "Kyiv regime") == "attributed"
+    assert len(calls) == 4  # and once more each for the speaker before "went on to"

@@ -60,7 +60,7 @@ if spans.empty:
     not_available("Loaded-wording spans")
 else:
     show_table(spans.drop(columns=["doc_id"]), hide_index=True, width="stretch",
-                 column_config={"score": st.column_config.NumberColumn("score", format="%.3f", help=MODEL_SCORE_NOTE),
+                 column_config={"score": st.column_config.NumberColumn("score", format="%.3f", help="lexicon: 1; model: the classifier's probability, explained below the table"),
                                 "in_boilerplate": st.column_config.CheckboxColumn("in boilerplate")})
     st.caption("voice: authorial = the document's own words; quoted = inside quotation marks; attributed = reported speech. "
                "source: lexicon = a listed term (score 1); model = found by the classifier. " + MODEL_SCORE_NOTE)
