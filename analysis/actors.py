@@ -134,12 +134,17 @@ NATIONALITIES = (DEMONYMS - {"kremlin", "western", "eastern", "european"}) | fro
     " zealander chechen kurdish kurd yazidi arab persian"
     " syrians jordanians iraqis iranians afghans pakistanis palestinians saudis kurds arabs americans russians".split()
 )
+# The common English prepositions: none opens or stands inside a person's name ("To LeBron James, triple-doubles
+# are not a goal": a preposition capitalised after a dash; "Trump To Jeff Sessions": a headline).
+PREPOSITIONS = frozenset(
+    "to for from with by of at in on about into onto upon over under above after before against between through across"
+    " toward towards via per among during within without near".split()
+)
 # Function words that are never part of a person's name: a capitalised phrase holding one is a title of a work,
 # a programme or a slogan ("World Over", "Leadership Conference of Women Religious" read as "Women Religious").
-NOT_IN_PERSON_NAMES = frozenset(
-    "over under about above across after before for from into with without against between through and or but nor not"
-    " no than then there here when where while what who whom why how all any some every each both our your their my"
-    " his her its this that these those is are was were be must should would could shall cannot".split()
+NOT_IN_PERSON_NAMES = PREPOSITIONS | frozenset(
+    "and or but nor not no than then there here when where while what who whom why how all any some every each both"
+    " our your their my his her its this that these those is are was were be must should would could shall cannot".split()
 )
 # Titles written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo").
 ABBREVIATED_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt prof rev msgr cpl".split())
@@ -513,7 +518,10 @@ def _acronym(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # pure; the same names recur sentence after sentence and page after page
 def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
-    """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
+    """The name without leading prepositions and titles ("To LeBron James" -> "LeBron James", "Estonian Prime
+    Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
+    while len(parts) > 1 and parts[0].lower() in PREPOSITIONS:
+        parts = parts[1:]
     raw = " ".join(parts)
     # a title in the plural is a title too ("Professors Grisez and Brugger" names Brugger)
     lowered = [p.lower().rstrip(".") for p in parts]
@@ -694,11 +702,7 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
             return True
         first = bisect_left(tokens.word_starts, s_start)
         sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
-        # The last part of a hyphenated surname ("Anh" of "Jennifer Ngo-Anh"): the name before the hyphens vouches.
-        q = p
-        while q > first and text[tokens.word_ends[q - 1]:tokens.word_starts[q]] == "-" and CAPITALISED_RE.match(tokens.words[q - 1]):
-            q -= 1
-        span = sentence.name_ending_at(q)
+        span = sentence.name_ending_at(p)  # a hyphenated surname's last part ("Anh") ends its whole name ("Jennifer Ngo-Anh")
         if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
             return True
     return False
