@@ -25,7 +25,7 @@ from itertools import accumulate, compress
 from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
-from .registry import MARKS, alias_key
+from .registry import MARKS, POSSESSIVE_ENDINGS, alias_key
 from .syllables import easy_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
@@ -146,8 +146,6 @@ NOT_IN_PERSON_NAMES = PREPOSITIONS | frozenset(
     "and or but nor not no than then there here when where while what who whom why how all any some every each both"
     " our your their my his her its this that these those is are was were be must should would could shall cannot".split()
 )
-# Titles written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo").
-ABBREVIATED_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt prof rev msgr cpl".split())
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
 QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
@@ -158,7 +156,6 @@ MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal c
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
-POSSESSIVES = ("’s", "'s")  # "Orbán’s", "Trump's"
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
 
 
@@ -205,12 +202,12 @@ class _Statement:
 
 def _possessive(word: str) -> bool:
     """The word ends with a possessive "’s" or "'s"."""
-    return word.endswith(POSSESSIVES)
+    return word.endswith(POSSESSIVE_ENDINGS)
 
 
 def _without_possessive(word: str) -> str:
     """The word without its possessive ("Orbán’s" -> "Orbán"), or the word itself."""
-    return word[:-2] if word.endswith(POSSESSIVES) else word
+    return word[:-2] if word.endswith(POSSESSIVE_ENDINGS) else word
 
 
 def _is_capitalised(word: str) -> bool:
@@ -606,7 +603,7 @@ class _DocWords:
         One scan in C over the words for the three forms, rather than a table of every word stripped in Python."""
         if _possessive(word):
             return []  # words are looked up without their possessive
-        return self._where({word, *(word + possessive for possessive in POSSESSIVES)})
+        return self._where({word, *(word + possessive for possessive in POSSESSIVE_ENDINGS)})
 
     def written_apart(self, word: str, neighbour: str, step: int) -> bool:
         """Whether `word` occurs somewhere without `neighbour` next to it (step -1: before it, 1: after it)."""
@@ -698,7 +695,10 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
         s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
         if p + 1 < len(tokens.words) and tokens.lower_words[p + 1] in ("who", "whose") and text[tokens.word_ends[p]:tokens.word_starts[p + 1]] in (" ", ", "):
             return True
-        if p > 0 and tokens.lower_words[p - 1] in ABBREVIATED_TITLES and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == ". ":
+        # a title written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo"); one
+        # written in lower case ends a sentence ("named the new chief. Lombardo")
+        if (p > 0 and tokens.lower_words[p - 1] in TITLE_WORDS and tokens.words[p - 1][:1].isupper()
+                and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == ". "):
             return True
         first = bisect_left(tokens.word_starts, s_start)
         sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)

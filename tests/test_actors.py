@@ -426,3 +426,9 @@ def test_the_actors_table_names_hyphenated_speakers_whole():
     assert set(_by_name('Hibernation is not possible yet, research team head Jennifer Ngo-Anh says the idea "is not so crazy."')) == {"Jennifer Ngo-Anh"}
     actors = _by_name("Burnadette Norris-Weeks is a lawyer. “It is wrong,” Norris-Weeks said.")
     assert set(actors) == {"Burnadette Norris-Weeks"} and actors["Burnadette Norris-Weeks"].quoted == 1
+
+
+def test_a_title_written_short_before_a_full_stop_names_a_person():
+    assert _by_name("Capt. Lombardo met reporters on Monday. Lombardo said the gunman acted alone.")["Lombardo"].kind == "person"
+    # a title in lower case at a sentence's end is no title of the next sentence's first word
+    assert "Lombardo" not in _by_name("He was named the new chief. Lombardo said the gunman acted alone.")
