@@ -813,10 +813,7 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     candidates = []
     for person in people:
         folded_person = fold(person).split()
-        surname = _surname(folded_person)
-        # a one-word name may be the last part of a hyphenated surname ("Cortez" of "Alexandria Ocasio-Cortez": the
-        # tokens split at hyphens, and "Ocasio-Cortez added" names "Cortez")
-        if folded_person == words or (len(words) == 1 and words[0] in (surname, surname.rsplit("-", 1)[-1])) or (len(words) > 1 and _contains(folded_person, words)):
+        if folded_person == words or (len(words) == 1 and _is_surname(words[0], folded_person)) or (len(words) > 1 and _contains(folded_person, words)):
             candidates.append((folded_person, (fuller or {}).get(person, person)))
     if not candidates:
         return name
@@ -826,6 +823,13 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     if all(_contains(longest_words, other) or _variant(longest_words, other) for other, full in candidates[1:] if full != longest):
         return longest
     return name
+
+
+def _is_surname(word: str, person: list[str]) -> bool:
+    """The folded word is the surname of the folded person's name, or the last part of a hyphenated one ("cortez" of
+    "alexandria ocasio-cortez": the tokens split at hyphens, and "Ocasio-Cortez added" names "Cortez")."""
+    surname = _surname(person)
+    return word in (surname, surname.rsplit("-", 1)[-1])
 
 
 def _surname(words: list[str]) -> str:
@@ -997,12 +1001,14 @@ class _RecentPersons:
 
     def _by_surname(self, surname: str, position: int) -> tuple[str, frozenset[str] | None]:
         """The last speaker or a person named in the sentence before `position` whose name ends with the surname
-        ("Elizabeth Yore spoke. Yore is an attorney"), with their describing words; the surname and None for no one."""
-        if self._last_person and (self._last_person == surname or self._last_person.endswith(" " + surname)):
+        ("Elizabeth Yore spoke. Yore is an attorney"; "Kennedy" of "James P. Kennedy Jr."), with their describing words;
+        the surname and None for no one. Surnames are compared as _canonical compares them (see _is_surname)."""
+        key = fold(surname)
+        if self._last_person and _is_surname(key, fold(self._last_person).split()):
             return self._last_person, frozenset()
         if position > 0:  # the sentence before only: a surname further on may be anyone's
             for name, described, _ in reversed(self._persons_in(position - 1, quoted=True)):
-                if name.endswith(" " + surname):
+                if " " in name and _is_surname(key, fold(name).split()):
                     return name, described
         return surname, None
 

@@ -432,3 +432,10 @@ def test_a_title_written_short_before_a_full_stop_names_a_person():
     assert _by_name("Capt. Lombardo met reporters on Monday. Lombardo said the gunman acted alone.")["Lombardo"].kind == "person"
     # a title in lower case at a sentence's end is no title of the next sentence's first word
     assert "Lombardo" not in _by_name("He was named the new chief. Lombardo said the gunman acted alone.")
+
+
+def test_a_surname_reaches_a_name_with_a_generation_after_it():
+    # "Kennedy" opening a sentence is the surname of "James P. Kennedy Jr.", as it is for a plain "James P. Kennedy"
+    actors = _by_name("U.S. Attorney James P. Kennedy Jr. met the reporters on Monday. Kennedy spoke with Cruz for an hour. "
+                      "He said the case was closed.")
+    assert [(name, a.verbs) for name, a in actors.items()] == [("James P. Kennedy Jr", ("say",))]
