@@ -359,6 +359,24 @@ class _Sentence:
         gap = self.gap(i)
         return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i)) or (gap == "-" and self._hyphenated_name_part(i))
 
+    def hyphenated_whole(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A speaker's span widened over the capitalised words glued to its ends by a hyphen: a hyphenated name written
+        alone ("Ngo-Anh said", "said Freeman-Wilson" name "Ngo-Anh", "Freeman-Wilson", not "Anh", "Freeman"). Only
+        next to a verb: elsewhere such words name two ("the Putin-Orbán meeting"). Acronyms are no name's part."""
+        if span is None:
+            return None
+        first, end = span
+        while first - 1 >= self.first and self.gap(first - 1) == "-" and self._capitalised_pair(first - 1):
+            first -= 1
+        while end < self.last and self.gap(end - 1) == "-" and self._capitalised_pair(end - 1):
+            end += 1
+        return first, end
+
+    def _capitalised_pair(self, i: int) -> bool:
+        """Words i and i+1 are both capitalised, neither an acronym."""
+        words = self.words
+        return IS_CAPITALISED[words[i]] and IS_CAPITALISED[words[i + 1]] and not (_acronym(words[i]) or _acronym(words[i + 1]))
+
     def _hyphenated_name_part(self, i: int) -> bool:
         """Words i and i+1, capitalised and joined by a hyphen, are one word of a longer name: a capitalised word
         follows or comes before them after a space ("Sui-Lee Wee", "Jean-Claude Juncker", "Alexandria Ocasio-Cortez";
@@ -687,18 +705,24 @@ def find_actors(context: DocContext) -> list[Actor]:
 
 def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bool:
     """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
-    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"; "Jennifer Ngo-Anh" for "Anh"), or before "who" ("Cruz,
-    who said"; a thing's "which")."""
+    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"; "Jennifer Ngo-Anh" for "Anh" and "Ngo-Anh"), or before
+    "who" ("Cruz, who said"; a thing's "which"). A hyphenated name is looked up by its last part (the tokens split at
+    hyphens), where the parts before it are written glued to it."""
     tokens, text = context.tokens, context.document.text
     sentence_starts = [start for start, _ in tokens.sentence_spans]
-    for p in doc_words.positions(name):
+    parts = name.split("-")
+    for p in doc_words.positions(parts[-1]):
+        opening = p - len(parts) + 1  # the name's first word
+        if opening < 0 or any(tokens.words[opening + k] != part or text[tokens.word_ends[opening + k]:tokens.word_starts[opening + k + 1]] != "-"
+                              for k, part in enumerate(parts[:-1])):
+            continue
         s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
         if p + 1 < len(tokens.words) and tokens.lower_words[p + 1] in ("who", "whose") and text[tokens.word_ends[p]:tokens.word_starts[p + 1]] in (" ", ", "):
             return True
         # a title written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo"); one
         # written in lower case ends a sentence ("named the new chief. Lombardo")
-        if (p > 0 and tokens.lower_words[p - 1] in TITLE_WORDS and tokens.words[p - 1][:1].isupper()
-                and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == ". "):
+        if (opening > 0 and tokens.lower_words[opening - 1] in TITLE_WORDS and tokens.words[opening - 1][:1].isupper()
+                and text[tokens.word_ends[opening - 1]:tokens.word_starts[opening]] == ". "):
             return True
         first = bisect_left(tokens.word_starts, s_start)
         sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
@@ -847,7 +871,8 @@ def _variant(name: list[str], other: list[str]) -> bool:
 
 def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[str]:
     """Full names in the body that complete the speakers' names ("Orbán" -> "Viktor Orbán"), longest first."""
-    wanted = {fold(s.name.split()[-1]) for s in statements if s.kind != "organization"}
+    # a hyphenated surname by its last part: the tokens split at hyphens ("Ngo-Anh" is found at "Anh")
+    wanted = {fold(s.name.split()[-1]).rsplit("-", 1)[-1] for s in statements if s.kind != "organization"}
     names: set[str] = {s.name for s in statements if s.kind == "person"}
     tokens = context.tokens
     text = context.document.text
@@ -1099,7 +1124,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
-        span = sentence.name_starting_at(i + 2)
+        span = sentence.hyphenated_whole(sentence.name_starting_at(i + 2))
         if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
         return _Speaker(*sentence.name(span))
@@ -1114,7 +1139,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 last_person = recent.referent(lower[i + width])
                 return _Speaker(last_person, "person", True) if last_person else None
         else:
-            span = sentence.name_starting_at(i + width)
+            span = sentence.hyphenated_whole(sentence.name_starting_at(i + width))
             if span and not _possessive(sentence.words[span[1] - 1]):
                 return _Speaker(*sentence.name(span))
     j = sentence.subject_end(i)
@@ -1125,7 +1150,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         if last_person and any(name != last_person for name in _persons_before(sentence, j - 1)):
             return None  # "… your brother Bishop Nona Amel …, when he tells us": the pronoun may mean the person just named
         return _Speaker(last_person, "person", True) if last_person else None
-    span = sentence.name_ending_at(j - 1)
+    span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
         if sentence.joined(j - 1):
             return _Speaker(*sentence.name(span))

@@ -424,8 +424,12 @@ def test_a_leading_preposition_is_no_part_of_a_name():
 def test_the_actors_table_names_hyphenated_speakers_whole():
     # the citations table takes these names as they are (analysis.outlets no longer completes them)
     assert set(_by_name('Hibernation is not possible yet, research team head Jennifer Ngo-Anh says the idea "is not so crazy."')) == {"Jennifer Ngo-Anh"}
-    actors = _by_name("Burnadette Norris-Weeks is a lawyer. “It is wrong,” Norris-Weeks said.")
+    # written alone, the hyphenated name is one speaker's, not "Weeks" (whom Anna Weeks could be too)
+    actors = _by_name("Burnadette Norris-Weeks is a lawyer. “It is wrong,” Norris-Weeks said. Anna Weeks agreed.")
     assert set(actors) == {"Burnadette Norris-Weeks"} and actors["Burnadette Norris-Weeks"].quoted == 1
+    assert set(_by_name("The plants grew well. Ngo-Anh said she was pleased.")) == {"Ngo-Anh"}
+    assert set(_by_name("The plants grew well, said Ngo-Anh, who leads the team.")) == {"Ngo-Anh"}
+    assert set(_by_name("Dr. Ngo-Anh leads the team. Ngo-Anh said the plants grew well.")) == {"Ngo-Anh"}
 
 
 def test_a_title_written_short_before_a_full_stop_names_a_person():
