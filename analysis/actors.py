@@ -25,7 +25,7 @@ from itertools import accumulate, compress
 from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
-from .registry import MARKS, alias_key
+from .registry import MARKS, POSSESSIVE_ENDINGS, alias_key
 from .syllables import easy_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
@@ -134,15 +134,18 @@ NATIONALITIES = (DEMONYMS - {"kremlin", "western", "eastern", "european"}) | fro
     " zealander chechen kurdish kurd yazidi arab persian"
     " syrians jordanians iraqis iranians afghans pakistanis palestinians saudis kurds arabs americans russians".split()
 )
+# The common English prepositions: none opens or stands inside a person's name ("To LeBron James, triple-doubles
+# are not a goal": a preposition capitalised after a dash; "Trump To Jeff Sessions": a headline).
+PREPOSITIONS = frozenset(
+    "to for from with by of at in on about into onto upon over under above after before against between through across"
+    " toward towards via per among during within without near".split()
+)
 # Function words that are never part of a person's name: a capitalised phrase holding one is a title of a work,
 # a programme or a slogan ("World Over", "Leadership Conference of Women Religious" read as "Women Religious").
-NOT_IN_PERSON_NAMES = frozenset(
-    "over under about above across after before for from into with without against between through and or but nor not"
-    " no than then there here when where while what who whom why how all any some every each both our your their my"
-    " his her its this that these those is are was were be must should would could shall cannot".split()
+NOT_IN_PERSON_NAMES = PREPOSITIONS | frozenset(
+    "and or but nor not no than then there here when where while what who whom why how all any some every each both"
+    " our your their my his her its this that these those is are was were be must should would could shall cannot".split()
 )
-# Titles written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo").
-ABBREVIATED_TITLES = frozenset("mr mrs ms dr sen rep gov gen col lt sgt capt prof rev msgr cpl".split())
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
 QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
@@ -153,7 +156,6 @@ MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal c
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
-POSSESSIVES = ("’s", "'s")  # "Orbán’s", "Trump's"
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
 
 
@@ -200,12 +202,12 @@ class _Statement:
 
 def _possessive(word: str) -> bool:
     """The word ends with a possessive "’s" or "'s"."""
-    return word.endswith(POSSESSIVES)
+    return word.endswith(POSSESSIVE_ENDINGS)
 
 
 def _without_possessive(word: str) -> str:
     """The word without its possessive ("Orbán’s" -> "Orbán"), or the word itself."""
-    return word[:-2] if word.endswith(POSSESSIVES) else word
+    return word[:-2] if word.endswith(POSSESSIVE_ENDINGS) else word
 
 
 def _is_capitalised(word: str) -> bool:
@@ -356,6 +358,24 @@ class _Sentence:
             return False
         gap = self.gap(i)
         return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i)) or (gap == "-" and self._hyphenated_name_part(i))
+
+    def hyphenated_whole(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
+        """A speaker's span widened over the capitalised words glued to its ends by a hyphen: a hyphenated name written
+        alone ("Ngo-Anh said", "said Freeman-Wilson" name "Ngo-Anh", "Freeman-Wilson", not "Anh", "Freeman"). Only
+        next to a verb: elsewhere such words name two ("the Putin-Orbán meeting"). Acronyms are no name's part."""
+        if span is None:
+            return None
+        first, end = span
+        while first - 1 >= self.first and self.gap(first - 1) == "-" and self._capitalised_pair(first - 1):
+            first -= 1
+        while end < self.last and self.gap(end - 1) == "-" and self._capitalised_pair(end - 1):
+            end += 1
+        return first, end
+
+    def _capitalised_pair(self, i: int) -> bool:
+        """Words i and i+1 are both capitalised, neither an acronym."""
+        words = self.words
+        return IS_CAPITALISED[words[i]] and IS_CAPITALISED[words[i + 1]] and not (_acronym(words[i]) or _acronym(words[i + 1]))
 
     def _hyphenated_name_part(self, i: int) -> bool:
         """Words i and i+1, capitalised and joined by a hyphen, are one word of a longer name: a capitalised word
@@ -513,7 +533,10 @@ def _acronym(word: str) -> bool:
 
 @lru_cache(maxsize=1 << 16)  # pure; the same names recur sentence after sentence and page after page
 def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
-    """The name without titles ("Estonian Prime Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
+    """The name without leading prepositions and titles ("To LeBron James" -> "LeBron James", "Estonian Prime
+    Minister Kaja Kalas" -> "Kaja Kalas") and its kind."""
+    while len(parts) > 1 and parts[0].lower() in PREPOSITIONS:
+        parts = parts[1:]
     raw = " ".join(parts)
     # a title in the plural is a title too ("Professors Grisez and Brugger" names Brugger)
     lowered = [p.lower().rstrip(".") for p in parts]
@@ -598,7 +621,7 @@ class _DocWords:
         One scan in C over the words for the three forms, rather than a table of every word stripped in Python."""
         if _possessive(word):
             return []  # words are looked up without their possessive
-        return self._where({word, *(word + possessive for possessive in POSSESSIVES)})
+        return self._where({word, *(word + possessive for possessive in POSSESSIVE_ENDINGS)})
 
     def written_apart(self, word: str, neighbour: str, step: int) -> bool:
         """Whether `word` occurs somewhere without `neighbour` next to it (step -1: before it, 1: after it)."""
@@ -682,23 +705,28 @@ def find_actors(context: DocContext) -> list[Actor]:
 
 def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bool:
     """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
-    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"; "Jennifer Ngo-Anh" for "Anh"), or before "who" ("Cruz,
-    who said"; a thing's "which")."""
+    a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"; "Jennifer Ngo-Anh" for "Anh" and "Ngo-Anh"), or before
+    "who" ("Cruz, who said"; a thing's "which"). A hyphenated name is looked up by its last part (the tokens split at
+    hyphens), where the parts before it are written glued to it."""
     tokens, text = context.tokens, context.document.text
     sentence_starts = [start for start, _ in tokens.sentence_spans]
-    for p in doc_words.positions(name):
+    parts = name.split("-")
+    for p in doc_words.positions(parts[-1]):
+        opening = p - len(parts) + 1  # the name's first word
+        if opening < 0 or any(tokens.words[opening + k] != part or text[tokens.word_ends[opening + k]:tokens.word_starts[opening + k + 1]] != "-"
+                              for k, part in enumerate(parts[:-1])):
+            continue
         s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
         if p + 1 < len(tokens.words) and tokens.lower_words[p + 1] in ("who", "whose") and text[tokens.word_ends[p]:tokens.word_starts[p + 1]] in (" ", ", "):
             return True
-        if p > 0 and tokens.lower_words[p - 1] in ABBREVIATED_TITLES and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == ". ":
+        # a title written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo"); one
+        # written in lower case ends a sentence ("named the new chief. Lombardo")
+        if (opening > 0 and tokens.lower_words[opening - 1] in TITLE_WORDS and tokens.words[opening - 1][:1].isupper()
+                and text[tokens.word_ends[opening - 1]:tokens.word_starts[opening]] == ". "):
             return True
         first = bisect_left(tokens.word_starts, s_start)
         sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
-        # The last part of a hyphenated surname ("Anh" of "Jennifer Ngo-Anh"): the name before the hyphens vouches.
-        q = p
-        while q > first and text[tokens.word_ends[q - 1]:tokens.word_starts[q]] == "-" and CAPITALISED_RE.match(tokens.words[q - 1]):
-            q -= 1
-        span = sentence.name_ending_at(q)
+        span = sentence.name_ending_at(p)  # a hyphenated surname's last part ("Anh") ends its whole name ("Jennifer Ngo-Anh")
         if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
             return True
     return False
@@ -809,10 +837,7 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     candidates = []
     for person in people:
         folded_person = fold(person).split()
-        surname = _surname(folded_person)
-        # a one-word name may be the last part of a hyphenated surname ("Cortez" of "Alexandria Ocasio-Cortez": the
-        # tokens split at hyphens, and "Ocasio-Cortez added" names "Cortez")
-        if folded_person == words or (len(words) == 1 and words[0] in (surname, surname.rsplit("-", 1)[-1])) or (len(words) > 1 and _contains(folded_person, words)):
+        if folded_person == words or (len(words) == 1 and _is_surname(words[0], folded_person)) or (len(words) > 1 and _contains(folded_person, words)):
             candidates.append((folded_person, (fuller or {}).get(person, person)))
     if not candidates:
         return name
@@ -822,6 +847,13 @@ def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = Non
     if all(_contains(longest_words, other) or _variant(longest_words, other) for other, full in candidates[1:] if full != longest):
         return longest
     return name
+
+
+def _is_surname(word: str, person: list[str]) -> bool:
+    """The folded word is the surname of the folded person's name, or the last part of a hyphenated one ("cortez" of
+    "alexandria ocasio-cortez": the tokens split at hyphens, and "Ocasio-Cortez added" names "Cortez")."""
+    surname = _surname(person)
+    return word in (surname, surname.rsplit("-", 1)[-1])
 
 
 def _surname(words: list[str]) -> str:
@@ -839,7 +871,8 @@ def _variant(name: list[str], other: list[str]) -> bool:
 
 def _person_names(context: DocContext, statements: list[_Statement], sentences: list[tuple[int, int, int, int]], doc_words: _DocWords) -> list[str]:
     """Full names in the body that complete the speakers' names ("Orbán" -> "Viktor Orbán"), longest first."""
-    wanted = {fold(s.name.split()[-1]) for s in statements if s.kind != "organization"}
+    # a hyphenated surname by its last part: the tokens split at hyphens ("Ngo-Anh" is found at "Anh")
+    wanted = {fold(s.name.split()[-1]).rsplit("-", 1)[-1] for s in statements if s.kind != "organization"}
     names: set[str] = {s.name for s in statements if s.kind == "person"}
     tokens = context.tokens
     text = context.document.text
@@ -993,12 +1026,14 @@ class _RecentPersons:
 
     def _by_surname(self, surname: str, position: int) -> tuple[str, frozenset[str] | None]:
         """The last speaker or a person named in the sentence before `position` whose name ends with the surname
-        ("Elizabeth Yore spoke. Yore is an attorney"), with their describing words; the surname and None for no one."""
-        if self._last_person and (self._last_person == surname or self._last_person.endswith(" " + surname)):
+        ("Elizabeth Yore spoke. Yore is an attorney"; "Kennedy" of "James P. Kennedy Jr."), with their describing words;
+        the surname and None for no one. Surnames are compared as _canonical compares them (see _is_surname)."""
+        key = fold(surname)
+        if self._last_person and _is_surname(key, fold(self._last_person).split()):
             return self._last_person, frozenset()
         if position > 0:  # the sentence before only: a surname further on may be anyone's
             for name, described, _ in reversed(self._persons_in(position - 1, quoted=True)):
-                if name.endswith(" " + surname):
+                if " " in name and _is_surname(key, fold(name).split()):
                     return name, described
         return surname, None
 
@@ -1089,7 +1124,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
-        span = sentence.name_starting_at(i + 2)
+        span = sentence.hyphenated_whole(sentence.name_starting_at(i + 2))
         if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
         return _Speaker(*sentence.name(span))
@@ -1104,7 +1139,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 last_person = recent.referent(lower[i + width])
                 return _Speaker(last_person, "person", True) if last_person else None
         else:
-            span = sentence.name_starting_at(i + width)
+            span = sentence.hyphenated_whole(sentence.name_starting_at(i + width))
             if span and not _possessive(sentence.words[span[1] - 1]):
                 return _Speaker(*sentence.name(span))
     j = sentence.subject_end(i)
@@ -1115,7 +1150,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         if last_person and any(name != last_person for name in _persons_before(sentence, j - 1)):
             return None  # "… your brother Bishop Nona Amel …, when he tells us": the pronoun may mean the person just named
         return _Speaker(last_person, "person", True) if last_person else None
-    span = sentence.name_ending_at(j - 1)
+    span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
         if sentence.joined(j - 1):
             return _Speaker(*sentence.name(span))

@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
+from .actors import _without_possessive
 from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, is_acronym, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
@@ -25,7 +26,6 @@ DOMAIN_RE = re.compile(
 # dot so the regex engine can jump from dot to dot.
 GLUE = ("/", "-", "–")  # marks that join a name to the word beside it ("National Security/War Correspondent")
 HOST_DOT_RE = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z]{2})", re.I)
-POSSESSIVE = POSSESSIVE_ENDINGS
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
 CONTEXT_AFTER = {"post", "posts", "account", "feed", "user", "thread", "profile", "channel"}
 CREDIT_CUE_RE = re.compile(
@@ -194,7 +194,7 @@ def _whole_word_re(word: str) -> re.Pattern:
 
 
 def _word_matches(text_word: str, alias_word: str, first: bool, last: bool) -> bool:
-    if last and text_word not in (alias_word,) and re.sub(r"['’]s$", "", text_word) == alias_word:
+    if last and text_word not in (alias_word,) and _without_possessive(text_word) == alias_word:
         return True  # possessive: "Bloomberg’s"
     if first:
         return text_word[:1].casefold() == alias_word[:1].casefold() and text_word[1:] == alias_word[1:]
@@ -297,7 +297,7 @@ def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[i
         if i < after or i == last_word:
             continue
         pair = lower[i] + lower[i + 1]
-        if pair not in labels and pair.capitalize() not in prefixes and not words[i + 1].endswith(POSSESSIVE):
+        if pair not in labels and pair.capitalize() not in prefixes and not words[i + 1].endswith(POSSESSIVE_ENDINGS):
             continue  # the next word does not go on with a label: most openers stop here
         if i > 0 and text[spans[i - 1][1]:spans[i][0]] == " " and words[i - 1][:1].isupper() and lower[i - 1] not in ENGLISH_STOP_WORDS:
             continue  # inside a longer name
@@ -305,7 +305,8 @@ def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[i
         for j in range(i + 1, min(i + 4, len(words))):
             if text[spans[j - 1][1]:spans[j][0]] != " ":
                 break
-            last = words[j][:-2] if words[j].endswith(POSSESSIVE) else words[j]
+            last = _without_possessive(words[j])
+            possessive = last != words[j]  # "Freedom Outpost’s": the name ends here
             joined += last.casefold()
             if joined in labels:
                 longer = (j + 1 < len(words) and text[spans[j][1]:spans[j + 1][0]] == " " and words[j + 1][:1].isupper()) \
@@ -315,7 +316,7 @@ def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[i
                     found.append((spans[i][0], spans[j][1], outlet))
                     after = j + 1
                 break
-            if joined.capitalize() not in prefixes or last is not words[j]:
+            if joined.capitalize() not in prefixes or possessive:
                 break
     return found
 
@@ -346,7 +347,7 @@ def _build_scan_index(registry: Registry) -> _ScanIndex:
     """The _ScanIndex of a registry (see _candidates for the look-ups it mirrors)."""
     singles = set(registry.single_word)
     pairs = set(registry.by_first_two)
-    for ending in POSSESSIVE:
+    for ending in POSSESSIVE_ENDINGS:
         singles.update(word + ending for word in registry.single_word)
         pairs.update((first, second + ending) for first, second in registry.by_first_two)
     return _ScanIndex(registry, frozenset(singles), frozenset(pairs))
@@ -396,9 +397,11 @@ def _candidates(registry: Registry, tokens: Tokens, i: int) -> list:
     if i + 1 < len(tokens.words):
         second = tokens.words[i + 1]
         found += registry.by_first_two.get((first, second), ())
-        if second.endswith(POSSESSIVE):
-            found += registry.by_first_two.get((first, second[:-2]), ())
-    found += registry.single_word.get(first, ()) or (registry.single_word.get(first[:-2], ()) if first.endswith(POSSESSIVE) else ())
+        bare = _without_possessive(second)
+        if bare != second:
+            found += registry.by_first_two.get((first, bare), ())
+    bare = _without_possessive(first)
+    found += registry.single_word.get(first, ()) or (registry.single_word.get(bare, ()) if bare != first else ())
     return sorted(found, key=lambda a: (-len(a.words), a.priority, a.index)) if len(found) > 1 else found
 
 

@@ -137,20 +137,10 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
-# Words that open no person's name and stand inside none: the prepositions of actors.NOT_IN_PERSON_NAMES and the
-# other common English ones ("To LeBron James, triple-doubles are not a goal": a sentence's opening word).
-PREPOSITIONS = frozenset(
-    "to for from with by of at in on about into onto upon over under above after before against between through across"
-    " toward towards via per among during within without near".split()
-)
 # A social-media account's words after a name ("Douglas Haig’s @LinkedIn Account says"): an account, not a person.
 ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
 # "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
 APPOSED_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w’'.]*, $")
-# Words for a body or a medium (analysis.actors): a person's name holds none ("Vegas Review-Journal").
-BODY_WORDS = actors_module.ORG_WORDS | actors_module.MEDIA_NOUNS
-# The start of a hyphenated surname before its last part: a first name, then the parts ("Jennifer Ngo-").
-HYPHEN_BEFORE = r"(?:[A-Z][\w’']*[ \u00a0])?(?:[A-Z][\w’']*-)+"
 NAME_WINDOW = 300  # characters around a statement searched for the name it was read from
 # The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
 ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
@@ -903,25 +893,6 @@ def _apposed_place(name: str, text: str, near: int) -> bool:
     return APPOSED_PLACE_BEFORE_RE.search(text, max(0, last.start() - 40), last.start()) is not None and text[last.end():last.end() + 1] == ","
 
 
-def _hyphenated_name(name: str, text: str, near: int) -> str:
-    """The whole name of which `name` is a part cut at a hyphen, when the text around its statement (at offset
-    `near`) writes it only so ("research team head Jennifer Ngo-Anh says": "Anh" -> "Jennifer Ngo-Anh"; "said Karen
-    Freeman-Wilson": "Karen Freeman" -> "Karen Freeman-Wilson")."""
-    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
-    if name not in window:
-        return name  # a substring search spares building the regexes for most names
-    escaped = re.escape(name)
-    if re.search(rf"(?<![\w-]){escaped}(?![\w-])", window):
-        return name  # written alone too
-    forms = [m.group(0) for m in re.finditer(rf"(?:{HYPHEN_BEFORE})?{escaped}(?:-[A-Z][\w’']*)*(?![\w-])", window)]
-    return max(forms, key=len).replace("\u00a0", " ") if forms else name  # the fullest form
-
-
-def _body_word(name: str) -> bool:
-    """Whether a part of a name (words and hyphenated parts) is a word for a body or a medium ("Review-Journal")."""
-    return any(part.lower() in BODY_WORDS for part in re.split(r"[\s\-]+", name))
-
-
 def _body_name(name: str, text: str, near: int) -> str | None:
     """The name an organisation's citation row carries, or None when it names none: a place in an address
     ("Walton County, Georgia, stated"); a one-word name the text around its statement (at `near`) writes only as
@@ -940,23 +911,10 @@ def _body_name(name: str, text: str, near: int) -> str | None:
     return name
 
 
-def _person_name(name: str, text: str, near: int, places: frozenset[str]) -> str | None:
-    """The name a person's citation row carries, or None when it names no person: leading prepositions dropped
-    ("To LeBron James, triple-doubles are…"), a part of a hyphenated surname completed ("Anh" -> "Jennifer
-    Ngo-Anh"). A preposition inside ("Trump To Jeff Sessions": a headline), an account ("LinkedIn Account") or
-    a place ("North Korea", "Greenbelt, Maryland") names no one."""
-    words = name.split()
-    while len(words) > 1 and words[0].lower() in PREPOSITIONS:
-        words = words[1:]
-    if any(w.lower() in PREPOSITIONS for w in words[1:]) or words[-1].lower() in ACCOUNT_WORDS:
-        return None
-    name = " ".join(words)
-    if fold(name) in places or (len(words) == 1 and _apposed_place(name, text, near)):
-        return None
-    whole = _hyphenated_name(name, text, near)
-    if whole != name and _body_word(whole):
-        return None  # "Journal" of "Las Vegas Review-Journal"
-    return whole
+def _names_no_person(name: str, text: str, near: int, places: frozenset[str]) -> bool:
+    """Whether a person's name from analysis.actors names no one: an account ("LinkedIn Account") or a place ("North
+    Korea", "Greenbelt, Maryland"). (analysis.actors already drops prepositions from names and joins hyphenated ones.)"""
+    return name.split()[-1].lower() in ACCOUNT_WORDS or fold(name) in places or (" " not in name and _apposed_place(name, text, near))
 
 
 def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:
@@ -971,7 +929,10 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         if actor.name.casefold() in NOT_NAMED_SOURCES:
             continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
         near = max(getattr(actor, "first_start", 0), 0)
-        name = _person_name(actor.name, text, near, places) if actor.kind == "person" else _body_name(actor.name, text, near)
+        if actor.kind == "person":
+            name = None if _names_no_person(actor.name, text, near, places) else actor.name
+        else:
+            name = _body_name(actor.name, text, near)
         if name is None:
             continue
         outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
@@ -1002,44 +963,7 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             first_start=getattr(actor, "first_start", -1),
             evidence="attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
         ))
-    return _merge_people(rows)
-
-
-def _merge_people(rows: list[dict]) -> list[dict]:
-    """One row per person once names were corrected: the same name twice ("To LeBron James" and "LeBron James"),
-    or a hyphenated surname alone that is the last word of exactly one other person's ("Norris-Weeks" of "Burnadette
-    Norris-Weeks")."""
-    people: dict[str, dict] = {}
-    for row in rows:
-        if row["kind"] == "person":
-            people.setdefault(row["name"], row)
-    by_last: dict[str, list[str]] = {}
-    for name in people:
-        if " " in name:
-            by_last.setdefault(name.split()[-1], []).append(name)
-    kept = []
-    for row in rows:
-        if row["kind"] != "person":
-            kept.append(row)
-            continue
-        fuller = by_last.get(row["name"], []) if "-" in row["name"] else []  # actors already joined plain surnames
-        into = people[fuller[0]] if len(fuller) == 1 else people[row["name"]]
-        if into is row:
-            kept.append(row)
-        else:
-            _merge_row(into, row)
-    return kept
-
-
-def _merge_row(row: dict, other: dict) -> None:
-    """Add another row's statements about the same person to `row`."""
-    row["mentions"] = max(row["mentions"], other["mentions"])
-    row["quoted"] += other["quoted"]
-    row["paraphrased"] += other["paraphrased"]
-    row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], other["attribution_verbs"]) if v)
-    row["roles"] = "quoted" if row["quoted"] else ("paraphrased" if row["paraphrased"] else "mention")
-    if other["first_start"] >= 0 and (row["first_start"] < 0 or other["first_start"] < row["first_start"]):
-        row["first_start"] = other["first_start"]
+    return rows
 
 
 def analyze(context: DocContext) -> Contribution:

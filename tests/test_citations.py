@@ -183,3 +183,10 @@ def test_joined_label_lookup_needs_whole_capitalised_words_and_a_long_label():
     assert reg.lookup_joined(["Freedomoutpost"]) is None  # one word: no word boundary to check
     assert reg.lookup_joined(["The", "Times"]) is None  # a registry name: its own rules apply
     assert all(len(label) >= 8 for label in reg.by_label)
+
+
+def test_a_possessive_ends_a_name_whose_letters_are_a_registry_domain():
+    text = "According to Freedom Outpost’s report, the school taught it."
+    assert [(m.outlet.outlet_id, m.surface) for m in find_mentions(text, tokenize(text), registry())] == [
+        ("cred1:freedomoutpost.com", "Freedom Outpost’s")]
+    assert mentions("According to Freedom Out’s Post, the school taught it.") == []  # the name ended at "Out’s"
