@@ -12,6 +12,8 @@ from datetime import date
 from functools import cached_property
 from pathlib import Path
 
+from .registry import main_label
+
 MONTHS = {
     name: number
     for number, names in enumerate(
@@ -64,21 +66,16 @@ NOT_A_BYLINE_NAME = frozenset("news breaking latest world politics business spor
                               "staff editorial update updates press release".split())
 SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an embedded post's date is not the page's
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
-TITLE_SUFFIX_RE = re.compile(r"\s+[-|–—]\s+[^-|–—]{1,40}$")  # " - WSJ", " | Site Name" after a page title
+# The marks that part a page title's headline from the site name after it ("Headline - WSJ", "Headline | Site",
+# "Headline · Site"): the one list every title reader here and in analysis.outlets builds its pattern from.
+# The hyphen is last so that it stays a literal inside a character class.
+TITLE_SEPARATORS = "|–—·•-"
+TITLE_SEPARATOR = f"[{TITLE_SEPARATORS}]"
+TITLE_SUFFIX_RE = re.compile(rf"\s+{TITLE_SEPARATOR}\s+[^{TITLE_SEPARATORS}]{{1,40}}$")  # " - WSJ", " | Site Name" after a page title
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
 # "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
 # did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
 BYLINE_LINE_RE = re.compile(r"^[ \t]*[Bb]y[ \t]+(?P<name>[^\n]{3,60}?)[ \t]*$", re.M)
-# Words no person's name holds, capitalised though they may be in a line such as "By The Numbers" or
-# "by Russian Forces" (English function words, and the words of staff, agency and institution credits).
-NOT_IN_A_PERSON_NAME = frozenset(
-    "the a an of in on for with or to at from by about under over this that these those our your my his her their its "
-    "new how why what when where who all more most "
-    "staff agency agencies news press service services desk team editor editors editorial reporter reporters writer "
-    "writers correspondent correspondents media network daily weekly times post herald journal tribune online digital "
-    "forces force army police government ministry office department committee council association foundation "
-    "institute university group company corporation inc ltd llc contributor contributors admin administrator".split()
-) | NOT_A_BYLINE_NAME
 
 
 def _load_roles() -> dict[str, frozenset[str]]:
@@ -88,6 +85,17 @@ def _load_roles() -> dict[str, frozenset[str]]:
 
 
 ROLES = _load_roles()
+# Words no person's name holds, capitalised though they may be in a line such as "By The Numbers" or
+# "by Russian Forces": English function words, the job and organisation words of byline_roles.json (staff and agency
+# credits: "By Staff Reporter", "by Associated Press"), the words of institutions' and sites' credits, and the
+# section words of NOT_A_BYLINE_NAME.
+NOT_IN_A_PERSON_NAME = frozenset(
+    "the a an of in on for with or to at from by about under over this that these those our your my his her their its "
+    "new how why what when where who all more most".split()
+) | ROLES["job_words"] | ROLES["organisation_words"] | frozenset(
+    "agencies editorial digital admin administrator forces force army police government ministry office department "
+    "committee council association foundation institute university company corporation".split()
+) | NOT_A_BYLINE_NAME
 # "Текст Венера Ерофеева", "Text: Jane Doe", "Photo: John Roe": a label leading a credit, longest first.
 CREDIT_LABEL_RE = re.compile(
     r"^(?P<label>" + "|".join(re.escape(label) for label in sorted(ROLES["writer_labels"] | ROLES["other_credit_labels"], key=len, reverse=True))
@@ -149,14 +157,11 @@ def _tail_lines(text: str) -> list[str]:
 
 
 def _clean_name(name: str) -> str:
+    """A byline's name without edge punctuation, in title case when written in capitals, printed once."""
     name = re.sub(r"\s+", " ", name).strip(" .,:;|-–—")
     if name.isupper():
         name = name.title()
-    words = name.split()
-    half = len(words) // 2
-    if half and len(words) == 2 * half and words[:half] == words[half:]:
-        name = " ".join(words[:half])  # "Sean Martin Sean Martin": the name and its link's text run together
-    return name
+    return _undoubled(name)  # "Sean Martin Sean Martin": the name and its link's text run together
 
 
 def _joined_bylines(lines: list[str]) -> list[str]:
@@ -475,22 +480,27 @@ def _headline_again(text: str, title: str) -> int:
         if shorter == headline or len(shorter.split()) < 4:
             break
         headline = shorter
-    return _headline_reworded(folded, headline)
+    # The reworded headline must be found again too: below the first line holding the headline as written (the
+    # <title> line, or the article's own headline when the page opens with navigation), else below the first line.
+    first = folded.find(headline)
+    below = folded.find("\n", first if first != -1 else 0)
+    return _headline_reworded(folded, headline, below + 1) if below != -1 else -1
 
 
 def _headline_words(line: str) -> set[str]:
     return {word.strip(".,:;!?'\"()").casefold() for word in line.split()} - {""}
 
 
-def _headline_reworded(folded: str, headline: str) -> int:
-    """Where a line below the first one reads as the headline with a word or two changed ("Why you just can't
-    trust …" for the title's "Why you can't trust …"), or -1. Only headlines of 6 words or more, in the first
-    FUZZY_HEADLINE_LINES lines."""
+def _headline_reworded(folded: str, headline: str, start: int) -> int:
+    """Where a line from offset `start` (a line's start) on reads as the headline with a word or two changed
+    ("Why you just can't trust …" for the title's "Why you can't trust …"), or -1. Only headlines of 6 words or
+    more, in the first FUZZY_HEADLINE_LINES lines of the text."""
     wanted = _headline_words(headline)
-    if len(wanted) < 6:
+    lines_left = FUZZY_HEADLINE_LINES - folded.count("\n", 0, start)
+    if len(wanted) < 6 or lines_left <= 0:
         return -1
-    position = folded.find("\n") + 1
-    for line in folded.split("\n", FUZZY_HEADLINE_LINES)[1:FUZZY_HEADLINE_LINES]:
+    position = start
+    for line in folded[start:].split("\n", lines_left)[:lines_left]:
         if abs(len(line.split()) - len(wanted)) <= 3:
             words = _headline_words(line)
             if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):
@@ -560,7 +570,7 @@ ARTICLE_TYPES = frozenset(
     "backgroundnewsarticle blogposting socialmediaposting liveblogposting report scholarlyarticle".split())
 SITE_TYPES = frozenset("website organization newsmediaorganization".split())
 # " - Site", " | Site" closing a <title>; the last separator wins ("A - B - VG247" -> "VG247").
-TITLE_SITE_RE = re.compile(r"^(?P<headline>.+\S)\s+[-|–—·•]{1,2}\s+(?P<site>[^-|–—·•]{2,40})$")
+TITLE_SITE_RE = re.compile(rf"^(?P<headline>.+\S)\s+{TITLE_SEPARATOR}{{1,2}}\s+(?P<site>[^{TITLE_SEPARATORS}]{{2,40}})$")
 DOMAIN_LIKE_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
 
 
@@ -636,15 +646,15 @@ def _page_values(tree) -> dict[str, str]:
 
 def _title_site(tree, values: dict[str, str], url: str) -> str:
     """The site name closing the page's <title> ("Headline - Entermedia") when the page confirms it: it looks
-    like a domain ("www.wday.ru"), matches the URL's host, or the page repeats it as an image's alt text (the
+    like a domain ("www.wday.ru"), matches the main label of the URL's host (registry.main_label), or the page repeats it as an image's alt text (the
     logo) or a link's title (its RSS feed)."""
     split = TITLE_SITE_RE.match(values.get("<title>", ""))
     if not split:
         return ""
     site = split.group("site").strip()
     letters = _letters(site)
-    host = re.sub(r"^https?://(?:www\.)?", "", url).split("/")[0].casefold()
-    if DOMAIN_LIKE_RE.match(site) or (letters and len(letters) >= 3 and letters in _letters(host.split(".")[0] if host else "-")):
+    label = main_label(url) if url else ""  # "https://edition.cnn.com/…" -> "cnn"
+    if DOMAIN_LIKE_RE.match(site) or (letters and len(letters) >= 3 and letters in _letters(label)):
         return site
     repeated = [alt for alt in tree.xpath("//img/@alt | //link/@title") if letters and letters in _letters(alt) and len(alt) <= 3 * len(site)]
     return site if len(letters) >= 3 and repeated else ""

@@ -22,7 +22,8 @@ from . import actors as actors_module
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
-from .registry import Outlet, Registry, load_registry as _load_registry, normalise_host, registry_table  # noqa: F401
+from .metadata import TITLE_SEPARATOR, TITLE_SEPARATORS
+from .registry import Outlet, Registry, load_registry as _load_registry, main_label, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -34,6 +35,8 @@ FURNITURE_HEAD_LINES = 12
 FURNITURE_TAIL_LINES = 25
 _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'\-]*){0,5})"
 _START = r"(?:^|[.!?|•]\s+)"  # a self-reference opens its line or sentence: page furniture speaks in the imperative
+# A copyright mark in any case ("©", "(c)", "(C)", "Copyright", "COPYRIGHT"): the one every copyright pattern uses.
+COPYRIGHT_MARK_RE = re.compile(r"(?i:©|\(c\)|copyright)")
 # Cue words are case-insensitive ((?i:…)); the name itself must be capitalised.
 SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}(?i:subscribe (?:now |today )?to )(?:(?i:the|our) )?{_NAME}"),
@@ -49,7 +52,7 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
     re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
-    re.compile(rf"(?i:©|\(c\)|copyright)\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
 )
 # Each pattern above matches only lines holding one of its cues, so a line without any cue skips the fourteen
@@ -68,12 +71,15 @@ SELF_REFERENCE_CUE_RE = re.compile(
     re.I,
 )
 # A site offering its own updates ("Completing this poll grants you access to Freedom Outpost updates"): a sign-up
-# form the segmentation may leave in the body, so it is looked for in every line holding its last word.
+# form the segmentation may leave in the body, so it is looked for in the whole text (when that holds " updates" or
+# " alerts" at all), not only in the furniture lines.
 UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
-TITLE_SUFFIX_RE = re.compile(r"^(?P<head>.{12,}?)\s+[|–—-]\s+(?P<name>[A-Z0-9][^|–—]{1,40}?)\s*$")
+# Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
+_NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
+TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[A-Z0-9]{_NOT_A_NAME_SEPARATOR}]{{1,40}}?)\s*$")
 # A section label some sites put after their name in the title ("Headline | Bangkok Post: news", "… - CNN - World").
 # Only a label made wholly of these words is dropped, so a headline fragment is never read as a section.
 # From the section names of large English-language news sites, plus a few common non-English ones.
@@ -88,8 +94,8 @@ TITLE_SECTION_WORDS = frozenset(
 # so one names the publisher only when it is a registry outlet or the page's furniture repeats it as a site name (its
 # domain), and only in a title that names no site at its end (any " - site" tail, "- oregonlive.com" too).
 TITLE_PREFIX_RE = re.compile(r"^(?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4}):\s+(?P<head>\S+(?:\s+\S+){2,}.*)$")
-ANY_TITLE_SUFFIX_RE = re.compile(r"\s[|–—-]\s+[^|–—\s][^|–—]{0,40}$")
-TITLE_SECTION_RE = re.compile(r"^(?P<rest>.+?)(?::\s+|\s+[|–—-]\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){0,2})\s*$")
+ANY_TITLE_SUFFIX_RE = re.compile(rf"\s{TITLE_SEPARATOR}\s+{_NOT_A_NAME_SEPARATOR}\s]{_NOT_A_NAME_SEPARATOR}]{{0,40}}$")
+TITLE_SECTION_RE = re.compile(rf"^(?P<rest>.+?)(?::\s+|\s+{TITLE_SEPARATOR}\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){{0,2}})\s*$")
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
@@ -105,7 +111,7 @@ SYNDICATION_LINE_RE = re.compile(r"^[ \t]*(?i:via|distributed by|syndicated by)[
 SYNDICATOR_RE = re.compile(r"^(?P<name>[\w\-]+(?:\.[\w\-]+)+|[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,3})\.?$")
 # "@" only after "Copyright" (a typo for ©): alone it opens a social-media handle.
 ORIGINAL_COPYRIGHT_RE = re.compile(
-    r"^(?:(?i:copyright)\s*(?:©|@|\((?i:c)\))?|©|\((?i:c)\))\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
+    rf"^(?:(?i:copyright)\s*(?:©|@|\((?i:c)\))?|{COPYRIGHT_MARK_RE.pattern})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
 )
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
@@ -264,6 +270,13 @@ def _clean_self_name(name: str, after: str = "") -> str:
     return re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
 
 
+def _self_name(raw: str, after: str = "") -> str | None:
+    """The name a page gives itself (or an original publisher) in a furniture line, cleaned (_clean_self_name), or
+    None when it is no name ("Our Newsletter", "Email updates": NOT_A_NAME opens it)."""
+    name = _clean_self_name(raw, after)
+    return name if name and name.split()[0].lower() not in NOT_A_NAME else None
+
+
 def _letters_only(value: str) -> str:
     return re.sub(r"[^\w]", "", value).casefold()
 
@@ -340,23 +353,22 @@ def _title_prefix(context: DocContext) -> tuple[str, str] | None:
     return None
 
 
-def _site_domain_in_furniture(context: DocContext, name: str) -> bool:
+def _site_domain_in_furniture(context: DocContext, name: str, furniture: list[tuple[int, int]]) -> bool:
     """Whether the page's furniture holds a domain or e-mail address named after `name`
-    ("jeff@thespacereview.com", "www.spacereview.org" for The Space Review)."""
+    ("jeff@thespacereview.com", "www.spacereview.org" for The Space Review); `furniture` is _furniture_ranges(context)."""
     letters = _letters_only(name)
     stems = {letters, re.sub(r"^the", "", letters)} - {""}
     domain = re.compile(rf"(?<![\w\-])(?:{'|'.join(map(re.escape, sorted(stems)))})\.[a-z]{{2,}}\b", re.I)
     text = context.document.text
-    return any(domain.search(text, start, end) for start, end in _furniture_ranges(context))
+    return any(domain.search(text, start, end) for start, end in furniture)
 
 
-def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
-    """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue.
+def _cue_lines(text: str, lowered: str | None, lines: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue (`lowered` is _lowered(text)).
 
     Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
     match: a few substring searches over the whole text leave the regex (tried at every word) only the
     few lines that hold a cue word, which it then confirms."""
-    lowered = _lowered(text)
     if lowered is None:
         return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
     cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER)
@@ -372,17 +384,19 @@ def _cue_lines(text: str, lines: list[tuple[int, int]]) -> list[tuple[int, int]]
 
 
 def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention],
-                     others: tuple[int, ...] = ()) -> list[tuple[Outlet | None, str, str, float]]:
+                     others: tuple[int, ...], suffix: tuple[str, str, bool] | None) -> list[tuple[Outlet | None, str, str, float]]:
     """(outlet or None, name as written, the line, strength) for each place where the page names itself.
 
     Strength: a site name closing the title line 0.85, furniture phrases 0.8, copyright lines 0.6
     (they often name the owning company, not the outlet). An unregistered title-line name counts only
     when the page repeats it elsewhere, so a headline with a dash is not taken for a site name; one read
     before a dropped section label ("Headline - Prayuth: news") counts only when it is a registry outlet. A line holding
-    one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference."""
+    one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference.
+    `suffix` is _title_suffix(context), read once per document."""
     text = context.document.text
     found: list[tuple[Outlet | None, str, str, float]] = []
-    suffix = _title_suffix(context)
+    furniture = _furniture_ranges(context)
+    lowered = _lowered(text)
     if suffix:
         name, line, sectioned = suffix
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
@@ -397,9 +411,9 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         outlet = registry.lookup_name(name, countries)
         if outlet is not None and outlet.kind != "outlet":
             outlet = None  # "Reuters: …", "Kremlin: …": an agency or body a headline quotes, not the site
-        if outlet is not None or (name.split()[0].lower() not in NOT_A_NAME and _site_domain_in_furniture(context, name)):
+        if outlet is not None or (name.split()[0].lower() not in NOT_A_NAME and _site_domain_in_furniture(context, name, furniture)):
             found.append((outlet, name, _tidy(line)[:120], 0.8))
-    for start, end in _cue_lines(text, _furniture_ranges(context)):
+    for start, end in _cue_lines(text, lowered, furniture):
         if any(start <= other < end for other in others):
             continue
         line = text[start:end]
@@ -407,8 +421,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             match = pattern.search(line)
             if not match:
                 continue
-            raw = _clean_self_name(match.group("name"), line[match.end("name"):])
-            if not raw or raw.split()[0].lower() in NOT_A_NAME:
+            raw = _self_name(match.group("name"), line[match.end("name"):])
+            if raw is None:
                 continue
             outlet = _lookup(registry, raw, countries)
             if outlet is None:
@@ -421,20 +435,20 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             strength = 0.6 if number in COPYRIGHT_PATTERNS else 0.8
             found.append((outlet, name, _tidy(line)[:120], strength))
             break
-    found += _updates_offers(context, registry, countries)
+    found += _updates_offers(context, registry, countries, lowered)
     return found
 
 
-def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts) -> list[tuple[Outlet | None, str, str, float]]:
+def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts, lowered: str | None) -> list[tuple[Outlet | None, str, str, float]]:
     """Self-references in offers of the site's updates (UPDATES_OFFER_RE), anywhere in the text: a registry row
-    only (a name the registry lacks might be another body's: "receive Pentagon alerts")."""
+    only (a name the registry lacks might be another body's: "receive Pentagon alerts"). `lowered` is _lowered(text)."""
     text = context.document.text
-    lowered = text.lower()
-    if " updates" not in lowered and " alerts" not in lowered:
+    if lowered is not None and " updates" not in lowered and " alerts" not in lowered:
         return []  # a substring search spares the regex most texts
     found = []
     for match in UPDATES_OFFER_RE.finditer(text):
-        outlet = _lookup(registry, _clean_self_name(match.group("name")), countries)
+        name = _self_name(match.group("name"))
+        outlet = _lookup(registry, name, countries) if name is not None else None
         if outlet is not None:
             line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
             found.append((outlet, outlet.name, _tidy(text[line_start:line_end if line_end >= 0 else len(text)])[:120], 0.8))
@@ -470,7 +484,7 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
     found: list[Syndication] = []
     for match in SYNDICATION_LINE_RE.finditer(text):
         rest = match.group("rest").strip()
-        cut = re.search(r"\s*(?P<mark>©|\(c\)|(?i:copyright))", rest)
+        cut = COPYRIGHT_MARK_RE.search(rest)
         syndicator = SYNDICATOR_RE.match((rest[:cut.start()] if cut else rest).strip())
         if not syndicator:
             continue
@@ -478,18 +492,18 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
         if service is not None and service.kind in ("agency", "platform"):
             continue  # "via Reuters": wire copy, which the wire rules read; "via Twitter": an embedded post
         if cut:  # "Via SyndiGate.info © The New Arab"
-            copyright_start, copyright_line = match.start("rest") + cut.start("mark"), rest[cut.start("mark"):]
+            copyright_start, copyright_line = match.start("rest") + cut.start(), rest[cut.start():]
         else:  # "Via SyndiGate.info", then "Copyright @ 2019 The New Arab." on the next non-empty line
             following = [line for line in text[match.end():match.end() + 400].split("\n")[1:4] if line.strip()]
-            if not following or not re.match(r"\s*(?:©|\(c\)|(?i:copyright))", following[0]):
+            if not following or not COPYRIGHT_MARK_RE.match(following[0].lstrip()):
                 continue
             copyright_line = following[0].strip()
             copyright_start = text.find(copyright_line, match.end())
         original = ORIGINAL_COPYRIGHT_RE.match(copyright_line)
         if not original:
             continue
-        name = _clean_self_name(original.group("name"), copyright_line[original.end("name"):])
-        if not name or name.split()[0].lower() in NOT_A_NAME:
+        name = _self_name(original.group("name"), copyright_line[original.end("name"):])
+        if name is None:
             continue
         letters, syndicator_letters = _letters_only(name), _letters_only(syndicator.group("name"))
         if letters in syndicator_letters or syndicator_letters in letters:
@@ -503,17 +517,17 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
     return found
 
 
-def _names_the_page(context: DocContext, syndication: Syndication, registry: Registry, countries: CountryCounts) -> bool:
-    """Whether a syndication credit's "original" is the page's own site, named by its URL or title line: its own
-    copyright after an unrelated "via" line, not another outlet's."""
+def _names_the_page(context: DocContext, syndication: Syndication, registry: Registry, countries: CountryCounts,
+                    suffix: tuple[str, str, bool] | None) -> bool:
+    """Whether a syndication credit's "original" is the page's own site, named by its URL or title line (`suffix`,
+    _title_suffix(context)): its own copyright after an unrelated "via" line, not another outlet's."""
     document = context.document
     host = normalise_host(document.url) if document.url else ""
     looked = registry.lookup_domain(host) if host else None
     if syndication.outlet is not None and looked and looked[0] is syndication.outlet:
         return True
-    suffix = _title_suffix(context)
     names = [suffix[0]] if suffix else []
-    names += [host.split(".")[0]] if host else []
+    names += [main_label(host)] if host and main_label(host) else []  # "edition.cnn.com" -> "cnn"
     letters = _letters_only(syndication.original)
     return any(_letters_only(name) == letters or (syndication.outlet is not None and _lookup(registry, name, countries) is syndication.outlet)
                for name in names)
@@ -525,9 +539,7 @@ def _own_domain_on_line(mentions: list[Mention], start: int, end: int, name: str
     letters = re.sub(r"^the", "", _letters_only(name))
     for mention in mentions:
         if mention.outlet is not None and mention.via == "domain" and start <= mention.start < end:
-            labels = normalise_host(mention.domain or mention.surface).split(".")
-            second_level = len(labels) >= 3 and len(labels[-1]) == 2 and labels[-2] in ("co", "com", "org", "net", "ac", "gov")
-            stem = labels[-3] if second_level else labels[-2] if len(labels) >= 2 else labels[0]
+            stem = main_label(mention.domain or mention.surface)
             if letters and re.sub(r"^the", "", _letters_only(stem)) == letters:
                 return mention.outlet
     return None
@@ -595,10 +607,11 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
             candidates.append((0.9, outlet, outlet.name, "", f"outlet column '{hint}' -> {outlet.label_summary()}"))
         else:
             candidates.append((0.85, None, hint, normalise_host(hint) if "." in hint else "", f"outlet column '{hint}', not in the registry"))
+    suffix = _title_suffix(context)
     syndications = [syndication for syndication in _syndications(context, registry, countries)
-                    if not _names_the_page(context, syndication, registry, countries)]
+                    if not _names_the_page(context, syndication, registry, countries, suffix)]
     others = tuple(syndication.copyright_start for syndication in syndications)
-    selfs = sorted(_self_references(context, registry, countries, mentions, others), key=lambda s: -s[3])  # stable: text order within a strength
+    selfs = sorted(_self_references(context, registry, countries, mentions, others, suffix), key=lambda s: -s[3])  # stable: text order within a strength
     named = [s for s in selfs if s[0] is not None]
     if named:
         outlet = named[0][0]
@@ -804,6 +817,23 @@ def quote_attribution(context: DocContext, speaker_names: list[str]) -> tuple[in
     return total, named, unnamed
 
 
+def _citation_row(**fields) -> dict:
+    """A citations row this module adds (an actor, a syndication credit): the columns every such row carries, with
+    their empty values, then `fields` (which may add columns)."""
+    row = {"doc_id": "", "name": "", "kind": "", "outlet_type": "", "state_media_code": "", "mentions": 0, "quoted": 0,
+           "label_in_text": "", "label_conflict": False, "paraphrased": 0, "attribution_verbs": "", "roles": "",
+           "first_start": -1, "evidence": ""}
+    row.update(fields)
+    return row
+
+
+def _add_role(row: dict, role: str) -> None:
+    """Add `role` to a citations row's roles once; a row with another role is no longer a mere "mention"."""
+    roles = row["roles"].split(", ")
+    if role not in roles:
+        row["roles"] = ", ".join([r for r in roles if r != "mention"] + [role])
+
+
 def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_rows: list[dict]) -> None:
     """Citation rows for each syndication credit's original publisher (role "credit") and syndicator (role
     "syndicator", typed aggregator-rewrite by that cue), merged into the row of an outlet already cited."""
@@ -821,36 +851,41 @@ def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_r
         ):
             row = by_name.get(name)
             if row is not None:
-                if role not in row["roles"].split(", "):
-                    row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + [role])
+                _add_role(row, role)
                 continue
             row_outlet = outlet if role == "credit" else service
-            by_name[name] = {
-                "doc_id": doc_id, "name": name, "kind": "outlet", "outlet_type": outlet_type,
-                "state_media_code": row_outlet.state_media_code if row_outlet else "",
-                "mentions": 1, "quoted": 0, "label_in_text": "", "label_conflict": False, "label_check": "", "label_phrase": "",
-                "roles": role, "surface_forms": name, "first_start": start,
-                "credibility_score": row_outlet.credibility_score if row_outlet else None,
-                "credibility_category": row_outlet.credibility_category if row_outlet else "",
-                "outlet_id": row_outlet.outlet_id if row_outlet else "",
-                "evidence": f"{why}; syndication credit '{syndication.line}'",
-                "paraphrased": 0, "attribution_verbs": "",
-            }
+            by_name[name] = _citation_row(
+                doc_id=doc_id, name=name, kind="outlet", outlet_type=outlet_type,
+                state_media_code=row_outlet.state_media_code if row_outlet else "",
+                mentions=1, label_check="", label_phrase="", roles=role, surface_forms=name, first_start=start,
+                credibility_score=row_outlet.credibility_score if row_outlet else None,
+                credibility_category=row_outlet.credibility_category if row_outlet else "",
+                outlet_id=row_outlet.outlet_id if row_outlet else "",
+                evidence=f"{why}; syndication credit '{syndication.line}'",
+            )
             outlet_rows.append(by_name[name])
 
 
 def _place_names(registry: Registry | None) -> frozenset[str]:
     """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
-    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows."""
+    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows. Built once per
+    registry (kept in its `derived` values), not per document."""
+    if registry is not None and "place_names" in registry.derived:
+        return registry.derived["place_names"]
     names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
     names |= set(actors_module.NATIONALITIES)
-    return frozenset(names | (registry.country_names if registry is not None else frozenset()))
+    if registry is None:
+        return frozenset(names)
+    registry.derived["place_names"] = frozenset(names | registry.country_names)
+    return registry.derived["place_names"]
 
 
 def _apposed_place(name: str, text: str, near: int) -> bool:
     """Whether a one-word name, where the text writes it last before its statement (at offset `near`), follows a
     place and a comma and is followed by a comma ("in Greenbelt, Maryland, has confirmed", "Walton County, Georgia,
     stated"): the second part of a place's name, never a speaker."""
+    if text.find(name, max(0, near - NAME_WINDOW), near) < 0:
+        return False  # a substring search spares building the regex for most names
     occurrences = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, max(0, near - NAME_WINDOW), near))
     if not occurrences:
         return False
@@ -869,7 +904,7 @@ def _body_name(name: str, text: str, near: int) -> str | None:
     if name.lower() not in actors_module.ORG_WORDS:
         return name  # only a body's generic word is the head of a longer name ("Centre", "Ministry")
     window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
-    if not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
+    if name in window and not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
         whole = re.search(rf"(?<![\w-]){re.escape(name)} (?:for|of|on) (?:the )?[A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*)*", window)
         if whole:
             return whole.group(0)
@@ -909,27 +944,25 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             row["quoted"] = max(row["quoted"], actor.quoted)
             row["paraphrased"] = actor.paraphrased
             row["attribution_verbs"] = verbs
-            if (actor.quoted or actor.paraphrased) and "source" not in row["roles"]:
-                row["roles"] = ", ".join([r for r in row["roles"].split(", ") if r != "mention"] + ["source"])
+            if actor.quoted or actor.paraphrased:
+                _add_role(row, "source")
             continue
         if actor.kind == "person":
             outlet = None  # a person's name that is also an outlet's ("Hill" for The Hill, "Sun") does not make them that outlet
-        rows.append({
-            "doc_id": doc_id,
-            "name": name,
-            "kind": actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
-            "outlet_type": outlet.outlet_type if outlet else "",
-            "state_media_code": outlet.state_media_code if outlet else "",
-            "mentions": actor.mentions,
-            "quoted": actor.quoted,
-            "label_in_text": "",
-            "label_conflict": False,
-            "paraphrased": actor.paraphrased,
-            "attribution_verbs": verbs,
-            "roles": "quoted" if actor.quoted else ("paraphrased" if actor.paraphrased else "mention"),
-            "first_start": getattr(actor, "first_start", -1),
-            "evidence": "attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
-        })
+        rows.append(_citation_row(
+            doc_id=doc_id,
+            name=name,
+            kind=actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
+            outlet_type=outlet.outlet_type if outlet else "",
+            state_media_code=outlet.state_media_code if outlet else "",
+            mentions=actor.mentions,
+            quoted=actor.quoted,
+            paraphrased=actor.paraphrased,
+            attribution_verbs=verbs,
+            roles="quoted" if actor.quoted else ("paraphrased" if actor.paraphrased else "mention"),
+            first_start=getattr(actor, "first_start", -1),
+            evidence="attribution found by analysis.actors" + (f"; {outlet.label_summary()}" if outlet else ""),
+        ))
     return rows
 
 

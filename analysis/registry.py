@@ -147,6 +147,9 @@ class Registry:
     first_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
     # the same plus the possessives of one-word aliases ("bloomberg's"): the lower-cased text words worth a look-up
     start_words: frozenset[str] = field(default=frozenset(), compare=False, repr=False)
+    # Values other modules derive from the registry, built on first use and kept here by name, so that they are
+    # built once per loaded registry rather than per document (outlets' place names).
+    derived: dict[str, object] = field(default_factory=dict, compare=False, repr=False)
 
     @cached_property
     def country_names(self) -> frozenset[str]:

@@ -210,6 +210,8 @@ def test_byline_on_a_line_of_its_own_deep_in_the_page():
     "Intro.\n\nby Russian Forces",  # no person's name
     "Intro.\n\nBy The Numbers",
     "Intro.\n\nBy Staff Reporter",
+    "Intro.\n\nBy Chief Photographer",  # job words of byline_roles.json
+    "Intro.\n\nby Reuters Television",  # organisation words of byline_roles.json
     "Intro.\n\nby Laura Winter on the Moon race and what it costs",  # more than the name after it
     "Intro.\n\nby Laura\n\nMore.",  # one word: no full name
     "Related stories\n\nBy Emily Stewart\n\nBy Hannah Brown\n\nBy Aaron Rupar",  # other stories' bylines
@@ -364,3 +366,40 @@ def test_html_title_without_its_site_name_and_entities():
     assert values["title"] == "Nadal keeps Spain alive" and "without the site name" in evidence["title"]
     page = _html('<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Review &#8211; shoots for the moon"}</script>')
     assert metadata.read_html_metadata(page)[0]["title"] == "Review – shoots for the moon"
+
+
+@pytest.mark.parametrize("separator", ["-", "|", "–", "—", "·", "•"])
+def test_every_title_reader_parts_headline_and_site_at_the_same_separators(separator):
+    from analysis import outlets
+
+    title = f"Orban meets Putin in Beijing again {separator} Danube Ledger"
+    assert metadata.TITLE_SUFFIX_RE.sub("", title) == "Orban meets Putin in Beijing again"
+    assert metadata.TITLE_SITE_RE.match(title).group("site") == "Danube Ledger"
+    assert outlets.TITLE_SUFFIX_RE.match(title).group("name") == "Danube Ledger"
+    assert outlets.ANY_TITLE_SUFFIX_RE.search(title)
+    assert outlets.TITLE_SECTION_RE.match(f"Orban meets Putin {separator} World").group("section") == "World"
+
+
+def test_a_long_headline_printed_once_is_not_found_again():
+    """Both searches need a second occurrence: the reworded search must not take the only one for it."""
+    title = "Why you can't trust the White House on Donald Trump's health"
+    menu = "\n".join(f"Section {i}" for i in range(20))
+    assert metadata._headline_again(f"{menu}\n{title}\nBy Chris Cillizza\n", title) == -1
+    assert metadata.find_author(f"{menu}\n{title}\nBy Chris Cillizza\n", title)[0] == ""
+    again = f"{title}\n{menu}\n{title.replace('you can', 'you just can')}\nBy Chris Cillizza\n"
+    assert metadata._headline_again(again, title) == again.index("Why you just")
+
+
+def test_html_title_site_name_confirmed_by_the_main_label_of_a_subdomain_url():
+    page = _html('<title>Orban meets Putin in Beijing again - CNN</title>'
+                 '<meta property="og:url" content="https://edition.cnn.com/2019/11/19/orban-putin">')
+    assert metadata.read_html_metadata(page)[0].get("outlet_hint") == "CNN"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("By Sean Martin Sean Martin", "Sean Martin"),
+    ("By SEAN MARTIN Sean Martin", "Sean Martin"),  # the link's text in capitals: still the same name
+    ("By Martin Martin", "Martin Martin"),  # a name whose first name is its surname is no doubled name
+])
+def test_a_byline_name_printed_twice_is_taken_once(line, name):
+    assert metadata._byline(line) == name

@@ -522,26 +522,26 @@ def test_first_word_end_is_the_whole_word_regex_end(text):
 
 
 def test_cue_lines_are_the_lines_the_cue_regex_finds():
-    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines
+    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines, _lowered
 
     text = ("Subscribe to The Daily Planet\nRain fell all week.\nA reporter for the Planet\nCOPYRIGHT 2024 Planet\n"
             "We unsubscribed? resubscribe\nſubscribe (a long s)\n© 2020 Planet\nnothing here (C) either\nsign\nup")
     lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
     expected = [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
-    assert _cue_lines(text, lines) == expected
+    assert _cue_lines(text, _lowered(text), lines) == expected
     plain = text.replace("ſ", "s")
-    assert _cue_lines(plain, lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(plain[s:e])]
+    assert _cue_lines(plain, _lowered(plain), lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(plain[s:e])]
     assert len(expected) >= 5
 
 
 def test_cue_lines_of_far_apart_furniture_lines():
-    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines
+    from analysis.outlets import SELF_REFERENCE_CUE_RE, _cue_lines, _lowered
 
     text = "Follow us on X\n" + "Body text with an editor and support. " * 20 + "\nA reporter for the Planet\n" + "More body. " * 30 + "\n© 2020 Planet"
     lines = [(m.start(), m.end()) for m in __import__("re").finditer(r"[^\n]+", text)]
     picked = [lines[0], lines[2], lines[4]]  # the furniture: the body lines in between are not searched
-    assert _cue_lines(text, picked) == [(s, e) for s, e in picked if SELF_REFERENCE_CUE_RE.search(text[s:e])] == picked
-    assert _cue_lines(text, lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
+    assert _cue_lines(text, _lowered(text), picked) == [(s, e) for s, e in picked if SELF_REFERENCE_CUE_RE.search(text[s:e])] == picked
+    assert _cue_lines(text, _lowered(text), lines) == [(s, e) for s, e in lines if SELF_REFERENCE_CUE_RE.search(text[s:e])]
 
 
 def test_furniture_lines_are_head_tail_and_lines_inside_boilerplate_blocks():
@@ -677,7 +677,8 @@ SYNDICATED = ("US no longer considers settlements illegal, officials say | Al Ba
               "© 2000 - 2019 Al Bawaba (www.albawaba.com)\n")
 
 
-@pytest.mark.parametrize("credit", ["Via SyndiGate.info\n\nCopyright @ 2019 The New Arab.", "Via SyndiGate.info © The New Arab"])
+@pytest.mark.parametrize("credit", ["Via SyndiGate.info\n\nCopyright @ 2019 The New Arab.", "Via SyndiGate.info © The New Arab",
+                                    "Via SyndiGate.info (C) 2019 The New Arab", "Via SyndiGate.info\n\n(C) 2019 The New Arab"])
 def test_syndicated_text_is_credited_to_its_original_publisher_and_the_syndicator_is_an_aggregator(credit):
     row = _doc(SYNDICATED.format(credit=credit))
     assert row["credited_sources"] == "The New Arab"
@@ -718,3 +719,95 @@ def test_a_registered_syndicator_keeps_its_registry_row():
     syndicator = [c for c in row["citations"] if "syndicator" in c["roles"].split(", ")]
     assert row["credited_sources"] == "The New Arab" and len(syndicator) == 1 and syndicator[0]["name"] == "Yahoo News"
     assert syndicator[0]["outlet_id"] and syndicator[0]["outlet_type"]
+
+
+def test_a_pages_own_copyright_after_a_via_line_is_no_syndication_when_its_url_has_a_subdomain():
+    """The page's main domain label (registry.main_label: "edition.danubeledger.com" -> "danubeledger"), not the
+    host's first label ("edition"), is the name its own copyright line gives."""
+    text = ("Orban meets Putin in Beijing again\n\nOrban met Putin on Tuesday, officials said.\n\n"
+            "Via Reuters Connect\n\n© 2019 DanubeLedger. All rights reserved.\n")
+    row = _doc(text, url="https://edition.danubeledger.com/2019/orban-putin")
+    assert row["credited_sources"] == ""
+    assert not [c for c in row["citations"] if "syndicator" in c["roles"]]
+
+
+def test_own_domain_on_a_copyright_line_is_read_by_its_main_label():
+    from analysis.outlets import _own_domain_on_line
+
+    class Found:
+        outlet, via, start = "row", "domain", 5
+
+        def __init__(self, domain):
+            self.domain = self.surface = domain
+
+    for domain in ("albawaba.com", "edition.albawaba.co.uk", "albawaba.or.jp", "albawaba.ne.jp"):  # the last two were missed
+        assert _own_domain_on_line([Found(domain)], 0, 50, "Al Bawaba") == "row", domain
+
+
+def test_self_name_helper_cleans_and_refuses_furniture_words():
+    from analysis.outlets import _self_name
+
+    assert _self_name("CNBC LLC. All Rights Reserved. A") == "CNBC LLC"
+    assert _self_name("Danube Ledger Alle Rechte", " vorbehalten") == "Danube Ledger"
+    assert _self_name("Email Updates") is None and _self_name("Our Newsletter") is None and _self_name(" . ") is None
+
+
+def test_citation_row_and_role_helpers():
+    from analysis.outlets import _add_role, _citation_row
+
+    row = _citation_row(doc_id="d", name="The New Arab", roles="mention", surface_forms="The New Arab")
+    assert row["quoted"] == 0 and row["first_start"] == -1 and row["label_conflict"] is False
+    assert list(row)[-1] == "surface_forms"  # an added column comes after the shared ones
+    _add_role(row, "credit")
+    _add_role(row, "credit")
+    _add_role(row, "source")
+    assert row["roles"] == "credit, source"
+
+
+def test_an_updates_offer_passes_the_not_a_name_guard_like_every_self_reference():
+    """The same NOT_A_NAME guard as "Subscribe to …" lines: a name opening with "Daily" counts in neither (a known
+    cost for the registry's "Daily …" rows, as in _self_references)."""
+    row = _doc("Orban meets Putin in Beijing again\n\nOrban met Putin on Tuesday, officials said.\n\n"
+               "Completing this poll grants you access to Daily Mail updates.\n")
+    assert "Daily Mail" not in row["outlet"]
+
+
+def test_per_document_work_is_done_once(monkeypatch):
+    """The title suffix and the furniture lines are read once per document, however many syndication credits."""
+    from analysis import outlets
+
+    calls = {"_title_suffix": 0, "_furniture_ranges": 0}
+    for name in calls:
+        original = getattr(outlets, name)
+
+        def counted(context, _original=original, _name=name):
+            calls[_name] += 1
+            return _original(context)
+
+        monkeypatch.setattr(outlets, name, counted)
+    credits = "Via SyndiGate.info\n\n© 2019 The New Arab\n\nVia Yahoo News\n\n© 2019 Middle East Eye"
+    row = _doc("The Space Review: Seeking a bigger role in orbit\n\nSkip to main content\n\n" + SYNDICATED.format(credit=credits))
+    assert row["credited_sources"] == "The New Arab; Middle East Eye"
+    assert calls == {"_title_suffix": 1, "_furniture_ranges": 1}
+
+
+def test_place_names_are_built_once_per_registry():
+    from analysis.outlets import _place_names
+    from analysis.registry import build_registry
+
+    registry = resources().registry
+    assert _place_names(registry) is _place_names(registry) and "hungary" in _place_names(registry)
+    other = build_registry([])
+    assert _place_names(other) is not _place_names(registry) and _place_names(other) <= _place_names(registry)
+
+
+@pytest.mark.parametrize("name, text, near", [
+    ("Maryland", "in Greenbelt, Maryland, has confirmed", 37),
+    ("Centre", "According to the Centre for Disease Control, cases rose", 40),
+    ("Centre", "Nothing of the kind is named here at all", 30),
+])
+def test_name_checks_give_the_same_answer_with_their_substring_shortcut(name, text, near):
+    from analysis.outlets import _apposed_place, _body_name
+
+    assert _apposed_place(name, text, near) == (name == "Maryland")
+    assert _body_name(name, text, near) == ("Centre for Disease Control" if "Disease" in text else None if name == "Maryland" else name)
