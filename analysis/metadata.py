@@ -458,20 +458,40 @@ def find_published(text: str, title: str = "") -> tuple[str, str]:
     return BylineReader(text, title).published()
 
 
-def _headline_again(text: str, title: str) -> int:
-    """Where the headline starts a line again below the page's first line holding it, or -1.
+def _past_first_lines(text: str) -> int:
+    """The offset where the lines below the first lines start: a headline above it, and the byline and date
+    after it, are among the first lines (_head_lines), already read. -1 when the text is no longer."""
+    seen, position = 0, 0
+    while position < len(text):
+        end = text.find("\n", position)
+        if end == -1:
+            return -1
+        if not text[position:end].isspace() and end > position:
+            seen += 1
+            if seen + 2 >= HEAD_LINES:
+                return end + 1
+        position = end + 1
+    return -1
 
-    Dashes and quotes are compared folded (the <title> may write "-" where the article writes "–"); the title's
-    site name and section trail (" | Science | News | Express.co.uk") are cut one by one until a headline of 4
-    words or more is found again.
+
+def _headline_again(text: str, title: str) -> int:
+    """Where the headline starts a line below the first lines (_past_first_lines), or -1.
+
+    On a page saved as text that opens with its <title> line, that is the headline printed again; on a page
+    whose visible text opens with navigation, it is the article's own headline. Dashes and quotes are
+    compared folded (the <title> may write "-" where the article writes "–"); the title's site name and
+    section trail (" | Science | News | Express.co.uk") are cut one by one until a headline of 4 words or
+    more is found; failing that, a line with a word or two changed (_headline_reworded).
     """
+    start = _past_first_lines(text)
+    if start == -1:
+        return -1
     folded = text.translate(DASHES)
     headline = TITLE_SUFFIX_RE.sub("", title.strip().translate(DASHES))
     if len(headline.split()) < 4:
         return -1
     for _ in range(3):
-        first_line_end = folded.find("\n", folded.find(headline)) if headline in folded else -1
-        position = folded.find(headline, first_line_end + 1) if first_line_end != -1 else -1
+        position = folded.find(headline, start)
         while position > 0 and folded[position - 1] != "\n":
             position = folded.find(headline, position + 1)
         if position != -1:
@@ -480,11 +500,7 @@ def _headline_again(text: str, title: str) -> int:
         if shorter == headline or len(shorter.split()) < 4:
             break
         headline = shorter
-    # The reworded headline must be found again too: below the first line holding the headline as written (the
-    # <title> line, or the article's own headline when the page opens with navigation), else below the first line.
-    first = folded.find(headline)
-    below = folded.find("\n", first if first != -1 else 0)
-    return _headline_reworded(folded, headline, below + 1) if below != -1 else -1
+    return _headline_reworded(folded, headline, start)
 
 
 def _headline_words(line: str) -> set[str]:
@@ -510,7 +526,7 @@ def _headline_reworded(folded: str, headline: str, start: int) -> int:
 
 
 def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
-    """(line number, the next non-empty lines) where the headline starts a line again past the first lines.
+    """(line number, the next non-empty lines) where the headline starts a line past the first lines.
 
     Pages saved as text often open with the <title> ("Headline - Site"), then navigation, then the article's
     own headline, byline and date: those are read there. The headline must be of 4 words or more, so that a
@@ -520,8 +536,6 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
     if position == -1:
         return None
     line_number = text.count("\n", 0, position) + 1
-    if sum(1 for line in text[:position].split("\n") if line.strip()) + 3 <= HEAD_LINES:
-        return None  # the headline and the lines after it are among the first lines (_head_lines), already read
     following = text[position:].split("\n", 4 * ARTICLE_HEAD_LINES)[1:4 * ARTICLE_HEAD_LINES]
     return line_number, [line.strip() for line in following if line.strip()][:ARTICLE_HEAD_LINES]
 

@@ -380,14 +380,20 @@ def test_every_title_reader_parts_headline_and_site_at_the_same_separators(separ
     assert outlets.TITLE_SECTION_RE.match(f"Orban meets Putin {separator} World").group("section") == "World"
 
 
-def test_a_long_headline_printed_once_is_not_found_again():
-    """Both searches need a second occurrence: the reworded search must not take the only one for it."""
+def test_the_headline_counts_below_the_first_lines_whether_printed_once_or_again():
+    """Below the first lines (already read), the headline starts the article: a page's visible text may open with
+    navigation and print it once, or open with the <title> line and print it again. Within the first lines it
+    anchors nothing, as written or reworded."""
     title = "Why you can't trust the White House on Donald Trump's health"
     menu = "\n".join(f"Section {i}" for i in range(20))
-    assert metadata._headline_again(f"{menu}\n{title}\nBy Chris Cillizza\n", title) == -1
-    assert metadata.find_author(f"{menu}\n{title}\nBy Chris Cillizza\n", title)[0] == ""
+    once = f"{menu}\n{title}\nBy Chris Cillizza\n"
+    assert metadata._headline_again(once, title) == once.index("Why you")
+    assert metadata.find_author(once, title)[0] == "Chris Cillizza"
     again = f"{title}\n{menu}\n{title.replace('you can', 'you just can')}\nBy Chris Cillizza\n"
     assert metadata._headline_again(again, title) == again.index("Why you just")
+    short_menu = "\n".join(f"Section {i}" for i in range(5))
+    for head in (f"{title}\n{short_menu}\n{title}\nBy Chris Cillizza\n", f"{short_menu}\n{title.replace('you can', 'you just can')}\nBy Chris Cillizza\n"):
+        assert metadata._headline_again(head + "\n".join(f"Paragraph {i} of the story." for i in range(30)), title) == -1
 
 
 def test_html_title_site_name_confirmed_by_the_main_label_of_a_subdomain_url():
