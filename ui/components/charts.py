@@ -131,7 +131,9 @@ def readability_vs_loaded(results: Results, labels: dict[str, str]) -> go.Figure
     if not (has_values(documents, "flesch_reading_ease") and has_values(documents, "loaded_per_1k_words")):
         return None
     documents = documents.dropna(subset=["flesch_reading_ease", "loaded_per_1k_words"])
-    noted = documents["readability_note"].fillna("").astype(str) != "" if "readability_note" in documents else pd.Series(False, index=documents.index)
+    # Read back from a CSV where no document has a note, the column is all NaN (float): notna() keeps it a mask.
+    notes = documents["readability_note"] if "readability_note" in documents else pd.Series(None, index=documents.index, dtype=object)
+    noted = notes.notna() & (notes.astype(str) != "")
     words = pd.to_numeric(documents["body_words"], errors="coerce").fillna(0) if "body_words" in documents else pd.Series(MIN_RATE_WORDS, index=documents.index)
     short = ~noted & (words < MIN_RATE_WORDS)
     documents = documents[~noted & ~short]
