@@ -270,11 +270,16 @@ def _clean_self_name(name: str, after: str = "") -> str:
     return re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
 
 
-def _self_name(raw: str, after: str = "") -> str | None:
+def _self_name(raw: str, after: str = "", registry: Registry | None = None, countries: CountryCounts | None = None) -> str | None:
     """The name a page gives itself (or an original publisher) in a furniture line, cleaned (_clean_self_name), or
-    None when it is no name ("Our Newsletter", "Email updates": NOT_A_NAME opens it)."""
+    None when it is no name ("Our Newsletter", "Email updates": NOT_A_NAME opens it) and, given the `registry`,
+    not the name of one of its outlets either ("Daily Mail", "All Africa" open with such words)."""
     name = _clean_self_name(raw, after)
-    return name if name and name.split()[0].lower() not in NOT_A_NAME else None
+    if not name:
+        return None
+    if name.split()[0].lower() in NOT_A_NAME and (registry is None or _lookup(registry, name, countries) is None):
+        return None
+    return name
 
 
 def _letters_only(value: str) -> str:
@@ -421,7 +426,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             match = pattern.search(line)
             if not match:
                 continue
-            raw = _self_name(match.group("name"), line[match.end("name"):])
+            raw = _self_name(match.group("name"), line[match.end("name"):], registry, countries)
             if raw is None:
                 continue
             outlet = _lookup(registry, raw, countries)
@@ -447,7 +452,7 @@ def _updates_offers(context: DocContext, registry: Registry, countries: CountryC
         return []  # a substring search spares the regex most texts
     found = []
     for match in UPDATES_OFFER_RE.finditer(text):
-        name = _self_name(match.group("name"))
+        name = _self_name(match.group("name"), "", registry, countries)
         outlet = _lookup(registry, name, countries) if name is not None else None
         if outlet is not None:
             line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
@@ -502,7 +507,7 @@ def _syndications(context: DocContext, registry: Registry, countries: CountryCou
         original = ORIGINAL_COPYRIGHT_RE.match(copyright_line)
         if not original:
             continue
-        name = _self_name(original.group("name"), copyright_line[original.end("name"):])
+        name = _self_name(original.group("name"), copyright_line[original.end("name"):], registry, countries)
         if name is None:
             continue
         letters, syndicator_letters = _letters_only(name), _letters_only(syndicator.group("name"))

@@ -764,12 +764,12 @@ def test_citation_row_and_role_helpers():
     assert row["roles"] == "credit, source"
 
 
-def test_an_updates_offer_passes_the_not_a_name_guard_like_every_self_reference():
-    """The same NOT_A_NAME guard as "Subscribe to …" lines: a name opening with "Daily" counts in neither (a known
-    cost for the registry's "Daily …" rows, as in _self_references)."""
-    row = _doc("Orban meets Putin in Beijing again\n\nOrban met Putin on Tuesday, officials said.\n\n"
-               "Completing this poll grants you access to Daily Mail updates.\n")
-    assert "Daily Mail" not in row["outlet"]
+def test_a_registry_outlet_opening_with_a_furniture_word_still_names_the_page():
+    """NOT_A_NAME refuses "Our Newsletter" or "Daily Briefing", but not a registry outlet's own name ("Daily Mail"),
+    in an offer of the site's updates as in a "Subscribe to …" line."""
+    body = "Orban meets Putin in Beijing again\n\nOrban met Putin on Tuesday, officials said.\n\n"
+    assert _doc(body + "Completing this poll grants you access to Daily Mail updates.\n")["outlet"] == "Daily Mail"
+    assert _doc(body + "Completing this poll grants you access to Daily Briefing updates.\n")["outlet"] == ""
 
 
 def test_per_document_work_is_done_once(monkeypatch):
