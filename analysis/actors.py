@@ -1201,7 +1201,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         else:
             span = sentence.hyphenated_whole(sentence.name_starting_at(i + width))
             if span and not _possessive(sentence.words[span[1] - 1]):
-                return _Speaker(*sentence.name(span))
+                return _Speaker(*sentence.name(_titled_name_after(sentence, span) or span))
     j = sentence.subject_end(i)
     if j - 1 < first:
         return None
@@ -1237,6 +1237,18 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             described = _described_person(role, recent.mentions())
             return _Speaker(described, "person", True) if described else None
     return None
+
+
+def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The person's name after a name and a title in lower case ("said Las Vegas attorney Maggie McLetchie",
+    "said Review-Journal editor Keith Moyer"): the first name only qualifies the title, the second speaks."""
+    k = span[1]
+    while k < sentence.last and k - span[1] < 3 and sentence.joined(k - 1) and sentence.words[k].islower() and sentence.lower[k] in TITLE_WORDS:
+        k += 1
+    if k == span[1] or k >= sentence.last or not sentence.joined(k - 1):
+        return None
+    after = sentence.hyphenated_whole(sentence.name_starting_at(k))
+    return after if after and after[0] == k and sentence.name(after)[1] == "person" else None
 
 
 def _role_words(role: set[str]) -> set[str]:
