@@ -25,7 +25,7 @@ from itertools import accumulate, compress
 from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
-from .registry import MARKS, POSSESSIVE_ENDINGS, alias_key
+from .registry import MARKS, POSSESSIVE_ENDINGS, Registry, alias_key
 from .syllables import easy_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
@@ -157,6 +157,11 @@ PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".spl
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
+# A social-media account's words after a name ("Douglas Haig’s @LinkedIn Account says"): an account, not a person.
+ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
+# "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
+APPOSED_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w’'.]*, $")
+NAME_WINDOW = 300  # characters before a statement searched for the name it was read from
 
 
 @dataclass(frozen=True)
@@ -688,6 +693,9 @@ def find_actors(context: DocContext) -> list[Actor]:
                 if not (any(s.personal for s in items) or _named_as_person(name, context, doc_words)):
                     continue
                 kind = "person"
+        first_start = min(s.start for s in items)
+        if _names_no_speaker(name, kind, context, first_start) or (kind == "person" and _written_as_place(name, context, doc_words)):
+            continue
         verbs = Counter(s.verb for s in items)
         surname = fold(name.split()[-1])
         actors.append(Actor(
@@ -698,9 +706,61 @@ def find_actors(context: DocContext) -> list[Actor]:
             paraphrased=sum(1 for s in items if not s.quoted),
             verbs=tuple(sorted(verbs)),
             verb_counts=tuple(sorted(verbs.items(), key=lambda kv: (-kv[1], kv[0]))),
-            first_start=min(s.start for s in items),
+            first_start=first_start,
         ))
     return sorted(actors, key=lambda a: (a.key, a.name))
+
+
+def place_names(registry: Registry | None) -> frozenset[str]:
+    """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
+    CountryCounts.DEMONYMS ("US", "Britain", "Moscow"), PLACE_WORDS and NATIONALITIES. Built once per registry (kept
+    in its `derived` values), not per document."""
+    from .citations import CountryCounts  # imported here: analysis.citations imports this module
+    if registry is not None and "place_names" in registry.derived:
+        return registry.derived["place_names"]
+    names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
+    names |= NATIONALITIES | PLACE_WORDS
+    if registry is None:
+        return frozenset(names)
+    registry.derived["place_names"] = frozenset(names | registry.country_names)
+    return registry.derived["place_names"]
+
+
+def apposed_place(name: str, text: str, near: int) -> bool:
+    """Whether a one-word name, where the text writes it last before its statement (at offset `near`), follows a
+    place and a comma and is followed by a comma ("in Greenbelt, Maryland, has confirmed", "Walton County, Georgia,
+    stated"): the second part of a place's name, never a speaker."""
+    if text.find(name, max(0, near - NAME_WINDOW), near) < 0:
+        return False  # a substring search spares building the regex for most names
+    occurrences = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, max(0, near - NAME_WINDOW), near))
+    if not occurrences:
+        return False
+    last = occurrences[-1]
+    return APPOSED_PLACE_BEFORE_RE.search(text, max(0, last.start() - 40), last.start()) is not None and text[last.end():last.end() + 1] == ","
+
+
+def _names_no_speaker(name: str, kind: str, context: DocContext, near: int) -> bool:
+    """Whether a speaker's name names no one: a person's name that is an account ("LinkedIn Account") or a country,
+    capital or nationality ("North Korea"); any one-word name written as the second part of a place ("Greenbelt,
+    Maryland, has confirmed", "Walton County, Georgia, stated")."""
+    if kind == "person" and (name.split()[-1].lower() in ACCOUNT_WORDS or fold(name) in place_names(context.resources.registry)):
+        return True
+    return " " not in name and apposed_place(name, context.document.text, near)
+
+
+def _written_as_place(name: str, context: DocContext, doc_words: _DocWords) -> bool:
+    """The document writes the name right after "in" somewhere ("what happened in Las Vegas", "in Puerto Rico"): a
+    place, however a statement's subject read it ("said Las Vegas attorney Maggie McLetchie"). Looked up at the
+    name's first word only."""
+    tokens, text = context.tokens, context.document.text
+    parts = name.split()
+    for p in doc_words.positions(parts[0]):
+        if (p > 0 and tokens.lower_words[p - 1] == "in" and text[tokens.word_ends[p - 1]:tokens.word_starts[p]] == " "
+                and tuple(tokens.words[p:p + len(parts)]) == tuple(parts)):
+            end = p + len(parts) - 1  # the name ends there, not inside a longer name ("in Las Vegas Review-Journal")
+            if end + 1 >= len(tokens.words) or not tokens.words[end + 1][:1].isupper() or text[tokens.word_ends[end]:tokens.word_starts[end + 1]] != " ":
+                return True
+    return False
 
 
 def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bool:
@@ -1141,7 +1201,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         else:
             span = sentence.hyphenated_whole(sentence.name_starting_at(i + width))
             if span and not _possessive(sentence.words[span[1] - 1]):
-                return _Speaker(*sentence.name(span))
+                return _Speaker(*sentence.name(_titled_name_after(sentence, span) or span))
     j = sentence.subject_end(i)
     if j - 1 < first:
         return None
@@ -1177,6 +1237,18 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             described = _described_person(role, recent.mentions())
             return _Speaker(described, "person", True) if described else None
     return None
+
+
+def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The person's name after a name and a title in lower case ("said Las Vegas attorney Maggie McLetchie",
+    "said Review-Journal editor Keith Moyer"): the first name only qualifies the title, the second speaks."""
+    k = span[1]
+    while k < sentence.last and k - span[1] < 3 and sentence.joined(k - 1) and sentence.words[k].islower() and sentence.lower[k] in TITLE_WORDS:
+        k += 1
+    if k == span[1] or k >= sentence.last or not sentence.joined(k - 1):
+        return None
+    after = sentence.hyphenated_whole(sentence.name_starting_at(k))
+    return after if after and after[0] == k and sentence.name(after)[1] == "person" else None
 
 
 def _role_words(role: set[str]) -> set[str]:

@@ -137,10 +137,6 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
-# A social-media account's words after a name ("Douglas Haig’s @LinkedIn Account says"): an account, not a person.
-ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
-# "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
-APPOSED_PLACE_BEFORE_RE = re.compile(r"[A-Z][\w’'.]*, $")
 NAME_WINDOW = 300  # characters around a statement searched for the name it was read from
 # The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
 ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
@@ -871,41 +867,12 @@ def _add_syndication_rows(doc_id: str, syndications: list[Syndication], outlet_r
             outlet_rows.append(by_name[name])
 
 
-def _place_names(registry: Registry | None) -> frozenset[str]:
-    """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
-    CountryCounts.DEMONYMS ("US", "Britain", "Moscow") and the nationalities analysis.actors knows. Built once per
-    registry (kept in its `derived` values), not per document."""
-    if registry is not None and "place_names" in registry.derived:
-        return registry.derived["place_names"]
-    names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
-    names |= set(actors_module.NATIONALITIES)
-    if registry is None:
-        return frozenset(names)
-    registry.derived["place_names"] = frozenset(names | registry.country_names)
-    return registry.derived["place_names"]
-
-
-def _apposed_place(name: str, text: str, near: int) -> bool:
-    """Whether a one-word name, where the text writes it last before its statement (at offset `near`), follows a
-    place and a comma and is followed by a comma ("in Greenbelt, Maryland, has confirmed", "Walton County, Georgia,
-    stated"): the second part of a place's name, never a speaker."""
-    if text.find(name, max(0, near - NAME_WINDOW), near) < 0:
-        return False  # a substring search spares building the regex for most names
-    occurrences = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, max(0, near - NAME_WINDOW), near))
-    if not occurrences:
-        return False
-    last = occurrences[-1]
-    return APPOSED_PLACE_BEFORE_RE.search(text, max(0, last.start() - 40), last.start()) is not None and text[last.end():last.end() + 1] == ","
-
-
-def _body_name(name: str, text: str, near: int) -> str | None:
-    """The name an organisation's citation row carries, or None when it names none: a place in an address
-    ("Walton County, Georgia, stated"); a one-word name the text around its statement (at `near`) writes only as
-    the head of a longer name ("According to the Centre for Disease Control" -> "Centre for Disease Control")."""
+def _body_name(name: str, text: str, near: int) -> str:
+    """The name an organisation's citation row carries: a one-word name the text around its statement (at `near`)
+    writes only as the head of a longer name gets that name ("According to the Centre for Disease Control" -> "Centre
+    for Disease Control"). (analysis.actors already drops places in an address: "Walton County, Georgia, stated".)"""
     if " " in name:
         return name
-    if _apposed_place(name, text, near):
-        return None
     if name.lower() not in actors_module.ORG_WORDS:
         return name  # only a body's generic word is the head of a longer name ("Centre", "Ministry")
     window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
@@ -916,30 +883,19 @@ def _body_name(name: str, text: str, near: int) -> str | None:
     return name
 
 
-def _names_no_person(name: str, text: str, near: int, places: frozenset[str]) -> bool:
-    """Whether a person's name from analysis.actors names no one: an account ("LinkedIn Account") or a place ("North
-    Korea", "Greenbelt, Maryland"). (analysis.actors already drops prepositions from names and joins hyphenated ones.)"""
-    return name.split()[-1].lower() in ACCOUNT_WORDS or fold(name) in places or (" " not in name and _apposed_place(name, text, near))
-
-
 def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
     writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
     rows: list[dict] = []
-    places = _place_names(registry)
     for actor in found:
         if actor.name.casefold() in writers:
             continue  # the byline's writers ("A; B"), not sources
         if actor.name.casefold() in NOT_NAMED_SOURCES:
             continue  # "sources say", "the Hungarian …": anonymous or a nationality, not a named source
         near = max(getattr(actor, "first_start", 0), 0)
-        if actor.kind == "person":
-            name = None if _names_no_person(actor.name, text, near, places) else actor.name
-        else:
-            name = _body_name(actor.name, text, near)
-        if name is None:
-            continue
+        # analysis.actors already drops accounts and places from speakers ("LinkedIn Account", "North Korea")
+        name = actor.name if actor.kind == "person" else _body_name(actor.name, text, near)
         outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
         if outlet is None and registry is not None and actor.kind != "person":
             outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com

@@ -443,3 +443,23 @@ def test_a_surname_reaches_a_name_with_a_generation_after_it():
     actors = _by_name("U.S. Attorney James P. Kennedy Jr. met the reporters on Monday. Kennedy spoke with Cruz for an hour. "
                       "He said the case was closed.")
     assert [(name, a.verbs) for name, a in actors.items()] == [("James P. Kennedy Jr", ("say",))]
+
+
+def test_accounts_countries_and_places_are_no_speakers():
+    from dataclasses import replace
+
+    from analysis.registry import load_registry
+
+    def speakers(text: str) -> set[str]:
+        context = context_for(text)
+        context = replace(context, resources=replace(context.resources, registry=load_registry()))
+        return {a.name for a in find_actors(context)}
+
+    assert speakers("Douglas Haig’s @LinkedIn Account says he also has “DOD Top secret clearance” on top of that.\n") == set()
+    assert speakers("North Korea noted that the talks failed.\n") == set()
+    assert speakers("A team in Greenbelt, Maryland, has confirmed traces of water vapor. Maryland said it was glad.\n") == set()
+    assert speakers("One homework assignment in Walton County, Georgia, stated: “Allah is the one worshiped by all.”\n"
+                    "Meanwhile, Georgia parent Michelle King noted that it was wrong.\n") == {"Michelle King"}
+    text = ("Nobody knows what happened in Las Vegas in October. “It is not consistent,” said Las Vegas attorney Maggie McLetchie.\n"
+            "“It was a shock,” said Las Vegas Review-Journal editor Keith Moyer.\n")
+    assert speakers(text) == {"Maggie McLetchie", "Keith Moyer"}  # a place or body before a title qualifies it

@@ -792,7 +792,7 @@ def test_per_document_work_is_done_once(monkeypatch):
 
 
 def test_place_names_are_built_once_per_registry():
-    from analysis.outlets import _place_names
+    from analysis.actors import place_names as _place_names
     from analysis.registry import build_registry
 
     registry = resources().registry
@@ -807,7 +807,8 @@ def test_place_names_are_built_once_per_registry():
     ("Centre", "Nothing of the kind is named here at all", 30),
 ])
 def test_name_checks_give_the_same_answer_with_their_substring_shortcut(name, text, near):
-    from analysis.outlets import _apposed_place, _body_name
+    from analysis.actors import apposed_place
+    from analysis.outlets import _body_name
 
-    assert _apposed_place(name, text, near) == (name == "Maryland")
-    assert _body_name(name, text, near) == ("Centre for Disease Control" if "Disease" in text else None if name == "Maryland" else name)
+    assert apposed_place(name, text, near) == (name == "Maryland")
+    assert _body_name(name, text, near) == ("Centre for Disease Control" if "Disease" in text else name)
