@@ -137,7 +137,6 @@ NOT_NAMED_SOURCES = frozenset(
     | {"hungarian", "russian", "american", "british", "ukrainian", "german", "french", "chinese", "turkish", "european",
        "western", "estonian", "polish", "swiss", "italian", "spanish"}
 )
-NAME_WINDOW = 300  # characters around a statement searched for the name it was read from
 # The letters an anonymous-sourcing phrase can start with (tests/test_outlets.py checks them against the patterns).
 ANONYMOUS_FIRST_LETTERS = "acdeimnoprsu"
 
@@ -875,7 +874,7 @@ def _body_name(name: str, text: str, near: int) -> str:
         return name
     if name.lower() not in actors_module.ORG_WORDS:
         return name  # only a body's generic word is the head of a longer name ("Centre", "Ministry")
-    window = text[max(0, near - NAME_WINDOW):near + NAME_WINDOW]
+    window = text[max(0, near - actors_module.NAME_WINDOW):near + actors_module.NAME_WINDOW]
     if name in window and not re.search(rf"(?<![\w-]){re.escape(name)}(?![\w-])(?! (?:for|of|on) )", window):
         whole = re.search(rf"(?<![\w-]){re.escape(name)} (?:for|of|on) (?:the )?[A-Z][\w’'-]*(?: (?:and |& )?[A-Z][\w’'-]*)*", window)
         if whole:
