@@ -18,6 +18,13 @@ from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
 from .tokens import WordMemo
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
+# A main frame is named only where one frame leads clearly: it touches at least MIN_PRIMARY_SENTENCES body
+# sentences and MIN_PRIMARY_SHARE of them, and more sentences than any other frame. One cue word in a long
+# article ("invest*" in a piece on Jupiter's moons, "threat*" in a medical case report) is no framing. Frames
+# touching as many sentences are ranked by their cue matches; a tie on both names no frame rather than the
+# first in codebook order.
+MIN_PRIMARY_SENTENCES = 2
+MIN_PRIMARY_SHARE = 0.10
 # Bound of the per-process cache of one-word cue hits (FrameCues.word_hits).
 WORD_CACHE_SIZE = 1 << 18
 # The 14 dimensions of the Media Frames Corpus codebook, in its order, with readable names.
@@ -234,6 +241,24 @@ def frame_outputs(doc_id: str, sentence_count: int, touched: dict[str, int], mat
         top = ", ".join(cue for cue, _ in sorted(matched[frame].items(), key=lambda kv: (-kv[1], kv[0]))[:8])
         rows.append({"doc_id": doc_id, "frame": frame, "frame_name": name, "sentences": touched[frame],
                      "body_sentences": sentence_count, "share": share, "cues": top})
-    ranked = sorted(FRAMES, key=lambda f: (-touched[f], list(FRAMES).index(f)))
-    columns["frame_primary"] = ranked[0] if sentence_count and touched[ranked[0]] else ""
+    columns["frame_primary"] = primary_frame(sentence_count, touched, {frame: sum(cues.values()) for frame, cues in matched.items()})
     return columns, rows
+
+
+def primary_frame(sentence_count: int, touched: dict[str, int], cue_hits: dict[str, int] | None = None) -> str:
+    """The frame touching the most body sentences, or "" when none leads clearly (see MIN_PRIMARY_SHARE).
+
+    Frames touching as many sentences are told apart by their cue matches (`cue_hits`, frame -> count);
+    a tie on both names no frame.
+    """
+    if not sentence_count or not touched:
+        return ""
+    hits = cue_hits or {}
+    strength = {frame: (count, hits.get(frame, 0)) for frame, count in touched.items()}
+    ranked = sorted(strength.values(), reverse=True)
+    top = ranked[0]
+    if top[0] < MIN_PRIMARY_SENTENCES or top[0] / sentence_count < MIN_PRIMARY_SHARE:
+        return ""
+    if len(ranked) > 1 and ranked[1] == top:
+        return ""
+    return next(frame for frame, value in strength.items() if value == top)

@@ -9,7 +9,7 @@ from scipy import sparse
 
 from analysis import framing
 from analysis.distinctive import fightin_words
-from analysis.frames import FRAMES, frames_table, load_frame_cues
+from analysis.frames import FRAMES, frames_table, load_frame_cues, primary_frame
 from analysis.lexicon_csv import LexiconError
 from analysis.naming import load_referents, preferred_terms, referents_table
 from conftest import seed_row
@@ -146,6 +146,31 @@ def test_frame_profile_shares():
     rows = {r["frame"]: r for r in contribution.rows["frames"]}
     assert len(rows) == 14 and rows["economic"]["sentences"] == 1 and rows["economic"]["body_sentences"] == 4
     assert "econom*" in rows["economic"]["cues"]
+
+
+def test_main_frame_needs_a_clear_lead():
+    # One cue sentence in a long piece is no framing; the main frame needs 2 sentences and 10 % of them.
+    one_cue = "Investors cheered the plan. " + "The probe flew past the moon and took pictures. " * 19
+    assert framing.analyze_document(context_for(one_cue)).columns["frame_primary"] == ""
+    # Two frames in as many sentences with as many cues: a tie names neither (no codebook-order winner).
+    tie = "The economy shrank. Prices rose again. Troops massed there. Soldiers fired shots."
+    columns = framing.analyze_document(context_for(tie)).columns
+    assert columns["frame_economic"] == columns["frame_security_defense"] == 0.5
+    assert columns["frame_primary"] == ""
+    clear = tie + " The army shelled the town."
+    assert framing.analyze_document(context_for(clear)).columns["frame_primary"] == "security_defense"
+
+
+def test_primary_frame_rule():
+    counts = dict.fromkeys(FRAMES, 0)
+    assert primary_frame(0, counts) == ""
+    assert primary_frame(10, {**counts, "legality": 1}) == ""  # a single sentence
+    assert primary_frame(30, {**counts, "legality": 2}) == ""  # under 10 %
+    assert primary_frame(20, {**counts, "legality": 2}) == "legality"
+    assert primary_frame(20, {**counts, "legality": 3, "political": 3}) == ""
+    assert primary_frame(20, {**counts, "legality": 3, "political": 3}, {"legality": 5, "political": 4}) == "legality"
+    assert primary_frame(20, {**counts, "legality": 3, "political": 3}, {"legality": 4, "political": 4}) == ""
+    assert primary_frame(20, {**counts, "legality": 3, "political": 4}) == "political"
 
 
 def test_frame_profile_of_an_empty_body():

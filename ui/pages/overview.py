@@ -76,7 +76,7 @@ COLUMNS = [
     ("loaded_attributed", st.column_config.NumberColumn("Attributed", format="%d", help="Loaded terms attributed to someone else (said, according to …)")),
     ("model_per_1k_words", st.column_config.NumberColumn("Model hits /1k", format="%.1f", help="Authorial loaded wording found by the learned model (outside the lexicon) per 1,000 body words")),
     ("credibility_score", st.column_config.NumberColumn("Credibility", format="%.2f", help="Registry credibility score of the outlet (0–1; CRED-1), where known")),
-    ("frame_primary", st.column_config.TextColumn("Main frame", help="The frame with the largest share of the body's sentences")),
+    ("frame_primary", st.column_config.TextColumn("Main frame", help="The frame touching the most body sentences; empty when none leads clearly (fewer than 2 sentences or 10 %, or a tie)")),
     ("flesch_reading_ease", st.column_config.NumberColumn("Reading ease", format="%.1f", help="Flesch reading ease: higher is easier (an English formula: see Readability note)")),
     ("flesch_kincaid_grade", st.column_config.NumberColumn("FK grade", format="%.1f")),
     ("gunning_fog", st.column_config.NumberColumn("Fog", format="%.1f")),
