@@ -69,7 +69,7 @@ LABELS: tuple[tuple[str, re.Pattern, frozenset[str], frozenset[str]], ...] = (
     (
         "state-controlled",
         re.compile(r"\b(?:state[- ]controlled|state[- ]run|government[- ]controlled|kremlin[- ]controlled|regime[- ]controlled|"
-                   r"(?:state|kremlin|regime|government|party|propaganda) mouthpiece|mouthpiece of the (?:kremlin|regime|government|state|party)|"
+                   r"(?:state|kremlin|regime|government|party|propaganda) mouthpiece|mouthpiece of the (?:[\w-]+ ){0,2}(?:kremlin|regime|government|state|party)|"
                    r"propaganda (?:outlet|arm|channel|network|machine))\b", re.I),
         frozenset({"SC", "CaPu", "CaPr", "state-controlled", "state-captured", "government-official"}),
         frozenset({"ISFM", "ISF", "ISM", "IP", "commercial mainstream", "partisan-advocacy", "wire-agency"}),
@@ -244,7 +244,8 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue  # "Daily News" is only Zimbabwe's Daily News in a text about Zimbabwe
             if n == 1 and words[i][:1] != alias.words[0][:1]:
                 continue  # one-word names keep their case: "legal guardian" is not the Guardian
-            if i + n < len(words) and text[spans[i + n - 1][1]:spans[i + n][0]] == " " and words[i + n][:1].isupper():
+            if i + n < len(words) and text[spans[i + n - 1][1]:spans[i + n][0]] == " " and words[i + n][:1].isupper() \
+                    and not _staff_after(text, words[i + n - 1], spans[i + n - 1][1]):
                 continue  # part of a longer name: "the National Security Council", "Reuters Institute"
             if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
                 continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
@@ -261,6 +262,20 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
                 continue  # "CBC" in a text naming neither Azerbaijan nor Canada: no row can be claimed
             found.append((spans[i][0], spans[i + length - 1][1], outlet, weak))
     return found
+
+
+# After an outlet's name, capitalised words then a journalist's title in lower case: a desk or beat, not a longer
+# name ("VOA Pentagon correspondent Carla Babb", "VOA Extremism Watch Desk reporter").
+STAFF_TITLE_AFTER_RE = re.compile(
+    r" (?:[A-Z][\w’'&.-]*[ \-]){1,3}(?:(?:senior|chief|foreign|political|bureau|staff|special|investigative) )?"
+    r"(?:correspondent|reporter|journalist|editor|anchor|presenter|columnist|producer|host|writer)s?\b"
+)
+
+
+def _staff_after(text: str, last_word: str, end: int) -> bool:
+    """Whether the capitalised word after a name at `end` leaves the name whole: the name is a possessive ("BBC’s
+    Emily Maitlis": the outlet's person) or a desk and a journalist's title follow (STAFF_TITLE_AFTER_RE)."""
+    return last_word.endswith(POSSESSIVE_ENDINGS) or STAFF_TITLE_AFTER_RE.match(text, end) is not None
 
 
 def _tweet_marker(text: str, start: int, end: int) -> bool:

@@ -926,6 +926,27 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
     return rows
 
 
+def _furniture_mentions(context: DocContext, mentions: list[Mention]) -> list[bool]:
+    """For each mention, whether it lies in a boilerplate block and credits nothing: a sidebar of other stories, a
+    menu, an advertisement or a share button names outlets the article does not cite ("Reuters" in a related headline).
+    A credit is furniture by nature and keeps its row: a credit role ("Photo: Reuters"), a block the segmentation
+    calls a credit ("The Associated Press contributed to this report") or a content-credit cue before the name on
+    its line ("This report was originally published by Tyler Durden at Zero Hedge")."""
+    text = context.document.text
+    furniture = [b for b in context.segmentation.blocks if b.kind == "boilerplate"]
+    starts = [b.start for b in furniture]  # blocks are in text order and do not overlap
+    flags = []
+    for mention in mentions:
+        at = bisect_right(starts, mention.start) - 1
+        block = furniture[at] if at >= 0 and mention.start < furniture[at].end else None
+        if block is None or mention.role == "credit" or block.category == "credit_attribution":
+            flags.append(False)
+            continue
+        line_start = text.rfind("\n", 0, mention.start) + 1
+        flags.append(CONTENT_CREDIT_RE.search(text, line_start, mention.start) is None)
+    return flags
+
+
 def analyze(context: DocContext) -> Contribution:
     """The documents columns (publisher, type, evidence, credibility, reliability indicators) and citations rows."""
     document = context.document
@@ -936,8 +957,9 @@ def analyze(context: DocContext) -> Contribution:
     outlet_type, confidence, type_reason = outlet_type_for(context, ident)
     outlet = ident.outlet
 
-    # The publisher naming itself is not a source it cites.
-    cited = [m for m in mentions if not (outlet is not None and m.outlet is outlet)]
+    # The publisher naming itself is not a source it cites; nor is an outlet named by the page's furniture.
+    furniture = _furniture_mentions(context, mentions)
+    cited = [m for m, in_furniture in zip(mentions, furniture) if not in_furniture and not (outlet is not None and m.outlet is outlet)]
     quote_spans = [(q.start, q.end) for q in context.quotes]
     outlet_rows = outlet_citation_rows(document.doc_id, cited, document.text, quote_spans)
     for row in outlet_rows:

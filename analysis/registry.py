@@ -249,7 +249,7 @@ def _label_index(outlets: list[Outlet]) -> dict[str, tuple[int, ...]]:
 
 def alias_key(name: str) -> str:
     """Names compare case-insensitively, without a leading 'the' and with spaces collapsed."""
-    key = re.sub(r"\s+", " ", name.strip().lstrip(MARKS)).casefold()
+    key = re.sub(r"\s+", " ", name.strip().lstrip(MARKS)).casefold().replace("’", "'")  # "People’s Daily" as typeset
     return key[4:] if key.startswith("the ") else key
 
 
@@ -359,8 +359,10 @@ def build_registry(outlets: list[Outlet], source_path: str = "") -> Registry:
             if words:
                 priority = 0 if outlet.curated else (1 if alias.lstrip(MARKS) == outlet.name else 2)
                 needs_evidence = _needs_evidence(alias, outlet, alias_countries[tuple(w.casefold() for w in words)])
-                by_first_word.setdefault(words[0].casefold(), []).append(
-                    TextAlias(words, index, priority, needs_context, needs_country, needs_evidence))
+                # A name with an apostrophe is also found typeset with the curly one ("People’s Daily").
+                for written in dict.fromkeys((words, tuple(w.replace("'", "’") for w in words))):
+                    by_first_word.setdefault(written[0].casefold(), []).append(
+                        TextAlias(written, index, priority, needs_context, needs_country, needs_evidence))
     ordered = {w: tuple(sorted(al, key=lambda a: (-len(a.words), a.priority, a.index))) for w, al in by_first_word.items()}
     single: dict[str, list[TextAlias]] = {}
     first_two: dict[tuple[str, str], list[TextAlias]] = {}

@@ -190,3 +190,24 @@ def test_a_possessive_ends_a_name_whose_letters_are_a_registry_domain():
     assert [(m.outlet.outlet_id, m.surface) for m in find_mentions(text, tokenize(text), registry())] == [
         ("cred1:freedomoutpost.com", "Freedom Outpost’s")]
     assert mentions("According to Freedom Out’s Post, the school taught it.") == []  # the name ended at "Out’s"
+
+
+def test_a_possessive_outlet_before_its_journalist_is_the_outlet():
+    found = mentions("In the interview, BBC’s Emily Maitlis pressed Andrew. Later, according to NPR's Emily Feng, cases rose.")
+    assert [name for name, _, _ in found] == ["BBC", "NPR"]
+
+
+def test_an_outlet_then_a_desk_and_a_journalists_title_is_the_outlet():
+    found = mentions("A spokesman told VOA Pentagon correspondent Carla Babb that the talks failed.")
+    assert found == [("Voice of America", "venue", "")]
+    assert mentions("The Reuters Institute Digital News Report said so.") == []  # a longer name still is not Reuters
+
+
+def test_a_name_with_an_apostrophe_is_found_typeset_with_the_curly_one():
+    text = "Hong Kong is burning. On Monday, China’s People’s Daily, the mouthpiece of the Communist party, warned the protesters."
+    assert mentions(text) == [("People's Daily (Renmin Ribao)", "mention", "state-controlled")]
+    assert registry().lookup_name("People’s Daily").outlet_id == registry().lookup_name("People's Daily").outlet_id
+
+
+def test_told_an_agency_known_by_its_name():
+    assert mentions("A doctor on the scene told Ruptly that he tried to save one of the wounded.") == [("Ruptly", "venue", "")]

@@ -812,3 +812,27 @@ def test_name_checks_give_the_same_answer_with_their_substring_shortcut(name, te
 
     assert apposed_place(name, text, near) == (name == "Maryland")
     assert _body_name(name, text, near) == ("Centre for Disease Control" if "Disease" in text else name)
+
+
+def test_outlets_named_in_boilerplate_are_no_cited_sources_but_credits_stay():
+    """A sidebar of other stories, a menu or a share button names outlets the article does not cite; a credit in
+    the furniture ("Photo: Getty Images", "originally published by … at Zero Hedge") still credits."""
+    from analysis.blocks import Block, Segmentation
+    from analysis.context import DocContext
+    from analysis.outlets import analyze as outlets_analyze
+    from analysis.tokens import tokenize
+
+    body = "According to Bloomberg, the talks failed on Monday.\n"
+    sidebar = "Various outlets, including Reuters and NPR, reported that a study showed more.\nMSNBC\nFollow us on Twitter\n"
+    credits = "Photo: Getty Images\nThis report was originally published by Tyler Durden at Zero Hedge\n"
+    text = body + sidebar + credits
+    blocks = (Block(0, len(body), "body"), Block(len(body), len(text), "boilerplate", "related_links"))
+    context = DocContext(Document(doc_id="t", source="t.txt", text=text), tokenize(text), Segmentation(text, blocks), resources())
+    contribution = outlets_analyze(context)
+    names = {row["name"]: row for row in contribution.rows["citations"]}
+    assert {"Reuters", "NPR", "MSNBC", "X (Twitter)"}.isdisjoint(names)
+    assert "Bloomberg" in names
+    assert names["Getty Images"]["roles"] == "credit"
+    assert any("Zero Hedge" in row["surface_forms"] for row in names.values())
+    assert "NPR" not in contribution.columns["reliability_sources"] and "Reuters" not in contribution.columns["reliability_sources"]
+    assert "Bloomberg" in contribution.columns["reliability_sources"]
