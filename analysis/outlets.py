@@ -75,6 +75,7 @@ SELF_REFERENCE_CUE_RE = re.compile(
 # " alerts" at all), not only in the furniture lines.
 UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
+MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH Views", "Jobs at the TU"), not a sentence
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
@@ -117,8 +118,9 @@ ORIGINAL_COPYRIGHT_RE = re.compile(
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
 # Any outlet credited in a dateline at the start of the body, the house style of some sites ("WASHINGTON, D.C., February
 # 12, 2018 (LifeSiteNews) –", "(CNN) —"): an optional place and date, the name in brackets, a dash. The name must be a
-# registry row's, so a bracketed aside ("(PDF) –") names nothing.
-DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\)\s*[-–—]\s")
+# registry row's, so a bracketed aside ("(PDF) –") names nothing, and a sentence of six words or more must follow on the line
+# (a menu's "United States (English) -" is a language switch).
+DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\)\s*[-–—]\s+(?=(?:\S+\s+){5}\S)")
 # A credit line naming the site a text was posted on ("Posted on LifeSiteNews"): the whole line, at the head or foot of
 # the text. Mid-text, or closed by a colon, the same words introduce something quoted from that site, not this page.
 POSTED_ON_RE = re.compile(r"^(?i:posted (?:on|at|to)) (?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\.?$")
@@ -414,7 +416,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
         recurs = not sectioned and len(re.findall(re.escape(name), text)) >= 2
         # "Headline | Deccan Herald" with "DH Views", "DH Wheels" in the menus: a site's name is repeated by its initials too.
-        abbreviated = "" if recurs or sectioned or outlet is not None else _initials_repeated(name, text)
+        abbreviated = "" if recurs or sectioned or outlet is not None else _initials_repeated(name, text, furniture)
         if outlet is not None or ((recurs or abbreviated) and name.split()[0].lower() not in NOT_A_NAME):
             found.append((outlet, name, _tidy(line)[:120], 0.85) + ((abbreviated,) if abbreviated else ()))
     prefix = None if suffix else _title_prefix(context)
@@ -460,12 +462,21 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
     return found
 
 
-def _initials_repeated(name: str, text: str) -> str:
-    """What a site name's initials repeat as whole words in `text`, at least twice ("DH" for Deccan Herald in
-    "DH Views", "Formula 1 with DH"), said for the evidence; "" when they do not."""
+def _initials_repeated(name: str, text: str, furniture: list[tuple[int, int]]) -> str:
+    """What the page's menus repeat of a site name's initials, as whole words on short furniture lines (`furniture`,
+    _furniture_ranges) at least twice ("DH" for Deccan Herald in "DH Views", "DH Wheels"), said for the evidence; ""
+    when they do not. A sentence does not count: a headline's closing words abbreviated in its text ("- European
+    Union", "The EU said") are a topic, not the site."""
     letters = initials(name)
-    times = len(re.findall(rf"(?<!\w){letters}(?!\w)", text)) if letters else 0
-    return f"the page repeats its initials '{letters}' {times} times" if times >= 2 else ""
+    if not letters:
+        return ""
+    starts = [start for start, _ in furniture]
+    times = 0
+    for match in re.finditer(rf"(?<!\w){letters}(?!\w)", text):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and match.end() <= furniture[at][1]:
+            times += len(text[furniture[at][0]:furniture[at][1]].split()) <= MENU_LINE_WORDS
+    return f"the page's menus repeat its initials '{letters}' {times} times" if times >= 2 else ""
 
 
 def _times_named(text: str, outlet: Outlet, skip: list[tuple[int, int]]) -> int:

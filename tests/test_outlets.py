@@ -859,7 +859,7 @@ def test_a_title_site_name_repeated_by_its_initials_outranks_an_unregistered_cop
             + "\nFormula 1 with DH\n\n© 2019 The Printers (Mysore) Private Ltd.\n")
     row = _doc(text)
     assert row["outlet"] == "Deccan Herald"
-    assert "initials 'DH'" in row["outlet_evidence"]
+    assert "menus repeat its initials 'DH'" in row["outlet_evidence"]
 
 
 def test_a_title_tail_whose_initials_do_not_recur_is_no_site_name():
@@ -876,8 +876,18 @@ def test_a_dateline_credit_at_the_start_of_the_body_names_the_publisher():
     assert "names 'LifeSiteNews'" in row["outlet_evidence"]
 
 
-def test_a_bracketed_aside_before_a_dash_is_no_dateline_credit():
-    row = _doc("A report on the budget\n\nThe full report (PDF) – released on Monday – runs to 300 pages.\n" + _BODY)
+@pytest.mark.parametrize("line", [
+    "The full report (PDF) – released on Monday – runs to 300 pages.",  # no registry name in the brackets
+    "United States (English) -",  # a menu's language switch ("English" is a registry alias): no sentence follows
+])
+def test_a_bracketed_aside_or_menu_entry_before_a_dash_is_no_dateline_credit(line):
+    row = _doc("A report on the budget\n\n" + line + "\n" + _BODY)
+    assert row["outlet"] == ""
+
+
+def test_a_title_tails_initials_repeated_in_the_body_only_make_no_site_name():
+    body = "The EU said on Monday that the EU would answer. EU ministers met in Brussels to discuss the plan.\n"
+    row = _doc("Ministers meet in Brussels to settle the budget row - European Union\n\n" + _MENU + "\n" + body + _BODY)
     assert row["outlet"] == ""
 
 
