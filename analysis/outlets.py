@@ -76,6 +76,10 @@ SELF_REFERENCE_CUE_RE = re.compile(
 UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH Views", "Jobs at the TU"), not a sentence
+# How often a page must name a registry outlet besides its copyright line for that line's company to stand for it: a
+# site's masthead, menus and footer repeat its name, while a sister site of the same owner is listed once or twice (a
+# link, its logo's text: "Vox" on an SB Nation page, "NBC News" on ProFootballTalk).
+MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
@@ -491,8 +495,8 @@ def _times_named(text: str, outlet: Outlet, skip: list[tuple[int, int]]) -> int:
 def _holder_outlet(text: str, registry: Registry, holder: str, skip: list[tuple[int, int]]) -> tuple[Outlet, str] | None:
     """The registry outlet an unregistered copyright holder stands for, with what was matched: a row whose owner field
     is that company ("Forbes Media LLC"), or whose name's initials open the holder's name ("NYP Holdings" for New
-    York Post), and which the page names at least twice outside its copyright lines (`skip`); None unless exactly one row
-    qualifies (a company owning several outlets names none of them by itself)."""
+    York Post), and which the page names MIN_TIMES_NAMED times or more outside its copyright lines (`skip`); None unless
+    exactly one row qualifies (a company owning several outlets names none of them by itself)."""
     first = holder.split()[0].strip(",.")
     candidates = [(outlet, f"the registry's owner of {outlet.name} is '{outlet.owner}'") for outlet in registry.owned_by(holder)]
     if first.isalpha() and first.isupper() and 2 <= len(first) <= 5:
@@ -501,7 +505,7 @@ def _holder_outlet(text: str, registry: Registry, holder: str, skip: list[tuple[
     named = []
     for outlet, how in candidates:
         times = _times_named(text, outlet, skip) if outlet.kind in ("outlet", "agency") else 0
-        if times >= 2:
+        if times >= MIN_TIMES_NAMED:
             named.append((outlet, f"copyright holder '{holder}' not in the registry; {how}, and the page names {outlet.name} {times} times outside its copyright line"))
     return named[0] if len(named) == 1 else None
 
@@ -743,7 +747,7 @@ def _byline_outlet(context: DocContext, registry: Registry, countries: CountryCo
                 return (0.5, outlet, outlet.name, "", f"wire dateline '{text[start:end][:60]}' credits {outlet.label_summary()} (the page may republish wire copy)")
         match = DATELINE_CREDIT_RE.match(text[start:end])
         outlet = _credited_outlet(registry, match.group("name"), countries) if match else None
-        if outlet is not None:
+        if outlet is not None and outlet.kind == "outlet":  # an agency's dateline is wire copy any page may carry: the rule above
             return (0.6, outlet, outlet.name, "", f"dateline credit '{_tidy(text[start:start + match.end()])[:100]}' at the start of the body "
                                                    f"names '{match.group('name')}' -> {outlet.label_summary()}")
     ends = lines[:POSTED_ON_LINES] + lines[max(POSTED_ON_LINES, len(lines) - POSTED_ON_LINES):]

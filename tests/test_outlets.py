@@ -830,7 +830,7 @@ def test_a_copyright_holder_that_is_a_registry_outlets_owner_names_that_outlet_w
 
 
 def test_a_copyright_holder_opening_with_an_outlets_initials_names_that_outlet_when_the_page_names_it():
-    text = ("Taliban say they freed US, Australian hostages for 3 terrorist figures\n\n" + _MENU + "New York Post\n\n" + _BODY
+    text = ("Taliban say they freed US, Australian hostages for 3 terrorist figures\n\n" + _MENU + "NY Post Shopping\nNew York Post\n\n" + _BODY
             + "\nMore Stories\n\nNew York Post\n\nEmail Newsletters\n\n© 2019 NYP Holdings, Inc. All Rights Reserved | Terms of Use\n")
     row = _doc(text)
     assert row["outlet"] == "New York Post" and row["outlet_type"] == "commercial mainstream"
@@ -840,6 +840,8 @@ def test_a_copyright_holder_opening_with_an_outlets_initials_names_that_outlet_w
 @pytest.mark.parametrize("copyright_line, extra, expected", [
     # the page does not name the company's outlet: the company stays the name (it may publish other sites)
     ("© 2019 Vox Media, LLC. All Rights Reserved.", "", "Vox Media"),
+    # a sister site's page names the owner's registry outlet only in passing (twice: a link and its logo)
+    ("© 2019 Vox Media, LLC. All Rights Reserved.", "Vox\nThe Verge\nVox\n", "Vox Media"),
     # a company owning several registry outlets names none of them
     ("© 2019 Hearst Communications, Inc.", "Houston Chronicle\nSan Francisco Chronicle\nHouston Chronicle\nSan Francisco Chronicle\n", "Hearst Communications"),
 ])
@@ -865,6 +867,11 @@ def test_a_title_site_name_repeated_by_its_initials_outranks_an_unregistered_cop
 def test_a_title_tail_whose_initials_do_not_recur_is_no_site_name():
     row = _doc("Impeachment sham completely debunked: White House | Deccan Herald\n\n" + _MENU + "\n" + _BODY)
     assert row["outlet"] == ""
+
+
+def test_an_agencys_dated_dateline_is_no_publisher_credit():
+    row = _doc("Hungary to host the summit\n\nBUDAPEST, Feb 18 (Reuters) - Hungary will host the summit next month, the government said.\n" + _BODY)
+    assert row["outlet"] == ""  # wire copy any page may carry; only the undated wire dateline rule reads agencies
 
 
 def test_a_dateline_credit_at_the_start_of_the_body_names_the_publisher():
