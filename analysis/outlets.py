@@ -23,7 +23,7 @@ from .citations import CountryCounts, Mention, find_mentions, label_verdict, out
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SEPARATOR, TITLE_SEPARATORS
-from .registry import Outlet, Registry, load_registry as _load_registry, main_label, normalise_host, registry_table  # noqa: F401
+from .registry import MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -75,6 +75,12 @@ SELF_REFERENCE_CUE_RE = re.compile(
 # " alerts" at all), not only in the furniture lines.
 UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
+MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH Views", "Jobs at the TU"), not a sentence
+# How often a page must name a registry outlet besides its copyright line for that line's company to stand for it: a
+# site's masthead, menus and footer repeat its name, while a sister site of the same owner is listed once or twice (a
+# link, its logo's text: "Vox" on an SB Nation page, "NBC News" on ProFootballTalk).
+MIN_TIMES_NAMED = 3
+COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
 COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
@@ -114,6 +120,15 @@ ORIGINAL_COPYRIGHT_RE = re.compile(
     rf"^(?:(?i:copyright)\s*(?:©|@|\((?i:c)\))?|{COPYRIGHT_MARK_RE.pattern})\s*(?:(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+)?" + _NAME
 )
 WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|AP|AFP|dpa|Bloomberg|TASS|Xinhua|Interfax|UPI|EFE|ANSA)\)\s*[-–—]")
+# Any outlet credited in a dateline at the start of the body, the house style of some sites ("WASHINGTON, D.C., February
+# 12, 2018 (LifeSiteNews) –", "(CNN) —"): an optional place and date, the name in brackets, a dash. The name must be a
+# registry row's, so a bracketed aside ("(PDF) –") names nothing, and a sentence of six words or more must follow on the line
+# (a menu's "United States (English) -" is a language switch).
+DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\)\s*[-–—]\s+(?=(?:\S+\s+){5}\S)")
+# A credit line naming the site a text was posted on ("Posted on LifeSiteNews"): the whole line, at the head or foot of
+# the text. Mid-text, or closed by a colon, the same words introduce something quoted from that site, not this page.
+POSTED_ON_RE = re.compile(r"^(?i:posted (?:on|at|to)) (?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\.?$")
+POSTED_ON_LINES = 3  # how many of the first and of the last lines of a text a credit line may be
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
 
 ANONYMOUS_PATTERNS: tuple[tuple[str, re.Pattern], ...] = tuple(
@@ -394,7 +409,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
     one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference.
     `suffix` is _title_suffix(context), read once per document."""
     text = context.document.text
-    found: list[tuple[Outlet | None, str, str, float]] = []
+    found: list[tuple] = []  # (outlet, name, line, strength), and what was matched when the line alone does not say
+    holders: list[tuple[int, int, int, str]] = []  # unregistered copyright holders: (index in found, line start, line end, name)
     furniture = _furniture_ranges(context)
     lowered = _lowered(text)
     if suffix:
@@ -403,8 +419,10 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
         outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
         recurs = not sectioned and len(re.findall(re.escape(name), text)) >= 2
-        if outlet is not None or (recurs and name.split()[0].lower() not in NOT_A_NAME):
-            found.append((outlet, name, _tidy(line)[:120], 0.85))
+        # "Headline | Deccan Herald" with "DH Views", "DH Wheels" in the menus: a site's name is repeated by its initials too.
+        abbreviated = "" if recurs or sectioned or outlet is not None else _initials_repeated(name, text, furniture)
+        if outlet is not None or ((recurs or abbreviated) and name.split()[0].lower() not in NOT_A_NAME):
+            found.append((outlet, name, _tidy(line)[:120], 0.85) + ((abbreviated,) if abbreviated else ()))
     prefix = None if suffix else _title_prefix(context)
     if prefix:
         name, line = prefix
@@ -432,11 +450,64 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
                           and _letters_only(m.surface) == _letters_only(GENERIC_TAIL_RE.sub("", raw) or raw)]
                 outlet = inside[0].outlet if inside else _own_domain_on_line(mentions, start, end, raw)
             name = GENERIC_TAIL_RE.sub("", raw) or raw
-            strength = 0.6 if number in COPYRIGHT_PATTERNS else 0.8
+            strength = COPYRIGHT_STRENGTH if number in COPYRIGHT_PATTERNS else 0.8
+            if outlet is None and number in COPYRIGHT_PATTERNS:
+                holders.append((len(found), start, end, raw))
             found.append((outlet, name, _tidy(line)[:120], strength))
             break
     found += _updates_offers(context, registry, countries, lowered)
+    if holders and all(s[0] is None and s[3] == COPYRIGHT_STRENGTH for s in found):
+        # Only unregistered copyright holders name the page: one may be the company behind a registry outlet.
+        spans = [(start, end) for _, start, end, _ in holders]
+        for index, _, _, holder in holders:
+            resolved = _holder_outlet(text, registry, holder, spans)
+            if resolved is not None:
+                found[index] = (resolved[0],) + found[index][1:4] + (resolved[1],)
     return found
+
+
+def _initials_repeated(name: str, text: str, furniture: list[tuple[int, int]]) -> str:
+    """What the page's menus repeat of a site name's initials, as whole words on short furniture lines (`furniture`,
+    _furniture_ranges) at least twice ("DH" for Deccan Herald in "DH Views", "DH Wheels"), said for the evidence; ""
+    when they do not. A sentence does not count: a headline's closing words abbreviated in its text ("- European
+    Union", "The EU said") are a topic, not the site."""
+    letters = initials(name)
+    if not letters:
+        return ""
+    starts = [start for start, _ in furniture]
+    times = 0
+    for match in re.finditer(rf"(?<!\w){letters}(?!\w)", text):
+        at = bisect_right(starts, match.start()) - 1
+        if at >= 0 and match.end() <= furniture[at][1]:
+            times += len(text[furniture[at][0]:furniture[at][1]].split()) <= MENU_LINE_WORDS
+    return f"the page's menus repeat its initials '{letters}' {times} times" if times >= 2 else ""
+
+
+def _times_named(text: str, outlet: Outlet, skip: list[tuple[int, int]]) -> int:
+    """How often `text` names `outlet` (its name or an alias as written, or a domain) outside the `skip` spans."""
+    names = sorted({alias.lstrip(MARKS) for alias in (outlet.name, *outlet.aliases, *outlet.text_aliases)} - {""}, key=len, reverse=True)
+    found = [m.start() for m in re.finditer(rf"(?<!\w)(?:{'|'.join(map(re.escape, names))})(?!\w)", text)]
+    if outlet.domains:
+        found += [m.start() for m in re.finditer(rf"(?<![\w.-])(?:{'|'.join(map(re.escape, outlet.domains))})(?![\w-])", text, re.I)]
+    return sum(1 for at in set(found) if not any(start <= at < end for start, end in skip))
+
+
+def _holder_outlet(text: str, registry: Registry, holder: str, skip: list[tuple[int, int]]) -> tuple[Outlet, str] | None:
+    """The registry outlet an unregistered copyright holder stands for, with what was matched: a row whose owner field
+    is that company ("Forbes Media LLC"), or whose name's initials open the holder's name ("NYP Holdings" for New
+    York Post), and which the page names MIN_TIMES_NAMED times or more outside its copyright lines (`skip`); None unless
+    exactly one row qualifies (a company owning several outlets names none of them by itself)."""
+    first = holder.split()[0].strip(",.")
+    candidates = [(outlet, f"the registry's owner of {outlet.name} is '{outlet.owner}'") for outlet in registry.owned_by(holder)]
+    if first.isalpha() and first.isupper() and 2 <= len(first) <= 5:
+        candidates += [(outlet, f"'{first}' is the initials of {outlet.name}") for outlet in registry.with_initials(first)
+                       if all(outlet is not other for other, _ in candidates)]
+    named = []
+    for outlet, how in candidates:
+        times = _times_named(text, outlet, skip) if outlet.kind in ("outlet", "agency") else 0
+        if times >= MIN_TIMES_NAMED:
+            named.append((outlet, f"copyright holder '{holder}' not in the registry; {how}, and the page names {outlet.name} {times} times outside its copyright line"))
+    return named[0] if len(named) == 1 else None
 
 
 def _updates_offers(context: DocContext, registry: Registry, countries: CountryCounts, lowered: str | None) -> list[tuple[Outlet | None, str, str, float]]:
@@ -617,11 +688,12 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
         outlet = named[0][0]
         agreeing = [s for s in named if s[0] is outlet]
         confidence = min(0.9, named[0][3] + 0.1) if len(agreeing) >= 2 else named[0][3]
-        lines = "; ".join(f"'{line}'" for _, _, line, _ in agreeing[:3])
+        lines = "; ".join(f"'{s[2]}'" + (f" ({s[4]})" if len(s) > 4 else "") for s in agreeing[:3])
         candidates.append((confidence, outlet, outlet.name, "", f"self-reference in the page {lines} -> {outlet.label_summary()}"))
     elif selfs:
-        _, name, line, strength = selfs[0]
-        candidates.append((min(0.6, strength), None, name, "", f"self-reference in the page '{line}' names '{name}', not in the registry"))
+        name, line, strength = selfs[0][1:4]
+        how = f" ({selfs[0][4]})" if len(selfs[0]) > 4 else ""
+        candidates.append((min(0.6, strength), None, name, "", f"self-reference in the page '{line}'{how} names '{name}', not in the registry"))
     byline_outlet = _byline_outlet(context, registry, countries)
     if byline_outlet:
         candidates.append(byline_outlet)
@@ -666,13 +738,36 @@ def _byline_outlet(context: DocContext, registry: Registry, countries: CountryCo
         if outlet is not None and outlet.kind in ("agency", "outlet"):
             return (0.6, outlet, outlet.name, "", f"byline '{author}' names {outlet.label_summary()}")
     text = context.document.text
-    for start, end in context.tokens.line_spans[:FURNITURE_HEAD_LINES + 5]:
+    lines = context.tokens.line_spans
+    for start, end in lines[:FURNITURE_HEAD_LINES + 5]:
         match = WIRE_DATELINE_RE.match(text[start:end])
         if match:
             outlet = _lookup(registry, match.group("name"), countries)
             if outlet:
                 return (0.5, outlet, outlet.name, "", f"wire dateline '{text[start:end][:60]}' credits {outlet.label_summary()} (the page may republish wire copy)")
+        match = DATELINE_CREDIT_RE.match(text[start:end])
+        outlet = _credited_outlet(registry, match.group("name"), countries) if match else None
+        if outlet is not None and outlet.kind == "outlet":  # an agency's dateline is wire copy any page may carry: the rule above
+            return (0.6, outlet, outlet.name, "", f"dateline credit '{_tidy(text[start:start + match.end()])[:100]}' at the start of the body "
+                                                   f"names '{match.group('name')}' -> {outlet.label_summary()}")
+    ends = lines[:POSTED_ON_LINES] + lines[max(POSTED_ON_LINES, len(lines) - POSTED_ON_LINES):]
+    for start, end in ends:
+        match = POSTED_ON_RE.match(text[start:end])
+        outlet = _credited_outlet(registry, match.group("name"), countries) if match else None
+        if outlet is not None:
+            where = "first" if (start, end) in lines[:POSTED_ON_LINES] else "last"
+            return (0.6, outlet, outlet.name, "", f"credit line '{text[start:end]}' among the text's {where} lines names "
+                                                   f"'{match.group('name')}' -> {outlet.label_summary()}")
     return None
+
+
+def _credited_outlet(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
+    """The registry outlet or agency a credit names, also when written as one word of joined capitalised words
+    ("LifeSiteNews" for lifesitenews.com)."""
+    outlet = _lookup(registry, name, countries)
+    if outlet is None and " " not in name:
+        outlet = registry.lookup_joined(re.findall(r"[A-Z][a-z]+", name)) if re.fullmatch(r"(?:[A-Z][a-z]+){2,}", name) else None
+    return outlet if outlet is not None and outlet.kind in ("outlet", "agency") else None
 
 
 def outlet_type_for(context: DocContext, ident: Identification) -> tuple[str, float, str]:

@@ -156,6 +156,34 @@ class Registry:
         """The outlets' country names, folded ("united states of america", "hungary"); built on first use."""
         return frozenset(fold(outlet.country) for outlet in self.outlets if outlet.country)
 
+    @cached_property
+    def by_owner(self) -> dict[str, tuple[int, ...]]:
+        """owner_key(owner) -> the rows that company owns; built on first use."""
+        rows: dict[str, list[int]] = {}
+        for index, outlet in enumerate(self.outlets):
+            key = owner_key(outlet.owner) if outlet.owner else ""
+            if key:
+                rows.setdefault(key, []).append(index)
+        return {key: tuple(indexes) for key, indexes in rows.items()}
+
+    @cached_property
+    def by_initials(self) -> dict[str, tuple[int, ...]]:
+        """The initials of names of two capitalised words or more ("NYP" for New York Post) -> those rows; built on first use."""
+        rows: dict[str, list[int]] = {}
+        for index, outlet in enumerate(self.outlets):
+            letters = initials(outlet.name)
+            if letters:
+                rows.setdefault(letters, []).append(index)
+        return {key: tuple(indexes) for key, indexes in rows.items()}
+
+    def owned_by(self, company: str) -> tuple[Outlet, ...]:
+        """The rows whose owner field names `company` ("Forbes Media LLC" -> Forbes), compared by owner_key."""
+        return tuple(self.outlets[i] for i in self.by_owner.get(owner_key(company), ()))
+
+    def with_initials(self, letters: str) -> tuple[Outlet, ...]:
+        """The rows whose name has these initials ("NYP" -> New York Post)."""
+        return tuple(self.outlets[i] for i in self.by_initials.get(letters, ()))
+
     def __post_init__(self) -> None:
         object.__setattr__(self, "first_words", frozenset(self.single_word) | frozenset(first for first, _ in self.by_first_two))
         possessives = {word + ending for word in self.single_word for ending in POSSESSIVE_ENDINGS}
@@ -245,6 +273,32 @@ def _label_index(outlets: list[Outlet]) -> dict[str, tuple[int, ...]]:
                 if len(key) >= MIN_JOINED_LABEL and key.isalpha() and index not in rows.get(key, ()):
                     rows.setdefault(key, []).append(index)
     return {label: tuple(ix) for label, ix in rows.items()}
+
+
+# Legal forms that close a company's name ("Forbes Media LLC", "NYP Holdings, Inc."), dropped when owners are compared.
+LEGAL_FORM_WORDS = frozenset("inc incorporated llc ltd limited plc corp corporation co company gmbh ag sa pvt private pty lp llp".split())
+
+
+def owner_key(name: str) -> str:
+    """'Forbes Media LLC' -> 'forbesmedia'; 'NBCUniversal (Comcast)' -> 'nbcuniversal': a company's name without a
+    parenthetical, a leading "the", its legal form, spaces and punctuation, so that one company written two ways compares equal."""
+    words = re.findall(r"[^\W_]+", re.sub(r"\([^)]*\)", " ", name).casefold())
+    if words[:1] == ["the"]:
+        words = words[1:]
+    while words and words[-1] in LEGAL_FORM_WORDS:
+        words.pop()
+    return "".join(words)
+
+
+def initials(name: str) -> str:
+    """'New York Post' -> 'NYP', 'The Wall Street Journal' -> 'WSJ': the first letters of a name of two capitalised
+    words or more (a leading "The" left out); "" for other names."""
+    words = name.split()
+    if words[:1] == ["The"]:
+        words = words[1:]
+    if len(words) < 2 or not all(word[:1].isupper() and word[:1].isalpha() for word in words):
+        return ""
+    return "".join(word[0] for word in words)
 
 
 def alias_key(name: str) -> str:

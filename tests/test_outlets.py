@@ -836,3 +836,97 @@ def test_outlets_named_in_boilerplate_are_no_cited_sources_but_credits_stay():
     assert any("Zero Hedge" in row["surface_forms"] for row in names.values())
     assert "NPR" not in contribution.columns["reliability_sources"] and "Reuters" not in contribution.columns["reliability_sources"]
     assert "Bloomberg" in contribution.columns["reliability_sources"]
+
+
+# --- the publisher behind a copyright holder, a title's initials, dateline and posted-on credits (review4) ----------
+
+_MENU = "Home\nNews\nBusiness\nOpinion\n"
+_BODY = ("The hostages were freed on Tuesday after three years in captivity, officials said in a statement.\n"
+         "The exchange had been delayed for months by talks between the two sides.\n")
+
+
+def test_a_copyright_holder_that_is_a_registry_outlets_owner_names_that_outlet_when_the_page_names_it():
+    text = ("How This Man's Bedding Gave Him Feather Duvet Lung\n\n" + _MENU + "Forbes 400\nForbes Video\n\n" + _BODY
+            + "\nOpinions expressed by Forbes Contributors are their own.\n\n©2019 Forbes Media LLC. All Rights Reserved.\n")
+    row = _doc(text)
+    assert row["outlet"] == "Forbes" and row["outlet_type"] == "commercial mainstream"
+    assert "copyright holder 'Forbes Media LLC'" in row["outlet_evidence"] and "owner of Forbes is 'Forbes Media LLC'" in row["outlet_evidence"]
+
+
+def test_a_copyright_holder_opening_with_an_outlets_initials_names_that_outlet_when_the_page_names_it():
+    text = ("Taliban say they freed US, Australian hostages for 3 terrorist figures\n\n" + _MENU + "NY Post Shopping\nNew York Post\n\n" + _BODY
+            + "\nMore Stories\n\nNew York Post\n\nEmail Newsletters\n\n© 2019 NYP Holdings, Inc. All Rights Reserved | Terms of Use\n")
+    row = _doc(text)
+    assert row["outlet"] == "New York Post" and row["outlet_type"] == "commercial mainstream"
+    assert "'NYP' is the initials of New York Post" in row["outlet_evidence"]
+
+
+@pytest.mark.parametrize("copyright_line, extra, expected", [
+    # the page does not name the company's outlet: the company stays the name (it may publish other sites)
+    ("© 2019 Vox Media, LLC. All Rights Reserved.", "", "Vox Media"),
+    # a sister site's page names the owner's registry outlet only in passing (twice: a link and its logo)
+    ("© 2019 Vox Media, LLC. All Rights Reserved.", "Vox\nThe Verge\nVox\n", "Vox Media"),
+    # a company owning several registry outlets names none of them
+    ("© 2019 Hearst Communications, Inc.", "Houston Chronicle\nSan Francisco Chronicle\nHouston Chronicle\nSan Francisco Chronicle\n", "Hearst Communications"),
+])
+def test_a_copyright_holder_names_a_registry_outlet_only_with_the_page_naming_exactly_one(copyright_line, extra, expected):
+    row = _doc("A headline about the hostages freed on Tuesday\n\n" + _MENU + extra + "\n" + _BODY + "\n" + copyright_line + "\n")
+    assert row["outlet"] == expected and row["outlet_id"] == ""
+
+
+def test_a_copyright_holders_outlet_does_not_beat_the_site_name_the_title_gives():
+    text = ("Stocks rally as the hostages are freed on Tuesday | Barron's\n\n" + _MENU + "Barron's\nThe Wall Street Journal\n\n" + _BODY
+            + "\nThe Wall Street Journal\n\nCopyright © 2019 Dow Jones & Company, Inc. All Rights Reserved.\n")
+    assert _doc(text)["outlet"] == "Barron's"
+
+
+def test_a_title_site_name_repeated_by_its_initials_outranks_an_unregistered_copyright_holder():
+    text = ("Impeachment sham completely debunked: White House | Deccan Herald\n\nHome\nDH Views\nDH Wheels\nOpinion\n\n" + _BODY
+            + "\nFormula 1 with DH\n\n© 2019 The Printers (Mysore) Private Ltd.\n")
+    row = _doc(text)
+    assert row["outlet"] == "Deccan Herald"
+    assert "menus repeat its initials 'DH'" in row["outlet_evidence"]
+
+
+def test_a_title_tail_whose_initials_do_not_recur_is_no_site_name():
+    row = _doc("Impeachment sham completely debunked: White House | Deccan Herald\n\n" + _MENU + "\n" + _BODY)
+    assert row["outlet"] == ""
+
+
+def test_an_agencys_dated_dateline_is_no_publisher_credit():
+    row = _doc("Hungary to host the summit\n\nBUDAPEST, Feb 18 (Reuters) - Hungary will host the summit next month, the government said.\n" + _BODY)
+    assert row["outlet"] == ""  # wire copy any page may carry; only the undated wire dateline rule reads agencies
+
+
+def test_a_dateline_credit_at_the_start_of_the_body_names_the_publisher():
+    text = ("Evidence shows Pope Francis is a principal in a cover-up: Expert\n\nNewsCatholic Church\n"
+            "WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) – Those familiar with the case say it is a classic move.\n" + _BODY)
+    row = _doc(text)
+    assert row["outlet_id"] == "cred1:lifesitenews.com" and row["credibility_category"] == "unreliable"
+    assert "dateline credit 'WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) –'" in row["outlet_evidence"]
+    assert "names 'LifeSiteNews'" in row["outlet_evidence"]
+
+
+@pytest.mark.parametrize("line", [
+    "The full report (PDF) – released on Monday – runs to 300 pages.",  # no registry name in the brackets
+    "United States (English) -",  # a menu's language switch ("English" is a registry alias): no sentence follows
+])
+def test_a_bracketed_aside_or_menu_entry_before_a_dash_is_no_dateline_credit(line):
+    row = _doc("A report on the budget\n\n" + line + "\n" + _BODY)
+    assert row["outlet"] == ""
+
+
+def test_a_title_tails_initials_repeated_in_the_body_only_make_no_site_name():
+    body = "The EU said on Monday that the EU would answer. EU ministers met in Brussels to discuss the plan.\n"
+    row = _doc("Ministers meet in Brussels to settle the budget row - European Union\n\n" + _MENU + "\n" + body + _BODY)
+    assert row["outlet"] == ""
+
+
+def test_posted_on_names_the_publisher_only_as_a_credit_line_at_the_head_or_foot():
+    head = _doc("Posted on LifeSiteNews\n\nA reply to the critics of the document\n\n" + _BODY)
+    assert head["outlet_id"] == "cred1:lifesitenews.com"
+    assert "credit line 'Posted on LifeSiteNews' among the text's first lines" in head["outlet_evidence"]
+    # Mid-text and closed by a colon it introduces a comment quoted from that site, not this page's credit.
+    quoted = _doc("A reply to the critics of the document\n\nHe replied to the professor in a comment.\n" + _BODY
+                  + "I explain this in my most recent response:\n\nPosted on LifeSiteNews:\nThe professor is a good theologian.\n" + _BODY + _BODY)
+    assert quoted["outlet"] == ""

@@ -156,3 +156,19 @@ def test_newspaper_names_that_are_phrases_in_their_own_language_are_not_mentions
         assert [m.name for m in mentions if m.outlet is not None and m.outlet.curated] == [], text
     reg = registry()
     assert reg.lookup_name("Die Welt").name == "Die Welt" and reg.lookup_name("The Times").name == "The Times"  # titles still name them
+
+
+def test_owner_key_and_initials_compare_a_company_and_a_name_written_two_ways():
+    from analysis.registry import initials, owner_key
+    assert owner_key("Forbes Media LLC") == owner_key("Forbes Media") == "forbesmedia"
+    assert owner_key("NBCUniversal (Comcast)") == owner_key("NBC UNIVERSAL") == "nbcuniversal"
+    assert owner_key("The Dow Jones & Company") == owner_key("Dow Jones & Company (News Corp)") == "dowjones"
+    assert initials("New York Post") == "NYP" and initials("The Wall Street Journal") == "WSJ"
+    assert initials("Forbes") == "" and initials("lifesitenews.com") == ""
+
+
+def test_rows_are_found_by_their_owner_and_by_their_initials():
+    assert [o.name for o in registry().owned_by("Forbes Media LLC")] == ["Forbes"]
+    assert {o.name for o in registry().owned_by("Hearst Communications, Inc.")} >= {"Houston Chronicle", "San Francisco Chronicle"}
+    assert "New York Post" in [o.name for o in registry().with_initials("NYP")]
+    assert registry().owned_by("No Such Company Ltd") == ()
