@@ -78,7 +78,11 @@ SKIPPABLE = frozenset("also has had have later then further again repeatedly pre
 # "special", is cut off with what comes before the last title word), and no surname: a name does not end with one.
 JOB_NOUNS = frozenset(
     "investigator counsel analyst correspondent editor reporter economist adviser advisor aide strategist"
-    " researcher founder cofounder lawmaker congressman congresswoman spokesperson".split()
+    " researcher founder cofounder lawmaker congressman congresswoman spokesperson"
+    # media and organisation roles, which news writing puts before a name as a description in lower case or as a
+    # title ("Fox News host Sean Hannity", "CNN Anchor Jake Tapper", "Ukraine envoy Bill Taylor"): the AP Stylebook's
+    # occupational descriptions ("titles" entry) common in news copy, and the envoy of ROLE_NOUNS
+    " host anchor presenter columnist commentator contributor pundit journalist producer envoy".split()
 )
 TITLE_WORDS = frozenset(
     "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
@@ -106,10 +110,14 @@ ORG_WORDS = frozenset(
     " states west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
     " organization organisation association society university college school hospital centre center corporation"
-    " inc ltd llc club police security board authority bureau federation league caucus senate congress church county"
+    " inc ltd llc corp plc club police security board authority bureau federation league caucus senate congress church county"
     # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
     " productions records studios entertainment media pictures films technologies holdings enterprises industries"
-    " airlines airways motors labs".split()
+    " airlines airways motors labs"
+    # publications named by their kind ("Daily Wire", "Chicago Tribune", "Arkansas Democrat-Gazette"): the words of
+    # newspaper and news-site names in the outlet registry (analysis/data/outlets.csv) that are no one's first name
+    # or surname, next to "news times post press radio tv network" above
+    " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch".split()
 ) | PLACE_WORDS
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
@@ -505,11 +513,32 @@ class _Sentence:
                 joined.append(parts[k - span[0]])
         return tuple(joined)
 
+    def _past_titled_place(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The span without the country or capital that opens it where that place ends a title before the span ("U.S.
+        ambassador to Ukraine Bill Taylor", "President of Ukraine Volodymyr Zelensky", "the top diplomat in Kyiv Bill
+        Taylor"): the place qualifies the title, the two or three capitalised words after it name the person. A body's
+        words or an acronym after the place leave the span whole ("envoy to Ukraine Air Force Command")."""
+        first, end = span
+        before = first - 1
+        if before - 1 < self.first or self.lower[before] not in ("to", "in", "of", "for") or not (self.joined(before - 1) and self.joined(before)):
+            return span
+        if self.lower[before - 1].rstrip(".") not in TITLE_WORDS | ROLE_NOUNS:
+            return span
+        for width in (1, 2):  # "Ukraine", "North Korea"
+            rest = self.words[first + width:end]
+            if (2 <= len(rest) <= 3 and fold(" ".join(self.words[first:first + width])) in _place_names()
+                    and all(map(IS_CAPITALISED.__getitem__, rest)) and not any(map(_acronym, rest))
+                    and not {_without_possessive(w.lower()) for w in rest} & ORG_WORDS
+                    and all(self.joined(k) for k in range(first, end - 1))):
+                return first + width, end
+        return span
+
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
         """(name, kind) of a span, titles and nationality words removed from persons.
 
         What the word before the span says overrides a bare name: after "in" or "at" it is a place (kind "place");
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
+        span = self._past_titled_place(span)
         parts = tuple(self.words[k] + "." if k + 1 < span[1] and self._initial(k) else self.words[k] for k in range(*span))
         if any(self.gap(k) == "-" for k in range(span[0], span[1] - 1)):
             parts = self._hyphen_parts(span, parts)  # "Sui-Lee Wee": the hyphenated word is one part of the name
@@ -680,7 +709,9 @@ def find_actors(context: DocContext) -> list[Actor]:
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}
-        if "person" in kinds or name in people:
+        if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
+            kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Daily Wire"): no person
+        elif "person" in kinds or name in people:
             kind = "person"
         elif "organization" in kinds:
             kind = "organization"
@@ -724,6 +755,12 @@ def place_names(registry: Registry | None) -> frozenset[str]:
         return frozenset(names)
     registry.derived["place_names"] = frozenset(names | registry.country_names)
     return registry.derived["place_names"]
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """place_names without a registry: the countries, capitals and nationalities every document is read with."""
+    return place_names(None)
 
 
 def apposed_place(name: str, text: str, near: int) -> bool:
