@@ -154,6 +154,25 @@ NOT_IN_PERSON_NAMES = PREPOSITIONS | frozenset(
     "and or but nor not no than then there here when where while what who whom why how all any some every each both"
     " our your their my his her its this that these those is are was were be must should would could shall cannot".split()
 )
+# Family names written first (Chinese and Korean names: "Lu Kang", "Xi Jinping", "Kim Jong Un", "Moon Jae-in"): the
+# name is kept as written and the family name alone ("Lu said", "Kim said") is its first word, not its last. The most
+# common Chinese family names in pinyin (Wikipedia, "List of common Chinese surnames") and Korean family names in their
+# usual romanisations (Wikipedia, "List of Korean surnames"), lower-case; the English words among them ("he", "an",
+# "go", "oh") are left out. A name is read so only when its other words are romanised syllables (GIVEN_NAME_RE).
+FAMILY_NAMES_FIRST = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo lin luo zheng liang xie song tang han feng"
+    " deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan"
+    " jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan"
+    " qian dai kong xiang hua geng yi kang xi bo qi lai wen chang zhan"
+    " kim lee rhee ri park pak choi choe jung jeong chung cho jo yoon yun jang lim shin seo suh kwon hwang ahn ryu yoo"
+    " hong jeon chun ko moon mun son bae baek paik heo nam noh roh kwak sung cha joo woo".split()
+)
+# One given-name word of one to three romanised Chinese (pinyin) or Korean syllables ("jinping", "kang", "jae", "un"):
+# an initial, a final, and for Korean a closing consonant. Western given names and surnames rarely read so ("Rigby").
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)")
+_KOREAN_SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|e|o|u|i)(?:ng|[kntlmp])?"
+GIVEN_NAME_RE = re.compile(rf"(?:{_PINYIN_SYLLABLE}|{_KOREAN_SYLLABLE}){{1,3}}")
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
 QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
@@ -461,10 +480,12 @@ class _Sentence:
                 and any(w.lower() in easy_words() for w in words))
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
-        """(first, end) word indexes of a capitalised name whose last word is `last`."""
-        if last < self.first or not IS_CAPITALISED[self.words[last]]:
+        """(first, end) word indexes of a capitalised name whose last word is `last` (or the lower-case end of a
+        hyphenated given name, see _lower_given_name)."""
+        tail = self._lower_given_name(last)
+        if last < self.first or not (IS_CAPITALISED[self.words[last]] or tail):
             return None
-        first = last
+        first = last - 1 if tail else last
         while first - 1 >= self.first and self.joined(first - 1) and self._part(first - 1) and last - first < 6:
             first -= 1
         while first < last and self.words[first] in NAME_PARTICLES:  # lower-case particles only: "Von der Leyen" keeps "Von"
@@ -488,10 +509,19 @@ class _Sentence:
         end = start + 1
         while end < self.last and self.joined(end - 1) and self._part(end) and end - start < 7:
             end += 1
+        if end < self.last and self._lower_given_name(end):
+            end += 1  # "Kim Jong-un"
         while end - 1 > start and self.words[end - 1] in NAME_PARTICLES:
             end -= 1
         first_name = self._hyphenated_first_name(start, end)
         return (start, first_name) if first_name > start else (start, end)
+
+    def _lower_given_name(self, i: int) -> bool:
+        """Word i is the lower-case last syllable of a hyphenated Korean given name after a family name ("un" of "Kim
+        Jong-un", "in" of "Moon Jae-in"): part of the name, though the tokens split it off at the hyphen."""
+        return (self.first + 2 <= i < self.last and self.words[i].islower() and self.gap(i - 1) == "-"
+                and IS_CAPITALISED[self.words[i - 1]] and self.gap(i - 2) == " " and FOLDED[self.words[i - 2]] in FAMILY_NAMES_FIRST
+                and bool(GIVEN_NAME_RE.fullmatch(self.lower[i])) and bool(GIVEN_NAME_RE.fullmatch(self.lower[i - 1])))
 
     def _hyphenated_first_name(self, start: int, end: int) -> int:
         """Where a hyphenated word not last in the span starts ("Eva-Marie" of "Public Prosecution Eva-Marie Persson"),
@@ -595,7 +625,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         return _clean_name(parts[1:])  # "envoy to Ukraine Kurt Volker": the place ends a title left in lower case
     # a generation after two names at least is no acronym ("Edward E. Curtis IV"; not "Vatican II", a council)
     generation = len(parts) >= 3 and lowered[-1] in GENERATIONS
-    if not titled and (set(lowered) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
+    family_first = _family_name_first([fold(p) for p in parts])  # "Kim Jong Un": "Un" is no UN
+    if not titled and not family_first and (set(lowered) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
@@ -705,7 +736,7 @@ def find_actors(context: DocContext) -> list[Actor]:
     for statement in statements:
         name = _canonical(statement.name, people, fuller)
         grouped.setdefault(fuller.get(name, name), []).append(statement)
-    word_counts = _body_word_counts(context, {fold(name.split()[-1]) for name in grouped}, doc_words)
+    word_counts = _body_word_counts(context, {_surname(fold(name).split()) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}
@@ -728,7 +759,7 @@ def find_actors(context: DocContext) -> list[Actor]:
         if _names_no_speaker(name, kind, context, first_start) or (kind == "person" and _written_as_place(name, context, doc_words)):
             continue
         verbs = Counter(s.verb for s in items)
-        surname = fold(name.split()[-1])
+        surname = _surname(fold(name).split())
         actors.append(Actor(
             name=name,
             kind=kind,
@@ -926,7 +957,8 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = None) -> str:
     """The one fuller person name of the document this name is part of ("Barros" -> "Juan Barros"), in its fuller
-    form, or the name itself. A one-word name must be the fuller name's last word (a surname); a longer one may be
+    form, or the name itself. A one-word name must be the fuller name's family name, its last word or, for a name
+    written family name first, its first ("Lu" of "Lu Kang", see _family_name_first); a longer one may be
     any contiguous part of it ("Juan Carlos" of "Juan Carlos Cruz"). A name that is part of two names not part of
     each other ("Saris" of "Patti Saris" and "Kritarch Saris") is not merged: no name is built from pieces. A surname
     is the last word before a generation ("Kennedy" of "James P. Kennedy Jr")."""
@@ -953,8 +985,18 @@ def _is_surname(word: str, person: list[str]) -> bool:
     return word in (surname, surname.rsplit("-", 1)[-1])
 
 
+def _family_name_first(words: list[str]) -> bool:
+    """The folded name is written family name first ("lu kang", "kim jong un", "moon jae-in"): a Chinese or Korean
+    family name, then one or two given-name words of romanised syllables."""
+    return (2 <= len(words) <= 3 and words[0] in FAMILY_NAMES_FIRST
+            and all(GIVEN_NAME_RE.fullmatch(part) for word in words[1:] for part in word.split("-")))
+
+
 def _surname(words: list[str]) -> str:
-    """The last word of a folded name before a generation ("kennedy" of "james p. kennedy jr")."""
+    """The family name of a folded name: its first word where written first ("lu" of "lu kang"), else its last word
+    before a generation ("kennedy" of "james p. kennedy jr")."""
+    if _family_name_first(words):
+        return words[0]
     while len(words) > 2 and words[-1].rstrip(".") in GENERATIONS:
         words = words[:-1]
     return words[-1]
@@ -980,11 +1022,15 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
             continue
         sentence = _Sentence(text, tokens, first, last, doc_words)
         for i in candidates:
-            span = sentence.name_ending_at(i)
-            if span and span[1] - span[0] >= 2 and not sentence.piece(span):
+            spans = [(sentence.name_ending_at(i), False)]
+            if doc_words.folded(i) in FAMILY_NAMES_FIRST:
+                spans.append((sentence.name_starting_at(i), True))  # "Lu" of "Lu Kang": the family name first
+            for span, family_first in spans:
+                if not span or span[1] - span[0] < 2 or sentence.piece(span) or (family_first and span[0] != i):
+                    continue
                 name, kind = sentence.name(span)
                 name = _without_possessive(name)
-                if kind == "person" and len(name.split()) >= 2:
+                if kind == "person" and len(name.split()) >= 2 and (not family_first or _family_name_first(fold(name).split())):
                     names.add(name)
     return sorted(names, key=lambda n: (-len(n.split()), n))
 
