@@ -1065,9 +1065,17 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
         return latest_end[bisect_left(quote_starts, start)] >= end
     statements: list[_Statement] = []
     recent = _RecentPersons()
+    breaks = _paragraph_breaks(text)
+    paragraph = -1
     for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last, doc_words)
         sentence.quoted = in_quotation
+        # a paragraph of the author's own ("Meanwhile, the ministry …"), not one a quotation opens or goes on in
+        opens = bisect_right(breaks, s_start) != paragraph
+        paragraph = bisect_right(breaks, s_start)
+        narrative = opens and not in_quotation(first) and text[s_start:s_start + 1] not in QUOTE_OPENERS and not _continues_quotation(
+            text[s_start:breaks[paragraph] if paragraph < len(breaks) else len(text)])
+        recent.reading(paragraph, narrative)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
@@ -1099,6 +1107,23 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     return statements
 
 
+def _paragraph_breaks(text: str) -> list[int]:
+    """Offsets of the breaks between paragraphs: the blank lines, or every line break in a text with no blank line."""
+    blank = [m.start() for m in BLANK_LINE_RE.finditer(text)]
+    return blank or [m.start() for m in re.finditer("\n", text)]
+
+
+def _continues_quotation(paragraph: str) -> bool:
+    """The paragraph goes on with a quotation opened in one before it: a closing double quotation mark comes before
+    any opening one ("This is the right decision.”), or it holds an odd number of straight ones ('… hate."')."""
+    marks = DOUBLE_QUOTES_RE.findall(paragraph)
+    return bool(marks) and (marks[0] == "”" or (marks[0] == '"' and len(marks) % 2 == 1))
+
+
+DOUBLE_QUOTES_RE = re.compile('[“”"]')
+BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
 class _RecentPersons:
     """The persons named so far, who answer a "he said" or "the Russian leader said" (see _speaker).
 
@@ -1117,9 +1142,31 @@ class _RecentPersons:
         self._mentions: list[tuple[str, frozenset[str]]] = []
         self._pronouns: dict[str, str] = {}  # the pronoun each person was first called by
         self._objects_after: tuple[int, int] = (-1, -1)  # (sentence, word): the persons named after it are objects
+        self._paragraphs: list[int] = []  # each finished sentence's paragraph
+        self._narrative: list[int] = []  # the finished sentences that open a paragraph of the author's own
+        self._paragraph = -1  # the paragraph of the sentence being read
+        self._opens_narrative = False
+        self._last_at = -1  # the sentence the last person was named or spoke in
+
+    def reading(self, paragraph: int, opens_narrative: bool) -> None:
+        """The next sentence, read for statements now, is in this paragraph, and opens a paragraph of the author's
+        own (not a quotation's)."""
+        self._paragraph = paragraph
+        self._opens_narrative = opens_narrative
+
+    def _out_of_reach(self, position: int) -> bool:
+        """A person named in sentence `position` is too far back for a pronoun in the sentence being read: a
+        paragraph of the author's own lies between theirs and the pronoun's ("Keith Vaz said: “…”  ¶ The way to gauge
+        … ¶ “…,” he said" means someone else). The pronoun's own paragraph and the one before it are in reach, and
+        the quotation paragraphs between them do not count."""
+        k = bisect_right(self._narrative, position)
+        return k < len(self._narrative) and self._paragraphs[self._narrative[k]] < self._paragraph
 
     def read_later(self, sentence: _Sentence) -> None:
         """Queue a finished sentence (its statements were handled) to be read for names when needed."""
+        if self._opens_narrative:
+            self._narrative.append(len(self._sentences))
+        self._paragraphs.append(self._paragraph)
         self._sentences.append(sentence)
         self._persons.append(None)
 
@@ -1130,7 +1177,7 @@ class _RecentPersons:
         the speaker ("she added"); a person named before the verb still may not ("When Ashraf Ghani announced it,
         he said …  He also said")."""
         self._last_person = name
-        self._unasked = len(self._sentences)
+        self._last_at = self._unasked = len(self._sentences)
         if by_reference is not None:
             self._objects_after = (len(self._sentences), by_reference)  # this sentence is queued after its statements
 
@@ -1144,6 +1191,9 @@ class _RecentPersons:
         """The person a pronoun refers to, or None."""
         previous = len(self._sentences) - 1  # the sentence before the one asking
         for position in range(previous, self._unasked - 1, -1):
+            if self._out_of_reach(position):
+                self._last_person = None
+                break
             persons = self._persons_in(position)
             if persons:
                 name, described, start = persons[-1]
@@ -1155,7 +1205,11 @@ class _RecentPersons:
                 trusted = described is not None or name == self._last_person or (
                     position == previous and len(persons) == 1 and self._sentences[position].opens_with(start))
                 self._last_person = name if trusted else None
+                self._last_at = position
                 break
+        else:
+            if self._last_person is not None and self._out_of_reach(self._last_at):
+                self._last_person = None
         self._unasked = len(self._sentences)
         return self._last_person
 
