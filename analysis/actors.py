@@ -626,7 +626,9 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     # a generation after two names at least is no acronym ("Edward E. Curtis IV"; not "Vatican II", a council)
     generation = len(parts) >= 3 and lowered[-1] in GENERATIONS
     family_first = _family_name_first([fold(p) for p in parts])  # "Kim Jong Un": "Un" is no UN
-    if not titled and not family_first and (set(lowered) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
+    # a body's words before a possessive qualify the person after it ("The Daily Sheeple’s Joe Joseph", cut below)
+    owned = next((i + 1 for i in range(len(parts) - 2, -1, -1) if _possessive(parts[i])), 0)
+    if not titled and not family_first and (set(lowered[owned:]) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
@@ -740,10 +742,10 @@ def find_actors(context: DocContext) -> list[Actor]:
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}
-        if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
-            kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Daily Wire"): no person
-        elif "person" in kinds or name in people:
+        if "person" in kinds or name in people:
             kind = "person"
+            if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
+                kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Free Beacon"): no person
         elif "organization" in kinds:
             kind = "organization"
         elif _common_word(name, doc_words.written):
@@ -1073,8 +1075,11 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
         # a paragraph of the author's own ("Meanwhile, the ministry …"), not one a quotation opens or goes on in
         opens = bisect_right(breaks, s_start) != paragraph
         paragraph = bisect_right(breaks, s_start)
-        narrative = opens and not in_quotation(first) and text[s_start:s_start + 1] not in QUOTE_OPENERS and not _continues_quotation(
-            text[s_start:breaks[paragraph] if paragraph < len(breaks) else len(text)])
+        # (nor a paragraph going on in lower case after furniture cut it: "revealed that Budapest was ¶ Written by … ¶ actively",
+        # nor one going on about a person: "It will become law unless he vetoes it.")
+        paragraph_text = text[s_start:breaks[paragraph] if paragraph < len(breaks) else len(text)] if opens else ""
+        narrative = (opens and not in_quotation(first) and text[s_start:s_start + 1] not in QUOTE_OPENERS and not text[s_start:s_start + 1].islower()
+                     and not _continues_quotation(paragraph_text) and not PERSONAL_PRONOUN_RE.search(paragraph_text))
         recent.reading(paragraph, narrative)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
@@ -1120,6 +1125,7 @@ def _continues_quotation(paragraph: str) -> bool:
     return bool(marks) and (marks[0] == "”" or (marks[0] == '"' and len(marks) % 2 == 1))
 
 
+PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
 DOUBLE_QUOTES_RE = re.compile('[“”"]')
 BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 
@@ -1207,11 +1213,22 @@ class _RecentPersons:
                 self._last_person = name if trusted else None
                 self._last_at = position
                 break
+            if self._last_person is not None and self._names_again(position, self._last_person):
+                self._last_at = position  # "Trump put them on notice.  ¶ … Trump discussed it. Among other things, he suggested"
+                break
         else:
             if self._last_person is not None and self._out_of_reach(self._last_at):
                 self._last_person = None
         self._unasked = len(self._sentences)
         return self._last_person
+
+    def _names_again(self, position: int, person: str) -> bool:
+        """Sentence `position` writes the person's family name outside a quotation ("Trump discussed it"), though not
+        as a name a pronoun is read from (see _persons_named): the person is named there again."""
+        sentence = self._sentences[position]
+        family = _surname(fold(person).split())
+        return any(SURNAME_KEY[sentence.words[k]] == family and not (sentence.quoted and sentence.quoted(k))
+                   for k in range(sentence.first, sentence.last))
 
     def referent(self, pronoun: str) -> str | None:
         """The person a pronoun ("he", "she") refers to: the last person, unless the text called them by the other
