@@ -812,3 +812,12 @@ def test_name_checks_give_the_same_answer_with_their_substring_shortcut(name, te
 
     assert apposed_place(name, text, near) == (name == "Maryland")
     assert _body_name(name, text, near) == ("Centre for Disease Control" if "Disease" in text else name)
+
+
+def test_an_outlet_that_speaks_is_no_person_in_the_actors_table_either():
+    document = Document(doc_id="t", source="t.txt", text="The vote was close. Daily Wire reported that the count was delayed.\n")
+    output = analyze_document(document, resources())
+    actors = {row["name"]: row["kind"] for row in output.rows.get("actors", [])}
+    citations = {row["name"]: row["kind"] for row in output.rows.get("citations", [])}
+    assert citations.get("The Daily Wire") == "outlet"
+    assert actors.get("Daily Wire") not in (None, "person")
