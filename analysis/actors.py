@@ -626,8 +626,11 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     # a generation after two names at least is no acronym ("Edward E. Curtis IV"; not "Vatican II", a council)
     generation = len(parts) >= 3 and lowered[-1] in GENERATIONS
     family_first = _family_name_first([fold(p) for p in parts])  # "Kim Jong Un": "Un" is no UN
-    # a body's words before a possessive qualify the person after it ("The Daily Sheeple’s Joe Joseph", cut below)
+    # a body's words before a possessive qualify the person after it ("The Daily Sheeple’s Joe Joseph", cut below) when
+    # the words after it read as a name: two at least, none a familiar word ("Washington Post's Fact Checker" is a body's)
     owned = next((i + 1 for i in range(len(parts) - 2, -1, -1) if _possessive(parts[i])), 0)
+    if owned and (len(parts) - owned < 2 or {w.lower() for w in parts[owned:]} & easy_words()):
+        owned = 0
     if not titled and not family_first and (set(lowered[owned:]) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
