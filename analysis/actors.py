@@ -78,7 +78,11 @@ SKIPPABLE = frozenset("also has had have later then further again repeatedly pre
 # "special", is cut off with what comes before the last title word), and no surname: a name does not end with one.
 JOB_NOUNS = frozenset(
     "investigator counsel analyst correspondent editor reporter economist adviser advisor aide strategist"
-    " researcher founder cofounder lawmaker congressman congresswoman spokesperson".split()
+    " researcher founder cofounder lawmaker congressman congresswoman spokesperson"
+    # media and organisation roles, which news writing puts before a name as a description in lower case or as a
+    # title ("Fox News host Sean Hannity", "CNN Anchor Jake Tapper", "Ukraine envoy Bill Taylor"): the AP Stylebook's
+    # occupational descriptions ("titles" entry) common in news copy, and the envoy of ROLE_NOUNS
+    " host anchor presenter columnist commentator contributor pundit journalist producer envoy".split()
 )
 TITLE_WORDS = frozenset(
     "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
@@ -106,10 +110,14 @@ ORG_WORDS = frozenset(
     " states west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
     " organization organisation association society university college school hospital centre center corporation"
-    " inc ltd llc club police security board authority bureau federation league caucus senate congress church county"
+    " inc ltd llc corp plc club police security board authority bureau federation league caucus senate congress church county"
     # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
     " productions records studios entertainment media pictures films technologies holdings enterprises industries"
-    " airlines airways motors labs".split()
+    " airlines airways motors labs"
+    # publications named by their kind ("Daily Wire", "Chicago Tribune", "Arkansas Democrat-Gazette"): the words of
+    # newspaper and news-site names in the outlet registry (analysis/data/outlets.csv) that are no one's first name
+    # or surname, next to "news times post press radio tv network" above
+    " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch".split()
 ) | PLACE_WORDS
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
@@ -146,6 +154,25 @@ NOT_IN_PERSON_NAMES = PREPOSITIONS | frozenset(
     "and or but nor not no than then there here when where while what who whom why how all any some every each both"
     " our your their my his her its this that these those is are was were be must should would could shall cannot".split()
 )
+# Family names written first (Chinese and Korean names: "Lu Kang", "Xi Jinping", "Kim Jong Un", "Moon Jae-in"): the
+# name is kept as written and the family name alone ("Lu said", "Kim said") is its first word, not its last. The most
+# common Chinese family names in pinyin (Wikipedia, "List of common Chinese surnames") and Korean family names in their
+# usual romanisations (Wikipedia, "List of Korean surnames"), lower-case; the English words among them ("he", "an",
+# "go", "oh") are left out. A name is read so only when its other words are romanised syllables (GIVEN_NAME_RE).
+FAMILY_NAMES_FIRST = frozenset(
+    "wang li zhang liu chen yang huang zhao wu zhou xu sun ma zhu hu guo lin luo zheng liang xie song tang han feng"
+    " deng cao peng zeng xiao tian dong yuan pan yu jiang cai du ye cheng su wei lu ding ren shen yao cui zhong tan fan"
+    " jin shi liao jia xia fu fang bai zou meng xiong qin qiu yin xue yan duan lei hou long tao gu mao hao gong shao wan"
+    " qian dai kong xiang hua geng yi kang xi bo qi lai wen chang zhan"
+    " kim lee rhee ri park pak choi choe jung jeong chung cho jo yoon yun jang lim shin seo suh kwon hwang ahn ryu yoo"
+    " hong jeon chun ko moon mun son bae baek paik heo nam noh roh kwak sung cha joo woo".split()
+)
+# One given-name word of one to three romanised Chinese (pinyin) or Korean syllables ("jinping", "kang", "jae", "un"):
+# an initial, a final, and for Korean a closing consonant. Western given names and surnames rarely read so ("Rigby").
+_PINYIN_SYLLABLE = (r"(?:zh|ch|sh|[bpmfdtnlgkhjqxrzcsyw])?"
+                    r"(?:iang|iong|uang|ang|eng|ing|ong|ian|iao|uai|uan|ai|ei|ao|ou|an|en|in|un|ia|ie|iu|ua|uo|ui|ue|er|a|o|e|i|u)")
+_KOREAN_SYLLABLE = r"(?:kk|tt|pp|ss|jj|ch|[gkndtrlmbpsjh])?(?:yae|yeo|wae|ae|ya|eo|ye|wa|oe|yo|wo|we|wi|yu|eu|ui|a|e|o|u|i)(?:ng|[kntlmp])?"
+GIVEN_NAME_RE = re.compile(rf"(?:{_PINYIN_SYLLABLE}|{_KOREAN_SYLLABLE}){{1,3}}")
 GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
 QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
 QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
@@ -453,10 +480,12 @@ class _Sentence:
                 and any(w.lower() in easy_words() for w in words))
 
     def name_ending_at(self, last: int) -> tuple[int, int] | None:
-        """(first, end) word indexes of a capitalised name whose last word is `last`."""
-        if last < self.first or not IS_CAPITALISED[self.words[last]]:
+        """(first, end) word indexes of a capitalised name whose last word is `last` (or the lower-case end of a
+        hyphenated given name, see _lower_given_name)."""
+        tail = self._lower_given_name(last)
+        if last < self.first or not (IS_CAPITALISED[self.words[last]] or tail):
             return None
-        first = last
+        first = last - 1 if tail else last
         while first - 1 >= self.first and self.joined(first - 1) and self._part(first - 1) and last - first < 6:
             first -= 1
         while first < last and self.words[first] in NAME_PARTICLES:  # lower-case particles only: "Von der Leyen" keeps "Von"
@@ -480,10 +509,19 @@ class _Sentence:
         end = start + 1
         while end < self.last and self.joined(end - 1) and self._part(end) and end - start < 7:
             end += 1
+        if end < self.last and self._lower_given_name(end):
+            end += 1  # "Kim Jong-un"
         while end - 1 > start and self.words[end - 1] in NAME_PARTICLES:
             end -= 1
         first_name = self._hyphenated_first_name(start, end)
         return (start, first_name) if first_name > start else (start, end)
+
+    def _lower_given_name(self, i: int) -> bool:
+        """Word i is the lower-case last syllable of a hyphenated Korean given name after a family name ("un" of "Kim
+        Jong-un", "in" of "Moon Jae-in"): part of the name, though the tokens split it off at the hyphen."""
+        return (self.first + 2 <= i < self.last and self.words[i].islower() and self.gap(i - 1) == "-"
+                and IS_CAPITALISED[self.words[i - 1]] and self.gap(i - 2) == " " and FOLDED[self.words[i - 2]] in FAMILY_NAMES_FIRST
+                and bool(GIVEN_NAME_RE.fullmatch(self.lower[i])) and bool(GIVEN_NAME_RE.fullmatch(self.lower[i - 1])))
 
     def _hyphenated_first_name(self, start: int, end: int) -> int:
         """Where a hyphenated word not last in the span starts ("Eva-Marie" of "Public Prosecution Eva-Marie Persson"),
@@ -505,11 +543,32 @@ class _Sentence:
                 joined.append(parts[k - span[0]])
         return tuple(joined)
 
+    def _past_titled_place(self, span: tuple[int, int]) -> tuple[int, int]:
+        """The span without the country or capital that opens it where that place ends a title before the span ("U.S.
+        ambassador to Ukraine Bill Taylor", "President of Ukraine Volodymyr Zelensky", "the top diplomat in Kyiv Bill
+        Taylor"): the place qualifies the title, the two or three capitalised words after it name the person. A body's
+        words or an acronym after the place leave the span whole ("envoy to Ukraine Air Force Command")."""
+        first, end = span
+        before = first - 1
+        if before - 1 < self.first or self.lower[before] not in ("to", "in", "of", "for") or not (self.joined(before - 1) and self.joined(before)):
+            return span
+        if self.lower[before - 1].rstrip(".") not in TITLE_WORDS | ROLE_NOUNS:
+            return span
+        for width in (1, 2):  # "Ukraine", "North Korea"
+            rest = self.words[first + width:end]
+            if (2 <= len(rest) <= 3 and fold(" ".join(self.words[first:first + width])) in _place_names()
+                    and all(map(IS_CAPITALISED.__getitem__, rest)) and not any(map(_acronym, rest))
+                    and not {_without_possessive(w.lower()) for w in rest} & ORG_WORDS
+                    and all(self.joined(k) for k in range(first, end - 1))):
+                return first + width, end
+        return span
+
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
         """(name, kind) of a span, titles and nationality words removed from persons.
 
         What the word before the span says overrides a bare name: after "in" or "at" it is a place (kind "place");
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
+        span = self._past_titled_place(span)
         parts = tuple(self.words[k] + "." if k + 1 < span[1] and self._initial(k) else self.words[k] for k in range(*span))
         if any(self.gap(k) == "-" for k in range(span[0], span[1] - 1)):
             parts = self._hyphen_parts(span, parts)  # "Sui-Lee Wee": the hyphenated word is one part of the name
@@ -566,7 +625,13 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         return _clean_name(parts[1:])  # "envoy to Ukraine Kurt Volker": the place ends a title left in lower case
     # a generation after two names at least is no acronym ("Edward E. Curtis IV"; not "Vatican II", a council)
     generation = len(parts) >= 3 and lowered[-1] in GENERATIONS
-    if not titled and (set(lowered) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
+    family_first = _family_name_first([fold(p) for p in parts])  # "Kim Jong Un": "Un" is no UN
+    # a body's words before a possessive qualify the person after it ("The Daily Sheeple’s Joe Joseph", cut below) when
+    # the words after it read as a name: two at least, none a familiar word ("Washington Post's Fact Checker" is a body's)
+    owned = next((i + 1 for i in range(len(parts) - 2, -1, -1) if _possessive(parts[i])), 0)
+    if owned and (len(parts) - owned < 2 or {w.lower() for w in parts[owned:]} & easy_words()):
+        owned = 0
+    if not titled and not family_first and (set(lowered[owned:]) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
@@ -676,12 +741,14 @@ def find_actors(context: DocContext) -> list[Actor]:
     for statement in statements:
         name = _canonical(statement.name, people, fuller)
         grouped.setdefault(fuller.get(name, name), []).append(statement)
-    word_counts = _body_word_counts(context, {fold(name.split()[-1]) for name in grouped}, doc_words)
+    word_counts = _body_word_counts(context, {_surname(fold(name).split()) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
         kinds = {s.kind for s in items}
         if "person" in kinds or name in people:
             kind = "person"
+            if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
+                kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Free Beacon"): no person
         elif "organization" in kinds:
             kind = "organization"
         elif _common_word(name, doc_words.written):
@@ -697,7 +764,7 @@ def find_actors(context: DocContext) -> list[Actor]:
         if _names_no_speaker(name, kind, context, first_start) or (kind == "person" and _written_as_place(name, context, doc_words)):
             continue
         verbs = Counter(s.verb for s in items)
-        surname = fold(name.split()[-1])
+        surname = _surname(fold(name).split())
         actors.append(Actor(
             name=name,
             kind=kind,
@@ -724,6 +791,12 @@ def place_names(registry: Registry | None) -> frozenset[str]:
         return frozenset(names)
     registry.derived["place_names"] = frozenset(names | registry.country_names)
     return registry.derived["place_names"]
+
+
+@lru_cache(maxsize=1)
+def _place_names() -> frozenset[str]:
+    """place_names without a registry: the countries, capitals and nationalities every document is read with."""
+    return place_names(None)
 
 
 def apposed_place(name: str, text: str, near: int) -> bool:
@@ -889,7 +962,8 @@ def _contains(longer: list[str], shorter: list[str]) -> bool:
 
 def _canonical(name: str, people: list[str], fuller: dict[str, str] | None = None) -> str:
     """The one fuller person name of the document this name is part of ("Barros" -> "Juan Barros"), in its fuller
-    form, or the name itself. A one-word name must be the fuller name's last word (a surname); a longer one may be
+    form, or the name itself. A one-word name must be the fuller name's family name, its last word or, for a name
+    written family name first, its first ("Lu" of "Lu Kang", see _family_name_first); a longer one may be
     any contiguous part of it ("Juan Carlos" of "Juan Carlos Cruz"). A name that is part of two names not part of
     each other ("Saris" of "Patti Saris" and "Kritarch Saris") is not merged: no name is built from pieces. A surname
     is the last word before a generation ("Kennedy" of "James P. Kennedy Jr")."""
@@ -916,8 +990,18 @@ def _is_surname(word: str, person: list[str]) -> bool:
     return word in (surname, surname.rsplit("-", 1)[-1])
 
 
+def _family_name_first(words: list[str]) -> bool:
+    """The folded name is written family name first ("lu kang", "kim jong un", "moon jae-in"): a Chinese or Korean
+    family name, then one or two given-name words of romanised syllables."""
+    return (2 <= len(words) <= 3 and words[0] in FAMILY_NAMES_FIRST
+            and all(GIVEN_NAME_RE.fullmatch(part) for word in words[1:] for part in word.split("-")))
+
+
 def _surname(words: list[str]) -> str:
-    """The last word of a folded name before a generation ("kennedy" of "james p. kennedy jr")."""
+    """The family name of a folded name: its first word where written first ("lu" of "lu kang"), else its last word
+    before a generation ("kennedy" of "james p. kennedy jr")."""
+    if _family_name_first(words):
+        return words[0]
     while len(words) > 2 and words[-1].rstrip(".") in GENERATIONS:
         words = words[:-1]
     return words[-1]
@@ -943,11 +1027,15 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
             continue
         sentence = _Sentence(text, tokens, first, last, doc_words)
         for i in candidates:
-            span = sentence.name_ending_at(i)
-            if span and span[1] - span[0] >= 2 and not sentence.piece(span):
+            spans = [(sentence.name_ending_at(i), False)]
+            if doc_words.folded(i) in FAMILY_NAMES_FIRST:
+                spans.append((sentence.name_starting_at(i), True))  # "Lu" of "Lu Kang": the family name first
+            for span, family_first in spans:
+                if not span or span[1] - span[0] < 2 or sentence.piece(span) or (family_first and span[0] != i):
+                    continue
                 name, kind = sentence.name(span)
                 name = _without_possessive(name)
-                if kind == "person" and len(name.split()) >= 2:
+                if kind == "person" and len(name.split()) >= 2 and (not family_first or _family_name_first(fold(name).split())):
                     names.add(name)
     return sorted(names, key=lambda n: (-len(n.split()), n))
 
@@ -982,9 +1070,20 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
         return latest_end[bisect_left(quote_starts, start)] >= end
     statements: list[_Statement] = []
     recent = _RecentPersons()
+    breaks = _paragraph_breaks(text)
+    paragraph = -1
     for s_start, s_end, first, last in sentences:
         sentence = _Sentence(text, tokens, first, last, doc_words)
         sentence.quoted = in_quotation
+        # a paragraph of the author's own ("Meanwhile, the ministry …"), not one a quotation opens or goes on in
+        opens = bisect_right(breaks, s_start) != paragraph
+        paragraph = bisect_right(breaks, s_start)
+        # (nor a paragraph going on in lower case after furniture cut it: "revealed that Budapest was ¶ Written by … ¶ actively",
+        # nor one going on about a person: "It will become law unless he vetoes it.")
+        paragraph_text = text[s_start:breaks[paragraph] if paragraph < len(breaks) else len(text)] if opens else ""
+        narrative = (opens and not in_quotation(first) and text[s_start:s_start + 1] not in QUOTE_OPENERS and not text[s_start:s_start + 1].islower()
+                     and not _continues_quotation(paragraph_text) and not PERSONAL_PRONOUN_RE.search(paragraph_text))
+        recent.reading(paragraph, narrative)
         sentence_has_quote: bool | None = None  # looked up at the sentence's first statement
         for i in _within(doc_words.verbs_at, first, last):  # the other words cannot open an attribution
             word = tokens.words[i]
@@ -1016,6 +1115,24 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
     return statements
 
 
+def _paragraph_breaks(text: str) -> list[int]:
+    """Offsets of the breaks between paragraphs: the blank lines, or every line break in a text with no blank line."""
+    blank = [m.start() for m in BLANK_LINE_RE.finditer(text)]
+    return blank or [m.start() for m in re.finditer("\n", text)]
+
+
+def _continues_quotation(paragraph: str) -> bool:
+    """The paragraph goes on with a quotation opened in one before it: a closing double quotation mark comes before
+    any opening one ("This is the right decision.”), or it holds an odd number of straight ones ('… hate."')."""
+    marks = DOUBLE_QUOTES_RE.findall(paragraph)
+    return bool(marks) and (marks[0] == "”" or (marks[0] == '"' and len(marks) % 2 == 1))
+
+
+PERSONAL_PRONOUN_RE = re.compile(r"\b(?:[Hh]e|[Ss]he|[Hh]is|[Hh]er|[Hh]im|[Hh]imself|[Hh]erself)\b")
+DOUBLE_QUOTES_RE = re.compile('[“”"]')
+BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
+
+
 class _RecentPersons:
     """The persons named so far, who answer a "he said" or "the Russian leader said" (see _speaker).
 
@@ -1034,9 +1151,31 @@ class _RecentPersons:
         self._mentions: list[tuple[str, frozenset[str]]] = []
         self._pronouns: dict[str, str] = {}  # the pronoun each person was first called by
         self._objects_after: tuple[int, int] = (-1, -1)  # (sentence, word): the persons named after it are objects
+        self._paragraphs: list[int] = []  # each finished sentence's paragraph
+        self._narrative: list[int] = []  # the finished sentences that open a paragraph of the author's own
+        self._paragraph = -1  # the paragraph of the sentence being read
+        self._opens_narrative = False
+        self._last_at = -1  # the sentence the last person was named or spoke in
+
+    def reading(self, paragraph: int, opens_narrative: bool) -> None:
+        """The next sentence, read for statements now, is in this paragraph, and opens a paragraph of the author's
+        own (not a quotation's)."""
+        self._paragraph = paragraph
+        self._opens_narrative = opens_narrative
+
+    def _out_of_reach(self, position: int) -> bool:
+        """A person named in sentence `position` is too far back for a pronoun in the sentence being read: a
+        paragraph of the author's own lies between theirs and the pronoun's ("Keith Vaz said: “…”  ¶ The way to gauge
+        … ¶ “…,” he said" means someone else). The pronoun's own paragraph and the one before it are in reach, and
+        the quotation paragraphs between them do not count."""
+        k = bisect_right(self._narrative, position)
+        return k < len(self._narrative) and self._paragraphs[self._narrative[k]] < self._paragraph
 
     def read_later(self, sentence: _Sentence) -> None:
         """Queue a finished sentence (its statements were handled) to be read for names when needed."""
+        if self._opens_narrative:
+            self._narrative.append(len(self._sentences))
+        self._paragraphs.append(self._paragraph)
         self._sentences.append(sentence)
         self._persons.append(None)
 
@@ -1047,7 +1186,7 @@ class _RecentPersons:
         the speaker ("she added"); a person named before the verb still may not ("When Ashraf Ghani announced it,
         he said …  He also said")."""
         self._last_person = name
-        self._unasked = len(self._sentences)
+        self._last_at = self._unasked = len(self._sentences)
         if by_reference is not None:
             self._objects_after = (len(self._sentences), by_reference)  # this sentence is queued after its statements
 
@@ -1061,6 +1200,9 @@ class _RecentPersons:
         """The person a pronoun refers to, or None."""
         previous = len(self._sentences) - 1  # the sentence before the one asking
         for position in range(previous, self._unasked - 1, -1):
+            if self._out_of_reach(position):
+                self._last_person = None
+                break
             persons = self._persons_in(position)
             if persons:
                 name, described, start = persons[-1]
@@ -1072,9 +1214,24 @@ class _RecentPersons:
                 trusted = described is not None or name == self._last_person or (
                     position == previous and len(persons) == 1 and self._sentences[position].opens_with(start))
                 self._last_person = name if trusted else None
+                self._last_at = position
                 break
+            if self._last_person is not None and self._names_again(position, self._last_person):
+                self._last_at = position  # "Trump put them on notice.  ¶ … Trump discussed it. Among other things, he suggested"
+                break
+        else:
+            if self._last_person is not None and self._out_of_reach(self._last_at):
+                self._last_person = None
         self._unasked = len(self._sentences)
         return self._last_person
+
+    def _names_again(self, position: int, person: str) -> bool:
+        """Sentence `position` writes the person's family name outside a quotation ("Trump discussed it"), though not
+        as a name a pronoun is read from (see _persons_named): the person is named there again."""
+        sentence = self._sentences[position]
+        family = _surname(fold(person).split())
+        return any(SURNAME_KEY[sentence.words[k]] == family and not (sentence.quoted and sentence.quoted(k))
+                   for k in range(sentence.first, sentence.last))
 
     def referent(self, pronoun: str) -> str | None:
         """The person a pronoun ("he", "she") refers to: the last person, unless the text called them by the other

@@ -463,3 +463,56 @@ def test_accounts_countries_and_places_are_no_speakers():
     text = ("Nobody knows what happened in Las Vegas in October. “It is not consistent,” said Las Vegas attorney Maggie McLetchie.\n"
             "“It was a shock,” said Las Vegas Review-Journal editor Keith Moyer.\n")
     assert speakers(text) == {"Maggie McLetchie", "Keith Moyer"}  # a place or body before a title qualifies it
+
+
+def test_a_name_written_family_name_first_is_kept_and_its_family_name_means_it():
+    # "Lu said" is Lu Kang (a Chinese name: family name first), not a speaker the text never completes
+    actors = _by_name("Foreign Ministry spokesman Lu Kang met the press. China has done its part, Lu said.")
+    assert set(actors) == {"Lu Kang"} and actors["Lu Kang"].verb_counts == (("say", 1),)
+    actors = _by_name("President Moon Jae-in met the envoys. Moon said the talks went well.")
+    assert set(actors) == {"Moon Jae-in"}
+    actors = _by_name('North Korean leader Kim Jong-un met Trump. "We leave the past behind," Kim said.')
+    assert set(actors) == {"Kim Jong-un"}
+    # the given name alone is no longer read as the family name; a Western name keeps its surname last
+    assert "Lu Kang" not in _by_name("Lu Kang met the press. Kang said it went well.")
+    assert "Lee Rigby" not in _by_name("Drummer Lee Rigby was killed in Woolwich. Lee said he was sad.")
+
+
+def test_a_place_ending_a_title_is_no_part_of_the_name_after_it():
+    assert set(_by_name("U.S. ambassador to Ukraine Bill Taylor said the aid was withheld.")) == {"Bill Taylor"}
+    assert set(_by_name('"The aid was withheld," said Ukraine envoy Bill Taylor.')) == {"Bill Taylor"}
+    assert set(_by_name("The top U.S. diplomat in Ukraine Bill Taylor said the aid was withheld.")) == {"Bill Taylor"}
+    # no title before the place: the words stay together
+    assert "Bill Taylor" not in _by_name("He spoke in Ukraine Bill Taylor said.")
+
+
+def test_a_pronoun_does_not_reach_over_a_paragraph_of_the_authors_own():
+    vaz = 'Keith Vaz said: "I welcome the ban.\n\nThis is the right decision."\n\n'
+    aside = "The way to gauge those who take ground is to see who is in trouble.\n\n"
+    robinson = '"It is embarrassing," he said.'
+    assert _by_name(vaz + aside + robinson)["Keith Vaz"].verb_counts == (("say", 1),)
+    # the quotation's own paragraphs between do not count, nor does a paragraph of the same speaker
+    assert _by_name(vaz + robinson)["Keith Vaz"].verb_counts == (("say", 2),)
+    assert _by_name("Keith Vaz said the ban was right.\n\n" + robinson)["Keith Vaz"].verb_counts == (("say", 2),)
+
+
+def test_a_media_role_is_a_title_before_a_name():
+    assert set(_by_name("Fox News Host Sean Hannity said the vote was rigged.")) == {"Sean Hannity"}
+    assert set(_by_name('"The vote was rigged," said Fox News host Sean Hannity.')) == {"Sean Hannity"}
+    assert set(_by_name("CNN Anchor Jake Tapper asked whether it was true.")) == {"Jake Tapper"}
+
+
+def test_an_outlet_name_is_no_person():
+    from dataclasses import replace
+
+    from analysis.registry import load_registry
+
+    assert _by_name("Daily Wire reported the story on Monday.")["Daily Wire"].kind == "organization"
+    # a name of the outlet registry, read so in running text, is the outlet's with no outlet word too
+    context = context_for("Rodong Sinmun reported that the talks failed.")
+    context = replace(context, resources=replace(context.resources, registry=load_registry()))
+    assert {a.name: a.kind for a in find_actors(context)} == {"Rodong Sinmun": "outlet"}
+    # and a body's name before a possessive qualifies the person after it
+    assert set(_by_name("The Daily Sheeple’s Joe Joseph said there is a link.")) == {"Joe Joseph"}
+    # nor is it the person a pronoun after it means
+    assert "Daily Wire" not in _by_name('“Omar Defends Tweet,” by Frank Camp, Daily Wire, October 28, 2018:\n\n“That is just one segment,” he said.')

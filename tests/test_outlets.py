@@ -930,3 +930,12 @@ def test_posted_on_names_the_publisher_only_as_a_credit_line_at_the_head_or_foot
     quoted = _doc("A reply to the critics of the document\n\nHe replied to the professor in a comment.\n" + _BODY
                   + "I explain this in my most recent response:\n\nPosted on LifeSiteNews:\nThe professor is a good theologian.\n" + _BODY + _BODY)
     assert quoted["outlet"] == ""
+
+
+def test_an_outlet_that_speaks_is_no_person_in_the_actors_table_either():
+    document = Document(doc_id="t", source="t.txt", text="The vote was close. Daily Wire reported that the count was delayed.\n")
+    output = analyze_document(document, resources())
+    actors = {row["name"]: row["kind"] for row in output.rows.get("actors", [])}
+    citations = {row["name"]: row["kind"] for row in output.rows.get("citations", [])}
+    assert citations.get("The Daily Wire") == "outlet"
+    assert actors.get("Daily Wire") not in (None, "person")
