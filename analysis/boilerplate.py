@@ -99,6 +99,7 @@ class _Line:
     category: str = ""
     why: str = ""
     p_body: float = 0.5
+    widget: bool = False  # part of a widget whose extent a rule found (a poll): it opens no section of the page
 
 
 def segment(document: Document, tokens: Tokens, resources: object) -> Segmentation:
@@ -284,6 +285,7 @@ def _mark_polls(text: str, lines: list[_Line]) -> None:
         else:
             inside = _question_and_answers(lines[i + 1:i + 1 + POLL_REACH])
         for later in inside:
+            later.widget = True
             if later.body or not later.category:
                 later.body, later.category = False, "comments"
                 later.why = f"inside a poll (line {i + 1}); {later.why}"
@@ -453,6 +455,9 @@ def _extend_pitch_sections(lines: list[_Line]) -> None:
     _, main_end = best_run([(line.p_body - 0.5) * max(1, line.stats.words) for line in lines])
     category = ""
     for i, line in enumerate(lines):
+        if line.widget:
+            category = ""  # a poll ends where its rule found its end: what follows is not its section
+            continue
         if line.category in TAIL_CATEGORIES and i >= main_end:
             # Readers' comments and "more stories" lists follow the article: past its main stretch, the rest is theirs.
             label = line.category.replace("_", " ")
