@@ -72,7 +72,6 @@ TEASER_MAX_WORDS = 20
 HEADING_MAX_WORDS = 6
 # Furniture that may sit between the headlines of such a list ("" : what the model alone called furniture).
 LIST_FURNITURE = frozenset({"", "related_links", "byline_dateline", "duplicate", "navigation", "tags"})
-CONTINUES_RE = re.compile(r"continue", re.I)
 LIST_GAP = 2  # lines between two headlines of a list at most ("Nov. 19, 2019", "Read more")
 
 
@@ -200,8 +199,8 @@ def _apply_cues(lines: list[_Line]) -> None:
 def _mark_duplicates(text: str, lines: list[_Line]) -> None:
     """Repeated lines after their first occurrence, and fragments that another, longer line starts with.
 
-    A line printed again right after itself is always furniture; one printed WIDGET_REPEATS times in a row is
-    a widget, its first copy too unless that copy is a declarative sentence (or the headline).
+    A body line printed again right after itself is furniture; one printed WIDGET_REPEATS times in a row is a
+    widget, its first copy too unless that copy is a declarative sentence (or the headline).
     """
     seen: dict[str, int] = {}
     norms = [line.stats.norm for line in lines]
@@ -326,7 +325,7 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
     for i, line in enumerate(lines[article[0] + 1:], start=article[0] + 1):
         if not (line.category == "related_links" and line.stats.cue.category == "related_links" and _is_heading(text, line)):
             continue
-        if CONTINUES_RE.match(line.stats.cue.phrase):
+        if line.stats.cue.phrase.lower().startswith("continue"):
             continue  # "Continue reading below" announces more of the article, not a list
         run: list[_Line] = []
         since_teaser = 0
