@@ -11,13 +11,17 @@ from __future__ import annotations
 
 import bisect
 import json
+import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
+from functools import lru_cache
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
-from .boilerplate_features import Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats
+from .boilerplate_features import (
+    CUES_PATH, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
+)
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
@@ -53,6 +57,29 @@ SHORT_TEXT_LINES = 8
 SHORT_PROSE_MIN_WORDS = 3
 SHORT_PROSE_MIN_STOPWORDS = 0.0
 PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
+# A line printed this many times in a row is a widget's label rendered in several elements (a poll question as
+# legend, title and label): no author writes a paragraph three times over, so even the first copy is furniture.
+WIDGET_REPEATS = 3
+# A poll: its label ("Poll", "Take our poll") opens it; its button or sign-up lines ("Vote", "View results",
+# "Completing this poll ...", a form's hidden field) close it, at most POLL_REACH lines further on. The patterns
+# are in the cue file's "polls" section: the classifier does not see them (a cue also lowers its neighbours' odds).
+POLL_REACH = 12
+POLL_LABEL_WORDS = 8  # a poll's label is short ("Take our poll - story continues below"): it is in these first words
+POLL_OPTION_WORDS = 10  # an answer without a question mark ("Not sure", "No, keep the military out of it.")
+# A list of other stories under a related-links heading ("Trending News", "Related stories") inside the article:
+# headline-shaped lines, a date or a "Read more" between them, up to the first line of report.
+TEASER_MAX_WORDS = 20
+HEADING_MAX_WORDS = 6
+# Furniture that may sit between the headlines of such a list ("" : what the model alone called furniture).
+LIST_FURNITURE = frozenset({"", "related_links", "byline_dateline", "duplicate", "navigation", "tags"})
+LIST_GAP = 2  # lines between two headlines of a list at most ("Nov. 19, 2019", "Read more")
+
+
+@lru_cache(maxsize=1)
+def poll_patterns() -> tuple[re.Pattern, re.Pattern]:
+    """The poll rule's (open, close) patterns, each list of the cue file's "polls" section joined into one regex."""
+    spec = json.loads(CUES_PATH.read_text(encoding="utf-8"))["polls"]
+    return tuple(re.compile("|".join(f"(?:{p})" for p in spec[key]), re.I) for key in ("open", "close"))
 
 
 def load_model(path: str | Path | None = None) -> dict:
@@ -71,6 +98,7 @@ class _Line:
     category: str = ""
     why: str = ""
     p_body: float = 0.5
+    widget: bool = False  # part of a widget whose extent a rule found (a poll): it opens no section of the page
 
 
 def segment(document: Document, tokens: Tokens, resources: object) -> Segmentation:
@@ -79,7 +107,10 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
     return segment_with(document, tokens, model, repeats=getattr(resources, "outlet_repeats", None))
 
 
-RULES = ("keep_prose", "outlet_repeats", "headline", "cues", "captions", "duplicates", "pitch_sections", "short_tail")
+RULES = (
+    "keep_prose", "outlet_repeats", "headline", "cues", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
+    "short_tail",
+)
 
 
 def segment_with(
@@ -111,8 +142,12 @@ def segment_with(
         _apply_cues(lines)
     if "captions" in active:
         _mark_captions_and_names(lines)
+    if "polls" in active:
+        _mark_polls(text, lines)
     if "duplicates" in active:
-        _mark_duplicates(lines)
+        _mark_duplicates(text, lines)
+    if "link_lists" in active:
+        _mark_link_lists(text, lines)
     if "pitch_sections" in active:
         _extend_pitch_sections(lines)
     if "short_tail" in active and not main:
@@ -161,16 +196,24 @@ def _apply_cues(lines: list[_Line]) -> None:
             line.why = f"{line.stats.cue.strength} cue '{line.stats.cue.phrase}'"
 
 
-def _mark_duplicates(lines: list[_Line]) -> None:
-    """Repeated lines after their first occurrence, and fragments that another, longer line starts with."""
+def _mark_duplicates(text: str, lines: list[_Line]) -> None:
+    """Repeated lines after their first occurrence, and fragments that another, longer line starts with.
+
+    A body line printed again right after itself is furniture; one printed WIDGET_REPEATS times in a row is a
+    widget, its first copy too unless that copy is a declarative sentence (or the headline).
+    """
     seen: dict[str, int] = {}
     norms = [line.stats.norm for line in lines]
     counts = Counter(norms)
+    verbatim = [" ".join(text[line.start:line.end].split()) for line in lines]
+    _mark_widget_runs(lines, verbatim)
     for i, line in enumerate(lines):
         norm = norms[i]
         if not norm:
             continue
-        if norm in seen and (line.category or _repeat_is_furniture(line, counts[norm])):
+        # A body line printed again right after itself: no author repeats a paragraph at once, a widget does.
+        again = line.body and i > 0 and verbatim[i] == verbatim[i - 1]
+        if norm in seen and (line.category or again or _repeat_is_furniture(line, counts[norm])):
             line.body = False
             line.why = f"repeats line {seen[norm] + 1}" + (f"; {line.why}" if line.category else "")
             line.category = line.category or "duplicate"
@@ -184,6 +227,22 @@ def _mark_duplicates(lines: list[_Line]) -> None:
                     line.category = "duplicate"
                     line.why = f"fragment of line {j + 1}"
                     break
+
+
+def _mark_widget_runs(lines: list[_Line], verbatim: list[str]) -> None:
+    """The first copy of a line printed WIDGET_REPEATS or more times in a row, when it is a label or a question."""
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and verbatim[j] == verbatim[i]:
+            j += 1
+        first = lines[i]
+        label_or_question = not first.stats.terminal or first.stats.question
+        if verbatim[i] and j - i >= WIDGET_REPEATS and first.body and label_or_question and not first.why.startswith("headline"):
+            first.body = False
+            first.category = first.category or "duplicate"
+            first.why = f"printed {j - i} times in a row (a widget's label); {first.why}"
+        i = j
 
 
 def _mark_outlet_repeats(text: str, lines: list[_Line], outlet: str, repeated: Mapping[int, int]) -> None:
@@ -204,6 +263,100 @@ def _mark_outlet_repeats(text: str, lines: list[_Line], outlet: str, repeated: M
             line.body = False
             line.category = line.stats.cue.category or "duplicate"
             line.why = f"{evidence}; {line.why}"
+
+
+def _mark_polls(text: str, lines: list[_Line]) -> None:
+    """A reader poll: its question and answers, from its label to its last vote button or sign-up line.
+
+    Both ends are matched by the cue file's poll patterns; in between, the lines shaped like a poll's
+    (_poll_shaped) are the poll's. With no closing line within POLL_REACH, a question right under the label and
+    the short answers after it are the poll.
+    """
+    opens, closes = poll_patterns()
+    for i, line in enumerate(lines):
+        # The label opens the line; the question may be glued on after it ("Take our poll Who should ...?").
+        if line.body or not opens.search(" ".join(text[line.start:line.end].split()[:POLL_LABEL_WORDS])):
+            continue
+        reach = range(i + 1, min(len(lines), i + POLL_REACH + 1))
+        close = max((j for j in reach if closes.search(text[lines[j].start:lines[j].end])), default=None)
+        if close is not None:
+            inside = [later for later in lines[i + 1:close + 1] if _poll_shaped(later, closes, text)]
+        else:
+            inside = _question_and_answers(lines[i + 1:i + 1 + POLL_REACH])
+        for later in inside:
+            later.widget = True
+            if later.body or not later.category:
+                later.body, later.category = False, "comments"
+                later.why = f"inside a poll (line {i + 1}); {later.why}"
+
+
+def _poll_shaped(line: _Line, closes: re.Pattern, text: str) -> bool:
+    """A line a poll is made of: its question, an answer (short, or a label without a full stop), a form line.
+
+    A longer sentence between a poll's ends is left to the model: answers are short.
+    """
+    st = line.stats
+    return st.question or not st.terminal or st.words <= POLL_OPTION_WORDS or closes.search(text[line.start:line.end]) is not None
+
+
+def _question_and_answers(lines: list[_Line]) -> list[_Line]:
+    """Lines under a poll label: one or more question lines, then at least one short answer ([] when not so)."""
+    questions = 0
+    while questions < len(lines) and lines[questions].stats.question:
+        questions += 1
+    answers = questions
+    while answers < len(lines) and lines[answers].stats.words <= POLL_OPTION_WORDS and not lines[answers].stats.question:
+        answers += 1
+    return lines[:answers] if questions and answers > questions else []
+
+
+def _mark_link_lists(text: str, lines: list[_Line]) -> None:
+    """Headlines listed under a related-links heading inside the article ("Trending News") are related links.
+
+    The model keeps such teasers when prose surrounds them: short lines between paragraphs look like the
+    article's own subheadings. Under a heading after the article's first paragraph, the list runs through
+    headline-shaped lines (at most TEASER_MAX_WORDS words, no closing full stop) and at most LIST_GAP lines
+    in a row already called furniture (a date, "Read more", a repeated teaser); it ends at the first other
+    line. A list is at least two headlines: a single line under the heading may be a subheading of the report.
+    """
+    article = [i for i, line in enumerate(lines) if line.body and not line.why.startswith(("headline", "standfirst"))]
+    if not article:
+        return
+    for i, line in enumerate(lines[article[0] + 1:], start=article[0] + 1):
+        if not (line.category == "related_links" and line.stats.cue.category == "related_links" and _is_heading(text, line)):
+            continue
+        if line.stats.cue.phrase.lower().startswith("continue"):
+            continue  # "Continue reading below" announces more of the article, not a list
+        run: list[_Line] = []
+        since_teaser = 0
+        for later in lines[i + 1:]:
+            # The document's own headline and standfirst end a list that precedes them.
+            if later.body and (not _teaser_shaped(text, later) or later.why.startswith(("headline", "standfirst"))):
+                break
+            if not later.body and later.category not in LIST_FURNITURE:
+                break
+            since_teaser = 0 if _teaser_shaped(text, later) else since_teaser + 1
+            if since_teaser > LIST_GAP:
+                break
+            run.append(later)
+        if len([later for later in run if _teaser_shaped(text, later)]) < 2:
+            continue
+        for later in run:
+            if later.body:
+                later.body, later.category = False, "related_links"
+                later.why = f"listed under a related-links heading (line {i + 1}); {later.why}"
+
+
+def _is_heading(text: str, line: _Line) -> bool:
+    """A short line that names a list ("Trending News", "Related:"), not a sentence."""
+    stripped = text[line.start:line.end].strip().rstrip(":")
+    return line.stats.words <= HEADING_MAX_WORDS and not (stripped and stripped[-1] in ".!?")
+
+
+def _teaser_shaped(text: str, line: _Line) -> bool:
+    """A headline: a few words, no closing full stop (a closing quotation, question or exclamation mark may end it)."""
+    stripped = text[line.start:line.end].strip().rstrip("\"'”’)]")
+    return 0 < line.stats.words <= TEASER_MAX_WORDS and not stripped.endswith((".", ":", ";", "…")) and not line.stats.link
 
 
 def _repeat_is_furniture(line: _Line, count: int) -> bool:
@@ -301,6 +454,9 @@ def _extend_pitch_sections(lines: list[_Line]) -> None:
     _, main_end = best_run([(line.p_body - 0.5) * max(1, line.stats.words) for line in lines])
     category = ""
     for i, line in enumerate(lines):
+        if line.widget:
+            category = ""  # a poll ends where its rule found its end: what follows is not its section
+            continue
         if line.category in TAIL_CATEGORIES and i >= main_end:
             # Readers' comments and "more stories" lists follow the article: past its main stretch, the rest is theirs.
             label = line.category.replace("_", " ")

@@ -240,6 +240,108 @@ def test_repeated_line_is_marked_once(resources):
     assert repeats[1].kind == BOILERPLATE and "repeats line" in repeats[1].why
 
 
+# --- Widgets inside the article: polls, labels printed several times, lists of other stories ----------------
+
+RESCUE = [
+    "Police officers in the northern suburb said on Tuesday that they had arrested a 51-year-old man after a "
+    "three-day search involving more than 200 volunteers, dogs and a helicopter.",
+    "In a recorded interview with detectives, the man admitted that he had taken the boy from a playground near "
+    "his home and driven him to a rented room in a motel outside the city.",
+    "It was shortly after midnight when a tip from a motel clerk led officers to the room, where they found the "
+    "boy unharmed and asleep, according to a statement from the police department.",
+]
+RESCUE_AFTER = [
+    "Meanwhile, friends, neighbours and volunteers had searched parks and woods across the city, handing out "
+    "leaflets with the boy's photograph at train stations and shopping centres.",
+    "The video released by the police shows the moment armed officers forced the door of the room, and the man "
+    "was taken into custody without a struggle.",
+    "A judge ordered on Friday that the man be held without bail until his trial, which is expected to begin in the spring.",
+    "The boy's mother thanked the volunteers and the police officers who, she said, never gave up looking for her son.",
+]
+PAGE_TOP = ["Home", "News", "Sport", "Skip to main content", "Boy found safe after three-day search", "By Anna Keller", "March 3, 2024"]
+PAGE_FOOT = ["Share on Facebook", "© 2024 Example Media. All rights reserved."]
+POLL_QUESTION = "Should the city put more police officers on patrol at night?"
+
+
+def widget_page(widget: list[str]) -> str:
+    return "\n".join([*PAGE_TOP, *RESCUE, *widget, *RESCUE_AFTER, *PAGE_FOOT])
+
+
+def assert_report_is_body(seg) -> None:
+    for paragraph in RESCUE + RESCUE_AFTER:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+
+
+def test_sign_up_poll_printed_three_times_is_boilerplate(resources):
+    """A poll widget (its question rendered three times, answers, an e-mail form) is furniture, not report."""
+    poll = [
+        "take our poll - story continues below", POLL_QUESTION, POLL_QUESTION, POLL_QUESTION,
+        "* Yes, we need more officers.", "No, keep it as it is.", "Email *",
+        "Name This field is for validation purposes and should be left unchanged.",
+        "Completing this poll grants you access to Example News updates free of charge.",
+        "You may opt out at anytime.", "You also agree to this site's Privacy Policy and Terms of Use.",
+    ]
+    _, seg = segment_text(widget_page(poll), resources)
+    for needle in poll[1:-1]:
+        for block in blocks_with(seg, needle):
+            assert block.kind == BOILERPLATE and block.category == "comments" and "poll" in block.why, (needle, block)
+    assert_report_is_body(seg)
+
+
+def test_poll_between_its_label_and_its_vote_button_is_boilerplate(resources):
+    poll = ["Poll", POLL_QUESTION, "Yes", "No", "Not sure", "Vote", "View results"]
+    _, seg = segment_text(widget_page(poll), resources)
+    for needle in poll[1:5]:
+        assert all(b.kind == BOILERPLATE and b.category == "comments" for b in blocks_with(seg, needle)), needle
+    assert_report_is_body(seg)
+
+
+def test_question_printed_three_times_in_a_row_is_a_widget(resources):
+    _, seg = segment_text(widget_page([POLL_QUESTION] * 3), resources)
+    copies = blocks_with(seg, POLL_QUESTION)
+    assert len(copies) == 3 and all(b.kind == BOILERPLATE for b in copies), copies
+    assert "printed 3 times in a row" in copies[0].why and "repeats line" in copies[1].why
+    assert_report_is_body(seg)
+
+
+def test_refrain_repeated_between_paragraphs_stays_body(resources):
+    """The author's own repeated answer is not a widget: its copies are apart, each after its own question."""
+    refrain = "Absolutely not!"
+    page = "\n".join([
+        *PAGE_TOP, RESCUE[0], "Did the search stop at night?", refrain, RESCUE[1], "Did the volunteers give up?",
+        refrain, RESCUE[2], "Was the boy ever left alone?", refrain, *RESCUE_AFTER, *PAGE_FOOT,
+    ])
+    _, seg = segment_text(page, resources)
+    assert len(blocks_with(seg, refrain)) == 3
+    assert all(b.kind == BODY for b in blocks_with(seg, refrain))
+    assert_report_is_body(seg)
+
+
+TEASERS = [
+    'Police release video of dramatic rescue of missing boy: "We found him!"',
+    "Woman charged after 12 stolen bikes found in garage: Police",
+    "Officials urge airline to replace faulty part on older jets",
+]
+
+
+def test_headlines_under_a_trending_heading_inside_the_article_are_related_links(resources):
+    """The model keeps teasers between paragraphs (they look like subheadings); the heading above says what they are."""
+    _, seg = segment_text(widget_page(["Trending News", *TEASERS]), resources)
+    for teaser in TEASERS:
+        for block in blocks_with(seg, teaser):
+            assert block.kind == BOILERPLATE and block.category == "related_links", (teaser, block)
+    assert_report_is_body(seg)
+
+
+def test_list_ends_where_the_report_resumes_and_its_subheadings_stay_body(resources):
+    subheading = "Questions for the motel"
+    page = "\n".join([*PAGE_TOP, *RESCUE, "Trending News", *TEASERS[:2], RESCUE_AFTER[0], subheading, *RESCUE_AFTER[1:], *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert all(b.kind == BOILERPLATE for teaser in TEASERS[:2] for b in blocks_with(seg, teaser))
+    assert all(b.kind == BODY for b in blocks_with(seg, subheading)), seg.blocks
+    assert_report_is_body(seg)
+
+
 # --- Short texts: a pasted article is not a page, position in the page says nothing ------------------------
 
 ONE_LINER = "Fire destroys a warehouse in Leipzig, no one injured, police say."
