@@ -94,7 +94,7 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     hits = find_hits(lexicon, article.text, tokens.word_spans, words)
     quotes = find_quotes(article.text)
     article.word_spans = tokens.word_spans
-    article.words = words
+    article.words = list(tokens.words)  # as written, as analyze() passes them (trim_runs reads capitals)
     tags = lexicon_tags(hits, len(words))
     article.features = token_features(
         words, tokens.words, quoted_flags(tokens.word_spans, quotes), tags, EASY_WORDS,

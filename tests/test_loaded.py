@@ -808,10 +808,41 @@ def test_model_hits_do_not_end_on_a_neutral_reporting_verb(resources):
     words = ["the", "brutal", "regime", "said", "Lavrov", "told", "slammed"]
     # "said" and "told" attribute the words; "slammed" characterises and stays.
     assert trim_runs([(0, 3), (3, 6)], words) == [(1, 2), (4, 6)]
-    # The seed's "Viktor Orban, the prime minister of Hungary, indicated in a recent interview ...": the hit
-    # had grown over the weak "indicated".
+    # As in the seed's "Viktor Orban, the corrupt prime minister of Hungary, indicated in a recent interview ...",
+    # where the hit had grown over the weak "indicated".
+    words = tokenize("the corrupt prime minister of Hungary, indicated in").words
+    assert trim_runs([(0, 7)], words) == [(1, 5)]
     rows = [r for r in loaded.analyze(_context(_seed("000"), resources)).rows["spans"] if r["source"] == "model"]
-    assert rows and not any(r["text"].endswith("indicated") for r in rows)
+    assert not any(r["text"].endswith("indicated") for r in rows)
+
+
+def test_model_hits_naming_only_an_office_are_dropped():
+    from analysis.loaded import trim_runs
+
+    def kept(text: str) -> list[str]:
+        words = tokenize(text).words
+        return [" ".join(words[a:b + 1]) for a, b in trim_runs([(0, len(words) - 1)], words)]
+
+    # Office titles and neutral designations, with their nationality, possessive place or "of" + capitalised place.
+    for office in ("the prime minister of Hungary", "president of Russia", "Russian President", "foreign ministers",
+                   "the secretary general", "Hungary’s prime minister", "President of the United States",
+                   "Kremlin officials", "minister of Foreign Affairs"):
+        assert kept(office) == [], office
+    # A loaded word beside the title, a lower-case complement or a title word alone as a qualifier stays a hit.
+    assert kept("the corrupt president of Ukraine") == ["corrupt president of Ukraine"]
+    assert kept("RINO Senator") == ["RINO Senator"]
+    assert kept("puppet president") == ["puppet president"]
+    assert kept("leaders of the free world") == ["leaders of the free world"]
+    assert kept("former glory") == ["former glory"]
+    assert kept("Hungarian") == ["Hungarian"]
+
+
+def test_the_seeds_office_title_is_no_model_hit(resources):
+    # "Viktor Orban, the prime minister of Hungary, indicated ...": the tagger scores the title high (title contexts
+    # learnt from a few PTC spans, lifted by the first line and a sentence with two lexicon hits), but a title names
+    # an office, no loaded wording.
+    rows = [r for r in loaded.analyze(_context(_seed("000"), resources)).rows["spans"] if r["source"] == "model"]
+    assert not any("minister" in r["text"] for r in rows)
 
 
 def test_model_hits_in_boilerplate_are_not_reported(resources):
