@@ -22,6 +22,7 @@ from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
 from .document import Document
+from .metadata import TITLE_CUT_RE
 from .tokens import Tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_model.json"
@@ -261,7 +262,9 @@ def _keep_headline(text: str, lines: list[_Line], title: str) -> None:
     if not title:
         return
     for i, line in enumerate(lines):
-        if " ".join(text[line.start:line.end].split()) == title:
+        words = " ".join(text[line.start:line.end].split())
+        # "Headline – TechCrunch": the page-title line whose site name the title was read without stays the headline.
+        if words == title or (words.startswith(title) and TITLE_CUT_RE.match(words, len(title))):
             line.body, line.category = True, ""
             line.why = "headline (the document's title)"
             if i + 1 < len(lines) and _is_standfirst(lines[i + 1]):

@@ -284,15 +284,45 @@ def clean_author(raw: str) -> str:
     named = [credit for credit in credits if credit and not _is_role(credit)]
     if not named:
         return "; ".join(credit for credit in credits if credit)  # a role alone, or "" when all were other credits
-    if any(_person_name(name) for name in named):
+    if any(_person_name(_without_weekday(name)) for name in named):
         # "Victor Tangermann; Futurism", "Meg Kinnard; Associated Press": beside a person's name, a credit of one word
         # or of organisation words is the outlet that first ran the piece or the agency, no co-author.
-        named = [name for name in named if len(name.split()) > 1 and not _role_words(name) & ROLES["organisation_words"]]
+        named = [person for person in map(_person_of_credit, named) if person]
     kept: list[str] = []
     for name in named:
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(name)
     return "; ".join(kept)
+
+
+def _without_weekday(credit: str) -> str:
+    """A credit without the weekday a date starts with after it ("Jeff Foust Monday" of "Jeff Foust Monday, November
+    18, 2019")."""
+    words = credit.split()
+    while len(words) > 1 and words[-1].casefold().strip(",.") in WEEKDAYS:
+        words.pop()
+    return " ".join(words)
+
+
+def _organisation_tail(words: list[str]) -> bool:
+    """True for words naming an organisation after a person's name: all organisation words, two or more ("Associated
+    Press") or one in capitals ("CNN")."""
+    return bool(words) and all(word.casefold() in ROLES["organisation_words"] for word in words) and (
+        len(words) >= 2 or words[0].isupper())
+
+
+def _person_of_credit(credit: str) -> str:
+    """Beside a person's name, what a credit names as a person: itself; the name it opens with before an organisation
+    ("ERIC TUCKER Associated Press" -> "ERIC TUCKER"); "" for an organisation or outlet ("Futurism", "CNN Business",
+    "NJ Advance Media")."""
+    credit = _without_weekday(credit)
+    words = credit.split()
+    if len(words) > 1 and not _role_words(credit) & ROLES["organisation_words"]:
+        return credit
+    for i in range(2, len(words)):
+        if _organisation_tail(words[i:]) and _person_name(" ".join(words[:i])):
+            return " ".join(words[:i])
+    return ""
 
 
 def _coauthor(piece: str) -> bool:

@@ -260,6 +260,9 @@ def test_no_co_author_or_byline_invented(line, name):
     ("Meg Kinnard; Errin Haines; Associated Press", "Meg Kinnard; Errin Haines"),  # an agency beside persons: no co-author
     ("Victor Tangermann; Futurism", "Victor Tangermann"),  # the outlet that first ran it: no co-author
     ("Reuters", "Reuters"),  # an agency alone still says who wrote it
+    ("DANICA KIRKA; JILL LAWLESS Associated Press", "DANICA KIRKA; JILL LAWLESS"),  # the agency after the last name
+    ("Amy Kuperinsky; NJ Advance Media", "Amy Kuperinsky"),
+    ("Jeff Foust Monday; November", "Jeff Foust"),  # the start of a date run into the name
     ("Doe, Jane", "Doe, Jane"),  # surname first stays whole
     ("Staff Reporter", "Staff Reporter"),  # only a role: left as it is
     ("Фото: Иван Петров", ""),  # only a photographer: no author
@@ -534,3 +537,20 @@ def test_dateline_beside_a_byline_on_a_line_of_its_own():
     assert published == "2019-11-18" and "beside the byline" in evidence
     below = _long_page("Major layoffs to begin today\n\nBy David Jeans\n19 Nov 2019 05:44 GMT")
     assert metadata.find_published(below)[0] == "2019-11-19"
+
+
+def test_page_title_line_stays_the_headline_once_its_site_name_is_cut():
+    """boilerplate keeps the document's headline as body: the page-title line "Headline - CBS News" still counts."""
+    from analysis import boilerplate
+    from analysis.blocks import BODY
+    from analysis.corpus import load_bytes
+    from analysis.tokens import tokenize
+
+    text = ("Outrage as ministers slam the sham hearing on Ukraine - CBS News\n\nSubscribe\nSign in\n\n"
+            "The hearing opened on Tuesday morning with testimony from two officials who had listened to the call, "
+            "and it ran on late into the evening as members of the committee questioned them in turn.\n")
+    document = next(iter(load_bytes("page.txt", "page.txt", text.encode("utf-8"))))
+    assert document.title == "Outrage as ministers slam the sham hearing on Ukraine"
+    segmentation = boilerplate.segment_with(document, tokenize(document.text), boilerplate.load_model())
+    first = segmentation.blocks[0]
+    assert segmentation.text[first.start:first.end].startswith("Outrage") and first.kind == BODY and "headline" in first.why
