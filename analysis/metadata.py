@@ -747,11 +747,11 @@ def _outlet_name(site: str, url: str) -> str:
     return ""
 
 
-def _line_again(text: str, headline: str) -> int:
-    """The number of a line of `text` that is `headline` alone (dashes and quotes folded), or 0."""
+def _line_again(folded: str, headline: str) -> int:
+    """The number of a line of `folded` (a text, dashes and quotes folded by DASHES) that is `headline` alone, or 0."""
     pattern = re.compile(r"^[ \t]*" + re.escape(headline.translate(DASHES)) + r"[ \t]*\r?$", re.M)
-    match = pattern.search(text.translate(DASHES))
-    return text.count("\n", 0, match.start()) + 1 if match else 0
+    match = pattern.search(folded)
+    return folded.count("\n", 0, match.start()) + 1 if match else 0
 
 
 def split_title_site(title: str, text: str = "", url: str = "") -> tuple[str, str, str]:
@@ -765,6 +765,7 @@ def split_title_site(title: str, text: str = "", url: str = "") -> tuple[str, st
     moon") qualifies as neither, so the headline keeps it.
     """
     cuts = list(TITLE_CUT_RE.finditer(title))
+    folded = ""
     for k, cut in enumerate(cuts):
         headline = title[:cut.start()].strip()
         trail = [part.strip() for part in TITLE_CUT_RE.split(title[cut.end():])]
@@ -774,7 +775,10 @@ def split_title_site(title: str, text: str = "", url: str = "") -> tuple[str, st
         pipes = all(mark.group().strip() == "|" for mark in cuts[k:])
         if why and all(_section_label(part, pipes) for part in trail[:-1]):
             return headline, trail[-1], why
-        line = _line_again(text, headline) if text and len(headline.split()) >= AGAIN_HEADLINE_WORDS else 0
+        if not text or len(headline.split()) < AGAIN_HEADLINE_WORDS:
+            continue
+        folded = folded or text.translate(DASHES)
+        line = _line_again(folded, headline)
         if line:
             return headline, trail[-1], f"the headline stands again without it on line {line}"
     return title, "", ""
