@@ -26,6 +26,7 @@ from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
 from .document import Document
+from .metadata import TITLE_CUT_RE
 from .tokens import Tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_model.json"
@@ -137,7 +138,7 @@ def segment_with(
         # Before the headline rule: the document's own headline stays body even when the outlet reuses it.
         _mark_outlet_repeats(text, lines, *repeats.for_document(document))
     if "headline" in active:
-        _keep_headline(text, lines, document.title)
+        _keep_headline(text, lines, document.title, site_name_cut=not document.html.strip())
     if "cues" in active:
         _apply_cues(lines)
     if "captions" in active:
@@ -405,16 +406,19 @@ def _is_prose(line: _Line, min_words: int = PROSE_MIN_WORDS, min_stopwords: floa
     )
 
 
-def _keep_headline(text: str, lines: list[_Line], title: str) -> None:
+def _keep_headline(text: str, lines: list[_Line], title: str, site_name_cut: bool = False) -> None:
     """The document's own headline (its `title`) and the standfirst sentence under it stay body.
 
-    Headline wording is part of a report's framing, so loaded terms there must count.
+    Headline wording is part of a report's framing, so loaded terms there must count. With `site_name_cut` (a plain
+    text, whose title is its first headline-like line without the site name after it: metadata.find_title), that line
+    "Headline – Site" counts as the headline too.
     """
     title = " ".join(title.split())
     if not title:
         return
     for i, line in enumerate(lines):
-        if " ".join(text[line.start:line.end].split()) == title:
+        words = " ".join(text[line.start:line.end].split())
+        if words == title or (site_name_cut and words.startswith(title) and TITLE_CUT_RE.match(words, len(title))):
             line.body, line.category = True, ""
             line.why = "headline (the document's title)"
             if i + 1 < len(lines) and _is_standfirst(lines[i + 1]):

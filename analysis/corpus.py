@@ -231,8 +231,9 @@ def _load_zip(source: str, data: bytes, options: LoadOptions) -> Iterator[Docume
 def _text_document(source: str, text: str, encoding_note: str = "", **given: str) -> Document:
     found: dict[str, str] = {}
     evidence: dict[str, str] = {"encoding": encoding_note} if encoding_note else {}
-    for field, finder in (("title", metadata.find_title), ("url", metadata.find_url)):
-        found[field], evidence[field] = (given[field], "given by a column") if given.get(field) else finder(text)
+    found["url"], evidence["url"] = (given["url"], "given by a column") if given.get("url") else metadata.find_url(text)
+    # The URL first: its domain tells the site name a title line closes with.
+    found["title"], evidence["title"] = (given["title"], "given by a column") if given.get("title") else metadata.find_title(text, found["url"])
     # Author and date are also read below the headline, where a page prints them again: one reader finds that place
     # once for both.
     bylines = metadata.BylineReader(text, found["title"])

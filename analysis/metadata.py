@@ -5,14 +5,16 @@ so the tables say "no headline line found" instead of inventing one.
 """
 from __future__ import annotations
 
+import csv
 import html as html_lib
 import json
 import re
 from datetime import date
-from functools import cached_property
+from functools import cached_property, lru_cache
 from pathlib import Path
+from typing import NamedTuple
 
-from .registry import main_label
+from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host
 
 MONTHS = {
     name: number
@@ -34,11 +36,19 @@ DATE_PATTERNS = (
 )
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
 URL_CUE_RE = re.compile(r"^(?:source|url|link|originally published(?: at| on)?|read more at|via)\s*:?\s*(" + URL_RE.pattern + ")", re.I)
+# A full date starting here, unnamed groups (for a look-ahead): "2019-11-18T20:51Z", "Nov. 19", "19 November".
+_MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+DATE_AHEAD = (rf"(?=(?:19|20)\d\d-\d\d-\d\d|{_MONTH_WORD}\s+\d{{1,2}}\b|"
+              rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b)")
+# "4:20am", "12:02 PM", "10.31 p.m.": a time beside a dateline's date.
+TIME_RE = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?![\w:])", re.I)
 _NAME = r"[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'\-]+|de|van|von|der|da|di|al|bin)){1,3}"
 BYLINE_PATTERNS = (
     re.compile(r"^(?:written|posted|published|reported)\s+by\s+\[?(?P<name>[^\]\n]+?)\]?(?:\(\S*\))?(?:\s+(?:on|at|[|·—–-])\s+.*)?$", re.I),
     re.compile(r"^by[:\s]+\[?(?P<name>[^\]\n,|]+?)\]?(?:\(\S*\))?(?:\s*[,|·—–-].*)?$", re.I),
     re.compile(r"^(?:author|reporter)\s*:\s*(?P<name>[^\n,|]+)$", re.I),
+    # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy": the name, then straight the date, no separator.
+    re.compile(r"^by[:\s]+(?P<name>[^\]\n,|\d]+?)\s+" + DATE_AHEAD, re.I),
 )
 # Words that mark a line as page furniture rather than a headline.
 FURNITURE_CUES = re.compile(
@@ -73,6 +83,9 @@ TITLE_SEPARATORS = "|–—·•-"
 TITLE_SEPARATOR = f"[{TITLE_SEPARATORS}]"
 TITLE_SUFFIX_RE = re.compile(rf"\s+{TITLE_SEPARATOR}\s+[^{TITLE_SEPARATORS}]{{1,40}}$")  # " - WSJ", " | Site Name" after a page title
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
+# Lines read below it for a line holding only a date ("November 19, 2019 | 4:20am | Updated …"), where author links
+# and a comment form stand between byline and date.
+FAR_HEAD_LINES = 3 * ARTICLE_HEAD_LINES
 # "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
 # did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
 BYLINE_LINE_RE = re.compile(r"^[ \t]*[Bb]y[ \t]+(?P<name>[^\n]{3,60}?)[ \t]*$", re.M)
@@ -219,7 +232,7 @@ def _only_a_date(part: str) -> bool:
     """True when `part` holds a full date and nothing a dateline would not ("February 1, 2019", "Tue, Nov 19, 2019")."""
     if not parse_date(part):
         return False
-    words = (raw.lower().strip(".,;:|()[]") for raw in _without_date(part).split())
+    words = (raw.lower().strip(".,;:|()[]") for raw in TIME_RE.sub(" ", _without_date(part)).split())
     return all(word in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in words)
 
 
@@ -271,11 +284,45 @@ def clean_author(raw: str) -> str:
     named = [credit for credit in credits if credit and not _is_role(credit)]
     if not named:
         return "; ".join(credit for credit in credits if credit)  # a role alone, or "" when all were other credits
+    if any(_person_name(_without_weekday(name)) for name in named):
+        # "Victor Tangermann; Futurism", "Meg Kinnard; Associated Press": beside a person's name, a credit of one word
+        # or of organisation words is the outlet that first ran the piece or the agency, no co-author.
+        named = [person for person in map(_person_of_credit, named) if person]
     kept: list[str] = []
     for name in named:
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(name)
     return "; ".join(kept)
+
+
+def _without_weekday(credit: str) -> str:
+    """A credit without the weekday a date starts with after it ("Jeff Foust Monday" of "Jeff Foust Monday, November
+    18, 2019")."""
+    words = credit.split()
+    while len(words) > 1 and words[-1].casefold().strip(",.") in WEEKDAYS:
+        words.pop()
+    return " ".join(words)
+
+
+def _organisation_tail(words: list[str]) -> bool:
+    """True for words naming an organisation after a person's name: all organisation words, two or more ("Associated
+    Press") or one in capitals ("CNN")."""
+    return bool(words) and all(word.casefold() in ROLES["organisation_words"] for word in words) and (
+        len(words) >= 2 or words[0].isupper())
+
+
+def _person_of_credit(credit: str) -> str:
+    """Beside a person's name, what a credit names as a person: itself; the name it opens with before an organisation
+    ("ERIC TUCKER Associated Press" -> "ERIC TUCKER"); "" for an organisation or outlet ("Futurism", "CNN Business",
+    "NJ Advance Media")."""
+    credit = _without_weekday(credit)
+    words = credit.split()
+    if len(words) > 1 and not _role_words(credit) & ROLES["organisation_words"]:
+        return credit
+    for i in range(2, len(words)):
+        if _organisation_tail(words[i:]) and _person_name(" ".join(words[:i])):
+            return " ".join(words[:i])
+    return ""
 
 
 def _coauthor(piece: str) -> bool:
@@ -336,8 +383,12 @@ class BylineReader:
         self.title = title
 
     @cached_property
-    def below(self) -> tuple[int, list[str]] | None:
+    def below(self) -> tuple[int, list[str], list[str]] | None:
         return _below_headline(self.text, self.title)
+
+    @cached_property
+    def lone_byline(self) -> LoneByline | None:
+        return _lone_byline(self.text)
 
     def author(self) -> tuple[str, str]:
         """(author, evidence): see find_author."""
@@ -351,9 +402,9 @@ class BylineReader:
             name, evidence = _author_in(below[1], name_lines=False)
             if name:
                 return name, f"{evidence} (below the headline, line {below[0]})"
-        found = _byline_line_of_its_own(self.text)
-        if found[0]:
-            return found
+        lone = self.lone_byline
+        if lone:
+            return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
         return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
 
     def published(self) -> tuple[str, str]:
@@ -368,17 +419,38 @@ class BylineReader:
                 iso = _dateline(line)
                 if iso:
                     return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
+            # Further down, before the article's first paragraph, a line holding only a date and times.
+            for number, line in enumerate(below[1] + below[2]):
+                if len(line.split()) > 25 and line.endswith((".", "”", '"')):
+                    break
+                if number >= len(below[1]) and _only_a_date(line):
+                    return parse_date(line), f"date line below the headline (line {below[0]}), before the article's first paragraph: {line[:120]}"
+        lone = self.lone_byline
+        for line in (lone.previous, lone.following) if lone else ():
+            iso = _dateline(line)  # "Nov. 18, 2019 12:02 PM" / "By David Jeans": the byline's own dateline
+            if iso:
+                return iso, f"dateline beside the byline on a line of its own (line {lone.line_number}): {line[:120]}"
         return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
 
 
-def _byline_line_of_its_own(text: str) -> tuple[str, str]:
-    """(name, evidence) from a line that is only "by" and a person's name ("by Laura Winter"), anywhere in the text.
+class LoneByline(NamedTuple):
+    """A byline on a line of its own (_lone_byline): the name, where it stands, and the lines around it."""
+
+    name: str
+    line_number: int
+    line: str
+    previous: str  # the line just above: empty, or a dateline
+    following: str  # the next non-empty line
+
+
+def _lone_byline(text: str) -> LoneByline | None:
+    """A line that is only "by" and a person's name ("by Laura Winter"), anywhere in the text, or None.
 
     The line must stand apart (after a blank line, the text's start or a dateline), so a hard-wrapped sentence
     running on ("… were killed" / "by Russian Forces") is no byline. A page whose lines of this kind name more than
     one person lists other stories with their bylines: no name is taken from it.
     """
-    names: dict[str, tuple[str, int, str]] = {}
+    names: dict[str, LoneByline] = {}
     for match in BYLINE_LINE_RE.finditer(text):
         name = _clean_name(match.group("name"))
         words = name.split()
@@ -390,11 +462,51 @@ def _byline_line_of_its_own(text: str) -> tuple[str, str]:
         previous = text[text.rfind("\n", 0, before_end) + 1:before_end].strip() if before_end >= 0 else ""
         if previous and not _dateline(previous):
             continue
-        names.setdefault(name.casefold(), (name, text.count("\n", 0, match.start()) + 1, match.group(0).strip()))
-    if len(names) != 1:
-        return "", ""
-    name, line_number, line = next(iter(names.values()))
-    return name, f"byline on a line of its own (line {line_number}): {line[:120]}"
+        if name.casefold() not in names:
+            following = next((line.strip() for line in text[match.end():match.end() + 600].split("\n")[1:] if line.strip()), "")
+            names[name.casefold()] = LoneByline(name, text.count("\n", 0, match.start()) + 1, match.group(0).strip(), previous, following)
+    return next(iter(names.values())) if len(names) == 1 else None
+
+
+# "Catherine Shu @catherineshu / 2 days": a name, the writer's social handle, then at most a separator and a few words.
+NAME_HANDLE_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+\(?@(?P<handle>\w{2,30})\)?(?P<rest>(?:\s+[/|·•—–-]\s+.*)?)$")
+
+
+def _person_name(name: str) -> bool:
+    """True for a person's full name: two to four capitalised words (_plausible_name), none a function, job,
+    organisation or section word (NOT_IN_A_PERSON_NAME)."""
+    words = name.split()
+    return 2 <= len(words) <= 4 and _plausible_name(name) and len(_letters(words[-1])) >= 2 and not any(
+        word.lower().strip(".,") in NOT_IN_A_PERSON_NAME for word in words)
+
+
+def _name_with_handle(line: str) -> str:
+    """The name of a line that is a person's name and their own social handle ("Catherine Shu @catherineshu / 2 days"),
+    else "". The handle must be the name's: it opens with the first name's initial and holds the surname, so a
+    "Follow Jane Doe @janedoe" or a name beside another account's handle is none."""
+    match = NAME_HANDLE_RE.match(line)
+    if not match or len(match.group("rest").split()) > 6:
+        return ""
+    name = _clean_name(match.group("name"))
+    letters = [_letters(word) for word in name.split()]
+    handle = match.group("handle").casefold()
+    if _person_name(name) and handle.startswith(letters[0][:1]) and len(letters[-1]) >= 2 and letters[-1] in handle:
+        return name
+    return ""
+
+
+def _name_with_role(line: str) -> str:
+    """The name of a line that is only a person's name and a writer's job title ("Bruce Y. Lee Senior Contributor",
+    "Jane Doe, Staff Writer"), else "": every word after the name a job word, one of them a writer's."""
+    words = line.split()
+    if len(words) > 8:
+        return ""
+    for i in range(2, len(words)):
+        role = {word.strip(",.()").casefold() for word in words[i:]}
+        if role <= ROLES["job_words"]:
+            name = _clean_name(" ".join(words[:i]))
+            return name if role & ROLES["writer_job_words"] and _person_name(name) else ""
+    return ""
 
 
 def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
@@ -405,6 +517,13 @@ def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]
         name = _byline(line)
         if name:
             return name, f"byline: {line[:120]}"
+    for line in lines:
+        name = _name_with_handle(line)
+        if name:
+            return name, f"name with the writer's own handle: {line[:120]}"
+        name = _name_with_role(line)
+        if name:
+            return name, f"name with a writer's job title: {line[:120]}"
     for i, line in enumerate(lines):
         if not _dateline(line):
             continue
@@ -487,10 +606,11 @@ def _headline_again(text: str, title: str) -> int:
     if start == -1:
         return -1
     folded = text.translate(DASHES)
-    headline = TITLE_SUFFIX_RE.sub("", title.strip().translate(DASHES))
+    # The title as given first: find_title has cut the site name it could tell from the headline.
+    headline = title.strip().translate(DASHES)
     if len(headline.split()) < 4:
         return -1
-    for _ in range(3):
+    for _ in range(4):
         position = folded.find(headline, start)
         while position > 0 and folded[position - 1] != "\n":
             position = folded.find(headline, position + 1)
@@ -525,8 +645,9 @@ def _headline_reworded(folded: str, headline: str, start: int) -> int:
     return -1
 
 
-def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
-    """(line number, the next non-empty lines) where the headline starts a line past the first lines.
+def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str]] | None:
+    """(line number, the next ARTICLE_HEAD_LINES non-empty lines, up to FAR_HEAD_LINES more) where the headline starts
+    a line past the first lines.
 
     Pages saved as text often open with the <title> ("Headline - Site"), then navigation, then the article's
     own headline, byline and date: those are read there. The headline must be of 4 words or more, so that a
@@ -536,8 +657,10 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str]] | None:
     if position == -1:
         return None
     line_number = text.count("\n", 0, position) + 1
-    following = text[position:].split("\n", 4 * ARTICLE_HEAD_LINES)[1:4 * ARTICLE_HEAD_LINES]
-    return line_number, [line.strip() for line in following if line.strip()][:ARTICLE_HEAD_LINES]
+    following = text[position:].split("\n", 4 * FAR_HEAD_LINES)[1:4 * FAR_HEAD_LINES]
+    near = [line.strip() for line in following[:4 * ARTICLE_HEAD_LINES - 1] if line.strip()][:ARTICLE_HEAD_LINES]
+    further = [line.strip() for line in following if line.strip()][len(near):FAR_HEAD_LINES]
+    return line_number, near, further
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -553,18 +676,112 @@ def _looks_like_headline(line: str) -> bool:
     return sum(1 for w in words if w[:1].isupper()) >= 1
 
 
-def find_title(text: str) -> tuple[str, str]:
-    """The headline: the first short, unpunctuated, non-furniture line before the body starts.
+def find_title(text: str, url: str = "") -> tuple[str, str]:
+    """The headline: the first short, unpunctuated, non-furniture line before the body starts, without the site name
+    a page title closes with ("Headline – TechCrunch": split_title_site; `url` is the page's, when known).
 
     Body paragraphs (long lines ending in a full stop) end the search, so a text that opens
     straight into its first paragraph gets no title.
     """
     for line in _head_lines(text):
         if _looks_like_headline(line):
+            headline, site, why = split_title_site(line, text, url)
+            if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
+                return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
             return line, "first headline-like line"
         if len(line.split()) > 25 and line.endswith((".", "”", '"')):
             break
     return "", "no headline line: the text opens with body paragraphs"
+
+
+# Marks between a page title's headline and the site name or section trail after it, spaced on both sides so that a
+# hyphenated word or a score ("3-1") is never cut: TITLE_SEPARATORS, and the breadcrumb marks "»" and "::".
+TITLE_CUT_RE = re.compile(rf"\s+(?:{TITLE_SEPARATOR}|»|::)\s+")
+# Section labels that may stand between a title's headline and its site name after any separator ("Headline - World -
+# CBS News"); between pipes any short capitalised label counts ("| Smart News | Smithsonian"), as headlines hold no
+# pipes. The section names of large English-language news sites (the list analysis.outlets keeps as
+# TITLE_SECTION_WORDS, which imports this module), and NOT_A_BYLINE_NAME.
+TITLE_SECTION_LABEL_WORDS = NOT_A_BYLINE_NAME | frozenset(
+    "news world politics business sport sports tech technology science health entertainment opinion international "
+    "national local live latest breaking top stories home video videos analysis comment culture lifestyle travel economy "
+    "markets finance money us uk europe asia africa americas pacific middle east australia india china "
+    "nachrichten politik wirtschaft actualités actualites noticias notizie".split())
+AGAIN_HEADLINE_WORDS = 4  # a headline found again as a line of its own confirms a cut only when this long
+
+
+@lru_cache(maxsize=1)
+def _registry_names() -> frozenset[str]:
+    """The registry outlets' names and aliases (analysis/data/outlets.csv), as registry.alias_key writes them: only
+    these two columns are read, building the whole registry takes a second."""
+    with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
+        rows = csv.DictReader(handle)
+        return frozenset(alias_key(name) for row in rows
+                         for name in [row["name"], *row["aliases"].split(ALIAS_SEPARATOR)] if name.strip())
+
+
+def _site_part(part: str) -> bool:
+    """True for a part of a title's trail that may be a site name or section label: a few words that open with a
+    capital or digit ("TechCrunch", "Smart News"), or a domain ("oregonlive.com"); not a headline running on
+    ("shoots for the moon")."""
+    return 1 <= len(part.split()) <= 6 and (not part[:1].islower() or bool(DOMAIN_LIKE_RE.match(part)))
+
+
+def _section_label(part: str, between_pipes: bool) -> bool:
+    """True for a section label in a title's trail: section words ("World", "Breaking News"), or between pipes any
+    label of up to three capitalised words ("Editorial", "Smart News")."""
+    words = part.split()
+    if all(word.casefold() in TITLE_SECTION_LABEL_WORDS for word in words):
+        return True
+    return between_pipes and len(words) <= 3 and all(word[:1].isupper() or word in ("&", "and", "of") for word in words)
+
+
+def _outlet_name(site: str, url: str) -> str:
+    """Why `site` is a site's name (a domain, the page's domain label, a registry outlet), or ""."""
+    if DOMAIN_LIKE_RE.match(site):
+        return "a domain"
+    letters, label = _letters(site), _letters(main_label(url)) if url else ""
+    if label and len(letters) >= 3 and len(label) >= 3 and (letters in label or label in letters):
+        return f"the page's domain {normalise_host(url)}"
+    if alias_key(site) in _registry_names():
+        return "a registry outlet"
+    return ""
+
+
+def _line_again(folded: str, headline: str) -> int:
+    """The number of a line of `folded` (a text, dashes and quotes folded by DASHES) that is `headline` alone, or 0."""
+    pattern = re.compile(r"^[ \t]*" + re.escape(headline.translate(DASHES)) + r"[ \t]*\r?$", re.M)
+    match = pattern.search(folded)
+    return folded.count("\n", 0, match.start()) + 1 if match else 0
+
+
+def split_title_site(title: str, text: str = "", url: str = "") -> tuple[str, str, str]:
+    """(headline, site name, why) for a page title closing with its site's name ("Headline – TechCrunch", "Headline |
+    Editorial | Opinion | The Guardian"); (title, "", "") when no part after a separator is surely the site's.
+
+    The trail after a separator is cut when its last part is a site's name (a registry outlet's name or alias, the
+    main label of the page's domain `url`, or a domain) and the parts before it are section labels; or when the
+    headline without the trail stands again on a line of its own in `text` (the article's headline under the page's
+    <title>). The shortest headline that qualifies wins; a part that continues the headline ("review - shoots for the
+    moon") qualifies as neither, so the headline keeps it.
+    """
+    cuts = list(TITLE_CUT_RE.finditer(title))
+    folded = ""
+    for k, cut in enumerate(cuts):
+        headline = title[:cut.start()].strip()
+        trail = [part.strip() for part in TITLE_CUT_RE.split(title[cut.end():])]
+        if len(headline.split()) < 2 or not all(_site_part(part) for part in trail):
+            continue
+        why = _outlet_name(trail[-1], url)
+        pipes = all(mark.group().strip() == "|" for mark in cuts[k:])
+        if why and all(_section_label(part, pipes) for part in trail[:-1]):
+            return headline, trail[-1], why
+        if not text or len(headline.split()) < AGAIN_HEADLINE_WORDS:
+            continue
+        folded = folded or text.translate(DASHES)
+        line = _line_again(folded, headline)
+        if line:
+            return headline, trail[-1], f"the headline stands again without it on line {line}"
+    return title, "", ""
 
 
 def find_url(text: str) -> tuple[str, str]:
@@ -624,6 +841,34 @@ def _ld_name(node: object) -> str:
     if isinstance(node, dict):
         node = node.get("name", "")
     return node.strip() if isinstance(node, str) else ""
+
+
+def _claimants(tree) -> set[str]:
+    """The letters (_claim_letters) of the names a fact-check's JSON-LD ClaimReview gives as the authors of the claim it
+    reviews (itemReviewed, its appearances): whoever made the claim, never the page's author."""
+    names: set[str] = set()
+
+    def walk(node: object) -> None:
+        if isinstance(node, list):
+            for item in node:
+                walk(item)
+        elif isinstance(node, dict):
+            for key, value in node.items():
+                if key in ("author", "creator"):
+                    for author in value if isinstance(value, list) else [value]:
+                        names.add(_claim_letters(_ld_name(author)))
+                walk(value)
+
+    for node in _ld_objects(tree):
+        if "claimreview" in _ld_types(node):
+            walk(node.get("itemReviewed"))
+    return names - {""}
+
+
+def _claim_letters(name: str) -> str:
+    """A name's letters without "and" and "&", so that "The Russian and Syrian defense ministries" and the same name
+    split as co-authors ("The Russian; Syrian defense ministries") compare equal."""
+    return _letters(re.sub(r"\b(?:and|&)\b|&", " ", name, flags=re.I))
 
 
 def _page_values(tree) -> dict[str, str]:
@@ -728,8 +973,14 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     split = TITLE_SITE_RE.match(found.get("title", ""))
     if split and _letters(split.group("site")) in site_names:  # "Nadal keeps Spain alive - Sportsnet.ca"
         found["title"], source["title"] = split.group("headline"), source["title"] + ", without the site name"
+    elif found.get("title"):  # "Headline | World | News | Express.co.uk": a registry outlet, a domain, the URL's label
+        headline, site, why = split_title_site(found["title"], "", found.get("url", ""))
+        if site:
+            found["title"], source["title"] = headline, source["title"] + f", without the site name '{site}' ({why})"
     if found.get("title") and _letters(found["title"]) in site_names:
         del found["title"], source["title"]  # the site's name is no headline
+    if meta and meta.author and _claim_letters(meta.author) in _claimants(tree):
+        meta.author = None  # the claim's author that a fact-check names, not the fact-check's
     if meta and meta.author:
         author = clean_author(meta.author)
         take("author", [("trafilatura: author meta or byline markup" + (f", cleaned from '{meta.author}'" if author != meta.author else ""), author)])

@@ -137,8 +137,8 @@ def _page_with_navigation(article_head: str) -> str:
 
 def test_byline_split_over_two_lines_below_the_repeated_headline():
     text = _page_with_navigation("There are more devices than ever.\nBy\nSarah E. Needleman\n\nSarah E. Needleman\nThe Wall Street Journal\n\nNov. 19, 2019 8:03 am ET")
-    title = metadata.find_title(text)[0]
-    assert title == "Ways to Play and Pay for Games - WSJ"
+    title, evidence = metadata.find_title(text)
+    assert title == "Ways to Play and Pay for Games" and "'WSJ'" in evidence  # the headline stands again without it
     author, evidence = metadata.find_author(text, title)
     assert author == "Sarah E. Needleman" and "below the headline" in evidence
     assert metadata.find_published(text, title)[0] == "2019-11-19"
@@ -257,7 +257,12 @@ def test_no_co_author_or_byline_invented(line, name):
     ("Text: Jane Doe; Photo: John Roe", "Jane Doe"),
     ("Greg Beacham; Ap Sports Writer", "Greg Beacham"),
     ("Chris Cillizza, CNN Editor-at-large", "Chris Cillizza"),
-    ("Meg Kinnard; Errin Haines; Associated Press", "Meg Kinnard; Errin Haines; Associated Press"),
+    ("Meg Kinnard; Errin Haines; Associated Press", "Meg Kinnard; Errin Haines"),  # an agency beside persons: no co-author
+    ("Victor Tangermann; Futurism", "Victor Tangermann"),  # the outlet that first ran it: no co-author
+    ("Reuters", "Reuters"),  # an agency alone still says who wrote it
+    ("DANICA KIRKA; JILL LAWLESS Associated Press", "DANICA KIRKA; JILL LAWLESS"),  # the agency after the last name
+    ("Amy Kuperinsky; NJ Advance Media", "Amy Kuperinsky"),
+    ("Jeff Foust Monday; November", "Jeff Foust"),  # the start of a date run into the name
     ("Doe, Jane", "Doe, Jane"),  # surname first stays whole
     ("Staff Reporter", "Staff Reporter"),  # only a role: left as it is
     ("Фото: Иван Петров", ""),  # only a photographer: no author
@@ -409,3 +414,143 @@ def test_html_title_site_name_confirmed_by_the_main_label_of_a_subdomain_url():
 ])
 def test_a_byline_name_printed_twice_is_taken_once(line, name):
     assert metadata._byline(line) == name
+
+
+# --- round 4 (review4): site names after titles, bylines with handles, roles or dates, fact-checks, far datelines ---
+
+def _menu(n: int = 20) -> str:
+    return "\n".join(f"Section {i}" for i in range(n))
+
+
+@pytest.mark.parametrize("title_line,headline,site", [
+    # the headline stands again, without the site name, as the article's own headline below
+    ("New York State Attorney General reportedly investigating WeWork – TechCrunch",
+     "New York State Attorney General reportedly investigating WeWork", "TechCrunch"),
+    ("Impeachment sham completely debunked: White House | Deccan Herald",
+     "Impeachment sham completely debunked: White House", "Deccan Herald"),
+    ("Three Cases of Plague Diagnosed in China | Smart News | Smithsonian", "Three Cases of Plague Diagnosed in China", "Smithsonian"),
+])
+def test_title_without_the_site_name_when_the_headline_stands_again(title_line, headline, site):
+    text = f"{title_line}\n\n{_menu()}\n\n{headline}\n\nThe story starts here and runs on for a while.\n"
+    title, evidence = metadata.find_title(text)
+    assert title == headline and f"'{site}'" in evidence
+    assert metadata.find_title(text.replace(f"\n{headline}\n", "\nAnother story entirely\n"))[0] == title_line
+
+
+@pytest.mark.parametrize("title_line,headline", [
+    ("The Guardian view on Hong Kong: a city on the brink | Editorial | Opinion | The Guardian",
+     "The Guardian view on Hong Kong: a city on the brink"),  # section labels, then a registry outlet
+    ("Impeachment hearings: Key moments from Kurt Volker's testimony - CBS News", "Impeachment hearings: Key moments from Kurt Volker's testimony"),
+    ("Son of former German president stabbed in Berlin - Breaking News - The Jerusalem Post", "Son of former German president stabbed in Berlin"),
+    ("Dear Abby: Husband springs for business class flight - oregonlive.com", "Dear Abby: Husband springs for business class flight"),
+])
+def test_title_without_a_registry_outlet_or_domain_after_it(title_line, headline):
+    text = f"{title_line}\n\n{_menu()}\n\nThe story starts here and runs on for a while.\n"
+    assert metadata.find_title(text)[0] == headline
+
+
+def test_title_without_the_pages_own_domain_label():
+    text = "The Weird Plumes of Europa Are Spewing Water | Space\n\nhttps://www.space.com/europa-plumes\n\nBody text here.\n"
+    assert metadata.find_title(text, "https://www.space.com/europa-plumes") == (
+        "The Weird Plumes of Europa Are Spewing Water",
+        "first headline-like line, without the site name 'Space' after it (the page's domain space.com)")
+    assert metadata.find_title(text)[0].endswith("| Space")  # no URL, no registry outlet, no headline again: kept
+
+
+@pytest.mark.parametrize("title_line", [
+    "Star Wars Jedi: Fallen Order review - shoots for the moon - VG247",  # a part continuing the headline stays
+    "Brexit talks | What Happens Next For Britain",  # a capitalised tail that no outlet, domain or repeat confirms
+    "Trump attacks the media - and the media answers",
+    "Harry Potter - The Cursed Child - Review",
+])
+def test_title_keeps_what_may_be_the_headline(title_line):
+    text = f"{title_line}\n\n{_menu()}\n\nThe story starts here and runs on for a while.\n"
+    assert metadata.find_title(text)[0] == title_line
+
+
+def test_html_title_without_a_registry_outlet_after_it():
+    page = _html('<title>Key moments from the hearing</title><meta property="og:title" content="Key moments from the hearing - CBS News">')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["title"] == "Key moments from the hearing" and "'CBS News' (a registry outlet)" in evidence["title"]
+
+
+@pytest.mark.parametrize("line,name", [
+    ("By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy", "Mike Wall"),  # the date straight after the name
+    ("By Joseph Tsidulko November 19, 2019, 07:47 PM EST", "Joseph Tsidulko"),
+    ("Catherine Shu @catherineshu / 2 days", "Catherine Shu"),  # the writer's own handle after the name
+    ("Jane Doe (@jdoe)", "Jane Doe"),
+    ("Bruce Y. Lee Senior Contributor", "Bruce Y. Lee"),  # a writer's job title after the name
+    ("Jane Doe, Staff Writer", "Jane Doe"),
+])
+def test_bylines_without_by_or_with_a_date_after_the_name(line, name):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == name
+
+
+@pytest.mark.parametrize("line", [
+    "Follow Jane Doe @janedoe",  # the handle is not the name's
+    "Jane Doe @CNN",
+    "Sean Hannity Host",  # not a writer's job
+    "Breaking News Staff Writer",  # no person's name
+    "Bruce Y. Senior Contributor",  # no surname
+    "By now 2019-11-18 the talks had collapsed",
+])
+def test_no_byline_from_handles_roles_or_dates_that_are_not_the_writers(line):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == ""
+
+
+def test_fact_check_claimant_is_not_the_pages_author():
+    claim = ('{"@type": "ClaimReview", "claimReviewed": "U.S. forces block the camp", "author": {"@type": "Organization",'
+             ' "name": "POLYGRAPH.info"}, "itemReviewed": {"@type": "CreativeWork", "author": {"@type": "Person",'
+             ' "name": "The Russian and Syrian defense ministries"}}}')
+    body = ('<div class="statement-author"><h4 class="author">The Russian and Syrian defense ministries</h4></div>'
+            '<p>Body text of the fact check, which runs on for a while.</p>')
+    page = _html(f'<title>Russia and Syria: refugees</title><script type="application/ld+json">{claim}</script>', body)
+    values, _ = metadata.read_html_metadata(page)
+    assert values.get("author", "") == ""
+    other = page.replace("The Russian and Syrian defense ministries</h4>", "Jane Doe</h4>")
+    assert metadata.read_html_metadata(other)[0].get("author") == "Jane Doe"  # the page's own author still counts
+
+
+def test_date_line_below_the_headline_past_author_links():
+    """NY Post: byline, author links and a comment form, then "date | time | Updated …", then the article."""
+    links = "\n\n".join(["View author archive", "Get author RSS feed", "email the author", "follow on twitter",
+                          "Most Popular Today", "1 A story 2 Another story", "Name (required)", "Email (required)",
+                          "Comment (required)", "Submit", "Share", "Copy"])
+    headline = "Taliban say they freed US, Australian hostages"
+    text = (f"{headline}\n\n{_menu()}\n\n{headline}\n\nBy Lia Eustachewich and Yaron Steinbuch\n\n{links}\n\n"
+            "November 19, 2019 | 4:20am | Updated November 19, 2019 | 9:32pm\n\nThe Taliban said on Tuesday that it had freed them.\n")
+    published, evidence = metadata.find_published(text, headline)
+    assert published == "2019-11-19" and "before the article's first paragraph" in evidence
+    body = ("The Taliban said on Tuesday that it had freed two hostages in exchange for three of its commanders, a deal "
+            "struck after months of talks in Doha.")
+    later = text.replace("Submit\n", f"Submit\n\n{body}\n")
+    assert metadata.find_published(later, headline)[0] == ""  # a date after the first paragraph is not the page's
+
+
+def test_dateline_beside_a_byline_on_a_line_of_its_own():
+    """The Real Deal: no headline found again, the byline stands alone with its dateline just above."""
+    text = _long_page("Major layoffs to begin today\n\nT R D NATIONAL /\nNov. November 18, 2019 12:02 PM\nBy David Jeans")
+    assert metadata.find_author(text, "Moon landers compete for NASA money")[0] == "David Jeans"
+    published, evidence = metadata.find_published(text, "Moon landers compete for NASA money")
+    assert published == "2019-11-18" and "beside the byline" in evidence
+    below = _long_page("Major layoffs to begin today\n\nBy David Jeans\n19 Nov 2019 05:44 GMT")
+    assert metadata.find_published(below)[0] == "2019-11-19"
+
+
+def test_page_title_line_stays_the_headline_once_its_site_name_is_cut():
+    """boilerplate keeps the document's headline as body: the page-title line "Headline - CBS News" still counts."""
+    from analysis import boilerplate
+    from analysis.blocks import BODY
+    from analysis.corpus import load_bytes
+    from analysis.tokens import tokenize
+
+    text = ("Outrage as ministers slam the sham hearing on Ukraine - CBS News\n\nSubscribe\nSign in\n\n"
+            "The hearing opened on Tuesday morning with testimony from two officials who had listened to the call, "
+            "and it ran on late into the evening as members of the committee questioned them in turn.\n")
+    document = next(iter(load_bytes("page.txt", "page.txt", text.encode("utf-8"))))
+    assert document.title == "Outrage as ministers slam the sham hearing on Ukraine"
+    segmentation = boilerplate.segment_with(document, tokenize(document.text), boilerplate.load_model())
+    first = segmentation.blocks[0]
+    assert segmentation.text[first.start:first.end].startswith("Outrage") and first.kind == BODY and "headline" in first.why
