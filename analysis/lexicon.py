@@ -385,7 +385,8 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
         # A capitalised neighbour that is itself loaded makes a chain of labels, not a name
         # ("Radical Islamic Terrorism"); otherwise the hit is part of a name ("Hope Not Hate").
         covered = {k for hit in hits for k in range(hit.first, hit.last + 1)}
-        hits = [hit for n, hit in enumerate(hits) if n not in in_names or in_names[n] in covered]
+        hits = [hit for n, hit in enumerate(hits)
+                if n not in in_names or in_names[n] in covered or _loaded_neighbour(text, word_spans, hit, covered)]
     return hits
 
 
@@ -461,13 +462,44 @@ def _capitalised_name_neighbour(text: str, word_spans, first: int, last: int) ->
             if not _same_line_plain_gaps(text, word_spans, lo, hi):
                 break
             word = _word_at(text, word_spans, k)
+            if n == 0 and k < first and _is_acronym(word) and _capitalised_after(text, word_spans, last) \
+                    and not _in_headline(text, word_spans[first][0]):
+                return k  # the hit inside a name that an acronym opens ("a VOA Extremism Watch Desk reporter")
             if _is_capitalised(word) and not _starts_sentence(text, word_spans, k):
-                if _in_headline(text, word_spans[first][0]) or not _run_has_function_word(text, word_spans, first, last):
-                    return None
-                return k
+                if _in_headline(text, word_spans[first][0]):
+                    # every word of a headline is capitalised; a word before the hit that English does not
+                    # know is still a name's ("The Aberfan Disaster"), one it knows may be a verb ("Cracks Racist Joke")
+                    return k if k < first and _unknown_to_english(word) else None
+                # A capitalised word before the hit makes it the head of a name ("the Las Vegas Massacre",
+                # "Prevention of Cruelty"); after it, the hit may be an emphatic label of what follows
+                # ("the Tyrant King George"), a name only when a function word shows it ("Hope Not Hate").
+                if k < first or _run_has_function_word(text, word_spans, first, last):
+                    return k
+                return None
             if n > 0 or word.lower() not in NAME_CONNECTORS:
                 break
     return None
+
+
+def _loaded_neighbour(text: str, word_spans, hit: Hit, covered: set[int]) -> bool:
+    """True when the word just before or after the hit, joined to it by a space, is covered by a hit too
+    ("the Russian Witch Hunt Hoax": "Hoax" after "Witch Hunt")."""
+    before, after = hit.first - 1, hit.last + 1
+    return (before in covered and _same_line_plain_gaps(text, word_spans, before, hit.first)) or \
+        (after in covered and _same_line_plain_gaps(text, word_spans, hit.last, after))
+
+
+def _unknown_to_english(word: str) -> bool:
+    """True when the CMU Pronouncing Dictionary (126k English words and common names) lacks the word:
+    a rarer name ("Aberfan", "Fortnite")."""
+    from .syllables import cmu_syllables  # loaded on first need (a few milliseconds, then cached)
+
+    return normalize_word(word) not in cmu_syllables()
+
+
+def _is_acronym(word: str) -> bool:
+    """"VOA", "NSPCC" (not "I", not "ESCAPING")."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def _run_has_function_word(text: str, word_spans, first: int, last: int) -> bool:
@@ -481,6 +513,12 @@ def _run_has_function_word(text: str, word_spans, first: int, last: int) -> bool
             and _is_capitalised(_word_at(text, word_spans, hi + 1)):
         hi += 1
     return any(_word_at(text, word_spans, k).lower() in NAME_FUNCTION_WORDS for k in range(lo + 1, hi + 1))
+
+
+def _capitalised_after(text: str, word_spans, last: int) -> bool:
+    """True when a capitalised word follows word `last` after a single space."""
+    return last + 1 < len(word_spans) and _same_line_plain_gaps(text, word_spans, last, last + 1) \
+        and _is_capitalised(_word_at(text, word_spans, last + 1))
 
 
 def _same_line_plain_gaps(text: str, word_spans, lo: int, hi: int) -> bool:
