@@ -21,12 +21,17 @@ analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the sa
   capitalised word ("Devils", the teams, leaves "the devils" counted); lower-case words match any case.
 
 Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
-"non-racist") or is part of a capitalised name outside a title-case headline that holds a capitalised
-function word ("Hope Not Hate", "Party of the Right"), unless the capitalised neighbour is loaded too
-("Radical Islamic Terrorism"). Capitals alone are no evidence of a name: emphatic capitals ("the Obama
-Regime Administrative Amnesty", "the Tyrant King George") count, and so does a word the lexicon writes
-capitalised ("Islamist", "Nazi"), which is always capitalised. Other proper names that hold a lexicon
-word ("Sacred Heart", the team "Devils") are excluded by their entry's not_in.
+"non-racist") or is part of a capitalised name, unless a capitalised neighbour is loaded too ("Radical
+Islamic Terrorism"). The capitalised hit (not a sentence's first word) is part of a name when a capitalised
+word stands before it, directly or through "of", "the"... ("the Las Vegas Massacre", "Prevention of
+Cruelty"), when an acronym opens a name that goes on after it ("a VOA Extremism Watch Desk reporter"), or
+when the run of capitals holds a capitalised function word ("Hope Not Hate", "Party of the Right"). In a
+title-case headline every word is capitalised, so there only a word before the hit that English does not
+know (absent from the CMU Pronouncing Dictionary: "the Aberfan Disaster") makes a name. A capitalised
+label before a name is no name ("the Tyrant King George"; on the PTC corpus such hits are half loaded,
+those after a capitalised word never), nor is a word the lexicon writes capitalised ("Islamist", "Nazi"),
+which is always capitalised. Other proper names that hold a lexicon word ("Sacred Heart", the team
+"Devils", "Epic Games") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
