@@ -450,10 +450,10 @@ def _starts_sentence(text: str, word_spans, k: int) -> bool:
 
 
 def _capitalised_name_neighbour(text: str, word_spans, first: int, last: int) -> int | None:
-    """The capitalised word (not a sentence's first) that joins the hit's words, all capitalised, into a
-    name, directly or through one connector ("Hope Not Hate", "Sacred Heart of Jesus"), outside a
-    title-case headline; None when there is none. A sentence's first word is capitalised anyway, so a hit
-    there is kept ("Racist Trump supporters rallied")."""
+    """The capitalised word (not a sentence's first) or acronym that joins the hit's words, all capitalised,
+    into a name, directly or through one connector ("the Las Vegas Massacre", "Hope Not Hate", "a VOA
+    Extremism Watch Desk reporter"); None when there is none. A sentence's first word is capitalised anyway,
+    so a hit there is kept ("Racist Trump supporters rallied")."""
     if not all(_is_capitalised(_word_at(text, word_spans, k)) for k in range(first, last + 1)):
         return None
     if _starts_sentence(text, word_spans, first):
@@ -474,11 +474,12 @@ def _capitalised_name_neighbour(text: str, word_spans, first: int, last: int) ->
                 if _in_headline(text, word_spans[first][0]):
                     # every word of a headline is capitalised; a word before the hit that English does not
                     # know is still a name's ("The Aberfan Disaster"), one it knows may be a verb ("Cracks Racist Joke")
-                    return k if k < first and _unknown_to_english(word) else None
+                    return k if k < first and not _is_possessive(word) and _unknown_to_english(word) else None
                 # A capitalised word before the hit makes it the head of a name ("the Las Vegas Massacre",
                 # "Prevention of Cruelty"); after it, the hit may be an emphatic label of what follows
                 # ("the Tyrant King George"), a name only when a function word shows it ("Hope Not Hate").
-                if k < first or _run_has_function_word(text, word_spans, first, last):
+                # A possessive ends the name before it: what follows is its own phrase ("Mueller's Witch Hunt").
+                if (k < first and not _is_possessive(word)) or _run_has_function_word(text, word_spans, first, last):
                     return k
                 return None
             if n > 0 or word.lower() not in NAME_CONNECTORS:
@@ -500,6 +501,11 @@ def _unknown_to_english(word: str) -> bool:
     from .syllables import cmu_syllables  # loaded on first need (a few milliseconds, then cached)
 
     return normalize_word(word) not in cmu_syllables()
+
+
+def _is_possessive(word: str) -> bool:
+    """"Mueller's", "Trump’s"."""
+    return normalize_word(word).endswith("'s")
 
 
 def _is_acronym(word: str) -> bool:

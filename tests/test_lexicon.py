@@ -95,6 +95,8 @@ def test_capitalised_not_in_word_matches_only_capitals():
         ("Racist Trump supporters rallied in the city on Sunday.", ["Racist"]),
         ("We must resist the Tyrant King George and his ministers, they wrote.", ["Tyrant"]),
         ("They said the FBI Witch Hunt must end now.", ["Witch Hunt"]),
+        ("They said that Mueller’s Witch Hunt must come to an end now.", ["Witch Hunt"]),
+        ("Stop Mueller’s Witch Hunt Now", ["Witch Hunt"]),
     ],
 )
 def test_capitalised_hit_inside_a_name_does_not_count(shipped, text: str, kept: list[str]):
