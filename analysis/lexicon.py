@@ -21,12 +21,17 @@ analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the sa
   capitalised word ("Devils", the teams, leaves "the devils" counted); lower-case words match any case.
 
 Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
-"non-racist") or is part of a capitalised name outside a title-case headline that holds a capitalised
-function word ("Hope Not Hate", "Party of the Right"), unless the capitalised neighbour is loaded too
-("Radical Islamic Terrorism"). Capitals alone are no evidence of a name: emphatic capitals ("the Obama
-Regime Administrative Amnesty", "the Tyrant King George") count, and so does a word the lexicon writes
-capitalised ("Islamist", "Nazi"), which is always capitalised. Other proper names that hold a lexicon
-word ("Sacred Heart", the team "Devils") are excluded by their entry's not_in.
+"non-racist") or is part of a capitalised name, unless a capitalised neighbour is loaded too ("Radical
+Islamic Terrorism"). The capitalised hit (not a sentence's first word) is part of a name when a capitalised
+word stands before it, directly or through "of", "the"... ("the Las Vegas Massacre", "Prevention of
+Cruelty"), when an acronym opens a name that goes on after it ("a VOA Extremism Watch Desk reporter"), or
+when the run of capitals holds a capitalised function word ("Hope Not Hate", "Party of the Right"). In a
+title-case headline every word is capitalised, so there only a word before the hit that English does not
+know (absent from the CMU Pronouncing Dictionary: "the Aberfan Disaster") makes a name. A capitalised
+label before a name is no name ("the Tyrant King George"; on the PTC corpus such hits are half loaded,
+those after a capitalised word never), nor is a word the lexicon writes capitalised ("Islamist", "Nazi"),
+which is always capitalised. Other proper names that hold a lexicon word ("Sacred Heart", the team
+"Devils", "Epic Games") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
@@ -385,7 +390,8 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
         # A capitalised neighbour that is itself loaded makes a chain of labels, not a name
         # ("Radical Islamic Terrorism"); otherwise the hit is part of a name ("Hope Not Hate").
         covered = {k for hit in hits for k in range(hit.first, hit.last + 1)}
-        hits = [hit for n, hit in enumerate(hits) if n not in in_names or in_names[n] in covered]
+        hits = [hit for n, hit in enumerate(hits)
+                if n not in in_names or in_names[n] in covered or _loaded_neighbour(text, word_spans, hit, covered)]
     return hits
 
 
@@ -444,10 +450,10 @@ def _starts_sentence(text: str, word_spans, k: int) -> bool:
 
 
 def _capitalised_name_neighbour(text: str, word_spans, first: int, last: int) -> int | None:
-    """The capitalised word (not a sentence's first) that joins the hit's words, all capitalised, into a
-    name, directly or through one connector ("Hope Not Hate", "Sacred Heart of Jesus"), outside a
-    title-case headline; None when there is none. A sentence's first word is capitalised anyway, so a hit
-    there is kept ("Racist Trump supporters rallied")."""
+    """The capitalised word (not a sentence's first) or acronym that joins the hit's words, all capitalised,
+    into a name, directly or through one connector ("the Las Vegas Massacre", "Hope Not Hate", "a VOA
+    Extremism Watch Desk reporter"); None when there is none. A sentence's first word is capitalised anyway,
+    so a hit there is kept ("Racist Trump supporters rallied")."""
     if not all(_is_capitalised(_word_at(text, word_spans, k)) for k in range(first, last + 1)):
         return None
     if _starts_sentence(text, word_spans, first):
@@ -461,13 +467,50 @@ def _capitalised_name_neighbour(text: str, word_spans, first: int, last: int) ->
             if not _same_line_plain_gaps(text, word_spans, lo, hi):
                 break
             word = _word_at(text, word_spans, k)
+            if n == 0 and k < first and _is_acronym(word) and _capitalised_after(text, word_spans, last) \
+                    and not _in_headline(text, word_spans[first][0]):
+                return k  # the hit inside a name that an acronym opens ("a VOA Extremism Watch Desk reporter")
             if _is_capitalised(word) and not _starts_sentence(text, word_spans, k):
-                if _in_headline(text, word_spans[first][0]) or not _run_has_function_word(text, word_spans, first, last):
-                    return None
-                return k
+                if _in_headline(text, word_spans[first][0]):
+                    # every word of a headline is capitalised; a word before the hit that English does not
+                    # know is still a name's ("The Aberfan Disaster"), one it knows may be a verb ("Cracks Racist Joke")
+                    return k if k < first and not _is_possessive(word) and _unknown_to_english(word) else None
+                # A capitalised word before the hit makes it the head of a name ("the Las Vegas Massacre",
+                # "Prevention of Cruelty"); after it, the hit may be an emphatic label of what follows
+                # ("the Tyrant King George"), a name only when a function word shows it ("Hope Not Hate").
+                # A possessive ends the name before it: what follows is its own phrase ("Mueller's Witch Hunt").
+                if (k < first and not _is_possessive(word)) or _run_has_function_word(text, word_spans, first, last):
+                    return k
+                return None
             if n > 0 or word.lower() not in NAME_CONNECTORS:
                 break
     return None
+
+
+def _loaded_neighbour(text: str, word_spans, hit: Hit, covered: set[int]) -> bool:
+    """True when the word just before or after the hit, joined to it by a space, is covered by a hit too
+    ("the Russian Witch Hunt Hoax": "Hoax" after "Witch Hunt")."""
+    before, after = hit.first - 1, hit.last + 1
+    return (before in covered and _same_line_plain_gaps(text, word_spans, before, hit.first)) or \
+        (after in covered and _same_line_plain_gaps(text, word_spans, hit.last, after))
+
+
+def _unknown_to_english(word: str) -> bool:
+    """True when the CMU Pronouncing Dictionary (126k English words and common names) lacks the word:
+    a rarer name ("Aberfan", "Fortnite")."""
+    from .syllables import cmu_syllables  # loaded on first need (a few milliseconds, then cached)
+
+    return normalize_word(word) not in cmu_syllables()
+
+
+def _is_possessive(word: str) -> bool:
+    """"Mueller's", "Trump’s"."""
+    return normalize_word(word).endswith("'s")
+
+
+def _is_acronym(word: str) -> bool:
+    """"VOA", "NSPCC" (not "I", not "ESCAPING")."""
+    return 2 <= len(word) <= 5 and word.isalpha() and word.isupper()
 
 
 def _run_has_function_word(text: str, word_spans, first: int, last: int) -> bool:
@@ -481,6 +524,12 @@ def _run_has_function_word(text: str, word_spans, first: int, last: int) -> bool
             and _is_capitalised(_word_at(text, word_spans, hi + 1)):
         hi += 1
     return any(_word_at(text, word_spans, k).lower() in NAME_FUNCTION_WORDS for k in range(lo + 1, hi + 1))
+
+
+def _capitalised_after(text: str, word_spans, last: int) -> bool:
+    """True when a capitalised word follows word `last` after a single space."""
+    return last + 1 < len(word_spans) and _same_line_plain_gaps(text, word_spans, last, last + 1) \
+        and _is_capitalised(_word_at(text, word_spans, last + 1))
 
 
 def _same_line_plain_gaps(text: str, word_spans, lo: int, hi: int) -> bool:

@@ -75,3 +75,66 @@ def test_capitalised_not_in_word_matches_only_capitals():
         ((("exact", "the"), ("exact", "devil")), ()),
         ((("exact", "gang"), ("exact", "of"), ("exact", "eight")), (0, 2)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a capitalised word before a capitalised hit makes it part of a name, directly or through "of"
+        ("Newly released footage of the Las Vegas Massacre was shown on Monday.", []),
+        ("At the time I was the patron of the National Society for the Prevention of Cruelty to Children’s campaign, "
+         "so I was close to the work.", []),
+        ("His support came from his fellow Bay Area Radicals group and its friends.", []),
+        # an acronym opening a name that goes on after the hit ("VOA Extremism Watch Desk")
+        ("A VOA Extremism Watch Desk reporter said the camp was blocked.", []),
+        ("CB Greedy Williams made six tackles in the game.", []),
+        # a headline: a word English does not know before the hit is a name's, a known word may be a verb
+        ("A History of the Aberfan Disaster From The Crown", []),
+        ("Hillary Cracks Racist Joke After Mixing Up Two Senators", ["Racist"]),
+        # kept: a sentence's first word, an emphatic label before a name, an acronym with no name after
+        ("Racist Trump supporters rallied in the city on Sunday.", ["Racist"]),
+        ("We must resist the Tyrant King George and his ministers, they wrote.", ["Tyrant"]),
+        ("They said the FBI Witch Hunt must end now.", ["Witch Hunt"]),
+        ("They said that Mueller’s Witch Hunt must come to an end now.", ["Witch Hunt"]),
+        ("Stop Mueller’s Witch Hunt Now", ["Witch Hunt"]),
+    ],
+)
+def test_capitalised_hit_inside_a_name_does_not_count(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # radical of a plan or a change, not of people
+        ("WeWork now faces a radical restructuring. It was a radical change in doctrine.", []),
+        ("It is a radical anti-Israel hate group.", ["radical", "hate"]),
+        # spewing in the physical sense; the dismissive verb of speech stays
+        ("The Weird Plumes of Jupiter's Moon Europa Are Spewing Water Vapor", []),
+        ("Volcanoes spew ash; the chimneys spewed smoke all night.", []),
+        ("It's just CNN spewing more lies.", ["spewing", "lies"]),
+        # the neutral headline abbreviation of Democrats; "the Dems" of running prose stays
+        ("House Dems unveil renewable energy tax plan", []),
+        ("All the Dems have to do is squeal and Republicans give in.", ["the Dems"]),
+        # fraud as a crime category and a reported amount; fraud as a label stays
+        ("PSU banks report fraud of over Rs 95,000 cr in Apr-Sep", []),
+        ("She resigned amid voter fraud claims; he admitted immigration fraud.", []),
+        ("Luke Harding is known to be a notorious fraud.", ["notorious", "fraud"]),
+        # medical and physical dangers; the evaluation stays
+        ("Pneumonic plague causes dangerous lung infections.", []),
+        ("It would be a dangerous folly to pretend otherwise.", ["dangerous"]),
+        # a swarm of asteroids or bees; of people it stays
+        ("Asteroid swarm: NASA tracks three large space rocks. A swarm of bees settled.", []),
+        ("They warned of a swarm of migrants.", ["swarm"]),
+        # administrative disaster terms; the evaluation stays
+        ("Puerto Rico will receive federal disaster aid after its worst natural disaster.", []),
+        ("The trade deal is a disaster.", ["disaster"]),
+        # legal categories of cruelty, the company Epic Games, a section title and the historical Crusaders
+        ("He sponsored a campaign against child cruelty.", []),
+        ("The film cites Fortnite dev Epic Games in its credits; it was a scandal of epic proportions.", ["epic"]),
+        ("Personal Finance\nThe Crusader\nTravel", []),
+        ("They visited a Crusader castle. Orbán started public life as a crusader against communism.", ["crusader"]),
+    ],
+)
+def test_other_senses_in_not_in_do_not_count(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept

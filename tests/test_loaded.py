@@ -722,8 +722,9 @@ def _hit_texts(lexicon, text: str) -> list[str]:
         ("He said we should focus on the destructive Radical Islamic Terrorism that is spreading now.",
          ["destructive", "Radical", "Islamic Terrorism"]),
         ("Racist Trump supporters rallied in the city on Sunday.", ["Racist"]),
-        # emphatic capitals and words always capitalised are no name; a capitalised function word is
-        ("He signed the Obama Regime Administrative Amnesty, which his critics opposed from the start.", ["Regime"]),
+        # emphatic capitals before a name and words always capitalised are no name; a capitalised function
+        # word is, and so is a capitalised word before the hit (PTC gold marks none of "the Obama Regime")
+        ("He signed the Obama Regime Administrative Amnesty, which his critics opposed from the start.", []),
         ("We must resist the Tyrant King George and his ministers, they wrote in the declaration.", ["Tyrant"]),
         ('He tweeted that "The Russian Witch Hunt Hoax continues" again, as he has done for months.',
          ["Witch Hunt", "Hoax"]),
