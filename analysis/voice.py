@@ -20,10 +20,13 @@ import bisect
 import itertools
 import re
 
-from .quotes import Quote, Turn, find_speaker_turns
+from typing import NamedTuple
+
+from .quotes import PAIRS, Quote, Turn, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
+QUOTE_MARKS = frozenset(PAIRS) | frozenset("”’»›」』")
 
 _SPEECH_VERBS = (
     r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
@@ -42,7 +45,7 @@ _REPORT_VERBS = (
     r"declar(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|warn(?:s|ed|ing)?|suggest(?:s|ed|ing)?|tweet(?:s|ed|ing)?|"
     r"wr(?:ite|ites|ote|iting)|told|tell(?:s|ing)?|insinuat(?:e|es|ed|ing)|"
     r"stress(?:es|ed|ing)?|not(?:ed|ing)|explain(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)|"
-    r"indicat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing))"
+    r"indicat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|testif(?:y|ies|ied|ying))"
 )
 # Reported speech without "that": a reporting verb whose complement clause starts right after it (with an
 # indirect object after "told"/"warned" and a time or place phrase allowed between), or a "how"/"why" clause
@@ -52,7 +55,10 @@ _REPORT_VERBS = (
 # take a noun object ("wrote the book", "claimed the title") count only before a pronoun subject.
 _BARE_VERB = r"(?:sa(?:y|ys|id|ying)|add(?:s|ed|ing)|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|contend(?:s|ed|ing)?)"
 _BARE_OBJECT_VERB = r"(?:told|tell(?:s|ing)?|warn(?:s|ed|ing)?|assur(?:e|es|ed|ing))"
-_BARE_PRONOUN_VERB = r"(?:claim(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|assert(?:s|ed|ing)?|stat(?:ed|ing)|maintain(?:s|ed|ing)?)"
+_BARE_PRONOUN_VERB = (
+    r"(?:claim(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|assert(?:s|ed|ing)?|stat(?:ed|ing)|maintain(?:s|ed|ing)?|"
+    r"testif(?:y|ies|ied|ying))"
+)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _BARE_ADVERBIAL = (
     rf"(?:(?:on\s+)?{_WEEKDAY}\s+|on\s+(?:twitter|x|facebook|television|tv|air)\s+|(?:last|this)\s+(?:week|month|year)\s+|"
@@ -83,6 +89,13 @@ _NOT_A_SUBJECT = frozenset(
 # A verb of going on before "to" ("He went on to say the ...", "she continued to insist ..."): the speaker is
 # that verb's subject. (Other words before "to say" leave no speaker: "Needless to say", "to say the least".)
 _GOES_ON_TO = re.compile(r"\b(?:(?:go|goes|went|going|gone)\s+on|continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?)\s+to$", re.IGNORECASE)
+# A subject opening the sentence before a bare reporting verb: at most this many words ("China's ambassador to
+# Britain also"), and not after a word that makes the report a subordinate clause ("After he said ...").
+_MAX_SUBJECT_WORDS = 7
+_SUBORDINATORS = frozenset(
+    "after before when whenever while whilst if unless until till since because as although though once whereas "
+    "where why how what who whom whose which that whether despite without by with for in on at from to of".split()
+)
 # Adverbs and auxiliaries that may stand between the subject and the verb ("Lavrov also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset("also later then has have had once repeatedly previously again further".split())
 
@@ -92,10 +105,16 @@ _PREFIX_CUES = re.compile(
         (
             rf"\bwhat\s+(?:[\w’'.-]+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?{_SPEECH_VERBS}\b",
             r"\bso[\s-]called\b",
-            # "accused X of <hit>", "calling him out for <hit>", "condemned Y for <hit>"
+            # "accused X of <hit>", "calling him out for <hit>", "condemned Y for <hit>": the charge runs to the
+            # clause's end (no punctuation between), so a phrase and a word inside it get the same voice.
             r"\b(?:accus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
-            r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,2}$",
+            r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,12}$",
+            # the content of a charge named by a noun: "deny accusations of <hit>", "allegations of <hit>"
+            r"\b(?:accusations?|allegations?)\s+of\s+(?:[\w’'-]+\s+){0,12}$",
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)(?:[\w’'-]+\s+){0,3}$",
+            # "called the impeachment process a <hit>": a longer object, then the article of the name given it
+            r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)"
+            r"(?:[\w’'-]+\s+){1,5}?(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$",
             rf"\b{_SPEECH_VERBS}\s+(?:\w+\s+){{0,6}}?as\b",
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",
@@ -180,6 +199,115 @@ _ANYWHERE_CUES = re.compile(
     re.IGNORECASE,
 )
 
+# A line ending in ": Speaker" attributes the line to that speaker, as headlines do ("Impeachment sham completely
+# debunked: White House | Deccan Herald"): a name of one to five capitalised words after the line's last colon,
+# perhaps followed by a site's name after "|" or a spaced dash, and no full stop.
+_LINE_SPEAKER = re.compile(
+    r"^[ \t]*(?P<said>[^\n]*\S)[ \t]*:[ \t]+"
+    r"(?P<speaker>(?-i:[A-Z])[\w\u2019'.&-]*(?:[ \t]+(?:(?:of|the|for|and|de|al)[ \t]+)?(?-i:[A-Z])[\w\u2019'.&-]*){0,4})"
+    r"[ \t]*(?:\|[^\n]*|[ \t][-\u2013\u2014][ \t][^\n]*)?$",
+    re.MULTILINE,
+)
+# Words after that colon which label the line rather than name a speaker ("...: Part Two", "...: Live Updates").
+_NOT_A_LINE_SPEAKER = frozenset(
+    "part day week chapter episode season volume vol section step round act page live update updates video videos "
+    "watch photo photos picture pictures image images gallery opinion analysis editorial explainer explained report "
+    "review interview exclusive breaking timeline poll quiz full text transcript read more see source sources "
+    "credit credits latest news the a an this that what why how who when where".split()
+)
+# Words closing the text before that colon which introduce a list or a credit, not a claim ("Survivors
+# include: John Smith", "Photo: Reuters").
+_NOT_A_LINE_CLAIM_END = frozenset(
+    "include includes including included are is was were be by from with to as like among named called of for "
+    "and or photo photos picture image images credit credits source sources via courtesy caption file video "
+    "read see also related watch tags topics category filed updated published posted author editor reporting "
+    "writing editing contact email phone follow share".split()
+)
+# A statement pasted after its introduction ("A Statement from the White House read as follows:", "the
+# statement reads:", "X said in a statement:"): the rest of that paragraph, or the next paragraph when the
+# introduction ends its line, is the statement's own words. (Later paragraphs have no mark of where the
+# statement ends, so they stay the author's.)
+_STATEMENT_INTRO = re.compile(
+    r"\b(?:(?:read|reads|reading|said|says|stated|states|declared|wrote|writes)\s+(?:\w+\s+){0,2}?as\s+follows"
+    r"|(?:statement|declaration|communiqu[eé]|release|letter|message)\s+(?:read|reads|said|says|stated|states)"
+    r"|(?:sa(?:id|ys)|stat(?:ed|es)|wr(?:ote|ites)|add(?:ed|s)|declared|announced|tweeted|posted)\s+(?:\w+\s+){0,3}?"
+    r"in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|letter|post|tweet|message|release|communiqu[eé]|declaration)"
+    r")[ \t]*:[ \t]*",
+    re.IGNORECASE,
+)
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n?[ \t]*(?P<para>[^\s][^\n]*)")
+
+
+class Block(NamedTuple):
+    """A stretch of a document in someone else's voice by the document's layout: start, end, voice."""
+
+    start: int
+    end: int
+    voice: str
+
+
+def find_line_speakers(text: str) -> list[Block]:
+    """The text before the colon of each line ending in ": Speaker" (_LINE_SPEAKER), attributed.
+
+    Only a claim in sentence case (a lower-case word of four letters or more: a title-case headline's last
+    words may be its subtitle), of three words or more, one sentence, not closing with a word that introduces a
+    list or a credit; and a speaker not opening with a word that labels the line."""
+    blocks = []
+    if ":" not in text:
+        return blocks
+    for match in _LINE_SPEAKER.finditer(text):
+        said, speaker = match.group("said"), match.group("speaker")
+        words = _WORD_RE.findall(said)
+        if (
+            len(words) >= 3
+            and any(word[:1].islower() and len(word) >= 4 for word in words)
+            and words[-1].lower() not in _NOT_A_LINE_CLAIM_END
+            and not re.search(r"[.!?:]\s", said)
+            and speaker.split()[0].lower() not in _NOT_A_LINE_SPEAKER
+            and not (speaker.endswith(".") and speaker.count(".") == 1)
+        ):
+            blocks.append(Block(match.start("said"), match.end("said"), ATTRIBUTED))
+    return blocks
+
+
+def find_statements(text: str) -> list[Block]:
+    """The words of statements pasted after their introduction (_STATEMENT_INTRO), quoted: the rest of the
+    paragraph after the colon, or the next paragraph when the colon ends the line. Not when the introduction
+    is the author's ("I wrote as follows:") nor when a quotation mark opens the statement (find_quotes has it)."""
+    blocks = []
+    for match in _STATEMENT_INTRO.finditer(text):
+        if _FIRST_PERSON_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = match.end(), line_end
+        if start == line_end:  # the statement is the next paragraph (one blank line at most between)
+            paragraph = _PARAGRAPH_RE.match(text, line_end)
+            if paragraph is None:
+                continue
+            start, end = paragraph.span("para")
+        if text[start] in QUOTE_MARKS:
+            continue
+        blocks.append(Block(start, end, QUOTED))
+    return blocks
+
+
+def find_layout_blocks(text: str) -> tuple[Block, ...]:
+    """Pasted statements (quoted) and lines attributed to a speaker after their final colon, sorted by start."""
+    return tuple(sorted(find_statements(text) + find_line_speakers(text)))
+
+
+def layout_voice(blocks: tuple[Block, ...], start: int, end: int) -> str | None:
+    """The voice of the layout blocks holding [start, end) (quoted before attributed), or None."""
+    voice = None
+    for block in blocks:  # few per document
+        if block.start > start:
+            break
+        if end <= block.end and voice != QUOTED:
+            voice = block.voice
+    return voice
+
 
 # A cheap test before the cue regexes, which cost ~12 µs a search (most phrases have neither cue).
 # Every match of _PREFIX_CUES starts, after its \b, with a whole word (a maximal run of \w characters, as each
@@ -193,7 +321,7 @@ _ANYWHERE_CUES = re.compile(
 _PREFIX_START_WORD = re.compile(
     "|".join(
         (
-            r"what|so|according|in|quoted",
+            r"what|so|according|in|quoted|accusations?|allegations?",
             r"accus(?:e|es|ed|ing)|call(?:s|ed|ing)?|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing)",
             r"call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?",
             _SPEECH_VERB_WORD,
@@ -295,12 +423,18 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
     idiom_start = _IDIOM_FIRST_WORD.search(before)
     if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
+    after = prefix[match.end():]
     if match.group("bare") is not None:
         # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author
-        # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ...").
+        # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ..."). But when the
+        # speaker opens the sentence ("Volker told the committee he tried ..., that ..."), the report is the
+        # sentence's main clause and reaches on like a "that" clause.
         verb = _WORD_RE.match(prefix, match.start()).group()
-        return _has_reported_speaker(before, verb.lower(), goes_on) and not _CLAUSE_END_RE.search(prefix, match.end())
-    after = prefix[match.end():]
+        if not _has_reported_speaker(before, verb.lower(), goes_on):
+            return False
+        if not _CLAUSE_END_RE.search(after):
+            return True
+        return _speaker_opens_sentence(before) and not _returns_to_author(after, rest)
     if _returns_to_author(after, rest):
         return False
     if _ACCORDING_RE.match(prefix, match.start()):
@@ -329,6 +463,17 @@ def _returns_to_author(after: str, rest: str) -> bool:
     if appositive is None or _CLAUSE_END_RE.search(after, appositive.start() + 1) or _CLAUSE_END_RE.search(rest):
         return False
     return not any(_SPEECH_WORD.fullmatch(word) for word in _WORD_RE.findall(after[:appositive.start()]))
+
+
+def _speaker_opens_sentence(before: str) -> bool:
+    """True when `before` (the sentence up to a reporting verb) is only the verb's subject: a few words, no
+    clause mark, not opening with a subordinating word ("After Kavanaugh said ...", "If he says ...")."""
+    words = _WORD_RE.findall(before)
+    return (
+        0 < len(words) <= _MAX_SUBJECT_WORDS
+        and words[0].lower() not in _SUBORDINATORS
+        and not _CLAUSE_END_RE.search(before)
+    )
 
 
 def _goes_on_to(before: str) -> int | None:
@@ -383,14 +528,19 @@ def classify_voice(
     sentence_spans: tuple[tuple[int, int], ...],
     sentence_starts: list[int] | None = None,
     turns: tuple[Turn, ...] | None = None,
+    blocks: tuple[Block, ...] | None = None,
 ) -> str:
     """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`. `turns` are the text's
-    speaker turns (find_speaker_turns; DocContext.turns), found here when not given: pass them when asking
-    about several phrases of one text."""
+    speaker turns (find_speaker_turns; DocContext.turns) and `blocks` its layout blocks (find_layout_blocks),
+    found here when not given: pass them when asking about several phrases of one text."""
     if turns is None:
         turns = tuple(find_speaker_turns(text))
     if is_inside_quote(quotes, start, end) or is_inside_turn(turns, start, end):
         return QUOTED
+    if blocks is None:
+        blocks = find_layout_blocks(text)
+    if (voice := layout_voice(blocks, start, end)) is not None:
+        return voice
     starts = sentence_starts if sentence_starts is not None else [s for s, _ in sentence_spans]
     sentence = sentence_around(sentence_spans, starts, start)
     if is_attributed(text, sentence, start, end):
@@ -421,6 +571,7 @@ class VoiceFinder:
         self.word_ends = tokens.word_ends
         self.words = tokens.words
         self.turns = turns
+        self.blocks = find_layout_blocks(text)
 
     def _tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens [first, last) lying in text[start:end], or None when a token is cut at an edge (its piece
@@ -468,6 +619,8 @@ class VoiceFinder:
             return QUOTED
         if self.turns and is_inside_turn(self.turns, start, end):
             return QUOTED
+        if self.blocks and (voice := layout_voice(self.blocks, start, end)) is not None:
+            return voice
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
         if self.prefix_cue(sentence_start, start, (end, sentence_end)):
             return ATTRIBUTED
