@@ -45,7 +45,7 @@ _REPORT_VERBS = (
     r"declar(?:e|es|ed|ing)|accus(?:e|es|ed|ing)|warn(?:s|ed|ing)?|suggest(?:s|ed|ing)?|tweet(?:s|ed|ing)?|"
     r"wr(?:ite|ites|ote|iting)|told|tell(?:s|ing)?|insinuat(?:e|es|ed|ing)|"
     r"stress(?:es|ed|ing)?|not(?:ed|ing)|explain(?:s|ed|ing)?|announc(?:e|es|ed|ing)|reiterat(?:e|es|ed|ing)|"
-    r"indicat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing)|testif(?:y|ies|ied|ying))"
+    r"indicat(?:e|es|ed|ing)|confirm(?:s|ed|ing)?|emphasi[sz](?:e|es|ed|ing))"
 )
 # Reported speech without "that": a reporting verb whose complement clause starts right after it (with an
 # indirect object after "told"/"warned" and a time or place phrase allowed between), or a "how"/"why" clause
@@ -94,23 +94,37 @@ _GOES_ON_TO = re.compile(r"\b(?:(?:go|goes|went|going|gone)\s+on|continu(?:e|es|
 _MAX_SUBJECT_WORDS = 7
 _SUBORDINATORS = frozenset(
     "after before when whenever while whilst if unless until till since because as although though once whereas "
-    "where why how what who whom whose which that whether despite without by with for in on at from to of".split()
+    "where why how what who whom whose which that whether despite without by with for in on at from".split()
 )
+_RELATIVES = frozenset("who whom whose which that where when while if because as".split())
+_THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 # Adverbs and auxiliaries that may stand between the subject and the verb ("Lavrov also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset("also later then has have had once repeatedly previously again further".split())
 
+# A word that may continue the charge after "accused X of": not one that starts a phrase about the accusing.
+_CHARGE_WORD = (
+    r"(?!(?:with|without|despite|after|before|during|while|since|because|although|though|but|yet|even|as|when|"
+    r"amid|following)\b)[\w’'-]+"
+)
+# "testified that": the complement of a testimony (not "testified before the committee", nor "as X testifies, ...").
+_TESTIFY_THAT = r"\btestif(?:y|ies|ied|ying)\s+(?:\w+\s+){0,3}?that\b"
+# A second "of" right after the phrase, or after an appositive: the first "of" belonged to the accused ("accused
+# victims of Chile's most notorious <hit> of slander").
+_LATER_OF = re.compile(r"^\W*(?:[\w’'-]+\s+)?of\b|^[^;:!?]*?,\s*of\b", re.IGNORECASE)
 # Cues that put what follows them (in the same sentence) in someone else's voice.
 _PREFIX_CUES = re.compile(
     r"|".join(
         (
             rf"\bwhat\s+(?:[\w’'.-]+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?{_SPEECH_VERBS}\b",
             r"\bso[\s-]called\b",
-            # "accused X of <hit>", "calling him out for <hit>", "condemned Y for <hit>": the charge runs to the
-            # clause's end (no punctuation between), so a phrase and a word inside it get the same voice.
-            r"\b(?:accus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
-            r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,12}$",
-            # the content of a charge named by a noun: "deny accusations of <hit>", "allegations of <hit>"
-            r"\b(?:accusations?|allegations?)\s+of\s+(?:[\w’'-]+\s+){0,12}$",
+            # "calling him out for <hit>", "condemned Y for <hit>": the reason given, when it is the next words
+            r"\b(?:call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
+            r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,2}$",
+            # "accused X of <hit>" and "deny accusations of <hit>": the charge runs on to the clause's end (no
+            # punctuation) or to a word that leaves it ("... of sexual assault with no evidence"), so a phrase and
+            # a word inside it get the same voice ("of creating a humanitarian disaster").
+            rf"(?P<charge>\b(?:accus(?:e|es|ed|ing)\s+(?:[\w’'.-]+\s+){{0,6}}?(?:of|for)|(?:accusations?|allegations?)\s+of)"
+            rf"\s+(?:{_CHARGE_WORD}\s+){{0,8}}$)",
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)(?:[\w’'-]+\s+){0,3}$",
             # "called the impeachment process a <hit>": a longer object, then the article of the name given it
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)"
@@ -118,6 +132,7 @@ _PREFIX_CUES = re.compile(
             rf"\b{_SPEECH_VERBS}\s+(?:\w+\s+){{0,6}}?as\b",
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",
+            _TESTIFY_THAT,
             rf"\b{_REPORT_VERBS}\s*[,:]",
             _BARE_REPORT_CUE,
             r"\baccording\s+to\b",
@@ -147,7 +162,7 @@ _IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having|needless\s+to|suffice\s+(
 # false", ", an allegation Kyiv denies"): the author speaking about the report, so in the author's voice again.
 # Only nouns for a statement (not "a view", "a narrative", which may be the speaker's own words for something).
 _JUDGEMENT_APPOSITIVE = re.compile(
-    r",\s+(?:a|an|the|this|that|such\s+an?)\s+(?:[\w’'-]+\s+){0,2}?"
+    r",\s+(?:a|an|the|this|that|such\s+an?|both|these|those)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:claim|assertion|allegation|accusation|charge|contention|statement|remark|lie|falsehood|fabrication|canard|"
     r"distortion|smear)s?\b",
     re.IGNORECASE,
@@ -321,7 +336,7 @@ def layout_voice(blocks: tuple[Block, ...], start: int, end: int) -> str | None:
 _PREFIX_START_WORD = re.compile(
     "|".join(
         (
-            r"what|so|according|in|quoted|accusations?|allegations?",
+            r"what|so|according|in|quoted|accusations?|allegations?|testif(?:y|ies|ied|ying)",
             r"accus(?:e|es|ed|ing)|call(?:s|ed|ing)?|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing)",
             r"call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?",
             _SPEECH_VERB_WORD,
@@ -434,8 +449,14 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
             return False
         if not _CLAUSE_END_RE.search(after):
             return True
-        return _speaker_opens_sentence(before) and not _returns_to_author(after, rest)
+        return (
+            _speaker_opens_sentence(before)
+            and _THAT_RE.search(after, _CLAUSE_END_RE.search(after).end()) is not None
+            and not _returns_to_author(after, rest)
+        )
     if _returns_to_author(after, rest):
+        return False
+    if match.group("charge") is not None and _LATER_OF.search(rest):
         return False
     if _ACCORDING_RE.match(prefix, match.start()):
         if _CLAUSE_END_RE.search(after):
@@ -467,11 +488,13 @@ def _returns_to_author(after: str, rest: str) -> bool:
 
 def _speaker_opens_sentence(before: str) -> bool:
     """True when `before` (the sentence up to a reporting verb) is only the verb's subject: a few words, no
-    clause mark, not opening with a subordinating word ("After Kavanaugh said ...", "If he says ...")."""
-    words = _WORD_RE.findall(before)
+    clause mark, not opening with a subordinating word ("After Kavanaugh said ...", "If he says ...") nor
+    holding a relative one ("The aides complain about reporters who they say ...")."""
+    words = [word.lower() for word in _WORD_RE.findall(before)]
     return (
         0 < len(words) <= _MAX_SUBJECT_WORDS
-        and words[0].lower() not in _SUBORDINATORS
+        and words[0] not in _SUBORDINATORS
+        and not _RELATIVES.intersection(words)
         and not _CLAUSE_END_RE.search(before)
     )
 
