@@ -108,8 +108,8 @@ _CHARGE_WORD = (
 )
 # "testified that": the complement of a testimony (not "testified before the committee", nor "as X testifies, ...").
 _TESTIFY_THAT = r"\btestif(?:y|ies|ied|ying)\s+(?:\w+\s+){0,3}?that\b"
-# A second "of" right after the phrase, or after an appositive: the first "of" belonged to the accused ("accused
-# victims of Chile's most notorious <hit> of slander").
+# A second "of" right after the phrase, or after an appositive: the first "of" may belong to the accused ("accused
+# victims of Chile's most notorious <hit> of slander"), or not ("of a systematic <hit> of their crimes").
 _LATER_OF = re.compile(r"^\W*(?:[\w’'-]+\s+)?of\b|^[^;:!?]*?,\s*of\b", re.IGNORECASE)
 # Cues that put what follows them (in the same sentence) in someone else's voice.
 _PREFIX_CUES = re.compile(
@@ -124,7 +124,7 @@ _PREFIX_CUES = re.compile(
             # punctuation) or to a word that leaves it ("... of sexual assault with no evidence"), so a phrase and
             # a word inside it get the same voice ("of creating a humanitarian disaster").
             rf"(?P<charge>\b(?:accus(?:e|es|ed|ing)\s+(?:[\w’'.-]+\s+){{0,6}}?(?:of|for)|(?:accusations?|allegations?)\s+of)"
-            rf"\s+(?:{_CHARGE_WORD}\s+){{0,8}}$)",
+            rf"\s+(?P<charge_words>(?:{_CHARGE_WORD}\s+){{0,8}})$)",
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)(?:[\w’'-]+\s+){0,3}$",
             # "called the impeachment process a <hit>": a longer object, then the article of the name given it
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)"
@@ -456,8 +456,10 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
         )
     if _returns_to_author(after, rest):
         return False
-    if match.group("charge") is not None and _LATER_OF.search(rest):
-        return False
+    if match.group("charge") is not None and _LATER_OF.search(rest) and len(match.group("charge_words").split()) > 2:
+        return False  # the charge may be the later "of": only its first two words are surely the charge
+    if after.rfind("(") > after.rfind(")"):
+        return False  # an aside in parentheses opened after the cue is the author's ("(evidently to ...)")
     if _ACCORDING_RE.match(prefix, match.start()):
         if _CLAUSE_END_RE.search(after):
             return True
