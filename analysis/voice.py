@@ -27,6 +27,9 @@ from .quotes import PAIRS, Quote, Turn, find_speaker_turns
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
 QUOTE_MARKS = frozenset(PAIRS) | frozenset("”’»›」』")
+# A quotation this long repeated word for word outside quotation marks is a pull-quote (without_pull_quotes):
+# ten words are a sentence, which a headline or a paraphrase seldom repeats exactly.
+PULL_QUOTE_WORDS = 10
 
 _SPEECH_VERBS = (
     r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
@@ -234,7 +237,8 @@ _NOT_A_LINE_SPEAKER = frozenset(
 # include: John Smith", "Photo: Reuters").
 _NOT_A_LINE_CLAIM_END = frozenset(
     "include includes including included are is was were be by from with to as like among named called of for "
-    "and or photo photos picture image images credit credits source sources via courtesy caption file video "
+    "and or photo photos photograph photographs picture pictured image images illustration graphic map footage "
+    "composite credit credits source sources via courtesy caption file video "
     "read see also related watch tags topics category filed updated published posted author editor reporting "
     "writing editing contact email phone follow share".split()
 )
@@ -251,6 +255,7 @@ _STATEMENT_INTRO = re.compile(
     r")[ \t]*:[ \t]*",
     re.IGNORECASE,
 )
+_SENTENCE_BREAK_RE = re.compile(r"[.!?:][\"'\u2019\u201d\u00bb)\]]*\s")
 _PARAGRAPH_RE = re.compile(r"\n[ \t]*\n?[ \t]*(?P<para>[^\s][^\n]*)")
 
 
@@ -278,7 +283,7 @@ def find_line_speakers(text: str) -> list[Block]:
             len(words) >= 3
             and any(word[:1].islower() and len(word) >= 4 for word in words)
             and words[-1].lower() not in _NOT_A_LINE_CLAIM_END
-            and not re.search(r"[.!?:]\s", said)
+            and not _SENTENCE_BREAK_RE.search(said)
             and speaker.split()[0].lower() not in _NOT_A_LINE_SPEAKER
             and not (speaker.endswith(".") and speaker.count(".") == 1)
         ):
@@ -401,6 +406,31 @@ def sentence_around(sentence_spans: tuple[tuple[int, int], ...], starts: list[in
     if index < 0:
         return (0, start)
     return sentence_spans[index]
+
+
+def without_pull_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """`quotes` less the page's pull-quotes: a quotation of PULL_QUOTE_WORDS words or more whose words appear
+    again in the text outside any quotation (an editorial's own sentence set apart in quotation marks, as
+    "'Excessive force and police brutality have accelerated ...' Photograph: AFP" above the same sentence in
+    its body). Those words are the author's."""
+    kept = []
+    for quote in quotes:
+        inner = text[quote.inner[0]:quote.inner[1]].strip().rstrip(".,;:!?\u2026").rstrip()
+        if len(inner.split()) >= PULL_QUOTE_WORDS and _said_again_unquoted(text, quotes, inner, quote):
+            continue
+        kept.append(quote)
+    return kept
+
+
+def _said_again_unquoted(text: str, quotes: list[Quote], words: str, quote: Quote) -> bool:
+    """True when `words` (a quotation's interior) occur in `text` outside `quote` and outside every quotation."""
+    position = text.find(words)
+    while position >= 0:
+        end = position + len(words)
+        if not (quote.start <= position < quote.end) and not is_inside_quote(quotes, position, end):
+            return True
+        position = text.find(words, position + 1)
+    return False
 
 
 def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
@@ -560,6 +590,7 @@ def classify_voice(
     found here when not given: pass them when asking about several phrases of one text."""
     if turns is None:
         turns = tuple(find_speaker_turns(text))
+    quotes = without_pull_quotes(text, quotes)
     if is_inside_quote(quotes, start, end) or is_inside_turn(turns, start, end):
         return QUOTED
     if blocks is None:
@@ -588,6 +619,7 @@ class VoiceFinder:
         self.text = text
         # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
         # the furthest end of an interior among it and the quotations before it.
+        quotes = without_pull_quotes(text, quotes)
         self.quote_starts = [quote.start for quote in quotes]
         self.quote_reach = list(itertools.accumulate((quote.inner[1] for quote in quotes), max))
         self.sentence_spans = tokens.sentence_spans

@@ -278,3 +278,23 @@ STATEMENT = (
 )
 def test_a_statement_pasted_after_its_introduction_is_quoted(phrase: str, voice: str):
     assert _voice(STATEMENT, phrase) == voice
+
+
+PULL_QUOTE = (
+    "Editorial\n\n\u2018Excessive force and police brutality have accelerated and magnified these protests, turning"
+    " what began as a rejection of the bill into a movement.\u2019 Photograph: AFP\n\nHong Kong is burning.\n\n"
+    "Excessive force and police brutality have accelerated and magnified these protests, turning what began as a"
+    " rejection of the bill into a movement, and persuading many to join."
+)
+
+
+def test_a_pull_quote_of_the_author_s_own_sentence_is_authorial():
+    assert _voice(PULL_QUOTE, "brutality") == "authorial"  # the pull-quote (the first occurrence), credit after it
+    # a quotation repeated in quotation marks is still someone's words
+    text = ("He said: \u201cThe police brutality has accelerated and magnified these protests across the whole "
+            "city.\u201d Later he repeated: \u201cThe police brutality has accelerated and magnified these protests "
+            "across the whole city.\u201d")
+    assert _voice(text, "brutality") == "quoted"
+    # ... and so is a short one the body repeats (a headline's or a paraphrase's few words)
+    text = "He called it \u201ca sham trial\u201d.\n\nThe sham trial went on."
+    assert _voice(text, "sham") == "quoted"
