@@ -30,6 +30,9 @@ QUOTE_MARKS = frozenset(PAIRS) | frozenset("”’»›」』")
 # A quotation this long repeated word for word outside quotation marks is a pull-quote (without_pull_quotes):
 # ten words are a sentence, which a headline or a paraphrase seldom repeats exactly.
 PULL_QUOTE_WORDS = 10
+_CREDIT_OR_NOTHING_RE = re.compile(
+    r"[ \t]*(?:(?:Photograph|Photo|Picture|Illustration|Image|Composite|Credit)s?\b[^\n]*)?", re.IGNORECASE
+)
 
 _SPEECH_VERBS = (
     r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
@@ -409,17 +412,31 @@ def sentence_around(sentence_spans: tuple[tuple[int, int], ...], starts: list[in
 
 
 def without_pull_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
-    """`quotes` less the page's pull-quotes: a quotation of PULL_QUOTE_WORDS words or more whose words appear
-    again in the text outside any quotation (an editorial's own sentence set apart in quotation marks, as
-    "'Excessive force and police brutality have accelerated ...' Photograph: AFP" above the same sentence in
-    its body). Those words are the author's."""
+    """`quotes` less the page's pull-quotes: a quotation of PULL_QUOTE_WORDS words or more standing alone on its
+    line (perhaps with a picture's credit after it) whose words appear again in the text outside any quotation
+    (an editorial's own sentence set apart, as "'Excessive force and police brutality have accelerated ...'
+    Photograph: AFP" above the same sentence in its body). Those words are the author's. (A quotation inside a
+    sentence, or followed by its speaker, is someone's words even where an embedded post repeats them.)"""
     kept = []
     for quote in quotes:
         inner = text[quote.inner[0]:quote.inner[1]].strip().rstrip(".,;:!?\u2026").rstrip()
-        if len(inner.split()) >= PULL_QUOTE_WORDS and _said_again_unquoted(text, quotes, inner, quote):
+        if (
+            len(inner.split()) >= PULL_QUOTE_WORDS
+            and quote.closed
+            and _stands_alone(text, quote)
+            and _said_again_unquoted(text, quotes, inner, quote)
+        ):
             continue
         kept.append(quote)
     return kept
+
+
+def _stands_alone(text: str, quote: Quote) -> bool:
+    """True when `quote` is its line's only text, but for a picture's credit after it ("Photograph: AFP")."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:quote.start].strip() and _CREDIT_OR_NOTHING_RE.fullmatch(text, quote.end, line_end) is not None
 
 
 def _said_again_unquoted(text: str, quotes: list[Quote], words: str, quote: Quote) -> bool:
