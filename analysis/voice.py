@@ -1,13 +1,15 @@
 """Whose voice carries a phrase: the author's, a quotation's, or someone the author reports.
 
-- quoted: inside quotation marks of any style (scare quotes and nested quotes included), or inside a
-  speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...": analysis.quotes.find_speaker_turns).
+- quoted: inside quotation marks of any style (scare quotes and nested quotes included; not a pull-quote, the
+  page's own sentence set apart), inside a speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...":
+  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
-  "labelled/described/branded as", "X regards ... as", "X has added/said/claimed/indicated that ...",
+  "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
+  that ...", "testified that", "accused X of ...", "accusations of ...",
   "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
-  "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash); a trailing
-  attribution ending the sentence
-  ("..., the minister said.", "..., said Lavrov.").
+  "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash, or to a later "that"
+  clause when the speaker opens the sentence); a trailing attribution ending the sentence
+  ("..., the minister said.", "..., said Lavrov."); a line ending in ": Speaker" (find_line_speakers).
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
