@@ -257,7 +257,15 @@ _STATEMENT_INTRO = re.compile(
     r"|(?:sa(?:id|ys)|stat(?:ed|es)|wr(?:ote|ites)|add(?:ed|s)|declared|announced|tweeted|posted)\s+(?:\w+\s+){0,3}?"
     r"in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
     r"(?:statement|letter|post|tweet|message|release|communiqu[eé]|declaration)"
-    r")[ \t]*:[ \t]*",
+    r")[ \t]*:$",  # searched with the colon as the end (find_statements)
+    re.IGNORECASE,
+)
+# How far before its colon a statement's introduction may start (the longest is far shorter), and the word
+# every introduction ends with, tested first as most colons follow none.
+_STATEMENT_INTRO_CHARS = 160
+_STATEMENT_INTRO_LAST_WORD = re.compile(
+    r"\b(?:follows|reads?|said|says|stated|states|statement|declaration|communiqu[eé]|release|letter|message|post|"
+    r"tweet)[ \t]*$",
     re.IGNORECASE,
 )
 _SENTENCE_BREAK_RE = re.compile(r"[.!?:][\"'\u2019\u201d\u00bb)\]]*\s")
@@ -279,9 +287,10 @@ def find_line_speakers(text: str) -> list[Block]:
     words may be its subtitle), of three words or more, one sentence, not closing with a word that introduces a
     list or a credit; and a speaker not opening with a word that labels the line."""
     blocks = []
-    if ":" not in text:
-        return blocks
-    for match in _LINE_SPEAKER.finditer(text):
+    for line_start, line_end in _lines_with_colons(text):
+        match = _LINE_SPEAKER.match(text, line_start, line_end)
+        if match is None:
+            continue
         said, speaker = match.group("said"), match.group("speaker")
         words = _WORD_RE.findall(said)
         if (
@@ -296,17 +305,38 @@ def find_line_speakers(text: str) -> list[Block]:
     return blocks
 
 
+def _lines_with_colons(text: str):
+    """(start, end) of each line holding a colon, in order."""
+    colon = text.find(":")
+    while colon >= 0:
+        line_start = text.rfind("\n", 0, colon) + 1
+        line_end = text.find("\n", colon)
+        line_end = len(text) if line_end < 0 else line_end
+        yield line_start, line_end
+        colon = text.find(":", line_end)
+
+
 def find_statements(text: str) -> list[Block]:
     """The words of statements pasted after their introduction (_STATEMENT_INTRO), quoted: the rest of the
     paragraph after the colon, or the next paragraph when the colon ends the line. Not when the introduction
     is the author's ("I wrote as follows:") nor when a quotation mark opens the statement (find_quotes has it)."""
     blocks = []
-    for match in _STATEMENT_INTRO.finditer(text):
+    colon = text.find(":")
+    while colon >= 0:
+        # The regex is tried only before each colon: searched over the whole text it costs far more.
+        found_at, colon = colon, text.find(":", colon + 1)
+        if not _STATEMENT_INTRO_LAST_WORD.search(text, max(0, found_at - 30), found_at):
+            continue
+        match = _STATEMENT_INTRO.search(text, max(0, found_at - _STATEMENT_INTRO_CHARS), found_at + 1)
+        if match is None:
+            continue
         if _FIRST_PERSON_BEFORE.search(text, max(0, match.start() - 40), match.start()):
             continue
         line_end = text.find("\n", match.end())
         line_end = len(text) if line_end < 0 else line_end
         start, end = match.end(), line_end
+        while start < line_end and text[start] in " \t":
+            start += 1
         if start == line_end:  # the statement is the next paragraph (one blank line at most between)
             paragraph = _PARAGRAPH_RE.match(text, line_end)
             if paragraph is None:
