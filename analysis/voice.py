@@ -1,13 +1,15 @@
 """Whose voice carries a phrase: the author's, a quotation's, or someone the author reports.
 
-- quoted: inside quotation marks of any style (scare quotes and nested quotes included), or inside a
-  speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...": analysis.quotes.find_speaker_turns).
+- quoted: inside quotation marks of any style (scare quotes and nested quotes included; not a pull-quote, the
+  page's own sentence set apart), inside a speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...":
+  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
-  "labelled/described/branded as", "X regards ... as", "X has added/said/claimed/indicated that ...",
+  "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
+  that ...", "testified that", "accused X of ...", "accusations of ...",
   "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
-  "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash); a trailing
-  attribution ending the sentence
-  ("..., the minister said.", "..., said Lavrov.").
+  "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash, or to a later "that"
+  clause when the speaker opens the sentence); a trailing attribution ending the sentence
+  ("..., the minister said.", "..., said Lavrov."); a line ending in ": Speaker" (find_line_speakers).
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
@@ -20,10 +22,19 @@ import bisect
 import itertools
 import re
 
-from .quotes import Quote, Turn, find_speaker_turns
+from typing import NamedTuple
+
+from .quotes import PAIRS, Quote, Turn, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
+QUOTE_MARKS = frozenset(PAIRS) | frozenset("”’»›」』")
+# A quotation this long repeated word for word outside quotation marks is a pull-quote (without_pull_quotes):
+# ten words are a sentence, which a headline or a paraphrase seldom repeats exactly.
+PULL_QUOTE_WORDS = 10
+_CREDIT_OR_NOTHING_RE = re.compile(
+    r"[ \t]*(?:(?:Photograph|Photo|Picture|Illustration|Image|Composite|Credit)s?\b[^\n]*)?", re.IGNORECASE
+)
 
 _SPEECH_VERBS = (
     r"(?:call(?:s|ed|ing)?|dub(?:s|bed|bing)?|term(?:s|ed|ing)?|label(?:s|ed|led|ing|ling)?|brand(?:s|ed|ing)?|"
@@ -52,7 +63,10 @@ _REPORT_VERBS = (
 # take a noun object ("wrote the book", "claimed the title") count only before a pronoun subject.
 _BARE_VERB = r"(?:sa(?:y|ys|id|ying)|add(?:s|ed|ing)|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|contend(?:s|ed|ing)?)"
 _BARE_OBJECT_VERB = r"(?:told|tell(?:s|ing)?|warn(?:s|ed|ing)?|assur(?:e|es|ed|ing))"
-_BARE_PRONOUN_VERB = r"(?:claim(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|assert(?:s|ed|ing)?|stat(?:ed|ing)|maintain(?:s|ed|ing)?)"
+_BARE_PRONOUN_VERB = (
+    r"(?:claim(?:s|ed|ing)?|wr(?:ite|ites|ote|iting)|assert(?:s|ed|ing)?|stat(?:ed|ing)|maintain(?:s|ed|ing)?|"
+    r"testif(?:y|ies|ied|ying))"
+)
 _WEEKDAY = r"(?:monday|tuesday|wednesday|thursday|friday|saturday|sunday)"
 _BARE_ADVERBIAL = (
     rf"(?:(?:on\s+)?{_WEEKDAY}\s+|on\s+(?:twitter|x|facebook|television|tv|air)\s+|(?:last|this)\s+(?:week|month|year)\s+|"
@@ -83,22 +97,50 @@ _NOT_A_SUBJECT = frozenset(
 # A verb of going on before "to" ("He went on to say the ...", "she continued to insist ..."): the speaker is
 # that verb's subject. (Other words before "to say" leave no speaker: "Needless to say", "to say the least".)
 _GOES_ON_TO = re.compile(r"\b(?:(?:go|goes|went|going|gone)\s+on|continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?)\s+to$", re.IGNORECASE)
+# A subject opening the sentence before a bare reporting verb: at most this many words ("China's ambassador to
+# Britain also"), and not after a word that makes the report a subordinate clause ("After he said ...").
+_MAX_SUBJECT_WORDS = 7
+_SUBORDINATORS = frozenset(
+    "after before when whenever while whilst if unless until till since because as although though once whereas "
+    "where why how what who whom whose which that whether despite without by with for in on at from".split()
+)
+_RELATIVES = frozenset("who whom whose which that where when while if because as".split())
+_THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
 # Adverbs and auxiliaries that may stand between the subject and the verb ("Lavrov also said").
 _BETWEEN_SUBJECT_AND_VERB = frozenset("also later then has have had once repeatedly previously again further".split())
 
+# A word that may continue the charge after "accused X of": not one that starts a phrase about the accusing.
+_CHARGE_WORD = (
+    r"(?!(?:with|without|despite|after|before|during|while|since|because|although|though|but|yet|even|as|when|"
+    r"amid|following)\b)[\w’'-]+"
+)
+# "testified that": the complement of a testimony (not "testified before the committee", nor "as X testifies, ...").
+_TESTIFY_THAT = r"\btestif(?:y|ies|ied|ying)\s+(?:\w+\s+){0,3}?that\b"
+# A second "of" right after the phrase, or after an appositive: the first "of" may belong to the accused ("accused
+# victims of Chile's most notorious <hit> of slander"), or not ("of a systematic <hit> of their crimes").
+_LATER_OF = re.compile(r"^\W*(?:[\w’'-]+\s+)?of\b|^[^;:!?]*?,\s*of\b", re.IGNORECASE)
 # Cues that put what follows them (in the same sentence) in someone else's voice.
 _PREFIX_CUES = re.compile(
     r"|".join(
         (
             rf"\bwhat\s+(?:[\w’'.-]+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?{_SPEECH_VERBS}\b",
             r"\bso[\s-]called\b",
-            # "accused X of <hit>", "calling him out for <hit>", "condemned Y for <hit>"
-            r"\b(?:accus(?:e|es|ed|ing)|call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
+            # "calling him out for <hit>", "condemned Y for <hit>": the reason given, when it is the next words
+            r"\b(?:call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
             r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,2}$",
+            # "accused X of <hit>" and "deny accusations of <hit>": the charge runs on to the clause's end (no
+            # punctuation) or to a word that leaves it ("... of sexual assault with no evidence"), so a phrase and
+            # a word inside it get the same voice ("of creating a humanitarian disaster").
+            rf"(?P<charge>\b(?:accus(?:e|es|ed|ing)\s+(?:[\w’'.-]+\s+){{0,6}}?(?:of|for)|(?:accusations?|allegations?)\s+of)"
+            rf"\s+(?P<charge_words>(?:{_CHARGE_WORD}\s+){{0,8}})$)",
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)(?:[\w’'-]+\s+){0,3}$",
+            # "called the impeachment process a <hit>": a longer object, then the article of the name given it
+            r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)"
+            r"(?:[\w’'-]+\s+){1,5}?(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$",
             rf"\b{_SPEECH_VERBS}\s+(?:\w+\s+){{0,6}}?as\b",
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",
+            _TESTIFY_THAT,
             rf"\b{_REPORT_VERBS}\s*[,:]",
             _BARE_REPORT_CUE,
             r"\baccording\s+to\b",
@@ -128,7 +170,7 @@ _IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having|needless\s+to|suffice\s+(
 # false", ", an allegation Kyiv denies"): the author speaking about the report, so in the author's voice again.
 # Only nouns for a statement (not "a view", "a narrative", which may be the speaker's own words for something).
 _JUDGEMENT_APPOSITIVE = re.compile(
-    r",\s+(?:a|an|the|this|that|such\s+an?)\s+(?:[\w’'-]+\s+){0,2}?"
+    r",\s+(?:a|an|the|this|that|such\s+an?|both|these|those)\s+(?:[\w’'-]+\s+){0,2}?"
     r"(?:claim|assertion|allegation|accusation|charge|contention|statement|remark|lie|falsehood|fabrication|canard|"
     r"distortion|smear)s?\b",
     re.IGNORECASE,
@@ -180,6 +222,147 @@ _ANYWHERE_CUES = re.compile(
     re.IGNORECASE,
 )
 
+# A line ending in ": Speaker" attributes the line to that speaker, as headlines do ("Impeachment sham completely
+# debunked: White House | Deccan Herald"): a name of one to five capitalised words after the line's last colon,
+# perhaps followed by a site's name after "|" or a spaced dash, and no full stop.
+_LINE_SPEAKER = re.compile(
+    r"^[ \t]*(?P<said>[^\n]*\S)[ \t]*:[ \t]+"
+    r"(?P<speaker>(?-i:[A-Z])[\w\u2019'.&-]*(?:[ \t]+(?:(?:of|the|for|and|de|al)[ \t]+)?(?-i:[A-Z])[\w\u2019'.&-]*){0,4})"
+    r"[ \t]*(?:\|[^\n]*|[ \t][-\u2013\u2014][ \t][^\n]*)?$",
+    re.MULTILINE,
+)
+# Words after that colon which label the line rather than name a speaker ("...: Part Two", "...: Live Updates").
+_NOT_A_LINE_SPEAKER = frozenset(
+    "part day week chapter episode season volume vol section step round act page live update updates video videos "
+    "watch photo photos picture pictures image images gallery opinion analysis editorial explainer explained report "
+    "review interview exclusive breaking timeline poll quiz full text transcript read more see source sources "
+    "credit credits latest news the a an this that what why how who when where".split()
+)
+# Words closing the text before that colon which introduce a list or a credit, not a claim ("Survivors
+# include: John Smith", "Photo: Reuters").
+_NOT_A_LINE_CLAIM_END = frozenset(
+    "include includes including included are is was were be by from with to as like among named called of for "
+    "and or photo photos photograph photographs picture pictured image images illustration graphic map footage "
+    "composite credit credits source sources via courtesy caption file video "
+    "read see also related watch tags topics category filed updated published posted author editor reporting "
+    "writing editing contact email phone follow share".split()
+)
+# A statement pasted after its introduction ("A Statement from the White House read as follows:", "the
+# statement reads:", "X said in a statement:"): the rest of that paragraph, or the next paragraph when the
+# introduction ends its line, is the statement's own words. (Later paragraphs have no mark of where the
+# statement ends, so they stay the author's.)
+_STATEMENT_INTRO = re.compile(
+    r"\b(?:(?:read|reads|reading|said|says|stated|states|declared|wrote|writes)\s+(?:\w+\s+){0,2}?as\s+follows"
+    r"|(?:statement|declaration|communiqu[eé]|release|letter|message)\s+(?:read|reads|said|says|stated|states)"
+    r"|(?:sa(?:id|ys)|stat(?:ed|es)|wr(?:ote|ites)|add(?:ed|s)|declared|announced|tweeted|posted)\s+(?:\w+\s+){0,3}?"
+    r"in\s+(?:a|an|the|his|her|their|its)\s+(?:[\w-]+\s+){0,2}?"
+    r"(?:statement|letter|post|tweet|message|release|communiqu[eé]|declaration)"
+    r")[ \t]*:$",  # searched with the colon as the end (find_statements)
+    re.IGNORECASE,
+)
+# How far before its colon a statement's introduction may start (the longest is far shorter), and the word
+# every introduction ends with, tested first as most colons follow none.
+_STATEMENT_INTRO_CHARS = 160
+_STATEMENT_INTRO_LAST_WORD = re.compile(
+    r"\b(?:follows|reads?|said|says|stated|states|statement|declaration|communiqu[eé]|release|letter|message|post|"
+    r"tweet)[ \t]*$",
+    re.IGNORECASE,
+)
+_SENTENCE_BREAK_RE = re.compile(r"[.!?:][\"'\u2019\u201d\u00bb)\]]*\s")
+_PARAGRAPH_RE = re.compile(r"\n[ \t]*\n?[ \t]*(?P<para>[^\s][^\n]*)")
+
+
+class Block(NamedTuple):
+    """A stretch of a document in someone else's voice by the document's layout: start, end, voice."""
+
+    start: int
+    end: int
+    voice: str
+
+
+def find_line_speakers(text: str) -> list[Block]:
+    """The text before the colon of each line ending in ": Speaker" (_LINE_SPEAKER), attributed.
+
+    Only a claim in sentence case (a lower-case word of four letters or more: a title-case headline's last
+    words may be its subtitle), of three words or more, one sentence, not closing with a word that introduces a
+    list or a credit; and a speaker not opening with a word that labels the line."""
+    blocks = []
+    for line_start, line_end in _lines_with_colons(text):
+        match = _LINE_SPEAKER.match(text, line_start, line_end)
+        if match is None:
+            continue
+        said, speaker = match.group("said"), match.group("speaker")
+        words = _WORD_RE.findall(said)
+        if (
+            len(words) >= 3
+            and any(word[:1].islower() and len(word) >= 4 for word in words)
+            and words[-1].lower() not in _NOT_A_LINE_CLAIM_END
+            and not _SENTENCE_BREAK_RE.search(said)
+            and speaker.split()[0].lower() not in _NOT_A_LINE_SPEAKER
+            and not (speaker.endswith(".") and speaker.count(".") == 1)
+        ):
+            blocks.append(Block(match.start("said"), match.end("said"), ATTRIBUTED))
+    return blocks
+
+
+def _lines_with_colons(text: str):
+    """(start, end) of each line holding a colon, in order."""
+    colon = text.find(":")
+    while colon >= 0:
+        line_start = text.rfind("\n", 0, colon) + 1
+        line_end = text.find("\n", colon)
+        line_end = len(text) if line_end < 0 else line_end
+        yield line_start, line_end
+        colon = text.find(":", line_end)
+
+
+def find_statements(text: str) -> list[Block]:
+    """The words of statements pasted after their introduction (_STATEMENT_INTRO), quoted: the rest of the
+    paragraph after the colon, or the next paragraph when the colon ends the line. Not when the introduction
+    is the author's ("I wrote as follows:") nor when a quotation mark opens the statement (find_quotes has it)."""
+    blocks = []
+    colon = text.find(":")
+    while colon >= 0:
+        # The regex is tried only before each colon: searched over the whole text it costs far more.
+        found_at, colon = colon, text.find(":", colon + 1)
+        if not _STATEMENT_INTRO_LAST_WORD.search(text, max(0, found_at - 30), found_at):
+            continue
+        match = _STATEMENT_INTRO.search(text, max(0, found_at - _STATEMENT_INTRO_CHARS), found_at + 1)
+        if match is None:
+            continue
+        if _FIRST_PERSON_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+            continue
+        line_end = text.find("\n", match.end())
+        line_end = len(text) if line_end < 0 else line_end
+        start, end = match.end(), line_end
+        while start < line_end and text[start] in " \t":
+            start += 1
+        if start == line_end:  # the statement is the next paragraph (one blank line at most between)
+            paragraph = _PARAGRAPH_RE.match(text, line_end)
+            if paragraph is None:
+                continue
+            start, end = paragraph.span("para")
+        if text[start] in QUOTE_MARKS:
+            continue
+        blocks.append(Block(start, end, QUOTED))
+    return blocks
+
+
+def find_layout_blocks(text: str) -> tuple[Block, ...]:
+    """Pasted statements (quoted) and lines attributed to a speaker after their final colon, sorted by start."""
+    return tuple(sorted(find_statements(text) + find_line_speakers(text)))
+
+
+def layout_voice(blocks: tuple[Block, ...], start: int, end: int) -> str | None:
+    """The voice of the layout blocks holding [start, end) (quoted before attributed), or None."""
+    voice = None
+    for block in blocks:  # few per document
+        if block.start > start:
+            break
+        if end <= block.end and voice != QUOTED:
+            voice = block.voice
+    return voice
+
 
 # A cheap test before the cue regexes, which cost ~12 µs a search (most phrases have neither cue).
 # Every match of _PREFIX_CUES starts, after its \b, with a whole word (a maximal run of \w characters, as each
@@ -193,7 +376,7 @@ _ANYWHERE_CUES = re.compile(
 _PREFIX_START_WORD = re.compile(
     "|".join(
         (
-            r"what|so|according|in|quoted",
+            r"what|so|according|in|quoted|accusations?|allegations?|testif(?:y|ies|ied|ying)",
             r"accus(?:e|es|ed|ing)|call(?:s|ed|ing)?|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing)",
             r"call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?",
             _SPEECH_VERB_WORD,
@@ -260,6 +443,45 @@ def sentence_around(sentence_spans: tuple[tuple[int, int], ...], starts: list[in
     return sentence_spans[index]
 
 
+def without_pull_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
+    """`quotes` less the page's pull-quotes: a quotation of PULL_QUOTE_WORDS words or more standing alone on its
+    line (perhaps with a picture's credit after it) whose words appear again in the text outside any quotation
+    (an editorial's own sentence set apart, as "'Excessive force and police brutality have accelerated ...'
+    Photograph: AFP" above the same sentence in its body). Those words are the author's. (A quotation inside a
+    sentence, or followed by its speaker, is someone's words even where an embedded post repeats them.)"""
+    kept = []
+    for quote in quotes:
+        inner = text[quote.inner[0]:quote.inner[1]].strip().rstrip(".,;:!?\u2026").rstrip()
+        if (
+            len(inner.split()) >= PULL_QUOTE_WORDS
+            and quote.closed
+            and _stands_alone(text, quote)
+            and _said_again_unquoted(text, quotes, inner, quote)
+        ):
+            continue
+        kept.append(quote)
+    return kept
+
+
+def _stands_alone(text: str, quote: Quote) -> bool:
+    """True when `quote` is its line's only text, but for a picture's credit after it ("Photograph: AFP")."""
+    line_start = text.rfind("\n", 0, quote.start) + 1
+    line_end = text.find("\n", quote.end)
+    line_end = len(text) if line_end < 0 else line_end
+    return not text[line_start:quote.start].strip() and _CREDIT_OR_NOTHING_RE.fullmatch(text, quote.end, line_end) is not None
+
+
+def _said_again_unquoted(text: str, quotes: list[Quote], words: str, quote: Quote) -> bool:
+    """True when `words` (a quotation's interior) occur in `text` outside `quote` and outside every quotation."""
+    position = text.find(words)
+    while position >= 0:
+        end = position + len(words)
+        if not (quote.start <= position < quote.end) and not is_inside_quote(quotes, position, end):
+            return True
+        position = text.find(words, position + 1)
+    return False
+
+
 def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
     """True when [start, end) lies inside a quotation, marks excluded (a quoted word counts)."""
     for quote in quotes:
@@ -295,14 +517,28 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
     idiom_start = _IDIOM_FIRST_WORD.search(before)
     if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
+    after = prefix[match.end():]
     if match.group("bare") is not None:
         # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author
-        # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ...").
+        # may speak again ("After Kavanaugh said he had diaries, The New Yorker published ..."). But when the
+        # speaker opens the sentence ("Volker told the committee he tried ..., that ..."), the report is the
+        # sentence's main clause and reaches on like a "that" clause.
         verb = _WORD_RE.match(prefix, match.start()).group()
-        return _has_reported_speaker(before, verb.lower(), goes_on) and not _CLAUSE_END_RE.search(prefix, match.end())
-    after = prefix[match.end():]
+        if not _has_reported_speaker(before, verb.lower(), goes_on):
+            return False
+        if not _CLAUSE_END_RE.search(after):
+            return True
+        return (
+            _speaker_opens_sentence(before)
+            and _THAT_RE.search(after, _CLAUSE_END_RE.search(after).end()) is not None
+            and not _returns_to_author(after, rest)
+        )
     if _returns_to_author(after, rest):
         return False
+    if match.group("charge") is not None and _LATER_OF.search(rest) and len(match.group("charge_words").split()) > 2:
+        return False  # the charge may be the later "of": only its first two words are surely the charge
+    if after.rfind("(") > after.rfind(")"):
+        return False  # an aside in parentheses opened after the cue is the author's ("(evidently to ...)")
     if _ACCORDING_RE.match(prefix, match.start()):
         if _CLAUSE_END_RE.search(after):
             return True
@@ -329,6 +565,19 @@ def _returns_to_author(after: str, rest: str) -> bool:
     if appositive is None or _CLAUSE_END_RE.search(after, appositive.start() + 1) or _CLAUSE_END_RE.search(rest):
         return False
     return not any(_SPEECH_WORD.fullmatch(word) for word in _WORD_RE.findall(after[:appositive.start()]))
+
+
+def _speaker_opens_sentence(before: str) -> bool:
+    """True when `before` (the sentence up to a reporting verb) is only the verb's subject: a few words, no
+    clause mark, not opening with a subordinating word ("After Kavanaugh said ...", "If he says ...") nor
+    holding a relative one ("The aides complain about reporters who they say ...")."""
+    words = [word.lower() for word in _WORD_RE.findall(before)]
+    return (
+        0 < len(words) <= _MAX_SUBJECT_WORDS
+        and words[0] not in _SUBORDINATORS
+        and not _RELATIVES.intersection(words)
+        and not _CLAUSE_END_RE.search(before)
+    )
 
 
 def _goes_on_to(before: str) -> int | None:
@@ -383,14 +632,20 @@ def classify_voice(
     sentence_spans: tuple[tuple[int, int], ...],
     sentence_starts: list[int] | None = None,
     turns: tuple[Turn, ...] | None = None,
+    blocks: tuple[Block, ...] | None = None,
 ) -> str:
     """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`. `turns` are the text's
-    speaker turns (find_speaker_turns; DocContext.turns), found here when not given: pass them when asking
-    about several phrases of one text."""
+    speaker turns (find_speaker_turns; DocContext.turns) and `blocks` its layout blocks (find_layout_blocks),
+    found here when not given: pass them when asking about several phrases of one text."""
     if turns is None:
         turns = tuple(find_speaker_turns(text))
+    quotes = without_pull_quotes(text, quotes)
     if is_inside_quote(quotes, start, end) or is_inside_turn(turns, start, end):
         return QUOTED
+    if blocks is None:
+        blocks = find_layout_blocks(text)
+    if (voice := layout_voice(blocks, start, end)) is not None:
+        return voice
     starts = sentence_starts if sentence_starts is not None else [s for s, _ in sentence_spans]
     sentence = sentence_around(sentence_spans, starts, start)
     if is_attributed(text, sentence, start, end):
@@ -413,6 +668,7 @@ class VoiceFinder:
         self.text = text
         # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
         # the furthest end of an interior among it and the quotations before it.
+        quotes = without_pull_quotes(text, quotes)
         self.quote_starts = [quote.start for quote in quotes]
         self.quote_reach = list(itertools.accumulate((quote.inner[1] for quote in quotes), max))
         self.sentence_spans = tokens.sentence_spans
@@ -421,6 +677,7 @@ class VoiceFinder:
         self.word_ends = tokens.word_ends
         self.words = tokens.words
         self.turns = turns
+        self.blocks = find_layout_blocks(text)
 
     def _tokens_within(self, start: int, end: int) -> tuple[int, int] | None:
         """The tokens [first, last) lying in text[start:end], or None when a token is cut at an edge (its piece
@@ -468,6 +725,8 @@ class VoiceFinder:
             return QUOTED
         if self.turns and is_inside_turn(self.turns, start, end):
             return QUOTED
+        if self.blocks and (voice := layout_voice(self.blocks, start, end)) is not None:
+            return voice
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
         if self.prefix_cue(sentence_start, start, (end, sentence_end)):
             return ATTRIBUTED

@@ -181,3 +181,120 @@ def test_a_bare_cue_looks_for_went_on_to_once(monkeypatch):
     calls.clear()
     assert _voice("He went on to say the Kyiv regime had shelled Donetsk.", "Kyiv regime") == "attributed"
     assert len(calls) == 4  # and once more each for the speaker before "went on to"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # "X called Y a Z" with a longer object names Y in X's words
+        ("The White House called the impeachment process a sham.", "sham", "attributed"),
+        ("The White House called the impeachment process a complete sham.", "complete", "attributed"),
+        ("The minister called the meeting to discuss the sham election.", "sham", "authorial"),
+        # the content of an accusation or a denied accusation is the accuser's
+        ("Grisham also accused the Democrats of being blinded by their hatred for President Trump.", "hatred",
+         "attributed"),
+        ("China's ambassador to Britain accused the UK and the US of meddling in the country's affairs and warned"
+         " against it.", "affairs", "attributed"),
+        ("The city's police deny accusations of brutality and say they show restraint.", "brutality", "attributed"),
+        # ... but not words about the accusing, nor the accused's description before a later "of"
+        ("She accused Kavanaugh of sexual assault with absolutely no evidence.", "absolutely", "authorial"),
+        ("Pope Francis accused victims of Chile's most notorious pedophile of slander on Thursday.", "pedophile",
+         "authorial"),
+        ("The report accused church leaders of a systematic cover-up of their crimes.", "cover-up", "attributed"),
+        ("Lynch was criticized for exercising bad judgment in connection with her infamous meeting.", "infamous",
+         "authorial"),
+        # reported testimony
+        ("Volker testified that the new Ukrainian president was not corrupt.", "corrupt", "attributed"),
+        ("Volker told the committee he tried to work with Rudy Giuliani, to convince him, and therefore the "
+         "president, that the new Ukrainian president was not corrupt.", "corrupt", "attributed"),
+        ("Volker testified before the sham committee on Tuesday.", "sham", "authorial"),
+        ("Cupich, as Vigano testifies, is urging them on, including since the useless summit.", "useless", "authorial"),
+        ("Garcia told the court Zarate was playing a game, and thus parroted the defense's contention.", "parroted",
+         "authorial"),
+        ("The aides complain about reporters who they say do not respect it, even as Mr. Trump flouts the norms.",
+         "flouts", "authorial"),
+        ("He said he had found the weapon in a cloth and that it discharged by itself, both utterly unbelievable "
+         "claims.", "utterly", "authorial"),
+        # an aside in parentheses opened after the cue is the author's
+        ("Vigano testifies that McCarrick went to China (evidently to negotiate the planned sellout of Catholics).",
+         "sellout", "authorial"),
+    ],
+)
+def test_reach_of_naming_accusation_and_testimony(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+def test_a_phrase_and_a_word_inside_it_get_the_same_voice():
+    # A model hit ("humanitarian disaster") and a lexicon hit inside it ("disaster") are the same words: the
+    # reach of "accused of" is no count of words that the longer hit's earlier start would pass and the word not.
+    text = ("Russia and the Syrian government have been accused of creating a humanitarian disaster in the "
+            "Rukban camp by blocking the delivery of aid.")
+    assert _voice(text, "humanitarian disaster") == _voice(text, "disaster") == "attributed"
+    text = "He accused the regime of a complete and utter sham."
+    assert _voice(text, "complete and utter sham") == _voice(text, "sham") == "attributed"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # a line ending in ": Speaker" (a headline) is that speaker's claim
+        ("Impeachment sham completely debunked: White House | Deccan Herald\n\nWASHINGTON (PTI) The second day.",
+         "sham", "attributed"),
+        ("Home\nImpeachment sham completely debunked: White House\nShare via", "completely", "attributed"),
+        ("Evidence shows the Pope is a principal in a cover-up in Chile: Expert\n\nBy Staff", "cover-up", "attributed"),
+        # ... not a title-case headline's subtitle, a credit, a list, nor a sentence ending in a name
+        ("Impeachment Sham Completely Debunked: The Inside Story\n\nText.", "Sham", "authorial"),
+        ("The brutal crackdown went on. Photo: Reuters\n", "brutal", "authorial"),
+        ("Victims of the brutal attack include: John Smith\n", "brutal", "authorial"),
+        ("The man who rigged the sham election: Lukashenko.\n", "sham", "authorial"),
+        ("The sham election went ahead in Minsk: Part Two\n", "sham", "authorial"),
+    ],
+)
+def test_a_line_ending_in_a_speaker_s_name_is_attributed(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+STATEMENT = (
+    "Trump Pardons Hammonds!\n\nNow, this is good news!\n"
+    "A Statement from the White House read as follows:\n"
+    "The previous administration filed an overzealous appeal.\n"
+    "This was unjust.\n"
+    "The ministry said in a statement: the raid was a brutal provocation.\n"
+    "I wrote as follows: the raid was a vile provocation.\n"
+    "The statement reads: \u201cthe raid was a barbaric act.\u201d The notorious raid went on."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("overzealous", "quoted"),  # the paragraph after "read as follows:"
+        ("unjust", "authorial"),  # later paragraphs have no mark of where the statement ends
+        ("brutal", "quoted"),  # the rest of the paragraph after "said in a statement:"
+        ("vile", "authorial"),  # the author's own words
+        ("barbaric", "quoted"),
+        ("notorious", "authorial"),  # after the statement's closing quotation mark
+    ],
+)
+def test_a_statement_pasted_after_its_introduction_is_quoted(phrase: str, voice: str):
+    assert _voice(STATEMENT, phrase) == voice
+
+
+PULL_QUOTE = (
+    "Editorial\n\n\u2018Excessive force and police brutality have accelerated and magnified these protests, turning"
+    " what began as a rejection of the bill into a movement.\u2019 Photograph: AFP\n\nHong Kong is burning.\n\n"
+    "Excessive force and police brutality have accelerated and magnified these protests, turning what began as a"
+    " rejection of the bill into a movement, and persuading many to join."
+)
+
+
+def test_a_pull_quote_of_the_author_s_own_sentence_is_authorial():
+    assert _voice(PULL_QUOTE, "brutality") == "authorial"  # the pull-quote (the first occurrence), credit after it
+    # a quotation repeated in quotation marks is still someone's words
+    text = ("He said: \u201cThe police brutality has accelerated and magnified these protests across the whole "
+            "city.\u201d Later he repeated: \u201cThe police brutality has accelerated and magnified these protests "
+            "across the whole city.\u201d")
+    assert _voice(text, "brutality") == "quoted"
+    # ... and so is a short one the body repeats (a headline's or a paraphrase's few words)
+    text = "He called it \u201ca sham trial\u201d.\n\nThe sham trial went on."
+    assert _voice(text, "sham") == "quoted"
