@@ -69,6 +69,14 @@ DATELINE_WORDS = frozenset(
     "published updated posted last modified on at am pm a.m p.m by written and of the date time"
     " est edt cst cdt pst pdt gmt bst cet cest utc et ist hours ago min read".split()
 ) | WEEKDAYS | frozenset(MONTHS)
+# A wire-style dateline opening the article's first paragraph: the place in capitals, the date, perhaps the
+# outlet in brackets, then a dash and the report ("WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) – Those
+# familiar with…", "MOSCOW, Nov. 3, 2019 — Russia said…"). The place is one to three comma-parted names,
+# the first in capitals, so a sentence that merely starts with a date is none.
+OPENING_DATELINE_RE = re.compile(
+    r"^(?P<place>[A-Z][A-Z.'’\- ]+[A-Z.](?:, [A-Z][A-Za-z.'’\- ]{0,25}?){0,2}),\s+(?P<date>[^()\n–—]{6,40}?)"
+    r"\s*(?:\([^()\n]{1,40}\)\s*)?[–—-]\s+\S"
+)
 # "Chris Davies - Nov 19, 2019, 10:31 pm CST": a dateline led by the author's name and a separator.
 NAME_LED_DATELINE_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+[-–—|·]\s+")
 # Section and status words that lead a dateline the way a name would ("Breaking News - Nov 19, 2019").
@@ -409,10 +417,15 @@ class BylineReader:
 
     def published(self) -> tuple[str, str]:
         """(ISO date, evidence): see find_published."""
-        for line in _head_lines(self.text):
+        head = _head_lines(self.text)
+        for line in head:
             iso = _dateline(line)
             if iso:
                 return iso, f"dateline: {line[:120]}"
+        for line in head:
+            iso = _opening_dateline(line)
+            if iso:
+                return iso, f"dateline opening a paragraph: {line[:120]}"
         below = self.below
         if below:
             for line in below[1]:
@@ -558,6 +571,20 @@ def _dateline(line: str) -> str:
             running += raw[:1].islower()
     byline = _byline(line.split("|")[0].strip()) or _byline(re.split(r"\s[-–—/]\s", line)[0].strip())
     if running >= 3 or other > 6 + len(byline.split()):
+        return ""
+    return iso
+
+
+def _opening_dateline(line: str) -> str:
+    """The ISO date of a wire-style dateline opening a paragraph (OPENING_DATELINE_RE), else "": what stands
+    between the place and the dash must be a full date and dateline words only ("February 12, 2018", "Nov. 3,
+    2019, 10:31 a.m."), so "PARIS, a city of ten thousand lights – …" gives none."""
+    match = OPENING_DATELINE_RE.match(line)
+    if not match:
+        return ""
+    iso = parse_date(match["date"])
+    rest = TIME_RE.sub(" ", _without_date(match["date"]))
+    if not iso or any(any(ch.isalpha() for ch in word) and word.lower().strip(".,") not in DATELINE_WORDS for word in rest.split()):
         return ""
     return iso
 

@@ -554,3 +554,19 @@ def test_page_title_line_stays_the_headline_once_its_site_name_is_cut():
     segmentation = boilerplate.segment_with(document, tokenize(document.text), boilerplate.load_model())
     first = segmentation.blocks[0]
     assert segmentation.text[first.start:first.end].startswith("Outrage") and first.kind == BODY and "headline" in first.why
+
+
+@pytest.mark.parametrize(("line", "iso"), [
+    ("WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) – Those familiar with him say it is a classic move.", "2018-02-12"),
+    ("MOSCOW, Nov. 3, 2019 — Russia said on Sunday that the talks would go on for a week or more.", "2019-11-03"),
+    ("NEW YORK, March 5, 2020, 10:31 a.m. - The market fell for a third day as investors sold shares.", "2020-03-05"),
+    ("BEIJING, CHINA, 12 March 2019 — The ministry said the new rules would apply from next year.", "2019-03-12"),
+    # Not a dateline: no date, an agency dateline without one, a date opening a sentence, a place in lower case.
+    ("PARIS, a city of ten thousand lights – it is where the summit will be held next year.", ""),
+    ("WASHINGTON (Reuters) - The United States said on Monday that it would send more troops.", ""),
+    ("On February 12, 2018 – the day of the vote – the party said it had won the election.", ""),
+    ("Paris, February 12, 2018 - the city voted to close the bridges for the summer months.", ""),
+])
+def test_wire_dateline_opening_the_first_paragraph(line, iso):
+    text = "Pope's critics speak out\n\nNews\n" + line + "\nMore of the report follows in a second paragraph.\n"
+    assert metadata.find_published(text)[0] == iso
