@@ -146,6 +146,14 @@ NOT_IN_PERSON_NAMES = PREPOSITIONS | frozenset(
     "and or but nor not no than then there here when where while what who whom why how all any some every each both"
     " our your their my his her its this that these those is are was were be must should would could shall cannot".split()
 )
+GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
+QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
+QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
+CONTRACTION_RE = re.compile(r"^(\w+)['’](?:s|ve|re|ll|d|m|t)$", re.I)
+# A name right after these is a publication or broadcaster ("the Italian newspaper Il Fatto Quotidiano").
+MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal channel broadcaster station network agency outlet website".split())
+# A name right after these is a place ("the US Embassy in New Delhi maintains"), not a speaker.
+PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Plurals naming a party's or a place's people as a group ("Minnesota Democrats", "House Republicans", "Tory MPs",
 # "Kremlin Officials" in a headline): a name ending with one is a group's, no person's. The parties' and movements'
 # members in the plural (as news writing capitalises them) and the plural groups news copy writes after a place.
@@ -155,14 +163,6 @@ GROUP_PLURALS = frozenset(
     " officials lawmakers legislators leaders members residents voters supporters activists protesters critics"
     " authorities ministers diplomats senators delegates governors mayors".split()
 )
-GENERATIONS = frozenset({"jr", "sr", "ii", "iii", "iv"})  # "James P. Kennedy Jr.": the name is whole before them
-QUOTE_OPENERS = ("‘", "“", '"', "'", "«", "„")
-QUOTE_CLOSERS = ("’", "”", '"', "'", "»", "“")
-CONTRACTION_RE = re.compile(r"^(\w+)['’](?:s|ve|re|ll|d|m|t)$", re.I)
-# A name right after these is a publication or broadcaster ("the Italian newspaper Il Fatto Quotidiano").
-MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal channel broadcaster station network agency outlet website".split())
-# A name right after these is a place ("the US Embassy in New Delhi maintains"), not a speaker.
-PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
@@ -449,6 +449,14 @@ class _Sentence:
         closing = self.text[end:end + 2].lstrip(".,!?")[:1]  # ("‘Pope Francis Must Resign.’": the stop inside)
         return self.text[start - 1:start] in QUOTE_OPENERS and closing in QUOTE_CLOSERS
 
+    def _after_place_preposition(self, before: int, name: str, kind: str) -> bool:
+        """The name after "in the", "at the" (word `before` is the "the") is a place: a person's or unknown name,
+        or a body's that is a country's ("in the UK", "in the US"; not "in the Trump administration")."""
+        if not (before - 1 >= self.first and self.lower[before] == "the" and self.lower[before - 1] in PLACE_PREPOSITIONS
+                and self.joined(before - 1) and self.joined(before)):
+            return False
+        return kind in ("person", "unknown") or (kind == "organization" and fold(name) in _place_names())
+
     def _common_phrase(self, name: str) -> bool:
         """A capitalised phrase of common words, no person's name: one holding a function word ("World Over"), or
         one whose every word the document also writes in lower case ("Women Religious", "Human Rights"), or a
@@ -519,14 +527,6 @@ class _Sentence:
             else:
                 joined.append(parts[k - span[0]])
         return tuple(joined)
-
-    def _after_place_preposition(self, before: int, name: str, kind: str) -> bool:
-        """The name after "in the", "at the" (word `before` is the "the") is a place: a person's or unknown name,
-        or a body's that is a country's ("in the UK", "in the US"; not "in the Trump administration")."""
-        if not (before - 1 >= self.first and self.lower[before] == "the" and self.lower[before - 1] in PLACE_PREPOSITIONS
-                and self.joined(before - 1) and self.joined(before)):
-            return False
-        return kind in ("person", "unknown") or (kind == "organization" and fold(name) in _known_places())
 
     def name(self, span: tuple[int, int]) -> tuple[str, str]:
         """(name, kind) of a span, titles and nationality words removed from persons.
@@ -754,8 +754,8 @@ def place_names(registry: Registry | None) -> frozenset[str]:
 
 
 @lru_cache(maxsize=1)
-def _known_places() -> frozenset[str]:
-    """place_names without a registry (countries, their short forms, capitals, nationalities), built once."""
+def _place_names() -> frozenset[str]:
+    """place_names without a registry: the countries, capitals and nationalities every document is read with."""
     return place_names(None)
 
 
