@@ -508,4 +508,3 @@ def test_accounts_countries_and_places_are_no_speakers():
     text = ("Nobody knows what happened in Las Vegas in October. “It is not consistent,” said Las Vegas attorney Maggie McLetchie.\n"
             "“It was a shock,” said Las Vegas Review-Journal editor Keith Moyer.\n")
     assert speakers(text) == {"Maggie McLetchie", "Keith Moyer"}  # a place or body before a title qualifies it
-
