@@ -90,7 +90,7 @@ TITLE_WORDS = frozenset(
     " former state defence defense finance vice commissioner affairs trade interior justice economy energy health"
     # religious, judicial, academic, corporate, civic and military honorifics ("Bishop Juan Barros", "Judge Patti
     # Saris", "U.S. Attorney Nealy Cox", "GOA Executive Director Erich Pratt", "Drummer Lee Rigby")
-    " representative bishop archbishop cardinal monsignor msgr father rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
+    " representative bishop archbishop cardinal monsignor msgr father fr rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
     " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
     " leader undersheriff".split()
@@ -181,6 +181,15 @@ CONTRACTION_RE = re.compile(r"^(\w+)['’](?:s|ve|re|ll|d|m|t)$", re.I)
 MEDIA_NOUNS = frozenset("newspaper paper daily weekly tabloid magazine journal channel broadcaster station network agency outlet website".split())
 # A name right after these is a place ("the US Embassy in New Delhi maintains"), not a speaker.
 PLACE_PREPOSITIONS = frozenset("in at near outside inside across throughout".split())
+# Plurals naming a party's or a place's people as a group ("Minnesota Democrats", "House Republicans", "Tory MPs",
+# "Kremlin Officials" in a headline): a name ending with one is a group's, no person's. The parties' and movements'
+# members in the plural (as news writing capitalises them) and the plural groups news copy writes after a place.
+GROUP_PLURALS = frozenset(
+    "democrats republicans conservatives liberals socialists progressives libertarians tories greens nationalists"
+    " unionists loyalists separatists communists independents moderates mps meps"
+    " officials lawmakers legislators leaders members residents voters supporters activists protesters critics"
+    " authorities ministers diplomats senators delegates governors mayors".split()
+)
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
 CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
@@ -302,8 +311,9 @@ class _Sentence:
 
     def opener(self, i: int) -> bool:
         """Word i opens the sentence and is capitalised only for that: a function word, a contraction of one
-        ("We've", "It's"), or a word the document also writes in lower case ("Victims said" beside "other victims")."""
-        if i != self.first:
+        ("We've", "It's"), or a word the document also writes in lower case ("Victims said" beside "other victims").
+        A list's number before it leaves it the opening word ("4. Questioning Vindman's judgment")."""
+        if i != self.first and not (i == self.first + 1 and self.words[self.first].isdigit() and self.gap(self.first) in (". ", ") ")):
             return False
         word = self.words[i]
         lower = self.lower[i]
@@ -420,9 +430,14 @@ class _Sentence:
                 or (i - 1 >= self.first and self.gap(i - 1) in spaces and IS_CAPITALISED[words[i - 1]]))
 
     def _initial(self, i: int) -> bool:
-        """Word i is one capital letter written with a full stop after it."""
+        """Word i is one capital letter written with a full stop after it, and not the last letter of a dotted
+        abbreviation ("S" of "U.S. Bishops", "C" of "D.C. Mayor"): one letter and a full stop come right before it."""
         word = self.words[i]
-        return len(word) == 1 and word.isupper() and self.gap(i).startswith(".") if i + 1 < self.last else False
+        if not (i + 1 < self.last and len(word) == 1 and word.isupper() and self.gap(i).startswith(".")):
+            return False
+        start = self.spans[i][0]
+        return not (start >= 2 and self.text[start - 1] == "." and self.text[start - 2].isalpha()
+                    and (start == 2 or not self.text[start - 3].isalnum()))
 
     def _part(self, i: int) -> bool:
         """Word i can continue a name: capitalised, or a particle between capitalised words ("of" only after an organisation word)."""
@@ -460,6 +475,14 @@ class _Sentence:
         start, end = self.spans[span[0]][0], self.spans[span[1] - 1][1]
         closing = self.text[end:end + 2].lstrip(".,!?")[:1]  # ("‘Pope Francis Must Resign.’": the stop inside)
         return self.text[start - 1:start] in QUOTE_OPENERS and closing in QUOTE_CLOSERS
+
+    def _after_place_preposition(self, before: int, name: str, kind: str) -> bool:
+        """The name after "in the", "at the" (word `before` is the "the") is a place: a person's or unknown name,
+        or a body's that is a country's ("in the UK", "in the US"; not "in the Trump administration")."""
+        if not (before - 1 >= self.first and self.lower[before] == "the" and self.lower[before - 1] in PLACE_PREPOSITIONS
+                and self.joined(before - 1) and self.joined(before)):
+            return False
+        return kind in ("person", "unknown") or (kind == "organization" and fold(name) in _place_names())
 
     def _common_phrase(self, name: str) -> bool:
         """A capitalised phrase of common words, no person's name: one holding a function word ("World Over"), or
@@ -579,6 +602,8 @@ class _Sentence:
             return name, "none"
         before = span[0] - 1
         possessor = any(map(_possessive, parts[:-1]))  # "The Hill's John Solomon": "the" goes with the Hill
+        if self._after_place_preposition(before, name, kind):
+            return name, "place"  # "doctors of the Aberdeen Royal Infirmary in the UK told": the place ends their phrase
         if kind in ("person", "unknown") and before >= self.first and self.joined(before):
             if self.lower[before] in PLACE_PREPOSITIONS:
                 return name, "place"
@@ -643,6 +668,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     name = " ".join(parts)
     if name.lower() in NATIONALITIES and not titled:
         return name, "none"  # "the Syrian claims", "the Jordanian government": a nationality, not a speaker
+    if len(parts) >= 2 and parts[-1].lower() in GROUP_PLURALS and not titled:
+        return name, "organization"  # "Minnesota Democrats", "House Republicans": a group
     if name.lower() in DEMONYMS or _without_possessive(name.lower()) in ORG_WORDS:
         return name, "organization"
     if len(parts) >= 2 or titled:
@@ -854,8 +881,9 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
             return True
         # a title written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo"); one
         # written in lower case ends a sentence ("named the new chief. Lombardo")
+        # ("Fr.\nHunwicke": a text broken into lines at each full stop breaks the line inside the name too)
         if (opening > 0 and tokens.lower_words[opening - 1] in TITLE_WORDS and tokens.words[opening - 1][:1].isupper()
-                and text[tokens.word_ends[opening - 1]:tokens.word_starts[opening]] == ". "):
+                and text[tokens.word_ends[opening - 1]:tokens.word_starts[opening]] in (". ", ".\n")):
             return True
         first = bisect_left(tokens.word_starts, s_start)
         sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
@@ -1328,11 +1356,20 @@ def _persons_before(sentence: _Sentence, end: int) -> list[str]:
     return found
 
 
+def _agent(sentence: _Sentence, span: tuple[int, int] | None) -> bool:
+    """The name at span comes right after "by": the agent of a participle ("a lawyer hired by Minnesota Democrats"),
+    not the subject of a verb after it."""
+    return bool(span) and span[0] - 1 >= sentence.first and sentence.lower[span[0] - 1] == "by" and sentence.joined(span[0] - 1)
+
+
 def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
-    """Whether the verb at word i has a common noun for subject ("a government spokesman said", "officials say")."""
+    """Whether the verb at word i has a common noun for subject ("a government spokesman said", "officials say",
+    "a lawyer hired by Minnesota Democrats says")."""
     j = sentence.subject_end(i)
     if j - 1 < sentence.first or not sentence.joined(j - 1):
         return False
+    if _agent(sentence, sentence.name_ending_at(j - 1)):
+        return True
     word = sentence.words[j - 1]
     return word.isalpha() and word.islower() and word not in SENTENCE_OPENERS
 
@@ -1370,6 +1407,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
         if sentence.joined(j - 1):
+            if _agent(sentence, span):
+                return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
             return _Speaker(*sentence.name(span))
         # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
         # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").

@@ -400,6 +400,51 @@ def test_a_role_means_the_person_an_apposition_describes_so():
     assert actors["Viktor Orban"].verbs == ("describe", "indicate")
 
 
+def test_the_last_letter_of_a_dotted_abbreviation_is_no_initial():
+    actors = _by_name(
+        "Thomas Weinandy was sacked. In a letter, Fr.\nWeinandy, a former chief of staff for the U.S. Bishops’ "
+        "Committee on Doctrine, warned Pope Francis. "
+        "“Bishops are quick learners,” he wrote. "
+        "The U.S. Securities and Exchange Commission asked WeWork for records. "
+        "The D.C. Council asked for records."
+    )
+    assert not {"S. Bishops", "S. Securities", "C. Council"} & set(actors)
+    assert actors["Thomas Weinandy"].verbs == ("warn", "write")  # "he wrote": Weinandy, not the bishops
+    # a title written short before a line break, where a text breaks its lines at full stops, still names a person
+    hunwicke = _by_name("Some of the criticism has been sharp.\nFr.\nHunwicke wrote this afternoon that it was cheap.")
+    assert hunwicke["Hunwicke"].kind == "person"
+
+
+def test_a_place_ending_a_phrase_before_the_verb_is_no_speaker():
+    actors = _by_name(
+        "Owen Dempsey of the Aberdeen Royal Infirmary in the UK told the tale of a patient. "
+        "Researchers in the Netherlands said the drug worked. "
+        "Officials in the Justice Department said nothing."
+    )
+    assert not {"UK", "Netherlands"} & set(actors)
+    assert actors["Justice Department"].kind == "organization"  # a body, not a place, keeps its statement
+
+
+def test_a_place_and_a_party_in_the_plural_name_a_group_and_an_agent_is_no_speaker():
+    actors = _by_name(
+        "Minnesota Democrats said the report was fair. Texas Republicans claimed it was not. "
+        "A lawyer hired by Karen Monahan says she is unable to substantiate the claim."
+    )
+    assert actors["Minnesota Democrats"].kind == "organization"
+    assert actors["Texas Republicans"].kind == "organization"
+    assert "Karen Monahan" not in actors  # the lawyer speaks, not the one who hired her
+
+
+def test_a_surname_merges_past_a_list_number_opening_a_heading():
+    actors = _by_name(
+        "Another witness, Alexander Vindman, is the Ukraine expert.\n"
+        "4. Questioning Vindman's judgment\n"
+        "Morrison said Vindman did not come to him. Vindman denied leaking information."
+    )
+    assert "Vindman" not in actors and "Questioning Vindman" not in actors
+    assert actors["Alexander Vindman"].verbs == ("deny",)
+
+
 def test_a_county_is_no_person():
     actors = _by_name("Broward County said it would appeal the ruling.")
     assert actors["Broward County"].kind == "organization"
