@@ -7,7 +7,8 @@ Two sources, kept apart:
   Name_Calling,Labeling; scripts/train_loaded_model.py) and shipped as plain JSON weights. They cover
   loaded wording outside the lexicon: a model hit the lexicon fully explains is dropped, one reaching
   past a lexicon term is kept whole (so it may overlap that lexicon hit). A hit does not grow over weaker
-  words into another sentence (tagged_runs), nor end on a neutral reporting verb ("said", "indicated").
+  words into another sentence (tagged_runs), nor end on a neutral reporting verb ("said", "indicated"); a
+  one-word hit needs a third more score than the threshold (SINGLE_WORD_RATIO).
   Model hits are reported in the body only: one touching boilerplate is dropped.
 
 Document columns: `loaded_hits`, `loaded_authorial`, `loaded_quoted`, `loaded_attributed` and
@@ -62,14 +63,22 @@ __all__ = [
 ]
 
 MAX_SCALE = 2.5
+# A hit of one word needs a document-scaled score of threshold * SINGLE_WORD_RATIO (0.1 for the shipped 0.075),
+# longer hits the threshold. Lone words are where the tagger errs most: of its 5-fold out-of-fold hits on PTC's
+# development split, one-word hits have char precision 0.24 (those scaled below 0.1: 0.17), longer ones
+# 0.38; and outside PTC's register they are the common words PTC's propaganda articles often mark but science
+# and health prose uses plainly ("severe", "smoker", "chicken", "trigger", "gaunt"). Out of fold, lexicon +
+# model char F1 0.3462 -> 0.3464, span F1 0.3461 -> 0.3502 (ratios 5/3 and 2: char F1 0.3451 and 0.3442).
+SINGLE_WORD_RATIO = 4 / 3
+
 # What a model span's `score` is, for the tables' readers: the threshold compares the scaled score, so a hit
 # in a document that reads loaded throughout can show a probability below the threshold.
 MODEL_SCORE_NOTE = (
     "A model hit's score is the classifier's probability (0-1) for its strongest word. The hit is kept when that "
     "probability, scaled by how loaded the whole document reads (its mean word probability over the training "
     f"base rate, bounded to x{1 / MAX_SCALE:g}-x{MAX_SCALE:g}), reaches the model's threshold "
-    "(analysis/data/loaded_model.json); so in a document that reads loaded throughout, a hit can show a "
-    "probability below the threshold."
+    f"(analysis/data/loaded_model.json; a hit of one word needs x{SINGLE_WORD_RATIO:.3g} the threshold); so in a "
+    "document that reads loaded throughout, a hit can show a probability below the threshold."
 )
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "loaded_model.json"
 
@@ -666,15 +675,6 @@ def scaled_scores(model: LoadedModel, scores) -> np.ndarray:
     # Bounded so a short, dense snippet does not flag every word (PTC articles range ~0.4-3).
     factor = min(MAX_SCALE, max(1.0 / MAX_SCALE, factor))
     return values * factor
-
-
-# A hit of one word needs a document-scaled score of threshold * SINGLE_WORD_RATIO (0.1 for the shipped 0.075),
-# longer hits the threshold. Lone words are where the tagger errs most: of its 5-fold out-of-fold hits on PTC's
-# development split, one-word hits have char precision 0.24 (those scaled below 0.1: 0.17), longer ones
-# 0.38; and outside PTC's register they are the common words PTC's propaganda articles often mark but science
-# and health prose uses plainly ("severe", "smoker", "chicken", "trigger", "gaunt"). Out of fold, lexicon +
-# model char F1 0.3462 -> 0.3464, span F1 0.3461 -> 0.3502 (ratios 5/3 and 2: char F1 0.3451 and 0.3442).
-SINGLE_WORD_RATIO = 4 / 3
 
 
 def model_runs(model: LoadedModel, scores, sentences) -> list[tuple[int, int]]:
