@@ -30,13 +30,12 @@ from analysis.loaded import (  # noqa: E402
     lexicon_tags,
     model_hit_runs,
     load_easy_words,
-    model_runs,
+    model_word_runs,
     quoted_flags,
     sentence_features,
     sentence_starts,
     token_features,
     token_scores,
-    trim_runs,
 )  # noqa: E402
 from analysis.quotes import find_quotes  # noqa: E402
 from analysis.tokens import tokenize  # noqa: E402
@@ -149,7 +148,7 @@ def _classifier(c: float, n_samples: int):
 def model_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
     """Character spans of the tagger's hits on one prepared article (the same rule as analyze())."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = trim_runs(model_runs(model, scores, article.sentences), article.words)
+    runs = model_word_runs(model, scores, article.words, article.sentences)
     return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 

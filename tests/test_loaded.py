@@ -640,12 +640,14 @@ def test_sentence_features_equal_a_sentence_by_sentence_scan(lexicon):
                 for i in range(first, last):
                     features[i].append("excl")
         first_line_end = tokens.line_spans[0][1] if tokens.line_spans else 0
-        for i in range(bisect.bisect_left(word_starts, first_line_end)):
+        first_line = range(bisect.bisect_left(word_starts, first_line_end))
+        for i in first_line if len(first_line) <= loaded.MAX_HEADLINE_WORDS else ():
             features[i].append("line0")
         return features
 
     named = set()
-    for text in (*VOICE_TEXTS, *SCORER_TEXTS, "  !Lead! Kyiv regime, junta, junta!\n\nKyiv regime! x", _seed("000"), _seed("001")):
+    for text in (*VOICE_TEXTS, *SCORER_TEXTS, "  !Lead! Kyiv regime, junta, junta!\n\nKyiv regime! x", _seed("000"), _seed("001"),
+                 LONG_FIRST_LINE):
         tokens = tokenize(text)
         words = [normalize_word(w) for w in tokens.words]
         tags = loaded.lexicon_tags(find_hits(lexicon, text, tokens.word_spans, words), len(words))
@@ -801,6 +803,57 @@ def test_model_runs_grow_only_within_their_sentence():
     assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0, [False, True, False]) == [(0, 0), (2, 2)]
     assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0, [False, False, True]) == [(0, 0), (2, 2)]
     assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0) == [(0, 2)]
+
+
+# A page saved without line breaks in its first paragraph: its first line is prose, not a headline.
+LONG_FIRST_LINE = (
+    "The man had developed a severe allergic reaction in his lungs after he replaced his old pillows with new "
+    "feather bedding, and his doctors needed several months of tests before they found the cause of his "
+    "breathlessness and cough.\nHe has since recovered."
+)
+
+
+def test_line0_marks_only_a_headline_short_first_line(resources):
+    def line0_words(text: str) -> list[str]:
+        tokens = tokenize(text)
+        column = loaded.sentence_feature_columns(text, tokens, [""] * len(tokens.words))["line0"]
+        return [w for w, on in zip(tokens.words, column) if on]
+
+    # PTC's first lines, on which the tagger learnt "line0", are headlines of at most 31 words.
+    headline = " ".join(["word"] * loaded.MAX_HEADLINE_WORDS)
+    assert line0_words(headline + "\nBody.") == ["word"] * loaded.MAX_HEADLINE_WORDS
+    assert line0_words(headline + " more\nBody.") == []
+    assert line0_words(LONG_FIRST_LINE) == []
+    # The headline weight no longer lifts the plain words of a first paragraph ("old", "breathlessness").
+    rows = [r["text"] for r in loaded.analyze(_context(LONG_FIRST_LINE, resources)).rows["spans"] if r["source"] == "model"]
+    assert not {"old", "breathlessness"} & set(rows), rows
+
+
+def test_one_word_model_hits_need_a_higher_score():
+    model = loaded.LoadedModel(weights={}, bias=0.0, threshold=0.3, extend_ratio=0.5)  # base rate 0: no scaling
+    words = ["a", "grim", "day", "and", "a", "vile", "smear", "then", "an", "awful", "end"]
+    scores = [0.0, 0.35, 0.0, 0.0, 0.0, 0.35, 0.35, 0.0, 0.0, 0.3 * loaded.SINGLE_WORD_RATIO, 0.0]
+    # "grim" alone reaches the threshold but not the one-word bar; "vile smear" is two words; "awful" reaches the bar.
+    assert loaded.model_word_runs(model, scores, words, None) == [(5, 6), (9, 9)]
+    assert loaded.model_hit_runs(model, scores, words, [False] * len(words), None) == [(5, 6), (9, 9)]
+    # A run trimmed down to one word is one word ("a grim" -> "grim").
+    scores[0] = 0.35
+    assert loaded.model_word_runs(model, scores, words, None) == [(5, 6), (9, 9)]
+
+
+def test_plain_words_of_health_prose_are_no_model_hits(resources):
+    # Words PTC's annotators often mark in propaganda ("smoker", "chicken") are plain in a health report, where
+    # lone they scored just over the threshold (the report reads dry: its scores are scaled down to x0.4).
+    text = ("How a man's bedding gave him a lung disease\n"
+            "A 43-year-old man went to his doctor with a cough that had lasted for several months. "
+            "The man didn't have any obvious reasons to be so breathless. He wasn't a smoker. His workplace didn't "
+            "expose him to any dust. His doctors ran a series of tests on his blood and his lungs over the next weeks. "
+            "The tests showed antibodies to proteins found in bird feathers. If the feathers were on a human in a giant "
+            "chicken costume, well that doesn't occur often. The doctors asked him about his home, his garden and his "
+            "hobbies. He told them that he had bought a new duvet and new pillows a few months before the cough began. "
+            "He replaced them with other bedding, and his breathing improved within a few weeks.")
+    rows = [r["text"] for r in loaded.analyze(_context(text, resources)).rows["spans"] if r["source"] == "model"]
+    assert not {"smoker", "chicken"} & set(rows), rows
 
 
 def test_model_hits_do_not_end_on_a_neutral_reporting_verb(resources):
