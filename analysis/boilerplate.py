@@ -438,7 +438,7 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
     from its first paragraph (a body line of running prose: not the headline) over at most PROSE_REACH lines of
     furniture, a line of running prose on which no cue fires is kept when its content words are those of the
     headline and the main text (LEAD_MIN_SHARED words, LEAD_MIN_SHARE of them): a teaser for another story
-    or a pitch there is prose on another subject.
+    or a pitch there is prose on another subject. A caption (beside a photo credit) is not kept.
     """
     first = next((i for i, line in enumerate(lines) if line.body and _is_prose(line)), None)
     if first is None:
@@ -454,6 +454,8 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
             break  # the headline, or another part trafilatura kept, is where the lead would have been
         if not _is_prose(line) or _cue_fires(line.stats):
             continue
+        if any(lines[j].stats.cue.category == "photo_credit" for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            continue  # a photo's caption, beside its credit
         words = _content_words(text[line.start:line.end])
         shared = len(words & report)
         if shared >= LEAD_MIN_SHARED and shared >= LEAD_MIN_SHARE * len(words):
