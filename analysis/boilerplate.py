@@ -216,7 +216,8 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
     """Repeated lines after their first occurrence, and fragments that another, longer line starts with.
 
     A body line printed again right after itself is furniture; one printed WIDGET_REPEATS times in a row is a
-    widget, its first copy too unless that copy is a declarative sentence (or the headline).
+    widget, its first copy too unless that copy is a declarative sentence (or the headline). A body paragraph of
+    running prose whose earlier copy is furniture stays body: the report keeps its sentence, the box copied it.
     """
     seen: dict[str, int] = {}
     norms = [line.stats.norm for line in lines]
@@ -229,7 +230,13 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
             continue
         # A body line printed again right after itself: no author repeats a paragraph at once, a widget does.
         again = line.body and i > 0 and verbatim[i] == verbatim[i - 1]
-        if norm in seen and (line.category or again or _repeat_is_furniture(line, counts[norm])):
+        # The report's own sentence whose earlier copy is furniture (a highlights box above the text) stays body,
+        # when the model (or trafilatura's alignment) is sure of it as it is of report in the outlet's voice.
+        copied = (
+            norm in seen and not lines[seen[norm]].body and line.body and not line.category and _is_prose(line)
+            and line.p_body >= PITCH_MAX_BODY_P
+        )
+        if norm in seen and not copied and (line.category or again or _repeat_is_furniture(line, counts[norm])):
             line.body = False
             line.why = f"repeats line {seen[norm] + 1}" + (f"; {line.why}" if line.category else "")
             line.category = line.category or "duplicate"
@@ -438,7 +445,8 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
     from its first paragraph (a body line of running prose: not the headline) over at most PROSE_REACH lines of
     furniture, a line of running prose on which no cue fires is kept when its content words are those of the
     headline and the main text (LEAD_MIN_SHARED words, LEAD_MIN_SHARE of them): a teaser for another story
-    or a pitch there is prose on another subject. A caption (beside a photo credit) is not kept.
+    or a pitch there is prose on another subject. A caption (beside a photo credit) is not kept, nor a copy of
+    a sentence the main text prints in its place (a highlights box).
     """
     first = next((i for i, line in enumerate(lines) if line.body and _is_prose(line)), None)
     if first is None:
@@ -447,6 +455,7 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
     for line in lines:
         if line.body:
             report |= _content_words(text[line.start:line.end])
+    printed = " ".join(line.stats.norm for line in lines if line.body)
     edge = first
     for i in range(first - 1, -1, -1):
         line = lines[i]
@@ -454,6 +463,8 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
             break  # the headline, or another part trafilatura kept, is where the lead would have been
         if not _is_prose(line) or _cue_fires(line.stats):
             continue
+        if line.stats.norm in printed:
+            continue  # a highlights box copying a sentence of the report: the report keeps it in its place
         if any(lines[j].stats.cue.category == "photo_credit" for j in (i - 1, i + 1) if 0 <= j < len(lines)):
             continue  # a photo's caption, beside its credit
         words = _content_words(text[line.start:line.end])

@@ -490,6 +490,21 @@ def test_html_prose_on_another_subject_before_the_main_text_stays_boilerplate(mo
     assert [b.kind for b in blocks_with(seg, "galaxy hurtling")] == [BOILERPLATE]
 
 
+def test_html_highlight_copying_a_report_sentence_is_not_kept_as_lead(monkeypatch, resources):
+    """A highlights box above the text repeats a sentence of the report: the report's own copy is the body."""
+    visible = [HEADLINE, "Highlights", ARTICLE[2], *ARTICLE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    copies = blocks_with(seg, ARTICLE[2])
+    assert [b.kind for b in copies] == [BOILERPLATE, BODY], copies
+
+
+def test_html_caption_beside_a_photo_credit_is_not_kept_as_lead(monkeypatch, resources):
+    caption = "The mayor, centre, and council members ride one of the new buses through the eastern districts on Tuesday."
+    visible = [HEADLINE, "Get short URL", caption, "Photograph: John Smith/Getty Images", *ARTICLE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    assert [b.kind for b in blocks_with(seg, "ride one of the new buses")] == [BOILERPLATE]
+
+
 def test_headlines_ending_in_a_capitals_tag_are_related_links(monkeypatch, resources):
     """Tabloid 'Don't miss' teasers end in a bracketed tag: links to other stories, though trafilatura keeps them."""
     teasers = [
