@@ -374,8 +374,8 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
 def _mark_tagged_teasers(text: str, lines: list[_Line]) -> None:
     """A headline-shaped line ending in a bracketed capitals tag ("[INSIGHT]", "[VIDEO]") is a link to another story."""
     for line in lines:
-        if line.category == "related_links" or line.why.startswith("headline"):
-            continue
+        if line.category or line.why.startswith("headline"):
+            continue  # a cue already named it, or it is the document's own headline
         match = TAGGED_TEASER_RE.search(text, line.start, line.end)
         if match is None or line.stats.words > TEASER_MAX_WORDS + 2:
             continue
