@@ -20,7 +20,7 @@ from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
 from .boilerplate_features import (
-    CUES_PATH, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
+    CUES_PATH, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
 )
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
@@ -48,6 +48,11 @@ PROSE_MIN_WORDS = 15
 PROSE_MIN_STOPWORDS = 0.2
 STANDFIRST_WORDS = (8, 40)
 PROSE_REACH = 3  # lines before the first / after the last body line where prose is still kept
+# HTML: a lead paragraph trafilatura left out (a summary in its own element) shares the report's subject: at
+# least this many of its content words, and this share of them, occur in the headline or the main text.
+LEAD_MIN_SHARED = 3
+LEAD_MIN_SHARE = 0.25
+CONTENT_WORD_RE = re.compile(r"[^\W\d_]{3,}")
 # A text of at most this many lines is a pasted article or excerpt, not a saved page (page dumps run to tens of lines
 # of menus, header and footer): the model's position features, learnt on whole pages, say nothing there.
 SHORT_TEXT_LINES = 8
@@ -74,6 +79,12 @@ HEADING_MAX_WORDS = 6
 # Furniture that may sit between the headlines of such a list ("" : what the model alone called furniture).
 LIST_FURNITURE = frozenset({"", "related_links", "byline_dateline", "duplicate", "navigation", "tags"})
 LIST_GAP = 2  # lines between two headlines of a list at most ("Nov. 19, 2019", "Read more")
+# One headline under such a heading is a link when it is as long as a headline: a subheading of the report is shorter.
+SINGLE_TEASER_MIN_WORDS = 8
+# A headline ending in a bracketed tag in capitals, the kind of link it is ("... eating marmot [INSIGHT]",
+# "... amid China turmoil [VIDEO]"): a teaser for another page (tabloid "Don't miss" lists); a report's sentence
+# does not end in a tag. One or two words of 3+ capitals; a separator ("|") may trail it.
+TAGGED_TEASER_RE = re.compile(r"\[[A-Z]{3,}(?: [A-Z]{2,})?\][\s|]*$")
 
 
 @lru_cache(maxsize=1)
@@ -99,7 +110,7 @@ class _Line:
     category: str = ""
     why: str = ""
     p_body: float = 0.5
-    widget: bool = False  # part of a widget whose extent a rule found (a poll): it opens no section of the page
+    widget: bool = False  # part of a widget whose extent a rule found (a poll, a tagged teaser): it opens no section of the page
 
 
 def segment(document: Document, tokens: Tokens, resources: object) -> Segmentation:
@@ -109,7 +120,7 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
 
 
 RULES = (
-    "keep_prose", "outlet_repeats", "headline", "cues", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
+    "keep_prose", "outlet_repeats", "headline", "cues", "tagged_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
     "short_tail",
 )
 
@@ -134,6 +145,9 @@ def segment_with(
     if "keep_prose" in active and not main:
         # trafilatura judges prose from the page structure better than this rule can from text alone.
         _keep_prose(lines)
+    if "keep_prose" in active and main:
+        # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
+        _keep_html_lead(text, lines, document.title)
     if "outlet_repeats" in active and repeats:
         # Before the headline rule: the document's own headline stays body even when the outlet reuses it.
         _mark_outlet_repeats(text, lines, *repeats.for_document(document))
@@ -141,6 +155,8 @@ def segment_with(
         _keep_headline(text, lines, document.title, site_name_cut=not document.html.strip())
     if "cues" in active:
         _apply_cues(lines)
+    if "tagged_teasers" in active:
+        _mark_tagged_teasers(text, lines)
     if "captions" in active:
         _mark_captions_and_names(lines)
     if "polls" in active:
@@ -201,7 +217,8 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
     """Repeated lines after their first occurrence, and fragments that another, longer line starts with.
 
     A body line printed again right after itself is furniture; one printed WIDGET_REPEATS times in a row is a
-    widget, its first copy too unless that copy is a declarative sentence (or the headline).
+    widget, its first copy too unless that copy is a declarative sentence (or the headline). A body paragraph of
+    running prose whose earlier copy is furniture stays body: the report keeps its sentence, the box copied it.
     """
     seen: dict[str, int] = {}
     norms = [line.stats.norm for line in lines]
@@ -214,7 +231,13 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
             continue
         # A body line printed again right after itself: no author repeats a paragraph at once, a widget does.
         again = line.body and i > 0 and verbatim[i] == verbatim[i - 1]
-        if norm in seen and (line.category or again or _repeat_is_furniture(line, counts[norm])):
+        # The report's own sentence whose earlier copy is furniture (a highlights box above the text) stays body,
+        # when the model (or trafilatura's alignment) is sure of it as it is of report in the outlet's voice.
+        copied = (
+            norm in seen and not lines[seen[norm]].body and line.body and not line.category and _is_prose(line)
+            and line.p_body >= PITCH_MAX_BODY_P
+        )
+        if norm in seen and not copied and (line.category or again or _repeat_is_furniture(line, counts[norm])):
             line.body = False
             line.why = f"repeats line {seen[norm] + 1}" + (f"; {line.why}" if line.category else "")
             line.category = line.category or "duplicate"
@@ -340,12 +363,30 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
             if since_teaser > LIST_GAP:
                 break
             run.append(later)
-        if len([later for later in run if _teaser_shaped(text, later)]) < 2:
+        teasers = [later for later in run if _teaser_shaped(text, later)]
+        if len(teasers) < 2 and not (teasers and teasers[0].stats.words >= SINGLE_TEASER_MIN_WORDS):
             continue
         for later in run:
             if later.body:
                 later.body, later.category = False, "related_links"
                 later.why = f"listed under a related-links heading (line {i + 1}); {later.why}"
+
+
+def _mark_tagged_teasers(text: str, lines: list[_Line]) -> None:
+    """A headline-shaped line ending in a bracketed capitals tag ("[INSIGHT]", "[VIDEO]") is a link to another story."""
+    for line in lines:
+        if line.category or line.why.startswith("headline"):
+            continue  # a cue already named it, or it is the document's own headline
+        match = TAGGED_TEASER_RE.search(text, line.start, line.end)
+        if match is None or line.stats.words > TEASER_MAX_WORDS + 2:
+            continue
+        before = text[line.start:match.start()].strip()
+        # The tag must close a headline of a few words: not a bare tag, not a closed sentence.
+        if len(before.split()) < 3 or before.endswith((".", ":", ";", "…")):
+            continue
+        # A teaser among the paragraphs is one link, not the heading of the page's tail (widget: opens no section).
+        line.body, line.category, line.widget = False, "related_links", True
+        line.why = f"headline tagged '{match.group(0).strip(' |')}': a link to another story; {line.why}"
 
 
 def _is_heading(text: str, line: _Line) -> bool:
@@ -396,6 +437,47 @@ def _keep_prose(lines: list[_Line]) -> None:
         if _is_prose(lines[i]):
             lines[i].body, edge = True, i
             lines[i].why += "; kept: running prose beside the article"
+
+
+def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
+    """Running prose just before trafilatura's first paragraph, on the report's subject, is the article's lead.
+
+    trafilatura drops a lead printed in its own element (a summary box) with the page furniture. Walking back
+    from its first paragraph (a body line of running prose: not the headline) over at most PROSE_REACH lines of
+    furniture, a line of running prose on which no cue fires is kept when its content words are those of the
+    headline and the main text (LEAD_MIN_SHARED words, LEAD_MIN_SHARE of them): a teaser for another story
+    or a pitch there is prose on another subject. A caption (beside a photo credit) is not kept, nor a copy of
+    a sentence the main text prints in its place (a highlights box).
+    """
+    first = next((i for i, line in enumerate(lines) if line.body and _is_prose(line)), None)
+    if first is None:
+        return
+    report = _content_words(title)
+    for line in lines:
+        if line.body:
+            report |= _content_words(text[line.start:line.end])
+    printed = " ".join(line.stats.norm for line in lines if line.body)
+    edge = first
+    for i in range(first - 1, -1, -1):
+        line = lines[i]
+        if line.body or edge - i > PROSE_REACH:
+            break  # the headline, or another part trafilatura kept, is where the lead would have been
+        if not _is_prose(line) or _cue_fires(line.stats):
+            continue
+        if line.stats.norm in printed:
+            continue  # a highlights box copying a sentence of the report: the report keeps it in its place
+        if any(lines[j].stats.cue.category == "photo_credit" for j in (i - 1, i + 1) if 0 <= j < len(lines)):
+            continue  # a photo's caption, beside its credit
+        words = _content_words(text[line.start:line.end])
+        shared = len(words & report)
+        if shared >= LEAD_MIN_SHARED and shared >= LEAD_MIN_SHARE * len(words):
+            line.body, edge = True, i
+            line.why += f"; kept: running prose before the main text, {shared} of its {len(words)} content words in the report"
+
+
+def _content_words(text: str) -> set[str]:
+    """The lower-cased words of 3+ letters of a text that are not stopwords."""
+    return {word for word in CONTENT_WORD_RE.findall(text.lower()) if word not in STOPWORDS}
 
 
 def _is_prose(line: _Line, min_words: int = PROSE_MIN_WORDS, min_stopwords: float = PROSE_MIN_STOPWORDS) -> bool:

@@ -457,6 +457,86 @@ def test_html_uses_trafilatura_main_text(resources):
     assert boilerplate.analyze(context).columns["boilerplate_method"] == "trafilatura"
 
 
+def segment_page_with_main_text(monkeypatch, resources, visible: list[str], main: list[str]):
+    """A page whose visible lines are `visible` (the first is the headline), with trafilatura said to find `main`."""
+    import html as html_module
+
+    page = "<html><head><title>{0}</title></head><body><h1>{0}</h1>{1}</body></html>".format(
+        html_module.escape(visible[0]), "".join(f"<p>{html_module.escape(line)}</p>" for line in visible[1:]),
+    )
+    monkeypatch.setattr(boilerplate, "main_text", lambda _html: "\n".join(main))
+    document = load("page.html", page.encode("utf-8"))
+    return document, boilerplate.segment(document, tokenize(document.text), resources)
+
+
+HEADLINE = "Council expands bus network to the eastern districts"
+LEAD = ("Six new bus routes will serve the eastern districts of the city after the council approved the expansion of the"
+        " network on Tuesday, despite objections from the opposition.")
+
+
+def test_html_lead_left_out_by_trafilatura_is_body(monkeypatch, resources):
+    """Running prose on the report's subject just before trafilatura's first paragraph is the lead, not furniture."""
+    visible = [HEADLINE, "20 Nov, 2019 05:47", "Get short URL", LEAD, *ARTICLE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    lead = blocks_with(seg, "Six new bus routes")
+    assert [b.kind for b in lead] == [BODY], lead
+    assert "running prose before the main text" in lead[0].why
+
+
+def test_html_prose_on_another_subject_before_the_main_text_stays_boilerplate(monkeypatch, resources):
+    other = "Scientists say a galaxy hurtling towards the Milky Way could collide with it in about four billion years from now."
+    visible = [HEADLINE, "Get short URL", other, *ARTICLE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    assert [b.kind for b in blocks_with(seg, "galaxy hurtling")] == [BOILERPLATE]
+
+
+def test_html_highlight_copying_a_report_sentence_is_not_kept_as_lead(monkeypatch, resources):
+    """A highlights box above the text repeats a sentence of the report: the report's own copy is the body."""
+    visible = [HEADLINE, "Highlights", ARTICLE[2], *ARTICLE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    copies = blocks_with(seg, ARTICLE[2])
+    assert [b.kind for b in copies] == [BOILERPLATE, BODY], copies
+
+
+def test_html_caption_beside_a_photo_credit_is_not_kept_as_lead(monkeypatch, resources):
+    caption = "The mayor, centre, and council members ride one of the new buses through the eastern districts on Tuesday."
+    visible = [HEADLINE, "Get short URL", caption, "Photograph: John Smith/Getty Images", *ARTICLE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    assert [b.kind for b in blocks_with(seg, "ride one of the new buses")] == [BOILERPLATE]
+
+
+def test_headlines_ending_in_a_capitals_tag_are_related_links(monkeypatch, resources):
+    """Tabloid 'Don't miss' teasers end in a bracketed tag: links to other stories, though trafilatura keeps them."""
+    teasers = [
+        "China furious at Macron for Hong Kong protest jibe [INSIGHT]|",
+        "Lakers vs Nets: NBA make final decision on game amid China turmoil [VIDEO]",
+        "BLACK DEATH PLAGUE fears: Holidaymakers die after eating marmot [INSIGHT]",
+    ]
+    prose = "The agency said the report was wrong [UPDATED]."
+    visible = [HEADLINE, *ARTICLE[:2], "DON'T MISS", *teasers, prose, *ARTICLE[2:]]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    for teaser in teasers:
+        assert_boilerplate(seg, teaser.rstrip("|"), "related_links")
+    assert all(b.kind == BODY for b in blocks_with(seg, "the report was wrong"))
+
+
+def test_one_headline_under_an_also_on_heading_is_a_related_link(monkeypatch, resources):
+    """A single headline-length line under "Also on rt.com" is a link; the report resumes after it."""
+    teaser = "Journalists & politicians from Morales' party threatened with sedition arrests as Bolivia purges socialist elements"
+    visible = [HEADLINE, *ARTICLE[:2], "Also on rt.com", teaser, *ARTICLE[2:]]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    assert_boilerplate(seg, "Journalists & politicians", "related_links")
+    assert all(b.kind == BODY for b in blocks_with(seg, ARTICLE[2]))
+
+
+def test_share_with_a_friend_is_a_share_call_to_action(monkeypatch, resources):
+    assert find_cue("Like this story? Share it with a friend!").category == "share_social"
+    visible = [HEADLINE, *ARTICLE, "Like this story? Share it with a friend!"]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    assert_boilerplate(seg, "Share it with a friend", "share_social")
+    assert find_cue("She urged people to share it with their friends and neighbours.").strength != "strong"
+
+
 def test_trafilatura_imports_with_its_html_cleaner():
     import lxml_html_clean  # noqa: F401  (jusText, pulled in by trafilatura, needs it with lxml 6)
     import trafilatura
