@@ -2,16 +2,20 @@
 
 - quoted: inside quotation marks of any style (scare quotes and nested quotes included; not a pull-quote, the
   page's own sentence set apart), inside a speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...":
-  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements).
+  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements);
+  a phrase crossing quotation marks most of whose words are quoted (is_mostly_quoted).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
   that ...", "testified that", "accused X of ...", "accusations of ...",
   "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
   "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash, or to a later "that"
   clause when the speaker opens the sentence); a trailing attribution ending the sentence
-  ("..., the minister said.", "..., said Lavrov."); a line ending in ": Speaker" (find_line_speakers).
+  ("..., the minister said.", "..., said Lavrov.", "..., PG&E officials said."); a line ending in ": Speaker"
+  (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:"
+  (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
-  "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
+  "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
   notorious ...") or whose "that" is relative ("the claim that is spread by ..."); an appositive closing the
   sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.").
@@ -215,6 +219,9 @@ _NEW_PHRASE_WORDS = frozenset(
     "the a an this that these those his her their its he she they it we i who which is are was were has have had".split()
 )
 _WORD_RE = re.compile(r"\w+")
+# A word with its inner apostrophes and hyphens ("Putin’s", "re-tweet"), as is_mostly_quoted counts words; a
+# closing quotation mark after a word is no part of it.
+_JOINED_WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
 
 # A trailing attribution ends the sentence: "..., the minister said." / "..., he added on Monday." /
 # "..., said Lavrov, the foreign minister." Its speaker is not the first person, and a relative clause
@@ -565,7 +572,7 @@ def is_mostly_quoted(text: str, starts: list[int], reach: list[int], start: int,
     the quoted speaker's words, so it takes their voice."""
     if not starts or starts[0] >= end:
         return False
-    words = [match.span() for match in _WORD_RE.finditer(text, start, end)]
+    words = [match.span() for match in _JOINED_WORD_RE.finditer(text, start, end)]
     inside = 0
     for word_start, word_end in words:
         before = bisect.bisect_left(starts, word_start)
