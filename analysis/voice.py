@@ -69,7 +69,14 @@ _REPORT_VERBS = (
 # "He replied:", "Wills is here to reassure us:"), perhaps with the person spoken to before the colon.
 _COLON_VERBS = (
     rf"(?:{_REPORT_VERBS}|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|answer(?:s|ed|ing)?|"
-    r"reassur(?:e|es|ed|ing)|recall(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|observ(?:e|es|ed|ing)|wonder(?:s|ed|ing)?)"
+    r"reassur(?:e|es|ed|ing)|recall(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|observ(?:e|es|ed|ing))"
+)
+# Before such a colon, the author's rhetorical question or imagined reader ("One might ask: ...", "You may say:
+# ...", "Let us ask: ..."): no one else's words.
+_RHETORICAL_BEFORE = re.compile(
+    r"\b(?:you|one|let\s+(?:me|us)|let['’]s|can|could|may|might|must|should|would|will|shall)\s+"
+    r"(?:(?:well|also|only|then|now|rightly|reasonably|fairly)\s+)?$",
+    re.IGNORECASE,
 )
 _SPOKEN_TO = r"(?:\s+(?:us|me|him|her|them|you|readers|reporters|journalists|the\s+\w+))?"
 _BARE_VERB = r"(?:sa(?:y|ys|id|ying)|add(?:s|ed|ing)|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|contend(?:s|ed|ing)?)"
@@ -606,6 +613,8 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
         return False
     if _AUTHOR_WHAT.match(prefix, match.start()) or _AUTHOR_WHAT_BEFORE.search(before[-80:]):
         return False  # "in what can only be described as ..."
+    if match.group().endswith(":") and _RHETORICAL_BEFORE.search(before[-40:]):
+        return False  # "One might ask: ..."
     after = prefix[match.end():]
     if match.group("bare") is not None:
         # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author

@@ -321,6 +321,9 @@ def test_a_pull_quote_of_the_author_s_own_sentence_is_authorial():
         # words after "<speaker> asked:" in the same sentence
         ("Wills asked: what did the scripture say about the duty to kill infidels?", "infidels", "attributed"),
         ("Here is the question I asked: what about the infidels?", "infidels", "authorial"),
+        ("One might ask: what about the infidels?", "infidels", "authorial"),
+        ("You may say: the regime is a gang of thugs.", "thugs", "authorial"),
+        ("Lavrov told reporters: the regime is a gang of thugs.", "thugs", "attributed"),
     ],
 )
 def test_modal_passives_named_speakers_and_topics_of_speech(text: str, phrase: str, voice: str):
@@ -335,6 +338,8 @@ def test_modal_passives_named_speakers_and_topics_of_speech(text: str, phrase: s
         ("I wrote:\nThe regime is a gang of thugs.\n", "thugs", "authorial"),
         ("Here is how to tell:\nThe regime is a gang of thugs.\n", "thugs", "authorial"),
         ("Explained:\nThe regime is a gang of thugs.\n", "thugs", "authorial"),
+        ("You might ask:\nIs the regime a gang of thugs?\n", "thugs", "authorial"),
+        ("Reuters adds:\n\nSoros said the regime was more oppressive than the Soviets.\n", "oppressive", "attributed"),
         ("He wrote:\nA line.\nThe regime is a gang of thugs.\n", "thugs", "authorial"),  # the next paragraph only
     ],
 )
