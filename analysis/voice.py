@@ -2,16 +2,20 @@
 
 - quoted: inside quotation marks of any style (scare quotes and nested quotes included; not a pull-quote, the
   page's own sentence set apart), inside a speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...":
-  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements).
+  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements);
+  a phrase crossing quotation marks most of whose words are quoted (is_mostly_quoted).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
   that ...", "testified that", "accused X of ...", "accusations of ...",
   "according to X" (anywhere in the sentence); reported speech without "that" ("Lavrov said the ...",
   "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash, or to a later "that"
   clause when the speaker opens the sentence); a trailing attribution ending the sentence
-  ("..., the minister said.", "..., said Lavrov."); a line ending in ": Speaker" (find_line_speakers).
+  ("..., the minister said.", "..., said Lavrov.", "..., PG&E officials said."); a line ending in ": Speaker"
+  (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:"
+  (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
-  "we call it", "I said ..."; "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
+  "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
   notorious ...") or whose "that" is relative ("the claim that is spread by ..."); an appositive closing the
   sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.").
@@ -61,6 +65,20 @@ _REPORT_VERBS = (
 # noun; not the first person, not "to say"), and the complement must not start with a word that makes what
 # follows the verb's object ("said nothing", "said a prayer", "said as much", "said to be"). Verbs that often
 # take a noun object ("wrote the book", "claimed the title") count only before a pronoun subject.
+# Verbs that introduce a speaker's words after a colon besides the reporting verbs ("Wills asked: what ...?",
+# "He replied:", "Wills is here to reassure us:"), perhaps with the person spoken to before the colon.
+_COLON_VERBS = (
+    rf"(?:{_REPORT_VERBS}|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|answer(?:s|ed|ing)?|"
+    r"reassur(?:e|es|ed|ing)|recall(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|observ(?:e|es|ed|ing))"
+)
+# Before such a colon, the author's rhetorical question or imagined reader ("One might ask: ...", "You may say:
+# ...", "Let us ask: ..."): no one else's words.
+_RHETORICAL_BEFORE = re.compile(
+    r"\b(?:you|one|let\s+(?:me|us)|let['’]s|can|could|may|might|must|should|would|will|shall)\s+"
+    r"(?:(?:well|also|only|then|now|rightly|reasonably|fairly)\s+)?$",
+    re.IGNORECASE,
+)
+_SPOKEN_TO = r"(?:\s+(?:us|me|him|her|them|you|readers|reporters|journalists|the\s+\w+))?"
 _BARE_VERB = r"(?:sa(?:y|ys|id|ying)|add(?:s|ed|ing)|argu(?:e|es|ed|ing)|insist(?:s|ed|ing)?|contend(?:s|ed|ing)?)"
 _BARE_OBJECT_VERB = r"(?:told|tell(?:s|ing)?|warn(?:s|ed|ing)?|assur(?:e|es|ed|ing))"
 _BARE_PRONOUN_VERB = (
@@ -94,9 +112,12 @@ _NOT_A_SUBJECT = frozenset(
     "this that which what so and or but is are was were be been being am by for of in on at with from about "
     "without after before while when since".split()
 )
-# A verb of going on before "to" ("He went on to say the ...", "she continued to insist ..."): the speaker is
-# that verb's subject. (Other words before "to say" leave no speaker: "Needless to say", "to say the least".)
-_GOES_ON_TO = re.compile(r"\b(?:(?:go|goes|went|going|gone)\s+on|continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?)\s+to$", re.IGNORECASE)
+# A verb of going on before "to" ("He went on to say the ...", "she continued to insist ...", "Wills is here to
+# reassure us: ..."): the speaker is that verb's subject. (Other words before "to say" leave no speaker: "Needless to say", "to say the least".)
+_GOES_ON_TO = re.compile(
+    r"\b(?:(?:go|goes|went|going|gone)\s+on|continu(?:e|es|ed|ing)|proceed(?:s|ed|ing)?|(?:is|are|was|were)\s+here)\s+to$",
+    re.IGNORECASE,
+)
 # A subject opening the sentence before a bare reporting verb: at most this many words ("China's ambassador to
 # Britain also"), and not after a word that makes the report a subordinate clause ("After he said ...").
 _MAX_SUBJECT_WORDS = 7
@@ -141,7 +162,14 @@ _PREFIX_CUES = re.compile(
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",
             _TESTIFY_THAT,
-            rf"\b{_REPORT_VERBS}\s*[,:]",
+            rf"\b{_REPORT_VERBS}\s*,",
+            rf"\b{_COLON_VERBS}{_SPOKEN_TO}\s*:",
+            # "Dorsey has spoken out about the toxic ...", "warned of a humanitarian disaster", "railed against the
+            # corrupt elite": the topic of the speech in its speaker's words (its first few words, no punctuation
+            # between). Only verbs of speaking: "criticised/condemned the brutal X" may be the author's adjective.
+            r"\b(?:sp(?:eak|eaks|oke|oken|eaking)\s+out\s+(?:about|against|on|over)|warn(?:s|ed|ing)?\s+(?:about|of|against)|"
+            r"complain(?:s|ed|ing)?\s+(?:about|of)|rail(?:s|ed|ing)?\s+against|lament(?:s|ed|ing)?)"
+            r"\s+(?:[\w’'-]+\s+){0,3}$",
             _BARE_REPORT_CUE,
             r"\baccording\s+to\b",
             r"\b(?:in\s+the\s+words\s+of|in\s+(?:his|her|their|its)\s+(?:words|view)|quoted\s+as\s+saying)\b",
@@ -165,6 +193,11 @@ _IDIOM_SAID = re.compile(
     r"that\s+is\s+to\s+say\b|to\s+say\s+the\s+least\b)",
     re.IGNORECASE,
 )
+# "In what can only be described as gross negligence", "what might be called a cover-up": a modal passive
+# without an agent is the author's own judgement, no one else's naming ("what critics have called" is).
+_MODAL_PASSIVE = r"(?:can|could|may|might|must|should|would)\s+(?:(?:only|perhaps|well|fairly|also|best|\w+ly)\s+)*be\s+(?:(?:only|best|fairly|\w+ly)\s+)*"
+_AUTHOR_WHAT = re.compile(rf"what\s+{_MODAL_PASSIVE}{_SPEECH_VERB_WORD}\b", re.IGNORECASE)
+_AUTHOR_WHAT_BEFORE = re.compile(rf"\bwhat\s+{_MODAL_PASSIVE}$", re.IGNORECASE)
 _IDIOM_FIRST_WORD = re.compile(r"\b(?:that|this|having|needless\s+to|suffice\s+(?:it\s+)?to|that\s+is\s+to|to)\s+$", re.IGNORECASE)
 # An appositive that names the reported words as a claim, an allegation or a lie (", a claim that is plainly
 # false", ", an allegation Kyiv denies"): the author speaking about the report, so in the author's voice again.
@@ -193,6 +226,9 @@ _NEW_PHRASE_WORDS = frozenset(
     "the a an this that these those his her their its he she they it we i who which is are was were has have had".split()
 )
 _WORD_RE = re.compile(r"\w+")
+# A word with its inner apostrophes and hyphens ("Putin’s", "re-tweet"), as is_mostly_quoted counts words; a
+# closing quotation mark after a word is no part of it.
+_JOINED_WORD_RE = re.compile(r"\w+(?:[’'-]\w+)*")
 
 # A trailing attribution ends the sentence: "..., the minister said." / "..., he added on Monday." /
 # "..., said Lavrov, the foreign minister." Its speaker is not the first person, and a relative clause
@@ -213,7 +249,7 @@ _TRAILING_FIRST_VERB = r"(?:sa(?:ys|id)|add(?:s|ed)|wr(?:ites|ote)|argu(?:es|ed)
 _SENTENCE_TAIL = r"\s*[.!?\u2026]*[\"\u201d\u2019\u00bb)\]]*\s*$"
 _TRAILING_CUE = (
     r",\s*(?!(?:which|that|what|who|whom|whose|when|where|while|and|but|or|if)\b)"
-    rf"(?:(?!(?:i|we)\b)[\w\u2019'.-]+\s+){{1,4}}?{_TRAILING_VERB}"
+    rf"(?:(?!(?:i|we)\b)[\w\u2019'.&-]+\s+){{1,4}}?{_TRAILING_VERB}"
     rf"{_TRAILING_ADVERBIAL}{_SENTENCE_TAIL}"
     rf"|,\s*{_TRAILING_FIRST_VERB}\s+(?:{_DETERMINER}\s+|(?-i:[A-Z]))[^,;:!?.]{{0,50}}?(?:,[^;:!?]{{0,80}})?{_SENTENCE_TAIL}"
 )
@@ -348,9 +384,44 @@ def find_statements(text: str) -> list[Block]:
     return blocks
 
 
+# A line ending in a speaker and a verb of speaking before its colon ("Wills is here to reassure us:", "He wrote:",
+# "Lavrov told reporters:"): searched in the line's tail before the colon.
+_SPEECH_INTRO = re.compile(rf"\b{_COLON_VERBS}{_SPOKEN_TO}[ \t]*$", re.IGNORECASE)
+_SPEECH_INTRO_CHARS = 60
+
+
+def find_introduced_paragraphs(text: str) -> list[Block]:
+    """The paragraph after a line ending in "<speaker> <verb of speaking>:" (_SPEECH_INTRO), attributed: the
+    speaker's words without quotation marks. Only with a speaker before the verb that is not the author
+    (_has_reported_speaker: not "I wrote:", "Here's how to tell:", a bare "Explained:"), and not when a
+    quotation mark opens the paragraph (find_quotes has it)."""
+    blocks = []
+    colon = text.find(":")
+    while colon >= 0:
+        found_at, colon = colon, text.find(":", colon + 1)
+        line_end = text.find("\n", found_at)
+        line_end = len(text) if line_end < 0 else line_end
+        if text[found_at + 1:line_end].strip():
+            continue  # the colon does not end its line
+        line_start = text.rfind("\n", 0, found_at) + 1
+        match = _SPEECH_INTRO.search(text, max(line_start, found_at - _SPEECH_INTRO_CHARS), found_at)
+        if match is None:
+            continue
+        before = text[line_start:match.start()]
+        verb = _WORD_RE.match(text, match.start()).group().lower()
+        if _FIRST_PERSON_BEFORE.search(before[-40:]) or not _has_reported_speaker(before, verb, _goes_on_to(before)):
+            continue
+        paragraph = _PARAGRAPH_RE.match(text, line_end)
+        if paragraph is None or text[paragraph.start("para")] in QUOTE_MARKS:
+            continue
+        blocks.append(Block(*paragraph.span("para"), ATTRIBUTED))
+    return blocks
+
+
 def find_layout_blocks(text: str) -> tuple[Block, ...]:
-    """Pasted statements (quoted) and lines attributed to a speaker after their final colon, sorted by start."""
-    return tuple(sorted(find_statements(text) + find_line_speakers(text)))
+    """Pasted statements (quoted), lines attributed to a speaker after their final colon and paragraphs
+    introduced by a speaker's line (attributed), sorted by start."""
+    return tuple(sorted(find_statements(text) + find_line_speakers(text) + find_introduced_paragraphs(text)))
 
 
 def layout_voice(blocks: tuple[Block, ...], start: int, end: int) -> str | None:
@@ -383,6 +454,8 @@ _PREFIX_START_WORD = re.compile(
             r"(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?",
             _REPORT_VERBS,
             r"(?:recount|explain|describ|recall|tell)\w*|assur(?:e|es|ed|ing)",  # the bare cue's other verbs
+            _COLON_VERBS,
+            r"sp(?:eak|eaks|oke|oken|eaking)|complain(?:s|ed|ing)?|rail(?:s|ed|ing)?|lament(?:s|ed|ing)?",
         )
     ),
     re.IGNORECASE,
@@ -493,6 +566,27 @@ def is_inside_quote(quotes: list[Quote], start: int, end: int) -> bool:
     return False
 
 
+def quote_reach(quotes: list[Quote]) -> tuple[list[int], list[int]]:
+    """The quotations' starts (sorted, as find_quotes gives them) and, for each, the furthest end of an interior
+    among it and the quotations before it: offset p..q lies inside some interior iff a quotation starting
+    before p reaches q (see is_mostly_quoted)."""
+    return [quote.start for quote in quotes], list(itertools.accumulate((quote.inner[1] for quote in quotes), max))
+
+
+def is_mostly_quoted(text: str, starts: list[int], reach: list[int], start: int, end: int) -> bool:
+    """True when most words of [start, end) lie inside quotations (`starts`, `reach`: quote_reach): a phrase
+    crossing quotation marks ("as “a tool of Russian intelligence” and “a nihilistic opportunist”") is mostly
+    the quoted speaker's words, so it takes their voice."""
+    if not starts or starts[0] >= end:
+        return False
+    words = [match.span() for match in _JOINED_WORD_RE.finditer(text, start, end)]
+    inside = 0
+    for word_start, word_end in words:
+        before = bisect.bisect_left(starts, word_start)
+        inside += before > 0 and reach[before - 1] >= word_end
+    return 2 * inside > len(words)
+
+
 def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
     """True when [start, end) ends inside the words of a speaker's turn and starts there or in its label
     ("LAVROV: The neo-Nazi regime": the label only names the speaker). `turns` are sorted, not overlapping."""
@@ -517,6 +611,10 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
     idiom_start = _IDIOM_FIRST_WORD.search(before)
     if idiom_start and _IDIOM_SAID.match(prefix, idiom_start.start()):
         return False
+    if _AUTHOR_WHAT.match(prefix, match.start()) or _AUTHOR_WHAT_BEFORE.search(before[-80:]):
+        return False  # "in what can only be described as ..."
+    if match.group().endswith(":") and _RHETORICAL_BEFORE.search(before[-40:]):
+        return False  # "One might ask: ..."
     after = prefix[match.end():]
     if match.group("bare") is not None:
         # Without "that" the clause is read up to its first comma, semicolon or dash only: past it the author
@@ -642,6 +740,8 @@ def classify_voice(
     quotes = without_pull_quotes(text, quotes)
     if is_inside_quote(quotes, start, end) or is_inside_turn(turns, start, end):
         return QUOTED
+    if is_mostly_quoted(text, *quote_reach(quotes), start, end):
+        return QUOTED
     if blocks is None:
         blocks = find_layout_blocks(text)
     if (voice := layout_voice(blocks, start, end)) is not None:
@@ -668,9 +768,7 @@ class VoiceFinder:
         self.text = text
         # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
         # the furthest end of an interior among it and the quotations before it.
-        quotes = without_pull_quotes(text, quotes)
-        self.quote_starts = [quote.start for quote in quotes]
-        self.quote_reach = list(itertools.accumulate((quote.inner[1] for quote in quotes), max))
+        self.quote_starts, self.quote_reach = quote_reach(without_pull_quotes(text, quotes))
         self.sentence_spans = tokens.sentence_spans
         self.sentence_starts = [s for s, _ in tokens.sentence_spans]
         self.word_starts = tokens.word_starts
@@ -724,6 +822,11 @@ class VoiceFinder:
         if before and self.quote_reach[before - 1] >= end:
             return QUOTED
         if self.turns and is_inside_turn(self.turns, start, end):
+            return QUOTED
+        crosses = (before and self.quote_reach[before - 1] > start) or (
+            before < len(self.quote_starts) and self.quote_starts[before] < end
+        )  # a quotation holds the phrase's start or opens inside it: else no word of it is quoted
+        if crosses and is_mostly_quoted(self.text, self.quote_starts, self.quote_reach, start, end):
             return QUOTED
         if self.blocks and (voice := layout_voice(self.blocks, start, end)) is not None:
             return voice

@@ -298,3 +298,66 @@ def test_a_pull_quote_of_the_author_s_own_sentence_is_authorial():
     # ... and so is a short one the body repeats (a headline's or a paraphrase's few words)
     text = "He called it \u201ca sham trial\u201d.\n\nThe sham trial went on."
     assert _voice(text, "sham") == "quoted"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # a modal passive after "what" is the author's own judgement; a named speaker's naming is not
+        ("In what can only be described as a massive cover-up of the truth, the FBI failed.", "cover-up", "authorial"),
+        ("In what could be called a massive cover-up, the FBI failed.", "cover-up", "authorial"),
+        ("In what amounts to a massive cover-up, the FBI failed.", "cover-up", "authorial"),
+        ("In what critics have called a massive cover-up, the FBI failed.", "cover-up", "attributed"),
+        # a trailing attribution whose speaker's name holds "&"
+        ("Sparks could set catastrophic fires in the region, PG&E officials said.", "catastrophic fires", "attributed"),
+        ("Sparks could set catastrophic fires in the region, AT&T said.", "catastrophic fires", "attributed"),
+        # speaking out about, warning of, complaining about, railing against: the topic in the speaker's words
+        ("Twitter CEO Jack Dorsey has spoken out about the toxic consequences of likes.", "toxic", "attributed"),
+        ("The agency warned of a humanitarian disaster in the region.", "humanitarian disaster", "attributed"),
+        ("Farmers complained about the corrupt officials.", "corrupt", "attributed"),
+        ("Sanders railed against the greedy billionaires.", "greedy", "attributed"),
+        ("I have spoken out about the toxic consequences of likes.", "toxic", "authorial"),
+        ("High-speed rail over the toxic swamp was built.", "toxic", "authorial"),
+        # words after "<speaker> asked:" in the same sentence
+        ("Wills asked: what did the scripture say about the duty to kill infidels?", "infidels", "attributed"),
+        ("Here is the question I asked: what about the infidels?", "infidels", "authorial"),
+        ("One might ask: what about the infidels?", "infidels", "authorial"),
+        ("You may say: the regime is a gang of thugs.", "thugs", "authorial"),
+        ("Lavrov told reporters: the regime is a gang of thugs.", "thugs", "attributed"),
+    ],
+)
+def test_modal_passives_named_speakers_and_topics_of_speech(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        ("Wills is here to reassure us:\nWhat did the scripture tell me about the duty to kill infidels?\nMore.", "infidels", "attributed"),
+        ("Lavrov told reporters:\n\nThe regime is a gang of thugs.\n", "thugs", "attributed"),
+        ("I wrote:\nThe regime is a gang of thugs.\n", "thugs", "authorial"),
+        ("Here is how to tell:\nThe regime is a gang of thugs.\n", "thugs", "authorial"),
+        ("Explained:\nThe regime is a gang of thugs.\n", "thugs", "authorial"),
+        ("You might ask:\nIs the regime a gang of thugs?\n", "thugs", "authorial"),
+        ("Reuters adds:\n\nSoros said the regime was more oppressive than the Soviets.\n", "oppressive", "attributed"),
+        ("He wrote:\nA line.\nThe regime is a gang of thugs.\n", "thugs", "authorial"),  # the next paragraph only
+    ],
+)
+def test_a_paragraph_after_a_speaker_s_colon_is_attributed(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("very clearly a tool of Russian intelligence” and “a nihilistic opportunist", "quoted"),
+        ("tool of Russian intelligence” and", "quoted"),
+        ("Assange, an Australian citizen, as “very", "authorial"),
+    ],
+)
+def test_a_phrase_mostly_inside_quotations_is_quoted(phrase: str, voice: str):
+    text = (
+        "In response, Clinton defamed Assange, an Australian citizen, as “very clearly a tool of Russian "
+        "intelligence” and “a nihilistic opportunist who does the bidding of a dictator”."
+    )
+    assert _voice(text, phrase) == voice
