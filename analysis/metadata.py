@@ -350,7 +350,7 @@ def clean_author(raw: str) -> str:
     registry outlet or agency ("European Space Agency"). An agency or outlet of the registry ("Reuters", "Associated
     Press") stays: it tells who wrote the piece, and analysis.outlets reads the publisher from it.
     """
-    credits = [_credit(part) for part in raw.split(";")]
+    credits = [_person_before_role(credit) for credit in map(_credit, raw.split(";"))]
     named = [credit for credit in credits if credit and not _is_role(credit) and not _staff_credit(credit)]
     if any(_person_name(_without_weekday(name)) for name in named):
         # "Victor Tangermann; Futurism", "Meg Kinnard; Associated Press": beside a person's name, a credit of one word
@@ -363,6 +363,18 @@ def clean_author(raw: str) -> str:
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(name)
     return "; ".join(kept)
+
+
+def _person_before_role(credit: str) -> str:
+    """A credit that is a person's name and a job title run together ("Tom Gillespie News reporter" -> "Tom
+    Gillespie"); any other credit as it is."""
+    words = credit.split()
+    for i in range(2, min(len(words), 5)):
+        rest = {word.strip(",.()").casefold() for word in words[i:]}
+        if rest & ROLES["job_words"] and rest <= ROLES["job_words"] | ROLES["organisation_words"] \
+                and _person_name(" ".join(words[:i])):
+            return " ".join(words[:i])
+    return credit
 
 
 def _staff_credit(credit: str) -> bool:
@@ -660,8 +672,10 @@ def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]
             return _clean_name(led.group("name")), f"name leading the dateline '{line[:60]}'"
         if not name_lines or len(line.split()) > 8:
             continue  # a name line beside it belongs to a short dateline, and only in the first lines
+        if _byline_like(line):
+            continue  # "By Staff Reporter | March 4, 2023": its credit names no person, the headline beside it neither
         for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
-            if re.fullmatch(_NAME, neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
+            if re.fullmatch(_NAME, neighbour) and not _byline_like(neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
                 return _clean_name(neighbour), f"name line beside the dateline '{line[:60]}'"
     return "", ""
 

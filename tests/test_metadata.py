@@ -270,6 +270,7 @@ def test_no_co_author_or_byline_invented(line, name):
     ("Wire Reports", ""),
     ("European Space Agency", ""),  # an organisation that is no registry outlet or agency
     ("Associated Press", "Associated Press"),  # a registry agency alone stays (analysis.outlets reads it)
+    ("Tom Gillespie News reporter", "Tom Gillespie"),  # a name and a job title run together
     ("Фото: Иван Петров", ""),  # only a photographer: no author
     ("Jane Doe; jane doe", "Jane Doe"),
     ("Textor Smith", "Textor Smith"),
@@ -316,6 +317,12 @@ def test_date_in_figures_below_a_staff_credit_and_no_author():
 def test_dates_in_figures_only_on_a_byline(line, iso):
     text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
     assert metadata.find_published(text)[0] == iso
+
+
+def test_staff_credit_dateline_gives_no_name_line_beside_it():
+    text = "Iranian Aggression Intensifies\n\nBy Staff Reporter | March 4, 2023\n\nLast July, the commander warned of costs.\n"
+    assert metadata.find_author(text)[0] == ""
+    assert metadata.find_author("Leaders Meet\n\nBy JERUSALEM POST STAFF\nNOVEMBER 20, 2019 10:43\n\nThe leaders met.\n")[0] == ""
 
 
 def test_date_in_figures_in_a_sentence_is_no_date():
