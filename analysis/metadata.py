@@ -14,8 +14,8 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .stopwords import ENGLISH_STOP_WORDS
 from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host
+from .stopwords import ENGLISH_STOP_WORDS
 
 MONTHS = {
     name: number
