@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import NamedTuple
 
 from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host
+from .stopwords import ENGLISH_STOP_WORDS
 
 MONTHS = {
     name: number
@@ -34,12 +35,15 @@ DATE_PATTERNS = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
+# "11/13/19", "11/20/2019": a US month/day/year date. Read only on a byline line or on a line of its own beside one
+# (_byline_numeric_date), where the page's own dateline stands: elsewhere the order (day or month first) is unknown.
+NUMERIC_DATE_RE = re.compile(r"(?<![\d/.])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)(?![\d/])")
 URL_RE = re.compile(r"https?://[^\s<>\"'()\[\]]+[^\s<>\"'()\[\].,;:!?]")
 URL_CUE_RE = re.compile(r"^(?:source|url|link|originally published(?: at| on)?|read more at|via)\s*:?\s*(" + URL_RE.pattern + ")", re.I)
 # A full date starting here, unnamed groups (for a look-ahead): "2019-11-18T20:51Z", "Nov. 19", "19 November".
 _MONTH_WORD = r"(?:" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
 DATE_AHEAD = (rf"(?=(?:19|20)\d\d-\d\d-\d\d|{_MONTH_WORD}\s+\d{{1,2}}\b|"
-              rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b)")
+              rf"\d{{1,2}}(?:st|nd|rd|th)?\s+(?:of\s+)?{_MONTH_WORD}\b|\d{{1,2}}/\d{{1,2}}/\d\d)")
 # "4:20am", "12:02 PM", "10.31 p.m.": a time beside a dateline's date.
 TIME_RE = re.compile(r"\b\d{1,2}[:.]\d\d(?:\s*[ap]\.?m\.?)?(?![\w:])", re.I)
 _NAME = r"[A-ZÀ-Þ][\w’'\-]+(?:\s+(?:[A-ZÀ-Þ]\.|[A-ZÀ-Þ][\w’'\-]+|de|van|von|der|da|di|al|bin)){1,3}"
@@ -47,8 +51,9 @@ BYLINE_PATTERNS = (
     re.compile(r"^(?:written|posted|published|reported)\s+by\s+\[?(?P<name>[^\]\n]+?)\]?(?:\(\S*\))?(?:\s+(?:on|at|[|·—–-])\s+.*)?$", re.I),
     re.compile(r"^by[:\s]+\[?(?P<name>[^\]\n,|]+?)\]?(?:\(\S*\))?(?:\s*[,|·—–-].*)?$", re.I),
     re.compile(r"^(?:author|reporter)\s*:\s*(?P<name>[^\n,|]+)$", re.I),
-    # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy": the name, then straight the date, no separator.
-    re.compile(r"^by[:\s]+(?P<name>[^\]\n,|\d]+?)\s+" + DATE_AHEAD, re.I),
+    # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy", "By Kashmira Gander On 11/13/19 at 4:00 PM EST": the
+    # name, then straight the date (perhaps after "on"), no separator.
+    re.compile(r"^by[:\s]+(?P<name>[^\]\n,|\d]+?)\s+(?:on\s+)?" + DATE_AHEAD, re.I),
 )
 # Words that mark a line as page furniture rather than a headline.
 FURNITURE_CUES = re.compile(
@@ -64,6 +69,7 @@ HEAD_LINES = 15
 # Words a byline's name may hold uncapitalised ("Ursula von der Leyen", "Kirka and Lawless").
 NAME_PARTICLES = frozenset("and & de van von der den da di du del della dos das le la al bin ibn y".split())
 WEEKDAYS = frozenset("monday tuesday wednesday thursday friday saturday sunday".split())
+WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".split())
 # Words a dateline holds beside its date ("Published 3:05 PM EST, updated on …").
 DATELINE_WORDS = frozenset(
     "published updated posted last modified on at am pm a.m p.m by written and of the date time"
@@ -150,6 +156,60 @@ def parse_date(text: str) -> str:
                 best = (match.start(), iso)
                 break
     return best[1] if best else ""
+
+
+def _us_numeric_date(text: str) -> str:
+    """The first month/day/year date written in figures ("11/13/19", "11/20/2019") as an ISO date, or "". A first
+    number over 12 is a day: that text writes dates day first, and none is taken."""
+    match = NUMERIC_DATE_RE.search(text)
+    if not match:
+        return ""
+    year = match["year"] if len(match["year"]) == 4 else ("20" if int(match["year"]) < 70 else "19") + match["year"]
+    return _iso(year, int(match["month"]), match["day"]) if int(match["month"]) <= 12 else ""
+
+
+def _byline_like(line: str) -> bool:
+    """True for a line shaped as a byline ("By Staff Reports -", "By Jane Doe"), whether or not it names a person."""
+    return any(pattern.match(line) for pattern in BYLINE_PATTERNS)
+
+
+def _numeric_date_line(line: str) -> str:
+    """The ISO date of a line holding only a date in figures and times ("11/20/19 6:38 AM"), else ""."""
+    iso = _us_numeric_date(line)
+    rest = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", line, count=1))
+    if not iso or any(any(ch.isalpha() for ch in word) and word.lower().strip(".,;:|()[]") not in DATELINE_WORDS for word in rest.split()):
+        return ""
+    return iso
+
+
+def _byline_numeric_date(lines: list[str]) -> tuple[str, str]:
+    """(ISO date, line) of a date in figures on a byline ("By Kashmira Gander On 11/13/19 at 4:00 PM EST") or on a line
+    of its own just above or below a byline ("By Staff Reports -" / "11/20/19 6:38 AM"), else ("", "").
+
+    Month first (the US order) is read only there: beside a byline it is the page's own dateline."""
+    for i, line in enumerate(lines):
+        if _byline_like(line):
+            iso = _us_numeric_date(line) if _dated_byline(line) else ""
+            if iso:
+                return iso, line
+            for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
+                iso = _numeric_date_line(neighbour)
+                if iso:
+                    return iso, neighbour
+    return "", ""
+
+
+def _dated_byline(line: str) -> bool:
+    """True for a byline whose name is capitalised words and whose words after it are a date in figures, times and
+    dateline words only ("By Kashmira Gander On 11/13/19 at 4:00 PM EST")."""
+    for pattern in BYLINE_PATTERNS:
+        match = pattern.match(line)
+        if not match or not _plausible_name(_clean_name(match["name"])):
+            continue
+        rest = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", line[match.end("name"):], count=1))
+        if all(word.lower().strip(".,;:|()[]-–—") in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in rest.split()):
+            return True
+    return False
 
 
 # Lines split off a text's start (or end) when looking for its first (or last) HEAD_LINES non-empty lines:
@@ -285,22 +345,47 @@ def clean_author(raw: str) -> str:
     """The named authors of an author field or byline, joined by "; ".
 
     Labels are removed ("Текст Венера Ерофеева" -> "Венера Ерофеева"), other credits ("Photo: …") and job titles
-    beside a name dropped ("Greg Beacham; AP Sports Writer" -> "Greg Beacham"). A field that holds only a role
-    ("Staff Reporter") is left as it is: it says who wrote the piece, if not by name.
+    beside a name dropped ("Greg Beacham; AP Sports Writer" -> "Greg Beacham"). A field that names no person gives "":
+    a role or staff credit alone ("Staff Reporter", "Staff Reports", "Editorial Board"), or an organisation that is no
+    registry outlet or agency ("European Space Agency"). An agency or outlet of the registry ("Reuters", "Associated
+    Press") stays: it tells who wrote the piece, and analysis.outlets reads the publisher from it.
     """
-    credits = [_credit(part) for part in raw.split(";")]
-    named = [credit for credit in credits if credit and not _is_role(credit)]
-    if not named:
-        return "; ".join(credit for credit in credits if credit)  # a role alone, or "" when all were other credits
+    credits = [_person_before_role(credit) for credit in map(_credit, raw.split(";"))]
+    named = [credit for credit in credits if credit and not _is_role(credit) and not _staff_credit(credit)]
     if any(_person_name(_without_weekday(name)) for name in named):
         # "Victor Tangermann; Futurism", "Meg Kinnard; Associated Press": beside a person's name, a credit of one word
         # or of organisation words is the outlet that first ran the piece or the agency, no co-author.
         named = [person for person in map(_person_of_credit, named) if person]
+    else:
+        named = [name for name in named if not _organisation_credit(name)]
     kept: list[str] = []
     for name in named:
         if name.casefold() not in {k.casefold() for k in kept}:
             kept.append(name)
     return "; ".join(kept)
+
+
+def _person_before_role(credit: str) -> str:
+    """A credit that is a person's name and a job title run together ("Tom Gillespie News reporter" -> "Tom
+    Gillespie"); any other credit as it is."""
+    words = credit.split()
+    for i in range(2, min(len(words), 5)):
+        rest = {word.strip(",.()").casefold() for word in words[i:]}
+        if rest & ROLES["job_words"] and rest <= ROLES["job_words"] | ROLES["organisation_words"] \
+                and _person_name(" ".join(words[:i])):
+            return " ".join(words[:i])
+    return credit
+
+
+def _staff_credit(credit: str) -> bool:
+    """True for a credit naming the newsroom, not a person ("Staff Reports", "Wire Reports", "Editorial Board")."""
+    return " ".join(credit.casefold().split()) in ROLES["staff_credits"]
+
+
+def _organisation_credit(credit: str) -> bool:
+    """True for a credit naming an organisation by its organisation words ("European Space Agency", "Reuters
+    Television") that is no registry outlet or agency."""
+    return bool(_role_words(credit) & ROLES["organisation_words"]) and alias_key(credit) not in _registry_names()
 
 
 def _without_weekday(credit: str) -> str:
@@ -413,25 +498,42 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
+        credit = next((line for line in _head_lines(self.text) + (below[1] if below else []) if _credits_no_person(line)), "")
+        if credit:
+            return "", f"the byline credits no person (a staff or organisation credit): {credit[:120]}"
         return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
 
     def published(self) -> tuple[str, str]:
         """(ISO date, evidence): see find_published."""
         head = _head_lines(self.text)
+        masthead = ""
         for line in head:
             iso = _dateline(line)
-            if iso:
+            if iso and _masthead_date(line) and self.below:
+                masthead = masthead or line  # a byline's own date below the headline outranks it
+            elif iso:
                 return iso, f"dateline: {line[:120]}"
         for line in head:
             iso = _opening_dateline(line)
             if iso:
                 return iso, f"dateline opening a paragraph: {line[:120]}"
+        iso, line = _byline_numeric_date(head)
+        if iso:
+            return iso, f"date in figures (month first) on or beside a byline: {line[:120]}"
         below = self.below
         if below:
             for line in below[1]:
                 iso = _dateline(line)
                 if iso:
-                    return iso, f"dateline below the headline (line {below[0]}): {line[:120]}"
+                    return iso, f"dateline below the headline (line {below[0]}): {line[:120]}" + _outranked(masthead)
+            iso, line = _byline_numeric_date(below[1])
+            if iso:
+                return iso, (f"date in figures (month first) on or beside a byline below the headline (line {below[0]}): "
+                             f"{line[:120]}" + _outranked(masthead))
+            if masthead:
+                return parse_date(masthead), f"date line above the navigation (the page's masthead, perhaps the day it was saved): {masthead[:120]}"
+            if _only_a_date(below[3]):  # "November 18, 2019" / headline / "by European Space Agency"
+                return parse_date(below[3]), f"date line just above the headline (line {below[0]}): {below[3][:120]}"
             # Further down, before the article's first paragraph, a line holding only a date and times.
             for number, line in enumerate(below[1] + below[2]):
                 if len(line.split()) > 25 and line.endswith((".", "”", '"')):
@@ -444,6 +546,30 @@ class BylineReader:
             if iso:
                 return iso, f"dateline beside the byline on a line of its own (line {lone.line_number}): {line[:120]}"
         return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+def _credits_no_person(line: str) -> bool:
+    """True for a byline whose credit is the newsroom or an organisation ("By Staff Reports -", "by European Space
+    Agency"): clean_author leaves it no name."""
+    for pattern in BYLINE_PATTERNS:
+        match = pattern.match(line)
+        if match:
+            name = _clean_name(match["name"])
+            return _plausible_name(name) and not clean_author(name)
+    return False
+
+
+def _masthead_date(line: str) -> bool:
+    """True for a line holding only a date with its weekday ("Wed, Nov 20, 2019"): on a page that opens with its title
+    and navigation, today's date in the page header rather than the article's."""
+    words = [word.lower().strip(".,") for word in line.split()]
+    weekdays = [word for word in words if word in WEEKDAYS or word in WEEKDAY_ABBREVIATIONS]
+    return len(weekdays) == 1 and _only_a_date(" ".join(word for word in line.split() if word.lower().strip(".,") not in weekdays))
+
+
+def _outranked(masthead: str) -> str:
+    """The evidence's note on a masthead date a byline's date was preferred to."""
+    return f" (preferred to the masthead date '{masthead[:40]}' above the navigation)" if masthead else ""
 
 
 class LoneByline(NamedTuple):
@@ -546,8 +672,10 @@ def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]
             return _clean_name(led.group("name")), f"name leading the dateline '{line[:60]}'"
         if not name_lines or len(line.split()) > 8:
             continue  # a name line beside it belongs to a short dateline, and only in the first lines
+        if _byline_like(line):
+            continue  # "By Staff Reporter | March 4, 2023": its credit names no person, the headline beside it neither
         for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
-            if re.fullmatch(_NAME, neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
+            if re.fullmatch(_NAME, neighbour) and not _byline_like(neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
                 return _clean_name(neighbour), f"name line beside the dateline '{line[:60]}'"
     return "", ""
 
@@ -672,9 +800,9 @@ def _headline_reworded(folded: str, headline: str, start: int) -> int:
     return -1
 
 
-def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str]] | None:
-    """(line number, the next ARTICLE_HEAD_LINES non-empty lines, up to FAR_HEAD_LINES more) where the headline starts
-    a line past the first lines.
+def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str], str] | None:
+    """(line number, the next ARTICLE_HEAD_LINES non-empty lines, up to FAR_HEAD_LINES more, the non-empty line just
+    above) where the headline starts a line past the first lines.
 
     Pages saved as text often open with the <title> ("Headline - Site"), then navigation, then the article's
     own headline, byline and date: those are read there. The headline must be of 4 words or more, so that a
@@ -687,7 +815,8 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str]] |
     following = text[position:].split("\n", 4 * FAR_HEAD_LINES)[1:4 * FAR_HEAD_LINES]
     near = [line.strip() for line in following[:4 * ARTICLE_HEAD_LINES - 1] if line.strip()][:ARTICLE_HEAD_LINES]
     further = [line.strip() for line in following if line.strip()][len(near):FAR_HEAD_LINES]
-    return line_number, near, further
+    above = next((line.strip() for line in reversed(text[max(0, position - 400):position].split("\n")) if line.strip()), "")
+    return line_number, near, further, above
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -710,6 +839,9 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
     Body paragraphs (long lines ending in a full stop) end the search, so a text that opens
     straight into its first paragraph gets no title.
     """
+    short = _short_opening_title(text, url)
+    if short:
+        return short, "a short first line set apart by a blank line, its words in the paragraph below"
     for line in _head_lines(text):
         if _looks_like_headline(line):
             headline, site, why = split_title_site(line, text, url)
@@ -719,6 +851,38 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
         if len(line.split()) > 25 and line.endswith((".", "”", '"')):
             break
     return "", "no headline line: the text opens with body paragraphs"
+
+
+SHORT_TITLE_WORDS = (2, 4)  # "Julian Assange": a title line too short for _looks_like_headline (3 words or more)
+OPENING_BODY_CHARS = 1500  # text read below a short first line for its words
+
+
+def _short_opening_title(text: str, url: str = "") -> str:
+    """The text's first line when it is a short title above the body ("Julian Assange" / blank line / "The persecution
+    of Julian Assange must end. …"), else "".
+
+    The line must be two to four words that open with a capital, end in no punctuation and are no furniture, date,
+    byline or section label; a blank line must follow it, then a sentence of five words or more; and every word of
+    it (stop words aside) must appear in the text below it. A site name the page opens with ("The Intercept") is no
+    title: a registry outlet, a domain or the page's domain label is never taken, and a one-word line never."""
+    first, _, rest = text.lstrip().partition("\n")
+    line = first.strip()
+    if not SHORT_TITLE_WORDS[0] <= len(line.split()) <= SHORT_TITLE_WORDS[1] or rest[:rest.find("\n") + 1].strip():
+        return ""  # too long or short, or no blank line below it
+    if not line[:1].isupper() or line.endswith((".", ",", ";", ":", "!", "?")) or _looks_like_headline(line):
+        return ""  # the usual rule reads a headline of three words or more
+    if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line) or _byline_like(line):
+        return ""
+    words = line.split()
+    if all(word.casefold() in TITLE_SECTION_LABEL_WORDS for word in words) or _outlet_name(line, url):
+        return ""
+    below = rest[:OPENING_BODY_CHARS]
+    paragraph = next((piece.strip() for piece in below.split("\n") if piece.strip()), "")
+    if len(paragraph.split()) < 5 or not paragraph.endswith((".", "!", "?", "”", '"')):
+        return ""
+    content = set(re.findall(r"[^\W\d_]+", line.casefold())) - ENGLISH_STOP_WORDS
+    body_words = set(re.findall(r"[^\W\d_]+", below.casefold()))  # "Assange’s" holds "assange"
+    return line if content and content <= body_words else ""
 
 
 # Marks between a page title's headline and the site name or section trail after it, spaced on both sides so that a
@@ -744,6 +908,31 @@ def _registry_names() -> frozenset[str]:
         rows = csv.DictReader(handle)
         return frozenset(alias_key(name) for row in rows
                          for name in [row["name"], *row["aliases"].split(ALIAS_SEPARATOR)] if name.strip())
+
+
+@lru_cache(maxsize=1)
+def _registry_owners() -> frozenset[str]:
+    """The registry outlets' owners (analysis/data/outlets.csv, column owner: "Condé Nast"), as registry.alias_key
+    writes them."""
+    with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
+        return frozenset(alias_key(row["owner"]) for row in csv.DictReader(handle) if row["owner"].strip())
+
+
+def _organisation_names(tree, values: dict[str, str]) -> frozenset[str]:
+    """The names (registry.alias_key) that a page's author field may hold but no person bears: the page's site names
+    and JSON-LD publisher, the JSON-LD organisations, and the registry's outlets and owners."""
+    names = {values.get(key, "") for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")}
+    names |= {_ld_name(node) for node in _ld_objects(tree) if _ld_types(node) & ORGANISATION_TYPES}
+    return frozenset(alias_key(name) for name in names if name.strip()) | _registry_names() | _registry_owners()
+
+
+def _without_organisations(author: str, organisations: frozenset[str]) -> str:
+    """An author field without the credits that name an organisation (_organisation_names): "Condé Nast; Louise
+    Matsakis", a <meta name="author"> holding the publisher merged with the JSON-LD person, gives "Louise Matsakis".
+    Alone, a registry outlet or agency stays ("Reuters"), as clean_author keeps it."""
+    parts = [part.strip() for part in author.split(";") if part.strip()]
+    people = [part for part in parts if alias_key(part) not in organisations]
+    return "; ".join(people or [part for part in parts if alias_key(part) in _registry_names()])
 
 
 def _site_part(part: str) -> bool:
@@ -827,6 +1016,7 @@ ARTICLE_TYPES = frozenset(
     "article newsarticle reportagenewsarticle analysisnewsarticle opinionnewsarticle reviewnewsarticle "
     "backgroundnewsarticle blogposting socialmediaposting liveblogposting report scholarlyarticle".split())
 SITE_TYPES = frozenset("website organization newsmediaorganization".split())
+ORGANISATION_TYPES = frozenset("organization newsmediaorganization corporation governmentorganization ngo".split())
 # " - Site", " | Site" closing a <title>; the last separator wins ("A - B - VG247" -> "VG247").
 TITLE_SITE_RE = re.compile(rf"^(?P<headline>.+\S)\s+{TITLE_SEPARATOR}{{1,2}}\s+(?P<site>[^{TITLE_SEPARATORS}]{{2,40}})$")
 DOMAIN_LIKE_RE = re.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}$", re.I)
@@ -1009,7 +1199,7 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     if meta and meta.author and _claim_letters(meta.author) in _claimants(tree):
         meta.author = None  # the claim's author that a fact-check names, not the fact-check's
     if meta and meta.author:
-        author = clean_author(meta.author)
+        author = clean_author(_without_organisations(meta.author, _organisation_names(tree, values)))
         take("author", [("trafilatura: author meta or byline markup" + (f", cleaned from '{meta.author}'" if author != meta.author else ""), author)])
     if meta and meta.date:
         take("published", [("trafilatura (htmldate)", meta.date)])

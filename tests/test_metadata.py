@@ -97,7 +97,7 @@ def test_sentence_opening_with_by_is_not_a_byline(line):
 
 @pytest.mark.parametrize("line,name", [
     ("By Jane Doe", "Jane Doe"),
-    ("By Staff Reporter | March 10, 2023", "Staff Reporter"),
+    ("By Staff Reporter | March 10, 2023", ""),  # a staff credit names no person
     ("By FEDERICA LUSIARDI - 2019-04-10", "Federica Lusiardi"),
     ("Written by [Angeline Tan](#) on October 23, 2023", "Angeline Tan"),
     ("By Ursula von der Leyen, staff writer", "Ursula von der Leyen"),
@@ -264,13 +264,104 @@ def test_no_co_author_or_byline_invented(line, name):
     ("Amy Kuperinsky; NJ Advance Media", "Amy Kuperinsky"),
     ("Jeff Foust Monday; November", "Jeff Foust"),  # the start of a date run into the name
     ("Doe, Jane", "Doe, Jane"),  # surname first stays whole
-    ("Staff Reporter", "Staff Reporter"),  # only a role: left as it is
+    ("Staff Reporter", ""),  # only a role: no person
+    ("Staff Reports", ""),  # a staff credit
+    ("Editorial Board", ""),
+    ("Wire Reports", ""),
+    ("European Space Agency", ""),  # an organisation that is no registry outlet or agency
+    ("Associated Press", "Associated Press"),  # a registry agency alone stays (analysis.outlets reads it)
+    ("Tom Gillespie News reporter", "Tom Gillespie"),  # a name and a job title run together
     ("Фото: Иван Петров", ""),  # only a photographer: no author
     ("Jane Doe; jane doe", "Jane Doe"),
     ("Textor Smith", "Textor Smith"),
 ])
 def test_clean_author(raw, clean):
     assert metadata.clean_author(raw) == clean
+
+
+# --- dates in figures, masthead dates, staff and organisation credits, short titles (review5) ---
+
+def _masthead_page(byline: str, under: str = "") -> str:
+    title = "Cannabis Use Disorder Is Rising In Legal States"
+    menu = "\n".join(["Sign In Subscribe", "Search"] + [f"Section {i}" for i in range(16)])
+    return (f"{title}\n\nWed, Nov 20, 2019\n{menu}\n\n{title}\n\n{byline}\n{under}\nShare\n\n"
+            "Rates of cannabis use disorder have risen in states where the drug has been legalized, a study found.\n")
+
+
+def test_byline_date_in_figures_outranks_the_masthead_date():
+    text = _masthead_page("By Kashmira Gander On 11/13/19 at 4:00 PM EST")
+    title = metadata.find_title(text)[0]
+    assert metadata.find_author(text, title)[0] == "Kashmira Gander"
+    iso, evidence = metadata.find_published(text, title)
+    assert iso == "2019-11-13" and "masthead" in evidence
+
+
+def test_masthead_date_kept_when_no_byline_date():
+    text = _masthead_page("By Kashmira Gander")
+    assert metadata.find_published(text, metadata.find_title(text)[0])[0] == "2019-11-20"
+
+
+def test_date_in_figures_below_a_staff_credit_and_no_author():
+    text = _masthead_page("By Staff Reports -", "11/20/19 6:38 AM")
+    title = metadata.find_title(text)[0]
+    assert metadata.find_published(text, title)[0] == "2019-11-20"
+    author, evidence = metadata.find_author(text, title)
+    assert author == "" and "no person" in evidence
+
+
+@pytest.mark.parametrize("line,iso", [
+    ("By Jane Doe on 11/3/2019", "2019-11-03"),
+    ("By Jane Doe 13/11/19", ""),  # day first: the order is not guessed
+    ("By 11/3/19 the talks had failed", ""),  # no byline, a sentence
+])
+def test_dates_in_figures_only_on_a_byline(line, iso):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_published(text)[0] == iso
+
+
+def test_staff_credit_dateline_gives_no_name_line_beside_it():
+    text = "Iranian Aggression Intensifies\n\nBy Staff Reporter | March 4, 2023\n\nLast July, the commander warned of costs.\n"
+    assert metadata.find_author(text)[0] == ""
+    assert metadata.find_author("Leaders Meet\n\nBy JERUSALEM POST STAFF\nNOVEMBER 20, 2019 10:43\n\nThe leaders met.\n")[0] == ""
+
+
+def test_date_in_figures_in_a_sentence_is_no_date():
+    text = "Leaders Meet In Moscow For Talks\n\nThe deadline of 11/3/19 passed.\n\nThe leaders met on Monday.\n"
+    assert metadata.find_published(text)[0] == ""
+
+
+def test_date_line_just_above_the_repeated_headline_and_an_organisation_credit():
+    title = "Hibernating astronauts would need smaller spacecraft"
+    text = _navigation_then("November 18, 2019\n\n" + title, "by European Space Agency")
+    text = title + "\n\n" + text
+    assert metadata.find_published(text, title)[0] == "2019-11-18"
+    assert metadata.find_author(text, title)[0] == ""
+
+
+def test_html_publisher_in_the_author_meta_is_no_author():
+    page = _html('<title>Chasing Instagram Analytics | WIRED</title><meta name="author" content="Condé Nast">'
+                 '<script type="application/ld+json">{"@context": "https://schema.org", "@type": "NewsArticle",'
+                 ' "headline": "Chasing Instagram Analytics", "author": [{"@type": "Person", "name": "Louise Matsakis"}], "publisher": {"@type": "Organization", "name": "WIRED"}}</script>')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["author"] == "Louise Matsakis" and "Condé Nast" in evidence["author"]
+
+
+def test_html_json_ld_organisation_in_the_author_meta_is_no_author():
+    page = _html('<title>Plant opens</title><meta name="author" content="Acme Widgets; Jane Roe">'
+                 '<script type="application/ld+json">{"@type": "Organization", "name": "Acme Widgets"}</script>')
+    assert metadata.read_html_metadata(page)[0]["author"] == "Jane Roe"
+
+
+@pytest.mark.parametrize("text,title", [
+    ("Julian Assange\n\nThe persecution of Julian Assange must end.\nOr it will end in tragedy.\n", "Julian Assange"),
+    ("Julian Assange\nThe persecution of Julian Assange must end.\n", ""),  # no blank line below it
+    ("Breitbart News\n\nBreitbart News reported on Monday that the minister resigned.\n", ""),  # a site name
+    ("Top Stories\n\nThe minister resigned on Monday, as top stories say.\n", ""),  # a section label
+    ("Julian Assange\n\nThe minister resigned on Monday after a long debate.\n", ""),  # its words not in the body
+    ("Julian Assange\n\nAssange\n", ""),  # no sentence below it
+])
+def test_short_first_line_is_the_title(text, title):
+    assert metadata.find_title(text)[0] == title
 
 
 def _navigation_then(headline_line: str, below: str) -> str:
