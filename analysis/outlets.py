@@ -54,6 +54,8 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
     re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
+    # The holder before the years ("© Phys.org 2003 - 2019 powered by Science X Network").
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*{_NAME},?\s+(?:19|20)\d\d\b"),
 )
 # Each pattern above matches only lines holding one of its cues, so a line without any cue skips the fourteen
 # searches: one cue scan costs less than half of them, and few furniture lines pass it. Inside a match the word
@@ -81,7 +83,7 @@ MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH
 # link, its logo's text: "Vox" on an SB Nation page, "NBC News" on ProFootballTalk).
 MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
-COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
+COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 3, len(SELF_REFERENCE_PATTERNS)))
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
 _NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
@@ -128,6 +130,7 @@ DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[
 # A credit line naming the site a text was posted on ("Posted on LifeSiteNews"): the whole line, at the head or foot of
 # the text. Mid-text, or closed by a colon, the same words introduce something quoted from that site, not this page.
 POSTED_ON_RE = re.compile(r"^(?i:posted (?:on|at|to)) (?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\.?$")
+HOST_NAME_RE = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 POSTED_ON_LINES = 3  # how many of the first and of the last lines of a text a credit line may be
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
 
@@ -693,7 +696,8 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     elif selfs:
         name, line, strength = selfs[0][1:4]
         how = f" ({selfs[0][4]})" if len(selfs[0]) > 4 else ""
-        candidates.append((min(0.6, strength), None, name, "", f"self-reference in the page '{line}'{how} names '{name}', not in the registry"))
+        domain = normalise_host(name) if HOST_NAME_RE.fullmatch(name) else ""  # "© Phys.org 2019": the name is the site's domain
+        candidates.append((min(0.6, strength), None, name, domain, f"self-reference in the page '{line}'{how} names '{name}', not in the registry"))
     byline_outlet = _byline_outlet(context, registry, countries)
     if byline_outlet:
         candidates.append(byline_outlet)
@@ -767,6 +771,11 @@ def _credited_outlet(registry: Registry, name: str, countries: CountryCounts) ->
     outlet = _lookup(registry, name, countries)
     if outlet is None and " " not in name:
         outlet = registry.lookup_joined(re.findall(r"[A-Z][a-z]+", name)) if re.fullmatch(r"(?:[A-Z][a-z]+){2,}", name) else None
+    if outlet is None and re.fullmatch(r"[A-Z][A-Za-z]{3,}", name):
+        # "LAS VEGAS (INTELLIHUB) —": one word that is the main label of one registry domain (intellihub.com); the
+        # credit's place before a bracket at the body's start says it is a name, which a sentence's word would not.
+        found = registry.by_label.get(name.casefold())
+        outlet = registry.outlets[found[0]] if found and len(found) == 1 else None
     return outlet if outlet is not None and outlet.kind in ("outlet", "agency") else None
 
 
