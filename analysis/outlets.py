@@ -986,6 +986,16 @@ def _body_name(name: str, text: str, near: int) -> str:
     return name
 
 
+def _short_form_row(name: str, outlet_rows: list[dict]) -> dict | None:
+    """The one outlet row of the document whose name, or a form the text wrote it in, ends with the one-word `name`
+    ("the Herald" after "The Miami Herald reported"): the text's short form of that outlet, not another body."""
+    if " " in name or not name[:1].isupper():
+        return None
+    found = [row for row in outlet_rows if row.get("kind") in ("outlet", "agency")
+             and any(form.split()[-1] == name for form in (row["name"], *str(row.get("surface_forms") or "").split(", ")) if " " in form)]
+    return found[0] if len(found) == 1 else None
+
+
 def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
@@ -999,12 +1009,15 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         near = max(getattr(actor, "first_start", 0), 0)
         # analysis.actors already drops accounts and places from speakers ("LinkedIn Account", "North Korea")
         name = actor.name if actor.kind == "person" else _body_name(actor.name, text, near)
-        outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
-        if outlet is None and registry is not None and actor.kind != "person":
+        # A country ("Iran said") is no outlet, though a newspaper may bear its name (the daily Iran of IRNA).
+        country = registry is not None and fold(actor.name) in registry.country_names
+        outlet = registry.lookup_name(actor.name, countries) if registry is not None and not country else None
+        if outlet is None and registry is not None and actor.kind != "person" and not country:
             outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
         verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
-        if outlet is not None and outlet.name in by_name:
-            row = by_name[outlet.name]
+        short = _short_form_row(actor.name, outlet_rows) if outlet is None and actor.kind != "person" else None
+        if (outlet is not None and outlet.name in by_name) or short is not None:
+            row = short if short is not None else by_name[outlet.name]
             row["quoted"] = max(row["quoted"], actor.quoted)
             row["paraphrased"] = actor.paraphrased
             row["attribution_verbs"] = verbs
