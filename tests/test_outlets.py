@@ -943,7 +943,7 @@ def test_an_outlet_that_speaks_is_no_person_in_the_actors_table_either():
 
 # --- copyright holders before the years, one-word dateline credits, cited outlets' cues and short forms (review5) ---
 
-def _cited(text: str) -> dict[str, dict]:
+def _cited_rows(text: str) -> dict[str, dict]:
     return {row["name"]: row for row in _doc(text)["citations"]}
 
 
@@ -974,23 +974,23 @@ def test_a_one_word_dateline_credit_that_is_a_registry_domains_label_names_the_p
     ("A mini ice age could be due to hit the Northern hemisphere, says The Express UK.", "Daily Express"),
 ])
 def test_outlets_cited_by_their_cues_or_newly_curated_names(sentence, name):
-    cited = _cited("A story about the news\n\n" + sentence + "\n" + _BODY)
+    cited = _cited_rows("A story about the news\n\n" + sentence + "\n" + _BODY)
     assert name in cited and cited[name]["kind"] == "outlet", sorted(cited)
 
 
 def test_a_picture_agency_is_no_wire_agency():
-    cited = _cited("A story about the awards\n\n" + _BODY + "© Sean Gallup / Getty Images\n")
+    cited = _cited_rows("A story about the awards\n\n" + _BODY + "© Sean Gallup / Getty Images\n")
     assert cited["Getty Images"]["roles"] == "credit" and cited["Getty Images"]["outlet_type"] == "unknown"
 
 
 def test_a_country_that_speaks_is_no_state_newspaper():
-    cited = _cited("Sanctions talks\n\nIran announced on Monday that it would resume talks. Iran told the envoys it wanted relief.\n" + _BODY)
+    cited = _cited_rows("Sanctions talks\n\nIran announced on Monday that it would resume talks. Iran told the envoys it wanted relief.\n" + _BODY)
     assert "Iran" in cited
     assert cited["Iran"]["outlet_type"] == "" and cited["Iran"]["state_media_code"] == ""
 
 
 def test_an_outlets_short_form_merges_into_its_row():
-    cited = _cited("Ballots by email\n\nThe Miami Herald reported that 147 ballots were faxed in on Monday.\n\n"
+    cited = _cited_rows("Ballots by email\n\nThe Miami Herald reported that 147 ballots were faxed in on Monday.\n\n"
                    "According to the Herald, the county accepted them anyway.\n" + _BODY)
     assert cited["Miami Herald"]["kind"] == "outlet" and cited["Miami Herald"]["outlet_type"] == "commercial mainstream"
     assert "Herald" not in cited
