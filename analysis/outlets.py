@@ -1001,6 +1001,7 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
     by_name = {row["name"]: row for row in outlet_rows}
     writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
     rows: list[dict] = []
+    merged: set[int] = set()  # outlet rows an actor was merged into
     for actor in found:
         if actor.name.casefold() in writers:
             continue  # the byline's writers ("A; B"), not sources
@@ -1019,8 +1020,13 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         if (outlet is not None and outlet.name in by_name) or short is not None:
             row = short if short is not None else by_name[outlet.name]
             row["quoted"] = max(row["quoted"], actor.quoted)
-            row["paraphrased"] = actor.paraphrased
-            row["attribution_verbs"] = verbs
+            if id(row) in merged:  # a second form of the same outlet ("The Miami Herald reported", "according to the Herald")
+                row["paraphrased"] += actor.paraphrased
+                row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], verbs) if v)
+            else:
+                row["paraphrased"] = actor.paraphrased
+                row["attribution_verbs"] = verbs
+            merged.add(id(row))
             if actor.quoted or actor.paraphrased:
                 _add_role(row, "source")
             continue

@@ -994,3 +994,4 @@ def test_an_outlets_short_form_merges_into_its_row():
                    "According to the Herald, the county accepted them anyway.\n" + _BODY)
     assert cited["Miami Herald"]["kind"] == "outlet" and cited["Miami Herald"]["outlet_type"] == "commercial mainstream"
     assert "Herald" not in cited
+    assert cited["Miami Herald"]["paraphrased"] == 2  # both forms' attributions count
