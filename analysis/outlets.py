@@ -986,6 +986,18 @@ def _body_name(name: str, text: str, near: int) -> str:
     return name
 
 
+def _summed_verbs(first: str, second: str) -> str:
+    """Two attribution-verb lists ("say 1, report 1") as one, counts of the same verb added ("say 1" + "say 1" -> "say 2")."""
+    counts: dict[str, int] = {}
+    for part in filter(None, (first + ", " + second).split(", ")):
+        verb, _, count = part.rpartition(" ")
+        if verb and count.isdigit():
+            counts[verb] = counts.get(verb, 0) + int(count)
+        else:
+            counts.setdefault(part, 0)  # a verb written without a count
+    return ", ".join(f"{verb} {count}" if count else verb for verb, count in counts.items())
+
+
 def _short_form_row(name: str, outlet_rows: list[dict]) -> dict | None:
     """The one outlet row of the document whose name, or a form the text wrote it in, ends with the one-word `name`
     ("the Herald" after "The Miami Herald reported"): the text's short form of that outlet, not another body."""
@@ -1022,7 +1034,7 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             row["quoted"] = max(row["quoted"], actor.quoted)
             if id(row) in merged:  # a second form of the same outlet ("The Miami Herald reported", "according to the Herald")
                 row["paraphrased"] += actor.paraphrased
-                row["attribution_verbs"] = ", ".join(v for v in (row["attribution_verbs"], verbs) if v)
+                row["attribution_verbs"] = _summed_verbs(row["attribution_verbs"], verbs)
             else:
                 row["paraphrased"] = actor.paraphrased
                 row["attribution_verbs"] = verbs
