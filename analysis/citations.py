@@ -35,13 +35,13 @@ CREDIT_CUE_RE = re.compile(
     re.I,
 )
 SOURCE_BEFORE_RE = re.compile(
-    r"(?:according to|reported by|cited by|quoted by|as reported by|a report (?:by|from|in)|coverage (?:by|from|in)|"
+    r"(?:according to|reported by|cited by|quoted by|as reported by|(?:obtained|seen|reviewed) by|a report (?:by|from|in)|coverage (?:by|from|in)|"
     r"reports? (?:by|from|in)|citing|told by|data from|published by|per)\s+(?:the\s+)?(?:[\w.\-’']+\s+){0,4}$",
     re.I,
 )
 SOURCE_AFTER_RE = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?"
-    r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|report|analysis|investigation|story)\b",
+    r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|report|analysis|investigation|story|more(?=\s*:))\b",
     re.I,
 )
 # An acronym written right before a handle is a tweet's marker, not the outlet: "RT @user:" (retweet),

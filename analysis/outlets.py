@@ -54,6 +54,8 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
     re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
     re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
+    # The holder before the years ("© Phys.org 2003 - 2019 powered by Science X Network").
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*{_NAME},?\s+(?:19|20)\d\d\b"),
 )
 # Each pattern above matches only lines holding one of its cues, so a line without any cue skips the fourteen
 # searches: one cue scan costs less than half of them, and few furniture lines pass it. Inside a match the word
@@ -81,7 +83,7 @@ MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH
 # link, its logo's text: "Vox" on an SB Nation page, "NBC News" on ProFootballTalk).
 MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
-COPYRIGHT_PATTERNS = frozenset({len(SELF_REFERENCE_PATTERNS) - 2, len(SELF_REFERENCE_PATTERNS) - 1})
+COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 3, len(SELF_REFERENCE_PATTERNS)))
 GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
 _NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
@@ -128,6 +130,7 @@ DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[
 # A credit line naming the site a text was posted on ("Posted on LifeSiteNews"): the whole line, at the head or foot of
 # the text. Mid-text, or closed by a colon, the same words introduce something quoted from that site, not this page.
 POSTED_ON_RE = re.compile(r"^(?i:posted (?:on|at|to)) (?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\.?$")
+HOST_NAME_RE = re.compile(r"[A-Za-z0-9][\w-]*(?:\.[\w-]+)*\.[a-z]{2,6}")
 POSTED_ON_LINES = 3  # how many of the first and of the last lines of a text a credit line may be
 GOVERNMENT_DOMAIN_RE = re.compile(r"(?:^|\.)(?:gov|gob|gouv|gv|govt|government|mil)(?:\.[a-z]{2})?$|\.gov\.[a-z]{2,3}$|^kormany\.hu$|^kremlin\.ru$")
 
@@ -693,7 +696,8 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     elif selfs:
         name, line, strength = selfs[0][1:4]
         how = f" ({selfs[0][4]})" if len(selfs[0]) > 4 else ""
-        candidates.append((min(0.6, strength), None, name, "", f"self-reference in the page '{line}'{how} names '{name}', not in the registry"))
+        domain = normalise_host(name) if HOST_NAME_RE.fullmatch(name) else ""  # "© Phys.org 2019": the name is the site's domain
+        candidates.append((min(0.6, strength), None, name, domain, f"self-reference in the page '{line}'{how} names '{name}', not in the registry"))
     byline_outlet = _byline_outlet(context, registry, countries)
     if byline_outlet:
         candidates.append(byline_outlet)
@@ -767,6 +771,11 @@ def _credited_outlet(registry: Registry, name: str, countries: CountryCounts) ->
     outlet = _lookup(registry, name, countries)
     if outlet is None and " " not in name:
         outlet = registry.lookup_joined(re.findall(r"[A-Z][a-z]+", name)) if re.fullmatch(r"(?:[A-Z][a-z]+){2,}", name) else None
+    if outlet is None and re.fullmatch(r"[A-Z][A-Za-z]{3,}", name):
+        # "LAS VEGAS (INTELLIHUB) —": one word that is the main label of one registry domain (intellihub.com); the
+        # credit's place before a bracket at the body's start says it is a name, which a sentence's word would not.
+        found = registry.by_label.get(name.casefold())
+        outlet = registry.outlets[found[0]] if found and len(found) == 1 else None
     return outlet if outlet is not None and outlet.kind in ("outlet", "agency") else None
 
 
@@ -977,11 +986,34 @@ def _body_name(name: str, text: str, near: int) -> str:
     return name
 
 
+def _summed_verbs(first: str, second: str) -> str:
+    """Two attribution-verb lists ("say 1, report 1") as one, counts of the same verb added ("say 1" + "say 1" -> "say 2")."""
+    counts: dict[str, int] = {}
+    for part in filter(None, (first + ", " + second).split(", ")):
+        verb, _, count = part.rpartition(" ")
+        if verb and count.isdigit():
+            counts[verb] = counts.get(verb, 0) + int(count)
+        else:
+            counts.setdefault(part, 0)  # a verb written without a count
+    return ", ".join(f"{verb} {count}" if count else verb for verb, count in counts.items())
+
+
+def _short_form_row(name: str, outlet_rows: list[dict]) -> dict | None:
+    """The one outlet row of the document whose name, or a form the text wrote it in, ends with the one-word `name`
+    ("the Herald" after "The Miami Herald reported"): the text's short form of that outlet, not another body."""
+    if " " in name or not name[:1].isupper():
+        return None
+    found = [row for row in outlet_rows if row.get("kind") in ("outlet", "agency")
+             and any(form.split()[-1] == name for form in (row["name"], *str(row.get("surface_forms") or "").split(", ")) if " " in form)]
+    return found[0] if len(found) == 1 else None
+
+
 def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Registry | None, countries: CountryCounts, author: str, text: str = "") -> list[dict]:
     """Citation rows for quoted/paraphrased people and organisations; registry outlets among them merge into their outlet row."""
     by_name = {row["name"]: row for row in outlet_rows}
     writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
     rows: list[dict] = []
+    merged: set[int] = set()  # outlet rows an actor was merged into
     for actor in found:
         if actor.name.casefold() in writers:
             continue  # the byline's writers ("A; B"), not sources
@@ -990,15 +1022,23 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         near = max(getattr(actor, "first_start", 0), 0)
         # analysis.actors already drops accounts and places from speakers ("LinkedIn Account", "North Korea")
         name = actor.name if actor.kind == "person" else _body_name(actor.name, text, near)
-        outlet = registry.lookup_name(actor.name, countries) if registry is not None else None
-        if outlet is None and registry is not None and actor.kind != "person":
+        # A country ("Iran said") is no outlet, though a newspaper may bear its name (the daily Iran of IRNA).
+        country = registry is not None and fold(actor.name) in registry.country_names
+        outlet = registry.lookup_name(actor.name, countries) if registry is not None and not country else None
+        if outlet is None and registry is not None and actor.kind != "person" and not country:
             outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
         verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
-        if outlet is not None and outlet.name in by_name:
-            row = by_name[outlet.name]
+        short = _short_form_row(actor.name, outlet_rows) if outlet is None and actor.kind != "person" else None
+        if (outlet is not None and outlet.name in by_name) or short is not None:
+            row = short if short is not None else by_name[outlet.name]
             row["quoted"] = max(row["quoted"], actor.quoted)
-            row["paraphrased"] = actor.paraphrased
-            row["attribution_verbs"] = verbs
+            if id(row) in merged:  # a second form of the same outlet ("The Miami Herald reported", "according to the Herald")
+                row["paraphrased"] += actor.paraphrased
+                row["attribution_verbs"] = _summed_verbs(row["attribution_verbs"], verbs)
+            else:
+                row["paraphrased"] = actor.paraphrased
+                row["attribution_verbs"] = verbs
+            merged.add(id(row))
             if actor.quoted or actor.paraphrased:
                 _add_role(row, "source")
             continue

@@ -939,3 +939,59 @@ def test_an_outlet_that_speaks_is_no_person_in_the_actors_table_either():
     citations = {row["name"]: row["kind"] for row in output.rows.get("citations", [])}
     assert citations.get("The Daily Wire") == "outlet"
     assert actors.get("Daily Wire") not in (None, "person")
+
+
+# --- copyright holders before the years, one-word dateline credits, cited outlets' cues and short forms (review5) ---
+
+def _cited_rows(text: str) -> dict[str, dict]:
+    return {row["name"]: row for row in _doc(text)["citations"]}
+
+
+def test_a_copyright_holder_before_the_years_names_the_page():
+    row = _doc("Astronauts would need smaller spacecraft\n\n" + _BODY + "© Phys.org 2003 - 2019 powered by Science X Network\n")
+    assert row["outlet"] == "Phys.org" and "'© Phys.org 2003 - 2019" in row["outlet_evidence"]
+    # A holder the registry lacks is still the page's name, with its domain when the name is one.
+    unregistered = _doc("Astronauts would need smaller spacecraft\n\n" + _BODY + "© Spacenewsdesk.com 2003 - 2019\n")
+    assert unregistered["outlet"] == "Spacenewsdesk.com" and unregistered["outlet_domain"] == "spacenewsdesk.com"
+
+
+def test_a_one_word_dateline_credit_that_is_a_registry_domains_label_names_the_publisher():
+    row = _doc("The police failed to record a victim\n\nLAS VEGAS (INTELLIHUB) — The Las Vegas police and the FBI failed to record "
+               "the death of at least one victim.\n" + _BODY)
+    assert row["outlet_id"] == "cred1:intellihub.com" and "names 'INTELLIHUB'" in row["outlet_evidence"]
+    # A bracketed word no registry domain is named after credits nothing.
+    assert _doc("The police failed to record a victim\n\nLAS VEGAS (UPDATED) — The Las Vegas police and the FBI failed to record "
+                "the death of at least one victim.\n" + _BODY)["outlet"] == ""
+
+
+@pytest.mark.parametrize("sentence, name", [
+    ("A copy of the report, obtained by The Washington Times, outlines how the officials acted.", "washingtontimes.com"),
+    ("The Washington Times has more:\n\nThe officials issued a special license for the bank.", "washingtontimes.com"),
+    ("According to Slate, the image quickly made the rounds on the internet.", "Slate"),
+    ("The teen told WOAI that some of his hair was ripped off.", "WOAI-TV"),
+    ("The incident racked up two million views, according to KENS 5.", "KENS"),
+    ("He had appeared on “The Blast” with a series of comments.", "The Blast"),
+    ("A mini ice age could be due to hit the Northern hemisphere, says The Express UK.", "Daily Express"),
+])
+def test_outlets_cited_by_their_cues_or_newly_curated_names(sentence, name):
+    cited = _cited_rows("A story about the news\n\n" + sentence + "\n" + _BODY)
+    assert name in cited and cited[name]["kind"] == "outlet", sorted(cited)
+
+
+def test_a_picture_agency_is_no_wire_agency():
+    cited = _cited_rows("A story about the awards\n\n" + _BODY + "© Sean Gallup / Getty Images\n")
+    assert cited["Getty Images"]["roles"] == "credit" and cited["Getty Images"]["outlet_type"] == "unknown"
+
+
+def test_a_country_that_speaks_is_no_state_newspaper():
+    cited = _cited_rows("Sanctions talks\n\nIran announced on Monday that it would resume talks. Iran told the envoys it wanted relief.\n" + _BODY)
+    assert "Iran" in cited
+    assert cited["Iran"]["outlet_type"] == "" and cited["Iran"]["state_media_code"] == ""
+
+
+def test_an_outlets_short_form_merges_into_its_row():
+    cited = _cited_rows("Ballots by email\n\nThe Miami Herald reported that 147 ballots were faxed in on Monday.\n\n"
+                   "According to the Herald, the county accepted them anyway.\n" + _BODY)
+    assert cited["Miami Herald"]["kind"] == "outlet" and cited["Miami Herald"]["outlet_type"] == "commercial mainstream"
+    assert "Herald" not in cited
+    assert cited["Miami Herald"]["paraphrased"] == 2  # both forms' attributions count
