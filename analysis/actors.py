@@ -126,8 +126,9 @@ ORG_WORDS = frozenset(
 # person's.
 BODY_NOUNS = frozenset("group company firm label band team organization organisation agency charity network publisher studio".split())
 # Relative pronouns: a name in the clause they open is its object ("a teenager who supports President Trump says").
-# ("that" is left out: "think that the Qur'an says" opens a reported clause.)
-RELATIVE_PRONOUNS = frozenset({"who", "which", "whom"})
+# ("that" is left out: "think that the Qur'an says" opens a reported clause; so is "which": "during which encounter
+# McCarrick had told him" qualifies a noun.)
+RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
 # Lower-case words inside a body's name ("Department of Health and Human Services", "Commissioner for Refugees").
 BODY_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
@@ -364,6 +365,18 @@ class _Sentence:
         if "," not in self.gap(span[1] - 1) or opening in QUOTE_OPENERS:  # not a name in a quotation
             return False
         return not any(self._names_one(k) for k in range(span[1], self.last) if IS_CAPITALISED[self.words[k]])
+
+    def subject_at(self, start: int) -> bool:
+        """The name starting at word `start` opens the sentence as its subject, outside a quotation: its own name, or a
+        possessor of a thing ("Taylor Swift's first six albums were"; not "Trump's lawyer Rudy Giuliani")."""
+        span = self.name_starting_at(self.first)
+        if span is None or span[0] != start or (self.quoted is not None and self.quoted(start)):
+            return False
+        if self.text[self.spans[self.first][0] - 1:self.spans[self.first][0]] in QUOTE_OPENERS:
+            return False
+        if not _possessive(self.words[span[1] - 1]):
+            return True
+        return not any(IS_CAPITALISED[self.words[k]] for k in range(span[1], min(span[1] + 4, self.last)))
 
     def _names_one(self, k: int) -> bool:
         """Word k starts a name that may be a person's ("Rick Scott, Snipes said": Snipes may be meant too)."""
@@ -1287,8 +1300,28 @@ class _RecentPersons:
         self._last_person = None
         self._unasked = len(self._sentences) + 1  # this sentence (queued after its statements) is skipped too
 
-    def last_person(self) -> str | None:
-        """The person a pronoun refers to, or None."""
+    def _subject_first(self, persons: list[tuple[str, frozenset[str] | None, int]], position: int,
+                       pronoun: str | None) -> tuple[str, frozenset[str] | None, int]:
+        """Of the persons sentence `position` names, the one a pronoun after it means: the sentence's subject, the
+        person opening it ("Steve Castor asked Morrison about Alexander Vindman’s judgment. He asked" means Castor;
+        "Taylor Swift's first six albums were released through … Scooter Braun. … she described" means Swift), unless
+        the text called the subject by the other pronoun before, or called the last person named by this pronoun and
+        the subject by none; else the last person named."""
+        last = persons[-1]
+        if pronoun is None or len(persons) < 2 or not self._sentences[position].subject_at(persons[0][2]):
+            return last
+        subject_name = self._by_surname(persons[0][0], position)[0] if " " not in persons[0][0] else persons[0][0]
+        last_name = self._by_surname(last[0], position)[0] if " " not in last[0] else last[0]
+        if subject_name == last_name:
+            return last
+        called = self._pronouns.get(subject_name)
+        if called == pronoun or (called is None and self._pronouns.get(last_name) != pronoun):
+            return persons[0]
+        return last
+
+    def last_person(self, pronoun: str | None = None) -> str | None:
+        """The person a pronoun refers to, or None (`pronoun`, when given, prefers the subject of the sentence that
+        names persons: see _subject_first)."""
         previous = len(self._sentences) - 1  # the sentence before the one asking
         for position in range(previous, self._unasked - 1, -1):
             if self._out_of_reach(position):
@@ -1296,7 +1329,7 @@ class _RecentPersons:
                 break
             persons = self._persons_in(position)
             if persons:
-                name, described, start = persons[-1]
+                name, described, start = self._subject_first(persons, position, pronoun)
                 if " " not in name:  # a subject named by one word ("Arroyo spoke with Cruz"): the person it is the surname of
                     name, described = self._by_surname(name, position)
                 # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker or is the
@@ -1327,7 +1360,7 @@ class _RecentPersons:
     def referent(self, pronoun: str) -> str | None:
         """The person a pronoun ("he", "she") refers to: the last person, unless the text called them by the other
         pronoun before ("He complained …  She said" is someone else, whom the text may not name)."""
-        person = self.last_person()
+        person = self.last_person(pronoun)
         if person is None or self._pronouns.setdefault(person, pronoun) != pronoun:
             return None
         return person
