@@ -367,13 +367,20 @@ class _Sentence:
         return not any(self._names_one(k) for k in range(span[1], self.last) if IS_CAPITALISED[self.words[k]])
 
     def subject_at(self, start: int) -> bool:
-        """The name starting at word `start` opens the sentence as its subject, outside a quotation: its own name, or a
-        possessor of a thing ("Taylor Swift's first six albums were"; not "Trump's lawyer Rudy Giuliani")."""
+        """The name starting at word `start` opens the sentence as its subject, outside a quotation, a lower-case word
+        (its verb) right after it: its own name, or a possessor of a thing ("Taylor Swift's first six albums were"; not
+        "Trump's lawyer Rudy Giuliani")."""
         span = self.name_starting_at(self.first)
+        if span is not None and span[0] < start and all(
+                self.joined(k) and (IS_CAPITALISED[self.words[k]] or self.lower[k] in TITLE_WORDS) for k in range(span[0], start)):
+            span = self.name_starting_at(start)  # a title or a body's name before it ("Republican counsel Steve Castor asked")
         if span is None or span[0] != start or (self.quoted is not None and self.quoted(start)):
             return False
         if self.text[self.spans[self.first][0] - 1:self.spans[self.first][0]] in QUOTE_OPENERS:
             return False
+        if (span[1] >= self.last or self.gap(span[1] - 1) not in (" ", "\u00a0") or not self.words[span[1]].islower()
+                or self.lower[span[1]] in TITLE_WORDS):  # "Republican counsel Steve Castor": the name qualifies a title
+            return False  # the name's verb or the possessed thing comes next ("Unlike McFarland, Powell", a headline's "Sweden Drops Case")
         if not _possessive(self.words[span[1] - 1]):
             return True
         return not any(IS_CAPITALISED[self.words[k]] for k in range(span[1], min(span[1] + 4, self.last)))
@@ -511,8 +518,12 @@ class _Sentence:
         if not (span[1] - span[0] <= 2 and before - 1 >= self.first and self.lower[before] in ("for", "of", "on", "and", "&")
                 and self.joined(before) and self.joined(before - 1) and IS_CAPITALISED[self.words[before - 1]]):
             return False
-        # after "and" only a body's name goes on ("Department of Health and Human Services"; "Trump and Mike Pence" are two)
-        return self.lower[before] not in ("and", "&") or bool(set(self.lower[self.body_start(before):before]) & ORG_WORDS)
+        # after "and" only a body's name of "of" or "for" goes on ("Department of Health and Human Services"; "Trump and
+        # Mike Pence", "the District Court and Kritarch Saris" are two)
+        if self.lower[before] not in ("and", "&"):
+            return True
+        body = set(self.lower[self.body_start(before):before])
+        return bool(body & ORG_WORDS) and bool(body & {"of", "for"}) and self.lower[before - 1] not in ORG_WORDS
 
     def body_start(self, end: int) -> int:
         """The first word of the capitalised name, with its inner "of", "for", "and", that ends before word `end`
@@ -1308,15 +1319,19 @@ class _RecentPersons:
         the text called the subject by the other pronoun before, or called the last person named by this pronoun and
         the subject by none; else the last person named."""
         last = persons[-1]
-        if pronoun is None or len(persons) < 2 or not self._sentences[position].subject_at(persons[0][2]):
+        if pronoun is None or len(persons) < 2:
             return last
-        subject_name = self._by_surname(persons[0][0], position)[0] if " " not in persons[0][0] else persons[0][0]
+        sentence = self._sentences[position]
+        subject = next((p for p in persons[:2] if sentence.subject_at(p[2])), None)  # a title's body may come first
+        if subject is None or subject is last:
+            return last
+        subject_name = self._by_surname(subject[0], position)[0] if " " not in subject[0] else subject[0]
         last_name = self._by_surname(last[0], position)[0] if " " not in last[0] else last[0]
         if subject_name == last_name:
             return last
         called = self._pronouns.get(subject_name)
         if called == pronoun or (called is None and self._pronouns.get(last_name) != pronoun):
-            return persons[0]
+            return subject
         return last
 
     def last_person(self, pronoun: str | None = None) -> str | None:
