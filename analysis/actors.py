@@ -125,6 +125,8 @@ ORG_WORDS = frozenset(
 # Common nouns for a company or a body ("The group that owns her music, Big Machine, says"): a name they describe is no
 # person's.
 BODY_NOUNS = frozenset("group company firm label band team organization organisation agency charity network publisher studio".split())
+# Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
+SUBORDINATORS = frozenset("when whenever while after before although though if unless until since because as once".split())
 # Relative pronouns: a name in the clause they open is its object ("a teenager who supports President Trump says").
 # ("that" is left out: "think that the Qur'an says" opens a reported clause; so is "which": "during which encounter
 # McCarrick had told him" qualifies a noun.)
@@ -370,6 +372,8 @@ class _Sentence:
         """The name starting at word `start` opens the sentence as its subject, outside a quotation, a lower-case word
         (its verb) right after it: its own name, or a possessor of a thing ("Taylor Swift's first six albums were"; not
         "Trump's lawyer Rudy Giuliani")."""
+        if self.lower[self.first] in SUBORDINATORS:
+            return False  # "When Ford visited his editor Teresa Nielsen Hayden …, he would": the clause's subject only
         span = self.name_starting_at(self.first)
         if span is not None and span[0] < start and all(
                 self.joined(k) and (IS_CAPITALISED[self.words[k]] or self.lower[k] in TITLE_WORDS) for k in range(span[0], start)):
