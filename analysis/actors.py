@@ -54,12 +54,13 @@ CHARACTERISING_VERBS = {
     "affirmed": "affirm", "reaffirmed": "reaffirm", "suggested": "suggest", "hinted": "hint", "urged": "urge",
     "criticized": "criticize", "criticised": "criticize", "slammed": "slam", "blasted": "blast", "pledged": "pledge",
     "demanded": "demand", "vowed": "vow", "threatened": "threaten", "confirmed": "confirm", "recalled": "recall",
+    "lamented": "lament", "laments": "lament", "concluded": "conclude", "concludes": "conclude",
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 # Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
-# lead"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
+# lead", "the talks concluded on Friday", "Smith lamented the loss"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
 # quotation came before ('"…," he maintained').
-SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate"})
+SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "lament"})
 # Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
 REPORTED_CLAUSE_OPENERS = frozenset("that he she they we i".split())  # not "it": "recalled it vividly"
 MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
@@ -82,7 +83,9 @@ JOB_NOUNS = frozenset(
     # media and organisation roles, which news writing puts before a name as a description in lower case or as a
     # title ("Fox News host Sean Hannity", "CNN Anchor Jake Tapper", "Ukraine envoy Bill Taylor"): the AP Stylebook's
     # occupational descriptions ("titles" entry) common in news copy, and the envoy of ROLE_NOUNS
-    " host anchor presenter columnist commentator contributor pundit journalist producer envoy".split()
+    " host anchor presenter columnist commentator contributor pundit journalist producer envoy"
+    # writers described by their field before the name ("religion author Garry Wills")
+    " author".split()
 )
 TITLE_WORDS = frozenset(
     "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
@@ -93,7 +96,7 @@ TITLE_WORDS = frozenset(
     " representative bishop archbishop cardinal monsignor msgr father fr rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
     " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
-    " leader undersheriff".split()
+    " leader undersheriff supervisor".split()
 ) | JOB_NOUNS
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
@@ -113,12 +116,24 @@ ORG_WORDS = frozenset(
     " inc ltd llc corp plc club police security board authority bureau federation league caucus senate congress church county"
     # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
     " productions records studios entertainment media pictures films technologies holdings enterprises industries"
-    " airlines airways motors labs"
+    " airlines airways motors labs depot stores"
     # publications named by their kind ("Daily Wire", "Chicago Tribune", "Arkansas Democrat-Gazette"): the words of
     # newspaper and news-site names in the outlet registry (analysis/data/outlets.csv) that are no one's first name
     # or surname, next to "news times post press radio tv network" above
     " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch".split()
 ) | PLACE_WORDS
+# Common nouns for a company or a body ("The group that owns her music, Big Machine, says"): a name they describe is no
+# person's.
+BODY_NOUNS = frozenset("group company firm label band team organization organisation agency charity network publisher studio".split())
+# Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
+SUBORDINATORS = frozenset("when whenever while after before although though if unless until since because as once".split())
+# Relative pronouns: a name in the clause they open is its object ("a teenager who supports President Trump says").
+# ("that" is left out: "think that the Qur'an says" opens a reported clause; so is "which": "during which encounter
+# McCarrick had told him" qualifies a noun.)
+RELATIVE_PRONOUNS = frozenset({"who", "whom"})
+DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
+# Lower-case words inside a body's name ("Department of Health and Human Services", "Commissioner for Refugees").
+BODY_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
     "russian hungarian ukrainian estonian american british french german chinese polish romanian swedish turkish"
@@ -141,6 +156,21 @@ NATIONALITIES = (DEMONYMS - {"kremlin", "western", "eastern", "european"}) | fro
     " ecuadorian uruguayan paraguayan guatemalan honduran salvadoran nicaraguan haitian dominican jamaican australian"
     " zealander chechen kurdish kurd yazidi arab persian"
     " syrians jordanians iraqis iranians afghans pakistanis palestinians saudis kurds arabs americans russians".split()
+)
+# Adherents of the major religions and their branches, adjective and noun (Wikipedia, "List of religions and spiritual
+# traditions"), lower-case: alone or after a nationality they name no speaker ("One Malaysian Muslim said").
+RELIGIONS = frozenset(
+    "muslim muslims christian christians jewish jew jews catholic catholics protestant protestants evangelical"
+    " evangelicals orthodox hindu hindus buddhist buddhists sikh sikhs sunni sunnis shia shiite shiites mormon mormons"
+    " islamic".split()
+)
+# Scriptures, their books that are no one's name and the words for them ("the Qur'an says", "the Letter to the Hebrews
+# saying", "according to the Word of God"): a text quoted, no speaker. The holy books of the major religions (Wikipedia,
+# "Religious text") and the books of the Bible not named after a person (a "Mark said" stays a person's), lower-case.
+SCRIPTURES = frozenset(
+    "bible quran koran qur'an torah talmud tanakh mishnah hadith hadiths sunnah vedas gita scripture scriptures gospel"
+    " gospels catechism word genesis exodus leviticus numbers deuteronomy psalms proverbs ecclesiastes lamentations"
+    " acts romans corinthians galatians ephesians philippians colossians thessalonians hebrews revelation".split()
 )
 # The common English prepositions: none opens or stands inside a person's name ("To LeBron James, triple-doubles
 # are not a goal": a preposition capitalised after a dash; "Trump To Jeff Sessions": a headline).
@@ -338,6 +368,27 @@ class _Sentence:
             return False
         return not any(self._names_one(k) for k in range(span[1], self.last) if IS_CAPITALISED[self.words[k]])
 
+    def subject_at(self, start: int) -> bool:
+        """The name starting at word `start` opens the sentence as its subject, outside a quotation, a lower-case word
+        (its verb) right after it: its own name, or a possessor of a thing ("Taylor Swift's first six albums were"; not
+        "Trump's lawyer Rudy Giuliani")."""
+        if self.lower[self.first] in SUBORDINATORS:
+            return False  # "When Ford visited his editor Teresa Nielsen Hayden …, he would": the clause's subject only
+        span = self.name_starting_at(self.first)
+        if span is not None and span[0] < start and all(
+                self.joined(k) and (IS_CAPITALISED[self.words[k]] or self.lower[k] in TITLE_WORDS) for k in range(span[0], start)):
+            span = self.name_starting_at(start)  # a title or a body's name before it ("Republican counsel Steve Castor asked")
+        if span is None or span[0] != start or (self.quoted is not None and self.quoted(start)):
+            return False
+        if self.text[self.spans[self.first][0] - 1:self.spans[self.first][0]] in QUOTE_OPENERS:
+            return False
+        if (span[1] >= self.last or self.gap(span[1] - 1) not in (" ", "\u00a0") or not self.words[span[1]].islower()
+                or self.lower[span[1]] in TITLE_WORDS):  # "Republican counsel Steve Castor": the name qualifies a title
+            return False  # the name's verb or the possessed thing comes next ("Unlike McFarland, Powell", a headline's "Sweden Drops Case")
+        if not _possessive(self.words[span[1] - 1]):
+            return True
+        return not any(IS_CAPITALISED[self.words[k]] for k in range(span[1], min(span[1] + 4, self.last)))
+
     def _names_one(self, k: int) -> bool:
         """Word k starts a name that may be a person's ("Rick Scott, Snipes said": Snipes may be meant too)."""
         span = self.name_starting_at(k)
@@ -464,11 +515,30 @@ class _Sentence:
 
     def _body_tail(self, span: tuple[int, int]) -> bool:
         """The span ends a longer capitalised name after "for", "of" or "on" ("High Commissioner for Human Rights",
-        "Subcommittee on Investigation"): a body's name, not a person's. One or two words only ("Supervisor of
+        "Subcommittee on Investigation"), or after "and" where a body's word comes before ("Department of Health and
+        Human Services"): a body's name, not a person's. One or two words only ("Supervisor of
         Elections Mark Andersen" names a person); the caller keeps titled names ("Secretary of State Mike Pompeo")."""
         before = span[0] - 1
-        return (span[1] - span[0] <= 2 and before - 1 >= self.first and self.lower[before] in ("for", "of", "on") and self.joined(before)
-                and self.joined(before - 1) and IS_CAPITALISED[self.words[before - 1]])
+        if not (span[1] - span[0] <= 2 and before - 1 >= self.first and self.lower[before] in ("for", "of", "on", "and", "&")
+                and self.joined(before) and self.joined(before - 1) and IS_CAPITALISED[self.words[before - 1]]):
+            return False
+        # after "and" only a body's name of "of" or "for" goes on ("Department of Health and Human Services"; "Trump and
+        # Mike Pence", "the District Court and Kritarch Saris" are two)
+        if self.lower[before] not in ("and", "&"):
+            return True
+        body = set(self.lower[self.body_start(before):before])
+        return bool(body & ORG_WORDS) and bool(body & {"of", "for"}) and self.lower[before - 1] not in ORG_WORDS
+
+    def body_start(self, end: int) -> int:
+        """The first word of the capitalised name, with its inner "of", "for", "and", that ends before word `end`
+        ("Michigan Department of Health and Human Services")."""
+        k = end
+        while k - 1 >= self.first and self.joined(k - 1) and end - k < 8 and (
+                IS_CAPITALISED[self.words[k - 1]] or self.lower[k - 1] in BODY_NAME_JOINERS):
+            k -= 1
+        while k < end and self.lower[k] in BODY_NAME_JOINERS:
+            k += 1
+        return k
 
     def _in_quotation_marks(self, span: tuple[int, int]) -> bool:
         """The words of the span are set in quotation marks of their own: a term or a title ("‘Zero Tolerance’")."""
@@ -569,7 +639,7 @@ class _Sentence:
     def _past_titled_place(self, span: tuple[int, int]) -> tuple[int, int]:
         """The span without the country or capital that opens it where that place ends a title before the span ("U.S.
         ambassador to Ukraine Bill Taylor", "President of Ukraine Volodymyr Zelensky", "the top diplomat in Kyiv Bill
-        Taylor"): the place qualifies the title, the two or three capitalised words after it name the person. A body's
+        Taylor"), or one word after "of" that ends it ("Supervisor of Elections Mark Andersen"): the place qualifies the title, the two or three capitalised words after it name the person. A body's
         words or an acronym after the place leave the span whole ("envoy to Ukraine Air Force Command")."""
         first, end = span
         before = first - 1
@@ -579,7 +649,9 @@ class _Sentence:
             return span
         for width in (1, 2):  # "Ukraine", "North Korea"
             rest = self.words[first + width:end]
-            if (2 <= len(rest) <= 3 and fold(" ".join(self.words[first:first + width])) in _place_names()
+            # after "of" the title's field may be any word ("Supervisor of Elections Mark Andersen")
+            field = self.lower[before] == "of" and width == 1 and not _acronym(self.words[first])
+            if (2 <= len(rest) <= 3 and (field or fold(" ".join(self.words[first:first + width])) in _place_names())
                     and all(map(IS_CAPITALISED.__getitem__, rest)) and not any(map(_acronym, rest))
                     and not {_without_possessive(w.lower()) for w in rest} & ORG_WORDS
                     and all(self.joined(k) for k in range(first, end - 1))):
@@ -666,8 +738,10 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
             parts = parts[i + 1:]
             break
     name = " ".join(parts)
-    if name.lower() in NATIONALITIES and not titled:
-        return name, "none"  # "the Syrian claims", "the Jordanian government": a nationality, not a speaker
+    if not titled and name.lower().replace("’", "'") in SCRIPTURES:
+        return name, "none"  # "the Qur’an says": a text quoted
+    if not titled and all(w in NATIONALITIES or w in RELIGIONS for w in name.lower().split()):
+        return name, "none"  # "the Syrian claims", "One Malaysian Muslim said": a nationality or faith, not a speaker
     if len(parts) >= 2 and parts[-1].lower() in GROUP_PLURALS and not titled:
         return name, "organization"  # "Minnesota Democrats", "House Republicans": a group
     if name.lower() in DEMONYMS or _without_possessive(name.lower()) in ORG_WORDS:
@@ -768,6 +842,7 @@ def find_actors(context: DocContext) -> list[Actor]:
     for statement in statements:
         name = _canonical(statement.name, people, fuller)
         grouped.setdefault(fuller.get(name, name), []).append(statement)
+    _merge_short_bodies(grouped)
     word_counts = _body_word_counts(context, {_surname(fold(name).split()) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
@@ -778,8 +853,10 @@ def find_actors(context: DocContext) -> list[Actor]:
                 kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Free Beacon"): no person
         elif "organization" in kinds:
             kind = "organization"
-        elif _common_word(name, doc_words.written):
-            continue  # "Analysts say", "Article posted with permission": a common noun, no speaker the text names
+        elif _common_word(name, doc_words.written) and not _named_as_person(name, context, doc_words):
+            # "Analysts say", "Article posted with permission": a common noun, no speaker the text names; a surname
+            # that reads as one ("Wills" beside "Garry Wills") stays
+            continue
         else:
             kind = _registry_kind(name, context) or ("organization" if _inner_capital(name) else "")
             if not kind:
@@ -803,6 +880,20 @@ def find_actors(context: DocContext) -> list[Actor]:
             first_start=first_start,
         ))
     return sorted(actors, key=lambda a: (a.key, a.name))
+
+
+def _merge_short_bodies(grouped: dict[str, list[_Statement]]) -> None:
+    """A body's statements under its last word alone go to the one longer body's name of the document ending with that
+    word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"). A name with a lower-case word ("University of
+    Florida") ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
+    bodies = [name for name, items in grouped.items() if " " in name and any(s.kind == "organization" for s in items)
+              and all(w[:1].isupper() for w in name.split())]
+    for short in [name for name, items in grouped.items() if " " not in name and all(s.kind == "organization" for s in items)]:
+        if fold(short) in _place_names():
+            continue
+        longer = [name for name in bodies if fold(name.split()[-1]) == fold(short)]
+        if len(longer) == 1:
+            grouped[longer[0]].extend(grouped.pop(short))
 
 
 def place_names(registry: Registry | None) -> frozenset[str]:
@@ -1224,8 +1315,32 @@ class _RecentPersons:
         self._last_person = None
         self._unasked = len(self._sentences) + 1  # this sentence (queued after its statements) is skipped too
 
-    def last_person(self) -> str | None:
-        """The person a pronoun refers to, or None."""
+    def _subject_first(self, persons: list[tuple[str, frozenset[str] | None, int]], position: int,
+                       pronoun: str | None) -> tuple[str, frozenset[str] | None, int]:
+        """Of the persons sentence `position` names, the one a pronoun after it means: the sentence's subject, the
+        person opening it ("Steve Castor asked Morrison about Alexander Vindman’s judgment. He asked" means Castor;
+        "Taylor Swift's first six albums were released through … Scooter Braun. … she described" means Swift), unless
+        the text called the subject by the other pronoun before, or called the last person named by this pronoun and
+        the subject by none; else the last person named."""
+        last = persons[-1]
+        if pronoun is None or len(persons) < 2:
+            return last
+        sentence = self._sentences[position]
+        subject = next((p for p in persons[:2] if sentence.subject_at(p[2])), None)  # a title's body may come first
+        if subject is None or subject is last:
+            return last
+        subject_name = self._by_surname(subject[0], position)[0] if " " not in subject[0] else subject[0]
+        last_name = self._by_surname(last[0], position)[0] if " " not in last[0] else last[0]
+        if subject_name == last_name:
+            return last
+        called = self._pronouns.get(subject_name)
+        if called == pronoun or (called is None and self._pronouns.get(last_name) != pronoun):
+            return subject
+        return last
+
+    def last_person(self, pronoun: str | None = None) -> str | None:
+        """The person a pronoun refers to, or None (`pronoun`, when given, prefers the subject of the sentence that
+        names persons: see _subject_first)."""
         previous = len(self._sentences) - 1  # the sentence before the one asking
         for position in range(previous, self._unasked - 1, -1):
             if self._out_of_reach(position):
@@ -1233,7 +1348,7 @@ class _RecentPersons:
                 break
             persons = self._persons_in(position)
             if persons:
-                name, described, start = persons[-1]
+                name, described, start = self._subject_first(persons, position, pronoun)
                 if " " not in name:  # a subject named by one word ("Arroyo spoke with Cruz"): the person it is the surname of
                     name, described = self._by_surname(name, position)
                 # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker or is the
@@ -1264,7 +1379,7 @@ class _RecentPersons:
     def referent(self, pronoun: str) -> str | None:
         """The person a pronoun ("he", "she") refers to: the last person, unless the text called them by the other
         pronoun before ("He complained …  She said" is someone else, whom the text may not name)."""
-        person = self.last_person()
+        person = self.last_person(pronoun)
         if person is None or self._pronouns.setdefault(person, pronoun) != pronoun:
             return None
         return person
@@ -1357,9 +1472,43 @@ def _persons_before(sentence: _Sentence, end: int) -> list[str]:
 
 
 def _agent(sentence: _Sentence, span: tuple[int, int] | None) -> bool:
-    """The name at span comes right after "by": the agent of a participle ("a lawyer hired by Minnesota Democrats"),
-    not the subject of a verb after it."""
-    return bool(span) and span[0] - 1 >= sentence.first and sentence.lower[span[0] - 1] == "by" and sentence.joined(span[0] - 1)
+    """The name at span comes right after "by" or "from": the agent of a participle ("a lawyer hired by Minnesota
+    Democrats") or where the subject comes from ("a Muslim politician from Jordan"), or it is the object of a relative
+    clause ("a teenager who supports President Trump"); not the subject of a verb after it."""
+    if not span or span[0] - 1 < sentence.first or not sentence.joined(span[0] - 1):
+        return False
+    if sentence.lower[span[0] - 1] in ("by", "from"):
+        return True
+    return _in_relative_clause(sentence, span[0])
+
+
+def _in_relative_clause(sentence: _Sentence, start: int) -> bool:
+    """The name starting at word `start` follows a relative pronoun and one to three lower-case words of its clause
+    ("who supports President Trump", "that voted for Mike Pence"): the clause's object, not the main verb's subject."""
+    k = start - 1
+    if sentence.lower[k] in DETERMINERS:
+        return False  # "who said the Kremlin": the name opens a phrase of its own
+    while k >= sentence.first and start - k <= 3 and sentence.joined(k) and sentence.words[k].isalpha() and sentence.words[k].islower():
+        if sentence.lower[k] in RELATIVE_PRONOUNS:
+            return k < start - 1
+        k -= 1
+    return False
+
+
+def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
+    """The person named before "of the", "at the" or "from the" and the body's name ending at span ("Dr. Joneigh Khaldun
+    of the Michigan Department of Health and Human Services says"): the subject, whom the body's name qualifies."""
+    start = sentence.body_start(span[1])
+    if start - 3 < sentence.first or not set(sentence.lower[start:span[1]]) & ORG_WORDS:
+        return None
+    if not (sentence.lower[start - 1] == "the" and sentence.lower[start - 2] in ("of", "at", "from")
+            and sentence.joined(start - 1) and sentence.joined(start - 2) and sentence.joined(start - 3)):
+        return None
+    person = sentence.name_ending_at(start - 3)
+    if not person or sentence.piece(person):
+        return None
+    name, kind = sentence.name(person)
+    return person if kind == "person" and len(name.split()) >= 2 else None
 
 
 def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
@@ -1409,15 +1558,20 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         if sentence.joined(j - 1):
             if _agent(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
-            return _Speaker(*sentence.name(span))
+            member = _member_of_body(sentence, span)
+            return _Speaker(*sentence.name(member or span))
         # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
         # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").
         opening = sentence.name_starting_at(first)
         if opening and opening[1] < last and "," in sentence.gap(opening[1] - 1):
             return _Speaker(*sentence.name(opening))
-        # "Orbán’s chief of staff, Gergely Gulyás, told ...": a name set off by commas is the subject.
+        # "Orbán’s chief of staff, Gergely Gulyás, told ...": a name set off by commas is the subject; after "The
+        # group that owns her music," or "The company," it is a body's ("Big Machine", "Dick Clark Productions").
         if span[0] > first and "," in sentence.gap(span[0] - 1) and "," in sentence.gap(j - 1):
-            return _Speaker(*sentence.name(span))
+            name, kind = sentence.name(span)
+            if kind == "person" and lower[first] == "the" and first + 1 < span[0] and lower[first + 1] in BODY_NOUNS:
+                kind = "organization"
+            return _Speaker(name, kind)
         return None
     if lower[j - 1] in ROLE_NOUNS and (last_person := recent.last_person()):
         # "the Russian leader elaborated", "the Hungarian prime minister said"

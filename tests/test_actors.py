@@ -561,3 +561,67 @@ def test_an_outlet_name_is_no_person():
     assert set(_by_name("The Daily Sheeple’s Joe Joseph said there is a link.")) == {"Joe Joseph"}
     # nor is it the person a pronoun after it means
     assert "Daily Wire" not in _by_name('“Omar Defends Tweet,” by Frank Camp, Daily Wire, October 28, 2018:\n\n“That is just one segment,” he said.')
+
+
+def test_a_body_name_after_and_is_no_person_and_its_member_speaks():
+    actors = _by_name(
+        "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says the risk continues. "
+        "He says residents should take precautions. The District Court and Kritarch Saris are in the news."
+    )
+    assert "Human Services" not in actors
+    assert actors["Joneigh Khaldun"].paraphrased == 2
+
+
+def test_names_after_from_or_in_a_who_clause_are_no_speakers():
+    actors = _by_name(
+        "A Muslim politician from Jordan said that the doctrine stems from the book. "
+        "A Texas teenager who supports President Trump says he was assaulted at a restaurant."
+    )
+    assert "Jordan" not in actors and "Trump" not in actors
+
+
+def test_nationalities_faiths_and_scriptures_are_no_speakers():
+    actors = _by_name(
+        "One Malaysian Muslim said that the book led him to join. Many think that the Qur’an says exactly that. "
+        "He quotes the Letter to the Hebrews saying that there is judgment. "
+        "Obey God according to the Word of God, the preacher said."
+    )
+    assert not {"Malaysian Muslim", "Qur’an", "Hebrews", "Word"} & set(actors)
+
+
+def test_laments_and_concludes_report_and_a_surname_like_a_word_stays():
+    actors = _by_name(
+        "Religion author Garry Wills is here to reassure us. "
+        "Wills laments “Robert Spencer calling for a ban on the book” (p. 58). "
+        "Wills concludes: “The book is not as absolute as this.” The talks concluded on Friday."
+    )
+    assert actors["Garry Wills"].quoted == 2 and "Spencer" not in str(actors)
+
+
+def test_a_field_after_a_title_and_a_body_named_by_its_last_word():
+    actors = _by_name(
+        "The Miami Herald reported that Bay County Supervisor of Elections Mark Andersen said 11 ballots were accepted. "
+        "According to the Herald, the governor issued an order."
+    )
+    assert "Mark Andersen" in actors and "Elections Mark Andersen" not in actors
+    assert "Herald" not in actors and actors["Miami Herald"].paraphrased == 2
+
+
+def test_a_body_described_so_or_named_by_its_trade_is_no_person():
+    actors = _by_name(
+        "The group that owns most of her music, Big Machine, says she will be allowed to play. "
+        "Dow component Home Depot reported earnings that topped estimates."
+    )
+    assert actors["Big Machine"].kind == "organization" and actors["Home Depot"].kind == "organization"
+
+
+def test_a_pronoun_prefers_the_subject_of_the_sentence_before():
+    actors = _by_name(
+        "Republican counsel Steve Castor asked Morrison about concerns within the NSC about Alexander Vindman’s judgment. "
+        "He asked Morrison about concerns his predecessor might have had. "
+        "Taylor Swift accused the label. Swift said it was unfair. "
+        "Taylor Swift's first six albums were released through a label bought by talent manager Scooter Braun. "
+        'In a post she described this as the "worst case scenario".'
+    )
+    assert actors["Steve Castor"].statements == 2 and "Alexander Vindman" not in actors
+    assert "describe" in actors["Taylor Swift"].verbs and "Scooter Braun" not in actors
