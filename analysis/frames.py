@@ -20,7 +20,7 @@ from .tokens import WordMemo
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # A main frame is named only where one frame leads clearly: it touches at least MIN_PRIMARY_SENTENCES body
 # sentences and MIN_PRIMARY_SHARE of them, and more sentences than any other frame. One cue word in a long
-# article ("invest*" in a piece on Jupiter's moons, "threat*" in a medical case report) is no framing. Frames
+# article ("investment" in a piece on Jupiter's moons, "threat*" in a medical case report) is no framing. Frames
 # touching as many sentences are ranked by their cue matches; a tie on both names no frame rather than the
 # first in codebook order.
 MIN_PRIMARY_SENTENCES = 2

@@ -3,7 +3,7 @@
 File format (UTF-8 CSV, one entry per row, header required; the shipped file is
 analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the same):
 
-    term,patterns,category,narrative,neutral_alternative,note[,not_in]
+    term,patterns,category,narrative,neutral_alternative,note[,not_in[,not_near]]
 
 - term: the label shown for every hit (e.g. "Kyiv regime").
 - patterns: the wordings that count as this term, separated by "|". Within a wording, words are
@@ -19,6 +19,9 @@ analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the sa
   the word is used in another sense ("lies in|whatever lies" for the verb "to lie"; "all the rage").
   Each must contain one of the entry's wordings. A word written capitalised there matches only a
   capitalised word ("Devils", the teams, leaves "the devils" counted); lower-case words match any case.
+- not_near (optional): single words, in the patterns syntax ("finch*|species"), that show another sense
+  when one stands within NEAR_WORDS words of the hit in the same sentence: the animal sense of "predators"
+  near "finches", of "snakes" near "dinosaurs".
 
 Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
 "non-racist") or is part of a capitalised name, unless a capitalised neighbour is loaded too ("Radical
@@ -30,7 +33,9 @@ title-case headline every word is capitalised, so there only a word before the h
 know (absent from the CMU Pronouncing Dictionary: "the Aberfan Disaster") makes a name. A capitalised
 label before a name is no name ("the Tyrant King George"; on the PTC corpus such hits are half loaded,
 those after a capitalised word never), nor is a word the lexicon writes capitalised ("Islamist", "Nazi"),
-which is always capitalised. Other proper names that hold a lexicon word ("Sacred Heart", the team
+which is always capitalised. A capitalised hit followed by a number is the title of a work or product
+("Rage 2"), and a name word after another in a byline line is a surname ("By DANICA KIRKA and JILL
+LAWLESS"). Other proper names that hold a lexicon word ("Sacred Heart", the team
 "Devils", "Epic Games") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
@@ -50,7 +55,7 @@ from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WORD_RE
 
 SHIPPED_PATH = Path(__file__).resolve().parent / "data" / "loaded_lexicon.csv"
-COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note", "not_in")
+COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note", "not_in", "not_near")
 REQUIRED = ("term", "patterns", "category", "narrative", "neutral_alternative")
 CATEGORIES = (
     "delegitimising label",
@@ -87,6 +92,7 @@ class LexiconEntry:
     note: str
     line: int
     not_in: str = ""
+    not_near: str = ""
 
 
 @dataclass(frozen=True)
@@ -116,6 +122,8 @@ class Lexicon:
     # per entry (by index): the not_in wordings that cancel its hits, each with the offsets of its words that
     # must be capitalised in the text (those the not_in writes capitalised: "Devils", the teams)
     exclusions: tuple[tuple[tuple["Wording", tuple[int, ...]], ...], ...] = ()
+    # per entry (by index): its not_near words, (exact words, prefixes); a hit with one of them near is not counted
+    contexts: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()
     # words (normalized) the patterns write capitalised ("Nazi", "Islamist"): a capital is no sign of a name there
     capitalised_words: frozenset[str] = frozenset()
     # word -> its candidate record (_CandidateMemo), filled as find_hits meets words: most words start no
@@ -164,6 +172,19 @@ def expand_not_in(not_in: str) -> list[tuple[Wording, tuple[int, ...]]]:
     ]
 
 
+def expand_not_near(not_near: str) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of a `not_near` cell: (exact words, prefixes of the words ending in "*"), normalized.
+    Raises ValueError when a wording is not one word."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for wording in expand_patterns(not_near):
+        if len(wording) != 1:
+            raise ValueError(f"'{' '.join(w for _, w in wording)}' is not one word")
+        kind, word = wording[0]
+        (prefixes if kind == "prefix" else exact).add(word)
+    return frozenset(exact), tuple(sorted(prefixes))
+
+
 def _expand_cased(patterns: str) -> list[tuple[tuple[str, str], ...]]:
     """The wordings of a patterns cell with their words as written (case kept, apostrophes straightened)."""
     wordings: list[tuple[tuple[str, str], ...]] = []
@@ -205,6 +226,7 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
     rows, problems = _read_rows(text.lstrip("\ufeff"))
     entries: list[LexiconEntry] = []
     excluded: list[tuple[tuple[Wording, tuple[int, ...]], ...]] = []
+    contexts: list[tuple[frozenset[str], tuple[str, ...]]] = []
     seen: dict[Wording, int] = {}
     compiled: list[tuple[Wording, int]] = []
     for line, row in rows:
@@ -232,6 +254,12 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
                 if not any(_contains(exclusion, wording) for wording in wordings):
                     shown = " ".join(w for _, w in exclusion)
                     row_problems.append(f"line {line}: not_in wording '{shown}' contains none of the entry's wordings")
+        context: tuple[frozenset[str], tuple[str, ...]] = (frozenset(), ())
+        if values["not_near"]:
+            try:
+                context = expand_not_near(values["not_near"])
+            except ValueError as exc:
+                row_problems.append(f"line {line}: bad not_near: {exc}")
         for wording in wordings:
             if wording in seen and seen[wording] != line:
                 shown = " ".join(w for _, w in wording)
@@ -244,11 +272,12 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
         entries.append(LexiconEntry(line=line, **values))
         compiled.extend((w, entry_index) for w in dict.fromkeys(wordings))
         excluded.append(tuple(dict.fromkeys(exclusions)))
+        contexts.append(context)
     if not problems and not entries:
         problems.append("line 2: the lexicon has no entries")
     if problems:
         raise LexiconError(problems)
-    return _build(tuple(entries), compiled, source, tuple(excluded))
+    return _build(tuple(entries), compiled, source, tuple(excluded), tuple(contexts))
 
 
 def _contains(outer: Wording, inner: Wording) -> bool:
@@ -268,7 +297,8 @@ def capitalised_pattern_words(patterns: str) -> set[str]:
 
 
 def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]], source: str,
-           exclusions: tuple[tuple[tuple[Wording, tuple[int, ...]], ...], ...] = ()) -> Lexicon:
+           exclusions: tuple[tuple[tuple[Wording, tuple[int, ...]], ...], ...] = (),
+           contexts: tuple[tuple[frozenset[str], tuple[str, ...]], ...] = ()) -> Lexicon:
     by_first: dict[str, list[tuple[Wording, int]]] = {}
     by_prefix: dict[str, list[tuple[Wording, int]]] = {}
     for wording, index in compiled:
@@ -283,6 +313,7 @@ def _build(entries: tuple[LexiconEntry, ...], compiled: list[tuple[Wording, int]
         by_prefix={k: order(v) for k, v in by_prefix.items()},
         prefix_lengths=tuple(sorted({len(k) for k in by_prefix})),
         exclusions=exclusions or tuple(() for _ in entries),
+        contexts=contexts or tuple((frozenset(), ()) for _ in entries),
         capitalised_words=frozenset(w for e in entries for w in capitalised_pattern_words(e.patterns)),
     )
 
@@ -379,7 +410,9 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
         if match is not None:
             last, index = match
             free = last + 1
-            if _other_sense(lexicon.exclusions[index], text, word_spans, words, i, last):
+            if _other_sense(lexicon.exclusions[index], text, word_spans, words, i, last) \
+                    or _near_other_sense(lexicon.contexts[index], text, word_spans, words, i, last) \
+                    or _titled_by_number(text, word_spans, i, last) or _surname_in_byline(text, word_spans, i, last):
                 continue
             name_word = None if _written_capitalised(lexicon, words, i, last) else \
                 _capitalised_name_neighbour(text, word_spans, i, last)
@@ -427,6 +460,60 @@ def _other_sense(exclusions: tuple[tuple[Wording, tuple[int, ...]], ...], text: 
             and _NORMALIZED[words[first - 1]] in NEGATING_PREFIXES:
         return True
     return False
+
+
+# How far (in words, within the hit's sentence) a not_near word shows another sense: a clause's reach
+# ("A decade after the predators have gone, Galapagos Island finches": 7 words).
+NEAR_WORDS = 10
+NEAR_STOP_CHARS = frozenset(".!?;\n")
+
+
+def _near_other_sense(context: tuple[frozenset[str], tuple[str, ...]], text: str, word_spans, words,
+                      first: int, last: int) -> bool:
+    """True when one of the entry's not_near words stands within NEAR_WORDS words of the hit, with no
+    sentence end between (the animal sense: "predators" near "finches")."""
+    exact, prefixes = context
+    if not exact and not prefixes:
+        return False
+    for step, edge, stop in ((-1, first, max(0, first - NEAR_WORDS)), (1, last, min(len(words) - 1, last + NEAR_WORDS))):
+        k = edge
+        while k != stop:
+            lo, hi = (k + step, k) if step < 0 else (k, k + step)
+            if not NEAR_STOP_CHARS.isdisjoint(text[word_spans[lo][1]:word_spans[hi][0]]):
+                break
+            k += step
+            word = _NORMALIZED[words[k]]
+            if word in exact or (prefixes and word.startswith(prefixes)):
+                return True
+    return False
+
+
+def _titled_by_number(text: str, word_spans, first: int, last: int) -> bool:
+    """True when the capitalised (or all-caps) hit is followed, after one space, by a number: the title of
+    a work or product ("Rage 2", "Chaos 3"), not the word's sense."""
+    if not text[word_spans[first][0]].isupper() or last + 1 >= len(word_spans):
+        return False
+    following = _word_at(text, word_spans, last + 1)
+    return following[:1].isdigit() and text[word_spans[last][1]:word_spans[last + 1][0]] in (" ", "\u00a0")
+
+
+# A byline line opens with "By" and names its authors ("By DANICA KIRKA and JILL LAWLESS").
+BYLINE_RE = re.compile(r"[ \t]*by[ \t]", re.IGNORECASE)
+BYLINE_REACH = 80  # characters of a byline line holding its names
+
+
+def _surname_in_byline(text: str, word_spans, first: int, last: int) -> bool:
+    """True when the hit, capitalised or in capitals, follows a name word (capitalised or in capitals) after one
+    space in a byline line: a surname ("By DANICA KIRKA and JILL LAWLESS", "By Jill Lawless")."""
+    if first == 0 or not text[word_spans[first][0]].isupper():
+        return False
+    start = word_spans[first][0]
+    line_start = text.rfind("\n", 0, start) + 1
+    if start - line_start > BYLINE_REACH or not BYLINE_RE.match(text, line_start):
+        return False
+    before = _word_at(text, word_spans, first - 1)
+    return before[:1].isupper() and before.isalpha() and word_spans[first - 1][0] > line_start + 2 \
+        and _same_line_plain_gaps(text, word_spans, first - 1, first)
 
 
 def _written_capitalised(lexicon: Lexicon, words, first: int, last: int) -> bool:

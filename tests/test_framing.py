@@ -173,6 +173,35 @@ def test_primary_frame_rule():
     assert primary_frame(20, {**counts, "legality": 3, "political": 4}) == "political"
 
 
+@pytest.mark.parametrize(
+    ("text", "absent"),
+    [
+        # elect* matched electric: an auto show is no political story
+        ("Ford showed an electric SUV. The electric pickup charges fast. Electricity costs less.", "political"),
+        # invest* matched investigate, import* important, energy and gas the physics of galaxies
+        ("Physicists investigated how galaxies form. Gas clouds collapse into stars. "
+         "Matter and energy dance. It is an important result.", "economic"),
+        # deter* matched determine, famil* familiar, protest* Protestant, demonstrat* a showing
+        ("Scientists determined the age of the rock. The result is familiar. It demonstrated the effect.",
+         "security_defense"),
+        ("The familiar view returned. The Protestant church stood there.", "quality_of_life"),
+        ("The Protestant church stood there. The test demonstrated the effect.", "public_opinion"),
+    ],
+)
+def test_wildcard_cues_do_not_match_other_words(text: str, absent: str):
+    assert framing.analyze_document(context_for(text)).columns[f"frame_{absent}"] == 0.0
+
+
+def test_money_senses_and_violent_crime_still_frame():
+    money = ("Investors poured money into the firm. Gas supplies ran short. "
+             "Energy bills doubled. The country imported grain. He was elected mayor.")
+    columns = framing.analyze_document(context_for(money)).columns
+    assert columns["frame_economic"] == 0.8 and columns["frame_political"] == 0.2
+    # a police story about a shooting is crime, not health, though it counts its dead
+    police = ("The gunman shot and killed a woman in the parking lot. Police failed to record her death. "
+              "Investigators called it a homicide. The shooting left 58 people dead.")
+    assert framing.analyze_document(context_for(police)).columns["frame_primary"] == "crime_punishment"
+
 def test_frame_profile_of_an_empty_body():
     contribution = framing.analyze_document(context_for(""))
     assert contribution.columns["frame_economic"] == 0.0

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from analysis.lexicon import expand_not_in, find_hits, load_lexicon, parse_lexicon
+from analysis.lexicon import LexiconError, expand_not_in, find_hits, load_lexicon, parse_lexicon
 from analysis.tokens import tokenize
 
 HEADER = "term,patterns,category,narrative,neutral_alternative,note,not_in\n"
@@ -138,3 +138,50 @@ def test_capitalised_hit_inside_a_name_does_not_count(shipped, text: str, kept: 
 )
 def test_other_senses_in_not_in_do_not_count(shipped, text: str, kept: list[str]):
     assert _hits(shipped, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # animal and biology senses shown by a word near the hit (not_near) or by the phrase (not_in)
+        ("Get breaking science news on monster snakes and dinosaurs, aliens and more!", []),
+        ("A decade after the predators have gone, Galapagos Island finches are still being studied.", []),
+        ("Toxic algae, climate change, bad policy: Scientists say the lake is dying.", []),
+        ("The simulation produced internal structures, including spiral arms, bulges and bars.", []),
+        ("HOT TOPICS SIN scam Liberal cabinet. Police: Gift card scam costs Derby woman $10K.", []),
+        ("MAKING A MURDERER", []),
+        # the loaded senses stay, also beside such words in another sentence
+        ("Schiff is a snake and a monster. The investigation is a scam. Costs will spiral.",
+         ["snake", "monster", "scam", "spiral"]),
+        ("The dinosaurs were extinct. Those predators in the Church must go.", ["predators"]),
+        ("It is a toxic ideology, and he praised the murderer.", ["toxic", "murderer"]),
+    ],
+)
+def test_literal_senses_near_the_hit_do_not_count(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a capitalised hit followed by a number is a title of a work or product
+        ("Mortal Kombat 11, NBA 2K20, Rage 2, Red Dead Redemption 2 are on Stadia.", []),
+        ("Rage 2 is out. Their rage grew; 2 people were hurt.", ["rage"]),
+        # a surname after a first name in a byline line, in capitals or not
+        ("By DANICA KIRKA and JILL LAWLESS\nAssociated Press", []),
+        ("By Jill Lawless, Associated Press\nThe lawless streets emptied.", ["lawless"]),
+        ("Written by the staff\nLAWLESS RIOTERS TORCH CITY", ["LAWLESS"]),
+    ],
+)
+def test_titles_with_numbers_and_byline_surnames_do_not_count(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept
+
+
+def test_not_near_column_is_parsed_and_checked():
+    lexicon = parse_lexicon(HEADER.replace("not_in", "not_in,not_near")
+                            + "vermin,vermin,name-calling,neutral-descriptive,(omit),note,,rat*|pest\n")
+    assert _hits(lexicon, "They are vermin.") == ["vermin"]
+    assert _hits(lexicon, "Rats and other vermin ate the grain.") == []
+    with pytest.raises(LexiconError, match="line 2: bad not_near: 'pest control' is not one word"):
+        parse_lexicon(HEADER.replace("not_in", "not_in,not_near")
+                      + "vermin,vermin,name-calling,neutral-descriptive,(omit),note,,pest control\n")
