@@ -38,6 +38,14 @@ class DocContext:
         return tuple(find_speaker_turns(self.document.text))
 
     @cached_property
+    def voice_finder(self):
+        """The voice of any phrase of the document (analysis.voice.VoiceFinder, = classify_voice), set up once and
+        shared by loaded wording and naming: its pull-quotes and layout blocks are found once a document, not once a phrase."""
+        from .voice import VoiceFinder
+
+        return VoiceFinder(self.document.text, self.quotes, self.turns, self.tokens)
+
+    @cached_property
     def folded_words(self) -> tuple[str, ...]:
         """Every word folded for lexicon matching (lexicon_csv.fold_word), folded once and shared by naming and frames."""
         return tuple(map(_FOLDED_WORDS.__getitem__, self.tokens.words))

@@ -48,6 +48,7 @@ import itertools
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -129,9 +130,12 @@ class Lexicon:
     # word -> its candidate record (_CandidateMemo), filled as find_hits meets words: most words start no
     # wording, and finding that once per distinct word instead of once per token spares most of find_hits' work.
     candidates_of: "_CandidateMemo" = field(init=False, repr=False)
+    # per entry (by index): its exclusions indexed by their first word (_ExclusionIndex), for _other_sense
+    exclusion_index: tuple["_ExclusionIndex", ...] = field(init=False, repr=False)
 
     def __post_init__(self):
         object.__setattr__(self, "candidates_of", _CandidateMemo(self))
+        object.__setattr__(self, "exclusion_index", tuple(map(_index_exclusions, self.exclusions)))
 
     def __len__(self) -> int:
         return len(self.entries)
@@ -410,7 +414,7 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
         if match is not None:
             last, index = match
             free = last + 1
-            if _other_sense(lexicon.exclusions[index], text, word_spans, words, i, last) \
+            if _other_sense(lexicon.exclusion_index[index], text, word_spans, words, i, last) \
                     or _near_other_sense(lexicon.contexts[index], text, word_spans, words, i, last) \
                     or _titled_by_number(text, word_spans, i, last) or _surname_in_byline(text, word_spans, i, last):
                 continue
@@ -445,15 +449,37 @@ HEADLINE_SHARE = 0.6
 SENTENCE_END_CHARS = ".!?:;\n"
 
 
-def _other_sense(exclusions: tuple[tuple[Wording, tuple[int, ...]], ...], text: str, word_spans, words,
-                 first: int, last: int) -> bool:
+class _ExclusionIndex(NamedTuple):
+    """An entry's not_in wordings (each with its capitalised offsets) by their first word: those whose first word
+    is exact under that word, the few whose first word is a prefix apart, and the most words one has. A hit is
+    then tried only against the wordings its neighbours may start ("spew" has 156, "lies" 96)."""
+
+    longest: int
+    by_first: dict[str, tuple[tuple[Wording, tuple[int, ...]], ...]]
+    prefixed: tuple[tuple[Wording, tuple[int, ...]], ...]
+
+
+def _index_exclusions(exclusions: tuple[tuple[Wording, tuple[int, ...]], ...]) -> _ExclusionIndex:
+    by_first: dict[str, list[tuple[Wording, tuple[int, ...]]]] = {}
+    prefixed = []
+    for exclusion, capitals in exclusions:
+        kind, word = exclusion[0]
+        if kind == "exact":
+            by_first.setdefault(word, []).append((exclusion, capitals))
+        else:
+            prefixed.append((exclusion, capitals))
+    return _ExclusionIndex(max(map(len, (e for e, _ in exclusions)), default=0),
+                           {word: tuple(items) for word, items in by_first.items()}, tuple(prefixed))
+
+
+def _other_sense(exclusions: _ExclusionIndex, text: str, word_spans, words, first: int, last: int) -> bool:
     """True when the match of words first..last is not the loaded sense: one of its entry's not_in wordings
     covers it (with capitals where the not_in writes them) or a hyphenated negating prefix precedes it."""
-    for exclusion, capitals in exclusions:
-        length = len(exclusion)
-        for start in range(max(0, last - length + 1), first + 1):
-            end = start + length - 1
-            if end < len(words) and _wording_matches(exclusion, words, start) and _joined(text, word_spans, words, start, end) \
+    for start in range(max(0, last - exclusions.longest + 1), first + 1):
+        # only the wordings that may start at this word, and cover the hit's last word within the text
+        for exclusion, capitals in itertools.chain(exclusions.by_first.get(_NORMALIZED[words[start]], ()), exclusions.prefixed):
+            end = start + len(exclusion) - 1
+            if last <= end < len(words) and _wording_matches(exclusion, words, start) and _joined(text, word_spans, words, start, end) \
                     and all(text[word_spans[start + k][0]].isupper() for k in capitals):
                 return True
     if first > 0 and text[word_spans[first - 1][1]:word_spans[first][0]] in ("-", "\u2010", "\u2011") \

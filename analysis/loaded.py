@@ -50,7 +50,7 @@ from .lexicon import (
 from .lexicon import load_lexicon as _load_lexicon_file
 from .actors import DEMONYMS, NATIONALITIES, NEUTRAL_VERBS
 from .stopwords import ENGLISH_STOP_WORDS
-from .voice import AUTHORIAL, ATTRIBUTED, QUOTED, VoiceFinder
+from .voice import AUTHORIAL, ATTRIBUTED, QUOTED
 
 __all__ = [
     "LexiconError",
@@ -872,7 +872,7 @@ def analyze(context: DocContext) -> Contribution:
     if lexicon is not None and reads_as_english(list(map(words.__getitem__, body)) if body else words):
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
-    voice_of = VoiceFinder(text, context.quotes, context.turns, tokens).voice  # = classify_voice for this document
+    voice_of = context.voice_finder.voice  # = classify_voice for this document
 
     rows: list[dict] = []
     for hit in hits:

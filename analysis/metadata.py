@@ -135,6 +135,14 @@ DATED_BY_RE = re.compile(r"^(?P<date>[^|·•]{6,60}?)\s*[|·•]\s*(?=by\b)", r
 COAUTHOR_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
 FUZZY_HEADLINE_LINES = 600  # lines searched for a reworded headline: navigation rarely runs longer
 DASHES = str.maketrans("‐‑‒–—―−‘’“”", "-------''\"\"")  # one character for one: positions stay the same
+_DASH_FOLDS = {chr(code): chr(folded) for code, folded in DASHES.items()}
+_DASH_RE = re.compile("[" + "".join(_DASH_FOLDS) + "]")
+
+
+def fold_dashes(text: str) -> str:
+    """text.translate(DASHES), replacing only the few dashes and quotes found: str.translate looks up every
+    character of a non-ASCII text (~0.5 ms for a page), a regex skips to the marks (~0.05 ms)."""
+    return _DASH_RE.sub(lambda mark: _DASH_FOLDS[mark.group()], text)
 
 
 def _iso(year: str, month: int, day: str) -> str:
@@ -760,7 +768,7 @@ def _headline_again(text: str, title: str) -> int:
     start = _past_first_lines(text)
     if start == -1:
         return -1
-    folded = text.translate(DASHES)
+    folded = fold_dashes(text)
     # The title as given first: find_title has cut the site name it could tell from the headline.
     headline = title.strip().translate(DASHES)
     if len(headline.split()) < 4:
@@ -993,7 +1001,7 @@ def split_title_site(title: str, text: str = "", url: str = "") -> tuple[str, st
             return headline, trail[-1], why
         if not text or len(headline.split()) < AGAIN_HEADLINE_WORDS:
             continue
-        folded = folded or text.translate(DASHES)
+        folded = folded or fold_dashes(text)
         line = _line_again(folded, headline)
         if line:
             return headline, trail[-1], f"the headline stands again without it on line {line}"

@@ -18,7 +18,6 @@ import pandas as pd
 
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
-from .voice import classify_voice
 
 REFERENTS_PATH = Path(__file__).with_name("data") / "referents.csv"
 BLOCKED = "-"
@@ -126,7 +125,6 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
     indexes = body_word_indexes(context) if indexes is None else indexes
     folded_words = context.folded_words
     folded = [folded_words[i] for i in indexes]
-    sentence_starts = [s for s, _ in tokens.sentence_spans]
     uses: list[NameUse] = []
     first_words = referents.first_words
     resume = 0  # words before this are part of a match already made
@@ -146,7 +144,7 @@ def find_names(context: DocContext, referents: Referents, indexes: list[int] | N
         start = tokens.word_spans[indexes[k]][0]
         end = tokens.word_spans[indexes[k + length - 1]][1]
         if referent != BLOCKED:
-            uses.append(NameUse(referent, term, start, end, voice_of(context, start, end, sentence_starts)))
+            uses.append(NameUse(referent, term, start, end, voice_of(context, start, end)))
         resume = k + length
     if referents.anchors and uses:
         anchored = anchored_referents(referents, folded)
@@ -180,11 +178,10 @@ def _contiguous(text: str, tokens, word_indexes: list[int]) -> bool:
     return True
 
 
-def voice_of(context: DocContext, start: int, end: int, sentence_starts: list[int] | None = None) -> str:
-    """'quoted', 'attributed' or 'authorial': the same voice rule as loaded wording (analysis/voice.py)."""
-    return classify_voice(
-        context.document.text, start, end, context.quotes, context.tokens.sentence_spans, sentence_starts, context.turns
-    )
+def voice_of(context: DocContext, start: int, end: int) -> str:
+    """'quoted', 'attributed' or 'authorial': the same voice rule as loaded wording (analysis/voice.py), by the
+    document's one VoiceFinder (classify_voice would find the page's pull-quotes and layout blocks again per name)."""
+    return context.voice_finder.voice(start, end)
 
 
 def naming_rows(doc_id: str, uses: list[NameUse]) -> list[dict]:

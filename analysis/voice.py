@@ -524,14 +524,11 @@ def without_pull_quotes(text: str, quotes: list[Quote]) -> list[Quote]:
     sentence, or followed by its speaker, is someone's words even where an embedded post repeats them.)"""
     kept = []
     for quote in quotes:
-        inner = text[quote.inner[0]:quote.inner[1]].strip().rstrip(".,;:!?\u2026").rstrip()
-        if (
-            len(inner.split()) >= PULL_QUOTE_WORDS
-            and quote.closed
-            and _stands_alone(text, quote)
-            and _said_again_unquoted(text, quotes, inner, quote)
-        ):
-            continue
+        # the cheap tests first: most quotations stand inside a sentence, so their words need no splitting
+        if quote.closed and _stands_alone(text, quote):
+            inner = text[quote.inner[0]:quote.inner[1]].strip().rstrip(".,;:!?\u2026").rstrip()
+            if len(inner.split()) >= PULL_QUOTE_WORDS and _said_again_unquoted(text, quotes, inner, quote):
+                continue
         kept.append(quote)
     return kept
 
