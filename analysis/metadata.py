@@ -35,6 +35,8 @@ DATE_PATTERNS = (
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
+# Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # "11/13/19", "11/20/2019": a US month/day/year date. Read only on a byline line or on a line of its own beside one
 # (_byline_numeric_date), where the page's own dateline stands: elsewhere the order (day or month first) is unknown.
 NUMERIC_DATE_RE = re.compile(r"(?<![\d/.])(?P<month>\d{1,2})/(?P<day>\d{1,2})/(?P<year>(?:19|20)?\d\d)(?![\d/])")
@@ -154,6 +156,8 @@ def _iso(year: str, month: int, day: str) -> str:
 
 def parse_date(text: str) -> str:
     """The first full date (day, month, year) in a string as an ISO date, or ""."""
+    if YEAR_RE.search(text) is None:
+        return ""
     best: tuple[int, str] | None = None
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
