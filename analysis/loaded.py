@@ -677,16 +677,11 @@ def scaled_scores(model: LoadedModel, scores) -> np.ndarray:
     return values * factor
 
 
-def model_runs(model: LoadedModel, scores, sentences) -> list[tuple[int, int]]:
-    """The model's hits as word-index runs [first, last], after scaling scores to the document; `sentences`
-    are the document's sentence_starts (None: one sentence)."""
-    return tagged_runs(scaled_scores(model, scores), model.threshold, model.extend_ratio, sentences)
-
-
 def model_word_runs(model: LoadedModel, scores, words, sentences) -> list[tuple[int, int]]:
-    """The model's own hits (before the lexicon is consulted): model_runs with their edges trimmed (trim_runs),
-    less the one-word hits whose document-scaled score stays below threshold * SINGLE_WORD_RATIO. `words` are
-    the tokens as written."""
+    """The model's own hits (before the lexicon is consulted) as word-index runs [first, last]: the runs of the
+    scores scaled to the document (tagged_runs; `sentences` are the document's sentence_starts, None: one
+    sentence) with their edges trimmed (trim_runs), less the one-word hits whose scaled score stays below
+    threshold * SINGLE_WORD_RATIO. `words` are the tokens as written."""
     scaled = scaled_scores(model, scores)
     runs = trim_runs(tagged_runs(scaled, model.threshold, model.extend_ratio, sentences), words)
     single_bar = model.threshold * SINGLE_WORD_RATIO

@@ -488,7 +488,7 @@ class BylineReader:
         self.title = title
 
     @cached_property
-    def below(self) -> tuple[int, list[str], list[str]] | None:
+    def below(self) -> tuple[int, list[str], list[str], str] | None:
         return _below_headline(self.text, self.title)
 
     @cached_property
@@ -900,15 +900,18 @@ def _short_opening_title(text: str, url: str = "") -> str:
 # Marks between a page title's headline and the site name or section trail after it, spaced on both sides so that a
 # hyphenated word or a score ("3-1") is never cut: TITLE_SEPARATORS, and the breadcrumb marks "»" and "::".
 TITLE_CUT_RE = re.compile(rf"\s+(?:{TITLE_SEPARATOR}|»|::)\s+")
-# Section labels that may stand between a title's headline and its site name after any separator ("Headline - World -
-# CBS News"); between pipes any short capitalised label counts ("| Smart News | Smithsonian"), as headlines hold no
-# pipes. The section names of large English-language news sites (the list analysis.outlets keeps as
-# TITLE_SECTION_WORDS, which imports this module), and NOT_A_BYLINE_NAME.
-TITLE_SECTION_LABEL_WORDS = NOT_A_BYLINE_NAME | frozenset(
+# The section names of large English-language news sites, plus a few common non-English ones: a title's section
+# trail ("Headline | Bangkok Post: news", "… - CNN - World"), here and in analysis.outlets.
+TITLE_SECTION_WORDS = frozenset(
     "news world politics business sport sports tech technology science health entertainment opinion international "
     "national local live latest breaking top stories home video videos analysis comment culture lifestyle travel economy "
     "markets finance money us uk europe asia africa americas pacific middle east australia india china "
-    "nachrichten politik wirtschaft actualités actualites noticias notizie".split())
+    "nachrichten politik wirtschaft actualités actualites noticias notizie".split()
+)
+# Section labels that may stand between a title's headline and its site name after any separator ("Headline - World -
+# CBS News"); between pipes any short capitalised label counts ("| Smart News | Smithsonian"), as headlines hold no
+# pipes.
+TITLE_SECTION_LABEL_WORDS = NOT_A_BYLINE_NAME | TITLE_SECTION_WORDS
 AGAIN_HEADLINE_WORDS = 4  # a headline found again as a line of its own confirms a cut only when this long
 
 

@@ -22,7 +22,7 @@ from . import actors as actors_module
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
-from .metadata import TITLE_SEPARATOR, TITLE_SEPARATORS
+from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
 from .registry import MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, registry_table  # noqa: F401
 
 ATTRIBUTION = (
@@ -88,15 +88,8 @@ GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
 _NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
 TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[A-Z0-9]{_NOT_A_NAME_SEPARATOR}]{{1,40}}?)\s*$")
-# A section label some sites put after their name in the title ("Headline | Bangkok Post: news", "… - CNN - World").
-# Only a label made wholly of these words is dropped, so a headline fragment is never read as a section.
-# From the section names of large English-language news sites, plus a few common non-English ones.
-TITLE_SECTION_WORDS = frozenset(
-    "news world politics business sport sports tech technology science health entertainment opinion international "
-    "national local live latest breaking top stories home video videos analysis comment culture lifestyle travel economy "
-    "markets finance money us uk europe asia africa americas pacific middle east australia india china "
-    "nachrichten politik wirtschaft actualités actualites noticias notizie".split()
-)
+# A section label some sites put after their name in the title ("Headline | Bangkok Post: news", "… - CNN - World"):
+# only a label made wholly of metadata.TITLE_SECTION_WORDS is dropped, so a headline fragment is never read as a section.
 # A site name opening a page-title line ("The Space Review: Seeking a bigger role …"): capitalised words, a colon,
 # a headline of three words or more. Most such prefixes are topics ("Hungary: Orbán meets Putin", "Fact Check: …"),
 # so one names the publisher only when it is a registry outlet or the page's furniture repeats it as a site name (its

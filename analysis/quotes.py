@@ -30,7 +30,8 @@ SINGLE_MARKS = frozenset("‘’'‚")
 # Marks that look the same opening and closing; every other mark that can close does close.
 STRAIGHT_MARKS = frozenset("\"'")
 # Every character that can open or close a quotation: a paragraph is scanned mark by mark, not letter by letter.
-QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(set(PAIRS) | set("”’»›」』")))) + "]")
+QUOTE_MARKS = frozenset(PAIRS) | frozenset("”’»›」』")
+QUOTE_MARK_RE = re.compile("[" + re.escape("".join(sorted(QUOTE_MARKS))) + "]")
 
 
 @dataclass(frozen=True)

@@ -28,11 +28,10 @@ import re
 
 from typing import NamedTuple
 
-from .quotes import PAIRS, Quote, Turn, find_speaker_turns
+from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
-QUOTE_MARKS = frozenset(PAIRS) | frozenset("”’»›」』")
 # A quotation this long repeated word for word outside quotation marks is a pull-quote (without_pull_quotes):
 # ten words are a sentence, which a headline or a paraphrase seldom repeats exactly.
 PULL_QUOTE_WORDS = 10
