@@ -25,6 +25,7 @@ from itertools import accumulate, compress
 from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
+from .quotes import BLANK_LINE_RE
 from .registry import MARKS, POSSESSIVE_ENDINGS, Registry, alias_key
 from .syllables import easy_words
 from .stopwords import ENGLISH_STOP_WORDS
@@ -98,6 +99,7 @@ TITLE_WORDS = frozenset(
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
     " leader undersheriff supervisor".split()
 ) | JOB_NOUNS
+TITLES_AND_ROLES = TITLE_WORDS | ROLE_NOUNS
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
     " monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -645,7 +647,7 @@ class _Sentence:
         before = first - 1
         if before - 1 < self.first or self.lower[before] not in ("to", "in", "of", "for") or not (self.joined(before - 1) and self.joined(before)):
             return span
-        if self.lower[before - 1].rstrip(".") not in TITLE_WORDS | ROLE_NOUNS:
+        if self.lower[before - 1].rstrip(".") not in TITLES_AND_ROLES:
             return span
         for width in (1, 2):  # "Ukraine", "North Korea"
             rest = self.words[first + width:end]
@@ -1254,7 +1256,6 @@ def _continues_quotation(paragraph: str) -> bool:
 # skips to the letters h and s instead of trying every position (4x faster than \b(?:[Hh]e|[Ss]he|...)\b).
 PERSONAL_PRONOUN_RE = re.compile(r"[HhSs](?<!\w.)(?:(?<=[Ss])he|(?<=[Hh])(?:e|is|er|im|imself|erself))\b")
 DOUBLE_QUOTES_RE = re.compile('[“”"]')
-BLANK_LINE_RE = re.compile(r"\n[ \t\u00a0]*\n")
 
 
 class _RecentPersons:

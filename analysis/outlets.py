@@ -19,6 +19,7 @@ from itertools import compress
 from operator import itemgetter
 
 from . import actors as actors_module
+from .blocks import BOILERPLATE
 from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
@@ -212,7 +213,7 @@ def _furniture_ranges(context: DocContext) -> list[tuple[int, int]]:
     # cost ~0.9 ms a page).
     line_starts, line_ends = list(map(itemgetter(0), lines)), list(map(itemgetter(1), lines))
     for block in context.segmentation.blocks:
-        if block.kind == "boilerplate":
+        if block.kind == BOILERPLATE:
             picked.update(lines[bisect_left(line_starts, block.start):bisect_right(line_ends, block.end)])
     return sorted(picked)
 
@@ -1061,7 +1062,7 @@ def _furniture_mentions(context: DocContext, mentions: list[Mention]) -> list[bo
     calls a credit ("The Associated Press contributed to this report") or a content-credit cue before the name on
     its line ("This report was originally published by Tyler Durden at Zero Hedge")."""
     text = context.document.text
-    furniture = [b for b in context.segmentation.blocks if b.kind == "boilerplate"]
+    furniture = [b for b in context.segmentation.blocks if b.kind == BOILERPLATE]
     starts = [b.start for b in furniture]  # blocks are in text order and do not overlap
     flags = []
     for mention in mentions:
