@@ -352,18 +352,21 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
         if line.stats.cue.phrase.lower().startswith("continue"):
             continue  # "Continue reading below" announces more of the article, not a list
         run: list[_Line] = []
+        teasers: list[_Line] = []
         since_teaser = 0
         for later in lines[i + 1:]:
+            shaped = _teaser_shaped(text, later)
             # The document's own headline and standfirst end a list that precedes them.
-            if later.body and (not _teaser_shaped(text, later) or later.why.startswith(("headline", "standfirst"))):
+            if later.body and (not shaped or later.why.startswith(("headline", "standfirst"))):
                 break
             if not later.body and later.category not in LIST_FURNITURE:
                 break
-            since_teaser = 0 if _teaser_shaped(text, later) else since_teaser + 1
+            since_teaser = 0 if shaped else since_teaser + 1
             if since_teaser > LIST_GAP:
                 break
             run.append(later)
-        teasers = [later for later in run if _teaser_shaped(text, later)]
+            if shaped:
+                teasers.append(later)
         if len(teasers) < 2 and not (teasers and teasers[0].stats.words >= SINGLE_TEASER_MIN_WORDS):
             continue
         for later in run:

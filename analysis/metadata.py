@@ -916,21 +916,27 @@ AGAIN_HEADLINE_WORDS = 4  # a headline found again as a line of its own confirms
 
 
 @lru_cache(maxsize=1)
+def _registry_names_and_owners() -> tuple[frozenset[str], frozenset[str]]:
+    """The registry outlets' names and aliases, and their owners ("Condé Nast"), as registry.alias_key writes them
+    (analysis/data/outlets.csv): only these columns are read, in one pass; building the whole registry takes a second."""
+    names: set[str] = set()
+    owners: set[str] = set()
+    with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
+        for row in csv.DictReader(handle):
+            names.update(alias_key(name) for name in [row["name"], *row["aliases"].split(ALIAS_SEPARATOR)] if name.strip())
+            if row["owner"].strip():
+                owners.add(alias_key(row["owner"]))
+    return frozenset(names), frozenset(owners)
+
+
 def _registry_names() -> frozenset[str]:
-    """The registry outlets' names and aliases (analysis/data/outlets.csv), as registry.alias_key writes them: only
-    these two columns are read, building the whole registry takes a second."""
-    with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
-        rows = csv.DictReader(handle)
-        return frozenset(alias_key(name) for row in rows
-                         for name in [row["name"], *row["aliases"].split(ALIAS_SEPARATOR)] if name.strip())
+    """The registry outlets' names and aliases (registry.alias_key)."""
+    return _registry_names_and_owners()[0]
 
 
-@lru_cache(maxsize=1)
 def _registry_owners() -> frozenset[str]:
-    """The registry outlets' owners (analysis/data/outlets.csv, column owner: "Condé Nast"), as registry.alias_key
-    writes them."""
-    with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
-        return frozenset(alias_key(row["owner"]) for row in csv.DictReader(handle) if row["owner"].strip())
+    """The registry outlets' owners (registry.alias_key)."""
+    return _registry_names_and_owners()[1]
 
 
 def _organisation_names(tree, values: dict[str, str]) -> frozenset[str]:
