@@ -83,10 +83,15 @@ OFFICE_QUALIFIERS = frozenset(
 )
 # Designations of people in public life that are no title before a name (no "Official John Smith").
 OFFICE_DESIGNATIONS = frozenset({"diplomat", "official", "politician"})
-ROLE_NOUNS = frozenset(
-    "leader president minister premier chancellor ambassador diplomat spokesman spokeswoman spokesperson politician"
-    " official envoy secretary prime chief head".split()
-)
+# Nouns that, after "the", mean a person named earlier ("the Russian leader said", "the minister said"): the offices
+# of government and diplomacy of OFFICE_NOUNS, and a body's head ("the chief said"). Deliberately not the other
+# offices: a role is resolved to the last person whose title shares any of its words (_described_person), and "the
+# general said", "the state senator said", "the deputy director said" would go to "Attorney General William Barr",
+# "Secretary of State Mike Pompeo", "Deputy Attorney General Rod Rosenstein".
+ROLE_NOUNS = (OFFICE_NOUNS - {
+    "lawmaker", "governor", "senator", "congressman", "congresswoman", "representative", "mayor", "commissioner",
+    "chairman", "chairwoman", "director", "general",
+}) | {"prime", "chief", "head"}
 # Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
 SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
 # Titles of the journalists an outlet employs to report, write, edit and present ("VOA Pentagon correspondent Carla

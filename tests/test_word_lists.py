@@ -25,6 +25,15 @@ def test_loaded_office_phrases_read_the_offices_of_actors():
     assert actors.OFFICE_QUALIFIERS <= actors.TITLE_WORDS
 
 
+def test_an_office_outside_the_role_nouns_after_the_goes_to_no_one_else():
+    # ROLE_NOUNS leaves out the offices whose words other titles share: no wrong speaker is made up
+    assert actors.ROLE_NOUNS - {"prime", "chief", "head"} < actors.OFFICE_NOUNS
+    assert _speakers("Attorney General William Barr said the case was closed. The general said the troops would "
+                     "stay.") == {"William Barr": 1}
+    assert _speakers("Secretary of State Mike Pompeo said the talks went well. Later the state senator said the "
+                     "bill failed.") == {"Mike Pompeo": 1}
+
+
 @pytest.mark.parametrize("office", sorted(actors.OFFICE_NOUNS))
 def test_each_office_is_an_office_phrase_for_loaded(office):
     words = tokenize(f"the deputy {office} of Hungary").words
