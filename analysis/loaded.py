@@ -703,8 +703,8 @@ def is_edge_word(word: str) -> bool:
 
 
 # Office titles and neutral designations of people in public life (analysis/actors.py's OFFICE_NOUNS), and the words
-# that qualify them. A model hit naming only an office ("prime minister of
-# Hungary", "Russian president", "foreign ministers", "secretary general") is no loaded wording. On PTC's
+# that qualify them. A model hit naming only an office ("prime minister of Hungary", "Russian president", "foreign
+# ministers", "secretary general") is no loaded wording. On PTC's
 # development split 34 of the 1,516 phrases names_an_office accepts touch a gold Loaded_Language or Name_Calling
 # span, and 1.8 % of their words lie in one (39 of 2,200) against 3.5 % of all words; of the tagger's 5-fold
 # out-of-fold hits, 5 name only an office and 1 of them lies in gold (char precision 0.20, other hits 0.36).
