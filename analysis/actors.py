@@ -69,36 +69,67 @@ MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point ou
 VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
 NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to"}
 PRONOUNS = frozenset({"he", "she"})
-ROLE_NOUNS = frozenset(
-    "leader president minister premier chancellor ambassador diplomat spokesman spokeswoman spokesperson politician"
-    " official envoy secretary prime chief head".split()
+# Offices and neutral designations of people in public life ("the prime minister of Hungary", "foreign ministers",
+# "the Russian envoy"), and the words that qualify an office. ROLE_NOUNS, TITLE_WORDS and analysis/loaded.py's
+# office phrases (names_an_office) are built from them, so that one list says what an office is.
+OFFICE_NOUNS = frozenset(
+    "president minister premier chancellor secretary ambassador envoy diplomat spokesman spokeswoman spokesperson"
+    " official leader politician lawmaker governor senator congressman congresswoman representative mayor"
+    " commissioner chairman chairwoman director general".split()
 )
+OFFICE_QUALIFIERS = frozenset(
+    "prime foreign deputy vice former state defence defense finance interior justice trade health energy economy"
+    " affairs".split()
+)
+# Designations of people in public life that are no title before a name (no "Official John Smith").
+OFFICE_DESIGNATIONS = frozenset({"diplomat", "official", "politician"})
+# Nouns that, after "the", mean a person named earlier ("the Russian leader said", "the minister said"): the offices
+# of government and diplomacy of OFFICE_NOUNS, and a body's head ("the chief said"). Deliberately not the other
+# offices: a role is resolved to the last person whose title shares any of its words (_described_person), and "the
+# general said", "the state senator said", "the deputy director said" would go to "Attorney General William Barr",
+# "Secretary of State Mike Pompeo", "Deputy Attorney General Rod Rosenstein".
+ROLE_NOUNS = (OFFICE_NOUNS - {
+    "lawmaker", "governor", "senator", "congressman", "congresswoman", "representative", "mayor", "commissioner",
+    "chairman", "chairwoman", "director", "general",
+}) | {"prime", "chief", "head"}
 # Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
 SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
+# Titles of the journalists an outlet employs to report, write, edit and present ("VOA Pentagon correspondent Carla
+# Babb", "Fox News host Sean Hannity", "a reporter for the Times", "is a staff writer at The Atlantic"): the AP
+# Stylebook's occupational descriptions ("titles" entry) for newsroom staff. The one list of them: actors' JOB_NOUNS,
+# analysis/citations.py's staff and evidence patterns and analysis/outlets.py's self-references use it.
+JOURNALIST_TITLES = frozenset("correspondent reporter journalist editor writer columnist anchor presenter host producer".split())
+
+
+def word_alternation(words) -> str:
+    """A regular-expression alternation of the words, longest first (a word before its prefix), in a fixed order."""
+    return "|".join(sorted(words, key=lambda word: (-len(word), word)))
+
+
 # Job nouns written before a name, after an organisation's name or an adjective ("Judicial Watch Senior
 # Investigator Bill Marshall", "Special Counsel Robert Mueller"): titles (nouns only: an adjective, "senior",
 # "special", is cut off with what comes before the last title word), and no surname: a name does not end with one.
 JOB_NOUNS = frozenset(
-    "investigator counsel analyst correspondent editor reporter economist adviser advisor aide strategist"
+    "investigator counsel analyst economist adviser advisor aide strategist"
     " researcher founder cofounder lawmaker congressman congresswoman spokesperson"
     # media and organisation roles, which news writing puts before a name as a description in lower case or as a
-    # title ("Fox News host Sean Hannity", "CNN Anchor Jake Tapper", "Ukraine envoy Bill Taylor"): the AP Stylebook's
-    # occupational descriptions ("titles" entry) common in news copy, and the envoy of ROLE_NOUNS
-    " host anchor presenter columnist commentator contributor pundit journalist producer envoy"
+    # title ("Fox News host Sean Hannity", "CNN Anchor Jake Tapper", "Ukraine envoy Bill Taylor"): the journalists'
+    # titles, people an outlet gives space to, and the envoy of ROLE_NOUNS
+    " commentator contributor pundit envoy"
     # writers described by their field before the name ("religion author Garry Wills")
     " author".split()
-)
+) | JOURNALIST_TITLES
+# An office and its qualifiers make a title before a name ("Foreign Minister Sergei Lavrov", "Deputy Secretary
+# General Jane Doe"), but a designation does not.
 TITLE_WORDS = frozenset(
-    "president prime minister foreign deputy secretary general chancellor ambassador spokesman spokeswoman"
-    " mr mrs ms dr sen senator rep gov governor king queen pope premier chief"
-    " former state defence defense finance vice commissioner affairs trade interior justice economy energy health"
+    "mr mrs ms dr sen rep gov king queen pope chief"
     # religious, judicial, academic, corporate, civic and military honorifics ("Bishop Juan Barros", "Judge Patti
     # Saris", "U.S. Attorney Nealy Cox", "GOA Executive Director Erich Pratt", "Drummer Lee Rigby")
-    " representative bishop archbishop cardinal monsignor msgr father fr rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
-    " professor prof director executive ceo chairman chairwoman mayor sheriff detective inspector constable"
+    " bishop archbishop cardinal monsignor msgr father fr rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
+    " professor prof executive ceo sheriff detective inspector constable"
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
-    " leader undersheriff supervisor".split()
-) | JOB_NOUNS
+    " undersheriff supervisor".split()
+) | (OFFICE_NOUNS - OFFICE_DESIGNATIONS) | OFFICE_QUALIFIERS | JOB_NOUNS
 TITLES_AND_ROLES = TITLE_WORDS | ROLE_NOUNS
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
@@ -128,14 +159,17 @@ ORG_WORDS = frozenset(
 # person's.
 BODY_NOUNS = frozenset("group company firm label band team organization organisation agency charity network publisher studio".split())
 # Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
+# (analysis/voice.py's _SUBORDINATORS builds on them.)
 SUBORDINATORS = frozenset("when whenever while after before although though if unless until since because as once".split())
 # Relative pronouns: a name in the clause they open is its object ("a teenager who supports President Trump says").
 # ("that" is left out: "think that the Qur'an says" opens a reported clause; so is "which": "during which encounter
 # McCarrick had told him" qualifies a noun.)
 RELATIVE_PRONOUNS = frozenset({"who", "whom"})
 DETERMINERS = frozenset("the a an this that these those his her its their our my your".split())
-# Lower-case words inside a body's name ("Department of Health and Human Services", "Commissioner for Refugees").
-BODY_NAME_JOINERS = frozenset({"of", "for", "and", "&"})
+# Lower-case words inside a body's name ("Department of Health and Human Services", "Commissioner for Refugees",
+# "Senate Committee on Foreign Relations"): prepositions, and the conjunctions joining two of its fields.
+BODY_NAME_PREPOSITIONS = frozenset({"of", "for", "on"})
+BODY_NAME_JOINERS = BODY_NAME_PREPOSITIONS | {"and", "&"}
 NAME_PARTICLES = frozenset({"von", "der", "de", "van", "bin", "al", "da", "di", "le", "la", "of"})
 DEMONYMS = frozenset(
     "russian hungarian ukrainian estonian american british french german chinese polish romanian swedish turkish"
@@ -521,19 +555,19 @@ class _Sentence:
         Human Services"): a body's name, not a person's. One or two words only ("Supervisor of
         Elections Mark Andersen" names a person); the caller keeps titled names ("Secretary of State Mike Pompeo")."""
         before = span[0] - 1
-        if not (span[1] - span[0] <= 2 and before - 1 >= self.first and self.lower[before] in ("for", "of", "on", "and", "&")
+        if not (span[1] - span[0] <= 2 and before - 1 >= self.first and self.lower[before] in BODY_NAME_JOINERS
                 and self.joined(before) and self.joined(before - 1) and IS_CAPITALISED[self.words[before - 1]]):
             return False
-        # after "and" only a body's name of "of" or "for" goes on ("Department of Health and Human Services"; "Trump and
-        # Mike Pence", "the District Court and Kritarch Saris" are two)
-        if self.lower[before] not in ("and", "&"):
+        # after "and" only a body's name with a preposition goes on ("Department of Health and Human Services"; "Trump
+        # and Mike Pence", "the District Court and Kritarch Saris" are two)
+        if self.lower[before] in BODY_NAME_PREPOSITIONS:
             return True
         body = set(self.lower[self.body_start(before):before])
-        return bool(body & ORG_WORDS) and bool(body & {"of", "for"}) and self.lower[before - 1] not in ORG_WORDS
+        return bool(body & ORG_WORDS) and bool(body & BODY_NAME_PREPOSITIONS) and self.lower[before - 1] not in ORG_WORDS
 
     def body_start(self, end: int) -> int:
-        """The first word of the capitalised name, with its inner "of", "for", "and", that ends before word `end`
-        ("Michigan Department of Health and Human Services")."""
+        """The first word of the capitalised name, with its inner "of", "for", "on", "and" (BODY_NAME_JOINERS), that
+        ends before word `end` ("Michigan Department of Health and Human Services")."""
         k = end
         while k - 1 >= self.first and self.joined(k - 1) and end - k < 8 and (
                 IS_CAPITALISED[self.words[k - 1]] or self.lower[k - 1] in BODY_NAME_JOINERS):

@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from .actors import _without_possessive
+from .actors import JOURNALIST_TITLES, _without_possessive, word_alternation
 from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, is_acronym, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
@@ -268,7 +268,7 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
 # name ("VOA Pentagon correspondent Carla Babb", "VOA Extremism Watch Desk reporter").
 STAFF_TITLE_AFTER_RE = re.compile(
     r" (?:[A-Z][\w’'&.-]*[ \-]){1,3}(?:(?:senior|chief|foreign|political|bureau|staff|special|investigative) )?"
-    r"(?:correspondent|reporter|journalist|editor|anchor|presenter|columnist|producer|host|writer)s?\b"
+    rf"(?:{word_alternation(JOURNALIST_TITLES)})s?\b"
 )
 
 
@@ -522,7 +522,7 @@ def _label(text: str, start: int, end: int) -> tuple[str, str]:
 OUTLET_NOUNS = (
     r"(?:newspapers?|paper|daily|weekly|magazine|journal|publication|tabloid|channel|station|broadcaster|broadcasting|television|tv|radio|"
     r"network|news agency|press agency|agency|newswire|wire|outlet|website|portal|affiliate|programme|program|documentary|"
-    r"interview|reporter|correspondent|journalist|editor|anchor|presenter|report|article|editorial|broadcast|bulletin|podcast)"
+    r"interview|report|article|editorial|broadcast|bulletin|podcast|" + word_alternation(JOURNALIST_TITLES) + r")"
 )
 # Citation context that lets a weak name (TextAlias.needs_evidence) count: the cues of a source or a credit
 # (SOURCE_BEFORE_RE, SOURCE_AFTER_RE, CREDIT_CUE_RE), a speaker's venue ("told", "in an interview with", "writes for"),
@@ -530,7 +530,7 @@ OUTLET_NOUNS = (
 EVIDENCE_BEFORE_RE = re.compile(
     r"(?:\b(?:told|tells|telling|interviewed by|approached by|appear(?:ed|ing|s)? on|sp(?:oke|eaking|eaks) (?:to|with|on)|"
     r"(?:in|during) an interview (?:with|on)|(?:writes?|wrote|writing|reports?|reported|reporting|works?|worked|working|"
-    r"correspondent|reporter|journalist|editor|columnist|anchor|host|presenter) (?:for|at|with))\s+(?:the\s+)?(?:[\w.\-’']+\s+)?"
+    + word_alternation(JOURNALIST_TITLES) + r") (?:for|at|with))\s+(?:the\s+)?(?:[\w.\-’']+\s+)?"
     r"|\b" + OUTLET_NOUNS + r"\s+(?:[\w.\-’']+\s+)?)$",
     re.I,
 )

@@ -48,7 +48,7 @@ from .lexicon import (
     validate_lexicon_bytes,
 )
 from .lexicon import load_lexicon as _load_lexicon_file
-from .actors import DEMONYMS, NATIONALITIES, NEUTRAL_VERBS
+from .actors import DEMONYMS, NATIONALITIES, NEUTRAL_VERBS, OFFICE_NOUNS, OFFICE_QUALIFIERS
 from .stopwords import ENGLISH_STOP_WORDS
 from .voice import AUTHORIAL, ATTRIBUTED, QUOTED
 
@@ -702,21 +702,16 @@ def is_edge_word(word: str) -> bool:
     return NORMALIZED_WORDS[word] in EDGE_WORDS
 
 
-# Office titles and neutral designations of people in public life (the offices of analysis/actors.py's ROLE_NOUNS
-# and TITLE_WORDS), and the words that qualify them. A model hit naming only an office ("prime minister of
-# Hungary", "Russian president", "foreign ministers", "secretary general") is no loaded wording. On PTC's
+# Office titles and neutral designations of people in public life (analysis/actors.py's OFFICE_NOUNS), and the words
+# that qualify them. A model hit naming only an office ("prime minister of Hungary", "Russian president", "foreign
+# ministers", "secretary general") is no loaded wording. On PTC's
 # development split 34 of the 1,516 phrases names_an_office accepts touch a gold Loaded_Language or Name_Calling
 # span, and 1.8 % of their words lie in one (39 of 2,200) against 3.5 % of all words; of the tagger's 5-fold
 # out-of-fold hits, 5 name only an office and 1 of them lies in gold (char precision 0.20, other hits 0.36).
-OFFICE_NOUNS = frozenset(
-    "president minister premier chancellor secretary ambassador envoy diplomat spokesman spokeswoman spokesperson"
-    " official leader politician lawmaker governor senator congressman congresswoman representative mayor"
-    " commissioner chairman chairwoman director general".split()
-)
-OFFICE_QUALIFIERS = frozenset(
-    "prime foreign deputy vice former acting senior state defence defense finance interior justice trade health"
-    " energy economy affairs".split()
-) | NATIONALITIES | DEMONYMS
+# The qualifiers are actors' OFFICE_QUALIFIERS (the words of an office's title), nationalities, and the adjectives
+# "acting" and "senior", which qualify an office in a phrase ("a senior official") but which actors' titles leave
+# out (an adjective before a title is cut off with what comes before it there).
+OFFICE_PHRASE_QUALIFIERS = OFFICE_QUALIFIERS | {"acting", "senior"} | NATIONALITIES | DEMONYMS
 
 
 def _without_possessive(word: str) -> str:
@@ -726,7 +721,7 @@ def _without_possessive(word: str) -> str:
 
 def names_an_office(words, first: int, last: int) -> bool:
     """True when words[first..last] (as written) only name an office: a capitalised possessive or nothing,
-    then office words (OFFICE_NOUNS, singular or plural, at least one) and their qualifiers (OFFICE_QUALIFIERS,
+    then office words (OFFICE_NOUNS, singular or plural, at least one) and their qualifiers (OFFICE_PHRASE_QUALIFIERS,
     nationalities), then nothing or "of" [the] and capitalised words (the place or body: "of Hungary", "of the
     United States", "of Foreign Affairs")."""
     k = first
@@ -737,7 +732,7 @@ def names_an_office(words, first: int, last: int) -> bool:
         word = _without_possessive(NORMALIZED_WORDS[words[k]])
         if word in OFFICE_NOUNS or (word.endswith("s") and word[:-1] in OFFICE_NOUNS):
             office = True
-        elif word not in OFFICE_QUALIFIERS:
+        elif word not in OFFICE_PHRASE_QUALIFIERS:
             break
         k += 1
     if not office or k > last:

@@ -35,6 +35,7 @@ ATTRIBUTION = (
 FURNITURE_HEAD_LINES = 12
 FURNITURE_TAIL_LINES = 25
 _NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'\-]*){0,5})"
+_JOURNALIST = actors_module.word_alternation(actors_module.JOURNALIST_TITLES)  # "is a reporter for", "Editor at"
 _START = r"(?:^|[.!?|•]\s+)"  # a self-reference opens its line or sentence: page furniture speaks in the imperative
 # A copyright mark in any case ("©", "(c)", "(C)", "Copyright", "COPYRIGHT"): the one every copyright pattern uses.
 COPYRIGHT_MARK_RE = re.compile(r"(?i:©|\(c\)|copyright)")
@@ -46,8 +47,8 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}(?i:(?:download|get) the ){_NAME} (?i:app)\b"),
     re.compile(rf"{_START}(?i:follow ){_NAME} (?i:on) (?:X|Twitter|Facebook|Telegram|Instagram|YouTube)\b"),
     re.compile(rf"^(?i:follow|work for) {_NAME}$"),
-    re.compile(rf"(?i:is an? (?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist|journalist|producer) (?:for|at|with) ){_NAME}\.?$"),
-    re.compile(rf"^(?i:(?:[\w-]+ ){{0,2}}(?:reporter|correspondent|editor|writer|columnist) (?:at|for) ){_NAME}\.?$"),
+    re.compile(rf"(?i:is an? (?:[\w-]+ ){{0,2}}(?:{_JOURNALIST}) (?:for|at|with) ){_NAME}\.?$"),
+    re.compile(rf"^(?i:(?:[\w-]+ ){{0,2}}(?:{_JOURNALIST}) (?:at|for) ){_NAME}\.?$"),
     re.compile(rf"(?i:thank you for (?:reading|supporting) ){_NAME}"),
 
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
@@ -63,9 +64,9 @@ SELF_REFERENCE_PATTERNS = (
 # cues always follow a space or the line start, so they are looked for at word starts only (elsewhere the word
 # boundary or the first-letter check fails at once); the cues that may follow a letter are looked for anywhere.
 SELF_REFERENCE_WORD_CUES = (
-    "subscribe", "sign up", "download", "get the", "follow", "work for", "reporter", "correspondent", "editor", "writer",
-    "columnist", "journalist", "producer", "you for", "support", "trusted by", "reader", "funded by", "on the ground",
-    "part of", "published by", "owned by", "a division of",
+    "subscribe", "sign up", "download", "get the", "follow", "work for", *sorted(actors_module.JOURNALIST_TITLES),
+    "you for", "support", "trusted by", "reader", "funded by", "on the ground", "part of", "published by", "owned by",
+    "a division of",
 )
 SELF_REFERENCE_ANYWHERE_CUES = ("notifications from", "copyright", "©", "(c)")
 SELF_REFERENCE_CUE_RE = re.compile(

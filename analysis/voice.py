@@ -28,6 +28,7 @@ import re
 
 from typing import NamedTuple
 
+from .actors import SUBORDINATORS
 from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
@@ -120,9 +121,13 @@ _GOES_ON_TO = re.compile(
 # A subject opening the sentence before a bare reporting verb: at most this many words ("China's ambassador to
 # Britain also"), and not after a word that makes the report a subordinate clause ("After he said ...").
 _MAX_SUBJECT_WORDS = 7
-_SUBORDINATORS = frozenset(
-    "after before when whenever while whilst if unless until till since because as although though once whereas "
-    "where why how what who whom whose which that whether despite without by with for in on at from".split()
+# Those words: analysis/actors.py's subordinating conjunctions, their rarer forms "whilst", "till" and "whereas"
+# (not in actors' list, whose names take in a capitalised word opening the sentence, "Whilst Smith"), and the other
+# words that open a clause or phrase whose noun is no subject of the report ("What Lavrov said ...", "By the time he
+# said ...").
+_SUBORDINATORS = SUBORDINATORS | frozenset(
+    "whilst till whereas where why how what who whom whose which that whether despite without by with for in on at"
+    " from".split()
 )
 _RELATIVES = frozenset("who whom whose which that where when while if because as".split())
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)
