@@ -24,7 +24,7 @@ from .citations import CountryCounts, Mention, find_mentions, label_verdict, out
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
-from .registry import MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, registry_table  # noqa: F401
+from .registry import MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -296,22 +296,18 @@ def _letters_only(value: str) -> str:
 def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
     """The registry row a name refers to, also after dropping generic trailing words ('RT World News' -> 'RT').
 
-    A name that is the recorded owner of the row found that way ('Vox Media' for Vox) names the company,
-    which may publish other sites, so it is not taken for the outlet."""
+    A name that is the recorded owner of the row found that way ('Vox Media' for Vox; 'Forbes Media' for Forbes, owned
+    by Forbes Media LLC: compared by registry.owner_key) names the company, which may publish other sites, so it is not
+    taken for the outlet."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
     outlet = (registry.lookup_name(name, countries) or registry.lookup_joined(name.split())) if name else None
     words = name.split()
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
         outlet = registry.lookup_name(" ".join(words).strip(" ,&"), countries)
-        if outlet is not None and _company_key(outlet.owner).startswith(_company_key(name)):
+        if outlet is not None and outlet.owner and owner_key(outlet.owner) == owner_key(name):
             return None
     return outlet
-
-
-def _company_key(name: str) -> str:
-    """'Vox Media, LLC' -> 'vox media': a company name without its legal form, for comparing names."""
-    return GENERIC_TAIL_RE.sub("", re.sub(r"[,.]", "", name)).casefold().strip()
 
 
 def _title_site_name(line: str) -> str | None:
@@ -1007,7 +1003,9 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
     by_name = {row["name"]: row for row in outlet_rows}
     writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
     rows: list[dict] = []
-    merged: set[int] = set()  # outlet rows an actor was merged into
+    # Outlet rows an actor was merged into -> [the mention scan's count of quoting paragraphs, over all the outlet's
+    # forms; the actors' quoting statements, summed over the forms merged so far].
+    merged: dict[int, list[int]] = {}
     for actor in found:
         if actor.name.casefold() in writers:
             continue  # the byline's writers ("A; B"), not sources
@@ -1025,14 +1023,17 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         short = _short_form_row(actor.name, outlet_rows) if outlet is None and actor.kind != "person" else None
         if (outlet is not None and outlet.name in by_name) or short is not None:
             row = short if short is not None else by_name[outlet.name]
-            row["quoted"] = max(row["quoted"], actor.quoted)
-            if id(row) in merged:  # a second form of the same outlet ("The Miami Herald reported", "according to the Herald")
+            if id(row) in merged:  # a second form of the same outlet ("the Financial Times reported", "the FT added")
+                merged[id(row)][1] += actor.quoted
                 row["paraphrased"] += actor.paraphrased
                 row["attribution_verbs"] = _summed_verbs(row["attribution_verbs"], verbs)
             else:
+                merged[id(row)] = [row["quoted"], actor.quoted]
                 row["paraphrased"] = actor.paraphrased
                 row["attribution_verbs"] = verbs
-            merged.add(id(row))
+            # Each form's statements are its own, so they add up, as paraphrased does; the mention scan may count
+            # quoting paragraphs an attribution verb of actors' misses, so the larger count stands.
+            row["quoted"] = max(merged[id(row)])
             if actor.quoted or actor.paraphrased:
                 _add_role(row, "source")
             continue
