@@ -24,7 +24,7 @@ from .citations import CountryCounts, Mention, find_mentions, label_verdict, out
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
-from .registry import MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
+from .registry import LEGAL_FORM_WORDS, MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -85,7 +85,10 @@ MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH
 MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
 COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 3, len(SELF_REFERENCE_PATTERNS)))
-GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
+# What a self-reference's name may close with besides the site's own name, dropped from the name it gives: a product
+# word ("Politico Newsletters", "CNN App") or a company's legal form (registry.LEGAL_FORM_WORDS, in any case: "Ltd.", "PLC").
+_LEGAL_FORMS = "|".join(sorted(LEGAL_FORM_WORDS, key=len, reverse=True))
+GENERIC_TAIL_RE = re.compile(rf"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|(?i:{_LEGAL_FORMS})\.?))+$")
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
 _NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
 TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[A-Z0-9]{_NOT_A_NAME_SEPARATOR}]{{1,40}}?)\s*$")
@@ -244,11 +247,12 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Words a self-reference's name may close with that _lookup drops, one by one, to find a registry name ("RT World
+# News" -> RT): generic site and section words, and the legal forms (registry.LEGAL_FORM_WORDS, also with a full stop).
 GENERIC_TAIL_WORDS = frozenset(
     "news world online digital media network group newsletter newsletters magazine app alerts podcast channel website site "
-    "live inc inc. llc ltd ltd. gmbh corp corp. corporation company limited plc "
-    "politics business sport sports tech technology science health entertainment opinion international now".split()
-)
+    "live politics business sport sports tech technology science health entertainment opinion international now".split()
+) | LEGAL_FORM_WORDS | {word + "." for word in LEGAL_FORM_WORDS}
 NOT_A_NAME = frozenset(
     "email e-mail mailing newsletter newsletters our copyright experience updates breaking free premium digital print home "
     "access all this your us me notifications manage more daily weekly top latest she he it they we that".split()
@@ -305,9 +309,14 @@ def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet |
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
         outlet = registry.lookup_name(" ".join(words).strip(" ,&"), countries)
-        if outlet is not None and outlet.owner and owner_key(outlet.owner) == owner_key(name):
+        if outlet is not None and _owned_by(outlet, name):
             return None
     return outlet
+
+
+def _owned_by(outlet: Outlet, company: str) -> bool:
+    """Whether `company` is the registry's owner of `outlet`, compared by registry.owner_key ("Nikkei Inc." of Nikkei)."""
+    return bool(outlet.owner) and owner_key(outlet.owner) == owner_key(company)
 
 
 def _title_site_name(line: str) -> str | None:
@@ -436,13 +445,16 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             if raw is None:
                 continue
             outlet = _lookup(registry, raw, countries)
-            if outlet is None:
+            name = GENERIC_TAIL_RE.sub("", raw) or raw
+            short_names = registry.lookup_name(name, countries) if outlet is None and name != raw else None
+            if short_names is not None and _owned_by(short_names, raw):
+                name = raw  # "Nikkei Inc.": the company that owns Nikkei, as written; not Nikkei, nor a site of that name
+            elif outlet is None:
                 # A registry name written as one token ("hungarianconservative") is found by the mention scan;
                 # it must be the whole name, so "CBS Interactive" is not taken for CBS News.
                 inside = [m for m in mentions if m.outlet and start + match.start("name") <= m.start < start + match.end("name")
-                          and _letters_only(m.surface) == _letters_only(GENERIC_TAIL_RE.sub("", raw) or raw)]
+                          and _letters_only(m.surface) == _letters_only(name)]
                 outlet = inside[0].outlet if inside else _own_domain_on_line(mentions, start, end, raw)
-            name = GENERIC_TAIL_RE.sub("", raw) or raw
             strength = COPYRIGHT_STRENGTH if number in COPYRIGHT_PATTERNS else 0.8
             if outlet is None and number in COPYRIGHT_PATTERNS:
                 holders.append((len(found), start, end, raw))

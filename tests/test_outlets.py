@@ -608,7 +608,14 @@ def test_owner_company_with_another_legal_form_is_not_taken_for_its_outlet():
     # The registry writes Forbes's owner "Forbes Media LLC": "Forbes Media Company" is that company all the same
     # (registry.owner_key), not the Forbes row, though the outlets' own tail words lacked "Company".
     row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\n© 2024 Forbes Media Company. All rights reserved.\n")
-    assert row["outlet"] == "Forbes Media Company" and row["outlet_type"] == "unknown"
+    assert row["outlet"] == "Forbes Media" and row["outlet_type"] == "unknown"
+
+
+def test_a_company_named_after_its_outlet_keeps_its_legal_form():
+    # Breitbart News Network LLC owns Breitbart News, whose alias "Breitbart News Network" the registry lists: cut
+    # to that alias, the company would be reported as a site "not in the registry" of the outlet's own name.
+    row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\n© 2024 Breitbart News Network LLC. All rights reserved.\n")
+    assert row["outlet"] == "Breitbart News Network LLC" and row["outlet_type"] == "unknown"
 
 
 def test_a_publication_word_after_an_outlets_name_is_no_company():
