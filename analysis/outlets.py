@@ -86,9 +86,12 @@ MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
 COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 3, len(SELF_REFERENCE_PATTERNS)))
 # What a self-reference's name may close with besides the site's own name, dropped from the name it gives: a product
-# word ("Politico Newsletters", "CNN App") or a company's legal form (registry.LEGAL_FORM_WORDS, in any case: "Ltd.", "PLC").
+# word ("Politico Newsletters", "CNN App") or a company's legal form (registry.LEGAL_FORM_WORDS, in any case: "Ltd.",
+# "PLC"); not after "&" or "and", where it is part of the name ("Dow Jones & Company"), nor after a lone "The".
 _LEGAL_FORMS = "|".join(sorted(LEGAL_FORM_WORDS, key=len, reverse=True))
-GENERIC_TAIL_RE = re.compile(rf"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|(?i:{_LEGAL_FORMS})\.?))+$")
+GENERIC_TAIL_RE = re.compile(
+    rf"(?:(?<![&\s])(?<!\band)(?<!^[Tt]he)\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|(?i:{_LEGAL_FORMS})\.?))+$"
+)
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
 _NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
 TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[A-Z0-9]{_NOT_A_NAME_SEPARATOR}]{{1,40}}?)\s*$")

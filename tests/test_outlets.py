@@ -618,6 +618,11 @@ def test_a_company_named_after_its_outlet_keeps_its_legal_form():
     assert row["outlet"] == "Breitbart News Network LLC" and row["outlet_type"] == "unknown"
 
 
+def test_a_legal_form_after_an_ampersand_is_part_of_the_name():
+    row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\nCopyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.\n")
+    assert row["outlet"] == "Dow Jones & Company"
+
+
 def test_a_publication_word_after_an_outlets_name_is_no_company():
     # "Magazine" names the publication, not its owner (National Review, Inc.): the copyright line names the outlet.
     row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\n© 2024 National Review Magazine. All rights reserved.\n")
