@@ -449,8 +449,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
                 continue
             outlet = _lookup(registry, raw, countries)
             name = GENERIC_TAIL_RE.sub("", raw) or raw
-            short_names = registry.lookup_name(name, countries) if outlet is None and name != raw else None
-            if short_names is not None and _owned_by(short_names, raw):
+            short_outlet = registry.lookup_name(name, countries) if outlet is None and name != raw else None
+            if short_outlet is not None and _owned_by(short_outlet, raw):
                 name = raw  # "Nikkei Inc.": the company that owns Nikkei, as written; not Nikkei, nor a site of that name
             elif outlet is None:
                 # A registry name written as one token ("hungarianconservative") is found by the mention scan;
