@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import NamedTuple
 
-from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host
+from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host, owner_key
 from .stopwords import ENGLISH_STOP_WORDS
 
 MONTHS = {
@@ -917,16 +917,16 @@ AGAIN_HEADLINE_WORDS = 4  # a headline found again as a line of its own confirms
 
 @lru_cache(maxsize=1)
 def _registry_names_and_owners() -> tuple[frozenset[str], frozenset[str]]:
-    """The registry outlets' names and aliases, and their owners ("Condé Nast"), as registry.alias_key writes them
-    (analysis/data/outlets.csv): only these columns are read, in one pass; building the whole registry takes a second."""
+    """The registry outlets' names and aliases (registry.alias_key) and their owners ("Condé Nast", "Forbes Media LLC":
+    registry.owner_key, which compares company names), from analysis/data/outlets.csv: only these columns are read, in
+    one pass; building the whole registry takes a second."""
     names: set[str] = set()
     owners: set[str] = set()
     with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             names.update(alias_key(name) for name in [row["name"], *row["aliases"].split(ALIAS_SEPARATOR)] if name.strip())
-            if row["owner"].strip():
-                owners.add(alias_key(row["owner"]))
-    return frozenset(names), frozenset(owners)
+            owners.add(owner_key(row["owner"]))
+    return frozenset(names), frozenset(owners - {""})
 
 
 def _registry_names() -> frozenset[str]:
@@ -935,24 +935,26 @@ def _registry_names() -> frozenset[str]:
 
 
 def _registry_owners() -> frozenset[str]:
-    """The registry outlets' owners (registry.alias_key)."""
+    """The registry outlets' owners (registry.owner_key)."""
     return _registry_names_and_owners()[1]
 
 
 def _organisation_names(tree, values: dict[str, str]) -> frozenset[str]:
-    """The names (registry.alias_key) that a page's author field may hold but no person bears: the page's site names
-    and JSON-LD publisher, the JSON-LD organisations, and the registry's outlets and owners."""
+    """The company names (registry.owner_key: "Vox Media, LLC" is Vox Media) that a page's author field may hold but
+    no person bears: the page's site names and JSON-LD publisher, the JSON-LD organisations, and the registry's owners.
+    The registry's outlet names are compared as names (_registry_names)."""
     names = {values.get(key, "") for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")}
     names |= {_ld_name(node) for node in _ld_objects(tree) if _ld_types(node) & ORGANISATION_TYPES}
-    return frozenset(alias_key(name) for name in names if name.strip()) | _registry_names() | _registry_owners()
+    return (frozenset(owner_key(name) for name in names) - {""}) | _registry_owners()
 
 
 def _without_organisations(author: str, organisations: frozenset[str]) -> str:
-    """An author field without the credits that name an organisation (_organisation_names): "Condé Nast; Louise
-    Matsakis", a <meta name="author"> holding the publisher merged with the JSON-LD person, gives "Louise Matsakis".
+    """An author field without the credits that name a registry outlet or an organisation (_organisation_names):
+    "Condé Nast; Louise Matsakis", a <meta name="author"> holding the publisher merged with the JSON-LD person, gives
+    "Louise Matsakis"; "Forbes Media; Jane Roe" gives "Jane Roe" (the registry's owner of Forbes is Forbes Media LLC).
     Alone, a registry outlet or agency stays ("Reuters"), as clean_author keeps it."""
     parts = [part.strip() for part in author.split(";") if part.strip()]
-    people = [part for part in parts if alias_key(part) not in organisations]
+    people = [part for part in parts if alias_key(part) not in _registry_names() and owner_key(part) not in organisations]
     return "; ".join(people or [part for part in parts if alias_key(part) in _registry_names()])
 
 

@@ -24,7 +24,7 @@ from .citations import CountryCounts, Mention, find_mentions, label_verdict, out
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
-from .registry import MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, registry_table  # noqa: F401
+from .registry import LEGAL_FORM_WORDS, MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -86,7 +86,13 @@ MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH
 MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
 COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 3, len(SELF_REFERENCE_PATTERNS)))
-GENERIC_TAIL_RE = re.compile(r"(?:\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|Inc\.?|LLC|Ltd\.?|GmbH|Limited|plc|Corp\.?|Corporation))+$")
+# What a self-reference's name may close with besides the site's own name, dropped from the name it gives: a product
+# word ("Politico Newsletters", "CNN App") or a company's legal form (registry.LEGAL_FORM_WORDS, in any case: "Ltd.",
+# "PLC"); not after "&" or "and", where it is part of the name ("Dow Jones & Company"), nor after a lone "The".
+_LEGAL_FORMS = "|".join(sorted(LEGAL_FORM_WORDS, key=len, reverse=True))
+GENERIC_TAIL_RE = re.compile(
+    rf"(?:(?<![&\s])(?<!\band)(?<!^[Tt]he)\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|(?i:{_LEGAL_FORMS})\.?))+$"
+)
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
 _NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
 TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[A-Z0-9]{_NOT_A_NAME_SEPARATOR}]{{1,40}}?)\s*$")
@@ -245,11 +251,12 @@ def _tidy(text: str) -> str:
     return re.sub(r"\s+", " ", text).strip()
 
 
+# Words a self-reference's name may close with that _lookup drops, one by one, to find a registry name ("RT World
+# News" -> RT): generic site and section words, and the legal forms (registry.LEGAL_FORM_WORDS, also with a full stop).
 GENERIC_TAIL_WORDS = frozenset(
     "news world online digital media network group newsletter newsletters magazine app alerts podcast channel website site "
-    "live inc inc. llc ltd ltd. gmbh corp corp. corporation company limited plc "
-    "politics business sport sports tech technology science health entertainment opinion international now".split()
-)
+    "live politics business sport sports tech technology science health entertainment opinion international now".split()
+) | LEGAL_FORM_WORDS | {word + "." for word in LEGAL_FORM_WORDS}
 NOT_A_NAME = frozenset(
     "email e-mail mailing newsletter newsletters our copyright experience updates breaking free premium digital print home "
     "access all this your us me notifications manage more daily weekly top latest she he it they we that".split()
@@ -297,22 +304,23 @@ def _letters_only(value: str) -> str:
 def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
     """The registry row a name refers to, also after dropping generic trailing words ('RT World News' -> 'RT').
 
-    A name that is the recorded owner of the row found that way ('Vox Media' for Vox) names the company,
-    which may publish other sites, so it is not taken for the outlet."""
+    A name that is the recorded owner of the row found that way ('Vox Media' for Vox; 'Forbes Media' for Forbes, owned
+    by Forbes Media LLC: compared by registry.owner_key) names the company, which may publish other sites, so it is not
+    taken for the outlet."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
     outlet = (registry.lookup_name(name, countries) or registry.lookup_joined(name.split())) if name else None
     words = name.split()
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
         outlet = registry.lookup_name(" ".join(words).strip(" ,&"), countries)
-        if outlet is not None and _company_key(outlet.owner).startswith(_company_key(name)):
+        if outlet is not None and _owned_by(outlet, name):
             return None
     return outlet
 
 
-def _company_key(name: str) -> str:
-    """'Vox Media, LLC' -> 'vox media': a company name without its legal form, for comparing names."""
-    return GENERIC_TAIL_RE.sub("", re.sub(r"[,.]", "", name)).casefold().strip()
+def _owned_by(outlet: Outlet, company: str) -> bool:
+    """Whether `company` is the registry's owner of `outlet`, compared by registry.owner_key ("Nikkei Inc." of Nikkei)."""
+    return bool(outlet.owner) and owner_key(outlet.owner) == owner_key(company)
 
 
 def _title_site_name(line: str) -> str | None:
@@ -441,13 +449,16 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             if raw is None:
                 continue
             outlet = _lookup(registry, raw, countries)
-            if outlet is None:
+            name = GENERIC_TAIL_RE.sub("", raw) or raw
+            short_outlet = registry.lookup_name(name, countries) if outlet is None and name != raw else None
+            if short_outlet is not None and _owned_by(short_outlet, raw):
+                name = raw  # "Nikkei Inc.": the company that owns Nikkei, as written; not Nikkei, nor a site of that name
+            elif outlet is None:
                 # A registry name written as one token ("hungarianconservative") is found by the mention scan;
                 # it must be the whole name, so "CBS Interactive" is not taken for CBS News.
                 inside = [m for m in mentions if m.outlet and start + match.start("name") <= m.start < start + match.end("name")
-                          and _letters_only(m.surface) == _letters_only(GENERIC_TAIL_RE.sub("", raw) or raw)]
+                          and _letters_only(m.surface) == _letters_only(name)]
                 outlet = inside[0].outlet if inside else _own_domain_on_line(mentions, start, end, raw)
-            name = GENERIC_TAIL_RE.sub("", raw) or raw
             strength = COPYRIGHT_STRENGTH if number in COPYRIGHT_PATTERNS else 0.8
             if outlet is None and number in COPYRIGHT_PATTERNS:
                 holders.append((len(found), start, end, raw))
@@ -1008,7 +1019,9 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
     by_name = {row["name"]: row for row in outlet_rows}
     writers = {name.strip().casefold() for name in author.split(";") if name.strip()}  # "A; B": every co-author
     rows: list[dict] = []
-    merged: set[int] = set()  # outlet rows an actor was merged into
+    # Outlet rows an actor was merged into -> [the mention scan's count of quoting paragraphs, over all the outlet's
+    # forms; the actors' quoting statements, summed over the forms merged so far].
+    merged: dict[int, list[int]] = {}
     for actor in found:
         if actor.name.casefold() in writers:
             continue  # the byline's writers ("A; B"), not sources
@@ -1026,14 +1039,17 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         short = _short_form_row(actor.name, outlet_rows) if outlet is None and actor.kind != "person" else None
         if (outlet is not None and outlet.name in by_name) or short is not None:
             row = short if short is not None else by_name[outlet.name]
-            row["quoted"] = max(row["quoted"], actor.quoted)
-            if id(row) in merged:  # a second form of the same outlet ("The Miami Herald reported", "according to the Herald")
+            if id(row) in merged:  # a second form of the same outlet ("the Financial Times reported", "the FT added")
+                merged[id(row)][1] += actor.quoted
                 row["paraphrased"] += actor.paraphrased
                 row["attribution_verbs"] = _summed_verbs(row["attribution_verbs"], verbs)
             else:
+                merged[id(row)] = [row["quoted"], actor.quoted]
                 row["paraphrased"] = actor.paraphrased
                 row["attribution_verbs"] = verbs
-            merged.add(id(row))
+            # Each form's statements are its own, so they add up, as paraphrased does; the mention scan may count
+            # quoting paragraphs an attribution verb of actors' misses, so the larger count stands.
+            row["quoted"] = max(merged[id(row)])
             if actor.quoted or actor.paraphrased:
                 _add_role(row, "source")
             continue

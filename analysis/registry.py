@@ -275,13 +275,23 @@ def _label_index(outlets: list[Outlet]) -> dict[str, tuple[int, ...]]:
     return {label: tuple(ix) for label, ix in rows.items()}
 
 
-# Legal forms that close a company's name ("Forbes Media LLC", "NYP Holdings, Inc."), dropped when owners are compared.
-LEGAL_FORM_WORDS = frozenset("inc incorporated llc ltd limited plc corp corporation co company gmbh ag sa pvt private pty lp llp".split())
+# Legal forms that close a company's name ("Forbes Media LLC", "NYP Holdings, Inc."), dropped when company names are
+# compared (owner_key). The English-language forms, and those the outlets.csv owner column closes with: Sdn. Bhd.
+# (Malaysia, Brunei), Oy (Finland), SE (European company), SAS (France), Zrt. and Kft. (Hungary), DAC (Ireland), PCL
+# (Thailand). Product words that may close a site's name ("Magazine", "App", "Podcast", "Channel": outlets'
+# GENERIC_TAIL_WORDS) are no legal form: "National Review Magazine" names the magazine, not National Review, Inc.
+LEGAL_FORM_WORDS = frozenset(
+    "inc incorporated llc ltd limited plc corp corporation co company gmbh ag sa pvt private pty lp llp "
+    "sdn bhd oy se sas zrt kft dac pcl".split()
+)
 
 
 def owner_key(name: str) -> str:
     """'Forbes Media LLC' -> 'forbesmedia'; 'NBCUniversal (Comcast)' -> 'nbcuniversal': a company's name without a
-    parenthetical, a leading "the", its legal form, spaces and punctuation, so that one company written two ways compares equal."""
+    parenthetical, a leading "the", its legal form, spaces and punctuation, so that one company written two ways
+    compares equal ("Vox Media, LLC", "Vox Media"). The one comparison of company names: registry owners
+    (Registry.owned_by), a copyright holder against its outlet's owner (analysis.outlets), an author field's
+    organisations (analysis.metadata). "" for a name of legal forms only ("Inc.")."""
     words = re.findall(r"[^\W_]+", re.sub(r"\([^)]*\)", " ", name).casefold())
     if words[:1] == ["the"]:
         words = words[1:]

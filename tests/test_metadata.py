@@ -346,6 +346,20 @@ def test_html_publisher_in_the_author_meta_is_no_author():
     assert values["author"] == "Louise Matsakis" and "Condé Nast" in evidence["author"]
 
 
+@pytest.mark.parametrize("company", ["Free Speech Systems", "Time USA"])
+def test_html_registry_owner_without_its_legal_form_in_the_author_meta_is_no_author(company):
+    # outlets.csv writes these owners "Free Speech Systems LLC (Alex Jones)" (Infowars), "Time USA LLC (Marc Benioff)"
+    # (Time); the author meta names the company without its legal form and the note.
+    page = _html(f'<title>Plant opens</title><meta name="author" content="{company}; Jane Roe">')
+    assert metadata.read_html_metadata(page)[0]["author"] == "Jane Roe"
+
+
+def test_html_json_ld_organisation_with_a_legal_form_in_the_author_meta_is_no_author():
+    page = _html('<title>Plant opens</title><meta name="author" content="Acme Widgets; Jane Roe">'
+                 '<script type="application/ld+json">{"@type": "Organization", "name": "Acme Widgets, Inc."}</script>')
+    assert metadata.read_html_metadata(page)[0]["author"] == "Jane Roe"
+
+
 def test_html_json_ld_organisation_in_the_author_meta_is_no_author():
     page = _html('<title>Plant opens</title><meta name="author" content="Acme Widgets; Jane Roe">'
                  '<script type="application/ld+json">{"@type": "Organization", "name": "Acme Widgets"}</script>')

@@ -604,6 +604,31 @@ def test_owner_company_in_a_copyright_line_is_not_taken_for_its_outlet():
     assert row["outlet"] == "Vox Media" and row["outlet_type"] == "unknown"
 
 
+def test_owner_company_with_another_legal_form_is_not_taken_for_its_outlet():
+    # The registry writes Forbes's owner "Forbes Media LLC": "Forbes Media Company" is that company all the same
+    # (registry.owner_key), not the Forbes row, though the outlets' own tail words lacked "Company".
+    row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\n© 2024 Forbes Media Company. All rights reserved.\n")
+    assert row["outlet"] == "Forbes Media" and row["outlet_type"] == "unknown"
+
+
+def test_a_company_named_after_its_outlet_keeps_its_legal_form():
+    # Breitbart News Network LLC owns Breitbart News, whose alias "Breitbart News Network" the registry lists: cut
+    # to that alias, the company would be reported as a site "not in the registry" of the outlet's own name.
+    row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\n© 2024 Breitbart News Network LLC. All rights reserved.\n")
+    assert row["outlet"] == "Breitbart News Network LLC" and row["outlet_type"] == "unknown"
+
+
+def test_a_legal_form_after_an_ampersand_is_part_of_the_name():
+    row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\nCopyright ©2019 Dow Jones & Company, Inc. All Rights Reserved.\n")
+    assert row["outlet"] == "Dow Jones & Company"
+
+
+def test_a_publication_word_after_an_outlets_name_is_no_company():
+    # "Magazine" names the publication, not its owner (National Review, Inc.): the copyright line names the outlet.
+    row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\n© 2024 National Review Magazine. All rights reserved.\n")
+    assert row["outlet"] == "National Review" and row["outlet_type"] == "partisan-advocacy"
+
+
 def test_a_quoted_person_named_like_an_outlet_is_not_typed_as_that_outlet():
     # "Dr" is also Denmark's DR, "Hill" The Hill, "Dawn" the Pakistani daily: a person is not an outlet.
     # (A one-word speaker is a person only on evidence, analysis.actors: here a title and a "she" that refers back.)
@@ -995,3 +1020,12 @@ def test_an_outlets_short_form_merges_into_its_row():
     assert cited["Miami Herald"]["kind"] == "outlet" and cited["Miami Herald"]["outlet_type"] == "commercial mainstream"
     assert "Herald" not in cited
     assert cited["Miami Herald"]["paraphrased"] == 2  # both forms' attributions count
+
+
+def test_two_forms_of_an_outlet_add_their_quotations():
+    # Actors finds one quoting statement under each form; the mention scan counts no quoting paragraph (its cues lack
+    # "added"): the merged row counts both statements, as paraphrased does, not the larger of the two.
+    cited = _cited_rows("Vote delayed\n\n\"The deal is dead,\" the Financial Times added.\n\n"
+                        "\"The vote will not happen this year,\" the FT added.\n" + _BODY)
+    assert "FT" not in cited
+    assert cited["Financial Times"]["quoted"] == 2 and cited["Financial Times"]["paraphrased"] == 0

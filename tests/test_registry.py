@@ -173,3 +173,10 @@ def test_rows_are_found_by_their_owner_and_by_their_initials():
     assert {o.name for o in registry().owned_by("Hearst Communications, Inc.")} >= {"Houston Chronicle", "San Francisco Chronicle"}
     assert "New York Post" in [o.name for o in registry().with_initials("NYP")]
     assert registry().owned_by("No Such Company Ltd") == ()
+
+
+def test_owners_compare_without_the_legal_forms_the_registry_writes():
+    # The owner column's non-English legal forms (Sdn. Bhd., Oy) are dropped like LLC: a company named without them
+    # is the same owner.
+    assert {o.name for o in registry().owned_by("Brunei Press")} >= {"Borneo Bulletin", "Media Permata"}
+    assert [o.name for o in registry().owned_by("Yleisradio")] == ["YLE"]
