@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
@@ -77,6 +77,11 @@ DATELINE_WORDS = frozenset(
     "published updated posted last modified on at am pm a.m p.m by written and of the date time"
     " est edt cst cdt pst pdt gmt bst cet cest utc et ist hours ago min read".split()
 ) | WEEKDAYS | frozenset(MONTHS)
+# Where every word beside a date must be a dateline word (_only_dateline_words), weekday abbreviations count too
+# ("Mon 18 Nov 2019"); counted in DATELINE_WORDS, "sat", "sun" or "wed" in a byline's or dateline's running words
+# would pass as dateline words when they are as often other words.
+ONLY_DATE_WORDS = DATELINE_WORDS | WEEKDAY_ABBREVIATIONS
+DATE_WORD_EDGES = ".,;:|()[]-–—"  # marks a dateline's word may carry ("Updated:", "(EST)", "—"), not part of it
 # A wire-style dateline opening the article's first paragraph: the place in capitals, the date, perhaps the
 # outlet in brackets, then a dash and the report ("WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) – Those
 # familiar with…", "MOSCOW, Nov. 3, 2019 — Russia said…"). The place is one to three comma-parted names,
@@ -180,18 +185,28 @@ def _us_numeric_date(text: str) -> str:
     return _iso(year, int(match["month"]), match["day"]) if int(match["month"]) <= 12 else ""
 
 
+def _only_dateline_words(rest: str) -> bool:
+    """True when `rest` (a line or part of one, its date taken out) holds only times, figures and dateline words
+    ("Published 3:05 PM EST", "Last modified on Mon 18 Nov 2019 18.56 GMT"): the one test of "nothing but a date
+    here" that every dateline reader uses."""
+    return all(word.lower().strip(DATE_WORD_EDGES) in ONLY_DATE_WORDS or not any(ch.isalpha() for ch in word)
+               for word in TIME_RE.sub(" ", rest).split())
+
+
+def _byline_matches(line: str) -> Iterator[re.Match[str]]:
+    """The matches of BYLINE_PATTERNS on `line`, in their order (a line may read as a byline in more than one way)."""
+    return filter(None, (pattern.match(line) for pattern in BYLINE_PATTERNS))
+
+
 def _byline_like(line: str) -> bool:
     """True for a line shaped as a byline ("By Staff Reports -", "By Jane Doe"), whether or not it names a person."""
-    return any(pattern.match(line) for pattern in BYLINE_PATTERNS)
+    return next(_byline_matches(line), None) is not None
 
 
 def _numeric_date_line(line: str) -> str:
     """The ISO date of a line holding only a date in figures and times ("11/20/19 6:38 AM"), else ""."""
     iso = _us_numeric_date(line)
-    rest = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", line, count=1))
-    if not iso or any(any(ch.isalpha() for ch in word) and word.lower().strip(".,;:|()[]") not in DATELINE_WORDS for word in rest.split()):
-        return ""
-    return iso
+    return iso if iso and _only_dateline_words(NUMERIC_DATE_RE.sub(" ", line, count=1)) else ""
 
 
 def _byline_numeric_date(lines: list[str]) -> tuple[str, str]:
@@ -214,12 +229,8 @@ def _byline_numeric_date(lines: list[str]) -> tuple[str, str]:
 def _dated_byline(line: str) -> bool:
     """True for a byline whose name is capitalised words and whose words after it are a date in figures, times and
     dateline words only ("By Kashmira Gander On 11/13/19 at 4:00 PM EST")."""
-    for pattern in BYLINE_PATTERNS:
-        match = pattern.match(line)
-        if not match or not _plausible_name(_clean_name(match["name"])):
-            continue
-        rest = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", line[match.end("name"):], count=1))
-        if all(word.lower().strip(".,;:|()[]-–—") in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in rest.split()):
+    for match in _byline_matches(line):
+        if _plausible_name(_clean_name(match["name"])) and _only_dateline_words(NUMERIC_DATE_RE.sub(" ", line[match.end("name"):], count=1)):
             return True
     return False
 
@@ -289,10 +300,7 @@ def _plausible_name(name: str) -> bool:
 
 def _byline(line: str) -> str:
     """The author's name when `line` is a byline, else ""."""
-    for pattern in BYLINE_PATTERNS:
-        match = pattern.match(line)
-        if not match:
-            continue
+    for match in _byline_matches(line):
         name = _clean_name(match.group("name"))
         rest = line[match.end("name"):]
         # What follows the name is a date, an outlet or a role, not a sentence running on.
@@ -310,10 +318,7 @@ def _byline(line: str) -> str:
 
 def _only_a_date(part: str) -> bool:
     """True when `part` holds a full date and nothing a dateline would not ("February 1, 2019", "Tue, Nov 19, 2019")."""
-    if not parse_date(part):
-        return False
-    words = (raw.lower().strip(".,;:|()[]") for raw in TIME_RE.sub(" ", _without_date(part)).split())
-    return all(word in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in words)
+    return bool(parse_date(part)) and _only_dateline_words(_without_date(part))
 
 
 def _role_words(part: str) -> set[str]:
@@ -563,11 +568,10 @@ class BylineReader:
 def _credits_no_person(line: str) -> bool:
     """True for a byline whose credit is the newsroom or an organisation ("By Staff Reports -", "by European Space
     Agency"): clean_author leaves it no name."""
-    for pattern in BYLINE_PATTERNS:
-        match = pattern.match(line)
-        if match:
-            name = _clean_name(match["name"])
-            return _plausible_name(name) and not clean_author(name)
+    match = next(_byline_matches(line), None)
+    if match:
+        name = _clean_name(match["name"])
+        return _plausible_name(name) and not clean_author(name)
     return False
 
 
@@ -723,10 +727,7 @@ def _opening_dateline(line: str) -> str:
     if not match:
         return ""
     iso = parse_date(match["date"])
-    rest = TIME_RE.sub(" ", _without_date(match["date"]))
-    if not iso or any(any(ch.isalpha() for ch in word) and word.lower().strip(".,") not in DATELINE_WORDS for word in rest.split()):
-        return ""
-    return iso
+    return iso if iso and _only_dateline_words(_without_date(match["date"])) else ""
 
 
 def _without_date(line: str) -> str:
@@ -839,7 +840,7 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
         return False
-    if any(pattern.match(line) for pattern in BYLINE_PATTERNS) or BARE_BY_RE.match(line):
+    if _byline_like(line) or BARE_BY_RE.match(line):
         return False
     return sum(1 for w in words if w[:1].isupper()) >= 1
 
