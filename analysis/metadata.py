@@ -102,7 +102,11 @@ BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next lin
 # The hyphen is last so that it stays a literal inside a character class.
 TITLE_SEPARATORS = "|–—·•-"
 TITLE_SEPARATOR = f"[{TITLE_SEPARATORS}]"
-TITLE_SUFFIX_RE = re.compile(rf"\s+{TITLE_SEPARATOR}\s+[^{TITLE_SEPARATORS}]{{1,40}}$")  # " - WSJ", " | Site Name" after a page title
+# Marks between a page title's headline and the site name or section trail after it, spaced on both sides so that a
+# hyphenated word or a score ("3-1") is never cut: TITLE_SEPARATORS, and the breadcrumb marks "»" and "::". Both
+# split_title_site and _headline_again cut titles here.
+TITLE_CUT_RE = re.compile(rf"\s+(?:{TITLE_SEPARATOR}|»|::)\s+")
+TITLE_TRAIL_PART_CHARS = 40  # the longest site name or section label cut off a title ("| Science", " - Los Angeles Times")
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
 # Lines read below it for a line holding only a date ("November 19, 2019 | 4:20am | Updated …"), where author links
 # and a comment form stand between byline and date.
@@ -435,15 +439,6 @@ def _person_of_credit(credit: str) -> str:
     return ""
 
 
-def _coauthor(piece: str) -> bool:
-    """True for a co-author's name in a byline's list: two to four capitalised words, not a role, an
-    organisation ("Associated Press"), a weekday or a month."""
-    words = piece.split()
-    if not 2 <= len(words) <= 4 or not _plausible_name(piece) or _is_role(piece):
-        return False
-    return not _role_words(piece) & ROLES["organisation_words"]
-
-
 def _with_coauthors(name: str, rest: str) -> str:
     """The byline's authors: `name` ("Jane Doe", "Jane Doe and John Roe") and the co-authors listed after it in
     `rest` (", Mary Clare Jalonick and Eric Tucker"), joined by "; ".
@@ -460,7 +455,7 @@ def _with_coauthors(name: str, rest: str) -> str:
         listed = rest[:digit.start() if digit else len(rest)].strip()
         extra = [_clean_name(piece) for piece in COAUTHOR_SEPARATOR_RE.split(listed)[1:]]
         separators = [sep.strip().lower() for sep in COAUTHOR_SEPARATOR_RE.findall(listed)]
-        valid = next((i for i, piece in enumerate(extra) if not _coauthor(piece)), len(extra))
+        valid = next((i for i, piece in enumerate(extra) if not _person_name(piece)), len(extra))
         closed = [i for i in range(valid) if separators[i] in ("and", "&")]
         if closed:  # "A, B and C", "A and B, Reuters": up to the name after the last "and"
             names += extra[:closed[-1] + 1]
@@ -628,11 +623,14 @@ NAME_HANDLE_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+\(?@(?P<handle>\w{2,30
 
 
 def _person_name(name: str) -> bool:
-    """True for a person's full name: two to four capitalised words (_plausible_name), none a function, job,
-    organisation or section word (NOT_IN_A_PERSON_NAME)."""
+    """True for a person's full name, a byline's co-author's among them: two to four capitalised words
+    (_plausible_name), none (nor a piece of a hyphenated one: "Editor-at-large") a function, job, organisation or
+    section word (NOT_IN_A_PERSON_NAME), not degree letters alone ("MS RDN"), a weekday or a month."""
     words = name.split()
-    return 2 <= len(words) <= 4 and _plausible_name(name) and len(_letters(words[-1])) >= 2 and not any(
-        word.lower().strip(".,") in NOT_IN_A_PERSON_NAME for word in words)
+    if not 2 <= len(words) <= 4 or not _plausible_name(name) or len(_letters(words[-1])) < 2:
+        return False
+    pieces = _role_words(name) - {""}
+    return not pieces & NOT_IN_A_PERSON_NAME and not pieces <= ROLES["credentials"]
 
 
 def _name_with_handle(line: str) -> str:
@@ -767,8 +765,9 @@ def _headline_again(text: str, title: str) -> int:
     On a page saved as text that opens with its <title> line, that is the headline printed again; on a page
     whose visible text opens with navigation, it is the article's own headline. Dashes and quotes are
     compared folded (the <title> may write "-" where the article writes "–"); the title's site name and
-    section trail (" | Science | News | Express.co.uk") are cut one by one until a headline of 4 words or
-    more is found; failing that, a line with a word or two changed (_headline_reworded).
+    section trail (" | Science | News | Express.co.uk") are cut one part at a time from the end, at the marks
+    split_title_site cuts at (TITLE_CUT_RE), until a headline of 4 words or more is found; failing that, a line with
+    a word or two changed (_headline_reworded).
     """
     start = _past_first_lines(text)
     if start == -1:
@@ -778,16 +777,20 @@ def _headline_again(text: str, title: str) -> int:
     headline = title.strip().translate(DASHES)
     if len(headline.split()) < 4:
         return -1
+    cuts = reversed(list(TITLE_CUT_RE.finditer(headline)))  # the last trail part first
     for _ in range(4):
         position = folded.find(headline, start)
         while position > 0 and folded[position - 1] != "\n":
             position = folded.find(headline, position + 1)
         if position != -1:
             return position
-        shorter = TITLE_SUFFIX_RE.sub("", headline)
-        if shorter == headline or len(shorter.split()) < 4:
+        cut = next(cuts, None)
+        # Unlike split_title_site, which tells a site name by what it is, only a short part is cut here: a longer one
+        # continues the headline (" – der lange Marsch ins Digitale Gesundheitswesen"), and the words before it are
+        # no headline of their own to look for.
+        if cut is None or len(headline) - cut.end() > TITLE_TRAIL_PART_CHARS or len(headline[:cut.start()].split()) < 4:
             break
-        headline = shorter
+        headline = headline[:cut.start()]
     return _headline_reworded(folded, headline, start)
 
 
@@ -898,9 +901,6 @@ def _short_opening_title(text: str, url: str = "") -> str:
     return line if content and content <= body_words else ""
 
 
-# Marks between a page title's headline and the site name or section trail after it, spaced on both sides so that a
-# hyphenated word or a score ("3-1") is never cut: TITLE_SEPARATORS, and the breadcrumb marks "»" and "::".
-TITLE_CUT_RE = re.compile(rf"\s+(?:{TITLE_SEPARATOR}|»|::)\s+")
 # The section names of large English-language news sites, plus a few common non-English ones: a title's section
 # trail ("Headline | Bangkok Post: news", "… - CNN - World"), here and in analysis.outlets.
 TITLE_SECTION_WORDS = frozenset(
