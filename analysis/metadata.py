@@ -698,9 +698,11 @@ def _dateline(line: str) -> str:
     """The ISO date of a dateline ("By Jane Doe | March 3, 2023", "Published 3:05 PM EST Nov 19, 2019"), else "".
 
     A date inside a sentence ("She was arrested Feb. 26, 2018 in Johnson County") or an embedded post's
-    signature ("— Name (@handle) October 3, 2017") is no publication date.
+    signature ("— Name (@handle) October 3, 2017") is no publication date. A line of more than 14 words is a sentence
+    unless all of it is dates, times and dateline words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
+    18.56 GMT").
     """
-    if len(line.split()) > 14 or SOCIAL_POST_RE.search(line):
+    if SOCIAL_POST_RE.search(line) or (len(line.split()) > 14 and not _only_a_date(line)):
         return ""
     iso = parse_date(line)
     if not iso:
