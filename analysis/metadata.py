@@ -33,7 +33,11 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "18th of November 2019", "25. September 2018" (the day's ordinal dot of German and Nordic dates)
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "27/09/2018", "11.14.2019": a date in figures with a four-figure year, read only when one of its first two
+    # numbers is over 12 and so can only be the day (_figures_order); "05/10/2018" may be either and stays unread.
+    re.compile(r"(?<![\w/.\-])(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"),
 )
 # Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -171,12 +175,26 @@ def parse_date(text: str) -> str:
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
-            month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
-            iso = _iso(parts["year"], month, parts["day"])
+            if parts.get("first"):
+                month, day = _figures_order(int(parts["first"]), int(parts["second"]))
+                iso = _iso(parts["year"], month, str(day)) if month else ""
+            else:
+                month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
+                iso = _iso(parts["year"], month, parts["day"])
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), iso)
                 break
     return best[1] if best else ""
+
+
+def _figures_order(first: int, second: int) -> tuple[int, int]:
+    """(month, day) of a date in figures whose order its numbers show: the one over 12 is the day ("27/09" -> (9, 27),
+    "11.14" -> (11, 14)); (0, 0) when both could be the month, as the page's habit alone would tell."""
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first:
+        return first, second
+    return 0, 0
 
 
 def _us_numeric_date(text: str) -> str:
