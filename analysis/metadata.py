@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host, owner_key
 from .stopwords import ENGLISH_STOP_WORDS
@@ -33,7 +33,11 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "18th of November 2019", "25. September 2018" (the day's ordinal dot of German and Nordic dates)
+    re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # "27/09/2018", "11.14.2019": a date in figures with a four-figure year, read only when one of its first two
+    # numbers is over 12 and so can only be the day (_figures_order); "05/10/2018" may be either and stays unread.
+    re.compile(r"(?<![\w/.\-])(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"),
 )
 # Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -77,6 +81,11 @@ DATELINE_WORDS = frozenset(
     "published updated posted last modified on at am pm a.m p.m by written and of the date time"
     " est edt cst cdt pst pdt gmt bst cet cest utc et ist hours ago min read".split()
 ) | WEEKDAYS | frozenset(MONTHS)
+# Where every word beside a date must be a dateline word (_only_dateline_words), weekday abbreviations count too
+# ("Mon 18 Nov 2019"); counted in DATELINE_WORDS, "sat", "sun" or "wed" in a byline's or dateline's running words
+# would pass as dateline words when they are as often other words.
+ONLY_DATE_WORDS = DATELINE_WORDS | WEEKDAY_ABBREVIATIONS
+DATE_WORD_EDGES = ".,;:|()[]-–—"  # marks a dateline's word may carry ("Updated:", "(EST)", "—"), not part of it
 # A wire-style dateline opening the article's first paragraph: the place in capitals, the date, perhaps the
 # outlet in brackets, then a dash and the report ("WASHINGTON, D.C., February 12, 2018 (LifeSiteNews) – Those
 # familiar with…", "MOSCOW, Nov. 3, 2019 — Russia said…"). The place is one to three comma-parted names,
@@ -97,7 +106,11 @@ BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next lin
 # The hyphen is last so that it stays a literal inside a character class.
 TITLE_SEPARATORS = "|–—·•-"
 TITLE_SEPARATOR = f"[{TITLE_SEPARATORS}]"
-TITLE_SUFFIX_RE = re.compile(rf"\s+{TITLE_SEPARATOR}\s+[^{TITLE_SEPARATORS}]{{1,40}}$")  # " - WSJ", " | Site Name" after a page title
+# Marks between a page title's headline and the site name or section trail after it, spaced on both sides so that a
+# hyphenated word or a score ("3-1") is never cut: TITLE_SEPARATORS, and the breadcrumb marks "»" and "::". Both
+# split_title_site and _headline_again cut titles here.
+TITLE_CUT_RE = re.compile(rf"\s+(?:{TITLE_SEPARATOR}|»|::)\s+")
+TITLE_TRAIL_PART_CHARS = 40  # the longest site name or section label cut off a title ("| Science", " - Los Angeles Times")
 ARTICLE_HEAD_LINES = 12  # lines read below a headline found again further down the page
 # Lines read below it for a line holding only a date ("November 19, 2019 | 4:20am | Updated …"), where author links
 # and a comment form stand between byline and date.
@@ -162,12 +175,26 @@ def parse_date(text: str) -> str:
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
-            month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
-            iso = _iso(parts["year"], month, parts["day"])
+            if parts.get("first"):
+                month, day = _figures_order(int(parts["first"]), int(parts["second"]))
+                iso = _iso(parts["year"], month, str(day)) if month else ""
+            else:
+                month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
+                iso = _iso(parts["year"], month, parts["day"])
             if iso and (best is None or match.start() < best[0]):
                 best = (match.start(), iso)
                 break
     return best[1] if best else ""
+
+
+def _figures_order(first: int, second: int) -> tuple[int, int]:
+    """(month, day) of a date in figures whose order its numbers show: the one over 12 is the day ("27/09" -> (9, 27),
+    "11.14" -> (11, 14)); (0, 0) when both could be the month, as the page's habit alone would tell."""
+    if first > 12 >= second:
+        return second, first
+    if second > 12 >= first:
+        return first, second
+    return 0, 0
 
 
 def _us_numeric_date(text: str) -> str:
@@ -180,18 +207,28 @@ def _us_numeric_date(text: str) -> str:
     return _iso(year, int(match["month"]), match["day"]) if int(match["month"]) <= 12 else ""
 
 
+def _only_dateline_words(rest: str) -> bool:
+    """True when `rest` (a line or part of one, its date taken out) holds only times, figures and dateline words
+    ("Published 3:05 PM EST", "Last modified on Mon 18 Nov 2019 18.56 GMT"): the one test of "nothing but a date
+    here" that every dateline reader uses."""
+    return all(word.lower().strip(DATE_WORD_EDGES) in ONLY_DATE_WORDS or not any(ch.isalpha() for ch in word)
+               for word in TIME_RE.sub(" ", rest).split())
+
+
+def _byline_matches(line: str) -> Iterator[re.Match[str]]:
+    """The matches of BYLINE_PATTERNS on `line`, in their order (a line may read as a byline in more than one way)."""
+    return filter(None, (pattern.match(line) for pattern in BYLINE_PATTERNS))
+
+
 def _byline_like(line: str) -> bool:
     """True for a line shaped as a byline ("By Staff Reports -", "By Jane Doe"), whether or not it names a person."""
-    return any(pattern.match(line) for pattern in BYLINE_PATTERNS)
+    return next(_byline_matches(line), None) is not None
 
 
 def _numeric_date_line(line: str) -> str:
     """The ISO date of a line holding only a date in figures and times ("11/20/19 6:38 AM"), else ""."""
     iso = _us_numeric_date(line)
-    rest = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", line, count=1))
-    if not iso or any(any(ch.isalpha() for ch in word) and word.lower().strip(".,;:|()[]") not in DATELINE_WORDS for word in rest.split()):
-        return ""
-    return iso
+    return iso if iso and _only_dateline_words(NUMERIC_DATE_RE.sub(" ", line, count=1)) else ""
 
 
 def _byline_numeric_date(lines: list[str]) -> tuple[str, str]:
@@ -214,12 +251,8 @@ def _byline_numeric_date(lines: list[str]) -> tuple[str, str]:
 def _dated_byline(line: str) -> bool:
     """True for a byline whose name is capitalised words and whose words after it are a date in figures, times and
     dateline words only ("By Kashmira Gander On 11/13/19 at 4:00 PM EST")."""
-    for pattern in BYLINE_PATTERNS:
-        match = pattern.match(line)
-        if not match or not _plausible_name(_clean_name(match["name"])):
-            continue
-        rest = TIME_RE.sub(" ", NUMERIC_DATE_RE.sub(" ", line[match.end("name"):], count=1))
-        if all(word.lower().strip(".,;:|()[]-–—") in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in rest.split()):
+    for match in _byline_matches(line):
+        if _plausible_name(_clean_name(match["name"])) and _only_dateline_words(NUMERIC_DATE_RE.sub(" ", line[match.end("name"):], count=1)):
             return True
     return False
 
@@ -289,10 +322,7 @@ def _plausible_name(name: str) -> bool:
 
 def _byline(line: str) -> str:
     """The author's name when `line` is a byline, else ""."""
-    for pattern in BYLINE_PATTERNS:
-        match = pattern.match(line)
-        if not match:
-            continue
+    for match in _byline_matches(line):
         name = _clean_name(match.group("name"))
         rest = line[match.end("name"):]
         # What follows the name is a date, an outlet or a role, not a sentence running on.
@@ -310,10 +340,7 @@ def _byline(line: str) -> str:
 
 def _only_a_date(part: str) -> bool:
     """True when `part` holds a full date and nothing a dateline would not ("February 1, 2019", "Tue, Nov 19, 2019")."""
-    if not parse_date(part):
-        return False
-    words = (raw.lower().strip(".,;:|()[]") for raw in TIME_RE.sub(" ", _without_date(part)).split())
-    return all(word in DATELINE_WORDS or not any(ch.isalpha() for ch in word) for word in words)
+    return bool(parse_date(part)) and _only_dateline_words(_without_date(part))
 
 
 def _role_words(part: str) -> set[str]:
@@ -430,15 +457,6 @@ def _person_of_credit(credit: str) -> str:
     return ""
 
 
-def _coauthor(piece: str) -> bool:
-    """True for a co-author's name in a byline's list: two to four capitalised words, not a role, an
-    organisation ("Associated Press"), a weekday or a month."""
-    words = piece.split()
-    if not 2 <= len(words) <= 4 or not _plausible_name(piece) or _is_role(piece):
-        return False
-    return not _role_words(piece) & ROLES["organisation_words"]
-
-
 def _with_coauthors(name: str, rest: str) -> str:
     """The byline's authors: `name` ("Jane Doe", "Jane Doe and John Roe") and the co-authors listed after it in
     `rest` (", Mary Clare Jalonick and Eric Tucker"), joined by "; ".
@@ -455,7 +473,7 @@ def _with_coauthors(name: str, rest: str) -> str:
         listed = rest[:digit.start() if digit else len(rest)].strip()
         extra = [_clean_name(piece) for piece in COAUTHOR_SEPARATOR_RE.split(listed)[1:]]
         separators = [sep.strip().lower() for sep in COAUTHOR_SEPARATOR_RE.findall(listed)]
-        valid = next((i for i, piece in enumerate(extra) if not _coauthor(piece)), len(extra))
+        valid = next((i for i, piece in enumerate(extra) if not _person_name(piece)), len(extra))
         closed = [i for i in range(valid) if separators[i] in ("and", "&")]
         if closed:  # "A, B and C", "A and B, Reuters": up to the name after the last "and"
             names += extra[:closed[-1] + 1]
@@ -563,11 +581,10 @@ class BylineReader:
 def _credits_no_person(line: str) -> bool:
     """True for a byline whose credit is the newsroom or an organisation ("By Staff Reports -", "by European Space
     Agency"): clean_author leaves it no name."""
-    for pattern in BYLINE_PATTERNS:
-        match = pattern.match(line)
-        if match:
-            name = _clean_name(match["name"])
-            return _plausible_name(name) and not clean_author(name)
+    match = next(_byline_matches(line), None)
+    if match:
+        name = _clean_name(match["name"])
+        return _plausible_name(name) and not clean_author(name)
     return False
 
 
@@ -624,11 +641,14 @@ NAME_HANDLE_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+\(?@(?P<handle>\w{2,30
 
 
 def _person_name(name: str) -> bool:
-    """True for a person's full name: two to four capitalised words (_plausible_name), none a function, job,
-    organisation or section word (NOT_IN_A_PERSON_NAME)."""
+    """True for a person's full name, a byline's co-author's among them: two to four capitalised words
+    (_plausible_name), none (nor a piece of a hyphenated one: "Editor-at-large") a function, job, organisation or
+    section word (NOT_IN_A_PERSON_NAME), not degree letters alone ("MS RDN"), a weekday or a month."""
     words = name.split()
-    return 2 <= len(words) <= 4 and _plausible_name(name) and len(_letters(words[-1])) >= 2 and not any(
-        word.lower().strip(".,") in NOT_IN_A_PERSON_NAME for word in words)
+    if not 2 <= len(words) <= 4 or not _plausible_name(name) or len(_letters(words[-1])) < 2:
+        return False
+    pieces = _role_words(name) - {""}
+    return not pieces & NOT_IN_A_PERSON_NAME and not pieces <= ROLES["credentials"]
 
 
 def _name_with_handle(line: str) -> str:
@@ -696,9 +716,11 @@ def _dateline(line: str) -> str:
     """The ISO date of a dateline ("By Jane Doe | March 3, 2023", "Published 3:05 PM EST Nov 19, 2019"), else "".
 
     A date inside a sentence ("She was arrested Feb. 26, 2018 in Johnson County") or an embedded post's
-    signature ("— Name (@handle) October 3, 2017") is no publication date.
+    signature ("— Name (@handle) October 3, 2017") is no publication date. A line of more than 14 words is a sentence
+    unless all of it is dates, times and dateline words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
+    18.56 GMT").
     """
-    if len(line.split()) > 14 or SOCIAL_POST_RE.search(line):
+    if SOCIAL_POST_RE.search(line) or (len(line.split()) > 14 and not _only_a_date(line)):
         return ""
     iso = parse_date(line)
     if not iso:
@@ -723,10 +745,7 @@ def _opening_dateline(line: str) -> str:
     if not match:
         return ""
     iso = parse_date(match["date"])
-    rest = TIME_RE.sub(" ", _without_date(match["date"]))
-    if not iso or any(any(ch.isalpha() for ch in word) and word.lower().strip(".,") not in DATELINE_WORDS for word in rest.split()):
-        return ""
-    return iso
+    return iso if iso and _only_dateline_words(_without_date(match["date"])) else ""
 
 
 def _without_date(line: str) -> str:
@@ -766,8 +785,9 @@ def _headline_again(text: str, title: str) -> int:
     On a page saved as text that opens with its <title> line, that is the headline printed again; on a page
     whose visible text opens with navigation, it is the article's own headline. Dashes and quotes are
     compared folded (the <title> may write "-" where the article writes "–"); the title's site name and
-    section trail (" | Science | News | Express.co.uk") are cut one by one until a headline of 4 words or
-    more is found; failing that, a line with a word or two changed (_headline_reworded).
+    section trail (" | Science | News | Express.co.uk") are cut one part at a time from the end, at the marks
+    split_title_site cuts at (TITLE_CUT_RE), until a headline of 4 words or more is found; failing that, a line with
+    a word or two changed (_headline_reworded).
     """
     start = _past_first_lines(text)
     if start == -1:
@@ -777,16 +797,20 @@ def _headline_again(text: str, title: str) -> int:
     headline = title.strip().translate(DASHES)
     if len(headline.split()) < 4:
         return -1
+    cuts = reversed(list(TITLE_CUT_RE.finditer(headline)))  # the last trail part first
     for _ in range(4):
         position = folded.find(headline, start)
         while position > 0 and folded[position - 1] != "\n":
             position = folded.find(headline, position + 1)
         if position != -1:
             return position
-        shorter = TITLE_SUFFIX_RE.sub("", headline)
-        if shorter == headline or len(shorter.split()) < 4:
+        cut = next(cuts, None)
+        # Unlike split_title_site, which tells a site name by what it is, only a short part is cut here: a longer one
+        # continues the headline (" – der lange Marsch ins Digitale Gesundheitswesen"), and the words before it are
+        # no headline of their own to look for.
+        if cut is None or len(headline) - cut.end() > TITLE_TRAIL_PART_CHARS or len(headline[:cut.start()].split()) < 4:
             break
-        headline = shorter
+        headline = headline[:cut.start()]
     return _headline_reworded(folded, headline, start)
 
 
@@ -839,7 +863,7 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
         return False
-    if any(pattern.match(line) for pattern in BYLINE_PATTERNS) or BARE_BY_RE.match(line):
+    if _byline_like(line) or BARE_BY_RE.match(line):
         return False
     return sum(1 for w in words if w[:1].isupper()) >= 1
 
@@ -897,9 +921,6 @@ def _short_opening_title(text: str, url: str = "") -> str:
     return line if content and content <= body_words else ""
 
 
-# Marks between a page title's headline and the site name or section trail after it, spaced on both sides so that a
-# hyphenated word or a score ("3-1") is never cut: TITLE_SEPARATORS, and the breadcrumb marks "»" and "::".
-TITLE_CUT_RE = re.compile(rf"\s+(?:{TITLE_SEPARATOR}|»|::)\s+")
 # The section names of large English-language news sites, plus a few common non-English ones: a title's section
 # trail ("Headline | Bangkok Post: news", "… - CNN - World"), here and in analysis.outlets.
 TITLE_SECTION_WORDS = frozenset(

@@ -483,7 +483,7 @@ def test_every_title_reader_parts_headline_and_site_at_the_same_separators(separ
     from analysis import outlets
 
     title = f"Orban meets Putin in Beijing again {separator} Danube Ledger"
-    assert metadata.TITLE_SUFFIX_RE.sub("", title) == "Orban meets Putin in Beijing again"
+    assert metadata.TITLE_CUT_RE.split(title) == ["Orban meets Putin in Beijing again", "Danube Ledger"]
     assert metadata.TITLE_SITE_RE.match(title).group("site") == "Danube Ledger"
     assert outlets.TITLE_SUFFIX_RE.match(title).group("name") == "Danube Ledger"
     assert outlets.ANY_TITLE_SUFFIX_RE.search(title)
@@ -675,3 +675,79 @@ def test_page_title_line_stays_the_headline_once_its_site_name_is_cut():
 def test_wire_dateline_opening_the_first_paragraph(line, iso):
     text = "Pope's critics speak out\n\nNews\n" + line + "\nMore of the report follows in a second paragraph.\n"
     assert metadata.find_published(text)[0] == iso
+
+
+# Fifth round (meta8): one "nothing but a date" test, one loop over the byline patterns, one person-name test, one
+# title cut; datelines of more than 14 words; dates in figures whose numbers show their order.
+
+def test_every_dateline_reader_counts_an_abbreviated_weekday_as_a_date_word():
+    """The one test of "nothing but a date here" (_only_dateline_words) serves every dateline reader: a weekday
+    abbreviation beside the date ("Tue", "Mon") is a date word in a date line and in a wire-style opening dateline."""
+    assert metadata._only_a_date("Tue, Nov 19, 2019")
+    assert metadata._only_a_date("Updated: Mon 18 Nov 2019 (GMT)")
+    text = "Talks in Moscow end\n\nMOSCOW, Tue., Nov. 3, 2019 – Russia said on Tuesday the talks had ended without a deal.\n"
+    assert metadata.find_published(text) == ("2019-11-03", "dateline opening a paragraph: " + text.split("\n")[2][:120])
+    assert not metadata._only_a_date("Tue, Nov 19, 2019 Sat on the bench")
+
+
+def test_byline_patterns_are_read_by_one_loop_in_their_order():
+    line = "By Kashmira Gander On 11/13/19 at 4:00 PM EST"
+    matches = list(metadata._byline_matches(line))
+    patterns = [pattern for pattern in metadata.BYLINE_PATTERNS if pattern.match(line)]
+    assert [match.re for match in matches] == patterns and len(patterns) == 2
+    assert matches[-1]["name"] == "Kashmira Gander"
+    assert not list(metadata._byline_matches("Bystanders said the fire spread fast."))
+
+
+def test_a_co_author_is_a_persons_name_as_everywhere_else():
+    """_person_name decides co-authors too: "The Guardian" after a comma is the outlet, no co-author."""
+    text = "By Jane Doe, The Guardian and John Roe\n\nThe government said on Monday that it would raise taxes, officials said.\n"
+    assert metadata.find_author(text)[0] == "Jane Doe"
+    assert metadata.find_author(text.replace("The Guardian", "Mary Major"))[0] == "Jane Doe; Mary Major; John Roe"
+    assert not metadata._person_name("Jane Editor-at-large") and not metadata._person_name("MS RDN")
+
+
+def test_headline_found_again_when_the_title_trail_follows_a_breadcrumb_mark():
+    """_headline_again cuts a title's trail where split_title_site does (TITLE_CUT_RE), "»" and "::" too."""
+    for mark in ("»", "::"):
+        title = f"Orban meets Putin in Beijing again {mark} Europe"
+        text = title + "\n\n" + _navigation_then("Orban meets Putin in Beijing again", "By Jane Doe | Nov 3, 2019")
+        author, evidence = metadata.find_author(text, title)
+        assert author == "Jane Doe" and "below the headline" in evidence
+    # A long part after a mark continues the headline: the words before it are not looked for alone.
+    title = "Die elektronische Patientenakte (ePA) – der lange Marsch ins Digitale Gesundheitswesen"
+    text = title + "\n\n" + _navigation_then("Die elektronische Patientenakte (ePA)", "By Jane Doe | Nov 3, 2019")
+    assert metadata.find_author(text, title)[0] == ""
+
+
+def test_a_long_dateline_of_only_dates_and_times_is_read():
+    """"Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT" is 15 words, all of them dates, times
+    and dateline words: a dateline, not a sentence. A sentence as long with a date in it stays unread."""
+    line = "Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019 18.56 GMT"
+    title = "The view on Hong Kong: a city on the brink | Editorial | Opinion"
+    text = title + "\n\n" + _navigation_then("The view on Hong Kong: a city on the brink", f"Editorial\n\n{line}")
+    iso, evidence = metadata.find_published(text, title)
+    assert iso == "2019-11-18" and "below the headline" in evidence
+    assert metadata._dateline("Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 18, 2019") == "2019-11-18"
+    assert metadata._dateline("Mon 18 Nov 2019 the council met and the mayor said the vote would be held again soon") == ""
+
+
+@pytest.mark.parametrize("text,iso", [
+    ("27/09/2018", "2018-09-27"),  # 27 can only be the day
+    ("11.14.2019 09:00 AM", "2019-11-14"),  # 14 can only be the day: month first
+    ("20-11-2019", "2019-11-20"),
+    ("25. September 2018", "2018-09-25"),  # the day's ordinal dot
+    ("05/10/2018", ""),  # May 10 or 5 October: the order is unknown
+    ("11/13/19", ""),  # a two-figure year: read only beside a byline (_byline_numeric_date)
+    ("13/13/2019", ""),
+    ("27/09-2018", ""),  # two different marks
+    ("version 1.13.2019.4", ""),
+])
+def test_dates_in_figures_read_only_when_their_numbers_show_the_order(text, iso):
+    assert metadata.parse_date(text) == iso
+
+
+def test_a_date_in_figures_with_its_day_over_12_dates_the_page():
+    text = "Leaders Meet In Moscow For Talks\n\n21/06/2014 Tony Carter\n\nThe leaders met.\n"
+    assert metadata.find_published(text)[0] == "2014-06-21"
+    assert metadata.find_published(text.replace("21/06/2014", "06/07/2014"))[0] == ""
