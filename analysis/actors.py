@@ -1141,7 +1141,42 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
     wanted = {fold(s.name.split()[-1]).rsplit("-", 1)[-1] for s in statements if s.kind != "organization"}
     names: set[str] = {s.name for s in statements if s.kind == "person"}
     names |= _full_names(context, sentences, doc_words.where_surname(wanted), doc_words)
+    full = [fold(name).split() for name in names if " " in name]
+    uncompleted = {word for word in wanted if not any(_is_surname(word, person) for person in full)}
+    if uncompleted:
+        names |= _teaser_names(context, uncompleted, doc_words)
     return sorted(names, key=lambda n: (-len(n.split()), n))
+
+
+# A boilerplate sentence read for a speaker's full name holds at least this many lower-case words: a teaser's
+# sentence ("Chairman Adam Schiff made closing remarks Tuesday"), not a list of tags or links ("Impeachment Bill Barr
+# Jeffrey Epstein Ford").
+TEASER_LOWER_WORDS = 3
+
+
+def _teaser_names(context: DocContext, surnames: set[str], doc_words: _DocWords) -> set[str]:
+    """Full names completing surnames the body writes alone ("Schiff asked"), from the page's boilerplate: its teasers
+    and the lead a page's layout set apart ("House Intelligence Committee Chairman Adam Schiff and ranking Republican
+    Devin Nunes made closing remarks"). Precision first: only a surname the boilerplate's prose completes with one name
+    of two or three words; two ("John Ford", "Harrison Ford") may be two persons, and a name from a list of tags or
+    links may be run together with its neighbours."""
+    tokens, segmentation = context.tokens, context.segmentation
+    lower_words = tokens.lower_words
+    sentences = []
+    for s_start, s_end in tokens.sentence_spans:
+        if not segmentation.in_boilerplate(s_start, s_end):
+            continue
+        first = bisect_left(tokens.word_starts, s_start)
+        last = bisect_right(tokens.word_ends, s_end, first)
+        if sum(1 for k in range(first, last) if tokens.words[k] == lower_words[k] and lower_words[k].isalpha()) >= TEASER_LOWER_WORDS:
+            sentences.append((s_start, s_end, first, last))
+    found: dict[str, set[str]] = {}
+    for name in _full_names(context, sentences, doc_words.where_surname(surnames), doc_words):
+        person = fold(name).split()
+        for surname in surnames:
+            if _is_surname(surname, person):
+                found.setdefault(surname, set()).add(name)
+    return {next(iter(names)) for names in found.values() if len(names) == 1 and len(next(iter(names)).split()) <= 3}
 
 
 def _full_names(context: DocContext, sentences: list[tuple[int, int, int, int]], surnames_at: list[int], doc_words: _DocWords) -> set[str]:
