@@ -1498,7 +1498,9 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             # may be a person's surname ("Arroyo spoke with Cruz"): a pronoun after it no longer means a person before.
             if opening and span[0] == (sentence.name_starting_at(first) or (-1,))[0] and not _possessive(sentence.words[span[0]]):
                 name, kind = sentence.name(span)
-                if kind in ("person", "unknown") and name.lower() not in easy_words():  # not "Yes, that's what it said"
+                # not "Yes, that's what it said"; but a familiar word the document writes as a surname is one ("Young,
+                # in his testimony, …" beside "Tom Young")
+                if kind in ("person", "unknown") and (name.lower() not in easy_words() or _written_after_first_name(sentence, name)):
                     found.append((name, None, span[0]))
             continue
         name, kind = sentence.name(span)
@@ -1510,6 +1512,18 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             words = [*sentence.lower[span[0]:span[1]], *sentence.apposition(span[1])]
             found.append((name, frozenset(w for w in words if w in DEMONYMS or w in TITLE_WORDS), span[0]))
     return found
+
+
+def _written_after_first_name(sentence: _Sentence, word: str) -> bool:
+    """The document writes the word right after a capitalised word that is neither familiar nor a function word, with
+    one space between ("Tom Young"): as a surname after a first name."""
+    words, spans, text = sentence.words, sentence.spans, sentence.text
+    for p in sentence.doc_words.positions(word):
+        before = words[p - 1] if p > 0 else ""
+        if (IS_CAPITALISED[before] and before.isalpha() and before.lower() not in easy_words()
+                and before.lower() not in SENTENCE_OPENERS and text[spans[p - 1][1]:spans[p][0]] == " "):
+            return True
+    return False
 
 
 def _persons_before(sentence: _Sentence, end: int) -> list[str]:
