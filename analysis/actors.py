@@ -1516,12 +1516,15 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
 
 def _written_after_first_name(sentence: _Sentence, word: str) -> bool:
     """The document writes the word right after a capitalised word that is neither familiar nor a function word, with
-    one space between ("Tom Young"): as a surname after a first name."""
+    one space between, as the last word of the name ("Tom Young said"; not "Richmond High School"): as a surname after
+    a first name."""
     words, spans, text = sentence.words, sentence.spans, sentence.text
     for p in sentence.doc_words.positions(word):
         before = words[p - 1] if p > 0 else ""
+        after = words[p + 1] if p + 1 < len(words) else ""
         if (IS_CAPITALISED[before] and before.isalpha() and before.lower() not in easy_words()
-                and before.lower() not in SENTENCE_OPENERS and text[spans[p - 1][1]:spans[p][0]] == " "):
+                and before.lower() not in SENTENCE_OPENERS and text[spans[p - 1][1]:spans[p][0]] == " "
+                and not (IS_CAPITALISED[after] and text[spans[p][1]:spans[p + 1][0]] == " ")):
             return True
     return False
 

@@ -700,3 +700,7 @@ def test_a_familiar_word_the_document_writes_as_a_surname_is_a_subject_for_prono
     assert actors["Tom Stafford"].verb_counts == (("say", 1),) and actors["Tom Young"].verb_counts == (("say", 1),)
     actors = _by_name("Tom Stafford said the rocket was needed.\n\nYes, the rocket is late. “It must fly,” he said.\n")
     assert list(actors) == ["Tom Stafford"] and actors["Tom Stafford"].verb_counts == (("say", 2),)
+    # a word inside a body's name ("Richmond High School") is no surname
+    actors = _by_name("High school teacher Angela Cooper said pay was low. She said many teachers leave.\n\n"
+                      "Joel Schlabach teaches at Richmond High School.\n")
+    assert actors["Angela Cooper"].verb_counts == (("say", 2),)
