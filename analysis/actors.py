@@ -158,6 +158,12 @@ ORG_WORDS = frozenset(
 # Common nouns for a company or a body ("The group that owns her music, Big Machine, says"): a name they describe is no
 # person's.
 BODY_NOUNS = frozenset("group company firm label band team organization organisation agency charity network publisher studio".split())
+# Written messages whose sender says what they say ("a letter from ICE saying"): the nouns for a document sent or
+# published in news copy's "a <noun> from X saying/said" (letters, statements, releases, posts).
+MESSAGE_NOUNS = frozenset(
+    "letter letters statement statements email emails memo memos memorandum message messages notice notices note"
+    " release releases tweet tweets post posts filing filings".split()
+)
 # Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
 # (analysis/voice.py's _SUBORDINATORS builds on them.)
 SUBORDINATORS = frozenset("when whenever while after before although though if unless until since because as once".split())
@@ -588,7 +594,7 @@ class _Sentence:
         if not (before - 1 >= self.first and self.lower[before] == "the" and self.lower[before - 1] in PLACE_PREPOSITIONS
                 and self.joined(before - 1) and self.joined(before)):
             return False
-        return kind in ("person", "unknown") or (kind == "organization" and fold(name) in _place_names())
+        return kind in ("person", "unknown") or (kind == "organization" and fold(name) in self.doc_words.places)
 
     def _common_phrase(self, name: str) -> bool:
         """A capitalised phrase of common words, no person's name: one holding a function word ("World Over"), or
@@ -687,7 +693,7 @@ class _Sentence:
             rest = self.words[first + width:end]
             # after "of" the title's field may be any word ("Supervisor of Elections Mark Andersen")
             field = self.lower[before] == "of" and width == 1 and not _acronym(self.words[first])
-            if (2 <= len(rest) <= 3 and (field or fold(" ".join(self.words[first:first + width])) in _place_names())
+            if (2 <= len(rest) <= 3 and (field or fold(" ".join(self.words[first:first + width])) in self.doc_words.places)
                     and all(map(IS_CAPITALISED.__getitem__, rest)) and not any(map(_acronym, rest))
                     and not {_without_possessive(w.lower()) for w in rest} & ORG_WORDS
                     and all(self.joined(k) for k in range(first, end - 1))):
@@ -813,8 +819,9 @@ class _DocWords:
     runs in C: a set look-up over the words, or a cached function over the document's distinct words
     (about half as many), whose results become a set the words are then looked up in."""
 
-    def __init__(self, words: tuple[str, ...]) -> None:
+    def __init__(self, words: tuple[str, ...], places: frozenset[str]) -> None:
         self.words = words
+        self.places = places  # place_names of the document's registry: a name that is a place names no speaker
         self.verbs_at: list[int] = list(compress(range(len(words)), map(VERB_STARTS.__contains__, words)))
 
     @cached_property
@@ -868,7 +875,7 @@ def _within(indexes: list[int], first: int, last: int) -> list[int]:
 def find_actors(context: DocContext) -> list[Actor]:
     """Actors quoted or paraphrased in the document's body, sorted by name."""
     sentences = _sentence_ranges(context)
-    doc_words = _DocWords(context.tokens.words)
+    doc_words = _DocWords(context.tokens.words, place_names(context.resources.registry))
     statements = _statements(context, sentences, doc_words)
     if not statements:
         return []
@@ -878,7 +885,7 @@ def find_actors(context: DocContext) -> list[Actor]:
     for statement in statements:
         name = _canonical(statement.name, people, fuller)
         grouped.setdefault(fuller.get(name, name), []).append(statement)
-    _merge_short_bodies(grouped)
+    _merge_short_bodies(grouped, doc_words.places)
     word_counts = _body_word_counts(context, {_surname(fold(name).split()) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
@@ -918,14 +925,14 @@ def find_actors(context: DocContext) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.key, a.name))
 
 
-def _merge_short_bodies(grouped: dict[str, list[_Statement]]) -> None:
+def _merge_short_bodies(grouped: dict[str, list[_Statement]], places: frozenset[str]) -> None:
     """A body's statements under its last word alone go to the one longer body's name of the document ending with that
     word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"). A name with a lower-case word ("University of
     Florida") ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
     bodies = [name for name, items in grouped.items() if " " in name and any(s.kind == "organization" for s in items)
               and all(w[:1].isupper() for w in name.split())]
     for short in [name for name, items in grouped.items() if " " not in name and all(s.kind == "organization" for s in items)]:
-        if fold(short) in _place_names():
+        if fold(short) in places:
             continue
         longer = [name for name in bodies if fold(name.split()[-1]) == fold(short)]
         if len(longer) == 1:
@@ -945,12 +952,6 @@ def place_names(registry: Registry | None) -> frozenset[str]:
         return frozenset(names)
     registry.derived["place_names"] = frozenset(names | registry.country_names)
     return registry.derived["place_names"]
-
-
-@lru_cache(maxsize=1)
-def _place_names() -> frozenset[str]:
-    """place_names without a registry: the countries, capitals and nationalities every document is read with."""
-    return place_names(None)
 
 
 def apposed_place(name: str, text: str, near: int) -> bool:
@@ -1173,9 +1174,51 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
     # a hyphenated surname by its last part: the tokens split at hyphens ("Ngo-Anh" is found at "Anh")
     wanted = {fold(s.name.split()[-1]).rsplit("-", 1)[-1] for s in statements if s.kind != "organization"}
     names: set[str] = {s.name for s in statements if s.kind == "person"}
+    names |= _full_names(context, sentences, doc_words.where_surname(wanted), doc_words)
+    full = [fold(name).split() for name in names if " " in name]
+    uncompleted = {word for word in wanted if not any(_is_surname(word, person) for person in full)}
+    if uncompleted:
+        names |= _teaser_names(context, uncompleted, doc_words)
+    return sorted(names, key=lambda n: (-len(n.split()), n))
+
+
+# A boilerplate sentence read for a speaker's full name holds at least this many lower-case words: a teaser's
+# sentence ("Chairman Adam Schiff made closing remarks Tuesday"), not a list of tags or links ("Impeachment Bill Barr
+# Jeffrey Epstein Ford").
+TEASER_LOWER_WORDS = 3
+
+
+def _teaser_names(context: DocContext, surnames: set[str], doc_words: _DocWords) -> set[str]:
+    """Full names completing surnames the body writes alone ("Schiff asked"), from the page's boilerplate: its teasers
+    and the lead a page's layout set apart ("House Intelligence Committee Chairman Adam Schiff and ranking Republican
+    Devin Nunes made closing remarks"). Precision first: only a surname the boilerplate's prose completes with one name
+    of two or three words; two ("John Ford", "Harrison Ford") may be two persons, and a name from a list of tags or
+    links may be run together with its neighbours."""
+    tokens, segmentation = context.tokens, context.segmentation
+    lower_words = tokens.lower_words
+    sentences = []
+    for s_start, s_end in tokens.sentence_spans:
+        if not segmentation.in_boilerplate(s_start, s_end):
+            continue
+        first = bisect_left(tokens.word_starts, s_start)
+        last = bisect_right(tokens.word_ends, s_end, first)
+        if sum(1 for k in range(first, last) if tokens.words[k] == lower_words[k] and lower_words[k].isalpha()) >= TEASER_LOWER_WORDS:
+            sentences.append((s_start, s_end, first, last))
+    found: dict[str, set[str]] = {}
+    for name in _full_names(context, sentences, doc_words.where_surname(surnames), doc_words):
+        person = fold(name).split()
+        for surname in surnames:
+            if _is_surname(surname, person):
+                found.setdefault(surname, set()).add(name)
+    return {next(iter(names)) for names in found.values() if len(names) == 1 and len(next(iter(names)).split()) <= 3}
+
+
+def _full_names(context: DocContext, sentences: list[tuple[int, int, int, int]], surnames_at: list[int], doc_words: _DocWords) -> set[str]:
+    """The persons' names of two words or more ending (or, written family name first, starting) at the words
+    `surnames_at` of `sentences`."""
     tokens = context.tokens
     text = context.document.text
-    surnames_at = doc_words.where_surname(wanted)
+    names: set[str] = set()
     for _, _, first, last in sentences:
         candidates = _within(surnames_at, first, last)
         if not candidates:
@@ -1192,7 +1235,7 @@ def _person_names(context: DocContext, statements: list[_Statement], sentences: 
                 name = _without_possessive(name)
                 if kind == "person" and len(name.split()) >= 2 and (not family_first or _family_name_first(fold(name).split())):
                     names.add(name)
-    return sorted(names, key=lambda n: (-len(n.split()), n))
+    return names
 
 
 def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
@@ -1401,6 +1444,10 @@ class _RecentPersons:
                 break
             if self._last_person is not None and self._names_again(position, self._last_person):
                 self._last_at = position  # "Trump put them on notice.  ¶ … Trump discussed it. Among other things, he suggested"
+                if _opens_with_pronoun(self._sentences[position]):
+                    # "He then referred to Cooke’s testimony": a pronoun subject is not the person the sentence names
+                    # (it would say "his testimony"), so a later pronoun may go on meaning it, a person unnamed here
+                    self._last_person = None
                 break
         else:
             if self._last_person is not None and self._out_of_reach(self._last_at):
@@ -1457,6 +1504,12 @@ class _RecentPersons:
                 and (quoted or in_quotation is None or not in_quotation(person[2]))]
 
 
+def _opens_with_pronoun(sentence: _Sentence) -> bool:
+    """The sentence opens with "he" or "she" outside a quotation: its subject."""
+    first = sentence.first
+    return sentence.lower[first] in PRONOUNS and not (sentence.quoted and sentence.quoted(first))
+
+
 def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None, int]]:
     """Persons named in a sentence, each with the words describing them ("Russian", "president") and its first
     word's index, in order; None for the words of a name a pronoun cannot be taken to mean (see _Sentence.referable)."""
@@ -1479,7 +1532,9 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             # may be a person's surname ("Arroyo spoke with Cruz"): a pronoun after it no longer means a person before.
             if opening and span[0] == (sentence.name_starting_at(first) or (-1,))[0] and not _possessive(sentence.words[span[0]]):
                 name, kind = sentence.name(span)
-                if kind in ("person", "unknown") and name.lower() not in easy_words():  # not "Yes, that's what it said"
+                # not "Yes, that's what it said"; but a familiar word the document writes as a surname is one ("Young,
+                # in his testimony, …" beside "Tom Young")
+                if kind in ("person", "unknown") and (name.lower() not in easy_words() or _written_after_first_name(sentence, name)):
                     found.append((name, None, span[0]))
             continue
         name, kind = sentence.name(span)
@@ -1491,6 +1546,21 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             words = [*sentence.lower[span[0]:span[1]], *sentence.apposition(span[1])]
             found.append((name, frozenset(w for w in words if w in DEMONYMS or w in TITLE_WORDS), span[0]))
     return found
+
+
+def _written_after_first_name(sentence: _Sentence, word: str) -> bool:
+    """The document writes the word right after a capitalised word that is neither familiar nor a function word, with
+    one space between, as the last word of the name ("Tom Young said"; not "Richmond High School"): as a surname after
+    a first name."""
+    words, spans, text = sentence.words, sentence.spans, sentence.text
+    for p in sentence.doc_words.positions(word):
+        before = words[p - 1] if p > 0 else ""
+        after = words[p + 1] if p + 1 < len(words) else ""
+        if (IS_CAPITALISED[before] and before.isalpha() and before.lower() not in easy_words()
+                and before.lower() not in SENTENCE_OPENERS and text[spans[p - 1][1]:spans[p][0]] == " "
+                and not (IS_CAPITALISED[after] and text[spans[p][1]:spans[p + 1][0]] == " ")):
+            return True
+    return False
 
 
 def _persons_before(sentence: _Sentence, end: int) -> list[str]:
@@ -1535,9 +1605,10 @@ def _in_relative_clause(sentence: _Sentence, start: int) -> bool:
     return False
 
 
-def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
-    """The person named before "of the", "at the" or "from the" and the body's name ending at span ("Dr. Joneigh Khaldun
-    of the Michigan Department of Health and Human Services says"): the subject, whom the body's name qualifies."""
+def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[str, str] | None:
+    """The (name, kind) of the person named before "of the", "at the" or "from the" and the body's name ending at span
+    ("Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says"): the subject, whom the body's
+    name qualifies."""
     start = sentence.body_start(span[1])
     if start - 3 < sentence.first or not set(sentence.lower[start:span[1]]) & ORG_WORDS:
         return None
@@ -1548,7 +1619,22 @@ def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, in
     if not person or sentence.piece(person):
         return None
     name, kind = sentence.name(person)
-    return person if kind == "person" and len(name.split()) >= 2 else None
+    return (name, kind) if kind == "person" and len(name.split()) >= 2 else None
+
+
+def _sender(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """The name at span comes after "from" and a written message a few words before it ("a letter to him from ICE
+    saying", "a statement from Reuters saying"): the message's sender, who says what it says (not "a politician from
+    Jordan says")."""
+    before = span[0] - 1
+    if sentence.lower[before] != "from":
+        return False
+    k = before - 1
+    while k >= sentence.first and before - k <= 3 and sentence.joined(k):
+        if sentence.lower[k] in MESSAGE_NOUNS:
+            return True
+        k -= 1
+    return False
 
 
 def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
@@ -1596,10 +1682,9 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
         if sentence.joined(j - 1):
-            if _agent(sentence, span):
+            if _agent(sentence, span) and not _sender(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
-            member = _member_of_body(sentence, span)
-            return _Speaker(*sentence.name(member or span))
+            return _Speaker(*(_member_of_body(sentence, span) or sentence.name(span)))
         # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
         # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").
         opening = sentence.name_starting_at(first)
@@ -1613,6 +1698,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 kind = "organization"
             return _Speaker(name, kind)
         return None
+    if (described := _name_before_description(sentence, j)) is not None:
+        return _Speaker(*sentence.name(described))
     if lower[j - 1] in ROLE_NOUNS and (last_person := recent.last_person()):
         # "the Russian leader elaborated", "the Hungarian prime minister said"
         k = j - 1
@@ -1627,6 +1714,23 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             described = _described_person(role, recent.mentions())
             return _Speaker(described, "person", True) if described else None
     return None
+
+
+def _name_before_description(sentence: _Sentence, j: int) -> tuple[int, int] | None:
+    """The name before a description set off by commas that ends right before word j, the verb's subject ("“…,”
+    Stafford, a member of the Apollo 10 crew, responded"; "Viktor Orban, a member of the party, said"). Only a name
+    opening the sentence or right after a quotation closed on a comma, where it is the verb's subject, not a noun's
+    object in a clause before it ("The report, which cited Smith, a former aide, said")."""
+    if j - 1 <= sentence.first or sentence.gap(j - 1).strip() != ",":
+        return None
+    comma = next((k for k in range(j - 2, max(sentence.first, j - 10) - 1, -1) if "," in sentence.gap(k)), None)
+    span = sentence.hyphenated_whole(sentence.name_ending_at(comma)) if comma is not None else None
+    if not span or _possessive(sentence.words[span[1] - 1]) or len(sentence.apposition(span[1])) != j - span[1]:
+        return None
+    if span[0] == sentence.first:
+        return span if not (sentence.quoted and sentence.quoted(span[0])) else None
+    before = sentence.gap(span[0] - 1).strip()
+    return span if before[:1] in ",?!" and before[-1:] in QUOTE_CLOSERS else None
 
 
 def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:

@@ -361,31 +361,38 @@ def find_statements(text: str) -> list[Block]:
     paragraph after the colon, or the next paragraph when the colon ends the line. Not when the introduction
     is the author's ("I wrote as follows:") nor when a quotation mark opens the statement (find_quotes has it)."""
     blocks = []
-    colon = text.find(":")
-    while colon >= 0:
-        # The regex is tried only before each colon: searched over the whole text it costs far more.
-        found_at, colon = colon, text.find(":", colon + 1)
-        if not _STATEMENT_INTRO_LAST_WORD.search(text, max(0, found_at - 30), found_at):
-            continue
-        match = _STATEMENT_INTRO.search(text, max(0, found_at - _STATEMENT_INTRO_CHARS), found_at + 1)
-        if match is None:
-            continue
-        if _FIRST_PERSON_BEFORE.search(text, max(0, match.start() - 40), match.start()):
-            continue
-        line_end = text.find("\n", match.end())
-        line_end = len(text) if line_end < 0 else line_end
-        start, end = match.end(), line_end
-        while start < line_end and text[start] in " \t":
-            start += 1
-        if start == line_end:  # the statement is the next paragraph (one blank line at most between)
-            paragraph = _PARAGRAPH_RE.match(text, line_end)
-            if paragraph is None:
-                continue
-            start, end = paragraph.span("para")
-        if text[start] in QUOTE_MARKS:
-            continue
-        blocks.append(Block(start, end, QUOTED))
+    for line_start, line_end in _lines_with_colons(text):
+        colon = text.find(":", line_start, line_end)
+        while colon >= 0:
+            # The regex is tried only before each colon: searched over the whole text it costs far more.
+            found_at, colon = colon, text.find(":", colon + 1, line_end)
+            if (block := _statement_after(text, found_at)) is not None:
+                blocks.append(block)
     return blocks
+
+
+def _statement_after(text: str, found_at: int) -> Block | None:
+    """The statement introduced by the text ending at the colon at `found_at` (find_statements), or None."""
+    if not _STATEMENT_INTRO_LAST_WORD.search(text, max(0, found_at - 30), found_at):
+        return None
+    match = _STATEMENT_INTRO.search(text, max(0, found_at - _STATEMENT_INTRO_CHARS), found_at + 1)
+    if match is None:
+        return None
+    if _FIRST_PERSON_BEFORE.search(text, max(0, match.start() - 40), match.start()):
+        return None
+    line_end = text.find("\n", match.end())
+    line_end = len(text) if line_end < 0 else line_end
+    start, end = match.end(), line_end
+    while start < line_end and text[start] in " \t":
+        start += 1
+    if start == line_end:  # the statement is the next paragraph (one blank line at most between)
+        paragraph = _PARAGRAPH_RE.match(text, line_end)
+        if paragraph is None:
+            return None
+        start, end = paragraph.span("para")
+    if text[start] in QUOTE_MARKS:
+        return None
+    return Block(start, end, QUOTED)
 
 
 # A line ending in a speaker and a verb of speaking before its colon ("Wills is here to reassure us:", "He wrote:",
@@ -400,14 +407,10 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
     (_has_reported_speaker: not "I wrote:", "Here's how to tell:", a bare "Explained:"), and not when a
     quotation mark opens the paragraph (find_quotes has it)."""
     blocks = []
-    colon = text.find(":")
-    while colon >= 0:
-        found_at, colon = colon, text.find(":", colon + 1)
-        line_end = text.find("\n", found_at)
-        line_end = len(text) if line_end < 0 else line_end
+    for line_start, line_end in _lines_with_colons(text):
+        found_at = text.rfind(":", line_start, line_end)  # only the line's last colon may end it
         if text[found_at + 1:line_end].strip():
             continue  # the colon does not end its line
-        line_start = text.rfind("\n", 0, found_at) + 1
         match = _SPEECH_INTRO.search(text, max(line_start, found_at - _SPEECH_INTRO_CHARS), found_at)
         if match is None:
             continue
@@ -735,7 +738,11 @@ def classify_voice(
 ) -> str:
     """'quoted', 'attributed' or 'authorial' for the phrase [start, end) of `text`. `turns` are the text's
     speaker turns (find_speaker_turns; DocContext.turns) and `blocks` its layout blocks (find_layout_blocks),
-    found here when not given: pass them when asking about several phrases of one text."""
+    found here when not given.
+
+    The plain definition, step by step: the pipeline asks VoiceFinder (DocContext.voice_finder), whose shortcuts
+    (bisected quotations, cue regexes tried only at tokens that may start a match) must give the same answers;
+    the tests compare the two, so this stays its own code rather than a wrapper over the finder."""
     if turns is None:
         turns = tuple(find_speaker_turns(text))
     quotes = without_pull_quotes(text, quotes)

@@ -361,3 +361,15 @@ def test_a_phrase_mostly_inside_quotations_is_quoted(phrase: str, voice: str):
         "intelligence” and “a nihilistic opportunist who does the bidding of a dictator”."
     )
     assert _voice(text, phrase) == voice
+
+
+def test_layout_blocks_read_every_colon_of_a_line():
+    # find_statements tries each colon of a line; find_introduced_paragraphs the line's last one, ending it
+    from analysis.voice import find_introduced_paragraphs, find_statements
+
+    text = "Update 10:30: The ministry said in a statement:\n\nThe Kyiv regime shelled the town.\n"
+    (block,) = find_statements(text)
+    assert text[block.start:block.end] == "The Kyiv regime shelled the town." and block.voice == "quoted"
+    text = "At 10:30 Lavrov told reporters:\n\nThe Kyiv regime shelled the town.\nNote: none:"
+    (block,) = find_introduced_paragraphs(text)
+    assert text[block.start:block.end] == "The Kyiv regime shelled the town." and block.voice == "attributed"
