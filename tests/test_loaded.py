@@ -600,6 +600,19 @@ def test_stem_equals_trying_every_suffix_in_order(resources):
     assert [loaded._stem(w) for w in words] == [reference(w) for w in words]
 
 
+def test_words_sharing_only_three_first_letters_share_no_feature(resources):
+    # A three-letter prefix joined unrelated words: "hat" gave "hatches" the weight PTC's "hatred" earned, "div"
+    # gave "diversity" that of "divisive". Four-letter prefixes stay (they join derivations: "demoni-").
+    easy = resources.loaded_model.easy_words
+    for loaded_word, plain_word in (("humiliating", "humorous"), ("hatred", "hatches"), ("divisive", "diversity")):
+        own = set(loaded.own_features(loaded_word, "x", loaded._stem(loaded_word), easy))
+        plain = set(loaded.own_features(plain_word, "x", loaded._stem(plain_word), easy))
+        assert not {f for f in own & plain if not f.startswith(("sh:", "e:"))}, (loaded_word, plain_word)
+    assert "p4:demo" in loaded.own_features("demonise", "x", "demon", easy)
+    # The shipped model was trained on these features: it holds no weight the scorer would never look up.
+    assert not [name for name in resources.loaded_model.weights if name.startswith("p3:")]
+
+
 def test_scaled_scores_use_the_left_to_right_sum():
     import random
 
