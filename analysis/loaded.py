@@ -864,7 +864,8 @@ def analyze(context: DocContext) -> Contribution:
     hits: list = []
     # Only an English body is matched against the (English) lexicon: see reads_as_english.
     body = context.body_word_indexes
-    if lexicon is not None and reads_as_english(list(map(words.__getitem__, body)) if body else words):
+    lower = tokens.lower_words
+    if lexicon is not None and reads_as_english(list(map(lower.__getitem__, body)) if body else lower):
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = context.voice_finder.voice  # = classify_voice for this document

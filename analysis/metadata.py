@@ -649,7 +649,7 @@ def _name_with_handle(line: str) -> str:
 def _name_with_role(line: str) -> str:
     """The name of a line that is only a person's name and a writer's job title ("Bruce Y. Lee Senior Contributor",
     "Jane Doe, Staff Writer"), else "": every word after the name a job word, one of them a writer's."""
-    words = line.split()
+    words = line.split(None, 9)  # no more words are needed to tell a paragraph
     if len(words) > 8:
         return ""
     for i in range(2, len(words)):
@@ -698,7 +698,8 @@ def _dateline(line: str) -> str:
     A date inside a sentence ("She was arrested Feb. 26, 2018 in Johnson County") or an embedded post's
     signature ("— Name (@handle) October 3, 2017") is no publication date.
     """
-    if len(line.split()) > 14 or SOCIAL_POST_RE.search(line):
+    # (at most 16 words split off: the first lines are often long paragraphs)
+    if len(line.split(None, 15)) > 14 or SOCIAL_POST_RE.search(line):
         return ""
     iso = parse_date(line)
     if not iso:
@@ -803,8 +804,9 @@ def _headline_reworded(folded: str, headline: str, start: int) -> int:
     if len(wanted) < 6 or lines_left <= 0:
         return -1
     position = start
+    most = len(wanted) + 3  # a line of more words is too long: its words past that many are not split off
     for line in folded[start:].split("\n", lines_left)[:lines_left]:
-        if abs(len(line.split()) - len(wanted)) <= 3:
+        if abs(len(line.split(None, most)) - len(wanted)) <= 3:
             words = _headline_words(line)
             if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):
                 return position + len(line) - len(line.lstrip())
