@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -77,6 +78,7 @@ SELF_REFERENCE_CUE_RE = re.compile(
 # form the segmentation may leave in the body, so it is looked for in the whole text (when that holds " updates" or
 # " alerts" at all), not only in the furniture lines.
 UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
+UPDATES_OFFER_OPENERS = ("access to ", "receive ", "get ")  # what UPDATES_OFFER_RE's matches open with, lower-cased
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH Views", "Jobs at the TU"), not a sentence
 # How often a page must name a registry outlet besides its copyright line for that line's company to stand for it: a
@@ -103,6 +105,7 @@ CREDIT_LINE_RE = re.compile(
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
     re.I,
 )
+CREDIT_LINE_WORDS = ("source", "originally", "republished", "appeared")  # every CREDIT_LINE_RE cue holds one
 CONTENT_CREDIT_RE = re.compile(
     r"(?i:source attribution|image source(?: from)?|originally (?:published|appeared)(?: (?:by|in|on|at))?|republished (?:from|with permission)|"
     r"first published(?: (?:by|in|on|at))?|provided by|this (?:article|story) (?:first )?appeared (?:in|on|at))\s*[:\-–—]?\s*(?:[\w.\-’'/]+\s*){0,4}$"
@@ -514,13 +517,28 @@ def _updates_offers(context: DocContext, registry: Registry, countries: CountryC
     if lowered is not None and " updates" not in lowered and " alerts" not in lowered:
         return []  # a substring search spares the regex most texts
     found = []
-    for match in UPDATES_OFFER_RE.finditer(text):
+    for match in _updates_offer_matches(text, lowered):
         name = _self_name(match.group("name"), "", registry, countries)
         outlet = _lookup(registry, name, countries) if name is not None else None
         if outlet is not None:
             line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
             found.append((outlet, outlet.name, _tidy(text[line_start:line_end if line_end >= 0 else len(text)])[:120], 0.8))
     return found
+
+
+def _updates_offer_matches(text: str, lowered: str | None) -> Iterator[re.Match]:
+    """What UPDATES_OFFER_RE.finditer(text) finds, with the regex tried only where `lowered` (_lowered(text)) holds
+    one of its opening words (UPDATES_OFFER_OPENERS: a case-insensitive match opens with its lower-cased words at
+    the same offset), in order, each past the last match; None: the whole text is scanned. The scan tries the
+    regex at every character."""
+    if lowered is None:
+        yield from UPDATES_OFFER_RE.finditer(text)
+        return
+    after = 0
+    for start, _ in _occurrences(lowered, UPDATES_OFFER_OPENERS):
+        if start >= after and (match := UPDATES_OFFER_RE.match(text, start)) is not None:
+            after = match.end()
+            yield match
 
 
 @dataclass(frozen=True)
@@ -613,6 +631,15 @@ def _own_domain_on_line(mentions: list[Mention], start: int, end: int, name: str
     return None
 
 
+def _credit_lines(text: str) -> Iterator[re.Match]:
+    """CREDIT_LINE_RE.finditer(text); none without a search when the lower-cased text (_lowered) holds none of
+    CREDIT_LINE_WORDS, as most pages do (the regex is tried at every character)."""
+    lowered = _lowered(text)
+    if lowered is not None and not any(word in lowered for word in CREDIT_LINE_WORDS):
+        return iter(())
+    return CREDIT_LINE_RE.finditer(text)
+
+
 def _credits(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str]]:
     """Content credits to another outlet ("Source attribution: X", "image source from:x"), not picture-agency credits."""
     text = context.document.text
@@ -627,7 +654,7 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
                 seen.add(mention.outlet.outlet_id)
                 line_start = text.rfind("\n", 0, mention.start) + 1
                 credits.append((mention.outlet, mention.surface, _tidy(text[line_start:mention.end + 40])[-120:]))
-    for match in CREDIT_LINE_RE.finditer(text):
+    for match in _credit_lines(text):
         name = re.split(r"\s+(?:and|with|via|/)\s+", match.group("name").strip())[0]
         if any(s <= m.start < match.end() for m in mentions if m.outlet for s in (match.start("name"),)):
             continue  # already counted through the registry mention inside it
