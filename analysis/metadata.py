@@ -495,9 +495,14 @@ class BylineReader:
     def lone_byline(self) -> LoneByline | None:
         return _lone_byline(self.text)
 
+    @cached_property
+    def head(self) -> list[str]:
+        """The first lines (_head_lines), read by both."""
+        return _head_lines(self.text)
+
     def author(self) -> tuple[str, str]:
         """(author, evidence): see find_author."""
-        found = _author_in(_head_lines(self.text))
+        found = _author_in(self.head)
         if found[0]:
             return found
         below = self.below
@@ -510,14 +515,14 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
-        credit = next((line for line in _head_lines(self.text) + (below[1] if below else []) if _credits_no_person(line)), "")
+        credit = next((line for line in self.head + (below[1] if below else []) if _credits_no_person(line)), "")
         if credit:
             return "", f"the byline credits no person (a staff or organisation credit): {credit[:120]}"
         return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
 
     def published(self) -> tuple[str, str]:
         """(ISO date, evidence): see find_published."""
-        head = _head_lines(self.text)
+        head = self.head
         masthead = ""
         for line in head:
             iso = _dateline(line)
