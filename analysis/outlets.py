@@ -399,7 +399,7 @@ def _cue_lines(text: str, lowered: str | None, lines: list[tuple[int, int]]) -> 
 
 
 def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention],
-                     others: tuple[int, ...], suffix: tuple[str, str, bool] | None) -> list[tuple[Outlet | None, str, str, float]]:
+                     others: tuple[int, ...], suffix: tuple[str, str, bool] | None, lowered: str | None) -> list[tuple[Outlet | None, str, str, float]]:
     """(outlet or None, name as written, the line, strength) for each place where the page names itself.
 
     Strength: a site name closing the title line 0.85, furniture phrases 0.8, copyright lines 0.6
@@ -407,12 +407,11 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
     when the page repeats it elsewhere, so a headline with a dash is not taken for a site name; one read
     before a dropped section label ("Headline - Prayuth: news") counts only when it is a registry outlet. A line holding
     one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference.
-    `suffix` is _title_suffix(context), read once per document."""
+    `suffix` is _title_suffix(context), read once per document; `lowered` is _lowered(text)."""
     text = context.document.text
     found: list[tuple] = []  # (outlet, name, line, strength), and what was matched when the line alone does not say
     holders: list[tuple[int, int, int, str]] = []  # unregistered copyright holders: (index in found, line start, line end, name)
     furniture = _furniture_ranges(context)
-    lowered = _lowered(text)
     if suffix:
         name, line, sectioned = suffix
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
@@ -631,17 +630,18 @@ def _own_domain_on_line(mentions: list[Mention], start: int, end: int, name: str
     return None
 
 
-def _credit_lines(text: str) -> Iterator[re.Match]:
-    """CREDIT_LINE_RE.finditer(text); none without a search when the lower-cased text (_lowered) holds none of
+def _credit_lines(text: str, lowered: str | None) -> Iterator[re.Match]:
+    """CREDIT_LINE_RE.finditer(text); none without a search when `lowered` (_lowered(text)) holds none of
     CREDIT_LINE_WORDS, as most pages do (the regex is tried at every character)."""
-    lowered = _lowered(text)
     if lowered is not None and not any(word in lowered for word in CREDIT_LINE_WORDS):
         return iter(())
     return CREDIT_LINE_RE.finditer(text)
 
 
-def _credits(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str]]:
-    """Content credits to another outlet ("Source attribution: X", "image source from:x"), not picture-agency credits."""
+def _credits(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention],
+             lowered: str | None) -> list[tuple[Outlet | None, str, str]]:
+    """Content credits to another outlet ("Source attribution: X", "image source from:x"), not picture-agency credits.
+    `lowered` is _lowered(text)."""
     text = context.document.text
     credits: list[tuple[Outlet | None, str, str]] = []
     seen: set[str] = set()
@@ -654,7 +654,7 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
                 seen.add(mention.outlet.outlet_id)
                 line_start = text.rfind("\n", 0, mention.start) + 1
                 credits.append((mention.outlet, mention.surface, _tidy(text[line_start:mention.end + 40])[-120:]))
-    for match in _credit_lines(text):
+    for match in _credit_lines(text, lowered):
         name = re.split(r"\s+(?:and|with|via|/)\s+", match.group("name").strip())[0]
         if any(s <= m.start < match.end() for m in mentions if m.outlet for s in (match.start("name"),)):
             continue  # already counted through the registry mention inside it
@@ -706,7 +706,8 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     syndications = [syndication for syndication in _syndications(context, registry, countries)
                     if not _names_the_page(context, syndication, registry, countries, suffix)]
     others = tuple(syndication.copyright_start for syndication in syndications)
-    selfs = sorted(_self_references(context, registry, countries, mentions, others, suffix), key=lambda s: -s[3])  # stable: text order within a strength
+    lowered = _lowered(document.text)  # for the substring searches that spare regex scans
+    selfs = sorted(_self_references(context, registry, countries, mentions, others, suffix, lowered), key=lambda s: -s[3])  # stable: text order within a strength
     named = [s for s in selfs if s[0] is not None]
     if named:
         outlet = named[0][0]
@@ -722,7 +723,7 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     byline_outlet = _byline_outlet(context, registry, countries)
     if byline_outlet:
         candidates.append(byline_outlet)
-    ident.credited = [name if outlet is None else outlet.name for outlet, name, _ in _credits(context, registry, countries, mentions)]
+    ident.credited = [name if outlet is None else outlet.name for outlet, name, _ in _credits(context, registry, countries, mentions, lowered)]
     for syndication in syndications:
         if syndication.original not in ident.credited:
             ident.credited.append(syndication.original)

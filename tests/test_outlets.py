@@ -1016,7 +1016,7 @@ def test_updates_offer_matches_equal_the_scan():
 
 def test_credit_lines_equal_the_scan():
     """_credit_lines skips the regex only when no cue word is in the text; what it finds is what the scan finds."""
-    from analysis.outlets import CREDIT_LINE_RE, _credit_lines
+    from analysis.outlets import CREDIT_LINE_RE, _credit_lines, _lowered
 
     texts = [
         "Some story.\nThis article first appeared on: The Conversation.\nSOURCE: Reuters",
@@ -1025,5 +1025,5 @@ def test_credit_lines_equal_the_scan():
         "\u017fource: The Guardian",  # the long s: re.IGNORECASE reads it as "s", str.lower() does not; scanned whole
     ]
     for text in texts:
-        assert [m.span() for m in _credit_lines(text)] == [m.span() for m in CREDIT_LINE_RE.finditer(text)]
-    assert len(list(_credit_lines(texts[0]))) == 2 and len(list(_credit_lines(texts[3]))) == 1
+        assert [m.span() for m in _credit_lines(text, _lowered(text))] == [m.span() for m in CREDIT_LINE_RE.finditer(text)]
+    assert len(list(_credit_lines(texts[0], _lowered(texts[0])))) == 2 and len(list(_credit_lines(texts[3], _lowered(texts[3])))) == 1
