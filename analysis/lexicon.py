@@ -700,12 +700,15 @@ MIN_ENGLISH_STOP_SHARE = 0.15
 MIN_WORDS_FOR_LANGUAGE = 40  # shorter texts are too few words to judge, and are matched
 
 
-def reads_as_english(words) -> bool:
-    """True unless `words` (tokens as written), enough of them to judge, hold too few English stop words.
+def reads_as_english(lower_words) -> bool:
+    """True unless `lower_words` (tokens lower-cased, as Tokens.lower_words holds them), enough of them to judge,
+    hold too few English stop words.
 
-    Counts in C (map over the word memo and the stop-word set): a Python loop stopping at the share cost
-    more, since English text reaches it only a third of the way in."""
-    if len(words) < MIN_WORDS_FOR_LANGUAGE:
+    No stop word holds an apostrophe, so lower-casing is all the normalizing (normalize_word) they need; the
+    document's lower-cased words are made once for every analysis, so no word is looked up in the word memo.
+    Counts in C (map over the stop-word set): a Python loop stopping at the share cost more, since English
+    text reaches it only a third of the way in."""
+    if len(lower_words) < MIN_WORDS_FOR_LANGUAGE:
         return True
-    stops = sum(map(ENGLISH_STOP_WORDS.__contains__, map(_NORMALIZED.__getitem__, words)))
-    return stops >= MIN_ENGLISH_STOP_SHARE * len(words)
+    stops = sum(map(ENGLISH_STOP_WORDS.__contains__, lower_words))
+    return stops >= MIN_ENGLISH_STOP_SHARE * len(lower_words)

@@ -93,6 +93,11 @@ def column_slug(name: str) -> str:
     return re.sub(r"[^a-z0-9]+", "_", name.lower()).strip("_")
 
 
+# The documents columns counting lexicon hits by category and by narrative, named once (not per document).
+CATEGORY_COLUMNS = tuple((category, "loaded_cat_" + column_slug(category)) for category in CATEGORIES)
+NARRATIVE_COLUMNS = tuple((narrative, "loaded_narr_" + column_slug(narrative)) for narrative in NARRATIVES)
+
+
 # ---------------------------------------------------------------- learned detector
 
 
@@ -862,7 +867,8 @@ def analyze(context: DocContext) -> Contribution:
     hits: list = []
     # Only an English body is matched against the (English) lexicon: see reads_as_english.
     body = context.body_word_indexes
-    if lexicon is not None and reads_as_english(list(map(words.__getitem__, body)) if body else words):
+    lower = tokens.lower_words
+    if lexicon is not None and reads_as_english(list(map(lower.__getitem__, body)) if body else lower):
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = context.voice_finder.voice  # = classify_voice for this document
@@ -914,8 +920,10 @@ def _columns(rows: list[dict], body_words: int) -> dict:
         "model_authorial": count(model_rows, AUTHORIAL),
         "model_per_1k_words": per_1k(count(model_rows, AUTHORIAL)),
     }
-    for category in CATEGORIES:
-        columns["loaded_cat_" + column_slug(category)] = sum(1 for r in lexicon_rows if r["category"] == category)
-    for narrative in NARRATIVES:
-        columns["loaded_narr_" + column_slug(narrative)] = sum(1 for r in lexicon_rows if r["narrative"] == narrative)
+    by_category = Counter(r["category"] for r in lexicon_rows)
+    for category, column in CATEGORY_COLUMNS:
+        columns[column] = by_category[category]
+    by_narrative = Counter(r["narrative"] for r in lexicon_rows)
+    for narrative, column in NARRATIVE_COLUMNS:
+        columns[column] = by_narrative[narrative]
     return columns

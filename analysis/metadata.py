@@ -513,9 +513,14 @@ class BylineReader:
     def lone_byline(self) -> LoneByline | None:
         return _lone_byline(self.text)
 
+    @cached_property
+    def head(self) -> list[str]:
+        """The first lines (_head_lines), read by both."""
+        return _head_lines(self.text)
+
     def author(self) -> tuple[str, str]:
         """(author, evidence): see find_author."""
-        found = _author_in(_head_lines(self.text))
+        found = _author_in(self.head)
         if found[0]:
             return found
         below = self.below
@@ -528,14 +533,14 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
-        credit = next((line for line in _head_lines(self.text) + (below[1] if below else []) if _credits_no_person(line)), "")
+        credit = next((line for line in self.head + (below[1] if below else []) if _credits_no_person(line)), "")
         if credit:
             return "", f"the byline credits no person (a staff or organisation credit): {credit[:120]}"
         return "", "no byline found in the first lines" + (" nor below the headline" if below else "")
 
     def published(self) -> tuple[str, str]:
         """(ISO date, evidence): see find_published."""
-        head = _head_lines(self.text)
+        head = self.head
         masthead = ""
         for line in head:
             iso = _dateline(line)
@@ -669,7 +674,7 @@ def _name_with_handle(line: str) -> str:
 def _name_with_role(line: str) -> str:
     """The name of a line that is only a person's name and a writer's job title ("Bruce Y. Lee Senior Contributor",
     "Jane Doe, Staff Writer"), else "": every word after the name a job word, one of them a writer's."""
-    words = line.split()
+    words = line.split(None, 9)  # no more words are needed to tell a paragraph
     if len(words) > 8:
         return ""
     for i in range(2, len(words)):
@@ -720,7 +725,8 @@ def _dateline(line: str) -> str:
     unless all of it is dates, times and dateline words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
     18.56 GMT").
     """
-    if SOCIAL_POST_RE.search(line) or (len(line.split()) > 14 and not _only_a_date(line)):
+    # (at most 16 words split off: the first lines are often long paragraphs)
+    if SOCIAL_POST_RE.search(line) or (len(line.split(None, 15)) > 14 and not _only_a_date(line)):
         return ""
     iso = parse_date(line)
     if not iso:
@@ -827,8 +833,9 @@ def _headline_reworded(folded: str, headline: str, start: int) -> int:
     if len(wanted) < 6 or lines_left <= 0:
         return -1
     position = start
+    most = len(wanted) + 3  # a line of more words is too long: its words past that many are not split off
     for line in folded[start:].split("\n", lines_left)[:lines_left]:
-        if abs(len(line.split()) - len(wanted)) <= 3:
+        if abs(len(line.split(None, most)) - len(wanted)) <= 3:
             words = _headline_words(line)
             if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):
                 return position + len(line) - len(line.lstrip())

@@ -14,6 +14,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left, bisect_right
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from itertools import compress
 from operator import itemgetter
@@ -78,6 +79,7 @@ SELF_REFERENCE_CUE_RE = re.compile(
 # form the segmentation may leave in the body, so it is looked for in the whole text (when that holds " updates" or
 # " alerts" at all), not only in the furniture lines.
 UPDATES_OFFER_RE = re.compile(rf"(?i:access to|receive|get) (?:(?i:the|our) )?{_NAME} (?i:updates|alerts)\b")
+UPDATES_OFFER_OPENERS = ("access to ", "receive ", "get ")  # what UPDATES_OFFER_RE's matches open with, lower-cased
 SELF_REFERENCE_CUES_LOWER = tuple(cue.lower() for cue in SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES)
 MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH Views", "Jobs at the TU"), not a sentence
 # How often a page must name a registry outlet besides its copyright line for that line's company to stand for it: a
@@ -110,6 +112,7 @@ CREDIT_LINE_RE = re.compile(
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
     re.I,
 )
+CREDIT_LINE_WORDS = ("source", "originally", "republished", "appeared")  # every CREDIT_LINE_RE cue holds one
 CONTENT_CREDIT_RE = re.compile(
     r"(?i:source attribution|image source(?: from)?|originally (?:published|appeared)(?: (?:by|in|on|at))?|republished (?:from|with permission)|"
     r"first published(?: (?:by|in|on|at))?|provided by|this (?:article|story) (?:first )?appeared (?:in|on|at))\s*[:\-–—]?\s*(?:[\w.\-’'/]+\s*){0,4}$"
@@ -405,7 +408,7 @@ def _cue_lines(text: str, lowered: str | None, lines: list[tuple[int, int]]) -> 
 
 
 def _self_references(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention],
-                     others: tuple[int, ...], suffix: tuple[str, str, bool] | None) -> list[tuple[Outlet | None, str, str, float]]:
+                     others: tuple[int, ...], suffix: tuple[str, str, bool] | None, lowered: str | None) -> list[tuple[Outlet | None, str, str, float]]:
     """(outlet or None, name as written, the line, strength) for each place where the page names itself.
 
     Strength: a site name closing the title line 0.85, furniture phrases 0.8, copyright lines 0.6
@@ -413,12 +416,11 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
     when the page repeats it elsewhere, so a headline with a dash is not taken for a site name; one read
     before a dropped section label ("Headline - Prayuth: news") counts only when it is a registry outlet. A line holding
     one of the offsets `others` is another outlet's (a syndicated text's original copyright): no self-reference.
-    `suffix` is _title_suffix(context), read once per document."""
+    `suffix` is _title_suffix(context), read once per document; `lowered` is _lowered(text)."""
     text = context.document.text
     found: list[tuple] = []  # (outlet, name, line, strength), and what was matched when the line alone does not say
     holders: list[tuple[int, int, int, str]] = []  # unregistered copyright holders: (index in found, line start, line end, name)
     furniture = _furniture_ranges(context)
-    lowered = _lowered(text)
     if suffix:
         name, line, sectioned = suffix
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
@@ -526,13 +528,28 @@ def _updates_offers(context: DocContext, registry: Registry, countries: CountryC
     if lowered is not None and " updates" not in lowered and " alerts" not in lowered:
         return []  # a substring search spares the regex most texts
     found = []
-    for match in UPDATES_OFFER_RE.finditer(text):
+    for match in _updates_offer_matches(text, lowered):
         name = _self_name(match.group("name"), "", registry, countries)
         outlet = _lookup(registry, name, countries) if name is not None else None
         if outlet is not None:
             line_start, line_end = text.rfind("\n", 0, match.start()) + 1, text.find("\n", match.end())
             found.append((outlet, outlet.name, _tidy(text[line_start:line_end if line_end >= 0 else len(text)])[:120], 0.8))
     return found
+
+
+def _updates_offer_matches(text: str, lowered: str | None) -> Iterator[re.Match]:
+    """What UPDATES_OFFER_RE.finditer(text) finds, with the regex tried only where `lowered` (_lowered(text)) holds
+    one of its opening words (UPDATES_OFFER_OPENERS: a case-insensitive match opens with its lower-cased words at
+    the same offset), in order, each past the last match; None: the whole text is scanned. The scan tries the
+    regex at every character."""
+    if lowered is None:
+        yield from UPDATES_OFFER_RE.finditer(text)
+        return
+    after = 0
+    for start, _ in _occurrences(lowered, UPDATES_OFFER_OPENERS):
+        if start >= after and (match := UPDATES_OFFER_RE.match(text, start)) is not None:
+            after = match.end()
+            yield match
 
 
 @dataclass(frozen=True)
@@ -625,8 +642,18 @@ def _own_domain_on_line(mentions: list[Mention], start: int, end: int, name: str
     return None
 
 
-def _credits(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention]) -> list[tuple[Outlet | None, str, str]]:
-    """Content credits to another outlet ("Source attribution: X", "image source from:x"), not picture-agency credits."""
+def _credit_lines(text: str, lowered: str | None) -> Iterator[re.Match]:
+    """CREDIT_LINE_RE.finditer(text); none without a search when `lowered` (_lowered(text)) holds none of
+    CREDIT_LINE_WORDS, as most pages do (the regex is tried at every character)."""
+    if lowered is not None and not any(word in lowered for word in CREDIT_LINE_WORDS):
+        return iter(())
+    return CREDIT_LINE_RE.finditer(text)
+
+
+def _credits(context: DocContext, registry: Registry, countries: CountryCounts, mentions: list[Mention],
+             lowered: str | None) -> list[tuple[Outlet | None, str, str]]:
+    """Content credits to another outlet ("Source attribution: X", "image source from:x"), not picture-agency credits.
+    `lowered` is _lowered(text)."""
     text = context.document.text
     credits: list[tuple[Outlet | None, str, str]] = []
     seen: set[str] = set()
@@ -639,7 +666,7 @@ def _credits(context: DocContext, registry: Registry, countries: CountryCounts, 
                 seen.add(mention.outlet.outlet_id)
                 line_start = text.rfind("\n", 0, mention.start) + 1
                 credits.append((mention.outlet, mention.surface, _tidy(text[line_start:mention.end + 40])[-120:]))
-    for match in CREDIT_LINE_RE.finditer(text):
+    for match in _credit_lines(text, lowered):
         name = re.split(r"\s+(?:and|with|via|/)\s+", match.group("name").strip())[0]
         if any(s <= m.start < match.end() for m in mentions if m.outlet for s in (match.start("name"),)):
             continue  # already counted through the registry mention inside it
@@ -691,7 +718,8 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     syndications = [syndication for syndication in _syndications(context, registry, countries)
                     if not _names_the_page(context, syndication, registry, countries, suffix)]
     others = tuple(syndication.copyright_start for syndication in syndications)
-    selfs = sorted(_self_references(context, registry, countries, mentions, others, suffix), key=lambda s: -s[3])  # stable: text order within a strength
+    lowered = _lowered(document.text)  # for the substring searches that spare regex scans
+    selfs = sorted(_self_references(context, registry, countries, mentions, others, suffix, lowered), key=lambda s: -s[3])  # stable: text order within a strength
     named = [s for s in selfs if s[0] is not None]
     if named:
         outlet = named[0][0]
@@ -707,7 +735,7 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     byline_outlet = _byline_outlet(context, registry, countries)
     if byline_outlet:
         candidates.append(byline_outlet)
-    ident.credited = [name if outlet is None else outlet.name for outlet, name, _ in _credits(context, registry, countries, mentions)]
+    ident.credited = [name if outlet is None else outlet.name for outlet, name, _ in _credits(context, registry, countries, mentions, lowered)]
     for syndication in syndications:
         if syndication.original not in ident.credited:
             ident.credited.append(syndication.original)

@@ -185,3 +185,17 @@ def test_not_near_column_is_parsed_and_checked():
     with pytest.raises(LexiconError, match="line 2: bad not_near: 'pest control' is not one word"):
         parse_lexicon(HEADER.replace("not_in", "not_in,not_near")
                       + "vermin,vermin,name-calling,neutral-descriptive,(omit),note,,pest control\n")
+
+
+def test_reads_as_english_needs_only_lower_casing():
+    """reads_as_english takes Tokens.lower_words: right only while no stop word holds an apostrophe (normalize_word
+    straightens "’", so lower-casing and normalizing then agree on every stop word)."""
+    from analysis.lexicon import reads_as_english
+    from analysis.stopwords import ENGLISH_STOP_WORDS
+    from analysis.tokens import tokenize
+
+    assert not any("'" in word or "’" in word for word in ENGLISH_STOP_WORDS)
+    english = tokenize("The minister said that it was not the time for the talks, and they would wait. " * 4)
+    assert reads_as_english(english.lower_words)
+    german = tokenize("Die Regierung hat heute neue Gesetze beschlossen, Kritiker warnen vor den Folgen. " * 4)
+    assert not reads_as_english(german.lower_words)

@@ -1029,3 +1029,35 @@ def test_two_forms_of_an_outlet_add_their_quotations():
                         "\"The vote will not happen this year,\" the FT added.\n" + _BODY)
     assert "FT" not in cited
     assert cited["Financial Times"]["quoted"] == 2 and cited["Financial Times"]["paraphrased"] == 0
+
+
+def test_updates_offer_matches_equal_the_scan():
+    """_updates_offer_matches tries the regex only where an opening word stands: it finds what the scan finds, also
+    with matches one after the other, cues in capitals, a name across a line break, and a text _lowered refuses."""
+    from analysis.outlets import UPDATES_OFFER_RE, _lowered, _updates_offer_matches
+
+    texts = [
+        "Sign up to receive The Daily Signal updates. Get our Fox News alerts and get get Axios updates.",
+        "GET THE\nNew York Times ALERTS today; access to CNN updates, get Reuters alertsx, Receive BBC alerts",
+        "K\u212aelvin: receive Breitbart News updates",  # the Kelvin sign: no lower-cased copy, the whole text is scanned
+        "Nothing to see here.",
+    ]
+    for text in texts:
+        expected = [(m.span(), m.group("name")) for m in UPDATES_OFFER_RE.finditer(text)]
+        assert [(m.span(), m.group("name")) for m in _updates_offer_matches(text, _lowered(text))] == expected
+    assert len(list(_updates_offer_matches(texts[0], _lowered(texts[0])))) == 3
+
+
+def test_credit_lines_equal_the_scan():
+    """_credit_lines skips the regex only when no cue word is in the text; what it finds is what the scan finds."""
+    from analysis.outlets import CREDIT_LINE_RE, _credit_lines, _lowered
+
+    texts = [
+        "Some story.\nThis article first appeared on: The Conversation.\nSOURCE: Reuters",
+        "Originally published by Breitbart: more. Republished from RT - with thanks. Image source from: x",
+        "A plain story with no credit at all. It ends here.",
+        "\u017fource: The Guardian",  # the long s: re.IGNORECASE reads it as "s", str.lower() does not; scanned whole
+    ]
+    for text in texts:
+        assert [m.span() for m in _credit_lines(text, _lowered(text))] == [m.span() for m in CREDIT_LINE_RE.finditer(text)]
+    assert len(list(_credit_lines(texts[0], _lowered(texts[0])))) == 2 and len(list(_credit_lines(texts[3], _lowered(texts[3])))) == 1
