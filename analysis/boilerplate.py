@@ -612,7 +612,11 @@ def _blocks(text: str, lines: list[_Line], sentence_spans: tuple[tuple[int, int]
     for line in lines:
         if line.body and split:
             first = bisect.bisect_left(starts, line.start)
-            sentences = [(s, e) for s, e in sentence_spans[first:bisect.bisect_left(starts, line.end)] if e <= line.end]
+            last = bisect.bisect_left(starts, line.end, first)
+            if last - first < 2:  # a line of one sentence has none glued on (_split_glued)
+                blocks.append(Block(line.start, line.end, BODY, "", line.why))
+                continue
+            sentences = [(s, e) for s, e in sentence_spans[first:last] if e <= line.end]
             blocks.extend(_split_glued(text, line, sentences))
         elif line.body:
             blocks.append(Block(line.start, line.end, BODY, "", line.why))
