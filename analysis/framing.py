@@ -63,7 +63,7 @@ def analyze_document(context: DocContext) -> Contribution:
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
     found = context.actors  # found once per document, shared with outlets
     words = context.tokens.words
-    body, lead = events.event_terms(list(map(words.__getitem__, indexes)))
+    body, lead = events.event_terms([words[i] for i in indexes])
     # The headline states the event too, and survives any mistake in boilerplate removal.
     title, _ = events.event_terms(WORD_RE.findall(context.document.title or ""))
     lead = f"{title} {lead}".strip()

@@ -19,7 +19,6 @@ import unicodedata
 from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
-from itertools import filterfalse
 
 from .context import Contribution, DocContext
 from .stopwords import ENGLISH_STOP_WORDS
@@ -222,7 +221,7 @@ def language_note(lower_words: Sequence[str]) -> str:
     From the shared tokens: the share of words in a script other than Latin, then the share of English
     function words (analysis/stopwords.py).
     """
-    non_ascii = list(filterfalse(str.isascii, lower_words))
+    non_ascii = [word for word in lower_words if not word.isascii()]
     scripts = Counter(map(_WORD_SCRIPTS.__getitem__, non_ascii))
     scripts.pop("", None)
     # Words that are not plain ASCII numbers; map() over str methods keeps the per-word work in C.
@@ -245,5 +244,5 @@ def language_note(lower_words: Sequence[str]) -> str:
 def analyze(context: DocContext) -> Contribution:
     """Readability columns of the document's body text (boilerplate excluded), and a note when it is not English."""
     lower = context.tokens.lower_words
-    body_words = list(map(lower.__getitem__, context.body_word_indexes))
+    body_words = [lower[i] for i in context.body_word_indexes]
     return Contribution(columns={**columns(measure(context.segmentation.body_text)), "readability_note": language_note(body_words)})
