@@ -223,7 +223,7 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
     seen: dict[str, int] = {}
     norms = [line.stats.norm for line in lines]
     counts = Counter(norms)
-    verbatim = [" ".join(text[line.start:line.end].split()) for line in lines]
+    verbatim = [line.stats.collapsed for line in lines]
     _mark_widget_runs(lines, verbatim)
     for i, line in enumerate(lines):
         norm = norms[i]
@@ -502,7 +502,7 @@ def _keep_headline(text: str, lines: list[_Line], title: str, site_name_cut: boo
     if not title:
         return
     for i, line in enumerate(lines):
-        words = " ".join(text[line.start:line.end].split())
+        words = line.stats.collapsed
         if words == title or (site_name_cut and words.startswith(title) and TITLE_CUT_RE.match(words, len(title))):
             line.body, line.category = True, ""
             line.why = "headline (the document's title)"
