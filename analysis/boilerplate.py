@@ -223,7 +223,7 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
     seen: dict[str, int] = {}
     norms = [line.stats.norm for line in lines]
     counts = Counter(norms)
-    verbatim = [" ".join(text[line.start:line.end].split()) for line in lines]
+    verbatim = [line.stats.collapsed for line in lines]
     _mark_widget_runs(lines, verbatim)
     for i, line in enumerate(lines):
         norm = norms[i]
@@ -502,7 +502,7 @@ def _keep_headline(text: str, lines: list[_Line], title: str, site_name_cut: boo
     if not title:
         return
     for i, line in enumerate(lines):
-        words = " ".join(text[line.start:line.end].split())
+        words = line.stats.collapsed
         if words == title or (site_name_cut and words.startswith(title) and TITLE_CUT_RE.match(words, len(title))):
             line.body, line.category = True, ""
             line.why = "headline (the document's title)"
@@ -612,7 +612,11 @@ def _blocks(text: str, lines: list[_Line], sentence_spans: tuple[tuple[int, int]
     for line in lines:
         if line.body and split:
             first = bisect.bisect_left(starts, line.start)
-            sentences = [(s, e) for s, e in sentence_spans[first:bisect.bisect_left(starts, line.end)] if e <= line.end]
+            last = bisect.bisect_left(starts, line.end, first)
+            if last - first < 2:  # a line of one sentence has none glued on (_split_glued)
+                blocks.append(Block(line.start, line.end, BODY, "", line.why))
+                continue
+            sentences = [(s, e) for s, e in sentence_spans[first:last] if e <= line.end]
             blocks.extend(_split_glued(text, line, sentences))
         elif line.body:
             blocks.append(Block(line.start, line.end, BODY, "", line.why))

@@ -334,6 +334,7 @@ class LineStats(NamedTuple):
     norm: str
     bullet: bool
     question: bool
+    collapsed: str  # the line's words joined by single spaces: the cues read it, the duplicate and headline rules compare it
 
     @property
     def good(self) -> bool:
@@ -415,7 +416,8 @@ def _line_stats(text: str) -> LineStats:
     unquoted = QUOTED_RE.sub(" ", stripped) if quoted else stripped
     # Most lines have no bullet or emphasis to clean off: their words are those of the cleaned line.
     plain = not ("**" in stripped or "__" in stripped or CUE_BULLET_RE.match(stripped))
-    cleaned = " ".join(parts) if plain else clean_for_cues(stripped)
+    collapsed = " ".join(parts)
+    cleaned = collapsed if plain else clean_for_cues(stripped)
     call_to_action = CALL_TO_ACTION_RE.search(cleaned) is not None
     # Every word of the outlet's voice (we, our, us) is also a word of the reader's: no reader voice, no outlet voice.
     reader = READER_VOICE_RE.search(unquoted) is not None if quoted else any(readers)
@@ -442,6 +444,7 @@ def _line_stats(text: str) -> LineStats:
         norm=" ".join(filter(None, norms)),
         bullet=bool(BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
+        collapsed=collapsed,
     )
 
 

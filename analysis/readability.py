@@ -29,7 +29,12 @@ from .tokens import WordMemo
 NON_CONTRACTION_APOSTROPHE = re.compile(r"\'(?![tsd]|ve|ll|re)")
 PUNCTUATION = re.compile(r"[^\w\s\']+")  # runs at once: the same text as textstat's one-by-one removal
 SENTENCE_FRAGMENT = re.compile(r"\b[^.!?]+[.!?]*")
-WORD_CHAR = re.compile(r"\w")
+# textstat's count_words(fragment) > 2 as one regex search, in C: three whitespace-separated tokens that each
+# hold a word character, with any tokens of punctuation only between them. Removing punctuation never splits a
+# token, and a token survives it exactly when it holds a word character, so such tokens are the words
+# textstat counts (\s and \w are str.split's whitespace and str.isalnum plus "_").
+_WORD_TOKEN = r"[^\w\s]*\w\S*"
+MORE_THAN_TWO_WORDS = re.compile(rf"{_WORD_TOKEN}(?:\s+(?:[^\w\s]+\s+)*{_WORD_TOKEN}){{2}}")
 GUNNING_FOG_SYLLABLES = 3  # textstat's "syllable_threshold" for English
 DECIMALS = 4
 
@@ -61,19 +66,7 @@ def count_sentences(text: str) -> int:
     if not text:
         return 0
     fragments = SENTENCE_FRAGMENT.findall(text)
-    return max(1, sum(1 for fragment in fragments if _more_than_two_words(fragment)))
-
-
-def _more_than_two_words(fragment: str) -> bool:
-    # Removing punctuation never splits a token; a token survives it exactly when it holds a word
-    # character, so counting such tokens equals textstat's count_words(fragment).
-    count = 0
-    for token in fragment.split():
-        if WORD_CHAR.search(token):
-            count += 1
-            if count > 2:
-                return True
-    return False
+    return max(1, len(list(filter(MORE_THAN_TWO_WORDS.search, fragments))))
 
 
 def word_profile(word: str) -> tuple[int, int, int, int]:

@@ -832,6 +832,7 @@ def _line_stats_by_whole_line(text: str):
         norm=bf.normalise_line(stripped),
         bullet=bool(bf.BULLET_RE.match(stripped)),
         question=stripped.endswith("?"),
+        collapsed=" ".join(text.split()),
     )
 
 

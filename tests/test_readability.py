@@ -167,6 +167,31 @@ def test_packed_profiles_sum_field_by_field():
     assert (result.syllables, result.polysyllables, result.not_easy_words, result.difficult_words) == expected
 
 
+
+def _more_than_two_words_token_by_token(fragment: str) -> bool:
+    """textstat's count_words(fragment) > 2 spelt out: whitespace tokens that still hold a word character once
+    punctuation is removed."""
+    import re
+
+    return sum(1 for token in fragment.split() if re.search(r"\w", token)) > 2
+
+
+def test_more_than_two_words_regex_counts_the_tokens_textstat_counts():
+    import random
+
+    fragments = [
+        "", "a", "a b", "a b c", "a - b", "a - b - c", "-- a -- b --", "a b ...", "... a b", "a—b c", "a \u2014 b \u2014 c",
+        "a\u00a0b\u3000c", "a\u2028b c", "_ _ _", "² ² ²", "٣ ٣", "'s 't 'd", "a.b c", "'' \"\" a b", "x\ty\nz",
+    ]
+    rnd = random.Random(7)
+    alphabet = list("ab1_ -—.'’\t\n\u00a0\u3000é²٣!?,") + ["--", " - ", "..."]
+    fragments += ["".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 25))) for _ in range(20000)]
+    for fragment in fragments:
+        expected = _more_than_two_words_token_by_token(fragment)
+        assert (readability.MORE_THAN_TWO_WORDS.search(fragment) is not None) == expected, repr(fragment)
+    assert readability.count_sentences("One two three. Four five. Six seven eight!") == 2
+
+
 ENGLISH_NEWS = ("Hungarian Prime Minister Viktor Orbán met Vladimir Putin on Tuesday in Beijing, where the two leaders "
                 "talked about energy and the war in Ukraine. Critics said the meeting was a mistake and that it would "
                 "hurt the unity of the alliance. ")
