@@ -626,10 +626,7 @@ def _lone_byline(text: str) -> LoneByline | None:
     names: dict[str, LoneByline] = {}
     for match in BYLINE_LINE_RE.finditer(text):
         name = _clean_name(match.group("name"))
-        words = name.split()
-        if not 2 <= len(words) <= 4 or not _plausible_name(name) or any(ch.isdigit() for ch in name):
-            continue
-        if any(word.lower().strip(".,") in NOT_IN_A_PERSON_NAME for word in words if word[:1].isupper()):
+        if any(ch.isdigit() for ch in name) or not _person_name(name):
             continue
         before_end = text.rfind("\n", 0, match.start())
         previous = text[text.rfind("\n", 0, before_end) + 1:before_end].strip() if before_end >= 0 else ""

@@ -751,3 +751,12 @@ def test_a_date_in_figures_with_its_day_over_12_dates_the_page():
     text = "Leaders Meet In Moscow For Talks\n\n21/06/2014 Tony Carter\n\nThe leaders met.\n"
     assert metadata.find_published(text)[0] == "2014-06-21"
     assert metadata.find_published(text.replace("21/06/2014", "06/07/2014"))[0] == ""
+
+
+# Sixth round (meta9): bylines inside a dateline, headlines the page rewords, the lone byline's name test.
+
+@pytest.mark.parametrize("article", ["Intro.\n\nby MS RDN", "Intro.\n\nby Jane D."])
+def test_a_byline_line_of_its_own_names_a_person_as_person_name_tells(article):
+    """_lone_byline asks _person_name: degree letters alone ("MS RDN") or a one-letter surname are no full name."""
+    assert metadata.find_author(_long_page(article), "Moon landers compete for NASA money")[0] == ""
+    assert metadata.find_author(_long_page("Intro.\n\nby Laura Winter"), "Moon landers compete for NASA money")[0] == "Laura Winter"
