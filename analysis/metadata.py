@@ -57,9 +57,10 @@ BYLINE_PATTERNS = (
     re.compile(r"^(?:written|posted|published|reported)\s+by\s+\[?(?P<name>[^\]\n]+?)\]?(?:\(\S*\))?(?:\s+(?:on|at|[|·—–-])\s+.*)?$", re.I),
     re.compile(r"^by[:\s]+\[?(?P<name>[^\]\n,|]+?)\]?(?:\(\S*\))?(?:\s*[,|·—–-].*)?$", re.I),
     re.compile(r"^(?:author|reporter)\s*:\s*(?P<name>[^\n,|]+)$", re.I),
-    # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy", "By Kashmira Gander On 11/13/19 at 4:00 PM EST": the
-    # name, then straight the date (perhaps after "on"), no separator.
-    re.compile(r"^by[:\s]+(?P<name>[^\]\n,|\d]+?)\s+(?:on\s+)?" + DATE_AHEAD, re.I),
+    # "By Mike Wall 2019-11-18T20:51:19Z Science & Astronomy", "By Kashmira Gander On 11/13/19 at 4:00 PM EST", "By
+    # Umair Irfan Updated Nov 13, 2019, 10:28am EST": the name, then straight the date (perhaps after "on" or
+    # "updated"), no separator.
+    re.compile(r"^by[:\s]+(?P<name>[^\]\n,|\d]+?)\s+(?:(?:on|updated|published|posted)\s+)?" + DATE_AHEAD, re.I),
 )
 # Words that mark a line as page furniture rather than a headline.
 FURNITURE_CUES = re.compile(
@@ -144,8 +145,12 @@ CREDIT_LABEL_RE = re.compile(
     + r")(?:\s*:\s*|\s+)(?=\S)", re.I)
 # A byline led by the kind of piece ("Analysis by Chris Cillizza", "Reporting by …").
 LABELLED_BY_RE = re.compile(r"^(?:analysis|opinion|commentary|review|story|words|text|reporting|interview)\s+(?=by\b)", re.I)
-# A byline after the date on one line ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN").
-DATED_BY_RE = re.compile(r"^(?P<date>[^|·•]{6,60}?)\s*[|·•]\s*(?=by\b)", re.I)
+# A byline after the date on one line, after a separator or none ("February 1, 2019 | BY: Ilana Muhlstein, MS, RDN",
+# "5:45 AM PST 11/19/2019 by Patrick Shanley").
+DATED_BY_RE = re.compile(r"^(?P<date>[^|·•]{6,60}?)(?:\s*[|·•]\s*|\s+)(?=by\b)", re.I)
+# "Von Moritz Bachmann publiziert am 25. September 2018": a byline led by another language's word for "by"
+# (byline_roles.json other_by_words), then a name, then the rest of the line (_other_language_byline).
+OTHER_BY_RE = re.compile(r"^(?i:" + "|".join(sorted(ROLES["other_by_words"])) + r")\s+(?P<name>" + _NAME + r")(?P<rest>\W.*)?$")
 # Separators of a co-author list ("A, B and C", "A & B").
 COAUTHOR_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
 FUZZY_HEADLINE_LINES = 600  # lines searched for a reworded headline: navigation rarely runs longer
@@ -335,6 +340,21 @@ def _byline(line: str) -> str:
     dated = DATED_BY_RE.match(line)
     if dated and _only_a_date(dated.group("date")):  # "February 1, 2019 | BY: Ilana Muhlstein"
         return _byline(line[dated.end():])
+    return _other_language_byline(line)
+
+
+def _other_language_byline(line: str) -> str:
+    """The author of a byline led by another language's "by" (OTHER_BY_RE: "Von Moritz Bachmann publiziert am 25.
+    September 2018"), else "". "Von" also opens sentences ("Von Berlin aus …") and surnames ("Von Trapp"): the line is
+    read only when a person's name follows it and then a full date with times and dateline words alone, English or
+    the language's own (byline_roles.json other_dateline_words)."""
+    match = OTHER_BY_RE.match(line)
+    if not match or not _person_name(match["name"]) or not parse_date(match["rest"] or ""):
+        return ""
+    rest = TIME_RE.sub(" ", _without_date(match["rest"]))
+    if all(word.casefold().strip(DATE_WORD_EDGES) in ONLY_DATE_WORDS | ROLES["other_dateline_words"]
+           or not any(ch.isalpha() for ch in word) for word in rest.split()):
+        return clean_author(_clean_name(match["name"]))
     return ""
 
 
@@ -626,10 +646,7 @@ def _lone_byline(text: str) -> LoneByline | None:
     names: dict[str, LoneByline] = {}
     for match in BYLINE_LINE_RE.finditer(text):
         name = _clean_name(match.group("name"))
-        words = name.split()
-        if not 2 <= len(words) <= 4 or not _plausible_name(name) or any(ch.isdigit() for ch in name):
-            continue
-        if any(word.lower().strip(".,") in NOT_IN_A_PERSON_NAME for word in words if word[:1].isupper()):
+        if any(ch.isdigit() for ch in name) or not _person_name(name):
             continue
         before_end = text.rfind("\n", 0, match.start())
         previous = text[text.rfind("\n", 0, before_end) + 1:before_end].strip() if before_end >= 0 else ""
@@ -824,23 +841,72 @@ def _headline_words(line: str) -> set[str]:
     return {word.strip(".,:;!?'\"()").casefold() for word in line.split()} - {""}
 
 
+def _content_words(line: str) -> set[str]:
+    """A headline's words that carry its meaning: no stop words, no marks ("|"), a possessive's "'s" cut ("Delhi's"
+    is "delhi"). Dashes and quotes must be folded (DASHES)."""
+    words = {word.removesuffix("'s") for word in _headline_words(line)}
+    return {word for word in words if any(ch.isalnum() for ch in word)} - ENGLISH_STOP_WORDS
+
+
+# A reworded headline (_headline_reworded) of other length or order shares at least this many content words with the
+# title, at least REWORDED_SHORTER of the shorter one's and REWORDED_LONGER of the longer one's.
+REWORDED_SHARED = 5
+REWORDED_SHORTER = 0.8
+REWORDED_LONGER = 0.5
+SENTENCE_ENDS = (".", '."', ".'")  # a line ending so is a sentence (dashes and quotes folded), no headline
+
+
 def _headline_reworded(folded: str, headline: str, start: int) -> int:
-    """Where a line from offset `start` (a line's start) on reads as the headline with a word or two changed
-    ("Why you just can't trust …" for the title's "Why you can't trust …"), or -1. Only headlines of 6 words or
-    more, in the first FUZZY_HEADLINE_LINES lines of the text."""
+    """Where a line from offset `start` (a line's start) on reads as the headline reworded, or -1. Only headlines of 6
+    words or more, in the first FUZZY_HEADLINE_LINES lines of the text.
+
+    A line of about as many words may have a word or two changed ("Why you just can't trust …" for the title's "Why
+    you can't trust …"): the first such line wins. Failing that, a line shaped as a headline (_looks_like_headline, no
+    sentence) may be longer or shorter and ordered otherwise when it shares most content words with the title
+    (_reworded): the page's "The law that's helping fuel Delhi's deadly air pollution" for the <title>'s "Delhi air
+    pollution: The law that's helping fuel the city's poor air quality", "Emirates inks $9 billion order for 30 Boeing
+    787 jets, will restart plans to expand airline by early 2020s" for "Emirates inks order for 30 Boeing 787 jets,
+    talks expansion plans". As a link to a story on the same subject may read so too ("Recap of Kurt Volker & Tim
+    Morrison testimony"), such a line counts only with a byline or dateline among the next lines
+    (_byline_or_dateline_follows), and the first one counts."""
     wanted = _headline_words(headline)
+    content = _content_words(headline)
     lines_left = FUZZY_HEADLINE_LINES - folded.count("\n", 0, start)
     if len(wanted) < 6 or lines_left <= 0:
         return -1
-    position = start
+    position, reworded = start, -1
     most = len(wanted) + 3  # a line of more words is too long: its words past that many are not split off
-    for line in folded[start:].split("\n", lines_left)[:lines_left]:
-        if abs(len(line.split(None, most)) - len(wanted)) <= 3:
+    lines = folded[start:].split("\n", lines_left)[:lines_left]
+    for number, line in enumerate(lines):
+        count = len(line.split(None, max(most, 25)))
+        if abs(min(count, most + 1) - len(wanted)) <= 3:
             words = _headline_words(line)
             if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):
                 return position + len(line) - len(line.lstrip())
+        if reworded == -1 and REWORDED_SHARED <= count <= 25 and _reworded(_content_words(line), content) \
+                and not line.rstrip().endswith(SENTENCE_ENDS) and _looks_like_headline(line.strip()) \
+                and _byline_or_dateline_follows(lines[number + 1:number + 1 + ARTICLE_HEAD_LINES]):
+            reworded = position + len(line) - len(line.lstrip())
         position += len(line) + 1
-    return -1
+    return reworded
+
+
+REWORDED_CONFIRM_LINES = 4  # non-empty lines read below a reworded headline for its byline or dateline
+
+
+def _byline_or_dateline_follows(lines: list[str]) -> bool:
+    """True when one of the first REWORDED_CONFIRM_LINES non-empty `lines` is a byline ("By Umair Irfan", "By" alone)
+    or a dateline ("Nov 13, 2019 4:26 pm"): what stands below an article's headline, and seldom below a link."""
+    near = [line.strip() for line in lines if line.strip()][:REWORDED_CONFIRM_LINES]
+    return any(_byline_like(line) or BARE_BY_RE.match(line) or _dateline(line) for line in near)
+
+
+def _reworded(words: set[str], wanted: set[str]) -> bool:
+    """True when a line's content words `words` and the title's `wanted` share enough (REWORDED_SHARED, REWORDED_SHORTER,
+    REWORDED_LONGER) to be one headline reworded."""
+    shared = len(words & wanted)
+    return shared >= REWORDED_SHARED and shared >= REWORDED_SHORTER * min(len(words), len(wanted)) \
+        and shared >= REWORDED_LONGER * max(len(words), len(wanted))
 
 
 def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str], str] | None:

@@ -751,3 +751,82 @@ def test_a_date_in_figures_with_its_day_over_12_dates_the_page():
     text = "Leaders Meet In Moscow For Talks\n\n21/06/2014 Tony Carter\n\nThe leaders met.\n"
     assert metadata.find_published(text)[0] == "2014-06-21"
     assert metadata.find_published(text.replace("21/06/2014", "06/07/2014"))[0] == ""
+
+
+# Sixth round (meta9): bylines inside a dateline, headlines the page rewords, the lone byline's name test.
+
+@pytest.mark.parametrize("article", ["Intro.\n\nby MS RDN", "Intro.\n\nby Jane D."])
+def test_a_byline_line_of_its_own_names_a_person_as_person_name_tells(article):
+    """_lone_byline asks _person_name: degree letters alone ("MS RDN") or a one-letter surname are no full name."""
+    assert metadata.find_author(_long_page(article), "Moon landers compete for NASA money")[0] == ""
+    assert metadata.find_author(_long_page("Intro.\n\nby Laura Winter"), "Moon landers compete for NASA money")[0] == "Laura Winter"
+
+
+@pytest.mark.parametrize("line,name", [
+    ("5:45 AM PST 11/19/2019 by Patrick Shanley", "Patrick Shanley"),  # the byline after the dateline, no separator
+    ("Nov 19, 2019 by Jane Doe", "Jane Doe"),
+    ("By Umair Irfan Updated Nov 13, 2019, 10:28am EST", "Umair Irfan"),  # "Updated" is the dateline's, not the name's
+    ("Von Moritz Bachmann publiziert am 25. September 2018", "Moritz Bachmann"),  # German "von": "by"
+    ("Von Moritz Bachmann | 25.09.2018", "Moritz Bachmann"),
+])
+def test_a_byline_inside_a_dateline_names_the_author(line, name):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == name
+    assert metadata.find_published(text)[0]  # the same line dates the page
+
+
+@pytest.mark.parametrize("line", [
+    "Von Berlin aus am 25. September 2018",  # a German sentence: no person's name after "Von"
+    "Von der Leyen sagte am 25. September 2018",  # a surname's particle
+    "Von Moritz Bachmann",  # no date after the name: "Von" may open a headline or a surname
+    "Von Trapp Family Singers am 25. September 2018 in Wien",  # words after the date that no dateline holds
+    "Nov 19, 2019 by the time the leaders met",  # a sentence after the date
+])
+def test_von_or_by_after_a_date_is_no_byline_without_a_name_and_a_dateline(line):
+    text = f"Leaders Meet In Moscow For Talks\n\n{line}\n\nThe leaders met on Monday and talked for hours.\n"
+    assert metadata.find_author(text)[0] == ""
+
+
+def _reworded_page(headline_line: str, below: str) -> str:
+    """A page that opens with its <title> line and navigation, then prints the article's headline reworded."""
+    title = "Delhi air pollution: The law that's helping fuel the city's poor air quality - Vox"
+    return (f"{title}\n\n{_menu(30)}\n\n{headline_line}\n\nA policy to conserve water led to more smoke.\n\n{below}\n\n"
+            "Another cloud of choking smoke and dust is set to descend upon the 20 million residents of Delhi this week.\n")
+
+
+def test_a_headline_the_page_rewords_anchors_its_byline_and_date():
+    """Vox: the <title> says "Delhi air pollution: The law that's helping fuel the city's poor air quality", the page's
+    headline "The law that's helping fuel Delhi's deadly air pollution" (6 of its 7 content words the title's)."""
+    text = _reworded_page("The law that’s helping fuel Delhi’s deadly air pollution", "By Umair Irfan Updated Nov 13, 2019, 10:28am EST")
+    title = metadata.find_title(text)[0]
+    author, evidence = metadata.find_author(text, title)
+    assert (author, metadata.find_published(text, title)[0]) == ("Umair Irfan", "2019-11-13") and "below the headline" in evidence
+    # CNBC: a longer headline, ordered otherwise, with the date below it.
+    title = "Emirates inks order for 30 Boeing 787 jets, talks expansion plans"
+    text = (f"{title}\n\n{_menu(30)}\n\nEmirates inks $9 billion order for 30 Boeing 787 jets, will restart plans to expand "
+            "airline by early 2020s\n\nPublished Wed, Nov 20 2019 4:29 AM EST Updated an hour ago\n\nThe airline said so.\n")
+    assert metadata.find_published(text, title)[0] == "2019-11-20"
+
+
+@pytest.mark.parametrize("headline_line", [
+    "The law that's helping fuel Delhi's deadly air pollution, officials said.",  # a sentence, no headline
+    "Delhi air: the law and its quality",  # four content words shared: too few to be sure
+    "Why India's capital chokes every November",  # another story's headline
+])
+def test_a_line_that_is_not_surely_the_headline_reworded_anchors_nothing(headline_line):
+    text = _reworded_page(headline_line, "By Umair Irfan Updated Nov 13, 2019, 10:28am EST")
+    title = metadata.find_title(text)[0]
+    assert metadata.find_published(text, title)[0] == ""
+
+
+def test_a_reworded_headline_needs_a_byline_or_dateline_below_it():
+    """CBS: "Recap of Kurt Volker & Tim Morrison testimony", a link among the navigation, shares five content words with
+    the title but has no byline or dateline below: the article's headline further down is the one read."""
+    title = "Impeachment hearings: Key moments from Kurt Volker's and Tim Morrison's testimony"
+    links = "Recap of Kurt Volker & Tim Morrison testimony\nWhite House aides testify about the Ukraine call\nShows\nCBS Evening News"
+    text = (f"{title}\n\n{_menu(30)}\n\n{links}\n\n{_menu(6)}\n\nKey moments from Kurt Volker's and Tim Morrison's impeachment "
+            "hearing testimony\n\nBy Stefan Becket, Kathryn Watson\n\nNovember 20, 2019 / 1:07 AM / CBS News\n\nKurt Volker testified.\n")
+    assert metadata._headline_again(text, title) == text.index("Key moments from Kurt Volker's and Tim Morrison's impeachment")
+    alone = text.replace("Key moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony\n\n", "")
+    alone = alone.replace("By Stefan Becket, Kathryn Watson\n\nNovember 20, 2019 / 1:07 AM / CBS News\n\n", "")
+    assert metadata._headline_again(alone, title) == -1
