@@ -2,7 +2,9 @@
 
 - quoted: inside quotation marks of any style (scare quotes and nested quotes included; not a pull-quote, the
   page's own sentence set apart), inside a speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...":
-  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements);
+  analysis.quotes.find_speaker_turns), in a statement pasted after "... read as follows:" (find_statements), or
+  in an excerpt after a line ending in a colon up to a note "[emphasis added]" on its own line or over ellipsis
+  lines joining its pieces (find_marked_excerpts);
   a phrase crossing quotation marks most of whose words are quoted (is_mostly_quoted).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
