@@ -2,7 +2,9 @@
 
 - quoted: inside quotation marks of any style (scare quotes and nested quotes included; not a pull-quote, the
   page's own sentence set apart), inside a speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...":
-  analysis.quotes.find_speaker_turns), or in a statement pasted after "... read as follows:" (find_statements);
+  analysis.quotes.find_speaker_turns), in a statement pasted after "... read as follows:" (find_statements), or
+  in an excerpt after a line ending in a colon up to a note "[emphasis added]" on its own line or over ellipsis
+  lines joining its pieces (find_marked_excerpts);
   a phrase crossing quotation marks most of whose words are quoted (is_mostly_quoted).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
@@ -425,10 +427,129 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
     return blocks
 
 
+# An excerpt pasted without quotation marks after a line ending in a colon has no mark of where it ends, but two
+# conventions of quoting show that the lines after the colon are someone else's text: a note of emphasis standing
+# on its own line after the excerpt ("[emphasis added]", "(emphasis in original)", "[my emphasis]"), which closes
+# it, and an ellipsis standing on its own line ("...", "[…]"), which marks words left out between two pieces of
+# the excerpt. Only the author quoting writes either. The excerpt reaches at most MAX_EXCERPT_PARAGRAPHS
+# paragraphs (non-blank lines: one sentence a line in some pages) and MAX_EXCERPT_CHARS; an ellipsis continues it
+# only within MAX_ELLIPSIS_GAP paragraphs of the colon or of the ellipsis before (an ellipsis far from the colon
+# may be the author's own pause, or end a second excerpt the author introduced in between).
+_EMPHASIS_NOTE_RE = re.compile(
+    r"[\[(][ \t]*(?:(?:all|my|our)[ \t]+)?(?:emphas[ie]s|italics)"
+    r"(?:[ \t]+(?:added|mine|ours|supplied|in[ \t]+(?:the[ \t]+)?original))?[ \t]*\.?[ \t]*[\])]",
+    re.IGNORECASE,
+)
+_ELLIPSIS_LINE_RE = re.compile(r"[\[(]?[ \t]*(?:\.[ \t]?\.[ \t]?\.(?:[ \t]?\.)?|…\.?)[ \t]*[\])]?")
+MAX_EXCERPT_PARAGRAPHS = 20
+MAX_EXCERPT_CHARS = 6000
+MAX_ELLIPSIS_GAP = 3
+_NONBLANK_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
+
+
+def find_marked_excerpts(text: str) -> list[Block]:
+    """Excerpts pasted after a line ending in a colon whose reach the page marks (see _EMPHASIS_NOTE_RE above),
+    quoted: the paragraphs from the colon's next one up to a note of emphasis standing alone on its line, or else
+    up to the paragraph after the last ellipsis standing alone on its line, each ellipsis within MAX_ELLIPSIS_GAP
+    paragraphs of the one before (or of the colon); or else the colon's next paragraph when a note of emphasis
+    ends the line before the colon ("As X notes (emphasis in the original):"). A further line ending in a colon
+    ends the search: it introduces something of its own. Nothing without such a mark: an unmarked excerpt's end
+    is unknown."""
+    blocks = []
+    for line_start, line_end in _excerpt_introductions(text):
+        if len(text[line_start:line_end].split()) < 2:
+            continue
+        paragraphs = _paragraphs_after(text, line_end)
+        intro = text[line_start:line_end].rstrip()[:-1].rstrip()
+        noted = _EMPHASIS_NOTE_RE.search(intro, max(0, len(intro) - 40)) is not None and intro.endswith((")", "]"))
+        end_index = _excerpt_end(text, paragraphs, 0 if noted and paragraphs else None)
+        if end_index is not None:
+            blocks.append(Block(paragraphs[0][0], paragraphs[end_index][1], QUOTED))
+    return blocks
+
+
+# The substrings every mark of an excerpt holds: an ellipsis, or the word of a note in one of its cases.
+_EXCERPT_MARK_WORDS = ("...", "…", ". . .", "mphas", "MPHAS", "talics", "TALICS")
+
+
+def _excerpt_introductions(text: str) -> list[tuple[int, int]]:
+    """(start, end) of the lines ending in a colon that may introduce a marked excerpt, sorted: the nearest such
+    line before each line standing as a mark (a note of emphasis or an ellipsis), within an excerpt's caps (only
+    it can reach the mark: an excerpt stops before a line ending in a colon), and each line ending in a note and
+    a colon. Found from the marks' substrings with str.find, far quicker than a regex or a pass over every colon."""
+    introductions: set[tuple[int, int]] = set()
+    for word in _EXCERPT_MARK_WORDS:
+        found = text.find(word)
+        while found >= 0:
+            line_start = text.rfind("\n", 0, found) + 1
+            line_end = text.find("\n", found)
+            line_end = len(text) if line_end < 0 else line_end
+            line = text[line_start:line_end].strip()
+            if line.endswith(":") and _EMPHASIS_NOTE_RE.search(line, max(0, len(line) - 41)):
+                introductions.add((line_start, line_end))
+            elif _EMPHASIS_NOTE_RE.fullmatch(line) or _ELLIPSIS_LINE_RE.fullmatch(line):
+                if (introduction := _introduction_before(text, line_start)) is not None:
+                    introductions.add(introduction)
+            found = text.find(word, line_end)
+    return sorted(introductions)
+
+
+def _introduction_before(text: str, position: int) -> tuple[int, int] | None:
+    """(start, end) of the nearest line ending in a colon before the line starting at `position`, when within
+    MAX_EXCERPT_PARAGRAPHS non-blank lines and MAX_EXCERPT_CHARS of it; else None."""
+    lines = 0
+    while position > 0 and lines <= MAX_EXCERPT_PARAGRAPHS:
+        line_end = position - 1
+        line_start = text.rfind("\n", 0, line_end) + 1
+        if position - line_end > MAX_EXCERPT_CHARS:
+            return None
+        line = text[line_start:line_end].rstrip()
+        if line.endswith(":"):
+            return (line_start, line_end)
+        lines += bool(line.strip())
+        position = line_start
+    return None
+
+
+def _paragraphs_after(text: str, position: int) -> list[tuple[int, int]]:
+    """The non-blank lines (start, end, without edge spaces) after the line ending at `position`, up to the
+    caps of an excerpt, stopping before a line that ends in a colon."""
+    paragraphs: list[tuple[int, int]] = []
+    limit = min(len(text), position + MAX_EXCERPT_CHARS)
+    while len(paragraphs) < MAX_EXCERPT_PARAGRAPHS and position < limit:
+        match = _NONBLANK_LINE_RE.search(text, position)
+        if match is None or match.end("line") > limit:
+            break
+        if text[match.start("line"):match.end("line")].endswith(":"):
+            break
+        paragraphs.append(match.span("line"))
+        position = match.end()
+    return paragraphs
+
+
+def _excerpt_end(text: str, paragraphs: list[tuple[int, int]], end_index: int | None) -> int | None:
+    """The index of the excerpt's last paragraph among `paragraphs` (find_marked_excerpts), or None; `end_index`
+    is the least end known before (0 when the colon's line notes the emphasis: "As X notes (emphasis in the
+    original):")."""
+    last_ellipsis = -1  # the colon's line
+    for k, (start, end) in enumerate(paragraphs):
+        if _EMPHASIS_NOTE_RE.fullmatch(text, start, end):
+            return k - 1 if k > 0 else end_index
+        if _ELLIPSIS_LINE_RE.fullmatch(text, start, end):
+            if k - last_ellipsis - 1 > MAX_ELLIPSIS_GAP:
+                break
+            last_ellipsis = k
+            if k + 1 < len(paragraphs) and not _ELLIPSIS_LINE_RE.fullmatch(text, *paragraphs[k + 1]):
+                end_index = k + 1
+    return end_index
+
+
 def find_layout_blocks(text: str) -> tuple[Block, ...]:
-    """Pasted statements (quoted), lines attributed to a speaker after their final colon and paragraphs
-    introduced by a speaker's line (attributed), sorted by start."""
-    return tuple(sorted(find_statements(text) + find_line_speakers(text) + find_introduced_paragraphs(text)))
+    """Pasted statements and excerpts (quoted), lines attributed to a speaker after their final colon and
+    paragraphs introduced by a speaker's line (attributed), sorted by start."""
+    return tuple(
+        sorted(find_statements(text) + find_marked_excerpts(text) + find_line_speakers(text) + find_introduced_paragraphs(text))
+    )
 
 
 def layout_voice(blocks: tuple[Block, ...], start: int, end: int) -> str | None:

@@ -373,3 +373,86 @@ def test_layout_blocks_read_every_colon_of_a_line():
     text = "At 10:30 Lavrov told reporters:\n\nThe Kyiv regime shelled the town.\nNote: none:"
     (block,) = find_introduced_paragraphs(text)
     assert text[block.start:block.end] == "The Kyiv regime shelled the town." and block.voice == "attributed"
+
+
+# An excerpt pasted without quotation marks after a colon: a note of emphasis standing on its own line closes it,
+# ellipsis lines join its pieces (find_marked_excerpts); without such a mark only the first paragraph is read.
+_EXCERPT_SEP = ("\n", "\n\n")  # one sentence a line, or paragraphs between blank lines
+
+
+@pytest.mark.parametrize("sep", _EXCERPT_SEP)
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("the sinful conduct of the prelates", "quoted"),
+        ("evil pastors", "quoted"),  # after an emphasis note that does not stand alone
+        ("wolves", "quoted"),
+        ("shameless lies", "authorial"),  # after the note: the author again
+    ],
+)
+def test_an_emphasis_note_closes_an_excerpt_introduced_by_a_colon(sep: str, phrase: str, voice: str):
+    text = sep.join(
+        (
+            "As to the Pope in particular, he courageously states openly the truth that many fear to speak:",
+            "I want to recall the scandal of the sinful conduct of the prelates.",
+            "How many other evil pastors are still propped up!",
+            "[my emphasis] He has encouraged the wolves to tear apart the flock.",
+            "[emphasis in original]",
+            "The bishops answered with shameless lies.",
+        )
+    ) + "\n"
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize("sep", _EXCERPT_SEP)
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("bombshell", "quoted"),
+        ("disinformation campaign", "quoted"),
+        ("a prime target", "quoted"),
+        ("the Politico screed", "authorial"),  # past the piece after the last ellipsis
+    ],
+)
+def test_ellipsis_lines_join_the_pieces_of_an_excerpt(sep: str, phrase: str, voice: str):
+    text = sep.join(
+        (
+            "Politico let a former officer suggest that the paper was duped:",
+            "Rather than a bombshell, perhaps the report is something else.",
+            "It may be a disinformation campaign.",
+            "...",
+            "Harding is a prime target for the intelligence services.",
+            "[…]",
+            "If the story is false, it is meant to make Harding look bad.",
+            "There is no evidence in the Politico screed that supports its claims.",
+        )
+    ) + "\n"
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # an ellipsis line far from the colon may be the author's own pause: no excerpt is read past the first paragraph
+        ("Consider this passage:\nThe regime fell.\nOne.\nTwo.\nThree.\nThe corrupt regime is gone.\n...\nMore.\n", "corrupt", "authorial"),
+        # another line ending in a colon introduces something of its own: the excerpt's search stops before it
+        ("He states the truth:\nThe regime fell.\nThe author asks:\nWas the regime corrupt?\n[emphasis added]\n", "The regime fell", "authorial"),
+        # a note of emphasis ending the introduction shows that its next paragraph is an excerpt, and no more
+        ("As Disobedient Media notes (emphasis in the original):\nThe paper’s smear is deceit.\nThe smear spread.\n", "deceit", "quoted"),
+        ("As Disobedient Media notes (emphasis in the original):\nThe paper’s smear is deceit.\nThe smear spread.\n", "smear spread", "authorial"),
+        # a note of emphasis right after the colon closes nothing
+        ("He wrote this:\n[emphasis added]\nThe corrupt regime fell.\n", "corrupt", "authorial"),
+    ],
+)
+def test_an_excerpt_reaches_only_as_far_as_its_marks(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+def test_a_quotation_closed_lines_later_is_quoted_across_its_lines():
+    text = (
+        "At the Angelus Pope Francis said these words: “Everyone is guilty for the good he did not do ...\n"
+        "If we do not oppose evil, we tacitly feed it.\n"
+        "We need to intervene where evil is spreading.” If this is a duty for every believer, the corrupt pastor fails.\n"
+    )
+    assert _voice(text, "tacitly feed") == "quoted"
+    assert _voice(text, "corrupt pastor") == "authorial"
