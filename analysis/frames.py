@@ -1,7 +1,8 @@
 """Frame profile: the share of body sentences touching each Media Frames Corpus dimension.
 
 An approximation of Card et al. (2015): a sentence touches a frame when it contains one of the frame's
-cue words or phrases from the editable lexicon analysis/data/frames.csv. Shares are indicative.
+cue words or phrases from the editable lexicon analysis/data/frames.csv, in its frame's sense where the
+lexicon says which words of the sentence tell it (near, not_near). Shares are indicative.
 """
 from __future__ import annotations
 
@@ -214,7 +215,7 @@ def load_frame_cues(path: str | Path | None = None) -> FrameCues:
 
 
 def frames_table(cues: FrameCues | None = None) -> pd.DataFrame:
-    """The frame cue lexicon as a table for the dashboard (line, frame, frame name, cue, note)."""
+    """The frame cue lexicon as a table for the dashboard (line, frame, frame name, cue, note, near, not_near)."""
     cues = cues or load_frame_cues()
     frame = pd.DataFrame.from_records(list(cues.rows))
     for column in ("line", "frame", "cue", "note", "near", "not_near"):
