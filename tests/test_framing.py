@@ -231,6 +231,11 @@ def test_shooting_stars_and_cardiac_arrest_are_no_crime():
     assert framing.analyze_document(context_for(text)).columns["frame_crime_punishment"] == 0.0
 
 
+def test_the_football_euro_is_no_currency():
+    text = "UEFA Euro 2020 qualifying is over. The Euro 2020 playoffs come next. The euro rose against the dollar."
+    assert framing.analyze_document(context_for(text)).columns["frame_economic"] == round(1 / 3, 4)
+
+
 def test_near_and_not_near_words_of_a_custom_lexicon(tmp_path: Path):
     path = tmp_path / "frames.csv"
     path.write_text("frame,cue,note,near,not_near\neconomic,bank*,,money|loan*,\nhealth_safety,virus*,,,computer*\n",
