@@ -1,7 +1,8 @@
 """Frame profile: the share of body sentences touching each Media Frames Corpus dimension.
 
 An approximation of Card et al. (2015): a sentence touches a frame when it contains one of the frame's
-cue words or phrases from the editable lexicon analysis/data/frames.csv. Shares are indicative.
+cue words or phrases from the editable lexicon analysis/data/frames.csv, in its frame's sense where the
+lexicon says which words of the sentence tell it (near, not_near). Shares are indicative.
 """
 from __future__ import annotations
 
@@ -10,6 +11,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path
+from typing import NamedTuple
 
 import pandas as pd
 
@@ -46,6 +48,39 @@ FRAMES: dict[str, str] = {
 }
 
 
+class ContextWords(NamedTuple):
+    """Folded words of a `near` or `not_near` cell: exact words and the prefixes of those written with *."""
+
+    exact: frozenset[str] = frozenset()
+    prefixes: tuple[str, ...] = ()
+
+    def any_in(self, words: frozenset[str]) -> bool:
+        """True when one of these words is among `words` (a sentence's folded words)."""
+        return not self.exact.isdisjoint(words) or (bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words))
+
+
+class CueSense(NamedTuple):
+    """When a cue counts in a sentence: with one of `near` there (when given), and none of `not_near`.
+
+    `hyphened` holds the words of a cue written with a hyphen ("cover-up"): the text writing them so is the
+    noun, which needs no `near` word; written apart ("cover up") they are also the everyday verb."""
+
+    near: ContextWords
+    not_near: ContextWords
+    hyphened: tuple[str, ...] = ()
+
+    def excluded(self, words: frozenset[str]) -> bool:
+        return self.not_near.any_in(words)
+
+    def needs_near(self, words: frozenset[str]) -> bool:
+        """True when the cue needs a `near` word and the sentence holds none."""
+        return bool(self.near.exact or self.near.prefixes) and not self.near.any_in(words)
+
+
+# Characters that join the words of a hyphened cue in the text ("cover-up", "cover‑up").
+HYPHENS = frozenset("-\u2010\u2011")
+
+
 @dataclass(frozen=True)
 class FrameCues:
     """Cue lexicon: exact folded word sequences and prefix cues (last word ends with *), each -> frames."""
@@ -55,6 +90,8 @@ class FrameCues:
     rows: tuple[dict, ...]
     max_words: int
     max_lead: int
+    # (frame, cue as shown in `frames.cues`) -> the sentence words its sense needs or excludes (near, not_near)
+    senses: dict[tuple[str, str], CueSense] = field(default_factory=dict)
     # lead words -> the lengths of the prefixes cued after them, so a word is only cut where a cue can match
     prefix_lengths: dict[tuple[str, ...], tuple[int, ...]] = field(default_factory=dict, compare=False, repr=False)
     # first words of exact cues and of prefix cues' leads: most words start none of them
@@ -106,15 +143,30 @@ class FrameCues:
         return tuple(sorted(_frames_at([word], 0, self)))
 
 
+def context_words(cell: str) -> ContextWords:
+    """The words of a `near` or `not_near` cell ("police|prosecutor*|FBI"): one word each, a trailing *
+    matching any ending. Raises ValueError naming a wording that is not one word."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for item in filter(None, (part.strip() for part in cell.split("|"))):
+        words = phrase_words(item.rstrip("*"))
+        if len(words) != 1:
+            raise ValueError(f"'{item}' is not one word")
+        (prefixes if item.endswith("*") else exact).add(words[0])
+    return ContextWords(frozenset(exact), tuple(sorted(prefixes)))
+
+
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:
-    """Read and check the frame cue lexicon (CSV: frame, cue[, note]). Raises LexiconError with line numbers."""
+    """Read and check the frame cue lexicon (CSV: frame, cue[, note, near, not_near]). Raises LexiconError
+    with line numbers."""
     path = Path(path) if path else FRAMES_PATH
     exact: dict[tuple[str, ...], set[str]] = {}
     prefixes: dict[tuple[tuple[str, ...], str], set[str]] = {}
     seen: dict[tuple[str, str], int] = {}
+    senses: dict[tuple[str, str], CueSense] = {}
     rows: list[dict] = []
     problems: list[str] = []
-    for number, row in read_rows(path, ("frame", "cue"), ("note", "source")):
+    for number, row in read_rows(path, ("frame", "cue"), ("note", "source", "near", "not_near")):
         frame, cue = row["frame"], row["cue"]
         if frame not in FRAMES:
             problems.append(f"{path}, line {number}: unknown frame {frame!r}; use one of {', '.join(FRAMES)}")
@@ -134,6 +186,19 @@ def load_frame_cues(path: str | Path | None = None) -> FrameCues:
             problems.append(f"{path}, line {number}: cue {cue!r} is already listed for {frame} on line {seen[key]}")
             continue
         seen[key] = number
+        if row.get("near") or row.get("not_near"):
+            try:
+                hyphened = words if len(words) > 1 and "-" in cue else ()
+                sense = CueSense(context_words(row.get("near", "")), context_words(row.get("not_near", "")), hyphened)
+            except ValueError as exc:
+                problems.append(f"{path}, line {number}: bad near/not_near: {exc}")
+                continue
+            # keyed as the cue is shown (and matched): "cover-up" is the words "cover up"
+            shown = (frame, " ".join(words) + ("*" if cue.endswith("*") else ""))
+            if shown in senses:
+                problems.append(f"{path}, line {number}: cue {cue!r} has near/not_near and matches the same words as another {frame} cue")
+                continue
+            senses[shown] = sense
         if cue.endswith("*"):
             prefixes.setdefault((words[:-1], words[-1]), set()).add(frame)
         else:
@@ -145,14 +210,15 @@ def load_frame_cues(path: str | Path | None = None) -> FrameCues:
         raise fail(f"{path}: no frame cues (expected lines of frame,cue)")
     max_words = max([len(w) for w in exact] + [0])
     max_lead = max([len(lead) for lead, _ in prefixes] + [0])
-    return FrameCues({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in prefixes.items()}, tuple(rows), max_words, max_lead)
+    return FrameCues({k: frozenset(v) for k, v in exact.items()}, {k: frozenset(v) for k, v in prefixes.items()}, tuple(rows), max_words, max_lead,
+                     senses)
 
 
 def frames_table(cues: FrameCues | None = None) -> pd.DataFrame:
-    """The frame cue lexicon as a table for the dashboard (line, frame, frame name, cue, note)."""
+    """The frame cue lexicon as a table for the dashboard (line, frame, frame name, cue, note, near, not_near)."""
     cues = cues or load_frame_cues()
     frame = pd.DataFrame.from_records(list(cues.rows))
-    for column in ("line", "frame", "cue", "note"):
+    for column in ("line", "frame", "cue", "note", "near", "not_near"):
         if column not in frame:
             frame[column] = ""
     frame.insert(2, "frame_name", frame["frame"].map(FRAMES))
@@ -204,6 +270,32 @@ def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
     return hits
 
 
+def _in_sense(hits: set[tuple[str, str]], senses: dict[tuple[str, str], CueSense], folded: list[str],
+              gaps: list[str]) -> set[tuple[str, str]]:
+    """The hits whose cue is used in its frame's sense in this sentence (folded words, and the text between
+    each word and the next): a cue with `near` words counts only with one of them in the sentence (or, for a
+    hyphened cue, where the text writes the hyphen), and none with one of its `not_near` words there
+    ("investigated the samples" is no crime)."""
+    words = frozenset(folded)
+    kept = set()
+    for hit in hits:
+        sense = senses.get(hit)
+        if sense is not None:
+            if sense.excluded(words):
+                continue
+            if sense.needs_near(words) and not (sense.hyphened and _hyphened_in(sense.hyphened, folded, gaps)):
+                continue
+        kept.add(hit)
+    return kept
+
+
+def _hyphened_in(cue: tuple[str, ...], folded: list[str], gaps: list[str]) -> bool:
+    """True when the sentence writes the cue's words joined by hyphens ("cover-up", not "cover up")."""
+    n = len(cue)
+    return any(tuple(folded[k:k + n]) == cue and all(gaps[k + j] in HYPHENS for j in range(n - 1))
+               for k in range(len(folded) - n + 1))
+
+
 def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, int], dict[str, Counter]]:
     """Body sentence count, sentences touching each frame, and the cues that matched per frame.
 
@@ -214,6 +306,7 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
     segmentation = context.segmentation
     sentences = [s for s in tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
     folded_words = context.folded_words
+    text = context.document.text
     starts, ends = tokens.word_starts, tokens.word_ends
     touched: dict[str, int] = {frame: 0 for frame in FRAMES}
     matched: dict[str, Counter] = {frame: Counter() for frame in FRAMES}
@@ -224,6 +317,10 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
         if first >= last:
             continue
         hits = _sentence_hits(folded_words[first:last], cues)
+        if cues.senses and not cues.senses.keys().isdisjoint(hits):
+            # a cue whose sense its neighbours tell: the text between its sentence's words, for hyphens
+            gaps = [text[ends[k]:starts[k + 1]] for k in range(first, last - 1)]
+            hits = _in_sense(hits, cues.senses, folded_words[first:last], gaps)
         for frame in {f for f, _ in hits}:
             touched[frame] += 1
         for frame, cue in hits:

@@ -43,6 +43,9 @@ def test_lexicon_error_is_a_value_error():
         ("frame,cue\neconomic,mon*ey\n", "line 2: '\\*' may only end a cue"),
         ("# only a comment\n", "empty"),
         ("frame,cue\neconomic,\n", "line 2: the cue is empty"),
+        ("frame,cue,not_near\ncrime_punishment,investigat*,lab test\n", "line 2: bad near/not_near: 'lab test' is not one word"),
+        ("frame,cue,near\ncrime_punishment,cover-up,abuse\ncrime_punishment,cover up,crime\n",
+         "line 3: cue 'cover up' has near/not_near and matches the same words"),
     ],
 )
 def test_frame_cue_errors_name_the_line(tmp_path: Path, content: str, message: str):
@@ -201,6 +204,49 @@ def test_money_senses_and_violent_crime_still_frame():
     police = ("The gunman shot and killed a woman in the parking lot. Police failed to record her death. "
               "Investigators called it a homicide. The shooting left 58 people dead.")
     assert framing.analyze_document(context_for(police)).columns["frame_primary"] == "crime_punishment"
+
+def test_investigation_in_science_and_medicine_is_no_crime():
+    # investigat* is crime only in its police and scandal sense: scientific, medical and accident inquiries are not
+    science = ("Researchers investigated the samples. NASA scientists will investigate the icy shell of the moon. "
+               "Epidemiologists investigated the outbreak of the disease. The cause of the crash is under investigation.")
+    columns = framing.analyze_document(context_for(science)).columns
+    assert columns["frame_crime_punishment"] == 0.0 and columns["frame_primary"] != "crime_punishment"
+    police = "Police investigated the theft. Prosecutors are investigating the mayor. The FBI investigated the leak."
+    assert framing.analyze_document(context_for(police)).columns["frame_crime_punishment"] == 1.0
+
+
+def test_cover_up_counts_in_its_scandal_sense_only():
+    # "cover up" written apart is also the everyday verb: only with words of wrongdoing in its sentence
+    kitchen = "Cover up the pot and let it simmer. Cover up the dough with a towel. Then cover up the bowl."
+    assert framing.analyze_document(context_for(kitchen)).columns["frame_crime_punishment"] == 0.0
+    # the verb beside wrongdoing, and the noun written with a hyphen (or as one word), are the scandal
+    scandal = "Officials tried to cover up the abuse. The cover-up of the operation went on. A coverup followed."
+    columns = framing.analyze_document(context_for(scandal)).columns
+    assert columns["frame_crime_punishment"] == 1.0 and columns["frame_primary"] == "crime_punishment"
+
+
+def test_shooting_stars_and_cardiac_arrest_are_no_crime():
+    text = ("Look out for the meteor shower, with 100 shooting stars an hour. "
+            "The patient went into cardiac arrest. A shooting star crossed the sky.")
+    assert framing.analyze_document(context_for(text)).columns["frame_crime_punishment"] == 0.0
+
+
+def test_the_football_euro_is_no_currency():
+    text = "UEFA Euro 2020 qualifying is over. The Euro 2020 playoffs come next. The euro rose against the dollar."
+    assert framing.analyze_document(context_for(text)).columns["frame_economic"] == round(1 / 3, 4)
+
+
+def test_near_and_not_near_words_of_a_custom_lexicon(tmp_path: Path):
+    path = tmp_path / "frames.csv"
+    path.write_text("frame,cue,note,near,not_near\neconomic,bank*,,money|loan*,\nhealth_safety,virus*,,,computer*\n",
+                    encoding="utf-8")
+    cues = load_frame_cues(path)
+    from analysis.frames import frame_profile
+    text = "They sat on the river bank. The bank raised its loans. A computer virus spread. The virus spread in town."
+    _, touched, matched = frame_profile(context_for(text), cues)
+    assert touched["economic"] == 1 and touched["health_safety"] == 1
+    assert set(frames_table(cues).columns) >= {"near", "not_near"}
+
 
 def test_frame_profile_of_an_empty_body():
     contribution = framing.analyze_document(context_for(""))
