@@ -8,6 +8,7 @@ from typing import TYPE_CHECKING
 
 from .blocks import BOILERPLATE, Segmentation
 from .document import Document
+from .lexicon import reads_as_english
 from .lexicon_csv import fold_word
 from .quotes import Quote, Turn, find_quotes, find_speaker_turns
 from .tokens import Tokens, WordMemo
@@ -75,6 +76,13 @@ class DocContext:
     def body_words(self) -> int:
         """How many words lie in body blocks."""
         return len(self.body_word_indexes)
+
+    @cached_property
+    def body_reads_as_english(self) -> bool:
+        """Whether the body reads as English (lexicon.reads_as_english): the lexicons and frame cues are English
+        words, false friends on a page in another language (Portuguese "eu", "I"). Judged once, shared."""
+        body, lower = self.body_word_indexes, self.tokens.lower_words
+        return reads_as_english(list(map(lower.__getitem__, body)) if body else lower)
 
     @cached_property
     def actors(self) -> list:

@@ -19,6 +19,7 @@ from __future__ import annotations
 
 import math
 import pickle
+from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -60,6 +61,9 @@ def analyze_document(context: DocContext) -> Contribution:
     indexes = body_word_indexes(context)
     names = naming_rows(doc_id, find_names(context, referents, indexes))
     sentence_count, touched, matched = frame_profile(context, cues)
+    if not context.body_reads_as_english:
+        # The frame cues are English words: in another language they are false friends (Portuguese "eu").
+        touched, matched = {frame: 0 for frame in FRAMES}, {frame: Counter() for frame in FRAMES}
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
     found = context.actors  # found once per document, shared with outlets
     words = context.tokens.words

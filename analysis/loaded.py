@@ -44,7 +44,6 @@ from .lexicon import (
     find_hits,
     lexicon_table,
     normalize_word,
-    reads_as_english,
     validate_lexicon_bytes,
 )
 from .lexicon import load_lexicon as _load_lexicon_file
@@ -866,9 +865,7 @@ def analyze(context: DocContext) -> Contribution:
     gathered = model.scorer.gather(words, lexicon) if model is not None and words else None
     hits: list = []
     # Only an English body is matched against the (English) lexicon: see reads_as_english.
-    body = context.body_word_indexes
-    lower = tokens.lower_words
-    if lexicon is not None and reads_as_english(list(map(lower.__getitem__, body)) if body else lower):
+    if lexicon is not None and context.body_reads_as_english:
         records = gathered.lexicon_records if gathered is not None else None
         hits = find_hits(lexicon, text, tokens.word_spans, words, records)
     voice_of = context.voice_finder.voice  # = classify_voice for this document

@@ -236,6 +236,20 @@ def test_the_football_euro_is_no_currency():
     assert framing.analyze_document(context_for(text)).columns["frame_economic"] == round(1 / 3, 4)
 
 
+def test_a_page_in_another_language_gets_no_frame():
+    # Portuguese "eu" ("I") is the English cue "EU": on a page that does not read as English the cues are false friends.
+    portuguese = " ".join([
+        "Eu gosto muito de música para crianças e eu escuto todos os dias com os meus filhos.",
+        "Quando eu era pequeno, eu cantava estas canções na escola com os meus amigos.",
+        "Hoje eu trabalho com educação musical e eu ensino as crianças a cantar e a tocar.",
+        "Eu acredito que a música ajuda na alfabetização e eu recomendo este disco a todos.",
+    ])
+    columns = framing.analyze_document(context_for(portuguese)).columns
+    assert columns["frame_external_regulation"] == 0.0 and columns["frame_primary"] == ""
+    english = "The EU fined the bank. The EU rules apply to every member. The EU said so on Monday."
+    assert framing.analyze_document(context_for(english)).columns["frame_external_regulation"] > 0
+
+
 def test_near_and_not_near_words_of_a_custom_lexicon(tmp_path: Path):
     path = tmp_path / "frames.csv"
     path.write_text("frame,cue,note,near,not_near\neconomic,bank*,,money|loan*,\nhealth_safety,virus*,,,computer*\n",
