@@ -438,7 +438,7 @@ def _mark_inline_teasers(text: str, lines: list[_Line], html: str = "") -> None:
             if words in anchors:
                 category = "advertising" if line.stats.reader else "related_links"  # "CLICK HERE TO GET THE ... APP"
                 _mark_teaser(line, category, "a headline in capitals that is the whole text of a link")
-        elif line.body and line.stats.words >= SINGLE_TEASER_MIN_WORDS:
+        elif line.stats.words >= SINGLE_TEASER_MIN_WORDS:
             _mark_teaser_card(lines, i)
 
 
@@ -458,6 +458,8 @@ def _mark_teaser_card(lines: list[_Line], i: int) -> None:
     norm = lines[i].stats.norm
     kicker = lines[i - 1] if _is_kicker(lines[i - 1]) else None
     after = lines[i + 1:i + 3]
+    if lines[i - 1].stats.norm == norm or (len(after) == 2 and after[1].stats.norm == norm == after[0].stats.norm):
+        return  # printed WIDGET_REPEATS times or more in a row: a widget's label (_mark_widget_runs)
     if after and after[0].stats.norm == norm:
         card = [lines[i], after[0]]
     elif kicker and len(after) == 2 and after[0].stats.norm == kicker.stats.norm and after[1].stats.norm == norm:
@@ -599,6 +601,7 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
                 # Right under a paragraph kept here, with no furniture between: the report goes on.
                 line.body, edge = True, i
                 line.why += "; kept: running prose after the main text, under the paragraph kept above"
+                report |= _content_words(text[line.start:line.end])
                 continue
             words = _content_words(text[line.start:line.end])
             shared = len(words & report)
@@ -606,6 +609,7 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
                 break
             line.body, edge, kept = True, i, True
             line.why += f"; kept: running prose after the main text, {shared} of its {len(words)} content words in the report"
+            report |= words
             continue
         if fires and st.cue.category not in TAIL_CATEGORIES:
             continue  # an ad or a pitch inside the article
