@@ -582,10 +582,7 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
     last = max((i for i, line in enumerate(lines) if line.body and _is_prose(line)), default=None)
     if last is None:
         return
-    report = _content_words(title)
-    for line in lines:
-        if line.body:
-            report |= _content_words(text[line.start:line.end])
+    report: set[str] | None = None  # the report's content words, gathered once a line needs them (rarely)
     edge, kept = last, False
     for i in range(last + 1, len(lines)):
         line = lines[i]
@@ -601,8 +598,11 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
                 # Right under a paragraph kept here, with no furniture between: the report goes on.
                 line.body, edge = True, i
                 line.why += "; kept: running prose after the main text, under the paragraph kept above"
-                report |= _content_words(text[line.start:line.end])
+                if report is not None:
+                    report |= _content_words(text[line.start:line.end])
                 continue
+            if report is None:
+                report = _content_words(title).union(*(_content_words(text[x.start:x.end]) for x in lines if x.body))
             words = _content_words(text[line.start:line.end])
             shared = len(words & report)
             if shared < LEAD_MIN_SHARED or shared < LEAD_MIN_SHARE * len(words):
