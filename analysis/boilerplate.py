@@ -103,7 +103,9 @@ MARKUP_RE = re.compile(r"<[^>]+>")
 KICKER_MAX_WORDS = 3
 # HTML: trafilatura may end its main text at a slot inside the article (an ad, a subscription box) and leave the
 # paragraphs after it out; they are kept while they are running prose on the report's subject with at most
-# PROSE_REACH lines of such furniture between them (_keep_html_continuation).
+# PROSE_REACH lines of such furniture between them (_keep_html_continuation). The cue categories of such slots
+# (a "Close" button or a share bar belongs to a dialog or the page's tail, not to the article's flow):
+ARTICLE_SLOTS = frozenset({"advertising", "subscription", "newsletter_notification", "donation"})
 
 
 @lru_cache(maxsize=1)
@@ -425,6 +427,7 @@ def _mark_inline_teasers(text: str, lines: list[_Line], html: str = "") -> None:
     if len(prose) < 2:
         return
     anchors: set[str] | None = None  # the page's link texts, read once a candidate needs them
+    headlines = {line.stats.norm for line in lines if line.why.startswith("headline")}
     for i in range(prose[0] + 1, prose[-1]):
         line = lines[i]
         if line.category or line.widget or line.why.startswith(("headline", "standfirst")) or not _teaser_shaped(text, line):
@@ -438,7 +441,8 @@ def _mark_inline_teasers(text: str, lines: list[_Line], html: str = "") -> None:
             if words in anchors:
                 category = "advertising" if line.stats.reader else "related_links"  # "CLICK HERE TO GET THE ... APP"
                 _mark_teaser(line, category, "a headline in capitals that is the whole text of a link")
-        elif line.stats.words >= SINGLE_TEASER_MIN_WORDS:
+        elif line.stats.words >= SINGLE_TEASER_MIN_WORDS and not line.stats.question and line.stats.norm not in headlines:
+            # A question printed twice is a poll's (_mark_polls); a copy of the document's own headline links to no other story.
             _mark_teaser_card(lines, i)
 
 
@@ -572,8 +576,8 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
     """Running prose after trafilatura's last paragraph, on the report's subject, is the rest of the article.
 
     trafilatura may stop its main text at an ad slot or a subscription box inside the article. Walking on from its
-    last paragraph of running prose over at most PROSE_REACH lines of such furniture (a line on which a cue other
-    than a related-links or comments heading fires, or a paragraph with a link or an address), each closed
+    last paragraph of running prose over at most PROSE_REACH lines of such furniture (a line on which a cue of
+    ARTICLE_SLOTS fires, or a paragraph with a link or an address), each closed
     sentence with no cue and no link is kept when its content words are those of the headline and the main text
     (as for the lead: LEAD_MIN_SHARED words, LEAD_MIN_SHARE of them), or when it follows a sentence so kept with
     nothing between them (a paragraph on a new turn of the report). It may address the reader: a column does.
@@ -611,7 +615,7 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
             line.why += f"; kept: running prose after the main text, {shared} of its {len(words)} content words in the report"
             report |= words
             continue
-        if fires and st.cue.category not in TAIL_CATEGORIES:
+        if fires and st.cue.category in ARTICLE_SLOTS:
             continue  # an ad or a pitch inside the article
         if st.link and st.terminal and st.words >= PROSE_MIN_WORDS and not fires:
             continue  # a pitch with an address ("Is there something you think we should know? Email the writer at ...")

@@ -617,6 +617,19 @@ def test_html_prose_on_another_subject_after_the_main_text_stays_boilerplate(mon
     assert [b.kind for b in blocks_with(seg, "galaxy hurtling")] == [BOILERPLATE]
 
 
+def test_html_email_dialog_after_the_main_text_is_not_kept(monkeypatch, resources):
+    """An e-mail-this-article dialog repeats the lead after a "Close" button: not a slot inside the article's flow."""
+    preview = "Six new bus routes will serve the eastern districts of the city after the council approved the plan."
+    visible = [HEADLINE, *ARTICLE, "Close", preview, "From", "To", "Message"]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    assert [b.kind for b in blocks_with(seg, preview)] == [BOILERPLATE]
+
+
+def test_poll_question_printed_twice_is_no_teaser_card(resources):
+    _, seg = segment_text(widget_page(["Take our poll", POLL_QUESTION, POLL_QUESTION, "Yes", "No", "Vote"]), resources)
+    assert all("teaser card" not in b.why for b in blocks_with(seg, POLL_QUESTION)), seg.blocks
+
+
 def test_share_with_a_friend_is_a_share_call_to_action(monkeypatch, resources):
     assert find_cue("Like this story? Share it with a friend!").category == "share_social"
     visible = [HEADLINE, *ARTICLE, "Like this story? Share it with a friend!"]
