@@ -10,6 +10,7 @@ evidence in `why`. Figures: benchmarks/boilerplate_f1.py.
 from __future__ import annotations
 
 import bisect
+import html as html_module
 import json
 import re
 from collections import Counter
@@ -85,6 +86,26 @@ SINGLE_TEASER_MIN_WORDS = 8
 # "... amid China turmoil [VIDEO]"): a teaser for another page (tabloid "Don't miss" lists); a report's sentence
 # does not end in a tag. One or two words of 3+ capitals; a separator ("|") may trail it.
 TAGGED_TEASER_RE = re.compile(r"\[[A-Z]{3,}(?: [A-Z]{2,})?\][\s|]*$")
+# Teasers set among the paragraphs with no list heading above them (_mark_inline_teasers):
+# - a headline labelled as a link at its start ("Related: ...", "[Related post: ...]");
+TEASER_LABEL_RE = re.compile(
+    r"^\W*related(?: (?:posts?|stor(?:y|ies)|articles?|content|links?|reading|coverage))?\s*:\s*\w", re.I,
+)
+# - a headline in capitals that is the whole text of one of the page's links (Fox News' "SEAN SPICER ELIMINATED
+#   FROM ..."): in capitals alone it may be a subheading of the report, so a plain text, with no links, is left alone;
+INLINE_TEASER_MIN_WORDS = 5
+ARTICLE_EDGE_MIN_WORDS = 8  # the report's first and last sentences that bound where such teasers are looked for
+ANCHOR_RE = re.compile(r"<a\b[^>]*>(.*?)</a\s*>", re.I | re.S)
+MARKUP_RE = re.compile(r"<[^>]+>")
+# - a teaser card printed twice over (image link, then title link), its kicker ("Business", "Column:") above each
+#   copy: a headline of SINGLE_TEASER_MIN_WORDS words or more, printed again on the next line or after a copy of the
+#   short label line above it. An author does not print a line of the report twice in a row.
+KICKER_MAX_WORDS = 3
+# HTML: trafilatura may end its main text at a slot inside the article (an ad, a subscription box) and leave the
+# paragraphs after it out; they are kept while they are running prose on the report's subject with at most
+# PROSE_REACH lines of such furniture between them (_keep_html_continuation). The cue categories of such slots
+# (a "Close" button or a share bar belongs to a dialog or the page's tail, not to the article's flow):
+ARTICLE_SLOTS = frozenset({"advertising", "subscription", "newsletter_notification", "donation"})
 
 
 @lru_cache(maxsize=1)
@@ -120,7 +141,7 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
 
 
 RULES = (
-    "keep_prose", "outlet_repeats", "headline", "cues", "tagged_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
+    "keep_prose", "outlet_repeats", "headline", "cues", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
     "short_tail",
 )
 
@@ -148,6 +169,7 @@ def segment_with(
     if "keep_prose" in active and main:
         # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
         _keep_html_lead(text, lines, document.title)
+        _keep_html_continuation(text, lines, document.title)
     if "outlet_repeats" in active and repeats:
         # Before the headline rule: the document's own headline stays body even when the outlet reuses it.
         _mark_outlet_repeats(text, lines, *repeats.for_document(document))
@@ -157,6 +179,8 @@ def segment_with(
         _apply_cues(lines)
     if "tagged_teasers" in active:
         _mark_tagged_teasers(text, lines)
+    if "inline_teasers" in active:
+        _mark_inline_teasers(text, lines, document.html)
     if "captions" in active:
         _mark_captions_and_names(lines)
     if "polls" in active:
@@ -392,6 +416,76 @@ def _mark_tagged_teasers(text: str, lines: list[_Line]) -> None:
         line.why = f"headline tagged '{match.group(0).strip(' |')}': a link to another story; {line.why}"
 
 
+def _mark_inline_teasers(text: str, lines: list[_Line], html: str = "") -> None:
+    """Links to other stories set between the report's paragraphs with no list heading above them.
+
+    A headline labelled "Related: ...", a headline in capitals that is the whole text of a link of the page, and a
+    teaser card printed twice (see TEASER_LABEL_RE and the notes under it). Only between the report's first and last
+    sentences (ARTICLE_EDGE_MIN_WORDS words or more): before and after the article, the other rules name the furniture.
+    """
+    prose = [i for i, line in enumerate(lines) if line.body and _is_prose(line, ARTICLE_EDGE_MIN_WORDS)]
+    if len(prose) < 2:
+        return
+    anchors: set[str] | None = None  # the page's link texts, read once a candidate needs them
+    headlines = {line.stats.norm for line in lines if line.why.startswith("headline")}
+    for i in range(prose[0] + 1, prose[-1]):
+        line = lines[i]
+        if line.category or line.widget or line.why.startswith(("headline", "standfirst")) or not _teaser_shaped(text, line):
+            continue
+        words = " ".join(text[line.start:line.end].split())
+        if TEASER_LABEL_RE.match(words):
+            _mark_teaser(line, "related_links", "a headline labelled as a related story")
+        elif html and _capitals_headline(words, line):
+            if anchors is None:
+                anchors = _anchor_texts(html)
+            if words in anchors:
+                category = "advertising" if line.stats.reader else "related_links"  # "CLICK HERE TO GET THE ... APP"
+                _mark_teaser(line, category, "a headline in capitals that is the whole text of a link")
+        elif line.stats.words >= SINGLE_TEASER_MIN_WORDS and not line.stats.question and line.stats.norm not in headlines:
+            # A question printed twice is a poll's (_mark_polls); a copy of the document's own headline links to no other story.
+            _mark_teaser_card(lines, i)
+
+
+def _capitals_headline(words: str, line: _Line) -> bool:
+    """A line of INLINE_TEASER_MIN_WORDS words or more written in capital letters."""
+    return line.stats.words >= INLINE_TEASER_MIN_WORDS and words.upper() == words and words.lower() != words
+
+
+def _anchor_texts(html: str) -> set[str]:
+    """The visible text of every link of an HTML page, spaces collapsed."""
+    return {" ".join(html_module.unescape(MARKUP_RE.sub("", inner)).split()) for inner in ANCHOR_RE.findall(html)}
+
+
+def _mark_teaser_card(lines: list[_Line], i: int) -> None:
+    """Line i and its kicker, when the card they make is printed again right below: (headline, headline) or
+    (kicker, headline, kicker, headline)."""
+    norm = lines[i].stats.norm
+    kicker = lines[i - 1] if _is_kicker(lines[i - 1]) else None
+    after = lines[i + 1:i + 3]
+    if lines[i - 1].stats.norm == norm or (len(after) == 2 and after[1].stats.norm == norm == after[0].stats.norm):
+        return  # printed WIDGET_REPEATS times or more in a row: a widget's label (_mark_widget_runs)
+    if after and after[0].stats.norm == norm:
+        card = [lines[i], after[0]]
+    elif kicker and len(after) == 2 and after[0].stats.norm == kicker.stats.norm and after[1].stats.norm == norm:
+        card = [lines[i], *after]
+    else:
+        return
+    for line in ([kicker] if kicker else []) + card:
+        if line.body or not line.category:
+            _mark_teaser(line, "related_links", f"a teaser card printed twice (line {i + 1})")
+
+
+def _is_kicker(line: _Line) -> bool:
+    """A short label over a headline ("Business", "Company Town"): a few words, not a sentence."""
+    return 0 < line.stats.words <= KICKER_MAX_WORDS and not line.stats.terminal and not line.why.startswith("headline")
+
+
+def _mark_teaser(line: _Line, category: str, reason: str) -> None:
+    # One link among the paragraphs, not the heading of the page's tail (widget: opens no section).
+    line.body, line.category, line.widget = False, category, True
+    line.why = f"{reason}: a link to another story; {line.why}"
+
+
 def _is_heading(text: str, line: _Line) -> bool:
     """A short line that names a list ("Trending News", "Related:"), not a sentence."""
     stripped = text[line.start:line.end].strip().rstrip(":")
@@ -476,6 +570,65 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
         if shared >= LEAD_MIN_SHARED and shared >= LEAD_MIN_SHARE * len(words):
             line.body, edge = True, i
             line.why += f"; kept: running prose before the main text, {shared} of its {len(words)} content words in the report"
+
+
+def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
+    """Running prose after trafilatura's last paragraph, on the report's subject, is the rest of the article.
+
+    trafilatura may stop its main text at an ad slot or a subscription box inside the article. Walking on from its
+    last paragraph of running prose over at most PROSE_REACH lines of such furniture (a line on which a cue of
+    ARTICLE_SLOTS fires, or a paragraph with a link or an address), each closed
+    sentence with no cue and no link is kept when its content words are those of the headline and the main text
+    (as for the lead: LEAD_MIN_SHARED words, LEAD_MIN_SHARE of them), or when it follows a sentence so kept with
+    nothing between them (a paragraph on a new turn of the report). It may address the reader: a column does.
+    The walk ends at any other line: a headline of a list, a heading of the page's tail, prose on another subject.
+    """
+    last = max((i for i, line in enumerate(lines) if line.body and _is_prose(line)), default=None)
+    if last is None:
+        return
+    report: set[str] | None = None  # the report's content words, gathered once a line needs them (rarely)
+    edge, kept = last, False
+    for i in range(last + 1, len(lines)):
+        line = lines[i]
+        st = line.stats
+        if i - edge > PROSE_REACH:
+            break
+        if line.body:
+            edge, kept = i, False
+            continue
+        fires = _cue_fires(st)
+        if _continues_report(line):
+            if kept and edge == i - 1:
+                # Right under a paragraph kept here, with no furniture between: the report goes on.
+                line.body, edge = True, i
+                line.why += "; kept: running prose after the main text, under the paragraph kept above"
+                if report is not None:
+                    report |= _content_words(text[line.start:line.end])
+                continue
+            if report is None:
+                report = _content_words(title).union(*(_content_words(text[x.start:x.end]) for x in lines if x.body))
+            words = _content_words(text[line.start:line.end])
+            shared = len(words & report)
+            if shared < LEAD_MIN_SHARED or shared < LEAD_MIN_SHARE * len(words):
+                break
+            line.body, edge, kept = True, i, True
+            line.why += f"; kept: running prose after the main text, {shared} of its {len(words)} content words in the report"
+            report |= words
+            continue
+        if fires and st.cue.category in ARTICLE_SLOTS:
+            continue  # an ad or a pitch inside the article
+        if st.link and st.terminal and st.words >= PROSE_MIN_WORDS and not fires:
+            continue  # a pitch with an address ("Is there something you think we should know? Email the writer at ...")
+        break
+
+
+def _continues_report(line: _Line) -> bool:
+    """A closed sentence with a normal share of function words, no cue and no link: it may go on with the report."""
+    st = line.stats
+    return (
+        st.terminal and st.words >= SHORT_PROSE_MIN_WORDS and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        and not (st.cue.category or st.link)
+    )
 
 
 def _content_words(text: str) -> set[str]:

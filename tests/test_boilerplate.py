@@ -529,6 +529,107 @@ def test_one_headline_under_an_also_on_heading_is_a_related_link(monkeypatch, re
     assert all(b.kind == BODY for b in blocks_with(seg, ARTICLE[2]))
 
 
+def test_headline_labelled_related_between_paragraphs_is_a_related_link(monkeypatch, resources):
+    """A teaser with no list heading above it, which trafilatura keeps: "Related: ..." opens the line itself."""
+    teaser = "Related: Tram line delayed again as contractor walks out"
+    visible = [HEADLINE, *ARTICLE[:2], teaser, *ARTICLE[2:]]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    assert_boilerplate(seg, teaser, "related_links")
+    for paragraph in ARTICLE:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+
+
+def test_teaser_card_printed_twice_between_paragraphs_is_a_related_link(resources):
+    """An LA Times-style card (kicker, headline) printed twice in a plain dump (image link, title link)."""
+    teaser = "Tribune Publishing renames itself Tronc as its dispute with Gannett continues"
+    page = "\n".join([*PAGE_TOP, *RESCUE, "Business", teaser, "Business", teaser, *RESCUE_AFTER, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert_boilerplate(seg, teaser, "related_links")
+    assert all(b.kind == BOILERPLATE for b in seg.blocks if seg.text[b.start:b.end] == "Business")
+    assert_report_is_body(seg)
+
+
+def test_subheading_above_a_paragraph_is_not_a_teaser_card(resources):
+    """A short label over a headline-length line is a card only when the pair is printed again."""
+    subheading = "Questions for the motel"
+    question = "Why did nobody at the motel notice a boy being carried into a rented room at night"
+    page = "\n".join([*PAGE_TOP, *RESCUE, subheading, question, *RESCUE_AFTER, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert all(b.kind == BODY for b in blocks_with(seg, question)), seg.blocks
+    assert_report_is_body(seg)
+
+
+def segment_html_with_main_text(monkeypatch, resources, headline: str, body_html: list[str], main: list[str]):
+    """A page of raw HTML paragraphs (`body_html`) under `headline`, with trafilatura said to find `main`."""
+    page = f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{''.join(body_html)}</body></html>"
+    monkeypatch.setattr(boilerplate, "main_text", lambda _html: "\n".join(main))
+    document = load("page.html", page.encode("utf-8"))
+    return document, boilerplate.segment(document, tokenize(document.text), resources)
+
+
+def test_html_capitals_headline_that_is_a_whole_link_is_a_related_link(monkeypatch, resources):
+    """Fox News sets links to other stories in capitals between the paragraphs; a subheading in capitals is no link."""
+    teaser = "SEAN SPICER ELIMINATED FROM 'DANCING WITH THE STARS'"
+    app = "CLICK HERE TO GET THE FOX NEWS APP"
+    subheading = "THE OPPORTUNITIES AND RISKS OF THE NEW BUS ROUTES"
+    paragraphs = [f"<p>{p}</p>" for p in ARTICLE + MORE]
+    escaped = teaser.replace("'", "&apos;")  # as the page writes it
+    body_html = [
+        *paragraphs[:2],
+        f'<p><strong><a href="https://www.example.com/entertainment/sean-spicer">{escaped}</a></strong></p>',
+        paragraphs[2], f"<p><strong>{subheading}</strong></p>", paragraphs[3],
+        f'<p><strong><a href="https://www.example.com/apps">{app}</a></strong></p>', *paragraphs[4:],
+    ]
+    main = [HEADLINE, *ARTICLE[:2], teaser, ARTICLE[2], subheading, ARTICLE[3], app, *MORE]
+    _, seg = segment_html_with_main_text(monkeypatch, resources, HEADLINE, body_html, main)
+    assert_boilerplate(seg, teaser, "related_links")
+    assert_boilerplate(seg, app, "advertising")
+    assert [b.kind for b in blocks_with(seg, subheading)] == [BODY]
+    for paragraph in ARTICLE + MORE:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+
+
+CONTINUED = [
+    "The transport department said the new routes would be served by electric buses bought with the expansion budget.",
+    "Drivers' unions welcomed the expansion of the network but warned that the council had yet to hire enough drivers.",
+    "Residents of the eastern districts, who have waited years for a direct bus to the centre, said it was overdue.",
+]
+
+
+def test_html_paragraphs_after_an_ad_where_trafilatura_stops_are_body(monkeypatch, resources):
+    """trafilatura may end its main text at an ad slot inside the article: the report's paragraphs after it stay body
+    (a WIRED piece citing NBC News and Bloomberg after its ad lost those paragraphs, and their citations)."""
+    visible = [HEADLINE, *ARTICLE[:3], "Advertisement", *CONTINUED, "Subscribe", *ARTICLE[3:], "More Great Stories",
+               "Tram line delayed again as contractor walks out", "Jane Doe is a staff writer covering transport and the city."]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE[:3]])
+    for paragraph in CONTINUED + ARTICLE[3:]:
+        kept = blocks_with(seg, paragraph)
+        assert [b.kind for b in kept] == [BODY], (paragraph, kept)
+    assert "after the main text" in blocks_with(seg, CONTINUED[0])[0].why
+    for furniture in ("Advertisement", "Tram line delayed", "Jane Doe is a staff writer"):
+        assert all(b.kind == BOILERPLATE for b in blocks_with(seg, furniture)), furniture
+
+
+def test_html_prose_on_another_subject_after_the_main_text_stays_boilerplate(monkeypatch, resources):
+    other = "Scientists say a galaxy hurtling towards the Milky Way could collide with it in about four billion years from now."
+    visible = [HEADLINE, *ARTICLE, "Advertisement", other]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    assert [b.kind for b in blocks_with(seg, "galaxy hurtling")] == [BOILERPLATE]
+
+
+def test_html_email_dialog_after_the_main_text_is_not_kept(monkeypatch, resources):
+    """An e-mail-this-article dialog repeats the lead after a "Close" button: not a slot inside the article's flow."""
+    preview = "Six new bus routes will serve the eastern districts of the city after the council approved the plan."
+    visible = [HEADLINE, *ARTICLE, "Close", preview, "From", "To", "Message"]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, [HEADLINE, *ARTICLE])
+    assert [b.kind for b in blocks_with(seg, preview)] == [BOILERPLATE]
+
+
+def test_poll_question_printed_twice_is_no_teaser_card(resources):
+    _, seg = segment_text(widget_page(["Take our poll", POLL_QUESTION, POLL_QUESTION, "Yes", "No", "Vote"]), resources)
+    assert all("teaser card" not in b.why for b in blocks_with(seg, POLL_QUESTION)), seg.blocks
+
+
 def test_share_with_a_friend_is_a_share_call_to_action(monkeypatch, resources):
     assert find_cue("Like this story? Share it with a friend!").category == "share_social"
     visible = [HEADLINE, *ARTICLE, "Like this story? Share it with a friend!"]
