@@ -1570,7 +1570,8 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
                 found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
                 continue
             words = [*sentence.lower[span[0]:span[1]], *sentence.apposition(span[1])]
-            found.append((name, _description(words), span[0]))
+            before = sentence.lower[span[0] - 1] if span[0] > sentence.first and sentence.joined(span[0] - 1) else ""
+            found.append((name, _description(words, before), span[0]))
     return found
 
 
@@ -1783,18 +1784,28 @@ def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int,
     return after if after and after[0] == k and sentence.name(after)[1] == "person" else None
 
 
-def _description(words: list[str] | tuple[str, ...]) -> frozenset[str]:
-    """The nationality and title words of a person's name and description, or of a role ("Russian President Vladimir
-    Putin" -> russian, president), but a "general" that qualifies the office before it ("Attorney General William
-    Barr" -> attorney, "Surgeon General Jerome Adams" -> none): that person is no general."""
-    kept = set()
+def _description_words(words: list[str] | tuple[str, ...], before: str = "") -> list[str]:
+    """The nationality and title words of a person's name and description, or of a role, in order ("Russian President
+    Vladimir Putin" -> russian, president); a "general" after the noun of another office makes one office with it
+    ("Attorney General William Barr" -> attorney general, "Surgeon General Jerome Adams" -> surgeon general): that
+    person is neither a general nor an attorney. `before` is the word written right before the words ("Surgeon" before
+    a name read from "General Jerome Adams")."""
+    kept: list[str] = []
     for k, word in enumerate(words):
-        if word == "general" and k > 0 and not (words[k - 1] in GENERAL_RANKS or words[k - 1] in OFFICE_QUALIFIERS
-                                                or words[k - 1] in DEMONYMS or words[k - 1] in DETERMINERS):
-            continue
-        if word in DEMONYMS or word in TITLE_WORDS:
-            kept.add(word)
-    return frozenset(kept)
+        before = words[k - 1] if k > 0 else before
+        if word == "general" and before.isalpha() and not (before in GENERAL_RANKS or before in OFFICE_QUALIFIERS
+                                                           or before in DEMONYMS or before in DETERMINERS):
+            if kept and kept[-1] == before:
+                kept.pop()
+            kept.append(f"{before} general")
+        elif word in DEMONYMS or word in TITLE_WORDS:
+            kept.append(word)
+    return kept
+
+
+def _description(words: list[str] | tuple[str, ...], before: str = "") -> frozenset[str]:
+    """The words of _description_words, as a set."""
+    return frozenset(_description_words(words, before))
 
 
 def _holds_office(office: str, wanted: frozenset[str], described: frozenset[str]) -> bool:
@@ -1811,10 +1822,12 @@ def _holds_office(office: str, wanted: frozenset[str], described: frozenset[str]
 
 def _described_person(role: list[str], mentions: list[tuple[str, frozenset[str]]]) -> str | None:
     """The most recently named person the role describes, of those sharing most of its words: one holding its office
-    (_holds_office; "the general said" is not "Attorney General William Barr"), or, for an office of no particular post
+    (_holds_office; "the general said" is not "Attorney General William Barr", "the attorney general" is no
+    "U.S. Attorney"), or, for an office of no particular post
     ("the Russian leader", "the official"), one sharing its nationality or title words."""
-    wanted = _description(role)
-    office = next((w for w in reversed(role) if w in wanted and w not in OFFICE_QUALIFIERS and w not in DEMONYMS), None)
+    ordered = _description_words(role)
+    wanted = frozenset(ordered)
+    office = next((w for w in reversed(ordered) if w not in OFFICE_QUALIFIERS and w not in DEMONYMS), None)
     if office is None and not wanted:
         return None
     best: tuple[int, int] | None = None

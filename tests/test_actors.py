@@ -711,6 +711,10 @@ def test_a_role_means_a_person_holding_its_office():
     assert not _by_name("Attorney General William Barr spoke on Monday. The general said the troops were ready.")
     assert "John Smith" in _by_name("Major General John Smith spoke on Monday. The general said the troops were ready.")
     assert not _by_name("Surgeon General Jerome Adams spoke on Monday. The general said the troops were ready.")
+    assert "Jerome Adams" in _by_name("Surgeon General Jerome Adams spoke on Monday. The surgeon general said no.")
+    # "general" after another office's noun makes one office with it: an attorney general is no U.S. attorney
+    assert not _by_name("U.S. Attorney Nealy Cox spoke on Monday. The attorney general said the case was closed.")
+    assert not _by_name("Inspector Tom Smith spoke on Monday. The inspector general said the case was closed.")
     horowitz = _by_name("Inspector General Michael Horowitz released his report. The inspector general concluded that it was wrong.")
     assert dict(horowitz["Michael Horowitz"].verb_counts) == {"conclude": 1}
     # the same rank: a vice president is no president, a deputy attorney general no attorney general
