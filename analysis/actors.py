@@ -1822,17 +1822,19 @@ def _holds_office(office: str, wanted: frozenset[str], described: frozenset[str]
 
 def _described_person(role: list[str], mentions: list[tuple[str, frozenset[str]]]) -> str | None:
     """The most recently named person the role describes, of those sharing most of its words: one holding its office
-    (_holds_office; "the general said" is not "Attorney General William Barr", "the attorney general" is no
-    "U.S. Attorney"), or, for an office of no particular post
-    ("the Russian leader", "the official"), one sharing its nationality or title words."""
+    (_holds_office; "the general said" is not "Attorney General William Barr", "the attorney general" is no "U.S.
+    Attorney"), or, for an office of no particular post ("the Russian leader", "the official"), one sharing its
+    nationality or its noun; its qualifiers alone mean no one ("the State Department official" is no "Secretary of
+    State")."""
     ordered = _description_words(role)
     wanted = frozenset(ordered)
     office = next((w for w in reversed(ordered) if w not in OFFICE_QUALIFIERS and w not in DEMONYMS), None)
-    if office is None and not wanted:
-        return None
+    particular = office is not None and office not in GENERIC_ROLE_NOUNS
+    if not particular:
+        wanted -= OFFICE_QUALIFIERS
     best: tuple[int, int] | None = None
     for position, (name, described) in enumerate(mentions):
-        if office is not None and office not in GENERIC_ROLE_NOUNS and not _holds_office(office, wanted, described):
+        if particular and not _holds_office(office, wanted, described):
             continue
         overlap = len(wanted & described)
         if overlap and (best is None or (overlap, position) >= best):

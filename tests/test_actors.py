@@ -725,8 +725,10 @@ def test_a_role_means_a_person_holding_its_office():
     assert not _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The prime minister said the talks failed.")
     assert not _by_name("Secretary of State Mike Pompeo spoke on Monday. The state senator said the talks failed.")
     assert "Sergei Lavrov" in _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The minister said the talks failed.")
-    # an office of no particular post still goes by nationality
+    # an office of no particular post still goes by nationality, but not by a qualifier alone
     assert "Vladimir Putin" in _by_name("Russian President Vladimir Putin spoke. The Russian leader said the talks failed.")
+    assert not _by_name("Secretary of State Mike Pompeo spoke on Monday. The State Department official said no.")
+    assert not _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The foreign ministry official said no.")
 
 
 def test_a_role_set_off_after_a_name_is_no_earlier_person():
