@@ -97,6 +97,9 @@ RANK_QUALIFIERS = frozenset({"vice", "deputy", "former"})
 # Words before "general" that leave it the office ("Major General", "the general", "Russian general"); after any other
 # word it qualifies that word's office ("Attorney General", "Surgeon General", "Secretary General").
 GENERAL_RANKS = frozenset({"major", "maj", "lieutenant", "lt", "brigadier", "brig"})
+# The offices news copy abbreviates before a name (AP Stylebook, "titles": "Sen. Chuck Grassley", "Gov. Andrew Cuomo",
+# "Gen. Mark Milley"): the person holds the office a role names in full ("the senator said").
+OFFICE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "gen": "general", "rep": "representative"}
 # Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
 SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
 # Titles of the journalists an outlet employs to report, write, edit and present ("VOA Pentagon correspondent Carla
@@ -1571,6 +1574,8 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
                 continue
             words = [*sentence.lower[span[0]:span[1]], *sentence.apposition(span[1])]
             before = sentence.lower[span[0] - 1] if span[0] > sentence.first and sentence.joined(span[0] - 1) else ""
+            if span[0] > sentence.first and sentence.lower[span[0] - 1] in OFFICE_ABBREVIATIONS and sentence.gap(span[0] - 1) == ". ":
+                words.insert(0, sentence.lower[span[0] - 1])  # "Sen. Chuck Grassley": the abbreviated office is left out of the name
             found.append((name, _description(words, before), span[0]))
     return found
 
@@ -1799,7 +1804,7 @@ def _description_words(words: list[str] | tuple[str, ...], before: str = "") -> 
                 kept.pop()
             kept.append(f"{before} general")
         elif word in DEMONYMS or word in TITLE_WORDS:
-            kept.append(word)
+            kept.append(OFFICE_ABBREVIATIONS.get(word, word))
     return kept
 
 

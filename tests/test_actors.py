@@ -725,6 +725,10 @@ def test_a_role_means_a_person_holding_its_office():
     assert not _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The prime minister said the talks failed.")
     assert not _by_name("Secretary of State Mike Pompeo spoke on Monday. The state senator said the talks failed.")
     assert "Sergei Lavrov" in _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The minister said the talks failed.")
+    # an office abbreviated before the name is held in full
+    assert "Mazie Hirono" in _by_name("Sen. Mazie Hirono of Hawaii spoke on Monday. The senator said the talks failed.")
+    assert "Mark Milley" in _by_name("Gen. Mark Milley spoke on Monday. The general said the troops were ready.")
+    assert not _by_name("Sen. Mazie Hirono of Hawaii spoke on Monday. The general said the troops were ready.")
     # an office of no particular post still goes by nationality, but not by a qualifier alone
     assert "Vladimir Putin" in _by_name("Russian President Vladimir Putin spoke. The Russian leader said the talks failed.")
     assert not _by_name("Secretary of State Mike Pompeo spoke on Monday. The State Department official said no.")
