@@ -83,15 +83,23 @@ OFFICE_QUALIFIERS = frozenset(
 )
 # Designations of people in public life that are no title before a name (no "Official John Smith").
 OFFICE_DESIGNATIONS = frozenset({"diplomat", "official", "politician"})
-# Nouns that, after "the", mean a person named earlier ("the Russian leader said", "the minister said"): the offices
-# of government and diplomacy of OFFICE_NOUNS, and a body's head ("the chief said"). Deliberately not the other
-# offices: a role is resolved to the last person whose title shares any of its words (_described_person), and "the
-# general said", "the state senator said", "the deputy director said" would go to "Attorney General William Barr",
-# "Secretary of State Mike Pompeo", "Deputy Attorney General Rod Rosenstein".
-ROLE_NOUNS = (OFFICE_NOUNS - {
-    "lawmaker", "governor", "senator", "congressman", "congresswoman", "representative", "mayor", "commissioner",
-    "chairman", "chairwoman", "director", "general",
-}) | {"prime", "chief", "head"}
+# Nouns that, after "the", mean a person named earlier ("the Russian leader said", "the minister said", "the general
+# said"): the offices of OFFICE_NOUNS, and a body's head ("the chief said"). A role means a person whose description
+# holds its office noun itself (_described_person): "the general said" is not "Attorney General William Barr", whose
+# office is attorney, nor is "the state senator said" "Secretary of State Mike Pompeo".
+ROLE_NOUNS = OFFICE_NOUNS | {"prime", "chief", "head"}
+# Offices that name no particular post: "the leader", "the official" may be any office holder, so the role's
+# nationality or any of its words are enough.
+GENERIC_ROLE_NOUNS = OFFICE_DESIGNATIONS | {"leader"}
+# Qualifiers that make another office of the same noun: a vice president is no president, a deputy director no
+# director, a former minister no minister; a role and a person hold the office only with the same of these.
+RANK_QUALIFIERS = frozenset({"vice", "deputy", "former"})
+# Words before "general" that leave it the office ("Major General", "the general", "Russian general"); after any other
+# word it qualifies that word's office ("Attorney General", "Surgeon General", "Secretary General").
+GENERAL_RANKS = frozenset({"major", "maj", "lieutenant", "lt", "brigadier", "brig"})
+# The offices news copy abbreviates before a name (AP Stylebook, "titles": "Sen. Chuck Grassley", "Gov. Andrew Cuomo",
+# "Gen. Mark Milley"): the person holds the office a role names in full ("the senator said").
+OFFICE_ABBREVIATIONS = {"sen": "senator", "gov": "governor", "gen": "general", "rep": "representative"}
 # Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
 SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
 # Titles of the journalists an outlet employs to report, write, edit and present ("VOA Pentagon correspondent Carla
@@ -166,7 +174,11 @@ MESSAGE_NOUNS = frozenset(
 )
 # Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
 # (analysis/voice.py's _SUBORDINATORS builds on them.)
-SUBORDINATORS = frozenset("when whenever while after before although though if unless until since because as once".split())
+# The rarer "whilst", "whereas", "till" and "lest" too: capitalised at a sentence's start they are no name's word ("Whilst
+# Steve Castor said").
+SUBORDINATORS = frozenset(
+    "when whenever while whilst whereas after before although though if unless until till lest since because as once".split()
+)
 # Relative pronouns: a name in the clause they open is its object ("a teenager who supports President Trump says").
 # ("that" is left out: "think that the Qur'an says" opens a reported clause; so is "which": "during which encounter
 # McCarrick had told him" qualifies a noun.)
@@ -183,8 +195,9 @@ DEMONYMS = frozenset(
     " canadian japanese indian israeli iranian georgian belarusian kremlin".split()
 )
 # Words that, opening a sentence, are capitalised only by their place: not names ("Whatever Apple did",
-# "Having said that", "Does he"): the stop words (analysis.stopwords) and auxiliaries and formulas they lack.
-SENTENCE_OPENERS = ENGLISH_STOP_WORDS | frozenset("does did doing having thank thanks let".split())
+# "Having said that", "Does he"): the stop words (analysis.stopwords), the subordinators and auxiliaries and formulas
+# they lack.
+SENTENCE_OPENERS = ENGLISH_STOP_WORDS | SUBORDINATORS | frozenset("does did doing having thank thanks let".split())
 # Nationality and ethnic adjectives and nouns: alone they name no speaker ("the Russian and Syrian claims", "the
 # Jordanian government"). DEMONYMS (above, without "kremlin") plus the other nationalities common in world news
 # (the country list of the news wires' style guides); lower-case.
@@ -1560,7 +1573,10 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
                 found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
                 continue
             words = [*sentence.lower[span[0]:span[1]], *sentence.apposition(span[1])]
-            found.append((name, frozenset(w for w in words if w in DEMONYMS or w in TITLE_WORDS), span[0]))
+            before = sentence.lower[span[0] - 1] if span[0] > sentence.first and sentence.joined(span[0] - 1) else ""
+            if span[0] > sentence.first and sentence.lower[span[0] - 1] in OFFICE_ABBREVIATIONS and sentence.gap(span[0] - 1) == ". ":
+                words.insert(0, sentence.lower[span[0] - 1])  # "Sen. Chuck Grassley": the abbreviated office is left out of the name
+            found.append((name, _description(words, before), span[0]))
     return found
 
 
@@ -1721,15 +1737,27 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         k = j - 1
         while k - 1 >= first and lower[k - 1] != "the" and j - k < 4:
             k -= 1
-        if k - 1 >= first and lower[k - 1] == "the":
-            role = set(lower[k:j])
-            if not _role_words(role):  # "the official said": any person named last may be meant
+        if k - 1 >= first and lower[k - 1] == "the" and not _apposed(sentence, k - 1):
+            role = lower[k:j]
+            if not _description(role):  # "the official said": any person named last may be meant
                 return _Speaker(last_person, "person", True)
             # "the president tweeted" means a person the text gave that title or nationality, not the last person
             # named ("Special Counsel Robert Mueller"), whom the text never called so
             described = _described_person(role, recent.mentions())
             return _Speaker(described, "person", True) if described else None
     return None
+
+
+def _apposed(sentence: _Sentence, k: int) -> bool:
+    """Word k opens a description set off by a comma after a person named in its sentence ("Sen. Charles E. Grassley
+    (R-Iowa), the Judiciary Committee chairman, said"): it may describe that person, named otherwise before. Not after a
+    comma closing a quotation ("“…,” the minister said") or a phrase naming no person ("Going further, the prime
+    minister noted")."""
+    if k - 1 < sentence.first:
+        return False
+    before = sentence.gap(k - 1).strip()
+    return (before.endswith(",") and not any(q in before for q in QUOTE_CLOSERS)
+            and bool(_persons_before(sentence, k)))
 
 
 def _name_before_description(sentence: _Sentence, j: int) -> tuple[int, int] | None:
@@ -1761,18 +1789,58 @@ def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int,
     return after if after and after[0] == k and sentence.name(after)[1] == "person" else None
 
 
-def _role_words(role: set[str]) -> set[str]:
-    """The nationality and title words of a role ("the Russian leader" -> russian, leader)."""
-    return {w for w in role if w in DEMONYMS or w in TITLE_WORDS}
+def _description_words(words: list[str] | tuple[str, ...], before: str = "") -> list[str]:
+    """The nationality and title words of a person's name and description, or of a role, in order ("Russian President
+    Vladimir Putin" -> russian, president); a "general" after the noun of another office makes one office with it
+    ("Attorney General William Barr" -> attorney general, "Surgeon General Jerome Adams" -> surgeon general): that
+    person is neither a general nor an attorney. `before` is the word written right before the words ("Surgeon" before
+    a name read from "General Jerome Adams")."""
+    kept: list[str] = []
+    for k, word in enumerate(words):
+        before = words[k - 1] if k > 0 else before
+        if word == "general" and before.isalpha() and not (before in GENERAL_RANKS or before in OFFICE_QUALIFIERS
+                                                           or before in DEMONYMS or before in DETERMINERS):
+            if kept and kept[-1] == before:
+                kept.pop()
+            kept.append(f"{before} general")
+        elif word in DEMONYMS or word in TITLE_WORDS:
+            kept.append(OFFICE_ABBREVIATIONS.get(word, word))
+    return kept
 
 
-def _described_person(role: set[str], mentions: list[tuple[str, frozenset[str]]]) -> str | None:
-    """The most recently named person whose description shares the role's nationality or title words."""
-    wanted = _role_words(role)
-    if not wanted:
-        return None
+def _description(words: list[str] | tuple[str, ...], before: str = "") -> frozenset[str]:
+    """The words of _description_words, as a set."""
+    return frozenset(_description_words(words, before))
+
+
+def _holds_office(office: str, wanted: frozenset[str], described: frozenset[str]) -> bool:
+    """A person described so holds the role's office: the office noun itself, the same rank ("vice", "deputy",
+    "former"), every other qualifier the role names ("the foreign minister" is no "Prime Minister"), and no other
+    nationality ("the Russian minister" is no "Ukrainian Foreign Minister")."""
+    if office not in described or wanted & RANK_QUALIFIERS != described & RANK_QUALIFIERS:
+        return False
+    if not (wanted & OFFICE_QUALIFIERS) <= described:
+        return False
+    nationality, theirs = wanted & DEMONYMS, described & DEMONYMS
+    return not (nationality and theirs and not nationality & theirs)
+
+
+def _described_person(role: list[str], mentions: list[tuple[str, frozenset[str]]]) -> str | None:
+    """The most recently named person the role describes, of those sharing most of its words: one holding its office
+    (_holds_office; "the general said" is not "Attorney General William Barr", "the attorney general" is no "U.S.
+    Attorney"), or, for an office of no particular post ("the Russian leader", "the official"), one sharing its
+    nationality or its noun; its qualifiers alone mean no one ("the State Department official" is no "Secretary of
+    State")."""
+    ordered = _description_words(role)
+    wanted = frozenset(ordered)
+    office = next((w for w in reversed(ordered) if w not in OFFICE_QUALIFIERS and w not in DEMONYMS), None)
+    particular = office is not None and office not in GENERIC_ROLE_NOUNS
+    if not particular:
+        wanted -= OFFICE_QUALIFIERS
     best: tuple[int, int] | None = None
     for position, (name, described) in enumerate(mentions):
+        if particular and not _holds_office(office, wanted, described):
+            continue
         overlap = len(wanted & described)
         if overlap and (best is None or (overlap, position) >= best):
             best = (overlap, position)

@@ -123,13 +123,11 @@ _GOES_ON_TO = re.compile(
 # A subject opening the sentence before a bare reporting verb: at most this many words ("China's ambassador to
 # Britain also"), and not after a word that makes the report a subordinate clause ("After he said ...").
 _MAX_SUBJECT_WORDS = 7
-# Those words: analysis/actors.py's subordinating conjunctions, their rarer forms "whilst", "till" and "whereas"
-# (not in actors' list, whose names take in a capitalised word opening the sentence, "Whilst Smith"), and the other
-# words that open a clause or phrase whose noun is no subject of the report ("What Lavrov said ...", "By the time he
-# said ...").
+# Those words: analysis/actors.py's subordinating conjunctions (with their rarer forms "whilst", "till" and "whereas"),
+# and the other words that open a clause or phrase whose noun is no subject of the report ("What Lavrov said ...", "By
+# the time he said ...").
 _SUBORDINATORS = SUBORDINATORS | frozenset(
-    "whilst till whereas where why how what who whom whose which that whether despite without by with for in on at"
-    " from".split()
+    "where why how what who whom whose which that whether despite without by with for in on at from".split()
 )
 _RELATIVES = frozenset("who whom whose which that where when while if because as".split())
 _THAT_RE = re.compile(r"\bthat\b", re.IGNORECASE)

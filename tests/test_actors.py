@@ -704,3 +704,50 @@ def test_a_familiar_word_the_document_writes_as_a_surname_is_a_subject_for_prono
     actors = _by_name("High school teacher Angela Cooper said pay was low. She said many teachers leave.\n\n"
                       "Joel Schlabach teaches at Richmond High School.\n")
     assert actors["Angela Cooper"].verb_counts == (("say", 2),)
+
+
+def test_a_role_means_a_person_holding_its_office():
+    # the office noun itself, not a word qualifying another office ("Attorney General", "Surgeon General")
+    assert not _by_name("Attorney General William Barr spoke on Monday. The general said the troops were ready.")
+    assert "John Smith" in _by_name("Major General John Smith spoke on Monday. The general said the troops were ready.")
+    assert not _by_name("Surgeon General Jerome Adams spoke on Monday. The general said the troops were ready.")
+    assert "Jerome Adams" in _by_name("Surgeon General Jerome Adams spoke on Monday. The surgeon general said no.")
+    # "general" after another office's noun makes one office with it: an attorney general is no U.S. attorney
+    assert not _by_name("U.S. Attorney Nealy Cox spoke on Monday. The attorney general said the case was closed.")
+    assert not _by_name("Inspector Tom Smith spoke on Monday. The inspector general said the case was closed.")
+    horowitz = _by_name("Inspector General Michael Horowitz released his report. The inspector general concluded that it was wrong.")
+    assert dict(horowitz["Michael Horowitz"].verb_counts) == {"conclude": 1}
+    # the same rank: a vice president is no president, a deputy attorney general no attorney general
+    assert not _by_name("Vice President Mike Pence spoke on Monday. The president said the talks failed.")
+    assert not _by_name("Deputy Attorney General Rod Rosenstein spoke. The attorney general said the talks failed.")
+    assert not _by_name("Deputy Attorney General Rod Rosenstein spoke. The deputy director said the talks failed.")
+    # every qualifier the role names: the prime minister is no foreign minister, a state senator no secretary of state
+    assert not _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The prime minister said the talks failed.")
+    assert not _by_name("Secretary of State Mike Pompeo spoke on Monday. The state senator said the talks failed.")
+    assert "Sergei Lavrov" in _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The minister said the talks failed.")
+    # an office abbreviated before the name is held in full
+    assert "Mazie Hirono" in _by_name("Sen. Mazie Hirono of Hawaii spoke on Monday. The senator said the talks failed.")
+    assert "Mark Milley" in _by_name("Gen. Mark Milley spoke on Monday. The general said the troops were ready.")
+    assert not _by_name("Sen. Mazie Hirono of Hawaii spoke on Monday. The general said the troops were ready.")
+    # an office of no particular post still goes by nationality, but not by a qualifier alone
+    assert "Vladimir Putin" in _by_name("Russian President Vladimir Putin spoke. The Russian leader said the talks failed.")
+    assert not _by_name("Secretary of State Mike Pompeo spoke on Monday. The State Department official said no.")
+    assert not _by_name("Foreign Minister Sergei Lavrov spoke on Monday. The foreign ministry official said no.")
+
+
+def test_a_role_set_off_after_a_name_is_no_earlier_person():
+    # "Kuleba, the minister, said": the description is Kuleba's, who is not Lavrov
+    actors = _by_name("Foreign Minister Sergei Lavrov spoke on Monday. On Tuesday, Dmytro Kuleba, the minister, said no.")
+    assert "Sergei Lavrov" not in actors
+    actors = _by_name("Chairman Chuck Grassley spoke on Monday. Late Thursday, Sen. Charles E. Grassley (R-Iowa), "
+                      "the Judiciary Committee chairman, said he would consult.")
+    assert "Chuck Grassley" not in actors
+    # after a phrase naming no person, or a quotation, the role still means the person named before
+    assert "Sergei Lavrov" in _by_name("Foreign Minister Sergei Lavrov spoke on Monday. Going further, the minister said no.")
+    assert "Sergei Lavrov" in _by_name('Foreign Minister Sergei Lavrov spoke on Monday. "No," the minister said.')
+
+
+def test_subordinators_opening_a_sentence_are_no_name_words():
+    for opener in ("Whilst", "Till", "Unless", "Whereas", "Lest"):
+        actors = _by_name(f"The hearing went on. {opener} Steve Castor said the memo was fine, others disagreed.")
+        assert set(actors) == {"Steve Castor"}, opener
