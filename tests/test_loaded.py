@@ -977,6 +977,21 @@ def test_model_hits_keep_hyphenated_compounds_whole():
     assert kept("another bite at the apple--they", [(1, 4)]) == ["bite at the apple"]
     # Two runs meeting in one compound are one.
     assert kept("a brutal anti-Western campaign", [(1, 2), (3, 4)]) == ["brutal anti-Western campaign"]
+    # An abbreviation's dots join it too ("pro-U.S.").
+    assert kept("unelected, right-wing, pro-U.S. militias", [(0, 3)]) == ["unelected, right-wing, pro-U.S"]
+
+
+def test_a_hyphenated_compound_is_one_word_for_the_one_word_bar():
+    from analysis.loaded import hyphen_joins
+
+    model = loaded.LoadedModel(weights={}, bias=0.0, threshold=0.3, extend_ratio=0.5)  # base rate 0: no scaling
+    text = "the law-abiding citizens and a vile smear"
+    tokens = tokenize(text)
+    scores = [0.0, 0.35, 0.35, 0.0, 0.0, 0.0, 0.35, 0.35]
+    joins = hyphen_joins(text, tokens.word_ends)
+    # "law-abiding" is one written word below the one-word bar; "vile smear" is two words.
+    assert loaded.model_word_runs(model, scores, tokens.words, None, joins) == [(6, 7)]
+    assert loaded.model_word_runs(model, scores, tokens.words, None) == [(1, 2), (6, 7)]
 
 
 def test_model_hits_do_not_end_on_a_preposition_or_particle():
@@ -990,6 +1005,7 @@ def test_model_hits_do_not_end_on_a_preposition_or_particle():
     assert kept("a debacle without") == ["debacle"]
     assert kept("stickers all over") == ["stickers"]
     assert kept("hypocritical anti") == ["hypocritical"]
-    assert kept("a crazy mess up") == ["crazy mess"]
+    # A phrasal verb keeps its particle ("freaked out").
+    assert kept("they freaked out") == ["freaked out"]
     # Inside the run they stay ("a war against truth").
     assert kept("a war against truth") == ["war against truth"]
