@@ -534,8 +534,10 @@ MAX_TITLE_WORDS = 8
 def _in_quoted_title(text: str, word_spans, first: int, last: int) -> bool:
     """True when the capitalised hit lies in a quoted title-case title: a quotation that holds only capitalised
     words and, between two of them, a title's lower-case small word (“What a Fool Believes.”, a song). The
-    small word tells a title from a quoted label ("“Crooked Hillary”"), which stays a hit."""
-    if not all(_is_capitalised(_word_at(text, word_spans, k)) for k in range(first, last + 1)):
+    small word tells a title from a quoted label ("“Crooked Hillary”"), which stays a hit. In a title-case
+    headline a quotation is capitalised like every other word, so its case shows no title there."""
+    if not all(_is_capitalised(_word_at(text, word_spans, k)) for k in range(first, last + 1)) \
+            or _in_headline(text, word_spans[first][0]):
         return False
     lo, hi = first, last
     while lo > 0 and hi - lo < MAX_TITLE_WORDS and _same_line_plain_gaps(text, word_spans, lo - 1, lo) \

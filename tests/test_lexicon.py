@@ -176,11 +176,13 @@ def test_literal_senses_near_the_hit_do_not_count(shipped, text: str, kept: list
         ("Written by the staff\nLAWLESS RIOTERS TORCH CITY", ["LAWLESS"]),
         # a capitalised hit in a quoted title-case title with a lower-case small word: a song (review 6)
         ("It hit the charts with 1978’s “What a Fool Believes.” He later left.", []),
-        ("“Fools of the Year” won a prize.", []),
+        ("The film “Fools of the Year” won a prize at the festival.", []),
         # a quoted label without a small word, a quotation opened by a small word, and plain text stay hits
         ("He called her “Crooked Hillary” again.", ["Crooked"]),
         ("He was “a Fool and a Liar,” they said.", ["Fool", "Liar"]),
         ("They called him a Fool in public.", ["Fool"]),
+        # in a title-case headline the quotation's capitals are the headline's
+        ("Congressman Cites “Terrorist Infiltration Through the Southern Border”\nBody text.", ["Terrorist"]),
     ],
 )
 def test_titles_with_numbers_and_byline_surnames_do_not_count(shipped, text: str, kept: list[str]):
