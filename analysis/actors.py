@@ -72,10 +72,12 @@ PRONOUNS = frozenset({"he", "she"})
 # Offices and neutral designations of people in public life ("the prime minister of Hungary", "foreign ministers",
 # "the Russian envoy"), and the words that qualify an office. ROLE_NOUNS, TITLE_WORDS and analysis/loaded.py's
 # office phrases (names_an_office) are built from them, so that one list says what an office is.
+# "ceo" (a company's head) is one too: a model hit on "the CEO of DH" names an office (review 6); TITLE_WORDS already
+# held it and ROLE_NOUNS leaves it out, so actors read it as before.
 OFFICE_NOUNS = frozenset(
     "president minister premier chancellor secretary ambassador envoy diplomat spokesman spokeswoman spokesperson"
     " official leader politician lawmaker governor senator congressman congresswoman representative mayor"
-    " commissioner chairman chairwoman director general".split()
+    " commissioner chairman chairwoman director general ceo".split()
 )
 OFFICE_QUALIFIERS = frozenset(
     "prime foreign deputy vice former state defence defense finance interior justice trade health energy economy"
@@ -90,7 +92,7 @@ OFFICE_DESIGNATIONS = frozenset({"diplomat", "official", "politician"})
 # "Secretary of State Mike Pompeo", "Deputy Attorney General Rod Rosenstein".
 ROLE_NOUNS = (OFFICE_NOUNS - {
     "lawmaker", "governor", "senator", "congressman", "congresswoman", "representative", "mayor", "commissioner",
-    "chairman", "chairwoman", "director", "general",
+    "chairman", "chairwoman", "director", "general", "ceo",
 }) | {"prime", "chief", "head"}
 # Words between a subject and its verb that do not break the link ("Putin has repeatedly said").
 SKIPPABLE = frozenset("also has had have later then further again repeatedly previously once reportedly publicly had already".split())
