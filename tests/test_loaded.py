@@ -981,17 +981,19 @@ def test_model_hits_keep_hyphenated_compounds_whole():
     assert kept("unelected, right-wing, pro-U.S. militias", [(0, 3)]) == ["unelected, right-wing, pro-U.S"]
 
 
-def test_a_hyphenated_compound_is_one_word_for_the_one_word_bar():
+def test_growing_a_word_over_its_compound_makes_no_two_word_hit():
     from analysis.loaded import hyphen_joins
 
     model = loaded.LoadedModel(weights={}, bias=0.0, threshold=0.3, extend_ratio=0.5)  # base rate 0: no scaling
-    text = "the law-abiding citizens and a vile smear"
+    text = "the law-abiding citizens and a vile anti-Semite"
     tokens = tokenize(text)
-    scores = [0.0, 0.35, 0.35, 0.0, 0.0, 0.0, 0.35, 0.35]
+    scores = [0.0, 0.0, 0.35, 0.0, 0.0, 0.0, 0.35, 0.35, 0.35]
     joins = hyphen_joins(text, tokens.word_ends)
-    # "law-abiding" is one written word below the one-word bar; "vile smear" is two words.
-    assert loaded.model_word_runs(model, scores, tokens.words, None, joins) == [(6, 7)]
-    assert loaded.model_word_runs(model, scores, tokens.words, None) == [(1, 2), (6, 7)]
+    # "abiding" alone stays below the one-word bar, also grown to "law-abiding"; "vile anti-Semite" is a hit.
+    assert loaded.model_word_runs(model, scores, tokens.words, None, joins) == [(6, 8)]
+    # A compound whose two words both reached the tagging level is two words, as before.
+    scores[1] = 0.35
+    assert loaded.model_word_runs(model, scores, tokens.words, None, joins) == [(1, 2), (6, 8)]
 
 
 def test_model_hits_do_not_end_on_a_preposition_or_particle():
