@@ -34,7 +34,7 @@ know (absent from the CMU Pronouncing Dictionary: "the Aberfan Disaster") makes 
 label before a name is no name ("the Tyrant King George"; on the PTC corpus such hits are half loaded,
 those after a capitalised word never), nor is a word the lexicon writes capitalised ("Islamist", "Nazi"),
 which is always capitalised. A capitalised hit followed by a number is the title of a work or product
-("Rage 2"), and a name word after another in a byline line is a surname ("By DANICA KIRKA and JILL
+("Rage 2"), so is one in a quoted title-case title with a lower-case small word (“What a Fool Believes”), and a name word after another in a byline line is a surname ("By DANICA KIRKA and JILL
 LAWLESS"). Other proper names that hold a lexicon word ("Sacred Heart", the team
 "Devils", "Epic Games") are excluded by their entry's not_in.
 
@@ -416,7 +416,8 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
             free = last + 1
             if _other_sense(lexicon.exclusion_index[index], text, word_spans, words, i, last) \
                     or _near_other_sense(lexicon.contexts[index], text, word_spans, words, i, last) \
-                    or _titled_by_number(text, word_spans, i, last) or _surname_in_byline(text, word_spans, i, last):
+                    or _titled_by_number(text, word_spans, i, last) or _surname_in_byline(text, word_spans, i, last) \
+                    or _in_quoted_title(text, word_spans, i, last):
                 continue
             name_word = None if _written_capitalised(lexicon, words, i, last) else \
                 _capitalised_name_neighbour(text, word_spans, i, last)
@@ -521,6 +522,40 @@ def _titled_by_number(text: str, word_spans, first: int, last: int) -> bool:
         return False
     following = _word_at(text, word_spans, last + 1)
     return following[:1].isdigit() and text[word_spans[last][1]:word_spans[last + 1][0]] in (" ", "\u00a0")
+
+
+# Small words a title-case title writes in lower case ("What a Fool Believes", "Gone with the Wind").
+TITLE_SMALL_WORDS = frozenset("a an the of and or nor but for in on at to by with from as vs".split())
+OPENING_QUOTES = "\"“‘'«"
+CLOSING_QUOTES = "\"”’'»"
+MAX_TITLE_WORDS = 8
+
+
+def _in_quoted_title(text: str, word_spans, first: int, last: int) -> bool:
+    """True when the capitalised hit lies in a quoted title-case title: a quotation that holds only capitalised
+    words and, between two of them, a title's lower-case small word (“What a Fool Believes.”, a song). The
+    small word tells a title from a quoted label ("“Crooked Hillary”"), which stays a hit. In a title-case
+    headline a quotation is capitalised like every other word, so its case shows no title there."""
+    if not all(_is_capitalised(_word_at(text, word_spans, k)) for k in range(first, last + 1)) \
+            or _in_headline(text, word_spans[first][0]):
+        return False
+    lo, hi = first, last
+    while lo > 0 and hi - lo < MAX_TITLE_WORDS and _same_line_plain_gaps(text, word_spans, lo - 1, lo) \
+            and _title_word(_word_at(text, word_spans, lo - 1)):
+        lo -= 1
+    while hi + 1 < len(word_spans) and hi - lo < MAX_TITLE_WORDS and _same_line_plain_gaps(text, word_spans, hi, hi + 1) \
+            and _title_word(_word_at(text, word_spans, hi + 1)):
+        hi += 1
+    opened = word_spans[lo][0] > 0 and text[word_spans[lo][0] - 1] in OPENING_QUOTES
+    closed = text[word_spans[hi][1]:word_spans[hi][1] + 2].lstrip(".,?!")[:1] in tuple(CLOSING_QUOTES)
+    words = [_word_at(text, word_spans, k) for k in range(lo, hi + 1)]
+    small_inside = any(w in TITLE_SMALL_WORDS for w in words[1:-1])
+    return opened and closed and small_inside and _is_capitalised(words[0]) and _is_capitalised(words[-1])
+
+
+def _title_word(word: str) -> bool:
+    """A capitalised word or a title's lower-case small word."""
+    return _is_capitalised(word) or word in TITLE_SMALL_WORDS
 
 
 # A byline line opens with "By" and names its authors ("By DANICA KIRKA and JILL LAWLESS").

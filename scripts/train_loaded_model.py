@@ -29,6 +29,7 @@ from analysis.loaded import (  # noqa: E402
     LoadedModel,
     covered_flags,
     lexicon_tags,
+    hyphen_joins,
     model_hit_runs,
     load_easy_words,
     model_word_runs,
@@ -71,6 +72,7 @@ class Article:
     lexicon_spans: list[tuple[int, int]] | None = None
     covered: list[bool] | None = None
     sentences: np.ndarray | None = None
+    joins: np.ndarray | None = None
 
 
 def read_ptc(data_dir: Path) -> list[Article]:
@@ -108,6 +110,7 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     article.lexicon_spans = [(h.start, h.end) for h in hits]
     article.covered = covered_flags(hits, len(words))
     article.sentences = sentence_starts(tokens)
+    article.joins = hyphen_joins(article.text, tokens.word_ends)
     return article
 
 
@@ -153,7 +156,7 @@ def _classifier(c: float, n_samples: int):
 def model_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
     """Character spans of the tagger's hits on one prepared article (the same rule as analyze())."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = model_word_runs(model, scores, article.words, article.sentences)
+    runs = model_word_runs(model, scores, article.words, article.sentences, article.joins)
     return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 
@@ -161,7 +164,7 @@ def analyze_spans(model: LoadedModel, article: Article, scores: list[float] | No
     """Character spans analyze() reports on one prepared article: lexicon hits plus model hits with the
     lexicon-covered words cut out and function words trimmed (analysis.loaded.model_hit_runs)."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = model_hit_runs(model, scores, article.words, article.covered, article.sentences)
+    runs = model_hit_runs(model, scores, article.words, article.covered, article.sentences, article.joins)
     return article.lexicon_spans + [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 

@@ -134,6 +134,9 @@ def test_capitalised_hit_inside_a_name_does_not_count(shipped, text: str, kept: 
         ("The film cites Fortnite dev Epic Games in its credits; it was a scandal of epic proportions.", ["epic"]),
         ("Personal Finance\nThe Crusader\nTravel", []),
         ("They visited a Crusader castle. Orbán started public life as a crusader against communism.", ["crusader"]),
+        # a place word inverting a sentence of place before "lies" (review 6); the noun after such words stays
+        ("Downstream lies Kinshasa. Further upstream lies the dam. Beyond lies the sea.", []),
+        ("He went beyond lies and insults, hiding behind lies.", ["lies", "lies"]),
     ],
 )
 def test_other_senses_in_not_in_do_not_count(shipped, text: str, kept: list[str]):
@@ -171,6 +174,15 @@ def test_literal_senses_near_the_hit_do_not_count(shipped, text: str, kept: list
         ("By DANICA KIRKA and JILL LAWLESS\nAssociated Press", []),
         ("By Jill Lawless, Associated Press\nThe lawless streets emptied.", ["lawless"]),
         ("Written by the staff\nLAWLESS RIOTERS TORCH CITY", ["LAWLESS"]),
+        # a capitalised hit in a quoted title-case title with a lower-case small word: a song (review 6)
+        ("It hit the charts with 1978’s “What a Fool Believes.” He later left.", []),
+        ("The film “Fools of the Year” won a prize at the festival.", []),
+        # a quoted label without a small word, a quotation opened by a small word, and plain text stay hits
+        ("He called her “Crooked Hillary” again.", ["Crooked"]),
+        ("He was “a Fool and a Liar,” they said.", ["Fool", "Liar"]),
+        ("They called him a Fool in public.", ["Fool"]),
+        # in a title-case headline the quotation's capitals are the headline's
+        ("Congressman Cites “Terrorist Infiltration Through the Southern Border”\nBody text.", ["Terrorist"]),
     ],
 )
 def test_titles_with_numbers_and_byline_surnames_do_not_count(shipped, text: str, kept: list[str]):

@@ -926,7 +926,7 @@ def test_model_hits_naming_only_an_office_are_dropped():
     # Office titles and neutral designations, with their nationality, possessive place or "of" + capitalised place.
     for office in ("the prime minister of Hungary", "president of Russia", "Russian President", "foreign ministers",
                    "the secretary general", "Hungary’s prime minister", "President of the United States",
-                   "Kremlin officials", "minister of Foreign Affairs"):
+                   "Kremlin officials", "minister of Foreign Affairs", "CEO", "the CEO of DH"):
         assert kept(office) == [], office
     # A loaded word beside the title, a lower-case complement or a title word alone as a qualifier stays a hit.
     assert kept("the corrupt president of Ukraine") == ["corrupt president of Ukraine"]
@@ -958,3 +958,56 @@ def test_model_hits_in_boilerplate_are_not_reported(resources):
     assert all(r["source"] == "lexicon" for r in rows if r["in_boilerplate"])
     assert not any(r["source"] == "model" and r["end"] > start for r in rows)
 
+
+
+def test_model_hits_keep_hyphenated_compounds_whole():
+    from analysis.loaded import hyphen_joins, trim_runs
+
+    def kept(text: str, runs: list[tuple[int, int]]) -> list[str]:
+        tokens = tokenize(text)
+        joins = hyphen_joins(text, tokens.word_ends)
+        return [text[tokens.word_spans[a][0]:tokens.word_spans[b][1]] for a, b in trim_runs(runs, tokens.words, joins)]
+
+    # Review 6: "Haley's [[hypocritical anti]]-Iran rhetoric", "deep contempt for non-Muslims", "same-[[sex marriage".
+    assert kept("Haley's hypocritical anti-Iran rhetoric", [(1, 2)]) == ["hypocritical anti-Iran"]
+    assert kept("a deep contempt for non-Muslims.", [(1, 4)]) == ["deep contempt for non-Muslims"]
+    assert kept("supported same-sex marriage openly", [(2, 3)]) == ["same-sex marriage"]
+    # A compound ending on a function word keeps it ("all-in"); a double hyphen is a dash, not a compound.
+    assert kept("they went all-in on it", [(1, 3)]) == ["went all-in"]
+    assert kept("another bite at the apple--they", [(1, 4)]) == ["bite at the apple"]
+    # Two runs meeting in one compound are one.
+    assert kept("a brutal anti-Western campaign", [(1, 2), (3, 4)]) == ["brutal anti-Western campaign"]
+    # An abbreviation's dots join it too ("pro-U.S.").
+    assert kept("unelected, right-wing, pro-U.S. militias", [(0, 3)]) == ["unelected, right-wing, pro-U.S"]
+
+
+def test_growing_a_word_over_its_compound_makes_no_two_word_hit():
+    from analysis.loaded import hyphen_joins
+
+    model = loaded.LoadedModel(weights={}, bias=0.0, threshold=0.3, extend_ratio=0.5)  # base rate 0: no scaling
+    text = "the law-abiding citizens and a vile anti-Semite"
+    tokens = tokenize(text)
+    scores = [0.0, 0.0, 0.35, 0.0, 0.0, 0.0, 0.35, 0.35, 0.35]
+    joins = hyphen_joins(text, tokens.word_ends)
+    # "abiding" alone stays below the one-word bar, also grown to "law-abiding"; "vile anti-Semite" is a hit.
+    assert loaded.model_word_runs(model, scores, tokens.words, None, joins) == [(6, 8)]
+    # A compound whose two words both reached the tagging level is two words, as before.
+    scores[1] = 0.35
+    assert loaded.model_word_runs(model, scores, tokens.words, None, joins) == [(1, 2), (6, 8)]
+
+
+def test_model_hits_do_not_end_on_a_preposition_or_particle():
+    from analysis.loaded import trim_runs
+
+    def kept(text: str) -> list[str]:
+        words = tokenize(text).words
+        return [" ".join(words[a:b + 1]) for a, b in trim_runs([(0, len(words) - 1)], words)]
+
+    # Review 6: "a [[debacle without]] equal", "Made in [[Iran' stickers all over]] it", a prefix cut from its word.
+    assert kept("a debacle without") == ["debacle"]
+    assert kept("stickers all over") == ["stickers"]
+    assert kept("hypocritical anti") == ["hypocritical"]
+    # A phrasal verb keeps its particle ("freaked out").
+    assert kept("they freaked out") == ["freaked out"]
+    # Inside the run they stay ("a war against truth").
+    assert kept("a war against truth") == ["war against truth"]
