@@ -73,7 +73,7 @@ PRONOUNS = frozenset({"he", "she"})
 # "the Russian envoy"), and the words that qualify an office. ROLE_NOUNS, TITLE_WORDS and analysis/loaded.py's
 # office phrases (names_an_office) are built from them, so that one list says what an office is.
 # "ceo" (a company's head) is one too: a model hit on "the CEO of DH" names an office (review 6); TITLE_WORDS already
-# held it and ROLE_NOUNS leaves it out, so actors read it as before.
+# held it, and as a role ("the CEO said") it goes only to a person holding that office, like every office.
 OFFICE_NOUNS = frozenset(
     "president minister premier chancellor secretary ambassador envoy diplomat spokesman spokeswoman spokesperson"
     " official leader politician lawmaker governor senator congressman congresswoman representative mayor"
@@ -89,7 +89,7 @@ OFFICE_DESIGNATIONS = frozenset({"diplomat", "official", "politician"})
 # said"): the offices of OFFICE_NOUNS, and a body's head ("the chief said"). A role means a person whose description
 # holds its office noun itself (_described_person): "the general said" is not "Attorney General William Barr", whose
 # office is attorney, nor is "the state senator said" "Secretary of State Mike Pompeo".
-ROLE_NOUNS = (OFFICE_NOUNS - {"ceo"}) | {"prime", "chief", "head"}  # ceo: see OFFICE_NOUNS
+ROLE_NOUNS = OFFICE_NOUNS | {"prime", "chief", "head"}
 # Offices that name no particular post: "the leader", "the official" may be any office holder, so the role's
 # nationality or any of its words are enough.
 GENERIC_ROLE_NOUNS = OFFICE_DESIGNATIONS | {"leader"}

@@ -491,6 +491,13 @@ def test_overlapping_spans_are_drawn_once() -> None:
     assert category_colors(["b", "a", "b"]) == {"a": category_colors(["a"])["a"], "b": category_colors(["a", "b"])["b"]}
 
 
+def test_a_lexicon_entry_wins_over_a_model_hit_at_the_same_place() -> None:
+    spans = pd.DataFrame([{"start": 3, "end": 24, "category": "a", "voice": "authorial", "source": "model", "term": ""},
+                          {"start": 3, "end": 18, "category": "b", "voice": "authorial", "source": "lexicon", "term": "probe"}])
+    marks = marks_from_spans(spans, 30)
+    assert [(m.start, m.end) for m in marks] == [(3, 18)] and "term: probe" in marks[0].tooltip
+
+
 def test_outlet_card_escapes_every_value() -> None:
     row = pd.Series({"outlet": "<script>alert(1)</script>", "outlet_type": "state-controlled", "outlet_type_confidence": 0.8,
                      "state_media_code": "<b>SC</b>", "outlet_evidence": "<img src=x onerror=alert(2)>", "credibility_score": "<i>0.2</i>",

@@ -89,7 +89,9 @@ def _cell(row: pd.Series, column: str) -> str:
 
 
 def marks_from_spans(spans: pd.DataFrame | None, length: int) -> list[Mark]:
-    """Spans as non-overlapping Marks inside [0, length): earliest first, the longer one wins a tie, overlaps dropped."""
+    """Spans as non-overlapping Marks inside [0, length): earliest first, overlaps dropped. Of spans starting at
+    one place a lexicon entry's wins (its term, narrative and neutral alternative explain it; a model hit gives a
+    score), then the longer one."""
     if spans is None or spans.empty or not {"start", "end"} <= set(spans.columns):
         return []
     marks: list[Mark] = []
@@ -100,10 +102,10 @@ def marks_from_spans(spans: pd.DataFrame | None, length: int) -> list[Mark]:
         except (TypeError, ValueError):
             continue
         if end > start:
-            rows.append((start, -end, row))
-    rows.sort(key=lambda item: (item[0], item[1]))
+            rows.append((start, _cell(row, "source") == "model", -end, row))
+    rows.sort(key=lambda item: item[:3])
     position = 0
-    for start, negative_end, row in rows:
+    for start, _, negative_end, row in rows:
         if start < position:
             continue
         voice = _cell(row, "voice")
