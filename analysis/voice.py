@@ -4,7 +4,8 @@
   page's own sentence set apart), inside a speaker's turn of an interview transcript ("JP: ...", "Q: ... A: ...":
   analysis.quotes.find_speaker_turns), in a statement pasted after "... read as follows:" (find_statements), or
   in an excerpt after a line ending in a colon up to a note "[emphasis added]" on its own line or over ellipsis
-  lines joining its pieces (find_marked_excerpts);
+  lines joining its pieces (find_marked_excerpts), in a reader's letter to an advice column from "DEAR ABBY:" to
+  its signature line (find_reader_letters);
   a phrase crossing quotation marks most of whose words are quoted (is_mostly_quoted).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
@@ -13,8 +14,8 @@
   "Cruz told Arroyo he ...", "X recounted how ...", up to the clause's first comma or dash, or to a later "that"
   clause when the speaker opens the sentence); a trailing attribution ending the sentence
   ("..., the minister said.", "..., said Lavrov.", "..., PG&E officials said."); a line ending in ": Speaker"
-  (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:"
-  (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:" /
+  "he will say:" / "the caliph issued this edict:" (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
   "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
@@ -399,6 +400,22 @@ def _statement_after(text: str, found_at: int) -> Block | None:
 # "Lavrov told reporters:"): searched in the line's tail before the colon.
 _SPEECH_INTRO = re.compile(rf"\b{_COLON_VERBS}{_SPOKEN_TO}[ \t]*$", re.IGNORECASE)
 _SPEECH_INTRO_CHARS = 60
+# The same with a speech noun as the object of a verb of issuing, sending or writing ("the caliph issued this
+# edict:", "al-Aziz sent out a message to the governors of the provinces:", "Cook makes a similar point:",
+# "Viganò provides further vital testimony:"): up to three words between verb and noun (no preposition: "made it
+# to the point:"), and perhaps the addressee after "to". Searched in a longer tail, as the addressee may be long.
+_SPEECH_NOUN_INTRO = re.compile(
+    r"\b(?:issu(?:e|es|ed|ing)|sen(?:d|ds|t|ding)|mak(?:e|es|ing)|made|provid(?:e|es|ed|ing)|wr(?:ite|ites|ote|iting)|"
+    r"giv(?:e|es|ing)|gave|deliver(?:s|ed|ing)?|publish(?:es|ed|ing)?)(?:[ \t]+(?:out|forth))?[ \t]+"
+    r"(?:(?!(?:to|that|of|in|on|at|for|with|by|from|and|or|but|it)\b)[\w\u2019'-]+[ \t]+){0,3}?"
+    r"(?:edicts?|messages?|statements?|letters?|decrees?|points?|testimony|testimonies)"
+    r"(?:[ \t]+to[ \t]+(?:[\w\u2019'-]+[ \t]+){0,8}?[\w\u2019'-]+)?[ \t]*$",
+    re.IGNORECASE,
+)
+_SPEECH_NOUN_INTRO_CHARS = 120
+# A modal before the verb of speaking ("he will say:"): the speaker is the modal's subject; not "one would say:",
+# the author's imagined speaker ("you will say:" has no subject by _NOT_A_SUBJECT).
+_MODAL_BEFORE = re.compile(r"(?<!\bone )\b(?:will|would|can)[ \t]+$", re.IGNORECASE)
 
 
 def find_introduced_paragraphs(text: str) -> list[Block]:
@@ -413,8 +430,12 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
             continue  # the colon does not end its line
         match = _SPEECH_INTRO.search(text, max(line_start, found_at - _SPEECH_INTRO_CHARS), found_at)
         if match is None:
+            match = _SPEECH_NOUN_INTRO.search(text, max(line_start, found_at - _SPEECH_NOUN_INTRO_CHARS), found_at)
+        if match is None:
             continue
         before = text[line_start:match.start()]
+        if (modal := _MODAL_BEFORE.search(before)) is not None and modal.start() > 0:
+            before = before[:modal.start()]  # "he will say:": the subject comes before the modal
         verb = _WORD_RE.match(text, match.start()).group().lower()
         if _FIRST_PERSON_BEFORE.search(before[-40:]) or not _has_reported_speaker(before, verb, _goes_on_to(before)):
             continue
@@ -422,6 +443,33 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
         if paragraph is None or text[paragraph.start("para")] in QUOTE_MARKS:
             continue
         blocks.append(Block(*paragraph.span("para"), ATTRIBUTED))
+    return blocks
+
+
+# A reader's letter in an advice column opens its paragraph with "DEAR <NAME>:" in capitals ("DEAR ABBY:") and
+# ends with the reader's signature line after a dash ("... -- FEELING LIKE SECOND RATE"): the letter, from the
+# salutation to the signature, is the reader's words. The columnist's reply opens the same way ("DEAR FEELING:")
+# but is not signed before the next letter, so a letter counts only when its signature comes before another
+# salutation, within MAX_LETTER_PARAGRAPHS non-blank lines.
+_LETTER_OPENER_RE = re.compile(
+    r"^[ \t]*(?P<dear>DEAR[ \t]+[A-Z][A-Z.\u2019'-]*(?:[ \t]+[A-Z][A-Z.\u2019'-]*){0,5}[ \t]*:)", re.MULTILINE
+)
+_LETTER_SIGNATURE_RE = re.compile(r"(?:--|\u2014|\u2013)[ \t]*[A-Z][A-Z .,\u2019'-]*[A-Z.][ \t]*$")
+MAX_LETTER_PARAGRAPHS = 12
+
+
+def find_reader_letters(text: str) -> list[Block]:
+    """Readers' letters in an advice column (_LETTER_OPENER_RE to _LETTER_SIGNATURE_RE), quoted."""
+    if "DEAR" not in text:
+        return []
+    blocks = []
+    for opener in _LETTER_OPENER_RE.finditer(text):
+        for index, line in enumerate(_NONBLANK_LINE_RE.finditer(text, opener.start())):
+            if index >= MAX_LETTER_PARAGRAPHS or (index > 0 and _LETTER_OPENER_RE.match(text, line.start())):
+                break  # no signature: the columnist's reply, or no letter
+            if _LETTER_SIGNATURE_RE.search(line.group("line")):
+                blocks.append(Block(opener.start("dear"), line.end("line"), QUOTED))
+                break
     return blocks
 
 
@@ -543,10 +591,11 @@ def _excerpt_end(text: str, paragraphs: list[tuple[int, int]], end_index: int | 
 
 
 def find_layout_blocks(text: str) -> tuple[Block, ...]:
-    """Pasted statements and excerpts (quoted), lines attributed to a speaker after their final colon and
-    paragraphs introduced by a speaker's line (attributed), sorted by start."""
+    """Pasted statements, excerpts and readers' letters (quoted), lines attributed to a speaker after their
+    final colon and paragraphs introduced by a speaker's line (attributed), sorted by start."""
     return tuple(
-        sorted(find_statements(text) + find_marked_excerpts(text) + find_line_speakers(text) + find_introduced_paragraphs(text))
+        sorted(find_statements(text) + find_marked_excerpts(text) + find_line_speakers(text) + find_introduced_paragraphs(text)
+               + find_reader_letters(text))
     )
 
 

@@ -375,6 +375,54 @@ def test_layout_blocks_read_every_colon_of_a_line():
     assert text[block.start:block.end] == "The Kyiv regime shelled the town." and block.voice == "attributed"
 
 
+@pytest.mark.parametrize(
+    ("intro", "voice"),
+    [
+        # a speaker, a verb of issuing/sending/making/providing and a speech noun: the next paragraph is the speaker's
+        ("In the early twelfth century, the Fatimid caliph issued this edict:", "attributed"),
+        ("In the year 718, the caliph Umar sent out a message to the governors of the various provinces:", "attributed"),
+        ("Jonathan Cook, a former Guardian writer, makes a similar point:", "attributed"),
+        ("As to Bertone and Sodano, Viganò provides further vital testimony:", "attributed"),
+        # a modal between the speaker and the verb of speaking
+        ("According to prepared testimony provided to The Hill, he will say:", "attributed"),
+        # the author's own or imagined words, or no speaker
+        ("I sent a letter to the editor:", "authorial"),
+        ("One would say:", "authorial"),
+        ("You will say:", "authorial"),
+        ("This sends a clear message:", "authorial"),
+        ("The team made it to the point:", "authorial"),
+    ],
+)
+def test_a_paragraph_after_a_speech_noun_or_modal_introduction(intro: str, voice: str):
+    text = f"{intro}\n\nThe infidels are a disgraceful rabble.\n\nThe author resumes with a disgraceful claim.\n"
+    assert _voice(text, "disgraceful rabble") == voice
+    assert _voice(text, "disgraceful claim") == "authorial"  # the next paragraph only
+
+
+_ADVICE_COLUMN = (
+    "By Abigail Van Buren\n\n"
+    "DEAR ABBY: My husband bought plane tickets. He is sitting in business class, while I'm in economy.\n\n"
+    "Am I right to feel hurt by this penny-pinching miser? -- FEELING LIKE SECOND RATE\n\n"
+    "DEAR FEELING: You have a right to be upset at your penny-pinching husband.\n\n"
+    "DEAR ABBY: A waitress I don't care for barged in like a thug.\n\n"
+    "DEAR BEATEN UP: Yes, you should have notified the police about that thug.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("business class", "quoted"),  # the reader's letter, up to its signature
+        ("penny-pinching miser", "quoted"),
+        ("penny-pinching husband", "authorial"),  # the columnist's reply
+        ("barged in like a thug", "authorial"),  # a letter with no signature line: not read as one
+        ("about that thug", "authorial"),
+    ],
+)
+def test_a_readers_letter_in_an_advice_column_is_quoted(phrase: str, voice: str):
+    assert _voice(_ADVICE_COLUMN, phrase) == voice
+
+
 # An excerpt pasted without quotation marks after a colon: a note of emphasis standing on its own line closes it,
 # ellipsis lines join its pieces (find_marked_excerpts); without such a mark only the first paragraph is read.
 _EXCERPT_SEP = ("\n", "\n\n")  # one sentence a line, or paragraphs between blank lines
