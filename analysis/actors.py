@@ -129,6 +129,13 @@ JOB_NOUNS = frozenset(
     # writers described by their field before the name ("religion author Garry Wills")
     " author".split()
 ) | JOURNALIST_TITLES
+# Titles an outlet gives its reporters that outlets' own names end with ("CBS Sports NFL Insider Jason La Canfora",
+# but "Business Insider", "The Insider"): a title only between capitalised words and a person's name (_clean_name),
+# so kept out of TITLE_WORDS.
+MEDIA_BEAT_TITLES = frozenset({"insider"})
+# Thoroughfares named by a letter ("J Street", "K Street", "E Street Band"): a street or the body named after it,
+# not a person with an initial, which news copy writes with a full stop ("J. Smith").
+STREET_WORDS = frozenset("street avenue road boulevard square".split())
 # An office and its qualifiers make a title before a name ("Foreign Minister Sergei Lavrov", "Deputy Secretary
 # General Jane Doe"), but a designation does not.
 TITLE_WORDS = frozenset(
@@ -764,7 +771,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     if lowered[-1] in JOB_NOUNS:
         return raw, "none"  # a title cut from its name ("said Review-Journal Editor-in-Chief Keith Moyer")
     titled = False
-    title_positions = [i for i, w in enumerate(lowered) if w in TITLE_WORDS]
+    title_positions = [i for i, w in enumerate(lowered) if w in TITLE_WORDS
+                       or (w in MEDIA_BEAT_TITLES and 0 < i < len(parts) - 2 and _name_after_place(parts[i + 1:]))]
     # A title ends what comes before it: "White House Press Secretary Stephanie Grisham" is Stephanie Grisham,
     # unless the rest names a body itself ("World Health Organization").
     # Not inside a body's name, though: "Office of Foreign Assets Control".
@@ -786,6 +794,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
     if owned and (len(parts) - owned < 2 or {w.lower() for w in parts[owned:]} & easy_words()):
         owned = 0
     if not titled and not family_first and (set(lowered[owned:]) & ORG_WORDS or any(map(_acronym, parts[:-1] if generation else parts))):
+        return raw, "organization"
+    if not titled and len(parts) == 2 and len(parts[0]) == 1 and parts[0].isupper() and lowered[1] in STREET_WORDS:
         return raw, "organization"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]

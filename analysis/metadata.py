@@ -1259,6 +1259,21 @@ def _proper_site_name(value: str) -> bool:
     return not value.startswith("@") and any(ch.isupper() for ch in value) and not DOMAIN_LIKE_RE.match(value)
 
 
+# Words a site's name may hold in lower case ("Voice of America", "Institute for the Study of War", "Le Monde");
+# the prepositions among them open the phrase a tagline runs on with ("Expert how-to for English Riders").
+NAME_FUNCTION_WORDS = frozenset("of the and for in on at to a an & de la le les du des der die das y e et".split())
+TAGLINE_PREPOSITIONS = frozenset("for from of in on about with by to".split())
+
+
+def _tagline(value: str) -> bool:
+    """True for a site name that reads as a tagline, not a name: several lower-case words, one a preposition and
+    one a word a name does not write in lower case ("Expert how-to for English Riders", "News you can trust from
+    the heart of Texas"); not "Voice of America" or "Le Monde diplomatique"."""
+    lower = [word for word in value.split()[1:] if word[:1].islower()]
+    return (len(lower) >= 2 and any(word in TAGLINE_PREPOSITIONS for word in lower)
+            and any(word not in NAME_FUNCTION_WORDS | TAGLINE_PREPOSITIONS for word in lower))
+
+
 def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     """(values, where each came from) for title, author, published, url and outlet_hint of an HTML page.
 
@@ -1292,6 +1307,10 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     sites = [(key, values[key]) for key in ("og:site_name", "application-name", "json-ld publisher", "json-ld site name")
              if key in values and "/" not in values[key] and len(values[key].split()) <= 6]  # no URL, no headline
     title_site = _title_site(tree, values, found.get("url", ""))
+    if any(not _tagline(value) for _, value in sites) or (title_site and not _tagline(title_site)) or found.get("url"):
+        # A tagline is no outlet name when the page gives a better one: another site name, the <title>'s, the domain.
+        sites = [(key, value) for key, value in sites if not _tagline(value)]
+        title_site = "" if _tagline(title_site) else title_site
     # A proper name first ("The Detroit News"), then a slug, handle or domain ("detroitnews", "@politifact",
     # "Spokesman.com"), then the <title>'s site name.
     take("outlet_hint", [(key, value) for key, value in sites if _proper_site_name(value)]

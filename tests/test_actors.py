@@ -549,6 +549,18 @@ def test_a_media_role_is_a_title_before_a_name():
     assert set(_by_name("CNN Anchor Jake Tapper asked whether it was true.")) == {"Jake Tapper"}
 
 
+def test_an_outlets_beat_title_before_a_name_names_the_person():
+    # "Insider" is a title between an outlet's name and a person's, not in an outlet's own name
+    actors = _by_name("CBS Sports NFL Insider Jason La Canfora reported the trade on Sunday.")
+    assert set(actors) == {"Jason La Canfora"} and actors["Jason La Canfora"].kind == "person"
+    assert "Intelligence" not in _by_name("Business Insider Intelligence said sales rose.")
+
+
+def test_a_letter_named_street_is_no_person():
+    assert _by_name("J Street said the remarks were antisemitic.")["J Street"].kind == "organization"
+    assert _by_name("J Street President Jeremy Ben-Ami said it was wrong.")["Jeremy Ben-Ami"].kind == "person"
+
+
 def test_an_outlet_name_is_no_person():
     from dataclasses import replace
 

@@ -430,6 +430,28 @@ def test_html_site_name_never_a_twitter_handle():
     assert values["url"] == "https://www.wday.ru/dom-eda/blogs/"
 
 
+def test_html_tagline_site_name_is_no_outlet_when_the_page_has_a_url():
+    # og:site_name and the <title>'s trail hold the site's tagline; the domain names the site better.
+    page = _html('<title>4 Things to Do in October - Expert how-to for English Riders</title>'
+                 '<meta property="og:site_name" content="Expert how-to for English Riders">'
+                 '<meta property="og:url" content="https://horsemag.example.com/news/4-things">')
+    values, _ = metadata.read_html_metadata(page)
+    assert "outlet_hint" not in values and values["url"] == "https://horsemag.example.com/news/4-things"
+
+
+def test_html_tagline_site_name_gives_way_to_the_json_ld_publisher():
+    page = _html('<meta property="og:site_name" content="News from the heart of Texas">'
+                 '<script type="application/ld+json">{"@type": "NewsArticle", "headline": "Rain ends",'
+                 ' "publisher": {"@type": "Organization", "name": "Lone Star Herald"}}</script>')
+    assert metadata.read_html_metadata(page)[0]["outlet_hint"] == "Lone Star Herald"
+
+
+def test_html_site_name_with_prepositions_is_still_a_name():
+    for name in ("Institute for the Study of War", "Voice of America", "Le Monde diplomatique"):
+        page = _html(f'<meta property="og:site_name" content="{name}"><meta property="og:url" content="https://x.example.org/a">')
+        assert metadata.read_html_metadata(page)[0]["outlet_hint"] == name
+
+
 def test_html_og_tags_pushed_into_the_body_are_still_read():
     # A stray element in <head> makes the parser close it: the og: tags after it land in <body>.
     page = ('<html><head><title>The 10 best early deals – BGR</title><div class="ad"></div>'
