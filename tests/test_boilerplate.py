@@ -1043,7 +1043,7 @@ def test_line_stats_do_not_depend_on_the_word_facts_memo(monkeypatch):
 
 # --- A dated list the article prints (tour dates, a season's calendar) is body ----------------------------------
 
-MENU = ["Home", "News", "Music", "Sport", "Culture", "Video", "Subscribe", "Search"]
+LIST_MENU = ["Home", "News", "Music", "Sport", "Culture", "Video", "Subscribe", "Search"]
 TOUR = [
     "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
     "June 10 – Tampa, FL @ Credit Union Amphitheatre",
@@ -1056,7 +1056,7 @@ TOUR_ARTICLE = [
     "The guitarists and the singer will tour together for the first time in nearly 25 years, starting in Florida in June.",
     "Tickets for the anniversary tour go on sale to the general public next Friday at 10 a.m. local time.",
 ]
-FOOTER = ["About us", "Contact", "Privacy policy", "© 2019 Example Media. All rights reserved."]
+LIST_FOOTER = ["About us", "Contact", "Privacy policy", "© 2019 Example Media. All rights reserved."]
 
 
 def kinds_of(seg) -> dict[str, tuple[str, str]]:
@@ -1066,8 +1066,8 @@ def kinds_of(seg) -> dict[str, tuple[str, str]]:
 def test_tour_dates_under_the_articles_own_heading_are_body(resources):
     """Dated lines under a heading on the headline's subject are the article's list, not a column of links."""
     page = "\n".join([
-        *MENU, "Doobie Brothers Announce 50th Anniversary Tour", *TOUR_ARTICLE,
-        "The Doobie Brothers Tour Dates", *TOUR, *FOOTER,
+        *LIST_MENU, "Doobie Brothers Announce 50th Anniversary Tour", *TOUR_ARTICLE,
+        "The Doobie Brothers Tour Dates", *TOUR, *LIST_FOOTER,
     ])
     document, seg = segment_text(page, resources)
     kinds = kinds_of(seg)
@@ -1086,7 +1086,7 @@ def test_a_season_calendar_that_is_the_whole_article_is_body(resources):
     note = "* Calendário sujeito a alterações feitas pelo organizador"
     page = "\n".join([
         "Notícias", "Classificação", "Calendário", "Pilotos", "Fórum", "Calendário Stock Car 2018",
-        "segunda-feira, 22 de janeiro de 2018", "Calendário da Stock Car 2018", *calendar, note, "Tags", *FOOTER,
+        "segunda-feira, 22 de janeiro de 2018", "Calendário da Stock Car 2018", *calendar, note, "Tags", *LIST_FOOTER,
     ])
     document, seg = segment_text(page, resources)
     kinds = kinds_of(seg)
@@ -1097,7 +1097,7 @@ def test_a_season_calendar_that_is_the_whole_article_is_body(resources):
 
 def test_a_dated_list_under_another_heading_stays_furniture(resources):
     """A sidebar of events under a heading that is not the article's subject is not the report's list."""
-    page = "\n".join([*MENU, "Council expands bus network", *ARTICLE, "Upcoming Events", *TOUR, *FOOTER])
+    page = "\n".join([*LIST_MENU, "Council expands bus network", *ARTICLE, "Upcoming Events", *TOUR, *LIST_FOOTER])
     document, seg = segment_text(page, resources)
     kinds = kinds_of(seg)
     for line in TOUR:
