@@ -802,12 +802,15 @@ def _keep_schedule_lists(text: str, lines: list[_Line], title: str) -> None:
                 if not head.body and head.category != "duplicate":
                     head.body, head.category = True, ""
                     head.why += "; kept: heading of a dated list the article prints"
-                while end < len(lines) and lines[end].stats.collapsed.startswith("*") and not _cue_fires(lines[end].stats):
-                    end += 1  # the list's footnotes
                 for line in lines[i:end]:
                     if not line.body:
                         line.body, line.category = True, ""
                         line.why += f"; kept: dated list under {reason}"
+                while end < len(lines) and lines[end].stats.collapsed.startswith("*") and not _cue_fires(lines[end].stats):
+                    if not lines[end].body:  # the list's footnotes ("* subject to change")
+                        lines[end].body, lines[end].category = True, ""
+                        lines[end].why += "; kept: footnote under a dated list the article prints"
+                    end += 1
         i = max(end, i + 1)
 
 
