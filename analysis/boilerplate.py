@@ -223,7 +223,7 @@ def segment_with(
         _drop_short_tail(lines)
     if "schedule_lists" in active:
         # Last: it overrides the model and the section rules (not a cue) for a list the article itself introduces.
-        _keep_schedule_lists(text, lines, document.title)
+        _keep_schedule_lists(text, lines, document.title, document.html)
     _name_leftovers(lines)
     return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans, split="cues" in active)))
 
@@ -774,7 +774,7 @@ def _is_schedule_line(text: str, line: _Line) -> bool:
     )
 
 
-def _keep_schedule_lists(text: str, lines: list[_Line], title: str) -> None:
+def _keep_schedule_lists(text: str, lines: list[_Line], title: str, html: str = "") -> None:
     """A list of dated lines that the article announces (tour dates, a season's calendar) is body.
 
     The model, trained on pages whose short unpunctuated lines are menus and teasers, calls such a list furniture,
@@ -782,36 +782,50 @@ def _keep_schedule_lists(text: str, lines: list[_Line], title: str) -> None:
     kept when the line right above it announces it: a sentence of the report ending in a colon, or a line that shares
     SCHEDULE_MIN_SHARED content words with the headline ("The Doobie Brothers Tour Dates" under "Doobie Brothers
     Unite ... Tour"), which is kept too unless it repeats a line above. Footnotes ("* subject to change") right
-    under the list go with it. A dated list under any other heading (a sidebar of events) stays as the model said.
+    under the list go with it. A dated list under any other heading (a sidebar of events), or one whose lines are
+    links on an HTML page (an archive of dated stories), stays as the rules before said.
     """
     headline = _content_words(title)
+    anchors: set[str] | None = None  # the page's link texts, read once a list needs them
     i = 0
     while i < len(lines):
-        if not _is_schedule_line(text, lines[i]):
-            i += 1
-            continue
         end = i
         while end < len(lines) and _is_schedule_line(text, lines[end]):
             end += 1
-        if end - i >= SCHEDULE_MIN_LINES and i > 0:
+        if end - i < SCHEDULE_MIN_LINES or i == 0:
+            i = max(end, i + 1)
+            continue
+        reason = _announces_list(text, lines[i - 1], headline)
+        if reason and html:
+            anchors = _anchor_texts(html) if anchors is None else anchors
+            if any(line.stats.collapsed in anchors for line in lines[i:end]):
+                reason = ""  # dated links: stories of other days, not the article's list
+        if reason:
             head = lines[i - 1]
-            shared = len(_content_words(text[head.start:head.end]) & headline)
-            announces = head.body and head.stats.collapsed.endswith(":")  # "The dates are:"
-            if not _cue_fires(head.stats) and (announces or shared >= SCHEDULE_MIN_SHARED):
-                reason = "the report's sentence announcing it" if announces else f"a heading sharing {shared} words with the headline"
-                if not head.body and head.category != "duplicate":
-                    head.body, head.category = True, ""
-                    head.why += "; kept: heading of a dated list the article prints"
-                for line in lines[i:end]:
-                    if not line.body:
-                        line.body, line.category = True, ""
-                        line.why += f"; kept: dated list under {reason}"
-                while end < len(lines) and lines[end].stats.collapsed.startswith("*") and not _cue_fires(lines[end].stats):
-                    if not lines[end].body:  # the list's footnotes ("* subject to change")
-                        lines[end].body, lines[end].category = True, ""
-                        lines[end].why += "; kept: footnote under a dated list the article prints"
-                    end += 1
-        i = max(end, i + 1)
+            if not head.body and head.category != "duplicate":
+                head.body, head.category = True, ""
+                head.why += "; kept: heading of a dated list the article prints"
+            for line in lines[i:end]:
+                if not line.body:
+                    line.body, line.category = True, ""
+                    line.why += f"; kept: dated list under {reason}"
+            while end < len(lines) and lines[end].stats.collapsed.startswith("*") and not _cue_fires(lines[end].stats):
+                if not lines[end].body:  # the list's footnotes ("* subject to change")
+                    lines[end].body, lines[end].category = True, ""
+                    lines[end].why += "; kept: footnote under a dated list the article prints"
+                end += 1
+        i = end
+
+
+def _announces_list(text: str, head: _Line, headline: set[str]) -> str:
+    """Why the line above a dated list makes it the article's own ("" if it does not): a sentence of the report
+    ending in a colon ("The dates are:"), or a line sharing SCHEDULE_MIN_SHARED content words with the headline."""
+    if _cue_fires(head.stats):
+        return ""  # "Related", "More events": the page's furniture
+    if head.body and head.stats.collapsed.endswith(":"):
+        return "the report's sentence announcing it"
+    shared = len(_content_words(text[head.start:head.end]) & headline)
+    return f"a heading sharing {shared} words with the headline" if shared >= SCHEDULE_MIN_SHARED else ""
 
 
 def _name_leftovers(lines: list[_Line]) -> None:

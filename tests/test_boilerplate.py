@@ -1113,3 +1113,24 @@ def test_schedule_line_shape():
     assert not match("November 19, 2019 12:04AM ET")
     assert not match("Updated: Nov 19, 2019 - 10:04")
     assert not match("June 9 is when the tour starts")
+
+
+def test_html_dated_list_kept_unless_its_lines_are_links(monkeypatch, resources):
+    """On a page, a dated list trafilatura left out is the article's when its lines are text, not links to stories."""
+    import html as html_module
+
+    headline = "Doobie Brothers Announce 50th Anniversary Tour"
+
+    def page_with(item: str) -> str:
+        items = "".join(f"<li>{item.format(html_module.escape(line))}</li>" for line in TOUR)
+        paragraphs = "".join(f"<p>{p}</p>" for p in TOUR_ARTICLE)
+        return (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{paragraphs}"
+                f"<h2>The Doobie Brothers Tour Dates</h2><ul>{items}</ul><p>Privacy policy</p></body></html>")
+
+    monkeypatch.setattr(boilerplate, "main_text", lambda _html: "\n".join([headline, *TOUR_ARTICLE]))
+    for item, kind in (("{}", BODY), ('<a href="/news/1">{}</a>', BOILERPLATE)):
+        document = load("page.html", page_with(item).encode("utf-8"))
+        seg = boilerplate.segment(document, tokenize(document.text), resources)
+        kinds = kinds_of(seg)
+        for line in TOUR:
+            assert kinds[line][0] == kind, (item, line, kinds[line])
