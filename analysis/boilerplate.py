@@ -73,6 +73,34 @@ WIDGET_REPEATS = 3
 POLL_REACH = 12
 POLL_LABEL_WORDS = 8  # a poll's label is short ("Take our poll - story continues below"): it is in these first words
 POLL_OPTION_WORDS = 10  # an answer without a question mark ("Not sure", "No, keep the military out of it.")
+# A schedule the article prints (tour dates, a season's calendar): lines that open with a date, then a separator and
+# the event or place ("June 9 – Tampa, FL @ Amphitheatre", "1a etapa: 10 de março – Interlagos", "Sat, Oct 3: Phoenix").
+# Month names of the corpus's main Latin-script languages (English with its abbreviations, Portuguese, Spanish,
+# French, German, Italian), written out from the languages' calendars.
+SCHEDULE_MONTHS = (
+    "january february march april may june july august september october november december "
+    "jan feb mar apr jun jul aug sep sept oct nov dec "
+    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro "
+    "enero febrero marzo mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
+    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
+    "januar februar märz juni juli oktober dezember "
+    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre"
+).split()
+_SCHEDULE_MONTH = "(?:" + "|".join(sorted(set(SCHEDULE_MONTHS), key=len, reverse=True)) + r")\.?"
+_SCHEDULE_DATE = (
+    rf"(?:{_SCHEDULE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # June 9
+    rf"|\d{{1,2}}(?:st|nd|rd|th|º|\.)?\s+(?:de\s+|of\s+)?{_SCHEDULE_MONTH}"  # 10 de março, 9th of June, 3. Mai
+    r"|\d{1,2}[/.]\d{1,2}(?:[/.]\d{2,4})?)"  # 09/06, 9.6.2020
+)
+SCHEDULE_LINE_RE = re.compile(
+    r"^(?:[^\W_]+[.º]?(?:\s+[^\W_]+[.º]?){0,2}:\s+)?"  # a label: "1a etapa:", "Round 3:"
+    r"(?:[^\W\d_]{2,9}\.?,?\s+)?"  # a weekday: "Sat,", "Friday"
+    + _SCHEDULE_DATE + r"(?:,?\s+(?:19|20)\d\d)?\s*[–—:@|-]\s*[^\W\d_]",
+    re.I,
+)
+SCHEDULE_MIN_LINES = 3  # fewer dated lines are a paragraph's detail or a dateline, not a list
+SCHEDULE_MAX_WORDS = 16  # a list line names a date, a place, an event: a longer line is prose or a teaser
+SCHEDULE_MIN_SHARED = 2  # content words a heading shares with the headline to announce the article's own list
 # A list of other stories under a related-links heading ("Trending News", "Related stories") inside the article:
 # headline-shaped lines, a date or a "Read more" between them, up to the first line of report.
 TEASER_MAX_WORDS = 20
@@ -142,7 +170,7 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
 
 RULES = (
     "keep_prose", "outlet_repeats", "headline", "cues", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
-    "short_tail",
+    "short_tail", "schedule_lists",
 )
 
 
@@ -193,6 +221,9 @@ def segment_with(
         _extend_pitch_sections(lines)
     if "short_tail" in active and not main:
         _drop_short_tail(lines)
+    if "schedule_lists" in active:
+        # Last: it overrides the model and the section rules (not a cue) for a list the article itself introduces.
+        _keep_schedule_lists(text, lines, document.title, document.html)
     _name_leftovers(lines)
     return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans, split="cues" in active)))
 
@@ -732,6 +763,69 @@ def _mark_captions_and_names(lines: list[_Line]) -> None:
             line.body, line.category, line.why = False, "photo_credit", "caption beside a photo credit"
         elif 2 <= line.stats.words <= 4 and line.stats.capital_ratio == 1.0 and any(n.category == "byline_dateline" for n in neighbours):
             line.body, line.category, line.why = False, "byline_dateline", "name beside a dateline"
+
+
+def _is_schedule_line(text: str, line: _Line) -> bool:
+    """A short line opening with a date and naming what happens then: an item of a schedule, not a link or a cue."""
+    st = line.stats
+    return (
+        st.words <= SCHEDULE_MAX_WORDS and not (st.link or st.reader or _cue_fires(st))
+        and SCHEDULE_LINE_RE.match(st.collapsed) is not None
+    )
+
+
+def _keep_schedule_lists(text: str, lines: list[_Line], title: str, html: str = "") -> None:
+    """A list of dated lines that the article announces (tour dates, a season's calendar) is body.
+
+    The model, trained on pages whose short unpunctuated lines are menus and teasers, calls such a list furniture,
+    though it may be the whole article. A run of at least SCHEDULE_MIN_LINES schedule lines (_is_schedule_line) is
+    kept when the line right above it announces it: a sentence of the report ending in a colon, or a line that shares
+    SCHEDULE_MIN_SHARED content words with the headline ("The Doobie Brothers Tour Dates" under "Doobie Brothers
+    Unite ... Tour"), which is kept too unless it repeats a line above. Footnotes ("* subject to change") right
+    under the list go with it. A dated list under any other heading (a sidebar of events), or one whose lines are
+    links on an HTML page (an archive of dated stories), stays as the rules before said.
+    """
+    headline = _content_words(title)
+    anchors: set[str] | None = None  # the page's link texts, read once a list needs them
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and _is_schedule_line(text, lines[end]):
+            end += 1
+        if end - i < SCHEDULE_MIN_LINES or i == 0:
+            i = max(end, i + 1)
+            continue
+        reason = _announces_list(text, lines[i - 1], headline)
+        if reason and html:
+            anchors = _anchor_texts(html) if anchors is None else anchors
+            if any(line.stats.collapsed in anchors for line in lines[i:end]):
+                reason = ""  # dated links: stories of other days, not the article's list
+        if reason:
+            head = lines[i - 1]
+            if not head.body and head.category != "duplicate":
+                head.body, head.category = True, ""
+                head.why += "; kept: heading of a dated list the article prints"
+            for line in lines[i:end]:
+                if not line.body:
+                    line.body, line.category = True, ""
+                    line.why += f"; kept: dated list under {reason}"
+            while end < len(lines) and lines[end].stats.collapsed.startswith("*") and not _cue_fires(lines[end].stats):
+                if not lines[end].body:  # the list's footnotes ("* subject to change")
+                    lines[end].body, lines[end].category = True, ""
+                    lines[end].why += "; kept: footnote under a dated list the article prints"
+                end += 1
+        i = end
+
+
+def _announces_list(text: str, head: _Line, headline: set[str]) -> str:
+    """Why the line above a dated list makes it the article's own ("" if it does not): a sentence of the report
+    ending in a colon ("The dates are:"), or a line sharing SCHEDULE_MIN_SHARED content words with the headline."""
+    if _cue_fires(head.stats):
+        return ""  # "Related", "More events": the page's furniture
+    if head.body and head.stats.collapsed.endswith(":"):
+        return "the report's sentence announcing it"
+    shared = len(_content_words(text[head.start:head.end]) & headline)
+    return f"a heading sharing {shared} words with the headline" if shared >= SCHEDULE_MIN_SHARED else ""
 
 
 def _name_leftovers(lines: list[_Line]) -> None:

@@ -1039,3 +1039,98 @@ def test_line_stats_do_not_depend_on_the_word_facts_memo(monkeypatch):
     monkeypatch.setattr(bf, "_WORD_FACTS", WordMemo(bf.word_facts, size=1))
     assert [bf._line_stats(line) for line in lines] == warm
     assert len(bf._WORD_FACTS) <= 1
+
+
+# --- A dated list the article prints (tour dates, a season's calendar) is body ----------------------------------
+
+LIST_MENU = ["Home", "News", "Music", "Sport", "Culture", "Video", "Subscribe", "Search"]
+TOUR = [
+    "June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre",
+    "June 10 – Tampa, FL @ Credit Union Amphitheatre",
+    "June 14 – Alpharetta, GA @ Bank Amphitheatre",
+    "June 17 – Nashville, TN @ Bridgestone Arena",
+    "July 2 – Uncasville, CT @ Mohegan Sun Arena",
+]
+TOUR_ARTICLE = [
+    "The band will reunite with its former singer for a North American tour celebrating its 50th anniversary next year.",
+    "The guitarists and the singer will tour together for the first time in nearly 25 years, starting in Florida in June.",
+    "Tickets for the anniversary tour go on sale to the general public next Friday at 10 a.m. local time.",
+]
+LIST_FOOTER = ["About us", "Contact", "Privacy policy", "© 2019 Example Media. All rights reserved."]
+
+
+def kinds_of(seg) -> dict[str, tuple[str, str]]:
+    return {seg.text[b.start:b.end]: (b.kind, b.category) for b in seg.blocks}
+
+
+def test_tour_dates_under_the_articles_own_heading_are_body(resources):
+    """Dated lines under a heading on the headline's subject are the article's list, not a column of links."""
+    page = "\n".join([
+        *LIST_MENU, "Doobie Brothers Announce 50th Anniversary Tour", *TOUR_ARTICLE,
+        "The Doobie Brothers Tour Dates", *TOUR, *LIST_FOOTER,
+    ])
+    document, seg = segment_text(page, resources)
+    kinds = kinds_of(seg)
+    assert kinds["The Doobie Brothers Tour Dates"][0] == BODY
+    for line in TOUR:
+        assert kinds[line][0] == BODY, (line, kinds[line])
+    assert kinds["Privacy policy"][0] == BOILERPLATE
+
+
+def test_a_season_calendar_that_is_the_whole_article_is_body(resources):
+    """A calendar page (Portuguese month names, a label before each date, footnotes under it) keeps its list."""
+    calendar = [
+        "1a etapa: 10 de março – Interlagos", "2a etapa: 8 de abril – Curitiba", "3a etapa: 22 de abril – Velopark",
+        "4a etapa: 06 de maio – Londrina", "5a etapa: 20 de maio – Santa Cruz do Sul",
+    ]
+    note = "* Calendário sujeito a alterações feitas pelo organizador"
+    page = "\n".join([
+        "Notícias", "Classificação", "Calendário", "Pilotos", "Fórum", "Calendário Stock Car 2018",
+        "segunda-feira, 22 de janeiro de 2018", "Calendário da Stock Car 2018", *calendar, note, "Tags", *LIST_FOOTER,
+    ])
+    document, seg = segment_text(page, resources)
+    kinds = kinds_of(seg)
+    for line in [*calendar, note]:
+        assert kinds[line][0] == BODY, (line, kinds[line])
+    assert kinds["Pilotos"][0] == BOILERPLATE
+
+
+def test_a_dated_list_under_another_heading_stays_furniture(resources):
+    """A sidebar of events under a heading that is not the article's subject is not the report's list."""
+    page = "\n".join([*LIST_MENU, "Council expands bus network", *ARTICLE, "Upcoming Events", *TOUR, *LIST_FOOTER])
+    document, seg = segment_text(page, resources)
+    kinds = kinds_of(seg)
+    for line in TOUR:
+        assert kinds[line][0] == BOILERPLATE, (line, kinds[line])
+
+
+def test_schedule_line_shape():
+    """A schedule line opens with a date then a separator and a name; a dateline with a time is not one."""
+    match = boilerplate.SCHEDULE_LINE_RE.match
+    assert match("June 9 – West Palm Beach, FL @ Coral Sky Amphitheatre")
+    assert match("1a etapa: 10 de março – Interlagos")
+    assert match("Sat, Oct 3: Phoenix Raceway")
+    assert not match("November 19, 2019 12:04AM ET")
+    assert not match("Updated: Nov 19, 2019 - 10:04")
+    assert not match("June 9 is when the tour starts")
+
+
+def test_html_dated_list_kept_unless_its_lines_are_links(monkeypatch, resources):
+    """On a page, a dated list trafilatura left out is the article's when its lines are text, not links to stories."""
+    import html as html_module
+
+    headline = "Doobie Brothers Announce 50th Anniversary Tour"
+
+    def page_with(item: str) -> str:
+        items = "".join(f"<li>{item.format(html_module.escape(line))}</li>" for line in TOUR)
+        paragraphs = "".join(f"<p>{p}</p>" for p in TOUR_ARTICLE)
+        return (f"<html><head><title>{headline}</title></head><body><h1>{headline}</h1>{paragraphs}"
+                f"<h2>The Doobie Brothers Tour Dates</h2><ul>{items}</ul><p>Privacy policy</p></body></html>")
+
+    monkeypatch.setattr(boilerplate, "main_text", lambda _html: "\n".join([headline, *TOUR_ARTICLE]))
+    for item, kind in (("{}", BODY), ('<a href="/news/1">{}</a>', BOILERPLATE)):
+        document = load("page.html", page_with(item).encode("utf-8"))
+        seg = boilerplate.segment(document, tokenize(document.text), resources)
+        kinds = kinds_of(seg)
+        for line in TOUR:
+            assert kinds[line][0] == kind, (item, line, kinds[line])
