@@ -544,10 +544,11 @@ def _introduction_before(text: str, position: int) -> tuple[int, int] | None:
     """(start, end) of the nearest line ending in a colon before the line starting at `position`, when within
     MAX_EXCERPT_PARAGRAPHS non-blank lines and MAX_EXCERPT_CHARS of it; else None."""
     lines = 0
+    origin = position
     while position > 0 and lines <= MAX_EXCERPT_PARAGRAPHS:
         line_end = position - 1
         line_start = text.rfind("\n", 0, line_end) + 1
-        if position - line_end > MAX_EXCERPT_CHARS:
+        if origin - line_start > MAX_EXCERPT_CHARS:
             return None
         line = text[line_start:line_end].rstrip()
         if line.endswith(":"):

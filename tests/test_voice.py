@@ -504,3 +504,12 @@ def test_a_quotation_closed_lines_later_is_quoted_across_its_lines():
     )
     assert _voice(text, "tacitly feed") == "quoted"
     assert _voice(text, "corrupt pastor") == "authorial"
+
+
+def test_an_introduction_further_than_the_excerpt_limit_is_not_found():
+    from analysis.voice import MAX_EXCERPT_CHARS, _introduction_before
+
+    near = "She wrote:\n" + "A short excerpt.\n"
+    assert _introduction_before(near, len(near)) == (0, len("She wrote:"))
+    far = "She wrote:\n" + "word " * (MAX_EXCERPT_CHARS // 5 + 10) + "\n"
+    assert _introduction_before(far, len(far)) is None
