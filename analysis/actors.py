@@ -857,7 +857,8 @@ class _DocWords:
     def positions(self, word: str) -> list[int]:
         """Where `word` occurs, as written or with a possessive ("Orbán’s" counts for "Orbán").
 
-        One scan in C over the words for the three forms, rather than a table of every word stripped in Python."""
+        Looked up in the document's word positions (`at`) for the three forms, rather than a table of every word
+        stripped in Python."""
         if _possessive(word):
             return []  # words are looked up without their possessive
         return self._where({word, *(word + possessive for possessive in POSSESSIVE_ENDINGS)})

@@ -463,7 +463,7 @@ def _mark_inline_teasers(text: str, lines: list[_Line], html: str = "") -> None:
         line = lines[i]
         if line.category or line.widget or line.why.startswith(("headline", "standfirst")) or not _teaser_shaped(text, line):
             continue
-        words = " ".join(text[line.start:line.end].split())
+        words = line.stats.collapsed
         if TEASER_LABEL_RE.match(words):
             _mark_teaser(line, "related_links", "a headline labelled as a related story")
         elif html and _capitals_headline(words, line):
@@ -765,11 +765,11 @@ def _mark_captions_and_names(lines: list[_Line]) -> None:
             line.body, line.category, line.why = False, "byline_dateline", "name beside a dateline"
 
 
-def _is_schedule_line(text: str, line: _Line) -> bool:
+def _is_schedule_line(line: _Line) -> bool:
     """A short line opening with a date and naming what happens then: an item of a schedule, not a link or a cue."""
     st = line.stats
     return (
-        st.words <= SCHEDULE_MAX_WORDS and not (st.link or st.reader or _cue_fires(st))
+        st.words <= SCHEDULE_MAX_WORDS and st.digit_ratio > 0 and not (st.link or st.reader or _cue_fires(st))
         and SCHEDULE_LINE_RE.match(st.collapsed) is not None
     )
 
@@ -790,7 +790,7 @@ def _keep_schedule_lists(text: str, lines: list[_Line], title: str, html: str = 
     i = 0
     while i < len(lines):
         end = i
-        while end < len(lines) and _is_schedule_line(text, lines[end]):
+        while end < len(lines) and _is_schedule_line(lines[end]):
             end += 1
         if end - i < SCHEDULE_MIN_LINES or i == 0:
             i = max(end, i + 1)

@@ -91,7 +91,7 @@ COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 3, len(SELF_
 # What a self-reference's name may close with besides the site's own name, dropped from the name it gives: a product
 # word ("Politico Newsletters", "CNN App") or a company's legal form (registry.LEGAL_FORM_WORDS, in any case: "Ltd.",
 # "PLC"); not after "&" or "and", where it is part of the name ("Dow Jones & Company"), nor after a lone "The".
-_LEGAL_FORMS = "|".join(sorted(LEGAL_FORM_WORDS, key=len, reverse=True))
+_LEGAL_FORMS = actors_module.word_alternation(LEGAL_FORM_WORDS)
 GENERIC_TAIL_RE = re.compile(
     rf"(?:(?<![&\s])(?<!\band)(?<!^[Tt]he)\s+(?:Newsletters?|Magazine|App|Alerts|Podcast|Daily Briefing|Channel|(?i:{_LEGAL_FORMS})\.?))+$"
 )
