@@ -27,7 +27,7 @@ from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
 from .document import Document
-from .metadata import TITLE_CUT_RE
+from .metadata import MONTHS, TITLE_CUT_RE
 from .tokens import Tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_model.json"
@@ -75,11 +75,9 @@ POLL_LABEL_WORDS = 8  # a poll's label is short ("Take our poll - story continue
 POLL_OPTION_WORDS = 10  # an answer without a question mark ("Not sure", "No, keep the military out of it.")
 # A schedule the article prints (tour dates, a season's calendar): lines that open with a date, then a separator and
 # the event or place ("June 9 – Tampa, FL @ Amphitheatre", "1a etapa: 10 de março – Interlagos", "Sat, Oct 3: Phoenix").
-# Month names of the corpus's main Latin-script languages (English with its abbreviations, Portuguese, Spanish,
-# French, German, Italian), written out from the languages' calendars.
-SCHEDULE_MONTHS = (
-    "january february march april may june july august september october november december "
-    "jan feb mar apr jun jul aug sep sept oct nov dec "
+# Month names of the corpus's main Latin-script languages: English with its abbreviations (metadata.MONTHS), and
+# Portuguese, Spanish, French, German, Italian, written out from the languages' calendars.
+SCHEDULE_MONTHS = [*MONTHS] + (
     "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro "
     "enero febrero marzo mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
     "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "

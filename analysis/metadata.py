@@ -883,8 +883,8 @@ def _headline_reworded(folded: str, headline: str, start: int) -> int:
             words = _headline_words(line)
             if len(words & wanted) >= 0.85 * max(len(words), len(wanted)):
                 return position + len(line) - len(line.lstrip())
-        if reworded == -1 and REWORDED_SHARED <= count <= 25 and _reworded(_content_words(line), content) \
-                and not line.rstrip().endswith(SENTENCE_ENDS) and _looks_like_headline(line.strip()) \
+        if reworded == -1 and REWORDED_SHARED <= count <= 25 and not line.rstrip().endswith(SENTENCE_ENDS) \
+                and _reworded(_content_words(line), content) and _looks_like_headline(line.strip()) \
                 and _byline_or_dateline_follows(lines[number + 1:number + 1 + ARTICLE_HEAD_LINES]):
             reworded = position + len(line) - len(line.lstrip())
         position += len(line) + 1
