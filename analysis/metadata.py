@@ -151,6 +151,8 @@ DATED_BY_RE = re.compile(r"^(?P<date>[^|·•]{6,60}?)(?:\s*[|·•]\s*|\s+)(?=b
 # "Von Moritz Bachmann publiziert am 25. September 2018": a byline led by another language's word for "by"
 # (byline_roles.json other_by_words), then a name, then the rest of the line (_other_language_byline).
 OTHER_BY_RE = re.compile(r"^(?i:" + "|".join(sorted(ROLES["other_by_words"])) + r")\s+(?P<name>" + _NAME + r")(?P<rest>\W.*)?$")
+# What may stand beside the date of such a byline: dateline words in English or in the byline's language.
+OTHER_LANGUAGE_DATE_WORDS = ONLY_DATE_WORDS | ROLES["other_dateline_words"]
 # Separators of a co-author list ("A, B and C", "A & B").
 COAUTHOR_SEPARATOR_RE = re.compile(r"\s*,\s*|\s+(?:and|&)\s+", re.I)
 FUZZY_HEADLINE_LINES = 600  # lines searched for a reworded headline: navigation rarely runs longer
@@ -212,11 +214,11 @@ def _us_numeric_date(text: str) -> str:
     return _iso(year, int(match["month"]), match["day"]) if int(match["month"]) <= 12 else ""
 
 
-def _only_dateline_words(rest: str) -> bool:
+def _only_dateline_words(rest: str, words: frozenset[str] = ONLY_DATE_WORDS) -> bool:
     """True when `rest` (a line or part of one, its date taken out) holds only times, figures and dateline words
-    ("Published 3:05 PM EST", "Last modified on Mon 18 Nov 2019 18.56 GMT"): the one test of "nothing but a date
-    here" that every dateline reader uses."""
-    return all(word.lower().strip(DATE_WORD_EDGES) in ONLY_DATE_WORDS or not any(ch.isalpha() for ch in word)
+    (`words`; "Published 3:05 PM EST", "Last modified on Mon 18 Nov 2019 18.56 GMT"): the one test of "nothing but a
+    date here" that every dateline reader uses."""
+    return all(word.lower().strip(DATE_WORD_EDGES) in words or not any(ch.isalpha() for ch in word)
                for word in TIME_RE.sub(" ", rest).split())
 
 
@@ -351,9 +353,7 @@ def _other_language_byline(line: str) -> str:
     match = OTHER_BY_RE.match(line)
     if not match or not _person_name(match["name"]) or not parse_date(match["rest"] or ""):
         return ""
-    rest = TIME_RE.sub(" ", _without_date(match["rest"]))
-    if all(word.casefold().strip(DATE_WORD_EDGES) in ONLY_DATE_WORDS | ROLES["other_dateline_words"]
-           or not any(ch.isalpha() for ch in word) for word in rest.split()):
+    if _only_dateline_words(_without_date(match["rest"]), OTHER_LANGUAGE_DATE_WORDS):
         return clean_author(_clean_name(match["name"]))
     return ""
 
