@@ -417,7 +417,7 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
             if _other_sense(lexicon.exclusion_index[index], text, word_spans, words, i, last) \
                     or _near_other_sense(lexicon.contexts[index], text, word_spans, words, i, last) \
                     or _titled_by_number(text, word_spans, i, last) or _surname_in_byline(text, word_spans, i, last) \
-                    or _in_quoted_title(text, word_spans, i, last) or in_web_address(text, word_spans[i][0]):
+                    or _in_quoted_title(text, word_spans, i, last):
                 continue
             name_word = None if _written_capitalised(lexicon, words, i, last) else \
                 _capitalised_name_neighbour(text, word_spans, i, last)

@@ -929,6 +929,10 @@ def analyze(context: DocContext) -> Contribution:
 
     rows: list[dict] = []
     for hit in hits:
+        # The words of ".../spygate-coverup/" name a page; they stay a lexicon feature of the tagger, which
+        # learnt them so, but are nobody's wording.
+        if in_web_address(text, hit.start):
+            continue
         rows.append(
             _span_row(doc_id, text, hit.start, hit.end, voice_of(hit.start, hit.end),
                       context.segmentation.in_boilerplate(hit.start, hit.end), "lexicon", 1.0, hit.entry)
