@@ -524,6 +524,22 @@ def _titled_by_number(text: str, word_spans, first: int, last: int) -> bool:
     return following[:1].isdigit() and text[word_spans[last][1]:word_spans[last + 1][0]] in (" ", "\u00a0")
 
 
+# What only a web or e-mail address holds within one unspaced run of characters.
+WEB_ADDRESS_RE = re.compile(r"://|\bwww\.|@\w+\.\w", re.IGNORECASE)
+
+
+def in_web_address(text: str, position: int) -> bool:
+    """True when the character at `position` belongs to a web or e-mail address: the words of
+    ".../spygate-coverup/" name a page, they are not anybody's wording."""
+    start = max(text.rfind(" ", 0, position), text.rfind("\n", 0, position), text.rfind("\t", 0, position)) + 1
+    end = len(text)
+    for space in (" ", "\n", "\t"):
+        found = text.find(space, position)
+        if found != -1 and found < end:
+            end = found
+    return WEB_ADDRESS_RE.search(text, start, end) is not None
+
+
 # Small words a title-case title writes in lower case ("What a Fool Believes", "Gone with the Wind").
 TITLE_SMALL_WORDS = frozenset("a an the of and or nor but for in on at to by with from as vs".split())
 OPENING_QUOTES = "\"“‘'«"

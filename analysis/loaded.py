@@ -42,6 +42,7 @@ from .lexicon import (
     Lexicon,
     LexiconError,
     find_hits,
+    in_web_address,
     lexicon_table,
     normalize_word,
     validate_lexicon_bytes,
@@ -928,6 +929,10 @@ def analyze(context: DocContext) -> Contribution:
 
     rows: list[dict] = []
     for hit in hits:
+        # The words of ".../spygate-coverup/" name a page; they stay a lexicon feature of the tagger, which
+        # learnt them so, but are nobody's wording.
+        if in_web_address(text, hit.start):
+            continue
         rows.append(
             _span_row(doc_id, text, hit.start, hit.end, voice_of(hit.start, hit.end),
                       context.segmentation.in_boilerplate(hit.start, hit.end), "lexicon", 1.0, hit.entry)
@@ -944,7 +949,7 @@ def analyze(context: DocContext) -> Contribution:
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
             # The tagger learnt article prose (PTC): on menus, related-story headlines and pitches its hits are
             # not the document's own wording ("RSS feed"), and no count reads them, so they are not reported.
-            if context.segmentation.in_boilerplate(start, end):
+            if context.segmentation.in_boilerplate(start, end) or in_web_address(text, start):
                 continue
             score = round(float(scores[first:last + 1].max()), 4)
             rows.append(_span_row(doc_id, text, start, end, voice_of(start, end), False, "model", score))

@@ -1011,3 +1011,20 @@ def test_model_hits_do_not_end_on_a_preposition_or_particle():
     assert kept("they freaked out") == ["freaked out"]
     # Inside the run they stay ("a war against truth").
     assert kept("a war against truth") == ["war against truth"]
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # words inside a web or e-mail address name a page or a mailbox (review 7: a LewRockwell link)
+        ("Read it at https://www.lewrockwell.com/lrc-blog/spygate-coverup/ today.", []),
+        ("Source: www.example.com/the-kyiv-regime-falls and more.", []),
+        ("Write to junta@example.org for a copy.", []),
+        # the same words in prose, beside an address, still count
+        ("The coverup grew. See https://example.com/a for the files.", ["coverup"]),
+    ],
+)
+def test_words_in_web_addresses_are_no_span(resources, text: str, kept: list[str]):
+    rows = loaded.analyze(_context(text, resources)).rows["spans"]
+    assert [r["text"] for r in rows if r["source"] == "lexicon"] == kept
+    assert not [r for r in rows if r["source"] == "model" and "/" in text[r["start"] - 1:r["end"] + 1]]
