@@ -1236,16 +1236,10 @@ def _teaser_names(context: DocContext, surnames: set[str], doc_words: _DocWords)
     Devin Nunes made closing remarks"). Precision first: only a surname the boilerplate's prose completes with one name
     of two or three words; two ("John Ford", "Harrison Ford") may be two persons, and a name from a list of tags or
     links may be run together with its neighbours."""
-    tokens, segmentation = context.tokens, context.segmentation
-    lower_words = tokens.lower_words
-    sentences = []
-    for s_start, s_end in tokens.sentence_spans:
-        if not segmentation.in_boilerplate(s_start, s_end):
-            continue
-        first = bisect_left(tokens.word_starts, s_start)
-        last = bisect_right(tokens.word_ends, s_end, first)
-        if sum(1 for k in range(first, last) if tokens.words[k] == lower_words[k] and lower_words[k].isalpha()) >= TEASER_LOWER_WORDS:
-            sentences.append((s_start, s_end, first, last))
+    tokens = context.tokens
+    words, lower_words = tokens.words, tokens.lower_words
+    sentences = [sentence for sentence in _sentence_ranges(context, boilerplate=True)
+                 if sum(1 for k in range(sentence[2], sentence[3]) if words[k] == lower_words[k] and lower_words[k].isalpha()) >= TEASER_LOWER_WORDS]
     found: dict[str, set[str]] = {}
     for name in _full_names(context, sentences, doc_words.where_surname(surnames), doc_words):
         person = fold(name).split()
@@ -1280,8 +1274,8 @@ def _full_names(context: DocContext, sentences: list[tuple[int, int, int, int]],
     return names
 
 
-def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
-    """(start, end, first word, end word) of each body sentence."""
+def _sentence_ranges(context: DocContext, boilerplate: bool = False) -> list[tuple[int, int, int, int]]:
+    """(start, end, first word, end word) of each body sentence, or of each boilerplate sentence where `boilerplate`."""
     tokens = context.tokens
     segmentation = context.segmentation
     word_starts, word_ends = tokens.word_starts, tokens.word_ends
@@ -1289,7 +1283,7 @@ def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
     for s_start, s_end in tokens.sentence_spans:
         first = bisect_left(word_starts, s_start)
         last = bisect_right(word_ends, s_end, first)  # word ends increase: the first word ending past the sentence
-        if first == last or segmentation.in_boilerplate(s_start, s_end):
+        if first == last or segmentation.in_boilerplate(s_start, s_end) != boilerplate:
             continue
         ranges.append((s_start, s_end, first, last))
     return ranges
