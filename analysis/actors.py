@@ -148,6 +148,8 @@ TITLE_WORDS = frozenset(
     " undersheriff supervisor".split()
 ) | (OFFICE_NOUNS - OFFICE_DESIGNATIONS) | OFFICE_QUALIFIERS | JOB_NOUNS
 TITLES_AND_ROLES = TITLE_WORDS | ROLE_NOUNS
+# Honorifics written short before a person's name only, never a body's ("Mr. West", "Sen. Jim Press", "Rep. Allen West").
+PERSONAL_HONORIFICS = frozenset("mr mrs ms dr sen rep gov".split())
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
     " monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -158,7 +160,7 @@ NON_NAME_WORDS = frozenset(
 PLACE_WORDS = frozenset("moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china america europe".split())
 ORG_WORDS = frozenset(
     "ministry government office agency council commission committee parliament party news times post press radio"
-    " tv television kremlin nato eu un white house bloomberg reuters afp ap tass ria novosti union alliance embassy"
+    " tv television kremlin nato eu un house bloomberg reuters afp ap tass ria novosti union alliance embassy"
     " department administration court bank company group institute foundation network channel service forces army"
     " states west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
@@ -170,8 +172,12 @@ ORG_WORDS = frozenset(
     # publications named by their kind ("Daily Wire", "Chicago Tribune", "Arkansas Democrat-Gazette"): the words of
     # newspaper and news-site names in the outlet registry (analysis/data/outlets.csv) that are no one's first name
     # or surname, next to "news times post press radio tv network" above
-    " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch".split()
+    " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch"
+    # and the same kind of words of magazines' and news sites' names ("Business Insider", "National Review", "Christian
+    # Science Monitor", "Daily Express", "Reader's Digest"), none a common first name or surname in news copy
+    " insider magazine review observer monitor mirror express bulletin digest weekly".split()
 ) | PLACE_WORDS
+# ("White House" is a body's name by its "house": "white" alone is no body's word, and a surname "Lynne White" has.)
 # Common nouns for a company or a body ("The group that owns her music, Big Machine, says"): a name they describe is no
 # person's.
 BODY_NOUNS = frozenset("group company firm label band team organization organisation agency charity network publisher studio".split())
@@ -610,6 +616,13 @@ class _Sentence:
         closing = self.text[end:end + 2].lstrip(".,!?")[:1]  # ("‘Pope Francis Must Resign.’": the stop inside)
         return self.text[start - 1:start] in QUOTE_OPENERS and closing in QUOTE_CLOSERS
 
+    def _after_honorific(self, span: tuple[int, int]) -> bool:
+        """The span of one to three capitalised words, no acronym nor possessive among them, comes right after a
+        personal honorific written short with its full stop ("Rep. Allen West", "Mr. Post"): a person's name."""
+        before = span[0] - 1
+        return (before >= self.first and self.lower[before] in PERSONAL_HONORIFICS and self.gap(before) == ". "
+                and span[1] - span[0] <= 3 and not any(_acronym(w) or _possessive(w) for w in self.words[span[0]:span[1]]))
+
     def _after_place_preposition(self, before: int, name: str, kind: str) -> bool:
         """The name after "in the", "at the" (word `before` is the "the") is a place: a person's or unknown name,
         or a body's that is a country's ("in the UK", "in the US"; not "in the Trump administration")."""
@@ -737,6 +750,8 @@ class _Sentence:
         if kind in ("person", "unknown") and name == " ".join(parts) and self._body_tail(span):
             return name, "none"
         before = span[0] - 1
+        if kind == "organization" and self._after_honorific(span):
+            return name, "person"  # "Rep. Allen West", "Ms. Post": a surname that is also a body's word ("west", "post")
         possessor = any(map(_possessive, parts[:-1]))  # "The Hill's John Solomon": "the" goes with the Hill
         if self._after_place_preposition(before, name, kind):
             return name, "place"  # "doctors of the Aberdeen Royal Infirmary in the UK told": the place ends their phrase
@@ -927,7 +942,7 @@ def find_actors(context: DocContext) -> list[Actor]:
     for statement in statements:
         name = _canonical(statement.name, people, fuller)
         grouped.setdefault(fuller.get(name, name), []).append(statement)
-    _merge_short_bodies(grouped, doc_words.places)
+    _merge_short_bodies(grouped, context, doc_words)
     word_counts = _body_word_counts(context, {_surname(fold(name).split()) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
@@ -938,6 +953,8 @@ def find_actors(context: DocContext) -> list[Actor]:
                 kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Free Beacon"): no person
         elif "organization" in kinds:
             kind = "organization"
+            if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
+                kind = outlet_kind  # a publication's name read as a body's ("Business Insider"): the registry's outlet
         elif _common_word(name, doc_words.written) and not _named_as_person(name, context, doc_words):
             # "Analysts say", "Article posted with permission": a common noun, no speaker the text names; a surname
             # that reads as one ("Wills" beside "Garry Wills") stays
@@ -967,16 +984,20 @@ def find_actors(context: DocContext) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.key, a.name))
 
 
-def _merge_short_bodies(grouped: dict[str, list[_Statement]], places: frozenset[str]) -> None:
+def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContext, doc_words: _DocWords) -> None:
     """A body's statements under its last word alone go to the one longer body's name of the document ending with that
-    word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"). A name with a lower-case word ("University of
-    Florida") ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
+    word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"): a speaker's, else one the body writes where
+    no speaker has one ("the Catholic Herald has reported"). A name with a lower-case word ("University of Florida")
+    ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
     bodies = [name for name, items in grouped.items() if " " in name and any(s.kind == "organization" for s in items)
               and all(w[:1].isupper() for w in name.split())]
     for short in [name for name, items in grouped.items() if " " not in name and all(s.kind == "organization" for s in items)]:
-        if fold(short) in places:
+        if fold(short) in doc_words.places:
             continue
         longer = [name for name in bodies if fold(name.split()[-1]) == fold(short)]
+        if not longer and not _acronym(short) and (written := _longer_body_name(short, context, doc_words)):
+            longer = [written]
+            grouped.setdefault(written, [])
         if len(longer) == 1:
             grouped[longer[0]].extend(grouped.pop(short))
 
@@ -1039,14 +1060,12 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
     "who" ("Cruz, who said"; a thing's "which"). A hyphenated name is looked up by its last part (the tokens split at
     hyphens), where the parts before it are written glued to it."""
     tokens, text = context.tokens, context.document.text
-    sentence_starts = [start for start, _ in tokens.sentence_spans]
     parts = name.split("-")
     for p in doc_words.positions(parts[-1]):
         opening = p - len(parts) + 1  # the name's first word
         if opening < 0 or any(tokens.words[opening + k] != part or text[tokens.word_ends[opening + k]:tokens.word_starts[opening + k + 1]] != "-"
                               for k, part in enumerate(parts[:-1])):
             continue
-        s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
         if p + 1 < len(tokens.words) and tokens.lower_words[p + 1] in ("who", "whose") and text[tokens.word_ends[p]:tokens.word_starts[p + 1]] in (" ", ", "):
             return True
         # a title written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo"); one
@@ -1055,12 +1074,40 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
         if (opening > 0 and tokens.lower_words[opening - 1] in TITLE_WORDS and tokens.words[opening - 1][:1].isupper()
                 and text[tokens.word_ends[opening - 1]:tokens.word_starts[opening]] in (". ", ".\n")):
             return True
-        first = bisect_left(tokens.word_starts, s_start)
-        sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
+        sentence = _sentence_at(context, p, doc_words)
         span = sentence.name_ending_at(p)  # a hyphenated surname's last part ("Anh") ends its whole name ("Jennifer Ngo-Anh")
         if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
             return True
     return False
+
+
+def _sentence_at(context: DocContext, p: int, doc_words: _DocWords) -> _Sentence:
+    """The sentence holding word p."""
+    tokens = context.tokens
+    sentence_starts = [start for start, _ in tokens.sentence_spans]
+    s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
+    first = bisect_left(tokens.word_starts, s_start)
+    return _Sentence(context.document.text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
+
+
+def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> str | None:
+    """The one body's name of capitalised words ending with the one word `short` that the document's body writes
+    ("the Catholic Herald has just reported" for "The Herald asks"), or None for none or two ("Miami Herald", "Catholic
+    Herald")."""
+    spans, segmentation = context.tokens.word_spans, context.segmentation
+    found = set()
+    for p in doc_words.positions(short):
+        if segmentation.in_boilerplate(*spans[p]):
+            continue
+        sentence = _sentence_at(context, p, doc_words)
+        span = sentence.name_ending_at(p)
+        if not span or span[1] - span[0] < 2 or sentence.piece(span):
+            continue
+        name, kind = sentence.name(span)
+        name = _without_possessive(name)
+        if kind == "organization" and name.split()[-1] == short and all(w[:1].isupper() for w in name.split()):
+            found.add(name)
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _common_word(name: str, written: frozenset[str]) -> bool:
@@ -1339,6 +1386,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                     recent.spoke_unnamed()  # "A government spokesman said …  He added": not the last person named
                 continue
             name, kind, by_reference = speaker
+            name = _without_possessive(name)  # "the Guardian's said" (has said) is the Guardian's statement
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             personal = by_reference or sentence.pronoun_follows(i + width - 1)
@@ -1720,6 +1768,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         return _Speaker(last_person, "person", True) if last_person else None
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
+        if _possessive(words[span[1] - 1]) and words[i].endswith(("s", "ing")):
+            return None  # "the Guardian's claims", "Smith's saying so": the possessor's noun, no verb
         if sentence.joined(j - 1):
             if _agent(sentence, span) and not _sender(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
