@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, NamedTuple
 from itertools import accumulate, chain, compress
+from pathlib import Path
 
 from .blocks import BOILERPLATE
 from .context import DocContext
@@ -750,8 +751,8 @@ class _Sentence:
         if kind in ("person", "unknown") and name == " ".join(parts) and self._body_tail(span):
             return name, "none"
         before = span[0] - 1
-        if kind == "organization" and self._after_honorific(span):
-            return name, "person"  # "Rep. Allen West", "Ms. Post": a surname that is also a body's word ("west", "post")
+        if (kind == "organization" or (kind == "unknown" and " " in name)) and self._after_honorific(span):
+            return name, "person"  # "Rep. Allen West", "Ms. Picabo Street": a surname that is also a body's or a street's word
         possessor = any(map(_possessive, parts[:-1]))  # "The Hill's John Solomon": "the" goes with the Hill
         if self._after_place_preposition(before, name, kind):
             return name, "place"  # "doctors of the Aberdeen Royal Infirmary in the UK told": the place ends their phrase
@@ -812,6 +813,10 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         return raw, "organization"
     if not titled and len(parts) == 2 and len(parts[0]) == 1 and parts[0].isupper() and lowered[1] in STREET_WORDS:
         return raw, "organization"
+    if not titled and len(parts) == 2 and _without_possessive(lowered[1]) in STREET_WORDS:
+        # "Wall Street said", "Downing Street said": a street standing for those on it, no person's name; one the
+        # document shows to be a person's ("Picabo Street said she", "Ms. Street") is read so in find_actors
+        return raw, "unknown"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
     # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
@@ -1002,15 +1007,26 @@ def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContex
             grouped[longer[0]].extend(grouped.pop(short))
 
 
+COUNTRIES_PATH = Path(__file__).resolve().parent / "data" / "countries.txt"
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Folded names of the world's countries and inhabited territories (analysis/data/countries.txt, from the Unicode
+    CLDR: see countries.md), "sierra leone", "puerto rico"."""
+    with COUNTRIES_PATH.open(encoding="utf-8") as handle:
+        return frozenset(fold(line.strip()) for line in handle if line.strip())
+
+
 def place_names(registry: Registry | None) -> frozenset[str]:
-    """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
-    CountryCounts.DEMONYMS ("US", "Britain", "Moscow"), PLACE_WORDS and NATIONALITIES. Built once per registry (kept
-    in its `derived` values), not per document."""
+    """Folded names of countries and their usual short forms, capitals and demonyms: the countries of
+    analysis/data/countries.txt and of the registry, CountryCounts.DEMONYMS ("US", "Britain", "Moscow"), PLACE_WORDS
+    and NATIONALITIES. Built once per registry (kept in its `derived` values), not per document."""
     from .citations import CountryCounts  # imported here: analysis.citations imports this module
     if registry is not None and "place_names" in registry.derived:
         return registry.derived["place_names"]
     names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
-    names |= NATIONALITIES | PLACE_WORDS
+    names |= NATIONALITIES | PLACE_WORDS | country_names()
     if registry is None:
         return frozenset(names)
     registry.derived["place_names"] = frozenset(names | registry.country_names)
@@ -1058,9 +1074,9 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
     """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
     a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"; "Jennifer Ngo-Anh" for "Anh" and "Ngo-Anh"), or before
     "who" ("Cruz, who said"; a thing's "which"). A hyphenated name is looked up by its last part (the tokens split at
-    hyphens), where the parts before it are written glued to it."""
+    hyphens), where the parts before it are written glued to it; a name of two words by its last word."""
     tokens, text = context.tokens, context.document.text
-    parts = name.split("-")
+    parts = name.split()[-1].split("-")  # a name of two words by its last ("Picabo Street" by "Ms. Street")
     for p in doc_words.positions(parts[-1]):
         opening = p - len(parts) + 1  # the name's first word
         if opening < 0 or any(tokens.words[opening + k] != part or text[tokens.word_ends[opening + k]:tokens.word_starts[opening + k + 1]] != "-"
