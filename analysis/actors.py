@@ -1212,7 +1212,37 @@ def _fuller_forms(people: list[str]) -> dict[str, str]:
                       and fold(p).split()[0].startswith(first)]
             if len(longer) == 1:
                 fuller[short] = longer[0]
+    _nickname_forms(people, fuller)
     return fuller
+
+
+NICKNAMES_PATH = Path(__file__).resolve().parent / "data" / "nicknames.csv"
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Given names (lower case) -> their common short forms (analysis/data/nicknames.csv: "charles" -> chuck, charlie, …)."""
+    with NICKNAMES_PATH.open(encoding="utf-8") as handle:
+        rows = [line.strip().split(",") for line in handle][1:]
+    return {name: frozenset(forms.split("|")) for name, forms in rows if name}
+
+
+def _nickname_forms(people: list[str], fuller: dict[str, str]) -> None:
+    """Names given with a short form of a given name mapped to the one name of the document with that given name and
+    the same surname ("Chuck Grassley" -> "Charles E. Grassley", "Bill Clinton" -> "William Jefferson Clinton"): the
+    short form's middle names, if it has any, are the other's. A short form fitting two names ("Pat" of "Patrick Kane"
+    and "Patricia Kane") stays apart."""
+    table = nicknames()
+    folded = {person: fold(person).split() for person in people}
+    for short, words in folded.items():
+        if short in fuller or len(words) < 2 or _family_name_first(words):
+            continue
+        surname = _surname(words)
+        formal = [person for person, other in folded.items()
+                  if len(other) >= 2 and _surname(other) == surname and words[0] in table.get(other[0], ())
+                  and (words[1:-1] == [] or words[1:-1] == other[1:-1])]
+        if len(formal) == 1:
+            fuller[short] = fuller.get(formal[0], formal[0])
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
