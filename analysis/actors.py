@@ -1121,8 +1121,10 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
             continue
         name, kind = sentence.name(span)
         name = _without_possessive(name)
-        if kind == "organization" and name.split()[-1] == short and all(w[:1].isupper() for w in name.split()):
-            found.add(name)
+        words = name.split()
+        if (kind == "organization" and len(words) >= 2 and words[-1] == short and all(w[:1].isupper() for w in words)
+                and not (span[1] < sentence.last and sentence.joined(span[1] - 1) and sentence.lower[span[1]] in TITLE_WORDS)):
+            found.add(name)  # (not a name qualifying a title after it: "VOA Pentagon correspondent Carla Babb")
     return next(iter(found)) if len(found) == 1 else None
 
 
@@ -1432,7 +1434,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                     recent.spoke_unnamed()  # "A government spokesman said …  He added": not the last person named
                 continue
             name, kind, by_reference = speaker
-            name = _without_possessive(name)  # "the Guardian's said" (has said) is the Guardian's statement
+            name = _without_possessive(name)  # one statement's speaker "Guardian's", another's "Guardian": one speaker
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             personal = by_reference or sentence.pronoun_follows(i + width - 1)
@@ -1814,8 +1816,10 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         return _Speaker(last_person, "person", True) if last_person else None
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
-        if _possessive(words[span[1] - 1]) and words[i].endswith(("s", "ing")):
-            return None  # "the Guardian's claims", "Smith's saying so": the possessor's noun, no verb
+        if _possessive(words[span[1] - 1]):
+            # the possessor of a noun or of an adjective, no subject: "the Guardian's claims", "Epstein's alleged
+            # ring", "Gorka's suggested campaign" (news copy seldom writes "has" so: "Trump's said")
+            return None
         if sentence.joined(j - 1):
             if _agent(sentence, span) and not _sender(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
