@@ -1076,6 +1076,7 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
     "who" ("Cruz, who said"; a thing's "which"). A hyphenated name is looked up by its last part (the tokens split at
     hyphens), where the parts before it are written glued to it; a name of two words by its last word."""
     tokens, text = context.tokens, context.document.text
+    sentence_starts = [start for start, _ in tokens.sentence_spans]
     parts = name.split()[-1].split("-")  # a name of two words by its last ("Picabo Street" by "Ms. Street")
     for p in doc_words.positions(parts[-1]):
         opening = p - len(parts) + 1  # the name's first word
@@ -1090,17 +1091,16 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
         if (opening > 0 and tokens.lower_words[opening - 1] in TITLE_WORDS and tokens.words[opening - 1][:1].isupper()
                 and text[tokens.word_ends[opening - 1]:tokens.word_starts[opening]] in (". ", ".\n")):
             return True
-        sentence = _sentence_at(context, p, doc_words)
+        sentence = _sentence_at(context, p, doc_words, sentence_starts)
         span = sentence.name_ending_at(p)  # a hyphenated surname's last part ("Anh") ends its whole name ("Jennifer Ngo-Anh")
         if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
             return True
     return False
 
 
-def _sentence_at(context: DocContext, p: int, doc_words: _DocWords) -> _Sentence:
-    """The sentence holding word p."""
+def _sentence_at(context: DocContext, p: int, doc_words: _DocWords, sentence_starts: list[int]) -> _Sentence:
+    """The sentence holding word p (`sentence_starts`: where the document's sentences start)."""
     tokens = context.tokens
-    sentence_starts = [start for start, _ in tokens.sentence_spans]
     s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
     first = bisect_left(tokens.word_starts, s_start)
     return _Sentence(context.document.text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
@@ -1111,11 +1111,12 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
     ("the Catholic Herald has just reported" for "The Herald asks"), or None for none or two ("Miami Herald", "Catholic
     Herald")."""
     spans, segmentation = context.tokens.word_spans, context.segmentation
+    sentence_starts = [start for start, _ in context.tokens.sentence_spans]
     found = set()
     for p in doc_words.positions(short):
         if segmentation.in_boilerplate(*spans[p]):
             continue
-        sentence = _sentence_at(context, p, doc_words)
+        sentence = _sentence_at(context, p, doc_words, sentence_starts)
         span = sentence.name_ending_at(p)
         if not span or span[1] - span[0] < 2 or sentence.piece(span):
             continue
