@@ -21,6 +21,7 @@ from dataclasses import dataclass, field
 from functools import cached_property, lru_cache
 from typing import Callable, NamedTuple
 from itertools import accumulate, chain, compress
+from pathlib import Path
 
 from .blocks import BOILERPLATE
 from .context import DocContext
@@ -148,6 +149,8 @@ TITLE_WORDS = frozenset(
     " undersheriff supervisor".split()
 ) | (OFFICE_NOUNS - OFFICE_DESIGNATIONS) | OFFICE_QUALIFIERS | JOB_NOUNS
 TITLES_AND_ROLES = TITLE_WORDS | ROLE_NOUNS
+# Honorifics written short before a person's name only, never a body's ("Mr. West", "Sen. Jim Press", "Rep. Allen West").
+PERSONAL_HONORIFICS = frozenset("mr mrs ms dr sen rep gov".split())
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
     " monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -158,7 +161,7 @@ NON_NAME_WORDS = frozenset(
 PLACE_WORDS = frozenset("moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china america europe".split())
 ORG_WORDS = frozenset(
     "ministry government office agency council commission committee parliament party news times post press radio"
-    " tv television kremlin nato eu un white house bloomberg reuters afp ap tass ria novosti union alliance embassy"
+    " tv television kremlin nato eu un house bloomberg reuters afp ap tass ria novosti union alliance embassy"
     " department administration court bank company group institute foundation network channel service forces army"
     " states west"
     # bodies named by their kind ("World Health Organization", "Homeland Security", "Congressional Black Caucus")
@@ -170,8 +173,12 @@ ORG_WORDS = frozenset(
     # publications named by their kind ("Daily Wire", "Chicago Tribune", "Arkansas Democrat-Gazette"): the words of
     # newspaper and news-site names in the outlet registry (analysis/data/outlets.csv) that are no one's first name
     # or surname, next to "news times post press radio tv network" above
-    " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch".split()
+    " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch"
+    # and the same kind of words of magazines' and news sites' names ("Business Insider", "National Review", "Christian
+    # Science Monitor", "Daily Express", "Reader's Digest"), none a common first name or surname in news copy
+    " insider magazine review observer monitor mirror express bulletin digest weekly".split()
 ) | PLACE_WORDS
+# ("White House" is a body's name by its "house": "white" alone is no body's word, and a surname "Lynne White" has.)
 # Common nouns for a company or a body ("The group that owns her music, Big Machine, says"): a name they describe is no
 # person's.
 BODY_NOUNS = frozenset("group company firm label band team organization organisation agency charity network publisher studio".split())
@@ -610,6 +617,13 @@ class _Sentence:
         closing = self.text[end:end + 2].lstrip(".,!?")[:1]  # ("‘Pope Francis Must Resign.’": the stop inside)
         return self.text[start - 1:start] in QUOTE_OPENERS and closing in QUOTE_CLOSERS
 
+    def _after_honorific(self, span: tuple[int, int]) -> bool:
+        """The span of one to three capitalised words, no acronym nor possessive among them, comes right after a
+        personal honorific written short with its full stop ("Rep. Allen West", "Mr. Post"): a person's name."""
+        before = span[0] - 1
+        return (before >= self.first and self.lower[before] in PERSONAL_HONORIFICS and self.gap(before) == ". "
+                and span[1] - span[0] <= 3 and not any(_acronym(w) or _possessive(w) for w in self.words[span[0]:span[1]]))
+
     def _after_place_preposition(self, before: int, name: str, kind: str) -> bool:
         """The name after "in the", "at the" (word `before` is the "the") is a place: a person's or unknown name,
         or a body's that is a country's ("in the UK", "in the US"; not "in the Trump administration")."""
@@ -737,6 +751,8 @@ class _Sentence:
         if kind in ("person", "unknown") and name == " ".join(parts) and self._body_tail(span):
             return name, "none"
         before = span[0] - 1
+        if (kind == "organization" or (kind == "unknown" and " " in name)) and self._after_honorific(span):
+            return name, "person"  # "Rep. Allen West", "Ms. Picabo Street": a surname that is also a body's or a street's word
         possessor = any(map(_possessive, parts[:-1]))  # "The Hill's John Solomon": "the" goes with the Hill
         if self._after_place_preposition(before, name, kind):
             return name, "place"  # "doctors of the Aberdeen Royal Infirmary in the UK told": the place ends their phrase
@@ -797,6 +813,10 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         return raw, "organization"
     if not titled and len(parts) == 2 and len(parts[0]) == 1 and parts[0].isupper() and lowered[1] in STREET_WORDS:
         return raw, "organization"
+    if not titled and len(parts) == 2 and _without_possessive(lowered[1]) in STREET_WORDS:
+        # "Wall Street said", "Downing Street said": a street standing for those on it, no person's name; one the
+        # document shows to be a person's ("Picabo Street said she", "Ms. Street") is read so in find_actors
+        return raw, "unknown"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
     # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
@@ -927,7 +947,7 @@ def find_actors(context: DocContext) -> list[Actor]:
     for statement in statements:
         name = _canonical(statement.name, people, fuller)
         grouped.setdefault(fuller.get(name, name), []).append(statement)
-    _merge_short_bodies(grouped, doc_words.places)
+    _merge_short_bodies(grouped, context, doc_words)
     word_counts = _body_word_counts(context, {_surname(fold(name).split()) for name in grouped}, doc_words)
     actors: list[Actor] = []
     for name, items in grouped.items():
@@ -938,6 +958,8 @@ def find_actors(context: DocContext) -> list[Actor]:
                 kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Free Beacon"): no person
         elif "organization" in kinds:
             kind = "organization"
+            if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
+                kind = outlet_kind  # a publication's name read as a body's ("Business Insider"): the registry's outlet
         elif _common_word(name, doc_words.written) and not _named_as_person(name, context, doc_words):
             # "Analysts say", "Article posted with permission": a common noun, no speaker the text names; a surname
             # that reads as one ("Wills" beside "Garry Wills") stays
@@ -967,29 +989,44 @@ def find_actors(context: DocContext) -> list[Actor]:
     return sorted(actors, key=lambda a: (a.key, a.name))
 
 
-def _merge_short_bodies(grouped: dict[str, list[_Statement]], places: frozenset[str]) -> None:
+def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContext, doc_words: _DocWords) -> None:
     """A body's statements under its last word alone go to the one longer body's name of the document ending with that
-    word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"). A name with a lower-case word ("University of
-    Florida") ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
+    word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"): a speaker's, else one the body writes where
+    no speaker has one ("the Catholic Herald has reported"). A name with a lower-case word ("University of Florida")
+    ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
     bodies = [name for name, items in grouped.items() if " " in name and any(s.kind == "organization" for s in items)
               and all(w[:1].isupper() for w in name.split())]
     for short in [name for name, items in grouped.items() if " " not in name and all(s.kind == "organization" for s in items)]:
-        if fold(short) in places:
+        if fold(short) in doc_words.places:
             continue
         longer = [name for name in bodies if fold(name.split()[-1]) == fold(short)]
+        if not longer and not _acronym(short) and (written := _longer_body_name(short, context, doc_words)):
+            longer = [written]
+            grouped.setdefault(written, [])
         if len(longer) == 1:
             grouped[longer[0]].extend(grouped.pop(short))
 
 
+COUNTRIES_PATH = Path(__file__).resolve().parent / "data" / "countries.txt"
+
+
+@lru_cache(maxsize=1)
+def country_names() -> frozenset[str]:
+    """Folded names of the world's countries and inhabited territories (analysis/data/countries.txt, from the Unicode
+    CLDR: see countries.md), "sierra leone", "puerto rico"."""
+    with COUNTRIES_PATH.open(encoding="utf-8") as handle:
+        return frozenset(fold(line.strip()) for line in handle if line.strip())
+
+
 def place_names(registry: Registry | None) -> frozenset[str]:
-    """Folded names of countries and their usual short forms, capitals and demonyms: the registry's countries,
-    CountryCounts.DEMONYMS ("US", "Britain", "Moscow"), PLACE_WORDS and NATIONALITIES. Built once per registry (kept
-    in its `derived` values), not per document."""
+    """Folded names of countries and their usual short forms, capitals and demonyms: the countries of
+    analysis/data/countries.txt and of the registry, CountryCounts.DEMONYMS ("US", "Britain", "Moscow"), PLACE_WORDS
+    and NATIONALITIES. Built once per registry (kept in its `derived` values), not per document."""
     from .citations import CountryCounts  # imported here: analysis.citations imports this module
     if registry is not None and "place_names" in registry.derived:
         return registry.derived["place_names"]
     names = {fold(name) for forms in CountryCounts.DEMONYMS.values() for name in forms} | set(map(fold, CountryCounts.DEMONYMS))
-    names |= NATIONALITIES | PLACE_WORDS
+    names |= NATIONALITIES | PLACE_WORDS | country_names()
     if registry is None:
         return frozenset(names)
     registry.derived["place_names"] = frozenset(names | registry.country_names)
@@ -1037,16 +1074,15 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
     """The document writes the one word as a person's name somewhere, boilerplate included: after a first name or
     a title ("Kristi Noem", "Sheriff Lombardo", "Mr. Lombardo"; "Jennifer Ngo-Anh" for "Anh" and "Ngo-Anh"), or before
     "who" ("Cruz, who said"; a thing's "which"). A hyphenated name is looked up by its last part (the tokens split at
-    hyphens), where the parts before it are written glued to it."""
+    hyphens), where the parts before it are written glued to it; a name of two words by its last word."""
     tokens, text = context.tokens, context.document.text
     sentence_starts = [start for start, _ in tokens.sentence_spans]
-    parts = name.split("-")
+    parts = name.split()[-1].split("-")  # a name of two words by its last ("Picabo Street" by "Ms. Street")
     for p in doc_words.positions(parts[-1]):
         opening = p - len(parts) + 1  # the name's first word
         if opening < 0 or any(tokens.words[opening + k] != part or text[tokens.word_ends[opening + k]:tokens.word_starts[opening + k + 1]] != "-"
                               for k, part in enumerate(parts[:-1])):
             continue
-        s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
         if p + 1 < len(tokens.words) and tokens.lower_words[p + 1] in ("who", "whose") and text[tokens.word_ends[p]:tokens.word_starts[p + 1]] in (" ", ", "):
             return True
         # a title written short with a full stop, which ends a sentence for the tokenizer too ("Mr. Lombardo"); one
@@ -1055,12 +1091,42 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
         if (opening > 0 and tokens.lower_words[opening - 1] in TITLE_WORDS and tokens.words[opening - 1][:1].isupper()
                 and text[tokens.word_ends[opening - 1]:tokens.word_starts[opening]] in (". ", ".\n")):
             return True
-        first = bisect_left(tokens.word_starts, s_start)
-        sentence = _Sentence(text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
+        sentence = _sentence_at(context, p, doc_words, sentence_starts)
         span = sentence.name_ending_at(p)  # a hyphenated surname's last part ("Anh") ends its whole name ("Jennifer Ngo-Anh")
         if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
             return True
     return False
+
+
+def _sentence_at(context: DocContext, p: int, doc_words: _DocWords, sentence_starts: list[int]) -> _Sentence:
+    """The sentence holding word p (`sentence_starts`: where the document's sentences start)."""
+    tokens = context.tokens
+    s_start, s_end = tokens.sentence_spans[max(0, bisect_right(sentence_starts, tokens.word_starts[p]) - 1)]
+    first = bisect_left(tokens.word_starts, s_start)
+    return _Sentence(context.document.text, tokens, first, bisect_right(tokens.word_ends, s_end, first), doc_words)
+
+
+def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> str | None:
+    """The one body's name of capitalised words ending with the one word `short` that the document's body writes
+    ("the Catholic Herald has just reported" for "The Herald asks"), or None for none or two ("Miami Herald", "Catholic
+    Herald")."""
+    spans, segmentation = context.tokens.word_spans, context.segmentation
+    sentence_starts = [start for start, _ in context.tokens.sentence_spans]
+    found = set()
+    for p in doc_words.positions(short):
+        if segmentation.in_boilerplate(*spans[p]):
+            continue
+        sentence = _sentence_at(context, p, doc_words, sentence_starts)
+        span = sentence.name_ending_at(p)
+        if not span or span[1] - span[0] < 2 or sentence.piece(span):
+            continue
+        name, kind = sentence.name(span)
+        name = _without_possessive(name)
+        words = name.split()
+        if (kind == "organization" and len(words) >= 2 and words[-1] == short and all(w[:1].isupper() for w in words)
+                and not (span[1] < sentence.last and sentence.joined(span[1] - 1) and sentence.lower[span[1]] in TITLE_WORDS)):
+            found.add(name)  # (not a name qualifying a title after it: "VOA Pentagon correspondent Carla Babb")
+    return next(iter(found)) if len(found) == 1 else None
 
 
 def _common_word(name: str, written: frozenset[str]) -> bool:
@@ -1149,7 +1215,37 @@ def _fuller_forms(people: list[str]) -> dict[str, str]:
                       and fold(p).split()[0].startswith(first)]
             if len(longer) == 1:
                 fuller[short] = longer[0]
+    _nickname_forms(people, fuller)
     return fuller
+
+
+NICKNAMES_PATH = Path(__file__).resolve().parent / "data" / "nicknames.csv"
+
+
+@lru_cache(maxsize=1)
+def nicknames() -> dict[str, frozenset[str]]:
+    """Given names (lower case) -> their common short forms (analysis/data/nicknames.csv: "charles" -> chuck, charlie, …)."""
+    with NICKNAMES_PATH.open(encoding="utf-8") as handle:
+        rows = [line.strip().split(",") for line in handle][1:]
+    return {name: frozenset(forms.split("|")) for name, forms in rows if name}
+
+
+def _nickname_forms(people: list[str], fuller: dict[str, str]) -> None:
+    """Names given with a short form of a given name mapped to the one name of the document with that given name and
+    the same surname ("Chuck Grassley" -> "Charles E. Grassley", "Bill Clinton" -> "William Jefferson Clinton"): the
+    short form's middle names, if it has any, are the other's. A short form fitting two names ("Pat" of "Patrick Kane"
+    and "Patricia Kane") stays apart."""
+    table = nicknames()
+    folded = {person: fold(person).split() for person in people}
+    for short, words in folded.items():
+        if short in fuller or len(words) < 2 or _family_name_first(words):
+            continue
+        surname = _surname(words)
+        formal = [person for person, other in folded.items()
+                  if len(other) >= 2 and _surname(other) == surname and words[0] in table.get(other[0], ())
+                  and (words[1:-1] == [] or words[1:-1] == other[1:-1])]
+        if len(formal) == 1:
+            fuller[short] = fuller.get(formal[0], formal[0])
 
 
 def _contains(longer: list[str], shorter: list[str]) -> bool:
@@ -1236,16 +1332,10 @@ def _teaser_names(context: DocContext, surnames: set[str], doc_words: _DocWords)
     Devin Nunes made closing remarks"). Precision first: only a surname the boilerplate's prose completes with one name
     of two or three words; two ("John Ford", "Harrison Ford") may be two persons, and a name from a list of tags or
     links may be run together with its neighbours."""
-    tokens, segmentation = context.tokens, context.segmentation
-    lower_words = tokens.lower_words
-    sentences = []
-    for s_start, s_end in tokens.sentence_spans:
-        if not segmentation.in_boilerplate(s_start, s_end):
-            continue
-        first = bisect_left(tokens.word_starts, s_start)
-        last = bisect_right(tokens.word_ends, s_end, first)
-        if sum(1 for k in range(first, last) if tokens.words[k] == lower_words[k] and lower_words[k].isalpha()) >= TEASER_LOWER_WORDS:
-            sentences.append((s_start, s_end, first, last))
+    tokens = context.tokens
+    words, lower_words = tokens.words, tokens.lower_words
+    sentences = [sentence for sentence in _sentence_ranges(context, boilerplate=True)
+                 if sum(1 for k in range(sentence[2], sentence[3]) if words[k] == lower_words[k] and lower_words[k].isalpha()) >= TEASER_LOWER_WORDS]
     found: dict[str, set[str]] = {}
     for name in _full_names(context, sentences, doc_words.where_surname(surnames), doc_words):
         person = fold(name).split()
@@ -1280,8 +1370,8 @@ def _full_names(context: DocContext, sentences: list[tuple[int, int, int, int]],
     return names
 
 
-def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
-    """(start, end, first word, end word) of each body sentence."""
+def _sentence_ranges(context: DocContext, boilerplate: bool = False) -> list[tuple[int, int, int, int]]:
+    """(start, end, first word, end word) of each body sentence, or of each boilerplate sentence where `boilerplate`."""
     tokens = context.tokens
     segmentation = context.segmentation
     word_starts, word_ends = tokens.word_starts, tokens.word_ends
@@ -1289,7 +1379,7 @@ def _sentence_ranges(context: DocContext) -> list[tuple[int, int, int, int]]:
     for s_start, s_end in tokens.sentence_spans:
         first = bisect_left(word_starts, s_start)
         last = bisect_right(word_ends, s_end, first)  # word ends increase: the first word ending past the sentence
-        if first == last or segmentation.in_boilerplate(s_start, s_end):
+        if first == last or segmentation.in_boilerplate(s_start, s_end) != boilerplate:
             continue
         ranges.append((s_start, s_end, first, last))
     return ranges
@@ -1345,6 +1435,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                     recent.spoke_unnamed()  # "A government spokesman said …  He added": not the last person named
                 continue
             name, kind, by_reference = speaker
+            name = _without_possessive(name)  # one statement's speaker "Guardian's", another's "Guardian": one speaker
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
             personal = by_reference or sentence.pronoun_follows(i + width - 1)
@@ -1726,6 +1817,10 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         return _Speaker(last_person, "person", True) if last_person else None
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
+        if _possessive(words[span[1] - 1]):
+            # the possessor of a noun or of an adjective, no subject: "the Guardian's claims", "Epstein's alleged
+            # ring", "Gorka's suggested campaign" (news copy seldom writes "has" so: "Trump's said")
+            return None
         if sentence.joined(j - 1):
             if _agent(sentence, span) and not _sender(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it

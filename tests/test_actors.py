@@ -763,3 +763,74 @@ def test_subordinators_opening_a_sentence_are_no_name_words():
     for opener in ("Whilst", "Till", "Unless", "Whereas", "Lest"):
         actors = _by_name(f"The hearing went on. {opener} Steve Castor said the memo was fine, others disagreed.")
         assert set(actors) == {"Steve Castor"}, opener
+
+
+def _with_registry(text: str) -> dict[str, Actor]:
+    from dataclasses import replace
+
+    from analysis.registry import load_registry
+
+    context = context_for(text)
+    context = replace(context, resources=replace(context.resources, registry=load_registry()))
+    return {a.name: a for a in find_actors(context)}
+
+
+def test_a_street_or_a_country_as_subject_is_no_person():
+    # a street standing for those on it: no person's name, with or without the registry
+    assert _by_name("Shares fell, but the forecast is no problem, according to Wall Street.") == {}
+    assert _with_registry("On Monday, Downing Street said the talks would go on.") == {}
+    # the world's countries are places, not only the registry's ("Sierra Leone" has no outlet in it)
+    assert _by_name("Sierra Leone reported the highest number of Ebola cases.") == {}
+    assert _with_registry("Costa Rica said it would respond. Puerto Rico reported more cases.") == {}
+    # a person whose surname is a street's word stays one where the text shows it
+    assert _by_name("Picabo Street said she would race again.")["Picabo Street"].kind == "person"
+    assert _by_name("Ms. Picabo Street said the course was fast.")["Picabo Street"].kind == "person"
+    assert _by_name("Mayor John Street said the budget was fine.")["John Street"].kind == "person"
+
+
+def test_a_publications_name_is_no_person_and_a_short_one_takes_the_name_the_page_writes():
+    assert _by_name("Business Insider reported the deal on Monday.")["Business Insider"].kind == "organization"
+    assert _with_registry("Business Insider reported the deal on Monday.")["Business Insider"].kind == "outlet"
+    actors = _by_name("The Catholic Herald has just reported the news. The Herald asks the obvious question: why?")
+    assert set(actors) == {"Catholic Herald"} and actors["Catholic Herald"].verb_counts == (("ask", 1),)
+    # two longer names ending so: the short one stays as written
+    assert "Herald" in _by_name("The Miami Herald and the Catholic Herald both ran it. The Herald asks the question: why?")
+    # a name qualifying a title after it is no longer name, nor a possessor cut from a person's name
+    assert "Pentagon" in _by_name("VOA Pentagon correspondent Carla Babb asked. According to the Pentagon, it was fine.")
+    assert "Guardian" in _by_name("The Guardian's Luke Harding wrote it. As the Guardian claimed, it was true.")
+
+
+def test_a_possessive_before_a_verb_form_is_no_speaker():
+    actors = _with_registry("The Guardian claimed he was there. Wikileaks denied the Guardian's claims on Monday.")
+    assert set(actors) == {"Guardian"} and actors["Guardian"].verb_counts == (("claim", 1),)
+    # a participle after a possessive is an adjective
+    assert set(_by_name("Jeffrey Epstein was jailed. Giuffre was a victim of Epstein’s alleged ring.")) == set()
+
+
+def test_a_surname_that_is_a_bodys_word_stays_the_persons():
+    actors = _by_name("Lynne White, a teacher, said the class was wrong. White wrote that it was unfair.")
+    assert set(actors) == {"Lynne White"} and actors["Lynne White"].kind == "person"
+    actors = _by_name("Rep. Allen West said the plan failed. West added that it was costly.")
+    assert set(actors) == {"Allen West"} and actors["Allen West"].kind == "person"
+    assert _by_name("The White House said the plan failed.")["White House"].kind == "organization"
+
+
+def test_a_short_form_of_a_given_name_merges_into_the_one_full_name():
+    actors = _by_name("Sen. Chuck Grassley said the bill was good. Charles E. Grassley wrote to the agency. Grassley added more.")
+    assert set(actors) == {"Charles E. Grassley"} and actors["Charles E. Grassley"].statements == 3
+    assert set(_by_name("Bill Clinton said it was fine. William Jefferson Clinton wrote a book.")) == {"William Jefferson Clinton"}
+    # a short form fitting two names, or another surname, stays apart
+    assert set(_by_name("Pat Kane said it was fine. Patricia Kane said no. Patrick Kane added yes.")) == {
+        "Pat Kane", "Patricia Kane", "Patrick Kane"}
+    assert set(_by_name("Chuck Smith said it was fine. Charles Jones said no.")) == {"Chuck Smith", "Charles Jones"}
+
+
+def test_teaser_names_read_the_boilerplate_sentences_of_sentence_ranges():
+    from analysis.actors import _sentence_ranges
+
+    text = "Chairman Adam Schiff made closing remarks on Tuesday.\n\nSchiff asked whether the aid was withheld."
+    context = context_for(text, boilerplate=((0, 53),))
+    body, teasers = _sentence_ranges(context), _sentence_ranges(context, boilerplate=True)
+    assert [text[s:e] for s, e, _, _ in teasers] == ["Chairman Adam Schiff made closing remarks on Tuesday."]
+    assert not set(body) & set(teasers)
+    assert set(_by_name(text, boilerplate=((0, 53),))) == {"Adam Schiff"}
