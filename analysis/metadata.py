@@ -30,6 +30,19 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def _load_other_months() -> dict[str, int]:
+    """Month name -> number in the other languages of analysis/data/month_names.json (see month_names.md)."""
+    raw = json.loads((Path(__file__).parent / "data" / "month_names.json").read_text(encoding="utf-8"))
+    return {name: number for key, names in raw.items() if not key.startswith("_") for number, name in enumerate(names, start=1)}
+
+
+# German, French, Spanish, Portuguese and Italian month names not spelt as in English: read in dates only, day first,
+# as those languages write them. MONTHS stays English: it also tells a byline's name from a date ("By Mai Nguyen").
+OTHER_MONTHS = {name: number for name, number in _load_other_months().items() if name not in MONTHS}
+MONTH_NUMBERS = MONTHS | OTHER_MONTHS
+_OTHER_MONTH = r"(?P<month>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=True)) + r")"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -38,6 +51,8 @@ DATE_PATTERNS = (
     # "27/09/2018", "11.14.2019": a date in figures with a four-figure year, read only when one of its first two
     # numbers is over 12 and so can only be the day (_figures_order); "05/10/2018" may be either and stays unread.
     re.compile(r"(?<![\w/.\-])(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"),
+    # "22 de janeiro de 2018", "1er janvier 2018", "25. März 2018", "3 de mayo del 2018": OTHER_MONTHS, day first.
+    re.compile(r"\b(?P<day>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?" + _OTHER_MONTH + r",?\s+(?:del?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
 )
 # Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -176,9 +191,14 @@ def _iso(year: str, month: int, day: str) -> str:
 
 def parse_date(text: str) -> str:
     """The first full date (day, month, year) in a string as an ISO date, or ""."""
+    return _first_date(text)[0]
+
+
+def _first_date(text: str) -> tuple[str, int, int]:
+    """(ISO date, start, end) of the first full date in a string, or ("", 0, 0)."""
     if YEAR_RE.search(text) is None:
-        return ""
-    best: tuple[int, str] | None = None
+        return "", 0, 0
+    best: tuple[str, int, int] = ("", 0, 0)
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
@@ -186,12 +206,19 @@ def parse_date(text: str) -> str:
                 month, day = _figures_order(int(parts["first"]), int(parts["second"]))
                 iso = _iso(parts["year"], month, str(day)) if month else ""
             else:
-                month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
+                month = int(parts["mnum"]) if parts.get("mnum") else MONTH_NUMBERS[parts["month"].lower().rstrip(".")]
                 iso = _iso(parts["year"], month, parts["day"])
-            if iso and (best is None or match.start() < best[0]):
-                best = (match.start(), iso)
+            if iso and (not best[0] or match.start() < best[1]):
+                best = (iso, match.start(), match.end())
                 break
-    return best[1] if best else ""
+    return best
+
+
+def _date_and_rest(text: str) -> tuple[str, str]:
+    """(ISO date, the text without it) of the first full date in a string (_first_date), or ("", text): both from one
+    reading of the date."""
+    iso, start, end = _first_date(text)
+    return (iso, text[:start] + " " + text[end:]) if iso else ("", text)
 
 
 def _figures_order(first: int, second: int) -> tuple[int, int]:
@@ -351,16 +378,18 @@ def _other_language_byline(line: str) -> str:
     read only when a person's name follows it and then a full date with times and dateline words alone, English or
     the language's own (byline_roles.json other_dateline_words)."""
     match = OTHER_BY_RE.match(line)
-    if not match or not _person_name(match["name"]) or not parse_date(match["rest"] or ""):
+    if not match or not _person_name(match["name"]):
         return ""
-    if _only_dateline_words(_without_date(match["rest"]), OTHER_LANGUAGE_DATE_WORDS):
+    iso, rest = _date_and_rest(match["rest"] or "")
+    if iso and _only_dateline_words(rest, OTHER_LANGUAGE_DATE_WORDS):
         return clean_author(_clean_name(match["name"]))
     return ""
 
 
 def _only_a_date(part: str) -> bool:
     """True when `part` holds a full date and nothing a dateline would not ("February 1, 2019", "Tue, Nov 19, 2019")."""
-    return bool(parse_date(part)) and _only_dateline_words(_without_date(part))
+    iso, rest = _date_and_rest(part)
+    return bool(iso) and _only_dateline_words(rest)
 
 
 def _role_words(part: str) -> set[str]:
@@ -742,14 +771,14 @@ def _dateline(line: str) -> str:
     unless all of it is dates, times and dateline words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
     18.56 GMT").
     """
-    # (at most 16 words split off: the first lines are often long paragraphs)
-    if SOCIAL_POST_RE.search(line) or (len(line.split(None, 15)) > 14 and not _only_a_date(line)):
+    if SOCIAL_POST_RE.search(line):
         return ""
-    iso = parse_date(line)
-    if not iso:
+    iso, rest = _date_and_rest(line)
+    # (at most 16 words split off: the first lines are often long paragraphs)
+    if not iso or (len(line.split(None, 15)) > 14 and not _only_dateline_words(rest)):
         return ""
     other = running = 0  # words beside the date that no dateline needs, and those of them in lower case
-    for raw in _without_date(line).split():
+    for raw in rest.split():
         word = raw.lower().strip(".,;:|()[]")
         if any(ch.isalpha() for ch in word) and word not in DATELINE_WORDS:
             other += 1
@@ -767,17 +796,8 @@ def _opening_dateline(line: str) -> str:
     match = OPENING_DATELINE_RE.match(line)
     if not match:
         return ""
-    iso = parse_date(match["date"])
-    return iso if iso and _only_dateline_words(_without_date(match["date"])) else ""
-
-
-def _without_date(line: str) -> str:
-    """`line` with its first full date removed."""
-    for pattern in DATE_PATTERNS:
-        match = pattern.search(line)
-        if match:
-            return line[:match.start()] + " " + line[match.end():]
-    return line
+    iso, rest = _date_and_rest(match["date"])
+    return iso if iso and _only_dateline_words(rest) else ""
 
 
 def find_published(text: str, title: str = "") -> tuple[str, str]:

@@ -852,3 +852,35 @@ def test_a_reworded_headline_needs_a_byline_or_dateline_below_it():
     alone = text.replace("Key moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony\n\n", "")
     alone = alone.replace("By Stefan Becket, Kathryn Watson\n\nNovember 20, 2019 / 1:07 AM / CBS News\n\n", "")
     assert metadata._headline_again(alone, title) == -1
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22"),  # Portuguese
+    ("Publié le 22 janvier 2018 à 10h05", "2018-01-22"),  # French
+    ("1er février 2019", "2019-02-01"),
+    ("3 de mayo del 2018", "2018-05-03"),  # Spanish
+    ("25. März 2018", "2018-03-25"),  # German
+    ("12 ottobre 2017", "2017-10-12"),  # Italian
+])
+def test_other_languages_month_names_give_a_date_day_first(line, iso):
+    assert metadata.parse_date(line) == iso
+    assert metadata.find_published(f"Some headline of the page here\n\n{line}\n\nThe report begins here and goes on.\n")[0] == iso
+
+
+def test_a_german_byline_with_a_german_month_names_author_and_date():
+    text = "Die Schlagzeile des Tages hier\n\nVon Moritz Bachmann publiziert am 25. März 2018\n\nDer Bericht beginnt.\n"
+    assert metadata.find_author(text)[0] == "Moritz Bachmann"
+    assert metadata.find_published(text)[0] == "2018-03-25"
+
+
+@pytest.mark.parametrize("line", [
+    "By Mai Nguyen",  # "mai" is a French and German month: an English byline's name stays a name
+    "By Juli Weiner",
+])
+def test_other_languages_month_names_leave_english_bylines_alone(line):
+    assert metadata.find_author(f"Headline of the story goes here\n{line}\n")[0] == line[3:]
+
+
+@pytest.mark.parametrize("text", ["mars 2018", "22 mai", "Mai 22, 2018", "the 22 mayo players of 2018"])
+def test_other_languages_months_need_day_month_year_in_that_order(text):
+    assert metadata.parse_date(text) == ""
