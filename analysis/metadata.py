@@ -591,11 +591,14 @@ class BylineReader:
         """(ISO date, evidence): see find_published."""
         head = self.head
         masthead = ""
-        for line in head:
+        for i, line in enumerate(head):
             iso = _dateline(line)
             if iso and _masthead_date(line) and self.below:
                 masthead = masthead or line  # a byline's own date below the headline outranks it
             elif iso:
+                first, where = _published_beside_update(head, i)
+                if first:
+                    return first, f"publication date beside the update's dateline '{line[:60]}': {where[:120]}"
                 return iso, f"dateline: {line[:120]}"
         for line in head:
             iso = _opening_dateline(line)
@@ -606,8 +609,12 @@ class BylineReader:
             return iso, f"date in figures (month first) on or beside a byline: {line[:120]}"
         below = self.below
         if below:
-            for line in below[1]:
+            for i, line in enumerate(below[1]):
                 iso = _dateline(line)
+                first, where = _published_beside_update(below[1], i) if iso else ("", "")
+                if first:
+                    return first, (f"publication date beside the update's dateline below the headline (line {below[0]}) "
+                                   f"'{line[:60]}': {where[:120]}" + _outranked(masthead))
                 if iso:
                     return iso, f"dateline below the headline (line {below[0]}): {line[:120]}" + _outranked(masthead)
             iso, line = _byline_numeric_date(below[1])
@@ -630,6 +637,42 @@ class BylineReader:
             if iso:
                 return iso, f"dateline beside the byline on a line of its own (line {lone.line_number}): {line[:120]}"
         return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+# The word that says which date a dateline gives: an update's ("Updated Nov 13, 2019", "Last modified on …") or the
+# publication's ("Published …", "Posted: …"), in English and in the languages of OTHER_MONTHS.
+UPDATE_MARK = r"updated|last modified|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato"
+PUBLISHED_MARK = r"published|first published|posted|publiziert|veröffentlicht|publié|publicado|pubblicato"
+DATE_MARK_RE = re.compile(rf"\b(?:(?P<update>{UPDATE_MARK})|(?P<published>{PUBLISHED_MARK}))\b", re.I)
+BESIDE_UPDATE_LINES = 2  # lines read below (one above) an update's date for the publication date the page prints too
+
+
+def _date_mark(line: str, start: int = 0) -> tuple[str, int]:
+    """("update" or "published", the date's end) for the first full date of `line` from `start` on, by the last mark
+    before it ("By Umair Irfan Updated Nov 13, 2019" -> "update"); ("", end) when no mark stands before it, ("", -1)
+    when there is no date."""
+    iso, date_start, date_end = _first_date(line[start:])
+    if not iso:
+        return "", -1
+    marks = list(DATE_MARK_RE.finditer(line, start, start + date_start))
+    kind = ("update" if marks[-1]["update"] else "published") if marks else ""
+    return kind, start + date_end
+
+
+def _published_beside_update(lines: list[str], i: int) -> tuple[str, str]:
+    """(ISO date, line) of the publication date a page prints beside the update date of dateline `lines[i]`
+    ("Updated: 18 Nov 2019 9:38 pm" / "Posted: 18 Nov 2019 8:11 pm", "Updated Nov 13, 2019 | Published Nov 12, 2019"),
+    else ("", ""): a dateline marked as an update gives way only to a date the page marks as published."""
+    line = lines[i]
+    kind, end = _date_mark(line)
+    if kind != "update":
+        return "", ""
+    if _date_mark(line, end)[0] == "published":
+        return parse_date(line[end:]), line
+    for neighbour in lines[max(0, i - 1):i] + lines[i + 1:i + 1 + BESIDE_UPDATE_LINES]:
+        if _date_mark(neighbour)[0] == "published" and _dateline(neighbour):
+            return _dateline(neighbour), neighbour
+    return "", ""
 
 
 def _credits_no_person(line: str) -> bool:

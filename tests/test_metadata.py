@@ -884,3 +884,23 @@ def test_other_languages_month_names_leave_english_bylines_alone(line):
 @pytest.mark.parametrize("text", ["mars 2018", "22 mai", "Mai 22, 2018", "the 22 mayo players of 2018"])
 def test_other_languages_months_need_day_month_year_in_that_order(text):
     assert metadata.parse_date(text) == ""
+
+
+@pytest.mark.parametrize("lines, iso", [
+    (["By Eric Song, IGN Staff", "Updated: 18 Nov 2019 9:38 pm", "Posted: 17 Nov 2019 8:11 pm"], "2019-11-17"),
+    (["By Umair Irfan", "Updated Nov 13, 2019, 10:28am EST | Published Nov 12, 2019, 9:00am EST"], "2019-11-12"),
+    (["Last modified on 19 Nov 2019", "First published on 18 Nov 2019"], "2019-11-18"),
+])
+def test_the_publication_date_beside_an_update_date_is_the_date(lines, iso):
+    text = "The headline of this story is here\n" + "\n".join(lines) + "\nThe report starts in this sentence and goes on.\n"
+    assert metadata.find_published(text)[0] == iso
+
+
+@pytest.mark.parametrize("lines, iso", [
+    (["By Umair Irfan Updated Nov 13, 2019, 10:28am EST"], "2019-11-13"),  # no publication date on the page
+    (["Updated: 18 Nov 2019 9:38 pm", "Nov 17, 2019"], "2019-11-18"),  # a date not marked as the publication's
+    (["Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 19, 2019"], "2019-11-18"),
+])
+def test_an_update_date_stays_without_a_marked_publication_date(lines, iso):
+    text = "The headline of this story is here\n" + "\n".join(lines) + "\nThe report starts in this sentence and goes on.\n"
+    assert metadata.find_published(text)[0] == iso
