@@ -567,11 +567,20 @@ class BylineReader:
         """The first lines (_head_lines), read by both."""
         return _head_lines(self.text)
 
+    @cached_property
+    def glued(self) -> GluedOpening | None:
+        """The text's opening line run together from headline, byline, date and report (_glued_opening), when the
+        title is its headline."""
+        found = (_glued_opening(line) for line in self.head[:GLUED_OPENING_LINES])
+        return next((glued for glued in found if glued and glued.headline == self.title), None)
+
     def author(self) -> tuple[str, str]:
         """(author, evidence): see find_author."""
         found = _author_in(self.head)
         if found[0]:
             return found
+        if self.glued and self.glued.author:
+            return self.glued.author, f"byline run into the opening line after the headline: {self.glued.byline[:120]}"
         below = self.below
         if below:
             # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
@@ -600,6 +609,8 @@ class BylineReader:
                 if first:
                     return first, f"publication date beside the update's dateline '{line[:60]}': {where[:120]}"
                 return iso, f"dateline: {line[:120]}"
+        if self.glued:
+            return self.glued.published, f"date of the byline run into the opening line after the headline: {self.glued.byline[:120]}"
         for line in head:
             iso = _opening_dateline(line)
             if iso:
@@ -1014,15 +1025,85 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
     short = _short_opening_title(text, url)
     if short:
         return short, "a short first line set apart by a blank line, its words in the paragraph below"
-    for line in _head_lines(text):
+    for number, line in enumerate(_head_lines(text)):
+        if _looks_like_headline(line) and _in_a_paragraph(text, line):
+            break  # a sentence of the body, which has started: no headline stands below it
         if _looks_like_headline(line):
             headline, site, why = split_title_site(line, text, url)
             if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
                 return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
             return line, "first headline-like line"
+        glued = _glued_opening(line) if number < GLUED_OPENING_LINES else None
+        if glued:
+            return glued.headline, f"headline before the byline '{glued.byline[:60]}' run into the text's opening line"
         if len(line.split()) > 25 and line.endswith((".", "”", '"')):
             break
     return "", "no headline line: the text opens with body paragraphs"
+
+
+STATEMENT_ENDS = (".", '."', ".”", ".'", ".’")  # a line ending so is a statement's last words
+
+
+def _statement(line: str, words: int) -> bool:
+    """True for a line that reads as a sentence of prose: a capital first, `words` words or more, a full stop last."""
+    line = line.strip()
+    return line[:1].isupper() and len(line.split()) >= words and line.endswith(STATEMENT_ENDS)
+
+
+def _in_a_paragraph(text: str, line: str) -> bool:
+    """True when the headline-like `line` (a stripped line of `text`) stands inside the body's prose rather than above
+    it: straight below a sentence of six words or more ("The claims were rejected …." / "However, the Department …",
+    a sentence cut short), or, ending as a question or exclamation does, straight above two statements ("Ever thought
+    that … gone to the Diversity dogs?" / "Here’s proof, from Australia." / "The Institute … released a report."),
+    the opening question of a text written one sentence to a line. A headline stands apart from the prose, or above a
+    byline, dateline or standfirst."""
+    start = text.find(line)
+    if start == -1:
+        return False
+    before = text[:start].split("\n")
+    if len(before) >= 2 and _statement(before[-2], 6):
+        return True
+    below = text[start + len(line):].split("\n", 3)[1:3]
+    return line.endswith(("?", "!")) and len(below) == 2 and all(_statement(part, 4) for part in below)
+
+
+class GluedOpening(NamedTuple):
+    """A text's opening line holding headline, byline, date and the report run together (_glued_opening)."""
+
+    headline: str
+    author: str
+    published: str
+    byline: str  # the line from "by" on to the date's end
+
+
+GLUED_OPENING_LINES = 2  # the first lines (_head_lines) where such a line may stand: first, or below a tagline
+GLUED_BYLINE_RE = re.compile(r"\s(?:by|By)\s+")
+GLUED_NAME_CHARS = 60  # "by SARAH WYNN, WSYX/WTTE Saturday, ": the date starts within this many characters of the name
+GLUED_REPORT_WORDS = 5  # words the report runs on with after the date
+
+
+def _glued_opening(line: str) -> GluedOpening | None:
+    """The headline, author and date of a line that runs them into the report's first words ("Police identify suspect
+    in death of 2 Ohio police officers by SARAH WYNN, WSYX/WTTE Saturday, February 10th 2018 COLUMBUS, Ohio (WSYX/WTTE)
+    - The Westerville Division …", a copy that lost its line breaks), else None.
+
+    Read only when every part holds: before the first "by", a headline of four words or more (_looks_like_headline);
+    after it a person's name, then at most a comma-parted outlet and a weekday (capitalised words, no running words),
+    then a full date; after the date the report, GLUED_REPORT_WORDS words or more. A line that ends at the date is a
+    reference to another piece ("Trump Victorious As GOP … by James Kirkpatrick, May 3, 2016"), no opening."""
+    by = GLUED_BYLINE_RE.search(line)
+    if not by or len(line[:by.start()].split()) < 4 or not _looks_like_headline(line[:by.start()].strip()):
+        return None
+    after = line[by.end():]
+    iso, start, end = _first_date(after[:GLUED_NAME_CHARS + 40])
+    if not iso or start > GLUED_NAME_CHARS or len(after[end:].split()) < GLUED_REPORT_WORDS:
+        return None
+    name, _, outlet = after[:start].partition(",")
+    name = _clean_name(_without_weekday(name.strip()))
+    extra = [word.strip(",.") for word in outlet.split()]
+    if not _person_name(name) or len(extra) > 4 or not all(word[:1].isupper() or word.isdigit() for word in extra if word):
+        return None
+    return GluedOpening(line[:by.start()].strip(), clean_author(name), iso, line[by.start():by.end() + end].strip())
 
 
 SHORT_TITLE_WORDS = (2, 4)  # "Julian Assange": a title line too short for _looks_like_headline (3 words or more)

@@ -904,3 +904,51 @@ def test_the_publication_date_beside_an_update_date_is_the_date(lines, iso):
 def test_an_update_date_stays_without_a_marked_publication_date(lines, iso):
     text = "The headline of this story is here\n" + "\n".join(lines) + "\nThe report starts in this sentence and goes on.\n"
     assert metadata.find_published(text)[0] == iso
+
+
+GLUED = ("Police identify suspect in death of 2 Ohio police officers by SARAH WYNN, WSYX/WTTE Saturday, February 10th 2018 "
+         "COLUMBUS, Ohio (WSYX/WTTE) - The Westerville Division of Police has identified the suspect.\n"
+         "According to police, a call came into the dispatch center Saturday as a hang-up.\n")
+
+
+def test_an_opening_line_running_headline_byline_date_and_report_together_gives_all_three():
+    text = "America's Immigration Voice.\n\n" + GLUED
+    title = metadata.find_title(text)[0]
+    assert title == "Police identify suspect in death of 2 Ohio police officers"
+    assert metadata.find_author(text, title)[0] == "Sarah Wynn"
+    assert metadata.find_published(text, title)[0] == "2018-02-10"
+
+
+@pytest.mark.parametrize("line", [
+    "See, earlier Trump Victorious As GOP Transformed Into A National Conservative Party by James Kirkpatrick, May 3, 2016",
+    "Police said the man was killed by John Smith on Saturday, February 10, 2018 and fled the scene with a bag.",
+    "The report was written by the committee, February 10, 2018 and it found that nothing had been done.",
+])
+def test_a_reference_or_sentence_naming_a_writer_and_date_is_no_glued_opening(line):
+    text = f"Tagline of the site.\n\n{line}\nThe next sentence of the report follows here.\n"
+    title = metadata.find_title(text)[0]
+    assert metadata.find_author(text, title)[0] == ""
+    assert metadata.find_published(text, title)[0] == ""
+
+
+@pytest.mark.parametrize("text", [
+    # a tagline, then the body written one sentence to a line, opening with a question
+    "America's Immigration Voice.\n\nEver thought that history has gone to the dogs?\nHere’s proof, from Australia.\n"
+    "The institute last week released a major report on history teaching.\n",
+    # a sentence cut short inside the body
+    "Tagline of the site.\n\nYears ago many people came to the country and applied for asylum.\n"
+    "Those applications were reviewed by the immigration courts of the land.\n"
+    "However, the Department declined to enforce those deportation orders, called Final Orders\n"
+    "During the ten years that followed, nothing was done about these cases at all by anyone.\n",
+])
+def test_a_sentence_of_the_body_is_no_title(text):
+    assert metadata.find_title(text) == ("", "no headline line: the text opens with body paragraphs")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Is coffee good for you?\n\nA new study says it is.\nResearchers followed many people for years.\n", "Is coffee good for you?"),
+    ("National Data | December Jobs—TRUMP EFFECT!\nAmerican Worker Displacement ALL DECLINE!\n| Articles\n\nForget the book.\n",
+     "National Data | December Jobs—TRUMP EFFECT!"),
+])
+def test_a_headline_set_apart_from_the_body_stays_the_title(text, title):
+    assert metadata.find_title(text)[0] == title
