@@ -591,6 +591,10 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
+        for line in self.head + _tail_lines(self.text):
+            name = _republished_credit(line)
+            if name:
+                return name, f"credit of the piece's first publication: {line[:120]}"
         credit = next((line for line in self.head + (below[1] if below else []) if _credits_no_person(line)), "")
         if credit:
             return "", f"the byline credits no person (a staff or organisation credit): {credit[:120]}"
@@ -684,6 +688,21 @@ def _published_beside_update(lines: list[str], i: int) -> tuple[str, str]:
         if _date_mark(neighbour)[0] == "published" and _dateline(neighbour):
             return _dateline(neighbour), neighbour
     return "", ""
+
+
+# "This report was originally published by Tyler Durden at Zero Hedge": a republished piece credits its writer and
+# first outlet on a line of its own, at its start or end. Only "published"/"written" "by" a person counts: "posted
+# with permission from X" names whoever allowed the copy, who may be the site's owner rather than the writer.
+REPUBLISHED_CREDIT_RE = re.compile(
+    r"^(?:this|the) (?:article|report|story|post|piece|column|essay|commentary|op-ed) (?:was )?(?:originally |first )?"
+    r"(?:published|written) by (?P<name>[^,;:()]+?)(?: (?:at|on|in|for) [^,;:()]+)?\.?$", re.I)
+
+
+def _republished_credit(line: str) -> str:
+    """The writer a republished piece's credit line names (REPUBLISHED_CREDIT_RE), when a person's name, else ""."""
+    match = REPUBLISHED_CREDIT_RE.match(line)
+    name = _clean_name(match["name"]) if match else ""
+    return clean_author(name) if name and _person_name(name) else ""
 
 
 def _credits_no_person(line: str) -> bool:

@@ -952,3 +952,23 @@ def test_a_sentence_of_the_body_is_no_title(text):
 ])
 def test_a_headline_set_apart_from_the_body_stays_the_title(text, title):
     assert metadata.find_title(text)[0] == title
+
+
+@pytest.mark.parametrize("credit, name", [
+    ("This report was originally published by Tyler Durden at Zero Hedge", "Tyler Durden"),
+    ("This article was first published by Paul Joseph Watson at Infowars.com.", "Paul Joseph Watson"),
+])
+def test_a_republished_piece_s_credit_line_names_its_writer(credit, name):
+    body = "The report begins with this sentence about the matter.\nIt goes on for a while longer here.\n"
+    assert metadata.find_author(f"Headline of the piece goes here\n\n{credit}\n\n{body}")[0] == name
+    assert metadata.find_author(f"Headline of the piece goes here\n\n{body}\n{credit}\n")[0] == name
+
+
+@pytest.mark.parametrize("credit", [
+    "Article posted with permission from Ron Paul",  # who allowed the copy, not surely the writer
+    "This article was originally published by Futurism",  # an outlet, no person
+    "This report was originally published by the Associated Press at AP News",
+])
+def test_credits_that_name_no_writer_give_no_author(credit):
+    body = "The report begins with this sentence about the matter.\nIt goes on for a while longer here.\n"
+    assert metadata.find_author(f"Headline of the piece goes here\n\n{body}\n{credit}\n")[0] == ""
