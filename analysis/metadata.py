@@ -1077,6 +1077,8 @@ def _in_a_paragraph(text: str, line: str) -> bool:
     the opening question of a text written one sentence to a line. A headline stands apart from the prose, or above a
     byline, dateline or standfirst."""
     start = text.find(line)
+    while start > 0 and text[:start].rstrip(" \t")[-1:] != "\n":  # where it stands as a line, not inside another
+        start = text.find(line, start + 1)
     if start == -1:
         return False
     before = text[:start].split("\n")
