@@ -685,8 +685,9 @@ def _published_beside_update(lines: list[str], i: int) -> tuple[str, str]:
     if _date_mark(line, end)[0] == "published":
         return parse_date(line[end:]), line
     for neighbour in lines[max(0, i - 1):i] + lines[i + 1:i + 1 + BESIDE_UPDATE_LINES]:
-        if _date_mark(neighbour)[0] == "published" and _dateline(neighbour):
-            return _dateline(neighbour), neighbour
+        iso = _dateline(neighbour) if _date_mark(neighbour)[0] == "published" else ""
+        if iso:
+            return iso, neighbour
     return "", ""
 
 
