@@ -30,6 +30,19 @@ MONTHS = {
     for name in names
 }
 _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.?"
+
+
+def _load_other_months() -> dict[str, int]:
+    """Month name -> number in the other languages of analysis/data/month_names.json (see month_names.md)."""
+    raw = json.loads((Path(__file__).parent / "data" / "month_names.json").read_text(encoding="utf-8"))
+    return {name: number for key, names in raw.items() if not key.startswith("_") for number, name in enumerate(names, start=1)}
+
+
+# German, French, Spanish, Portuguese and Italian month names not spelt as in English: read in dates only, day first,
+# as those languages write them. MONTHS stays English: it also tells a byline's name from a date ("By Mai Nguyen").
+OTHER_MONTHS = {name: number for name, number in _load_other_months().items() if name not in MONTHS}
+MONTH_NUMBERS = MONTHS | OTHER_MONTHS
+_OTHER_MONTH = r"(?P<month>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=True)) + r")"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -38,6 +51,8 @@ DATE_PATTERNS = (
     # "27/09/2018", "11.14.2019": a date in figures with a four-figure year, read only when one of its first two
     # numbers is over 12 and so can only be the day (_figures_order); "05/10/2018" may be either and stays unread.
     re.compile(r"(?<![\w/.\-])(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"),
+    # "22 de janeiro de 2018", "1er janvier 2018", "25. März 2018", "3 de mayo del 2018": OTHER_MONTHS, day first.
+    re.compile(r"\b(?P<day>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?" + _OTHER_MONTH + r",?\s+(?:del?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
 )
 # Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -176,9 +191,14 @@ def _iso(year: str, month: int, day: str) -> str:
 
 def parse_date(text: str) -> str:
     """The first full date (day, month, year) in a string as an ISO date, or ""."""
+    return _first_date(text)[0]
+
+
+def _first_date(text: str) -> tuple[str, int, int]:
+    """(ISO date, start, end) of the first full date in a string, or ("", 0, 0)."""
     if YEAR_RE.search(text) is None:
-        return ""
-    best: tuple[int, str] | None = None
+        return "", 0, 0
+    best: tuple[str, int, int] = ("", 0, 0)
     for pattern in DATE_PATTERNS:
         for match in pattern.finditer(text):
             parts = match.groupdict()
@@ -186,12 +206,19 @@ def parse_date(text: str) -> str:
                 month, day = _figures_order(int(parts["first"]), int(parts["second"]))
                 iso = _iso(parts["year"], month, str(day)) if month else ""
             else:
-                month = int(parts["mnum"]) if parts.get("mnum") else MONTHS[parts["month"].lower().rstrip(".")]
+                month = int(parts["mnum"]) if parts.get("mnum") else MONTH_NUMBERS[parts["month"].lower().rstrip(".")]
                 iso = _iso(parts["year"], month, parts["day"])
-            if iso and (best is None or match.start() < best[0]):
-                best = (match.start(), iso)
+            if iso and (not best[0] or match.start() < best[1]):
+                best = (iso, match.start(), match.end())
                 break
-    return best[1] if best else ""
+    return best
+
+
+def _date_and_rest(text: str) -> tuple[str, str]:
+    """(ISO date, the text without it) of the first full date in a string (_first_date), or ("", text): both from one
+    reading of the date."""
+    iso, start, end = _first_date(text)
+    return (iso, text[:start] + " " + text[end:]) if iso else ("", text)
 
 
 def _figures_order(first: int, second: int) -> tuple[int, int]:
@@ -351,16 +378,18 @@ def _other_language_byline(line: str) -> str:
     read only when a person's name follows it and then a full date with times and dateline words alone, English or
     the language's own (byline_roles.json other_dateline_words)."""
     match = OTHER_BY_RE.match(line)
-    if not match or not _person_name(match["name"]) or not parse_date(match["rest"] or ""):
+    if not match or not _person_name(match["name"]):
         return ""
-    if _only_dateline_words(_without_date(match["rest"]), OTHER_LANGUAGE_DATE_WORDS):
+    iso, rest = _date_and_rest(match["rest"] or "")
+    if iso and _only_dateline_words(rest, OTHER_LANGUAGE_DATE_WORDS):
         return clean_author(_clean_name(match["name"]))
     return ""
 
 
 def _only_a_date(part: str) -> bool:
     """True when `part` holds a full date and nothing a dateline would not ("February 1, 2019", "Tue, Nov 19, 2019")."""
-    return bool(parse_date(part)) and _only_dateline_words(_without_date(part))
+    iso, rest = _date_and_rest(part)
+    return bool(iso) and _only_dateline_words(rest)
 
 
 def _role_words(part: str) -> set[str]:
@@ -538,11 +567,20 @@ class BylineReader:
         """The first lines (_head_lines), read by both."""
         return _head_lines(self.text)
 
+    @cached_property
+    def glued(self) -> GluedOpening | None:
+        """The text's opening line run together from headline, byline, date and report (_glued_opening), when the
+        title is its headline."""
+        found = (_glued_opening(line) for line in self.head[:GLUED_OPENING_LINES])
+        return next((glued for glued in found if glued and glued.headline == self.title), None)
+
     def author(self) -> tuple[str, str]:
         """(author, evidence): see find_author."""
         found = _author_in(self.head)
         if found[0]:
             return found
+        if self.glued and self.glued.author:
+            return self.glued.author, f"byline run into the opening line after the headline: {self.glued.byline[:120]}"
         below = self.below
         if below:
             # Only a byline or a name-led dateline there: a name line guessed beside a date would pick up the
@@ -553,6 +591,10 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
+        for line in self.head + _tail_lines(self.text):
+            name = _republished_credit(line)
+            if name:
+                return name, f"credit of the piece's first publication: {line[:120]}"
         credit = next((line for line in self.head + (below[1] if below else []) if _credits_no_person(line)), "")
         if credit:
             return "", f"the byline credits no person (a staff or organisation credit): {credit[:120]}"
@@ -562,12 +604,17 @@ class BylineReader:
         """(ISO date, evidence): see find_published."""
         head = self.head
         masthead = ""
-        for line in head:
+        for i, line in enumerate(head):
             iso = _dateline(line)
             if iso and _masthead_date(line) and self.below:
                 masthead = masthead or line  # a byline's own date below the headline outranks it
             elif iso:
+                first, where = _published_beside_update(head, i)
+                if first:
+                    return first, f"publication date beside the update's dateline '{line[:60]}': {where[:120]}"
                 return iso, f"dateline: {line[:120]}"
+        if self.glued:
+            return self.glued.published, f"date of the byline run into the opening line after the headline: {self.glued.byline[:120]}"
         for line in head:
             iso = _opening_dateline(line)
             if iso:
@@ -577,8 +624,12 @@ class BylineReader:
             return iso, f"date in figures (month first) on or beside a byline: {line[:120]}"
         below = self.below
         if below:
-            for line in below[1]:
+            for i, line in enumerate(below[1]):
                 iso = _dateline(line)
+                first, where = _published_beside_update(below[1], i) if iso else ("", "")
+                if first:
+                    return first, (f"publication date beside the update's dateline below the headline (line {below[0]}) "
+                                   f"'{line[:60]}': {where[:120]}" + _outranked(masthead))
                 if iso:
                     return iso, f"dateline below the headline (line {below[0]}): {line[:120]}" + _outranked(masthead)
             iso, line = _byline_numeric_date(below[1])
@@ -601,6 +652,58 @@ class BylineReader:
             if iso:
                 return iso, f"dateline beside the byline on a line of its own (line {lone.line_number}): {line[:120]}"
         return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+# The word that says which date a dateline gives: an update's ("Updated Nov 13, 2019", "Last modified on …") or the
+# publication's ("Published …", "Posted: …"), in English and in the languages of OTHER_MONTHS.
+UPDATE_MARK = r"updated|last modified|modified|aktualisiert|mis à jour|actualizado|atualizado|aggiornato"
+PUBLISHED_MARK = r"published|first published|posted|publiziert|veröffentlicht|publié|publicado|pubblicato"
+DATE_MARK_RE = re.compile(rf"\b(?:(?P<update>{UPDATE_MARK})|(?P<published>{PUBLISHED_MARK}))\b", re.I)
+BESIDE_UPDATE_LINES = 2  # lines read below (one above) an update's date for the publication date the page prints too
+
+
+def _date_mark(line: str, start: int = 0) -> tuple[str, int]:
+    """("update" or "published", the date's end) for the first full date of `line` from `start` on, by the last mark
+    before it ("By Umair Irfan Updated Nov 13, 2019" -> "update"); ("", end) when no mark stands before it, ("", -1)
+    when there is no date."""
+    iso, date_start, date_end = _first_date(line[start:])
+    if not iso:
+        return "", -1
+    marks = list(DATE_MARK_RE.finditer(line, start, start + date_start))
+    kind = ("update" if marks[-1]["update"] else "published") if marks else ""
+    return kind, start + date_end
+
+
+def _published_beside_update(lines: list[str], i: int) -> tuple[str, str]:
+    """(ISO date, line) of the publication date a page prints beside the update date of dateline `lines[i]`
+    ("Updated: 18 Nov 2019 9:38 pm" / "Posted: 18 Nov 2019 8:11 pm", "Updated Nov 13, 2019 | Published Nov 12, 2019"),
+    else ("", ""): a dateline marked as an update gives way only to a date the page marks as published."""
+    line = lines[i]
+    kind, end = _date_mark(line)
+    if kind != "update":
+        return "", ""
+    if _date_mark(line, end)[0] == "published":
+        return parse_date(line[end:]), line
+    for neighbour in lines[max(0, i - 1):i] + lines[i + 1:i + 1 + BESIDE_UPDATE_LINES]:
+        iso = _dateline(neighbour) if _date_mark(neighbour)[0] == "published" else ""
+        if iso:
+            return iso, neighbour
+    return "", ""
+
+
+# "This report was originally published by Tyler Durden at Zero Hedge": a republished piece credits its writer and
+# first outlet on a line of its own, at its start or end. Only "published"/"written" "by" a person counts: "posted
+# with permission from X" names whoever allowed the copy, who may be the site's owner rather than the writer.
+REPUBLISHED_CREDIT_RE = re.compile(
+    r"^(?:this|the) (?:article|report|story|post|piece|column|essay|commentary|op-ed) (?:was )?(?:originally |first )?"
+    r"(?:published|written) by (?P<name>[^,;:()]+?)(?: (?:at|on|in|for) [^,;:()]+)?\.?$", re.I)
+
+
+def _republished_credit(line: str) -> str:
+    """The writer a republished piece's credit line names (REPUBLISHED_CREDIT_RE), when a person's name, else ""."""
+    match = REPUBLISHED_CREDIT_RE.match(line)
+    name = _clean_name(match["name"]) if match else ""
+    return clean_author(name) if name and _person_name(name) else ""
 
 
 def _credits_no_person(line: str) -> bool:
@@ -742,14 +845,14 @@ def _dateline(line: str) -> str:
     unless all of it is dates, times and dateline words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
     18.56 GMT").
     """
-    # (at most 16 words split off: the first lines are often long paragraphs)
-    if SOCIAL_POST_RE.search(line) or (len(line.split(None, 15)) > 14 and not _only_a_date(line)):
+    if SOCIAL_POST_RE.search(line):
         return ""
-    iso = parse_date(line)
-    if not iso:
+    iso, rest = _date_and_rest(line)
+    # (at most 16 words split off: the first lines are often long paragraphs)
+    if not iso or (len(line.split(None, 15)) > 14 and not _only_dateline_words(rest)):
         return ""
     other = running = 0  # words beside the date that no dateline needs, and those of them in lower case
-    for raw in _without_date(line).split():
+    for raw in rest.split():
         word = raw.lower().strip(".,;:|()[]")
         if any(ch.isalpha() for ch in word) and word not in DATELINE_WORDS:
             other += 1
@@ -767,17 +870,8 @@ def _opening_dateline(line: str) -> str:
     match = OPENING_DATELINE_RE.match(line)
     if not match:
         return ""
-    iso = parse_date(match["date"])
-    return iso if iso and _only_dateline_words(_without_date(match["date"])) else ""
-
-
-def _without_date(line: str) -> str:
-    """`line` with its first full date removed."""
-    for pattern in DATE_PATTERNS:
-        match = pattern.search(line)
-        if match:
-            return line[:match.start()] + " " + line[match.end():]
-    return line
+    iso, rest = _date_and_rest(match["date"])
+    return iso if iso and _only_dateline_words(rest) else ""
 
 
 def find_published(text: str, title: str = "") -> tuple[str, str]:
@@ -951,15 +1045,87 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
     short = _short_opening_title(text, url)
     if short:
         return short, "a short first line set apart by a blank line, its words in the paragraph below"
-    for line in _head_lines(text):
+    for number, line in enumerate(_head_lines(text)):
+        if _looks_like_headline(line) and _in_a_paragraph(text, line):
+            break  # a sentence of the body, which has started: no headline stands below it
         if _looks_like_headline(line):
             headline, site, why = split_title_site(line, text, url)
             if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
                 return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
             return line, "first headline-like line"
+        glued = _glued_opening(line) if number < GLUED_OPENING_LINES else None
+        if glued:
+            return glued.headline, f"headline before the byline '{glued.byline[:60]}' run into the text's opening line"
         if len(line.split()) > 25 and line.endswith((".", "”", '"')):
             break
     return "", "no headline line: the text opens with body paragraphs"
+
+
+STATEMENT_ENDS = (".", '."', ".”", ".'", ".’")  # a line ending so is a statement's last words
+
+
+def _statement(line: str, words: int) -> bool:
+    """True for a line that reads as a sentence of prose: a capital first, `words` words or more, a full stop last."""
+    line = line.strip()
+    return line[:1].isupper() and len(line.split()) >= words and line.endswith(STATEMENT_ENDS)
+
+
+def _in_a_paragraph(text: str, line: str) -> bool:
+    """True when the headline-like `line` (a stripped line of `text`) stands inside the body's prose rather than above
+    it: straight below a sentence of six words or more ("The claims were rejected …." / "However, the Department …",
+    a sentence cut short), or, ending as a question or exclamation does, straight above two statements ("Ever thought
+    that … gone to the Diversity dogs?" / "Here’s proof, from Australia." / "The Institute … released a report."),
+    the opening question of a text written one sentence to a line. A headline stands apart from the prose, or above a
+    byline, dateline or standfirst."""
+    start = text.find(line)
+    while start > 0 and text[:start].rstrip(" \t")[-1:] != "\n":  # where it stands as a line, not inside another
+        start = text.find(line, start + 1)
+    if start == -1:
+        return False
+    before = text[:start].split("\n")
+    if len(before) >= 2 and _statement(before[-2], 6):
+        return True
+    below = text[start + len(line):].split("\n", 3)[1:3]
+    return line.endswith(("?", "!")) and len(below) == 2 and all(_statement(part, 4) for part in below)
+
+
+class GluedOpening(NamedTuple):
+    """A text's opening line holding headline, byline, date and the report run together (_glued_opening)."""
+
+    headline: str
+    author: str
+    published: str
+    byline: str  # the line from "by" on to the date's end
+
+
+GLUED_OPENING_LINES = 2  # the first lines (_head_lines) where such a line may stand: first, or below a tagline
+GLUED_BYLINE_RE = re.compile(r"\s(?:by|By)\s+")
+GLUED_NAME_CHARS = 60  # "by SARAH WYNN, WSYX/WTTE Saturday, ": the date starts within this many characters of the name
+GLUED_REPORT_WORDS = 5  # words the report runs on with after the date
+
+
+def _glued_opening(line: str) -> GluedOpening | None:
+    """The headline, author and date of a line that runs them into the report's first words ("Police identify suspect
+    in death of 2 Ohio police officers by SARAH WYNN, WSYX/WTTE Saturday, February 10th 2018 COLUMBUS, Ohio (WSYX/WTTE)
+    - The Westerville Division …", a copy that lost its line breaks), else None.
+
+    Read only when every part holds: before the first "by", a headline of four words or more (_looks_like_headline);
+    after it a person's name, then at most a comma-parted outlet and a weekday (capitalised words, no running words),
+    then a full date; after the date the report, GLUED_REPORT_WORDS words or more. A line that ends at the date is a
+    reference to another piece ("Trump Victorious As GOP … by James Kirkpatrick, May 3, 2016"), no opening."""
+    by = GLUED_BYLINE_RE.search(line)
+    if not by or len(line[:by.start()].split()) < 4 or not _looks_like_headline(line[:by.start()].strip()):
+        return None
+    after = line[by.end():]
+    iso, start, end = _first_date(after[:GLUED_NAME_CHARS + 40])
+    if not iso or start > GLUED_NAME_CHARS or len(after[end:].split()) < GLUED_REPORT_WORDS:
+        return None
+    name, _, outlet = after[:start].partition(",")
+    name = _clean_name(_without_weekday(name.strip()))
+    extra = [word.strip(",.") for word in outlet.split()]
+    if not _person_name(name) or len(extra) > 4 or not all(word[:1].isupper() or word.isdigit() for word in extra if word):
+        return None
+    return GluedOpening(line[:by.start()].strip(), clean_author(name), iso, line[by.start():by.end() + end].strip())
 
 
 SHORT_TITLE_WORDS = (2, 4)  # "Julian Assange": a title line too short for _looks_like_headline (3 words or more)

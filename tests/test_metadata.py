@@ -852,3 +852,123 @@ def test_a_reworded_headline_needs_a_byline_or_dateline_below_it():
     alone = text.replace("Key moments from Kurt Volker's and Tim Morrison's impeachment hearing testimony\n\n", "")
     alone = alone.replace("By Stefan Becket, Kathryn Watson\n\nNovember 20, 2019 / 1:07 AM / CBS News\n\n", "")
     assert metadata._headline_again(alone, title) == -1
+
+
+@pytest.mark.parametrize("line, iso", [
+    ("segunda-feira, 22 de janeiro de 2018 às 0:13", "2018-01-22"),  # Portuguese
+    ("Publié le 22 janvier 2018 à 10h05", "2018-01-22"),  # French
+    ("1er février 2019", "2019-02-01"),
+    ("3 de mayo del 2018", "2018-05-03"),  # Spanish
+    ("25. März 2018", "2018-03-25"),  # German
+    ("12 ottobre 2017", "2017-10-12"),  # Italian
+])
+def test_other_languages_month_names_give_a_date_day_first(line, iso):
+    assert metadata.parse_date(line) == iso
+    assert metadata.find_published(f"Some headline of the page here\n\n{line}\n\nThe report begins here and goes on.\n")[0] == iso
+
+
+def test_a_german_byline_with_a_german_month_names_author_and_date():
+    text = "Die Schlagzeile des Tages hier\n\nVon Moritz Bachmann publiziert am 25. März 2018\n\nDer Bericht beginnt.\n"
+    assert metadata.find_author(text)[0] == "Moritz Bachmann"
+    assert metadata.find_published(text)[0] == "2018-03-25"
+
+
+@pytest.mark.parametrize("line", [
+    "By Mai Nguyen",  # "mai" is a French and German month: an English byline's name stays a name
+    "By Juli Weiner",
+])
+def test_other_languages_month_names_leave_english_bylines_alone(line):
+    assert metadata.find_author(f"Headline of the story goes here\n{line}\n")[0] == line[3:]
+
+
+@pytest.mark.parametrize("text", ["mars 2018", "22 mai", "Mai 22, 2018", "the 22 mayo players of 2018"])
+def test_other_languages_months_need_day_month_year_in_that_order(text):
+    assert metadata.parse_date(text) == ""
+
+
+@pytest.mark.parametrize("lines, iso", [
+    (["By Eric Song, IGN Staff", "Updated: 18 Nov 2019 9:38 pm", "Posted: 17 Nov 2019 8:11 pm"], "2019-11-17"),
+    (["By Umair Irfan", "Updated Nov 13, 2019, 10:28am EST | Published Nov 12, 2019, 9:00am EST"], "2019-11-12"),
+    (["Last modified on 19 Nov 2019", "First published on 18 Nov 2019"], "2019-11-18"),
+])
+def test_the_publication_date_beside_an_update_date_is_the_date(lines, iso):
+    text = "The headline of this story is here\n" + "\n".join(lines) + "\nThe report starts in this sentence and goes on.\n"
+    assert metadata.find_published(text)[0] == iso
+
+
+@pytest.mark.parametrize("lines, iso", [
+    (["By Umair Irfan Updated Nov 13, 2019, 10:28am EST"], "2019-11-13"),  # no publication date on the page
+    (["Updated: 18 Nov 2019 9:38 pm", "Nov 17, 2019"], "2019-11-18"),  # a date not marked as the publication's
+    (["Published Nov 18, 2019 at 4:07 PM | Updated at 5:36 PM CST on Nov 19, 2019"], "2019-11-18"),
+])
+def test_an_update_date_stays_without_a_marked_publication_date(lines, iso):
+    text = "The headline of this story is here\n" + "\n".join(lines) + "\nThe report starts in this sentence and goes on.\n"
+    assert metadata.find_published(text)[0] == iso
+
+
+GLUED = ("Police identify suspect in death of 2 Ohio police officers by SARAH WYNN, WSYX/WTTE Saturday, February 10th 2018 "
+         "COLUMBUS, Ohio (WSYX/WTTE) - The Westerville Division of Police has identified the suspect.\n"
+         "According to police, a call came into the dispatch center Saturday as a hang-up.\n")
+
+
+def test_an_opening_line_running_headline_byline_date_and_report_together_gives_all_three():
+    text = "America's Immigration Voice.\n\n" + GLUED
+    title = metadata.find_title(text)[0]
+    assert title == "Police identify suspect in death of 2 Ohio police officers"
+    assert metadata.find_author(text, title)[0] == "Sarah Wynn"
+    assert metadata.find_published(text, title)[0] == "2018-02-10"
+
+
+@pytest.mark.parametrize("line", [
+    "See, earlier Trump Victorious As GOP Transformed Into A National Conservative Party by James Kirkpatrick, May 3, 2016",
+    "Police said the man was killed by John Smith on Saturday, February 10, 2018 and fled the scene with a bag.",
+    "The report was written by the committee, February 10, 2018 and it found that nothing had been done.",
+])
+def test_a_reference_or_sentence_naming_a_writer_and_date_is_no_glued_opening(line):
+    text = f"Tagline of the site.\n\n{line}\nThe next sentence of the report follows here.\n"
+    title = metadata.find_title(text)[0]
+    assert metadata.find_author(text, title)[0] == ""
+    assert metadata.find_published(text, title)[0] == ""
+
+
+@pytest.mark.parametrize("text", [
+    # a tagline, then the body written one sentence to a line, opening with a question
+    "America's Immigration Voice.\n\nEver thought that history has gone to the dogs?\nHere’s proof, from Australia.\n"
+    "The institute last week released a major report on history teaching.\n",
+    # a sentence cut short inside the body
+    "Tagline of the site.\n\nYears ago many people came to the country and applied for asylum.\n"
+    "Those applications were reviewed by the immigration courts of the land.\n"
+    "However, the Department declined to enforce those deportation orders, called Final Orders\n"
+    "During the ten years that followed, nothing was done about these cases at all by anyone.\n",
+])
+def test_a_sentence_of_the_body_is_no_title(text):
+    assert metadata.find_title(text) == ("", "no headline line: the text opens with body paragraphs")
+
+
+@pytest.mark.parametrize("text, title", [
+    ("Is coffee good for you?\n\nA new study says it is.\nResearchers followed many people for years.\n", "Is coffee good for you?"),
+    ("National Data | December Jobs—TRUMP EFFECT!\nAmerican Worker Displacement ALL DECLINE!\n| Articles\n\nForget the book.\n",
+     "National Data | December Jobs—TRUMP EFFECT!"),
+])
+def test_a_headline_set_apart_from_the_body_stays_the_title(text, title):
+    assert metadata.find_title(text)[0] == title
+
+
+@pytest.mark.parametrize("credit, name", [
+    ("This report was originally published by Tyler Durden at Zero Hedge", "Tyler Durden"),
+    ("This article was first published by Paul Joseph Watson at Infowars.com.", "Paul Joseph Watson"),
+])
+def test_a_republished_piece_s_credit_line_names_its_writer(credit, name):
+    body = "The report begins with this sentence about the matter.\nIt goes on for a while longer here.\n"
+    assert metadata.find_author(f"Headline of the piece goes here\n\n{credit}\n\n{body}")[0] == name
+    assert metadata.find_author(f"Headline of the piece goes here\n\n{body}\n{credit}\n")[0] == name
+
+
+@pytest.mark.parametrize("credit", [
+    "Article posted with permission from Ron Paul",  # who allowed the copy, not surely the writer
+    "This article was originally published by Futurism",  # an outlet, no person
+    "This report was originally published by the Associated Press at AP News",
+])
+def test_credits_that_name_no_writer_give_no_author(credit):
+    body = "The report begins with this sentence about the matter.\nIt goes on for a while longer here.\n"
+    assert metadata.find_author(f"Headline of the piece goes here\n\n{body}\n{credit}\n")[0] == ""
