@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
 from .boilerplate_features import (
-    CUES_PATH, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
+    CALL_TO_ACTION_RE, CUES_PATH, QUOTED_RE, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
 )
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
@@ -63,6 +63,8 @@ SHORT_TEXT_LINES = 8
 # the reader-address test and the closing full stop already rule out menus, labels and pitches.
 SHORT_PROSE_MIN_WORDS = 3
 SHORT_PROSE_MIN_STOPWORDS = 0.0
+# The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
+SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
 PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 # A line printed this many times in a row is a widget's label rendered in several elements (a poll question as
 # legend, title and label): no author writes a paragraph three times over, so even the first copy is furniture.
@@ -127,6 +129,12 @@ MARKUP_RE = re.compile(r"<[^>]+>")
 #   copy: a headline of SINGLE_TEASER_MIN_WORDS words or more, printed again on the next line or after a copy of the
 #   short label line above it. An author does not print a line of the report twice in a row.
 KICKER_MAX_WORDS = 3
+# A line that is mostly markup (an editor's leftover tag, '&amp;lt;span data-mce-type="bookmark" ...&amp;gt;', often
+# escaped once or more in a plain-text export) is never report: its tags (raw or escaped) and character entities
+# cover at least MARKUP_MIN_SHARE of its characters.
+MARKUP_TAG_RE = re.compile(r"&(?:amp;)*lt;/?[a-z][\w-]*(?:\s.*?)?&(?:amp;)*gt;|</?[a-z][\w-]*(?:\s[^<>]*)?/?>", re.I)
+ENTITY_RE = re.compile(r"&(?:amp;)*#?\w+;")
+MARKUP_MIN_SHARE = 0.5
 # HTML: trafilatura may end its main text at a slot inside the article (an ad, a subscription box) and leave the
 # paragraphs after it out; they are kept while they are running prose on the report's subject with at most
 # PROSE_REACH lines of such furniture between them (_keep_html_continuation). The cue categories of such slots
@@ -167,7 +175,7 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
 
 
 RULES = (
-    "keep_prose", "outlet_repeats", "headline", "cues", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
+    "keep_prose", "outlet_repeats", "headline", "cues", "markup", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
     "short_tail", "schedule_lists",
 )
 
@@ -191,7 +199,7 @@ def segment_with(
         lines = _decide_plain(spans, stats, model)
     if "keep_prose" in active and not main:
         # trafilatura judges prose from the page structure better than this rule can from text alone.
-        _keep_prose(lines)
+        _keep_prose(text, lines)
     if "keep_prose" in active and main:
         # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
         _keep_html_lead(text, lines, document.title)
@@ -203,6 +211,8 @@ def segment_with(
         _keep_headline(text, lines, document.title, site_name_cut=not document.html.strip())
     if "cues" in active:
         _apply_cues(lines)
+    if "markup" in active:
+        _mark_markup(lines)
     if "tagged_teasers" in active:
         _mark_tagged_teasers(text, lines)
     if "inline_teasers" in active:
@@ -264,6 +274,19 @@ def _apply_cues(lines: list[_Line]) -> None:
             line.body = False
             line.category = line.stats.cue.category
             line.why = f"{line.stats.cue.strength} cue '{line.stats.cue.phrase}'"
+
+
+def _mark_markup(lines: list[_Line]) -> None:
+    """Body lines made mostly of markup (tags, escaped or not, and entities) are furniture: no reader sees them."""
+    for line in lines:
+        words = line.stats.collapsed
+        if not line.body or not ("&" in words or "<" in words) or not MARKUP_TAG_RE.search(words):
+            continue
+        markup = sum(len(m) for m in MARKUP_TAG_RE.findall(words))
+        markup += sum(len(m) for m in ENTITY_RE.findall(MARKUP_TAG_RE.sub("", words)))
+        if markup >= MARKUP_MIN_SHARE * len(words):
+            line.body, line.category = False, ""  # named by its place (_name_leftovers)
+            line.why = f"markup, not text ({markup} of its {len(words)} characters); {line.why}"
 
 
 def _mark_duplicates(text: str, lines: list[_Line]) -> None:
@@ -532,11 +555,12 @@ def _repeat_is_furniture(line: _Line, count: int) -> bool:
     return count <= 2 and not line.stats.question
 
 
-def _keep_prose(lines: list[_Line]) -> None:
+def _keep_prose(text: str, lines: list[_Line]) -> None:
     """A paragraph of running prose next to the article is body even where the model doubts it.
 
     Guards the news sentences at the edges of an article (leads, last paragraphs) that position features
-    push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept.
+    push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept
+    (_edge_prose: the outlet's own narration, and a short sentence of a paragraph kept, count too).
     Where those features mean nothing, every line of running prose on which no cue fires is kept, down to
     SHORT_PROSE_MIN_WORDS words: in a short text (a pasted article, not a page) and where the model found no
     body line at all to walk out from (a one-line article looks like furniture "before the article").
@@ -549,20 +573,45 @@ def _keep_prose(lines: list[_Line]) -> None:
                 line.body = True
                 line.why += reason
         return
+    paragraphs = "\n\n" in text  # blank lines part the text: lines between them make one paragraph
     edge = body[0]
     for i in range(body[0] - 1, -1, -1):
         if edge - i > PROSE_REACH:
             break
-        if _is_prose(lines[i]):
+        reason = _edge_prose(text, lines[i], lines[edge] if edge - i == 1 and paragraphs else None)
+        if reason:
             lines[i].body, edge = True, i
-            lines[i].why += "; kept: running prose beside the article"
+            lines[i].why += f"; kept: {reason} beside the article"
     edge = body[-1]
     for i in range(body[-1] + 1, len(lines)):
         if i - edge > PROSE_REACH:
             break
-        if _is_prose(lines[i]):
+        reason = _edge_prose(text, lines[i], lines[edge] if i - edge == 1 and paragraphs else None)
+        if reason:
             lines[i].body, edge = True, i
-            lines[i].why += "; kept: running prose beside the article"
+            lines[i].why += f"; kept: {reason} beside the article"
+
+
+def _edge_prose(text: str, line: _Line, body_neighbour: _Line | None) -> str:
+    """Why a line at the article's edge is report ("" when it is not): running prose (_is_prose); running prose in
+    the outlet's own voice ("In the week since we first noted ...": a blog's narration, not a pitch, when it neither
+    speaks to the reader nor opens with a call to action nor carries a cue); or, with `body_neighbour` (the body line
+    next to it, with no blank line between them in a text whose paragraphs are parted by blank lines), a short
+    closed sentence of that paragraph ("Gym is his favorite class." over "But he is also a fan of ...")."""
+    st = line.stats
+    if _is_prose(line):
+        return "running prose"
+    narration = (
+        st.reader and st.words >= PROSE_MIN_WORDS and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        and not (st.cue.category or st.link)
+    )
+    if narration and not (SECOND_PERSON_RE.search(QUOTED_RE.sub(" ", st.collapsed)) or CALL_TO_ACTION_RE.search(st.collapsed)):
+        return "running prose in the outlet's voice"
+    if body_neighbour is not None and _is_prose(line, SHORT_PROSE_MIN_WORDS, 0.0) and not _cue_fires(st):
+        gap = text[min(line.end, body_neighbour.end):max(line.start, body_neighbour.start)]
+        if "\n\n" not in gap and gap.strip() == "":
+            return "a sentence of the paragraph kept"
+    return ""
 
 
 def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
