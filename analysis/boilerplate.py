@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
 from .boilerplate_features import (
-    CALL_TO_ACTION_RE, CUES_PATH, QUOTED_RE, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
+    CALL_TO_ACTION_RE, CUES_PATH, OUTLET_VOICE_RE, QUOTED_RE, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
 )
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
@@ -65,7 +65,8 @@ SHORT_PROSE_MIN_WORDS = 3
 SHORT_PROSE_MIN_STOPWORDS = 0.0
 # The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
 SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
-PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
+PITCH_MAX_BODY_P = 0.9
+PITCH_BUTTON_MAX_WORDS = 10  # a button or banner label: "Join our Free $1,000,000 Parlay Challenge" (8 words)  # a line in the outlet's voice that the model is this sure of is report, not pitch
 # A line printed this many times in a row is a widget's label rendered in several elements (a poll question as
 # legend, title and label): no author writes a paragraph three times over, so even the first copy is furniture.
 WIDGET_REPEATS = 3
@@ -274,6 +275,18 @@ def _apply_cues(lines: list[_Line]) -> None:
             line.body = False
             line.category = line.stats.cue.category
             line.why = f"{line.stats.cue.strength} cue '{line.stats.cue.phrase}'"
+        elif line.body and _is_pitch_button(line.stats):
+            line.body, line.category = False, "advertising"
+            line.why = f"a call to action in the outlet's voice, shaped as a button; {line.why}"
+
+
+def _is_pitch_button(st: LineStats) -> bool:
+    """A short label opening with a call to action and naming the outlet ("Join our Free ... Challenge",
+    "Download our app"): a button or banner, not a subheading of the report (headings do not recruit)."""
+    return (
+        st.pitch and st.reader and not st.terminal and 0 < st.words <= PITCH_BUTTON_MAX_WORDS
+        and CALL_TO_ACTION_RE.match(st.collapsed) is not None and OUTLET_VOICE_RE.search(QUOTED_RE.sub(" ", st.collapsed)) is not None
+    )
 
 
 def _mark_markup(lines: list[_Line]) -> None:
@@ -430,10 +443,12 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
         run: list[_Line] = []
         teasers: list[_Line] = []
         since_teaser = 0
-        for later in lines[i + 1:]:
+        for k, later in enumerate(lines[i + 1:], start=i + 1):
             shaped = _teaser_shaped(text, later)
             # The document's own headline and standfirst end a list that precedes them.
-            if later.body and (not shaped or later.why.startswith(("headline", "standfirst"))):
+            if later.body and later.why.startswith(("headline", "standfirst")):
+                break
+            if later.body and not (shaped or _is_dek(text, lines, k, run, teasers)):
                 break
             if not later.body and later.category not in LIST_FURNITURE:
                 break
@@ -449,6 +464,16 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
             if later.body:
                 later.body, later.category = False, "related_links"
                 later.why = f"listed under a related-links heading (line {i + 1}); {later.why}"
+
+
+def _is_dek(text: str, lines: list[_Line], k: int, run: list[_Line], teasers: list[_Line]) -> bool:
+    """Line k is a teaser's summary in a list of other stories: a short sentence right under one of the list's
+    headlines and right over the next one (a card's headline and dek), not a paragraph of the report."""
+    line = lines[k]
+    return (
+        bool(teasers) and run[-1] is teasers[-1] and k + 1 < len(lines) and _teaser_shaped(text, lines[k + 1])
+        and 0 < line.stats.words <= TEASER_MAX_WORDS and not (line.stats.link or line.stats.question)
+    )
 
 
 def _mark_tagged_teasers(text: str, lines: list[_Line]) -> None:
@@ -560,7 +585,7 @@ def _keep_prose(text: str, lines: list[_Line]) -> None:
 
     Guards the news sentences at the edges of an article (leads, last paragraphs) that position features
     push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept
-    (_edge_prose: the outlet's own narration, and a short sentence of a paragraph kept, count too).
+    (_edge_prose: the outlet's own narration counts too, and before the article a short sentence of the lead's paragraph).
     Where those features mean nothing, every line of running prose on which no cue fires is kept, down to
     SHORT_PROSE_MIN_WORDS words: in a short text (a pasted article, not a page) and where the model found no
     body line at all to walk out from (a one-line article looks like furniture "before the article").
@@ -586,7 +611,8 @@ def _keep_prose(text: str, lines: list[_Line]) -> None:
     for i in range(body[-1] + 1, len(lines)):
         if i - edge > PROSE_REACH:
             break
-        reason = _edge_prose(text, lines[i], lines[edge] if i - edge == 1 and paragraphs else None)
+        # No short sentence here: a paragraph's tail is where sign-offs and pitches sit ("No one pays me to write ...").
+        reason = _edge_prose(text, lines[i], None)
         if reason:
             lines[i].body, edge = True, i
             lines[i].why += f"; kept: {reason} beside the article"
