@@ -66,7 +66,13 @@ SHORT_PROSE_MIN_STOPWORDS = 0.0
 # The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
 SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
 PITCH_MAX_BODY_P = 0.9
-PITCH_BUTTON_MAX_WORDS = 10  # a button or banner label: "Join our Free $1,000,000 Parlay Challenge" (8 words)  # a line in the outlet's voice that the model is this sure of is report, not pitch
+PITCH_BUTTON_MAX_WORDS = 10
+# A shop's box (_is_shop_widget): affiliate book boxes print a truncated title, the author, then "Best Price: $2.60
+# Buy New $24.57 (as of 09:00 EDT - Details)"; a banner sells in the imperative ("Buy Silver at Discounted Prices").
+PRICE_BOX_RE = re.compile(r"\b(?:(?:best|list|our|sale) price:|buy new)\s*[$£€]\s?\d", re.I)
+SHOP_LABEL_RE = re.compile(r"^(?:buy|shop|order)\s", re.I)
+SHOP_TITLE_WORDS = 12  # the title and author before the price: a longer text is a paragraph the box was glued onto
+SHOP_MAX_WORDS = 30  # a button or banner label: "Join our Free $1,000,000 Parlay Challenge" (8 words)  # a line in the outlet's voice that the model is this sure of is report, not pitch
 # A line printed this many times in a row is a widget's label rendered in several elements (a poll question as
 # legend, title and label): no author writes a paragraph three times over, so even the first copy is furniture.
 WIDGET_REPEATS = 3
@@ -278,6 +284,22 @@ def _apply_cues(lines: list[_Line]) -> None:
         elif line.body and _is_pitch_button(line.stats):
             line.body, line.category = False, "advertising"
             line.why = f"a call to action in the outlet's voice, shaped as a button; {line.why}"
+        elif line.body and _is_shop_widget(line.stats):
+            line.body, line.category = False, "advertising"
+            line.why = f"a shop's label or price box; {line.why}"
+
+
+def _is_shop_widget(st: LineStats) -> bool:
+    """A shop's box among the paragraphs: a product's short title and its price ("Straight Talk on Armed... Best Price:
+    $13.95 Buy New $13.95 (as of 03:40 EDT - Details)"), or a short label that sells ("Buy Gold at Discounted Prices").
+
+    A rule, not a cue: a cue is a feature of the classifier, and a paragraph the box was glued onto would lose its odds."""
+    if st.terminal or st.words > SHOP_MAX_WORDS:
+        return False
+    if st.words <= WEAK_CUE_WORDS and SHOP_LABEL_RE.match(st.collapsed):
+        return True
+    price = PRICE_BOX_RE.search(st.collapsed) if "$" in st.collapsed or "£" in st.collapsed or "€" in st.collapsed else None
+    return price is not None and len(st.collapsed[:price.start()].split()) <= SHOP_TITLE_WORDS
 
 
 def _is_pitch_button(st: LineStats) -> bool:
@@ -468,10 +490,10 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
 
 def _is_dek(text: str, lines: list[_Line], k: int, run: list[_Line], teasers: list[_Line]) -> bool:
     """Line k is a teaser's summary in a list of other stories: a short sentence right under one of the list's
-    headlines and right over the next one (a card's headline and dek), not a paragraph of the report."""
+    headlines and right over the next one, itself body (a card's headline and dek), not a paragraph of the report."""
     line = lines[k]
     return (
-        bool(teasers) and run[-1] is teasers[-1] and k + 1 < len(lines) and _teaser_shaped(text, lines[k + 1])
+        bool(teasers) and run[-1] is teasers[-1] and k + 1 < len(lines) and lines[k + 1].body and _teaser_shaped(text, lines[k + 1])
         and 0 < line.stats.words <= TEASER_MAX_WORDS and not (line.stats.link or line.stats.question)
     )
 
