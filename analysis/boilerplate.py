@@ -66,6 +66,10 @@ SHORT_PROSE_MIN_STOPWORDS = 0.0
 # The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
 SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
 PITCH_MAX_BODY_P = 0.9
+# A record printed under a sentence of the report ending in a colon (_keep_announced_records): "Label: value" fields.
+FIELD_LINE_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W_]+){0,3}:\s+\S")
+RECORD_MIN_FIELDS = 3
+RECORD_MAX_WORDS = 8
 PITCH_BUTTON_MAX_WORDS = 10
 # A shop's box (_is_shop_widget): affiliate book boxes print a truncated title, the author, then "Best Price: $2.60
 # Buy New $24.57 (as of 09:00 EDT - Details)"; a banner sells in the imperative ("Buy Silver at Discounted Prices").
@@ -206,6 +210,7 @@ def segment_with(
         lines = _decide_plain(spans, stats, model)
     if "keep_prose" in active and not main:
         # trafilatura judges prose from the page structure better than this rule can from text alone.
+        _keep_announced_records(lines)
         _keep_prose(text, lines)
     if "keep_prose" in active and main:
         # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
@@ -638,6 +643,31 @@ def _keep_prose(text: str, lines: list[_Line]) -> None:
         if reason:
             lines[i].body, edge = True, i
             lines[i].why += f"; kept: {reason} beside the article"
+
+
+def _keep_announced_records(lines: list[_Line]) -> None:
+    """A record the report announces with a colon ("... identified him as the likely suspect:", then "Arrest
+    Information:", "Name: ...", "Age: 30 years") is body: the model, which has seen "Label: value" lines mostly as page
+    furniture, drops it, and with it the paragraphs after it fall out of the prose rule's reach.
+
+    Under a body sentence of running prose (ARTICLE_EDGE_MIN_WORDS words or more) ending in a colon, the run of short
+    lines (RECORD_MAX_WORDS words at most, no cue, no link) is kept when RECORD_MIN_FIELDS of them are "Label: value"
+    fields; it ends at the first other line. Furniture printed as fields ("Tags: ...", "Posted: ...") carries a cue.
+    """
+    for i, line in enumerate(lines):
+        if not (line.body and line.stats.words >= ARTICLE_EDGE_MIN_WORDS and line.stats.collapsed.endswith(":")):
+            continue
+        run: list[_Line] = []
+        for later in lines[i + 1:]:
+            st = later.stats
+            if later.body or not 0 < st.words <= RECORD_MAX_WORDS or st.link or st.cue.category:
+                break
+            run.append(later)
+        if sum(FIELD_LINE_RE.match(later.stats.collapsed) is not None for later in run) < RECORD_MIN_FIELDS:
+            continue
+        for later in run:
+            later.body, later.category = True, ""
+            later.why += f"; kept: a record the report announces (line {i + 1})"
 
 
 def _edge_prose(text: str, line: _Line, body_neighbour: _Line | None) -> str:

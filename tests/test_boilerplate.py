@@ -1259,3 +1259,27 @@ def test_call_to_action_button_and_form_error_are_furniture(monkeypatch, resourc
     assert_boilerplate(seg, widget[1], "subscription")
     for line in [subheading, *ARTICLE, *MORE]:
         assert all(b.kind == BODY for b in blocks_with(seg, line)), line
+
+
+RECORD = ["Arrest Information:", "Name: John Allen Doe", "Location: Springfield, Ohio", "Age: 30 years",
+          "Processing Date: 06-22-2017", "Booking Charge:", "PROHIBITED ACTS"]
+CLOSING = "A reminder that the agency has an official policy of not reporting such details when they are not relevant."
+
+
+def test_record_announced_by_the_reports_colon_is_body_and_so_is_the_paragraph_after_it():
+    """The model drops "Label: value" lines; under the report's sentence ending in a colon they are its record."""
+    colon = "Neither the police nor the agency has published a picture, but reporters found the arrest record:"
+    text = "\n".join([*RESCUE, colon, *RECORD, CLOSING])
+    lines = lines_judged(text, [True] * (len(RESCUE) + 1) + [False] * (len(RECORD) + 1))
+    boilerplate._keep_announced_records(lines)
+    boilerplate._keep_prose(text, lines)
+    assert all(line.body for line in lines), [line.why for line in lines if not line.body]
+
+
+def test_fields_under_a_sentence_without_a_colon_or_with_cues_stay_furniture():
+    fields = ["Tags: police, Ohio", "Category: Crime", "Posted: 06-22-2017"]
+    for last, after in ((RESCUE[-1], RECORD), (RESCUE[-1][:-1] + ":", fields)):
+        text = "\n".join([*RESCUE[:-1], last, *after])
+        lines = lines_judged(text, [True] * len(RESCUE) + [False] * len(after))
+        boilerplate._keep_announced_records(lines)
+        assert not any(line.body for line in lines[len(RESCUE):]), last
