@@ -66,6 +66,13 @@ SHORT_PROSE_MIN_STOPWORDS = 0.0
 # The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
 SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
 PITCH_MAX_BODY_P = 0.9
+# A note on the writer (_mark_author_bios): "About" in the corpus's main Latin-script languages, then the author or a
+# capitalised name of two to four words.
+AUTHOR_HEADING_RE = re.compile(
+    r"^(?i:about|sobre|acerca de|à propos de|über)\s+(?:(?P<author>(?i:the author|o autor|a autora|el autor|la autora|"
+    r"l'auteur|l’auteur|den autor|die autorin|l'autore|l’autore))|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:d[aeo]s?|de la|van|von|[A-ZÀ-Þ][\w'’.-]+)){1,3}))$"
+)
+AUTHOR_BIO_MAX_WORDS = 120
 # A record printed under a sentence of the report ending in a colon (_keep_announced_records): "Label: value" fields.
 FIELD_LINE_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W_]+){0,3}:\s+\S")
 RECORD_MIN_FIELDS = 3
@@ -186,7 +193,7 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
 
 
 RULES = (
-    "keep_prose", "outlet_repeats", "headline", "cues", "markup", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
+    "keep_prose", "outlet_repeats", "headline", "cues", "markup", "author_bios", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
     "short_tail", "schedule_lists",
 )
 
@@ -225,6 +232,8 @@ def segment_with(
         _apply_cues(lines)
     if "markup" in active:
         _mark_markup(lines)
+    if "author_bios" in active:
+        _mark_author_bios(text, lines)
     if "tagged_teasers" in active:
         _mark_tagged_teasers(text, lines)
     if "inline_teasers" in active:
@@ -327,6 +336,30 @@ def _mark_markup(lines: list[_Line]) -> None:
         if markup >= MARKUP_MIN_SHARE * len(words):
             line.body, line.category = False, ""  # named by its place (_name_leftovers)
             line.why = f"markup, not text ({markup} of its {len(words)} characters); {line.why}"
+
+
+def _mark_author_bios(text: str, lines: list[_Line]) -> None:
+    """An author's box: a heading "About <Name>" ("Sobre Carlos Nadalim", "About the author") and the paragraph under it.
+
+    "About" and a capitalised name may head a section of a report too ("About Iran"), so the paragraph under the heading
+    must name that person (or the heading says "the author"): then both are the page's note on its writer.
+    """
+    for i, line in enumerate(lines[:-1]):
+        st = line.stats
+        if st.terminal or not 2 <= st.words <= 6 or st.link or line.why.startswith(("headline", "standfirst")):
+            continue
+        match = AUTHOR_HEADING_RE.match(st.collapsed)
+        if match is None:
+            continue
+        bio = lines[i + 1]
+        name = match.group("name") or ""
+        names_them = name and " ".join(name.split()) in bio.stats.collapsed
+        if not (bio.stats.terminal and 0 < bio.stats.words <= AUTHOR_BIO_MAX_WORDS and (names_them or match.group("author"))):
+            continue
+        for part, reason in ((line, "heading of a note on the author"), (bio, f"note on the author under line {i + 1}")):
+            if part.body or not part.category:
+                part.body, part.category = False, "byline_dateline"
+                part.why = f"{reason}; {part.why}"
 
 
 def _mark_duplicates(text: str, lines: list[_Line]) -> None:

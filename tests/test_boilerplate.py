@@ -1283,3 +1283,20 @@ def test_fields_under_a_sentence_without_a_colon_or_with_cues_stay_furniture():
         lines = lines_judged(text, [True] * len(RESCUE) + [False] * len(after))
         boilerplate._keep_announced_records(lines)
         assert not any(line.body for line in lines[len(RESCUE):]), last
+
+
+def test_note_on_the_author_under_an_about_heading_is_furniture_and_a_section_about_a_country_is_not(resources):
+    bio = ("Father of two and a teacher for twenty years, Carlos Nadalim is also the coordinator of a primary school in "
+           "Londrina and writes about reading at home.")
+    section = "About Northern Ireland"
+    page = "\n".join([*PAGE_TOP, *RESCUE, section, *RESCUE_AFTER, "About Carlos Nadalim", bio, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert_boilerplate(seg, "About Carlos Nadalim", "byline_dateline")
+    assert_boilerplate(seg, bio[:40], "byline_dateline")
+    assert all("author" not in b.why for b in blocks_with(seg, section))
+    assert_report_is_body(seg)
+
+
+def test_related_articles_heading_in_other_languages_is_a_related_links_cue():
+    for heading in ("Artigos relacionados", "Artículos relacionados", "Articles connexes", "Articoli correlati", "Ähnliche Artikel"):
+        assert find_cue(heading).category == "related_links", heading
