@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
 from .boilerplate_features import (
-    CUES_PATH, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
+    CALL_TO_ACTION_RE, CUES_PATH, OUTLET_VOICE_RE, QUOTED_RE, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
 )
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
@@ -63,7 +63,27 @@ SHORT_TEXT_LINES = 8
 # the reader-address test and the closing full stop already rule out menus, labels and pitches.
 SHORT_PROSE_MIN_WORDS = 3
 SHORT_PROSE_MIN_STOPWORDS = 0.0
-PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
+# The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
+SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
+PITCH_MAX_BODY_P = 0.9
+# A note on the writer (_mark_author_bios): "About" in the corpus's main Latin-script languages, then the author or a
+# capitalised name of two to four words.
+AUTHOR_HEADING_RE = re.compile(
+    r"^(?i:about|sobre|acerca de|à propos de|über)\s+(?:(?P<author>(?i:the author|o autor|a autora|el autor|la autora|"
+    r"l'auteur|l’auteur|den autor|die autorin|l'autore|l’autore))|(?P<name>[A-ZÀ-Þ][\w'’.-]+(?:\s+(?:d[aeo]s?|de la|van|von|[A-ZÀ-Þ][\w'’.-]+)){1,3}))$"
+)
+AUTHOR_BIO_MAX_WORDS = 120
+# A record printed under a sentence of the report ending in a colon (_keep_announced_records): "Label: value" fields.
+FIELD_LINE_RE = re.compile(r"^[^\W\d_][^\W_]*(?: [^\W_]+){0,3}:\s+\S")
+RECORD_MIN_FIELDS = 3
+RECORD_MAX_WORDS = 8
+PITCH_BUTTON_MAX_WORDS = 10
+# A shop's box (_is_shop_widget): affiliate book boxes print a truncated title, the author, then "Best Price: $2.60
+# Buy New $24.57 (as of 09:00 EDT - Details)"; a banner sells in the imperative ("Buy Silver at Discounted Prices").
+PRICE_BOX_RE = re.compile(r"\b(?:(?:best|list|our|sale) price:|buy new)\s*[$£€]\s?\d", re.I)
+SHOP_LABEL_RE = re.compile(r"^(?:buy|shop|order)\s", re.I)
+SHOP_TITLE_WORDS = 12  # the title and author before the price: a longer text is a paragraph the box was glued onto
+SHOP_MAX_WORDS = 30  # a button or banner label: "Join our Free $1,000,000 Parlay Challenge" (8 words)  # a line in the outlet's voice that the model is this sure of is report, not pitch
 # A line printed this many times in a row is a widget's label rendered in several elements (a poll question as
 # legend, title and label): no author writes a paragraph three times over, so even the first copy is furniture.
 WIDGET_REPEATS = 3
@@ -127,6 +147,12 @@ MARKUP_RE = re.compile(r"<[^>]+>")
 #   copy: a headline of SINGLE_TEASER_MIN_WORDS words or more, printed again on the next line or after a copy of the
 #   short label line above it. An author does not print a line of the report twice in a row.
 KICKER_MAX_WORDS = 3
+# A line that is mostly markup (an editor's leftover tag, '&amp;lt;span data-mce-type="bookmark" ...&amp;gt;', often
+# escaped once or more in a plain-text export) is never report: its tags (raw or escaped) and character entities
+# cover at least MARKUP_MIN_SHARE of its characters.
+MARKUP_TAG_RE = re.compile(r"&(?:amp;)*lt;/?[a-z][\w-]*(?:\s.*?)?&(?:amp;)*gt;|</?[a-z][\w-]*(?:\s[^<>]*)?/?>", re.I)
+ENTITY_RE = re.compile(r"&(?:amp;)*#?\w+;")
+MARKUP_MIN_SHARE = 0.5
 # HTML: trafilatura may end its main text at a slot inside the article (an ad, a subscription box) and leave the
 # paragraphs after it out; they are kept while they are running prose on the report's subject with at most
 # PROSE_REACH lines of such furniture between them (_keep_html_continuation). The cue categories of such slots
@@ -167,7 +193,7 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
 
 
 RULES = (
-    "keep_prose", "outlet_repeats", "headline", "cues", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
+    "keep_prose", "outlet_repeats", "headline", "cues", "markup", "author_bios", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
     "short_tail", "schedule_lists",
 )
 
@@ -191,7 +217,8 @@ def segment_with(
         lines = _decide_plain(spans, stats, model)
     if "keep_prose" in active and not main:
         # trafilatura judges prose from the page structure better than this rule can from text alone.
-        _keep_prose(lines)
+        _keep_announced_records(lines)
+        _keep_prose(text, lines)
     if "keep_prose" in active and main:
         # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
         _keep_html_lead(text, lines, document.title)
@@ -203,6 +230,10 @@ def segment_with(
         _keep_headline(text, lines, document.title, site_name_cut=not document.html.strip())
     if "cues" in active:
         _apply_cues(lines)
+    if "markup" in active:
+        _mark_markup(lines)
+    if "author_bios" in active:
+        _mark_author_bios(text, lines)
     if "tagged_teasers" in active:
         _mark_tagged_teasers(text, lines)
     if "inline_teasers" in active:
@@ -264,6 +295,71 @@ def _apply_cues(lines: list[_Line]) -> None:
             line.body = False
             line.category = line.stats.cue.category
             line.why = f"{line.stats.cue.strength} cue '{line.stats.cue.phrase}'"
+        elif line.body and _is_pitch_button(line.stats):
+            line.body, line.category = False, "advertising"
+            line.why = f"a call to action in the outlet's voice, shaped as a button; {line.why}"
+        elif line.body and _is_shop_widget(line.stats):
+            line.body, line.category = False, "advertising"
+            line.why = f"a shop's label or price box; {line.why}"
+
+
+def _is_shop_widget(st: LineStats) -> bool:
+    """A shop's box among the paragraphs: a product's short title and its price ("Straight Talk on Armed... Best Price:
+    $13.95 Buy New $13.95 (as of 03:40 EDT - Details)"), or a short label that sells ("Buy Gold at Discounted Prices").
+
+    A rule, not a cue: a cue is a feature of the classifier, and a paragraph the box was glued onto would lose its odds."""
+    if st.terminal or st.words > SHOP_MAX_WORDS:
+        return False
+    if st.words <= WEAK_CUE_WORDS and SHOP_LABEL_RE.match(st.collapsed):
+        return True
+    price = PRICE_BOX_RE.search(st.collapsed) if "$" in st.collapsed or "£" in st.collapsed or "€" in st.collapsed else None
+    return price is not None and len(st.collapsed[:price.start()].split()) <= SHOP_TITLE_WORDS
+
+
+def _is_pitch_button(st: LineStats) -> bool:
+    """A short label opening with a call to action and naming the outlet ("Join our Free ... Challenge",
+    "Download our app"): a button or banner, not a subheading of the report (headings do not recruit)."""
+    return (
+        st.pitch and st.reader and not st.terminal and 0 < st.words <= PITCH_BUTTON_MAX_WORDS
+        and CALL_TO_ACTION_RE.match(st.collapsed) is not None and OUTLET_VOICE_RE.search(QUOTED_RE.sub(" ", st.collapsed)) is not None
+    )
+
+
+def _mark_markup(lines: list[_Line]) -> None:
+    """Body lines made mostly of markup (tags, escaped or not, and entities) are furniture: no reader sees them."""
+    for line in lines:
+        words = line.stats.collapsed
+        if not line.body or not ("&" in words or "<" in words) or not MARKUP_TAG_RE.search(words):
+            continue
+        markup = sum(len(m) for m in MARKUP_TAG_RE.findall(words))
+        markup += sum(len(m) for m in ENTITY_RE.findall(MARKUP_TAG_RE.sub("", words)))
+        if markup >= MARKUP_MIN_SHARE * len(words):
+            line.body, line.category = False, ""  # named by its place (_name_leftovers)
+            line.why = f"markup, not text ({markup} of its {len(words)} characters); {line.why}"
+
+
+def _mark_author_bios(text: str, lines: list[_Line]) -> None:
+    """An author's box: a heading "About <Name>" ("Sobre Carlos Nadalim", "About the author") and the paragraph under it.
+
+    "About" and a capitalised name may head a section of a report too ("About Iran"), so the paragraph under the heading
+    must name that person (or the heading says "the author"): then both are the page's note on its writer.
+    """
+    for i, line in enumerate(lines[:-1]):
+        st = line.stats
+        if st.terminal or not 2 <= st.words <= 6 or st.link or line.why.startswith(("headline", "standfirst")):
+            continue
+        match = AUTHOR_HEADING_RE.match(st.collapsed)
+        if match is None:
+            continue
+        bio = lines[i + 1]
+        name = match.group("name") or ""
+        names_them = name and " ".join(name.split()) in bio.stats.collapsed
+        if not (bio.stats.terminal and 0 < bio.stats.words <= AUTHOR_BIO_MAX_WORDS and (names_them or match.group("author"))):
+            continue
+        for part, reason in ((line, "heading of a note on the author"), (bio, f"note on the author under line {i + 1}")):
+            if part.body or not part.category:
+                part.body, part.category = False, "byline_dateline"
+                part.why = f"{reason}; {part.why}"
 
 
 def _mark_duplicates(text: str, lines: list[_Line]) -> None:
@@ -407,10 +503,12 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
         run: list[_Line] = []
         teasers: list[_Line] = []
         since_teaser = 0
-        for later in lines[i + 1:]:
+        for k, later in enumerate(lines[i + 1:], start=i + 1):
             shaped = _teaser_shaped(text, later)
             # The document's own headline and standfirst end a list that precedes them.
-            if later.body and (not shaped or later.why.startswith(("headline", "standfirst"))):
+            if later.body and later.why.startswith(("headline", "standfirst")):
+                break
+            if later.body and not (shaped or _is_dek(text, lines, k, run, teasers)):
                 break
             if not later.body and later.category not in LIST_FURNITURE:
                 break
@@ -426,6 +524,16 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
             if later.body:
                 later.body, later.category = False, "related_links"
                 later.why = f"listed under a related-links heading (line {i + 1}); {later.why}"
+
+
+def _is_dek(text: str, lines: list[_Line], k: int, run: list[_Line], teasers: list[_Line]) -> bool:
+    """Line k is a teaser's summary in a list of other stories: a short sentence right under one of the list's
+    headlines and right over the next one, itself body (a card's headline and dek), not a paragraph of the report."""
+    line = lines[k]
+    return (
+        bool(teasers) and run[-1] is teasers[-1] and k + 1 < len(lines) and lines[k + 1].body and _teaser_shaped(text, lines[k + 1])
+        and 0 < line.stats.words <= TEASER_MAX_WORDS and not (line.stats.link or line.stats.question)
+    )
 
 
 def _mark_tagged_teasers(text: str, lines: list[_Line]) -> None:
@@ -532,11 +640,12 @@ def _repeat_is_furniture(line: _Line, count: int) -> bool:
     return count <= 2 and not line.stats.question
 
 
-def _keep_prose(lines: list[_Line]) -> None:
+def _keep_prose(text: str, lines: list[_Line]) -> None:
     """A paragraph of running prose next to the article is body even where the model doubts it.
 
     Guards the news sentences at the edges of an article (leads, last paragraphs) that position features
-    push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept.
+    push out: walking outwards from the first and last body lines, prose within PROSE_REACH lines is kept
+    (_edge_prose: the outlet's own narration counts too, and before the article a short sentence of the lead's paragraph).
     Where those features mean nothing, every line of running prose on which no cue fires is kept, down to
     SHORT_PROSE_MIN_WORDS words: in a short text (a pasted article, not a page) and where the model found no
     body line at all to walk out from (a one-line article looks like furniture "before the article").
@@ -549,20 +658,71 @@ def _keep_prose(lines: list[_Line]) -> None:
                 line.body = True
                 line.why += reason
         return
+    paragraphs = "\n\n" in text  # blank lines part the text: lines between them make one paragraph
     edge = body[0]
     for i in range(body[0] - 1, -1, -1):
         if edge - i > PROSE_REACH:
             break
-        if _is_prose(lines[i]):
+        reason = _edge_prose(text, lines[i], lines[edge] if edge - i == 1 and paragraphs else None)
+        if reason:
             lines[i].body, edge = True, i
-            lines[i].why += "; kept: running prose beside the article"
+            lines[i].why += f"; kept: {reason} beside the article"
     edge = body[-1]
     for i in range(body[-1] + 1, len(lines)):
         if i - edge > PROSE_REACH:
             break
-        if _is_prose(lines[i]):
+        # No short sentence here: a paragraph's tail is where sign-offs and pitches sit ("No one pays me to write ...").
+        reason = _edge_prose(text, lines[i], None)
+        if reason:
             lines[i].body, edge = True, i
-            lines[i].why += "; kept: running prose beside the article"
+            lines[i].why += f"; kept: {reason} beside the article"
+
+
+def _keep_announced_records(lines: list[_Line]) -> None:
+    """A record the report announces with a colon ("... identified him as the likely suspect:", then "Arrest
+    Information:", "Name: ...", "Age: 30 years") is body: the model, which has seen "Label: value" lines mostly as page
+    furniture, drops it, and with it the paragraphs after it fall out of the prose rule's reach.
+
+    Under a body sentence of running prose (ARTICLE_EDGE_MIN_WORDS words or more) ending in a colon, the run of short
+    lines (RECORD_MAX_WORDS words at most, no cue, no link) is kept when RECORD_MIN_FIELDS of them are "Label: value"
+    fields; it ends at the first other line. Furniture printed as fields ("Tags: ...", "Posted: ...") carries a cue.
+    """
+    for i, line in enumerate(lines):
+        if not (line.body and line.stats.words >= ARTICLE_EDGE_MIN_WORDS and line.stats.collapsed.endswith(":")):
+            continue
+        run: list[_Line] = []
+        for later in lines[i + 1:]:
+            st = later.stats
+            if later.body or not 0 < st.words <= RECORD_MAX_WORDS or st.link or st.cue.category:
+                break
+            run.append(later)
+        if sum(FIELD_LINE_RE.match(later.stats.collapsed) is not None for later in run) < RECORD_MIN_FIELDS:
+            continue
+        for later in run:
+            later.body, later.category = True, ""
+            later.why += f"; kept: a record the report announces (line {i + 1})"
+
+
+def _edge_prose(text: str, line: _Line, body_neighbour: _Line | None) -> str:
+    """Why a line at the article's edge is report ("" when it is not): running prose (_is_prose); running prose in
+    the outlet's own voice ("In the week since we first noted ...": a blog's narration, not a pitch, when it neither
+    speaks to the reader nor opens with a call to action nor carries a cue); or, with `body_neighbour` (the body line
+    next to it, with no blank line between them in a text whose paragraphs are parted by blank lines), a short
+    closed sentence of that paragraph ("Gym is his favorite class." over "But he is also a fan of ...")."""
+    st = line.stats
+    if _is_prose(line):
+        return "running prose"
+    narration = (
+        st.reader and st.words >= PROSE_MIN_WORDS and st.terminal and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        and not (st.cue.category or st.link)
+    )
+    if narration and not (SECOND_PERSON_RE.search(QUOTED_RE.sub(" ", st.collapsed)) or CALL_TO_ACTION_RE.search(st.collapsed)):
+        return "running prose in the outlet's voice"
+    if body_neighbour is not None and _is_prose(line, SHORT_PROSE_MIN_WORDS, 0.0) and not _cue_fires(st):
+        gap = text[min(line.end, body_neighbour.end):max(line.start, body_neighbour.start)]
+        if "\n\n" not in gap and gap.strip() == "":
+            return "a sentence of the paragraph kept"
+    return ""
 
 
 def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:

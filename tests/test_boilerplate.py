@@ -1134,3 +1134,169 @@ def test_html_dated_list_kept_unless_its_lines_are_links(monkeypatch, resources)
         kinds = kinds_of(seg)
         for line in TOUR:
             assert kinds[line][0] == kind, (item, line, kinds[line])
+
+
+# --- Round six: edges of the lead, markup, shop boxes, lists of other stories with their summaries ------------
+
+OUTBREAK_LEAD = (
+    "In the week since we first noted the new outbreak of measles in the northern county, the number of cases has "
+    "risen by half, and health officials now say they are preparing for the worst case."
+)
+
+
+def lines_judged(text: str, body: list[bool]) -> list:
+    """The rules' working lines of `text` (one per line), judged body or not as given (the model's word)."""
+    spans = list(tokenize(text).line_spans)
+    assert len(spans) == len(body)
+    return [boilerplate._Line(s, e, line_stats(text[s:e]), b, why="model") for (s, e), b in zip(spans, body)]
+
+
+def test_lead_in_the_outlets_own_voice_is_body_and_a_pitch_in_it_is_not():
+    """A blog's "we first noted" is narration beside the article; "we rely on readers like you" speaks to the reader."""
+    pitch = "We rely on readers like you to keep this site running, and every gift counts more than ever this year."
+    for first, kept in ((OUTBREAK_LEAD, True), (pitch, False)):
+        text = "\n".join(["Home", first, *RESCUE, *RESCUE_AFTER])
+        lines = lines_judged(text, [False, False] + [True] * (len(RESCUE) + len(RESCUE_AFTER)))
+        boilerplate._keep_prose(text, lines)
+        assert lines[1].body is kept and ("outlet's voice" in lines[1].why) is kept, lines[1]
+        assert not lines[0].body
+
+
+BIBLE_CLASS = """A popular public school Bible class faces legal challenge
+
+Gym is Trenton Miller’s favorite class.
+But the 7-year-old is also a huge fan of the weekly Bible course at Princeton Primary, his public elementary school.
+He gets to play matching games about Bible stories and listen to classic tales.
+Noah and the Ark is a favorite.
+
+“That one was a little bit of a surprise,” Trenton said as he sat with his parents one day this month.
+This spring, Bible classes such as Trenton’s are on the minds of many here in the county.
+For decades, the county’s public schools have offered a weekly Bible class during the school day.
+
+Bible classes on school time are a rarity in public education, but here they are a long-standing tradition.
+The program is not mandatory, but almost every child in the district attends.
+Now the program is facing a stiff legal challenge from two residents with school-age children.
+"""
+
+
+def test_short_first_sentence_of_the_lead_paragraph_is_body(resources):
+    """A short sentence on the line above the lead's kept prose, in the same paragraph, opens the report."""
+    _, seg = segment_text(BIBLE_CLASS, resources)
+    first = blocks_with(seg, "Gym is Trenton Miller’s favorite class.")
+    assert [b.kind for b in first] == [BODY] and "sentence of the paragraph" in first[0].why, first
+
+
+def test_short_sentence_after_a_blank_line_is_not_pulled_into_the_lead(resources):
+    """Across a blank line the short sentence is no part of the lead's paragraph: the model's word stands."""
+    text = BIBLE_CLASS.replace("Gym is Trenton Miller’s favorite class.\n", "Gym is Trenton Miller’s favorite class.\n\n")
+    _, seg = segment_text(text, resources)
+    first = blocks_with(seg, "Gym is Trenton Miller’s favorite class.")
+    assert all("sentence of the paragraph" not in b.why for b in first), first
+
+
+MCE_JUNK = ('&amp;lt;span data-mce-type="bookmark" style="display: inline-block; width: 0px; overflow: hidden; '
+            'line-height: 0;" class="mce_SELRES_start"&amp;gt;&amp;amp;#65279;&amp;lt;/span&amp;gt;')
+
+
+def test_escaped_markup_line_is_boilerplate_and_prose_naming_a_tag_is_body(resources):
+    """An editor's leftover tag, escaped in a plain-text export, is no text anyone reads; prose that names a tag is."""
+    tag_prose = "The agency said the leaked page still carried a <span> tag left by its editor, which no reader could see."
+    page = "\n".join([*PAGE_TOP, *RESCUE, MCE_JUNK, tag_prose, *RESCUE_AFTER, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    junk = blocks_with(seg, "data-mce-type")
+    assert [b.kind for b in junk] == [BOILERPLATE] and "markup" in junk[0].why, junk
+    assert all(b.kind == BODY for b in blocks_with(seg, tag_prose))
+    assert_report_is_body(seg)
+
+
+def test_copyright_line_with_a_circled_c_is_legal():
+    for line in ("Copyright ⓒ Example.co.kr. 무단전재 및 재배포 금지", "Copyright © Example Media Group Ltd, Media Centre"):
+        assert find_cue(line).category == "legal_cookie", line
+
+
+SHOP_BOX = "Straight Talk on Armed... Best Price: $13.95 Buy New $13.95 (as of 03:40 EDT - Details)"
+SHOP_LABEL = "Buy Gold at Discounted Prices"
+
+
+def test_shop_box_and_selling_label_are_advertising_and_a_paragraph_they_are_glued_to_stays_body(resources):
+    glued = RESCUE_AFTER[0] + " The Kennedy Autopsy Jacob G Hornberger Best Price: $9.85 Buy New $9.95 (as of 03:35 EDT - Details)"
+    page = "\n".join([*PAGE_TOP, *RESCUE, SHOP_BOX, SHOP_LABEL, glued, *RESCUE_AFTER[1:], *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert_boilerplate(seg, SHOP_BOX, "advertising")
+    assert_boilerplate(seg, SHOP_LABEL, "advertising")
+    assert all(b.kind == BODY for b in blocks_with(seg, RESCUE_AFTER[0]))
+    # Not a cue: the classifier's features of a paragraph with a box glued on do not change.
+    assert find_cue(SHOP_BOX).category == "" and find_cue(glued).category == ""
+
+
+CARDS = [
+    "Mayor opens new library in the old town hall", "The building had stood empty for a decade.",
+    "Tram line delayed again as contractor walks out", "Work on the line stopped on Monday",
+    "Council approves budget for next year", "Spending on roads rises by a tenth.",
+]
+
+
+def test_latest_stories_cards_with_their_summaries_are_related_links(monkeypatch, resources):
+    """Under a "Latest Stories" heading, each card's summary sentence between two headlines belongs to the list
+    (trafilatura kept the whole box); a sentence after the list's last headline, over a paragraph, is the report's."""
+    sentence = "The mayor said the money was well spent."
+    visible = [HEADLINE, *ARTICLE, "Our Latest Stories", *CARDS[:5], sentence, *MORE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    assert_boilerplate(seg, "Our Latest Stories", "related_links")
+    for line in CARDS[:5]:
+        assert_boilerplate(seg, line, "related_links")
+    for line in [sentence, *ARTICLE, *MORE]:
+        assert all(b.kind == BODY for b in blocks_with(seg, line)), line
+
+
+def test_call_to_action_button_and_form_error_are_furniture(monkeypatch, resources):
+    """A sign-up box trafilatura kept in the main text: its button and its error message are not report."""
+    widget = ["Join our Free Weekly Prediction Challenge", "There was an error processing your subscription."]
+    subheading = "Join the search"  # a subheading that opens with a verb but does not speak for the outlet
+    visible = [HEADLINE, *ARTICLE, *widget, subheading, *MORE]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    assert_boilerplate(seg, widget[0], "advertising")
+    assert_boilerplate(seg, widget[1], "subscription")
+    for line in [subheading, *ARTICLE, *MORE]:
+        assert all(b.kind == BODY for b in blocks_with(seg, line)), line
+
+
+RECORD = ["Arrest Information:", "Name: John Allen Doe", "Location: Springfield, Ohio", "Age: 30 years",
+          "Processing Date: 06-22-2017", "Booking Charge:", "PROHIBITED ACTS"]
+CLOSING = "A reminder that the agency has an official policy of not reporting such details when they are not relevant."
+
+
+def test_record_announced_by_the_reports_colon_is_body_and_so_is_the_paragraph_after_it():
+    """The model drops "Label: value" lines; under the report's sentence ending in a colon they are its record."""
+    colon = "Neither the police nor the agency has published a picture, but reporters found the arrest record:"
+    text = "\n".join([*RESCUE, colon, *RECORD, CLOSING])
+    lines = lines_judged(text, [True] * (len(RESCUE) + 1) + [False] * (len(RECORD) + 1))
+    boilerplate._keep_announced_records(lines)
+    boilerplate._keep_prose(text, lines)
+    assert all(line.body for line in lines), [line.why for line in lines if not line.body]
+
+
+def test_fields_under_a_sentence_without_a_colon_or_with_cues_stay_furniture():
+    fields = ["Tags: police, Ohio", "Category: Crime", "Posted: 06-22-2017"]
+    for last, after in ((RESCUE[-1], RECORD), (RESCUE[-1][:-1] + ":", fields)):
+        text = "\n".join([*RESCUE[:-1], last, *after])
+        lines = lines_judged(text, [True] * len(RESCUE) + [False] * len(after))
+        boilerplate._keep_announced_records(lines)
+        assert not any(line.body for line in lines[len(RESCUE):]), last
+
+
+def test_note_on_the_author_under_an_about_heading_is_furniture_and_a_section_about_a_country_is_not(resources):
+    bio = ("Father of two and a teacher for twenty years, Carlos Nadalim is also the coordinator of a primary school in "
+           "Londrina and writes about reading at home.")
+    section = "About Northern Ireland"
+    page = "\n".join([*PAGE_TOP, *RESCUE, section, *RESCUE_AFTER, "About Carlos Nadalim", bio, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert_boilerplate(seg, "About Carlos Nadalim", "byline_dateline")
+    assert_boilerplate(seg, bio[:40], "byline_dateline")
+    assert all("author" not in b.why for b in blocks_with(seg, section))
+    assert_report_is_body(seg)
+
+
+def test_related_articles_heading_in_other_languages_is_a_related_links_cue():
+    for heading in ("Artigos relacionados", "Artículos relacionados", "Articles connexes", "Articoli correlati", "Ähnliche Artikel"):
+        assert find_cue(heading).category == "related_links", heading
