@@ -16,7 +16,7 @@ from typing import NamedTuple
 import pandas as pd
 
 from .context import DocContext
-from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
+from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows, single_words
 from .tokens import WordMemo
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
@@ -144,16 +144,9 @@ class FrameCues:
 
 
 def context_words(cell: str) -> ContextWords:
-    """The words of a `near` or `not_near` cell ("police|prosecutor*|FBI"): one word each, a trailing *
-    matching any ending. Raises ValueError naming a wording that is not one word."""
-    exact: set[str] = set()
-    prefixes: set[str] = set()
-    for item in filter(None, (part.strip() for part in cell.split("|"))):
-        words = phrase_words(item.rstrip("*"))
-        if len(words) != 1:
-            raise ValueError(f"'{item}' is not one word")
-        (prefixes if item.endswith("*") else exact).add(words[0])
-    return ContextWords(frozenset(exact), tuple(sorted(prefixes)))
+    """The words of a `near` or `not_near` cell ("police|prosecutor*|FBI"), folded as the cues are
+    (lexicon_csv.single_words). Raises ValueError naming a wording that is not one word."""
+    return ContextWords(*single_words(cell, fold_word))
 
 
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:

@@ -52,6 +52,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .lexicon_csv import LexiconError, single_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WORD_RE
 
@@ -71,14 +72,6 @@ NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan
 MAX_MEMO_WORDS = 200_000  # the per-word memos (Lexicon.candidates_of and the normalized words) start afresh beyond this many words
 # Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
 GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
-
-
-class LexiconError(ValueError):
-    """A lexicon file that cannot be used; the message lists every problem with its line number."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("invalid lexicon:\n" + "\n".join(problems))
 
 
 @dataclass(frozen=True)
@@ -177,16 +170,9 @@ def expand_not_in(not_in: str) -> list[tuple[Wording, tuple[int, ...]]]:
 
 
 def expand_not_near(not_near: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words of a `not_near` cell: (exact words, prefixes of the words ending in "*"), normalized.
-    Raises ValueError when a wording is not one word."""
-    exact: set[str] = set()
-    prefixes: set[str] = set()
-    for wording in expand_patterns(not_near):
-        if len(wording) != 1:
-            raise ValueError(f"'{' '.join(w for _, w in wording)}' is not one word")
-        kind, word = wording[0]
-        (prefixes if kind == "prefix" else exact).add(word)
-    return frozenset(exact), tuple(sorted(prefixes))
+    """The words of a `not_near` cell: (exact words, prefixes of the words ending in "*"), normalized
+    (lexicon_csv.single_words). Raises ValueError when a wording is not one word."""
+    return single_words(not_near, normalize_word)
 
 
 def _expand_cased(patterns: str) -> list[tuple[tuple[str, str], ...]]:
