@@ -17,7 +17,7 @@ import pandas as pd
 
 from .context import DocContext
 from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows, single_words
-from .tokens import WordMemo
+from .tokens import HYPHENS, WordMemo
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # A main frame is named only where one frame leads clearly: it touches at least MIN_PRIMARY_SENTENCES body
@@ -75,10 +75,6 @@ class CueSense(NamedTuple):
     def needs_near(self, words: frozenset[str]) -> bool:
         """True when the cue needs a `near` word and the sentence holds none."""
         return bool(self.near.exact or self.near.prefixes) and not self.near.any_in(words)
-
-
-# Characters that join the words of a hyphened cue in the text ("cover-up", "cover‑up").
-HYPHENS = frozenset("-\u2010\u2011")
 
 
 @dataclass(frozen=True)
