@@ -285,6 +285,12 @@ def _hyphened_in(cue: tuple[str, ...], folded: list[str], gaps: list[str]) -> bo
                for k in range(len(folded) - n + 1))
 
 
+def body_sentences(context: DocContext) -> list[tuple[int, int]]:
+    """The (start, end) spans of the sentences overlapping no boilerplate block: those frame shares count."""
+    segmentation = context.segmentation
+    return [s for s in context.tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
+
+
 def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, int], dict[str, Counter]]:
     """Body sentence count, sentences touching each frame, and the cues that matched per frame.
 
@@ -292,8 +298,7 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
     (DocContext.body_word_indexes), so a sentence's words are the run of words lying wholly inside it.
     """
     tokens = context.tokens
-    segmentation = context.segmentation
-    sentences = [s for s in tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
+    sentences = body_sentences(context)
     folded_words = context.folded_words
     text = context.document.text
     starts, ends = tokens.word_starts, tokens.word_ends
