@@ -16,7 +16,7 @@ import re
 from collections import Counter
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cached_property, lru_cache
 from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
@@ -221,8 +221,9 @@ def segment_with(
         _keep_prose(text, lines)
     if "keep_prose" in active and main:
         # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
-        _keep_html_lead(text, lines, document.title)
-        _keep_html_continuation(text, lines, document.title)
+        report = _ReportWords(text, lines, document.title)  # shared: the continuation reads the lead kept
+        _keep_html_lead(text, lines, report)
+        _keep_html_continuation(text, lines, report)
     if "outlet_repeats" in active and repeats:
         # Before the headline rule: the document's own headline stays body even when the outlet reuses it.
         _mark_outlet_repeats(text, lines, *repeats.for_document(document))
@@ -236,8 +237,9 @@ def segment_with(
         _mark_author_bios(text, lines)
     if "tagged_teasers" in active:
         _mark_tagged_teasers(text, lines)
+    links = _LinkTexts(document.html) if document.html else None  # read at most once, by the two rules that ask
     if "inline_teasers" in active:
-        _mark_inline_teasers(text, lines, document.html)
+        _mark_inline_teasers(text, lines, links)
     if "captions" in active:
         _mark_captions_and_names(lines)
     if "polls" in active:
@@ -252,7 +254,7 @@ def segment_with(
         _drop_short_tail(lines)
     if "schedule_lists" in active:
         # Last: it overrides the model and the section rules (not a cue) for a list the article itself introduces.
-        _keep_schedule_lists(text, lines, document.title, document.html)
+        _keep_schedule_lists(text, lines, document.title, links)
     _name_leftovers(lines)
     return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans, split="cues" in active)))
 
@@ -553,17 +555,17 @@ def _mark_tagged_teasers(text: str, lines: list[_Line]) -> None:
         line.why = f"headline tagged '{match.group(0).strip(' |')}': a link to another story; {line.why}"
 
 
-def _mark_inline_teasers(text: str, lines: list[_Line], html: str = "") -> None:
+def _mark_inline_teasers(text: str, lines: list[_Line], links: _LinkTexts | None = None) -> None:
     """Links to other stories set between the report's paragraphs with no list heading above them.
 
     A headline labelled "Related: ...", a headline in capitals that is the whole text of a link of the page, and a
     teaser card printed twice (see TEASER_LABEL_RE and the notes under it). Only between the report's first and last
     sentences (ARTICLE_EDGE_MIN_WORDS words or more): before and after the article, the other rules name the furniture.
+    `links`: the page's link texts (None for a plain text).
     """
     prose = [i for i, line in enumerate(lines) if line.body and _is_prose(line, ARTICLE_EDGE_MIN_WORDS)]
     if len(prose) < 2:
         return
-    anchors: set[str] | None = None  # the page's link texts, read once a candidate needs them
     headlines = {line.stats.norm for line in lines if line.why.startswith("headline")}
     for i in range(prose[0] + 1, prose[-1]):
         line = lines[i]
@@ -572,10 +574,8 @@ def _mark_inline_teasers(text: str, lines: list[_Line], html: str = "") -> None:
         words = line.stats.collapsed
         if TEASER_LABEL_RE.match(words):
             _mark_teaser(line, "related_links", "a headline labelled as a related story")
-        elif html and _capitals_headline(words, line):
-            if anchors is None:
-                anchors = _anchor_texts(html)
-            if words in anchors:
+        elif links is not None and _capitals_headline(words, line):
+            if words in links.texts:
                 category = "advertising" if line.stats.reader else "related_links"  # "CLICK HERE TO GET THE ... APP"
                 _mark_teaser(line, category, "a headline in capitals that is the whole text of a link")
         elif line.stats.words >= SINGLE_TEASER_MIN_WORDS and not line.stats.question and line.stats.norm not in headlines:
@@ -591,6 +591,17 @@ def _capitals_headline(words: str, line: _Line) -> bool:
 def _anchor_texts(html: str) -> set[str]:
     """The visible text of every link of an HTML page, spaces collapsed."""
     return {" ".join(html_module.unescape(MARKUP_RE.sub("", inner)).split()) for inner in ANCHOR_RE.findall(html)}
+
+
+class _LinkTexts:
+    """An HTML page's link texts (_anchor_texts), read once a rule needs them: few pages hold a line that asks."""
+
+    def __init__(self, html: str):
+        self.html = html
+
+    @cached_property
+    def texts(self) -> set[str]:
+        return _anchor_texts(self.html)
 
 
 def _mark_teaser_card(lines: list[_Line], i: int) -> None:
@@ -725,7 +736,7 @@ def _edge_prose(text: str, line: _Line, body_neighbour: _Line | None) -> str:
     return ""
 
 
-def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
+def _keep_html_lead(text: str, lines: list[_Line], report: _ReportWords) -> None:
     """Running prose just before trafilatura's first paragraph, on the report's subject, is the article's lead.
 
     trafilatura drops a lead printed in its own element (a summary box) with the page furniture. Walking back
@@ -733,15 +744,13 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
     furniture, a line of running prose on which no cue fires is kept when its content words are those of the
     headline and the main text (LEAD_MIN_SHARED words, LEAD_MIN_SHARE of them): a teaser for another story
     or a pitch there is prose on another subject. A caption (beside a photo credit) is not kept, nor a copy of
-    a sentence the main text prints in its place (a highlights box).
+    a sentence the main text prints in its place (a highlights box). `report`: those words (_ReportWords), which the
+    lines kept here join after the walk.
     """
     first = next((i for i, line in enumerate(lines) if line.body and _is_prose(line)), None)
     if first is None:
         return
-    report = _content_words(title)
-    for line in lines:
-        if line.body:
-            report |= _content_words(text[line.start:line.end])
+    kept: list[tuple[_Line, set[str]]] = []  # the report's words grow by these after the walk, which reads them as found
     printed = " ".join(line.stats.norm for line in lines if line.body)
     edge = first
     for i in range(first - 1, -1, -1):
@@ -755,13 +764,16 @@ def _keep_html_lead(text: str, lines: list[_Line], title: str) -> None:
         if any(lines[j].stats.cue.category == "photo_credit" for j in (i - 1, i + 1) if 0 <= j < len(lines)):
             continue  # a photo's caption, beside its credit
         words = _content_words(text[line.start:line.end])
-        shared = len(words & report)
+        shared = len(words & report.words())
         if shared >= LEAD_MIN_SHARED and shared >= LEAD_MIN_SHARE * len(words):
             line.body, edge = True, i
             line.why += f"; kept: running prose before the main text, {shared} of its {len(words)} content words in the report"
+            kept.append((line, words))
+    for line, words in kept:
+        report.add(line, words)
 
 
-def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
+def _keep_html_continuation(text: str, lines: list[_Line], report: _ReportWords) -> None:
     """Running prose after trafilatura's last paragraph, on the report's subject, is the rest of the article.
 
     trafilatura may stop its main text at an ad slot or a subscription box inside the article. Walking on from its
@@ -775,7 +787,6 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
     last = max((i for i, line in enumerate(lines) if line.body and _is_prose(line)), default=None)
     if last is None:
         return
-    report: set[str] | None = None  # the report's content words, gathered once a line needs them (rarely)
     edge, kept = last, False
     for i in range(last + 1, len(lines)):
         line = lines[i]
@@ -791,24 +802,43 @@ def _keep_html_continuation(text: str, lines: list[_Line], title: str) -> None:
                 # Right under a paragraph kept here, with no furniture between: the report goes on.
                 line.body, edge = True, i
                 line.why += "; kept: running prose after the main text, under the paragraph kept above"
-                if report is not None:
-                    report |= _content_words(text[line.start:line.end])
+                report.add(line)
                 continue
-            if report is None:
-                report = _content_words(title).union(*(_content_words(text[x.start:x.end]) for x in lines if x.body))
             words = _content_words(text[line.start:line.end])
-            shared = len(words & report)
+            shared = len(words & report.words())
             if shared < LEAD_MIN_SHARED or shared < LEAD_MIN_SHARE * len(words):
                 break
             line.body, edge, kept = True, i, True
             line.why += f"; kept: running prose after the main text, {shared} of its {len(words)} content words in the report"
-            report |= words
+            report.add(line, words)
             continue
         if fires and st.cue.category in ARTICLE_SLOTS:
             continue  # an ad or a pitch inside the article
         if st.link and st.terminal and st.words >= PROSE_MIN_WORDS and not fires:
             continue  # a pitch with an address ("Is there something you think we should know? Email the writer at ...")
         break
+
+
+class _ReportWords:
+    """The content words of the headline and of the body lines: what the report is about. Gathered once a rule needs
+    them (few pages have prose beside trafilatura's main text), shared by the lead and continuation rules, and grown
+    by the lines those keep (`add`)."""
+
+    def __init__(self, text: str, lines: list[_Line], title: str):
+        self._text, self._lines, self._title = text, lines, title
+        self._words: set[str] | None = None
+
+    def words(self) -> set[str]:
+        if self._words is None:
+            self._words = _content_words(self._title).union(
+                *(_content_words(self._text[x.start:x.end]) for x in self._lines if x.body))
+        return self._words
+
+    def add(self, line: _Line, words: set[str] | None = None) -> None:
+        """A line just kept as body (`words`: its content words, when read already): its words join the report's. Not
+        gathered yet, they are read with the other body lines' when needed."""
+        if self._words is not None:
+            self._words |= _content_words(self._text[line.start:line.end]) if words is None else words
 
 
 def _continues_report(line: _Line) -> bool:
@@ -932,7 +962,7 @@ def _is_schedule_line(line: _Line) -> bool:
     )
 
 
-def _keep_schedule_lists(text: str, lines: list[_Line], title: str, html: str = "") -> None:
+def _keep_schedule_lists(text: str, lines: list[_Line], title: str, links: _LinkTexts | None = None) -> None:
     """A list of dated lines that the article announces (tour dates, a season's calendar) is body.
 
     The model, trained on pages whose short unpunctuated lines are menus and teasers, calls such a list furniture,
@@ -941,10 +971,9 @@ def _keep_schedule_lists(text: str, lines: list[_Line], title: str, html: str = 
     SCHEDULE_MIN_SHARED content words with the headline ("The Doobie Brothers Tour Dates" under "Doobie Brothers
     Unite ... Tour"), which is kept too unless it repeats a line above. Footnotes ("* subject to change") right
     under the list go with it. A dated list under any other heading (a sidebar of events), or one whose lines are
-    links on an HTML page (an archive of dated stories), stays as the rules before said.
+    links on an HTML page (`links`: its link texts; an archive of dated stories), stays as the rules before said.
     """
     headline = _content_words(title)
-    anchors: set[str] | None = None  # the page's link texts, read once a list needs them
     i = 0
     while i < len(lines):
         end = i
@@ -954,9 +983,8 @@ def _keep_schedule_lists(text: str, lines: list[_Line], title: str, html: str = 
             i = max(end, i + 1)
             continue
         reason = _announces_list(text, lines[i - 1], headline)
-        if reason and html:
-            anchors = _anchor_texts(html) if anchors is None else anchors
-            if any(line.stats.collapsed in anchors for line in lines[i:end]):
+        if reason and links is not None:
+            if any(line.stats.collapsed in links.texts for line in lines[i:end]):
                 reason = ""  # dated links: stories of other days, not the article's list
         if reason:
             head = lines[i - 1]

@@ -16,8 +16,8 @@ from typing import NamedTuple
 import pandas as pd
 
 from .context import DocContext
-from .lexicon_csv import LexiconError, fail, phrase_words, read_rows
-from .tokens import WordMemo
+from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows, single_words
+from .tokens import HYPHENS, WordMemo
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # A main frame is named only where one frame leads clearly: it touches at least MIN_PRIMARY_SENTENCES body
@@ -75,10 +75,6 @@ class CueSense(NamedTuple):
     def needs_near(self, words: frozenset[str]) -> bool:
         """True when the cue needs a `near` word and the sentence holds none."""
         return bool(self.near.exact or self.near.prefixes) and not self.near.any_in(words)
-
-
-# Characters that join the words of a hyphened cue in the text ("cover-up", "cover‑up").
-HYPHENS = frozenset("-\u2010\u2011")
 
 
 @dataclass(frozen=True)
@@ -144,16 +140,9 @@ class FrameCues:
 
 
 def context_words(cell: str) -> ContextWords:
-    """The words of a `near` or `not_near` cell ("police|prosecutor*|FBI"): one word each, a trailing *
-    matching any ending. Raises ValueError naming a wording that is not one word."""
-    exact: set[str] = set()
-    prefixes: set[str] = set()
-    for item in filter(None, (part.strip() for part in cell.split("|"))):
-        words = phrase_words(item.rstrip("*"))
-        if len(words) != 1:
-            raise ValueError(f"'{item}' is not one word")
-        (prefixes if item.endswith("*") else exact).add(words[0])
-    return ContextWords(frozenset(exact), tuple(sorted(prefixes)))
+    """The words of a `near` or `not_near` cell ("police|prosecutor*|FBI"), folded as the cues are
+    (lexicon_csv.single_words). Raises ValueError naming a wording that is not one word."""
+    return ContextWords(*single_words(cell, fold_word))
 
 
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:
@@ -296,6 +285,12 @@ def _hyphened_in(cue: tuple[str, ...], folded: list[str], gaps: list[str]) -> bo
                for k in range(len(folded) - n + 1))
 
 
+def body_sentences(context: DocContext) -> list[tuple[int, int]]:
+    """The (start, end) spans of the sentences overlapping no boilerplate block: those frame shares count."""
+    segmentation = context.segmentation
+    return [s for s in context.tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
+
+
 def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, int], dict[str, Counter]]:
     """Body sentence count, sentences touching each frame, and the cues that matched per frame.
 
@@ -303,8 +298,7 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
     (DocContext.body_word_indexes), so a sentence's words are the run of words lying wholly inside it.
     """
     tokens = context.tokens
-    segmentation = context.segmentation
-    sentences = [s for s in tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
+    sentences = body_sentences(context)
     folded_words = context.folded_words
     text = context.document.text
     starts, ends = tokens.word_starts, tokens.word_ends

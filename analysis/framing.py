@@ -30,7 +30,7 @@ from . import events
 from .context import Contribution, CorpusOutput, DocContext
 from .distinctive import MIN_Z, fightin_words
 from .events import read_event_overrides  # noqa: F401  (re-exported for the CLI)
-from .frames import FRAMES, FrameCues, frame_outputs, frame_profile, frames_table  # noqa: F401
+from .frames import FRAMES, FrameCues, body_sentences, frame_outputs, frame_profile, frames_table  # noqa: F401
 from .frames import load_frame_cues as _load_frame_cues
 from .naming import Referents, body_word_indexes, find_names, naming_rows, preferred_terms, referents_table  # noqa: F401
 from .naming import load_referents as _load_referents
@@ -60,9 +60,12 @@ def analyze_document(context: DocContext) -> Contribution:
     cues = getattr(resources, "frame_cues", None) or load_frame_cues()
     indexes = body_word_indexes(context)
     names = naming_rows(doc_id, find_names(context, referents, indexes))
-    sentence_count, touched, matched = frame_profile(context, cues)
-    if not context.body_reads_as_english:
-        # The frame cues are English words: in another language they are false friends (Portuguese "eu").
+    if context.body_reads_as_english:
+        sentence_count, touched, matched = frame_profile(context, cues)
+    else:
+        # The frame cues are English words: in another language they are false friends (Portuguese "eu"). No frame
+        # is matched; the body sentences are still counted.
+        sentence_count = len(body_sentences(context))
         touched, matched = {frame: 0 for frame in FRAMES}, {frame: Counter() for frame in FRAMES}
     frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
     found = context.actors  # found once per document, shared with outlets

@@ -52,8 +52,9 @@ from typing import NamedTuple
 
 import pandas as pd
 
+from .lexicon_csv import LexiconError, single_words
 from .stopwords import ENGLISH_STOP_WORDS
-from .tokens import WORD_RE
+from .tokens import HYPHEN_CHARS, HYPHENS, WORD_RE
 
 SHIPPED_PATH = Path(__file__).resolve().parent / "data" / "loaded_lexicon.csv"
 COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note", "not_in", "not_near")
@@ -70,15 +71,7 @@ CATEGORIES = (
 NARRATIVES = ("kremlin-aligned", "ukrainian-western-aligned", "domestic-partisan", "neutral-descriptive")
 MAX_MEMO_WORDS = 200_000  # the per-word memos (Lexicon.candidates_of and the normalized words) start afresh beyond this many words
 # Between two words of a multi-word wording only spaces and hyphens may stand (no sentence break).
-GAP_RE = re.compile(r"[ \t\u00a0\-\u2010\u2011\u2013]*")
-
-
-class LexiconError(ValueError):
-    """A lexicon file that cannot be used; the message lists every problem with its line number."""
-
-    def __init__(self, problems: list[str]):
-        self.problems = problems
-        super().__init__("invalid lexicon:\n" + "\n".join(problems))
+GAP_RE = re.compile(rf"[ \t\u00a0\u2013{HYPHEN_CHARS}]*")
 
 
 @dataclass(frozen=True)
@@ -177,16 +170,9 @@ def expand_not_in(not_in: str) -> list[tuple[Wording, tuple[int, ...]]]:
 
 
 def expand_not_near(not_near: str) -> tuple[frozenset[str], tuple[str, ...]]:
-    """The words of a `not_near` cell: (exact words, prefixes of the words ending in "*"), normalized.
-    Raises ValueError when a wording is not one word."""
-    exact: set[str] = set()
-    prefixes: set[str] = set()
-    for wording in expand_patterns(not_near):
-        if len(wording) != 1:
-            raise ValueError(f"'{' '.join(w for _, w in wording)}' is not one word")
-        kind, word = wording[0]
-        (prefixes if kind == "prefix" else exact).add(word)
-    return frozenset(exact), tuple(sorted(prefixes))
+    """The words of a `not_near` cell: (exact words, prefixes of the words ending in "*"), normalized
+    (lexicon_csv.single_words). Raises ValueError when a wording is not one word."""
+    return single_words(not_near, normalize_word)
 
 
 def _expand_cased(patterns: str) -> list[tuple[tuple[str, str], ...]]:
@@ -483,7 +469,7 @@ def _other_sense(exclusions: _ExclusionIndex, text: str, word_spans, words, firs
             if last <= end < len(words) and _wording_matches(exclusion, words, start) and _joined(text, word_spans, words, start, end) \
                     and all(text[word_spans[start + k][0]].isupper() for k in capitals):
                 return True
-    if first > 0 and text[word_spans[first - 1][1]:word_spans[first][0]] in ("-", "\u2010", "\u2011") \
+    if first > 0 and text[word_spans[first - 1][1]:word_spans[first][0]] in HYPHENS \
             and _NORMALIZED[words[first - 1]] in NEGATING_PREFIXES:
         return True
     return False

@@ -9,18 +9,16 @@ import io
 import re
 import unicodedata
 from functools import lru_cache
+from typing import Callable
 from pathlib import Path
 
-try:  # one error type for every lexicon: the loaded-wording lexicon's (a ValueError listing problems by line)
-    from .lexicon import LexiconError  # type: ignore[attr-defined]
-except ImportError:  # pragma: no cover - depends on the order the modules land in
+class LexiconError(ValueError):
+    """A lexicon file that cannot be used; the message lists every problem with its line number. The one error type
+    of every lexicon (the loaded-wording lexicon's too: analysis.lexicon imports it from here)."""
 
-    class LexiconError(ValueError):  # type: ignore[no-redef]
-        """A lexicon file that cannot be used; the message lists every problem with its line number."""
-
-        def __init__(self, problems: list[str]):
-            self.problems = problems
-            super().__init__("invalid lexicon:\n" + "\n".join(problems))
+    def __init__(self, problems: list[str]):
+        self.problems = problems
+        super().__init__("invalid lexicon:\n" + "\n".join(problems))
 
 
 def fail(message: str) -> LexiconError:
@@ -51,6 +49,21 @@ def fold_word(word: str) -> str:
 def phrase_words(phrase: str) -> tuple[str, ...]:
     """A lexicon phrase as the folded word sequence it matches ("tête-à-tête" -> tete a tete)."""
     return tuple(fold_word(w) for w in WORD_RE.findall(phrase))
+
+
+def single_words(cell: str, fold_one: Callable[[str], str]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The words of a `near` or `not_near` cell ("rat*|pest|FBI"), the syntax the frame cues and the loaded-wording
+    lexicon share: words separated by "|" (or by "/", the lexicon's alternatives), a trailing * matching any ending.
+    Returns (exact words, prefixes of the words written with *), each folded by `fold_one`, as its lexicon folds the
+    text's words. Raises ValueError naming a wording that is not one word."""
+    exact: set[str] = set()
+    prefixes: set[str] = set()
+    for item in filter(None, (part.strip() for part in re.split(r"[|/]", cell))):
+        words = WORD_RE.findall(item.rstrip("*"))
+        if len(words) != 1:
+            raise ValueError(f"'{item}' is not one word")
+        (prefixes if item.endswith("*") else exact).add(fold_one(words[0]))
+    return frozenset(exact), tuple(sorted(prefixes))
 
 
 def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:

@@ -50,6 +50,7 @@ from .lexicon import (
 from .lexicon import load_lexicon as _load_lexicon_file
 from .actors import DEMONYMS, NATIONALITIES, NEUTRAL_VERBS, OFFICE_NOUNS, OFFICE_QUALIFIERS
 from .stopwords import ENGLISH_STOP_WORDS
+from .tokens import HYPHEN_CHARS
 from .voice import AUTHORIAL, ATTRIBUTED, QUOTED
 
 __all__ = [
@@ -703,7 +704,7 @@ def model_word_runs(model: LoadedModel, scores, words, sentences, joins=None) ->
 
 # A single hyphen between two words joins them into one compound ("anti-Iran", "high-profile", "so-called"); a
 # double one ("apple--they") or a spaced one is a dash. A dot between two single letters joins an abbreviation ("U.S.").
-HYPHEN_JOIN_RE = re.compile(r"(?<=\w)[-\u2010\u2011](?=\w)|(?<=\b\w)\.(?=\w\b)")
+HYPHEN_JOIN_RE = re.compile(rf"(?<=\w)[{HYPHEN_CHARS}](?=\w)|(?<=\b\w)\.(?=\w\b)")
 
 
 def hyphen_joins(text: str, word_ends) -> np.ndarray:

@@ -25,7 +25,7 @@ from .citations import CountryCounts, Mention, find_mentions, label_verdict, out
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
-from .registry import LEGAL_FORM_WORDS, MARKS, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
+from .registry import LEGAL_FORM_WORDS, MARKS, alias_key, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -309,16 +309,23 @@ def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet |
 
     A name that is the recorded owner of the row found that way ('Vox Media' for Vox; 'Forbes Media' for Forbes, owned
     by Forbes Media LLC: compared by registry.owner_key) names the company, which may publish other sites, so it is not
-    taken for the outlet."""
+    taken for the outlet (_lookup_or_owned says which)."""
+    return _lookup_or_owned(registry, name, countries)[0]
+
+
+def _lookup_or_owned(registry: Registry, name: str, countries: CountryCounts) -> tuple[Outlet | None, tuple[str, Outlet] | None]:
+    """(_lookup's row, None), or, when `name` is the owner of the row its shortened form names ("Nikkei Inc." of Nikkei),
+    (None, (that shortened name, the row))."""
     name = re.sub(r"['’]s$", "", name.strip(" .,:;-–—\"“”'"))
     outlet = (registry.lookup_name(name, countries) or registry.lookup_joined(name.split())) if name else None
     words = name.split()
     while outlet is None and len(words) > 1 and words[-1].lower().strip(",") in GENERIC_TAIL_WORDS:
         words = words[:-1]
-        outlet = registry.lookup_name(" ".join(words).strip(" ,&"), countries)
+        shortened = " ".join(words).strip(" ,&")
+        outlet = registry.lookup_name(shortened, countries)
         if outlet is not None and _owned_by(outlet, name):
-            return None
-    return outlet
+            return None, (shortened, outlet)
+    return outlet, None
 
 
 def _owned_by(outlet: Outlet, company: str) -> bool:
@@ -450,11 +457,12 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             raw = _self_name(match.group("name"), line[match.end("name"):], registry, countries)
             if raw is None:
                 continue
-            outlet = _lookup(registry, raw, countries)
+            outlet, owned = _lookup_or_owned(registry, raw, countries)
             name = GENERIC_TAIL_RE.sub("", raw) or raw
-            short_outlet = registry.lookup_name(name, countries) if outlet is None and name != raw else None
-            if short_outlet is not None and _owned_by(short_outlet, raw):
-                name = raw  # "Nikkei Inc.": the company that owns Nikkei, as written; not Nikkei, nor a site of that name
+            if owned is not None and alias_key(owned[0]) == alias_key(name):
+                # "Nikkei Inc.": the company that owns Nikkei, as written; not Nikkei, nor a site of that name. Cut to
+                # another name ("Forbes Media Company" -> "Forbes Media", not Forbes), it names the company.
+                name = raw
             elif outlet is None:
                 # A registry name written as one token ("hungarianconservative") is found by the mention scan;
                 # it must be the whole name, so "CBS Interactive" is not taken for CBS News.

@@ -11,6 +11,11 @@ from operator import itemgetter
 from typing import Callable, Generic, TypeVar
 
 WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+# The characters that write a hyphen joining two words: "-", U+2010 (hyphen) and U+2011 (non-breaking hyphen):
+# "cover-up", "cover‐up", "cover‑up". The one set for the frame cues' hyphened cues, the loaded lexicon's negating
+# prefixes ("anti-fascism") and its wordings' gaps, and analysis.loaded's compounds.
+HYPHENS = frozenset("-\u2010\u2011")
+HYPHEN_CHARS = "".join(map(re.escape, sorted(HYPHENS)))  # the same, to write inside a regex character class
 # A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
 # or at a line break; abbreviations such as "Mr." or "U.S." are not treated as ends.
 # Written to start with one character class: the regex engine then skips ahead to the next . ! ? or line break

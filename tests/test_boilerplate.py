@@ -1300,3 +1300,28 @@ def test_note_on_the_author_under_an_about_heading_is_furniture_and_a_section_ab
 def test_related_articles_heading_in_other_languages_is_a_related_links_cue():
     for heading in ("Artigos relacionados", "Artículos relacionados", "Articles connexes", "Articoli correlati", "Ähnliche Artikel"):
         assert find_cue(heading).category == "related_links", heading
+
+
+def test_report_words_are_gathered_once_and_grow_with_kept_lines():
+    """_ReportWords: the headline's and body lines' content words, read when first asked (the lead and continuation
+    rules share them), grown by the lines those rules keep."""
+    text = "Flooding closes bridges\nCouncil engineers inspected bridges.\nVolunteers cleared debris nearby."
+    spans = [(0, 23), (24, 60), (61, len(text))]
+    lines = [boilerplate._Line(s, e, line_stats(text[s:e]), body) for (s, e), body in zip(spans, (False, True, False))]
+    report = boilerplate._ReportWords(text, lines, "Flooding closes bridges")
+    lines[2].body = True
+    report.add(lines[2])  # not gathered yet: the line is read with the other body lines when asked
+    assert report.words() == {"flooding", "closes", "bridges", "council", "engineers", "inspected", "volunteers",
+                              "cleared", "debris", "nearby"}
+    lines[0].body = True
+    report.add(lines[0], {"extra"})  # gathered: the kept line's words join, as given
+    assert "extra" in report.words() and report.words() is report.words()
+
+
+def test_link_texts_read_once(monkeypatch):
+    calls = []
+    monkeypatch.setattr(boilerplate, "_anchor_texts", lambda html: calls.append(html) or {"A LINK"})
+    links = boilerplate._LinkTexts("<a href='x'>A LINK</a>")
+    assert calls == []  # read only when a rule asks
+    assert "A LINK" in links.texts and "A LINK" in links.texts
+    assert len(calls) == 1

@@ -250,6 +250,20 @@ def test_a_page_in_another_language_gets_no_frame():
     assert framing.analyze_document(context_for(english)).columns["frame_external_regulation"] > 0
 
 
+def test_a_page_in_another_language_counts_its_sentences_without_matching_cues(monkeypatch):
+    """No frame matching is done where its counts would be thrown away; the frames rows still give the body sentences."""
+    portuguese = " ".join([
+        "Eu gosto muito de música para crianças e eu escuto todos os dias com os meus filhos.",
+        "Quando eu era pequeno, eu cantava estas canções na escola com os meus amigos.",
+        "Hoje eu trabalho com educação musical e eu ensino as crianças a cantar e a tocar.",
+    ])
+    context = context_for(portuguese)
+    expected = framing.frame_profile(context, framing.load_frame_cues())[0]
+    monkeypatch.setattr(framing, "frame_profile", lambda *args: pytest.fail("frame cues matched on a non-English page"))
+    rows = framing.analyze_document(context).rows["frames"]
+    assert expected == 3 and {row["body_sentences"] for row in rows} == {3} and {row["sentences"] for row in rows} == {0}
+
+
 def test_near_and_not_near_words_of_a_custom_lexicon(tmp_path: Path):
     path = tmp_path / "frames.csv"
     path.write_text("frame,cue,note,near,not_near\neconomic,bank*,,money|loan*,\nhealth_safety,virus*,,,computer*\n",

@@ -199,6 +199,23 @@ def test_not_near_column_is_parsed_and_checked():
                       + "vermin,vermin,name-calling,neutral-descriptive,(omit),note,,pest control\n")
 
 
+def test_near_cells_share_one_syntax_folded_each_lexicon_its_way():
+    """One reader (lexicon_csv.single_words) for the loaded lexicon's not_near and the frame cues' near/not_near:
+    "|" (or the lexicon's "/") between single words, a trailing * a prefix; only the folding differs."""
+    from analysis.frames import ContextWords, context_words
+    from analysis.lexicon import expand_not_near
+    from analysis.lexicon_csv import LexiconError as CsvLexiconError, single_words
+
+    cell = "Rat*|pest/Orbán’s| |FBI"
+    assert expand_not_near(cell) == (frozenset({"pest", "orbán's", "fbi"}), ("rat",))  # lower-cased, apostrophe straightened
+    assert context_words(cell) == ContextWords(frozenset({"pest", "orban", "fbi"}), ("rat",))  # accents and possessive dropped
+    assert single_words("", str.upper) == (frozenset(), ())
+    for bad in ("pest control", "anti-war", "*"):
+        with pytest.raises(ValueError, match="is not one word"):
+            single_words(f"rat|{bad}", str.lower)
+    assert CsvLexiconError is LexiconError  # one error type for every lexicon
+
+
 def test_reads_as_english_needs_only_lower_casing():
     """reads_as_english takes Tokens.lower_words: right only while no stop word holds an apostrophe (normalize_word
     straightens "’", so lower-casing and normalizing then agree on every stop word)."""

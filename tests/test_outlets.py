@@ -611,6 +611,21 @@ def test_owner_company_with_another_legal_form_is_not_taken_for_its_outlet():
     assert row["outlet"] == "Forbes Media" and row["outlet_type"] == "unknown"
 
 
+def test_lookup_says_which_row_a_company_name_owns():
+    """_lookup_or_owned: one look-up tells the row a name is, or the row whose owner it names and the name cut to
+    find it; a self-reference cut to that very name ("Nikkei Inc." -> "Nikkei") keeps its legal form."""
+    from analysis import outlets
+
+    registry = resources().registry
+    assert outlets._lookup_or_owned(registry, "Forbes", None)[0].name == "Forbes"
+    for company, shortened in (("Nikkei Inc", "Nikkei"), ("Forbes Media Company", "Forbes")):
+        outlet, (cut, owned) = outlets._lookup_or_owned(registry, company, None)
+        assert outlet is None and outlets._lookup(registry, company, None) is None
+        assert (cut, owned.name) == (shortened, shortened)
+    row = _doc("Orban met Putin on Tuesday.\n\nThe talks lasted two hours.\n\n© 2024 Nikkei Inc. All rights reserved.\n")
+    assert row["outlet"] == "Nikkei Inc" and row["outlet_type"] == "unknown"
+
+
 def test_a_company_named_after_its_outlet_keeps_its_legal_form():
     # Breitbart News Network LLC owns Breitbart News, whose alias "Breitbart News Network" the registry lists: cut
     # to that alias, the company would be reported as a site "not in the registry" of the outlet's own name.

@@ -104,3 +104,15 @@ def test_word_memo_computes_each_word_once_and_stays_bounded():
     assert calls == ["a", "b", "c"]
     assert memo["d"] == "D" and len(memo) == 1  # full: started afresh, same answers
     assert memo["a"] == "A" and calls == ["a", "b", "c", "d", "a"]
+
+
+def test_one_hyphen_set_for_compounds_gaps_and_hyphened_cues():
+    """tokens.HYPHENS is the hyphen set of loaded's compounds, the loaded lexicon's wording gaps and the frame cues."""
+    from analysis import frames, lexicon, loaded
+    from analysis.tokens import HYPHENS
+
+    assert HYPHENS == frozenset("-\u2010\u2011") and frames.HYPHENS is HYPHENS
+    for hyphen in HYPHENS:
+        assert [m.start() for m in loaded.HYPHEN_JOIN_RE.finditer(f"so{hyphen}called")] == [2]
+        assert lexicon.GAP_RE.fullmatch(f" {hyphen}\u2013 ")
+    assert not loaded.HYPHEN_JOIN_RE.search("so\u2013called") and not lexicon.GAP_RE.fullmatch("/")
