@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .actors import JOURNALIST_TITLES, _without_possessive, word_alternation
-from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, is_acronym, normalise_host
+from .registry import MARKS, POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, alias_key, is_acronym, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
 
@@ -245,7 +245,8 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
             if n == 1 and words[i][:1] != alias.words[0][:1]:
                 continue  # one-word names keep their case: "legal guardian" is not the Guardian
             if i + n < len(words) and text[spans[i + n - 1][1]:spans[i + n][0]] == " " and words[i + n][:1].isupper() \
-                    and not _staff_after(text, words[i + n - 1], spans[i + n - 1][1]):
+                    and not _staff_after(text, words[i + n - 1], spans[i + n - 1][1]) \
+                    and not _news_arm_after(words, i + n, registry.outlets[alias.index]):
                 continue  # part of a longer name: "the National Security Council", "Reuters Institute"
             if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
                 continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
@@ -276,6 +277,13 @@ def _staff_after(text: str, last_word: str, end: int) -> bool:
     """Whether the capitalised word after a name at `end` leaves the name whole: the name is a possessive ("BBC’s
     Emily Maitlis": the outlet's person) or a desk and a journalist's title follow (STAFF_TITLE_AFTER_RE)."""
     return last_word.endswith(POSSESSIVE_ENDINGS) or STAFF_TITLE_AFTER_RE.match(text, end) is not None
+
+
+def _news_arm_after(words: tuple[str, ...], after: int, outlet: Outlet) -> bool:
+    """Whether the capitalised words after an outlet's or agency's name are its news arm, which speaks for it: "News"
+    then one more capitalised word ("The Daily Caller News Foundation", "Reuters News Service"). ("Bloomberg News",
+    "BBC News" are aliases of their own.)"""
+    return outlet.kind in ("outlet", "agency") and words[after] == "News" and after + 1 < len(words) and words[after + 1][:1].isupper()
 
 
 def _tweet_marker(text: str, start: int, end: int) -> bool:
@@ -333,6 +341,88 @@ def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[i
                 break
             if joined.capitalize() not in prefixes or possessive:
                 break
+    return found
+
+
+# Curated rows whose name is an ordinary phrase in prose ("The Sun", "The Hill", "The Australian") carry no text alias
+# (their registry notes say why). Such a name still names the outlet when a citation cue stands right beside it, as
+# news copy cites a paper: "told The Sun", "according to The Hill", "The Hill newspaper", "as The Hindu reported".
+CUED_NAME_BEFORE_RE = re.compile(
+    r"\b(?:told|tells|telling|according to|(?:reported|published|quoted|cited|obtained|seen|revealed) by|interview(?:ed)? (?:with|by)|"
+    r"sp(?:oke|eaking|eaks) (?:to|with)|talk(?:ed|ing|s)? to|(?:wrote|writes|writing|written) (?:in|for)|(?:works?|worked|working) for|"
+    r"(?:appeared|published|quoted|cited) in|(?:provided|given|leaked) to)\s+$",
+    re.I,
+)
+CUED_NAME_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:(?:has|had|also|first)\s+)?(?:reported|reports|revealed|reveals|published|broke)\b")
+ARTICLES = frozenset({"The", "Die", "Der", "Das", "La", "Le", "Il", "El", "Los", "Les"})
+SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’)]*|[“\"‘(])$")  # before a sentence's first word, or a quotation's
+ARTICLE_ALTERNATION = "(?:" + "|".join(sorted(ARTICLES)) + ")"
+
+
+@dataclass(frozen=True)
+class _CuedName:
+    """A name _cued_name_spans looks for: its row, and the countries of the rows whose longer names end with it
+    ("The Kampala Sun" for "The Sun"), which the text must name less than the row's own."""
+
+    outlet: Outlet
+    rivals: frozenset[str]
+
+
+def _cued_names(registry: Registry) -> tuple[re.Pattern | None, dict[str, _CuedName]]:
+    """The names of curated outlet rows that no text alias gives (their notes: an ordinary phrase in prose), as one
+    case-sensitive pattern (None when there are none) and each name's _CuedName; built once per registry."""
+    if "citations.cued_names" in registry.derived:
+        return registry.derived["citations.cued_names"]
+    keys: dict[str, set[str]] = {}
+    for outlet in registry.outlets:
+        for name in (outlet.name, *outlet.aliases, *outlet.text_aliases):
+            keys.setdefault(alias_key(name), set()).add(outlet.country)
+    names: dict[str, _CuedName] = {}
+    for outlet in registry.outlets:
+        if not outlet.curated or outlet.kind != "outlet":
+            continue
+        written = {alias.lstrip(MARKS) for alias in outlet.text_aliases}
+        for name in (outlet.name, *outlet.aliases):
+            if name in written or name[:1] in MARKS or not re.fullmatch(r"[^\W\d_][\w’'\- ]*", name):
+                continue  # an alias the scan already looks for, a marked one, a domain, "ATV (Hungary)"
+            key = alias_key(name)
+            rivals = {country for other, countries in keys.items() if other != key and other.endswith(" " + key) for country in countries}
+            names.setdefault(name, _CuedName(outlet, frozenset(rivals)))
+    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))) + r")(?![\w\-])") if names else None
+    registry.derived["citations.cued_names"] = (pattern, names)
+    return pattern, names
+
+
+def _cued_name_spans(text: str, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet]]:
+    """Curated outlets named by a name that is an ordinary phrase (see _cued_names), each only where it is written
+    as the outlet writes it, not opening a sentence when it opens with an article (capitals then say nothing), nor
+    after or before a capitalised word (a title: "Here Comes The Sun", "The Hill Times"), with a citation cue right
+    beside it, in a text naming the outlet's country. A name other rows' longer names end with ("The Times") counts
+    only if the text names the row's country more than theirs and writes no longer form of it ("New York Times")."""
+    pattern, cued = _cued_names(registry)
+    if pattern is None:
+        return []
+    found: list[tuple[int, int, Outlet]] = []
+    for match in pattern.finditer(text):
+        start, end = match.span()
+        name = cued[match.group(0)]
+        line_start, line_end = _line_bounds(text, start, end)
+        prefix = _sentence_prefix(text, line_start, start)
+        before = text[line_start:start].rstrip()
+        if match.group(0).split()[0] in ARTICLES and (not before or SENTENCE_END_RE.search(before)):
+            continue
+        if re.search(r"(?<!\S)[A-Z][^\s]*$", before) or re.match(r" [A-Z]", text[end:end + 2]):
+            continue
+        after = text[end:min(line_end, end + 80)]
+        if not (CUED_NAME_BEFORE_RE.search(prefix[-60:]) or EVIDENCE_AFTER_RE.match(after) or CUED_NAME_AFTER_RE.match(after)):
+            continue
+        own = countries.get(name.outlet.country) if name.outlet.country else 1
+        if own <= 0 or any(own <= countries.get(country) for country in name.rivals if country):
+            continue
+        head = match.group(0).split(" ", 1)[-1] if match.group(0).split()[0] in ARTICLES else match.group(0)
+        if name.rivals and re.search(rf"\b(?!{ARTICLE_ALTERNATION}\b)[A-Z][\w’'-]* {re.escape(head)}\b", text):
+            continue  # the text writes a longer name ending with it ("The Baltimore Sun"): the short form may be that one
+        found.append((start, end, name.outlet))
     return found
 
 
@@ -541,6 +631,25 @@ MEDIA_LABELS = frozenset({"state-controlled", "state media", "state-funded", "pu
 GENERIC_COUNTRY_WORDS = frozenset({"united", "states", "kingdom", "republic", "democratic", "people", "islamic", "federation", "arab", "central"})
 
 
+# The last words of newspaper, magazine, broadcaster and news-site names (the outlet registry's, analysis/data/outlets.csv,
+# with analysis.actors.ORG_WORDS' publication words): a body's name ending so is a publication's ("Disobedient Media",
+# "National Catholic Reporter"). "Press" and "Network" are left out: "Oxford University Press", "the Haqqani Network".
+PUBLICATION_NAME_WORDS = frozenset(
+    "news times post media journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch"
+    " register reporter magazine daily weekly wire radio tv television".split()
+)
+
+
+def names_an_outlet(name: str, text: str) -> bool:
+    """Whether an organisation's name, as the text writes it, is a publication's: two words or more ending with a
+    publication word (PUBLICATION_NAME_WORDS), or a name the text also writes joined to "News" as one word, the way a
+    news site brands itself ("LifeSite" beside "LifeSiteNews")."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].casefold() in PUBLICATION_NAME_WORDS and all(word[:1].isupper() for word in words):
+        return True
+    return bool(words) and re.search(rf"(?<![\w-]){re.escape(name)}News\b", text) is not None
+
+
 def _has_evidence(text: str, start: int, end: int, outlet: Outlet) -> bool:
     """Whether the text beside a weak name at [start, end) shows it names that outlet (see TextAlias.needs_evidence).
 
@@ -615,6 +724,9 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     # or a menu's words ("National Security"): it counts only as a weak name does, with evidence or vouched for.
     taken += [(s, e) for s, e, *_ in names]
     joined = [(s, e, outlet, True) for s, e, outlet in _joined_spans(text, tokens, registry) if not any(a < e and s < b for a, b in taken)]
+    taken += [(s, e) for s, e, *_ in joined]
+    # A name found beside its cue needs no further evidence: the cue is the evidence.
+    names += [(s, e, outlet, False) for s, e, outlet in _cued_name_spans(text, registry, countries) if not any(a < e and s < b for a, b in taken)]
     by_label = {(s, e) for s, e, *_ in joined}
     for start, end, outlet, weak in sorted(names + joined, key=lambda n: n[0]):
         label = (start, end) in by_label

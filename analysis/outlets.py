@@ -21,7 +21,7 @@ from operator import itemgetter
 
 from . import actors as actors_module
 from .blocks import BOILERPLATE
-from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
+from .citations import CountryCounts, Mention, find_mentions, label_verdict, names_an_outlet, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
@@ -1086,7 +1086,8 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         rows.append(_citation_row(
             doc_id=doc_id,
             name=name,
-            kind=actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
+            kind=("outlet" if actor.kind == "organization" and names_an_outlet(name, text) else actor.kind)
+            if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
             outlet_type=outlet.outlet_type if outlet else "",
             state_media_code=outlet.state_media_code if outlet else "",
             mentions=actor.mentions,
