@@ -28,8 +28,9 @@ GLUE = ("/", "-", "–")  # marks that join a name to the word beside it ("Natio
 HOST_DOT_RE = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z]{2})", re.I)
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
 CONTEXT_AFTER = {"post", "posts", "account", "feed", "user", "thread", "profile", "channel"}
+# A bare "Source" credits only with its mark ("Source: Reuters"): "Sources told The Hill" is reporting, not a credit.
 CREDIT_CUE_RE = re.compile(
-    r"(?:source attribution|sources?|image source(?: from)?|images? (?:by|from|credit|courtesy)|photo(?:graph)?s?(?: by| credit| from)?|"
+    r"(?:source attribution|sources?(?=\s*[:\-–—])|image source(?: from)?|images? (?:by|from|credit|courtesy)|photo(?:graph)?s?(?: by| credit| from)?|"
     r"picture(?: by)?|credits?|courtesy(?: of)?|©|\(c\)|copyright|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished (?:from|with permission)|first published (?:by|in|on|at))\s*[:\-–—]?\s*",
     re.I,
@@ -639,13 +640,20 @@ PUBLICATION_NAME_WORDS = frozenset(
     " register reporter magazine daily weekly wire radio tv television".split()
 )
 
+# Words that make a publication word a kind of media, not a title: "the Main Stream Media", "Mainstream Media", "Fake News".
+GENERIC_MEDIA_MODIFIERS = frozenset(
+    "main stream mainstream mass social state news liberal conservative legacy corporate national local western foreign"
+    " fake alternative independent public private online digital print broadcast global international the".split()
+)
+
 
 def names_an_outlet(name: str, text: str) -> bool:
     """Whether an organisation's name, as the text writes it, is a publication's: two words or more ending with a
     publication word (PUBLICATION_NAME_WORDS), or a name the text also writes joined to "News" as one word, the way a
     news site brands itself ("LifeSite" beside "LifeSiteNews")."""
     words = name.split()
-    if len(words) >= 2 and words[-1].casefold() in PUBLICATION_NAME_WORDS and all(word[:1].isupper() for word in words):
+    if len(words) >= 2 and words[-1].casefold() in PUBLICATION_NAME_WORDS and all(word[:1].isupper() for word in words) \
+            and not all(word.casefold() in GENERIC_MEDIA_MODIFIERS for word in words[:-1]):
         return True
     return bool(words) and re.search(rf"(?<![\w-]){re.escape(name)}News\b", text) is not None
 
