@@ -412,7 +412,7 @@ def _cued_name_spans(text: str, registry: Registry, countries: CountryCounts) ->
         before = text[line_start:start].rstrip()
         if match.group(0).split()[0] in ARTICLES and (not before or SENTENCE_END_RE.search(before)):
             continue
-        if re.search(r"(?<!\S)[A-Z][^\s]*$", before) or re.match(r" [A-Z]", text[end:end + 2]):
+        if re.search(r"(?<!\S)[A-Z][\w’'\-]*$", before) or re.match(r" [A-Z]", text[end:end + 2]):
             continue
         after = text[end:min(line_end, end + 80)]
         if not (CUED_NAME_BEFORE_RE.search(prefix[-60:]) or EVIDENCE_AFTER_RE.match(after) or CUED_NAME_AFTER_RE.match(after)):
