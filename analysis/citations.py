@@ -42,7 +42,7 @@ SOURCE_BEFORE_RE = re.compile(
 )
 SOURCE_AFTER_RE = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?"
-    r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|report|analysis|investigation|story|more(?=\s*:))\b",
+    r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|broke|report|analysis|investigation|story|more(?=\s*:))\b",
     re.I,
 )
 # An acronym written right before a handle is a tweet's marker, not the outlet: "RT @user:" (retweet),
@@ -61,7 +61,8 @@ NOT_OUTLET_HOSTS = frozenset(
     " stumbleupon.com mix.com getpocket.com snapchat.com".split()
 )
 VENUE_BEFORE_RE = re.compile(
-    r"\b(?:told|tells|telling|to|with|via|interviewed by|appearing on|appeared on|spoke on)\s+(?:the\s+)?(?:[\w.\-’']+\s+){0,1}$",
+    r"\b(?:told|tells|telling|to|with|via|interviewed by|appearing on|appeared on|spoke on|(?:wrote|writes|writing|written) (?:for|in))\s+"
+    r"(?:the\s+)?(?:[\w.\-’']+\s+){0,1}$",
     re.I,
 )
 
@@ -130,6 +131,9 @@ LABELS: tuple[tuple[str, re.Pattern, frozenset[str], frozenset[str]], ...] = (
 LABEL_MAX_GAP_WORDS = 5  # words allowed between a label and the outlet it describes ("state-controlled media outlet X")
 
 
+UNLISTED_VIA = "publication name not in the registry"  # Mention.via of _unlisted_spans' names; their `domain` holds the name
+
+
 @dataclass(frozen=True)
 class Mention:
     """One occurrence of a registry outlet (or an unregistered URL's domain) in the text."""
@@ -142,7 +146,7 @@ class Mention:
     role: str
     label: str
     label_phrase: str
-    via: str  # "name" or "domain"
+    via: str  # "name", "domain", "name written as its domain" or UNLISTED_VIA
 
     @property
     def key(self) -> str:
@@ -424,6 +428,48 @@ def _cued_name_spans(text: str, registry: Registry, countries: CountryCounts) ->
         if name.rivals and re.search(rf"\b(?!{ARTICLE_ALTERNATION}\b)[A-Z][\w’'-]* {re.escape(head)}\b", text):
             continue  # the text writes a longer name ending with it ("The Baltimore Sun"): the short form may be that one
         found.append((start, end, name.outlet))
+    return found
+
+
+# Outlets the registry does not hold, named with a citation cue right beside them ("writing for National Catholic
+# Reporter", "EWTN’s National Catholic Register broke the story"): a name of one to four capitalised words then a word
+# newspapers and magazines take as their title's last word. Fewer words than PUBLICATION_NAME_WORDS: "News", "Media",
+# "Post", "Daily", "Radio" end many bodies' and programmes' names too.
+TITLE_WORDS = ("Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph", "Chronicle", "Inquirer", "Examiner", "Courier",
+               "Dispatch", "Register", "Reporter", "Magazine")
+UNLISTED_NAME_RE = re.compile(
+    r"(?<![\w’'&.\-])((?:The )?(?:[A-Z][\w&.\-]*[ ]){1,4}(?:" + "|".join(TITLE_WORDS) + r"))(?![\w\-])(?!['’]s? [A-Z])"
+)
+# Words of a journalist's rank or beat, capitalised in bylines: "By Staff Reporter", "Senior Political Reporter".
+STAFF_WORDS = frozenset("staff senior chief junior special political foreign court investigative contributing freelance"
+                        " white house capitol hill correspondent".split())
+NAME_GOES_ON_RE = re.compile(r"^(?:\s+(?:of|for|on|and|&|de|du|des)\b|['’]s?\s+[A-Z]|\s*-)")
+
+
+def _unlisted_spans(text: str) -> list[tuple[int, int, str]]:
+    """(start, end, name) of outlets not in the registry, named with a citation cue right beside them (UNLISTED_NAME_RE,
+    CUED_NAME_BEFORE_RE / CUED_NAME_AFTER_RE): the name is whole (no capitalised word right before it but a possessive
+    owner's, "EWTN’s"; no "of …" after it), opens no sentence unless the cue follows it, and is no journalist's rank."""
+    found: list[tuple[int, int, str]] = []
+    for match in UNLISTED_NAME_RE.finditer(text):
+        start, end = match.span(1)
+        name = match.group(1)
+        words = name.split()
+        if words[0] == "The":
+            words = words[1:]
+        if all(word.casefold() in STAFF_WORDS for word in words[:-1]) or any(word.casefold() in ENGLISH_STOP_WORDS for word in words[:-1]):
+            continue
+        line_start, line_end = _line_bounds(text, start, end)
+        before = text[line_start:start]
+        if re.search(r"(?<!\S)[A-Z][\w\-]*(?<!['’]s)$", before.rstrip()) and before.endswith(" "):
+            continue  # part of a longer run of capitalised words (a title-case headline)
+        after = text[end:line_end]
+        if NAME_GOES_ON_RE.match(after):
+            continue
+        prefix = _sentence_prefix(text, line_start, start)
+        cue_before = re.sub(r"\bthe\s+$", "", prefix[-60:])  # "told the Hollywood Reporter"
+        if CUED_NAME_BEFORE_RE.search(cue_before) or CUED_NAME_AFTER_RE.match(after):
+            found.append((start, end, " ".join(name.split())))
     return found
 
 
@@ -736,6 +782,10 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     # A name found beside its cue needs no further evidence: the cue is the evidence.
     names += [(s, e, outlet, False) for s, e, outlet in _cued_name_spans(text, registry, countries) if not any(a < e and s < b for a, b in taken)]
     by_label = {(s, e) for s, e, *_ in joined}
+    taken += [(s, e) for s, e, *_ in names]
+    for start, end, name in _unlisted_spans(text):
+        if not any(a < end and start < b for a, b in taken) and registry.lookup_name(name) is None:
+            spans.append((start, end, None, name, UNLISTED_VIA))  # the name stands in for a domain: the row's key and name
     for start, end, outlet, weak in sorted(names + joined, key=lambda n: n[0]):
         label = (start, end) in by_label
         if weak and (label or id(outlet) not in vouched) and not _has_evidence(text, start, end, outlet):
@@ -784,7 +834,8 @@ def outlet_citation_rows(doc_id: str, mentions: list[Mention], text: str, quote_
             "credibility_score": outlet.credibility_score if outlet else None,
             "credibility_category": outlet.credibility_category if outlet else "",
             "outlet_id": outlet.outlet_id if outlet else "",
-            "evidence": (outlet.label_summary() if outlet else f"URL in the text; domain {first.domain} is not in the registry")
+            "evidence": (outlet.label_summary() if outlet else f"a publication's name with a citation cue beside it; not in the registry"
+                         if first.via == UNLISTED_VIA else f"URL in the text; domain {first.domain} is not in the registry")
             + f"; found by {first.via} at offset {first.start}",
         })
     return rows

@@ -253,3 +253,25 @@ def test_an_organisation_named_as_a_publication_is_an_outlet():
     assert not names_an_outlet("Main Stream Media", "")  # a kind of media, not a title
     assert not names_an_outlet("Hungarian Media Authority", "")
     assert not names_an_outlet("Media", "")
+
+
+def test_a_publication_the_registry_lacks_counts_beside_a_citation_cue():
+    found = mentions("Before my piece went to press, EWTN’s National Catholic Register broke the story.\n"
+                     "Sean Winters, writing for National Catholic Reporter, called him a liar.")
+    assert found == [("National Catholic Register", "source", ""), ("National Catholic Reporter", "venue", "")]
+    text = "He told the Hollywood Reporter that it was over."
+    [mention] = find_mentions(text, tokenize(text), registry())
+    assert (mention.outlet, mention.name, mention.key) == (None, "Hollywood Reporter", "domain:Hollywood Reporter")
+
+
+def test_a_publication_word_without_a_cue_or_in_a_longer_name_is_no_unlisted_outlet():
+    assert mentions("The National Catholic Register is a weekly.") == []  # no cue
+    assert mentions("By Staff Reporter | March 3, 2023") == []  # a journalist's rank
+    assert mentions("He told Senior Political Reporter Jane Doe so.") == []
+    assert mentions("Results appeared in the American Journal of Medicine in May.") == []  # the name goes on
+    assert mentions("Why Voters Told The Boston Daily Reporter So") == []  # a title-case headline
+
+
+def test_writing_for_an_outlet_is_its_venue_and_breaking_a_story_a_source():
+    assert mentions("Jane Doe, writing for Bloomberg, said so.") == [("Bloomberg", "venue", "")]
+    assert mentions("Bloomberg broke the story on Monday.") == [("Bloomberg", "source", "")]
