@@ -443,7 +443,7 @@ UNLISTED_NAME_RE = re.compile(
 # Words of a journalist's rank or beat, capitalised in bylines: "By Staff Reporter", "Senior Political Reporter".
 STAFF_WORDS = frozenset("staff senior chief junior special political foreign court investigative contributing freelance"
                         " white house capitol hill correspondent".split())
-NAME_GOES_ON_RE = re.compile(r"^(?:\s+(?:of|for|on|and|&|de|du|des)\b|['’]s?\s+[A-Z]|\s*-)")
+NAME_GOES_ON_RE = re.compile(r"^(?:\s+(?:of|for|on|and|&|de|du|des)\b| [A-Z]|['’]s?\s+[A-Z]|\s*-)")  # "Astrophysical Journal Letters"
 
 
 def _unlisted_spans(text: str) -> list[tuple[int, int, str]]:

@@ -275,3 +275,7 @@ def test_a_publication_word_without_a_cue_or_in_a_longer_name_is_no_unlisted_out
 def test_writing_for_an_outlet_is_its_venue_and_breaking_a_story_a_source():
     assert mentions("Jane Doe, writing for Bloomberg, said so.") == [("Bloomberg", "venue", "")]
     assert mentions("Bloomberg broke the story on Monday.") == [("Bloomberg", "source", "")]
+
+
+def test_an_unlisted_publication_name_that_goes_on_is_none():
+    assert mentions("The study was published in Astrophysical Journal Letters in May.") == []

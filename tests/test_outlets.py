@@ -1072,3 +1072,12 @@ def test_an_organisation_quoted_under_a_publications_name_is_an_outlet_row_once(
     assert rows["Disobediant Media"]["kind"] == "outlet"
     assert rows["National Catholic Reporter"]["kind"] == "outlet"
     assert sum(1 for row in _doc(text)["citations"] if row["name"] == "National Catholic Reporter") == 1
+
+
+def test_a_page_citing_its_own_unregistered_name_cites_nothing():
+    text = ("Stadia Launches | Hollywood Reporter\n\nThe Hollywood Reporter\n\nMovies\nTV\n\n"
+            "“It is built for the cloud,” Jack Buser, a director at Google, tells The Hollywood Reporter.\n\n"
+            "© 2019 The Hollywood Reporter\nAll rights reserved.\n")
+    row = _doc(text)
+    assert "Hollywood Reporter" in row["outlet"]
+    assert not any("Hollywood Reporter" in cited["name"] for cited in row["citations"])
