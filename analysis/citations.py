@@ -373,9 +373,9 @@ class _CuedName:
     rivals: frozenset[str]
 
 
-def _cued_names(registry: Registry) -> tuple[re.Pattern | None, dict[str, _CuedName]]:
-    """The names of curated outlet rows that no text alias gives (their notes: an ordinary phrase in prose), as one
-    case-sensitive pattern (None when there are none) and each name's _CuedName; built once per registry."""
+def _cued_names(registry: Registry) -> tuple[dict[str, tuple[str, ...]], dict[str, _CuedName]]:
+    """The names of curated outlet rows that no text alias gives (their notes: an ordinary phrase in prose), by their
+    last word as a text writes it (see by_last below), and each name's _CuedName; built once per registry."""
     if "citations.cued_names" in registry.derived:
         return registry.derived["citations.cued_names"]
     keys: dict[str, set[str]] = {}
@@ -393,28 +393,39 @@ def _cued_names(registry: Registry) -> tuple[re.Pattern | None, dict[str, _CuedN
             key = alias_key(name)
             rivals = {country for other, countries in keys.items() if other != key and other.endswith(" " + key) for country in countries}
             names.setdefault(name, _CuedName(outlet, frozenset(rivals)))
-    pattern = re.compile(r"(?<![\w\-])(?:" + "|".join(map(re.escape, sorted(names, key=lambda n: (-len(n), n)))) + r")(?![\w\-])") if names else None
-    registry.derived["citations.cued_names"] = (pattern, names)
-    return pattern, names
+    # The last word as a text writes it (bare or possessive) -> (the bare word, then the names it ends, longest first).
+    by_last: dict[str, tuple[str, ...]] = {}
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        last = name.split()[-1]
+        for written in (last, *(last + ending for ending in POSSESSIVE_ENDINGS)):
+            by_last[written] = (*by_last.get(written, (last,)), name)
+    registry.derived["citations.cued_names"] = (by_last, names)
+    return by_last, names
 
 
-def _cued_name_spans(text: str, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet]]:
+def _cued_name_spans(text: str, tokens: Tokens, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet]]:
     """Curated outlets named by a name that is an ordinary phrase (see _cued_names), each only where it is written
     as the outlet writes it, not opening a sentence when it opens with an article (capitals then say nothing), nor
     after or before a capitalised word (a title: "Here Comes The Sun", "The Hill Times"), with a citation cue right
     beside it, in a text naming the outlet's country. A name other rows' longer names end with ("The Times") counts
     only if the text names the row's country more than theirs and writes no longer form of it ("New York Times")."""
-    pattern, cued = _cued_names(registry)
-    if pattern is None:
-        return []
+    by_last, cued = _cued_names(registry)
     found: list[tuple[int, int, Outlet]] = []
-    for match in pattern.finditer(text):
-        start, end = match.span()
-        name = cued[match.group(0)]
+    words, spans = tokens.words, tokens.word_spans
+    for i in compress(range(len(words)), map(by_last.__contains__, words)):  # the names' last words, in one pass in C
+        last = by_last[words[i]]
+        end = spans[i][1] - (len(words[i]) - len(last[0]))  # "The Hill’s": the name ends before the possessive
+        written = next((n for n in last[1:] if text.startswith(n, end - len(n))), None)
+        if written is None:
+            continue
+        start = end - len(written)
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "_-")) or text[end:end + 1] == "-":
+            continue  # inside a word
+        name = cued[written]
         line_start, line_end = _line_bounds(text, start, end)
         prefix = _sentence_prefix(text, line_start, start)
         before = text[line_start:start].rstrip()
-        if match.group(0).split()[0] in ARTICLES and (not before or SENTENCE_END_RE.search(before)):
+        if written.split()[0] in ARTICLES and (not before or SENTENCE_END_RE.search(before)):
             continue
         if re.search(r"(?<!\S)[A-Z][\w’'\-]*$", before) or re.match(r" [A-Z]", text[end:end + 2]):
             continue
@@ -424,7 +435,7 @@ def _cued_name_spans(text: str, registry: Registry, countries: CountryCounts) ->
         own = countries.get(name.outlet.country) if name.outlet.country else 1
         if own <= 0 or any(own <= countries.get(country) for country in name.rivals if country):
             continue
-        head = match.group(0).split(" ", 1)[-1] if match.group(0).split()[0] in ARTICLES else match.group(0)
+        head = written.split(" ", 1)[-1] if written.split()[0] in ARTICLES else written
         if name.rivals and re.search(rf"\b(?!{ARTICLE_ALTERNATION}\b)[A-Z][\w’'-]* {re.escape(head)}\b", text):
             continue  # the text writes a longer name ending with it ("The Baltimore Sun"): the short form may be that one
         found.append((start, end, name.outlet))
@@ -435,29 +446,33 @@ def _cued_name_spans(text: str, registry: Registry, countries: CountryCounts) ->
 # Reporter", "EWTN’s National Catholic Register broke the story"): a name of one to four capitalised words then a word
 # newspapers and magazines take as their title's last word. Fewer words than PUBLICATION_NAME_WORDS: "News", "Media",
 # "Post", "Daily", "Radio" end many bodies' and programmes' names too.
-TITLE_WORDS = ("Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph", "Chronicle", "Inquirer", "Examiner", "Courier",
-               "Dispatch", "Register", "Reporter", "Magazine")
-UNLISTED_NAME_RE = re.compile(
-    r"(?<![\w’'&.\-])((?:The )?(?:[A-Z][\w&.\-]*[ ]){1,4}(?:" + "|".join(TITLE_WORDS) + r"))(?![\w\-])(?!['’]s? [A-Z])"
-)
+TITLE_WORDS = frozenset({"Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph", "Chronicle", "Inquirer", "Examiner",
+                         "Courier", "Dispatch", "Register", "Reporter", "Magazine"})
+# The name a title word ends, looked for back from it on its line: "The" and one to four capitalised words.
+UNLISTED_NAME_RE = re.compile(r"(?<![\w’'&.\-])((?:The )?(?:[A-Z][\w&.\-]*[ ]){1,4})$")
 # Words of a journalist's rank or beat, capitalised in bylines: "By Staff Reporter", "Senior Political Reporter".
 STAFF_WORDS = frozenset("staff senior chief junior special political foreign court investigative contributing freelance"
                         " white house capitol hill correspondent".split())
 NAME_GOES_ON_RE = re.compile(r"^(?:\s+(?:of|for|on|and|&|de|du|des)\b| [A-Z]|['’]s?\s+[A-Z]|\s*-)")  # "Astrophysical Journal Letters"
 
 
-def _unlisted_spans(text: str) -> list[tuple[int, int, str]]:
-    """(start, end, name) of outlets not in the registry, named with a citation cue right beside them (UNLISTED_NAME_RE,
-    CUED_NAME_BEFORE_RE / CUED_NAME_AFTER_RE): the name is whole (no capitalised word right before it but a possessive
-    owner's, "EWTN’s"; no "of …" after it), opens no sentence unless the cue follows it, and is no journalist's rank."""
+def _unlisted_spans(text: str, tokens: Tokens) -> list[tuple[int, int, str]]:
+    """(start, end, name) of outlets not in the registry, named with a citation cue right beside them (TITLE_WORDS,
+    UNLISTED_NAME_RE, CUED_NAME_BEFORE_RE / CUED_NAME_AFTER_RE): the name is whole (no capitalised word right before
+    it but a possessive owner's, "EWTN’s"; no "of …" after it) and is no journalist's rank ("Staff Reporter")."""
     found: list[tuple[int, int, str]] = []
-    for match in UNLISTED_NAME_RE.finditer(text):
-        start, end = match.span(1)
-        name = match.group(1)
-        words = name.split()
-        if words[0] == "The":
-            words = words[1:]
-        if all(word.casefold() in STAFF_WORDS for word in words[:-1]) or any(word.casefold() in ENGLISH_STOP_WORDS for word in words[:-1]):
+    words, spans = tokens.words, tokens.word_spans
+    for i in compress(range(len(words)), map(TITLE_WORDS.__contains__, words)):  # the title words, in one pass in C
+        title_start, end = spans[i]
+        if not title_start or text[title_start - 1] != " " or text[end:end + 1] == "-":
+            continue
+        match = UNLISTED_NAME_RE.search(text, max(text.rfind("\n", 0, title_start) + 1, title_start - 120), title_start)
+        if match is None:
+            continue
+        start = match.start(1)
+        name = text[start:end]
+        name_words = name.split()[1:] if name.startswith("The ") else name.split()
+        if all(word.casefold() in STAFF_WORDS for word in name_words[:-1]) or any(word.casefold() in ENGLISH_STOP_WORDS for word in name_words[:-1]):
             continue
         line_start, line_end = _line_bounds(text, start, end)
         before = text[line_start:start]
@@ -780,10 +795,10 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     joined = [(s, e, outlet, True) for s, e, outlet in _joined_spans(text, tokens, registry) if not any(a < e and s < b for a, b in taken)]
     taken += [(s, e) for s, e, *_ in joined]
     # A name found beside its cue needs no further evidence: the cue is the evidence.
-    names += [(s, e, outlet, False) for s, e, outlet in _cued_name_spans(text, registry, countries) if not any(a < e and s < b for a, b in taken)]
+    names += [(s, e, outlet, False) for s, e, outlet in _cued_name_spans(text, tokens, registry, countries) if not any(a < e and s < b for a, b in taken)]
     by_label = {(s, e) for s, e, *_ in joined}
     taken += [(s, e) for s, e, *_ in names]
-    for start, end, name in _unlisted_spans(text):
+    for start, end, name in _unlisted_spans(text, tokens):
         if not any(a < end and start < b for a, b in taken) and registry.lookup_name(name) is None:
             spans.append((start, end, None, name, UNLISTED_VIA))  # the name stands in for a domain: the row's key and name
     for start, end, outlet, weak in sorted(names + joined, key=lambda n: n[0]):
