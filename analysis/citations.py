@@ -716,7 +716,8 @@ def names_an_outlet(name: str, text: str) -> bool:
     if len(words) >= 2 and words[-1].casefold() in PUBLICATION_NAME_WORDS and all(word[:1].isupper() for word in words) \
             and not all(word.casefold() in GENERIC_MEDIA_MODIFIERS for word in words[:-1]):
         return True
-    return bool(words) and re.search(rf"(?<![\w-]){re.escape(name)}News\b", text) is not None
+    joined = name + "News"
+    return bool(words) and joined in text and re.search(rf"(?<![\w-]){re.escape(joined)}\b", text) is not None
 
 
 def _has_evidence(text: str, start: int, end: int, outlet: Outlet) -> bool:
