@@ -14,7 +14,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .actors import JOURNALIST_TITLES, _without_possessive, word_alternation
-from .registry import POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, is_acronym, normalise_host
+from .registry import MARKS, POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, alias_key, is_acronym, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
 
@@ -28,8 +28,9 @@ GLUE = ("/", "-", "–")  # marks that join a name to the word beside it ("Natio
 HOST_DOT_RE = re.compile(r"\.(?<=[a-z0-9]\.)(?=[a-z]{2})", re.I)
 CONTEXT_BEFORE = {"on", "platform", "via", "network", "site"}
 CONTEXT_AFTER = {"post", "posts", "account", "feed", "user", "thread", "profile", "channel"}
+# A bare "Source" credits only with its mark ("Source: Reuters"): "Sources told The Hill" is reporting, not a credit.
 CREDIT_CUE_RE = re.compile(
-    r"(?:source attribution|sources?|image source(?: from)?|images? (?:by|from|credit|courtesy)|photo(?:graph)?s?(?: by| credit| from)?|"
+    r"(?:source attribution|sources?(?=\s*[:\-–—])|image source(?: from)?|images? (?:by|from|credit|courtesy)|photo(?:graph)?s?(?: by| credit| from)?|"
     r"picture(?: by)?|credits?|courtesy(?: of)?|©|\(c\)|copyright|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished (?:from|with permission)|first published (?:by|in|on|at))\s*[:\-–—]?\s*",
     re.I,
@@ -41,7 +42,7 @@ SOURCE_BEFORE_RE = re.compile(
 )
 SOURCE_AFTER_RE = re.compile(
     r"^(?:['’]s)?\s*(?:\([^)]{1,40}\)\s*)?(?:,[^,.;]{0,80},\s*)?(?:\w+ly\s+)?(?:has\s+|had\s+|also\s+)?"
-    r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|report|analysis|investigation|story|more(?=\s*:))\b",
+    r"(?:reported|reports|said|says|wrote|writes|revealed|reveals|published|broadcast|aired|quoted|cited|claimed|claims|stated|noted|learned|confirmed|disclosed|obtained|broke|report|analysis|investigation|story|more(?=\s*:))\b",
     re.I,
 )
 # An acronym written right before a handle is a tweet's marker, not the outlet: "RT @user:" (retweet),
@@ -60,7 +61,8 @@ NOT_OUTLET_HOSTS = frozenset(
     " stumbleupon.com mix.com getpocket.com snapchat.com".split()
 )
 VENUE_BEFORE_RE = re.compile(
-    r"\b(?:told|tells|telling|to|with|via|interviewed by|appearing on|appeared on|spoke on)\s+(?:the\s+)?(?:[\w.\-’']+\s+){0,1}$",
+    r"\b(?:told|tells|telling|to|with|via|interviewed by|appearing on|appeared on|spoke on|(?:wrote|writes|writing|written) (?:for|in))\s+"
+    r"(?:the\s+)?(?:[\w.\-’']+\s+){0,1}$",
     re.I,
 )
 
@@ -129,6 +131,9 @@ LABELS: tuple[tuple[str, re.Pattern, frozenset[str], frozenset[str]], ...] = (
 LABEL_MAX_GAP_WORDS = 5  # words allowed between a label and the outlet it describes ("state-controlled media outlet X")
 
 
+UNLISTED_VIA = "publication name not in the registry"  # Mention.via of _unlisted_spans' names; their `domain` holds the name
+
+
 @dataclass(frozen=True)
 class Mention:
     """One occurrence of a registry outlet (or an unregistered URL's domain) in the text."""
@@ -141,7 +146,7 @@ class Mention:
     role: str
     label: str
     label_phrase: str
-    via: str  # "name" or "domain"
+    via: str  # "name", "domain", "name written as its domain" or UNLISTED_VIA
 
     @property
     def key(self) -> str:
@@ -245,7 +250,8 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
             if n == 1 and words[i][:1] != alias.words[0][:1]:
                 continue  # one-word names keep their case: "legal guardian" is not the Guardian
             if i + n < len(words) and text[spans[i + n - 1][1]:spans[i + n][0]] == " " and words[i + n][:1].isupper() \
-                    and not _staff_after(text, words[i + n - 1], spans[i + n - 1][1]):
+                    and not _staff_after(text, words[i + n - 1], spans[i + n - 1][1]) \
+                    and not _news_arm_after(words, i + n, registry.outlets[alias.index]):
                 continue  # part of a longer name: "the National Security Council", "Reuters Institute"
             if _in_compound(text, spans[i][0], spans[i + n - 1][1]):
                 continue  # "Kremlin-controlled", "pro-Kremlin": a modifier, not a mention
@@ -276,6 +282,13 @@ def _staff_after(text: str, last_word: str, end: int) -> bool:
     """Whether the capitalised word after a name at `end` leaves the name whole: the name is a possessive ("BBC’s
     Emily Maitlis": the outlet's person) or a desk and a journalist's title follow (STAFF_TITLE_AFTER_RE)."""
     return last_word.endswith(POSSESSIVE_ENDINGS) or STAFF_TITLE_AFTER_RE.match(text, end) is not None
+
+
+def _news_arm_after(words: tuple[str, ...], after: int, outlet: Outlet) -> bool:
+    """Whether the capitalised words after an outlet's or agency's name are its news arm, which speaks for it: "News"
+    then one more capitalised word ("The Daily Caller News Foundation", "Reuters News Service"). ("Bloomberg News",
+    "BBC News" are aliases of their own.)"""
+    return outlet.kind in ("outlet", "agency") and words[after] == "News" and after + 1 < len(words) and words[after + 1][:1].isupper()
 
 
 def _tweet_marker(text: str, start: int, end: int) -> bool:
@@ -333,6 +346,145 @@ def _joined_spans(text: str, tokens: Tokens, registry: Registry) -> list[tuple[i
                 break
             if joined.capitalize() not in prefixes or possessive:
                 break
+    return found
+
+
+# Curated rows whose name is an ordinary phrase in prose ("The Sun", "The Hill", "The Australian") carry no text alias
+# (their registry notes say why). Such a name still names the outlet when a citation cue stands right beside it, as
+# news copy cites a paper: "told The Sun", "according to The Hill", "The Hill newspaper", "as The Hindu reported".
+CUED_NAME_BEFORE_RE = re.compile(
+    r"\b(?:told|tells|telling|according to|(?:reported|published|quoted|cited|obtained|seen|revealed) by|interview(?:ed)? (?:with|by)|"
+    r"sp(?:oke|eaking|eaks) (?:to|with)|talk(?:ed|ing|s)? to|(?:wrote|writes|writing|written) (?:in|for)|(?:works?|worked|working) for|"
+    r"(?:appeared|published|quoted|cited) in|(?:provided|given|leaked) to)\s+$",
+    re.I,
+)
+CUED_NAME_AFTER_RE = re.compile(r"^(?:['’]s)?\s+(?:(?:has|had|also|first)\s+)?(?:reported|reports|revealed|reveals|published|broke)\b")
+ARTICLES = frozenset({"The", "Die", "Der", "Das", "La", "Le", "Il", "El", "Los", "Les"})
+SENTENCE_END_RE = re.compile(r"(?:[.!?][\"”’)]*|[“\"‘(])$")  # before a sentence's first word, or a quotation's
+ARTICLE_ALTERNATION = "(?:" + "|".join(sorted(ARTICLES)) + ")"
+
+
+@dataclass(frozen=True)
+class _CuedName:
+    """A name _cued_name_spans looks for: its row, and the countries of the rows whose longer names end with it
+    ("The Kampala Sun" for "The Sun"), which the text must name less than the row's own."""
+
+    outlet: Outlet
+    rivals: frozenset[str]
+
+
+def _cued_names(registry: Registry) -> tuple[dict[str, tuple[str, ...]], dict[str, _CuedName]]:
+    """The names of curated outlet rows that no text alias gives (their notes: an ordinary phrase in prose), by their
+    last word as a text writes it (see by_last below), and each name's _CuedName; built once per registry."""
+    if "citations.cued_names" in registry.derived:
+        return registry.derived["citations.cued_names"]
+    keys: dict[str, set[str]] = {}
+    for outlet in registry.outlets:
+        for name in (outlet.name, *outlet.aliases, *outlet.text_aliases):
+            keys.setdefault(alias_key(name), set()).add(outlet.country)
+    names: dict[str, _CuedName] = {}
+    for outlet in registry.outlets:
+        if not outlet.curated or outlet.kind != "outlet":
+            continue
+        written = {alias.lstrip(MARKS) for alias in outlet.text_aliases}
+        for name in (outlet.name, *outlet.aliases):
+            if name in written or name[:1] in MARKS or not re.fullmatch(r"[^\W\d_][\w’'\- ]*", name):
+                continue  # an alias the scan already looks for, a marked one, a domain, "ATV (Hungary)"
+            key = alias_key(name)
+            rivals = {country for other, countries in keys.items() if other != key and other.endswith(" " + key) for country in countries}
+            names.setdefault(name, _CuedName(outlet, frozenset(rivals)))
+    # The last word as a text writes it (bare or possessive) -> (the bare word, then the names it ends, longest first).
+    by_last: dict[str, tuple[str, ...]] = {}
+    for name in sorted(names, key=lambda n: (-len(n), n)):
+        last = name.split()[-1]
+        for written in (last, *(last + ending for ending in POSSESSIVE_ENDINGS)):
+            by_last[written] = (*by_last.get(written, (last,)), name)
+    registry.derived["citations.cued_names"] = (by_last, names)
+    return by_last, names
+
+
+def _cued_name_spans(text: str, tokens: Tokens, registry: Registry, countries: CountryCounts) -> list[tuple[int, int, Outlet]]:
+    """Curated outlets named by a name that is an ordinary phrase (see _cued_names), each only where it is written
+    as the outlet writes it, not opening a sentence when it opens with an article (capitals then say nothing), nor
+    after or before a capitalised word (a title: "Here Comes The Sun", "The Hill Times"), with a citation cue right
+    beside it, in a text naming the outlet's country. A name other rows' longer names end with ("The Times") counts
+    only if the text names the row's country more than theirs and writes no longer form of it ("New York Times")."""
+    by_last, cued = _cued_names(registry)
+    found: list[tuple[int, int, Outlet]] = []
+    words, spans = tokens.words, tokens.word_spans
+    for i in compress(range(len(words)), map(by_last.__contains__, words)):  # the names' last words, in one pass in C
+        last = by_last[words[i]]
+        end = spans[i][1] - (len(words[i]) - len(last[0]))  # "The Hill’s": the name ends before the possessive
+        written = next((n for n in last[1:] if text.startswith(n, end - len(n))), None)
+        if written is None:
+            continue
+        start = end - len(written)
+        if (start and (text[start - 1].isalnum() or text[start - 1] in "_-")) or text[end:end + 1] == "-":
+            continue  # inside a word
+        name = cued[written]
+        line_start, line_end = _line_bounds(text, start, end)
+        prefix = _sentence_prefix(text, line_start, start)
+        before = text[line_start:start].rstrip()
+        if written.split()[0] in ARTICLES and (not before or SENTENCE_END_RE.search(before)):
+            continue
+        if re.search(r"(?<!\S)[A-Z][\w’'\-]*$", before) or re.match(r" [A-Z]", text[end:end + 2]):
+            continue
+        after = text[end:min(line_end, end + 80)]
+        if not (CUED_NAME_BEFORE_RE.search(prefix[-60:]) or EVIDENCE_AFTER_RE.match(after) or CUED_NAME_AFTER_RE.match(after)):
+            continue
+        own = countries.get(name.outlet.country) if name.outlet.country else 1
+        if own <= 0 or any(own <= countries.get(country) for country in name.rivals if country):
+            continue
+        head = written.split(" ", 1)[-1] if written.split()[0] in ARTICLES else written
+        if name.rivals and re.search(rf"\b(?!{ARTICLE_ALTERNATION}\b)[A-Z][\w’'-]* {re.escape(head)}\b", text):
+            continue  # the text writes a longer name ending with it ("The Baltimore Sun"): the short form may be that one
+        found.append((start, end, name.outlet))
+    return found
+
+
+# Outlets the registry does not hold, named with a citation cue right beside them ("writing for National Catholic
+# Reporter", "EWTN’s National Catholic Register broke the story"): a name of one to four capitalised words then a word
+# newspapers and magazines take as their title's last word. Fewer words than PUBLICATION_NAME_WORDS: "News", "Media",
+# "Post", "Daily", "Radio" end many bodies' and programmes' names too.
+TITLE_WORDS = frozenset({"Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph", "Chronicle", "Inquirer", "Examiner",
+                         "Courier", "Dispatch", "Register", "Reporter", "Magazine"})
+# The name a title word ends, looked for back from it on its line: "The" and one to four capitalised words.
+UNLISTED_NAME_RE = re.compile(r"(?<![\w’'&.\-])((?:The )?(?:[A-Z][\w&.\-]*[ ]){1,4})$")
+# Words of a journalist's rank or beat, capitalised in bylines: "By Staff Reporter", "Senior Political Reporter".
+STAFF_WORDS = frozenset("staff senior chief junior special political foreign court investigative contributing freelance"
+                        " white house capitol hill correspondent".split())
+NAME_GOES_ON_RE = re.compile(r"^(?:\s+(?:of|for|on|and|&|de|du|des)\b| [A-Z]|['’]s?\s+[A-Z]|\s*-)")  # "Astrophysical Journal Letters"
+
+
+def _unlisted_spans(text: str, tokens: Tokens) -> list[tuple[int, int, str]]:
+    """(start, end, name) of outlets not in the registry, named with a citation cue right beside them (TITLE_WORDS,
+    UNLISTED_NAME_RE, CUED_NAME_BEFORE_RE / CUED_NAME_AFTER_RE): the name is whole (no capitalised word right before
+    it but a possessive owner's, "EWTN’s"; no "of …" after it) and is no journalist's rank ("Staff Reporter")."""
+    found: list[tuple[int, int, str]] = []
+    words, spans = tokens.words, tokens.word_spans
+    for i in compress(range(len(words)), map(TITLE_WORDS.__contains__, words)):  # the title words, in one pass in C
+        title_start, end = spans[i]
+        if not title_start or text[title_start - 1] != " " or text[end:end + 1] == "-":
+            continue
+        match = UNLISTED_NAME_RE.search(text, max(text.rfind("\n", 0, title_start) + 1, title_start - 120), title_start)
+        if match is None:
+            continue
+        start = match.start(1)
+        name = text[start:end]
+        name_words = name.split()[1:] if name.startswith("The ") else name.split()
+        if all(word.casefold() in STAFF_WORDS for word in name_words[:-1]) or any(word.casefold() in ENGLISH_STOP_WORDS for word in name_words[:-1]):
+            continue
+        line_start, line_end = _line_bounds(text, start, end)
+        before = text[line_start:start]
+        if re.search(r"(?<!\S)[A-Z][\w\-]*(?<!['’]s)$", before.rstrip()) and before.endswith(" "):
+            continue  # part of a longer run of capitalised words (a title-case headline)
+        after = text[end:line_end]
+        if NAME_GOES_ON_RE.match(after):
+            continue
+        prefix = _sentence_prefix(text, line_start, start)
+        cue_before = re.sub(r"\bthe\s+$", "", prefix[-60:])  # "told the Hollywood Reporter"
+        if CUED_NAME_BEFORE_RE.search(cue_before) or CUED_NAME_AFTER_RE.match(after):
+            found.append((start, end, " ".join(name.split())))
     return found
 
 
@@ -541,6 +693,33 @@ MEDIA_LABELS = frozenset({"state-controlled", "state media", "state-funded", "pu
 GENERIC_COUNTRY_WORDS = frozenset({"united", "states", "kingdom", "republic", "democratic", "people", "islamic", "federation", "arab", "central"})
 
 
+# The last words of newspaper, magazine, broadcaster and news-site names (the outlet registry's, analysis/data/outlets.csv,
+# with analysis.actors.ORG_WORDS' publication words): a body's name ending so is a publication's ("Disobedient Media",
+# "National Catholic Reporter"). "Press" and "Network" are left out: "Oxford University Press", "the Haqqani Network".
+PUBLICATION_NAME_WORDS = frozenset(
+    "news times post media journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch"
+    " register reporter magazine daily weekly wire radio tv television".split()
+)
+
+# Words that make a publication word a kind of media, not a title: "the Main Stream Media", "Mainstream Media", "Fake News".
+GENERIC_MEDIA_MODIFIERS = frozenset(
+    "main stream mainstream mass social state news liberal conservative legacy corporate national local western foreign"
+    " fake alternative independent public private online digital print broadcast global international the".split()
+)
+
+
+def names_an_outlet(name: str, text: str) -> bool:
+    """Whether an organisation's name, as the text writes it, is a publication's: two words or more ending with a
+    publication word (PUBLICATION_NAME_WORDS), or a name the text also writes joined to "News" as one word, the way a
+    news site brands itself ("LifeSite" beside "LifeSiteNews")."""
+    words = name.split()
+    if len(words) >= 2 and words[-1].casefold() in PUBLICATION_NAME_WORDS and all(word[:1].isupper() for word in words) \
+            and not all(word.casefold() in GENERIC_MEDIA_MODIFIERS for word in words[:-1]):
+        return True
+    joined = name + "News"
+    return bool(words) and joined in text and re.search(rf"(?<![\w-]){re.escape(joined)}\b", text) is not None
+
+
 def _has_evidence(text: str, start: int, end: int, outlet: Outlet) -> bool:
     """Whether the text beside a weak name at [start, end) shows it names that outlet (see TextAlias.needs_evidence).
 
@@ -615,7 +794,14 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     # or a menu's words ("National Security"): it counts only as a weak name does, with evidence or vouched for.
     taken += [(s, e) for s, e, *_ in names]
     joined = [(s, e, outlet, True) for s, e, outlet in _joined_spans(text, tokens, registry) if not any(a < e and s < b for a, b in taken)]
+    taken += [(s, e) for s, e, *_ in joined]
+    # A name found beside its cue needs no further evidence: the cue is the evidence.
+    names += [(s, e, outlet, False) for s, e, outlet in _cued_name_spans(text, tokens, registry, countries) if not any(a < e and s < b for a, b in taken)]
     by_label = {(s, e) for s, e, *_ in joined}
+    taken += [(s, e) for s, e, *_ in names]
+    for start, end, name in _unlisted_spans(text, tokens):
+        if not any(a < end and start < b for a, b in taken) and registry.lookup_name(name) is None:
+            spans.append((start, end, None, name, UNLISTED_VIA))  # the name stands in for a domain: the row's key and name
     for start, end, outlet, weak in sorted(names + joined, key=lambda n: n[0]):
         label = (start, end) in by_label
         if weak and (label or id(outlet) not in vouched) and not _has_evidence(text, start, end, outlet):
@@ -664,7 +850,8 @@ def outlet_citation_rows(doc_id: str, mentions: list[Mention], text: str, quote_
             "credibility_score": outlet.credibility_score if outlet else None,
             "credibility_category": outlet.credibility_category if outlet else "",
             "outlet_id": outlet.outlet_id if outlet else "",
-            "evidence": (outlet.label_summary() if outlet else f"URL in the text; domain {first.domain} is not in the registry")
+            "evidence": (outlet.label_summary() if outlet else f"a publication's name with a citation cue beside it; not in the registry"
+                         if first.via == UNLISTED_VIA else f"URL in the text; domain {first.domain} is not in the registry")
             + f"; found by {first.via} at offset {first.start}",
         })
     return rows

@@ -21,7 +21,7 @@ from operator import itemgetter
 
 from . import actors as actors_module
 from .blocks import BOILERPLATE
-from .citations import CountryCounts, Mention, find_mentions, label_verdict, outlet_citation_rows
+from .citations import UNLISTED_VIA, CountryCounts, Mention, find_mentions, label_verdict, names_an_outlet, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
@@ -1073,6 +1073,8 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
         verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
         short = _short_form_row(actor.name, outlet_rows) if outlet is None and actor.kind != "person" else None
+        if short is None and outlet is None and actor.kind != "person" and not by_name.get(actor.name, {}).get("outlet_id", "-"):
+            short = by_name[actor.name]  # a publication the registry lacks, already a row by its name ("National Catholic Reporter")
         if (outlet is not None and outlet.name in by_name) or short is not None:
             row = short if short is not None else by_name[outlet.name]
             if id(row) in merged:  # a second form of the same outlet ("the Financial Times reported", "the FT added")
@@ -1094,7 +1096,8 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
         rows.append(_citation_row(
             doc_id=doc_id,
             name=name,
-            kind=actor.kind if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
+            kind=("outlet" if actor.kind == "organization" and names_an_outlet(name, text) else actor.kind)
+            if actor.kind in ("person", "organization", "outlet", "agency", "platform") else "person",
             outlet_type=outlet.outlet_type if outlet else "",
             state_media_code=outlet.state_media_code if outlet else "",
             mentions=actor.mentions,
@@ -1141,7 +1144,9 @@ def analyze(context: DocContext) -> Contribution:
 
     # The publisher naming itself is not a source it cites; nor is an outlet named by the page's furniture.
     furniture = _furniture_mentions(context, mentions)
-    cited = [m for m, in_furniture in zip(mentions, furniture) if not in_furniture and not (outlet is not None and m.outlet is outlet)]
+    own = re.sub(r"^the", "", _letters_only(ident.name)) if outlet is None and ident.name else ""
+    cited = [m for m, in_furniture in zip(mentions, furniture) if not in_furniture and not (outlet is not None and m.outlet is outlet)
+             and not (own and m.via == UNLISTED_VIA and re.sub(r"^the", "", _letters_only(m.name)) == own)]  # the page's own, unregistered
     quote_spans = [(q.start, q.end) for q in context.quotes]
     outlet_rows = outlet_citation_rows(document.doc_id, cited, document.text, quote_spans)
     for row in outlet_rows:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from functools import lru_cache
 
-from analysis.citations import CountryCounts, find_mentions, label_verdict
+from analysis.citations import CountryCounts, find_mentions, label_verdict, names_an_outlet
 from analysis.registry import load_registry
 from analysis.tokens import tokenize
 
@@ -211,3 +211,71 @@ def test_a_name_with_an_apostrophe_is_found_typeset_with_the_curly_one():
 
 def test_told_an_agency_known_by_its_name():
     assert mentions("A doctor on the scene told Ruptly that he tried to save one of the wounded.") == [("Ruptly", "venue", "")]
+
+
+def test_a_curated_name_that_is_an_ordinary_phrase_counts_beside_a_citation_cue():
+    # "The Sun", "The Hill" have no text alias (an ordinary phrase in prose); a cue right beside them names the paper
+    assert mentions("A professor at a London school told The Sun: “It is bad.”") == [("The Sun", "venue", "")]
+    assert mentions("In Washington, an aide told The Hill that the U.S. would act.") == [("The Hill", "venue", "")]
+    assert mentions("Emails show, according to a report in The Sun newspaper, that London hospitals were full.") == [("The Sun", "source", "")]
+
+
+def test_a_curated_ordinary_phrase_without_its_cue_or_its_country_is_no_mention():
+    assert mentions("Light from the Sun reached London. He told the Sun nothing in Britain.") == []  # no capital "The"
+    assert mentions("A doctor in Baltimore told The Sun that it was bad.") == []  # the UK paper's country is not named
+    assert mentions("In London, The Sun reported a flare.") == [("The Sun", "source", "")]
+    assert mentions("The Sun reported a flare seen over London.") == []  # "The" opening a sentence says nothing
+    assert mentions("London Scientists Tell The Sun Why Flares Rise") == []  # a title-case headline
+    assert mentions("The Hill Times of Ottawa said the U.S. would act. Senators on the Hill reported it.") == []
+
+
+def test_a_short_name_other_rows_end_with_counts_only_without_a_longer_form_in_the_text():
+    text = "The Baltimore Sun covers Maryland. A London doctor told The Sun that it was bad."
+    assert mentions(text) == []  # "The Sun" may be the Baltimore Sun here
+
+
+def test_an_outlets_news_arm_names_the_outlet():
+    assert mentions("He told The Daily Caller News Foundation on Sunday.") == [("The Daily Caller", "venue", "")]
+    assert mentions("The Reuters Institute Digital News Report said so.") == []  # not a news arm: still a longer name
+
+
+def test_sources_told_an_outlet_is_no_credit():
+    assert mentions("In Washington, sources told The Hill the plan failed.\nSources told Reuters the deal was off.") == [
+        ("The Hill", "venue", ""), ("Reuters", "venue", "")]
+    assert mentions("Source: Reuters") == [("Reuters", "credit", "")]
+
+
+def test_an_organisation_named_as_a_publication_is_an_outlet():
+    assert names_an_outlet("Disobediant Media", "")
+    assert names_an_outlet("National Catholic Reporter", "")
+    assert names_an_outlet("LifeSite", "ROME (LifeSiteNews) — LifeSite has confirmed it.")
+    assert not names_an_outlet("LifeSite", "LifeSite has confirmed it.")
+    assert not names_an_outlet("Main Stream Media", "")  # a kind of media, not a title
+    assert not names_an_outlet("Hungarian Media Authority", "")
+    assert not names_an_outlet("Media", "")
+
+
+def test_a_publication_the_registry_lacks_counts_beside_a_citation_cue():
+    found = mentions("Before my piece went to press, EWTN’s National Catholic Register broke the story.\n"
+                     "Sean Winters, writing for National Catholic Reporter, called him a liar.")
+    assert found == [("National Catholic Register", "source", ""), ("National Catholic Reporter", "venue", "")]
+    text = "He told the Hollywood Reporter that it was over."
+    [mention] = find_mentions(text, tokenize(text), registry())
+    assert (mention.outlet, mention.name, mention.key) == (None, "Hollywood Reporter", "domain:Hollywood Reporter")
+
+
+def test_a_publication_word_without_a_cue_or_in_a_longer_name_is_no_unlisted_outlet():
+    assert mentions("The National Catholic Register is a weekly.") == []  # no cue
+    assert mentions("By Staff Reporter | March 3, 2023") == []  # a journalist's rank
+    assert mentions("He told Senior Political Reporter Jane Doe so.") == []
+    assert mentions("Results appeared in the American Journal of Medicine in May.") == []  # the name goes on
+    assert mentions("Why Voters Told The Boston Daily Reporter So") == []  # a title-case headline
+
+
+def test_writing_for_an_outlet_is_its_venue_and_breaking_a_story_a_source():
+    assert mentions("Jane Doe, writing for Bloomberg, said so.") == [("Bloomberg", "venue", "")]
+    assert mentions("Bloomberg broke the story on Monday.") == [("Bloomberg", "source", "")]
+
+
+def test_an_unlisted_publication_name_that_goes_on_is_none():
+    assert mentions("The study was published in Astrophysical Journal Letters in May.") == []

@@ -1076,3 +1076,23 @@ def test_credit_lines_equal_the_scan():
     for text in texts:
         assert [m.span() for m in _credit_lines(text, _lowered(text))] == [m.span() for m in CREDIT_LINE_RE.finditer(text)]
     assert len(list(_credit_lines(texts[0], _lowered(texts[0])))) == 2 and len(list(_credit_lines(texts[3], _lowered(texts[3])))) == 1
+
+
+def test_an_organisation_quoted_under_a_publications_name_is_an_outlet_row_once():
+    text = ("ROME, February 2, 2018 (LifeSiteNews) — Eight bishops signed, LifeSite has confirmed.\n\n"
+            "Sean Winters, writing for National Catholic Reporter, smeared the nuncio.\n\n"
+            "As Disobediant Media notes: “The story was false.”\n")
+    rows = {row["name"]: row for row in _doc(text)["citations"]}
+    assert rows["LifeSite"]["kind"] == "outlet"  # named "LifeSiteNews" too: a news site's name
+    assert rows["Disobediant Media"]["kind"] == "outlet"
+    assert rows["National Catholic Reporter"]["kind"] == "outlet"
+    assert sum(1 for row in _doc(text)["citations"] if row["name"] == "National Catholic Reporter") == 1
+
+
+def test_a_page_citing_its_own_unregistered_name_cites_nothing():
+    text = ("Stadia Launches | Hollywood Reporter\n\nThe Hollywood Reporter\n\nMovies\nTV\n\n"
+            "“It is built for the cloud,” Jack Buser, a director at Google, tells The Hollywood Reporter.\n\n"
+            "© 2019 The Hollywood Reporter\nAll rights reserved.\n")
+    row = _doc(text)
+    assert "Hollywood Reporter" in row["outlet"]
+    assert not any("Hollywood Reporter" in cited["name"] for cited in row["citations"])
