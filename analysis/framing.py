@@ -60,11 +60,11 @@ def analyze_document(context: DocContext) -> Contribution:
     cues = getattr(resources, "frame_cues", None) or load_frame_cues()
     indexes = body_word_indexes(context)
     names = naming_rows(doc_id, find_names(context, referents, indexes))
-    sentence_count, touched, matched = frame_profile(context, cues)
+    sentence_count, touched, matched, first_touch = frame_profile(context, cues)
     if not context.body_reads_as_english:
         # The frame cues are English words: in another language they are false friends (Portuguese "eu").
         touched, matched = {frame: 0 for frame in FRAMES}, {frame: Counter() for frame in FRAMES}
-    frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
+    frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched, first_touch)
     found = context.actors  # found once per document, shared with outlets
     words = context.tokens.words
     body, lead = events.event_terms([words[i] for i in indexes])
