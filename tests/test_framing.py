@@ -273,8 +273,10 @@ def _shares(text: str) -> dict:
 def test_sports_defense_attack_and_offense_are_no_security():
     # a team's defense, attack and offensive line are no armed force: sports words in the sentence tell the sense
     match = ("The Browns' defense held the quarterback to 80 yards. The offensive players left late in the season. "
-             "Their attack stalled after the coach called a timeout. The defense gave up two touchdowns.")
-    assert _shares(match)["frame_security_defense"] == 0.0
+             "Their attack stalled after the coach called a timeout. The defense gave up two touchdowns. "
+             "His run defense has been great. Burnett was never the answer at strong safety.")
+    columns = _shares(match)
+    assert columns["frame_security_defense"] == columns["frame_health_safety"] == 0.0
     war = "The army's defense held the city. The troops launched an offensive in the east. The attack killed ten soldiers."
     assert _shares(war)["frame_security_defense"] == 1.0
 
