@@ -13,7 +13,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -205,7 +205,7 @@ def _cue_starts(words: tuple[str, ...], is_prefix: bool, folded: list[str] | tup
             and (folded[k + n - 1].startswith(words[-1]) if is_prefix else folded[k + n - 1] == words[-1])]
 
 
-def _in_wording(wording: NotIn, start: int, n: int, folded: list[str], written: list[str] | None) -> bool:
+def _in_wording(wording: NotIn, start: int, n: int, folded: list[str], written: Sequence[str] | None) -> bool:
     """True when the wording covers the cue's words start..start+n-1 in the sentence (capitals where it
     writes them, when the words as written are given)."""
     size = len(wording.words)
@@ -343,12 +343,12 @@ def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
 
 
 def _in_sense(hits: set[tuple[str, str]], senses: dict[tuple[str, str], CueSense], folded: list[str],
-              gaps: list[str], written: list[str] | None = None) -> set[tuple[str, str]]:
-    """The hits whose cue is used in its frame's sense in this sentence (folded words, the text between
-    each word and the next, and the words as written): a cue with `near` words counts only with one of them in
-    the sentence (or, for a hyphened cue, where the text writes the hyphen), none with one of its `not_near`
-    words there ("investigated the samples" is no crime), and only where some match of it lies outside its
-    `not_in` wordings ("a heart attack" is no security)."""
+              gaps: Callable[[], list[str]], written: Callable[[], Sequence[str]] | None = None) -> set[tuple[str, str]]:
+    """The hits whose cue is used in its frame's sense in this sentence (folded words; the text between each
+    word and the next, and the words as written, both asked for only where needed): a cue with `near` words
+    counts only with one of them in the sentence (or, for a hyphened cue, where the text writes the hyphen),
+    none with one of its `not_near` words there ("investigated the samples" is no crime), and only where some
+    match of it lies outside its `not_in` wordings ("a heart attack" is no security)."""
     words = frozenset(folded)
     kept = set()
     for hit in hits:
@@ -356,20 +356,26 @@ def _in_sense(hits: set[tuple[str, str]], senses: dict[tuple[str, str], CueSense
         if sense is not None:
             if sense.excluded(words):
                 continue
-            if sense.needs_near(words) and not (sense.hyphened and _hyphened_in(sense.hyphened, folded, gaps)):
+            if sense.needs_near(words) and not (sense.hyphened and _hyphened_in(sense.hyphened, folded, gaps())):
                 continue
-            if sense.not_in and _only_in_wordings(hit[1], sense.not_in, folded, written):
+            if sense.not_in and _only_in_wordings(hit[1], sense.not_in, folded, words, written):
                 continue
         kept.add(hit)
     return kept
 
 
-def _only_in_wordings(cue: str, not_in: tuple[NotIn, ...], folded: list[str], written: list[str] | None) -> bool:
+def _only_in_wordings(cue: str, not_in: tuple[NotIn, ...], folded: list[str], words: frozenset[str],
+                      written: Callable[[], Sequence[str]] | None) -> bool:
     """True when every match of the cue (as shown: "attack*", "red dead") in the sentence lies inside one of
     its not_in wordings."""
+    # only the wordings whose every exact word is in the sentence can hold a match: most have none there
+    present = [w for w in not_in if all(p or word in words for word, p in zip(w.words, w.prefix))]
+    if not present:
+        return False
     cue_words = tuple(cue.rstrip("*").split())
     n = len(cue_words)
-    return all(any(_in_wording(wording, k, n, folded, written) for wording in not_in)
+    as_written = written() if written is not None and any(w.capitals for w in present) else None
+    return all(any(_in_wording(wording, k, n, folded, as_written) for wording in present)
                for k in _cue_starts(cue_words, cue.endswith("*"), folded))
 
 
@@ -406,9 +412,15 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
             continue
         hits = _sentence_hits(folded_words[first:last], cues)
         if cues.senses and not cues.senses.keys().isdisjoint(hits):
-            # a cue whose sense its neighbours tell: the text between its sentence's words, for hyphens
-            gaps = [text[ends[k]:starts[k + 1]] for k in range(first, last - 1)]
-            hits = _in_sense(hits, cues.senses, folded_words[first:last], gaps, list(tokens.words[first:last]))
+            # a cue whose sense its neighbours tell: the text between its sentence's words (for hyphens) and
+            # the words as written (for capitals), made only when a cue needs them
+            def gaps(first: int = first, last: int = last) -> list[str]:
+                return [text[ends[k]:starts[k + 1]] for k in range(first, last - 1)]
+
+            def written(first: int = first, last: int = last) -> Sequence[str]:
+                return tokens.words[first:last]
+
+            hits = _in_sense(hits, cues.senses, folded_words[first:last], gaps, written)
         for frame in {f for f, _ in hits}:
             touched[frame] += 1
             first_touch.setdefault(frame, index)
