@@ -2,16 +2,18 @@
 
 An approximation of Card et al. (2015): a sentence touches a frame when it contains one of the frame's
 cue words or phrases from the editable lexicon analysis/data/frames.csv, in its frame's sense where the
-lexicon says which words of the sentence tell it (near, not_near). Shares are indicative.
+lexicon says which words of the sentence tell it (near, not_near) or which fixed wordings are another sense
+(not_in: "heart attack", the game "Red Dead Redemption"). Shares are indicative.
 """
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import Counter
 from dataclasses import dataclass, field
 from itertools import compress
 from pathlib import Path
-from typing import NamedTuple
+from typing import Callable, NamedTuple, Sequence
 
 import pandas as pd
 
@@ -23,8 +25,10 @@ FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
 # A main frame is named only where one frame leads clearly: it touches at least MIN_PRIMARY_SENTENCES body
 # sentences and MIN_PRIMARY_SHARE of them, and more sentences than any other frame. One cue word in a long
 # article ("investment" in a piece on Jupiter's moons, "threat*" in a medical case report) is no framing. Frames
-# touching as many sentences are ranked by their cue matches; a tie on both names no frame rather than the
-# first in codebook order.
+# touching as many sentences are ranked by their cue matches, then by the sentence that first touches them: a
+# news story states its frame first (headline, lede), so of two frames even on sentences and matches the one
+# the body reaches first leads ("Is Football Violence a Crime?" before its court and lawsuit sentences). Frames
+# first touched in the same sentence name none rather than the first in codebook order.
 MIN_PRIMARY_SENTENCES = 2
 MIN_PRIMARY_SHARE = 0.10
 # Bound of the per-process cache of one-word cue hits (FrameCues.word_hits).
@@ -59,8 +63,22 @@ class ContextWords(NamedTuple):
         return not self.exact.isdisjoint(words) or (bool(self.prefixes) and any(w.startswith(self.prefixes) for w in words))
 
 
+class NotIn(NamedTuple):
+    """A fixed wording in which a cue is another sense ("heart attack*", "Red Dead"): its folded words, which of
+    them end in * (match any word they start), and the offsets of those the lexicon writes capitalised, which
+    match only a capitalised word (the game "Red Dead", not "red, dead leaves")."""
+
+    words: tuple[str, ...]
+    prefix: tuple[bool, ...]
+    capitals: tuple[int, ...]
+
+    def word_matches(self, j: int, folded: str) -> bool:
+        return folded.startswith(self.words[j]) if self.prefix[j] else folded == self.words[j]
+
+
 class CueSense(NamedTuple):
-    """When a cue counts in a sentence: with one of `near` there (when given), and none of `not_near`.
+    """When a cue counts in a sentence: with one of `near` there (when given), none of `not_near`, and not
+    inside one of its `not_in` wordings.
 
     `hyphened` holds the words of a cue written with a hyphen ("cover-up"): the text writing them so is the
     noun, which needs no `near` word; written apart ("cover up") they are also the everyday verb."""
@@ -68,6 +86,7 @@ class CueSense(NamedTuple):
     near: ContextWords
     not_near: ContextWords
     hyphened: tuple[str, ...] = ()
+    not_in: tuple[NotIn, ...] = ()
 
     def excluded(self, words: frozenset[str]) -> bool:
         return self.not_near.any_in(words)
@@ -145,9 +164,50 @@ def context_words(cell: str) -> ContextWords:
     return ContextWords(*single_words(cell, fold_word))
 
 
+def not_in_wordings(cell: str) -> tuple[NotIn, ...]:
+    """The wordings of a `not_in` cell, in the loaded lexicon's not_in syntax ("heart/panic attack*|Red Dead"):
+    wordings separated by |, words by spaces, "a/b" alternatives for one word, a trailing * matching any ending,
+    a word written capitalised matching only a capitalised word. Raises ValueError on an empty wording."""
+    wordings: list[NotIn] = []
+    for variant in filter(None, (part.strip() for part in cell.split("|"))):
+        for combo in itertools.product(*(slot.split("/") for slot in variant.split())):
+            words: list[str] = []
+            prefix: list[bool] = []
+            capitals: list[int] = []
+            for piece in combo:
+                folded = phrase_words(piece.rstrip("*"))
+                if not folded:
+                    raise ValueError(f"wording '{variant}' has an empty word")
+                if piece[:1].isupper():
+                    capitals.append(len(words))
+                words.extend(folded)
+                prefix.extend([False] * (len(folded) - 1) + [piece.endswith("*")])
+            wordings.append(NotIn(tuple(words), tuple(prefix), tuple(capitals)))
+    return tuple(wordings)
+
+
+def _cue_starts(words: tuple[str, ...], is_prefix: bool, folded: list[str] | tuple[str, ...]) -> list[int]:
+    """Where a cue (its folded words, the last a prefix when is_prefix) matches in a run of folded words."""
+    n = len(words)
+    return [k for k in range(len(folded) - n + 1)
+            if tuple(folded[k:k + n - 1]) == words[:-1]
+            and (folded[k + n - 1].startswith(words[-1]) if is_prefix else folded[k + n - 1] == words[-1])]
+
+
+def _in_wording(wording: NotIn, start: int, n: int, folded: list[str], written: Sequence[str] | None) -> bool:
+    """True when the wording covers the cue's words start..start+n-1 in the sentence (capitals where it
+    writes them, when the words as written are given)."""
+    size = len(wording.words)
+    for s in range(max(0, start + n - size), min(start, len(folded) - size) + 1):
+        if all(wording.word_matches(j, folded[s + j]) for j in range(size)) \
+                and (written is None or all(written[s + j][:1].isupper() for j in wording.capitals)):
+            return True
+    return False
+
+
 def load_frame_cues(path: str | Path | None = None) -> FrameCues:
-    """Read and check the frame cue lexicon (CSV: frame, cue[, note, near, not_near]). Raises LexiconError
-    with line numbers."""
+    """Read and check the frame cue lexicon (CSV: frame, cue[, note, near, not_near, not_in]). Raises
+    LexiconError with line numbers."""
     path = Path(path) if path else FRAMES_PATH
     exact: dict[tuple[str, ...], set[str]] = {}
     prefixes: dict[tuple[tuple[str, ...], str], set[str]] = {}
@@ -155,7 +215,7 @@ def load_frame_cues(path: str | Path | None = None) -> FrameCues:
     senses: dict[tuple[str, str], CueSense] = {}
     rows: list[dict] = []
     problems: list[str] = []
-    for number, row in read_rows(path, ("frame", "cue"), ("note", "source", "near", "not_near")):
+    for number, row in read_rows(path, ("frame", "cue"), ("note", "source", "near", "not_near", "not_in")):
         frame, cue = row["frame"], row["cue"]
         if frame not in FRAMES:
             problems.append(f"{path}, line {number}: unknown frame {frame!r}; use one of {', '.join(FRAMES)}")
@@ -175,13 +235,24 @@ def load_frame_cues(path: str | Path | None = None) -> FrameCues:
             problems.append(f"{path}, line {number}: cue {cue!r} is already listed for {frame} on line {seen[key]}")
             continue
         seen[key] = number
-        if row.get("near") or row.get("not_near"):
+        if row.get("near") or row.get("not_near") or row.get("not_in"):
             try:
                 hyphened = words if len(words) > 1 and "-" in cue else ()
                 sense = CueSense(context_words(row.get("near", "")), context_words(row.get("not_near", "")), hyphened)
             except ValueError as exc:
                 problems.append(f"{path}, line {number}: bad near/not_near: {exc}")
                 continue
+            try:
+                not_in = not_in_wordings(row.get("not_in", ""))
+            except ValueError as exc:
+                problems.append(f"{path}, line {number}: bad not_in: {exc}")
+                continue
+            # a wording that cannot hold the cue would never cancel it: a typo the analyst should hear of
+            stray = [" ".join(w.words) for w in not_in if not _cue_starts(words, cue.endswith("*"), w.words)]
+            if stray:
+                problems.append(f"{path}, line {number}: not_in wording(s) {', '.join(repr(w) for w in stray)} contain no {cue!r}")
+                continue
+            sense = sense._replace(not_in=not_in)
             # keyed as the cue is shown (and matched): "cover-up" is the words "cover up"
             shown = (frame, " ".join(words) + ("*" if cue.endswith("*") else ""))
             if shown in senses:
@@ -204,10 +275,11 @@ def load_frame_cues(path: str | Path | None = None) -> FrameCues:
 
 
 def frames_table(cues: FrameCues | None = None) -> pd.DataFrame:
-    """The frame cue lexicon as a table for the dashboard (line, frame, frame name, cue, note, near, not_near)."""
+    """The frame cue lexicon as a table for the dashboard (line, frame, frame name, cue, note, near, not_near,
+    not_in)."""
     cues = cues or load_frame_cues()
     frame = pd.DataFrame.from_records(list(cues.rows))
-    for column in ("line", "frame", "cue", "note", "near", "not_near"):
+    for column in ("line", "frame", "cue", "note", "near", "not_near", "not_in"):
         if column not in frame:
             frame[column] = ""
     frame.insert(2, "frame_name", frame["frame"].map(FRAMES))
@@ -260,11 +332,12 @@ def _sentence_hits(folded: list[str], cues: FrameCues) -> set[tuple[str, str]]:
 
 
 def _in_sense(hits: set[tuple[str, str]], senses: dict[tuple[str, str], CueSense], folded: list[str],
-              gaps: list[str]) -> set[tuple[str, str]]:
-    """The hits whose cue is used in its frame's sense in this sentence (folded words, and the text between
-    each word and the next): a cue with `near` words counts only with one of them in the sentence (or, for a
-    hyphened cue, where the text writes the hyphen), and none with one of its `not_near` words there
-    ("investigated the samples" is no crime)."""
+              gaps: Callable[[], list[str]], written: Callable[[], Sequence[str]] | None = None) -> set[tuple[str, str]]:
+    """The hits whose cue is used in its frame's sense in this sentence (folded words; the text between each
+    word and the next, and the words as written, both asked for only where needed): a cue with `near` words
+    counts only with one of them in the sentence (or, for a hyphened cue, where the text writes the hyphen),
+    none with one of its `not_near` words there ("investigated the samples" is no crime), and only where some
+    match of it lies outside its `not_in` wordings ("a heart attack" is no security)."""
     words = frozenset(folded)
     kept = set()
     for hit in hits:
@@ -272,10 +345,27 @@ def _in_sense(hits: set[tuple[str, str]], senses: dict[tuple[str, str], CueSense
         if sense is not None:
             if sense.excluded(words):
                 continue
-            if sense.needs_near(words) and not (sense.hyphened and _hyphened_in(sense.hyphened, folded, gaps)):
+            if sense.needs_near(words) and not (sense.hyphened and _hyphened_in(sense.hyphened, folded, gaps())):
+                continue
+            if sense.not_in and _only_in_wordings(hit[1], sense.not_in, folded, words, written):
                 continue
         kept.add(hit)
     return kept
+
+
+def _only_in_wordings(cue: str, not_in: tuple[NotIn, ...], folded: list[str], words: frozenset[str],
+                      written: Callable[[], Sequence[str]] | None) -> bool:
+    """True when every match of the cue (as shown: "attack*", "red dead") in the sentence lies inside one of
+    its not_in wordings."""
+    # only the wordings whose every exact word is in the sentence can hold a match: most have none there
+    present = [w for w in not_in if all(p or word in words for word, p in zip(w.words, w.prefix))]
+    if not present:
+        return False
+    cue_words = tuple(cue.rstrip("*").split())
+    n = len(cue_words)
+    as_written = written() if written is not None and any(w.capitals for w in present) else None
+    return all(any(_in_wording(wording, k, n, folded, as_written) for wording in present)
+               for k in _cue_starts(cue_words, cue.endswith("*"), folded))
 
 
 def _hyphened_in(cue: tuple[str, ...], folded: list[str], gaps: list[str]) -> bool:
@@ -291,9 +381,12 @@ def body_sentences(context: DocContext) -> list[tuple[int, int]]:
     return [s for s in context.tokens.sentence_spans if not segmentation.in_boilerplate(*s)]
 
 
-def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, int], dict[str, Counter]]:
-    """Body sentence count, sentences touching each frame, and the cues that matched per frame.
+def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, int], dict[str, Counter], dict[str, int]]:
+    """Body sentence count, sentences touching each frame, the cues that matched per frame, and where each
+    frame is first touched.
 
+    `first` gives each touched frame the index of the first body sentence touching it: primary_frame breaks a
+    tie on sentences and cue matches by it.
     Body sentences are those overlapping no boilerplate block; every word inside one is then a body word
     (DocContext.body_word_indexes), so a sentence's words are the run of words lying wholly inside it.
     """
@@ -304,7 +397,8 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
     starts, ends = tokens.word_starts, tokens.word_ends
     touched: dict[str, int] = {frame: 0 for frame in FRAMES}
     matched: dict[str, Counter] = {frame: Counter() for frame in FRAMES}
-    for start, end in sentences:
+    first_touch: dict[str, int] = {}
+    for index, (start, end) in enumerate(sentences):
         # Words are in text order, so a sentence's words are one run of indexes, found by bisection.
         first = bisect.bisect_left(starts, start)
         last = bisect.bisect_right(ends, end)
@@ -312,17 +406,25 @@ def frame_profile(context: DocContext, cues: FrameCues) -> tuple[int, dict[str, 
             continue
         hits = _sentence_hits(folded_words[first:last], cues)
         if cues.senses and not cues.senses.keys().isdisjoint(hits):
-            # a cue whose sense its neighbours tell: the text between its sentence's words, for hyphens
-            gaps = [text[ends[k]:starts[k + 1]] for k in range(first, last - 1)]
-            hits = _in_sense(hits, cues.senses, folded_words[first:last], gaps)
+            # a cue whose sense its neighbours tell: the text between its sentence's words (for hyphens) and
+            # the words as written (for capitals), made only when a cue needs them
+            def gaps(first: int = first, last: int = last) -> list[str]:
+                return [text[ends[k]:starts[k + 1]] for k in range(first, last - 1)]
+
+            def written(first: int = first, last: int = last) -> Sequence[str]:
+                return tokens.words[first:last]
+
+            hits = _in_sense(hits, cues.senses, folded_words[first:last], gaps, written)
         for frame in {f for f, _ in hits}:
             touched[frame] += 1
+            first_touch.setdefault(frame, index)
         for frame, cue in hits:
             matched[frame][cue] += 1
-    return len(sentences), touched, matched
+    return len(sentences), touched, matched, first_touch
 
 
-def frame_outputs(doc_id: str, sentence_count: int, touched: dict[str, int], matched: dict[str, Counter]) -> tuple[dict, list[dict]]:
+def frame_outputs(doc_id: str, sentence_count: int, touched: dict[str, int], matched: dict[str, Counter],
+                  first_touch: dict[str, int] | None = None) -> tuple[dict, list[dict]]:
     """documents columns (frame_<id> shares, frame_primary) and `frames` table rows."""
     columns: dict[str, object] = {}
     rows: list[dict] = []
@@ -332,20 +434,25 @@ def frame_outputs(doc_id: str, sentence_count: int, touched: dict[str, int], mat
         top = ", ".join(cue for cue, _ in sorted(matched[frame].items(), key=lambda kv: (-kv[1], kv[0]))[:8])
         rows.append({"doc_id": doc_id, "frame": frame, "frame_name": name, "sentences": touched[frame],
                      "body_sentences": sentence_count, "share": share, "cues": top})
-    columns["frame_primary"] = primary_frame(sentence_count, touched, {frame: sum(cues.values()) for frame, cues in matched.items()})
+    columns["frame_primary"] = primary_frame(sentence_count, touched, {frame: sum(cues.values()) for frame, cues in matched.items()},
+                                             first_touch)
     return columns, rows
 
 
-def primary_frame(sentence_count: int, touched: dict[str, int], cue_hits: dict[str, int] | None = None) -> str:
+def primary_frame(sentence_count: int, touched: dict[str, int], cue_hits: dict[str, int] | None = None,
+                  first_touch: dict[str, int] | None = None) -> str:
     """The frame touching the most body sentences, or "" when none leads clearly (see MIN_PRIMARY_SHARE).
 
-    Frames touching as many sentences are told apart by their cue matches (`cue_hits`, frame -> count);
-    a tie on both names no frame.
+    Frames touching as many sentences are told apart by their cue matches (`cue_hits`, frame -> count), then
+    by the body sentence first touching them (`first_touch`, frame -> sentence index: the earlier leads);
+    a tie on all three names no frame.
     """
     if not sentence_count or not touched:
         return ""
     hits = cue_hits or {}
-    strength = {frame: (count, hits.get(frame, 0)) for frame, count in touched.items()}
+    first = first_touch or {}
+    # larger is stronger: an earlier first sentence is a larger negative index; no index (unknown) ties
+    strength = {frame: (count, hits.get(frame, 0), -first.get(frame, 0)) for frame, count in touched.items()}
     ranked = sorted(strength.values(), reverse=True)
     top = ranked[0]
     if top[0] < MIN_PRIMARY_SENTENCES or top[0] / sentence_count < MIN_PRIMARY_SHARE:

@@ -61,13 +61,14 @@ def analyze_document(context: DocContext) -> Contribution:
     indexes = body_word_indexes(context)
     names = naming_rows(doc_id, find_names(context, referents, indexes))
     if context.body_reads_as_english:
-        sentence_count, touched, matched = frame_profile(context, cues)
+        sentence_count, touched, matched, first_touch = frame_profile(context, cues)
     else:
         # The frame cues are English words: in another language they are false friends (Portuguese "eu"). No frame
         # is matched; the body sentences are still counted.
         sentence_count = len(body_sentences(context))
+        first_touch = {}
         touched, matched = {frame: 0 for frame in FRAMES}, {frame: Counter() for frame in FRAMES}
-    frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched)
+    frame_columns, frame_rows = frame_outputs(doc_id, sentence_count, touched, matched, first_touch)
     found = context.actors  # found once per document, shared with outlets
     words = context.tokens.words
     body, lead = events.event_terms([words[i] for i in indexes])

@@ -155,13 +155,17 @@ def test_main_frame_needs_a_clear_lead():
     # One cue sentence in a long piece is no framing; the main frame needs 2 sentences and 10 % of them.
     one_cue = "Investors cheered the plan. " + "The probe flew past the moon and took pictures. " * 19
     assert framing.analyze_document(context_for(one_cue)).columns["frame_primary"] == ""
-    # Two frames in as many sentences with as many cues: a tie names neither (no codebook-order winner).
-    tie = "The economy shrank. Prices rose again. Troops massed there. Soldiers fired shots."
+    # Two frames in as many sentences with as many cues, first touched in one sentence: a tie names neither
+    # (no codebook-order winner).
+    tie = "The economy shrank as troops massed. Prices rose again as soldiers fired shots. Nothing else. Nor here."
     columns = framing.analyze_document(context_for(tie)).columns
     assert columns["frame_economic"] == columns["frame_security_defense"] == 0.5
     assert columns["frame_primary"] == ""
     clear = tie + " The army shelled the town."
     assert framing.analyze_document(context_for(clear)).columns["frame_primary"] == "security_defense"
+    # even on sentences and cue matches, the frame the body reaches first leads
+    first = "The economy shrank. Prices rose again. Troops massed there. Soldiers fired shots."
+    assert framing.analyze_document(context_for(first)).columns["frame_primary"] == "economic"
 
 
 def test_primary_frame_rule():
@@ -271,9 +275,84 @@ def test_near_and_not_near_words_of_a_custom_lexicon(tmp_path: Path):
     cues = load_frame_cues(path)
     from analysis.frames import frame_profile
     text = "They sat on the river bank. The bank raised its loans. A computer virus spread. The virus spread in town."
-    _, touched, matched = frame_profile(context_for(text), cues)
+    _, touched, matched, _ = frame_profile(context_for(text), cues)
     assert touched["economic"] == 1 and touched["health_safety"] == 1
     assert set(frames_table(cues).columns) >= {"near", "not_near"}
+
+
+def _shares(text: str) -> dict:
+    return framing.analyze_document(context_for(text)).columns
+
+
+def test_sports_defense_attack_and_offense_are_no_security():
+    # a team's defense, attack and offensive line are no armed force: sports words in the sentence tell the sense
+    match = ("The Browns' defense held the quarterback to 80 yards. The offensive players left late in the season. "
+             "Their attack stalled after the coach called a timeout. The defense gave up two touchdowns. "
+             "His run defense has been great. Burnett was never the answer at strong safety.")
+    columns = _shares(match)
+    assert columns["frame_security_defense"] == columns["frame_health_safety"] == 0.0
+    war = "The army's defense held the city. The troops launched an offensive in the east. The attack killed ten soldiers."
+    assert _shares(war)["frame_security_defense"] == 1.0
+
+
+def test_defending_a_person_and_the_courtroom_are_no_security():
+    # defending a person or a remark, the accused (defendant), a defense attorney and a heart attack are other senses
+    verbal = ("Davis defended Farrakhan as an outstanding human being. Omar defended herself against charges of anti-Semitism. "
+              "The defendant was acquitted. Defense attorneys said the two would fight the charges. "
+              "He died of a heart attack. Your question was not offensive.")
+    columns = _shares(verbal)
+    assert columns["frame_security_defense"] == 0.0 and columns["frame_primary"] != "security_defense"
+    borders = "Hungary would defend its borders. Ukraine defended the city against the invasion."
+    assert _shares(borders)["frame_security_defense"] == 1.0
+
+
+def test_advertising_and_awareness_campaigns_are_no_politics():
+    ads = ("Tubi is launching an ad campaign. The awareness campaign drew mockery online. "
+           "The brand's new campaign targets young customers with marketing on TikTok.")
+    assert _shares(ads)["frame_political"] == 0.0
+    assert _shares("The senator's campaign raised money in Iowa. She campaigned in Ohio.")["frame_political"] == 1.0
+
+
+def test_product_solutions_are_no_policy():
+    products = "Ascom is a global solutions provider. The platform offers data solutions to hospital customers."
+    assert _shares(products)["frame_policy_prescription"] == 0.0
+    assert _shares("The solution lies in better governance. There is no single solution.")["frame_policy_prescription"] == 1.0
+
+
+def test_titles_of_games_are_no_frame():
+    # titles holding a cue word ("Red Dead Redemption", "Call of Duty") are names, only where written capitalised
+    games = "Red Dead Redemption 2 runs at 30fps on Stadia. Call of Duty and God of War sold well. Resident Evil returns."
+    columns = _shares(games)
+    assert columns["frame_health_safety"] == columns["frame_morality"] == columns["frame_security_defense"] == 0.0
+    assert _shares("Red dead leaves covered the path. Two men were found dead.")["frame_health_safety"] == 1.0
+
+
+def test_not_in_wordings_of_a_custom_lexicon(tmp_path: Path):
+    path = tmp_path / "frames.csv"
+    path.write_text("frame,cue,note,near,not_near,not_in\neconomic,bank*,,,,river/west bank*|Bank of England\n",
+                    encoding="utf-8")
+    cues = load_frame_cues(path)
+    from analysis.frames import frame_profile
+    text = "They sat on the river bank. The West Bank is disputed. The bank of england rose. A river bank and a bank loan."
+    _, touched, matched, _ = frame_profile(context_for(text), cues)
+    # the third sentence writes the name in lower case; the fourth holds the cue outside its not_in wording too
+    assert touched["economic"] == 2 and matched["economic"] == {"bank*": 2}
+    assert "not_in" in frames_table(cues).columns
+    path.write_text("frame,cue,not_in\neconomic,bank*,money market\n", encoding="utf-8")
+    with pytest.raises(LexiconError, match="contain no 'bank\\*'"):
+        load_frame_cues(path)
+
+
+def test_a_tie_goes_to_the_frame_the_body_reaches_first():
+    # Legality and crime on 2 sentences and 2 cue matches each: the headline's frame (crime) leads.
+    text = ("Is Football Violence a Crime? NFL assaults have led to lawsuits before. "
+            "But a prosecutor would have difficulty proving a charge in court. The quarterback was not hurt.")
+    columns = _shares(text)
+    assert columns["frame_legality"] == columns["frame_crime_punishment"] == 0.5
+    assert columns["frame_primary"] == "crime_punishment"
+    counts = {**dict.fromkeys(FRAMES, 0), "legality": 3, "political": 3}
+    assert primary_frame(20, counts, {"legality": 4, "political": 4}, {"legality": 5, "political": 2}) == "political"
+    assert primary_frame(20, counts, {"legality": 4, "political": 4}, {"legality": 2, "political": 2}) == ""
 
 
 def test_frame_profile_of_an_empty_body():
@@ -394,7 +473,7 @@ def test_frame_profile_equals_trying_every_cue_at_every_word(tmp_path: Path):
             "The cost of living: war.\nBoilerplate here on prices.\nA trade. War at the end")
     context = context_for(text, boilerplate=((text.index("Boilerplate"), text.index("A trade")),))
     indexes = body_word_indexes(context)
-    sentences, touched, matched = frame_profile(context, cues)
+    sentences, touched, matched, _ = frame_profile(context, cues)
 
     tokens, body = context.tokens, set(indexes)
     expected_touched, expected_matched = Counter(), {}
