@@ -59,15 +59,17 @@ CHARACTERISING_VERBS = {
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 # Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
-# lead", "the talks concluded on Friday", "Smith lamented the loss"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
+# lead", "the talks concluded on Friday", "Smith lamented the loss", "Ben Patton added to his collection of state
+# titles"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
 # quotation came before ('"…," he maintained').
-SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "lament"})
+SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "lament", "add"})
 # Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
 REPORTED_CLAUSE_OPENERS = frozenset("that he she they we i".split())  # not "it": "recalled it vividly"
-MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
+MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to",
+                   ("put", "it"): "put it"}
 # The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
 VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
-NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to"}
+NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to", "put it"}
 PRONOUNS = frozenset({"he", "she"})
 # Offices and neutral designations of people in public life ("the prime minister of Hungary", "foreign ministers",
 # "the Russian envoy"), and the words that qualify an office. ROLE_NOUNS, TITLE_WORDS and analysis/loaded.py's
@@ -364,6 +366,12 @@ def _participle(lower: str) -> bool:
     return bool(forms & easy_words())
 
 
+# Endings of adverbs formed from adjectives and participles ("Previously", "Recently", "Finally", "Reportedly",
+# "Interestingly"): opening a sentence before a name such a word is the sentence's adverb, not a first name. Names in
+# -ly end otherwise ("Kelly", "Emily", "Beverly", "Kimberly", "Donnelly").
+SENTENCE_ADVERB_RE = re.compile(r"\w{2,}(?:al|ous|ent|ant|ive|ate|ed|ing|ful|less|ic|ar|ib|ab)ly")
+
+
 def _contracted_opener(lower: str) -> bool:
     """A contraction of a function word: "we've", "it's", "can’t"."""
     contraction = CONTRACTION_RE.match(lower)
@@ -419,7 +427,7 @@ class _Sentence:
             # a title before a name is the name's even where the document writes it in lower case too ("President
             # Donald Trump took …" beside "the president tweeted"): it tells whom "the president" means
             return not (lower in TITLE_WORDS and self.joined(i) and IS_CAPITALISED[self.words[i + 1]])
-        return _contracted_opener(lower)
+        return _contracted_opener(lower) or bool(SENTENCE_ADVERB_RE.fullmatch(lower))
 
     def opens_with(self, start: int) -> bool:
         """The name starting at word `start` opens the sentence as its subject, set off by a comma ("Ryan Petty, whose
@@ -483,6 +491,25 @@ class _Sentence:
                     return True
         before = self.text[self.spans[self.first][0]:self.spans[i][0]]
         return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
+
+    def past_short_title(self, k: int) -> int:
+        """The word after a title written short with a full stop at word k ("Dr. Peter Salama", "Sen. Chuck Grassley"),
+        where a capitalised word follows: the name starts there (a full stop parts a title from the name, see joined);
+        else k."""
+        if (k + 1 < self.last and self.lower[k] in TITLE_WORDS and self.gap(k) in (". ", ".\u00a0")
+                and IS_CAPITALISED[self.words[k + 1]]):
+            return k + 1
+        return k
+
+    def puts_it(self, i: int) -> bool:
+        """The "put it" at words i, i+1 introduces a statement: a colon comes right after it ("Smith put it bluntly:" is
+        not read), or a comma, a quotation mark or the sentence's end in the idiom "as X put it" ("As Feinstein put it,
+        “Show some heart.”", "…, as he put it."); not "she put it on the table"."""
+        after = self.gap(i + 1).strip() if i + 2 < self.last else ""
+        if after[:1] == ":":
+            return True
+        closes = i + 2 >= self.last or after[:1] in (",", ";") or after[-1:] in QUOTE_OPENERS
+        return closes and "as" in self.lower[max(self.first, i - 6):i]
 
     def apposition(self, end: int) -> list[str]:
         """The lower-case words of a description set off by commas after a name ending before word `end` ("Viktor Orban,
@@ -1339,6 +1366,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                 continue  # quoted, not an attribution
             if verb in SPEECH_IF_REPORTING and not sentence.reports(i):
                 continue
+            if verb == "put it" and not sentence.puts_it(i):
+                continue
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None or speaker.kind in ("none", "place"):
                 if _unnamed_subject(sentence, i):
@@ -1650,10 +1679,42 @@ def _in_relative_clause(sentence: _Sentence, start: int) -> bool:
     return False
 
 
+# Prepositions between a person's name and the body they belong to ("Olivier Le Guillou of Action Against Hunger said",
+# "John Smith from Oxfam said", "Dr. Joneigh Khaldun of the Michigan Department … says").
+MEMBERSHIP_PREPOSITIONS = frozenset({"of", "at", "from"})
+# Prepositions after a noun whose object a name is ("the lawyer for porn star Stormy Daniels claims", "the sister of
+# Mary Jones said"): the noun, not the name, is the verb's subject.
+OBJECT_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def _object_of_noun(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """The person's name at span is the object of "of" or "for" after a word, up to two lower-case describing words
+    between ("“Creepy Lawyer” for porn star Stormy Daniels claims", "a friend of John Smith said"): the verb's subject
+    is the noun before the preposition. Not a title's place or field ("Mayor of London Sadiq Khan", see
+    _past_titled_place), and not a preposition opening the sentence."""
+    k = span[0] - 1
+    while (k >= sentence.first and span[0] - 1 - k < 2 and sentence.joined(k) and sentence.words[k].isalpha()
+           and sentence.words[k].islower() and sentence.lower[k] not in ENGLISH_STOP_WORDS):
+        k -= 1
+    if k <= sentence.first or sentence.lower[k] not in OBJECT_PREPOSITIONS or not sentence.joined(k):
+        return False
+    return sentence._past_titled_place(span) == span and sentence.name(span)[1] == "person"
+
+
 def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[str, str] | None:
-    """The (name, kind) of the person named before "of the", "at the" or "from the" and the body's name ending at span
-    ("Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says"): the subject, whom the body's
-    name qualifies."""
+    """The (name, kind) of the person named before "of", "at" or "from" and the body's name ending at span ("Olivier Le
+    Guillou of Action Against Hunger said", "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services
+    says"): the subject, whom the body's name qualifies. Without "the" the person's name comes right before the
+    preposition; the body's name is then any name but a person's ("the sister of Mary Jones")."""
+    before = span[0] - 1
+    if (before - 1 > sentence.first and sentence.lower[before] in MEMBERSHIP_PREPOSITIONS and sentence.joined(before)
+            and sentence.joined(before - 1) and sentence._past_titled_place(span) == span
+            and sentence.name(span)[1] != "person"):
+        person = sentence.name_ending_at(before - 1)
+        if person and not sentence.piece(person) and not _possessive(sentence.words[person[1] - 1]):
+            name, kind = sentence.name(person)
+            if kind == "person":
+                return name, kind
     start = sentence.body_start(span[1])
     if start - 3 < sentence.first or not set(sentence.lower[start:span[1]]) & ORG_WORDS:
         return None
@@ -1688,7 +1749,8 @@ def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
     j = sentence.subject_end(i)
     if j - 1 < sentence.first or not sentence.joined(j - 1):
         return False
-    if _agent(sentence, sentence.name_ending_at(j - 1)):
+    span = sentence.name_ending_at(j - 1)
+    if _agent(sentence, span) or (span is not None and _object_of_noun(sentence, span)):
         return True
     word = sentence.words[j - 1]
     return word.isalpha() and word.islower() and word not in SENTENCE_OPENERS
@@ -1698,7 +1760,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
-        span = sentence.hyphenated_whole(sentence.name_starting_at(i + 2))
+        span = sentence.hyphenated_whole(sentence.name_starting_at(sentence.past_short_title(i + 2)))
         if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
         return _Speaker(*sentence.name(span))
@@ -1713,7 +1775,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 last_person = recent.referent(lower[i + width])
                 return _Speaker(last_person, "person", True) if last_person else None
         else:
-            span = sentence.hyphenated_whole(sentence.name_starting_at(i + width))
+            span = sentence.hyphenated_whole(sentence.name_starting_at(sentence.past_short_title(i + width)))
             if span and not _possessive(sentence.words[span[1] - 1]):
                 return _Speaker(*sentence.name(_titled_name_after(sentence, span) or span))
     j = sentence.subject_end(i)
@@ -1727,9 +1789,15 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
         if sentence.joined(j - 1):
-            if _agent(sentence, span) and not _sender(sentence, span):
+            if (member := _member_of_body(sentence, span)) is not None:
+                return _Speaker(*member)
+            if (_agent(sentence, span) and not _sender(sentence, span)) or _object_of_noun(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
-            return _Speaker(*(_member_of_body(sentence, span) or sentence.name(span)))
+            return _Speaker(*sentence.name(span))
+        # "“…,” Jinnie Lee, U.S. Embassy spokesperson in Beijing, told": the name before a description that ends with a
+        # name speaks, not that name
+        if (described := _name_before_description(sentence, j)) is not None:
+            return _Speaker(*sentence.name(described))
         # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
         # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").
         opening = sentence.name_starting_at(first)
@@ -1782,12 +1850,26 @@ def _name_before_description(sentence: _Sentence, j: int) -> tuple[int, int] | N
         return None
     comma = next((k for k in range(j - 2, max(sentence.first, j - 10) - 1, -1) if "," in sentence.gap(k)), None)
     span = sentence.hyphenated_whole(sentence.name_ending_at(comma)) if comma is not None else None
-    if not span or _possessive(sentence.words[span[1] - 1]) or len(sentence.apposition(span[1])) != j - span[1]:
+    if not span or _possessive(sentence.words[span[1] - 1]):
+        return None
+    if len(sentence.apposition(span[1])) != j - span[1] and not _role_description(sentence, span[1], j):
         return None
     if span[0] == sentence.first:
         return span if not (sentence.quoted and sentence.quoted(span[0])) else None
     before = sentence.gap(span[0] - 1).strip()
-    return span if before[:1] in ",?!" and before[-1:] in QUOTE_CLOSERS else None
+    # the quotation closed on a comma, a question or exclamation mark, also after a bracket ("(MTBI),”")
+    return span if before.rstrip("".join(QUOTE_CLOSERS))[-1:] in (",", "?", "!") and before[-1:] in QUOTE_CLOSERS else None
+
+
+def _role_description(sentence: _Sentence, start: int, end: int) -> bool:
+    """Words start..end-1 are a person's office or job without an article, set off by commas ("Jinnie Lee, U.S. Embassy
+    spokesperson in Beijing, told", "John Smith, Oxfam spokesman, said"): one of them is a title or role noun written in
+    lower case, and none is set off by other punctuation than the full stops of abbreviations."""
+    if not (sentence.first < start < end) or sentence.gap(start - 1).strip() != ",":
+        return False
+    if any(sentence.gap(k).strip() not in ("", ".") for k in range(start, end - 1)):
+        return False
+    return any(sentence.words[k].islower() and sentence.lower[k] in TITLES_AND_ROLES for k in range(start, end))
 
 
 def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:
