@@ -65,6 +65,11 @@ ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "lament", "add"})
 # Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
 REPORTED_CLAUSE_OPENERS = frozenset("that he she they we i".split())  # not "it": "recalled it vividly"
+# Finite auxiliaries and copulas: one within a few words after such a verb shows a reported clause without "that"
+# ("added her client has had contact"), where an object alone follows a verb of no speech ("added a goal").
+FINITE_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must does did".split())
+# Words that open a clause of the object's, not a reported one ("recalled cars that were faulty", "added a goal as").
+CLAUSE_BREAKERS = frozenset("that which who whom whose where when as because after before while if and but or".split())
 MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to",
                    ("put", "it"): "put it"}
 # The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
@@ -489,8 +494,27 @@ class _Sentence:
                     break
                 if self.lower[k] == "that":
                     return True
+        if self._clause_follows(i):
+            return True
+        if i + 1 >= self.last or after[:1] in (".", "!", "?", ";"):
+            j = self.subject_end(i)
+            subject = self.name_ending_at(j - 1) if j - 1 >= self.first else None
+            start = subject[0] if subject else j - 1
+            if self.first < start and "," in self.gap(start - 1):
+                return True  # "…, there is a risk, Paul Hunter added.": the verb and its subject close a paraphrase
         before = self.text[self.spans[self.first][0]:self.spans[i][0]]
         return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
+
+    def _clause_follows(self, i: int) -> bool:
+        """A clause without "that" follows the verb at word i: a finite auxiliary comes within a few words, before any
+        punctuation or relative word ("Toensing added her client has had contact", "added the company would"; not
+        "added 25 points in his former home arena", "recalled cars that were")."""
+        for k in range(i + 1, min(i + 7, self.last)):
+            if not self.joined(k - 1) or self.lower[k] in CLAUSE_BREAKERS:
+                return False
+            if self.lower[k] in FINITE_AUXILIARIES:
+                return k > i + 1
+        return False
 
     def past_short_title(self, k: int) -> int:
         """The word after a title written short with a full stop at word k ("Dr. Peter Salama", "Sen. Chuck Grassley"),
