@@ -549,9 +549,11 @@ class _Sentence:
 
     def subject_end(self, i: int) -> int:
         """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
-        to it ("Putin has repeatedly said")."""
+        to it ("Putin has repeatedly said", "The Foreign Office recently warned": an adverb in -ly, see
+        SENTENCE_ADVERB_RE)."""
         j = i
-        while j - 1 >= self.first and self.lower[j - 1] in SKIPPABLE and self.joined(j - 1):
+        while j - 1 >= self.first and self.joined(j - 1) and (
+                self.lower[j - 1] in SKIPPABLE or (self.words[j - 1].islower() and SENTENCE_ADVERB_RE.fullmatch(self.lower[j - 1]))):
             j -= 1
         return j
 
@@ -987,6 +989,8 @@ def find_actors(context: DocContext) -> list[Actor]:
             kind = "person"
             if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
                 kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Free Beacon"): no person
+            elif " " in name and not any(s.personal for s in items) and _named_as_body(name, context, doc_words):
+                kind = "organization"  # "her former label Big Machine, which owns her masters": a body, named as one
         elif "organization" in kinds:
             kind = "organization"
         elif _common_word(name, doc_words.written) and not _named_as_person(name, context, doc_words):
@@ -1112,6 +1116,32 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
         if span and span[1] - span[0] >= 2 and not sentence.piece(span) and sentence.name(span)[1] == "person":
             return True
     return False
+
+
+def _named_as_body(name: str, context: DocContext, doc_words: _DocWords) -> bool:
+    """A name of two words or more that the document writes as a body's and never as a person's: after a noun for a
+    body ("her former label Big Machine", "record label, Big Machine") or before ", which", or opening with the name of a
+    body the outlet registry reads in running text ("Facebook Messenger", "Guardian Australia"); and nowhere after a
+    title or before "who". A multi-word name is a person's by default (_clean_name); this is the evidence against."""
+    parts = name.split()
+    if any("-" in part for part in parts):
+        return False  # the tokens split at hyphens: such a name is not looked up here
+    tokens, text = context.tokens, context.document.text
+    words, lower, starts, ends = tokens.words, tokens.lower_words, tokens.word_starts, tokens.word_ends
+    body = _registry_kind(parts[0], context) in ("outlet", "agency", "platform", "organization") and fold(parts[0]) not in doc_words.places
+    for p in doc_words.positions(parts[0]):
+        end = p + len(parts)
+        if end > len(words) or [_without_possessive(w) for w in words[p:end]] != parts:
+            continue
+        if p > 0 and text[ends[p - 1]:starts[p]] in (" ", ". ", ", "):
+            if lower[p - 1] in TITLE_WORDS and words[p - 1][:1].isupper():
+                return False  # "Mr. Big Machine": a person
+            body = body or (lower[p - 1] in BODY_NOUNS and text[ends[p - 1]:starts[p]] != ". ")
+        if end < len(words) and text[ends[end - 1]:starts[end]] in (" ", ", "):
+            if lower[end] in ("who", "whose"):
+                return False
+            body = body or (lower[end] == "which" and text[ends[end - 1]:starts[end]] == ", ")
+    return body
 
 
 def _common_word(name: str, written: frozenset[str]) -> bool:
@@ -1787,6 +1817,9 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         span = sentence.hyphenated_whole(sentence.name_starting_at(sentence.past_short_title(i + 2)))
         if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
+        if span[1] < last and sentence.joined(span[1] - 1) and sentence.words[span[1]].isalpha() and (
+                sentence.words[span[1]].islower() and sentence.lower[span[1]] not in ENGLISH_STOP_WORDS):
+            return None  # "according to The Verge’s Stadia review", "according to Trump administration officials": a noun's modifier
         return _Speaker(*sentence.name(span))
     before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
