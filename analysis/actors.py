@@ -1119,8 +1119,8 @@ def _named_as_person(name: str, context: DocContext, doc_words: _DocWords) -> bo
 
 
 def _named_as_body(name: str, context: DocContext, doc_words: _DocWords) -> bool:
-    """A name of two words or more that the document writes as a body's and never as a person's: after a noun for a
-    body ("her former label Big Machine", "record label, Big Machine") or before ", which", or opening with the name of a
+    """A name of two words or more that the document writes as a body's and never as a person's: right after a noun for
+    a body ("her former label Big Machine") or before ", which", or opening with the name of a
     body the outlet registry reads in running text ("Facebook Messenger", "Guardian Australia"); and nowhere after a
     title or before "who". A multi-word name is a person's by default (_clean_name); this is the evidence against."""
     parts = name.split()
@@ -1136,7 +1136,9 @@ def _named_as_body(name: str, context: DocContext, doc_words: _DocWords) -> bool
         if p > 0 and text[ends[p - 1]:starts[p]] in (" ", ". ", ", "):
             if lower[p - 1] in TITLE_WORDS and words[p - 1][:1].isupper():
                 return False  # "Mr. Big Machine": a person
-            body = body or (lower[p - 1] in BODY_NOUNS and text[ends[p - 1]:starts[p]] != ". ")
+            # right after the noun ("her former label Big Machine"); after a comma the name may be a member's ("a
+            # researcher with the organisation, Matthew Collins, said")
+            body = body or (lower[p - 1] in BODY_NOUNS and text[ends[p - 1]:starts[p]] == " ")
         if end < len(words) and text[ends[end - 1]:starts[end]] in (" ", ", "):
             if lower[end] in ("who", "whose"):
                 return False
@@ -1817,10 +1819,13 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         span = sentence.hyphenated_whole(sentence.name_starting_at(sentence.past_short_title(i + 2)))
         if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
-        if span[1] < last and sentence.joined(span[1] - 1) and sentence.words[span[1]].isalpha() and (
+        name, kind = sentence.name(span)
+        if kind in ("person", "unknown") and span[1] < last and sentence.joined(span[1] - 1) and sentence.words[span[1]].isalpha() and (
                 sentence.words[span[1]].islower() and sentence.lower[span[1]] not in ENGLISH_STOP_WORDS):
-            return None  # "according to The Verge’s Stadia review", "according to Trump administration officials": a noun's modifier
-        return _Speaker(*sentence.name(span))
+            # "according to The Verge’s Stadia review", "according to Trump administration officials": the name qualifies
+            # the source (a body's "article", "statistics" or "officials" are still the body's word)
+            return None
+        return _Speaker(name, kind)
     before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
     if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last and sentence.joined(i + width - 1):
