@@ -484,7 +484,8 @@ class _Sentence:
         right after it, or after a phrase of where or to whom ("maintained that", "indicated he was", "indicated in an
         interview that", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
         ('"…," he maintained', '"…," maintained Orbán')."""
-        after = self.text[self.spans[i][1]:self.spans[i + 1][0]].strip() if i + 1 < self.last else ""
+        # (at the sentence's end, the colon a line break follows: "Reuters adds:\n\nSoros …")
+        after = self.text[self.spans[i][1]:self.spans[i + 1][0] if i + 1 < self.last else self.spans[i][1] + 1].strip()
         if (i + 1 < self.last and self.lower[i + 1] in REPORTED_CLAUSE_OPENERS and self.joined(i)) or after[:1] in (":", ",") or after[-1:] in QUOTE_OPENERS:
             return True
         if i + 1 < self.last and self.lower[i + 1] in ("in", "on", "during", "at", "to") and self.joined(i):
