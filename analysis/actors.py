@@ -1915,13 +1915,22 @@ def _name_before_description(sentence: _Sentence, j: int) -> tuple[int, int] | N
     span = sentence.hyphenated_whole(sentence.name_ending_at(comma)) if comma is not None else None
     if not span or _possessive(sentence.words[span[1] - 1]):
         return None
-    if len(sentence.apposition(span[1])) != j - span[1] and not _role_description(sentence, span[1], j):
+    if (len(sentence.apposition(span[1])) != j - span[1] and not _role_description(sentence, span[1], j)
+            and not _relative_description(sentence, span[1], j)):
         return None
     if span[0] == sentence.first:
         return span if not (sentence.quoted and sentence.quoted(span[0])) else None
     before = sentence.gap(span[0] - 1).strip()
     # the quotation closed on a comma, a question or exclamation mark, also after a bracket ("(MTBI),”")
     return span if before.rstrip("".join(QUOTE_CLOSERS))[-1:] in (",", "?", "!") and before[-1:] in QUOTE_CLOSERS else None
+
+
+def _relative_description(sentence: _Sentence, start: int, end: int) -> bool:
+    """Words start..end-1 are a relative clause about a person set off by commas ("John Smith, who runs the group,
+    said"): "who" or "whose" opens it, and no other punctuation than full stops of abbreviations is inside it."""
+    if not (sentence.first < start < end) or sentence.gap(start - 1).strip() != "," or sentence.lower[start] not in ("who", "whose"):
+        return False
+    return all(sentence.gap(k).strip() in ("", ".") for k in range(start, end - 1))
 
 
 def _role_description(sentence: _Sentence, start: int, end: int) -> bool:

@@ -32,6 +32,7 @@ def test_role_set_off_by_commas_after_quotation():
     assert "Beijing" not in actors
     actors = _by_name("“We need help,” John Smith, a spokesman for Oxfam, said.")
     assert list(actors) == ["John Smith"]
+    assert list(_by_name("John Smith, who runs the group, said it was over.")) == ["John Smith"]
 
 
 def test_as_x_put_it():
