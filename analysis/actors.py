@@ -60,15 +60,22 @@ CHARACTERISING_VERBS = {
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 # Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
-# lead", "the talks concluded on Friday", "Smith lamented the loss"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
+# lead", "the talks concluded on Friday", "Smith lamented the loss", "Ben Patton added to his collection of state
+# titles"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
 # quotation came before ('"…," he maintained').
-SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "lament"})
+SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "lament", "add"})
 # Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
 REPORTED_CLAUSE_OPENERS = frozenset("that he she they we i".split())  # not "it": "recalled it vividly"
-MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to"}
+# Finite auxiliaries and copulas: one within a few words after such a verb shows a reported clause without "that"
+# ("added her client has had contact"), where an object alone follows a verb of no speech ("added a goal").
+FINITE_AUXILIARIES = frozenset("is are was were has have had will would can could should may might must does did".split())
+# Words that open a clause of the object's, not a reported one ("recalled cars that were faulty", "added a goal as").
+CLAUSE_BREAKERS = frozenset("that which who whom whose where when as because after before while if and but or".split())
+MULTIWORD_VERBS = {("pointed", "out"): "point out", ("points", "out"): "point out", ("according", "to"): "according to",
+                   ("put", "it"): "put it"}
 # The words (as written) that can open an attribution; all are lower-case but the sentence-initial "According".
 VERB_STARTS = frozenset(ATTRIBUTION_VERBS) | {first for first, _ in MULTIWORD_VERBS} | {"According"}
-NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to"}
+NEUTRAL_BASES = frozenset(NEUTRAL_VERBS.values()) | {"according to", "put it"}
 PRONOUNS = frozenset({"he", "she"})
 # Offices and neutral designations of people in public life ("the prime minister of Hungary", "foreign ministers",
 # "the Russian envoy"), and the words that qualify an office. ROLE_NOUNS, TITLE_WORDS and analysis/loaded.py's
@@ -371,6 +378,12 @@ def _participle(lower: str) -> bool:
     return bool(forms & easy_words())
 
 
+# Endings of adverbs formed from adjectives and participles ("Previously", "Recently", "Finally", "Reportedly",
+# "Interestingly"): opening a sentence before a name such a word is the sentence's adverb, not a first name. Names in
+# -ly end otherwise ("Kelly", "Emily", "Beverly", "Kimberly", "Donnelly").
+SENTENCE_ADVERB_RE = re.compile(r"\w{2,}(?:al|ous|ent|ant|ive|ate|ed|ing|ful|less|ic|ar|ib|ab)ly")
+
+
 def _contracted_opener(lower: str) -> bool:
     """A contraction of a function word: "we've", "it's", "can’t"."""
     contraction = CONTRACTION_RE.match(lower)
@@ -426,7 +439,7 @@ class _Sentence:
             # a title before a name is the name's even where the document writes it in lower case too ("President
             # Donald Trump took …" beside "the president tweeted"): it tells whom "the president" means
             return not (lower in TITLE_WORDS and self.joined(i) and IS_CAPITALISED[self.words[i + 1]])
-        return _contracted_opener(lower)
+        return _contracted_opener(lower) or bool(SENTENCE_ADVERB_RE.fullmatch(lower))
 
     def opens_with(self, start: int) -> bool:
         """The name starting at word `start` opens the sentence as its subject, set off by a comma ("Ryan Petty, whose
@@ -478,7 +491,8 @@ class _Sentence:
         right after it, or after a phrase of where or to whom ("maintained that", "indicated he was", "indicated in an
         interview that", 'recalled, "…'), or a quotation set off by a comma comes before it in the sentence
         ('"…," he maintained', '"…," maintained Orbán')."""
-        after = self.text[self.spans[i][1]:self.spans[i + 1][0]].strip() if i + 1 < self.last else ""
+        # (at the sentence's end, the colon a line break follows: "Reuters adds:\n\nSoros …")
+        after = self.text[self.spans[i][1]:self.spans[i + 1][0] if i + 1 < self.last else self.spans[i][1] + 1].strip()
         if (i + 1 < self.last and self.lower[i + 1] in REPORTED_CLAUSE_OPENERS and self.joined(i)) or after[:1] in (":", ",") or after[-1:] in QUOTE_OPENERS:
             return True
         if i + 1 < self.last and self.lower[i + 1] in ("in", "on", "during", "at", "to") and self.joined(i):
@@ -488,8 +502,46 @@ class _Sentence:
                     break
                 if self.lower[k] == "that":
                     return True
+        if self._clause_follows(i):
+            return True
+        if i + 1 >= self.last or after[:1] in (".", "!", "?", ";"):
+            j = self.subject_end(i)
+            subject = self.name_ending_at(j - 1) if j - 1 >= self.first else None
+            start = subject[0] if subject else j - 1
+            if self.first < start and "," in self.gap(start - 1):
+                return True  # "…, there is a risk, Paul Hunter added.": the verb and its subject close a paraphrase
         before = self.text[self.spans[self.first][0]:self.spans[i][0]]
         return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
+
+    def _clause_follows(self, i: int) -> bool:
+        """A clause without "that" follows the verb at word i: a finite auxiliary comes within a few words, before any
+        punctuation or relative word ("Toensing added her client has had contact", "added the company would"; not
+        "added 25 points in his former home arena", "recalled cars that were")."""
+        for k in range(i + 1, min(i + 7, self.last)):
+            if not self.joined(k - 1) or self.lower[k] in CLAUSE_BREAKERS:
+                return False
+            if self.lower[k] in FINITE_AUXILIARIES:
+                return k > i + 1
+        return False
+
+    def past_short_title(self, k: int) -> int:
+        """The word after a title written short with a full stop at word k ("Dr. Peter Salama", "Sen. Chuck Grassley"),
+        where a capitalised word follows: the name starts there (a full stop parts a title from the name, see joined);
+        else k."""
+        if (k + 1 < self.last and self.lower[k] in TITLE_WORDS and self.gap(k) in (". ", ".\u00a0")
+                and IS_CAPITALISED[self.words[k + 1]]):
+            return k + 1
+        return k
+
+    def puts_it(self, i: int) -> bool:
+        """The "put it" at words i, i+1 introduces a statement: a colon comes right after it ("Smith put it bluntly:" is
+        not read), or a comma, a quotation mark or the sentence's end in the idiom "as X put it" ("As Feinstein put it,
+        “Show some heart.”", "…, as he put it."); not "she put it on the table"."""
+        after = self.gap(i + 1).strip() if i + 2 < self.last else ""
+        if after[:1] == ":":
+            return True
+        closes = i + 2 >= self.last or after[:1] in (",", ";") or after[-1:] in QUOTE_OPENERS
+        return closes and "as" in self.lower[max(self.first, i - 6):i]
 
     def apposition(self, end: int) -> list[str]:
         """The lower-case words of a description set off by commas after a name ending before word `end` ("Viktor Orban,
@@ -505,9 +557,11 @@ class _Sentence:
 
     def subject_end(self, i: int) -> int:
         """Where the subject of the verb at word i ends: before the verb and the auxiliaries and adverbs joined
-        to it ("Putin has repeatedly said")."""
+        to it ("Putin has repeatedly said", "The Foreign Office recently warned": an adverb in -ly, see
+        SENTENCE_ADVERB_RE)."""
         j = i
-        while j - 1 >= self.first and self.lower[j - 1] in SKIPPABLE and self.joined(j - 1):
+        while j - 1 >= self.first and self.joined(j - 1) and (
+                self.lower[j - 1] in SKIPPABLE or (self.words[j - 1].islower() and SENTENCE_ADVERB_RE.fullmatch(self.lower[j - 1]))):
             j -= 1
         return j
 
@@ -956,6 +1010,8 @@ def find_actors(context: DocContext) -> list[Actor]:
             kind = "person"
             if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
                 kind = outlet_kind  # an outlet's name as the registry reads it in running text ("Free Beacon"): no person
+            elif " " in name and not any(s.personal for s in items) and _named_as_body(name, context, doc_words):
+                kind = "organization"  # "her former label Big Machine, which owns her masters": a body, named as one
         elif "organization" in kinds:
             kind = "organization"
             if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
@@ -1127,6 +1183,34 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
                 and not (span[1] < sentence.last and sentence.joined(span[1] - 1) and sentence.lower[span[1]] in TITLE_WORDS)):
             found.add(name)  # (not a name qualifying a title after it: "VOA Pentagon correspondent Carla Babb")
     return next(iter(found)) if len(found) == 1 else None
+
+
+def _named_as_body(name: str, context: DocContext, doc_words: _DocWords) -> bool:
+    """A name of two words or more that the document writes as a body's and never as a person's: right after a noun for
+    a body ("her former label Big Machine") or before ", which", or opening with the name of a
+    body the outlet registry reads in running text ("Facebook Messenger", "Guardian Australia"); and nowhere after a
+    title or before "who". A multi-word name is a person's by default (_clean_name); this is the evidence against."""
+    parts = name.split()
+    if any("-" in part for part in parts):
+        return False  # the tokens split at hyphens: such a name is not looked up here
+    tokens, text = context.tokens, context.document.text
+    words, lower, starts, ends = tokens.words, tokens.lower_words, tokens.word_starts, tokens.word_ends
+    body = _registry_kind(parts[0], context) in ("outlet", "agency", "platform", "organization") and fold(parts[0]) not in doc_words.places
+    for p in doc_words.positions(parts[0]):
+        end = p + len(parts)
+        if end > len(words) or [_without_possessive(w) for w in words[p:end]] != parts:
+            continue
+        if p > 0 and text[ends[p - 1]:starts[p]] in (" ", ". ", ", "):
+            if lower[p - 1] in TITLE_WORDS and words[p - 1][:1].isupper():
+                return False  # "Mr. Big Machine": a person
+            # right after the noun ("her former label Big Machine"); after a comma the name may be a member's ("a
+            # researcher with the organisation, Matthew Collins, said")
+            body = body or (lower[p - 1] in BODY_NOUNS and text[ends[p - 1]:starts[p]] == " ")
+        if end < len(words) and text[ends[end - 1]:starts[end]] in (" ", ", "):
+            if lower[end] in ("who", "whose"):
+                return False
+            body = body or (lower[end] == "which" and text[ends[end - 1]:starts[end]] == ", ")
+    return body
 
 
 def _common_word(name: str, written: frozenset[str]) -> bool:
@@ -1428,6 +1512,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if in_quotation(i):
                 continue  # quoted, not an attribution
             if verb in SPEECH_IF_REPORTING and not sentence.reports(i):
+                continue
+            if verb == "put it" and not sentence.puts_it(i):
                 continue
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None or speaker.kind in ("none", "place"):
@@ -1741,10 +1827,42 @@ def _in_relative_clause(sentence: _Sentence, start: int) -> bool:
     return False
 
 
+# Prepositions between a person's name and the body they belong to ("Olivier Le Guillou of Action Against Hunger said",
+# "John Smith from Oxfam said", "Dr. Joneigh Khaldun of the Michigan Department … says").
+MEMBERSHIP_PREPOSITIONS = frozenset({"of", "at", "from"})
+# Prepositions after a noun whose object a name is ("the lawyer for porn star Stormy Daniels claims", "the sister of
+# Mary Jones said"): the noun, not the name, is the verb's subject.
+OBJECT_PREPOSITIONS = frozenset({"of", "for"})
+
+
+def _object_of_noun(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """The person's name at span is the object of "of" or "for" after a word, up to two lower-case describing words
+    between ("“Creepy Lawyer” for porn star Stormy Daniels claims", "a friend of John Smith said"): the verb's subject
+    is the noun before the preposition. Not a title's place or field ("Mayor of London Sadiq Khan", see
+    _past_titled_place), and not a preposition opening the sentence."""
+    k = span[0] - 1
+    while (k >= sentence.first and span[0] - 1 - k < 2 and sentence.joined(k) and sentence.words[k].isalpha()
+           and sentence.words[k].islower() and sentence.lower[k] not in ENGLISH_STOP_WORDS):
+        k -= 1
+    if k <= sentence.first or sentence.lower[k] not in OBJECT_PREPOSITIONS or not sentence.joined(k):
+        return False
+    return sentence._past_titled_place(span) == span and sentence.name(span)[1] == "person"
+
+
 def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[str, str] | None:
-    """The (name, kind) of the person named before "of the", "at the" or "from the" and the body's name ending at span
-    ("Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services says"): the subject, whom the body's
-    name qualifies."""
+    """The (name, kind) of the person named before "of", "at" or "from" and the body's name ending at span ("Olivier Le
+    Guillou of Action Against Hunger said", "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services
+    says"): the subject, whom the body's name qualifies. Without "the" the person's name comes right before the
+    preposition; the body's name is then any name but a person's ("the sister of Mary Jones")."""
+    before = span[0] - 1
+    if (before - 1 > sentence.first and sentence.lower[before] in MEMBERSHIP_PREPOSITIONS and sentence.joined(before)
+            and sentence.joined(before - 1) and sentence._past_titled_place(span) == span
+            and sentence.name(span)[1] != "person"):
+        person = sentence.name_ending_at(before - 1)
+        if person and not sentence.piece(person) and not _possessive(sentence.words[person[1] - 1]):
+            name, kind = sentence.name(person)
+            if kind == "person":
+                return name, kind
     start = sentence.body_start(span[1])
     if start - 3 < sentence.first or not set(sentence.lower[start:span[1]]) & ORG_WORDS:
         return None
@@ -1779,7 +1897,8 @@ def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
     j = sentence.subject_end(i)
     if j - 1 < sentence.first or not sentence.joined(j - 1):
         return False
-    if _agent(sentence, sentence.name_ending_at(j - 1)):
+    span = sentence.name_ending_at(j - 1)
+    if _agent(sentence, span) or (span is not None and _object_of_noun(sentence, span)):
         return True
     word = sentence.words[j - 1]
     return word.isalpha() and word.islower() and word not in SENTENCE_OPENERS
@@ -1789,10 +1908,16 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
     if verb == "according to":
-        span = sentence.hyphenated_whole(sentence.name_starting_at(i + 2))
+        span = sentence.hyphenated_whole(sentence.name_starting_at(sentence.past_short_title(i + 2)))
         if not span or _possessive(sentence.words[span[1] - 1]):
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
-        return _Speaker(*sentence.name(span))
+        name, kind = sentence.name(span)
+        if kind in ("person", "unknown") and span[1] < last and sentence.joined(span[1] - 1) and sentence.words[span[1]].isalpha() and (
+                sentence.words[span[1]].islower() and sentence.lower[span[1]] not in ENGLISH_STOP_WORDS):
+            # "according to The Verge’s Stadia review", "according to Trump administration officials": the name qualifies
+            # the source (a body's "article", "statistics" or "officials" are still the body's word)
+            return None
+        return _Speaker(name, kind)
     before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
     if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last and sentence.joined(i + width - 1):
@@ -1804,7 +1929,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 last_person = recent.referent(lower[i + width])
                 return _Speaker(last_person, "person", True) if last_person else None
         else:
-            span = sentence.hyphenated_whole(sentence.name_starting_at(i + width))
+            span = sentence.hyphenated_whole(sentence.name_starting_at(sentence.past_short_title(i + width)))
             if span and not _possessive(sentence.words[span[1] - 1]):
                 return _Speaker(*sentence.name(_titled_name_after(sentence, span) or span))
     j = sentence.subject_end(i)
@@ -1822,9 +1947,15 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             # ring", "Gorka's suggested campaign" (news copy seldom writes "has" so: "Trump's said")
             return None
         if sentence.joined(j - 1):
-            if _agent(sentence, span) and not _sender(sentence, span):
+            if (member := _member_of_body(sentence, span)) is not None:
+                return _Speaker(*member)
+            if (_agent(sentence, span) and not _sender(sentence, span)) or _object_of_noun(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
-            return _Speaker(*(_member_of_body(sentence, span) or sentence.name(span)))
+            return _Speaker(*sentence.name(span))
+        # "“…,” Jinnie Lee, U.S. Embassy spokesperson in Beijing, told": the name before a description that ends with a
+        # name speaks, not that name
+        if (described := _name_before_description(sentence, j)) is not None:
+            return _Speaker(*sentence.name(described))
         # "Viktor Orban, the prime minister of Hungary, indicated": the sentence's opening name speaks, also over
         # a name in the clause between ("Juan Carlos Cruz, tweeting to one of Francis’s apologists, Austen Ivereigh, said").
         opening = sentence.name_starting_at(first)
@@ -1877,12 +2008,35 @@ def _name_before_description(sentence: _Sentence, j: int) -> tuple[int, int] | N
         return None
     comma = next((k for k in range(j - 2, max(sentence.first, j - 10) - 1, -1) if "," in sentence.gap(k)), None)
     span = sentence.hyphenated_whole(sentence.name_ending_at(comma)) if comma is not None else None
-    if not span or _possessive(sentence.words[span[1] - 1]) or len(sentence.apposition(span[1])) != j - span[1]:
+    if not span or _possessive(sentence.words[span[1] - 1]):
+        return None
+    if (len(sentence.apposition(span[1])) != j - span[1] and not _role_description(sentence, span[1], j)
+            and not _relative_description(sentence, span[1], j)):
         return None
     if span[0] == sentence.first:
         return span if not (sentence.quoted and sentence.quoted(span[0])) else None
     before = sentence.gap(span[0] - 1).strip()
-    return span if before[:1] in ",?!" and before[-1:] in QUOTE_CLOSERS else None
+    # the quotation closed on a comma, a question or exclamation mark, also after a bracket ("(MTBI),”")
+    return span if before.rstrip("".join(QUOTE_CLOSERS))[-1:] in (",", "?", "!") and before[-1:] in QUOTE_CLOSERS else None
+
+
+def _relative_description(sentence: _Sentence, start: int, end: int) -> bool:
+    """Words start..end-1 are a relative clause about a person set off by commas ("John Smith, who runs the group,
+    said"): "who" or "whose" opens it, and no other punctuation than full stops of abbreviations is inside it."""
+    if not (sentence.first < start < end) or sentence.gap(start - 1).strip() != "," or sentence.lower[start] not in ("who", "whose"):
+        return False
+    return all(sentence.gap(k).strip() in ("", ".") for k in range(start, end - 1))
+
+
+def _role_description(sentence: _Sentence, start: int, end: int) -> bool:
+    """Words start..end-1 are a person's office or job without an article, set off by commas ("Jinnie Lee, U.S. Embassy
+    spokesperson in Beijing, told", "John Smith, Oxfam spokesman, said"): one of them is a title or role noun written in
+    lower case, and none is set off by other punctuation than the full stops of abbreviations."""
+    if not (sentence.first < start < end) or sentence.gap(start - 1).strip() != ",":
+        return False
+    if any(sentence.gap(k).strip() not in ("", ".") for k in range(start, end - 1)):
+        return False
+    return any(sentence.words[k].islower() and sentence.lower[k] in TITLES_AND_ROLES for k in range(start, end))
 
 
 def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:

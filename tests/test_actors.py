@@ -816,11 +816,11 @@ def test_a_surname_that_is_a_bodys_word_stays_the_persons():
 
 
 def test_a_short_form_of_a_given_name_merges_into_the_one_full_name():
-    actors = _by_name("Sen. Chuck Grassley said the bill was good. Charles E. Grassley wrote to the agency. Grassley added more.")
+    actors = _by_name("Sen. Chuck Grassley said the bill was good. Charles E. Grassley wrote to the agency. Grassley added that it was costly.")
     assert set(actors) == {"Charles E. Grassley"} and actors["Charles E. Grassley"].statements == 3
     assert set(_by_name("Bill Clinton said it was fine. William Jefferson Clinton wrote a book.")) == {"William Jefferson Clinton"}
     # a short form fitting two names, or another surname, stays apart
-    assert set(_by_name("Pat Kane said it was fine. Patricia Kane said no. Patrick Kane added yes.")) == {
+    assert set(_by_name("Pat Kane said it was fine. Patricia Kane said no. Patrick Kane said yes.")) == {
         "Pat Kane", "Patricia Kane", "Patrick Kane"}
     assert set(_by_name("Chuck Smith said it was fine. Charles Jones said no.")) == {"Chuck Smith", "Charles Jones"}
 

@@ -1,0 +1,81 @@
+"""Speakers named in common news shapes: "X of ORG said", a short title after an inverted verb, a role set off by
+commas after a quotation, "as X put it"; and words that name no speaker ("added to his collection", "the lawyer for
+X claims", a sentence-opening adverb, a body written as one)."""
+from __future__ import annotations
+
+from analysis.actors import Actor, find_actors
+from framing_helpers import context_for
+
+
+def _by_name(text: str) -> dict[str, Actor]:
+    return {a.name: a for a in find_actors(context_for(text))}
+
+
+def test_person_of_organisation_speaks():
+    actors = _by_name("Olivier Le Guillou of Action Against Hunger said: “The epidemic is ahead of us.”")
+    assert actors["Olivier Le Guillou"].verbs == ("say",) and actors["Olivier Le Guillou"].quoted == 1
+    assert "Action Against Hunger" not in actors
+    actors = _by_name("John Smith of Oxfam said the aid had arrived.")
+    assert list(actors) == ["John Smith"]
+    # a title's place or field is no body the person belongs to
+    assert list(_by_name("Mayor of London Sadiq Khan said the talks failed.")) == ["Sadiq Khan"]
+
+
+def test_short_title_after_inverted_verb():
+    actors = _by_name("“Our top priority is to get to Bikoro,” said Dr. Peter Salama, WHO deputy director-general.")
+    assert actors["Peter Salama"].kind == "person" and actors["Peter Salama"].quoted == 1
+
+
+def test_role_set_off_by_commas_after_quotation():
+    actors = _by_name("“The embassy is aware,” Jinnie Lee, U.S. Embassy spokesperson in Beijing, told Gizmodo by email.")
+    assert actors["Jinnie Lee"].verbs == ("tell",) and actors["Jinnie Lee"].quoted == 1
+    assert "Beijing" not in actors
+    actors = _by_name("“We need help,” John Smith, a spokesman for Oxfam, said.")
+    assert list(actors) == ["John Smith"]
+    assert list(_by_name("John Smith, who runs the group, said it was over.")) == ["John Smith"]
+
+
+def test_as_x_put_it():
+    actors = _by_name("Senator Dianne Feinstein spoke. As Feinstein put it, “Show some heart.”")
+    assert actors["Dianne Feinstein"].verbs == ("put it",) and actors["Dianne Feinstein"].quoted == 1
+    assert _by_name("Senator John Smith put it on the table.") == {}
+
+
+def test_added_is_speech_only_before_a_statement():
+    assert _by_name("Trinity Academy junior Ben Patton added to his collection of state titles.") == {}
+    assert _by_name("Danilo Gallinari added 25 points in his former home arena.") == {}
+    # a clause without "that", a quotation, a colon, or the verb closing a paraphrase
+    assert "Victoria Toensing" in _by_name("Victoria Toensing spoke. Toensing added her client has had contact.")
+    assert "John Smith" in _by_name("“It works,” John Smith added.")
+    assert "Paul Hunter" in _by_name("There is always a risk with travel, Paul Hunter added.")
+    assert "Reuters" in _by_name("Reuters adds:\n\nThe talks went on.")
+
+
+def test_person_after_for_or_of_a_noun_is_no_speaker():
+    assert _by_name("The “Creepy Lawyer” for porn star Stormy Daniels claims to represent a woman.") == {}
+    assert _by_name("A friend of Mary Jones said she was fine.") == {}
+
+
+def test_sentence_opening_adverb_is_no_first_name():
+    actors = _by_name("Previously Dan Fishback had written an article. “It is not censorship,” Dan Fishback claimed.")
+    assert list(actors) == ["Dan Fishback"]
+
+
+def test_adverb_between_subject_and_verb():
+    actors = _by_name("The Foreign Office recently warned that the outbreak is entering its most dangerous phase.")
+    assert actors["Foreign Office"].verbs == ("warn",)
+
+
+def test_according_to_a_name_qualifying_a_noun():
+    text = "Google Stadia launches tomorrow. According to The Verge’s Stadia review, the platform does not run in 4K."
+    assert _by_name(text) == {}
+    assert "Bloomberg" in _by_name("According to Bloomberg, allies were worried.")
+
+
+def test_multiword_name_written_as_a_body():
+    actors = _by_name("Swift left her former label Big Machine, which owns her masters. Big Machine has denied the claims, "
+                      "saying they were false.")
+    assert actors["Big Machine"].kind == "organization"
+    # a researcher set off by commas after a body's noun is still a person
+    actors = _by_name("A researcher with the organisation, Matthew Collins, said it was delighted.")
+    assert actors["Matthew Collins"].kind == "person"
