@@ -528,8 +528,12 @@ def _teaser_shaped(text: str, line: _Line) -> bool:
 
 
 def _repeat_is_furniture(line: _Line, count: int) -> bool:
-    """A line seen before is furniture unless it belongs to a repeated template (a question asked of every interviewee)."""
-    return count <= 2 and not line.stats.question
+    """A line seen before is furniture unless it belongs to a repeated template (a question asked of every interviewee).
+
+    A template's lines are labels and questions; a paragraph of running prose printed a third time is a machine
+    copy of the article (microdata, a print version), not a template, so its later copies are furniture however often.
+    """
+    return (count <= 2 or _is_prose(line)) and not line.stats.question
 
 
 def _keep_prose(lines: list[_Line]) -> None:

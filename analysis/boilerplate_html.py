@@ -4,17 +4,23 @@ from __future__ import annotations
 import difflib
 import re
 
+from .htmltext import shown_html
+
 TOKEN_RE = re.compile(r"\w+")
 SHINGLE = 4
 MAX_ALIGN_TOKENS = 60_000  # beyond this, alignment gets slow: fall back to shingles
 
 
 def main_text(html: str) -> str:
-    """trafilatura's main-text extraction of a page ("" when it finds none or fails)."""
+    """trafilatura's main-text extraction of a page ("" when it finds none or fails).
+
+    It reads the page without the elements the page hides (htmltext.shown_html), as the visible text is read:
+    a hidden schema.org copy of the article would otherwise come back as more main text.
+    """
     import trafilatura
 
     try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False, with_metadata=False)
+        text = trafilatura.extract(shown_html(html), include_comments=False, include_tables=True, deduplicate=False, with_metadata=False)
     except Exception:  # a malformed page must not stop the document: it then has no main text
         return ""
     return text or ""

@@ -1,7 +1,7 @@
 """The visible text of an HTML page (analysis/htmltext.py)."""
 from __future__ import annotations
 
-from analysis.htmltext import visible_text
+from analysis.htmltext import shown_html, visible_text
 
 # A name in a paragraph with its hover card (the person's latest stories), as news sites print them.
 HOVER_CARD = (
@@ -29,3 +29,36 @@ def test_links_in_running_prose_and_link_lists_outside_paragraphs_stay():
     text = visible_text(f"<html><body>{prose}{menu}</body></html>")
     assert "The council and the mayor met unions on Tuesday, officials said in a joint statement." in text
     assert "News Sport Weather" in text
+
+
+# A page's hidden schema.org copy of its article, as news sites print it for search engines.
+MICRODATA = (
+    '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
+    '<span itemprop="headline">Council expands bus network</span>'
+    '<div itemprop="image" itemscope><span itemprop="url">https://static.example.com/image/bus.jpg</span></div>'
+    '<div itemprop="articleBody"><p>Six new routes will serve the eastern districts.</p></div></div>'
+)
+
+
+def test_elements_the_page_hides_are_not_visible_text():
+    html = (
+        "<html><body><h1>Council expands bus network</h1><p>Six new routes will serve the eastern districts.</p>"
+        f'{MICRODATA}<p hidden>Thank you, the article was sent.</p>'
+        '<div style="color: red; VISIBILITY: hidden">Close dialog</div><p>The first routes open in spring.</p></body></html>'
+    )
+    text = visible_text(html)
+    assert text.split("\n") == [
+        "Council expands bus network", "Six new routes will serve the eastern districts.", "The first routes open in spring.",
+    ]
+
+
+def test_a_page_hidden_whole_until_a_script_shows_it_is_still_read():
+    assert visible_text('<html><body style="display:none"><p>Six new routes.</p></body></html>') == "Six new routes."
+    assert visible_text('<html><body><div style="display: none"><p>Six new routes.</p></div></body></html>') == "Six new routes."
+
+
+def test_shown_html_drops_hidden_elements_and_leaves_other_pages_alone():
+    plain = "<html><body><p>Six new routes.</p></body></html>"
+    assert shown_html(plain) is plain
+    shown = shown_html(f"<html><body><p>Six new routes.</p>{MICRODATA}</body></html>")
+    assert "Six new routes." in shown and "itemprop" not in shown and "static.example.com" not in shown
