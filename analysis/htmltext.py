@@ -35,16 +35,9 @@ def visible_text(html: str) -> str:
     return text or _visible_text(html, drop_hidden=False)
 
 
-def shown_html(html: str) -> str:
-    """The page without the elements it hides itself (_hidden_by_page), for an extractor that reads the markup:
-    `html` itself when it hides nothing, or when nothing would be left to read."""
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
-        return html
-    if not _drop_hidden(root) or not root.xpath(SHOWN_TEXT_XPATH):
-        return html
-    return lxml.html.tostring(root, encoding="unicode")
+def has_shown_text(root: etree._Element) -> bool:
+    """Whether the page's body holds some text outside the elements that are never shown (INVISIBLE)."""
+    return bool(root.xpath(SHOWN_TEXT_XPATH))
 
 
 def _visible_text(html: str, drop_hidden: bool) -> str:
@@ -56,14 +49,14 @@ def _visible_text(html: str, drop_hidden: bool) -> str:
         if invisible.getparent() is not None:
             invisible.drop_tree()
     if drop_hidden:
-        _drop_hidden(root)
+        drop_hidden_elements(root)
     pieces: list[str] = []
     _walk(root, pieces, in_paragraph=False)
     lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
     return "\n".join(line for line in lines if line)
 
 
-def _drop_hidden(root: etree._Element) -> bool:
+def drop_hidden_elements(root: etree._Element) -> bool:
     """Drop the elements the page hides itself (_hidden_by_page) from the tree; whether there were any."""
     dropped = False
     for element in root.xpath("//*[@hidden or @style]"):

@@ -1147,6 +1147,21 @@ def test_a_paragraph_printed_a_third_time_is_not_new_body(resources):
         assert all(b.category == "duplicate" and "repeats line" in b.why for b in copies[1:])
 
 
+def test_a_sentence_each_item_of_a_report_closes_with_stays_body(resources):
+    """A template's refrain ("He remains in custody ...") closes each item among other lines: no copy of a run."""
+    refrain = "He remains in custody pending presentation of criminal prosecution for re-entry after deportation."
+    items = [
+        ("A 41-year-old man was arrested on Jan. 6 in the northern suburb of the city.", "He has a prior conviction for burglary and theft."),
+        ("A 37-year-old man was arrested on Jan. 7 in the city centre after a traffic stop.", "He was previously convicted twice of drug possession."),
+        ("A 32-year-old man was arrested on Jan. 7 at his home in the western district.", "He has criminal convictions for drunk driving and assault."),
+    ]
+    page = [*PAGE_TOP, *RESCUE[:2]]
+    for arrest, record in items:
+        page += [arrest, record, refrain]
+    _, seg = segment_text("\n".join([*page, *RESCUE_AFTER, *PAGE_FOOT]), resources)
+    assert [b.kind for b in blocks_with(seg, refrain)] == [BODY] * 3
+
+
 HIDDEN_COPY = (
     '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
     '<div itemprop="image" itemscope><span itemprop="url">https://static.example.com/image/bus-routes.jpg</span></div>'

@@ -1,7 +1,9 @@
 """The visible text of an HTML page (analysis/htmltext.py)."""
 from __future__ import annotations
 
-from analysis.htmltext import shown_html, visible_text
+import lxml.html
+
+from analysis.htmltext import drop_hidden_elements, has_shown_text, visible_text
 
 # A name in a paragraph with its hover card (the person's latest stories), as news sites print them.
 HOVER_CARD = (
@@ -57,8 +59,12 @@ def test_a_page_hidden_whole_until_a_script_shows_it_is_still_read():
     assert visible_text('<html><body><div style="display: none"><p>Six new routes.</p></div></body></html>') == "Six new routes."
 
 
-def test_shown_html_drops_hidden_elements_and_leaves_other_pages_alone():
-    plain = "<html><body><p>Six new routes.</p></body></html>"
-    assert shown_html(plain) is plain
-    shown = shown_html(f"<html><body><p>Six new routes.</p>{MICRODATA}</body></html>")
+def test_hidden_elements_are_dropped_from_the_tree_an_extractor_reads():
+    root = lxml.html.fromstring(f"<html><body><p>Six new routes.</p>{MICRODATA}</body></html>")
+    assert drop_hidden_elements(root) and has_shown_text(root)
+    shown = lxml.html.tostring(root, encoding="unicode")
     assert "Six new routes." in shown and "itemprop" not in shown and "static.example.com" not in shown
+    plain = lxml.html.fromstring("<html><body><p>Six new routes.</p></body></html>")
+    assert not drop_hidden_elements(plain)
+    whole = lxml.html.fromstring('<html><body><div style="display:none"><p>Six new routes.</p></div></body></html>')
+    assert drop_hidden_elements(whole) and not has_shown_text(whole)
