@@ -292,9 +292,12 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
             norm in seen and not lines[seen[norm]].body and line.body and not line.category and _is_prose(line)
             and line.p_body >= PITCH_MAX_BODY_P
         )
-        # A template repeats a line among other lines (each arrest report closes "He remains in custody."); a copy of
-        # the article (a hidden microdata copy, a print version) repeats a run of its paragraphs in their order.
-        run_copy = norm in seen and counts[norm] > 2 and _copied_run(norms, i, seen[norm]) >= COPIED_RUN_LINES
+        # A template repeats a line among other lines (each arrest report closes "He remains in custody."), or a run
+        # of short lines (each day of a meal plan); a copy of the article (a hidden microdata copy, a print version)
+        # repeats a run of its paragraphs of running prose in their order.
+        run_copy = (
+            norm in seen and counts[norm] > 2 and _is_prose(line) and _copied_run(norms, i, seen[norm]) >= COPIED_RUN_LINES
+        )
         if norm in seen and not copied and (line.category or again or run_copy or _repeat_is_furniture(line, counts[norm])):
             line.body = False
             line.why = f"repeats line {seen[norm] + 1}" + (f"; {line.why}" if line.category else "")
