@@ -1162,6 +1162,17 @@ def test_a_sentence_each_item_of_a_report_closes_with_stays_body(resources):
     assert [b.kind for b in blocks_with(seg, refrain)] == [BODY] * 3
 
 
+def test_html_a_plan_repeating_the_same_short_lines_each_day_stays_body(monkeypatch, resources):
+    """Days of a meal plan repeat a run of short lines: a template the article prints, not a copy of the article."""
+    day = ["Pre-Workout Supplement", "Drink 20 minutes before your workout", "Performance Energize", "Post-Workout Meal"]
+    visible = [HEADLINE, LEAD, *ARTICLE[:2]]
+    for number, meal in enumerate(["Chicken zoodles with edamame", "Beef chili with olives", "Tomato cucumber salad"], start=1):
+        visible += [f"Day {number}", *day, meal]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    for line in day:
+        assert [b.kind for b in blocks_with(seg, line)] == [BODY] * 3, line
+
+
 HIDDEN_COPY = (
     '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
     '<div itemprop="image" itemscope><span itemprop="url">https://static.example.com/image/bus-routes.jpg</span></div>'
