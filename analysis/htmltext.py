@@ -17,7 +17,8 @@ BLOCK_TAGS = frozenset(
 # Pages print machine copies there: schema.org microdata repeating the whole article with its image URLs
 # (`<div style="display:none" itemscope>` ... `<div itemprop="articleBody">`), form fields, closed dialogs.
 # Across the 149 pages of the extraction benchmark, such elements hold no text of the article that is not
-# printed visibly as well. Styles set by class in a stylesheet are not read (that would need the CSS).
+# printed visibly as well. Styles set by class in a stylesheet are not read (that would need the CSS), nor is
+# aria-hidden: pages set it on pull quotes and icons, which a reader does see.
 HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
 NEVER_HIDDEN = frozenset({"html", "body"})  # a page that hides itself until a script shows it is still read
 
