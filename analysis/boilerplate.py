@@ -42,6 +42,8 @@ TAIL_CATEGORIES = frozenset({"comments", "related_links"})
 MAX_CUE_WORDS = 40  # a longer line is prose: cues alone do not make it furniture
 WEAK_CUE_WORDS = 6
 MIN_DUPLICATE_WORDS = 5
+# Lines in a row that repeat an earlier run in the same order: a copy of the article, not a template's refrain.
+COPIED_RUN_LINES = 3
 HTML_MIN_COVERAGE = 0.5
 MAX_CAPTION_WORDS = 30
 # Running prose: enough words, a closing full stop, a normal share of function words.
@@ -388,7 +390,13 @@ def _mark_duplicates(text: str, lines: list[_Line]) -> None:
             norm in seen and not lines[seen[norm]].body and line.body and not line.category and _is_prose(line)
             and line.p_body >= PITCH_MAX_BODY_P
         )
-        if norm in seen and not copied and (line.category or again or _repeat_is_furniture(line, counts[norm])):
+        # A template repeats a line among other lines (each arrest report closes "He remains in custody."), or a run
+        # of short lines (each day of a meal plan); a copy of the article (a hidden microdata copy, a print version)
+        # repeats a run of its paragraphs of running prose in their order.
+        run_copy = (
+            norm in seen and counts[norm] > 2 and _is_prose(line) and _copied_run(norms, i, seen[norm]) >= COPIED_RUN_LINES
+        )
+        if norm in seen and not copied and (line.category or again or run_copy or _repeat_is_furniture(line, counts[norm])):
             line.body = False
             line.why = f"repeats line {seen[norm] + 1}" + (f"; {line.why}" if line.category else "")
             line.category = line.category or "duplicate"
@@ -649,6 +657,17 @@ def _teaser_shaped(text: str, line: _Line) -> bool:
 def _repeat_is_furniture(line: _Line, count: int) -> bool:
     """A line seen before is furniture unless it belongs to a repeated template (a question asked of every interviewee)."""
     return count <= 2 and not line.stats.question
+
+
+def _copied_run(norms: list[str], i: int, j: int) -> int:
+    """How many lines in a row around line i repeat, in the same order, the lines around its earlier copy j."""
+    before = 0
+    while i - before - 1 > j and j - before - 1 >= 0 and norms[i - before - 1] and norms[i - before - 1] == norms[j - before - 1]:
+        before += 1
+    after = 0
+    while i + after + 1 < len(norms) and norms[i + after + 1] and norms[i + after + 1] == norms[j + after + 1]:
+        after += 1
+    return before + 1 + after
 
 
 def _keep_prose(text: str, lines: list[_Line]) -> None:

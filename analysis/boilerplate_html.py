@@ -4,17 +4,29 @@ from __future__ import annotations
 import difflib
 import re
 
+from .htmltext import drop_hidden_elements, has_shown_text
+
 TOKEN_RE = re.compile(r"\w+")
 SHINGLE = 4
 MAX_ALIGN_TOKENS = 60_000  # beyond this, alignment gets slow: fall back to shingles
 
 
 def main_text(html: str) -> str:
-    """trafilatura's main-text extraction of a page ("" when it finds none or fails)."""
+    """trafilatura's main-text extraction of a page ("" when it finds none or fails).
+
+    It reads the page without the elements the page hides (htmltext.drop_hidden_elements), as the visible text is
+    read: a hidden schema.org copy of the article would otherwise come back as more main text. The page is parsed
+    once, by trafilatura's own loader, so a page that hides nothing is read exactly as trafilatura reads it.
+    """
     import trafilatura
 
     try:
-        text = trafilatura.extract(html, include_comments=False, include_tables=True, deduplicate=False, with_metadata=False)
+        tree = trafilatura.load_html(html)
+        if tree is None:
+            return ""
+        if drop_hidden_elements(tree) and not has_shown_text(tree):
+            tree = trafilatura.load_html(html)  # everything hidden (shown by a script): read it all, as visible_text does
+        text = trafilatura.extract(tree, include_comments=False, include_tables=True, deduplicate=False, with_metadata=False)
     except Exception:  # a malformed page must not stop the document: it then has no main text
         return ""
     return text or ""

@@ -1,6 +1,8 @@
 """The visible text of an HTML page, one block per line, for offsets and display."""
 from __future__ import annotations
 
+import re
+
 import lxml.html
 from lxml import etree
 
@@ -11,19 +13,65 @@ BLOCK_TAGS = frozenset(
 )
 
 
+# An element the page hides itself, by its own inline style or the `hidden` attribute: a reader never sees it.
+# Pages print machine copies there: schema.org microdata repeating the whole article with its image URLs
+# (`<div style="display:none" itemscope>` ... `<div itemprop="articleBody">`), form fields, closed dialogs.
+# Across the 149 pages of the extraction benchmark, such elements hold no text of the article that is not
+# printed visibly as well. Styles set by class in a stylesheet are not read (that would need the CSS), nor is
+# aria-hidden: pages set it on pull quotes and icons, which a reader does see.
+HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*hidden)\b", re.I)
+NEVER_HIDDEN = frozenset({"html", "body"})  # a page that hides itself until a script shows it is still read
+
+
+# Some text of the page's body outside the elements that are never shown.
+SHOWN_TEXT_XPATH = (
+    "boolean(//body//text()[normalize-space()][not(" + " or ".join(f"ancestor::{tag}" for tag in INVISIBLE) + ")])"
+)
+
+
 def visible_text(html: str) -> str:
     """Text a reader would see, with block elements on their own lines and inline runs joined."""
+    text = _visible_text(html, drop_hidden=True)
+    # Everything hidden (a page that shows its content by script): read it rather than nothing.
+    return text or _visible_text(html, drop_hidden=False)
+
+
+def has_shown_text(root: etree._Element) -> bool:
+    """Whether the page's body holds some text outside the elements that are never shown (INVISIBLE)."""
+    return bool(root.xpath(SHOWN_TEXT_XPATH))
+
+
+def _visible_text(html: str, drop_hidden: bool) -> str:
     try:
         root = lxml.html.fromstring(html)
     except (etree.ParserError, ValueError):
         return ""
-    for hidden in root.xpath("|".join(f"//{tag}" for tag in INVISIBLE) + "|//comment()"):
-        if hidden.getparent() is not None:
-            hidden.drop_tree()
+    for invisible in root.xpath("|".join(f"//{tag}" for tag in INVISIBLE) + "|//comment()"):
+        if invisible.getparent() is not None:
+            invisible.drop_tree()
+    if drop_hidden:
+        drop_hidden_elements(root)
     pieces: list[str] = []
     _walk(root, pieces, in_paragraph=False)
     lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def drop_hidden_elements(root: etree._Element) -> bool:
+    """Drop the elements the page hides itself (_hidden_by_page) from the tree; whether there were any."""
+    dropped = False
+    for element in root.xpath("//*[@hidden or @style]"):
+        if element.getparent() is not None and _hidden_by_page(element):
+            element.drop_tree()
+            dropped = True
+    return dropped
+
+
+def _hidden_by_page(element: etree._Element) -> bool:
+    """Whether the element hides itself: the `hidden` attribute or an inline display:none / visibility:hidden."""
+    if not isinstance(element.tag, str) or element.tag.lower() in NEVER_HIDDEN:
+        return False
+    return element.get("hidden") is not None or HIDDEN_STYLE_RE.search(element.get("style") or "") is not None
 
 
 # A hover card: inside a paragraph, glued to a link, an inline element made only of links (a person's latest

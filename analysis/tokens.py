@@ -10,7 +10,16 @@ from functools import cached_property
 from operator import itemgetter
 from typing import Callable, Generic, TypeVar
 
-WORD_RE = re.compile(r"\w+(?:['’]\w+)*")
+# Chinese and Japanese are written without spaces, so a run of their letters is a clause or a whole sentence, not
+# a word; counted as one word, a paragraph looks like a one-word link. There, each Han ideograph counts as a word
+# (the East Asian convention of word processors' counts) and so does each run of hiragana or of katakana (a particle
+# or verb ending, a loanword: "iPhoneを販売した" is iPhone / を / 販 / 売 / した). Scripts written with spaces (Latin,
+# Cyrillic, Hangul, ...) keep their words as before: apostrophe-joined runs of word characters.
+HAN = "\u3005\u3007\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\U00020000-\U0003134f"
+HIRAGANA = "\u3041-\u309f"
+KATAKANA = "\u30a1-\u30fa\u30fc-\u30ff\u31f0-\u31ff\uff66-\uff9f"
+_SPACED = rf"[^\W{HAN}{HIRAGANA}{KATAKANA}]+"
+WORD_RE = re.compile(rf"{_SPACED}(?:['’]{_SPACED})*|[{HAN}]|[{HIRAGANA}]+|[{KATAKANA}]+")
 # The characters that write a hyphen joining two words: "-", U+2010 (hyphen) and U+2011 (non-breaking hyphen):
 # "cover-up", "cover‐up", "cover‑up". The one set for the frame cues' hyphened cues, the loaded lexicon's negating
 # prefixes ("anti-fascism") and its wordings' gaps, and analysis.loaded's compounds.

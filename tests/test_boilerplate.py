@@ -1325,3 +1325,100 @@ def test_link_texts_read_once(monkeypatch):
     assert calls == []  # read only when a rule asks
     assert "A LINK" in links.texts and "A LINK" in links.texts
     assert len(calls) == 1
+
+
+# --- Copies of the article, caption labels, text written without spaces -------------------------------------
+
+def test_a_paragraph_printed_a_third_time_is_not_new_body(resources):
+    """A machine copy of the article (microdata, a print version) repeats every paragraph: the copies are furniture."""
+    _, seg = segment_text("\n".join([*PAGE_TOP, *RESCUE, *RESCUE, *RESCUE, *PAGE_FOOT]), resources)
+    for paragraph in RESCUE:
+        copies = blocks_with(seg, paragraph)
+        assert [b.kind for b in copies] == [BODY, BOILERPLATE, BOILERPLATE], paragraph
+        assert all(b.category == "duplicate" and "repeats line" in b.why for b in copies[1:])
+
+
+def test_a_sentence_each_item_of_a_report_closes_with_stays_body(resources):
+    """A template's refrain ("He remains in custody ...") closes each item among other lines: no copy of a run."""
+    refrain = "He remains in custody pending presentation of criminal prosecution for re-entry after deportation."
+    items = [
+        ("A 41-year-old man was arrested on Jan. 6 in the northern suburb of the city.", "He has a prior conviction for burglary and theft."),
+        ("A 37-year-old man was arrested on Jan. 7 in the city centre after a traffic stop.", "He was previously convicted twice of drug possession."),
+        ("A 32-year-old man was arrested on Jan. 7 at his home in the western district.", "He has criminal convictions for drunk driving and assault."),
+    ]
+    page = [*PAGE_TOP, *RESCUE[:2]]
+    for arrest, record in items:
+        page += [arrest, record, refrain]
+    _, seg = segment_text("\n".join([*page, *RESCUE_AFTER, *PAGE_FOOT]), resources)
+    assert [b.kind for b in blocks_with(seg, refrain)] == [BODY] * 3
+
+
+def test_html_a_plan_repeating_the_same_short_lines_each_day_stays_body(monkeypatch, resources):
+    """Days of a meal plan repeat a run of short lines: a template the article prints, not a copy of the article."""
+    day = ["Pre-Workout Supplement", "Drink 20 minutes before your workout", "Performance Energize", "Post-Workout Meal"]
+    visible = [HEADLINE, LEAD, *ARTICLE[:2]]
+    for number, meal in enumerate(["Chicken zoodles with edamame", "Beef chili with olives", "Tomato cucumber salad"], start=1):
+        visible += [f"Day {number}", *day, meal]
+    _, seg = segment_page_with_main_text(monkeypatch, resources, visible, visible)
+    for line in day:
+        assert [b.kind for b in blocks_with(seg, line)] == [BODY] * 3, line
+
+
+HIDDEN_COPY = (
+    '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
+    '<div itemprop="image" itemscope><span itemprop="url">https://static.example.com/image/bus-routes.jpg</span></div>'
+    '<span itemprop="keywords">Transport,Transport City</span>'
+    '<div itemprop="articleBody">{paragraphs}</div></div>'
+)
+
+
+def test_html_hidden_microdata_copies_of_the_article_are_not_read(resources):
+    paragraphs = "\n".join(f"<p>{p}</p>" for p in ARTICLE + MORE)
+    hidden = HIDDEN_COPY.format(paragraphs=paragraphs)
+    html = HTML_PAGE.format(paragraphs=paragraphs + hidden + hidden)
+    document = load("page.html", html.encode("utf-8"))
+    seg = boilerplate.segment(document, tokenize(document.text), resources)
+    for paragraph in ARTICLE:
+        assert [b.kind for b in blocks_with(seg, paragraph)] == [BODY], paragraph
+    assert "static.example.com" not in document.text and "Transport City" not in document.text
+    assert seg.body_text.count(ARTICLE[0]) == 1
+
+
+def test_caption_labels_are_photo_furniture(resources):
+    """A caption the page labels as such ("Image caption ...", a screen reader's label) is not report."""
+    captions = [
+        "Image copyright EPA",
+        "Image caption The mayor said the new routes had been planned for more than three years.",
+        "Media caption Who is the new transport commissioner?",
+    ]
+    _, seg = segment_text("\n".join([*PAGE_TOP, *RESCUE[:2], *captions, RESCUE[2], *RESCUE_AFTER, *PAGE_FOOT]), resources)
+    for caption in captions:
+        assert_boilerplate(seg, caption, "photo_credit")
+    assert_report_is_body(seg)
+
+
+JAPANESE_PAGE = [
+    "商品の改造が商標法違反に！？ | 特許事務所", "MENU", "HOME", "サービスのご案内", "お客様の声", "ブログ",
+    "商品の改造が商標法違反に！？",
+    "先日、不正に改造したスマートフォンを販売したとして、商標法違反の疑いで男性が逮捕されたというニュースを耳にしました。",
+    "報道によると、今回販売されたのは、機能制限を解除したスマートフォンで、非公式のアプリを利用することもできるとのことです。",
+    "不正に改造したスマートフォンでも、もともとは、正規の販売店から購入したものです。",
+    "ではなぜ、不正に改造したスマートフォンを販売すると、商標権侵害になるのでしょうか。",
+    "商標には、同じ商標が付された商品は同じ提供元のものであるという、商品の出所を表示する機能があります。",
+    "通常、権利者により正規のルートで販売された商品をそのまま転売する場合は、商標権侵害にはなりません。",
+    "しかし、権利者の意思に基づくことなく、もとの商品に改造を加えて販売した場合は、商標権侵害と判断される場合があります。",
+    "検索", "カテゴリー", "プライバシー・ポリシー", "サイトマップ",
+]
+
+
+def test_japanese_paragraphs_are_counted_in_words_and_read_as_body(resources):
+    """Written without spaces, a Japanese paragraph is not one long word, and so not a one-word link."""
+    paragraph = JAPANESE_PAGE[9]
+    assert line_stats(paragraph).words >= 15 and line_stats(paragraph).terminal
+    document, seg = segment_text("\n".join(JAPANESE_PAGE), resources)
+    for paragraph in JAPANESE_PAGE[7:14]:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+    for furniture in ("MENU", "サイトマップ", "プライバシー・ポリシー"):
+        assert all(b.kind == BOILERPLATE for b in blocks_with(seg, furniture)), furniture
+    context = DocContext(document, tokenize(document.text), seg, resources)
+    assert context.body_words > 200

@@ -1,7 +1,9 @@
 """The visible text of an HTML page (analysis/htmltext.py)."""
 from __future__ import annotations
 
-from analysis.htmltext import visible_text
+import lxml.html
+
+from analysis.htmltext import drop_hidden_elements, has_shown_text, visible_text
 
 # A name in a paragraph with its hover card (the person's latest stories), as news sites print them.
 HOVER_CARD = (
@@ -29,3 +31,40 @@ def test_links_in_running_prose_and_link_lists_outside_paragraphs_stay():
     text = visible_text(f"<html><body>{prose}{menu}</body></html>")
     assert "The council and the mayor met unions on Tuesday, officials said in a joint statement." in text
     assert "News Sport Weather" in text
+
+
+# A page's hidden schema.org copy of its article, as news sites print it for search engines.
+MICRODATA = (
+    '<div style="display:none;" itemscope itemtype="http://schema.org/NewsArticle">'
+    '<span itemprop="headline">Council expands bus network</span>'
+    '<div itemprop="image" itemscope><span itemprop="url">https://static.example.com/image/bus.jpg</span></div>'
+    '<div itemprop="articleBody"><p>Six new routes will serve the eastern districts.</p></div></div>'
+)
+
+
+def test_elements_the_page_hides_are_not_visible_text():
+    html = (
+        "<html><body><h1>Council expands bus network</h1><p>Six new routes will serve the eastern districts.</p>"
+        f'{MICRODATA}<p hidden>Thank you, the article was sent.</p>'
+        '<div style="color: red; VISIBILITY: hidden">Close dialog</div><p>The first routes open in spring.</p></body></html>'
+    )
+    text = visible_text(html)
+    assert text.split("\n") == [
+        "Council expands bus network", "Six new routes will serve the eastern districts.", "The first routes open in spring.",
+    ]
+
+
+def test_a_page_hidden_whole_until_a_script_shows_it_is_still_read():
+    assert visible_text('<html><body style="display:none"><p>Six new routes.</p></body></html>') == "Six new routes."
+    assert visible_text('<html><body><div style="display: none"><p>Six new routes.</p></div></body></html>') == "Six new routes."
+
+
+def test_hidden_elements_are_dropped_from_the_tree_an_extractor_reads():
+    root = lxml.html.fromstring(f"<html><body><p>Six new routes.</p>{MICRODATA}</body></html>")
+    assert drop_hidden_elements(root) and has_shown_text(root)
+    shown = lxml.html.tostring(root, encoding="unicode")
+    assert "Six new routes." in shown and "itemprop" not in shown and "static.example.com" not in shown
+    plain = lxml.html.fromstring("<html><body><p>Six new routes.</p></body></html>")
+    assert not drop_hidden_elements(plain)
+    whole = lxml.html.fromstring('<html><body><div style="display:none"><p>Six new routes.</p></div></body></html>')
+    assert drop_hidden_elements(whole) and not has_shown_text(whole)

@@ -1,6 +1,8 @@
 """The shared tokenization and the quotation finder's basics."""
 from __future__ import annotations
 
+import re
+
 from analysis.tokens import tokenize
 
 
@@ -116,3 +118,15 @@ def test_one_hyphen_set_for_compounds_gaps_and_hyphened_cues():
         assert [m.start() for m in loaded.HYPHEN_JOIN_RE.finditer(f"so{hyphen}called")] == [2]
         assert lexicon.GAP_RE.fullmatch(f" {hyphen}\u2013 ")
     assert not loaded.HYPHEN_JOIN_RE.search("so\u2013called") and not lexicon.GAP_RE.fullmatch("/")
+
+
+def test_chinese_and_japanese_are_counted_in_characters_and_kana_runs():
+    """Text written without spaces: each Han ideograph is a word, and so is each run of hiragana or of katakana."""
+    assert tokenize("iPhoneを販売したとして、ライトハウス").words == ("iPhone", "を", "販", "売", "したとして", "ライトハウス")
+    assert tokenize("中华人民共和国").words == tuple("中华人民共和国")
+
+
+def test_words_of_spaced_scripts_are_unchanged():
+    old = re.compile(r"\w+(?:['’]\w+)*")
+    text = "Don’t stop: naïve café, Москва's 1,000 x_y 한국어 문장 Ελλάδα O'Brien"
+    assert tokenize(text).words == tuple(old.findall(text))
