@@ -1529,7 +1529,34 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
                 recent.spoke(name, by_reference=i if by_reference else None)
         recent.read_later(sentence)
+    statements.extend(_transcript_statements(context))
     return statements
+
+
+def _transcript_statements(context: DocContext) -> list[_Statement]:
+    """A quoted statement for each turn of an interview transcript in the body (analysis.quotes.find_speaker_turns)
+    whose label names a person ("HANNITY:", "JOHN SOLOMON, THE HILL:"): the turn is that speaker's words. Not
+    initials or a questioner's letter ("Q:", "JP:"): no name to tell."""
+    statements = []
+    text = context.document.text
+    for turn in context.turns:
+        if context.segmentation.in_boilerplate(turn.label_start, turn.start):
+            continue
+        name = _label_name(text[turn.label_start:turn.start])
+        if name is not None:
+            statements.append(_Statement(name, "person", "say", True, turn.label_start, True))
+    return statements
+
+
+def _label_name(label: str) -> str | None:
+    """The person a transcript's speaker label names, in the text's case ("SARA CARTER, CIRCA NEWS: " -> "Sara
+    Carter", "MR. LAVROV:" -> "Lavrov"), or None for initials, a letter or a title alone."""
+    words = label.strip().rstrip(":").partition(",")[0].split()
+    if not words or all(len(word.rstrip(".")) <= 2 for word in words):
+        return None
+    words = [word.title() if word.isupper() else word for word in words]
+    name, kind = _clean_name(tuple(words))
+    return name if kind in ("person", "unknown") else None
 
 
 def _paragraph_breaks(text: str) -> list[int]:
