@@ -1535,27 +1535,38 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
 
 def _transcript_statements(context: DocContext) -> list[_Statement]:
     """A quoted statement for each turn of an interview transcript in the body (analysis.quotes.find_speaker_turns)
-    whose label names a person ("HANNITY:", "JOHN SOLOMON, THE HILL:"): the turn is that speaker's words. Not
-    initials or a questioner's letter ("Q:", "JP:"): no name to tell."""
-    statements = []
+    whose label names a person who takes two turns at least ("HANNITY:", "JOHN SOLOMON, THE HILL:", "Ms. Ford:"):
+    the turn is that speaker's words. A label taking one turn may be an advert's or a heading's ("Special Ed:").
+    Not initials or a questioner's letter ("Q:", "JP:"), nor a label that is no name (_label_name)."""
     text = context.document.text
+    labelled: dict[str, list[int]] = {}
     for turn in context.turns:
-        if context.segmentation.in_boilerplate(turn.label_start, turn.start):
-            continue
-        name = _label_name(text[turn.label_start:turn.start])
+        if not context.segmentation.in_boilerplate(turn.label_start, turn.start):
+            labelled.setdefault(text[turn.label_start:turn.start].strip().rstrip(":").strip(), []).append(turn.label_start)
+    statements = []
+    for label, starts in labelled.items():
+        name = _label_name(label) if len(starts) >= 2 else None
         if name is not None:
-            statements.append(_Statement(name, "person", "say", True, turn.label_start, True))
+            statements.extend(_Statement(name, "person", "say", True, start, True) for start in starts)
     return statements
 
 
 def _label_name(label: str) -> str | None:
-    """The person a transcript's speaker label names, in the text's case ("SARA CARTER, CIRCA NEWS: " -> "Sara
-    Carter", "MR. LAVROV:" -> "Lavrov"), or None for initials, a letter or a title alone."""
-    words = label.strip().rstrip(":").partition(",")[0].split()
+    """The person a transcript's speaker label names, in the text's case ("SARA CARTER, CIRCA NEWS" -> "Sara
+    Carter", "Ms. Ford" -> "Ford"), or None. Only a label in capitals, one with a title or one of a single uncommon
+    word, as transcripts write their speakers: a label in mixed case may be a description ("Influential Roman",
+    "Molester McCarrick") or a book's title in an advert ("The WikiLeaks Files"). Initials, a letter, a familiar
+    word ("Judge") or a title alone name no one."""
+    name_part = label.partition(",")[0]
+    words = name_part.split()
     if not words or all(len(word.rstrip(".")) <= 2 for word in words):
         return None
-    words = [word.title() if word.isupper() else word for word in words]
-    name, kind = _clean_name(tuple(words))
+    titled = len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS
+    if not (name_part.isupper() or titled or len(words) == 1):
+        return None
+    if len(words) == 1 and words[0].lower() in easy_words():
+        return None
+    name, kind = _clean_name(tuple(word.title() if word.isupper() else word for word in words))
     return name if kind in ("person", "unknown") else None
 
 

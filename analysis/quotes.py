@@ -289,11 +289,11 @@ def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int
             end = _lines_within(text, match.end(), min(end, match.end() + lengths[len(lengths) // 2]))
         turns.append(Turn(match.start(), match.end(), end))
     conversational = sum(CONVERSATIONAL_RE.search(text, turn.start, turn.end) is not None for turn in turns)
-    headlines = sum(_is_title_case(text, turn.start) for turn in turns)
+    headlines = sum(is_title_case(text, turn.start) for turn in turns)
     return turns if 2 * conversational >= len(turns) and 3 * headlines <= len(turns) else []
 
 
-def _is_title_case(text: str, start: int) -> bool:
+def is_title_case(text: str, start: int) -> bool:
     """True when the line from `start` reads as a headline: three words or more, nearly all capitalised."""
     line_end = text.find("\n", start)
     words = TITLE_WORD_RE.findall(text, start, line_end if line_end >= 0 else len(text))[:8]

@@ -34,7 +34,7 @@ from typing import NamedTuple
 
 from .actors import SUBORDINATORS
 from .stopwords import ENGLISH_STOP_WORDS
-from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns
+from .quotes import QUOTE_MARKS, Quote, Turn, is_title_case, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
@@ -838,20 +838,37 @@ def quote_reach(quotes: list[Quote]) -> tuple[list[int], list[int]]:
 def is_mostly_quoted(text: str, starts: list[int], reach: list[int], start: int, end: int) -> bool:
     """True when most words of [start, end) lie inside quotations (`starts`, `reach`: quote_reach): a phrase
     crossing quotation marks ("as “a tool of Russian intelligence” and “a nihilistic opportunist”") is mostly
-    the quoted speaker's words, so it takes their voice. Not when a word outside the marks is more than a function
-    word (a stop word): 'the infamous "Gang of Eight"' joins the author's adjective to a quoted name, and the
-    author's word decides the phrase's voice (a span has one voice; the author's loaded word must stay counted)."""
+    the quoted speaker's words, so it takes their voice. Not when the quoted words are only a name or title (each
+    capitalised or a function word) and a word outside the marks is more than a function word: 'the infamous
+    "Gang of Eight"' joins the author's adjective to a quoted name, and the author's word decides the phrase's
+    voice (a span has one voice; it is not split). A line in title case (a headline) capitalises speech too."""
     if not starts or starts[0] >= end:
         return False
     words = [match.span() for match in _JOINED_WORD_RE.finditer(text, start, end)]
-    inside = 0
+    inside: list[str] = []
+    outside: list[str] = []
     for word_start, word_end in words:
         before = bisect.bisect_left(starts, word_start)
-        if before > 0 and reach[before - 1] >= word_end:
-            inside += 1
-        elif text[word_start:word_end].lower() not in ENGLISH_STOP_WORDS:
-            return False  # 'the infamous "Gang of Eight"': a word of the author's own outside the marks keeps its voice
-    return 2 * inside > len(words)
+        (inside if before > 0 and reach[before - 1] >= word_end else outside).append(text[word_start:word_end])
+    if 2 * len(inside) <= len(words):
+        return False
+    if any(word.lower() not in ENGLISH_STOP_WORDS and not _TITLE_VERB.fullmatch(word) for word in outside) and _names_only(inside):
+        # 'the infamous "Gang of Eight"', 'Donald “Art of the Deal” Trump': the marks set off a name, no one's words;
+        # the author's own word beside it gives the phrase its voice. (Not in a line written in title case.)
+        line_start = text.rfind("\n", 0, start) + 1
+        return is_title_case(text, line_start)
+    return True
+
+
+# Words that give a title its quotation ("a film entitled ‘Tsunami: Wrath of God’"): the title stays quoted.
+_TITLE_VERB = re.compile(r"(?:en)?titled|called|named|dubbed|labell?ed|branded", re.IGNORECASE)
+
+
+def _names_only(words: list[str]) -> bool:
+    """True when every word is capitalised or a function word, one capitalised at least: a name or a title."""
+    return any(word[:1].isupper() for word in words) and all(
+        word[:1].isupper() or word.lower() in ENGLISH_STOP_WORDS for word in words
+    )
 
 
 def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
@@ -870,8 +887,8 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
     the source named after "according to" ("according to a shocking report": the author's words for the
     report); when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase, or
     whose "that" is a relative pronoun ("a claim that is false"); when a naming word is a noun after a preposition
-    or determiner ("in terms that were a slur"); when a semicolon stands between the cue and the phrase (a new main clause;
-    not after a colon, whose words run on); or when the phrase is in an appositive closing
+    or determiner ("in terms that were a slur"); when a semicolon stands between a "that" cue and the phrase (the reported
+    clause has ended: a new main clause; direct speech after "said," or a colon runs on); or when the phrase is in an appositive closing
     the sentence that judges the reported words (", a claim that is plainly false propaganda.")."""
     before = prefix[:match.start()]
     goes_on = _goes_on_to(before)
@@ -902,7 +919,7 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
         )
     if _returns_to_author(after, rest):
         return False
-    if ";" in after and not match.group().endswith(":"):
+    if ";" in after and match.group().lower().endswith("that"):
         return False  # "First he said that ...; then he attacked her in terms that were a slur": a new main clause
     if _NAMING_NOUN.fullmatch(_WORD_RE.match(prefix, match.start()).group()) and _NOUN_BEFORE.search(before[-20:]):
         return False  # "in terms that were a slur", "the brands as ...": a noun, no one naming anything

@@ -847,3 +847,9 @@ def test_transcript_speakers_are_actors():
     assert actors["Sara Carter"].quoted == 2
     assert actors["John Solomon"].quoted == 2
     assert not _by_name("Q: Were you hurt?\nA: No, I was not.\nQ: Did you tell anyone?\nA: No, I did not.\n")
+    # labels in mixed case may describe someone rather than name him; one advert label among the turns is no speaker
+    described = _by_name("Influential Roman: What about him?\nMolester McCarrick: I was surprised, you know?\n"
+                         "Influential Roman: Does he have a chance?\nMolester McCarrick: I don't think so.\n")
+    assert not described
+    actors = _by_name(text.replace("HANNITY: Are you sure?\n", "HANNITY: Are you sure?\nSPECIAL OFFER: Buy it now, you know?\n"))
+    assert "Special Offer" not in actors and actors["Hannity"].quoted == 4

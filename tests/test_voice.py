@@ -562,6 +562,8 @@ def test_an_embedded_tweet_s_text_is_quoted(text: str, phrase: str, voice: str):
         ("First he said that Brasey had to be heard; then he attacked her with a vile slur.", "vile slur", "authorial"),
         ("He said that the talks failed, and the junta was to blame.", "junta", "attributed"),
         ("He said: the talks failed; the junta was to blame.", "junta", "attributed"),
+        ("And the Lord said, Shall I hide it; seeing that Abraham shall become a mighty nation?", "mighty nation",
+         "attributed"),  # direct speech after "said," runs on
     ],
 )
 def test_naming_participles_noun_forms_and_semicolons(text: str, phrase: str, voice: str):
@@ -572,3 +574,6 @@ def test_a_phrase_with_the_author_s_word_outside_the_quotation_keeps_the_author_
     text = 'That came out as the infamous "Gang of Eight" were working on an immigration deal.'
     assert _voice(text, 'infamous "Gang of Eight') == "authorial"
     assert _voice('As the "Gang of Eight" met, we left.', 'the "Gang of Eight') == "quoted"  # a function word outside
+    assert _voice("A film entitled ‘Wrath of God’ ran.", "entitled ‘Wrath of God") == "quoted"  # a title given
+    assert _voice("He has allegedly “bigoted attitudes” there.", "allegedly “bigoted attitudes") == "quoted"  # speech
+    assert _voice("TRUMP ‘WITCH HUNT’ NEWS TODAY\n", "TRUMP ‘WITCH HUNT") == "quoted"  # a title-case line
