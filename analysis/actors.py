@@ -1529,7 +1529,45 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
                 recent.spoke(name, by_reference=i if by_reference else None)
         recent.read_later(sentence)
+    statements.extend(_transcript_statements(context))
     return statements
+
+
+def _transcript_statements(context: DocContext) -> list[_Statement]:
+    """A quoted statement for each turn of an interview transcript in the body (analysis.quotes.find_speaker_turns)
+    whose label names a person who takes two turns at least ("HANNITY:", "JOHN SOLOMON, THE HILL:", "Ms. Ford:"):
+    the turn is that speaker's words. A label taking one turn may be an advert's or a heading's ("Special Ed:").
+    Not initials or a questioner's letter ("Q:", "JP:"), nor a label that is no name (_label_name)."""
+    text = context.document.text
+    labelled: dict[str, list[int]] = {}
+    for turn in context.turns:
+        if not context.segmentation.in_boilerplate(turn.label_start, turn.start):
+            labelled.setdefault(text[turn.label_start:turn.start].strip().rstrip(":").strip(), []).append(turn.label_start)
+    statements = []
+    for label, starts in labelled.items():
+        name = _label_name(label) if len(starts) >= 2 else None
+        if name is not None:
+            statements.extend(_Statement(name, "person", "say", True, start, True) for start in starts)
+    return statements
+
+
+def _label_name(label: str) -> str | None:
+    """The person a transcript's speaker label names, in the text's case ("SARA CARTER, CIRCA NEWS" -> "Sara
+    Carter", "Ms. Ford" -> "Ford"), or None. Only a label in capitals, one with a title or one of a single uncommon
+    word, as transcripts write their speakers: a label in mixed case may be a description ("Influential Roman",
+    "Molester McCarrick") or a book's title in an advert ("The WikiLeaks Files"). Initials, a letter, a familiar
+    word ("Judge") or a title alone name no one."""
+    name_part = label.partition(",")[0]
+    words = name_part.split()
+    if not words or all(len(word.rstrip(".")) <= 2 for word in words):
+        return None
+    titled = len(words) > 1 and words[0].lower().rstrip(".") in TITLE_WORDS
+    if not (name_part.isupper() or titled or len(words) == 1):
+        return None
+    if len(words) == 1 and words[0].lower() in easy_words():
+        return None
+    name, kind = _clean_name(tuple(word.title() if word.isupper() else word for word in words))
+    return name if kind in ("person", "unknown") else None
 
 
 def _paragraph_breaks(text: str) -> list[int]:

@@ -176,7 +176,11 @@ def is_quoted(quotes: list[Quote], start: int, end: int) -> bool:
 # (Q A Q A, DB JP DB JP), and at least half the turns speak to or as someone (I, you, we, a question).
 # Headline lists and menus repeat a label on consecutive lines ("Column: ...", "Column: ...") or use each
 # label once, and are written in the third person.
-LABELLED_LINE_RE = re.compile(r"^[ \t]*(?P<label>[^\W\d_][^\n:]{0,39}):[ \t]+(?=\S)", re.MULTILINE)
+# A name's label is short; after a comma it may carry a longer affiliation ("VICTORIA TOENSING, ATTORNEY REPRESENTING
+# FBI INFORMANT:"), which speaker_label_key checks.
+LABELLED_LINE_RE = re.compile(
+    r"^[ \t]*(?P<label>[^\W\d_][^\n:,]{0,39}(?:,[^\n:]{1,60})?):[ \t]+(?=\S)", re.MULTILINE
+)
 MIN_TURNS = 4
 MAX_LABEL_WORDS = 4
 # Consecutive turns of a run start at most this many characters apart: a longer gap ends the run.
@@ -199,6 +203,10 @@ NOT_SPEAKERS = frozenset(
 )
 TITLE_WORD_RE = re.compile(r"[^\W\d_][\w'’-]*")
 # Words of a conversation: the first and second person, or a question.
+# Words that speak to someone: the second person or a question. Lines naming a speaker that go on so are the turn's
+# speaker talking to or about the guests ("Also joining us is ... Victoria Toensing. Sara, let's start with your
+# report."), not the author's comment between turns, which speaks to no one.
+ADDRESSING_RE = re.compile(r"\?|\b(?:you|you['’](?:re|ve|ll|d)|your|let['’]s)\b", re.IGNORECASE)
 CONVERSATIONAL_RE = re.compile(r"\?|\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’](?:re|ve|ll|d)|us|our|you|you['’](?:re|ve|ll|d)|your)\b", re.IGNORECASE)
 
 
@@ -234,7 +242,8 @@ def find_speaker_turns(text: str) -> list[Turn]:
 
     A turn is its labelled line and the lines after it up to the next labelled line (any label, a heading too),
     but ends before a line that names one of the run's speakers by surname: there the author speaks about
-    them ("Shapira points out that Helms' full deposition ..."). A run's last turn, where the transcript's end
+    them ("Shapira points out that Helms' full deposition ..."), unless the turn goes on speaking to someone
+    (ADDRESSING_RE: a host names the guests he talks to). A run's last turn, where the transcript's end
     is not written, runs no further than the run's median turn length. A run's first turns whose speaker
     never speaks again in it are left out (a book advert or a headline before the transcript would reach over
     the author's introduction). Sorted, not overlapping; empty for a text without turn-taking labels."""
@@ -272,17 +281,19 @@ def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int
         end = line_starts[following] if following < len(line_starts) else len(text)
         line_end = text.find("\n", match.end(), end)
         if line_end >= 0 and surname_re is not None and (named := surname_re.search(text, line_end, end)):
-            end = text.rfind("\n", 0, named.start()) + 1  # the start of the line naming a speaker
+            line_start = text.rfind("\n", 0, named.start()) + 1  # the start of the line naming a speaker
+            if not ADDRESSING_RE.search(text, line_start, end):
+                end = line_start
         if k + 1 == len(run):
             lengths = sorted(turn.end - turn.start for turn in turns)
             end = _lines_within(text, match.end(), min(end, match.end() + lengths[len(lengths) // 2]))
         turns.append(Turn(match.start(), match.end(), end))
     conversational = sum(CONVERSATIONAL_RE.search(text, turn.start, turn.end) is not None for turn in turns)
-    headlines = sum(_is_title_case(text, turn.start) for turn in turns)
+    headlines = sum(is_title_case(text, turn.start) for turn in turns)
     return turns if 2 * conversational >= len(turns) and 3 * headlines <= len(turns) else []
 
 
-def _is_title_case(text: str, start: int) -> bool:
+def is_title_case(text: str, start: int) -> bool:
     """True when the line from `start` reads as a headline: three words or more, nearly all capitalised."""
     line_end = text.find("\n", start)
     words = TITLE_WORD_RE.findall(text, start, line_end if line_end >= 0 else len(text))[:8]

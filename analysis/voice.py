@@ -5,7 +5,8 @@
   analysis.quotes.find_speaker_turns), in a statement pasted after "... read as follows:" (find_statements), or
   in an excerpt after a line ending in a colon up to a note "[emphasis added]" on its own line or over ellipsis
   lines joining its pieces (find_marked_excerpts), in a reader's letter to an advice column from "DEAR ABBY:" to
-  its signature line (find_reader_letters);
+  its signature line (find_reader_letters), in an embedded tweet's text above its "— Name (@handle) date" line
+  (find_embedded_tweets);
   a phrase crossing quotation marks most of whose words are quoted (is_mostly_quoted).
 - attributed: reported framing in the same sentence before the phrase: "what X called", "so-called",
   "labelled/described/branded as", "called Y a ...", "X regards ... as", "X has added/said/claimed/indicated
@@ -15,7 +16,7 @@
   clause when the speaker opens the sentence); a trailing attribution ending the sentence
   ("..., the minister said.", "..., said Lavrov.", "..., PG&E officials said."); a line ending in ": Speaker"
   (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:" /
-  "he will say:" / "the caliph issued this edict:" (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  "he will say:" / "the caliph issued this edict:" / "According to Carlson:" (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
   "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
@@ -32,7 +33,8 @@ import re
 from typing import NamedTuple
 
 from .actors import SUBORDINATORS
-from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns
+from .stopwords import ENGLISH_STOP_WORDS
+from .quotes import QUOTE_MARKS, Quote, Turn, is_title_case, find_speaker_turns
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
@@ -163,6 +165,12 @@ _PREFIX_CUES = re.compile(
             # "called the impeachment process a <hit>": a longer object, then the article of the name given it
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)"
             r"(?:[\w’'-]+\s+){1,5}?(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$",
+            # "while calling her a demon", "calling Ford a liar": the participle names only with a pronoun or a name
+            # as its object and the name's article ("calling the police a ..." is too rare to tell from "calling the
+            # police, a ...")
+            r"\b(?:calling|dubbing|branding|labell?ing)\s+(?:him|her|them|it|me|us|you|himself|herself|themselves|"
+            r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})\s+"
+            r"(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$",
             rf"\b{_SPEECH_VERBS}\s+(?:\w+\s+){{0,6}}?as\b",
             r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",
@@ -222,6 +230,10 @@ _RELATIVE_THAT_VERBS = frozenset(
     "seems seemed appears appeared became becomes cannot can't won't isn't wasn't aren't weren't doesn't didn't "
     "hasn't haven't hadn't".split()
 )
+# The naming verbs' forms that are nouns too ("in terms that were", "the calls a ..."): after a preposition or a
+# determiner they are nouns.
+_NAMING_NOUN = re.compile(r"(?:call|dub|term|label|brand)s?", re.IGNORECASE)
+_NOUN_BEFORE = re.compile(r"\b(?:in|of|on|with|by|for|at|from|the|a|an|his|her|their|its|our|my|your|these|those|such)\s+$", re.IGNORECASE)
 _CLAUSE_END_RE = re.compile(r"[,;()\u2013\u2014]|\s--?\s")
 _REPORT_WORD = re.compile(_REPORT_VERBS, re.IGNORECASE)
 _ACCORDING_RE = re.compile(r"according\b", re.IGNORECASE)
@@ -418,9 +430,22 @@ _SPEECH_NOUN_INTRO_CHARS = 120
 _MODAL_BEFORE = re.compile(r"(?<!\bone )\b(?:will|would|can)[ \t]+$", re.IGNORECASE)
 
 
+# "According to Carlson:" ending a line introduces the source's words as a block quotation, as a verb of speaking does:
+# "according to" and a source of one to six words before the colon. Not a source that points at the page's own
+# list or plan ("according to the following:", "according to plan:"), nor the first person ("according to me:").
+_ACCORDING_INTRO = re.compile(
+    r"\baccording[ \t]+to[ \t]+(?P<source>(?:[\w\u2019'.&-]+[ \t]+){0,5}?[\w\u2019'.&-]+)[ \t]*$", re.IGNORECASE
+)
+_ACCORDING_INTRO_CHARS = 80
+_NO_SOURCE = re.compile(
+    r"(?:me|us)$|(?:[\w\u2019'.&-]+[ \t]+)*?(?:following|below|above|this|these|plan|schedule|tradition)$",
+    re.IGNORECASE,
+)
+
+
 def find_introduced_paragraphs(text: str) -> list[Block]:
-    """The paragraph after a line ending in "<speaker> <verb of speaking>:" (_SPEECH_INTRO), attributed: the
-    speaker's words without quotation marks. Only with a speaker before the verb that is not the author
+    """The paragraph after a line ending in "<speaker> <verb of speaking>:" (_SPEECH_INTRO) or "according to
+    <source>:" (_ACCORDING_INTRO), attributed: the speaker's words without quotation marks. Only with a speaker before the verb that is not the author
     (_has_reported_speaker: not "I wrote:", "Here's how to tell:", a bare "Explained:"), and not when a
     quotation mark opens the paragraph (find_quotes has it)."""
     blocks = []
@@ -432,6 +457,10 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
         if match is None:
             match = _SPEECH_NOUN_INTRO.search(text, max(line_start, found_at - _SPEECH_NOUN_INTRO_CHARS), found_at)
         if match is None:
+            according = _ACCORDING_INTRO.search(text, max(line_start, found_at - _ACCORDING_INTRO_CHARS), found_at)
+            if according is not None and not _NO_SOURCE.match(according.group("source")):
+                if (block := _introduced_paragraph(text, line_end)) is not None:
+                    blocks.append(block)  # "According to Carlson:": the source is named, no subject to check
             continue
         before = text[line_start:match.start()]
         if (modal := _MODAL_BEFORE.search(before)) is not None and modal.start() > 0:
@@ -439,11 +468,18 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
         verb = _WORD_RE.match(text, match.start()).group().lower()
         if _FIRST_PERSON_BEFORE.search(before[-40:]) or not _has_reported_speaker(before, verb, _goes_on_to(before)):
             continue
-        paragraph = _PARAGRAPH_RE.match(text, line_end)
-        if paragraph is None or text[paragraph.start("para")] in QUOTE_MARKS:
-            continue
-        blocks.append(Block(*paragraph.span("para"), ATTRIBUTED))
+        if (block := _introduced_paragraph(text, line_end)) is not None:
+            blocks.append(block)
     return blocks
+
+
+def _introduced_paragraph(text: str, line_end: int) -> Block | None:
+    """The paragraph after the line ending at `line_end`, attributed; None when there is none or a quotation mark
+    opens it (find_quotes has it)."""
+    paragraph = _PARAGRAPH_RE.match(text, line_end)
+    if paragraph is None or text[paragraph.start("para")] in QUOTE_MARKS:
+        return None
+    return Block(*paragraph.span("para"), ATTRIBUTED)
 
 
 # A reader's letter in an advice column opens its paragraph with "DEAR <NAME>:" in capitals ("DEAR ABBY:") and
@@ -591,12 +627,65 @@ def _excerpt_end(text: str, paragraphs: list[tuple[int, int]], end_index: int | 
     return end_index
 
 
+# An embedded tweet as page text keeps the signature its embed code prints under the tweet: "— Donald J. Trump
+# (@realDonaldTrump) September 11, 2018" (a dash, the account's name, its handle in brackets, the date). The tweet's
+# text stands before the dash on the same line, or else on the line above (perhaps with its picture's link
+# "pic.twitter.com/..." on a line of its own between): that text is the tweeter's words.
+_TWEET_SIGNATURE_RE = re.compile(
+    r"(?<!\S)(?P<dash>[\u2014\u2013]|--?)[ \t]*[^\n()@\u2014\u2013]{1,60}?[ \t]*\(@\w{1,15}\)[ \t]+"
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December)[ \t]+\d{1,2},[ \t]+\d{4}"
+    r"[ \t]*$",
+    re.MULTILINE,
+)
+_LINK_LINE_RE = re.compile(r"(?:https?://|pic\.twitter\.com/)\S+")
+
+
+def find_embedded_tweets(text: str) -> list[Block]:
+    """The texts of embedded tweets above their signature lines (_TWEET_SIGNATURE_RE), quoted."""
+    if "(@" not in text:
+        return []
+    blocks = []
+    for signature in _TWEET_SIGNATURE_RE.finditer(text):
+        line_start = text.rfind("\n", 0, signature.start()) + 1
+        before = text[line_start:signature.start()]
+        if before.strip():
+            start = line_start + len(before) - len(before.lstrip())
+            blocks.append(Block(start, line_start + len(before.rstrip()), QUOTED))
+            continue
+        end = line_start
+        for _ in range(2):  # the tweet's line, or its link's line and the tweet's line above it
+            previous = _last_nonblank_line(text, end)
+            if previous is None:
+                break
+            if _LINK_LINE_RE.fullmatch(text, *previous):
+                end = previous[0]
+                continue
+            blocks.append(Block(previous[0], previous[1], QUOTED))
+            break
+    return blocks
+
+
+def _last_nonblank_line(text: str, position: int) -> tuple[int, int] | None:
+    """(start, end, without edge spaces) of the last non-blank line ending before `position` (a line start), or
+    None when only blank lines, at most one, stand between (a tweet's text sits right above its signature)."""
+    end = position - 1
+    for _ in range(2):
+        if end < 0:
+            return None
+        start = text.rfind("\n", 0, end) + 1
+        line = text[start:end]
+        if line.strip():
+            return start + len(line) - len(line.lstrip()), start + len(line.rstrip())
+        end = start - 1
+    return None
+
+
 def find_layout_blocks(text: str) -> tuple[Block, ...]:
-    """Pasted statements, excerpts and readers' letters (quoted), lines attributed to a speaker after their
-    final colon and paragraphs introduced by a speaker's line (attributed), sorted by start."""
+    """Pasted statements, excerpts, readers' letters and embedded tweets (quoted), lines attributed to a speaker
+    after their final colon and paragraphs introduced by a speaker's line (attributed), sorted by start."""
     return tuple(
         sorted(find_statements(text) + find_marked_excerpts(text) + find_line_speakers(text) + find_introduced_paragraphs(text)
-               + find_reader_letters(text))
+               + find_reader_letters(text) + find_embedded_tweets(text))
     )
 
 
@@ -749,15 +838,37 @@ def quote_reach(quotes: list[Quote]) -> tuple[list[int], list[int]]:
 def is_mostly_quoted(text: str, starts: list[int], reach: list[int], start: int, end: int) -> bool:
     """True when most words of [start, end) lie inside quotations (`starts`, `reach`: quote_reach): a phrase
     crossing quotation marks ("as “a tool of Russian intelligence” and “a nihilistic opportunist”") is mostly
-    the quoted speaker's words, so it takes their voice."""
+    the quoted speaker's words, so it takes their voice. Not when the quoted words are only a name or title (each
+    capitalised or a function word) and a word outside the marks is more than a function word: 'the infamous
+    "Gang of Eight"' joins the author's adjective to a quoted name, and the author's word decides the phrase's
+    voice (a span has one voice; it is not split). A line in title case (a headline) capitalises speech too."""
     if not starts or starts[0] >= end:
         return False
     words = [match.span() for match in _JOINED_WORD_RE.finditer(text, start, end)]
-    inside = 0
+    inside: list[str] = []
+    outside: list[str] = []
     for word_start, word_end in words:
         before = bisect.bisect_left(starts, word_start)
-        inside += before > 0 and reach[before - 1] >= word_end
-    return 2 * inside > len(words)
+        (inside if before > 0 and reach[before - 1] >= word_end else outside).append(text[word_start:word_end])
+    if 2 * len(inside) <= len(words):
+        return False
+    if any(word.lower() not in ENGLISH_STOP_WORDS and not _TITLE_VERB.fullmatch(word) for word in outside) and _names_only(inside):
+        # 'the infamous "Gang of Eight"', 'Donald “Art of the Deal” Trump': the marks set off a name, no one's words;
+        # the author's own word beside it gives the phrase its voice. (Not in a line written in title case.)
+        line_start = text.rfind("\n", 0, start) + 1
+        return is_title_case(text, line_start)
+    return True
+
+
+# Words that give a title its quotation ("a film entitled ‘Tsunami: Wrath of God’"): the title stays quoted.
+_TITLE_VERB = re.compile(r"(?:en)?titled|called|named|dubbed|labell?ed|branded", re.IGNORECASE)
+
+
+def _names_only(words: list[str]) -> bool:
+    """True when every word is capitalised or a function word, one capitalised at least: a name or a title."""
+    return any(word[:1].isupper() for word in words) and all(
+        word[:1].isupper() or word.lower() in ENGLISH_STOP_WORDS for word in words
+    )
 
 
 def is_inside_turn(turns: tuple[Turn, ...], start: int, end: int) -> bool:
@@ -775,7 +886,9 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
     "Having said that, ..." (nevertheless); when the phrase is part of
     the source named after "according to" ("according to a shocking report": the author's words for the
     report); when the cue is a noun ("his claims that ...") whose clause ended at a comma before the phrase, or
-    whose "that" is a relative pronoun ("a claim that is false"); or when the phrase is in an appositive closing
+    whose "that" is a relative pronoun ("a claim that is false"); when a naming word is a noun after a preposition
+    or determiner ("in terms that were a slur"); when a semicolon stands between a "that" cue and the phrase (the reported
+    clause has ended: a new main clause; direct speech after "said," or a colon runs on); or when the phrase is in an appositive closing
     the sentence that judges the reported words (", a claim that is plainly false propaganda.")."""
     before = prefix[:match.start()]
     goes_on = _goes_on_to(before)
@@ -806,6 +919,10 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
         )
     if _returns_to_author(after, rest):
         return False
+    if ";" in after and match.group().lower().endswith("that"):
+        return False  # "First he said that ...; then he attacked her in terms that were a slur": a new main clause
+    if _NAMING_NOUN.fullmatch(_WORD_RE.match(prefix, match.start()).group()) and _NOUN_BEFORE.search(before[-20:]):
+        return False  # "in terms that were a slur", "the brands as ...": a noun, no one naming anything
     if match.group("charge") is not None and _LATER_OF.search(rest) and len(match.group("charge_words").split()) > 2:
         return False  # the charge may be the later "of": only its first two words are surely the charge
     if after.rfind("(") > after.rfind(")"):

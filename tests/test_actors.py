@@ -834,3 +834,22 @@ def test_teaser_names_read_the_boilerplate_sentences_of_sentence_ranges():
     assert [text[s:e] for s, e, _, _ in teasers] == ["Chairman Adam Schiff made closing remarks on Tuesday."]
     assert not set(body) & set(teasers)
     assert set(_by_name(text, boilerplate=((0, 53),))) == {"Adam Schiff"}
+
+
+def test_transcript_speakers_are_actors():
+    # each labelled turn of an interview transcript is its speaker's quoted statement; initials name no one
+    text = ("HANNITY: Breaking news tonight, you know it?\nSARA CARTER, CIRCA NEWS: It is Sean. I mean we have it.\n"
+            "HANNITY: Do you know more?\nSARA CARTER, CIRCA NEWS: I know it is true.\nHANNITY: You are so good.\n"
+            "JOHN SOLOMON, THE HILL: I think we will report on it.\nHANNITY: Are you sure?\n"
+            "JOHN SOLOMON, THE HILL: I am.\n")
+    actors = _by_name(text)
+    assert actors["Hannity"].quoted == 4 and actors["Hannity"].kind == "person"
+    assert actors["Sara Carter"].quoted == 2
+    assert actors["John Solomon"].quoted == 2
+    assert not _by_name("Q: Were you hurt?\nA: No, I was not.\nQ: Did you tell anyone?\nA: No, I did not.\n")
+    # labels in mixed case may describe someone rather than name him; one advert label among the turns is no speaker
+    described = _by_name("Influential Roman: What about him?\nMolester McCarrick: I was surprised, you know?\n"
+                         "Influential Roman: Does he have a chance?\nMolester McCarrick: I don't think so.\n")
+    assert not described
+    actors = _by_name(text.replace("HANNITY: Are you sure?\n", "HANNITY: Are you sure?\nSPECIAL OFFER: Buy it now, you know?\n"))
+    assert "Special Offer" not in actors and actors["Hannity"].quoted == 4

@@ -188,3 +188,20 @@ def test_speaker_labels_take_the_name_particles_of_bylines_but_not_their_conjunc
     assert speaker_label_key("Ursula von der Leyen") == "ursula von der leyen"
     # A label names one speaker: a byline's "and" joins two.
     assert speaker_label_key("Kirka and Lawless") is None
+
+
+def test_a_host_naming_his_guests_keeps_his_turn_and_long_affiliations_label_a_turn():
+    # The host names a guest by surname and goes on speaking to them: still his turn. A label with a long
+    # affiliation after the name ("..., ATTORNEY REPRESENTING FBI INFORMANT:") takes a turn too, so the host's next
+    # turn is no repeat of his label that would break the run.
+    text = ("HANNITY: Breaking news tonight.\nSolomon reporting on the memos.\nSara, let's start with your report.\n"
+            "A treasure trove, that is huge.\nSARA CARTER, CIRCA NEWS: It is Sean. I mean we have it.\n"
+            "HANNITY: Now let me go to Victoria.\nI think he will become an American hero, will he?\n"
+            "VICTORIA TOENSING, ATTORNEY REPRESENTING FBI INFORMANT: Let me go to number one first.\n"
+            "HANNITY: Explain it to us?\nTOENSING: They said the board knew.\nHANNITY: You are so good.\n"
+            "TOENSING: Thank you.\n")
+    turns = find_speaker_turns(text)
+    words = [text[t.start:t.end] for t in turns]
+    assert words[0].endswith("A treasure trove, that is huge.\n")
+    assert "an American hero" in words[2]
+    assert [text[t.label_start:t.start] for t in turns][3] == "VICTORIA TOENSING, ATTORNEY REPRESENTING FBI INFORMANT: "

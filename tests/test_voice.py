@@ -513,3 +513,67 @@ def test_an_introduction_further_than_the_excerpt_limit_is_not_found():
     assert _introduction_before(near, len(near)) == (0, len("She wrote:"))
     far = "She wrote:\n" + "word " * (MAX_EXCERPT_CHARS // 5 + 10) + "\n"
     assert _introduction_before(far, len(far)) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # "According to X:" ending a line introduces X's words, as a verb of speaking does
+        ("The email went to staff, Carlson said.\nAccording to Carlson:\nIn her email, Mario touts the efforts.\n",
+         "touts", "attributed"),
+        ("According to Carlson:\nA line.\nShe brags about it.\n", "brags", "authorial"),  # the next paragraph only
+        ("The cuts were made according to the following:\nThe corrupt agencies lose most.\n", "corrupt", "authorial"),
+        ("Which is right? According to me:\nThe corrupt agencies lose most.\n", "corrupt", "authorial"),
+    ],
+)
+def test_a_paragraph_after_according_to_a_source_s_colon_is_attributed(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # an embedded tweet's text above (or before) its signature line is the tweeter's
+        ("Trump took to Twitter.\nSo terrible, and NOTHING is being done, they get it completely.\n"
+         "\u2014 Donald J. Trump (@realDonaldTrump) September 11, 2018\nThe terrible truth.\n", "So terrible", "quoted"),
+        ("Trump took to Twitter.\nSo terrible, and NOTHING is being done, they get it completely.\n"
+         "\u2014 Donald J. Trump (@realDonaldTrump) September 11, 2018\nThe terrible truth.\n", "terrible truth", "authorial"),
+        ("A shameful day. pic.twitter.com/abc123\n\u2014 Jane Roe (@janeroe) May 5, 2019\n", "shameful", "quoted"),
+        ("A shameful day.\npic.twitter.com/abc123\n\u2014 Jane Roe (@janeroe) May 5, 2019\n", "shameful", "quoted"),
+        # a hyphen inside a name is no signature's dash
+        ("The shameful Jean-Luc (@jl) May 5, 2019\n", "shameful", "authorial"),
+    ],
+)
+def test_an_embedded_tweet_s_text_is_quoted(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # "calling her a demon": the name the caller gives
+        ("He is alleged to have beaten her to death while calling her a demon and shouting.", "demon", "attributed"),
+        ("Trump spent the week calling Ford a liar.", "liar", "attributed"),
+        ("They were calling for a ban on the evil cult.", "evil cult", "authorial"),
+        # "in terms that were a slur": a noun, no naming verb; a semicolon ends a report's clause
+        ("Then he attacked her in terms that were a slur on all women.", "slur on all women", "authorial"),
+        ("First he said that Brasey had to be heard; then he attacked her in terms that were a slur on all women.",
+         "slur on all women", "authorial"),
+        ("First he said that Brasey had to be heard; then he attacked her with a vile slur.", "vile slur", "authorial"),
+        ("He said that the talks failed, and the junta was to blame.", "junta", "attributed"),
+        ("He said: the talks failed; the junta was to blame.", "junta", "attributed"),
+        ("And the Lord said, Shall I hide it; seeing that Abraham shall become a mighty nation?", "mighty nation",
+         "attributed"),  # direct speech after "said," runs on
+    ],
+)
+def test_naming_participles_noun_forms_and_semicolons(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+def test_a_phrase_with_the_author_s_word_outside_the_quotation_keeps_the_author_s_voice():
+    text = 'That came out as the infamous "Gang of Eight" were working on an immigration deal.'
+    assert _voice(text, 'infamous "Gang of Eight') == "authorial"
+    assert _voice('As the "Gang of Eight" met, we left.', 'the "Gang of Eight') == "quoted"  # a function word outside
+    assert _voice("A film entitled ‘Wrath of God’ ran.", "entitled ‘Wrath of God") == "quoted"  # a title given
+    assert _voice("He has allegedly “bigoted attitudes” there.", "allegedly “bigoted attitudes") == "quoted"  # speech
+    assert _voice("TRUMP ‘WITCH HUNT’ NEWS TODAY\n", "TRUMP ‘WITCH HUNT") == "quoted"  # a title-case line
