@@ -1969,7 +1969,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         if last_person and any(name != last_person for name in _persons_before(sentence, j - 1)):
             return None  # "… your brother Bishop Nona Amel …, when he tells us": the pronoun may mean the person just named
         return _Speaker(last_person, "person", True) if last_person else None
-    if lower[j - 1] in ("which", "who") and (antecedent := _relative_antecedent(sentence, j - 1)) is not None:
+    if lower[j - 1] in ("which", "who") and sentence.reports(i) and (antecedent := _relative_antecedent(sentence, j - 1)) is not None:
         return _Speaker(*sentence.name(antecedent))  # "the Anti-Defamation League (ADL), which writes:"
     if lower[j - 1] in REPORT_NOUNS and (publisher := _publishing_body(sentence, j - 1)) is not None:
         return publisher  # "the most recent WHO update says"
@@ -2023,20 +2023,27 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
 def _relative_antecedent(sentence: _Sentence, k: int) -> tuple[int, int] | None:
     """The name a relative pronoun at word k, set off by a comma, refers to: the name right before the comma, or the
     name before an acronym of it in brackets ("the Anti-Defamation League (ADL), which writes:", "John Smith, who
-    said"). Not a name inside a quotation, a possessor, an agent or a noun's object ("a report by Reuters, which",
-    "the wife of John Smith, who"), where the pronoun may mean the noun before."""
+    said"). Not a name inside a quotation, a possessor, the end of a longer body's name ("the Commission on CIA
+    Activities, which"), nor a name after a preposition ("chairman of the DNC, who urged", "a report by Reuters,
+    which"), where the pronoun may mean the noun before; a body named in full with its acronym in brackets is named
+    as the one the sentence is about ("comes from the Anti-Defamation League (ADL), which writes:")."""
     before = k - 1
     if before < sentence.first or not sentence.gap(before).strip().endswith(","):
         return None
-    if _acronym(sentence.words[before]) and before - 1 >= sentence.first and sentence.gap(before - 1) == " (" and sentence.gap(before).startswith(")"):
+    bracketed = (_acronym(sentence.words[before]) and before - 1 >= sentence.first and sentence.gap(before - 1) == " ("
+                 and sentence.gap(before).startswith(")"))
+    if bracketed:
         before -= 1  # "Anti-Defamation League (ADL),": the acronym in brackets is the name's own
     elif not sentence.gap(before).startswith(","):
         return None
     span = sentence.hyphenated_whole(sentence.name_ending_at(before))
-    if (not span or _possessive(sentence.words[span[1] - 1]) or sentence.piece(span)
+    if (not span or _possessive(sentence.words[span[1] - 1]) or sentence.piece(span) or sentence.body_start(span[1]) < span[0]
             or (sentence.quoted is not None and sentence.quoted(span[0]))):
         return None
-    if (_agent(sentence, span) and not _sender(sentence, span)) or _object_of_noun(sentence, span):
+    k = span[0] - 1
+    if k >= sentence.first and sentence.lower[k] == "the" and sentence.joined(k):
+        k -= 1
+    if not bracketed and k >= sentence.first and sentence.lower[k] in PREPOSITIONS and sentence.joined(k):
         return None
     return span
 
@@ -2053,17 +2060,22 @@ def _publishing_body(sentence: _Sentence, k: int) -> _Speaker | None:
         return None
     if _clean_name(tuple(sentence.words[span[0]:span[1]]))[1] != "organization":
         return None
+    if span == (sentence.first, sentence.first + 1) and not _acronym(sentence.words[span[0]]):
+        return None  # "Media reports have suggested": one word opening the sentence may be capitalised only for that
     name, kind = sentence.name(span)
     return _Speaker(name, kind) if kind == "organization" else None
 
 
-# Words after a subject's name that show it is the subject of a finite verb ("Omar defended herself", "Trump has said";
-# not "Trump administration officials"): a past form in -ed, an auxiliary, an adverb SKIPPABLE lists or a verb of speech.
 def _verb_after_name(sentence: _Sentence, k: int) -> bool:
-    """Word k, right after a name, reads as the name's verb."""
+    """Word k, right after a name, reads as the name's verb, past the adverbs SKIPPABLE lists ("Omar defended herself",
+    "Trump has said", "Smith also explains"; not "Trump administration officials", "Going further, the"): a past form in
+    -ed, an auxiliary or a verb of speech."""
+    while k < sentence.last and sentence.lower[k] in SKIPPABLE - FINITE_AUXILIARIES and sentence.joined(k - 1):
+        k += 1
+    if k >= sentence.last or not sentence.joined(k - 1):
+        return False
     lower = sentence.lower[k]
-    return ((lower.endswith("ed") and len(lower) > 4) or lower in FINITE_AUXILIARIES or lower in SKIPPABLE
-            or lower in ATTRIBUTION_VERBS)
+    return (lower.endswith("ed") and len(lower) > 4) or lower in FINITE_AUXILIARIES or lower in ATTRIBUTION_VERBS
 
 
 def _participle_subject(sentence: _Sentence, i: int, recent: _RecentPersons) -> _Speaker | None:
@@ -2083,6 +2095,8 @@ def _participle_subject(sentence: _Sentence, i: int, recent: _RecentPersons) -> 
     span = sentence.name_starting_at(first)
     if not span or not sentence.subject_at(span[0]) or _possessive(sentence.words[span[1] - 1]):
         return None
+    if span[0] != first and not (span[0] == first + 1 and sentence.lower[first] == "the"):
+        return None  # "Refugees in Europe are …, Orban has said, adding", "Big Machine has denied": the subject is elsewhere
     if not _verb_after_name(sentence, span[1]):
         return None
     return _Speaker(*sentence.name(span))
@@ -2141,8 +2155,10 @@ def _headline_speaker(sentence: _Sentence, colon: int) -> _Speaker | None:
     if not audience or audience[0] != span[1] + 1 or sentence.spans[audience[1] - 1][1] != colon:
         return None
     name, kind = sentence.name(span)
-    words = name.split()
-    if kind == "organization" or (kind == "person" and len(words) >= 2 and any(w.lower() not in easy_words() for w in words)):
+    words = name.lower().split()
+    if any(w.split("-")[-1] in RELIGIONS or w.split("-")[-1] in NATIONALITIES for w in words):
+        return None  # "Ex-Muslim Catholics to Pope Francis:": a group of believers, no one speaker
+    if kind == "organization" or (kind == "person" and len(words) >= 2 and any(w not in easy_words() for w in words)):
         return _Speaker(name, kind)
     return None
 
