@@ -1971,7 +1971,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         return _Speaker(last_person, "person", True) if last_person else None
     if lower[j - 1] in ("which", "who") and sentence.reports(i) and (antecedent := _relative_antecedent(sentence, j - 1)) is not None:
         return _Speaker(*sentence.name(antecedent))  # "the Anti-Defamation League (ADL), which writes:"
-    if lower[j - 1] in REPORT_NOUNS and (publisher := _publishing_body(sentence, j - 1)) is not None:
+    if words[j - 1] in REPORT_NOUNS and (publisher := _publishing_body(sentence, j - 1)) is not None:
         return publisher  # "the most recent WHO update says"
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
@@ -2051,7 +2051,7 @@ def _relative_antecedent(sentence: _Sentence, k: int) -> tuple[int, int] | None:
 def _publishing_body(sentence: _Sentence, k: int) -> _Speaker | None:
     """The body whose name qualifies the document at word k ("the most recent WHO update says", "a Pentagon report
     said"): it says what its document says. A body's name only, an acronym or one with a body's word (not "the Mueller
-    report", a person's or a thing's)."""
+    report", a person's or a thing's); the noun is written in lower case (not a capitals headline's "THE REPORT SAYS")."""
     if k - 1 < sentence.first or not sentence.joined(k - 1):
         return None
     span = sentence.name_ending_at(k - 1)
