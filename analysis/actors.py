@@ -57,6 +57,7 @@ CHARACTERISING_VERBS = {
     "criticized": "criticize", "criticised": "criticize", "slammed": "slam", "blasted": "blast", "pledged": "pledge",
     "demanded": "demand", "vowed": "vow", "threatened": "threaten", "confirmed": "confirm", "recalled": "recall",
     "lamented": "lament", "laments": "lament", "concluded": "conclude", "concludes": "conclude",
+    "dubbed": "dub", "dubs": "dub",
 }
 ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 # Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
@@ -64,6 +65,11 @@ ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
 # titles"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
 # quotation came before ('"…," he maintained').
 SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "lament", "add"})
+# Verbs of naming whose common sense is no speech ("the series was dubbed into English", "a plan dubbed"): a statement
+# only where the name given follows in quotation marks ("whom Tucker Carlson has dubbed “creepy porn lawyer”").
+SPEECH_IF_QUOTING = frozenset({"dub"})
+# Participles that report what the subject of the clause before said ("Omar defended herself …, saying: “…”").
+REPORTING_PARTICIPLES = frozenset(v for v in ATTRIBUTION_VERBS if v.endswith("ing"))
 # Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
 REPORTED_CLAUSE_OPENERS = frozenset("that he she they we i".split())  # not "it": "recalled it vividly"
 # Finite auxiliaries and copulas: one within a few words after such a verb shows a reported clause without "that"
@@ -195,6 +201,9 @@ MESSAGE_NOUNS = frozenset(
     "letter letters statement statements email emails memo memos memorandum message messages notice notices note"
     " release releases tweet tweets post posts filing filings".split()
 )
+# Documents a body publishes, which say what it says ("the most recent WHO update says", "a Pentagon report said"):
+# written messages and the reports, updates and studies of news copy's "the <body> <noun> says".
+REPORT_NOUNS = MESSAGE_NOUNS | frozenset("report reports update updates study studies survey surveys bulletin assessment".split())
 # Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
 # (analysis/voice.py's _SUBORDINATORS builds on them.)
 # The rarer "whilst", "whereas", "till" and "lest" too: capitalised at a sentence's start they are no name's word ("Whilst
@@ -512,6 +521,17 @@ class _Sentence:
                 return True  # "…, there is a risk, Paul Hunter added.": the verb and its subject close a paraphrase
         before = self.text[self.spans[self.first][0]:self.spans[i][0]]
         return any(f"{q}," in before or f",{q}" in before for q in QUOTE_CLOSERS)
+
+    def quotation_follows(self, i: int) -> bool:
+        """A quotation opens within the four words after the verb at word i, before any other punctuation: the name or
+        words the verb gives ("dubbed “creepy porn lawyer”", "dubbed him ‘the Don’"; not "dubbed into English")."""
+        for k in range(i, min(i + 4, self.last - 1)):
+            gap = self.gap(k)
+            if gap[:1].isspace() and gap.endswith(QUOTE_OPENERS) and not gap.strip()[:-1]:
+                return True
+            if gap.strip():
+                return False
+        return False
 
     def _clause_follows(self, i: int) -> bool:
         """A clause without "that" follows the verb at word i: a finite auxiliary comes within a few words, before any
@@ -1515,9 +1535,13 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                 continue
             if verb == "put it" and not sentence.puts_it(i):
                 continue
+            if verb in SPEECH_IF_QUOTING and not sentence.quotation_follows(i):
+                continue
             speaker = _speaker(sentence, i, width, verb, recent)
+            if speaker is None and word in REPORTING_PARTICIPLES and sentence.reports(i):
+                speaker = _participle_subject(sentence, i, recent)
             if speaker is None or speaker.kind in ("none", "place"):
-                if _unnamed_subject(sentence, i):
+                if verb not in SPEECH_IF_QUOTING and _unnamed_subject(sentence, i):
                     recent.spoke_unnamed()  # "A government spokesman said …  He added": not the last person named
                 continue
             name, kind, by_reference = speaker
@@ -1528,6 +1552,11 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start, personal))
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
                 recent.spoke(name, by_reference=i if by_reference else None)
+        for speaker, verb, at in _introductions(sentence, s_start, s_end, recent):
+            name, kind, by_reference = speaker
+            statements.append(_Statement(_without_possessive(name), kind, verb, True, tokens.word_spans[at][0], by_reference))
+            if kind == "person":
+                recent.spoke(name, by_reference=at if by_reference else None)
         recent.read_later(sentence)
     statements.extend(_transcript_statements(context))
     return statements
@@ -1978,6 +2007,10 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
         if last_person and any(name != last_person for name in _persons_before(sentence, j - 1)):
             return None  # "… your brother Bishop Nona Amel …, when he tells us": the pronoun may mean the person just named
         return _Speaker(last_person, "person", True) if last_person else None
+    if lower[j - 1] in ("which", "who") and sentence.reports(i) and (antecedent := _relative_antecedent(sentence, j - 1)) is not None:
+        return _Speaker(*sentence.name(antecedent))  # "the Anti-Defamation League (ADL), which writes:"
+    if words[j - 1] in REPORT_NOUNS and (publisher := _publishing_body(sentence, j - 1)) is not None:
+        return publisher  # "the most recent WHO update says"
     span = sentence.hyphenated_whole(sentence.name_ending_at(j - 1))
     if span:
         if _possessive(words[span[1] - 1]):
@@ -2022,6 +2055,149 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             # named ("Special Counsel Robert Mueller"), whom the text never called so
             described = _described_person(role, recent.mentions())
             return _Speaker(described, "person", True) if described else None
+    return None
+
+
+def _relative_antecedent(sentence: _Sentence, k: int) -> tuple[int, int] | None:
+    """The name a relative pronoun at word k, set off by a comma, refers to: the name right before the comma, or the
+    name before an acronym of it in brackets ("the Anti-Defamation League (ADL), which writes:", "John Smith, who
+    said"). Not a name inside a quotation, a possessor, the end of a longer body's name ("the Commission on CIA
+    Activities, which"), nor a name after a preposition ("chairman of the DNC, who urged", "a report by Reuters,
+    which"), where the pronoun may mean the noun before; a body named in full with its acronym in brackets is named
+    as the one the sentence is about ("comes from the Anti-Defamation League (ADL), which writes:")."""
+    before = k - 1
+    if before < sentence.first or not sentence.gap(before).strip().endswith(","):
+        return None
+    bracketed = (_acronym(sentence.words[before]) and before - 1 >= sentence.first and sentence.gap(before - 1) == " ("
+                 and sentence.gap(before).startswith(")"))
+    if bracketed:
+        before -= 1  # "Anti-Defamation League (ADL),": the acronym in brackets is the name's own
+    elif not sentence.gap(before).startswith(","):
+        return None
+    span = sentence.hyphenated_whole(sentence.name_ending_at(before))
+    if (not span or _possessive(sentence.words[span[1] - 1]) or sentence.piece(span) or sentence.body_start(span[1]) < span[0]
+            or (sentence.quoted is not None and sentence.quoted(span[0]))):
+        return None
+    k = span[0] - 1
+    if k >= sentence.first and sentence.lower[k] == "the" and sentence.joined(k):
+        k -= 1
+    if not bracketed and k >= sentence.first and sentence.lower[k] in PREPOSITIONS and sentence.joined(k):
+        return None
+    return span
+
+
+def _publishing_body(sentence: _Sentence, k: int) -> _Speaker | None:
+    """The body whose name qualifies the document at word k ("the most recent WHO update says", "a Pentagon report
+    said"): it says what its document says. A body's name only, an acronym or one with a body's word (not "the Mueller
+    report", a person's or a thing's); the noun is written in lower case (not a capitals headline's "THE REPORT SAYS")."""
+    if k - 1 < sentence.first or not sentence.joined(k - 1):
+        return None
+    span = sentence.name_ending_at(k - 1)
+    if (not span or _possessive(sentence.words[span[1] - 1]) or sentence.piece(span)
+            or (sentence.quoted is not None and sentence.quoted(span[0]))):
+        return None
+    if _clean_name(tuple(sentence.words[span[0]:span[1]]))[1] != "organization":
+        return None
+    if span == (sentence.first, sentence.first + 1) and not _acronym(sentence.words[span[0]]):
+        return None  # "Media reports have suggested": one word opening the sentence may be capitalised only for that
+    name, kind = sentence.name(span)
+    return _Speaker(name, kind) if kind == "organization" else None
+
+
+def _verb_after_name(sentence: _Sentence, k: int) -> bool:
+    """Word k, right after a name, reads as the name's verb, past the adverbs SKIPPABLE lists ("Omar defended herself",
+    "Trump has said", "Smith also explains"; not "Trump administration officials", "Going further, the"): a past form in
+    -ed, an auxiliary or a verb of speech."""
+    while k < sentence.last and sentence.lower[k] in SKIPPABLE - FINITE_AUXILIARIES and sentence.joined(k - 1):
+        k += 1
+    if k >= sentence.last or not sentence.joined(k - 1):
+        return False
+    lower = sentence.lower[k]
+    return (lower.endswith("ed") and len(lower) > 4) or lower in FINITE_AUXILIARIES or lower in ATTRIBUTION_VERBS
+
+
+def _participle_subject(sentence: _Sentence, i: int, recent: _RecentPersons) -> _Speaker | None:
+    """The subject of the sentence's main clause, for a reporting participle set off by a comma after it ("Omar
+    defended herself against charges … with ABC News, saying: “…”", "He left, adding that"): the name or pronoun
+    opening the sentence, its verb right after it."""
+    first = sentence.first
+    if i - 1 < first or not sentence.gap(i - 1).strip().endswith(","):
+        return None
+    if sentence.quoted is not None and sentence.quoted(first):
+        return None
+    if sentence.lower[first] in PRONOUNS:
+        if not (sentence.joined(first) and _verb_after_name(sentence, first + 1)):
+            return None
+        person = recent.referent(sentence.lower[first])
+        return _Speaker(person, "person", True) if person else None
+    span = sentence.name_starting_at(first)
+    if not span or not sentence.subject_at(span[0]) or _possessive(sentence.words[span[1] - 1]):
+        return None
+    if span[0] != first and not (span[0] == first + 1 and sentence.lower[first] == "the"):
+        return None  # "Refugees in Europe are …, Orban has said, adding", "Big Machine has denied": the subject is elsewhere
+    if not _verb_after_name(sentence, span[1]):
+        return None
+    return _Speaker(*sentence.name(span))
+
+
+# The speech nouns of analysis/voice.py's introductions ("Cook makes a similar point:"), each with the verb phrase a
+# statement is recorded by; a phrase of reporting, neutral.
+INTRODUCED_NOUNS = {"point": "point", "points": "point", "statement": "statement", "statements": "statement",
+                    "message": "message", "messages": "message", "letter": "letter", "letters": "letter",
+                    "edict": "edict", "edicts": "edict", "decree": "decree", "decrees": "decree",
+                    "testimony": "testimony", "testimonies": "testimony"}
+INTRODUCING_VERBS = {"issu": "issue", "sen": "send", "mak": "make", "made": "make", "provid": "provide", "wr": "write",
+                     "giv": "give", "gave": "give", "deliver": "deliver", "publish": "publish"}
+
+
+def _introductions(sentence: _Sentence, s_start: int, s_end: int, recent: _RecentPersons) -> list[tuple[_Speaker, str, int]]:
+    """Statements a sentence introduces with a colon and no verb of speech: a speech noun ending its line ("Jonathan
+    Cook, a former Guardian writer, makes a similar point:", the words below are his; see analysis/voice.py), or the
+    headline form "NAME to AUDIENCE: “…”" ("Rush Limbaugh to Republicans: ‘You can kiss …’"). Each as (speaker, verb,
+    word index)."""
+    text = sentence.text
+    colon = text.find(":", s_start, s_end)
+    if colon < 0:
+        return []
+    found = []
+    if text[colon + 1:colon + 3].lstrip(" ")[:1] in QUOTE_OPENERS and (speaker := _headline_speaker(sentence, colon)) is not None:
+        found.append((speaker, "tell", sentence.first))
+    line_end = text.find("\n", colon)
+    if not text[colon + 1:line_end if line_end >= 0 else len(text)].strip():
+        from .voice import _SPEECH_NOUN_INTRO  # voice imports this module: its pattern is read when needed
+        match = _SPEECH_NOUN_INTRO.search(text, max(s_start, colon - 120), colon)
+        at = next((k for k in range(sentence.first, sentence.last) if match and sentence.spans[k][0] == match.start()), None)
+        if at is not None and sentence.lower[at] not in ATTRIBUTION_VERBS and at > sentence.first:
+            speaker = _speaker(sentence, at, 1, sentence.lower[at], recent)
+            noun = next((INTRODUCED_NOUNS[w] for w in sentence.lower[at + 1:sentence.last] if w in INTRODUCED_NOUNS), None)
+            verb = next((base for stem, base in INTRODUCING_VERBS.items() if sentence.lower[at].startswith(stem)), None)
+            if speaker is not None and speaker.kind not in ("none", "place") and noun and verb:
+                found.append((speaker, f"{verb} {noun}", at))
+    return found
+
+
+def _headline_speaker(sentence: _Sentence, colon: int) -> _Speaker | None:
+    """The speaker of a headline's "NAME to AUDIENCE: “…”" ("Rush Limbaugh to Republicans: ‘…’"): the name opening the
+    sentence, then "to", then the audience's capitalised name ending at the colon. A body's name, or a person's of two
+    words at least, one of them no familiar word ("Open Letter to Congress:" names no one)."""
+    first = sentence.first
+    span = sentence.name_starting_at(first)
+    if (span and span[0] == first + 1 and sentence.joined(first) and IS_CAPITALISED[sentence.words[first]]
+            and sentence.lower[first] not in SENTENCE_OPENERS):
+        span = (first, span[1])  # a first name the text also writes in lower case ("Rush Limbaugh" beside "no rush")
+    if not span or span[0] != first or span[1] + 1 >= sentence.last or sentence.lower[span[1]] != "to":
+        return None
+    if not (sentence.joined(span[1] - 1) and sentence.joined(span[1])):
+        return None
+    audience = sentence.name_starting_at(span[1] + 1)
+    if not audience or audience[0] != span[1] + 1 or sentence.spans[audience[1] - 1][1] != colon:
+        return None
+    name, kind = sentence.name(span)
+    words = name.lower().split()
+    if any(w.split("-")[-1] in RELIGIONS or w.split("-")[-1] in NATIONALITIES for w in words):
+        return None  # "Ex-Muslim Catholics to Pope Francis:": a group of believers, no one speaker
+    if kind == "organization" or (kind == "person" and len(words) >= 2 and any(w not in easy_words() for w in words)):
+        return _Speaker(name, kind)
     return None
 
 
@@ -2149,7 +2325,7 @@ def _described_person(role: list[str], mentions: list[tuple[str, frozenset[str]]
 
 def is_characterising(verb: str) -> bool:
     """True for verbs that characterise the statement or speaker ("claimed", "admitted"), not merely report it."""
-    return verb not in NEUTRAL_BASES
+    return verb not in NEUTRAL_BASES and verb.rpartition(" ")[2] not in INTRODUCED_NOUNS  # "make point": neutral
 
 
 def summary_columns(actors: list[Actor]) -> dict[str, object]:
