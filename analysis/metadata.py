@@ -77,14 +77,23 @@ BYLINE_PATTERNS = (
     # "updated"), no separator.
     re.compile(r"^by[:\s]+(?P<name>[^\]\n,|\d]+?)\s+(?:(?:on|updated|published|posted)\s+)?" + DATE_AHEAD, re.I),
 )
-# Words that mark a line as page furniture rather than a headline.
-FURNITURE_CUES = re.compile(
-    r"\b(subscribe|subscription|newsletter|notifications?|sign (?:in|up)|log ?in|register|cookies?|"
-    r"advertisement|sponsored|menu|skip to|share (?:this|on)|follow us|read more|related|comments?|"
-    r"donat\w*|support us|browser|app store|download|privacy|terms of (?:use|service)|all rights reserved|"
-    r"photo|image|getty|reuters/|ap photo|copyright|©|(?:shopping )?(?:cart|basket|bag)|checkout|wish ?list|my account)\b",
-    re.I,
+# Words that mark a line as page furniture rather than a headline. Page chrome's phrases (PAGE_CHROME_CUES) mark any
+# line that holds them; words a headline may hold too ("… Related To Las Vegas Shooting", "… with 'silent donations'",
+# "Russia bans photo of …": FURNITURE_WORDS) mark only a short line, or one they open ("Related Stories", "Photo:
+# Getty Images", "Download our app"): _furniture_line.
+_PAGE_CHROME = (
+    r"subscribe|newsletter|sign (?:in|up)|log ?in|skip to|share (?:this|on)|follow us|read more|support us|app store|"
+    r"terms of (?:use|service)|all rights reserved|getty|reuters/|ap photo|©|checkout|wish ?list|my account|"
+    r"shopping (?:cart|basket|bag)"
 )
+_FURNITURE_WORDS = (
+    r"subscription|notifications?|register|cookies?|advertisement|sponsored|menu|related|comments?|donat\w*|"
+    r"browser|download|privacy|photo|image|copyright|cart|basket|bag"
+)
+PAGE_CHROME_CUES = re.compile(rf"\b(?:{_PAGE_CHROME})\b", re.I)
+FURNITURE_WORDS = re.compile(rf"\b(?:{_FURNITURE_WORDS})\b", re.I)
+FURNITURE_CUES = re.compile(rf"\b(?:{_PAGE_CHROME}|{_FURNITURE_WORDS})\b", re.I)  # either kind, anywhere in a line
+FURNITURE_LINE_WORDS = 5  # a line of this many words or fewer holding a FURNITURE_WORDS word is furniture
 MARKUP_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 MARKDOWN_LINK_RE = re.compile(r"\]\(|^\[[^\]]*\]$")  # "[text](url)", or a line that is only "[...]"
 HEAD_LINES = 15
@@ -1022,13 +1031,22 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str], s
     return line_number, near, further, above
 
 
+def _furniture_line(line: str) -> bool:
+    """True for a line that is page furniture: one holding page chrome's phrases (PAGE_CHROME_CUES), or a short one
+    (FURNITURE_LINE_WORDS) or one opening with a furniture word (FURNITURE_WORDS: "Related Stories", "Photo: AP")."""
+    if PAGE_CHROME_CUES.search(line):
+        return True
+    cue = FURNITURE_WORDS.search(line)
+    return cue is not None and (len(line.split()) <= FURNITURE_LINE_WORDS or not line[:cue.start()].strip(" \t[(•*-|:"))
+
+
 def _looks_like_headline(line: str) -> bool:
     words = line.split()
     if not 3 <= len(words) <= 25 or len(line) > 200:
         return False
     if line.endswith((".", ",", ";", ":")) or line.startswith(("-", "*", "©", "(")) or MARKDOWN_LINK_RE.search(line):
         return False
-    if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
+    if _furniture_line(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
         return False
     if _byline_like(line) or BARE_BY_RE.match(line):
         return False
@@ -1053,6 +1071,9 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
             if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
                 return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
             return line, "first headline-like line"
+        again = _headline_with_stop(text, line) if number == 0 else 0
+        if again:
+            return line[:-1], f"first line without its closing full stop, as the headline stands again on line {again}"
         glued = _glued_opening(line) if number < GLUED_OPENING_LINES else None
         if glued:
             return glued.headline, f"headline before the byline '{glued.byline[:60]}' run into the text's opening line"
@@ -1062,6 +1083,15 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
 
 
 STATEMENT_ENDS = (".", '."', ".”", ".'", ".’")  # a line ending so is a statement's last words
+
+
+def _headline_with_stop(text: str, line: str) -> int:
+    """The number of the line where the text's first line `line`, a headline but for the full stop closing it
+    ("Google Stadia Red Dead Redemption 2 doesn't run at a stable 60fps."), stands again without it, or 0: a page saved
+    as text whose <title> ends in a full stop prints the article's headline again below, and so shows it is no sentence."""
+    if not line.endswith(".") or line.endswith("..") or not _looks_like_headline(line[:-1]):
+        return 0
+    return _line_again(fold_dashes(text), line[:-1])
 
 
 def _statement(line: str, words: int) -> bool:
@@ -1144,7 +1174,8 @@ def _short_opening_title(text: str, url: str = "") -> str:
     line = first.strip()
     if not SHORT_TITLE_WORDS[0] <= len(line.split()) <= SHORT_TITLE_WORDS[1] or rest[:rest.find("\n") + 1].strip():
         return ""  # too long or short, or no blank line below it
-    if not line[:1].isupper() or line.endswith((".", ",", ";", ":", "!", "?")) or _looks_like_headline(line):
+    # A question mark may close it ("Spygate Coverup?"), as it closes headlines; other marks end a sentence or label.
+    if not line[:1].isupper() or line.endswith((".", ",", ";", ":", "!")) or _looks_like_headline(line):
         return ""  # the usual rule reads a headline of three words or more
     if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line) or _byline_like(line):
         return ""
@@ -1152,7 +1183,8 @@ def _short_opening_title(text: str, url: str = "") -> str:
     if all(word.casefold() in TITLE_SECTION_LABEL_WORDS for word in words) or _outlet_name(line, url):
         return ""
     below = rest[:OPENING_BODY_CHARS]
-    paragraph = next((piece.strip() for piece in below.split("\n") if piece.strip()), "")
+    # The page's own address may stand between title and paragraph (a saved post's permalink line).
+    paragraph = next((piece.strip() for piece in below.split("\n") if piece.strip() and not URL_RE.fullmatch(piece.strip())), "")
     if len(paragraph.split()) < 5 or not paragraph.endswith((".", "!", "?", "”", '"')):
         return ""
     content = set(re.findall(r"[^\W\d_]+", line.casefold())) - ENGLISH_STOP_WORDS
