@@ -43,6 +43,10 @@ def _load_other_months() -> dict[str, int]:
 OTHER_MONTHS = {name: number for name, number in _load_other_months().items() if name not in MONTHS}
 MONTH_NUMBERS = MONTHS | OTHER_MONTHS
 _OTHER_MONTH = r"(?P<month>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=True)) + r")"
+# Other languages' month names read before the day too ("Posted on Maret 30, 2015", an English blog theme on an
+# Indonesian site), with the comma an English date puts before the year; only names of four letters or more, as "Mei
+# 30, 2015" or "Mac 3, 2019" may be a name and a figure (month_names.md).
+_OTHER_MONTH_FIRST = r"(?P<month>" + "|".join(sorted((name for name in OTHER_MONTHS if len(name) >= 4), key=len, reverse=True)) + r")"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -53,6 +57,7 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\w/.\-])(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"),
     # "22 de janeiro de 2018", "1er janvier 2018", "25. März 2018", "3 de mayo del 2018": OTHER_MONTHS, day first.
     re.compile(r"\b(?P<day>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?" + _OTHER_MONTH + r",?\s+(?:del?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
+    re.compile(r"\b" + _OTHER_MONTH_FIRST + r"\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
 # Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -325,6 +330,31 @@ def _tail_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()][-HEAD_LINES:]
 
 
+# "November 20" / "15:23 2019": a date a page layout splits over two lines, month and day above, time and year below.
+MONTH_DAY_RE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
+YEAR_LINE_RE = re.compile(r"(?P<year>(?:19|20)\d\d)")
+SPLIT_DATE_CHARS = 20  # the longest line holding only a month and day ("September 30th")
+
+
+def _joined_split_dates(lines: list[str]) -> list[str]:
+    """`lines` with a line holding only a month and day joined to the next when that one holds only a year and times
+    ("November 20" / "15:23 2019" -> "November 20, 2019 15:23"), so the dateline readers read the date whole."""
+    joined: list[str] = []
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        year = YEAR_LINE_RE.fullmatch(TIME_RE.sub(" ", following).strip()) if len(line) <= SPLIT_DATE_CHARS and following else None
+        if year and MONTH_DAY_RE.fullmatch(line):
+            joined.append(f"{line}, {year['year']} {' '.join(following.replace(year['year'], ' ').split())}".strip())
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
 def _clean_name(name: str) -> str:
     """A byline's name without edge punctuation, in title case when written in capitals, printed once."""
     name = re.sub(r"\s+", " ", name).strip(" .,:;|-–—")
@@ -573,8 +603,8 @@ class BylineReader:
 
     @cached_property
     def head(self) -> list[str]:
-        """The first lines (_head_lines), read by both."""
-        return _head_lines(self.text)
+        """The first lines (_head_lines), read by both, a date split over two lines joined (_joined_split_dates)."""
+        return _joined_split_dates(_head_lines(self.text))
 
     @cached_property
     def glued(self) -> GluedOpening | None:
@@ -1025,7 +1055,7 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str], s
         return None
     line_number = text.count("\n", 0, position) + 1
     following = text[position:].split("\n", 4 * FAR_HEAD_LINES)[1:4 * FAR_HEAD_LINES]
-    near = [line.strip() for line in following[:4 * ARTICLE_HEAD_LINES - 1] if line.strip()][:ARTICLE_HEAD_LINES]
+    near = _joined_split_dates([line.strip() for line in following[:4 * ARTICLE_HEAD_LINES - 1] if line.strip()][:ARTICLE_HEAD_LINES])
     further = [line.strip() for line in following if line.strip()][len(near):FAR_HEAD_LINES]
     above = next((line.strip() for line in reversed(text[max(0, position - 400):position].split("\n")) if line.strip()), "")
     return line_number, near, further, above
