@@ -832,13 +832,16 @@ def _name_with_handle(line: str) -> str:
 
 def _name_with_role(line: str) -> str:
     """The name of a line that is only a person's name and a writer's job title ("Bruce Y. Lee Senior Contributor",
-    "Jane Doe, Staff Writer"), else "": every word after the name a job word, one of them a writer's."""
+    "Jane Doe, Staff Writer", "Greg Beacham, Ap Sports Writer"), else "": every word after the name a job word, one of
+    them a writer's, or after a comma also an agency's or a section's word."""
     words = line.split(None, 9)  # no more words are needed to tell a paragraph
     if len(words) > 8:
         return ""
     for i in range(2, len(words)):
         role = {word.strip(",.()").casefold() for word in words[i:]}
-        if role <= ROLES["job_words"]:
+        # After a comma the title may name the agency and the beat too ("Greg Beacham, AP Sports Writer").
+        allowed = ROLES["job_words"] | (ROLES["organisation_words"] | TITLE_SECTION_WORDS if words[i - 1].endswith(",") else frozenset())
+        if role <= allowed:
             name = _clean_name(" ".join(words[:i]))
             return name if role & ROLES["writer_job_words"] and _person_name(name) else ""
     return ""
@@ -846,7 +849,8 @@ def _name_with_role(line: str) -> str:
 
 def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
     """(name, evidence) from the first byline among `raw_lines`, else a dateline led by a name ("Chris Davies - Nov 19,
-    2019"), else (with `name_lines`) a name line beside a dateline."""
+    2019", "Carlos Nadalim 27/09/2018"), else a name line beside a dateline (without `name_lines`, below a headline
+    found again, only a person's full name just above it)."""
     lines = _joined_bylines(raw_lines)
     for line in lines:
         name = _byline(line)
@@ -866,14 +870,41 @@ def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]
         if led and not FURNITURE_CUES.search(led.group("name")) and _plausible_name(led.group("name")) \
                 and not {w.lower() for w in led.group("name").split()} & NOT_A_BYLINE_NAME:
             return _clean_name(led.group("name")), f"name leading the dateline '{line[:60]}'"
-        if not name_lines or len(line.split()) > 8:
-            continue  # a name line beside it belongs to a short dateline, and only in the first lines
+        name = _name_before_date(line)
+        if name:
+            return name, f"name straight before the date: {line[:120]}"
+        if len(line.split()) > 8:
+            continue  # a name line beside it belongs to a short dateline
         if _byline_like(line):
             continue  # "By Staff Reporter | March 4, 2023": its credit names no person, the headline beside it neither
-        for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
-            if re.fullmatch(_NAME, neighbour) and not _byline_like(neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
+        # In the first lines, a name line above or below; further down (not `name_lines`), where links, captions and tags
+        # stand, only a person's full name (_person_name) straight above it, itself straight under the headline or
+        # its standfirst ("David Ehrlich" / "Nov 13, 2019 4:26 pm").
+        neighbours = (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else "") if name_lines \
+            else (lines[i - 1] if 1 <= i <= BELOW_NAME_LINE + 1 else "",)
+        for neighbour in neighbours:
+            if re.fullmatch(_NAME, neighbour) and not _byline_like(neighbour) and not FURNITURE_CUES.search(neighbour) \
+                    and (_plausible_name(neighbour) if name_lines else _person_name(_clean_name(neighbour))):
                 return _clean_name(neighbour), f"name line beside the dateline '{line[:60]}'"
     return "", ""
+
+
+BELOW_NAME_LINE = 1  # below a headline, a name line beside a dateline counts as the first or second line (after a standfirst)
+
+
+# "Carlos Nadalim 27/09/2018 Comente! …": a line led by the writer's name and straight after it the date.
+NAME_THEN_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+(?=\d|" + _MONTH_WORD + r"\s)")
+NAME_DATE_WORDS = 15  # a longer line is a sentence
+
+
+def _name_before_date(line: str) -> str:
+    """The person's name a line opens with when the date follows it straight ("Carlos Nadalim 27/09/2018"), else ""."""
+    led = NAME_THEN_RE.match(line)
+    if not led or len(line.split(None, NAME_DATE_WORDS)) > NAME_DATE_WORDS or SOCIAL_POST_RE.search(line):
+        return ""
+    name = _clean_name(led["name"])
+    iso, start, _ = _first_date(line[led.end():])
+    return name if iso and start == 0 and _person_name(name) else ""
 
 
 def _dateline(line: str) -> str:
@@ -898,7 +929,9 @@ def _dateline(line: str) -> str:
             running += raw[:1].islower()
     byline = _byline(line.split("|")[0].strip()) or _byline(re.split(r"\s[-–—/]\s", line)[0].strip())
     if running >= 3 or other > 6 + len(byline.split()):
-        return ""
+        # "Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos …": led by the writer's name, the date is the
+        # page's whatever links follow it.
+        return iso if _name_before_date(line) else ""
     return iso
 
 
