@@ -511,8 +511,11 @@ def _staff_credit(credit: str) -> bool:
 
 def _organisation_credit(credit: str) -> bool:
     """True for a credit naming an organisation by its organisation words ("European Space Agency", "Reuters
-    Television") that is no registry outlet or agency."""
-    return bool(_role_words(credit) & ROLES["organisation_words"]) and alias_key(credit) not in _registry_names()
+    Television") or opening with "The" as no person's name does ("The Water Coolest", a newsletter's brand), that is no
+    registry outlet or agency."""
+    words = credit.split()
+    brand = len(words) >= 2 and words[0].casefold() == "the"
+    return (brand or bool(_role_words(credit) & ROLES["organisation_words"])) and alias_key(credit) not in _registry_names()
 
 
 def _without_weekday(credit: str) -> str:
@@ -630,10 +633,18 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
-        for line in self.head + _tail_lines(self.text):
+        tail = _tail_lines(self.text)
+        for line in self.head + tail:
             name = _republished_credit(line)
             if name:
                 return name, f"credit of the piece's first publication: {line[:120]}"
+        name, line = _about_the_author(tail)
+        if name:
+            return name, f"name under the closing 'About the author' heading: {line[:120]}"
+        for line in self.head[:BIO_HEAD_LINES] + tail[-BIO_TAIL_LINES:]:
+            name = _bio_author(line)
+            if name:
+                return name, f"the writer's one-line biography at the top or end of the text: {line[:120]}"
         credit = next((line for line in self.head + (below[1] if below else []) if _credits_no_person(line)), "")
         if credit:
             return "", f"the byline credits no person (a staff or organisation credit): {credit[:120]}"
@@ -690,7 +701,24 @@ class BylineReader:
             iso = _dateline(line)  # "Nov. 18, 2019 12:02 PM" / "By David Jeans": the byline's own dateline
             if iso:
                 return iso, f"dateline beside the byline on a line of its own (line {lone.line_number}): {line[:120]}"
+        for line in _tail_lines(self.text)[-CLOSING_DATE_LINES:]:
+            iso = _closing_timestamp(line)
+            if iso:
+                return iso, f"the post's time and date closing the text: {line[:120]}"
         return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+CLOSING_DATE_LINES = 3  # the last lines of a text, where a blog post may close with its time stamp
+
+
+def _closing_timestamp(line: str) -> str:
+    """The ISO date of a line holding only a time and a full date with dateline words ("1:33 pm on June 6, 2018", the
+    stamp a blog post closes with), else "". The time is required: a bare date closing a text may be a source's or an
+    event's."""
+    if not TIME_RE.search(line):
+        return ""
+    iso, rest = _date_and_rest(line)
+    return iso if iso and _only_dateline_words(rest) else ""
 
 
 # The word that says which date a dateline gives: an update's ("Updated Nov 13, 2019", "Last modified on …") or the
@@ -743,6 +771,37 @@ def _republished_credit(line: str) -> str:
     match = REPUBLISHED_CREDIT_RE.match(line)
     name = _clean_name(match["name"]) if match else ""
     return clean_author(name) if name and _person_name(name) else ""
+
+
+ABOUT_AUTHOR_RE = re.compile(r"^about the author:?$", re.I)
+
+
+def _about_the_author(lines: list[str]) -> tuple[str, str]:
+    """(name, heading) of a closing "About the author" heading with a person's name on the next line ("About the
+    author" / "Adam Clark Estes"), else ("", "")."""
+    for i, line in enumerate(lines[:-1]):
+        if ABOUT_AUTHOR_RE.match(line):
+            name = _clean_name(lines[i + 1])
+            return (name, f"{line} / {lines[i + 1]}") if _person_name(name) else ("", "")
+    return "", ""
+
+
+# "Bruce Thornton is a Shillman Journalism Fellow at the David Horowitz Freedom Center.": the writer's one-line biography.
+BIO_RE = re.compile(r"^(?P<name>" + _NAME + r") is (?:a|an|the) (?P<role>.{3,200}?) (?:at|of|for|with) .{3,200}\.$")
+BIO_HEAD_LINES = 3  # the title and two lines under it
+BIO_TAIL_LINES = 3  # the last lines of the text
+BIO_WORDS = 40  # a longer line is a paragraph
+
+
+def _bio_author(line: str) -> str:
+    """The name of a line that is a writer's one-line biography (BIO_RE, a bio word of byline_roles.json in the role
+    before "at/of/for/with": "… is a Shillman Journalism Fellow at …"), else "". Read only at the top or the end of a
+    text, where such a line stands apart from the report ("Donald Trump is the president of …" in a paragraph is none)."""
+    match = BIO_RE.match(line) if len(line.split(None, BIO_WORDS)) <= BIO_WORDS else None
+    if not match or not _role_words(match["role"]) & ROLES["bio_words"]:
+        return ""
+    name = _clean_name(match["name"])
+    return name if _person_name(name) else ""
 
 
 def _credits_no_person(line: str) -> bool:
