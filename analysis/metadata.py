@@ -87,13 +87,13 @@ BYLINE_PATTERNS = (
 # "Russia bans photo of …": FURNITURE_WORDS) mark only a short line, or one they open ("Related Stories", "Photo:
 # Getty Images", "Download our app"): _furniture_line.
 _PAGE_CHROME = (
-    r"subscribe|newsletter|sign (?:in|up)|log ?in|skip to|share (?:this|on)|follow us|read more|support us|app store|"
+    r"subscribe|subscription|newsletter|notifications?|cookies?|privacy|sign (?:in|up)|log ?in|skip to|share (?:this|on)|follow us|read more|support us|app store|"
     r"terms of (?:use|service)|all rights reserved|getty|reuters/|ap photo|©|checkout|wish ?list|my account|"
     r"shopping (?:cart|basket|bag)"
 )
 _FURNITURE_WORDS = (
-    r"subscription|notifications?|register|cookies?|advertisement|sponsored|menu|related|comments?|donat\w*|"
-    r"browser|download|privacy|photo|image|copyright|cart|basket|bag"
+    r"register|advertisement|sponsored|menu|related|comments?|donat\w*|browser|download|photo|image|copyright|"
+    r"cart|basket|bag"
 )
 PAGE_CHROME_CUES = re.compile(rf"\b(?:{_PAGE_CHROME})\b", re.I)
 FURNITURE_WORDS = re.compile(rf"\b(?:{_FURNITURE_WORDS})\b", re.I)
@@ -712,13 +712,14 @@ CLOSING_DATE_LINES = 3  # the last lines of a text, where a blog post may close 
 
 
 def _closing_timestamp(line: str) -> str:
-    """The ISO date of a line holding only a time and a full date with dateline words ("1:33 pm on June 6, 2018", the
-    stamp a blog post closes with), else "". The time is required: a bare date closing a text may be a source's or an
-    event's."""
-    if not TIME_RE.search(line):
+    """The ISO date of a line holding only a time, then one full date and dateline words ("1:33 pm on June 6, 2018",
+    the stamp a blog post closes with), else "". The time first is required: a bare date closing a text may be a
+    source's or an event's, and a dateline with an update's date ("November 19, 2019 | 4:20am | Updated …") printed
+    below a short text is its page's header, read (or not) by the readers above."""
+    if not TIME_RE.match(line):
         return ""
     iso, rest = _date_and_rest(line)
-    return iso if iso and _only_dateline_words(rest) else ""
+    return iso if iso and _only_dateline_words(rest) and not _first_date(rest)[0] else ""
 
 
 # The word that says which date a dateline gives: an update's ("Updated Nov 13, 2019", "Last modified on …") or the
