@@ -1289,9 +1289,10 @@ def _short_opening_title(text: str, url: str = "") -> str:
     """The text's first line when it is a short title above the body ("Julian Assange" / blank line / "The persecution
     of Julian Assange must end. …"), else "".
 
-    The line must be two to four words that open with a capital, end in no punctuation and are no furniture, date,
-    byline or section label; a blank line must follow it, then a sentence of five words or more; and every word of
-    it (stop words aside) must appear in the text below it. A site name the page opens with ("The Intercept") is no
+    The line must be two to four words that open with a capital, end in no punctuation but a question mark ("Spygate
+    Coverup?") and are no furniture, date, byline or section label; a blank line must follow it, then (past a line
+    holding only the page's URL) a sentence of five words or more; and every word of it (stop words aside) must
+    appear in the text below it. A site name the page opens with ("The Intercept") is no
     title: a registry outlet, a domain or the page's domain label is never taken, and a one-word line never."""
     first, _, rest = text.lstrip().partition("\n")
     line = first.strip()
