@@ -57,7 +57,9 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\w/.\-])(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"),
     # "22 de janeiro de 2018", "1er janvier 2018", "25. März 2018", "3 de mayo del 2018": OTHER_MONTHS, day first.
     re.compile(r"\b(?P<day>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?" + _OTHER_MONTH + r",?\s+(?:del?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
-    re.compile(r"\b" + _OTHER_MONTH_FIRST + r"\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # (the look-ahead, a word then a figure, turns most words away before the names are tried: this runs on every
+    # line holding a year)
+    re.compile(r"\b(?=[^\W\d_]{4,10}\s+\d)" + _OTHER_MONTH_FIRST + r"\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
 # Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
