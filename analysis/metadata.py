@@ -43,6 +43,10 @@ def _load_other_months() -> dict[str, int]:
 OTHER_MONTHS = {name: number for name, number in _load_other_months().items() if name not in MONTHS}
 MONTH_NUMBERS = MONTHS | OTHER_MONTHS
 _OTHER_MONTH = r"(?P<month>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=True)) + r")"
+# Other languages' month names read before the day too ("Posted on Maret 30, 2015", an English blog theme on an
+# Indonesian site), with the comma an English date puts before the year; only names of four letters or more, as "Mei
+# 30, 2015" or "Mac 3, 2019" may be a name and a figure (month_names.md).
+_OTHER_MONTH_FIRST = r"(?P<month>" + "|".join(sorted((name for name in OTHER_MONTHS if len(name) >= 4), key=len, reverse=True)) + r")"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
     re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
@@ -53,6 +57,9 @@ DATE_PATTERNS = (
     re.compile(r"(?<![\w/.\-])(?P<first>\d{1,2})(?P<mark>[/.\-])(?P<second>\d{1,2})(?P=mark)(?P<year>(?:19|20)\d\d)(?![\w/\-]|\.\d)"),
     # "22 de janeiro de 2018", "1er janvier 2018", "25. März 2018", "3 de mayo del 2018": OTHER_MONTHS, day first.
     re.compile(r"\b(?P<day>\d{1,2})(?:\.|º|°|er)?\s+(?:de\s+)?" + _OTHER_MONTH + r",?\s+(?:del?\s+)?(?P<year>(?:19|20)\d\d)\b", re.I),
+    # (the look-ahead, a word then a figure, turns most words away before the names are tried: this runs on every
+    # line holding a year)
+    re.compile(r"\b(?=[^\W\d_]{4,10}\s+\d)" + _OTHER_MONTH_FIRST + r"\s+(?P<day>\d{1,2}),\s+(?P<year>(?:19|20)\d\d)\b", re.I),
 )
 # Every DATE_PATTERNS date holds a year of 19xx or 20xx: most lines hold none and need no other pattern tried.
 YEAR_RE = re.compile(r"(?:19|20)\d\d")
@@ -77,14 +84,23 @@ BYLINE_PATTERNS = (
     # "updated"), no separator.
     re.compile(r"^by[:\s]+(?P<name>[^\]\n,|\d]+?)\s+(?:(?:on|updated|published|posted)\s+)?" + DATE_AHEAD, re.I),
 )
-# Words that mark a line as page furniture rather than a headline.
-FURNITURE_CUES = re.compile(
-    r"\b(subscribe|subscription|newsletter|notifications?|sign (?:in|up)|log ?in|register|cookies?|"
-    r"advertisement|sponsored|menu|skip to|share (?:this|on)|follow us|read more|related|comments?|"
-    r"donat\w*|support us|browser|app store|download|privacy|terms of (?:use|service)|all rights reserved|"
-    r"photo|image|getty|reuters/|ap photo|copyright|©|(?:shopping )?(?:cart|basket|bag)|checkout|wish ?list|my account)\b",
-    re.I,
+# Words that mark a line as page furniture rather than a headline. Page chrome's phrases (PAGE_CHROME_CUES) mark any
+# line that holds them; words a headline may hold too ("… Related To Las Vegas Shooting", "… with 'silent donations'",
+# "Russia bans photo of …": FURNITURE_WORDS) mark only a short line, or one they open ("Related Stories", "Photo:
+# Getty Images", "Download our app"): _furniture_line.
+_PAGE_CHROME = (
+    r"subscribe|subscription|newsletter|notifications?|cookies?|privacy|sign (?:in|up)|log ?in|skip to|share (?:this|on)|follow us|read more|support us|app store|"
+    r"terms of (?:use|service)|all rights reserved|getty|reuters/|ap photo|©|checkout|wish ?list|my account|"
+    r"shopping (?:cart|basket|bag)"
 )
+_FURNITURE_WORDS = (
+    r"register|advertisement|sponsored|menu|related|comments?|donat\w*|browser|download|photo|image|copyright|"
+    r"cart|basket|bag"
+)
+PAGE_CHROME_CUES = re.compile(rf"\b(?:{_PAGE_CHROME})\b", re.I)
+FURNITURE_WORDS = re.compile(rf"\b(?:{_FURNITURE_WORDS})\b", re.I)
+FURNITURE_CUES = re.compile(rf"\b(?:{_PAGE_CHROME}|{_FURNITURE_WORDS})\b", re.I)  # either kind, anywhere in a line
+FURNITURE_LINE_WORDS = 5  # a line of this many words or fewer holding a FURNITURE_WORDS word is furniture
 MARKUP_RE = re.compile(r"</?[a-zA-Z][^>]*>")
 MARKDOWN_LINK_RE = re.compile(r"\]\(|^\[[^\]]*\]$")  # "[text](url)", or a line that is only "[...]"
 HEAD_LINES = 15
@@ -316,6 +332,31 @@ def _tail_lines(text: str) -> list[str]:
     return [line.strip() for line in text.split("\n") if line.strip()][-HEAD_LINES:]
 
 
+# "November 20" / "15:23 2019": a date a page layout splits over two lines, month and day above, time and year below.
+MONTH_DAY_RE = re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?", re.I)
+YEAR_LINE_RE = re.compile(r"(?P<year>(?:19|20)\d\d)")
+SPLIT_DATE_CHARS = 20  # the longest line holding only a month and day ("September 30th")
+
+
+def _joined_split_dates(lines: list[str]) -> list[str]:
+    """`lines` with a line holding only a month and day joined to the next when that one holds only a year and times
+    ("November 20" / "15:23 2019" -> "November 20, 2019 15:23"), so the dateline readers read the date whole."""
+    joined: list[str] = []
+    skip = False
+    for i, line in enumerate(lines):
+        if skip:
+            skip = False
+            continue
+        following = lines[i + 1] if i + 1 < len(lines) else ""
+        year = YEAR_LINE_RE.fullmatch(TIME_RE.sub(" ", following).strip()) if len(line) <= SPLIT_DATE_CHARS and following else None
+        if year and MONTH_DAY_RE.fullmatch(line):
+            joined.append(f"{line}, {year['year']} {' '.join(following.replace(year['year'], ' ').split())}".strip())
+            skip = True
+        else:
+            joined.append(line)
+    return joined
+
+
 def _clean_name(name: str) -> str:
     """A byline's name without edge punctuation, in title case when written in capitals, printed once."""
     name = re.sub(r"\s+", " ", name).strip(" .,:;|-–—")
@@ -472,8 +513,11 @@ def _staff_credit(credit: str) -> bool:
 
 def _organisation_credit(credit: str) -> bool:
     """True for a credit naming an organisation by its organisation words ("European Space Agency", "Reuters
-    Television") that is no registry outlet or agency."""
-    return bool(_role_words(credit) & ROLES["organisation_words"]) and alias_key(credit) not in _registry_names()
+    Television") or opening with "The" as no person's name does ("The Water Coolest", a newsletter's brand), that is no
+    registry outlet or agency."""
+    words = credit.split()
+    brand = len(words) >= 2 and words[0].casefold() == "the"
+    return (brand or bool(_role_words(credit) & ROLES["organisation_words"])) and alias_key(credit) not in _registry_names()
 
 
 def _without_weekday(credit: str) -> str:
@@ -564,8 +608,8 @@ class BylineReader:
 
     @cached_property
     def head(self) -> list[str]:
-        """The first lines (_head_lines), read by both."""
-        return _head_lines(self.text)
+        """The first lines (_head_lines), read by both, a date split over two lines joined (_joined_split_dates)."""
+        return _joined_split_dates(_head_lines(self.text))
 
     @cached_property
     def glued(self) -> GluedOpening | None:
@@ -591,10 +635,18 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
-        for line in self.head + _tail_lines(self.text):
+        tail = _tail_lines(self.text)
+        for line in self.head + tail:
             name = _republished_credit(line)
             if name:
                 return name, f"credit of the piece's first publication: {line[:120]}"
+        name, line = _about_the_author(tail)
+        if name:
+            return name, f"name under the closing 'About the author' heading: {line[:120]}"
+        for line in self.head[:BIO_HEAD_LINES] + tail[-BIO_TAIL_LINES:]:
+            name = _bio_author(line)
+            if name:
+                return name, f"the writer's one-line biography at the top or end of the text: {line[:120]}"
         credit = next((line for line in self.head + (below[1] if below else []) if _credits_no_person(line)), "")
         if credit:
             return "", f"the byline credits no person (a staff or organisation credit): {credit[:120]}"
@@ -651,7 +703,25 @@ class BylineReader:
             iso = _dateline(line)  # "Nov. 18, 2019 12:02 PM" / "By David Jeans": the byline's own dateline
             if iso:
                 return iso, f"dateline beside the byline on a line of its own (line {lone.line_number}): {line[:120]}"
+        for line in _tail_lines(self.text)[-CLOSING_DATE_LINES:]:
+            iso = _closing_timestamp(line)
+            if iso:
+                return iso, f"the post's time and date closing the text: {line[:120]}"
         return "", "no dateline found in the first lines" + (" nor below the headline" if below else "")
+
+
+CLOSING_DATE_LINES = 3  # the last lines of a text, where a blog post may close with its time stamp
+
+
+def _closing_timestamp(line: str) -> str:
+    """The ISO date of a line holding only a time, then one full date and dateline words ("1:33 pm on June 6, 2018",
+    the stamp a blog post closes with), else "". The time first is required: a bare date closing a text may be a
+    source's or an event's, and a dateline with an update's date ("November 19, 2019 | 4:20am | Updated …") printed
+    below a short text is its page's header, read (or not) by the readers above."""
+    if not TIME_RE.match(line):
+        return ""
+    iso, rest = _date_and_rest(line)
+    return iso if iso and _only_dateline_words(rest) and not _first_date(rest)[0] else ""
 
 
 # The word that says which date a dateline gives: an update's ("Updated Nov 13, 2019", "Last modified on …") or the
@@ -704,6 +774,37 @@ def _republished_credit(line: str) -> str:
     match = REPUBLISHED_CREDIT_RE.match(line)
     name = _clean_name(match["name"]) if match else ""
     return clean_author(name) if name and _person_name(name) else ""
+
+
+ABOUT_AUTHOR_RE = re.compile(r"^about the author:?$", re.I)
+
+
+def _about_the_author(lines: list[str]) -> tuple[str, str]:
+    """(name, heading) of a closing "About the author" heading with a person's name on the next line ("About the
+    author" / "Adam Clark Estes"), else ("", "")."""
+    for i, line in enumerate(lines[:-1]):
+        if ABOUT_AUTHOR_RE.match(line):
+            name = _clean_name(lines[i + 1])
+            return (name, f"{line} / {lines[i + 1]}") if _person_name(name) else ("", "")
+    return "", ""
+
+
+# "Bruce Thornton is a Shillman Journalism Fellow at the David Horowitz Freedom Center.": the writer's one-line biography.
+BIO_RE = re.compile(r"^(?P<name>" + _NAME + r") is (?:a|an|the) (?P<role>.{3,200}?) (?:at|of|for|with) .{3,200}\.$")
+BIO_HEAD_LINES = 3  # the title and two lines under it
+BIO_TAIL_LINES = 3  # the last lines of the text
+BIO_WORDS = 40  # a longer line is a paragraph
+
+
+def _bio_author(line: str) -> str:
+    """The name of a line that is a writer's one-line biography (BIO_RE, a bio word of byline_roles.json in the role
+    before "at/of/for/with": "… is a Shillman Journalism Fellow at …"), else "". Read only at the top or the end of a
+    text, where such a line stands apart from the report ("Donald Trump is the president of …" in a paragraph is none)."""
+    match = BIO_RE.match(line) if len(line.split(None, BIO_WORDS)) <= BIO_WORDS else None
+    if not match or not _role_words(match["role"]) & ROLES["bio_words"]:
+        return ""
+    name = _clean_name(match["name"])
+    return name if _person_name(name) else ""
 
 
 def _credits_no_person(line: str) -> bool:
@@ -793,13 +894,16 @@ def _name_with_handle(line: str) -> str:
 
 def _name_with_role(line: str) -> str:
     """The name of a line that is only a person's name and a writer's job title ("Bruce Y. Lee Senior Contributor",
-    "Jane Doe, Staff Writer"), else "": every word after the name a job word, one of them a writer's."""
+    "Jane Doe, Staff Writer", "Greg Beacham, Ap Sports Writer"), else "": every word after the name a job word, one of
+    them a writer's, or after a comma also an agency's or a section's word."""
     words = line.split(None, 9)  # no more words are needed to tell a paragraph
     if len(words) > 8:
         return ""
     for i in range(2, len(words)):
         role = {word.strip(",.()").casefold() for word in words[i:]}
-        if role <= ROLES["job_words"]:
+        # After a comma the title may name the agency and the beat too ("Greg Beacham, AP Sports Writer").
+        allowed = ROLES["job_words"] | (ROLES["organisation_words"] | TITLE_SECTION_WORDS if words[i - 1].endswith(",") else frozenset())
+        if role <= allowed:
             name = _clean_name(" ".join(words[:i]))
             return name if role & ROLES["writer_job_words"] and _person_name(name) else ""
     return ""
@@ -807,7 +911,8 @@ def _name_with_role(line: str) -> str:
 
 def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]:
     """(name, evidence) from the first byline among `raw_lines`, else a dateline led by a name ("Chris Davies - Nov 19,
-    2019"), else (with `name_lines`) a name line beside a dateline."""
+    2019", "Carlos Nadalim 27/09/2018"), else a name line beside a dateline (without `name_lines`, below a headline
+    found again, only a person's full name just above it)."""
     lines = _joined_bylines(raw_lines)
     for line in lines:
         name = _byline(line)
@@ -827,14 +932,41 @@ def _author_in(raw_lines: list[str], name_lines: bool = True) -> tuple[str, str]
         if led and not FURNITURE_CUES.search(led.group("name")) and _plausible_name(led.group("name")) \
                 and not {w.lower() for w in led.group("name").split()} & NOT_A_BYLINE_NAME:
             return _clean_name(led.group("name")), f"name leading the dateline '{line[:60]}'"
-        if not name_lines or len(line.split()) > 8:
-            continue  # a name line beside it belongs to a short dateline, and only in the first lines
+        name = _name_before_date(line)
+        if name:
+            return name, f"name straight before the date: {line[:120]}"
+        if len(line.split()) > 8:
+            continue  # a name line beside it belongs to a short dateline
         if _byline_like(line):
             continue  # "By Staff Reporter | March 4, 2023": its credit names no person, the headline beside it neither
-        for neighbour in (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else ""):
-            if re.fullmatch(_NAME, neighbour) and not _byline_like(neighbour) and not FURNITURE_CUES.search(neighbour) and _plausible_name(neighbour):
+        # In the first lines, a name line above or below; further down (not `name_lines`), where links, captions and tags
+        # stand, only a person's full name (_person_name) straight above it, itself straight under the headline or
+        # its standfirst ("David Ehrlich" / "Nov 13, 2019 4:26 pm").
+        neighbours = (lines[i - 1] if i else "", lines[i + 1] if i + 1 < len(lines) else "") if name_lines \
+            else (lines[i - 1] if 1 <= i <= BELOW_NAME_LINE + 1 else "",)
+        for neighbour in neighbours:
+            if re.fullmatch(_NAME, neighbour) and not _byline_like(neighbour) and not FURNITURE_CUES.search(neighbour) \
+                    and (_plausible_name(neighbour) if name_lines else _person_name(_clean_name(neighbour))):
                 return _clean_name(neighbour), f"name line beside the dateline '{line[:60]}'"
     return "", ""
+
+
+BELOW_NAME_LINE = 1  # below a headline, a name line beside a dateline counts as the first or second line (after a standfirst)
+
+
+# "Carlos Nadalim 27/09/2018 Comente! …": a line led by the writer's name and straight after it the date.
+NAME_THEN_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+(?=\d|" + _MONTH_WORD + r"\s)")
+NAME_DATE_WORDS = 15  # a longer line is a sentence
+
+
+def _name_before_date(line: str) -> str:
+    """The person's name a line opens with when the date follows it straight ("Carlos Nadalim 27/09/2018"), else ""."""
+    led = NAME_THEN_RE.match(line)
+    if not led or len(line.split(None, NAME_DATE_WORDS)) > NAME_DATE_WORDS or SOCIAL_POST_RE.search(line):
+        return ""
+    name = _clean_name(led["name"])
+    iso, start, _ = _first_date(line[led.end():])
+    return name if iso and start == 0 and _person_name(name) else ""
 
 
 def _dateline(line: str) -> str:
@@ -859,7 +991,9 @@ def _dateline(line: str) -> str:
             running += raw[:1].islower()
     byline = _byline(line.split("|")[0].strip()) or _byline(re.split(r"\s[-–—/]\s", line)[0].strip())
     if running >= 3 or other > 6 + len(byline.split()):
-        return ""
+        # "Carlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos …": led by the writer's name, the date is the
+        # page's whatever links follow it.
+        return iso if _name_before_date(line) else ""
     return iso
 
 
@@ -1016,10 +1150,19 @@ def _below_headline(text: str, title: str) -> tuple[int, list[str], list[str], s
         return None
     line_number = text.count("\n", 0, position) + 1
     following = text[position:].split("\n", 4 * FAR_HEAD_LINES)[1:4 * FAR_HEAD_LINES]
-    near = [line.strip() for line in following[:4 * ARTICLE_HEAD_LINES - 1] if line.strip()][:ARTICLE_HEAD_LINES]
+    near = _joined_split_dates([line.strip() for line in following[:4 * ARTICLE_HEAD_LINES - 1] if line.strip()][:ARTICLE_HEAD_LINES])
     further = [line.strip() for line in following if line.strip()][len(near):FAR_HEAD_LINES]
     above = next((line.strip() for line in reversed(text[max(0, position - 400):position].split("\n")) if line.strip()), "")
     return line_number, near, further, above
+
+
+def _furniture_line(line: str) -> bool:
+    """True for a line that is page furniture: one holding page chrome's phrases (PAGE_CHROME_CUES), or a short one
+    (FURNITURE_LINE_WORDS) or one opening with a furniture word (FURNITURE_WORDS: "Related Stories", "Photo: AP")."""
+    if PAGE_CHROME_CUES.search(line):
+        return True
+    cue = FURNITURE_WORDS.search(line)
+    return cue is not None and (len(line.split()) <= FURNITURE_LINE_WORDS or not line[:cue.start()].strip(" \t[(•*-|:"))
 
 
 def _looks_like_headline(line: str) -> bool:
@@ -1028,7 +1171,7 @@ def _looks_like_headline(line: str) -> bool:
         return False
     if line.endswith((".", ",", ";", ":")) or line.startswith(("-", "*", "©", "(")) or MARKDOWN_LINK_RE.search(line):
         return False
-    if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
+    if _furniture_line(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line):
         return False
     if _byline_like(line) or BARE_BY_RE.match(line):
         return False
@@ -1053,6 +1196,9 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
             if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
                 return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
             return line, "first headline-like line"
+        again = _headline_with_stop(text, line) if number == 0 else 0
+        if again:
+            return line[:-1], f"first line without its closing full stop, as the headline stands again on line {again}"
         glued = _glued_opening(line) if number < GLUED_OPENING_LINES else None
         if glued:
             return glued.headline, f"headline before the byline '{glued.byline[:60]}' run into the text's opening line"
@@ -1062,6 +1208,15 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
 
 
 STATEMENT_ENDS = (".", '."', ".”", ".'", ".’")  # a line ending so is a statement's last words
+
+
+def _headline_with_stop(text: str, line: str) -> int:
+    """The number of the line where the text's first line `line`, a headline but for the full stop closing it
+    ("Google Stadia Red Dead Redemption 2 doesn't run at a stable 60fps."), stands again without it, or 0: a page saved
+    as text whose <title> ends in a full stop prints the article's headline again below, and so shows it is no sentence."""
+    if not line.endswith(".") or line.endswith("..") or not _looks_like_headline(line[:-1]):
+        return 0
+    return _line_again(fold_dashes(text), line[:-1])
 
 
 def _statement(line: str, words: int) -> bool:
@@ -1136,15 +1291,17 @@ def _short_opening_title(text: str, url: str = "") -> str:
     """The text's first line when it is a short title above the body ("Julian Assange" / blank line / "The persecution
     of Julian Assange must end. …"), else "".
 
-    The line must be two to four words that open with a capital, end in no punctuation and are no furniture, date,
-    byline or section label; a blank line must follow it, then a sentence of five words or more; and every word of
-    it (stop words aside) must appear in the text below it. A site name the page opens with ("The Intercept") is no
+    The line must be two to four words that open with a capital, end in no punctuation but a question mark ("Spygate
+    Coverup?") and are no furniture, date, byline or section label; a blank line must follow it, then (past a line
+    holding only the page's URL) a sentence of five words or more; and every word of it (stop words aside) must
+    appear in the text below it. A site name the page opens with ("The Intercept") is no
     title: a registry outlet, a domain or the page's domain label is never taken, and a one-word line never."""
     first, _, rest = text.lstrip().partition("\n")
     line = first.strip()
     if not SHORT_TITLE_WORDS[0] <= len(line.split()) <= SHORT_TITLE_WORDS[1] or rest[:rest.find("\n") + 1].strip():
         return ""  # too long or short, or no blank line below it
-    if not line[:1].isupper() or line.endswith((".", ",", ";", ":", "!", "?")) or _looks_like_headline(line):
+    # A question mark may close it ("Spygate Coverup?"), as it closes headlines; other marks end a sentence or label.
+    if not line[:1].isupper() or line.endswith((".", ",", ";", ":", "!")) or _looks_like_headline(line):
         return ""  # the usual rule reads a headline of three words or more
     if FURNITURE_CUES.search(line) or URL_RE.search(line) or MARKUP_RE.search(line) or parse_date(line) or _byline_like(line):
         return ""
@@ -1152,7 +1309,8 @@ def _short_opening_title(text: str, url: str = "") -> str:
     if all(word.casefold() in TITLE_SECTION_LABEL_WORDS for word in words) or _outlet_name(line, url):
         return ""
     below = rest[:OPENING_BODY_CHARS]
-    paragraph = next((piece.strip() for piece in below.split("\n") if piece.strip()), "")
+    # The page's own address may stand between title and paragraph (a saved post's permalink line).
+    paragraph = next((piece.strip() for piece in below.split("\n") if piece.strip() and not URL_RE.fullmatch(piece.strip())), "")
     if len(paragraph.split()) < 5 or not paragraph.endswith((".", "!", "?", "”", '"')):
         return ""
     content = set(re.findall(r"[^\W\d_]+", line.casefold())) - ENGLISH_STOP_WORDS

@@ -972,3 +972,112 @@ def test_a_republished_piece_s_credit_line_names_its_writer(credit, name):
 def test_credits_that_name_no_writer_give_no_author(credit):
     body = "The report begins with this sentence about the matter.\nIt goes on for a while longer here.\n"
     assert metadata.find_author(f"Headline of the piece goes here\n\n{body}\n{credit}\n")[0] == ""
+
+
+# Round 6, third wave (meta11): furniture words inside headlines, more byline and date shapes, brand credits.
+
+BODY = ("The committee heard evidence for three hours on Tuesday and adjourned without a vote on the measure, "
+        "its chairman said afterwards.\n")
+
+
+@pytest.mark.parametrize("headline", [
+    'Congressman: "Credible Evidence" Of Terrorist Infiltration Related To Las Vegas Shooting',
+    "Google colluded with Clinton campaign with ‘silent donations’",
+    "NASA captures farthest ever image from Earth",
+    "Millions download the new tax app before the deadline",
+])
+def test_headline_holding_a_furniture_word_is_a_headline(headline):
+    assert metadata.find_title(f"{headline}\n\n{BODY}")[0] == headline
+
+
+@pytest.mark.parametrize("line", ["Related Stories", "Photo: Getty Images for the museum", "Comments (12)",
+                                  "Download our app for the latest stories", "Sign up for our daily newsletter today",
+                                  "Stay up to date with notifications from The Daily Planet"])
+def test_furniture_line_is_no_headline(line):
+    assert not metadata._looks_like_headline(line)
+
+
+def test_short_question_title_above_its_permalink():
+    text = ("Spygate Coverup?\n\nhttps://www.example.com/blog/spygate-coverup/\n"
+            "Rep. Jane Doe accuses the leadership of dragging their heels in the Spygate investigation.\n"
+            "There is a kind of coverup at work here.\n")
+    assert metadata.find_title(text)[0] == "Spygate Coverup?"
+
+
+def test_first_line_closed_by_a_full_stop_when_the_headline_stands_again():
+    headline = "Google Stadia Red Dead Redemption 2 doesn’t run at a stable 60fps"
+    text = (f"{headline.replace('’', chr(39))}.\n\n{_menu()}\n\n{headline}\n\nby Lewis White\n\n@lewis_d_white\n\n"
+            f"Nov 19, 2019 at 9:08 GMT 1 day ago\n\n{BODY}")
+    title, evidence = metadata.find_title(text)
+    assert title == headline.replace("’", "'") and "full stop" in evidence
+    assert metadata.find_published(text, title)[0] == "2019-11-19"
+    # a sentence that is the text's first line and stands nowhere again stays no headline
+    assert metadata.find_title(f"The committee adjourned without a vote.\n\n{BODY}")[0] == ""
+
+
+def test_name_with_agency_and_beat_after_a_comma_below_the_headline():
+    headline = "LeBron sets triple-double mark, Lakers hold off OKC 112-107"
+    text = (f"{headline} - San Antonio Express-News\n\n{_menu()}\n\n{headline}\n\nGreg Beacham, Ap Sports Writer\n\n"
+            f"Updated 1:33 am CST, Wednesday, November 20, 2019\n\n{BODY}")
+    assert metadata.find_author(text, headline)[0] == "Greg Beacham"
+    assert metadata._name_with_role("Jane Doe, Sports Writer") == "Jane Doe"
+    assert metadata._name_with_role("Jane Doe Sports Writer") == ""  # no comma: "Sports" may be the name's
+
+
+def test_split_date_over_two_lines():
+    headline = "With shattered dreams, deportees return home from US"
+    text = (f"{headline} - India Post\n\n{_menu()}\n\n{headline}\n\nNovember 20\n15:23 2019\n"
+            f"Print This Article Share it With Friends\n\n{BODY}")
+    assert metadata.find_published(text, headline)[0] == "2019-11-20"
+
+
+def test_other_languages_month_first_with_a_comma():
+    assert metadata.parse_date("Posted on Maret 30, 2015 by Admin") == "2015-03-30"
+    assert metadata.parse_date("12 maart 2019") == "2019-03-12"
+    assert metadata.parse_date("3 Mac 2019") == "2019-03-03"
+    assert metadata.parse_date("Mac 3, 2019") == ""  # short names are read day first only
+
+
+def test_name_line_just_above_the_dateline_below_the_headline():
+    headline = "Wild Rose’s Mary Steenburgen Wrote the Best Movie Song of the Year"
+    dek = "Oscar-winning actress Mary Steenburgen went under the knife for a routine surgery in 2009."
+    text = (f"{headline} | IndieWire\n\n{_menu()}\n\n{headline}\n\n{dek}\n\nDavid Ehrlich\n\nNov 13, 2019 4:26 pm\n\n"
+            f"@davidehrlich\n\n{BODY}")
+    assert metadata.find_author(text, headline)[0] == "David Ehrlich"
+    # a caption list under the headline: the name beside the dateline is no byline's
+    captions = (f"{headline}\n\n{_menu()}\n\n{headline}\n\nAidan Gantenbein 100 backstroke\n\nMiguel Bernal North Diving\n\n"
+                f"Ben Patton Trinity\n\nPosted: Fri 6:45 PM, Feb 16, 2018 |\n\n{BODY}")
+    assert metadata.find_author(captions, headline)[0] == ""
+
+
+def test_name_then_date_line():
+    headline = "Uma palinha das brincadeiras musicais do grupo Serelepe"
+    text = (f"{headline}\n\n{_menu()}\n\n{headline}\n\nCarlos Nadalim 27/09/2018 Comente! Alfabetização, Brinquedos e "
+            f"Brincadeiras, Música\n\n{BODY}")
+    assert metadata.find_author(text, headline)[0] == "Carlos Nadalim"
+    assert metadata.find_published(text, headline)[0] == "2018-09-27"
+
+
+def test_about_the_author_and_one_line_biography():
+    text = (f"Apple's 16-Inch MacBook Pro Has a Familiar Keyboard\n\n{BODY}\nShare This Story\n\nAbout the author\n\n"
+            "Adam Clark Estes\nAdam Clark Estes\n\nSenior editor at Gizmodo.\n")
+    assert metadata.find_author(text)[0] == "Adam Clark Estes"
+    bio = ("Stop Appeasing the Democrats\n\nBruce Thornton is a Shillman Journalism Fellow at the David Horowitz Freedom "
+           f"Center.\n{BODY}")
+    assert metadata.find_author(bio)[0] == "Bruce Thornton"
+    # a sentence about a person opening the report, holding no writer's job word, names no author
+    report = f"Stop Appeasing the Democrats\n\nDonald Trump is the president of the United States.\n{BODY}"
+    assert metadata.find_author(report)[0] == ""
+
+
+def test_brand_credit_opening_with_the_is_no_author():
+    assert metadata.clean_author("The Water Coolest") == ""
+    assert metadata.clean_author("Jane Doe") == "Jane Doe"
+
+
+def test_closing_time_stamp_dates_a_post():
+    body = BODY * 20  # the stamp below the first lines
+    text = f"Spygate Coverup\n\n{body}1:33 pm on June 6, 2018\nThe Best of Jane Doe\n"
+    assert metadata.find_published(text)[0] == "2018-06-06"
+    # no time first: a date closing the text may be a source's or an event's
+    assert metadata.find_published(f"Spygate Coverup\n\n{body}June 6, 2018\nThe Best of Jane Doe\n")[0] == ""
