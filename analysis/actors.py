@@ -150,10 +150,12 @@ MEDIA_BEAT_TITLES = frozenset({"insider"})
 # Thoroughfares named by a letter ("J Street", "K Street", "E Street Band"): a street or the body named after it,
 # not a person with an initial, which news copy writes with a full stop ("J. Smith").
 STREET_WORDS = frozenset("street avenue road boulevard square".split())
+# Honorifics written short before a person's name only, never a body's ("Mr. West", "Sen. Jim Press", "Rep. Allen West").
+PERSONAL_HONORIFICS = frozenset("mr mrs ms dr sen rep gov".split())
 # An office and its qualifiers make a title before a name ("Foreign Minister Sergei Lavrov", "Deputy Secretary
 # General Jane Doe"), but a designation does not.
-TITLE_WORDS = frozenset(
-    "mr mrs ms dr sen rep gov king queen pope chief"
+TITLE_WORDS = PERSONAL_HONORIFICS | frozenset(
+    "king queen pope chief"
     # religious, judicial, academic, corporate, civic and military honorifics ("Bishop Juan Barros", "Judge Patti
     # Saris", "U.S. Attorney Nealy Cox", "GOA Executive Director Erich Pratt", "Drummer Lee Rigby")
     " bishop archbishop cardinal monsignor msgr father fr rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
@@ -162,8 +164,6 @@ TITLE_WORDS = frozenset(
     " undersheriff supervisor".split()
 ) | (OFFICE_NOUNS - OFFICE_DESIGNATIONS) | OFFICE_QUALIFIERS | JOB_NOUNS
 TITLES_AND_ROLES = TITLE_WORDS | ROLE_NOUNS
-# Honorifics written short before a person's name only, never a body's ("Mr. West", "Sen. Jim Press", "Rep. Allen West").
-PERSONAL_HONORIFICS = frozenset("mr mrs ms dr sen rep gov".split())
 NON_NAME_WORDS = frozenset(
     "the a an in on at he she it they we i you but and however this that these those his her its their our"
     " monday tuesday wednesday thursday friday saturday sunday january february march april may june july august"
@@ -1330,8 +1330,9 @@ NICKNAMES_PATH = Path(__file__).resolve().parent / "data" / "nicknames.csv"
 def nicknames() -> dict[str, frozenset[str]]:
     """Given names (lower case) -> their common short forms (analysis/data/nicknames.csv: "charles" -> chuck, charlie, …)."""
     with NICKNAMES_PATH.open(encoding="utf-8") as handle:
-        rows = [line.strip().split(",") for line in handle][1:]
-    return {name: frozenset(forms.split("|")) for name, forms in rows if name}
+        lines = [line.strip() for line in handle][1:]
+    rows = [line.split(",", 1) for line in lines if line and not line.startswith("#")]
+    return {name: frozenset(forms.split("|")) for name, forms in rows}
 
 
 def _nickname_forms(people: list[str], fuller: dict[str, str]) -> None:
@@ -1971,6 +1972,19 @@ def _unnamed_subject(sentence: _Sentence, i: int) -> bool:
     return word.isalpha() and word.islower() and word not in SENTENCE_OPENERS
 
 
+# Words of time a source's name may be followed by ("according to Jane Doe yesterday"): no noun the name qualifies.
+TIME_ADVERBS = frozenset("today yesterday tonight tomorrow earlier later now again".split())
+
+
+# Nouns in -ly a name may qualify ("according to the Kennedy family"): no adverbs.
+LY_NOUNS = frozenset("family assembly supply rally ally monopoly anomaly bully folly".split())
+
+
+def _time_adverb(word: str) -> bool:
+    """True for a lower-case word of time or manner after a name ("yesterday", "recently"), not a noun it qualifies."""
+    return word in TIME_ADVERBS or (len(word) > 4 and word.endswith("ly") and word not in LY_NOUNS)
+
+
 def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _RecentPersons) -> _Speaker | None:
     """The (name, kind) a verb at word i attributes to, or None."""
     words, lower, first, last = sentence.words, sentence.lower, sentence.first, sentence.last
@@ -1980,7 +1994,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             return None  # "according to Epstein's lawyer": the source is the lawyer, whom the text does not name
         name, kind = sentence.name(span)
         if kind in ("person", "unknown") and span[1] < last and sentence.joined(span[1] - 1) and sentence.words[span[1]].isalpha() and (
-                sentence.words[span[1]].islower() and sentence.lower[span[1]] not in ENGLISH_STOP_WORDS):
+                sentence.words[span[1]].islower() and sentence.lower[span[1]] not in ENGLISH_STOP_WORDS
+                and not _time_adverb(sentence.lower[span[1]])):
             # "according to The Verge’s Stadia review", "according to Trump administration officials": the name qualifies
             # the source (a body's "article", "statistics" or "officials" are still the body's word)
             return None

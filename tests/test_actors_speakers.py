@@ -79,3 +79,18 @@ def test_multiword_name_written_as_a_body():
     # a researcher set off by commas after a body's noun is still a person
     actors = _by_name("A researcher with the organisation, Matthew Collins, said it was delighted.")
     assert actors["Matthew Collins"].kind == "person"
+
+
+def test_according_to_a_name_then_a_word_of_time_names_the_source():
+    """A word of time or manner after the name qualifies no noun (re-read of this round's rule above)."""
+    assert "Jane Doe" in _by_name("The plant will close, according to Jane Doe yesterday.")
+    assert "John Smith" in _by_name("Sales fell, according to John Smith recently.")
+    assert _by_name("The home was sold, according to John Smith family members.") == {}
+
+
+def test_a_short_form_that_is_a_given_name_on_its_own_joins_no_one():
+    """"Jack Smith" and "John Smith" in one story are two people; "Chuck" is only ever Charles."""
+    actors = _by_name("Special counsel Jack Smith said the case was strong. John Smith, a farmer in Iowa, said he disagreed.")
+    assert {"Jack Smith", "John Smith"} <= set(actors)
+    actors = _by_name("Sen. Chuck Grassley said the bill was good. Charles E. Grassley wrote to the agency.")
+    assert "Chuck Grassley" not in actors or "Charles E. Grassley" not in actors
