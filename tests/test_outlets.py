@@ -396,8 +396,10 @@ def test_every_self_reference_pattern_needs_a_cue_the_cue_scan_finds():
         "Download the Daily Planet app", "Follow Daily Planet on Telegram", "Work for Daily Planet",
         "Jane Roe is a senior reporter for Daily Planet.", "Staff writer at Daily Planet", "Thank you for reading Daily Planet",
         "Support Daily Planet's journalism", "Daily Planet is reader-funded", "Daily Planet is part of Planet Media Group",
-        "Copyright 2024 Daily Planet", "Daily Planet © 2024",
+        "This is a Daily Planet fundraiser week.", "Copyright 2024 Daily Planet", "Daily Planet © 2024",
+        "© dailyplanet.com, 2024", "Copyright © Daily Planet firm All rights reserved.",
     ]
+    assert len(examples) == len(SELF_REFERENCE_PATTERNS)
     cues = SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES
     for pattern, example in zip(SELF_REFERENCE_PATTERNS, examples):
         assert pattern.search(example), (pattern.pattern, example)
