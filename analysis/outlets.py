@@ -564,14 +564,16 @@ def _footer_years(context: DocContext, furniture: list[tuple[int, int]]) -> list
 
 def _furniture_host(context: DocContext, registry: Registry) -> tuple[str, Outlet | None, list[str]] | None:
     """(domain, its registry row or None, the lines naming it) for the domain the page's boilerplate names on the most
-    lines, MIN_HOST_LINES or more and more than any other, once at least not as an e-mail address (a webmail
-    provider's domain is nobody's site): a site's contact lines, links and footer name its own domain ("E-Mail:
-    stats@catchitkansas.com", "catchitkansas.com/a?a=474349633"). Platforms and agencies are left out (share buttons,
+    lines, MIN_HOST_LINES or more and more than any other, both in an e-mail address and as a link: a site's contact
+    lines and footer name its own domain ("E-Mail: stats@catchitkansas.com", "catchitkansas.com/a?a=474349633").
+    Links alone may be a service's (a link shortener's "po.st/…" on every share line, "www.djreprints.com" in a
+    reprints notice), an address alone a webmail provider's. Platforms and agencies are left out (share buttons,
     picture credits), as are credit blocks and credit lines, which name another outlet's domain."""
     text = context.document.text
     lines: dict[str, set[int]] = {}  # main label -> furniture lines naming it
     hosts: dict[str, list[str]] = {}  # main label -> its host names as written, in text order
-    linked: set[str] = set()  # main labels written at least once as a link, not an e-mail address
+    linked: set[str] = set()  # main labels written at least once as a link
+    mailed: set[str] = set()  # main labels written at least once in an e-mail address
     for block in context.segmentation.blocks:
         if block.kind != BOILERPLATE or block.category == "credit_attribution":
             continue
@@ -586,10 +588,11 @@ def _furniture_host(context: DocContext, registry: Registry) -> tuple[str, Outle
                 continue
             lines.setdefault(label, set()).add(line_start)
             hosts.setdefault(label, []).append(host)
-            if not match.group("mail"):
-                linked.add(label)
+            (mailed if match.group("mail") else linked).add(label)
     ranked = sorted(((len(starts), label) for label, starts in lines.items()), reverse=True)
-    if not ranked or ranked[0][0] < MIN_HOST_LINES or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]) or ranked[0][1] not in linked:
+    if not ranked or ranked[0][0] < MIN_HOST_LINES or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    if ranked[0][1] not in linked or ranked[0][1] not in mailed:
         return None
     label = ranked[0][1]
     host = min(hosts[label], key=lambda h: (len(h), hosts[label].index(h)))  # "catchitkansas.com" before "stats.catchitkansas.com"
