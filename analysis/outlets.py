@@ -67,14 +67,16 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
     # A site's own fund drive ("This is a Moon of Alabama fundraiser week."): reader-funded blogs appeal in their furniture.
+    # A registry row only (FUND_DRIVE_PATTERN): "This is our Spring Fundraiser" names a season, not a site.
     re.compile(rf"{_START}(?i:this is (?:an? |the |our )?){_NAME}(?:['’]s)? (?i:(?:annual )?(?:fundraiser|fund drive|fundraising (?:week|drive|month)))\b"),
     re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_HOLDER}"),
     re.compile(rf"^{_HOLDER}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
     # The holder before the years ("© Phys.org 2003 - 2019 powered by Science X Network", "© vse-diety.com, 2008").
     re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*{_HOLDER},?\s+(?:19|20)\d\d\b"),
     # No year, but a rights notice closing the holder's name, which tells a site's copyright line from a picture credit
-    # ("Copyright © Lighthouse International Patent firm All rights reserved."); the name may hold lower-case words.
-    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?P<name>{_HOST_NAME}|[A-Z][^\n.,;:|©]{{1,60}}?)[.,]?\s+(?i:{_RIGHTS_NOTICE})"),
+    # ("Copyright © Lighthouse International Patent firm All rights reserved."); the name may hold lower-case words, but
+    # no brackets ("The Author(s)") and no "by" ("Photo by Jane Roe").
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?P<name>{_HOST_NAME}|[A-Z](?:(?!\sby\s)[^\n.,;:|©()]){{1,60}}?)[.,]?\s+(?i:{_RIGHTS_NOTICE})"),
 )
 # Each pattern above matches only lines holding one of its cues, so a line without any cue skips the fourteen
 # searches: one cue scan costs less than half of them, and few furniture lines pass it. Inside a match the word
@@ -103,6 +105,7 @@ MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH
 # link, its logo's text: "Vox" on an SB Nation page, "NBC News" on ProFootballTalk).
 MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
+FUND_DRIVE_PATTERN = len(SELF_REFERENCE_PATTERNS) - 5  # the pattern before the copyright ones
 COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 4, len(SELF_REFERENCE_PATTERNS)))  # the last four
 # What a self-reference's name may close with besides the site's own name, dropped from the name it gives: a product
 # word ("Politico Newsletters", "CNN App") or a company's legal form (registry.LEGAL_FORM_WORDS, in any case: "Ltd.",
@@ -136,6 +139,9 @@ FURNITURE_HOST_RE = re.compile(
     rf"[\w.+\-]@(?P<mail>{_HOST})(?![\w\-])|(?:https?://|(?<![\w.@/\-])(?=www\.))(?P<host>{_HOST})(?![\w\-])|(?<![\w.@/\-])(?P<path>{_HOST})(?=/)",
     re.I,
 )
+# A credit before a domain on its line ("Source: www.x.com/…", "Originally published at …", "Photo courtesy of …"):
+# another outlet's domain, not the page's own.
+HOST_CREDIT_CUE_RE = re.compile(r"\b(?:source|sources|via|credit|credits|courtesy|originally|republished|reprinted|appeared)\b", re.I)
 MIN_HOST_LINES = 2  # furniture lines that must name a domain for it to be the site's own: its contact lines, links, footer
 # Words a site's name joins in its domain besides capitalised ones ("Moon of Alabama" -> moonofalabama.org).
 JOINED_NAME_SMALL_WORDS = frozenset({"of", "the", "and", "on", "in", "for"})
@@ -511,6 +517,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
                 inside = [m for m in mentions if m.outlet and start + match.start("name") <= m.start < start + match.end("name")
                           and _letters_only(m.surface) == _letters_only(name)]
                 outlet = inside[0].outlet if inside else (_own_domain_on_line(mentions, start, end, raw) or _joined_label_outlet(registry, name))
+            if outlet is None and number == FUND_DRIVE_PATTERN:
+                continue
             strength = COPYRIGHT_STRENGTH if number in COPYRIGHT_PATTERNS else 0.8
             if outlet is None and number in COPYRIGHT_PATTERNS:
                 holders.append((len(found), start, end, raw))
@@ -557,7 +565,8 @@ def _footer_years(context: DocContext, furniture: list[tuple[int, int]]) -> list
         if match is None or not match.group("first") < match.group("last"):
             continue
         name = _clean_self_name(match.group("name"))
-        if name and name.split()[0].lower() not in NOT_A_NAME and len(re.findall(re.escape(name), text, re.I)) >= 2:
+        if (name and name.split()[0].lower() not in NOT_A_NAME and not _is_section_label(name)
+                and len(re.findall(re.escape(name), text, re.I)) >= 2):
             found.append((start, end, name))
     return found
 
@@ -581,7 +590,7 @@ def _furniture_host(context: DocContext, registry: Registry) -> tuple[str, Outle
             host = normalise_host(match.group("mail") or match.group("host") or match.group("path"))
             label = main_label(host)
             line_start = text.rfind("\n", 0, match.start()) + 1
-            if not label or CONTENT_CREDIT_RE.search(text, line_start, match.start()) or CREDIT_LINE_RE.search(text, line_start, match.start()):
+            if not label or HOST_CREDIT_CUE_RE.search(text, line_start, match.start()):
                 continue
             looked = registry.lookup_domain(host)
             if looked and looked[0].kind in ("platform", "agency"):

@@ -1121,6 +1121,8 @@ def test_a_copyright_line_without_a_capitalised_name_or_a_year_names_the_publish
 @pytest.mark.parametrize("line", [
     "© Jane Roe",  # a picture credit: no year, no rights notice
     "Photo © Harbour Light",
+    "Copyright © Photo by Jane Roe All rights reserved.",  # a credit to a person
+    "Copyright © The Author(s). All rights reserved.",  # an academic licence line
 ])
 def test_a_copyright_mark_without_a_year_or_a_rights_notice_names_no_publisher(line):
     row = _doc("A headline about the hostages freed on Tuesday\n\n" + _BODY + _FOOTER_MENU + line + "\n")
@@ -1135,6 +1137,8 @@ def test_a_footer_line_with_a_span_of_years_names_the_site_the_page_names_elsewh
     assert once["outlet"] == ""  # a name the page never repeats may be a heading
     one_year = _doc("Uma palinha das brincadeiras musicais\n\n" + body + _FOOTER_MENU + "Educar Bem · 2019\n")
     assert one_year["outlet"] == ""  # one year is an edition or a season, not a copyright span
+    section = _doc("Uma palinha\n\n" + _BODY + "Latest News from the region.\n" + _FOOTER_MENU + "Latest News · 2013–2019\n")
+    assert section["outlet"] == ""  # a section label with the years of its archive
 
 
 def test_a_dateline_credit_may_touch_the_sentence_after_its_dash():
@@ -1152,6 +1156,8 @@ def test_a_fund_drive_in_the_furniture_names_the_site():
     row = _doc(text)
     # the registry has the blog by its domain only: the name's words joined, "of" and all, give its label
     assert row["outlet_id"] == "cred1:moonofalabama.org" and "fundraiser week" in row["outlet_evidence"]
+    season = _doc(text.replace("a Moon of Alabama fundraiser", "our Spring Fundraiser"))
+    assert season["outlet"] == ""  # a name the registry lacks may be a season or a cause, not the site
 
 
 def test_the_html_title_opening_with_the_site_name_names_the_publisher():
@@ -1177,6 +1183,7 @@ def test_the_domain_of_the_pages_contact_address_and_links_names_the_publisher_w
 @pytest.mark.parametrize("tail", [
     "",  # the address alone: a webmail provider's domain may be anybody's
     "Listen: http://po.st/TP_615\nDownload: http://po.st/TP_615Download\n",  # a link shortener's links, no address there
+    "Source: mailbox.net/a?a=474349633",  # a credit names another site's domain
 ])
 def test_a_domain_named_only_as_an_address_or_only_in_links_names_no_publisher(tail):
     row = _doc("2018 Boys State Swim Results\n\n" + _BODY + _STATION_FOOTER.replace("prairieplays.com", "mailbox.net") + tail)
