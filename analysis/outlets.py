@@ -12,6 +12,7 @@ Reliability indicators go beside the type in `documents`, each with its explanat
 """
 from __future__ import annotations
 
+import html as html_lib
 import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
@@ -35,7 +36,17 @@ ATTRIBUTION = (
 
 FURNITURE_HEAD_LINES = 12
 FURNITURE_TAIL_LINES = 25
-_NAME = r"(?P<name>(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'\-]*){0,5})"
+_NAME_WORDS = r"(?:[Tt]he\s+)?[A-Z][\w.&’'\-]*(?:\s+(?:of\s+|&\s+)?[A-Z][\w.&’'\-]*){0,5}"
+_NAME = rf"(?P<name>{_NAME_WORDS})"
+# A copyright holder may also be the site's domain in lower case ("© vse-diety.com, 2008"): a host name, whole.
+_HOST_NAME = r"[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}(?![\w\-]|\.[a-z])"
+_HOLDER = rf"(?P<name>{_HOST_NAME}|{_NAME_WORDS})"
+# A rights notice in English, German, Spanish, French, Italian or Portuguese (also RIGHTS_NOTICE_RE's wording).
+_RIGHTS_NOTICE = (
+    r"(?:(?:all|some)\s+rights\s+reserved|rights\s+reserved|alle\s+rechte\s+vorbehalten|"
+    r"todos\s+los\s+derechos\s+reservados|tous\s+droits\s+r[ée]serv[ée]s|tutti\s+i\s+diritti\s+riservati|"
+    r"todos\s+os\s+direitos\s+reservados)\b"
+)
 _JOURNALIST = actors_module.word_alternation(actors_module.JOURNALIST_TITLES)  # "is a reporter for", "Editor at"
 _START = r"(?:^|[.!?|•]\s+)"  # a self-reference opens its line or sentence: page furniture speaks in the imperative
 # A copyright mark in any case ("©", "(c)", "(C)", "Copyright", "COPYRIGHT"): the one every copyright pattern uses.
@@ -55,10 +66,17 @@ SELF_REFERENCE_PATTERNS = (
     re.compile(rf"{_START}(?i:support ){_NAME}(?:['’]s)? (?i:journalism|reporting|work)\b"),
     re.compile(rf"{_START}{_NAME} is (?i:trusted by|reader[- ]funded|funded by|on the ground)"),
     re.compile(rf"{_START}{_NAME} is (?i:part of|published by|owned by|a division of) [A-Z][\w.]*(?: [A-Z][\w.]*)* (?:Inc|LLC|Ltd|plc|Group|Media|Company|Corporation|Network)\b"),
-    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_NAME}"),
-    re.compile(rf"^{_NAME}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
-    # The holder before the years ("© Phys.org 2003 - 2019 powered by Science X Network").
-    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*{_NAME},?\s+(?:19|20)\d\d\b"),
+    # A site's own fund drive ("This is a Moon of Alabama fundraiser week."): reader-funded blogs appeal in their furniture.
+    # A registry row only (FUND_DRIVE_PATTERN): "This is our Spring Fundraiser" names a season, not a site.
+    re.compile(rf"{_START}(?i:this is (?:an? |the |our )?){_NAME}(?:['’]s)? (?i:(?:annual )?(?:fundraiser|fund drive|fundraising (?:week|drive|month)))\b"),
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?:19|20)\d\d(?:\s*[-–]\s*(?:19|20)\d\d)?,?\s+{_HOLDER}"),
+    re.compile(rf"^{_HOLDER}\s*(?:©|\(c\))\s*(?:19|20)\d\d"),
+    # The holder before the years ("© Phys.org 2003 - 2019 powered by Science X Network", "© vse-diety.com, 2008").
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*{_HOLDER},?\s+(?:19|20)\d\d\b"),
+    # No year, but a rights notice closing the holder's name, which tells a site's copyright line from a picture credit
+    # ("Copyright © Lighthouse International Patent firm All rights reserved."); the name may hold lower-case words, but
+    # no brackets ("The Author(s)") and no "by" ("Photo by Jane Roe").
+    re.compile(rf"{COPYRIGHT_MARK_RE.pattern}\s*(?:©\s*)?(?P<name>{_HOST_NAME}|[A-Z](?:(?!\sby\s)[^\n.,;:|©()]){{1,60}}?)[.,]?\s+(?i:{_RIGHTS_NOTICE})"),
 )
 # Each pattern above matches only lines holding one of its cues, so a line without any cue skips the fourteen
 # searches: one cue scan costs less than half of them, and few furniture lines pass it. Inside a match the word
@@ -67,7 +85,7 @@ SELF_REFERENCE_PATTERNS = (
 SELF_REFERENCE_WORD_CUES = (
     "subscribe", "sign up", "download", "get the", "follow", "work for", *sorted(actors_module.JOURNALIST_TITLES),
     "you for", "support", "trusted by", "reader", "funded by", "on the ground", "part of", "published by", "owned by",
-    "a division of",
+    "a division of", "fundraiser", "fund drive", "fundraising",
 )
 SELF_REFERENCE_ANYWHERE_CUES = ("notifications from", "copyright", "©", "(c)")
 SELF_REFERENCE_CUE_RE = re.compile(
@@ -87,7 +105,8 @@ MENU_LINE_WORDS = 6  # a furniture line this short is a menu entry or label ("DH
 # link, its logo's text: "Vox" on an SB Nation page, "NBC News" on ProFootballTalk).
 MIN_TIMES_NAMED = 3
 COPYRIGHT_STRENGTH = 0.6  # a copyright line often names the owning company, not the outlet
-COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 3, len(SELF_REFERENCE_PATTERNS)))
+FUND_DRIVE_PATTERN = len(SELF_REFERENCE_PATTERNS) - 5  # the pattern before the copyright ones
+COPYRIGHT_PATTERNS = frozenset(range(len(SELF_REFERENCE_PATTERNS) - 4, len(SELF_REFERENCE_PATTERNS)))  # the last four
 # What a self-reference's name may close with besides the site's own name, dropped from the name it gives: a product
 # word ("Politico Newsletters", "CNN App") or a company's legal form (registry.LEGAL_FORM_WORDS, in any case: "Ltd.",
 # "PLC"); not after "&" or "and", where it is part of the name ("Dow Jones & Company"), nor after a lone "The".
@@ -105,8 +124,27 @@ TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<n
 # so one names the publisher only when it is a registry outlet or the page's furniture repeats it as a site name (its
 # domain), and only in a title that names no site at its end (any " - site" tail, "- oregonlive.com" too).
 TITLE_PREFIX_RE = re.compile(r"^(?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4}):\s+(?P<head>\S+(?:\s+\S+){2,}.*)$")
+HTML_TITLE_RE = re.compile(r"<title[^>]*>([^<]{1,300})</title>", re.I)
 ANY_TITLE_SUFFIX_RE = re.compile(rf"\s{TITLE_SEPARATOR}\s+{_NOT_A_NAME_SEPARATOR}\s]{_NOT_A_NAME_SEPARATOR}]{{0,40}}$")
 TITLE_SECTION_RE = re.compile(rf"^(?P<rest>.+?)(?::\s+|\s+{TITLE_SEPARATOR}\s+)(?P<section>[^\W\d_]+(?: [^\W\d_]+){{0,2}})\s*$")
+# A footer line opening with the site's name and the years of its copyright, the mark left out or lost in the
+# extraction ("Como Educar Seus Filhos · 2013–2019", "… · 20132019"): a span of years, not one (a season, an edition).
+# Used with .match at a line start.
+FOOTER_YEARS_RE = re.compile(rf"{_NAME}\s*[·|•]\s*(?:©\s*)?(?P<first>(?:19|20)\d\d)\s*[-–—]?\s*(?P<last>(?:19|20)\d\d)\b")
+# A host name written as one in page furniture: an e-mail address's domain ("E-Mail: stats@catchitkansas.com"), a host
+# after "http(s)://" or opening with "www.", or one before a path ("catchitkansas.com/a?a=474349633"); a word with a full
+# stop inside ("e.g.", "logo.png") is none of these.
+_HOST = r"[a-z0-9][a-z0-9\-]*(?:\.[a-z0-9\-]+)*\.[a-z]{2,6}"
+FURNITURE_HOST_RE = re.compile(
+    rf"[\w.+\-]@(?P<mail>{_HOST})(?![\w\-])|(?:https?://|(?<![\w.@/\-])(?=www\.))(?P<host>{_HOST})(?![\w\-])|(?<![\w.@/\-])(?P<path>{_HOST})(?=/)",
+    re.I,
+)
+# A credit before a domain on its line ("Source: www.x.com/…", "Originally published at …", "Photo courtesy of …"):
+# another outlet's domain, not the page's own.
+HOST_CREDIT_CUE_RE = re.compile(r"\b(?:source|sources|via|credit|credits|courtesy|originally|republished|reprinted|appeared)\b", re.I)
+MIN_HOST_LINES = 2  # furniture lines that must name a domain for it to be the site's own: its contact lines, links, footer
+# Words a site's name joins in its domain besides capitalised ones ("Moon of Alabama" -> moonofalabama.org).
+JOINED_NAME_SMALL_WORDS = frozenset({"of", "the", "and", "on", "in", "for"})
 CREDIT_LINE_RE = re.compile(
     r"(?:^|[.!?]\s+)(?P<cue>source attribution|image source(?: from)?|originally (?:published|appeared) (?:by|in|on|at)|"
     r"republished from|this (?:article|story) (?:first )?appeared (?:in|on|at)|source)\s*[:\-–—]\s*(?P<name>[^\n.;]{2,80})",
@@ -130,7 +168,8 @@ WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|
 # 12, 2018 (LifeSiteNews) –", "(CNN) —"): an optional place and date, the name in brackets, a dash. The name must be a
 # registry row's, so a bracketed aside ("(PDF) –") names nothing, and a sentence of six words or more must follow on the line
 # (a menu's "United States (English) -" is a language switch).
-DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\)\s*[-–—]\s+(?=(?:\S+\s+){5}\S)")
+# An en or em dash may touch the sentence ("(LifeSiteNews) —His Excellency"); a hyphen may not ("(ISIS)-linked").
+DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\)\s*(?:[-–—]\s+|[–—](?=\w))(?=(?:\S+\s+){5}\S)")
 # A credit line naming the site a text was posted on ("Posted on LifeSiteNews"): the whole line, at the head or foot of
 # the text. Mid-text, or closed by a colon, the same words introduce something quoted from that site, not this page.
 POSTED_ON_RE = re.compile(r"^(?i:posted (?:on|at|to)) (?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\.?$")
@@ -269,12 +308,7 @@ NOT_A_NAME = frozenset(
 # A copyright line's rights notice, which may follow the name without a full stop between them
 # ("© 2019 POLYGRAPH.info All Rights Reserved."): the usual wording in English, German, Spanish, French,
 # Italian and Portuguese (and "Rights Reserved" alone).
-RIGHTS_NOTICE_RE = re.compile(
-    r"[\s,.;:–—-]+(?:(?:all|some)\s+rights\s+reserved|rights\s+reserved|alle\s+rechte\s+vorbehalten|"
-    r"todos\s+los\s+derechos\s+reservados|tous\s+droits\s+r[ée]serv[ée]s|tutti\s+i\s+diritti\s+riservati|"
-    r"todos\s+os\s+direitos\s+reservados)\b",
-    re.I,
-)
+RIGHTS_NOTICE_RE = re.compile(rf"[\s,.;:–—-]+{_RIGHTS_NOTICE}", re.I)
 
 
 def _clean_self_name(name: str, after: str = "") -> str:
@@ -373,11 +407,25 @@ def _title_suffix(context: DocContext) -> tuple[str, str, bool] | None:
     return None
 
 
-def _title_prefix(context: DocContext) -> tuple[str, str] | None:
-    """(name, line) for the words before the colon of the first page-title line that has them ("The Space Review: …")."""
+def _html_title(html: str) -> str:
+    """The text of an HTML page's <title> element, unescaped, on one line ("" when it has none)."""
+    match = HTML_TITLE_RE.search(html) if html else None
+    return _tidy(html_lib.unescape(match.group(1))) if match else ""
+
+
+def _title_lines(context: DocContext) -> Iterator[str]:
+    """The text's first three lines, then the HTML page's <title> (read only when asked for)."""
     text = context.document.text
     for start, end in context.tokens.line_spans[:3]:
-        line = text[start:end].strip()
+        yield text[start:end].strip()
+    yield _html_title(context.document.html)
+
+
+def _title_prefix(context: DocContext) -> tuple[str, str] | None:
+    """(name, line) for the words before the colon of the first page-title line that has them ("The Space Review: …"):
+    the text's first lines, then, for an HTML page, its <title>, which its text may leave out (the headline shown is an
+    <h1> without the site's name)."""
+    for line in _title_lines(context):
         match = TITLE_PREFIX_RE.match(line)
         if match:
             return (match.group("name"), line) if not ANY_TITLE_SUFFIX_RE.search(line) else None
@@ -468,12 +516,19 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
                 # it must be the whole name, so "CBS Interactive" is not taken for CBS News.
                 inside = [m for m in mentions if m.outlet and start + match.start("name") <= m.start < start + match.end("name")
                           and _letters_only(m.surface) == _letters_only(name)]
-                outlet = inside[0].outlet if inside else _own_domain_on_line(mentions, start, end, raw)
+                outlet = inside[0].outlet if inside else (_own_domain_on_line(mentions, start, end, raw) or _joined_label_outlet(registry, name))
+            if outlet is None and number == FUND_DRIVE_PATTERN:
+                continue
             strength = COPYRIGHT_STRENGTH if number in COPYRIGHT_PATTERNS else 0.8
             if outlet is None and number in COPYRIGHT_PATTERNS:
                 holders.append((len(found), start, end, raw))
             found.append((outlet, name, _tidy(line)[:120], strength))
             break
+    for start, end, name in _footer_years(context, furniture):
+        outlet = _lookup(registry, name, countries) or _joined_label_outlet(registry, name)
+        if outlet is None:
+            holders.append((len(found), start, end, name))
+        found.append((outlet, name, _tidy(text[start:end])[:120], COPYRIGHT_STRENGTH))
     found += _updates_offers(context, registry, countries, lowered)
     if holders and all(s[0] is None and s[3] == COPYRIGHT_STRENGTH for s in found):
         # Only unregistered copyright holders name the page: one may be the company behind a registry outlet.
@@ -483,6 +538,76 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             if resolved is not None:
                 found[index] = (resolved[0],) + found[index][1:4] + (resolved[1],)
     return found
+
+
+def _joined_label_outlet(registry: Registry, name: str) -> Outlet | None:
+    """The one registry row whose domain's main label is a page's name for itself written without spaces, small words
+    and all ("Moon of Alabama" -> moonofalabama.org), as registry.lookup_joined finds it for capitalised words only."""
+    words = name.split()
+    if sum(word[:1].isupper() for word in words) < 2 or not all(
+            word.isalpha() and (word[:1].isupper() or word in JOINED_NAME_SMALL_WORDS) for word in words):
+        return None
+    found = registry.by_label.get("".join(words).casefold())
+    return registry.outlets[found[0]] if found and len(found) == 1 else None
+
+
+def _footer_years(context: DocContext, furniture: list[tuple[int, int]]) -> list[tuple[int, int, str]]:
+    """(line start, line end, name) for each furniture line among the text's last lines that opens with a name and a
+    span of years (FOOTER_YEARS_RE), when the text writes that name elsewhere too (in any case): a site's footer
+    credit, which its pages repeat, not a heading that happens to carry years."""
+    text = context.document.text
+    tail = set(context.tokens.line_spans[-FURNITURE_TAIL_LINES:])
+    found = []
+    for start, end in furniture:
+        if (start, end) not in tail:
+            continue
+        match = FOOTER_YEARS_RE.match(text, start, end)
+        if match is None or not match.group("first") < match.group("last"):
+            continue
+        name = _clean_self_name(match.group("name"))
+        if (name and name.split()[0].lower() not in NOT_A_NAME and not _is_section_label(name)
+                and len(re.findall(re.escape(name), text, re.I)) >= 2):
+            found.append((start, end, name))
+    return found
+
+
+def _furniture_host(context: DocContext, registry: Registry) -> tuple[str, Outlet | None, list[str]] | None:
+    """(domain, its registry row or None, the lines naming it) for the domain the page's boilerplate names on the most
+    lines, MIN_HOST_LINES or more and more than any other, both in an e-mail address and as a link: a site's contact
+    lines and footer name its own domain ("E-Mail: stats@catchitkansas.com", "catchitkansas.com/a?a=474349633").
+    Links alone may be a service's (a link shortener's "po.st/…" on every share line, "www.djreprints.com" in a
+    reprints notice), an address alone a webmail provider's. Platforms and agencies are left out (share buttons,
+    picture credits), as are credit blocks and credit lines, which name another outlet's domain."""
+    text = context.document.text
+    lines: dict[str, set[int]] = {}  # main label -> furniture lines naming it
+    hosts: dict[str, list[str]] = {}  # main label -> its host names as written, in text order
+    linked: set[str] = set()  # main labels written at least once as a link
+    mailed: set[str] = set()  # main labels written at least once in an e-mail address
+    for block in context.segmentation.blocks:
+        if block.kind != BOILERPLATE or block.category == "credit_attribution":
+            continue
+        for match in FURNITURE_HOST_RE.finditer(text, block.start, block.end):
+            host = normalise_host(match.group("mail") or match.group("host") or match.group("path"))
+            label = main_label(host)
+            line_start = text.rfind("\n", 0, match.start()) + 1
+            if not label or HOST_CREDIT_CUE_RE.search(text, line_start, match.start()):
+                continue
+            looked = registry.lookup_domain(host)
+            if looked and looked[0].kind in ("platform", "agency"):
+                continue
+            lines.setdefault(label, set()).add(line_start)
+            hosts.setdefault(label, []).append(host)
+            (mailed if match.group("mail") else linked).add(label)
+    ranked = sorted(((len(starts), label) for label, starts in lines.items()), reverse=True)
+    if not ranked or ranked[0][0] < MIN_HOST_LINES or (len(ranked) > 1 and ranked[1][0] == ranked[0][0]):
+        return None
+    if ranked[0][1] not in linked or ranked[0][1] not in mailed:
+        return None
+    label = ranked[0][1]
+    host = min(hosts[label], key=lambda h: (len(h), hosts[label].index(h)))  # "catchitkansas.com" before "stats.catchitkansas.com"
+    looked = registry.lookup_domain(host)
+    shown = [_tidy(text[start:text.find("\n", start) if "\n" in text[start:] else len(text)])[:80] for start in sorted(lines[label])[:3]]
+    return host, looked[0] if looked else None, shown
 
 
 def _initials_repeated(name: str, text: str, furniture: list[tuple[int, int]]) -> str:
@@ -743,6 +868,13 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
     byline_outlet = _byline_outlet(context, registry, countries)
     if byline_outlet:
         candidates.append(byline_outlet)
+    site = _furniture_host(context, registry) if not candidates else None  # the weakest evidence: only when alone
+    if site is not None:
+        host, outlet, shown = site
+        quoted = "; ".join(f"'{line}'" for line in shown)
+        candidates.append((0.5, outlet, outlet.name if outlet else host, host,
+                           f"the page's furniture names the domain {host} on more lines than any other ({quoted})"
+                           + (f" -> {outlet.label_summary()}" if outlet else ", not in the registry")))
     ident.credited = [name if outlet is None else outlet.name for outlet, name, _ in _credits(context, registry, countries, mentions, lowered)]
     for syndication in syndications:
         if syndication.original not in ident.credited:

@@ -396,8 +396,10 @@ def test_every_self_reference_pattern_needs_a_cue_the_cue_scan_finds():
         "Download the Daily Planet app", "Follow Daily Planet on Telegram", "Work for Daily Planet",
         "Jane Roe is a senior reporter for Daily Planet.", "Staff writer at Daily Planet", "Thank you for reading Daily Planet",
         "Support Daily Planet's journalism", "Daily Planet is reader-funded", "Daily Planet is part of Planet Media Group",
-        "Copyright 2024 Daily Planet", "Daily Planet © 2024",
+        "This is a Daily Planet fundraiser week.", "Copyright 2024 Daily Planet", "Daily Planet © 2024",
+        "© dailyplanet.com, 2024", "Copyright © Daily Planet firm All rights reserved.",
     ]
+    assert len(examples) == len(SELF_REFERENCE_PATTERNS)
     cues = SELF_REFERENCE_WORD_CUES + SELF_REFERENCE_ANYWHERE_CUES
     for pattern, example in zip(SELF_REFERENCE_PATTERNS, examples):
         assert pattern.search(example), (pattern.pattern, example)
@@ -1096,3 +1098,93 @@ def test_a_page_citing_its_own_unregistered_name_cites_nothing():
     row = _doc(text)
     assert "Hollywood Reporter" in row["outlet"]
     assert not any("Hollywood Reporter" in cited["name"] for cited in row["citations"])
+
+
+# --- pages naming themselves in a footer, a dateline, a fund drive, the HTML <title> or their contact lines (review6/7) ---
+
+_FOOTER_MENU = "\nHome\nAbout Us\nContact\nPrivacy Policy\n\n"
+
+
+@pytest.mark.parametrize("line, name", [
+    ("© dieta-klub.com, 2008", "dieta-klub.com"),  # the holder is the site's domain, in lower case
+    ("© 2012 dieta-klub.com", "dieta-klub.com"),
+    ("Copyright © Harbour Light Patent firm All rights reserved.", "Harbour Light Patent firm"),  # no year: the notice says it
+    ("© Danube Ledger Pty Ltd. All rights reserved.", "Danube Ledger"),
+])
+def test_a_copyright_line_without_a_capitalised_name_or_a_year_names_the_publisher(line, name):
+    row = _doc("A headline about the hostages freed on Tuesday\n\n" + _BODY + _FOOTER_MENU + line + "\n")
+    assert row["outlet"] == name and "not in the registry" in row["outlet_evidence"]
+    if "." in name:
+        assert row["outlet_domain"] == name
+
+
+@pytest.mark.parametrize("line", [
+    "© Jane Roe",  # a picture credit: no year, no rights notice
+    "Photo © Harbour Light",
+    "Copyright © Photo by Jane Roe All rights reserved.",  # a credit to a person
+    "Copyright © The Author(s). All rights reserved.",  # an academic licence line
+])
+def test_a_copyright_mark_without_a_year_or_a_rights_notice_names_no_publisher(line):
+    row = _doc("A headline about the hostages freed on Tuesday\n\n" + _BODY + _FOOTER_MENU + line + "\n")
+    assert row["outlet"] == ""
+
+
+def test_a_footer_line_with_a_span_of_years_names_the_site_the_page_names_elsewhere():
+    body = _BODY + "Send your questions to the Educar Bem blog, which answers parents every week.\n"
+    row = _doc("Uma palinha das brincadeiras musicais\n\n" + body + _FOOTER_MENU + "Educar Bem · 20132019 Santa Teresinha, rogai por nós!\n")
+    assert row["outlet"] == "Educar Bem" and "Educar Bem · 20132019" in row["outlet_evidence"]
+    once = _doc("Uma palinha das brincadeiras musicais\n\n" + _BODY + _FOOTER_MENU + "Educar Bem · 2013–2019\n")
+    assert once["outlet"] == ""  # a name the page never repeats may be a heading
+    one_year = _doc("Uma palinha das brincadeiras musicais\n\n" + body + _FOOTER_MENU + "Educar Bem · 2019\n")
+    assert one_year["outlet"] == ""  # one year is an edition or a season, not a copyright span
+    section = _doc("Uma palinha\n\n" + _BODY + "Latest News from the region.\n" + _FOOTER_MENU + "Latest News · 2013–2019\n")
+    assert section["outlet"] == ""  # a section label with the years of its archive
+
+
+def test_a_dateline_credit_may_touch_the_sentence_after_its_dash():
+    text = ("Swiss bishop signs statement\n\nNewsCatholic Church\n"
+            "ROME, February 2, 2018 (LifeSiteNews) —His Excellency Marian Eleganti today added his name to the profession.\n" + _BODY)
+    row = _doc(text)
+    assert row["outlet_id"] == "cred1:lifesitenews.com" and "dateline credit" in row["outlet_evidence"]
+    hyphen = _doc(text.replace(" —His", "-His"))
+    assert hyphen["outlet"] == ""  # "(ISIS)-linked": a hyphen joins words, it opens no sentence
+
+
+def test_a_fund_drive_in_the_furniture_names_the_site():
+    text = ("This fake news story proves that the media can't be trusted\n\n" + _BODY
+            + "\nThis is a Moon of Alabama fundraiser week.\nNo one pays me to write these blog posts.\nComments\n")
+    row = _doc(text)
+    # the registry has the blog by its domain only: the name's words joined, "of" and all, give its label
+    assert row["outlet_id"] == "cred1:moonofalabama.org" and "fundraiser week" in row["outlet_evidence"]
+    season = _doc(text.replace("a Moon of Alabama fundraiser", "our Spring Fundraiser"))
+    assert season["outlet"] == ""  # a name the registry lacks may be a season or a cause, not the site
+
+
+def test_the_html_title_opening_with_the_site_name_names_the_publisher():
+    text = "Seeking a bigger role for a big rocket" + SPACE_BODY + "Jeff Foust (jeff@theorbitreview.com) is the editor.\n\nHome\n"
+    html = "<html><head><title>The Orbit Review: Seeking a bigger role for a big rocket</title></head><body></body></html>"
+    row = _doc(text, html=html)
+    assert row["outlet"] == "The Orbit Review" and "The Orbit Review: Seeking" in row["outlet_evidence"]
+    no_domain = _doc(text.replace("theorbitreview.com", "gmail.com"), html=html)
+    assert no_domain["outlet"] == ""  # a title prefix alone may be a topic
+
+
+_STATION_FOOTER = ("\n\nScores\n\nCheer\n\nRecruiting\n\nRising Star\n\nStation Contact Info:\nE-Mail: stats@prairieplays.com\n"
+                   "Phone: 316-831-6143\n\nTerms of Use\n\nAdvertising\n\nCopyright © 2002-2019 - Designed by Gray Digital Media\n\n")
+
+
+def test_the_domain_of_the_pages_contact_address_and_links_names_the_publisher_when_nothing_else_does():
+    text = "2018 Boys State Swim Results\n\n" + _BODY + _STATION_FOOTER + "prairieplays.com/a?a=474349633"
+    row = _doc(text)
+    assert row["outlet"] == "prairieplays.com" and row["outlet_domain"] == "prairieplays.com"
+    assert "names the domain prairieplays.com" in row["outlet_evidence"]
+
+
+@pytest.mark.parametrize("tail", [
+    "",  # the address alone: a webmail provider's domain may be anybody's
+    "Listen: http://po.st/TP_615\nDownload: http://po.st/TP_615Download\n",  # a link shortener's links, no address there
+    "Source: mailbox.net/a?a=474349633",  # a credit names another site's domain
+])
+def test_a_domain_named_only_as_an_address_or_only_in_links_names_no_publisher(tail):
+    row = _doc("2018 Boys State Swim Results\n\n" + _BODY + _STATION_FOOTER.replace("prairieplays.com", "mailbox.net") + tail)
+    assert row["outlet"] == ""
