@@ -17,7 +17,7 @@ from pathlib import Path
 import numpy as np
 
 from .stopwords import ENGLISH_STOP_WORDS
-from .tokens import WORD_RE, WordMemo
+from .tokens import CJK_CLOSERS, CJK_SENTENCE_MARKS, WORD_RE, WordMemo
 
 CUES_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_cues.json"
 # Each cue's necessary literals and anchoring, derived from re's parse tree by analysis/boilerplate_cue_literals.py.
@@ -37,8 +37,11 @@ CALL_TO_ACTION_RE = re.compile(
 OUTLET_VOICE_RE = re.compile(r"(?i:\b(we|our|ours|we're|we’re|we've|we’ve)\b)|\bus\b")
 LINK_RE = re.compile(r"\]\(|https?://|www\.|\S+@\S+\.\w+|\.(com|org|net|co\.uk)\b", re.I)
 SEPARATOR_RE = re.compile(r"[|»«•·›]")
-# Chinese and Japanese close sentences with their own marks (。！？) and quotes (」』）).
-TERMINAL_RE = re.compile(r"[.!?…:;。！？][\"'”’)\]」』）]*$")
+# A line ends like a sentence: a final mark, then perhaps closing quotes and brackets. Chinese and Japanese close
+# sentences with their own marks (。！？) and quotes (」』）).
+TERMINAL_MARKS = ".!?…:;" + CJK_SENTENCE_MARKS
+TERMINAL_CLOSERS = "\"'”’)]" + CJK_CLOSERS
+TERMINAL_RE = re.compile(f"[{re.escape(TERMINAL_MARKS)}][{re.escape(TERMINAL_CLOSERS)}]*$")
 BULLET_RE = re.compile(r"^(?:[-*•▪►]|\d+[.)])\s")
 NORMALISE_RE = re.compile(r"[\W\d_]+")
 
@@ -343,8 +346,6 @@ class LineStats(NamedTuple):
 
 # LINK_RE needs one of these in the lower-cased line (str.lower folds every character re.I equates with their letters).
 LINK_HINTS = ("](", "http", "www.", "@", ".com", ".org", ".net", ".co.uk")
-TERMINAL_CLOSERS = "\"'”’)]」』）"  # TERMINAL_RE: closing quotes and brackets may follow the final mark
-TERMINAL_MARKS = ".!?…:;。！？"
 
 
 def line_stats(text: str) -> LineStats:

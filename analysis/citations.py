@@ -14,6 +14,7 @@ from functools import lru_cache
 from itertools import compress
 
 from .actors import JOURNALIST_TITLES, _without_possessive, word_alternation
+from .metadata import MONTHS, WEEKDAYS
 from .registry import MARKS, POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, alias_key, is_acronym, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
@@ -270,10 +271,13 @@ def _name_spans(text: str, tokens: Tokens, registry: Registry, countries: Countr
     return found
 
 
+# Words of a journalist's rank or beat written before the title, lower case in copy ("VOA Pentagon senior
+# correspondent"), capitalised in bylines ("By Staff Reporter", "Senior Political Reporter").
+STAFF_RANKS = frozenset("staff senior chief junior special political foreign court investigative contributing freelance bureau".split())
 # After an outlet's name, capitalised words then a journalist's title in lower case: a desk or beat, not a longer
 # name ("VOA Pentagon correspondent Carla Babb", "VOA Extremism Watch Desk reporter").
 STAFF_TITLE_AFTER_RE = re.compile(
-    r" (?:[A-Z][\w’'&.-]*[ \-]){1,3}(?:(?:senior|chief|foreign|political|bureau|staff|special|investigative) )?"
+    rf" (?:[A-Z][\w’'&.-]*[ \-]){{1,3}}(?:(?:{word_alternation(STAFF_RANKS)}) )?"
     rf"(?:{word_alternation(JOURNALIST_TITLES)})s?\b"
 )
 
@@ -446,24 +450,35 @@ def _cued_name_spans(text: str, tokens: Tokens, registry: Registry, countries: C
 # Reporter", "EWTN’s National Catholic Register broke the story"): a name of one to four capitalised words then a word
 # newspapers and magazines take as their title's last word. Fewer words than PUBLICATION_NAME_WORDS: "News", "Media",
 # "Post", "Daily", "Radio" end many bodies' and programmes' names too.
-TITLE_WORDS = frozenset({"Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph", "Chronicle", "Inquirer", "Examiner",
-                         "Courier", "Dispatch", "Register", "Reporter", "Magazine"})
+PUBLICATION_TITLE_WORDS = frozenset({"Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph", "Chronicle", "Inquirer",
+                                     "Examiner", "Courier", "Dispatch", "Register", "Reporter", "Magazine"})
+# The title words as the scan finds them: alone, or with a possessive ("the Podunk Courier’s editor").
+_TITLE_FORMS = PUBLICATION_TITLE_WORDS | {word + ending for word in PUBLICATION_TITLE_WORDS for ending in POSSESSIVE_ENDINGS}
 # The name a title word ends, looked for back from it on its line: "The" and one to four capitalised words.
 UNLISTED_NAME_RE = re.compile(r"(?<![\w’'&.\-])((?:The )?(?:[A-Z][\w&.\-]*[ ]){1,4})$")
-# Words of a journalist's rank or beat, capitalised in bylines: "By Staff Reporter", "Senior Political Reporter".
-STAFF_WORDS = frozenset("staff senior chief junior special political foreign court investigative contributing freelance"
-                        " white house capitol hill correspondent".split())
-NAME_GOES_ON_RE = re.compile(r"^(?:\s+(?:of|for|on|and|&|de|du|des)\b| [A-Z]|['’]s?\s+[A-Z]|\s*-)")  # "Astrophysical Journal Letters"
+# Words a journalist's rank is made of in a byline ("By Staff Reporter", "Senior Political Reporter"): ranks, beats,
+# and "correspondent", which names a posting ("Foreign Correspondent") as much as a job. Other journalist titles are
+# left out: they open publications' names ("The Writer Magazine").
+STAFF_WORDS = STAFF_RANKS | frozenset("white house capitol hill".split()) | (JOURNALIST_TITLES & {"correspondent"})
+# Date words after "on", "for", "and": the sentence goes on, not the name ("told the Podunk Courier on Monday").
+_DATE_WORD = "|".join(sorted(word.capitalize() for word in WEEKDAYS | MONTHS.keys()))
+# What after a title word shows the name goes on: "of", "&", "de" ("Journal of Commerce"), or "for", "on", "and"
+# before a capitalised word that is no date ("Times and Democrat", but not "the Courier and the Times", "the Courier
+# for the story"); a capitalised word ("Astrophysical Journal Letters"), a possessive before one, a hyphen.
+NAME_GOES_ON_RE = re.compile(
+    rf"^(?:\s+(?:of|&|de|du|des)\b|\s+(?:for|on|and)\s+(?!(?:{_DATE_WORD})\b)[A-Z]| [A-Z]|['’]s?\s+[A-Z]|\s*-)"
+)
 
 
 def _unlisted_spans(text: str, tokens: Tokens) -> list[tuple[int, int, str]]:
-    """(start, end, name) of outlets not in the registry, named with a citation cue right beside them (TITLE_WORDS,
+    """(start, end, name) of outlets not in the registry, named with a citation cue right beside them (PUBLICATION_TITLE_WORDS,
     UNLISTED_NAME_RE, CUED_NAME_BEFORE_RE / CUED_NAME_AFTER_RE): the name is whole (no capitalised word right before
     it but a possessive owner's, "EWTN’s"; no "of …" after it) and is no journalist's rank ("Staff Reporter")."""
     found: list[tuple[int, int, str]] = []
     words, spans = tokens.words, tokens.word_spans
-    for i in compress(range(len(words)), map(TITLE_WORDS.__contains__, words)):  # the title words, in one pass in C
+    for i in compress(range(len(words)), map(_TITLE_FORMS.__contains__, words)):  # the title words, in one pass in C
         title_start, end = spans[i]
+        end -= len(words[i]) - len(_without_possessive(words[i]))  # "the Courier’s editor": the name ends before the possessive
         if not title_start or text[title_start - 1] != " " or text[end:end + 1] == "-":
             continue
         match = UNLISTED_NAME_RE.search(text, max(text.rfind("\n", 0, title_start) + 1, title_start - 120), title_start)
@@ -472,7 +487,7 @@ def _unlisted_spans(text: str, tokens: Tokens) -> list[tuple[int, int, str]]:
         start = match.start(1)
         name = text[start:end]
         name_words = name.split()[1:] if name.startswith("The ") else name.split()
-        if all(word.casefold() in STAFF_WORDS for word in name_words[:-1]) or any(word.casefold() in ENGLISH_STOP_WORDS for word in name_words[:-1]):
+        if len(name_words) < 2 or all(word.casefold() in STAFF_WORDS for word in name_words[:-1]) or any(word.casefold() in ENGLISH_STOP_WORDS for word in name_words[:-1]):
             continue
         line_start, line_end = _line_bounds(text, start, end)
         before = text[line_start:start]

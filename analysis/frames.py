@@ -18,7 +18,7 @@ from typing import Callable, NamedTuple, Sequence
 import pandas as pd
 
 from .context import DocContext
-from .lexicon_csv import LexiconError, fail, fold_word, phrase_words, read_rows, single_words
+from .lexicon_csv import LexiconError, expand_wordings, fail, fold_word, phrase_words, read_rows, single_words
 from .tokens import HYPHENS, WordMemo
 
 FRAMES_PATH = Path(__file__).with_name("data") / "frames.csv"
@@ -165,25 +165,11 @@ def context_words(cell: str) -> ContextWords:
 
 
 def not_in_wordings(cell: str) -> tuple[NotIn, ...]:
-    """The wordings of a `not_in` cell, in the loaded lexicon's not_in syntax ("heart/panic attack*|Red Dead"):
-    wordings separated by |, words by spaces, "a/b" alternatives for one word, a trailing * matching any ending,
-    a word written capitalised matching only a capitalised word. Raises ValueError on an empty wording."""
-    wordings: list[NotIn] = []
-    for variant in filter(None, (part.strip() for part in cell.split("|"))):
-        for combo in itertools.product(*(slot.split("/") for slot in variant.split())):
-            words: list[str] = []
-            prefix: list[bool] = []
-            capitals: list[int] = []
-            for piece in combo:
-                folded = phrase_words(piece.rstrip("*"))
-                if not folded:
-                    raise ValueError(f"wording '{variant}' has an empty word")
-                if piece[:1].isupper():
-                    capitals.append(len(words))
-                words.extend(folded)
-                prefix.extend([False] * (len(folded) - 1) + [piece.endswith("*")])
-            wordings.append(NotIn(tuple(words), tuple(prefix), tuple(capitals)))
-    return tuple(wordings)
+    """The wordings of a `not_in` cell, in the loaded lexicon's not_in syntax ("heart/panic attack*|Red Dead"; see
+    lexicon_csv.expand_wordings), folded as the cues are. Raises ValueError on an empty wording."""
+    return tuple(NotIn(tuple(word.word for word in wording), tuple(word.prefix for word in wording),
+                       tuple(k for k, word in enumerate(wording) if word.capitalised))
+                 for wording in expand_wordings(cell, fold_word))
 
 
 def _cue_starts(words: tuple[str, ...], is_prefix: bool, folded: list[str] | tuple[str, ...]) -> list[int]:

@@ -23,38 +23,46 @@ HIDDEN_STYLE_RE = re.compile(r"(?:^|;)\s*(?:display\s*:\s*none|visibility\s*:\s*
 NEVER_HIDDEN = frozenset({"html", "body"})  # a page that hides itself until a script shows it is still read
 
 
-# Some text of the page's body outside the elements that are never shown.
+# Some text of the page outside the elements that are never shown (the head is one of them): more than spaces, no-break
+# spaces (&nbsp;, which XPath's normalize-space keeps) included, as visible_text prints no line of those. Not only the
+# body's: lxml puts a page of bare text ("plain text") in no body.
 SHOWN_TEXT_XPATH = (
-    "boolean(//body//text()[normalize-space()][not(" + " or ".join(f"ancestor::{tag}" for tag in INVISIBLE) + ")])"
+    "boolean(//text()[normalize-space(translate(., '\u00a0', ' '))][not("
+    + " or ".join(f"ancestor::{tag}" for tag in INVISIBLE) + ")])"
 )
 
 
 def visible_text(html: str) -> str:
     """Text a reader would see, with block elements on their own lines and inline runs joined."""
-    text = _visible_text(html, drop_hidden=True)
-    # Everything hidden (a page that shows its content by script): read it rather than nothing.
-    return text or _visible_text(html, drop_hidden=False)
-
-
-def has_shown_text(root: etree._Element) -> bool:
-    """Whether the page's body holds some text outside the elements that are never shown (INVISIBLE)."""
-    return bool(root.xpath(SHOWN_TEXT_XPATH))
-
-
-def _visible_text(html: str, drop_hidden: bool) -> str:
-    try:
-        root = lxml.html.fromstring(html)
-    except (etree.ParserError, ValueError):
+    root = _parse_without_invisible(html)
+    if root is None:
         return ""
-    for invisible in root.xpath("|".join(f"//{tag}" for tag in INVISIBLE) + "|//comment()"):
-        if invisible.getparent() is not None:
-            invisible.drop_tree()
-    if drop_hidden:
-        drop_hidden_elements(root)
+    if drop_hidden_elements(root) and not has_shown_text(root):
+        # Everything hidden (a page that shows its content by script): read it rather than nothing, as main_text does.
+        root = _parse_without_invisible(html)
     pieces: list[str] = []
     _walk(root, pieces, in_paragraph=False)
     lines = (" ".join(line.split()) for line in "".join(pieces).split("\n"))
     return "\n".join(line for line in lines if line)
+
+
+def has_shown_text(root: etree._Element) -> bool:
+    """Whether the page holds some text outside the elements that are never shown (INVISIBLE): after
+    drop_hidden_elements, whether the page hid all its text (then it is read whole, by visible_text and by
+    boilerplate_html.main_text alike)."""
+    return bool(root.xpath(SHOWN_TEXT_XPATH))
+
+
+def _parse_without_invisible(html: str) -> etree._Element | None:
+    """The page's tree without the elements that are never shown (INVISIBLE) and comments; None when unparsable."""
+    try:
+        root = lxml.html.fromstring(html)
+    except (etree.ParserError, ValueError):
+        return None
+    for invisible in root.xpath("|".join(f"//{tag}" for tag in INVISIBLE) + "|//comment()"):
+        if invisible.getparent() is not None:
+            invisible.drop_tree()
+    return root
 
 
 def drop_hidden_elements(root: etree._Element) -> bool:

@@ -52,7 +52,7 @@ from typing import NamedTuple
 
 import pandas as pd
 
-from .lexicon_csv import LexiconError, single_words
+from .lexicon_csv import LexiconError, WrittenWord, expand_wordings, single_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import HYPHEN_CHARS, HYPHENS, WORD_RE
 
@@ -156,43 +156,27 @@ NORMALIZED_WORDS = _NORMALIZED  # for other modules: NORMALIZED_WORDS[word] == n
 
 def expand_patterns(patterns: str) -> list[Wording]:
     """Every concrete wording a `patterns` cell stands for (raises ValueError when one is empty)."""
-    return [tuple((kind, normalize_word(word)) for kind, word in cased) for cased in _expand_cased(patterns)]
+    if not patterns.strip():
+        raise ValueError(f"empty wording in '{patterns}'")
+    return [_kinds(wording) for wording in expand_wordings(patterns, normalize_word)]
 
 
 def expand_not_in(not_in: str) -> list[tuple[Wording, tuple[int, ...]]]:
     """Every concrete wording a `not_in` cell stands for, each with the offsets of the words it writes
     capitalised: those match only a word capitalised in the text ("Devils", the teams, not "devils")."""
-    return [
-        (tuple((kind, normalize_word(word)) for kind, word in cased),
-         tuple(k for k, (_, word) in enumerate(cased) if word[:1].isupper()))
-        for cased in _expand_cased(not_in)
-    ]
+    return [(_kinds(wording), tuple(k for k, word in enumerate(wording) if word.capitalised))
+            for wording in expand_wordings(not_in, normalize_word)]
+
+
+def _kinds(wording: tuple[WrittenWord, ...]) -> Wording:
+    """A wording as the matcher reads it: ("exact" or "prefix", word) pairs."""
+    return tuple(("prefix" if word.prefix else "exact", word.word) for word in wording)
 
 
 def expand_not_near(not_near: str) -> tuple[frozenset[str], tuple[str, ...]]:
     """The words of a `not_near` cell: (exact words, prefixes of the words ending in "*"), normalized
     (lexicon_csv.single_words). Raises ValueError when a wording is not one word."""
     return single_words(not_near, normalize_word)
-
-
-def _expand_cased(patterns: str) -> list[tuple[tuple[str, str], ...]]:
-    """The wordings of a patterns cell with their words as written (case kept, apostrophes straightened)."""
-    wordings: list[tuple[tuple[str, str], ...]] = []
-    for variant in patterns.split("|"):
-        slots = [slot.split("/") for slot in variant.split()]
-        if not slots:
-            raise ValueError(f"empty wording in '{patterns}'")
-        for combo in itertools.product(*slots):
-            words: list[tuple[str, str]] = []
-            for piece in combo:
-                prefix = piece.endswith("*")
-                found = WORD_RE.findall(piece.rstrip("*").replace("’", "'"))
-                if not found:
-                    raise ValueError(f"wording '{variant.strip()}' has an empty word")
-                words.extend(("exact", w) for w in found[:-1])
-                words.append(("prefix" if prefix else "exact", found[-1]))
-            wordings.append(tuple(words))
-    return wordings
 
 
 def _read_rows(text: str) -> tuple[list[tuple[int, dict[str, str]]], list[str]]:

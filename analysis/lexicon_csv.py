@@ -6,11 +6,14 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import re
 import unicodedata
 from functools import lru_cache
-from typing import Callable
+from typing import Callable, NamedTuple
 from pathlib import Path
+
+from .tokens import WORD_RE as TEXT_WORD_RE
 
 class LexiconError(ValueError):
     """A lexicon file that cannot be used; the message lists every problem with its line number. The one error type
@@ -64,6 +67,41 @@ def single_words(cell: str, fold_one: Callable[[str], str]) -> tuple[frozenset[s
             raise ValueError(f"'{item}' is not one word")
         (prefixes if item.endswith("*") else exact).add(fold_one(words[0]))
     return frozenset(exact), tuple(sorted(prefixes))
+
+
+class WrittenWord(NamedTuple):
+    """A word of an expanded wording: folded, whether it ends in * (matches any word it starts), and whether the
+    lexicon writes it capitalised (then it matches only a capitalised word: the teams "Devils", not "devils")."""
+
+    word: str
+    prefix: bool
+    capitalised: bool
+
+
+def expand_wordings(cell: str, fold_one: Callable[[str], str]) -> list[tuple[WrittenWord, ...]]:
+    """Every concrete wording a cell stands for, in the syntax the loaded-wording lexicon (patterns, not_in) and the
+    frame cues (not_in) share: wordings separated by "|", words by spaces, "a/b" alternatives for one word, a
+    trailing * matching any ending, a word written capitalised matching only a capitalised word. A written word
+    splits as the text's words do ("state-run" is two), each folded by `fold_one`, as its lexicon folds the text's
+    words. An empty cell has no wordings; raises ValueError on an empty wording in a cell that has some."""
+    if not cell.strip():
+        return []
+    wordings: list[tuple[WrittenWord, ...]] = []
+    for variant in cell.split("|"):
+        slots = [slot.split("/") for slot in variant.split()]
+        if not slots:
+            raise ValueError(f"empty wording in '{cell}'")
+        for combo in itertools.product(*slots):
+            words: list[WrittenWord] = []
+            for piece in combo:
+                found = TEXT_WORD_RE.findall(piece.rstrip("*").replace("’", "'"))
+                if not found:
+                    raise ValueError(f"wording '{variant.strip()}' has an empty word")
+                last = len(found) - 1
+                words.extend(WrittenWord(fold_one(word), k == last and piece.endswith("*"), word[:1].isupper())
+                             for k, word in enumerate(found))
+            wordings.append(tuple(words))
+    return wordings
 
 
 def read_rows(path: str | Path, required: tuple[str, ...], optional: tuple[str, ...] = ()) -> list[tuple[int, dict[str, str]]]:

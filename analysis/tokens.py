@@ -25,11 +25,18 @@ WORD_RE = re.compile(rf"{_SPACED}(?:['’]{_SPACED})*|[{HAN}]|[{HIRAGANA}]+|[{KA
 # prefixes ("anti-fascism") and its wordings' gaps, and analysis.loaded's compounds.
 HYPHENS = frozenset("-\u2010\u2011")
 HYPHEN_CHARS = "".join(map(re.escape, sorted(HYPHENS)))  # the same, to write inside a regex character class
-# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace,
-# or at a line break; abbreviations such as "Mr." or "U.S." are not treated as ends.
-# Written to start with one character class: the regex engine then skips ahead to the next . ! ? or line break
+# Chinese and Japanese end a sentence with their own full stop, exclamation and question marks, then perhaps their
+# closing quotes and brackets, and write no space after them.
+CJK_SENTENCE_MARKS = "。！？"
+CJK_CLOSERS = "」』）"
+# A sentence ends at . ! ? (optionally followed by closing quotes/brackets) before whitespace, at 。！？ (with
+# their closers) whatever follows, or at a line break; abbreviations such as "Mr." or "U.S." are not treated as ends.
+# Written to start with one character class: the regex engine then skips ahead to the next mark or line break
 # in C instead of trying the pattern at every character (same matches as r"[.!?]+[\"'”’)\]]*(?=\s)|\n+", 5x faster).
-SENTENCE_END_RE = re.compile(r"[.!?\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s))")
+SENTENCE_END_RE = re.compile(
+    rf"[.!?{CJK_SENTENCE_MARKS}\n](?:(?<=\n)\n*|(?<=[.!?])[.!?]*[\"'”’)\]]*(?=\s)"
+    rf"|(?<=[{CJK_SENTENCE_MARKS}])[{CJK_SENTENCE_MARKS}]*[\"'”’)\]{CJK_CLOSERS}]*)"
+)
 ABBREVIATIONS = frozenset(
     "mr mrs ms dr prof st gen gov sen rep lt col sgt capt jr sr inc ltd co corp vs etc no u.s u.k u.n e.g i.e"
     " jan feb mar apr jun jul aug sep sept oct nov dec".split()

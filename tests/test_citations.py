@@ -279,3 +279,22 @@ def test_writing_for_an_outlet_is_its_venue_and_breaking_a_story_a_source():
 
 def test_an_unlisted_publication_name_that_goes_on_is_none():
     assert mentions("The study was published in Astrophysical Journal Letters in May.") == []
+    assert mentions("He told the Orangeburg Times and Democrat so.") == []  # "and" before a capitalised word
+    assert mentions("It appeared in the Podunk Journal for Ethics.") == []
+
+
+def test_an_unlisted_publication_name_then_for_on_and_before_no_name_is_whole():
+    """"on", "for", "and" continue a name only before a capitalised word that is no date."""
+    for text in ("He told the Podunk Courier on Monday that he quit.", "She spoke to the Podunk Courier for the story.",
+                 "He told the Podunk Courier and the Times.", "He told the Podunk Courier on March 3 that he quit."):
+        assert [mention[0] for mention in mentions(text)] == ["Podunk Courier"], text
+
+
+def test_an_unlisted_publication_name_with_a_possessive_is_found():
+    assert [mention[0] for mention in mentions("Smith told the Podunk Courier’s editor that he quit.")] == ["Podunk Courier"]
+    assert [mention[0] for mention in mentions("Smith told the Podunk Courier's editor that he quit.")] == ["Podunk Courier"]
+
+
+def test_a_one_word_publication_title_or_a_rank_is_no_unlisted_outlet():
+    assert mentions("He told the Reporter so.") == []
+    assert mentions("By Foreign Correspondent Reporter") == []

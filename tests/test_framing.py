@@ -343,6 +343,22 @@ def test_not_in_wordings_of_a_custom_lexicon(tmp_path: Path):
         load_frame_cues(path)
 
 
+def test_not_in_cells_read_alike_in_frame_cues_and_the_loaded_lexicon():
+    """One expansion (lexicon_csv.expand_wordings) for both lexicons: a capital counts on every word written so,
+    and a wording splits into words as the text does."""
+    from analysis.frames import not_in_wordings
+    from analysis.lexicon import expand_not_in
+    cell = "Red-Dead|heart/panic attack*|iPhoneを販売"
+    frames = not_in_wordings(cell)
+    loaded = expand_not_in(cell)
+    assert [wording.capitals for wording in frames] == [capitals for _, capitals in loaded] == [(0, 1), (), (), ()]
+    assert frames[0].words == ("red", "dead") and frames[3].words == ("iphone", "を", "販", "売")
+    assert [wording.prefix for wording in frames] == [tuple(kind == "prefix" for kind, _ in words) for words, _ in loaded]
+    assert not_in_wordings("") == () and expand_not_in("") == []
+    with pytest.raises(ValueError):
+        not_in_wordings("heart attack||Red Dead")
+
+
 def test_a_tie_goes_to_the_frame_the_body_reaches_first():
     # Legality and crime on 2 sentences and 2 cue matches each: the headline's frame (crime) leads.
     text = ("Is Football Violence a Crime? NFL assaults have led to lawsuits before. "

@@ -68,3 +68,16 @@ def test_hidden_elements_are_dropped_from_the_tree_an_extractor_reads():
     assert not drop_hidden_elements(plain)
     whole = lxml.html.fromstring('<html><body><div style="display:none"><p>Six new routes.</p></div></body></html>')
     assert drop_hidden_elements(whole) and not has_shown_text(whole)
+
+
+def test_one_test_tells_a_page_that_hid_all_its_text(monkeypatch):
+    """visible_text and main_text read a page whole on one condition (has_shown_text after the hidden elements are
+    dropped): no-break spaces are no shown text, and a page that hides nothing is parsed once."""
+    html = '<html><body><p>&nbsp;</p><div style="display:none"><p>Six new routes.</p></div></body></html>'
+    root = lxml.html.fromstring(html)
+    assert drop_hidden_elements(root) and not has_shown_text(root)
+    assert visible_text(html) == "Six new routes."
+    parses = []
+    parse = lxml.html.fromstring
+    monkeypatch.setattr(lxml.html, "fromstring", lambda text: parses.append(text) or parse(text))
+    assert visible_text("<html><body><p> </p></body></html>") == "" and len(parses) == 1

@@ -130,3 +130,11 @@ def test_words_of_spaced_scripts_are_unchanged():
     old = re.compile(r"\w+(?:['’]\w+)*")
     text = "Don’t stop: naïve café, Москва's 1,000 x_y 한국어 문장 Ελλάδα O'Brien"
     assert tokenize(text).words == tuple(old.findall(text))
+
+
+def test_chinese_and_japanese_sentences_end_at_their_own_marks():
+    """。！？ end a sentence with no space after them, with their closing quotes; the spaced scripts' rule is kept."""
+    text = "日本は東京で会議を開いた。次の会議は来年です！本当？「はい。」終わり"
+    assert [text[s:e] for s, e in tokenize(text).sentence_spans] == [
+        "日本は東京で会議を開いた。", "次の会議は来年です！", "本当？", "「はい。」", "終わり"]
+    assert len(tokenize("He paid 3.5 dollars. Mr. Smith left.").sentence_spans) == 2
