@@ -172,6 +172,9 @@ NON_NAME_WORDS = frozenset(
 )
 # Capitals and countries that speak for their governments ("Moscow said") and name bodies ("Kyiv Post").
 PLACE_WORDS = frozenset("moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china america europe".split())
+# The last words of newspapers' names in the outlet registry (analysis/data/outlets.csv) that are no one's first name or
+# surname ("Chicago Tribune", "Arkansas Democrat-Gazette"): shared with citations' publication tests.
+NEWSPAPER_WORDS = frozenset("journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch".split())
 ORG_WORDS = frozenset(
     "ministry government office agency council commission committee parliament party news times post press radio"
     " tv television kremlin nato eu un house bloomberg reuters afp ap tass ria novosti union alliance embassy"
@@ -183,10 +186,10 @@ ORG_WORDS = frozenset(
     # companies named by their trade ("Dick Clark Productions", "Big Machine Records")
     " productions records studios entertainment media pictures films technologies holdings enterprises industries"
     " airlines airways motors labs depot stores"
-    # publications named by their kind ("Daily Wire", "Chicago Tribune", "Arkansas Democrat-Gazette"): the words of
-    # newspaper and news-site names in the outlet registry (analysis/data/outlets.csv) that are no one's first name
-    # or surname, next to "news times post press radio tv network" above
-    " wire daily journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch"
+    # publications named by their kind ("Daily Wire", "Chicago Tribune", "Arkansas Democrat-Gazette"): NEWSPAPER_WORDS,
+    # next to "news times post press radio tv network" above
+    " wire daily".split()
+) | NEWSPAPER_WORDS | frozenset(
     # and the same kind of words of magazines' and news sites' names ("Business Insider", "National Review", "Christian
     # Science Monitor", "Daily Express", "Reader's Digest"), none a common first name or surname in news copy
     " insider magazine review observer monitor mirror express bulletin digest weekly".split()

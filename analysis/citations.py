@@ -13,7 +13,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from itertools import compress
 
-from .actors import JOURNALIST_TITLES, _without_possessive, word_alternation
+from .actors import JOURNALIST_TITLES, NEWSPAPER_WORDS, _without_possessive, word_alternation
 from .metadata import MONTHS, WEEKDAYS
 from .registry import MARKS, POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, alias_key, is_acronym, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
@@ -450,8 +450,7 @@ def _cued_name_spans(text: str, tokens: Tokens, registry: Registry, countries: C
 # Reporter", "EWTN’s National Catholic Register broke the story"): a name of one to four capitalised words then a word
 # newspapers and magazines take as their title's last word. Fewer words than PUBLICATION_NAME_WORDS: "News", "Media",
 # "Post", "Daily", "Radio" end many bodies' and programmes' names too.
-PUBLICATION_TITLE_WORDS = frozenset({"Times", "Herald", "Journal", "Tribune", "Gazette", "Telegraph", "Chronicle", "Inquirer",
-                                     "Examiner", "Courier", "Dispatch", "Register", "Reporter", "Magazine"})
+PUBLICATION_TITLE_WORDS = frozenset(word.capitalize() for word in NEWSPAPER_WORDS | {"times", "register", "reporter", "magazine"})
 # The title words as the scan finds them: alone, or with a possessive ("the Podunk Courier’s editor").
 _TITLE_FORMS = PUBLICATION_TITLE_WORDS | {word + ending for word in PUBLICATION_TITLE_WORDS for ending in POSSESSIVE_ENDINGS}
 # The name a title word ends, looked for back from it on its line: "The" and one to four capitalised words.
@@ -708,13 +707,13 @@ MEDIA_LABELS = frozenset({"state-controlled", "state media", "state-funded", "pu
 GENERIC_COUNTRY_WORDS = frozenset({"united", "states", "kingdom", "republic", "democratic", "people", "islamic", "federation", "arab", "central"})
 
 
-# The last words of newspaper, magazine, broadcaster and news-site names (the outlet registry's, analysis/data/outlets.csv,
-# with analysis.actors.ORG_WORDS' publication words): a body's name ending so is a publication's ("Disobedient Media",
-# "National Catholic Reporter"). "Press" and "Network" are left out: "Oxford University Press", "the Haqqani Network".
-PUBLICATION_NAME_WORDS = frozenset(
-    "news times post media journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch"
-    " register reporter magazine daily weekly wire radio tv television".split()
-)
+# The last words of newspaper, broadcaster and news-site names (the outlet registry's, analysis/data/outlets.csv): a
+# body's name ending so is a publication's ("Disobedient Media", "National Catholic Reporter"). "Press" and "Network"
+# are left out ("Oxford University Press", "the Haqqani Network"), and so are the magazine words actors.ORG_WORDS reads
+# as a body's ("review", "monitor", "observer"): they also end reports' and watchdogs' names ("Nuclear Posture Review",
+# "Human Rights Monitor").
+PUBLICATION_NAME_WORDS = NEWSPAPER_WORDS | frozenset(
+    "news times post media register reporter magazine daily weekly wire radio tv television".split())
 
 # Words that make a publication word a kind of media, not a title: "the Main Stream Media", "Mainstream Media", "Fake News".
 GENERIC_MEDIA_MODIFIERS = frozenset(

@@ -1205,8 +1205,9 @@ def _actor_rows(doc_id: str, found: list, outlet_rows: list[dict], registry: Reg
             outlet = registry.lookup_joined(actor.name.split())  # "Free Beacon said": the outlet row found as freebeacon.com
         verbs = ", ".join(f"{v} {c}" for v, c in getattr(actor, "verb_counts", ())) or ", ".join(actor.verbs)
         short = _short_form_row(actor.name, outlet_rows) if outlet is None and actor.kind != "person" else None
-        if short is None and outlet is None and actor.kind != "person" and not by_name.get(actor.name, {}).get("outlet_id", "-"):
-            short = by_name[actor.name]  # a publication the registry lacks, already a row by its name ("National Catholic Reporter")
+        if short is None and outlet is None and actor.kind != "person" and (unlisted := by_name.get(actor.name)) is not None \
+                and not unlisted["outlet_id"]:
+            short = unlisted  # a publication the registry lacks, already a row by its name ("National Catholic Reporter")
         if (outlet is not None and outlet.name in by_name) or short is not None:
             row = short if short is not None else by_name[outlet.name]
             if id(row) in merged:  # a second form of the same outlet ("the Financial Times reported", "the FT added")
