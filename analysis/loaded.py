@@ -888,8 +888,8 @@ def names_a_name(words, first: int, last: int, sentences=None, marks=None) -> bo
     ("[[Big Machine]] has denied", "William (“nighty-night baby!”) [[Tobin]], after", but "Homeschooling Protects
     Children from [[Violence]] and Marxism" stays). Capitalised words opened by a quotation mark (`marks`:
     phrase_marks; _opened_by_a_quote) are a coined label quoted as such and stay ("dubbed “[[Creepy Lawyer]]”",
-    "described as "[[Kapos]]""). Of the tagger's 5-fold out-of-fold hits on PTC's development split (shipped threshold), 23 were
-    names so, with 6 % of their characters in gold (the other hits: 38 %)."""
+    "described as "[[Kapos]]""). Of the tagger's 5-fold out-of-fold hits on PTC's development split (shipped threshold), 22 were
+    names so, with 2 % of their characters in gold (the other hits: 38 %)."""
     if marks is not None and _opened_by_a_quote(words, first, marks):
         return False
     if not all(_is_capitalised(words[k]) for k in range(first, last + 1)):
