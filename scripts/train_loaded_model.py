@@ -33,6 +33,7 @@ from analysis.loaded import (  # noqa: E402
     model_hit_runs,
     load_easy_words,
     model_word_runs,
+    phrase_marks,
     quoted_flags,
     sentence_features,
     sentence_starts,
@@ -73,6 +74,7 @@ class Article:
     covered: list[bool] | None = None
     sentences: np.ndarray | None = None
     joins: np.ndarray | None = None
+    marks: np.ndarray | None = None
 
 
 def read_ptc(data_dir: Path) -> list[Article]:
@@ -111,6 +113,7 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     article.covered = covered_flags(hits, len(words))
     article.sentences = sentence_starts(tokens)
     article.joins = hyphen_joins(article.text, tokens.word_ends)
+    article.marks = phrase_marks(article.text, tokens.word_starts, tokens.word_ends)
     return article
 
 
@@ -156,7 +159,7 @@ def _classifier(c: float, n_samples: int):
 def model_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
     """Character spans of the tagger's hits on one prepared article (the same rule as analyze())."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = model_word_runs(model, scores, article.words, article.sentences, article.joins)
+    runs = model_word_runs(model, scores, article.words, article.sentences, article.joins, article.marks)
     return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 
@@ -164,7 +167,7 @@ def analyze_spans(model: LoadedModel, article: Article, scores: list[float] | No
     """Character spans analyze() reports on one prepared article: lexicon hits plus model hits with the
     lexicon-covered words cut out and function words trimmed (analysis.loaded.model_hit_runs)."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = model_hit_runs(model, scores, article.words, article.covered, article.sentences, article.joins)
+    runs = model_hit_runs(model, scores, article.words, article.covered, article.sentences, article.joins, article.marks)
     return article.lexicon_spans + [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 
