@@ -609,7 +609,10 @@ def _mark_story_cards(text: str, lines: list[_Line], title: str) -> None:
             if not (_card_headline(text, lines[head]) and _card_summary(lines[summary])):
                 break
             pairs += 1
-        if pairs >= CARD_MIN_PAIRS and _cards_are_teasers(text, lines[i:i + 2 * pairs], subject):
+        end = i + 2 * pairs
+        # Away from the article: more than PROSE_REACH lines from it (a report's sections follow on from its paragraphs).
+        apart = (i - last - 1 if i > last else first - end) > PROSE_REACH
+        if pairs >= CARD_MIN_PAIRS and apart and _cards_are_teasers(text, lines[i:end], subject):
             for line in lines[i:i + 2 * pairs]:
                 if line.body or not line.category:
                     line.body, line.category = False, "related_links"
@@ -624,12 +627,18 @@ def _mark_story_cards(text: str, lines: list[_Line], title: str) -> None:
 
 
 def _card_headline(text: str, line: _Line) -> bool:
-    return not line.why.startswith(("headline", "standfirst")) and (_teaser_shaped(text, line) or _truncated_teaser(text, line))
+    """A card's headline: unclosed (no full stop, question or exclamation mark) or cut short, not named by a rule."""
+    if line.category not in ("", "related_links") or line.widget or line.why.startswith(("headline", "standfirst")):
+        return False
+    return (_teaser_shaped(text, line) and not line.stats.terminal and not line.stats.collapsed.endswith("!")) or _truncated_teaser(text, line)
 
 
 def _card_summary(line: _Line) -> bool:
     st = line.stats
-    return st.terminal and st.words >= ARTICLE_EDGE_MIN_WORDS and not (st.link or st.cue.strength == "strong")
+    return (
+        not line.category and not line.widget and st.terminal and st.words >= ARTICLE_EDGE_MIN_WORDS
+        and not (st.link or st.cue.strength == "strong")
+    )
 
 
 def _truncated_teaser(text: str, line: _Line) -> bool:
@@ -1182,6 +1191,8 @@ def _report_section(lines: list[_Line], i: int, plain: bool = True) -> list[_Lin
         return []
     if i == 0 or not lines[i - 1].body:
         return []  # a section of the report goes on from its last paragraph; a list heading after furniture is the page's
+    if ":" in lines[i].stats.collapsed or lines[i].stats.cue.phrase.strip() != lines[i].stats.collapsed:
+        return []  # a label before a link ("Read more: ..."), not a heading that is only its name ("UP NEXT")
     section: list[_Line] = []
     for later in lines[i + 1:]:
         st = later.stats
