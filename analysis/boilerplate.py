@@ -197,6 +197,18 @@ def poll_patterns() -> tuple[re.Pattern, re.Pattern]:
     return tuple(re.compile("|".join(f"(?:{p})" for p in spec[key]), re.I) for key in ("open", "close"))
 
 
+@lru_cache(maxsize=1)
+def credit_pattern() -> re.Pattern:
+    """The credit rule's pattern: the cue file's "credit_lines" joined into one regex."""
+    spec = json.loads(CUES_PATH.read_text(encoding="utf-8"))["credit_lines"]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in spec), re.I)
+
+
+def _is_credit_line(st: LineStats) -> bool:
+    """A republishing credit on its own line ("Article posted with permission from ...", "Reprinted from ...")."""
+    return 0 < st.words <= MAX_CUE_WORDS and credit_pattern().search(st.collapsed) is not None
+
+
 def load_model(path: str | Path | None = None) -> dict:
     """The trained classifier as plain data (see scripts/train_boilerplate.py)."""
     return json.loads(Path(path or MODEL_PATH).read_text(encoding="utf-8"))
@@ -332,6 +344,9 @@ def _apply_cues(lines: list[_Line]) -> None:
             line.body = False
             line.category = line.stats.cue.category
             line.why = f"{line.stats.cue.strength} cue '{line.stats.cue.phrase}'"
+        elif _is_credit_line(line.stats):
+            line.body, line.category = False, "credit_attribution"
+            line.why = f"a republishing credit; {line.why}"
         elif line.body and _is_pitch_button(line.stats):
             line.body, line.category = False, "advertising"
             line.why = f"a call to action in the outlet's voice, shaped as a button; {line.why}"
@@ -898,7 +913,8 @@ def _keep_closing_sentences(lines: list[_Line]) -> None:
     if not run:
         return
     after = last + 1 + len(run)
-    ends_page = after == len(lines) or (lines[after].stats.cue.strength == "strong" and _cue_fires(lines[after].stats))
+    ends_page = after == len(lines) or _is_credit_line(lines[after].stats) or (
+        lines[after].stats.cue.strength == "strong" and _cue_fires(lines[after].stats))
     closed = CLOSING_END_RE.search(run[-1].stats.collapsed) is not None and not run[-1].stats.question
     if not (ends_page and closed):
         return
@@ -911,7 +927,7 @@ def _closing_shaped(line: _Line) -> bool:
     """A short sentence that may close the report: closed, or unclosed but shaped as a sentence; no cue, link or
     address to the reader."""
     st = line.stats
-    if st.cue.category or st.link or st.words < SHORT_PROSE_MIN_WORDS:
+    if st.cue.category or st.link or st.words < SHORT_PROSE_MIN_WORDS or _is_credit_line(st):
         return False
     if SECOND_PERSON_RE.search(QUOTED_RE.sub(" ", st.collapsed)) or CALL_TO_ACTION_RE.search(st.collapsed):
         return False
