@@ -188,6 +188,7 @@ DATELINE_LEDE_RE = re.compile(
     r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?(?:\s+\((?:AP|AFP|Reuters|PTI|IANS|UPI|ANI)\))?\s*(?::|[–—-])\s+[A-Z“\"]"
 )
 DATELINE_MIN_LINES = 2  # one such line may be the report's own headline glued to its lede
+DATELINE_HINT_RE = re.compile(r"[A-Z]{2}[A-Z.'’)]*(?::\s|\s+[–—-]\s)")  # a word in capitals before a colon or dash: lines worth the full test
 
 
 @lru_cache(maxsize=1)
@@ -206,7 +207,11 @@ def credit_pattern() -> re.Pattern:
 
 def _is_credit_line(st: LineStats) -> bool:
     """A republishing credit on its own line ("Article posted with permission from ...", "Reprinted from ...")."""
-    return 0 < st.words <= MAX_CUE_WORDS and credit_pattern().search(st.collapsed) is not None
+    words = st.collapsed
+    # Every credit pattern needs "permission" or opens with "re..."/"cross...": most lines are ruled out without the regex.
+    if not (0 < st.words <= MAX_CUE_WORDS and ("ermission" in words or words[:2].lower() in ("re", "cr"))):
+        return False
+    return credit_pattern().search(words) is not None
 
 
 def load_model(path: str | Path | None = None) -> dict:
@@ -353,7 +358,7 @@ def _apply_cues(lines: list[_Line]) -> None:
         elif line.body and _is_shop_widget(line.stats):
             line.body, line.category = False, "advertising"
             line.why = f"a shop's label or price box; {line.why}"
-        elif line.body and line.stats.words and MEDIA_ADDRESS_RE.match(line.stats.collapsed):
+        elif line.body and line.stats.link and line.stats.words and MEDIA_ADDRESS_RE.match(line.stats.collapsed):
             line.body, line.category = False, "related_links"
             line.why = f"a video or social post's address alone on a line (an embedded player); {line.why}"
 
@@ -612,30 +617,36 @@ def _mark_story_cards(text: str, lines: list[_Line], title: str) -> None:
     first, last = _article_span(lines)
     if first < 0:
         return
-    subject = _content_words(title).union(*(_content_words(text[x.start:x.end]) for x in lines[first:last + 1] if x.body))
-    outside = [not first <= k <= last for k in range(len(lines))]
+    subject: set[str] = set()  # the report's words, read once a run asks (few pages have one)
+
+    def report_words() -> set[str]:
+        if not subject:
+            subject.update(_content_words(title).union(*(_content_words(text[x.start:x.end]) for x in lines[first:last + 1] if x.body)))
+        return subject
+
+    summaries = [_card_summary(line) for line in lines]
     i = 0
     while i < len(lines):
         pairs = 0
         while True:
             head, summary = i + 2 * pairs, i + 2 * pairs + 1
-            if summary >= len(lines) or not (outside[head] and outside[summary]):
+            if summary >= len(lines) or not summaries[summary] or first <= summary <= last or first <= head <= last:
                 break
-            if not (_card_headline(text, lines[head]) and _card_summary(lines[summary])):
+            if not _card_headline(text, lines[head]):
                 break
             pairs += 1
         end = i + 2 * pairs
         # Away from the article: more than PROSE_REACH lines from it (a report's sections follow on from its paragraphs).
         apart = (i - last - 1 if i > last else first - end) > PROSE_REACH
-        if pairs >= CARD_MIN_PAIRS and apart and _cards_are_teasers(text, lines[i:end], subject):
-            for line in lines[i:i + 2 * pairs]:
+        if pairs >= CARD_MIN_PAIRS and apart and _cards_are_teasers(text, lines[i:end], report_words()):
+            for line in lines[i:end]:
                 if line.body or not line.category:
                     line.body, line.category = False, "related_links"
                     line.why = f"a card in a list of other stories (headline and summary, line {i + 1}); {line.why}"
-            i += 2 * pairs
+            i = end
             continue
         line = lines[i]
-        if line.body and outside[i] and _truncated_teaser(text, line):
+        if line.body and line.stats.collapsed.endswith(("...", "…")) and not first <= i <= last and _truncated_teaser(text, line):
             line.body, line.category = False, "related_links"
             line.why = f"a headline cut to a card's width, outside the article; {line.why}"
         i += 1
@@ -685,18 +696,26 @@ def _mark_dateline_tickers(text: str, lines: list[_Line]) -> None:
     """A ticker of headlines each glued to its story's lede ("With shattered dreams, deportees return home from US NEW
     DELHI: Their American dream ..."): DATELINE_MIN_LINES or more lines in a row where a headline of three words or
     more (not closing a sentence) runs into a dateline in capitals. A report's paragraph opens with its dateline."""
-    shaped = [_headline_with_lede(line) for line in lines]
-    i = 0
-    while i < len(lines):
-        j = i
-        while j < len(lines) and shaped[j]:
-            j += 1
-        if j - i >= DATELINE_MIN_LINES:
-            for line in lines[i:j]:
-                if line.body or not line.category:
-                    line.body, line.category = False, "related_links"
-                    line.why = f"a headline glued to its story's lede, in a ticker of {j - i} (line {i + 1}); {line.why}"
-        i = max(j, i + 1)
+    # One scan of the text for words in capitals before a colon or dash: only the lines holding one are tested.
+    hits = [m.start() for m in DATELINE_HINT_RE.finditer(text)]
+    if len(hits) < DATELINE_MIN_LINES:
+        return
+    starts = [line.start for line in lines]
+    hinted = sorted({bisect.bisect_right(starts, hit) - 1 for hit in hits})
+    shaped = [k for k in hinted if lines[k].stats.words >= ARTICLE_EDGE_MIN_WORDS and _headline_with_lede(lines[k])]
+    runs: list[list[int]] = []
+    for k in shaped:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) < DATELINE_MIN_LINES:
+            continue
+        for line in (lines[k] for k in run):
+            if line.body or not line.category:
+                line.body, line.category = False, "related_links"
+                line.why = f"a headline glued to its story's lede, in a ticker of {len(run)} (line {run[0] + 1}); {line.why}"
 
 
 def _headline_with_lede(line: _Line) -> bool:
@@ -1241,6 +1260,8 @@ def _mark_captions_and_names(lines: list[_Line]) -> None:
 
 def _mark_caption_copies(lines: list[_Line]) -> None:
     """Runs of one line printed twice or more in a row, with a photo credit right before or after the run."""
+    if not any(line.category == "photo_credit" for line in lines):
+        return
     i = 0
     while i < len(lines):
         j = i + 1
