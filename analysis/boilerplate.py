@@ -28,6 +28,7 @@ from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
 from .document import Document
 from .metadata import MONTHS, TITLE_CUT_RE
+from .quotes import find_speaker_turns
 from .tokens import Tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_model.json"
@@ -160,6 +161,36 @@ MARKUP_MIN_SHARE = 0.5
 # PROSE_REACH lines of such furniture between them (_keep_html_continuation). The cue categories of such slots
 # (a "Close" button or a share bar belongs to a dialog or the page's tail, not to the article's flow):
 ARTICLE_SLOTS = frozenset({"advertising", "subscription", "newsletter_notification", "donation"})
+# Plain text: the article's last sentences the model doubts at the page's end (_keep_closing_sentences). Short closed
+# sentences right under the last body line, up to the end of the text or a line a strong cue names, are the report's
+# close ("Maybe it's the authorities who are insane."); a line without its full stop among them counts when it reads as
+# a sentence (ARTICLE_EDGE_MIN_WORDS words or more, a normal share of function words, few capitals: not a headline).
+CLOSING_MAX_CAPITALS = 0.3
+CLOSING_END_RE = re.compile(r"(?:[^.]\.|[!?])[\"'”’)\]]*$")  # not an ellipsis: a teaser cut short ends in one
+# A caption printed twice in a row beside its photo credit (a gallery's slide, then its lightbox): every copy is the caption.
+CAPTION_COPY_MAX_WORDS = 60
+# A web address alone on a line pointing at a video or a social post is an embedded player's placeholder, not text:
+# the video and social hosts news pages embed from (a source list's addresses, news sites, stay to the model).
+MEDIA_ADDRESS_RE = re.compile(
+    r"^(?:https?://)?(?:www\.|m\.)?(?:youtube\.com/(?:watch|embed|shorts|live)\S*|youtu\.be/\S+|vimeo\.com/\S+|"
+    r"dailymotion\.com/video/\S+|dai\.ly/\S+|(?:twitter|x)\.com/\w+/status/\S+|instagram\.com/(?:p|reel|tv)/\S+|"
+    r"facebook\.com/\S+/videos/\S+|tiktok\.com/\S+|rumble\.com/\S+|bitchute\.com/video/\S+|soundcloud\.com/\S+)$",
+    re.I,
+)
+# Lists of other stories printed as cards (_mark_story_cards): a headline, then its one-paragraph summary, three times
+# or more in a row, away from the article (more than PROSE_REACH furniture lines from its body) and on other subjects.
+CARD_MIN_PAIRS = 3
+# A teaser cut to the card's width: a headline ending in an ellipsis glued to its last (often cut) word
+# ("... plus JBL he...", "... Alexa suppor..."), with no sentence closed before it.
+TRUNCATED_RE = re.compile(r"[^\W_](?:\.\.\.|…)$")
+# A ticker of headlines each glued to its story's lede, which opens with a dateline in capitals ("Imran Khan-led govt's
+# days are numbered: warns Pak cleric KARACHI: Firebrand cleric ..."): the headline does not close a sentence.
+DATELINE_LEDE_RE = re.compile(
+    r"(?<=[^\W_\d.!?]|[\d\"'”’)])\s+(?-i:[A-Z][A-Z.'’-]+(?:\s+[A-Z][A-Z.'’-]+){0,3})"
+    r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?(?:\s+\((?:AP|AFP|Reuters|PTI|IANS|UPI|ANI)\))?\s*(?::|[–—-])\s+[A-Z“\"]"
+)
+DATELINE_MIN_LINES = 2  # one such line may be the report's own headline glued to its lede
+DATELINE_HINT_RE = re.compile(r"[A-Z]{2}[A-Z.'’)]*(?::\s|\s+[–—-]\s)")  # a word in capitals before a colon or dash: lines worth the full test
 
 
 @lru_cache(maxsize=1)
@@ -167,6 +198,22 @@ def poll_patterns() -> tuple[re.Pattern, re.Pattern]:
     """The poll rule's (open, close) patterns, each list of the cue file's "polls" section joined into one regex."""
     spec = json.loads(CUES_PATH.read_text(encoding="utf-8"))["polls"]
     return tuple(re.compile("|".join(f"(?:{p})" for p in spec[key]), re.I) for key in ("open", "close"))
+
+
+@lru_cache(maxsize=1)
+def credit_pattern() -> re.Pattern:
+    """The credit rule's pattern: the cue file's "credit_lines" joined into one regex."""
+    spec = json.loads(CUES_PATH.read_text(encoding="utf-8"))["credit_lines"]["patterns"]
+    return re.compile("|".join(f"(?:{p})" for p in spec), re.I)
+
+
+def _is_credit_line(st: LineStats) -> bool:
+    """A republishing credit on its own line ("Article posted with permission from ...", "Reprinted from ...")."""
+    words = st.collapsed
+    # Every credit pattern needs "permission" or opens with "re..."/"cross...": most lines are ruled out without the regex.
+    if not (0 < st.words <= MAX_CUE_WORDS and ("ermission" in words or words[:2].lower() in ("re", "cr"))):
+        return False
+    return credit_pattern().search(words) is not None
 
 
 def load_model(path: str | Path | None = None) -> dict:
@@ -196,7 +243,7 @@ def segment(document: Document, tokens: Tokens, resources: object) -> Segmentati
 
 RULES = (
     "keep_prose", "outlet_repeats", "headline", "cues", "markup", "author_bios", "tagged_teasers", "inline_teasers", "captions", "polls", "duplicates", "link_lists", "pitch_sections",
-    "short_tail", "schedule_lists",
+    "short_tail", "schedule_lists", "story_cards",
 )
 
 
@@ -221,6 +268,8 @@ def segment_with(
         # trafilatura judges prose from the page structure better than this rule can from text alone.
         _keep_announced_records(lines)
         _keep_prose(text, lines)
+        _keep_transcript_turns(text, lines)
+        _keep_closing_sentences(lines)
     if "keep_prose" in active and main:
         # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
         report = _ReportWords(text, lines, document.title)  # shared: the continuation reads the lead kept
@@ -250,8 +299,11 @@ def segment_with(
         _mark_duplicates(text, lines)
     if "link_lists" in active:
         _mark_link_lists(text, lines)
+    if "story_cards" in active:
+        _mark_story_cards(text, lines, document.title)
+        _mark_dateline_tickers(text, lines)
     if "pitch_sections" in active:
-        _extend_pitch_sections(lines)
+        _extend_pitch_sections(lines, plain=not main)
     if "short_tail" in active and not main:
         _drop_short_tail(lines)
     if "schedule_lists" in active:
@@ -299,12 +351,18 @@ def _apply_cues(lines: list[_Line]) -> None:
             line.body = False
             line.category = line.stats.cue.category
             line.why = f"{line.stats.cue.strength} cue '{line.stats.cue.phrase}'"
+        elif _is_credit_line(line.stats):
+            line.body, line.category = False, "credit_attribution"
+            line.why = f"a republishing credit; {line.why}"
         elif line.body and _is_pitch_button(line.stats):
             line.body, line.category = False, "advertising"
             line.why = f"a call to action in the outlet's voice, shaped as a button; {line.why}"
         elif line.body and _is_shop_widget(line.stats):
             line.body, line.category = False, "advertising"
             line.why = f"a shop's label or price box; {line.why}"
+        elif line.body and line.stats.link and line.stats.words and MEDIA_ADDRESS_RE.match(line.stats.collapsed):
+            line.body, line.category = False, "related_links"
+            line.why = f"a video or social post's address alone on a line (an embedded player); {line.why}"
 
 
 def _is_shop_widget(st: LineStats) -> bool:
@@ -536,6 +594,149 @@ def _mark_link_lists(text: str, lines: list[_Line]) -> None:
                 later.why = f"listed under a related-links heading (line {i + 1}); {later.why}"
 
 
+def _article_span(lines: list[_Line]) -> tuple[int, int]:
+    """(first, last) line of the article: the group of body lines (no more than PROSE_REACH lines of furniture between
+    two of them) the model is surest of, its body words weighed by the model's confidence (p(body) - 0.5: a box of
+    summaries is prose too, but less sure); (-1, -1) when no line is body. Headline and standfirst are left out."""
+    body = [i for i, line in enumerate(lines) if line.body and not line.why.startswith(("headline", "standfirst"))]
+    if not body:
+        return -1, -1
+    best, best_score = (body[0], body[0]), -1.0
+    start, score = 0, 0.0
+    for k, i in enumerate(body):
+        if k == 0 or i - body[k - 1] > PROSE_REACH + 1:
+            start, score = i, 0.0
+        score += max(lines[i].p_body - 0.5, 0.0) * lines[i].stats.words
+        if score > best_score:
+            best, best_score = (start, i), score
+    return best
+
+
+def _mark_story_cards(text: str, lines: list[_Line], title: str) -> None:
+    """A list of other stories printed as cards: a headline, then its one-paragraph summary, CARD_MIN_PAIRS times or
+    more in a row ("Deals": "Deal Alert: Newest iPad Pro up to $200 off" / "Amazon is not waiting until ...").
+
+    The model keeps the summaries (prose) and drops most headlines. Such a run is a list when it lies outside the
+    article (_article_span), at least half of its headlines are furniture already or cut to the card's width
+    (TRUNCATED_RE), and most summaries are on other subjects than the report (its headline and article share fewer
+    than LEAD_MIN_SHARED or LEAD_MIN_SHARE of their content words): a listicle's items are the article, and a report
+    resumed after an ad box shares its subject. A truncated headline outside the article is a teaser on its own.
+    """
+    first, last = _article_span(lines)
+    if first < 0:
+        return
+    subject: set[str] = set()  # the report's words, read once a run asks (few pages have one)
+
+    def report_words() -> set[str]:
+        if not subject:
+            subject.update(_content_words(title).union(*(_content_words(text[x.start:x.end]) for x in lines[first:last + 1] if x.body)))
+        return subject
+
+    summaries = [_card_summary(line) for line in lines]
+    i = 0
+    while i < len(lines):
+        pairs = 0
+        while True:
+            head, summary = i + 2 * pairs, i + 2 * pairs + 1
+            if summary >= len(lines) or not summaries[summary] or first <= summary <= last or first <= head <= last:
+                break
+            if not _card_headline(text, lines[head]):
+                break
+            pairs += 1
+        end = i + 2 * pairs
+        # Away from the article: more than PROSE_REACH lines from it (a report's sections follow on from its paragraphs).
+        apart = (i - last - 1 if i > last else first - end) > PROSE_REACH
+        if pairs >= CARD_MIN_PAIRS and apart and _cards_are_teasers(text, lines[i:end], report_words()):
+            for line in lines[i:end]:
+                if line.body or not line.category:
+                    line.body, line.category = False, "related_links"
+                    line.why = f"a card in a list of other stories (headline and summary, line {i + 1}); {line.why}"
+            i = end
+            continue
+        line = lines[i]
+        if line.body and line.stats.collapsed.endswith(("...", "…")) and not first <= i <= last and _truncated_teaser(text, line):
+            line.body, line.category = False, "related_links"
+            line.why = f"a headline cut to a card's width, outside the article; {line.why}"
+        i += 1
+
+
+def _card_headline(text: str, line: _Line) -> bool:
+    """A card's headline: unclosed (no full stop, question or exclamation mark) or cut short, not named by a rule."""
+    if line.category not in ("", "related_links") or line.widget or line.why.startswith(("headline", "standfirst")):
+        return False
+    return (_teaser_shaped(text, line) and not line.stats.terminal and not line.stats.collapsed.endswith("!")) or _truncated_teaser(text, line)
+
+
+def _card_summary(line: _Line) -> bool:
+    st = line.stats
+    return (
+        not line.category and not line.widget and st.terminal and st.words >= ARTICLE_EDGE_MIN_WORDS
+        and not (st.link or st.cue.strength == "strong")
+    )
+
+
+def _truncated_teaser(text: str, line: _Line) -> bool:
+    """A headline cut off with an ellipsis glued to its last word, no sentence closed before it (TRUNCATED_RE)."""
+    st = line.stats
+    if not (INLINE_TEASER_MIN_WORDS - 1 <= st.words <= TEASER_MAX_WORDS) or st.link:
+        return False
+    words = st.collapsed
+    if TRUNCATED_RE.search(words) is None:
+        return False
+    cut = words[:-3] if words.endswith("...") else words[:-1]
+    return not re.search(r"[.!?:;…][\"'”’)\]]*(?:\s|$)", cut)
+
+
+def _cards_are_teasers(text: str, cards: list[_Line], subject: set[str]) -> bool:
+    headlines, summaries = cards[0::2], cards[1::2]
+    dropped = sum(not h.body or _truncated_teaser(text, h) for h in headlines)
+    if 2 * dropped < len(headlines):
+        return False
+    off_subject = 0
+    for line in summaries:
+        words = _content_words(text[line.start:line.end])
+        shared = len(words & subject)
+        off_subject += shared < LEAD_MIN_SHARED or shared < LEAD_MIN_SHARE * len(words)
+    return 2 * off_subject > len(summaries)
+
+
+def _mark_dateline_tickers(text: str, lines: list[_Line]) -> None:
+    """A ticker of headlines each glued to its story's lede ("With shattered dreams, deportees return home from US NEW
+    DELHI: Their American dream ..."): DATELINE_MIN_LINES or more lines in a row where a headline of three words or
+    more (not closing a sentence) runs into a dateline in capitals. A report's paragraph opens with its dateline."""
+    # One scan of the text for words in capitals before a colon or dash: only the lines holding one are tested.
+    hits = [m.start() for m in DATELINE_HINT_RE.finditer(text)]
+    if len(hits) < DATELINE_MIN_LINES:
+        return
+    starts = [line.start for line in lines]
+    hinted = sorted({bisect.bisect_right(starts, hit) - 1 for hit in hits})
+    shaped = [k for k in hinted if lines[k].stats.words >= ARTICLE_EDGE_MIN_WORDS and _headline_with_lede(lines[k])]
+    runs: list[list[int]] = []
+    for k in shaped:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    for run in runs:
+        if len(run) < DATELINE_MIN_LINES:
+            continue
+        for line in (lines[k] for k in run):
+            if line.body or not line.category:
+                line.body, line.category = False, "related_links"
+                line.why = f"a headline glued to its story's lede, in a ticker of {len(run)} (line {run[0] + 1}); {line.why}"
+
+
+def _headline_with_lede(line: _Line) -> bool:
+    words = line.stats.collapsed
+    if line.stats.words < ARTICLE_EDGE_MIN_WORDS or line.why.startswith(("headline", "standfirst")):
+        return False
+    for match in DATELINE_LEDE_RE.finditer(words):
+        head = words[:match.start()]
+        if len(head.split()) >= 3 and any(ch.islower() for ch in head):
+            return True
+    return False
+
+
 def _is_dek(text: str, lines: list[_Line], k: int, run: list[_Line], teasers: list[_Line]) -> bool:
     """Line k is a teaser's summary in a list of other stories: a short sentence right under one of the list's
     headlines and right over the next one, itself body (a card's headline and dek), not a paragraph of the report."""
@@ -706,6 +907,77 @@ def _keep_prose(text: str, lines: list[_Line]) -> None:
         if reason:
             lines[i].body, edge = True, i
             lines[i].why += f"; kept: {reason} beside the article"
+
+
+def _keep_transcript_turns(text: str, lines: list[_Line]) -> None:
+    """The lines of an interview transcript's turns are body ("HANNITY: You are so good at your job.", and the lines
+    of the speaker's turn under it). Short turns and their continuation lines look like furniture to the model,
+    which drops the end of a long transcript as "after the article"; turns are found as quotes.find_speaker_turns
+    finds them (labels that take turns in a conversation). A line on which a cue fires or that holds an address stays
+    as it was: it is the page's, printed inside the turn's reach."""
+    if ":" not in text:
+        return
+    turns = find_speaker_turns(text)
+    if not turns:
+        return
+    starts = [turn.label_start for turn in turns]
+    for line in lines:
+        if line.body:
+            continue
+        k = bisect.bisect_right(starts, line.start) - 1
+        if k < 0 or not line.start < turns[k].end or _cue_fires(line.stats) or line.stats.link:
+            continue
+        line.body, line.category = True, ""
+        line.why += "; kept: a turn of an interview transcript"
+
+
+def _keep_closing_sentences(lines: list[_Line]) -> None:
+    """The report's last short sentences, which the model doubts at the page's end ("Maybe it's not the terrorists
+    who are nuts." / "Maybe it's the authorities who are insane.").
+
+    From the last body line, the run of closed sentences (SHORT_PROSE_MIN_WORDS words or more, ending in a full stop,
+    an exclamation or a question mark) with no cue, no link and no address to the reader, and of unclosed lines that
+    read as a sentence (_reads_as_sentence), is kept when it ends the text or a line a strong cue names follows it
+    (the page's furniture, not more of its text), and its last line closes a sentence (a question may be a teaser's).
+    """
+    last = max((i for i, line in enumerate(lines) if line.body), default=None)
+    if last is None:
+        return
+    run: list[_Line] = []
+    for line in lines[last + 1:]:
+        if line.body or not _closing_shaped(line):
+            break
+        run.append(line)
+    if not run:
+        return
+    after = last + 1 + len(run)
+    ends_page = after == len(lines) or _is_credit_line(lines[after].stats) or (
+        lines[after].stats.cue.strength == "strong" and _cue_fires(lines[after].stats))
+    closed = CLOSING_END_RE.search(run[-1].stats.collapsed) is not None and not run[-1].stats.question
+    if not (ends_page and closed):
+        return
+    for line in run:
+        line.body, line.category = True, ""
+        line.why += "; kept: a closing sentence of the report at the end of the text"
+
+
+def _closing_shaped(line: _Line) -> bool:
+    """A short sentence that may close the report: closed, or unclosed but shaped as a sentence; no cue, link or
+    address to the reader."""
+    st = line.stats
+    if st.cue.category or st.link or st.words < SHORT_PROSE_MIN_WORDS or _is_credit_line(st):
+        return False
+    if SECOND_PERSON_RE.search(QUOTED_RE.sub(" ", st.collapsed)) or CALL_TO_ACTION_RE.search(st.collapsed):
+        return False
+    return CLOSING_END_RE.search(st.collapsed) is not None or _reads_as_sentence(st)
+
+
+def _reads_as_sentence(st: LineStats) -> bool:
+    """An unclosed line written as a sentence, not a headline: enough words, function words, few capitals."""
+    return (
+        st.words >= ARTICLE_EDGE_MIN_WORDS and st.stopword_ratio >= PROSE_MIN_STOPWORDS
+        and st.capital_ratio <= CLOSING_MAX_CAPITALS
+    )
 
 
 def _keep_announced_records(lines: list[_Line]) -> None:
@@ -924,7 +1196,7 @@ def _drop_short_tail(lines: list[_Line]) -> None:
             line.why += "; short label after the last paragraph"
 
 
-def _extend_pitch_sections(lines: list[_Line]) -> None:
+def _extend_pitch_sections(lines: list[_Line], plain: bool = True) -> None:
     """Carry a pitch heading's category over the lines that follow it until the report resumes.
 
     A section goes on through lines that address the reader, carry a cue or are list items, and, after the
@@ -940,9 +1212,11 @@ def _extend_pitch_sections(lines: list[_Line]) -> None:
         if line.category in TAIL_CATEGORIES and i >= main_end:
             # Readers' comments and "more stories" lists follow the article: past its main stretch, the rest is theirs.
             label = line.category.replace("_", " ")
-            for later in lines[i + 1:]:
+            tail = line.category
+            section = _report_section(lines, i, plain)
+            for later in lines[i + 1 + len(section):]:
                 if later.body or not later.category:
-                    later.body, later.category, later.why = False, line.category, f"after a {label} heading that follows the article"
+                    later.body, later.category, later.why = False, tail, f"after a {label} heading that follows the article"
             return
         if line.category in PITCH_CATEGORIES:
             category = line.category
@@ -960,8 +1234,39 @@ def _extend_pitch_sections(lines: list[_Line]) -> None:
             line.why = "inside a " + category.replace("_", " ") + " section" + ("; the outlet's voice or a call to action" if st.pitch else "")
 
 
+def _report_section(lines: list[_Line], i: int, plain: bool = True) -> list[_Line]:
+    """The closed sentences right under a related-links heading (line i), kept as body: a list of
+    other stories holds headlines, so sentences there are a section of the report the heading names (a wire game
+    story's "UP NEXT" / "Thunder: Host the Lakers on Friday."), when the heading comes right under a body line.
+    Sentences end in a full stop or exclamation mark,
+    of SHORT_PROSE_MIN_WORDS words or more, with no cue, link or address to the reader, not named by another rule;
+    on an HTML page (`plain` False) only those trafilatura kept. [] when none follows."""
+    if lines[i].category != "related_links" or lines[i].stats.words > HEADING_MAX_WORDS or lines[i].stats.terminal:
+        return []
+    if i == 0 or not lines[i - 1].body:
+        return []  # a section of the report goes on from its last paragraph; a list heading after furniture is the page's
+    if ":" in lines[i].stats.collapsed or lines[i].stats.cue.phrase.strip() != lines[i].stats.collapsed:
+        return []  # a label before a link ("Read more: ..."), not a heading that is only its name ("UP NEXT")
+    section: list[_Line] = []
+    for later in lines[i + 1:]:
+        st = later.stats
+        if later.category or not (plain or later.body):
+            break
+        if not (_closing_shaped(later) and CLOSING_END_RE.search(st.collapsed) and not st.question):
+            break
+        section.append(later)
+    for line in section:
+        line.body, line.category = True, ""
+        line.why += f"; kept: a sentence of the report under line {i + 1}, a heading shaped as a list's"
+    return section
+
+
 def _mark_captions_and_names(lines: list[_Line]) -> None:
-    """Short unpunctuated lines beside a photo credit are its caption; a bare name beside a dateline is the byline."""
+    """Short unpunctuated lines beside a photo credit are its caption; a bare name beside a dateline is the byline.
+
+    A caption may be a closed sentence: one printed twice in a row or more beside a photo credit (a gallery's slide
+    and its lightbox) is a caption in every copy, as no author prints a paragraph of the report twice over."""
+    _mark_caption_copies(lines)
     for i, line in enumerate(lines):
         if line.category or line.stats.terminal or line.stats.words > MAX_CAPTION_WORDS:
             continue
@@ -970,6 +1275,28 @@ def _mark_captions_and_names(lines: list[_Line]) -> None:
             line.body, line.category, line.why = False, "photo_credit", "caption beside a photo credit"
         elif 2 <= line.stats.words <= 4 and line.stats.capital_ratio == 1.0 and any(n.category == "byline_dateline" for n in neighbours):
             line.body, line.category, line.why = False, "byline_dateline", "name beside a dateline"
+
+
+def _mark_caption_copies(lines: list[_Line]) -> None:
+    """Runs of one line printed twice or more in a row, with a photo credit right before or after the run."""
+    if not any(line.category == "photo_credit" for line in lines):
+        return
+    i = 0
+    while i < len(lines):
+        j = i + 1
+        while j < len(lines) and lines[j].stats.collapsed == lines[i].stats.collapsed:
+            j += 1
+        copies = lines[i:j]
+        beside = [lines[k] for k in (i - 1, j) if 0 <= k < len(lines)]
+        if (
+            j - i >= 2 and 0 < lines[i].stats.words <= CAPTION_COPY_MAX_WORDS and not lines[i].why.startswith("headline")
+            and any(n.category == "photo_credit" for n in beside)
+        ):
+            for line in copies:
+                if line.body or not line.category:
+                    line.body, line.category = False, "photo_credit"
+                    line.why = f"caption printed {j - i} times in a row beside a photo credit; {line.why}"
+        i = j
 
 
 def _is_schedule_line(line: _Line) -> bool:

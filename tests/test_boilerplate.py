@@ -1422,3 +1422,196 @@ def test_japanese_paragraphs_are_counted_in_words_and_read_as_body(resources):
         assert all(b.kind == BOILERPLATE for b in blocks_with(seg, furniture)), furniture
     context = DocContext(document, tokenize(document.text), seg, resources)
     assert context.body_words > 200
+
+# --- Review 7: transcripts, closing sentences, story cards, tickers, caption copies, report sections, embeds --------
+
+def _kinds(seg, needle: str) -> set[tuple[str, str]]:
+    return {(b.kind, b.category) for b in blocks_with(seg, needle)}
+
+
+TRANSCRIPT_TAIL = [
+    "HANNITY: All right.",
+    "Victoria, we get the last word from you, laws broken?",
+    "TOENSING: Well, of course.",
+    "HANNITY: You are so good at your job.",
+    "You are so annoyingly good.",
+    "TOENSING: Did the director go to the White House and tell him?",
+    "HANNITY: We are running out of time.",
+    "TOENSING: Thank you, Sean.",
+]
+
+
+def test_turns_of_a_transcript_at_the_end_of_a_text_are_body(resources):
+    """The model drops the short turns that end a long transcript as lines 'after the article'."""
+    opening = [
+        "HANNITY: Breaking news tonight, the reporters released documents that in fact prove the informant was right.",
+        "TOENSING: I think that we are going to have to continue to follow the money, because the reporting is devastating.",
+        "HANNITY: When you say follow the money, my suspicion would go to the money that came directly from abroad.",
+        "TOENSING: You have pretty good instincts, and I think there are a lot of other areas they will be looking at.",
+    ]
+    page = "\n".join(["Uranium deal: evidence of bribery", *RESCUE, *opening, *TRANSCRIPT_TAIL])
+    _, seg = segment_text(page, resources)
+    for line in TRANSCRIPT_TAIL:
+        assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
+
+
+# A report printed one sentence a line (as PTC's articles are): the model doubts the short last lines.
+ONE_SENTENCE_LINES = [
+    "French authorities blame attack on excitement",
+    "Over-excitement is a serious problem in the world.",
+    "While the 69-year-old man was coming out of the synagogue, heading for a bus stop, he was attacked by a man shouting.",
+    "The police quickly intervened to save the victim who lodged a complaint.",
+    "The attacker was arrested and placed in police custody and then transferred to the psychiatric infirmary.",
+    "It's okay.",
+    "In May, a refugee stabbed three people in The Hague while shouting, and the police blamed mental illness.",
+    "On the loose, he cut a man's throat.",
+    "He also stabbed two others.",
+    "Police shot him in the leg, ruled out terrorism and blamed mental illness.",
+    "In December of last year, a refugee went up to a restaurant in Amsterdam and began smashing the windows.",
+    "The police stood by and watched until he was done.",
+    "And then they arrested him.",
+    "He admitted to having fought with militias in Syria.",
+]
+CLOSING_LINES = [
+    "So the system decided that he needed a psychiatric evaluation",
+    "Maybe it's not the attackers who are nuts.",
+    "Maybe it's the authorities who are insane.",
+]
+
+
+def test_short_closing_sentences_at_the_end_of_a_text_are_body(resources):
+    _, seg = segment_text("\n".join([*ONE_SENTENCE_LINES, *CLOSING_LINES]), resources)
+    for line in CLOSING_LINES:
+        assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
+
+
+def test_short_lines_after_the_article_before_more_text_are_not_kept_as_its_close(resources):
+    """The run must end the text (or meet the page's furniture): teasers followed by more page text stay as they were."""
+    tail = ["Maybe it is not the volunteers who are tired.", "Other news", "Weather", "Markets"]
+    page = "\n".join(["Boy found safe after three-day search", *RESCUE, *RESCUE_AFTER, *tail])
+    _, seg = segment_text(page, resources)
+    assert all(b.kind == BOILERPLATE for b in blocks_with(seg, "Other news"))
+    assert all("closing sentence" not in b.why for b in blocks_with(seg, "Maybe it is not the volunteers"))
+
+
+DEAL_CARDS = [
+    "Apple AirPods Pro already discounted, grab a pair for only $234.99",
+    "Apple recently launched the new AirPods Pro for $250, but surprisingly it is already possible to grab a pair for less at Amazon, where the noise-cancelling earbuds have been marked down for the first time since their launch last month.",
+    "Deal Alert: Newest iPad Pro up to $200 off",
+    "Amazon is not waiting until Black Friday to offer deep iPad Pro discounts at their web store, and today you can get the latest 12.9-inch model with 256 GB of storage for a price that beats every other retailer we checked.",
+    "Microsoft offers Build your own Surface Go Kids Bundle plus JBL he...",
+    "Microsoft is now offering a deal on its Surface Go that is specially tailored to families with tech-savvy kids, and starting from $440 you can build a bundle with a keyboard, a pen and a pair of headphones for the children.",
+    "Deal Alert: Save $50 on Powerbeats Pro wireless sport headphones",
+    "The Powerbeats Pro with adjustable, secure-fit ear hooks are on sale for $199.95, down from $249.95, which makes it a saving of twenty percent on the headphones that most reviewers have called the best for running.",
+    "Cool 14 and 15 inch Yoga C940 laptops with improved Alexa suppor...",
+    "In September the company announced seven new convertible Windows laptops, and today the C940 range has become available for purchase in the United States, with prices starting at around one thousand dollars for the smaller model.",
+]
+
+
+def test_cards_of_other_stories_after_the_article_are_related_links(resources):
+    """Headline and one-paragraph summary, again and again, away from the article and on other subjects."""
+    gap = ["Tweet", "Share", "Advertisement", "Gaming", "Windows 10", "by Rahul", "Deals"]
+    page = "\n".join([*PAGE_TOP, *RESCUE, *RESCUE_AFTER, *gap, *DEAL_CARDS, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    for line in DEAL_CARDS:
+        assert all(b.kind == BOILERPLATE for b in blocks_with(seg, line)), (line, blocks_with(seg, line))
+    assert_report_is_body(seg)
+
+
+def test_subheadings_and_paragraphs_of_the_article_are_no_story_cards(resources):
+    """A report's own sections (subheading, paragraph) lie inside the article: never taken for cards."""
+    sections = [
+        "The search", RESCUE[0], "The arrest", RESCUE[1], "The motel", RESCUE[2], "The trial", RESCUE_AFTER[2],
+    ]
+    page = "\n".join([*PAGE_TOP, *sections, RESCUE_AFTER[3], *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    for paragraph in RESCUE + RESCUE_AFTER[2:]:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+
+
+TICKER = [
+    "USCIRF expresses concern over NRC, says 1.9 million residents may be stateless WASHINGTON: Expressing concern over the "
+    "NRC exercise in Assam, an independent US government commission said on Tuesday that it was worried.",
+    "Indian-origin man pleads guilty to fraud scheme in US NEW YORK: An Indian-origin man has pleaded guilty to theft and "
+    "embezzlement in connection with a fraud scheme, prosecutors said.",
+    "Newly-elected Lankan president accepts invitation to visit Pakistan COLOMBO: Newly-elected Sri Lankan President "
+    "Gotabhaya Rajapaksa has accepted an invitation to visit Pakistan, officials said.",
+]
+
+
+def test_ticker_of_headlines_glued_to_their_ledes_is_related_links(resources):
+    page = "\n".join([*PAGE_TOP, "Breaking News", *TICKER, *RESCUE, *RESCUE_AFTER, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    for line in TICKER:
+        assert _kinds(seg, line) == {(BOILERPLATE, "related_links")}, (line, blocks_with(seg, line))
+    assert_report_is_body(seg)
+
+
+def test_dateline_opening_a_paragraph_is_no_ticker(resources):
+    lede = "NEW DELHI: Their American dream shattered and huge savings wasted, nearly 150 Indians returned home on Wednesday."
+    second = "NEW DELHI: Officials at the airport said the special aircraft carrying the deportees landed at 6am on Wednesday."
+    page = "\n".join([*PAGE_TOP, lede, second, *RESCUE, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert all(b.kind == BODY for line in (lede, second) for b in blocks_with(seg, line))
+
+
+CAPTION = ("Los Angeles Lakers' LeBron James dunks during the first half of the team's NBA basketball game against the "
+           "Oklahoma City Thunder on Tuesday, Nov. 19, 2019, in Los Angeles.")
+
+
+def test_caption_printed_twice_beside_its_photo_credit_is_photo_credit(resources):
+    page = "\n".join([*PAGE_TOP, *RESCUE, CAPTION, CAPTION, "Photo: Ringo H.W. Chiu, AP", *RESCUE_AFTER, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    assert _kinds(seg, CAPTION) == {(BOILERPLATE, "photo_credit")}, blocks_with(seg, CAPTION)
+    assert_report_is_body(seg)
+
+
+def test_sentences_under_an_up_next_heading_right_after_the_report_are_body(resources):
+    """A wire game story closes with "UP NEXT" and the teams' next games: sentences, not a list of headlines."""
+    up_next = ["Thunder: Host the Lakers on Friday.", "Lakers: Visit the Thunder on Friday."]
+    last = ["POINT GUARDS BEHAVE", "Chris Paul had four points and ten assists."]
+    after = ["___", "More AP NBA: https://apnews.com/NBA", "School Score Database", "World Cup 2018 Video", "Most Popular"]
+    page = "\n".join([*PAGE_TOP, *RESCUE, *RESCUE_AFTER, *last, "UP NEXT", *up_next, *after, *TEASERS, *PAGE_FOOT])
+    _, seg = segment_text(page, resources)
+    for line in up_next:
+        assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
+    for teaser in TEASERS:
+        assert all(b.kind == BOILERPLATE for b in blocks_with(seg, teaser)), teaser
+
+
+def test_video_address_alone_on_a_line_is_furniture_and_a_source_address_is_not_touched(resources):
+    page = "\n".join(["Boy found safe after three-day search", *RESCUE, "https://youtu.be/_DFeri21hlc", *RESCUE_AFTER])
+    _, seg = segment_text(page, resources)
+    assert _kinds(seg, "https://youtu.be/_DFeri21hlc") == {(BOILERPLATE, "related_links")}
+    assert boilerplate.MEDIA_ADDRESS_RE.match("https://www.bbc.com/news/world-europe-50473792") is None
+    for paragraph in RESCUE + RESCUE_AFTER:
+        assert all(b.kind == BODY for b in blocks_with(seg, paragraph)), paragraph
+
+
+@pytest.mark.parametrize("line, category", [
+    ("Tempo de leitura: 2 minutos", "byline_dateline"),
+    ("Reading time: 4 min", "byline_dateline"),
+    ("5 minutos de leitura", "byline_dateline"),
+    ("by India Post News Weekly 0 Comments", "byline_dateline"),
+    ("Please log in using one of these methods to post your comment:", "comments"),
+])
+def test_review7_furniture_cues(line, category):
+    cue = find_cue(line)
+    assert (cue.category, cue.strength) == (category, "strong"), cue
+
+
+@pytest.mark.parametrize("credit", [
+    "Article posted with permission from Sons Of Liberty Media", "Article posted with permission from Constitution.com",
+    "Reprinted from The Duran.",
+])
+def test_republishing_credit_under_the_article_is_credit_attribution_and_the_close_stays_body(resources, credit):
+    """A rule, not a cue: as a cue it lowered the model's odds of the report's last sentences beside it."""
+    _, seg = segment_text("\n".join([*ONE_SENTENCE_LINES, *CLOSING_LINES, credit]), resources)
+    assert _kinds(seg, credit) == {(BOILERPLATE, "credit_attribution")}
+    for line in CLOSING_LINES:
+        assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
+
+
+def test_permission_in_a_sentence_of_the_report_is_no_credit():
+    stats = line_stats("The story was published with permission of the family, who said the boy had died.")
+    assert not boilerplate._is_credit_line(stats)
