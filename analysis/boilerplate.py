@@ -27,7 +27,7 @@ from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
 from .document import Document
-from .metadata import MONTHS, TITLE_CUT_RE
+from .metadata import MONTH_NUMBERS, TITLE_CUT_RE
 from .quotes import find_speaker_turns
 from .tokens import Tokens
 
@@ -68,7 +68,7 @@ SHORT_PROSE_MIN_WORDS = 3
 SHORT_PROSE_MIN_STOPWORDS = 0.0
 # The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
 SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
-PITCH_MAX_BODY_P = 0.9
+PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 # A note on the writer (_mark_author_bios): "About" in the corpus's main Latin-script languages, then the author or a
 # capitalised name of two to four words.
 AUTHOR_HEADING_RE = re.compile(
@@ -85,8 +85,10 @@ PITCH_BUTTON_MAX_WORDS = 10
 # Buy New $24.57 (as of 09:00 EDT - Details)"; a banner sells in the imperative ("Buy Silver at Discounted Prices").
 PRICE_BOX_RE = re.compile(r"\b(?:(?:best|list|our|sale) price:|buy new)\s*[$£€]\s?\d", re.I)
 SHOP_LABEL_RE = re.compile(r"^(?:buy|shop|order)\s", re.I)
+# ... and says what it sells for: "Order restored in capital", "Shop owners protest new tax" are headlines.
+SELLING_RE = re.compile(r"\b(?:prices?|discount(?:s|ed)?|sale|deals?|now|online|today|free shipping)\b|[$£€]", re.I)
 SHOP_TITLE_WORDS = 12  # the title and author before the price: a longer text is a paragraph the box was glued onto
-SHOP_MAX_WORDS = 30  # a button or banner label: "Join our Free $1,000,000 Parlay Challenge" (8 words)  # a line in the outlet's voice that the model is this sure of is report, not pitch
+SHOP_MAX_WORDS = 30  # a product's title, author and price box; longer is a paragraph
 # A line printed this many times in a row is a widget's label rendered in several elements (a poll question as
 # legend, title and label): no author writes a paragraph three times over, so even the first copy is furniture.
 WIDGET_REPEATS = 3
@@ -98,15 +100,9 @@ POLL_LABEL_WORDS = 8  # a poll's label is short ("Take our poll - story continue
 POLL_OPTION_WORDS = 10  # an answer without a question mark ("Not sure", "No, keep the military out of it.")
 # A schedule the article prints (tour dates, a season's calendar): lines that open with a date, then a separator and
 # the event or place ("June 9 – Tampa, FL @ Amphitheatre", "1a etapa: 10 de março – Interlagos", "Sat, Oct 3: Phoenix").
-# Month names of the corpus's main Latin-script languages: English with its abbreviations (metadata.MONTHS), and
-# Portuguese, Spanish, French, German, Italian, written out from the languages' calendars.
-SCHEDULE_MONTHS = [*MONTHS] + (
-    "janeiro fevereiro março abril maio junho julho agosto setembro outubro novembro dezembro "
-    "enero febrero marzo mayo junio julio agosto septiembre setiembre octubre noviembre diciembre "
-    "janvier février mars avril mai juin juillet août septembre octobre novembre décembre "
-    "januar februar märz juni juli oktober dezember "
-    "gennaio febbraio aprile maggio giugno luglio settembre ottobre dicembre"
-).split()
+# Month names: English with its abbreviations and the other languages' (metadata.MONTH_NUMBERS, from
+# analysis/data/month_names.json).
+SCHEDULE_MONTHS = [*MONTH_NUMBERS]
 _SCHEDULE_MONTH = "(?:" + "|".join(sorted(set(SCHEDULE_MONTHS), key=len, reverse=True)) + r")\.?"
 _SCHEDULE_DATE = (
     rf"(?:{_SCHEDULE_MONTH}\s+\d{{1,2}}(?:st|nd|rd|th)?"  # June 9
@@ -372,14 +368,14 @@ def _is_shop_widget(st: LineStats) -> bool:
     A rule, not a cue: a cue is a feature of the classifier, and a paragraph the box was glued onto would lose its odds."""
     if st.terminal or st.words > SHOP_MAX_WORDS:
         return False
-    if st.words <= WEAK_CUE_WORDS and SHOP_LABEL_RE.match(st.collapsed):
+    if st.words <= WEAK_CUE_WORDS and SHOP_LABEL_RE.match(st.collapsed) and SELLING_RE.search(st.collapsed):
         return True
     price = PRICE_BOX_RE.search(st.collapsed) if "$" in st.collapsed or "£" in st.collapsed or "€" in st.collapsed else None
     return price is not None and len(st.collapsed[:price.start()].split()) <= SHOP_TITLE_WORDS
 
 
 def _is_pitch_button(st: LineStats) -> bool:
-    """A short label opening with a call to action and naming the outlet ("Join our Free ... Challenge",
+    """A short label opening with a call to action in the outlet's voice, we/our/us ("Join our Free ... Challenge",
     "Download our app"): a button or banner, not a subheading of the report (headings do not recruit)."""
     return (
         st.pitch and st.reader and not st.terminal and 0 < st.words <= PITCH_BUTTON_MAX_WORDS

@@ -33,9 +33,11 @@ _MONTH = r"(?P<month>" + "|".join(sorted(MONTHS, key=len, reverse=True)) + r")\.
 
 
 def _load_other_months() -> dict[str, int]:
-    """Month name -> number in the other languages of analysis/data/month_names.json (see month_names.md)."""
+    """Month name -> number in the other languages of analysis/data/month_names.json (see month_names.md; a month
+    written two ways lists both, "septiembre|setiembre")."""
     raw = json.loads((Path(__file__).parent / "data" / "month_names.json").read_text(encoding="utf-8"))
-    return {name: number for key, names in raw.items() if not key.startswith("_") for number, name in enumerate(names, start=1)}
+    return {variant: number for key, names in raw.items() if not key.startswith("_")
+            for number, name in enumerate(names, start=1) for variant in name.split("|")}
 
 
 # German, French, Spanish, Portuguese and Italian month names not spelt as in English: read in dates only, day first,

@@ -1615,3 +1615,12 @@ def test_republishing_credit_under_the_article_is_credit_attribution_and_the_clo
 def test_permission_in_a_sentence_of_the_report_is_no_credit():
     stats = line_stats("The story was published with permission of the family, who said the boy had died.")
     assert not boilerplate._is_credit_line(stats)
+
+
+def test_a_shops_label_says_what_it_sells_for():
+    """A short line opening with buy/shop/order is a shop's label only when it sells (re-read of this round's rule):
+    headlines open with those words too."""
+    for label in ("Buy Gold at Discounted Prices", "Shop the sale now", "Order online today"):
+        assert boilerplate._is_shop_widget(line_stats(label)), label
+    for headline in ("Order restored in capital", "Shop owners protest new tax", "Order of Lenin"):
+        assert not boilerplate._is_shop_widget(line_stats(headline)), headline

@@ -1081,3 +1081,11 @@ def test_closing_time_stamp_dates_a_post():
     assert metadata.find_published(text)[0] == "2018-06-06"
     # no time first: a date closing the text may be a source's or an event's
     assert metadata.find_published(f"Spygate Coverup\n\n{body}June 6, 2018\nThe Best of Jane Doe\n")[0] == ""
+
+
+def test_a_month_the_month_file_writes_two_ways_is_read_both_ways():
+    """"setiembre" (Peru, Uruguay) beside "septiembre": month_names.json lists both, and the schedule rule reads them too."""
+    assert metadata.parse_date("15 de setiembre de 2018") == "2018-09-15"
+    assert metadata.parse_date("15 de septiembre de 2018") == "2018-09-15"
+    from analysis.boilerplate import SCHEDULE_MONTHS
+    assert {"setiembre", "septiembre", "maret"} <= set(SCHEDULE_MONTHS)
