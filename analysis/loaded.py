@@ -760,7 +760,8 @@ def model_word_runs(model: LoadedModel, scores, words, sentences, joins=None, ma
 
 # A single hyphen between two words joins them into one compound ("anti-Iran", "high-profile", "so-called"); a
 # double one ("apple--they") or a spaced one is a dash. A dot between two single letters joins an abbreviation ("U.S.").
-HYPHEN_JOIN_RE = re.compile(rf"(?<=\w)[{HYPHEN_CHARS}](?=\w)|(?<=\b\w)\.(?=\w\b)")
+# (Written to start with one character class: a pattern opening with a lookbehind is tried at every character.)
+HYPHEN_JOIN_RE = re.compile(rf"[{HYPHEN_CHARS}.](?:(?<=\w[{HYPHEN_CHARS}])(?=\w)|(?<=\b\w\.)(?=\w\b))")
 
 
 def hyphen_joins(text: str, word_ends) -> np.ndarray:

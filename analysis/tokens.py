@@ -60,7 +60,7 @@ class Tokens:
     @cached_property
     def lower_words(self) -> tuple[str, ...]:
         """The words lower-cased, for lexicon look-ups."""
-        return tuple(w.lower() for w in self.words)
+        return tuple(map(str.lower, self.words))
 
     @cached_property
     def word_starts(self) -> tuple[int, ...]:
