@@ -483,7 +483,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
         spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
         outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
-        recurs = not sectioned and len(re.findall(re.escape(name), text)) >= 2
+        recurs = not sectioned and text.count(name) >= 2  # as re.findall counts: occurrences that do not overlap
         # "Headline | Deccan Herald" with "DH Views", "DH Wheels" in the menus: a site's name is repeated by its initials too.
         abbreviated = "" if recurs or sectioned or outlet is not None else _initials_repeated(name, text, furniture)
         if outlet is not None or ((recurs or abbreviated) and name.split()[0].lower() not in NOT_A_NAME):

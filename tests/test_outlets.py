@@ -1207,3 +1207,9 @@ def test_cue_lines_finds_the_lines_the_whole_text_search_found():
         expected = [(s, e) for s, e in lines
                     if any(cue in text.lower()[s:e] for cue in SELF_REFERENCE_CUES_LOWER) and SELF_REFERENCE_CUE_RE.search(text[s:e])]
         assert _cue_lines(text, _lowered(text), lines) == expected
+
+
+def test_str_count_counts_as_findall_of_the_escaped_name():
+    """_self_references counts a title's site name with str.count where it used re.findall(re.escape(name), text)."""
+    for name, text in [("AA", "AAAA AAA"), ("C.N.N", "C.N.N.N C.N.N"), ("Foo (Bar)", "Foo (Bar) Foo (Bar)x"), ("aba", "ababa aba")]:
+        assert text.count(name) == len(re.findall(re.escape(name), text))
