@@ -448,8 +448,8 @@ def _cue_lines(text: str, lowered: str | None, lines: list[tuple[int, int]]) -> 
     Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
     match: a few substring searches leave the regex (tried at every word) only the few lines that hold a
     cue word, which it then confirms. The searches run over the lines alone, joined by line breaks (no cue
-    holds one, so each cue found lies inside one line): the furniture lines are mostly a small part of the
-    text, and searching the whole text for the 33 cues cost ~0.1 ms a document."""
+    holds one, so each cue found lies inside one line): searching the whole text for the 33 cues cost ~0.13 ms
+    a document, the furniture lines alone ~0.10 ms (synthesised news, ~33 furniture lines a page)."""
     if lowered is None:
         return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
     line_texts = [lowered[start:end] for start, end in lines]
