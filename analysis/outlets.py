@@ -446,18 +446,20 @@ def _cue_lines(text: str, lowered: str | None, lines: list[tuple[int, int]]) -> 
     """The `lines` (start, end) in which SELF_REFERENCE_CUE_RE finds a cue (`lowered` is _lowered(text)).
 
     Its match is a cue written in any case, so a line without any cue in the lower-cased text cannot
-    match: a few substring searches over the whole text leave the regex (tried at every word) only the
-    few lines that hold a cue word, which it then confirms."""
+    match: a few substring searches leave the regex (tried at every word) only the few lines that hold a
+    cue word, which it then confirms. The searches run over the lines alone, joined by line breaks (no cue
+    holds one, so each cue found lies inside one line): searching the whole text for the 33 cues cost ~0.13 ms
+    a document, the furniture lines alone ~0.10 ms (synthesised news, ~33 furniture lines a page)."""
     if lowered is None:
         return [(start, end) for start, end in lines if SELF_REFERENCE_CUE_RE.search(text[start:end])]
-    cues = _occurrences(lowered, SELF_REFERENCE_CUES_LOWER)
-    cue_starts = [start for start, _ in cues]
+    line_texts = [lowered[start:end] for start, end in lines]
+    cue_starts = [start for start, _ in _occurrences("\n".join(line_texts), SELF_REFERENCE_CUES_LOWER)]
     picked = []
-    for start, end in lines:
-        at = bisect_left(cue_starts, start)
-        while at < len(cues) and cues[at][0] < end and cues[at][1] > end:
-            at += 1  # a cue running past the line's end is not in the line
-        if at < len(cues) and cues[at][0] < end and SELF_REFERENCE_CUE_RE.search(text[start:end]):
+    offset = 0  # where the line starts in the joined text
+    for (start, end), line_text in zip(lines, line_texts):
+        at = bisect_left(cue_starts, offset)
+        offset += len(line_text) + 1
+        if at < len(cue_starts) and cue_starts[at] < offset and SELF_REFERENCE_CUE_RE.search(text[start:end]):
             picked.append((start, end))
     return picked
 
@@ -481,7 +483,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
         spaced = re.sub(r"(?<=[a-z])(?=[A-Z])|(?<=[A-Z])(?=[A-Z][a-z])", " ", name)
         outlet = _lookup(registry, name, countries) or _lookup(registry, spaced, countries)
-        recurs = not sectioned and len(re.findall(re.escape(name), text)) >= 2
+        recurs = not sectioned and text.count(name) >= 2  # as re.findall counts: occurrences that do not overlap
         # "Headline | Deccan Herald" with "DH Views", "DH Wheels" in the menus: a site's name is repeated by its initials too.
         abbreviated = "" if recurs or sectioned or outlet is not None else _initials_repeated(name, text, furniture)
         if outlet is not None or ((recurs or abbreviated) and name.split()[0].lower() not in NOT_A_NAME):

@@ -853,3 +853,22 @@ def test_transcript_speakers_are_actors():
     assert not described
     actors = _by_name(text.replace("HANNITY: Are you sure?\n", "HANNITY: Are you sure?\nSPECIAL OFFER: Buy it now, you know?\n"))
     assert "Special Offer" not in actors and actors["Hannity"].quoted == 4
+
+
+def test_last_whole_word_matches_the_regex_it_replaced():
+    """actors._last_whole_word finds what the per-name regex it replaced found (its last match's start)."""
+    import random
+    import re
+
+    from analysis.actors import _last_whole_word
+    texts = ["in Greenbelt, Maryland, has confirmed", "Maryland-based Maryland_ xMaryland Maryland", "A.A.A A.A",
+             "aaaa aa aa-aa", "Ünal Ünalş Ünal,", "Paris Paris2 2Paris é Paris", "O'Brien O'Briens -O'Brien O'Brien"]
+    names = ["Maryland", "A.A", "aa", "Ünal", "Paris", "O'Brien"]
+    rng = random.Random(7)
+    alphabet = "aA.-_ ,2é’"
+    texts += ["".join(rng.choice(alphabet) for _ in range(rng.randrange(0, 30))) for _ in range(400)]
+    for text in texts:
+        for name in names + ["a", "A-", "a.a", ".a"]:
+            for start, end in ((0, len(text)), (1, len(text)), (0, max(0, len(text) - 2)), (3, 12)):
+                matches = list(re.compile(rf"(?<![\w-]){re.escape(name)}(?![\w-])").finditer(text, start, end))
+                assert _last_whole_word(text, name, start, end) == (matches[-1].start() if matches else -1), (text, name, start, end)

@@ -1,6 +1,7 @@
 """Outlets: each publisher evidence path, outlet types with evidence, citations, label check, reliability indicators."""
 from __future__ import annotations
 
+import re
 from functools import lru_cache
 
 import pandas as pd
@@ -1188,3 +1189,27 @@ def test_the_domain_of_the_pages_contact_address_and_links_names_the_publisher_w
 def test_a_domain_named_only_as_an_address_or_only_in_links_names_no_publisher(tail):
     row = _doc("2018 Boys State Swim Results\n\n" + _BODY + _STATION_FOOTER.replace("prairieplays.com", "mailbox.net") + tail)
     assert row["outlet"] == ""
+
+
+def test_cue_lines_finds_the_lines_the_whole_text_search_found():
+    """outlets._cue_lines searches the lines joined, not the whole text: the same lines as a cue search per line."""
+    import random
+
+    from analysis.outlets import SELF_REFERENCE_CUE_RE, SELF_REFERENCE_CUES_LOWER, _cue_lines, _lowered
+    assert not any("\n" in cue for cue in SELF_REFERENCE_CUES_LOWER)  # a cue found in the joined lines lies in one line
+    rng = random.Random(3)
+    pieces = ["Subscribe to The Daily", "follow us", "Copyright 2020 Foo", "(c) Bar Media", "the reporter said", "editor",
+              "plain words", "sign", " up", "\n", "\n\n", "© 2021", "  ", "Support our journalism", "Get the app"]
+    for _ in range(300):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randrange(1, 12)))
+        lines = [m.span() for m in re.finditer(r"[^\n]+", text)]
+        lines = sorted(rng.sample(lines, rng.randrange(0, len(lines) + 1)))
+        expected = [(s, e) for s, e in lines
+                    if any(cue in text.lower()[s:e] for cue in SELF_REFERENCE_CUES_LOWER) and SELF_REFERENCE_CUE_RE.search(text[s:e])]
+        assert _cue_lines(text, _lowered(text), lines) == expected
+
+
+def test_str_count_counts_as_findall_of_the_escaped_name():
+    """_self_references counts a title's site name with str.count where it used re.findall(re.escape(name), text)."""
+    for name, text in [("AA", "AAAA AAA"), ("C.N.N", "C.N.N.N C.N.N"), ("Foo (Bar)", "Foo (Bar) Foo (Bar)x"), ("aba", "ababa aba")]:
+        assert text.count(name) == len(re.findall(re.escape(name), text))
