@@ -186,7 +186,9 @@ DATELINE_LEDE_RE = re.compile(
     r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?(?:\s+\((?:AP|AFP|Reuters|PTI|IANS|UPI|ANI)\))?\s*(?::|[–—-])\s+[A-Z“\"]"
 )
 DATELINE_MIN_LINES = 2  # one such line may be the report's own headline glued to its lede
-DATELINE_HINT_RE = re.compile(r"[A-Z]{2}[A-Z.'’)]*(?::\s|\s+[–—-]\s)")  # a word in capitals before a colon or dash: lines worth the full test
+# A word in capitals before a colon or dash: lines worth the full test. "[A-Z][A-Z]", not "[A-Z]{2}": a pattern led by
+# a repeat is tried at every character of the text, one led by a character class skips to its capitals (~0.03 ms a document).
+DATELINE_HINT_RE = re.compile(r"[A-Z][A-Z][A-Z.'’)]*(?::\s|\s+[–—-]\s)")
 
 
 @lru_cache(maxsize=1)
