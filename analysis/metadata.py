@@ -134,6 +134,13 @@ NAME_LED_DATELINE_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+[-–—|·]\s+"
 NOT_A_BYLINE_NAME = frozenset("news breaking latest world politics business sport sports opinion home live video "
                               "staff editorial update updates press release".split())
 SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an embedded post's date is not the page's
+
+
+def _social_post(line: str) -> bool:
+    """SOCIAL_POST_RE.search(line), tried only when the line holds "@" or "tter.com": a pattern led by a case-blind
+    alternation is tried at every character. Safe: re.I equates no other character with "t", "e", "r", "c", "o" or
+    "m" than their capitals, which str.lower() folds (analysis.boilerplate_features.ODD_FOLDS)."""
+    return ("@" in line or "tter.com" in line.lower()) and SOCIAL_POST_RE.search(line) is not None
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
 # The marks that part a page title's headline from the site name after it ("Headline - WSJ", "Headline | Site",
 # "Headline · Site"): the one list every title reader here and in analysis.outlets builds its pattern from.
@@ -152,6 +159,21 @@ FAR_HEAD_LINES = 3 * ARTICLE_HEAD_LINES
 # "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
 # did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
 BYLINE_LINE_RE = re.compile(r"^[ \t]*[Bb]y[ \t]+(?P<name>[^\n]{3,60}?)[ \t]*$", re.M)
+
+
+def _byline_lines(text: str) -> list[re.Match[str]]:
+    """BYLINE_LINE_RE.finditer(text), tried only at the starts of lines that open with "By" or "by": a match starts
+    at a line start and never spans a line break, so these are the same matches; a pattern led by ^ is otherwise
+    tried at every character of the text."""
+    matches = []
+    pos = 0
+    for line in text.split("\n"):
+        if line.lstrip(" \t")[:2] in ("By", "by"):
+            match = BYLINE_LINE_RE.match(text, pos)
+            if match is not None:
+                matches.append(match)
+        pos += len(line) + 1
+    return matches
 
 
 def _load_roles() -> dict[str, frozenset[str]]:
@@ -409,7 +431,8 @@ def _byline(line: str) -> str:
     labelled = LABELLED_BY_RE.match(line)
     if labelled:  # "Analysis by Chris Cillizza", "Reporting by …": the byline after its label
         return _byline(line[labelled.end():])
-    dated = DATED_BY_RE.match(line)
+    # DATED_BY_RE needs "by": most lines have none, and its lazy date part is otherwise tried at up to 60 lengths.
+    dated = DATED_BY_RE.match(line) if "by" in line.lower() else None
     if dated and _only_a_date(dated.group("date")):  # "February 1, 2019 | BY: Ilana Muhlstein"
         return _byline(line[dated.end():])
     return _other_language_byline(line)
@@ -850,7 +873,7 @@ def _lone_byline(text: str) -> LoneByline | None:
     one person lists other stories with their bylines: no name is taken from it.
     """
     names: dict[str, LoneByline] = {}
-    for match in BYLINE_LINE_RE.finditer(text):
+    for match in _byline_lines(text):
         name = _clean_name(match.group("name"))
         if any(ch.isdigit() for ch in name) or not _person_name(name):
             continue
@@ -964,7 +987,7 @@ NAME_DATE_WORDS = 15  # a longer line is a sentence
 def _name_before_date(line: str) -> str:
     """The person's name a line opens with when the date follows it straight ("Carlos Nadalim 27/09/2018"), else ""."""
     led = NAME_THEN_RE.match(line)
-    if not led or len(line.split(None, NAME_DATE_WORDS)) > NAME_DATE_WORDS or SOCIAL_POST_RE.search(line):
+    if not led or len(line.split(None, NAME_DATE_WORDS)) > NAME_DATE_WORDS or _social_post(line):
         return ""
     name = _clean_name(led["name"])
     iso, start, _ = _first_date(line[led.end():])
@@ -979,7 +1002,7 @@ def _dateline(line: str) -> str:
     unless all of it is dates, times and dateline words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
     18.56 GMT").
     """
-    if SOCIAL_POST_RE.search(line):
+    if _social_post(line):
         return ""
     iso, rest = _date_and_rest(line)
     # (at most 16 words split off: the first lines are often long paragraphs)
