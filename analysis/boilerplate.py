@@ -849,8 +849,10 @@ def _is_heading(text: str, line: _Line) -> bool:
 
 def _teaser_shaped(text: str, line: _Line) -> bool:
     """A headline: a few words, no closing full stop (a closing quotation, question or exclamation mark may end it)."""
+    if not 0 < line.stats.words <= TEASER_MAX_WORDS or line.stats.link:
+        return False  # most lines are paragraphs: no copy of their text is made
     stripped = text[line.start:line.end].strip().rstrip("\"'”’)]")
-    return 0 < line.stats.words <= TEASER_MAX_WORDS and not stripped.endswith((".", ":", ";", "…")) and not line.stats.link
+    return not stripped.endswith((".", ":", ";", "…"))
 
 
 def _repeat_is_furniture(line: _Line, count: int) -> bool:
