@@ -141,6 +141,8 @@ def _social_post(line: str) -> bool:
     alternation is tried at every character. Safe: re.I equates no other character with "t", "e", "r", "c", "o" or
     "m" than their capitals, which str.lower() folds (analysis.boilerplate_features.ODD_FOLDS)."""
     return ("@" in line or "tter.com" in line.lower()) and SOCIAL_POST_RE.search(line) is not None
+
+
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
 # The marks that part a page title's headline from the site name after it ("Headline - WSJ", "Headline | Site",
 # "Headline · Site"): the one list every title reader here and in analysis.outlets builds its pattern from.
@@ -159,21 +161,6 @@ FAR_HEAD_LINES = 3 * ARTICLE_HEAD_LINES
 # "by Laura Winter" on a line of its own anywhere in the page: a byline the first lines and the repeated headline
 # did not reach. Only the name follows "by" (no date, role or outlet), and the name must read as a person's.
 BYLINE_LINE_RE = re.compile(r"^[ \t]*[Bb]y[ \t]+(?P<name>[^\n]{3,60}?)[ \t]*$", re.M)
-
-
-def _byline_lines(text: str) -> list[re.Match[str]]:
-    """BYLINE_LINE_RE.finditer(text), tried only at the starts of lines that open with "By" or "by": a match starts
-    at a line start and never spans a line break, so these are the same matches; a pattern led by ^ is otherwise
-    tried at every character of the text."""
-    matches = []
-    pos = 0
-    for line in text.split("\n"):
-        if line.lstrip(" \t")[:2] in ("By", "by"):
-            match = BYLINE_LINE_RE.match(text, pos)
-            if match is not None:
-                matches.append(match)
-        pos += len(line) + 1
-    return matches
 
 
 def _load_roles() -> dict[str, frozenset[str]]:
@@ -873,7 +860,7 @@ def _lone_byline(text: str) -> LoneByline | None:
     one person lists other stories with their bylines: no name is taken from it.
     """
     names: dict[str, LoneByline] = {}
-    for match in _byline_lines(text):
+    for match in BYLINE_LINE_RE.finditer(text):
         name = _clean_name(match.group("name"))
         if any(ch.isdigit() for ch in name) or not _person_name(name):
             continue
