@@ -1415,8 +1415,11 @@ def _split_glued(text: str, line: _Line, sentences: list[tuple[int, int]]) -> li
             marks.append(None)
             continue
         sentence = text[s:e]
+        if len(sentence.split()) > 30:  # a long sentence is prose whatever its cue: none is looked for
+            marks.append(None)
+            continue
         cue = find_cue(sentence)
-        fires = cue.strength == "strong" and len(sentence.split()) <= 30
+        fires = cue.strength == "strong"
         marks.append(cue if fires and cue.category not in ("navigation", "byline_dateline") else None)
     if not any(marks):
         return [Block(line.start, line.end, BODY, "", line.why)]
