@@ -49,9 +49,12 @@ _OTHER_MONTH = r"(?P<month>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=Tr
 # Indonesian site), with the comma an English date puts before the year; only names of four letters or more, as "Mei
 # 30, 2015" or "Mac 3, 2019" may be a name and a figure (month_names.md).
 _OTHER_MONTH_FIRST = r"(?P<month>" + "|".join(sorted((name for name in OTHER_MONTHS if len(name) >= 4), key=len, reverse=True)) + r")"
+# What _MONTH then a day needs at its start: as many letters as some month name has, perhaps a dot, space, a figure.
+_MONTH_AHEAD = rf"(?=[^\W\d_]{{{min(map(len, MONTHS))},{max(map(len, MONTHS))}}}\.?\s+\d)"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # (the look-ahead, a month's length of letters then a figure, turns most places away before the names are tried)
+    re.compile(_MONTH_AHEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     # "18th of November 2019", "25. September 2018" (the day's ordinal dot of German and Nordic dates)
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     # "27/09/2018", "11.14.2019": a date in figures with a four-figure year, read only when one of its first two
