@@ -186,7 +186,9 @@ DATELINE_LEDE_RE = re.compile(
     r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+){0,2})?(?:\s+\((?:AP|AFP|Reuters|PTI|IANS|UPI|ANI)\))?\s*(?::|[–—-])\s+[A-Z“\"]"
 )
 DATELINE_MIN_LINES = 2  # one such line may be the report's own headline glued to its lede
-DATELINE_HINT_RE = re.compile(r"[A-Z]{2}[A-Z.'’)]*(?::\s|\s+[–—-]\s)")  # a word in capitals before a colon or dash: lines worth the full test
+# A word in capitals before a colon or dash: lines worth the full test. "[A-Z][A-Z]", not "[A-Z]{2}": a pattern led by
+# a repeat is tried at every character of the text, one led by a character class skips to its capitals (~0.03 ms a document).
+DATELINE_HINT_RE = re.compile(r"[A-Z][A-Z][A-Z.'’)]*(?::\s|\s+[–—-]\s)")
 
 
 @lru_cache(maxsize=1)
@@ -847,8 +849,10 @@ def _is_heading(text: str, line: _Line) -> bool:
 
 def _teaser_shaped(text: str, line: _Line) -> bool:
     """A headline: a few words, no closing full stop (a closing quotation, question or exclamation mark may end it)."""
+    if not 0 < line.stats.words <= TEASER_MAX_WORDS or line.stats.link:
+        return False  # most lines are paragraphs: no copy of their text is made
     stripped = text[line.start:line.end].strip().rstrip("\"'”’)]")
-    return 0 < line.stats.words <= TEASER_MAX_WORDS and not stripped.endswith((".", ":", ";", "…")) and not line.stats.link
+    return not stripped.endswith((".", ":", ";", "…"))
 
 
 def _repeat_is_furniture(line: _Line, count: int) -> bool:
@@ -1411,8 +1415,11 @@ def _split_glued(text: str, line: _Line, sentences: list[tuple[int, int]]) -> li
             marks.append(None)
             continue
         sentence = text[s:e]
+        if len(sentence.split()) > 30:  # a long sentence is prose whatever its cue: none is looked for
+            marks.append(None)
+            continue
         cue = find_cue(sentence)
-        fires = cue.strength == "strong" and len(sentence.split()) <= 30
+        fires = cue.strength == "strong"
         marks.append(cue if fires and cue.category not in ("navigation", "byline_dateline") else None)
     if not any(marks):
         return [Block(line.start, line.end, BODY, "", line.why)]

@@ -49,9 +49,12 @@ _OTHER_MONTH = r"(?P<month>" + "|".join(sorted(OTHER_MONTHS, key=len, reverse=Tr
 # Indonesian site), with the comma an English date puts before the year; only names of four letters or more, as "Mei
 # 30, 2015" or "Mac 3, 2019" may be a name and a figure (month_names.md).
 _OTHER_MONTH_FIRST = r"(?P<month>" + "|".join(sorted((name for name in OTHER_MONTHS if len(name) >= 4), key=len, reverse=True)) + r")"
+# What _MONTH then a day needs at its start: as many letters as some month name has, perhaps a dot, space, a figure.
+_MONTH_AHEAD = rf"(?=[^\W\d_]{{{min(map(len, MONTHS))},{max(map(len, MONTHS))}}}\.?\s+\d)"
 DATE_PATTERNS = (
     re.compile(r"\b(?P<year>(?:19|20)\d\d)-(?P<mnum>\d\d)-(?P<day>\d\d)(?!\d)"),
-    re.compile(_MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
+    # (the look-ahead, a month's length of letters then a figure, turns most places away before the names are tried)
+    re.compile(_MONTH_AHEAD + _MONTH + r"\s+(?P<day>\d{1,2})(?:st|nd|rd|th)?,?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     # "18th of November 2019", "25. September 2018" (the day's ordinal dot of German and Nordic dates)
     re.compile(r"\b(?P<day>\d{1,2})(?:st|nd|rd|th|\.)?\s+(?:of\s+)?" + _MONTH + r",?\s+(?P<year>(?:19|20)\d\d)\b", re.I),
     # "27/09/2018", "11.14.2019": a date in figures with a four-figure year, read only when one of its first two
@@ -134,6 +137,15 @@ NAME_LED_DATELINE_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+[-–—|·]\s+"
 NOT_A_BYLINE_NAME = frozenset("news breaking latest world politics business sport sports opinion home live video "
                               "staff editorial update updates press release".split())
 SOCIAL_POST_RE = re.compile(r"@\w|pic\.twitter\.com|twitter\.com/", re.I)  # an embedded post's date is not the page's
+
+
+def _social_post(line: str) -> bool:
+    """SOCIAL_POST_RE.search(line), tried only when the line holds "@" or "tter.com": a pattern led by a case-blind
+    alternation is tried at every character. Safe: re.I equates no other character with "t", "e", "r", "c", "o" or
+    "m" than their capitals, which str.lower() folds (analysis.boilerplate_features.ODD_FOLDS)."""
+    return ("@" in line or "tter.com" in line.lower()) and SOCIAL_POST_RE.search(line) is not None
+
+
 BARE_BY_RE = re.compile(r"^by:?$", re.I)  # "By" alone, the name on the next line
 # The marks that part a page title's headline from the site name after it ("Headline - WSJ", "Headline | Site",
 # "Headline · Site"): the one list every title reader here and in analysis.outlets builds its pattern from.
@@ -409,7 +421,8 @@ def _byline(line: str) -> str:
     labelled = LABELLED_BY_RE.match(line)
     if labelled:  # "Analysis by Chris Cillizza", "Reporting by …": the byline after its label
         return _byline(line[labelled.end():])
-    dated = DATED_BY_RE.match(line)
+    # DATED_BY_RE needs "by": most lines have none, and its lazy date part is otherwise tried at up to 60 lengths.
+    dated = DATED_BY_RE.match(line) if "by" in line.lower() else None
     if dated and _only_a_date(dated.group("date")):  # "February 1, 2019 | BY: Ilana Muhlstein"
         return _byline(line[dated.end():])
     return _other_language_byline(line)
@@ -964,7 +977,7 @@ NAME_DATE_WORDS = 15  # a longer line is a sentence
 def _name_before_date(line: str) -> str:
     """The person's name a line opens with when the date follows it straight ("Carlos Nadalim 27/09/2018"), else ""."""
     led = NAME_THEN_RE.match(line)
-    if not led or len(line.split(None, NAME_DATE_WORDS)) > NAME_DATE_WORDS or SOCIAL_POST_RE.search(line):
+    if not led or len(line.split(None, NAME_DATE_WORDS)) > NAME_DATE_WORDS or _social_post(line):
         return ""
     name = _clean_name(led["name"])
     iso, start, _ = _first_date(line[led.end():])
@@ -979,7 +992,7 @@ def _dateline(line: str) -> str:
     unless all of it is dates, times and dateline words ("Mon 18 Nov 2019 18.54 GMT Last modified on Mon 18 Nov 2019
     18.56 GMT").
     """
-    if SOCIAL_POST_RE.search(line):
+    if _social_post(line):
         return ""
     iso, rest = _date_and_rest(line)
     # (at most 16 words split off: the first lines are often long paragraphs)

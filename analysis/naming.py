@@ -167,7 +167,15 @@ def anchored_referents(referents: Referents, folded: list[str]) -> set[str]:
 def _holds(folded: list[str], phrase: tuple[str, ...]) -> bool:
     """True when the word sequence `phrase` occurs in `folded`."""
     n = len(phrase)
-    return any(tuple(folded[k:k + n]) == phrase for k, word in enumerate(folded) if word == phrase[0])
+    # The first word's places are found by list.index in C: a Python test of every body word cost ~0.1 ms a document.
+    k = -1
+    while True:
+        try:
+            k = folded.index(phrase[0], k + 1)
+        except ValueError:
+            return False
+        if tuple(folded[k:k + n]) == phrase:
+            return True
 
 
 def _contiguous(text: str, tokens, word_indexes: list[int]) -> bool:

@@ -229,6 +229,21 @@ def speaker_label_key(label: str) -> str | None:
     return " ".join(words).replace(".", "").casefold()
 
 
+def labelled_lines(text: str) -> list[re.Match]:
+    """LABELLED_LINE_RE.finditer(text), tried only at the starts of lines holding a colon. A match never spans a
+    line break and starts at a line start, so this finds the same matches; a pattern led by ^ is otherwise tried at
+    every character of the text (~4x slower, ~0.06 ms a document)."""
+    matches = []
+    pos = 0
+    for line in text.split("\n"):
+        if ":" in line:
+            match = LABELLED_LINE_RE.match(text, pos)
+            if match is not None:
+                matches.append(match)
+        pos += len(line) + 1
+    return matches
+
+
 class Turn(NamedTuple):
     """A speaker's turn in a transcript: `label_start` where its label starts, `start`/`end` its words."""
 
@@ -247,7 +262,7 @@ def find_speaker_turns(text: str) -> list[Turn]:
     is not written, runs no further than the run's median turn length. A run's first turns whose speaker
     never speaks again in it are left out (a book advert or a headline before the transcript would reach over
     the author's introduction). Sorted, not overlapping; empty for a text without turn-taking labels."""
-    labelled = [(m, speaker_label_key(m.group("label"))) for m in LABELLED_LINE_RE.finditer(text)]
+    labelled = [(m, speaker_label_key(m.group("label"))) for m in labelled_lines(text)]
     if sum(key is not None for _, key in labelled) < MIN_TURNS:
         return []
     line_starts = [m.start() for m, _ in labelled]

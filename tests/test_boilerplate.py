@@ -1624,3 +1624,19 @@ def test_a_shops_label_says_what_it_sells_for():
         assert boilerplate._is_shop_widget(line_stats(label)), label
     for headline in ("Order restored in capital", "Shop owners protest new tax", "Order of Lenin"):
         assert not boilerplate._is_shop_widget(line_stats(headline)), headline
+
+
+def test_dateline_hint_pattern_matches_as_the_repeat_led_one():
+    """DATELINE_HINT_RE is led by two character classes instead of "[A-Z]{2}" (speed): the same matches."""
+    import re
+
+    from analysis.boilerplate import DATELINE_HINT_RE
+
+    old = re.compile(r"[A-Z]{2}[A-Z.'’)]*(?::\s|\s+[–—-]\s)")
+    texts = [
+        "", "A: b", "AB: c", "NEW DELHI: Their dream", "U.S.: x", "WASHINGTON (AP) — The", "KARACHI - Firebrand",
+        "Imran Khan-led govt's days are numbered: warns Pak cleric KARACHI: Firebrand cleric",
+        "ABC:\nDEF –\tghi\nXY.’) : no\nXY’): yes\nAAA  —  b", "lower: case\nMiXeD: Case\nÉTAT: accent", "AB:", "AB -x",
+    ]
+    for text in texts:
+        assert [m.span() for m in DATELINE_HINT_RE.finditer(text)] == [m.span() for m in old.finditer(text)], text

@@ -1089,3 +1089,43 @@ def test_a_month_the_month_file_writes_two_ways_is_read_both_ways():
     assert metadata.parse_date("15 de septiembre de 2018") == "2018-09-15"
     from analysis.boilerplate import SCHEDULE_MONTHS
     assert {"setiembre", "septiembre", "maret"} <= set(SCHEDULE_MONTHS)
+
+
+def test_gated_patterns_match_as_before():
+    """_social_post and the "by" gate of DATED_BY_RE (speed) find what the bare patterns find."""
+    import re
+    import sys
+
+    from analysis.metadata import DATED_BY_RE, SOCIAL_POST_RE, _social_post
+
+    lines = [
+        "", "@", "a @b", "@ b", "pic.twitter.com/x", "PIC.TWITTER.COM", "Twitter.com/user", "twitter com", "twiTTer.Com/",
+        "twıtter.com/", "Feb 1, 2019 | BY: Ilana", "Feb 1, 2019 by Jane", "Standby", "March 3 · By Jo", "BY", "bY x",
+        "By Jane Doe\n  by John Roe \n\tBy  Al Li\nbyline\nBy X\nStand by me\n By a very long name " + "x" * 70 + "\nby Zed",
+        "Nov 19, 2019\r\nBy Laura Winter\r\n", "By\nJane Doe",
+    ]
+    for line in lines:
+        assert _social_post(line) == (SOCIAL_POST_RE.search(line) is not None), line
+        dated = DATED_BY_RE.match(line) if "by" in line.lower() else None
+        assert (dated and dated.span()) == ((m := DATED_BY_RE.match(line)) and m.span()), line
+    # re.I equates no other character with the letters the gates look for than their capitals, which lower() folds.
+    for letter in "bytercom":
+        pattern = re.compile(letter, re.I)
+        assert all(chr(code).lower() == letter for code in range(sys.maxunicode + 1) if pattern.fullmatch(chr(code)))
+
+
+def test_month_first_date_pattern_matches_as_without_its_look_ahead():
+    """DATE_PATTERNS[1] starts with a look-ahead (speed) that every match of it meets: the same matches without it."""
+    import re
+
+    from analysis.metadata import _MONTH_AHEAD, DATE_PATTERNS
+
+    pattern = DATE_PATTERNS[1]
+    old = re.compile(pattern.pattern.removeprefix(_MONTH_AHEAD), re.I)
+    texts = [
+        "", "March 3, 2023", "By Jane | Nov. 19, 2019 4:26 pm", "xxJanuary 5, 2019", "SEPT 30 2015", "sept.\t1st, 1999",
+        "Published Dec 12th,  2020 and May 1, 2021", "May\n3, 2019", "Maybe 3, 2019", "Mar. 2019", "Auguſt 5, 2019",
+        "on 4 July 2019", "Nov 31, 2019", "Jun 10 20190", "The 2019 season: April 20, 2019.", "JUNE 7,2019",
+    ]
+    for text in texts:
+        assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in old.finditer(text)], text

@@ -77,3 +77,17 @@ def test_bad_kind_names_the_line(tmp_path: Path, content: str, message: str):
     path.write_text(content, encoding="utf-8")
     with pytest.raises(LexiconError, match=message):
         load_referents(path)
+
+
+def test_holds_finds_a_phrase_as_a_scan_of_every_word_does():
+    """_holds looks for the phrase's first word with list.index (speed): the same answer as testing every start."""
+    from analysis.naming import _holds
+
+    def scan(folded: list[str], phrase: tuple[str, ...]) -> bool:
+        return any(tuple(folded[k:k + len(phrase)]) == phrase for k in range(len(folded)))
+
+    texts = ["", "a", "a b", "b a", "a a b", "x a c a b", "a b a b", "the west bank", "west", "bank west bank"]
+    phrases = [("a",), ("a", "b"), ("b", "a"), ("a", "b", "a"), ("west", "bank"), ("bank",), ("z", "a")]
+    for text in texts:
+        for phrase in phrases:
+            assert _holds(text.split(), phrase) == scan(text.split(), phrase), (text, phrase)

@@ -205,3 +205,19 @@ def test_a_host_naming_his_guests_keeps_his_turn_and_long_affiliations_label_a_t
     assert words[0].endswith("A treasure trove, that is huge.\n")
     assert "an American hero" in words[2]
     assert [text[t.label_start:t.start] for t in turns][3] == "VICTORIA TOENSING, ATTORNEY REPRESENTING FBI INFORMANT: "
+
+
+def test_labelled_lines_finds_what_finditer_finds():
+    """labelled_lines tries LABELLED_LINE_RE only at the starts of lines with a colon: the same matches as finditer."""
+    from analysis.quotes import LABELLED_LINE_RE, labelled_lines
+
+    texts = [
+        "", ":", "\n", "Q: Why?\nA: Because.\n", "  HANNITY:  You are good.\n\nTOENSING, ATTORNEY FOR X: Yes.",
+        "no label here: just prose\nSergey Lavrov: We will.\r\nJP:\tok", "Note:no space\nA:\n B: c\n",
+        "x" * 50 + ": long label\nÉmile Zola: J'accuse\n1st: digits\n_x: underscore\nA, b: c: d\n",
+        "line one\n\n\nMr. Smith: hello: again\nend:", "Trump: talks\nUpdate: more\n\tTab: yes\n",
+    ]
+    for text in texts:
+        old = [(m.span(), m.group("label")) for m in LABELLED_LINE_RE.finditer(text)]
+        new = [(m.span(), m.group("label")) for m in labelled_lines(text)]
+        assert new == old, text
