@@ -12,7 +12,7 @@ import re
 from datetime import date
 from functools import cached_property, lru_cache
 from pathlib import Path
-from typing import Iterator, NamedTuple
+from typing import Callable, Iterator, NamedTuple
 
 from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host, owner_key
 from .stopwords import ENGLISH_STOP_WORDS
@@ -352,23 +352,31 @@ YEAR_LINE_RE = re.compile(r"(?P<year>(?:19|20)\d\d)")
 SPLIT_DATE_CHARS = 20  # the longest line holding only a month and day ("September 30th")
 
 
+def _joined_pairs(lines: list[str], join: Callable[[str, str], str | None]) -> list[str]:
+    """`lines` with each line that `join` joins to the next (it returns the joined line, or None) replaced by the
+    joined line, the next line then dropped."""
+    joined: list[str] = []
+    i = 0
+    while i < len(lines):
+        both = join(lines[i], lines[i + 1]) if i + 1 < len(lines) else None
+        joined.append(lines[i] if both is None else both)
+        i += 1 if both is None else 2
+    return joined
+
+
+def _split_date_pair(line: str, following: str) -> str | None:
+    """A line holding only a month and day with the next holding only a year and times, as one dateline
+    ("November 20" / "15:23 2019" -> "November 20, 2019 15:23"), or None."""
+    year = YEAR_LINE_RE.fullmatch(TIME_RE.sub(" ", following).strip()) if len(line) <= SPLIT_DATE_CHARS and following else None
+    if year and MONTH_DAY_RE.fullmatch(line):
+        return f"{line}, {year['year']} {' '.join(following.replace(year['year'], ' ').split())}".strip()
+    return None
+
+
 def _joined_split_dates(lines: list[str]) -> list[str]:
     """`lines` with a line holding only a month and day joined to the next when that one holds only a year and times
     ("November 20" / "15:23 2019" -> "November 20, 2019 15:23"), so the dateline readers read the date whole."""
-    joined: list[str] = []
-    skip = False
-    for i, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        following = lines[i + 1] if i + 1 < len(lines) else ""
-        year = YEAR_LINE_RE.fullmatch(TIME_RE.sub(" ", following).strip()) if len(line) <= SPLIT_DATE_CHARS and following else None
-        if year and MONTH_DAY_RE.fullmatch(line):
-            joined.append(f"{line}, {year['year']} {' '.join(following.replace(year['year'], ' ').split())}".strip())
-            skip = True
-        else:
-            joined.append(line)
-    return joined
+    return _joined_pairs(lines, _split_date_pair)
 
 
 def _clean_name(name: str) -> str:
@@ -381,18 +389,7 @@ def _clean_name(name: str) -> str:
 
 def _joined_bylines(lines: list[str]) -> list[str]:
     """`lines` with a bare "By" line joined to the name on the next line ("By" / "Sarah E. Needleman")."""
-    joined: list[str] = []
-    skip = False
-    for i, line in enumerate(lines):
-        if skip:
-            skip = False
-            continue
-        if BARE_BY_RE.match(line) and i + 1 < len(lines):
-            joined.append(f"By {lines[i + 1]}")
-            skip = True
-        else:
-            joined.append(line)
-    return joined
+    return _joined_pairs(lines, lambda line, following: f"By {following}" if BARE_BY_RE.match(line) else None)
 
 
 def _plausible_name(name: str) -> bool:

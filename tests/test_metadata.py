@@ -1129,3 +1129,11 @@ def test_month_first_date_pattern_matches_as_without_its_look_ahead():
     ]
     for text in texts:
         assert [m.span() for m in pattern.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+def test_joined_pairs_joins_each_line_its_rule_joins_to_the_next():
+    """One loop serves the split-date and bare-"By" joins: a joined pair replaces both lines, the last line stays."""
+    join = lambda line, following: f"{line}+{following}" if line == "a" else None  # noqa: E731
+    assert metadata._joined_pairs(["a", "b", "a", "a", "c", "a"], join) == ["a+b", "a+a", "c", "a"]
+    assert metadata._joined_split_dates(["November 20", "15:23 2019", "Body"]) == ["November 20, 2019 15:23", "Body"]
+    assert metadata._joined_bylines(["Headline", "By", "Sarah E. Needleman"]) == ["Headline", "By Sarah E. Needleman"]
