@@ -624,6 +624,11 @@ class BylineReader:
         return _joined_split_dates(_head_lines(self.text))
 
     @cached_property
+    def tail(self) -> list[str]:
+        """The last lines (_tail_lines), read by both when the first lines hold nothing."""
+        return _tail_lines(self.text)
+
+    @cached_property
     def glued(self) -> GluedOpening | None:
         """The text's opening line run together from headline, byline, date and report (_glued_opening), when the
         title is its headline."""
@@ -647,7 +652,7 @@ class BylineReader:
         lone = self.lone_byline
         if lone:
             return lone.name, f"byline on a line of its own (line {lone.line_number}): {lone.line[:120]}"
-        tail = _tail_lines(self.text)
+        tail = self.tail
         for line in self.head + tail:
             name = _republished_credit(line)
             if name:
@@ -715,7 +720,7 @@ class BylineReader:
             iso = _dateline(line)  # "Nov. 18, 2019 12:02 PM" / "By David Jeans": the byline's own dateline
             if iso:
                 return iso, f"dateline beside the byline on a line of its own (line {lone.line_number}): {line[:120]}"
-        for line in _tail_lines(self.text)[-CLOSING_DATE_LINES:]:
+        for line in self.tail[-CLOSING_DATE_LINES:]:
             iso = _closing_timestamp(line)
             if iso:
                 return iso, f"the post's time and date closing the text: {line[:120]}"
