@@ -319,6 +319,16 @@ def test_product_solutions_are_no_policy():
     assert _shares("The solution lies in better governance. There is no single solution.")["frame_policy_prescription"] == 1.0
 
 
+def test_recommender_software_and_market_demand_are_no_policy():
+    # an ad-tech study: its "recommendation widgets", the market's demand side and an advertising "solution" prescribe nothing
+    adtech = ("Publishers earn more from ads in recommendation widgets. Both the demand and supply sides grew. "
+              "The firm launched a native exchange solution for advertisers. Video on demand is popular.")
+    assert _shares(adtech)["frame_policy_prescription"] == 0.0
+    policy = ("Experts recommend a ban on the sale. Protesters demand an inquiry. "
+              "The committee's recommendation is a tax on sugar.")
+    assert _shares(policy)["frame_policy_prescription"] == 1.0
+
+
 def test_titles_of_games_are_no_frame():
     # titles holding a cue word ("Red Dead Redemption", "Call of Duty") are names, only where written capitalised
     games = "Red Dead Redemption 2 runs at 30fps on Stadia. Call of Duty and God of War sold well. Resident Evil returns."
