@@ -16,7 +16,8 @@
   clause when the speaker opens the sentence); a trailing attribution ending the sentence
   ("..., the minister said.", "..., said Lavrov.", "..., PG&E officials said."); a line ending in ": Speaker"
   (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:" /
-  "he will say:" / "the caliph issued this edict:" / "According to Carlson:" (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  "he will say:" / "the caliph issued this edict:" / "According to Carlson:" (find_introduced_paragraphs), and the
+  paragraphs after it up to one closing the quotation with a mark no mark opened ("… the election.”"); words after "Wills asked:"; the topic of "spoke out about", "warned of",
   "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
@@ -474,12 +475,56 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
 
 
 def _introduced_paragraph(text: str, line_end: int) -> Block | None:
-    """The paragraph after the line ending at `line_end`, attributed; None when there is none or a quotation mark
-    opens it (find_quotes has it)."""
+    """The paragraph after the line ending at `line_end`, attributed, with the paragraphs after it that go on with
+    the same quotation (_quotation_goes_on_to); None when there is none or a quotation mark opens it (find_quotes
+    has it)."""
     paragraph = _PARAGRAPH_RE.match(text, line_end)
     if paragraph is None or text[paragraph.start("para")] in QUOTE_MARKS:
         return None
-    return Block(*paragraph.span("para"), ATTRIBUTED)
+    start, end = paragraph.span("para")
+    if not _closes_open_quotation(text[start:end]):
+        end = _quotation_goes_on_to(text, end) or end
+    return Block(start, end, ATTRIBUTED)
+
+
+# A quotation introduced by a colon may run over several paragraphs and show its end only by its closing mark: the
+# block quote pasted without an opening mark ("According to Carlson: ¶ In her email, … ¶ … during the election.”"),
+# or the English convention of opening each quoted paragraph with a mark and closing only the last. The paragraphs
+# after the introduced one are the quotation's up to the first whose closing mark no mark in it opened, when that
+# comes within MAX_QUOTE_PARAGRAPHS more paragraphs (non-blank lines) and MAX_QUOTE_CHARS, and no paragraph between
+# holds a double quotation mark but one opening it (a quotation of its own would show the author writing there).
+MAX_QUOTE_PARAGRAPHS = 5
+MAX_QUOTE_CHARS = 3000
+_DOUBLE_MARK_RE = re.compile('[“”"]')
+
+
+def _closes_open_quotation(paragraph: str) -> bool:
+    """The paragraph closes a quotation opened before it: a closing double mark (”) that no “ in it opened, or an
+    odd number of straight double marks, the last ending the paragraph ('… the election."')."""
+    depth = 0
+    for mark in _DOUBLE_MARK_RE.finditer(paragraph):
+        if mark.group() == "“":
+            depth += 1
+        elif mark.group() == "”":
+            if depth == 0:
+                return True
+            depth -= 1
+    return paragraph.count('"') % 2 == 1 and paragraph.rstrip().endswith('"')
+
+
+def _quotation_goes_on_to(text: str, position: int) -> int | None:
+    """The end of the paragraph after `position` that closes the quotation open there (see MAX_QUOTE_PARAGRAPHS), or
+    None when none does within reach."""
+    limit = min(len(text), position + MAX_QUOTE_CHARS)
+    for index, match in enumerate(_NONBLANK_LINE_RE.finditer(text, position)):
+        if index >= MAX_QUOTE_PARAGRAPHS or match.end("line") > limit:
+            return None
+        line = match.group("line")
+        if _closes_open_quotation(line):
+            return match.end("line")
+        if _DOUBLE_MARK_RE.search(line, 1) is not None or line.endswith(":"):
+            return None  # a quotation of the author's, or a new introduction
+    return None
 
 
 # A reader's letter in an advice column opens its paragraph with "DEAR <NAME>:" in capitals ("DEAR ABBY:") and
