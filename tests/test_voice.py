@@ -577,3 +577,30 @@ def test_a_phrase_with_the_author_s_word_outside_the_quotation_keeps_the_author_
     assert _voice("A film entitled ‘Wrath of God’ ran.", "entitled ‘Wrath of God") == "quoted"  # a title given
     assert _voice("He has allegedly “bigoted attitudes” there.", "allegedly “bigoted attitudes") == "quoted"  # speech
     assert _voice("TRUMP ‘WITCH HUNT’ NEWS TODAY\n", "TRUMP ‘WITCH HUNT") == "quoted"  # a title-case line
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # an introduced block quotation over several paragraphs, closed only at its end, keeps its speaker's voice
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that the company used its power.\u201d\n"
+         "The corrupt agencies lose most.\n", "brags", "attributed"),
+        ("Tucker Carlson said:\n\nIn her email, Mario touts the efforts.\n\nHer staff, she says, did the rest.\n\n"
+         "She brags that the company used its power.\u201d\n\nThe corrupt agencies lose most.\n", "brags", "attributed"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that \u201cwe used our power.\u201d "
+         "It was corrupt.\u201d\n", "corrupt", "attributed"),
+        ('According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that the company used its power."\n',
+         "brags", "attributed"),
+        # ... but not past the closing paragraph, nor without one, nor over a quotation of the author's own
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that the company used its power.\u201d\n"
+         "The corrupt agencies lose most.\n", "corrupt", "authorial"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nThe corrupt agencies lose most.\n", "corrupt",
+         "authorial"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nThe corrupt \u201cagencies\u201d lose most.\n"
+         "She said it \u201cwas all lies.\u201d\n", "corrupt", "authorial"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nThe corrupt agencies lose most:\n"
+         "They said so.\u201d\n", "corrupt", "authorial"),
+    ],
+)
+def test_an_introduced_quotation_goes_on_to_its_closing_paragraph(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
