@@ -1681,6 +1681,7 @@ class _RecentPersons:
         self._opens_narrative = False
         self._last_at = -1  # the sentence the last person was named or spoke in
         self._surnames: dict[str, str | None] = {}  # see _surnames_named
+        self._last_speaker: tuple[str, int] | None = None  # the last statement's speaker ("" unnamed) and sentence
         self._surnames_read = 0
 
     def reading(self, paragraph: int, opens_narrative: bool) -> None:
@@ -1713,6 +1714,7 @@ class _RecentPersons:
         he said …  He also said")."""
         self._last_person = name
         self._last_at = self._unasked = len(self._sentences)
+        self._last_speaker = (name, len(self._sentences))
         if by_reference is not None:
             self._objects_after = (len(self._sentences), by_reference)  # this sentence is queued after its statements
 
@@ -1721,6 +1723,7 @@ class _RecentPersons:
         not a person named in this sentence or before it."""
         self._last_person = None
         self._unasked = len(self._sentences) + 1  # this sentence (queued after its statements) is skipped too
+        self._last_speaker = ("", len(self._sentences))
 
     def _subject_first(self, persons: list[tuple[str, frozenset[str] | None, int]], position: int,
                        pronoun: str | None) -> tuple[str, frozenset[str] | None, int]:
@@ -1802,8 +1805,8 @@ class _RecentPersons:
 
     def _gendered_referent(self, pronoun: str, floor: int) -> str | None:
         """The person a pronoun means by gender alone: of the persons named outside quotations in the one or two
-        sentences before it (since the last statement, within reach), the one whose gender is known and is the
-        pronoun's, when every other person named there is known to be of the other gender ("Twitter user John
+        sentences before it (since the last statement, within reach) and the last speaker, the one whose gender is
+        known and is the pronoun's, when every other one is known to be of the other gender ("Twitter user John
         Gilmore dug up the tweet, forcing Omar to defend herself. She responded:" means Omar). None at any doubt: a
         person of unknown gender, two of the pronoun's, a possessor ("Mary Smith's daughter") or a person named by a
         common noun ("his wife") among them."""
@@ -1813,6 +1816,15 @@ class _RecentPersons:
             return None
         surnames = self._surnames_named()
         genders: dict[str, str | None] = {}
+        if self._last_speaker is not None and self._last_speaker[1] >= previous - 2:
+            # a speaker of the sentences just before may go on ("Feinstein didn't attend, Grassley said. ¶ Kavanaugh
+            # answered … ¶ “…,” he said": either man); one the text does not name, or one a paragraph of the author's
+            # own parts from the pronoun (whom the pronoun may not mean, but the text may still go on reporting), leaves
+            # the pronoun open
+            speaker = self._last_speaker[0]
+            if not speaker or self._out_of_reach(self._last_speaker[1]):
+                return None
+            genders[speaker] = self._pronouns.get(speaker) or (given_name_pronouns().get(fold(speaker).split()[0]) if " " in speaker else None)
         for position in positions:
             found = _gendered_persons(self._sentences[position], surnames, self._pronouns)
             if found is None:
@@ -1924,9 +1936,15 @@ def _gendered_persons(sentence: _Sentence, surnames: dict[str, str | None],
         name = _without_possessive(name)
         words = name.split()
         if len(words) < 2:
-            name = surnames.get(fold(name)) or ""
-            if not name:
+            title = sentence.lower[span[0] - 1].rstrip(".") if span[0] > sentence.first else ""
+            known = surnames.get(fold(name))
+            if known is None and title in HONORIFIC_PRONOUNS:
+                known = name  # "Mr. Gilmore": a person, of the honorific's gender
+            elif known is None and (title in TITLE_WORDS or (sentence.subject_at(span[0]) and not _qualifies_a_name(sentence, span[1]))):
+                return None  # a person named by one word, of unknown gender ("Fr. Weinandy", "Weinandy sent the letter")
+            if known is None:
                 continue  # a word that names no person named before ("Twitter", "Israel")
+            name = known
         elif kind != "person":
             continue
         if possessive:
@@ -1938,6 +1956,13 @@ def _gendered_persons(sentence: _Sentence, surnames: dict[str, str | None],
                 gender = evidence if gender in (None, evidence) else "?"
         found.append((name, gender, span[1]))
     return [(name, gender if gender in PRONOUNS else None) for name, gender, _ in found]
+
+
+def _qualifies_a_name(sentence: _Sentence, k: int) -> bool:
+    """Word k is a lower-case noun before a capitalised name, the word before it qualifying the noun ("Twitter user
+    John Gilmore", "Fox host Tucker Carlson"): that word is no subject."""
+    return (k + 1 < sentence.last and sentence.words[k].islower() and sentence.joined(k - 1) and sentence.joined(k)
+            and IS_CAPITALISED[sentence.words[k + 1]])
 
 
 def _opens_with_pronoun(sentence: _Sentence) -> bool:
