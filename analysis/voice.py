@@ -16,7 +16,8 @@
   clause when the speaker opens the sentence); a trailing attribution ending the sentence
   ("..., the minister said.", "..., said Lavrov.", "..., PG&E officials said."); a line ending in ": Speaker"
   (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:" /
-  "he will say:" / "the caliph issued this edict:" / "According to Carlson:" (find_introduced_paragraphs), and the
+  "he will say:" / "the caliph issued this edict:" / "According to Carlson:" / "Homan said in a statement Tuesday,"
+  (find_introduced_paragraphs), and the
   paragraphs after it up to one closing the quotation with a mark no mark opened ("… the election.”"); words after "Wills asked:"; the topic of "spoke out about", "warned of",
   "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
@@ -411,8 +412,21 @@ def _statement_after(text: str, found_at: int) -> Block | None:
 
 # A line ending in a speaker and a verb of speaking before its colon ("Wills is here to reassure us:", "He wrote:",
 # "Lavrov told reporters:"): searched in the line's tail before the colon.
-_SPEECH_INTRO = re.compile(rf"\b{_COLON_VERBS}{_SPOKEN_TO}[ \t]*$", re.IGNORECASE)
-_SPEECH_INTRO_CHARS = 60
+# Between the verb and the colon, where and when it was said ("said in a statement Tuesday:", "told reporters on
+# Monday:", "said on his show on Monday:", "told reporters in Moscow:"): a phrase after in/on/at/during of a determiner
+# and one or two words, or of one capitalised name; and a day.
+_SAID_WHERE_WHEN = (
+    r"(?:[ \t]+(?:in|on|at|during)[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+[\w\u2019'-]+(?:[ \t]+[\w\u2019'-]+)?"
+    r"|(?-i:[A-Z])[\w\u2019'-]+))?"
+    rf"(?:[ \t]+(?:on[ \t]+)?(?:{_WEEKDAY}|yesterday|today|tonight|earlier|later))?"
+)
+_SPEECH_INTRO = re.compile(rf"\b{_COLON_VERBS}{_SPOKEN_TO}{_SAID_WHERE_WHEN}[ \t]*$", re.IGNORECASE)
+_SPEECH_INTRO_CHARS = 100
+# A line may end so with a comma instead of the colon ("ICE Deputy Director Thomas Homan said in a statement Tuesday,"
+# above the statement's paragraph): the sentence goes on in the next paragraph, which says what was said. Only a
+# reporting verb (_REPORT_VERBS), not "asked" or "replied".
+_REPORT_INTRO = re.compile(rf"\b{_REPORT_VERBS}{_SPOKEN_TO}{_SAID_WHERE_WHEN}[ \t]*$", re.IGNORECASE)
+_COMMA_LINE_END_RE = re.compile(r",[ \t]*$", re.MULTILINE)
 # The same with a speech noun as the object of a verb of issuing, sending or writing ("the caliph issued this
 # edict:", "al-Aziz sent out a message to the governors of the provinces:", "Cook makes a similar point:",
 # "Viganò provides further vital testimony:"): up to three words between verb and noun (no preposition: "made it
@@ -466,6 +480,29 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
         before = text[line_start:match.start()]
         if (modal := _MODAL_BEFORE.search(before)) is not None and modal.start() > 0:
             before = before[:modal.start()]  # "he will say:": the subject comes before the modal
+        verb = _WORD_RE.match(text, match.start()).group().lower()
+        if _FIRST_PERSON_BEFORE.search(before[-40:]) or not _has_reported_speaker(before, verb, _goes_on_to(before)):
+            continue
+        if (block := _introduced_paragraph(text, line_end)) is not None:
+            blocks.append(block)
+    if "," in text:
+        blocks.extend(_comma_introduced_paragraphs(text))
+    return sorted(blocks)
+
+
+def _comma_introduced_paragraphs(text: str) -> list[Block]:
+    """The paragraphs after a line ending in "<speaker> <reporting verb> …," (_REPORT_INTRO), attributed, with the
+    same checks of the speaker as after a colon."""
+    blocks = []
+    for comma in _COMMA_LINE_END_RE.finditer(text):
+        found_at = comma.start()
+        line_start = text.rfind("\n", 0, found_at) + 1
+        line_end = text.find("\n", found_at)
+        line_end = len(text) if line_end < 0 else line_end
+        match = _REPORT_INTRO.search(text, max(line_start, found_at - _SPEECH_INTRO_CHARS), found_at)
+        if match is None:
+            continue
+        before = text[line_start:match.start()]
         verb = _WORD_RE.match(text, match.start()).group().lower()
         if _FIRST_PERSON_BEFORE.search(before[-40:]) or not _has_reported_speaker(before, verb, _goes_on_to(before)):
             continue

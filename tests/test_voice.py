@@ -604,3 +604,25 @@ def test_a_phrase_with_the_author_s_word_outside_the_quotation_keeps_the_author_
 )
 def test_an_introduced_quotation_goes_on_to_its_closing_paragraph(text: str, phrase: str, voice: str):
     assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # where and when it was said may stand between the verb and the colon ending the line
+        ("Tucker Carlson said on his show on Monday:\n\nIn her email, Mario touts the corrupt efforts.\n", "corrupt",
+         "attributed"),
+        ("Lavrov told reporters in Moscow:\nThe Kyiv regime is a puppet.\n", "regime", "attributed"),
+        # a line ending in a reporting verb and a comma goes on in the next paragraph: the statement
+        ("ICE Deputy Director Thomas Homan said in a statement Tuesday,\n\nThis reckless decision was based on her "
+         "political agenda.\n\nThe reckless raids went on.\n", "This reckless", "attributed"),
+        ("ICE Deputy Director Thomas Homan said in a statement Tuesday,\n\nThis decision was political.\n\n"
+         "The reckless raids went on.\n", "reckless raids", "authorial"),
+        # ... not the author's own, nor a verb with no speaker, nor a comma in the middle of a list
+        ("As I said in my column,\n\nThe reckless raids went on.\n", "reckless", "authorial"),
+        ("Needless to say,\n\nThe reckless raids went on.\n", "reckless", "authorial"),
+        ("He bought apples, pears,\n\nThe reckless raids went on.\n", "reckless", "authorial"),
+    ],
+)
+def test_a_paragraph_introduced_by_a_reporting_line_with_where_and_when_or_a_comma(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
