@@ -536,17 +536,19 @@ _DOUBLE_MARK_RE = re.compile('[“”"]')
 
 
 def _closes_open_quotation(paragraph: str) -> bool:
-    """The paragraph closes a quotation opened before it: a closing double mark (”) that no “ in it opened, or an
-    odd number of straight double marks, the last ending the paragraph ('… the election."')."""
+    """The paragraph closes a quotation opened before it: a closing double mark that no mark in it opened ('… the
+    election.”', '… a key state for us.” She brags … election.”'). A straight mark opens where a space or the
+    paragraph's start comes before it, and closes elsewhere ('"If we're ready,” he said' opens and closes)."""
     depth = 0
     for mark in _DOUBLE_MARK_RE.finditer(paragraph):
-        if mark.group() == "“":
+        at = mark.start()
+        if mark.group() == "“" or (mark.group() == '"' and (at == 0 or paragraph[at - 1].isspace())):
             depth += 1
-        elif mark.group() == "”":
-            if depth == 0:
-                return True
+        elif depth == 0:
+            return True
+        else:
             depth -= 1
-    return paragraph.count('"') % 2 == 1 and paragraph.rstrip().endswith('"')
+    return False
 
 
 def _quotation_goes_on_to(text: str, position: int) -> int | None:

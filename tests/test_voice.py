@@ -626,3 +626,10 @@ def test_an_introduced_quotation_goes_on_to_its_closing_paragraph(text: str, phr
 )
 def test_a_paragraph_introduced_by_a_reporting_line_with_where_and_when_or_a_comma(text: str, phrase: str, voice: str):
     assert _voice(text, phrase) == voice
+
+
+def test_an_introduced_excerpt_does_not_reach_a_later_quotation_of_mixed_marks():
+    text = ("The attacks are working, a USA Today article suggests:\n\nDisapproval is at an unprecedented level.\n\n"
+            "The unsupported allegations in the Trump-hating media take their toll.\n\n"
+            "\"If we're ready to vote, we will vote,\u201d Grassley tweeted.\n")
+    assert _voice(text, "Trump-hating") == "authorial"
