@@ -1570,6 +1570,9 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                 continue
             name, kind, by_reference = speaker
             name = _without_possessive(name)  # one statement's speaker "Guardian's", another's "Guardian": one speaker
+            if kind == "person" and _only_titles(name):
+                recent.spoke_unnamed()  # "Hungary's Prime Minister said": an office, not a name
+                continue
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes) or _introduces_quotation(text, s_start, s_end)
             personal = by_reference or sentence.pronoun_follows(i + width - 1)
@@ -1596,6 +1599,11 @@ def _introduces_quotation(text: str, s_start: int, s_end: int) -> bool:
         return False
     gap = NEXT_PARAGRAPH_RE.match(text, s_end)
     return gap is not None and text[gap.end():gap.end() + 1] in QUOTE_OPENERS
+
+
+def _only_titles(name: str) -> bool:
+    """The name is made of titles and offices only ("Prime Minister", "Deputy Director"): it names no one."""
+    return all(word.lower().rstrip(".") in TITLES_AND_ROLES or word.lower() in RANK_QUALIFIERS for word in name.split())
 
 
 def _transcript_statements(context: DocContext) -> list[_Statement]:

@@ -132,3 +132,9 @@ def test_a_pronoun_stays_unresolved_at_any_doubt_of_gender():
         "That is \u201cmore than all prior nominees,\u201d he said.",
     ):
         assert all(actor.quoted == 0 for actor in _by_name(text).values()), text  # no one is given the quotation
+
+
+def test_an_office_alone_names_no_speaker():
+    actors = _by_name("BUDAPEST \u2013 Hungary\u2019s Prime Minister said on Sunday that \u201cChristianity is Europe's last hope.\u201d")
+    assert "Prime Minister" not in actors
+    assert list(_by_name("Prime Minister Viktor Orb\u00e1n said on Sunday that the borders stay shut.")) == ["Viktor Orb\u00e1n"]
