@@ -1570,8 +1570,11 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                 continue
             name, kind, by_reference = speaker
             name = _without_possessive(name)  # one statement's speaker "Guardian's", another's "Guardian": one speaker
+            if kind == "person" and _only_titles(name):
+                recent.spoke_unnamed()  # "Hungary's Prime Minister said": an office, not a name
+                continue
             if sentence_has_quote is None:
-                sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes)
+                sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes) or _introduces_quotation(text, s_start, s_end)
             personal = by_reference or sentence.pronoun_follows(i + width - 1)
             statements.append(_Statement(name, kind, verb, sentence_has_quote, start, personal))
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
@@ -1584,6 +1587,23 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
         recent.read_later(sentence)
     statements.extend(_transcript_statements(context))
     return statements
+
+
+NEXT_PARAGRAPH_RE = re.compile(r"[ \t]*\n\s*(?=\S)")
+
+
+def _introduces_quotation(text: str, s_start: int, s_end: int) -> bool:
+    """The sentence ends its line with a colon and the next paragraph opens with a quotation mark ("Carlson said: ¶
+    “…"): the quotation below is the statement's, as one in the sentence would be."""
+    if not text[s_start:s_end].rstrip().endswith(":"):
+        return False
+    gap = NEXT_PARAGRAPH_RE.match(text, s_end)
+    return gap is not None and text[gap.end():gap.end() + 1] in QUOTE_OPENERS
+
+
+def _only_titles(name: str) -> bool:
+    """The name is made of titles and offices only ("Prime Minister", "Deputy Director"): it names no one."""
+    return all(word.lower().rstrip(".") in TITLES_AND_ROLES or word.lower() in RANK_QUALIFIERS for word in name.split())
 
 
 def _transcript_statements(context: DocContext) -> list[_Statement]:
@@ -1668,6 +1688,9 @@ class _RecentPersons:
         self._paragraph = -1  # the paragraph of the sentence being read
         self._opens_narrative = False
         self._last_at = -1  # the sentence the last person was named or spoke in
+        self._surnames: dict[str, str | None] = {}  # see _surnames_named
+        self._last_speaker: tuple[str, int] | None = None  # the last statement's speaker ("" unnamed) and sentence
+        self._surnames_read = 0
 
     def reading(self, paragraph: int, opens_narrative: bool) -> None:
         """The next sentence, read for statements now, is in this paragraph, and opens a paragraph of the author's
@@ -1699,6 +1722,7 @@ class _RecentPersons:
         he said …  He also said")."""
         self._last_person = name
         self._last_at = self._unasked = len(self._sentences)
+        self._last_speaker = (name, len(self._sentences))
         if by_reference is not None:
             self._objects_after = (len(self._sentences), by_reference)  # this sentence is queued after its statements
 
@@ -1707,6 +1731,7 @@ class _RecentPersons:
         not a person named in this sentence or before it."""
         self._last_person = None
         self._unasked = len(self._sentences) + 1  # this sentence (queued after its statements) is skipped too
+        self._last_speaker = ("", len(self._sentences))
 
     def _subject_first(self, persons: list[tuple[str, frozenset[str] | None, int]], position: int,
                        pronoun: str | None) -> tuple[str, frozenset[str] | None, int]:
@@ -1775,11 +1800,61 @@ class _RecentPersons:
 
     def referent(self, pronoun: str) -> str | None:
         """The person a pronoun ("he", "she") refers to: the last person, unless the text called them by the other
-        pronoun before ("He complained …  She said" is someone else, whom the text may not name)."""
+        pronoun before ("He complained …  She said" is someone else, whom the text may not name). Failing that, the
+        one person of the pronoun's gender named in the sentence or two before (_gendered_referent)."""
+        floor = self._unasked
         person = self.last_person(pronoun)
         if person is None or self._pronouns.setdefault(person, pronoun) != pronoun:
-            return None
+            person = self._gendered_referent(pronoun, floor)
+            if person is not None:
+                self._pronouns[person] = pronoun
+                self._last_person = person
         return person
+
+    def _gendered_referent(self, pronoun: str, floor: int) -> str | None:
+        """The person a pronoun means by gender alone: of the persons named outside quotations in the one or two
+        sentences before it (since the last statement, within reach) and the last speaker, the one whose gender is
+        known and is the pronoun's, when every other one is known to be of the other gender ("Twitter user John
+        Gilmore dug up the tweet, forcing Omar to defend herself. She responded:" means Omar). None at any doubt: a
+        person of unknown gender, two of the pronoun's, a possessor ("Mary Smith's daughter") or a person named by a
+        common noun ("his wife") among them."""
+        previous = len(self._sentences) - 1
+        positions = [p for p in (previous - 1, previous) if p >= max(floor, 0) and not self._out_of_reach(p)]
+        if not positions:
+            return None
+        surnames = self._surnames_named()
+        genders: dict[str, str | None] = {}
+        if self._last_speaker is not None and self._last_speaker[1] >= previous - 2:
+            # a speaker of the sentences just before may go on ("Feinstein didn't attend, Grassley said. ¶ Kavanaugh
+            # answered … ¶ “…,” he said": either man); one the text does not name, or one a paragraph of the author's
+            # own parts from the pronoun (whom the pronoun may not mean, but the text may still go on reporting), leaves
+            # the pronoun open
+            speaker = self._last_speaker[0]
+            if not speaker or self._out_of_reach(self._last_speaker[1]):
+                return None
+            genders[speaker] = self._pronouns.get(speaker) or (given_name_pronouns().get(fold(speaker).split()[0]) if " " in speaker else None)
+        for position in positions:
+            found = _gendered_persons(self._sentences[position], surnames, self._pronouns)
+            if found is None:
+                return None
+            for name, gender in found:
+                genders[name] = gender if genders.get(name, gender) == gender else None
+        matching = [name for name, gender in genders.items() if gender == pronoun]
+        if len(matching) != 1 or any(gender is None for gender in genders.values()):
+            return None
+        return matching[0]
+
+    def _surnames_named(self) -> dict[str, str | None]:
+        """Each family name (folded) of the persons named so far by two words or more -> that person, or None when
+        two persons share it."""
+        surnames = self._surnames
+        for position in range(self._surnames_read, len(self._sentences)):  # each sentence read once
+            for name, _, _ in self._persons_in(position, quoted=True):
+                if " " in name:
+                    key = _surname(fold(name).split())
+                    surnames[key] = name if surnames.get(key, name) == name else None
+        self._surnames_read = len(self._sentences)
+        return surnames
 
     def _by_surname(self, surname: str, position: int) -> tuple[str, frozenset[str] | None]:
         """The last speaker or a person named in the sentence before `position` whose name ends with the surname
@@ -1812,6 +1887,90 @@ class _RecentPersons:
         in_quotation = self._sentences[position].quoted
         return [person for person in persons if (position != sentence or person[2] < word)
                 and (quoted or in_quotation is None or not in_quotation(person[2]))]
+
+
+GIVEN_NAMES_PATH = Path(__file__).resolve().parent / "data" / "given_names.csv"
+
+
+@lru_cache(maxsize=1)
+def given_name_pronouns() -> dict[str, str]:
+    """Given names (lower case) that name one sex -> "he" or "she" (analysis/data/given_names.csv)."""
+    with GIVEN_NAMES_PATH.open(encoding="utf-8") as handle:
+        rows = [line.strip().split(",") for line in handle][1:]
+    return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
+
+
+# Honorifics that tell a person's sex ("Mr. Gilmore", "Ms. Omar").
+HONORIFIC_PRONOUNS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "lady": "she"}
+REFLEXIVE_PRONOUNS = {"himself": "he", "herself": "she"}
+# Common nouns for a person of one sex: a person the sentence names so may be the one a pronoun after it means.
+GENDERED_NOUNS = frozenset(
+    "man men woman women boy girl wife husband mother father son daughter sister brother aunt uncle niece nephew "
+    "grandmother grandfather mom dad widow widower girlfriend boyfriend spokeswoman spokesman businessman "
+    "businesswoman chairman chairwoman congressman congresswoman lady gentleman".split()
+)
+
+
+def _gendered_persons(sentence: _Sentence, surnames: dict[str, str | None],
+                      pronouns: dict[str, str]) -> list[tuple[str, str | None]] | None:
+    """The persons a sentence names outside quotations, each with the pronoun its gender takes where the text tells it
+    (an honorific before the name, the pronoun the text called the person by before, a reflexive pronoun whose nearest
+    name before it is theirs: "forcing Omar to defend herself", or a given name of one sex) or None; a person is named
+    by two words at least, or by the family name of one such person named before ("Omar"). None for the sentence when
+    a person in it is named by a possessive or a common noun of one sex ("Mary Smith's daughter", "his wife"): a
+    pronoun after it may mean someone unnamed."""
+    quoted = sentence.quoted
+    outside = [k for k in range(sentence.first, sentence.last) if not (quoted and quoted(k))]
+    if any(sentence.lower[k] in GENDERED_NOUNS for k in outside):
+        return None
+    found: list[tuple[str, str | None, int]] = []  # (name, gender, last word index)
+    given = given_name_pronouns()
+    after = sentence.first
+    for k in outside:
+        if k < after or not IS_CAPITALISED[sentence.words[k]]:
+            if sentence.lower[k] in REFLEXIVE_PRONOUNS and found:
+                name, gender, end = found[-1]
+                reflexive = REFLEXIVE_PRONOUNS[sentence.lower[k]]
+                found[-1] = (name, reflexive if gender in (None, reflexive) else "?", end)
+            continue
+        span = sentence.name_starting_at(k)
+        if not span or span[0] < k:
+            continue
+        after = span[1]
+        name, kind = sentence.name(span)
+        if kind not in ("person", "unknown"):
+            continue
+        possessive = _possessive(sentence.words[span[1] - 1])
+        name = _without_possessive(name)
+        words = name.split()
+        if len(words) < 2:
+            title = sentence.lower[span[0] - 1].rstrip(".") if span[0] > sentence.first else ""
+            known = surnames.get(fold(name))
+            if known is None and title in HONORIFIC_PRONOUNS:
+                known = name  # "Mr. Gilmore": a person, of the honorific's gender
+            elif known is None and (title in TITLE_WORDS or (sentence.subject_at(span[0]) and not _qualifies_a_name(sentence, span[1]))):
+                return None  # a person named by one word, of unknown gender ("Fr. Weinandy", "Weinandy sent the letter")
+            if known is None:
+                continue  # a word that names no person named before ("Twitter", "Israel")
+            name = known
+        elif kind != "person":
+            continue
+        if possessive:
+            return None
+        gender = pronouns.get(name)
+        honorific = sentence.lower[span[0] - 1].rstrip(".") if span[0] > sentence.first else ""
+        for evidence in (HONORIFIC_PRONOUNS.get(honorific), given.get(fold(name).split()[0]) if len(name.split()) >= 2 else None):
+            if evidence is not None:
+                gender = evidence if gender in (None, evidence) else "?"
+        found.append((name, gender, span[1]))
+    return [(name, gender if gender in PRONOUNS else None) for name, gender, _ in found]
+
+
+def _qualifies_a_name(sentence: _Sentence, k: int) -> bool:
+    """Word k is a lower-case noun before a capitalised name, the word before it qualifying the noun ("Twitter user
+    John Gilmore", "Fox host Tucker Carlson"): that word is no subject."""
+    return (k + 1 < sentence.last and sentence.words[k].islower() and sentence.joined(k - 1) and sentence.joined(k)
+            and IS_CAPITALISED[sentence.words[k + 1]])
 
 
 def _opens_with_pronoun(sentence: _Sentence) -> bool:

@@ -79,7 +79,8 @@ def find_quotes(text: str) -> list[Quote]:
 
     A quotation is settled within its line (paragraph), except that a line ending with exactly one open
     double quotation (or guillemet) continues it onto the next lines when, within a few lines and no blank
-    line, the first quotation mark to come is a mark that closes it (and cannot open). Anything else (another
+    line (a curly “ also over blank lines: see _continues), the first quotation mark to come is a mark that
+    closes it (and cannot open). Anything else (another
     opening mark first, nothing in reach) leaves it open to its line's end as before: an unbalanced mark never
     quotes more than its own line. The marks are found in one pass over the text, and each line's open
     quotations are settled when the first mark past its end comes."""
@@ -101,7 +102,7 @@ def find_quotes(text: str) -> list[Quote]:
         if carried is not None:
             opener, at, line_end = carried
             carried = None
-            if _continues(text, line_end, i) and ch in PAIRS[opener] and not (ch in PAIRS and _can_open(text, i)):
+            if _continues(text, line_end, i, opener + ch) and ch in PAIRS[opener] and not (ch in PAIRS and _can_open(text, i)):
                 quotes.append(Quote(at, i + 1, 0, True))
                 continue
             quotes.append(Quote(at, line_end, 0, False))
@@ -132,12 +133,17 @@ def _settle_line(stack: list[tuple[str, int]], end: int, out: list[Quote], carri
     return None
 
 
-def _continues(text: str, line_end: int, i: int) -> bool:
-    """True when a quotation open at `line_end` may close at offset `i`: few lines later, no blank line between."""
+def _continues(text: str, line_end: int, i: int, marks: str = "") -> bool:
+    """True when a quotation open at `line_end` may close at offset `i`: few lines later, no blank line between; or,
+    for a curly “ closed by ”, few non-blank lines later over blank lines too: a quotation of several paragraphs whose
+    later paragraphs the writer did not reopen with a mark ("“Many of your viewers … in the Gulf. ¶ We should watch for
+    that … by fake news.”"). Straight marks, which open and close alike, never cross a paragraph break."""
     if i - line_end > MAX_CONTINUED_CHARS:
         return False
     between = text[line_end:i]
-    return between.count("\n") <= MAX_CONTINUED_LINES and not BLANK_LINE_RE.search(between)
+    if not BLANK_LINE_RE.search(between):
+        return between.count("\n") <= MAX_CONTINUED_LINES
+    return marks == "“”" and sum(1 for line in between.split("\n")[1:] if line.strip()) <= MAX_CONTINUED_LINES
 
 
 def _close_paragraph(stack: list[tuple[str, int]], end: int, out: list[Quote]) -> None:

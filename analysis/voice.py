@@ -16,7 +16,9 @@
   clause when the speaker opens the sentence); a trailing attribution ending the sentence
   ("..., the minister said.", "..., said Lavrov.", "..., PG&E officials said."); a line ending in ": Speaker"
   (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:" /
-  "he will say:" / "the caliph issued this edict:" / "According to Carlson:" (find_introduced_paragraphs); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  "he will say:" / "the caliph issued this edict:" / "According to Carlson:" / "Homan said in a statement Tuesday,"
+  (find_introduced_paragraphs), and the
+  paragraphs after it up to one closing the quotation with a mark no mark opened ("… the election.”"); words after "Wills asked:"; the topic of "spoke out about", "warned of",
   "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
@@ -410,8 +412,21 @@ def _statement_after(text: str, found_at: int) -> Block | None:
 
 # A line ending in a speaker and a verb of speaking before its colon ("Wills is here to reassure us:", "He wrote:",
 # "Lavrov told reporters:"): searched in the line's tail before the colon.
-_SPEECH_INTRO = re.compile(rf"\b{_COLON_VERBS}{_SPOKEN_TO}[ \t]*$", re.IGNORECASE)
-_SPEECH_INTRO_CHARS = 60
+# Between the verb and the colon, where and when it was said ("said in a statement Tuesday:", "told reporters on
+# Monday:", "said on his show on Monday:", "told reporters in Moscow:"): a phrase after in/on/at/during of a determiner
+# and one or two words, or of one capitalised name; and a day.
+_SAID_WHERE_WHEN = (
+    r"(?:[ \t]+(?:in|on|at|during)[ \t]+(?:(?:a|an|the|his|her|their|its)[ \t]+[\w\u2019'-]+(?:[ \t]+[\w\u2019'-]+)?"
+    r"|(?-i:[A-Z])[\w\u2019'-]+))?"
+    rf"(?:[ \t]+(?:on[ \t]+)?(?:{_WEEKDAY}|yesterday|today|tonight|earlier|later))?"
+)
+_SPEECH_INTRO = re.compile(rf"\b{_COLON_VERBS}{_SPOKEN_TO}{_SAID_WHERE_WHEN}[ \t]*$", re.IGNORECASE)
+_SPEECH_INTRO_CHARS = 100
+# A line may end so with a comma instead of the colon ("ICE Deputy Director Thomas Homan said in a statement Tuesday,"
+# above the statement's paragraph): the sentence goes on in the next paragraph, which says what was said. Only a
+# reporting verb (_REPORT_VERBS), not "asked" or "replied".
+_REPORT_INTRO = re.compile(rf"\b{_REPORT_VERBS}{_SPOKEN_TO}{_SAID_WHERE_WHEN}[ \t]*$", re.IGNORECASE)
+_COMMA_LINE_END_RE = re.compile(r",[ \t]*$", re.MULTILINE)
 # The same with a speech noun as the object of a verb of issuing, sending or writing ("the caliph issued this
 # edict:", "al-Aziz sent out a message to the governors of the provinces:", "Cook makes a similar point:",
 # "Viganò provides further vital testimony:"): up to three words between verb and noun (no preposition: "made it
@@ -470,16 +485,85 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
             continue
         if (block := _introduced_paragraph(text, line_end)) is not None:
             blocks.append(block)
+    if "," in text:
+        blocks.extend(_comma_introduced_paragraphs(text))
+    return sorted(blocks)
+
+
+def _comma_introduced_paragraphs(text: str) -> list[Block]:
+    """The paragraphs after a line ending in "<speaker> <reporting verb> …," (_REPORT_INTRO), attributed, with the
+    same checks of the speaker as after a colon."""
+    blocks = []
+    for comma in _COMMA_LINE_END_RE.finditer(text):
+        found_at = comma.start()
+        line_start = text.rfind("\n", 0, found_at) + 1
+        line_end = text.find("\n", found_at)
+        line_end = len(text) if line_end < 0 else line_end
+        match = _REPORT_INTRO.search(text, max(line_start, found_at - _SPEECH_INTRO_CHARS), found_at)
+        if match is None:
+            continue
+        before = text[line_start:match.start()]
+        verb = _WORD_RE.match(text, match.start()).group().lower()
+        if _FIRST_PERSON_BEFORE.search(before[-40:]) or not _has_reported_speaker(before, verb, _goes_on_to(before)):
+            continue
+        if (block := _introduced_paragraph(text, line_end)) is not None:
+            blocks.append(block)
     return blocks
 
 
 def _introduced_paragraph(text: str, line_end: int) -> Block | None:
-    """The paragraph after the line ending at `line_end`, attributed; None when there is none or a quotation mark
-    opens it (find_quotes has it)."""
+    """The paragraph after the line ending at `line_end`, attributed, with the paragraphs after it that go on with
+    the same quotation (_quotation_goes_on_to); None when there is none or a quotation mark opens it (find_quotes
+    has it)."""
     paragraph = _PARAGRAPH_RE.match(text, line_end)
     if paragraph is None or text[paragraph.start("para")] in QUOTE_MARKS:
         return None
-    return Block(*paragraph.span("para"), ATTRIBUTED)
+    start, end = paragraph.span("para")
+    if not _closes_open_quotation(text[start:end]):
+        end = _quotation_goes_on_to(text, end) or end
+    return Block(start, end, ATTRIBUTED)
+
+
+# A quotation introduced by a colon may run over several paragraphs and show its end only by its closing mark: the
+# block quote pasted without an opening mark ("According to Carlson: ¶ In her email, … ¶ … during the election.”"),
+# or the English convention of opening each quoted paragraph with a mark and closing only the last. The paragraphs
+# after the introduced one are the quotation's up to the first whose closing mark no mark in it opened, when that
+# comes within MAX_QUOTE_PARAGRAPHS more paragraphs (non-blank lines) and MAX_QUOTE_CHARS, and no paragraph between
+# holds a double quotation mark but one opening it (a quotation of its own would show the author writing there).
+MAX_QUOTE_PARAGRAPHS = 5
+MAX_QUOTE_CHARS = 3000
+_DOUBLE_MARK_RE = re.compile('[“”"]')
+
+
+def _closes_open_quotation(paragraph: str) -> bool:
+    """The paragraph closes a quotation opened before it: a closing double mark that no mark in it opened ('… the
+    election.”', '… a key state for us.” She brags … election.”'). A straight mark opens where a space or the
+    paragraph's start comes before it, and closes elsewhere ('"If we're ready,” he said' opens and closes)."""
+    depth = 0
+    for mark in _DOUBLE_MARK_RE.finditer(paragraph):
+        at = mark.start()
+        if mark.group() == "“" or (mark.group() == '"' and (at == 0 or paragraph[at - 1].isspace())):
+            depth += 1
+        elif depth == 0:
+            return True
+        else:
+            depth -= 1
+    return False
+
+
+def _quotation_goes_on_to(text: str, position: int) -> int | None:
+    """The end of the paragraph after `position` that closes the quotation open there (see MAX_QUOTE_PARAGRAPHS), or
+    None when none does within reach."""
+    limit = min(len(text), position + MAX_QUOTE_CHARS)
+    for index, match in enumerate(_NONBLANK_LINE_RE.finditer(text, position)):
+        if index >= MAX_QUOTE_PARAGRAPHS or match.end("line") > limit:
+            return None
+        line = match.group("line")
+        if _closes_open_quotation(line):
+            return match.end("line")
+        if _DOUBLE_MARK_RE.search(line, 1) is not None or line.endswith(":"):
+            return None  # a quotation of the author's, or a new introduction
+    return None
 
 
 # A reader's letter in an advice column opens its paragraph with "DEAR <NAME>:" in capitals ("DEAR ABBY:") and

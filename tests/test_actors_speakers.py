@@ -94,3 +94,47 @@ def test_a_short_form_that_is_a_given_name_on_its_own_joins_no_one():
     assert {"Jack Smith", "John Smith"} <= set(actors)
     actors = _by_name("Sen. Chuck Grassley said the bill was good. Charles E. Grassley wrote to the agency.")
     assert "Chuck Grassley" not in actors or "Charles E. Grassley" not in actors
+
+
+def test_a_quotation_introduced_by_a_colon_line_is_quoted():
+    for text in ("Tucker Carlson said on his show:\n\n\u201cThe email is clear.\n\n\u201cIt was a silent donation.\u201d\n",
+                 "Tucker Carlson said:\n\u201cThe email is clear.\u201d\n"):
+        actors = _by_name(text)
+        assert actors["Tucker Carlson"].quoted == 1 and actors["Tucker Carlson"].paraphrased == 0
+    # a colon with nothing quoted below it reports no quotation
+    actors = _by_name("Tucker Carlson said on his show:\n\nThe email was clear.\n")
+    assert actors["Tucker Carlson"].quoted == 0
+
+
+def test_a_pronoun_means_the_one_person_of_its_gender_named_just_before():
+    text = ("Ilhan Omar ran for Congress. In May, Twitter user John Gilmore dug up the tweet, forcing Omar to defend "
+            "herself.\nShe responded: \u201cThis is far from hating Jews.\u201d")
+    actors = _by_name(text)
+    assert actors["Ilhan Omar"].verbs == ("respond",) and actors["Ilhan Omar"].quoted == 1
+    assert "John Gilmore" not in actors
+    assert _by_name("Mary Smith lost her job. She said: \u201cIt was unfair.\u201d")["Mary Smith"].quoted == 1
+    assert list(_by_name("Mary Smith met Joe Doe. He said: \u201cIt was unfair.\u201d")) == ["Joe Doe"]
+    assert list(_by_name("Mr. Gilmore met Jane Doe. He said: \u201cIt was unfair.\u201d")) == []  # no Gilmore named fully
+
+
+def test_a_pronoun_stays_unresolved_at_any_doubt_of_gender():
+    for text in (
+        "Big Machine sold the masters. She said: \u201cIt was unfair.\u201d",  # a thing's name, no gender
+        "Mary Smith met Jane Doe. She said: \u201cIt was unfair.\u201d",  # two women
+        "Mary Smith met Chris Doe. She said: \u201cIt was unfair.\u201d",  # a name of either sex
+        "Mary Smith\u2019s daughter lost her job. She said: \u201cIt was unfair.\u201d",  # an unnamed woman
+        "Mary Smith met his wife. She said: \u201cIt was unfair.\u201d",
+        "A spokeswoman for Mary Smith said the talks failed. She added: \u201cIt was unfair.\u201d",
+        # a person named by one word, of unknown gender, may be meant
+        "Edward Pentin printed the letter.\nFr.\nWeinandy sent it to the pope.\nHe said: \u201cIt was ignored.\u201d",
+        # the last speaker may go on: two men
+        "Feinstein did not attend it, Chuck Grassley said.\n\nJoe Kavanaugh answered 1,300 questions.\n\n"
+        "That is \u201cmore than all prior nominees,\u201d he said.",
+    ):
+        assert all(actor.quoted == 0 for actor in _by_name(text).values()), text  # no one is given the quotation
+
+
+def test_an_office_alone_names_no_speaker():
+    actors = _by_name("BUDAPEST \u2013 Hungary\u2019s Prime Minister said on Sunday that \u201cChristianity is Europe's last hope.\u201d")
+    assert "Prime Minister" not in actors
+    assert list(_by_name("Prime Minister Viktor Orb\u00e1n said on Sunday that the borders stay shut.")) == ["Viktor Orb\u00e1n"]

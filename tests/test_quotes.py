@@ -221,3 +221,14 @@ def test_labelled_lines_finds_what_finditer_finds():
         old = [(m.span(), m.group("label")) for m in LABELLED_LINE_RE.finditer(text)]
         new = [(m.span(), m.group("label")) for m in labelled_lines(text)]
         assert new == old, text
+
+
+def test_a_curly_quotation_goes_on_over_paragraphs_not_reopened_to_its_closing_mark():
+    text = ("“Many of your viewers may not remember it.\n\nWe should watch for that, he should not be sabotaged.”\n\n"
+            "Indeed, wars start so.")
+    assert _texts(text) == ["“Many of your viewers may not remember it.\n\nWe should watch for that, he should not be sabotaged.”"]
+    # not with straight marks, nor when a mark opens first (each paragraph reopened), nor too many paragraphs on
+    assert _texts('"First paragraph.\n\nAuthor text hate."') == ['"First paragraph.']
+    assert _texts("“First.\n\n“Second.”") == ["“First.", "“Second.”"]
+    far = "“Open.\n\n" + "line.\n\n" * 8 + "end.”"
+    assert _texts(far) == ["“Open."]

@@ -577,3 +577,59 @@ def test_a_phrase_with_the_author_s_word_outside_the_quotation_keeps_the_author_
     assert _voice("A film entitled ‘Wrath of God’ ran.", "entitled ‘Wrath of God") == "quoted"  # a title given
     assert _voice("He has allegedly “bigoted attitudes” there.", "allegedly “bigoted attitudes") == "quoted"  # speech
     assert _voice("TRUMP ‘WITCH HUNT’ NEWS TODAY\n", "TRUMP ‘WITCH HUNT") == "quoted"  # a title-case line
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # an introduced block quotation over several paragraphs, closed only at its end, keeps its speaker's voice
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that the company used its power.\u201d\n"
+         "The corrupt agencies lose most.\n", "brags", "attributed"),
+        ("Tucker Carlson said:\n\nIn her email, Mario touts the efforts.\n\nHer staff, she says, did the rest.\n\n"
+         "She brags that the company used its power.\u201d\n\nThe corrupt agencies lose most.\n", "brags", "attributed"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that \u201cwe used our power.\u201d "
+         "It was corrupt.\u201d\n", "corrupt", "attributed"),
+        ('According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that the company used its power."\n',
+         "brags", "attributed"),
+        # ... but not past the closing paragraph, nor without one, nor over a quotation of the author's own
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nShe brags that the company used its power.\u201d\n"
+         "The corrupt agencies lose most.\n", "corrupt", "authorial"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nThe corrupt agencies lose most.\n", "corrupt",
+         "authorial"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nThe corrupt \u201cagencies\u201d lose most.\n"
+         "She said it \u201cwas all lies.\u201d\n", "corrupt", "authorial"),
+        ("According to Carlson:\nIn her email, Mario touts the efforts.\nThe corrupt agencies lose most:\n"
+         "They said so.\u201d\n", "corrupt", "authorial"),
+    ],
+)
+def test_an_introduced_quotation_goes_on_to_its_closing_paragraph(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # where and when it was said may stand between the verb and the colon ending the line
+        ("Tucker Carlson said on his show on Monday:\n\nIn her email, Mario touts the corrupt efforts.\n", "corrupt",
+         "attributed"),
+        ("Lavrov told reporters in Moscow:\nThe Kyiv regime is a puppet.\n", "regime", "attributed"),
+        # a line ending in a reporting verb and a comma goes on in the next paragraph: the statement
+        ("ICE Deputy Director Thomas Homan said in a statement Tuesday,\n\nThis reckless decision was based on her "
+         "political agenda.\n\nThe reckless raids went on.\n", "This reckless", "attributed"),
+        ("ICE Deputy Director Thomas Homan said in a statement Tuesday,\n\nThis decision was political.\n\n"
+         "The reckless raids went on.\n", "reckless raids", "authorial"),
+        # ... not the author's own, nor a verb with no speaker, nor a comma in the middle of a list
+        ("As I said in my column,\n\nThe reckless raids went on.\n", "reckless", "authorial"),
+        ("Needless to say,\n\nThe reckless raids went on.\n", "reckless", "authorial"),
+        ("He bought apples, pears,\n\nThe reckless raids went on.\n", "reckless", "authorial"),
+    ],
+)
+def test_a_paragraph_introduced_by_a_reporting_line_with_where_and_when_or_a_comma(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+def test_an_introduced_excerpt_does_not_reach_a_later_quotation_of_mixed_marks():
+    text = ("The attacks are working, a USA Today article suggests:\n\nDisapproval is at an unprecedented level.\n\n"
+            "The unsupported allegations in the Trump-hating media take their toll.\n\n"
+            "\"If we're ready to vote, we will vote,\u201d Grassley tweeted.\n")
+    assert _voice(text, "Trump-hating") == "authorial"
