@@ -1640,3 +1640,50 @@ def test_dateline_hint_pattern_matches_as_the_repeat_led_one():
     ]
     for text in texts:
         assert [m.span() for m in DATELINE_HINT_RE.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+# --- The reader's and the outlet's voice: one definition for the classifier and the rules ----------------------
+
+VOICE_FORMS = {
+    "you": "reader", "your": "reader", "yours": "reader", "yourself": "reader", "yourselves": "reader",
+    "you're": "reader", "you’ll": "reader", "you'd": "reader", "you've": "reader",
+    "we": "outlet", "our": "outlet", "ours": "outlet", "ourselves": "outlet", "we've": "outlet", "we’ll": "outlet",
+    "us": "outlet", "US": "", "Youtube": "", "younger": "", "bus": "", "weary": "",
+}
+
+
+def test_second_person_forms_are_one_pattern_for_features_and_rules():
+    """The rules' second person is the classifier's: "yourself" addressed the reader for the rules (SECOND_PERSON_RE)
+    but not for the reader feature (READER_VOICE_RE), which the model was trained on."""
+    from analysis import boilerplate_features as bf
+
+    assert boilerplate.SECOND_PERSON_RE is bf.SECOND_PERSON_RE
+    for form, voice in VOICE_FORMS.items():
+        sentence = f"Tell {form} the truth"
+        assert (bf.SECOND_PERSON_RE.search(sentence) is not None) == (voice == "reader"), form
+        assert (bf.OUTLET_VOICE_RE.search(sentence) is not None) == (voice == "outlet"), form
+        assert (bf.READER_VOICE_RE.search(sentence) is not None) == (voice != ""), form
+        assert line_stats(sentence).reader == (voice != ""), form
+
+
+def test_a_weak_cue_on_a_line_telling_the_reader_to_treat_yourself_is_a_pitch():
+    """A weak cue fires on a short line in the reader's voice: "yourself" is that voice, as "you" is."""
+    stats = line_stats("Treat yourself to a premium membership this season")
+    assert stats.reader
+    assert boilerplate._cue_fires(stats)
+
+
+def test_shipped_classifier_is_what_the_training_script_writes(tmp_path):
+    """analysis/data/boilerplate_model.json is reproduced byte for byte by scripts/train_boilerplate.py: the model
+    was trained on the features the code computes now (retrain after changing a feature, a voice pattern or a cue)."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    data = repo.parent / "shared" / "benchmarks" / "extraction"
+    if not (data / "truth.json").exists():
+        pytest.skip("extraction benchmark not available")
+    out = tmp_path / "model.json"
+    subprocess.run([sys.executable, str(repo / "scripts" / "train_boilerplate.py"), "--data", str(data), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == boilerplate.MODEL_PATH.read_bytes()
