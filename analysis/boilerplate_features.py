@@ -35,11 +35,15 @@ SECOND_PERSON_RE = re.compile(rf"\b(?i:{SECOND_PERSON})\b")
 OUTLET_VOICE_RE = re.compile(rf"\b(?:{FIRST_PERSON_PLURAL})\b")
 # A line "addresses the reader" (either voice) or opens with a call to action: the voice of a pitch, not of a report.
 READER_VOICE_RE = re.compile(rf"\b(?:(?i:{SECOND_PERSON})|{FIRST_PERSON_PLURAL})\b")
-CALL_TO_ACTION_RE = re.compile(
-    r"^\W*(subscribe|sign|join|get|discover|delve|explore|enjoy|try|start|click|follow|download|become|unlock|donate|support|"
-    r"register|log|read|watch|listen|share|tap|find|see|stay|don'?t miss|learn|shop|save|claim|upgrade|give|help)\b",
-    re.I,
-)
+
+
+def _call_to_action_re(path: Path = CUES_PATH) -> re.Pattern:
+    """A line opening with an imperative to the reader, in any language of the cue file's calls_to_action openings."""
+    openings = json.loads(path.read_text(encoding="utf-8"))["calls_to_action"]["openings"]
+    return re.compile(r"^\W*(" + "|".join(word for words in openings.values() for word in words) + r")\b", re.I)
+
+
+CALL_TO_ACTION_RE = _call_to_action_re()
 LINK_RE = re.compile(r"\]\(|https?://|www\.|\S+@\S+\.\w+|\.(com|org|net|co\.uk)\b", re.I)
 SEPARATOR_RE = re.compile(r"[|»«•·›]")
 # A line ends like a sentence: a final mark, then perhaps closing quotes and brackets. Chinese and Japanese close

@@ -1687,3 +1687,66 @@ def test_shipped_classifier_is_what_the_training_script_writes(tmp_path):
     subprocess.run([sys.executable, str(repo / "scripts" / "train_boilerplate.py"), "--data", str(data), "--out", str(out)],
                    check=True, capture_output=True)
     assert out.read_bytes() == boilerplate.MODEL_PATH.read_bytes()
+
+
+# --- Calls to action in Portuguese, Spanish, German, French and Italian ---------------------------------------
+
+FOREIGN_FURNITURE = {
+    "Siga-nos no Instagram": "share_social",
+    "Siga @autoracingbr": "share_social",
+    "Síguenos en Twitter": "share_social",
+    "Folgen Sie uns auf Facebook": "share_social",
+    "Suivez-nous sur Facebook": "share_social",
+    "Inscreva-se no nosso canal": "subscription",
+    "Assine já": "subscription",
+    "Suscríbete": "subscription",
+    "Abonnez-vous pour lire la suite": "subscription",
+    "Conteúdo exclusivo para assinantes": "subscription",
+    "Cet article est réservé aux abonnés": "subscription",
+    "Receba a nossa newsletter": "newsletter_notification",
+    "Melden Sie sich für unseren Newsletter an": "newsletter_notification",
+    "Faites un don": "donation",
+    "Apoie o nosso jornalismo": "donation",
+    "Unterstützen Sie unseren Journalismus": "donation",
+    "Deixe seu comentário": "comments",
+    "Lascia un commento": "comments",
+    "12 comentários": "comments",
+    "Kommentare (4)": "comments",
+    "Compartilhe": "share_social",
+}
+
+
+def test_calls_to_action_in_other_languages_are_furniture():
+    """A Portuguese page's "Siga-nos", "Inscreva-se", "Assine" (and their Spanish, German, French and Italian
+    equivalents) were called body: no cue knew them."""
+    for line, category in FOREIGN_FURNITURE.items():
+        stats = line_stats(line)
+        assert stats.cue.category == category, (line, stats.cue)
+        assert boilerplate._cue_fires(stats), line
+
+
+def test_report_sentences_with_those_verbs_stay_clear_of_the_cues():
+    """The same verbs in a report's sentence: a subjunctive ("que o Congresso assine"), a third person ("apoya"),
+    the magazine Veja, a commentary's label ("Kommentar"), a heading that only names comments in a sentence."""
+    sentences = [
+        "O ministro pediu que o presidente assine o acordo até sexta-feira, segundo a assessoria.",
+        "Veja publicou ontem uma reportagem sobre o caso.",
+        "La empresa apoya el plan del gobierno, dijo su portavoz.",
+        "Kommentar",
+        "Die Kommentare der Leser waren deutlich, sagte die Chefredakteurin.",
+        "Le ministre a dit qu'il soutient le projet de loi sur les abonnés du câble.",
+        "Il governo ha detto che sostiene la riforma delle pensioni.",
+    ]
+    for sentence in sentences:
+        stats = line_stats(sentence)
+        assert not stats.cue.category, (sentence, stats.cue)
+        assert not stats.reader, sentence
+
+
+def test_imperatives_to_the_reader_in_other_languages_are_its_voice():
+    """"Clique na imagem acima e veja ..." opens with a call to action as "Click the image above ..." does: the
+    reader's voice for the classifier and the rules."""
+    for line in ("Clique na imagem acima e veja o ranking dos pilotos", "Haz clic aquí para ver el vídeo",
+                 "Klicken Sie hier für die Bildergalerie", "Cliquez ici pour voir la vidéo", "Clicca qui per il video"):
+        assert line_stats(line).reader, line
+    assert not line_stats("Clique of insiders ran the party for decades").reader
