@@ -9,7 +9,7 @@ import pytest
 
 from analysis import boilerplate
 from analysis.blocks import BODY, BOILERPLATE
-from analysis.boilerplate_features import CUE_MAX_WORDS, FEATURE_NAMES, STAGE2_NAMES, find_cue, line_stats
+from analysis.boilerplate_features import CUE_MAX_WORDS, FEATURE_NAMES, READER_VOICE_RE, STAGE2_NAMES, find_cue, line_stats
 from analysis.boilerplate_train import f1_over_pages, label_lines, line_spans, page_scores
 from analysis.context import DocContext
 from analysis.corpus import load_bytes
@@ -19,7 +19,7 @@ from analysis.tokens import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NEWS_MIN_WORDS = 8
-READER_WORD_RE = re.compile(r"(?i:\b(you|your|we|our)\b)|\bus\b")  # "US" is the country
+READER_WORD_RE = READER_VOICE_RE  # the reader addressed or the outlet speaking: the module's one definition
 
 
 @pytest.fixture(scope="module")
