@@ -21,7 +21,7 @@ from pathlib import Path
 
 from .blocks import BODY, BOILERPLATE, Block, Segmentation
 from .boilerplate_features import (
-    CALL_TO_ACTION_RE, CUES_PATH, OUTLET_VOICE_RE, QUOTED_RE, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
+    CALL_TO_ACTION_RE, CUES_PATH, OUTLET_VOICE_RE, QUOTED_RE, SECOND_PERSON_RE, STOPWORDS, Cue, LineStats, best_run, body_probabilities, feature_matrix, find_cue, line_stats,
 )
 from .boilerplate_html import covered, main_text
 from .boilerplate_repeats import OutletRepeats, line_hash
@@ -66,8 +66,8 @@ SHORT_TEXT_LINES = 8
 # the reader-address test and the closing full stop already rule out menus, labels and pitches.
 SHORT_PROSE_MIN_WORDS = 3
 SHORT_PROSE_MIN_STOPWORDS = 0.0
-# The reader addressed: "we" may be a blog's narration, "you" is a pitch's (or a quotation's, removed first).
-SECOND_PERSON_RE = re.compile(r"\b(?:you(?:r|rs|rself|'re|’re|'ll|’ll|'ve|’ve|'d|’d)?)\b", re.I)
+# The reader addressed (SECOND_PERSON_RE): "we" may be a blog's narration, "you" is a pitch's (or a quotation's,
+# removed first).
 PITCH_MAX_BODY_P = 0.9  # a line in the outlet's voice that the model is this sure of is report, not pitch
 # A note on the writer (_mark_author_bios): "About" in the corpus's main Latin-script languages, then the author or a
 # capitalised name of two to four words.

@@ -9,7 +9,7 @@ import pytest
 
 from analysis import boilerplate
 from analysis.blocks import BODY, BOILERPLATE
-from analysis.boilerplate_features import CUE_MAX_WORDS, FEATURE_NAMES, STAGE2_NAMES, find_cue, line_stats
+from analysis.boilerplate_features import CUE_MAX_WORDS, FEATURE_NAMES, READER_VOICE_RE, STAGE2_NAMES, find_cue, line_stats
 from analysis.boilerplate_train import f1_over_pages, label_lines, line_spans, page_scores
 from analysis.context import DocContext
 from analysis.corpus import load_bytes
@@ -19,7 +19,7 @@ from analysis.tokens import tokenize
 
 SEEDS = Path(__file__).resolve().parent.parent / "seeds"
 NEWS_MIN_WORDS = 8
-READER_WORD_RE = re.compile(r"(?i:\b(you|your|we|our)\b)|\bus\b")  # "US" is the country
+READER_WORD_RE = READER_VOICE_RE  # the reader addressed or the outlet speaking: the module's one definition
 
 
 @pytest.fixture(scope="module")
@@ -1640,3 +1640,113 @@ def test_dateline_hint_pattern_matches_as_the_repeat_led_one():
     ]
     for text in texts:
         assert [m.span() for m in DATELINE_HINT_RE.finditer(text)] == [m.span() for m in old.finditer(text)], text
+
+
+# --- The reader's and the outlet's voice: one definition for the classifier and the rules ----------------------
+
+VOICE_FORMS = {
+    "you": "reader", "your": "reader", "yours": "reader", "yourself": "reader", "yourselves": "reader",
+    "you're": "reader", "you’ll": "reader", "you'd": "reader", "you've": "reader",
+    "we": "outlet", "our": "outlet", "ours": "outlet", "ourselves": "outlet", "we've": "outlet", "we’ll": "outlet",
+    "us": "outlet", "US": "", "Youtube": "", "younger": "", "bus": "", "weary": "",
+}
+
+
+def test_second_person_forms_are_one_pattern_for_features_and_rules():
+    """The rules' second person is the classifier's: "yourself" addressed the reader for the rules (SECOND_PERSON_RE)
+    but not for the reader feature (READER_VOICE_RE), which the model was trained on."""
+    from analysis import boilerplate_features as bf
+
+    assert boilerplate.SECOND_PERSON_RE is bf.SECOND_PERSON_RE
+    for form, voice in VOICE_FORMS.items():
+        sentence = f"Tell {form} the truth"
+        assert (bf.SECOND_PERSON_RE.search(sentence) is not None) == (voice == "reader"), form
+        assert (bf.OUTLET_VOICE_RE.search(sentence) is not None) == (voice == "outlet"), form
+        assert (bf.READER_VOICE_RE.search(sentence) is not None) == (voice != ""), form
+        assert line_stats(sentence).reader == (voice != ""), form
+
+
+def test_a_weak_cue_on_a_line_telling_the_reader_to_treat_yourself_is_a_pitch():
+    """A weak cue fires on a short line in the reader's voice: "yourself" is that voice, as "you" is."""
+    stats = line_stats("Treat yourself to a premium membership this season")
+    assert stats.reader
+    assert boilerplate._cue_fires(stats)
+
+
+def test_shipped_classifier_is_what_the_training_script_writes(tmp_path):
+    """analysis/data/boilerplate_model.json is reproduced byte for byte by scripts/train_boilerplate.py: the model
+    was trained on the features the code computes now (retrain after changing a feature, a voice pattern or a cue)."""
+    import subprocess
+    import sys
+
+    repo = Path(__file__).resolve().parent.parent
+    data = repo.parent / "shared" / "benchmarks" / "extraction"
+    if not (data / "truth.json").exists():
+        pytest.skip("extraction benchmark not available")
+    out = tmp_path / "model.json"
+    subprocess.run([sys.executable, str(repo / "scripts" / "train_boilerplate.py"), "--data", str(data), "--out", str(out)],
+                   check=True, capture_output=True)
+    assert out.read_bytes() == boilerplate.MODEL_PATH.read_bytes()
+
+
+# --- Calls to action in Portuguese, Spanish, German, French and Italian ---------------------------------------
+
+FOREIGN_FURNITURE = {
+    "Siga-nos no Instagram": "share_social",
+    "Siga @autoracingbr": "share_social",
+    "Síguenos en Twitter": "share_social",
+    "Folgen Sie uns auf Facebook": "share_social",
+    "Suivez-nous sur Facebook": "share_social",
+    "Inscreva-se no nosso canal": "subscription",
+    "Assine já": "subscription",
+    "Suscríbete": "subscription",
+    "Abonnez-vous pour lire la suite": "subscription",
+    "Conteúdo exclusivo para assinantes": "subscription",
+    "Cet article est réservé aux abonnés": "subscription",
+    "Receba a nossa newsletter": "newsletter_notification",
+    "Melden Sie sich für unseren Newsletter an": "newsletter_notification",
+    "Faites un don": "donation",
+    "Apoie o nosso jornalismo": "donation",
+    "Unterstützen Sie unseren Journalismus": "donation",
+    "Deixe seu comentário": "comments",
+    "Lascia un commento": "comments",
+    "12 comentários": "comments",
+    "Kommentare (4)": "comments",
+    "Compartilhe": "share_social",
+}
+
+
+def test_calls_to_action_in_other_languages_are_furniture():
+    """A Portuguese page's "Siga-nos", "Inscreva-se", "Assine" (and their Spanish, German, French and Italian
+    equivalents) were called body: no cue knew them."""
+    for line, category in FOREIGN_FURNITURE.items():
+        stats = line_stats(line)
+        assert stats.cue.category == category, (line, stats.cue)
+        assert boilerplate._cue_fires(stats), line
+
+
+def test_report_sentences_with_those_verbs_stay_clear_of_the_cues():
+    """The same verbs in a report's sentence: a subjunctive ("que o Congresso assine"), a third person ("apoya"),
+    the magazine Veja, a commentary's label ("Kommentar"), a heading that only names comments in a sentence."""
+    sentences = [
+        "O ministro pediu que o presidente assine o acordo até sexta-feira, segundo a assessoria.",
+        "Veja publicou ontem uma reportagem sobre o caso.",
+        "La empresa apoya el plan del gobierno, dijo su portavoz.",
+        "Kommentar",
+        "Die Kommentare der Leser waren deutlich, sagte die Chefredakteurin.",
+        "Le ministre a dit qu'il soutient le projet de loi sur les abonnés du câble.",
+        "Il governo ha detto che sostiene la riforma delle pensioni.",
+    ]
+    for sentence in sentences:
+        stats = line_stats(sentence)
+        assert not stats.cue.category, (sentence, stats.cue)
+        assert not stats.reader, sentence
+
+
+def test_imperatives_to_the_reader_in_other_languages_are_its_voice():
+    """"Clique na imagem acima e veja ..." opens with a call to action as "Click the image above ..." does: the
+    reader's voice for the classifier and the rules."""
+    for line in ("Clique na imagem acima e veja o ranking dos pilotos", "Haz clic aquí para ver el vídeo",
+                 "Klicken Sie hier für die Bildergalerie", "Cliquez ici pour voir la vidéo", "Clicca qui per il video"):
+        assert line_stats(line).reader, line
+    assert not line_stats("Clique of insiders ran the party for decades").reader
