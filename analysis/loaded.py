@@ -10,7 +10,8 @@ Two sources, kept apart:
   words into another sentence (tagged_runs), nor end on a neutral reporting verb ("said", "indicated"); a
   one-word hit needs a third more score than the threshold (SINGLE_WORD_RATIO). Nor does it grow over the
   punctuation that ends or opens a phrase (PHRASE_MARKS: a comma, colon, dash, slash, opening quote or bracket), and
-  a hit that is only a proper name, a dateline or speaker's label, or an office (trim_runs) is dropped.
+  a hit that is only a proper name, a dateline or speaker's label, or an office (trim_runs) is dropped. In a
+  document the lexicon finds little in, every hit needs up to three times the score (density_prior).
   Model hits are reported in the body only: one touching boilerplate is dropped.
 
 Document columns: `loaded_hits`, `loaded_authorial`, `loaded_quoted`, `loaded_attributed` and
@@ -73,6 +74,20 @@ MAX_SCALE = 2.5
 # and health prose uses plainly ("severe", "smoker", "chicken", "trigger", "gaunt"). Out of fold, lexicon +
 # model char F1 0.3462 -> 0.3464, span F1 0.3461 -> 0.3502 (ratios 5/3 and 2: char F1 0.3451 and 0.3442).
 SINGLE_WORD_RATIO = 4 / 3
+
+# A document the lexicon finds little in reads plainly, and there the tagger's hits are mostly plain words in their
+# literal sense: the words PTC's propaganda articles use figuratively ("dirty" tricks, political "machine", "kick"
+# out, "game") or its praise turned on a target, in sports, product, science and lifestyle copy ("dirty air",
+# "silent machine", "kick in at 65", "amazing game"). So a model hit's bar (threshold, or threshold *
+# SINGLE_WORD_RATIO) is multiplied by SPARSE_RATIO in a document with no lexicon hit in its body, falling linearly to
+# x1 at SPARSE_DENSITY lexicon hits per 1,000 body words (density_prior). On PTC's development split the lexicon
+# finds a median 9.1 hits per 1,000 words (a quarter of the articles under 3.9); on the extraction benchmark's news
+# pages 1.0 (three quarters under 3.0). There, on the development half (benchmarks/loaded_news.py), a reader judged
+# 18 of the 172 model hits loaded (14 more borderline); the prior keeps 102 hits, all 18 among them. On PTC (tagger
+# 5-fold out of fold, shipped threshold) lexicon + model char F1 0.3495 -> 0.3498, span F1 0.3517 -> 0.3520; in
+# benchmarks/loaded_ptc.py char F1 0.3461 -> 0.3470, span F1 0.3511 -> 0.3494 (its inner folds choose lower thresholds).
+SPARSE_DENSITY = 6.0
+SPARSE_RATIO = 3.0
 
 # What a model span's `score` is, for the tables' readers: the threshold compares the scaled score, so a hit
 # in a document that reads loaded throughout can show a probability below the threshold.
@@ -741,21 +756,36 @@ def scaled_scores(model: LoadedModel, scores) -> np.ndarray:
     return values * factor
 
 
-def model_word_runs(model: LoadedModel, scores, words, sentences, joins=None, marks=None) -> list[tuple[int, int]]:
+def density_prior(lexicon_hits: int, words: int) -> float:
+    """How much higher a model hit's bar is in a document that reads plainly: SPARSE_RATIO when the lexicon finds
+    nothing in its `words` (body words), falling linearly to 1 at SPARSE_DENSITY lexicon hits per 1,000 words."""
+    density = 1000.0 * lexicon_hits / words if words else 0.0
+    return 1.0 + (SPARSE_RATIO - 1.0) * max(0.0, 1.0 - density / SPARSE_DENSITY)
+
+
+def model_word_runs(model: LoadedModel, scores, words, sentences, joins=None, marks=None, prior: float = 1.0) -> list[tuple[int, int]]:
     """The model's own hits (before the lexicon is consulted) as word-index runs [first, last]: the runs of the
     scores scaled to the document (tagged_runs; `sentences` are the document's sentence_starts, None: one
     sentence; `marks` its phrase_marks, None: none) with their edges trimmed (trim_runs; `joins`: hyphen_joins,
     None: no compounds), less the one-word hits (see below) whose scaled score stays below
-    threshold * SINGLE_WORD_RATIO. `words` are the tokens as written."""
+    threshold * SINGLE_WORD_RATIO, and less the hits whose strongest scaled score stays below their bar times
+    `prior` (density_prior: a document the lexicon finds little in needs surer hits). `words` are the tokens as written."""
     scaled = scaled_scores(model, scores)
     runs = trim_runs(tagged_runs(scaled, model.threshold, model.extend_ratio, sentences, marks), words, joins, sentences, marks)
     single_bar = model.threshold * SINGLE_WORD_RATIO
     # A run is one word when one of its words reached the tagging level (threshold x extend ratio), the others being
     # the rest of its compound: growing "abiding" over "law-" makes no two-word hit of it.
     tagging_level = model.threshold * model.extend_ratio
-    return [(first, last) for first, last in runs
-            if (last > first and int(np.count_nonzero(scaled[first:last + 1] >= tagging_level)) >= 2)
-            or scaled[first:last + 1].max() >= single_bar]
+    kept = []
+    for first, last in runs:
+        strongest = scaled[first:last + 1].max()
+        if last > first and int(np.count_nonzero(scaled[first:last + 1] >= tagging_level)) >= 2:
+            bar = model.threshold
+        else:
+            bar = single_bar
+        if strongest >= bar * prior:
+            kept.append((first, last))
+    return kept
 
 
 # A single hyphen between two words joins them into one compound ("anti-Iran", "high-profile", "so-called"); a
@@ -991,14 +1021,16 @@ def quoted_flags(word_spans: tuple[tuple[int, int], ...], quotes) -> list[bool]:
     return quoted_mask([s for s, _ in word_spans], [e for _, e in word_spans], quotes).tolist()
 
 
-def model_hit_runs(model: LoadedModel, scores, words, covered: list[bool], sentences, joins=None, marks=None) -> list[tuple[int, int]]:
+def model_hit_runs(model: LoadedModel, scores, words, covered: list[bool], sentences, joins=None, marks=None,
+                   prior: float = 1.0) -> list[tuple[int, int]]:
     """The model's hits as word-index runs [first, last], exactly as analyze() reports them: runs of the
     document-scaled scores, grown within their sentences (`sentences`: sentence_starts) and not over the punctuation
     that ends a phrase (`marks`: phrase_marks), with function words and neutral reporting verbs trimmed from their
     edges and hyphenated compounds kept whole (`joins`: hyphen_joins), names, datelines and offices dropped, one-word
-    hits only when scored well above the threshold (model_word_runs), less the runs that lexicon hits (`covered`)
-    already explain. `words` are the tokens as written (trim_runs reads their capitals)."""
-    return uncovered_runs(model_word_runs(model, scores, words, sentences, joins, marks), covered, words)
+    hits only when scored well above the threshold and every hit scored `prior` times its bar (model_word_runs;
+    density_prior), less the runs that lexicon hits (`covered`) already explain. `words` are the tokens as written
+    (trim_runs reads their capitals)."""
+    return uncovered_runs(model_word_runs(model, scores, words, sentences, joins, marks, prior), covered, words)
 
 
 def covered_flags(hits, n: int) -> list[bool]:
@@ -1077,7 +1109,11 @@ def analyze(context: DocContext) -> Contribution:
         )
         joins = hyphen_joins(text, tokens.word_ends)
         marks = phrase_marks(text, tokens.word_starts, tokens.word_ends)
-        runs = model_hit_runs(model, scores, words, covered_flags(hits, len(words)), sentence_starts(tokens), joins, marks)
+        # The lexicon's hits in the body, as `loaded_hits` counts them, set the document's prior (density_prior).
+        body_hits = sum(1 for row in rows if not row["in_boilerplate"])
+        prior = density_prior(body_hits, context.body_words)
+        runs = model_hit_runs(model, scores, words, covered_flags(hits, len(words)), sentence_starts(tokens), joins,
+                              marks, prior)
         for first, last in runs:
             start, end = tokens.word_spans[first][0], tokens.word_spans[last][1]
             # The tagger learnt article prose (PTC): on menus, related-story headlines and pitches its hits are

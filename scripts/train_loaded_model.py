@@ -24,10 +24,11 @@ from sklearn.linear_model import SGDClassifier
 REPO = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(REPO))
 
-from analysis.lexicon import SHIPPED_PATH, Lexicon, find_hits, load_lexicon, normalize_word  # noqa: E402
+from analysis.lexicon import SHIPPED_PATH, Lexicon, find_hits, in_web_address, load_lexicon, normalize_word  # noqa: E402
 from analysis.loaded import (  # noqa: E402
     LoadedModel,
     covered_flags,
+    density_prior,
     lexicon_tags,
     hyphen_joins,
     model_hit_runs,
@@ -75,6 +76,7 @@ class Article:
     sentences: np.ndarray | None = None
     joins: np.ndarray | None = None
     marks: np.ndarray | None = None
+    prior: float = 1.0
 
 
 def read_ptc(data_dir: Path) -> list[Article]:
@@ -114,6 +116,8 @@ def prepare(article: Article, lexicon: Lexicon) -> Article:
     article.sentences = sentence_starts(tokens)
     article.joins = hyphen_joins(article.text, tokens.word_ends)
     article.marks = phrase_marks(article.text, tokens.word_starts, tokens.word_ends)
+    # As analyze(): the lexicon's hits (not those naming a web address) per 1,000 words set the bar's prior.
+    article.prior = density_prior(sum(1 for h in hits if not in_web_address(article.text, h.start)), len(words))
     return article
 
 
@@ -159,7 +163,7 @@ def _classifier(c: float, n_samples: int):
 def model_spans(model: LoadedModel, article: Article, scores: list[float] | None = None) -> list[tuple[int, int]]:
     """Character spans of the tagger's hits on one prepared article (the same rule as analyze())."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = model_word_runs(model, scores, article.words, article.sentences, article.joins, article.marks)
+    runs = model_word_runs(model, scores, article.words, article.sentences, article.joins, article.marks, article.prior)
     return [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 
@@ -167,7 +171,8 @@ def analyze_spans(model: LoadedModel, article: Article, scores: list[float] | No
     """Character spans analyze() reports on one prepared article: lexicon hits plus model hits with the
     lexicon-covered words cut out and function words trimmed (analysis.loaded.model_hit_runs)."""
     scores = token_scores(model, article.features) if scores is None else scores
-    runs = model_hit_runs(model, scores, article.words, article.covered, article.sentences, article.joins, article.marks)
+    runs = model_hit_runs(model, scores, article.words, article.covered, article.sentences, article.joins, article.marks,
+                          article.prior)
     return article.lexicon_spans + [(article.word_spans[a][0], article.word_spans[b][1]) for a, b in runs]
 
 

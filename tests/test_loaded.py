@@ -907,6 +907,55 @@ def test_plain_words_of_health_prose_are_no_model_hits(resources):
     assert set(rows) <= {"smoker"}, rows
 
 
+def test_density_prior_raises_the_bar_where_the_lexicon_finds_little():
+    # x SPARSE_RATIO with no lexicon hit, falling linearly to x1 at SPARSE_DENSITY hits per 1,000 words.
+    assert loaded.density_prior(0, 500) == pytest.approx(loaded.SPARSE_RATIO)
+    assert loaded.density_prior(0, 0) == pytest.approx(loaded.SPARSE_RATIO)
+    half = loaded.SPARSE_DENSITY / 2  # hits per 1,000 words
+    assert loaded.density_prior(int(half), 1000) == pytest.approx((1 + loaded.SPARSE_RATIO) / 2)
+    assert loaded.density_prior(int(loaded.SPARSE_DENSITY), 1000) == 1.0
+    assert loaded.density_prior(20, 1000) == 1.0
+    model = loaded.LoadedModel(weights={}, bias=0.0, threshold=0.3, extend_ratio=0.5)  # base rate 0: no scaling
+    words = ["a", "vile", "smear", "and", "an", "awful", "end"]
+    scores = [0.0, 0.5, 0.5, 0.0, 0.0, 0.7, 0.0]
+    assert loaded.model_word_runs(model, scores, words, None) == [(1, 2), (5, 5)]
+    # Bars: two words 0.3 x prior, one word 0.4 x prior. At x2 both go (0.5 < 0.6, 0.7 < 0.8); at x1.5 both stay;
+    # at x1.7 the two words go (0.5 < 0.51) and "awful" stays (0.7 >= 0.68).
+    assert loaded.model_word_runs(model, scores, words, None, prior=2.0) == []
+    assert loaded.model_hit_runs(model, scores, words, [False] * len(words), None, prior=1.5) == [(1, 2), (5, 5)]
+    assert loaded.model_hit_runs(model, scores, words, [False] * len(words), None, prior=1.7) == [(5, 5)]
+
+
+def test_literal_words_of_a_product_review_are_no_model_hits(resources):
+    # A laptop review: no lexicon hit, so the tagger's hits on "machine" and "pitch" (words PTC's propaganda articles
+    # use figuratively: a political "machine") need three times the bar. Before, all five were hits.
+    text = ("MacBook Pro 16-inch review\n"
+            "Apple's 16-inch MacBook Pro is a solid machine, one that is faster than every other MacBook Pro ever made. "
+            "Using a utility that turns off the boost feature on the processor essentially guarantees a silent machine "
+            "with next to no fan noise. The fans now have a lower pitch and a different warble. Oddly, Apple has a few "
+            "omissions with the pro machine. The FaceTime camera is still capped at 720p. Considering a Mac is intended "
+            "to be a portable machine, the lack of the latest Wi-Fi tech is frustrating.\n"
+            "The base model ships with a six-core processor, 16 GB of memory and a 512 GB drive. The display measures "
+            "16 inches across and has a resolution of 3072 by 1920 pixels. Battery life in our video test was about "
+            "eleven hours. The laptop weighs 2 kilograms and comes in silver and space gray. Prices start at $2,399 in "
+            "the United States.")
+    rows = [r["text"] for r in loaded.analyze(_context(text, resources)).rows["spans"] if r["source"] == "model"]
+    # "silent machine" scores 0.50 (scaled over three times the bar): a weight, not a rule.
+    assert set(rows) <= {"silent machine"}, rows
+
+
+def test_loaded_statement_keeps_its_model_hits(resources):
+    # Dense loaded wording: the lexicon finds plenty, the prior is x1 and the model's hits stay.
+    text = ("Impeachment sham completely debunked: White House\n"
+            "\"Today's second hearing is over, and the Democrats' central allegation in this impeachment sham has again "
+            "been completely debunked,\" the press secretary said. \"With the Democrats' poll-tested narratives in "
+            "shambles, the American public should not be forced to endure this charade for one more second. Chairman "
+            "Schiff and the Democrats are simply blinded by their hatred for Donald Trump and rabid desire to overturn "
+            "the outcome of a free and fair election.\"")
+    rows = [r["text"] for r in loaded.analyze(_context(text, resources)).rows["spans"] if r["source"] == "model"]
+    assert "forced to endure this charade" in rows and any(r.startswith("rabid desire") for r in rows), rows
+
+
 def test_model_hits_do_not_end_on_a_neutral_reporting_verb(resources):
     from analysis.loaded import trim_runs
 
