@@ -186,7 +186,7 @@ _PREFIX_CUES = re.compile(
             r"complain(?:s|ed|ing)?\s+(?:about|of)|rail(?:s|ed|ing)?\s+against|lament(?:s|ed|ing)?)"
             r"\s+(?:[\w’'-]+\s+){0,3}$",
             _BARE_REPORT_CUE,
-            r"\baccording\s+to\b",
+            r"\baccording\s+to\b(?!\s+(?:which|whom)\b)",  # not "the opinion according to which ...": a relative clause, no source
             r"\b(?:in\s+the\s+words\s+of|in\s+(?:his|her|their|its)\s+(?:words|view)|quoted\s+as\s+saying)\b",
         )
     ),
@@ -273,7 +273,7 @@ _TRAILING_CUE = (
     rf"|,\s*{_TRAILING_FIRST_VERB}\s+(?:{_DETERMINER}\s+|(?-i:[A-Z]))[^,;:!?.]{{0,50}}?(?:,[^;:!?]{{0,80}})?{_SENTENCE_TAIL}"
 )
 _ANYWHERE_CUES = re.compile(
-    r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b|" + _TRAILING_CUE,
+    r"\baccording\s+to\b(?!\s+(?:which|whom)\b)|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b|" + _TRAILING_CUE,
     re.IGNORECASE,
 )
 
@@ -1091,15 +1091,18 @@ def _reported_stretch(text: str, sentence: tuple[int, int], start: int, end: int
 def _report_quotes_words(
     text: str, quotes: list[Quote], quote_starts: list[int], stretch: tuple[int, int], start: int, end: int
 ) -> bool:
-    """True when a closed quotation starting in `stretch` apart from [start, end) quotes words (one not a function
-    word, and not only a name or title: “Council of Cardinals”, “Transportation Corporation A”), and no quotation
-    there crosses the phrase (a phrase crossing a quotation mark keeps the report's voice)."""
+    """True when a closed quotation starting in `stretch` apart from [start, end), not opened after a colon, quotes
+    words (one not a function word, and not only a name or title: “Council of Cardinals”, “Transportation
+    Corporation A”), and no quotation there crosses the phrase (a phrase crossing a quotation mark keeps the
+    report's voice)."""
     found = False
     for quote in quotes[bisect.bisect_left(quote_starts, stretch[0]):bisect.bisect_left(quote_starts, stretch[1])]:
         if quote.start < end and quote.end > start:
             return False
+        if not quote.closed or text[max(0, quote.start - 8):quote.start].rstrip().endswith(":"):
+            continue  # a direct quotation after a colon is whole sentences, maybe a third person's, not words woven in
         words = _JOINED_WORD_RE.findall(text, *quote.inner)
-        if quote.closed and any(word.lower() not in ENGLISH_STOP_WORDS for word in words) and not _names_only(words):
+        if any(word.lower() not in ENGLISH_STOP_WORDS for word in words) and not _names_only(words):
             found = True
     return found
 

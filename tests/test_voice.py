@@ -600,6 +600,9 @@ def test_a_phrase_with_the_author_s_word_outside_the_quotation_keeps_the_author_
         ("The opposition accused Orban of betraying “the interests of Hungary and Europe”.", "betraying", "attributed"),
         ("The ministries accused U.S. forces of arming “bandit formations” in the desert.", "arming", "attributed"),
         ("Joel Schlabach said politicians have “vilified” educators.", "vilified” educators", "attributed"),
+        # a direct quotation after a colon is whole sentences, perhaps a third person's: no partial quotation
+        ("Viganò testifies that McCarrick had told him with an air of triumph: “The Pope received me yesterday.”",
+         "air of triumph", "attributed"),
         # a verb judging the speech act, joined to the report as a second predicate, is the writer's word
         ("At the White House, Trump said he had watched part of the testimony and slammed the hearings as a “disgrace.”",
          "slammed", "authorial"),
@@ -627,6 +630,10 @@ def test_the_writer_s_own_words_inside_a_report(text: str, phrase: str, voice: s
         ("The rules regarding groups such as the terrorist cells were changed.", "terrorist", "authorial"),
         ("Moscow regards the protesters as terrorists.", "terrorists", "attributed"),
         ("She did not respond to calls to condemn the hateful remarks.", "hateful", "authorial"),
+        # "according to which" opens a relative clause, it names no source ("according to WHO" does)
+        ("They act upon the opinion according to which the catastrophic failure is near.", "catastrophic", "authorial"),
+        ("The outbreak is a catastrophic failure, according to WHO.", "catastrophic", "attributed"),
+        ("According to White House officials, the outbreak is a catastrophic failure.", "catastrophic", "attributed"),
     ],
 )
 def test_cues_that_do_not_reach_the_phrase(text: str, phrase: str, voice: str):
