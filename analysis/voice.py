@@ -22,7 +22,11 @@
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
   notorious ...") or whose "that" is relative ("the claim that is spread by ..."); an appositive closing the
-  sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.").
+  sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.");
+  inside a report, the writer's own words (is_authors_own_word): words outside quotation marks in a report that
+  quotes some of the speaker's words ('she considered it her "duty" to warn criminal illegals'), a verb judging
+  the speech act joined to the report ("said he had watched ... and slammed"); the main clause after a report in
+  a fronted "When he says that ..., he is lying".
 """
 from __future__ import annotations
 
