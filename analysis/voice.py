@@ -24,7 +24,11 @@
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
   such as "his claims that ..." whose clause has ended at a comma ("Despite his claims that ..., the
   notorious ...") or whose "that" is relative ("the claim that is spread by ..."); an appositive closing the
-  sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.").
+  sentence that judges the reported words ("Lavrov said the ..., a claim that is plainly false propaganda.");
+  inside a report, the writer's own words (is_authors_own_word): words outside quotation marks in a report that
+  quotes some of the speaker's words ('she considered it her "duty" to warn criminal illegals'), a verb judging
+  the speech act joined to the report ("said he had watched ... and slammed"); the main clause after a report in
+  a fronted "When he says that ..., he is lying".
 """
 from __future__ import annotations
 
@@ -156,14 +160,15 @@ _PREFIX_CUES = re.compile(
             rf"\bwhat\s+(?:[\w’'.-]+\s+){{0,5}}?(?:has\s+|have\s+|had\s+)?{_SPEECH_VERBS}\b",
             r"\bso[\s-]called\b",
             # "calling him out for <hit>", "condemned Y for <hit>": the reason given, when it is the next words
-            r"\b(?:call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
-            r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,2}$",
+            r"(?P<reason>\b(?:call(?:s|ed|ing)?\s+\w+\s+out|criticis\w*|criticiz\w*|condemn\w*|blam(?:e|es|ed|ing))"
+            r"\s+(?:[\w’'.-]+\s+){0,6}?(?:of|for)\s+(?:[\w’'-]+\s+){0,2}$)",
             # "accused X of <hit>" and "deny accusations of <hit>": the charge runs on to the clause's end (no
             # punctuation) or to a word that leaves it ("... of sexual assault with no evidence"), so a phrase and
             # a word inside it get the same voice ("of creating a humanitarian disaster").
             rf"(?P<charge>\b(?:accus(?:e|es|ed|ing)\s+(?:[\w’'.-]+\s+){{0,6}}?(?:of|for)|(?:accusations?|allegations?)\s+of)"
             rf"\s+(?P<charge_words>(?:{_CHARGE_WORD}\s+){{0,8}})$)",
-            r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)(?:[\w’'-]+\s+){0,3}$",
+            # (not "calls for/on/to ...": "did not respond to calls to condemn him" names nothing)
+            r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b|to\b)(?:[\w’'-]+\s+){0,3}$",
             # "called the impeachment process a <hit>": a longer object, then the article of the name given it
             r"\b(?:call(?:s|ed)?|dub(?:s|bed)?|term(?:s|ed)?|label(?:s|ed|led)?|brand(?:s|ed)?)\s+(?!for\b|on\b|upon\b|off\b|in\b)"
             r"(?:[\w’'-]+\s+){1,5}?(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$",
@@ -174,7 +179,8 @@ _PREFIX_CUES = re.compile(
             r"(?-i:[A-Z])[\w’'-]*(?:\s+(?-i:[A-Z])[\w’'-]*){0,2})\s+"
             r"(?:a|an)\s+(?:[\w’'-]+\s+){0,3}$",
             rf"\b{_SPEECH_VERBS}\s+(?:\w+\s+){{0,6}}?as\b",
-            r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?as\b",
+            # "regard ... as" (not "as well as", "such as": "regarding the massacre as well as hints ...")
+            r"\b(?:regard|view|see|consider|deem|perceive|treat)(?:s|ed|ing)?\s+(?:[\w’'.-]+\s+){0,8}?(?<!such\s)(?<!well\s)as\b(?!\s+well\s+as\b)",
             rf"\b{_REPORT_VERBS}\s+(?:\w+\s+){{0,3}}?that\b",
             _TESTIFY_THAT,
             rf"\b{_REPORT_VERBS}\s*,",
@@ -186,7 +192,7 @@ _PREFIX_CUES = re.compile(
             r"complain(?:s|ed|ing)?\s+(?:about|of)|rail(?:s|ed|ing)?\s+against|lament(?:s|ed|ing)?)"
             r"\s+(?:[\w’'-]+\s+){0,3}$",
             _BARE_REPORT_CUE,
-            r"\baccording\s+to\b",
+            r"\baccording\s+to\b(?!\s+(?:which|whom)\b)",  # not "the opinion according to which ...": a relative clause, no source
             r"\b(?:in\s+the\s+words\s+of|in\s+(?:his|her|their|its)\s+(?:words|view)|quoted\s+as\s+saying)\b",
         )
     ),
@@ -273,7 +279,7 @@ _TRAILING_CUE = (
     rf"|,\s*{_TRAILING_FIRST_VERB}\s+(?:{_DETERMINER}\s+|(?-i:[A-Z]))[^,;:!?.]{{0,50}}?(?:,[^;:!?]{{0,80}})?{_SENTENCE_TAIL}"
 )
 _ANYWHERE_CUES = re.compile(
-    r"\baccording\s+to\b|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b|" + _TRAILING_CUE,
+    r"\baccording\s+to\b(?!\s+(?:which|whom)\b)|,\s*(?:he|she|they|it)\s+(?:said|claimed|added|argued|wrote)\b|" + _TRAILING_CUE,
     re.IGNORECASE,
 )
 
@@ -1005,6 +1011,8 @@ def cue_reaches(prefix: str, match: re.Match, rest: str = "") -> bool:
         return False
     if ";" in after and match.group().lower().endswith("that"):
         return False  # "First he said that ...; then he attacked her in terms that were a slur": a new main clause
+    if match.group().lower().endswith("that") and _CLAUSE_END_RE.search(after) and _opens_fronted_clause(before):
+        return False  # "When he says that ..., he is lying": the fronted clause ends at its comma, the main clause follows
     if _NAMING_NOUN.fullmatch(_WORD_RE.match(prefix, match.start()).group()) and _NOUN_BEFORE.search(before[-20:]):
         return False  # "in terms that were a slur", "the brands as ...": a noun, no one naming anything
     if match.group("charge") is not None and _LATER_OF.search(rest) and len(match.group("charge_words").split()) > 2:
@@ -1048,6 +1056,19 @@ def _speaker_opens_sentence(before: str) -> bool:
         0 < len(words) <= _MAX_SUBJECT_WORDS
         and words[0] not in _SUBORDINATORS
         and not _RELATIVES.intersection(words)
+        and not _CLAUSE_END_RE.search(before)
+    )
+
+
+def _opens_fronted_clause(before: str) -> bool:
+    """True when `before` (the sentence up to a cue) is the start of a clause fronted by a subordinating
+    conjunction, not yet closed by a comma ("When he says that ...", "If Lavrov claims that ..."): the report
+    then ends with that clause, and the main clause after its comma is the author's."""
+    first_word = _WORD_RE.search(before)
+    return (
+        first_word is not None
+        and first_word.group().lower() in SUBORDINATORS
+        and not before[:first_word.start()].strip()
         and not _CLAUSE_END_RE.search(before)
     )
 
@@ -1096,6 +1117,84 @@ def is_attributed(text: str, sentence: tuple[int, int], start: int, end: int) ->
     return bool(_ANYWHERE_CUES.search(text[end:sentence[1]]))
 
 
+# Verbs that tell how someone spoke and judge it ("slammed", "blasted", "ranted", "bragged"): the writer's word for a
+# speech act, which speakers do not use of their own words. Joined to a report as its second predicate, with no
+# subject of its own ("Trump said he had watched the testimony and slammed the hearings"), such a verb is the
+# writer's description of what the speaker did, not part of what was said. (Verbs whose literal sense is common,
+# "hammered", "torched", "ripped", are left out; "ripped into" is kept.)
+_JUDGING_SPEECH_VERB = re.compile(
+    r"(?:slam(?:s|med|ming)|blast(?:s|ed|ing)|lambast(?:e|es|ed|ing|s)?|excoriat(?:e|es|ed|ing)|eviscerat(?:e|es|ed|ing)|"
+    r"berat(?:e|es|ed|ing)|decr(?:y|ies|ied|ying)|rail(?:s|ed|ing)?\s+against|rant(?:s|ed|ing)?|fum(?:e|es|ed|ing)|"
+    r"whin(?:e|es|ed|ing)|brag(?:s|ged|ging)?|boast(?:s|ed|ing)?|gloat(?:s|ed|ing)?|bleat(?:s|ed|ing)?|spew(?:s|ed|ing)?|"
+    r"lash(?:es|ed|ing)?\s+out|mock(?:s|ed|ing)?|derid(?:e|es|ed|ing)|sneer(?:s|ed|ing)?|scoff(?:s|ed|ing)?|"
+    r"tout(?:s|ed|ing)?|gush(?:es|ed|ing)?|ridicul(?:e|es|ed|ing)|trash(?:es|ed|ing)|rip(?:s|ped|ping)?\s+into)\b",
+    re.IGNORECASE,
+)
+# A second predicate's place: right after "and", "but", "then" or a comma, perhaps with an adverb ("and promptly").
+_JOINED_PREDICATE_BEFORE = re.compile(r"(?:\b(?:and|but|then)|,)\s+(?:\w+ly\s+)?$", re.IGNORECASE)
+
+
+def is_authors_own_word(
+    text: str, quotes: list[Quote], quote_starts: list[int], sentence: tuple[int, int], start: int, end: int
+) -> bool:
+    """True when [start, end), in a sentence that reports someone (is_attributed), is still the writer's wording:
+
+    - a verb judging a speech act joined to the report as its second predicate ("Trump said he had watched the
+      testimony and slammed the hearings": _JUDGING_SPEECH_VERB);
+    - a word outside quotation marks in a report that quotes some of the speaker's words itself ("Schaaf declared
+      that she considered it her "duty" to warn criminal illegals", "slammed the hearings as a “disgrace.”"): the
+      writer marked which words are the speaker's, and the rest of the sentence is the writer's paraphrase
+      (_report_quotes_words). Not for a charge or a reason given ("accused X of <phrase>", "calling him out for
+      <phrase>"), which names the accusation itself, nor when the phrase crosses a quotation mark.
+
+    `quotes` are the text's quotations without pull-quotes, sorted by start; `quote_starts` their starts."""
+    if _JUDGING_SPEECH_VERB.match(text, start) and _JOINED_PREDICATE_BEFORE.search(text, max(sentence[0], start - 30), start):
+        return True
+    first = bisect.bisect_left(quote_starts, sentence[0])
+    if first == len(quote_starts) or quote_starts[first] >= sentence[1]:
+        return False  # no quotation in the sentence (most reports): no need to find the cue again
+    stretch = _reported_stretch(text, sentence, start, end)
+    return stretch is not None and _report_quotes_words(text, quotes, quote_starts, stretch, start, end)
+
+
+def _reported_stretch(text: str, sentence: tuple[int, int], start: int, end: int) -> tuple[int, int] | None:
+    """The part of the sentence the report reaching [start, end) covers: from the nearest prefix cue reaching it
+    to the sentence's end, or from the sentence's start to a cue after it ("..., according to X"). None when that
+    prefix cue names a charge or a reason ("accused X of", "calling him out for"): the phrase is the charge."""
+    prefix, rest = text[sentence[0]:start], text[end:sentence[1]]
+    nearest = None
+    position = 0
+    while (match := _PREFIX_CUES.search(prefix, position)) is not None:
+        if cue_reaches(prefix, match, rest):
+            nearest = match
+        position = match.start() + 1
+    if nearest is not None:
+        if nearest.group("charge") is not None or nearest.group("reason") is not None:
+            return None
+        return sentence[0] + nearest.start(), sentence[1]
+    after = _ANYWHERE_CUES.search(rest)
+    return (sentence[0], end + after.start()) if after is not None else None
+
+
+def _report_quotes_words(
+    text: str, quotes: list[Quote], quote_starts: list[int], stretch: tuple[int, int], start: int, end: int
+) -> bool:
+    """True when a closed quotation starting in `stretch` apart from [start, end), not opened after a colon, quotes
+    words (one not a function word, and not only a name or title: “Council of Cardinals”, “Transportation
+    Corporation A”), and no quotation there crosses the phrase (a phrase crossing a quotation mark keeps the
+    report's voice)."""
+    found = False
+    for quote in quotes[bisect.bisect_left(quote_starts, stretch[0]):bisect.bisect_left(quote_starts, stretch[1])]:
+        if quote.start < end and quote.end > start:
+            return False
+        if not quote.closed or text[max(0, quote.start - 8):quote.start].rstrip().endswith(":"):
+            continue  # a direct quotation after a colon is whole sentences, maybe a third person's, not words woven in
+        words = _JOINED_WORD_RE.findall(text, *quote.inner)
+        if any(word.lower() not in ENGLISH_STOP_WORDS for word in words) and not _names_only(words):
+            found = True
+    return found
+
+
 def classify_voice(
     text: str,
     start: int,
@@ -1127,7 +1226,8 @@ def classify_voice(
     starts = sentence_starts if sentence_starts is not None else [s for s, _ in sentence_spans]
     sentence = sentence_around(sentence_spans, starts, start)
     if is_attributed(text, sentence, start, end):
-        return ATTRIBUTED
+        own = is_authors_own_word(text, quotes, [quote.start for quote in quotes], sentence, start, end)
+        return AUTHORIAL if own else ATTRIBUTED
     return AUTHORIAL
 
 
@@ -1146,7 +1246,8 @@ class VoiceFinder:
         self.text = text
         # For is_inside_quote: the quotations' starts (sorted, as find_quotes gives them) and, for each,
         # the furthest end of an interior among it and the quotations before it.
-        self.quote_starts, self.quote_reach = quote_reach(without_pull_quotes(text, quotes))
+        self.quotes = without_pull_quotes(text, quotes)
+        self.quote_starts, self.quote_reach = quote_reach(self.quotes)
         self.sentence_spans = tokens.sentence_spans
         self.sentence_starts = [s for s, _ in tokens.sentence_spans]
         self.word_starts = tokens.word_starts
@@ -1209,8 +1310,9 @@ class VoiceFinder:
         if self.blocks and (voice := layout_voice(self.blocks, start, end)) is not None:
             return voice
         sentence_start, sentence_end = sentence_around(self.sentence_spans, self.sentence_starts, start)
-        if self.prefix_cue(sentence_start, start, (end, sentence_end)):
-            return ATTRIBUTED
-        if self.may_match(_ANYWHERE_CUE_TOKENS, end, sentence_end) and _ANYWHERE_CUES.search(self.text[end:sentence_end]):
-            return ATTRIBUTED
+        if self.prefix_cue(sentence_start, start, (end, sentence_end)) or (
+            self.may_match(_ANYWHERE_CUE_TOKENS, end, sentence_end) and _ANYWHERE_CUES.search(self.text[end:sentence_end])
+        ):
+            own = is_authors_own_word(self.text, self.quotes, self.quote_starts, (sentence_start, sentence_end), start, end)
+            return AUTHORIAL if own else ATTRIBUTED
         return AUTHORIAL

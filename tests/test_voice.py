@@ -633,3 +633,64 @@ def test_an_introduced_excerpt_does_not_reach_a_later_quotation_of_mixed_marks()
             "The unsupported allegations in the Trump-hating media take their toll.\n\n"
             "\"If we're ready to vote, we will vote,\u201d Grassley tweeted.\n")
     assert _voice(text, "Trump-hating") == "authorial"
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # a report that quotes some of the speaker's words: the words outside the marks are the writer's paraphrase
+        ('Mayor Schaaf declared that she considered it her "duty" to warn criminal illegals in her area.',
+         "illegals", "authorial"),
+        ("Congress holds ‘secret intel’ that links ISIS to the horrific Las Vegas Massacre, according to a claim "
+         "made by Congressman Scott Perry.", "horrific", "authorial"),
+        ("Orban says there are Muslim invaders among the “refugees” this year.", "invaders", "authorial"),
+        # ... but without a partial quotation the unquoted word may be the speaker's
+        ("Mayor Schaaf declared that she considered it her duty to warn criminal illegals in her area.",
+         "illegals", "attributed"),
+        ("Congress holds secret intel that links ISIS to the horrific Las Vegas Massacre, according to a claim "
+         "made by Congressman Scott Perry.", "horrific", "attributed"),
+        # ... nor when the quotation lies before the cue (another clause), only names something, or the phrase is the
+        # charge itself, or the phrase crosses the quotation mark
+        ("“We will not tolerate this,” he said, adding that the corrupt regime must go.", "corrupt", "attributed"),
+        ("He declared that the corrupt clique of the “Council of Cardinals” hid it.", "corrupt", "attributed"),
+        ("The opposition accused Orban of betraying “the interests of Hungary and Europe”.", "betraying", "attributed"),
+        ("The ministries accused U.S. forces of arming “bandit formations” in the desert.", "arming", "attributed"),
+        ("Joel Schlabach said politicians have “vilified” educators.", "vilified” educators", "attributed"),
+        # a direct quotation after a colon is whole sentences, perhaps a third person's: no partial quotation
+        ("Viganò testifies that McCarrick had told him with an air of triumph: “The Pope received me yesterday.”",
+         "air of triumph", "attributed"),
+        # a verb judging the speech act, joined to the report as a second predicate, is the writer's word
+        ("At the White House, Trump said he had watched part of the testimony and slammed the hearings as a “disgrace.”",
+         "slammed", "authorial"),
+        ("At the White House, Trump said he had watched part of the testimony and slammed the hearings.",
+         "slammed", "authorial"),
+        ("Trump said Democrats slammed the hearings.", "slammed", "attributed"),
+    ],
+)
+def test_the_writer_s_own_words_inside_a_report(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
+
+
+@pytest.mark.parametrize(
+    ("text", "phrase", "voice"),
+    [
+        # a report inside a fronted subordinate clause ends at its comma: the main clause is the writer's
+        ("When he says that Muslims never killed Jews, he is lying, and relying on the historical ignorance of his "
+         "audience.", "historical ignorance", "authorial"),
+        ("When he says that Muslims never killed Jews, he is lying.", "lying", "authorial"),
+        ("When he says that the regime is lying, he is right.", "lying", "attributed"),
+        ("He says that when Muslims attacked, the Jews were lying.", "lying", "attributed"),
+        # "regarding ... as well as", "regarding ... such as" and "calls to" name nothing
+        ("This lines up with reports regarding the massacre as well as hints in the mainstream media.",
+         "mainstream media", "authorial"),
+        ("The rules regarding groups such as the terrorist cells were changed.", "terrorist", "authorial"),
+        ("Moscow regards the protesters as terrorists.", "terrorists", "attributed"),
+        ("She did not respond to calls to condemn the hateful remarks.", "hateful", "authorial"),
+        # "according to which" opens a relative clause, it names no source ("according to WHO" does)
+        ("They act upon the opinion according to which the catastrophic failure is near.", "catastrophic", "authorial"),
+        ("The outbreak is a catastrophic failure, according to WHO.", "catastrophic", "attributed"),
+        ("According to White House officials, the outbreak is a catastrophic failure.", "catastrophic", "attributed"),
+    ],
+)
+def test_cues_that_do_not_reach_the_phrase(text: str, phrase: str, voice: str):
+    assert _voice(text, phrase) == voice
