@@ -663,7 +663,7 @@ class BylineReader:
         for line in self.head + tail:
             name = _permission_credit(line) if "permission" in line else ""
             if name:
-                return name, f"the person a republishing credit names, whose piece the page carries: {line[:120]}"
+                return name, f"{PERMISSION_CREDIT_EVIDENCE}: {line[:120]}"
         name, line = _about_the_author(tail)
         if name:
             return name, f"name under the closing 'About the author' heading: {line[:120]}"
@@ -806,6 +806,9 @@ def _republished_credit(line: str) -> str:
 PERMISSION_CREDIT_RE = re.compile(
     r"^(?:(?:this |the )?(?:article|post|story|piece|report|column|essay) (?:was )?)?(?:re)?(?:posted|published|printed|reprinted) "
     r"with (?:the )?(?:kind )?permission (?:from|of) (?P<name>[^,;:()]+?)\.?$", re.I)
+
+
+PERMISSION_CREDIT_EVIDENCE = "the person a republishing credit names, whose piece the page carries"  # read by analysis.outlets
 
 
 def _permission_credit(line: str) -> str:
@@ -1731,8 +1734,8 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
         author = clean_author(_without_organisations(meta.author, _organisation_names(tree, values)))
         take("author", [("trafilatura: author meta or byline markup" + (f", cleaned from '{meta.author}'" if author != meta.author else ""), author)])
     if meta and meta.date:
-        shown = _shown_time_date(tree)
-        if shown and shown != meta.date and not _stated_date(meta.date, html, values, found.get("url", "")):
+        shown = _shown_time_date(tree, meta.date)
+        if shown and not _stated_date(meta.date, html, values, found.get("url", "")):
             take("published", [(f"the page's <time datetime> element; trafilatura's {meta.date} stands in no meta tag, "
                                 "JSON-LD or URL (a date in the page's hidden markup)", shown)])
         else:
@@ -1744,13 +1747,21 @@ DATETIME_ATTRIBUTE_RE = re.compile(r"\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")  # a <t
 JSON_LD_BLOCK_RE = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
 
 
-def _shown_time_date(tree) -> str:
-    """The date (YYYY-MM-DD) the page's <time datetime> elements show, when they all show one ("1 day ago" beside the
-    byline), else "": several dates are a rail of other stories' times. Elements inside scripts and templates are not
-    shown."""
-    dates = {DATETIME_ATTRIBUTE_RE.match(value).group(1) for value in tree.xpath(
-        "//time[not(ancestor::script or ancestor::noscript or ancestor::template)]/@datetime") if DATETIME_ATTRIBUTE_RE.match(value)}
-    return dates.pop() if len(dates) == 1 else ""
+def _shown_time_date(tree, other: str) -> str:
+    """The date (YYYY-MM-DD) the page's <time datetime> elements give when they all give one ("1 day ago" beside the
+    byline) and it is not `other` (ISO), else "": several dates are a rail of other stories' times. Elements inside
+    scripts and templates are not shown, and none may read `other` in its text: "Posted Nov 18, 8:19 PM" with
+    datetime="2019-11-19T01:19Z" is a local evening whose UTC date is the next day."""
+    elements = tree.xpath("//time[@datetime][not(ancestor::script or ancestor::noscript or ancestor::template)]")
+    dates = {match.group(1) for match in (DATETIME_ATTRIBUTE_RE.match(element.get("datetime")) for element in elements) if match}
+    if len(dates) != 1 or other in dates:
+        return ""
+    month, day = int(other[5:7]), int(other[8:10])
+    for element in elements:
+        for match in MONTH_DAY_RE.finditer(element.text_content()):
+            if MONTHS.get(match["month"].casefold().rstrip(".")) == month and int(match["day"]) == day:
+                return ""
+    return dates.pop()
 
 
 def _stated_date(iso: str, html: str, values: dict[str, str], url: str) -> bool:

@@ -25,7 +25,7 @@ from .blocks import BOILERPLATE
 from .citations import UNLISTED_VIA, CountryCounts, Mention, find_mentions, label_verdict, names_an_outlet, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
-from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
+from .metadata import PERMISSION_CREDIT_EVIDENCE, TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
 from .registry import LEGAL_FORM_WORDS, MARKS, alias_key, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
 
 ATTRIBUTION = (
@@ -929,7 +929,9 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
 def _byline_outlet(context: DocContext, registry: Registry, countries: CountryCounts) -> tuple[float, Outlet | None, str, str, str] | None:
     """An agency or outlet named as the author ("By Reuters", "AFP") or in a wire dateline ("MOSCOW (Reuters) -")."""
     author = context.document.author
-    if author:
+    # A writer named by a republishing credit ("Article posted with permission from Pamela Geller") wrote for another
+    # site first: their own site (pamelageller.com) is not this page's publisher.
+    if author and not context.document.evidence_for("author").startswith(PERMISSION_CREDIT_EVIDENCE):
         outlet = _lookup(registry, author, countries)
         if outlet is not None and outlet.kind in ("agency", "outlet"):
             return (0.6, outlet, outlet.name, "", f"byline '{author}' names {outlet.label_summary()}")

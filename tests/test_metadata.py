@@ -1181,3 +1181,12 @@ def test_html_meta_date_beats_a_time_element():
     page = _html('<meta property="article:published_time" content="2019-11-18T10:00:00Z"><title>Duvet lung</title>',
                  '<p>Story <time datetime="2019-11-19T11:45:59Z">1 day ago</time></p>')
     assert metadata.read_html_metadata(page)[0]["published"] == "2019-11-18"
+
+
+def test_html_time_element_s_utc_date_does_not_beat_the_local_date_its_text_shows():
+    page = ('<html><head><title>Florida man exists</title></head><body><h1>Florida man exists</h1>'
+            '<script>var planning = {"planned_publish_date": "2019-11-18T11:00:47Z"};</script>'
+            '<p><time datetime="2019-11-19T01:19:34.819Z">Posted Nov 18, 8:19 PM</time></p>'
+            '<p>Body text of the article, long enough to read as a paragraph of the story.</p></body></html>')
+    values, evidence = metadata.read_html_metadata(page)
+    assert "<time datetime>" not in evidence.get("published", "")

@@ -1272,3 +1272,11 @@ def test_a_brand_in_lower_case_closing_the_title_names_the_publisher():
     assert row["outlet"] == "my6sense"
     # A word in lower case closing a headline is no brand.
     assert _doc("Orban meets Putin in Beijing again - updated\n\nOrban met Putin. It was updated.\n")["outlet"] == ""
+
+
+def test_a_writer_named_by_a_republishing_credit_does_not_make_their_site_the_publisher():
+    text = "Las Vegas Shooting: A Third Timeline Emerges\n\n" + _BODY + "Article posted with permission from Pamela Geller\n"
+    document = next(d for d in load_bytes("t.txt", "t.txt", text.encode("utf-8")) if isinstance(d, Document))
+    row = analyze_document(document, resources()).row
+    assert row["author"] == "Pamela Geller"
+    assert row["outlet"] == ""  # pamelageller.com is where the piece first ran, not this page
