@@ -16,6 +16,7 @@ from typing import Callable, Iterator, NamedTuple
 
 from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host, owner_key
 from .stopwords import ENGLISH_STOP_WORDS
+from .syllables import easy_words
 
 MONTHS = {
     name: number
@@ -116,7 +117,9 @@ WEEKDAY_ABBREVIATIONS = frozenset("mon tue tues wed thu thur thurs fri sat sun".
 # Words a dateline holds beside its date ("Published 3:05 PM EST, updated on …").
 DATELINE_WORDS = frozenset(
     "published updated posted last modified on at am pm a.m p.m by written and of the date time"
-    " est edt cst cdt pst pdt gmt bst cet cest utc et ist hours ago min read".split()
+    " est edt cst cdt pst pdt gmt bst cet cest utc et ist hours ago min read"
+    # more time zones a dateline names (Hawaii's "2:26 PM HST", Australia's "AEDT" …): abbreviations no English word is
+    " hst hdt akst akdt mst mdt aest aedt acst acdt awst nzst nzdt jst kst hkt sgt sast msk eet eest wib".split()
 ) | WEEKDAYS | frozenset(MONTHS)
 # Where every word beside a date must be a dateline word (_only_dateline_words), weekday abbreviations count too
 # ("Mon 18 Nov 2019"); counted in DATELINE_WORDS, "sat", "sun" or "wed" in a byline's or dateline's running words
@@ -657,6 +660,10 @@ class BylineReader:
             name = _republished_credit(line)
             if name:
                 return name, f"credit of the piece's first publication: {line[:120]}"
+        for line in self.head + tail:
+            name = _permission_credit(line) if "permission" in line else ""
+            if name:
+                return name, f"{PERMISSION_CREDIT_EVIDENCE}: {line[:120]}"
         name, line = _about_the_author(tail)
         if name:
             return name, f"name under the closing 'About the author' heading: {line[:120]}"
@@ -791,6 +798,34 @@ def _republished_credit(line: str) -> str:
     match = REPUBLISHED_CREDIT_RE.match(line)
     name = _clean_name(match["name"]) if match else ""
     return clean_author(name) if name and _person_name(name) else ""
+
+
+# "Article posted with permission from Pamela Geller": the credit under a piece another site carries names who allowed
+# the copy. A person there is the piece's writer (a blogger syndicating their own posts); an outlet ("… from
+# Constitution.com", "… from Sons Of Liberty Media", "… from Jihad Watch") is no author.
+PERMISSION_CREDIT_RE = re.compile(
+    r"^(?:(?:this |the )?(?:article|post|story|piece|report|column|essay) (?:was )?)?(?:re)?(?:posted|published|printed|reprinted) "
+    r"with (?:the )?(?:kind )?permission (?:from|of) (?P<name>[^,;:()]+?)\.?$", re.I)
+
+
+PERMISSION_CREDIT_EVIDENCE = "the person a republishing credit names, whose piece the page carries"  # read by analysis.outlets
+
+
+def _permission_credit(line: str) -> str:
+    """The writer a republishing credit names (PERMISSION_CREDIT_RE) when a person's name, else "". A brand built of
+    everyday words ("Jihad Watch", "Freedom Outpost", "Geller Report": a Dale–Chall easy word in it), a registry
+    outlet's name, or a registry domain that is the name after "the" ("Gateway Pundit", thegatewaypundit.com) passes
+    the person test but is a site: no author. A domain that is the name alone is a person's own site (pamelageller.com),
+    whose writer the credit names. A person named by common words ("Mark Levin") is missed, which beats reading a site
+    as a writer."""
+    match = PERMISSION_CREDIT_RE.match(line)
+    name = _clean_name(match["name"]) if match else ""
+    if not name or not _person_name(name) or alias_key(name) in _registry_names():
+        return ""
+    words = [_letters(word) for word in name.split()]
+    if any(word in easy_words() for word in words) or "the" + "".join(words) in _registry_labels():
+        return ""
+    return clean_author(name)
 
 
 ABOUT_AUTHOR_RE = re.compile(r"^about the author:?$", re.I)
@@ -998,7 +1033,7 @@ def _dateline(line: str) -> str:
         return ""
     iso, rest = _date_and_rest(line)
     # (at most 16 words split off: the first lines are often long paragraphs)
-    if not iso or (len(line.split(None, 15)) > 14 and not _only_dateline_words(rest)):
+    if not iso or (len(line.split(None, 15)) > 14 and not _only_dateline_words(rest) and not _byline_then_dates(line)):
         return ""
     other = running = 0  # words beside the date that no dateline needs, and those of them in lower case
     for raw in rest.split():
@@ -1012,6 +1047,17 @@ def _dateline(line: str) -> str:
         # page's whatever links follow it.
         return iso if _name_before_date(line) else ""
     return iso
+
+
+def _byline_then_dates(line: str) -> bool:
+    """True for a byline, then a separator and only dates, times and dateline words ("By HNN Staff | November 18, 2019
+    at 2:26 PM HST - Updated November 18 at 4:46 PM"): a long dateline whose byline words are no sentence's, whether
+    the byline names a person or is a staff credit (the date stays when the credit is dropped as no author)."""
+    credit, bar, dates = line.partition("|")
+    if not bar or not _byline_like(credit.strip()):
+        return False
+    iso, rest = _date_and_rest(dates)
+    return bool(iso) and _only_dateline_words(rest)
 
 
 def _opening_dateline(line: str) -> str:
@@ -1364,6 +1410,15 @@ def _registry_names_and_owners() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(names), frozenset(owners - {""})
 
 
+@lru_cache(maxsize=1)
+def _registry_labels() -> frozenset[str]:
+    """The main labels of the registry outlets' domains (registry.main_label: "thegatewaypundit" for
+    thegatewaypundit.com), read from analysis/data/outlets.csv's domains column."""
+    with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
+        return frozenset(main_label(domain) for row in csv.DictReader(handle)
+                         for domain in row["domains"].split(ALIAS_SEPARATOR) if domain.strip()) - {""}
+
+
 def _registry_names() -> frozenset[str]:
     """The registry outlets' names and aliases (registry.alias_key)."""
     return _registry_names_and_owners()[0]
@@ -1679,8 +1734,45 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
         author = clean_author(_without_organisations(meta.author, _organisation_names(tree, values)))
         take("author", [("trafilatura: author meta or byline markup" + (f", cleaned from '{meta.author}'" if author != meta.author else ""), author)])
     if meta and meta.date:
-        take("published", [("trafilatura (htmldate)", meta.date)])
+        shown = _shown_time_date(tree, meta.date)
+        if shown and not _stated_date(meta.date, html, values, found.get("url", "")):
+            take("published", [(f"the page's <time datetime> element; trafilatura's {meta.date} stands in no meta tag, "
+                                "JSON-LD or URL (a date in the page's hidden markup)", shown)])
+        else:
+            take("published", [("trafilatura (htmldate)", meta.date)])
     return found, {field: f"the page's HTML metadata ({source[field]})" for field in found}
+
+
+DATETIME_ATTRIBUTE_RE = re.compile(r"\s*((?:19|20)\d\d-[01]\d-[0-3]\d)")  # a <time datetime="2019-11-19T11:45:59Z"> value's date
+JSON_LD_BLOCK_RE = re.compile(r"<script[^>]*application/ld\+json[^>]*>(.*?)</script>", re.S | re.I)
+
+
+def _shown_time_date(tree, other: str) -> str:
+    """The date (YYYY-MM-DD) the page's <time datetime> elements give when they all give one ("1 day ago" beside the
+    byline) and it is not `other` (ISO), else "": several dates are a rail of other stories' times. Elements inside
+    scripts and templates are not shown, and none may read `other` in its text: "Posted Nov 18, 8:19 PM" with
+    datetime="2019-11-19T01:19Z" is a local evening whose UTC date is the next day."""
+    elements = tree.xpath("//time[@datetime][not(ancestor::script or ancestor::noscript or ancestor::template)]")
+    dates = {match.group(1) for match in (DATETIME_ATTRIBUTE_RE.match(element.get("datetime")) for element in elements) if match}
+    if len(dates) != 1 or other in dates:
+        return ""
+    month, day = int(other[5:7]), int(other[8:10])
+    for element in elements:
+        for match in MONTH_DAY_RE.finditer(element.text_content()):
+            if MONTHS.get(match["month"].casefold().rstrip(".")) == month and int(match["day"]) == day:
+                return ""
+    return dates.pop()
+
+
+def _stated_date(iso: str, html: str, values: dict[str, str], url: str) -> bool:
+    """Whether the page states the date `iso` where a page says when it was published: a <meta> tag, a JSON-LD block
+    or its URL ("/2019/11/18/"). htmldate reads those first; a date from none of them was found further down, in the
+    markup at large, which holds template and deployment stamps in attributes and scripts (MSN's
+    'data-info="… dt: 2019-11-14T19:49:29 …"') that no reader of the page sees."""
+    year, month, day = iso.split("-")
+    if any(iso in value for value in values.values()) or re.search(rf"{year}[/\-_]?{month}[/\-_]?{day}", url):
+        return True
+    return any(iso in block for block in JSON_LD_BLOCK_RE.findall(html))
 
 
 def html_metadata(html: str) -> dict[str, str]:

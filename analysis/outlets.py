@@ -25,7 +25,7 @@ from .blocks import BOILERPLATE
 from .citations import UNLISTED_VIA, CountryCounts, Mention, find_mentions, label_verdict, names_an_outlet, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
-from .metadata import TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
+from .metadata import PERMISSION_CREDIT_EVIDENCE, TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
 from .registry import LEGAL_FORM_WORDS, MARKS, alias_key, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
 
 ATTRIBUTION = (
@@ -117,6 +117,9 @@ GENERIC_TAIL_RE = re.compile(
 # Title separators (analysis.metadata.TITLE_SEPARATORS) but the hyphen, which a site name may hold ("Review-Journal").
 _NOT_A_NAME_SEPARATOR = "[^" + TITLE_SEPARATORS.replace("-", "")
 TITLE_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[A-Z0-9]{_NOT_A_NAME_SEPARATOR}]{{1,40}}?)\s*$")
+# A brand written in lower case closing a title ("… for Publishers | my6sense", "… - iMore"): one word holding a figure
+# or a capital after its first letter, which no headline's closing word in lower case does ("- updated", "| opinion").
+TITLE_BRAND_SUFFIX_RE = re.compile(rf"^(?P<head>.{{12,}}?)\s+{TITLE_SEPARATOR}\s+(?P<name>[a-z]+(?:[0-9A-Z][a-z0-9]*)+)\s*$")
 # A section label some sites put after their name in the title ("Headline | Bangkok Post: news", "… - CNN - World"):
 # only a label made wholly of metadata.TITLE_SECTION_WORDS is dropped, so a headline fragment is never read as a section.
 # A site name opening a page-title line ("The Space Review: Seeking a bigger role …"): capitalised words, a colon,
@@ -170,6 +173,10 @@ WIRE_DATELINE_RE = re.compile(r"^[A-Z][A-Za-z .,'’\-]{1,60}\((?P<name>Reuters|
 # (a menu's "United States (English) -" is a language switch).
 # An en or em dash may touch the sentence ("(LifeSiteNews) —His Excellency"); a hyphen may not ("(ISIS)-linked").
 DATELINE_CREDIT_RE = re.compile(r"^(?:[A-Z][\w .,'’/\-]{1,80}?\s)?\((?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\)\s*(?:[-–—]\s+|[–—](?=\w))(?=(?:\S+\s+){5}\S)")
+# A line of running prose: six words or more closed by a sentence's end. More than OPENING_PROSE_LINES of them above a
+# dateline credit make it a quoted report's lede (a standfirst under the headline is one or two sentences).
+OPENING_PROSE_RE = re.compile(r"^(?:\S+\s+){5,}.*[.!?…][”\"’')\]]?$")
+OPENING_PROSE_LINES = 2
 # A credit line naming the site a text was posted on ("Posted on LifeSiteNews"): the whole line, at the head or foot of
 # the text. Mid-text, or closed by a colon, the same words introduce something quoted from that site, not this page.
 POSTED_ON_RE = re.compile(r"^(?i:posted (?:on|at|to)) (?P<name>[A-Z][\w.&’'\-]*(?: [A-Z][\w.&’'\-]*){0,4})\.?$")
@@ -368,8 +375,9 @@ def _owned_by(outlet: Outlet, company: str) -> bool:
 
 
 def _title_site_name(line: str) -> str | None:
-    """The site name closing a title line, if any: "Headline | VentureBeat" -> "VentureBeat"."""
-    match = TITLE_SUFFIX_RE.match(line)
+    """The site name closing a title line, if any: "Headline | VentureBeat" -> "VentureBeat", also a brand written
+    in lower case ("Headline | my6sense")."""
+    match = TITLE_SUFFIX_RE.match(line) or TITLE_BRAND_SUFFIX_RE.match(line)
     if match and len(match.group("head").split()) >= 3:
         return match.group("name").strip()
     return None
@@ -478,6 +486,7 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
     found: list[tuple] = []  # (outlet, name, line, strength), and what was matched when the line alone does not say
     holders: list[tuple[int, int, int, str]] = []  # unregistered copyright holders: (index in found, line start, line end, name)
     furniture = _furniture_ranges(context)
+    suffix_found = None  # a title-line name awaiting another self-reference's word that it is the site's
     if suffix:
         name, line, sectioned = suffix
         # "CNNPolitics" -> "CNN Politics", so the generic section word can be dropped for the look-up.
@@ -486,7 +495,12 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
         recurs = not sectioned and text.count(name) >= 2  # as re.findall counts: occurrences that do not overlap
         # "Headline | Deccan Herald" with "DH Views", "DH Wheels" in the menus: a site's name is repeated by its initials too.
         abbreviated = "" if recurs or sectioned or outlet is not None else _initials_repeated(name, text, furniture)
-        if outlet is not None or ((recurs or abbreviated) and name.split()[0].lower() not in NOT_A_NAME):
+        if outlet is None and _is_section_label(name.split()[-1]) and not _site_domain_in_furniture(context, name, furniture):
+            # "Headline - Auto News": a name closed by a section word may be a section's, which the page repeats as
+            # much as a site's name ("- Next Auto News"); only the site's domain in the furniture, or another
+            # self-reference naming it ("Live Science is part of Future US Inc", checked below), tells the site.
+            suffix_found = (outlet, name, _tidy(line)[:120], 0.85) if recurs else None
+        elif outlet is not None or ((recurs or abbreviated) and name.split()[0].lower() not in NOT_A_NAME):
             found.append((outlet, name, _tidy(line)[:120], 0.85) + ((abbreviated,) if abbreviated else ()))
     prefix = None if suffix else _title_prefix(context)
     if prefix:
@@ -532,6 +546,8 @@ def _self_references(context: DocContext, registry: Registry, countries: Country
             holders.append((len(found), start, end, name))
         found.append((outlet, name, _tidy(text[start:end])[:120], COPYRIGHT_STRENGTH))
     found += _updates_offers(context, registry, countries, lowered)
+    if suffix_found is not None and any(_letters_only(s[1]) == _letters_only(suffix_found[1]) for s in found):
+        found.insert(0, suffix_found)
     if holders and all(s[0] is None and s[3] == COPYRIGHT_STRENGTH for s in found):
         # Only unregistered copyright holders name the page: one may be the company behind a registry outlet.
         spans = [(start, end) for _, start, end, _ in holders]
@@ -913,13 +929,15 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
 def _byline_outlet(context: DocContext, registry: Registry, countries: CountryCounts) -> tuple[float, Outlet | None, str, str, str] | None:
     """An agency or outlet named as the author ("By Reuters", "AFP") or in a wire dateline ("MOSCOW (Reuters) -")."""
     author = context.document.author
-    if author:
+    # A writer named by a republishing credit ("Article posted with permission from Pamela Geller") wrote for another
+    # site first: their own site (pamelageller.com) is not this page's publisher.
+    if author and not context.document.evidence_for("author").startswith(PERMISSION_CREDIT_EVIDENCE):
         outlet = _lookup(registry, author, countries)
         if outlet is not None and outlet.kind in ("agency", "outlet"):
             return (0.6, outlet, outlet.name, "", f"byline '{author}' names {outlet.label_summary()}")
     text = context.document.text
     lines = context.tokens.line_spans
-    for start, end in lines[:FURNITURE_HEAD_LINES + 5]:
+    for start, end in _opening_lines(context, lines[:FURNITURE_HEAD_LINES + 5]):
         match = WIRE_DATELINE_RE.match(text[start:end])
         if match:
             outlet = _lookup(registry, match.group("name"), countries)
@@ -939,6 +957,30 @@ def _byline_outlet(context: DocContext, registry: Registry, countries: CountryCo
             return (0.6, outlet, outlet.name, "", f"credit line '{text[start:end]}' among the text's {where} lines names "
                                                    f"'{match.group('name')}' -> {outlet.label_summary()}")
     return None
+
+
+def _opening_lines(context: DocContext, lines: list[tuple[int, int]]) -> Iterator[tuple[int, int]]:
+    """The body lines among `lines` (the text's first lines) that may open the article, where a dateline credit names
+    the page's publisher: those above the author's own running text. A standfirst of OPENING_PROSE_LINES sentences may
+    stand between the headline and the dateline; below more prose, or below a line ending with a colon, a dateline
+    is the lede of a report the page quotes ("BOSTON (Reuters) - …" inside a blog post), not the page's own.
+    Boilerplate lines (a related story's teaser) open nothing."""
+    text = context.document.text
+    boilerplate = [(block.start, block.end) for block in context.segmentation.blocks if block.kind == BOILERPLATE]
+    ends = [end for _, end in boilerplate]
+    title = context.document.title.strip()
+    prose = 0
+    for start, end in lines:
+        at = bisect_right(ends, start)  # the first boilerplate block ending after the line starts
+        if at < len(boilerplate) and boilerplate[at][0] <= start:
+            continue
+        line = text[start:end].strip()
+        yield start, end
+        if line.endswith(":"):
+            return  # what follows is quoted
+        prose += line != title and bool(OPENING_PROSE_RE.match(line))
+        if prose > OPENING_PROSE_LINES:
+            return
 
 
 def _credited_outlet(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:

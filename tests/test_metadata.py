@@ -965,7 +965,9 @@ def test_a_republished_piece_s_credit_line_names_its_writer(credit, name):
 
 
 @pytest.mark.parametrize("credit", [
-    "Article posted with permission from Ron Paul",  # who allowed the copy, not surely the writer
+    "Article posted with permission from Constitution.com",  # a site allowed the copy
+    "Article posted with permission from Jihad Watch",  # a brand of everyday words passes the person test
+    "Article posted with permission from Gateway Pundit",  # thegatewaypundit.com: a registry site's name
     "This article was originally published by Futurism",  # an outlet, no person
     "This report was originally published by the Associated Press at AP News",
 ])
@@ -1137,3 +1139,54 @@ def test_joined_pairs_joins_each_line_its_rule_joins_to_the_next():
     assert metadata._joined_pairs(["a", "b", "a", "a", "c", "a"], join) == ["a+b", "a+a", "c", "a"]
     assert metadata._joined_split_dates(["November 20", "15:23 2019", "Body"]) == ["November 20, 2019 15:23", "Body"]
     assert metadata._joined_bylines(["Headline", "By", "Sarah E. Needleman"]) == ["Headline", "By Sarah E. Needleman"]
+
+
+# Round 7 (review8): dates beside staff credits and in hidden markup, republishing credits naming a person.
+
+@pytest.mark.parametrize("credit, name", [
+    ("Article posted with permission from Pamela Geller", "Pamela Geller"),  # her own site is in the registry: pamelageller.com
+    ("Article posted with permission from Robert Spencer", "Robert Spencer"),
+    ("Reprinted with permission from Ron Paul.", "Ron Paul"),
+])
+def test_a_republishing_credit_naming_a_person_names_the_writer(credit, name):
+    body = "The report begins with this sentence about the matter.\nIt goes on for a while longer here.\n"
+    found, evidence = metadata.find_author(f"Headline of the piece goes here\n\n{body}\n{credit}\n")
+    assert found == name and "republishing credit" in evidence
+
+
+@pytest.mark.parametrize("byline", ["By HNN Staff", "By Jane Roe"])
+def test_a_long_byline_dateline_keeps_its_date_whoever_it_credits(byline):
+    title = "Scientists use Hawaii telescope to spot water vapor on distant moon"
+    text = (f"{title}\n\n{byline} | November 18, 2019 at 2:26 PM HST - Updated November 18 at 4:46 PM\n\n"
+            "HONOLULU - Scientists using a telescope atop Mauna Kea have confirmed water vapor on a distant moon.\n")
+    assert metadata.find_published(text, title)[0] == "2019-11-18"
+    assert metadata.find_author(text, title)[0] == ("" if "Staff" in byline else "Jane Roe")
+
+
+def test_a_sentence_beside_a_byline_s_date_is_still_no_dateline():
+    line = "By Jane Roe | She said on November 18, 2019 that the telescope had found water vapor on the distant moon"
+    assert metadata._dateline(line) == ""
+
+
+def test_html_visible_time_element_beats_a_date_in_hidden_markup():
+    page = ('<html><head data-info="az:{rid: 8, dt: 2019-11-14T19:49:29.7741801Z, bt: 2019-11-19T20:55:09Z}">'
+            '<title>The man whose duvet nearly killed him</title></head><body><h1>The man whose duvet nearly killed him</h1>'
+            '<div class="byline">Sandee LaMotte <time datetime="2019-11-19T11:45:59.000Z">1 day ago</time></div>'
+            '<p>Body text of the article, long enough to read as a paragraph of the story.</p></body></html>')
+    values, evidence = metadata.read_html_metadata(page)
+    assert values["published"] == "2019-11-19" and "<time datetime>" in evidence["published"]
+
+
+def test_html_meta_date_beats_a_time_element():
+    page = _html('<meta property="article:published_time" content="2019-11-18T10:00:00Z"><title>Duvet lung</title>',
+                 '<p>Story <time datetime="2019-11-19T11:45:59Z">1 day ago</time></p>')
+    assert metadata.read_html_metadata(page)[0]["published"] == "2019-11-18"
+
+
+def test_html_time_element_s_utc_date_does_not_beat_the_local_date_its_text_shows():
+    page = ('<html><head><title>Florida man exists</title></head><body><h1>Florida man exists</h1>'
+            '<script>var planning = {"planned_publish_date": "2019-11-18T11:00:47Z"};</script>'
+            '<p><time datetime="2019-11-19T01:19:34.819Z">Posted Nov 18, 8:19 PM</time></p>'
+            '<p>Body text of the article, long enough to read as a paragraph of the story.</p></body></html>')
+    values, evidence = metadata.read_html_metadata(page)
+    assert "<time datetime>" not in evidence.get("published", "")
