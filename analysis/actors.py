@@ -27,7 +27,7 @@ from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
 from .quotes import BLANK_LINE_RE
-from .registry import MARKS, POSSESSIVE_ENDINGS, Registry, alias_key
+from .registry import MARKS, POSSESSIVE_ENDINGS, Registry, alias_key, initials
 from .syllables import easy_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
@@ -1105,6 +1105,11 @@ def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContex
         if not longer and not _acronym(short) and (written := _longer_body_name(short, context, doc_words)):
             longer = [written]
             grouped.setdefault(written, [])
+        if len(longer) == 1:
+            grouped[longer[0]].extend(grouped.pop(short))
+    # "WHO says" beside "the World Health Organization said": an acronym that is the initials of one body's name
+    for short in [name for name, items in grouped.items() if _acronym(name) and all(s.kind == "organization" for s in items)]:
+        longer = [name for name in bodies if initials(name) == short]
         if len(longer) == 1:
             grouped[longer[0]].extend(grouped.pop(short))
 

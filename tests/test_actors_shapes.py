@@ -98,3 +98,11 @@ def test_a_hyphenated_name_with_an_ayn_mark_is_whole():
     for mark in ("‘", "’", "'", "ʿ"):
         actors = _by_name(f"Church row grows\n\nThe letter was sent in 2015.\n“The figure is a lie,” said Jihad Al-{mark}Ayesh.\n")
         assert set(actors) == {f"Jihad Al-{mark}Ayesh"}, mark
+
+
+def test_an_acronym_of_a_body_named_in_full_is_one_actor():
+    actors = _by_name("The World Health Organization said the outbreak was over. “It is contained,” WHO said. "
+                      "The United Nations said aid was on its way.")
+    assert "WHO" not in actors
+    assert actors["World Health Organization"].verbs == ("say",) and actors["World Health Organization"].statements == 2
+    assert actors["United Nations"].statements == 1
