@@ -1095,7 +1095,8 @@ def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContex
     """A body's statements under its last word alone go to the one longer body's name of the document ending with that
     word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"): a speaker's, else one the body writes where
     no speaker has one ("the Catholic Herald has reported"). A name with a lower-case word ("University of Florida")
-    ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
+    ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart. So do a
+    short name of more words ("News Wire" -> "Trice Edney News Wire") and an acronym of a body's initials ("WHO")."""
     bodies = [name for name, items in grouped.items() if " " in name and any(s.kind == "organization" for s in items)
               and all(w[:1].isupper() for w in name.split())]
     for short in [name for name, items in grouped.items() if " " not in name and all(s.kind == "organization" for s in items)]:
@@ -1107,9 +1108,16 @@ def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContex
             grouped.setdefault(written, [])
         if len(longer) == 1:
             grouped[longer[0]].extend(grouped.pop(short))
+    # "The News Wire reported" beside "the Trice Edney News Wire": a body's name of two words and more that ends the one
+    # longer body's name the document writes
+    for short in [name for name in bodies if name in grouped and all(s.kind == "organization" for s in grouped[name])]:
+        if fold(short) in doc_words.places or any(map(_acronym, short.split())):
+            continue
+        if (written := _longer_body_name(short, context, doc_words)) is not None:
+            grouped.setdefault(written, []).extend(grouped.pop(short))
     # "WHO says" beside "the World Health Organization said": an acronym that is the initials of one body's name
     for short in [name for name, items in grouped.items() if _acronym(name) and all(s.kind == "organization" for s in items)]:
-        longer = [name for name in bodies if initials(name) == short]
+        longer = [name for name in bodies if name in grouped and initials(name) == short]
         if len(longer) == 1:
             grouped[longer[0]].extend(grouped.pop(short))
 
@@ -1240,7 +1248,8 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
     spans, segmentation = context.tokens.word_spans, context.segmentation
     sentence_starts = [start for start, _ in context.tokens.sentence_spans]
     found = set()
-    for p in doc_words.positions(short):
+    tail = short.split()  # one word ("Herald") or a body's short name of more ("News Wire")
+    for p in doc_words.positions(tail[-1]):
         if segmentation.in_boilerplate(*spans[p]):
             continue
         sentence = _sentence_at(context, p, doc_words, sentence_starts)
@@ -1250,7 +1259,7 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
         name, kind = sentence.name(span)
         name = _without_possessive(name)
         words = name.split()
-        if (kind == "organization" and len(words) >= 2 and words[-1] == short and all(w[:1].isupper() for w in words)
+        if (kind == "organization" and len(words) > len(tail) and words[-len(tail):] == tail and all(w[:1].isupper() for w in words)
                 and not (span[1] < sentence.last and sentence.joined(span[1] - 1) and sentence.lower[span[1]] in TITLE_WORDS)):
             found.add(name)  # (not a name qualifying a title after it: "VOA Pentagon correspondent Carla Babb")
     return next(iter(found)) if len(found) == 1 else None

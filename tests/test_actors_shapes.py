@@ -106,3 +106,9 @@ def test_an_acronym_of_a_body_named_in_full_is_one_actor():
     assert "WHO" not in actors
     assert actors["World Health Organization"].verbs == ("say",) and actors["World Health Organization"].statements == 2
     assert actors["United Nations"].statements == 1
+
+
+def test_a_body_short_name_of_two_words_is_the_longer_name_the_text_writes():
+    actors = _by_name("The photo had been published by the Trice Edney News Wire in January. "
+                      "The News Wire reported that the picture had been taken in 2005.")
+    assert set(actors) == {"Trice Edney News Wire"}
