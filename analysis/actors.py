@@ -1259,6 +1259,8 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
         name, kind = sentence.name(span)
         name = _without_possessive(name)
         words = name.split()
+        if len(tail) > 1 and any(_possessive(w) or w.lower() in ENGLISH_STOP_WORDS for w in words[:-len(tail)]):
+            continue  # "Britain's Conservative Party", "One Home Depot": a possessor or a word opening the sentence
         if (kind == "organization" and len(words) > len(tail) and words[-len(tail):] == tail and all(w[:1].isupper() for w in words)
                 and not (span[1] < sentence.last and sentence.joined(span[1] - 1) and sentence.lower[span[1]] in TITLE_WORDS)):
             found.add(name)  # (not a name qualifying a title after it: "VOA Pentagon correspondent Carla Babb")
