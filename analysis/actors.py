@@ -41,7 +41,7 @@ NEUTRAL_VERBS = {
     "responded": "respond", "announced": "announce", "commented": "comment", "mentioned": "mention",
     "described": "describe", "reported": "report", "elaborated": "elaborate",
     "remarked": "remark", "indicated": "indicate", "expressed": "express", "posted": "post", "tweeted": "tweet",
-    "explaining": "explain", "adding": "add", "writing": "write", "reports": "report",
+    "explaining": "explain", "adding": "add", "writing": "write",
 }
 CHARACTERISING_VERBS = {
     "claimed": "claim", "claims": "claim", "insisted": "insist", "insists": "insist",
@@ -53,13 +53,17 @@ CHARACTERISING_VERBS = {
     "maintained": "maintain", "maintains": "maintain", "alleged": "allege", "alleges": "allege",
     "accused": "accuse", "accuses": "accuse", "denied": "deny", "denies": "deny", "complained": "complain",
     "boasted": "boast", "conceding": "concede", "noting": "note", "claiming": "claim", "highlighted": "highlight", "reiterated": "reiterate",
-    "affirmed": "affirm", "reaffirmed": "reaffirm", "suggested": "suggest", "hinted": "hint", "urged": "urge",
+    "affirmed": "affirm", "affirms": "affirm", "reaffirmed": "reaffirm", "suggested": "suggest", "hinted": "hint", "urged": "urge",
     "criticized": "criticize", "criticised": "criticize", "slammed": "slam", "blasted": "blast", "pledged": "pledge",
     "demanded": "demand", "vowed": "vow", "threatened": "threaten", "confirmed": "confirm", "recalled": "recall",
     "lamented": "lament", "laments": "lament", "concluded": "conclude", "concludes": "conclude",
     "dubbed": "dub", "dubs": "dub",
 }
-ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
+# Verb forms that are as often plural nouns ("ICE reports that 864 …" beside "media reports said", "the reports of"):
+# a verb only in the shape _noun_form_reports reads. Kept apart from NEUTRAL_VERBS, which analysis/loaded.py trims
+# from its spans' edges as verbs.
+NOUN_FORM_VERBS = {"reports": "report"}
+ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS, **NOUN_FORM_VERBS}
 # Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
 # lead", "the talks concluded on Friday", "Smith lamented the loss", "Ben Patton added to his collection of state
 # titles"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
@@ -68,9 +72,6 @@ SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "
 # Verbs of naming whose common sense is no speech ("the series was dubbed into English", "a plan dubbed"): a statement
 # only where the name given follows in quotation marks ("whom Tucker Carlson has dubbed “creepy porn lawyer”").
 SPEECH_IF_QUOTING = frozenset({"dub"})
-# Verb forms that are as often plural nouns ("ICE reports that 864 …" beside "media reports said", "the reports of"):
-# a verb only in the shape _noun_form_reports reads.
-NOUN_FORMS = frozenset({"reports"})
 # Participles that report what the subject of the clause before said ("Omar defended herself …, saying: “…”").
 REPORTING_PARTICIPLES = frozenset(v for v in ATTRIBUTION_VERBS if v.endswith("ing"))
 # Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
@@ -1594,7 +1595,7 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             start, end = tokens.word_spans[i]
             if in_quotation(i):
                 continue  # quoted, not an attribution
-            if word in NOUN_FORMS and not _noun_form_reports(sentence, i):
+            if word in NOUN_FORM_VERBS and not _noun_form_reports(sentence, i):
                 continue
             if verb in SPEECH_IF_REPORTING and not sentence.reports(i):
                 continue
@@ -2192,7 +2193,7 @@ def _quoted_as_saying(sentence: _Sentence, i: int) -> tuple[int, int] | None:
 
 
 def _noun_form_reports(sentence: _Sentence, i: int) -> bool:
-    """The word at i of NOUN_FORMS is a verb of speech: "that" or a colon follows it, and a name that is no common
+    """The word at i of NOUN_FORM_VERBS is a verb of speech: "that" or a colon follows it, and a name that is no common
     word opening the sentence comes right before it ("ICE reports that", "The Washington Post reports:"; not "Media
     reports that he resigned were false", "Amid reports that", "the reports that")."""
     after = sentence.gap(i).strip() if i + 1 < sentence.last else ""
