@@ -2387,11 +2387,30 @@ def _name_before_description(sentence: _Sentence, j: int) -> tuple[int, int] | N
     if (len(sentence.apposition(span[1])) != j - span[1] and not _role_description(sentence, span[1], j)
             and not _relative_description(sentence, span[1], j)):
         return None
-    if span[0] == sentence.first:
+    if span[0] == sentence.first or _after_opening_phrase(sentence, span[0]):
         return span if not (sentence.quoted and sentence.quoted(span[0])) else None
     before = sentence.gap(span[0] - 1).strip()
     # the quotation closed on a comma, a question or exclamation mark, also after a bracket ("(MTBI),”")
     return span if before.rstrip("".join(QUOTE_CLOSERS))[-1:] in (",", "?", "!") and before[-1:] in QUOTE_CLOSERS else None
+
+
+# The longest phrase of time or circumstance opening a sentence before its subject ("Last July,", "On Thursday,", "Earlier
+# this week,", "In a statement on Monday,").
+OPENING_PHRASE_WORDS = 6
+
+
+def _after_opening_phrase(sentence: _Sentence, start: int) -> bool:
+    """The name at word `start` comes right after a short phrase of time or circumstance opening the sentence and set
+    off by a comma ("On Thursday, John Smith, a spokesman for the company, said"): the sentence's subject, as a name
+    opening it is. The phrase names no one: its words are in lower case, figures, or days, months and function words
+    (NON_NAME_WORDS) after its capitalised first word ("Last July", not "In Moscow", "Asked about Jones")."""
+    first = sentence.first
+    if not (first < start <= first + OPENING_PHRASE_WORDS) or sentence.gap(start - 1).strip() != ",":
+        return False
+    if sentence.text[sentence.spans[first][0] - 1:sentence.spans[first][0]] in QUOTE_OPENERS:
+        return False
+    return all((k == first or sentence.words[k].islower() or sentence.words[k].isdigit() or sentence.lower[k] in NON_NAME_WORDS)
+               and (k == start - 1 or not sentence.gap(k).strip()) for k in range(first, start))
 
 
 def _relative_description(sentence: _Sentence, start: int, end: int) -> bool:
