@@ -1110,9 +1110,13 @@ def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContex
         if len(longer) == 1:
             grouped[longer[0]].extend(grouped.pop(short))
     # "The News Wire reported" beside "the Trice Edney News Wire": a body's name of two words and more that ends the one
-    # longer body's name the document writes
+    # longer body's name the document writes; not one the outlet registry knows as it stands ("Free Beacon" beside
+    # "Washington Free Beacon"), which the citations read as that outlet
+    registry = context.resources.registry
     for short in [name for name in bodies if name in grouped and all(s.kind == "organization" for s in grouped[name])]:
         if fold(short) in doc_words.places or any(map(_acronym, short.split())):
+            continue
+        if registry is not None and (registry.lookup_name(short) is not None or registry.lookup_joined(short.split()) is not None):
             continue
         if (written := _longer_body_name(short, context, doc_words)) is not None:
             grouped.setdefault(written, []).extend(grouped.pop(short))

@@ -3,6 +3,8 @@ an appositive or a closed question before the name, "quoted X as saying", "X rep
 from __future__ import annotations
 
 from analysis.actors import Actor, find_actors
+from analysis.context import DocContext
+from analysis.resources import load_resources
 from framing_helpers import context_for
 
 HEAD = "Hearing ends\n\nThe committee met on Tuesday. Nikki Haley and Fiona Hill attended.\n"
@@ -121,3 +123,13 @@ def test_a_name_and_its_description_after_an_opening_phrase_of_time_speak():
     )
     assert actors["John Smith"].verbs == ("say",)
     assert actors["Mohammad Bagheri"].verbs == ("warn",)
+
+
+def test_a_short_name_the_registry_reads_as_an_outlet_stays_as_written():
+    # "Free Beacon" is freebeacon.com's name in the registry's reading; the citations table joins the two
+    text = ("The Washington Free Beacon has obtained a white paper. The plan seeks a new policy, "
+            "writes the Free Beacon, which obtained a leaked copy.")
+    context = context_for(text)
+    with_registry = DocContext(context.document, context.tokens, context.segmentation, load_resources())
+    assert [a.name for a in find_actors(with_registry)] == ["Free Beacon"]
+    assert [a.name for a in find_actors(context)] == ["Washington Free Beacon"]  # no registry: the longer name
