@@ -27,7 +27,7 @@ from .blocks import BOILERPLATE
 from .context import DocContext
 from .lexicon_csv import fold
 from .quotes import BLANK_LINE_RE
-from .registry import MARKS, POSSESSIVE_ENDINGS, Registry, alias_key
+from .registry import MARKS, POSSESSIVE_ENDINGS, Registry, alias_key, initials
 from .syllables import easy_words
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import WordMemo
@@ -53,13 +53,17 @@ CHARACTERISING_VERBS = {
     "maintained": "maintain", "maintains": "maintain", "alleged": "allege", "alleges": "allege",
     "accused": "accuse", "accuses": "accuse", "denied": "deny", "denies": "deny", "complained": "complain",
     "boasted": "boast", "conceding": "concede", "noting": "note", "claiming": "claim", "highlighted": "highlight", "reiterated": "reiterate",
-    "affirmed": "affirm", "reaffirmed": "reaffirm", "suggested": "suggest", "hinted": "hint", "urged": "urge",
+    "affirmed": "affirm", "affirms": "affirm", "reaffirmed": "reaffirm", "suggested": "suggest", "hinted": "hint", "urged": "urge",
     "criticized": "criticize", "criticised": "criticize", "slammed": "slam", "blasted": "blast", "pledged": "pledge",
     "demanded": "demand", "vowed": "vow", "threatened": "threaten", "confirmed": "confirm", "recalled": "recall",
     "lamented": "lament", "laments": "lament", "concluded": "conclude", "concludes": "conclude",
     "dubbed": "dub", "dubs": "dub",
 }
-ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS}
+# Verb forms that are as often plural nouns ("ICE reports that 864 …" beside "media reports said", "the reports of"):
+# a verb only in the shape _noun_form_reports reads. Kept apart from NEUTRAL_VERBS, which analysis/loaded.py trims
+# from its spans' edges as verbs.
+NOUN_FORM_VERBS = {"reports": "report"}
+ATTRIBUTION_VERBS = {**NEUTRAL_VERBS, **CHARACTERISING_VERBS, **NOUN_FORM_VERBS}
 # Verbs whose common sense is no speech ("the US maintains tariffs", "Ford recalled 1,000 cars", "polls indicated a
 # lead", "the talks concluded on Friday", "Smith lamented the loss", "Ben Patton added to his collection of state
 # titles"): an attribution only where a statement follows ("maintained that", "maintained: …", "recalled, “…”") or a
@@ -141,7 +145,10 @@ JOB_NOUNS = frozenset(
     # titles, people an outlet gives space to, and the envoy of ROLE_NOUNS
     " commentator contributor pundit envoy"
     # writers described by their field before the name ("religion author Garry Wills")
-    " author".split()
+    " author"
+    # church and school offices written before a name or alone as a title ("Apostolic Nuncio Carlo Maria Viganò", "the
+    # Nuncio added", "Muslim cleric Jihad Al-‘Ayesh", "Superintendent Jennifer McCormick"): no one's surname
+    " nuncio cleric superintendent".split()
 ) | JOURNALIST_TITLES
 # Titles an outlet gives its reporters that outlets' own names end with ("CBS Sports NFL Insider Jason La Canfora",
 # but "Business Insider", "The Insider"): a title only between capitalised words and a person's name (_clean_name),
@@ -233,6 +240,9 @@ DEMONYMS = frozenset(
 # "Having said that", "Does he"): the stop words (analysis.stopwords), the subordinators and auxiliaries and formulas
 # they lack.
 SENTENCE_OPENERS = ENGLISH_STOP_WORDS | SUBORDINATORS | frozenset("does did doing having thank thanks let".split())
+# Political labels news copy writes before a person's name ("Conservative Ben Shapiro", "Democrat Joe Manchin"): the
+# adjectives and nouns of the main parties and leanings (as GROUP_PLURALS' singulars), lower-case. No part of the name.
+POLITICAL_LABELS = frozenset("conservative liberal progressive republican democrat democratic socialist libertarian".split())
 # Nationality and ethnic adjectives and nouns: alone they name no speaker ("the Russian and Syrian claims", "the
 # Jordanian government"). DEMONYMS (above, without "kremlin") plus the other nationalities common in world news
 # (the country list of the news wires' style guides); lower-case.
@@ -266,7 +276,11 @@ SCRIPTURES = frozenset(
 # are not a goal": a preposition capitalised after a dash; "Trump To Jeff Sessions": a headline).
 PREPOSITIONS = frozenset(
     "to for from with by of at in on about into onto upon over under above after before against between through across"
-    " toward towards via per among during within without near".split()
+    " toward towards via per among during within without near"
+    # and the other prepositions of place and position of English grammars ("a telescope atop Mauna Kea", "a rally
+    # outside Parliament")
+    " atop beneath beside behind below beyond around along alongside amid amidst inside outside underneath"
+    " throughout".split()
 )
 # Function words that are never part of a person's name: a capitalised phrase holding one is a title of a work,
 # a programme or a slogan ("World Over", "Leadership Conference of Women Religious" read as "Women Religious").
@@ -312,7 +326,12 @@ GROUP_PLURALS = frozenset(
 )
 # Verbs that may come before their speaker after a quotation ('"...," said Putin').
 INVERTING_VERBS = frozenset("said says added wrote writes explained noted stated declared replied insisted asserted continued".split())
-CAPITALISED_RE = re.compile(r"^[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
+# An Arabic ʿayn or hamza mark may open a transliterated name's word ("ʿAbd", "Al-ʿAyesh"): the capital comes after it.
+CAPITALISED_RE = re.compile(r"^[ʿʾʻ]?[A-ZÀ-ÖØ-Þ][\w’'\-]*$")
+# The text between two words of one hyphenated name: a hyphen, or a hyphen and the apostrophe-like mark transliteration
+# writes for an Arabic ʿayn or hamza ("Jihad Al-‘Ayesh", "Al-'Ayesh", "Al-’Ayesh"), which the tokens leave outside
+# the word.
+NAME_HYPHENS = frozenset({"-", "-‘", "-’", "-'", "-ʿ", "-ʾ", "-ʻ"})
 # A social-media account's words after a name ("Douglas Haig’s @LinkedIn Account says"): an account, not a person.
 ACCOUNT_WORDS = frozenset("account accounts profile feed handle timeline tweet tweets".split())
 # "Greenbelt, Maryland": a capitalised place name and a comma right before a name.
@@ -598,7 +617,7 @@ class _Sentence:
         if i + 1 >= self.last:
             return False
         gap = self.gap(i)
-        return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i)) or (gap == "-" and self._hyphenated_name_part(i))
+        return gap in (" ", "\u00a0") or (gap in (". ", ".\u00a0") and self._initial(i)) or (gap in NAME_HYPHENS and self._hyphenated_name_part(i))
 
     def hyphenated_whole(self, span: tuple[int, int] | None) -> tuple[int, int] | None:
         """A speaker's span widened over the capitalised words glued to its ends by a hyphen: a hyphenated name written
@@ -607,9 +626,9 @@ class _Sentence:
         if span is None:
             return None
         first, end = span
-        while first - 1 >= self.first and self.gap(first - 1) == "-" and self._capitalised_pair(first - 1):
+        while first - 1 >= self.first and self.gap(first - 1) in NAME_HYPHENS and self._capitalised_pair(first - 1):
             first -= 1
-        while end < self.last and self.gap(end - 1) == "-" and self._capitalised_pair(end - 1):
+        while end < self.last and self.gap(end - 1) in NAME_HYPHENS and self._capitalised_pair(end - 1):
             end += 1
         return first, end
 
@@ -775,8 +794,8 @@ class _Sentence:
         """Where a hyphenated word not last in the span starts ("Eva-Marie" of "Public Prosecution Eva-Marie Persson"),
         or `start`: such a word is a first name, and the words before it are titles or a body's name, not the name."""
         for k in range(start + 1, end - 2):
-            if self.gap(k) == "-":
-                while k - 1 >= start and self.gap(k - 1) == "-":
+            if self.gap(k) in NAME_HYPHENS:
+                while k - 1 >= start and self.gap(k - 1) in NAME_HYPHENS:
                     k -= 1
                 return k
         return start
@@ -785,8 +804,8 @@ class _Sentence:
         """The parts of the span's name with the words joined by a hyphen written as one ("Sui", "Lee" -> "Sui-Lee")."""
         joined = [parts[0]]
         for k in range(span[0] + 1, span[1]):
-            if self.gap(k - 1) == "-":
-                joined[-1] += "-" + parts[k - span[0]]
+            if self.gap(k - 1) in NAME_HYPHENS:
+                joined[-1] += self.gap(k - 1) + parts[k - span[0]]  # with the mark after the hyphen ("Al-‘Ayesh")
             else:
                 joined.append(parts[k - span[0]])
         return tuple(joined)
@@ -820,7 +839,7 @@ class _Sentence:
         after "the" a body or a publication ("the Sun reported", "the Holy See said"), unless a title opens it."""
         span = self._past_titled_place(span)
         parts = tuple(self.words[k] + "." if k + 1 < span[1] and self._initial(k) else self.words[k] for k in range(*span))
-        if any(self.gap(k) == "-" for k in range(span[0], span[1] - 1)):
+        if any(self.gap(k) in NAME_HYPHENS for k in range(span[0], span[1] - 1)):
             parts = self._hyphen_parts(span, parts)  # "Sui-Lee Wee": the hyphenated word is one part of the name
         name, kind = _clean_name(parts)
         if kind == "person" and (self._in_quotation_marks(span) or self._common_phrase(name)):
@@ -839,6 +858,9 @@ class _Sentence:
             if self.lower[before] in MEDIA_NOUNS:
                 return name, "organization"
             if self.lower[before] == "the" and self.lower[span[0]].rstrip(".") not in TITLE_WORDS and not possessor:
+                # "the Apostolic Nuncio Carlo Maria Viganò": "the" goes with the title cut from the person's name
+                if kind == "person" and any(p.lower().rstrip(".") in TITLE_WORDS for p in parts[:len(parts) - len(name.split())]):
+                    return name, kind
                 return name, "organization"
         return name, kind
 
@@ -896,6 +918,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         return raw, "unknown"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
+    while len(parts) > 2 and parts[0].lower() in POLITICAL_LABELS:
+        parts = parts[1:]  # "Conservative Ben Shapiro", "Republican Jennifer McCormick": a label before the name
     # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
     for i in range(len(parts) - 2, -1, -1):
         if _possessive(parts[i]):
@@ -1072,7 +1096,8 @@ def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContex
     """A body's statements under its last word alone go to the one longer body's name of the document ending with that
     word ("the Herald" -> "Miami Herald", "the Times" -> "New York Times"): a speaker's, else one the body writes where
     no speaker has one ("the Catholic Herald has reported"). A name with a lower-case word ("University of Florida")
-    ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart."""
+    ends with no head word, a place's name ("Florida") is no short form, and two such names leave it apart. So do a
+    short name of more words ("News Wire" -> "Trice Edney News Wire") and an acronym of a body's initials ("WHO")."""
     bodies = [name for name, items in grouped.items() if " " in name and any(s.kind == "organization" for s in items)
               and all(w[:1].isupper() for w in name.split())]
     for short in [name for name, items in grouped.items() if " " not in name and all(s.kind == "organization" for s in items)]:
@@ -1082,6 +1107,22 @@ def _merge_short_bodies(grouped: dict[str, list[_Statement]], context: DocContex
         if not longer and not _acronym(short) and (written := _longer_body_name(short, context, doc_words)):
             longer = [written]
             grouped.setdefault(written, [])
+        if len(longer) == 1:
+            grouped[longer[0]].extend(grouped.pop(short))
+    # "The News Wire reported" beside "the Trice Edney News Wire": a body's name of two words and more that ends the one
+    # longer body's name the document writes; not one the outlet registry knows as it stands ("Free Beacon" beside
+    # "Washington Free Beacon"), which the citations read as that outlet
+    registry = context.resources.registry
+    for short in [name for name in bodies if name in grouped and all(s.kind == "organization" for s in grouped[name])]:
+        if fold(short) in doc_words.places or any(map(_acronym, short.split())):
+            continue
+        if registry is not None and (registry.lookup_name(short) is not None or registry.lookup_joined(short.split()) is not None):
+            continue
+        if (written := _longer_body_name(short, context, doc_words)) is not None:
+            grouped.setdefault(written, []).extend(grouped.pop(short))
+    # "WHO says" beside "the World Health Organization said": an acronym that is the initials of one body's name
+    for short in [name for name, items in grouped.items() if _acronym(name) and all(s.kind == "organization" for s in items)]:
+        longer = [name for name in bodies if name in grouped and initials(name) == short]
         if len(longer) == 1:
             grouped[longer[0]].extend(grouped.pop(short))
 
@@ -1212,7 +1253,8 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
     spans, segmentation = context.tokens.word_spans, context.segmentation
     sentence_starts = [start for start, _ in context.tokens.sentence_spans]
     found = set()
-    for p in doc_words.positions(short):
+    tail = short.split()  # one word ("Herald") or a body's short name of more ("News Wire")
+    for p in doc_words.positions(tail[-1]):
         if segmentation.in_boilerplate(*spans[p]):
             continue
         sentence = _sentence_at(context, p, doc_words, sentence_starts)
@@ -1222,7 +1264,9 @@ def _longer_body_name(short: str, context: DocContext, doc_words: _DocWords) -> 
         name, kind = sentence.name(span)
         name = _without_possessive(name)
         words = name.split()
-        if (kind == "organization" and len(words) >= 2 and words[-1] == short and all(w[:1].isupper() for w in words)
+        if len(tail) > 1 and any(_possessive(w) or w.lower() in ENGLISH_STOP_WORDS for w in words[:-len(tail)]):
+            continue  # "Britain's Conservative Party", "One Home Depot": a possessor or a word opening the sentence
+        if (kind == "organization" and len(words) > len(tail) and words[-len(tail):] == tail and all(w[:1].isupper() for w in words)
                 and not (span[1] < sentence.last and sentence.joined(span[1] - 1) and sentence.lower[span[1]] in TITLE_WORDS)):
             found.add(name)  # (not a name qualifying a title after it: "VOA Pentagon correspondent Carla Babb")
     return next(iter(found)) if len(found) == 1 else None
@@ -1555,6 +1599,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             start, end = tokens.word_spans[i]
             if in_quotation(i):
                 continue  # quoted, not an attribution
+            if word in NOUN_FORM_VERBS and not _noun_form_reports(sentence, i):
+                continue
             if verb in SPEECH_IF_REPORTING and not sentence.reports(i):
                 continue
             if verb == "put it" and not sentence.puts_it(i):
@@ -1576,7 +1622,9 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
             if sentence_has_quote is None:
                 sentence_has_quote = any(q.start < s_end and q.end > s_start for q in quotes) or _introduces_quotation(text, s_start, s_end)
             personal = by_reference or sentence.pronoun_follows(i + width - 1)
-            statements.append(_Statement(name, kind, verb, sentence_has_quote, start, personal))
+            # ('“… on whose authority?” said Hill': the quotation closes the sentence before the verb's)
+            quoted = sentence_has_quote or (i == first and bool(_question_closed(sentence, i)))
+            statements.append(_Statement(name, kind, verb, quoted, start, personal))
             if kind == "person" or (kind == "unknown" and not _inner_capital(name)):  # "WikiLeaks said" is no "he"
                 recent.spoke(name, by_reference=i if by_reference else None)
         for speaker, verb, at in _introductions(sentence, s_start, s_end, recent):
@@ -2099,6 +2147,35 @@ def _object_of_noun(sentence: _Sentence, span: tuple[int, int]) -> bool:
     return sentence._past_titled_place(span) == span and sentence.name(span)[1] == "person"
 
 
+# Prepositions whose object a name right after them is, not the subject of the verb after the name ("a telescope atop
+# Mauna Kea have confirmed", "the nuncio to the United States has accused", "memos gone out to the Main Stream Media
+# saying"): the common English prepositions but those with rules of their own ("by", "from": _agent, _sender; "of",
+# "for": _object_of_noun, _member_of_body), those of membership, after which a body speaks through its people as
+# before ("Officials in the Justice Department said", "researchers at NASA said", "officials with the agency said"),
+# those that also open a clause whose subject the name is ("after Trump said", "since Smith said": SUBORDINATORS),
+# and those that end an adverb before the subject ("Later on Smith said", "All along Trump said", "Halfway through
+# Jones said", "Over and over Smith said").
+PHRASE_PREPOSITIONS = (PREPOSITIONS - SUBORDINATORS - {"by", "from", "of", "for"}
+                       - {"in", "at", "inside", "within", "among", "with", "across", "throughout"}
+                       - {"on", "along", "through", "over", "around", "about"})
+
+
+def _object_of_preposition(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """The name at span comes right after a preposition of PHRASE_PREPOSITIONS, or after one and "the", and the name
+    is all of the span: its words are the preposition's object. Not where the span's first words end a title's place
+    ("the ambassador to Ukraine Bill Taylor said", see _past_titled_place and _clean_name): the name after the place
+    is the subject."""
+    k = span[0] - 1
+    if k >= sentence.first and sentence.lower[k] == "the" and sentence.joined(k):
+        k -= 1
+    if k < sentence.first or sentence.lower[k] not in PHRASE_PREPOSITIONS or not sentence.joined(k):
+        return False
+    if sentence._past_titled_place(span) != span:
+        return False
+    name = sentence.name(span)[0]
+    return name.startswith(_without_possessive(sentence.words[span[0]]))
+
+
 def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[str, str] | None:
     """The (name, kind) of the person named before "of", "at" or "from" and the body's name ending at span ("Olivier Le
     Guillou of Action Against Hunger said", "Dr. Joneigh Khaldun of the Michigan Department of Health and Human Services
@@ -2182,7 +2259,7 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             # the source (a body's "article", "statistics" or "officials" are still the body's word)
             return None
         return _Speaker(name, kind)
-    before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else ""
+    before = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]].strip() if i > first else _question_closed(sentence, i)
     # Inverted order after a quotation: '"...," said Putin' / '"...," he said'.
     if before.endswith(("”", '"', "’", "'", ",")) and lower[i] in INVERTING_VERBS and i + width < last and sentence.joined(i + width - 1):
         # (only a word right after the verb: 'said, “Thank you' opens a quotation, not a name)
@@ -2196,6 +2273,10 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             span = sentence.hyphenated_whole(sentence.name_starting_at(sentence.past_short_title(i + width)))
             if span and not _possessive(sentence.words[span[1] - 1]):
                 return _Speaker(*sentence.name(_titled_name_after(sentence, span) or span))
+            if span is None and (described := _described_name_after(sentence, i + width)) is not None:
+                return _Speaker(*sentence.name(described))
+    if lower[i] == "saying" and (quoted := _quoted_as_saying(sentence, i)) is not None:
+        return _Speaker(*sentence.name(quoted))
     j = sentence.subject_end(i)
     if j - 1 < first:
         return None
@@ -2219,6 +2300,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 return _Speaker(*member)
             if (_agent(sentence, span) and not _sender(sentence, span)) or _object_of_noun(sentence, span):
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
+            if _object_of_preposition(sentence, span):
+                return None  # "a telescope atop Mauna Kea have confirmed": the noun before the preposition is the subject
             return _Speaker(*sentence.name(span))
         # "“…,” Jinnie Lee, U.S. Embassy spokesperson in Beijing, told": the name before a description that ends with a
         # name speaks, not that name
@@ -2253,6 +2336,49 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             described = _described_person(role, recent.mentions())
             return _Speaker(described, "person", True) if described else None
     return None
+
+
+def _quoted_as_saying(sentence: _Sentence, i: int) -> tuple[int, int] | None:
+    """The name of the one quoted in "quoted NAME as saying" ("Reuters quoted German Foreign Minister Sigmar Gabriel as
+    saying") or "NAME was quoted as saying", the "saying" at word i: the words said are that person's, not the
+    sentence's subject's."""
+    k = i - 1
+    if k - 1 < sentence.first or sentence.lower[k] != "as" or not (sentence.joined(k) and sentence.joined(k - 1)):
+        return None
+    if sentence.lower[k - 1] == "quoted" and k - 3 >= sentence.first and sentence.lower[k - 2] in ("was", "is", "were", "been"):
+        span = sentence.name_ending_at(k - 3) if sentence.joined(k - 3) and sentence.joined(k - 2) else None
+    else:
+        span = sentence.name_ending_at(k - 1)
+        if span is None or span[0] - 1 < sentence.first or sentence.lower[span[0] - 1] not in ("quoted", "cited") or not sentence.joined(span[0] - 1):
+            return None
+    span = sentence.hyphenated_whole(span)
+    return span if span and not _possessive(sentence.words[span[1] - 1]) else None
+
+
+def _noun_form_reports(sentence: _Sentence, i: int) -> bool:
+    """The word at i of NOUN_FORM_VERBS is a verb of speech: "that" or a colon follows it, and a name that is no common
+    word opening the sentence comes right before it ("ICE reports that", "The Washington Post reports:"; not "Media
+    reports that he resigned were false", "Amid reports that", "the reports that")."""
+    after = sentence.gap(i).strip() if i + 1 < sentence.last else ""
+    if not (after[:1] == ":" or (i + 1 < sentence.last and sentence.lower[i + 1] == "that" and sentence.joined(i))):
+        return False
+    if i - 1 < sentence.first or not sentence.joined(i - 1) or not IS_CAPITALISED[sentence.words[i - 1]]:
+        return False
+    span = sentence.name_ending_at(i - 1)
+    return span is not None and (span != (sentence.first, sentence.first + 1) or _acronym(sentence.words[span[0]]))
+
+
+def _question_closed(sentence: _Sentence, i: int) -> str:
+    """The quotation mark closing a question or an exclamation right before the verb at word i that opens its sentence
+    in lower case ('“… on whose authority?” said Hill'): the sentences are split after the "?", but the verb goes with
+    the quotation before it, as after a comma. Else ""."""
+    if i == 0 or not sentence.words[i].islower():
+        return ""
+    gap = sentence.text[sentence.spans[i - 1][1]:sentence.spans[i][0]]
+    closed = gap.strip()
+    if "\n" in gap or len(closed) < 2 or closed[-1] not in QUOTE_CLOSERS or closed[-2] not in "?!":
+        return ""
+    return closed
 
 
 def _relative_antecedent(sentence: _Sentence, k: int) -> tuple[int, int] | None:
@@ -2424,11 +2550,30 @@ def _name_before_description(sentence: _Sentence, j: int) -> tuple[int, int] | N
     if (len(sentence.apposition(span[1])) != j - span[1] and not _role_description(sentence, span[1], j)
             and not _relative_description(sentence, span[1], j)):
         return None
-    if span[0] == sentence.first:
+    if span[0] == sentence.first or _after_opening_phrase(sentence, span[0]):
         return span if not (sentence.quoted and sentence.quoted(span[0])) else None
     before = sentence.gap(span[0] - 1).strip()
     # the quotation closed on a comma, a question or exclamation mark, also after a bracket ("(MTBI),”")
     return span if before.rstrip("".join(QUOTE_CLOSERS))[-1:] in (",", "?", "!") and before[-1:] in QUOTE_CLOSERS else None
+
+
+# The longest phrase of time or circumstance opening a sentence before its subject ("Last July,", "On Thursday,", "Earlier
+# this week,", "In a statement on Monday,").
+OPENING_PHRASE_WORDS = 6
+
+
+def _after_opening_phrase(sentence: _Sentence, start: int) -> bool:
+    """The name at word `start` comes right after a short phrase of time or circumstance opening the sentence and set
+    off by a comma ("On Thursday, John Smith, a spokesman for the company, said"): the sentence's subject, as a name
+    opening it is. The phrase names no one: its words are in lower case, figures, or days, months and function words
+    (NON_NAME_WORDS) after its capitalised first word ("Last July", not "In Moscow", "Asked about Jones")."""
+    first = sentence.first
+    if not (first < start <= first + OPENING_PHRASE_WORDS) or sentence.gap(start - 1).strip() != ",":
+        return False
+    if sentence.text[sentence.spans[first][0] - 1:sentence.spans[first][0]] in QUOTE_OPENERS:
+        return False
+    return all((k == first or sentence.words[k].islower() or sentence.words[k].isdigit() or sentence.lower[k] in NON_NAME_WORDS)
+               and (k == start - 1 or not sentence.gap(k).strip()) for k in range(first, start))
 
 
 def _relative_description(sentence: _Sentence, start: int, end: int) -> bool:
@@ -2448,6 +2593,52 @@ def _role_description(sentence: _Sentence, start: int, end: int) -> bool:
     if any(sentence.gap(k).strip() not in ("", ".") for k in range(start, end - 1)):
         return False
     return any(sentence.words[k].islower() and sentence.lower[k] in TITLES_AND_ROLES for k in range(start, end))
+
+
+# Words opening a description of one person after a verb put before its subject ("said another witness in the probe,
+# former adviser Fiona Hill"); "the" is left out: "said the lawyer of the victim, nurse Jane Doe" may name the victim.
+ONE_PERSON_DETERMINERS = frozenset({"a", "an", "another", "one"})
+# Prepositions that bring another person or body into such a description ("a lawyer for the victim, …", "a friend of
+# the family, …"): the name set off after it may be theirs.
+RELATION_PREPOSITIONS = frozenset({"of", "for", "to", "with", "from", "by"})
+
+
+def _described_name_after(sentence: _Sentence, k: int) -> tuple[int, int] | None:
+    """The person's name a verb put before its subject gives at word k behind a lower-case title ("added defense attorney
+    Francisco Ugarte"), or behind a description of one person ("another witness in the probe") and a comma, titled
+    there and closing the sentence ("said another witness in the impeachment probe, former White House Russia adviser
+    Fiona Hill.")."""
+    if (span := _name_after_lower_title(sentence, k)) is not None:
+        return span
+    if sentence.lower[k] not in ONE_PERSON_DETERMINERS:
+        return None
+    for c in range(k, min(k + 10, sentence.last - 1)):
+        gap = sentence.gap(c).strip()
+        if sentence.lower[c] in RELATION_PREPOSITIONS or (sentence.quoted is not None and sentence.quoted(c)):
+            return None
+        if gap == ",":
+            span = _name_after_lower_title(sentence, c + 1)
+            return span if span is not None and span[1] == sentence.last else None
+        if gap:
+            return None
+    return None
+
+
+def _name_after_lower_title(sentence: _Sentence, k: int) -> tuple[int, int] | None:
+    """The person's name after one to three titles and qualifiers in lower case from word k ("defense attorney Francisco
+    Ugarte", "former White House Russia adviser Fiona Hill": there the capitalised words qualify the title, see
+    _titled_name_after)."""
+    t = k
+    while t < sentence.last and t - k < 3 and sentence.words[t].islower() and sentence.lower[t] in TITLE_WORDS and sentence.joined(t):
+        t += 1
+    if t == k or t >= sentence.last:
+        return None
+    span = sentence.hyphenated_whole(sentence.name_starting_at(t))
+    if not span or span[0] != t or _possessive(sentence.words[span[1] - 1]):
+        return None
+    if sentence.name(span)[1] == "person":
+        return span
+    return _titled_name_after(sentence, span)
 
 
 def _titled_name_after(sentence: _Sentence, span: tuple[int, int]) -> tuple[int, int] | None:

@@ -15,7 +15,7 @@ from itertools import compress
 
 from .actors import JOURNALIST_TITLES, NEWSPAPER_WORDS, _without_possessive, word_alternation
 from .metadata import MONTHS, WEEKDAYS
-from .registry import MARKS, POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, alias_key, is_acronym, normalise_host
+from .registry import MARKS, POSSESSIVE_ENDINGS, STATE_MEDIA_MEANINGS, Outlet, Registry, alias_key, is_acronym, main_label, normalise_host
 from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import Tokens
 
@@ -829,6 +829,17 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
         label, phrase = _label(text, start, end)
         mentions.append(Mention(start, end, text[start:end], outlet, domain, _role(text, start, end, outlet), label, phrase, via))
     return mentions
+
+
+def names_own_edition(mention: Mention, publisher: str, domain: str) -> bool:
+    """The registry outlet the mention names is the page's own publisher under an edition's name the registry lacks:
+    the page's domain is the outlet's brand and the publisher's name opens with the outlet's ("Business Insider" on a
+    page of "Business Insider Deutschland" at businessinsider.de). Its "Visit Business Insider's homepage for more
+    stories" and "he told Business Insider" are the page naming itself, no outlet it cites."""
+    if mention.outlet is None or not publisher or not domain:
+        return False
+    name = re.sub(r"[^\w]", "", mention.outlet.name).casefold()
+    return len(name) > 2 and name == main_label(domain) and re.sub(r"[^\w]", "", publisher).casefold().startswith(name)
 
 
 def outlet_citation_rows(doc_id: str, mentions: list[Mention], text: str, quote_spans: list[tuple[int, int]]) -> list[dict]:

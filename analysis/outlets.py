@@ -22,7 +22,7 @@ from operator import itemgetter
 
 from . import actors as actors_module
 from .blocks import BOILERPLATE
-from .citations import UNLISTED_VIA, CountryCounts, Mention, find_mentions, label_verdict, names_an_outlet, outlet_citation_rows
+from .citations import UNLISTED_VIA, CountryCounts, Mention, find_mentions, label_verdict, names_an_outlet, names_own_edition, outlet_citation_rows
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import PERMISSION_CREDIT_EVIDENCE, TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
@@ -1323,7 +1323,8 @@ def analyze(context: DocContext) -> Contribution:
     furniture = _furniture_mentions(context, mentions)
     own = re.sub(r"^the", "", _letters_only(ident.name)) if outlet is None and ident.name else ""
     cited = [m for m, in_furniture in zip(mentions, furniture) if not in_furniture and not (outlet is not None and m.outlet is outlet)
-             and not (own and m.via == UNLISTED_VIA and re.sub(r"^the", "", _letters_only(m.name)) == own)]  # the page's own, unregistered
+             and not (own and m.via == UNLISTED_VIA and re.sub(r"^the", "", _letters_only(m.name)) == own)  # the page's own, unregistered
+             and not (outlet is None and names_own_edition(m, ident.name, ident.domain))]  # the page's own, by its edition's name
     quote_spans = [(q.start, q.end) for q in context.quotes]
     outlet_rows = outlet_citation_rows(document.doc_id, cited, document.text, quote_spans)
     for row in outlet_rows:
