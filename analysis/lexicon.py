@@ -39,7 +39,7 @@ those after a capitalised word never), nor is a word the lexicon writes capitali
 which is always capitalised. A capitalised hit followed by a number is the title of a work or product
 ("Rage 2"), so is an all-caps hit opening a short line of capitals that ends in a number ("INSANITY MAX: 30"), so is one in a quoted title-case title with a lower-case small word (“What a Fool Believes”), and a name word after another in a byline line is a surname ("By DANICA KIRKA and JILL
 LAWLESS"). Other proper names that hold a lexicon word ("Sacred Heart", the team
-"Devils", "Epic Games") are excluded by their entry's not_in.
+"Devils", "The Crusader") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
