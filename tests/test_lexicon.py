@@ -267,9 +267,6 @@ def test_degree_words_count_only_before_a_loaded_word(shipped, text: str, kept: 
         ("Save and invest aggressively. Doctors found an aggressive cancer.", []),
         ("Iran's aggressive behaviour alarmed its neighbours.", ["aggressive"]),
         ("We saw a wave of educator activism.", []),
-        ("Families affected by the tragedy met after the collapse of the bridge; he became a local hero.", []),
-        ("The furious North Koreans cancelled the talks. The psalm speaks of wickedness.", []),
-        ("It was a tragic, heroic and furiously fought battle.", ["tragic", "heroic", "furiously"]),
     ],
 )
 def test_descriptive_and_literal_senses_do_not_count(shipped, text: str, kept: list[str]):
