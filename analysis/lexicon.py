@@ -3,7 +3,7 @@
 File format (UTF-8 CSV, one entry per row, header required; the shipped file is
 analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the same):
 
-    term,patterns,category,narrative,neutral_alternative,note[,not_in[,not_near]]
+    term,patterns,category,narrative,neutral_alternative,note[,not_in[,not_near[,only_before_hit]]]
 
 - term: the label shown for every hit (e.g. "Kyiv regime").
 - patterns: the wordings that count as this term, separated by "|". Within a wording, words are
@@ -22,6 +22,9 @@ analysis/data/loaded_lexicon.csv and analysis/data/loaded_lexicon.md says the sa
 - not_near (optional): single words, in the patterns syntax ("finch*|species"), that show another sense
   when one stands within NEAR_WORDS words of the hit in the same sentence: the animal sense of "predators"
   near "finches", of "snakes" near "dinosaurs".
+- only_before_hit (optional): "yes" for a degree word ("extremely", "utterly") that counts only directly before
+  another hit, the loaded word it intensifies ("utterly disgraceful"); alone it is a plain intensifier
+  ("completely different", "extremely rare").
 
 Besides, a hit does not count when the word is negated by a hyphenated prefix ("anti-fascism",
 "non-racist") or is part of a capitalised name, unless a capitalised neighbour is loaded too ("Radical
@@ -34,9 +37,9 @@ know (absent from the CMU Pronouncing Dictionary: "the Aberfan Disaster") makes 
 label before a name is no name ("the Tyrant King George"; on the PTC corpus such hits are half loaded,
 those after a capitalised word never), nor is a word the lexicon writes capitalised ("Islamist", "Nazi"),
 which is always capitalised. A capitalised hit followed by a number is the title of a work or product
-("Rage 2"), so is one in a quoted title-case title with a lower-case small word (“What a Fool Believes”), and a name word after another in a byline line is a surname ("By DANICA KIRKA and JILL
+("Rage 2"), so is an all-caps hit opening a short line of capitals that ends in a number ("INSANITY MAX: 30"), so is one in a quoted title-case title with a lower-case small word (“What a Fool Believes”), and a name word after another in a byline line is a surname ("By DANICA KIRKA and JILL
 LAWLESS"). Other proper names that hold a lexicon word ("Sacred Heart", the team
-"Devils", "Epic Games") are excluded by their entry's not_in.
+"Devils", "The Crusader") are excluded by their entry's not_in.
 
 A file with problems raises LexiconError listing each one with its line number.
 """
@@ -57,7 +60,7 @@ from .stopwords import ENGLISH_STOP_WORDS
 from .tokens import HYPHEN_CHARS, HYPHENS, WORD_RE
 
 SHIPPED_PATH = Path(__file__).resolve().parent / "data" / "loaded_lexicon.csv"
-COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note", "not_in", "not_near")
+COLUMNS = ("term", "patterns", "category", "narrative", "neutral_alternative", "note", "not_in", "not_near", "only_before_hit")
 REQUIRED = ("term", "patterns", "category", "narrative", "neutral_alternative")
 CATEGORIES = (
     "delegitimising label",
@@ -87,6 +90,12 @@ class LexiconEntry:
     line: int
     not_in: str = ""
     not_near: str = ""
+    only_before_hit: str = ""
+
+    @property
+    def needs_head(self) -> bool:
+        """True for a degree word that counts only directly before another hit (only_before_hit = yes)."""
+        return self.only_before_hit.lower() == "yes"
 
 
 @dataclass(frozen=True)
@@ -210,6 +219,8 @@ def parse_lexicon(text: str, source: str = "user") -> Lexicon:
         row_problems = [f"line {line}: missing {c}" for c in REQUIRED if not values[c]]
         if values["category"] and values["category"] not in CATEGORIES:
             row_problems.append(f"line {line}: unknown category '{values['category']}' (use one of: {', '.join(CATEGORIES)})")
+        if values["only_before_hit"].lower() not in ("", "yes"):
+            row_problems.append(f"line {line}: only_before_hit must be 'yes' or empty, not '{values['only_before_hit']}'")
         if values["narrative"] and values["narrative"] not in NARRATIVES:
             row_problems.append(f"line {line}: unknown narrative '{values['narrative']}' (use one of: {', '.join(NARRATIVES)})")
         wordings: list[Wording] = []
@@ -400,7 +411,29 @@ def find_hits(lexicon: Lexicon, text: str, word_spans: tuple[tuple[int, int], ..
         covered = {k for hit in hits for k in range(hit.first, hit.last + 1)}
         hits = [hit for n, hit in enumerate(hits)
                 if n not in in_names or in_names[n] in covered or _loaded_neighbour(text, word_spans, hit, covered)]
+    if any(hit.entry.needs_head for hit in hits):
+        hits = _with_heads(text, word_spans, hits)
     return hits
+
+
+def _with_heads(text: str, word_spans, hits: list[Hit]) -> list[Hit]:
+    """The hits without the degree words (only_before_hit) that stand before no other hit: "utterly" counts in
+    "utterly disgraceful", not in "utterly different". Read right to left, so a chain of degree words counts
+    when its last one stands before a loaded word ("absolutely totally disgusting")."""
+    kept: list[Hit] = []
+    head_at = -1  # the first word of the nearest kept hit to the right
+    for hit in reversed(hits):
+        if hit.entry.needs_head and not (head_at == hit.last + 1 and _joined_plain(text, word_spans, hit.last)):
+            continue
+        kept.append(hit)
+        head_at = hit.first
+    kept.reverse()
+    return kept
+
+
+def _joined_plain(text: str, word_spans, k: int) -> bool:
+    """True when word k and the next are joined by spaces or a hyphen only ("utterly vile", "totally-fake")."""
+    return GAP_RE.fullmatch(text, word_spans[k][1], word_spans[k + 1][0]) is not None
 
 
 # A hyphenated prefix that turns a label into its opposite or its absence: "anti-fascism", "non-racist"
@@ -491,7 +524,27 @@ def _titled_by_number(text: str, word_spans, first: int, last: int) -> bool:
     if not text[word_spans[first][0]].isupper() or last + 1 >= len(word_spans):
         return False
     following = _word_at(text, word_spans, last + 1)
-    return following[:1].isdigit() and text[word_spans[last][1]:word_spans[last + 1][0]] in (" ", "\u00a0")
+    if following[:1].isdigit() and text[word_spans[last][1]:word_spans[last + 1][0]] in (" ", "\u00a0"):
+        return True
+    return _capitals_label_line(text, word_spans, first, last)
+
+
+# A product or programme label set in capitals on a line of its own: the hit, at most this many more words in
+# capitals, then a number ending the line ("INSANITY MAX: 30" in a shop menu).
+MAX_LABEL_WORDS = 2
+LABEL_LINE_RE = re.compile(r"[ \t\u00a0]*(?:[A-Z][A-Z0-9'’]*[ \u00a0]){0,%d}?[A-Z][A-Z0-9'’]*:?[ \u00a0]\d[\w.]*[ \t\u00a0]*(?:\n|$)"
+                           % MAX_LABEL_WORDS)
+
+
+def _capitals_label_line(text: str, word_spans, first: int, last: int) -> bool:
+    """True when an all-caps hit opens a line that holds only words in capitals and ends in a number: a product
+    or programme label ("INSANITY MAX: 30"), not running text. A headline in capitals goes on after its
+    number ("TOTAL HOAX: 5 THINGS ..."), so it is not one."""
+    start = word_spans[first][0]
+    hit = text[start:word_spans[last][1]]
+    if not hit.isupper() or text.rfind("\n", 0, start) + 1 != start:
+        return False
+    return LABEL_LINE_RE.match(text, start) is not None
 
 
 # What only a web or e-mail address holds within one unspaced run of characters.

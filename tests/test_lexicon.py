@@ -120,18 +120,14 @@ def test_capitalised_hit_inside_a_name_does_not_count(shipped, text: str, kept: 
         ("PSU banks report fraud of over Rs 95,000 cr in Apr-Sep", []),
         ("She resigned amid voter fraud claims; he admitted immigration fraud.", []),
         ("Luke Harding is known to be a notorious fraud.", ["notorious", "fraud"]),
-        # medical and physical dangers; the evaluation stays
-        ("Pneumonic plague causes dangerous lung infections.", []),
-        ("It would be a dangerous folly to pretend otherwise.", ["dangerous"]),
         # a swarm of asteroids or bees; of people it stays
         ("Asteroid swarm: NASA tracks three large space rocks. A swarm of bees settled.", []),
         ("They warned of a swarm of migrants.", ["swarm"]),
         # administrative disaster terms; the evaluation stays
         ("Puerto Rico will receive federal disaster aid after its worst natural disaster.", []),
         ("The trade deal is a disaster.", ["disaster"]),
-        # legal categories of cruelty, the company Epic Games, a section title and the historical Crusaders
+        # legal categories of cruelty, a section title and the historical Crusaders
         ("He sponsored a campaign against child cruelty.", []),
-        ("The film cites Fortnite dev Epic Games in its credits; it was a scandal of epic proportions.", ["epic"]),
         ("Personal Finance\nThe Crusader\nTravel", []),
         ("They visited a Crusader castle. Orbán started public life as a crusader against communism.", ["crusader"]),
         # a place word inverting a sentence of place before "lies" (review 6); the noun after such words stays
@@ -182,7 +178,7 @@ def test_literal_senses_near_the_hit_do_not_count(shipped, text: str, kept: list
         ("He was “a Fool and a Liar,” they said.", ["Fool", "Liar"]),
         ("They called him a Fool in public.", ["Fool"]),
         # in a title-case headline the quotation's capitals are the headline's
-        ("Congressman Cites “Terrorist Infiltration Through the Southern Border”\nBody text.", ["Terrorist"]),
+        ("Congressman Cites “Corrupt Deals Through the Southern Border”\nBody text.", ["Corrupt"]),
     ],
 )
 def test_titles_with_numbers_and_byline_surnames_do_not_count(shipped, text: str, kept: list[str]):
@@ -228,3 +224,73 @@ def test_reads_as_english_needs_only_lower_casing():
     assert reads_as_english(english.lower_words)
     german = tokenize("Die Regierung hat heute neue Gesetze beschlossen, Kritiker warnen vor den Folgen. " * 4)
     assert not reads_as_english(german.lower_words)
+
+
+# ---------------------------------------------------------------- review 8: plain intensifiers, praise, literal senses
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a degree word alone is a plain intensifier; before a loaded word it loads the phrase
+        ("It takes time and incredible discipline.", []),
+        ("It was completely different and extremely rare; they desperately needed help.", []),
+        ("The verdict was absolutely disgusting and utterly vile.", ["absolutely", "disgusting", "utterly", "vile"]),
+        # a chain of degree words counts when its last one stands before a hit; a comma breaks it
+        ("It was absolutely totally disgusting.", ["absolutely", "totally", "disgusting"]),
+        ("It was completely, disgusting.", ["disgusting"]),
+        # evaluative intensifiers carry a charge of their own
+        ("They brazenly ignored the court.", ["brazenly"]),
+        # praise, and plain size words
+        ("The GROW stage is a pretty amazing place. YOU ARE AWESOME! An unprecedented step.", []),
+        ("It was a huge mistake.", ["huge mistake"]),
+    ],
+)
+def test_degree_words_count_only_before_a_loaded_word(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # descriptive terms of news and law, and literal senses (review 8)
+        ("The IRGC is a terrorist organization; a terrorist attack killed ten; Iran's terrorist proxy Hezbollah.", []),
+        ("There is credible evidence of terrorist infiltration through the southern border.", []),
+        ("The terrorists fled.", ["terrorists"]),
+        ("Newly released footage of the massacre was shown on Monday.", []),
+        ("They fought to the bitter end beside his grave. It is a very grave responsibility.", []),
+        ("Ça va sans dire that my letter never received any reply!", []),
+        ("The plague strain is more dangerous than in previous years.", []),
+        ("The dire consequences are clear.", ["dire consequences"]),
+        ("Ascom offers a News Service that brings Ascom's corporate media releases to the user's desktop.", []),
+        ("The corporate media ignored the story.", ["corporate media"]),
+        ("Save and invest aggressively. Doctors found an aggressive cancer.", []),
+        ("Iran's aggressive behaviour alarmed its neighbours.", ["aggressive"]),
+        ("We saw a wave of educator activism.", []),
+    ],
+)
+def test_descriptive_and_literal_senses_do_not_count(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept
+
+
+@pytest.mark.parametrize(
+    ("text", "kept"),
+    [
+        # a product label in capitals on a line of its own, ending in a number (a shop menu)
+        ("21 Day Fix Extreme\nFOCUS T25\nINSANITY MAX: 30\nP90X3\n", []),
+        # a headline in capitals goes on after its number; running text in capitals stays
+        ("TOTAL HOAX: 5 THINGS YOU MISSED\n", ["HOAX"]),
+        ("This is INSANITY, he said.\n", ["INSANITY"]),
+    ],
+)
+def test_capitals_product_label_lines_do_not_count(shipped, text: str, kept: list[str]):
+    assert _hits(shipped, text) == kept
+
+
+def test_only_before_hit_column_is_parsed_and_checked():
+    header = HEADER.replace("not_in", "not_in,not_near,only_before_hit")
+    lexicon = parse_lexicon(header + "very,very,emotive intensifier,neutral-descriptive,(omit),x,,,yes\n"
+                            "vile,vile,emotive intensifier,neutral-descriptive,bad,x,,,\n")
+    assert _hits(lexicon, "very good, very vile") == ["very", "vile"]
+    with pytest.raises(LexiconError, match="line 2: only_before_hit must be 'yes' or empty"):
+        parse_lexicon(header + "very,very,emotive intensifier,neutral-descriptive,(omit),x,,,maybe\n")
