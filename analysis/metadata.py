@@ -1288,12 +1288,17 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
         if _looks_like_headline(line) and _in_a_paragraph(text, line):
             break  # a sentence of the body, which has started: no headline stands below it
         if _looks_like_headline(line):
-            unlabelled, label = without_section_trail(line)
-            headline, site, why = split_title_site(unlabelled, text, url)
-            dropped = f" and the section label '{label}'" if label else ""
+            headline, site, why = split_title_site(line, text, url)
             if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
-                return headline, f"first headline-like line, without the site name '{site}' after it ({why}){dropped}"
+                return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
+            # A site's name may be made of section words ("| Live Science"): the section label is cut only from a
+            # trail split_title_site does not take for the site's; what it leaves may close with the site's name.
+            unlabelled, label = without_section_trail(line)
             if label:
+                headline, site, why = split_title_site(unlabelled, text, url)
+                if site:
+                    return headline, (f"first headline-like line, without the section label '{label}' and the site name "
+                                      f"'{site}' before it ({why})")
                 return unlabelled, f"first headline-like line, without the section label '{label}' after it"
             return line, "first headline-like line"
         again = _headline_with_stop(text, line) if number == 0 else 0
@@ -1789,10 +1794,11 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     if split and _letters(split.group("site")) in site_names:  # "Nadal keeps Spain alive - Sportsnet.ca"
         found["title"], source["title"] = split.group("headline"), source["title"] + ", without the site name"
     elif found.get("title"):  # "Headline | World | News | Express.co.uk": a registry outlet, a domain, the URL's label
-        unlabelled, label = without_section_trail(found["title"])
-        if label:  # "Headline | Articles"
-            found["title"], source["title"] = unlabelled, source["title"] + f", without the section label '{label}'"
         headline, site, why = split_title_site(found["title"], "", found.get("url", ""))
+        unlabelled, label = without_section_trail(found["title"]) if not site else (found["title"], "")
+        if label:  # "Headline | Articles", "Headline | Editorial": as in find_title, after the site's name is looked for
+            found["title"], source["title"] = unlabelled, source["title"] + f", without the section label '{label}'"
+            headline, site, why = split_title_site(unlabelled, "", found.get("url", ""))
         if site:
             found["title"], source["title"] = headline, source["title"] + f", without the site name '{site}' ({why})"
     if found.get("title") and _letters(found["title"]) in site_names:

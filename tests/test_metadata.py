@@ -1087,6 +1087,10 @@ def test_title_drops_a_trailing_section_label():
     for kept in ("Brexit: MPs vote on the deal – live", "Headline of the day | Articles | Acme Gazette", "Politics | News",
                  "Car prices rise - Auto News"):
         assert metadata.without_section_trail(kept) == (kept, ""), kept
+    # a site's name of section words stays the site's name when the page bears it out ("| Live Science")
+    science = "Ancient skull shows how early humans chewed"
+    title, evidence = metadata.find_title(f"{science} | Live Science\n\n{_menu()}\n\n{science}\n\n{BODY}")
+    assert title == science and "site name 'Live Science'" in evidence
     page = _html("<title>Why the jobs report matters | Articles</title>")
     assert metadata.read_html_metadata(page)[0]["title"] == "Why the jobs report matters"
 
