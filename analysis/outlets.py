@@ -29,6 +29,7 @@ from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import PERMISSION_CREDIT_EVIDENCE, TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
 from .registry import LEGAL_FORM_WORDS, MARKS, alias_key, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
+from .syllables import cmu_syllables
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -376,6 +377,7 @@ EDITION_NAMES_PATH = Path(__file__).resolve().parent / "data" / "edition_names.t
 EDITION_SHORT_FORMS = frozenset({"uk", "us", "usa"})
 # The preposition a language edition's name may put before the language ("CNN en Español", "Euronews em português").
 EDITION_PREPOSITIONS = frozenset({"en", "em", "in", "auf", "na"})
+GENERIC_TLDS = frozenset({"com", "net", "org"})  # top-level domains of no one country, where international brands live
 EDITION_NAME_WORDS = 3  # the longest country or language name an edition adds ("Caribisch Nederland", "en Español")
 
 
@@ -391,9 +393,14 @@ def edition_names() -> frozenset[str]:
 
 def _edition(registry: Registry, name: str, host: str, countries: CountryCounts) -> tuple[Outlet, str] | None:
     """(row, edition) when `name` is a registry outlet's name followed by a country's or a language's name ("Business
-    Insider Deutschland", "CNN en Español") and the page's domain `host` confirms it, having the main label of one of
-    the row's domains (businessinsider.de beside businessinsider.com); else None. Without the domain, a name so built
-    may be another publisher's (a licensee's magazine, a namesake abroad), and is not read."""
+    Insider Deutschland", "HuffPost en Español") and the page's domain `host` confirms it; else None.
+
+    The domain confirms it when it has the main label of one of the row's domains under a generic top-level domain
+    (businessinsider.de beside businessinsider.com): an international brand's home is a .com, and a paper at home under
+    its country's domain (independent.co.uk, guardian.co.uk) has unrelated namesakes abroad ("The Independent" of
+    Uganda at independent.co.ug). For the same reason a name of one English word beside "The" ("The Star", "The Sun",
+    cmu_syllables' words) is no edition's. Without the domain, a name so built may be another publisher's (a licensee's
+    magazine, a namesake abroad), and is not read."""
     words = name.split()
     label = main_label(host) if host else ""
     if len(words) < 2 or not label:
@@ -403,8 +410,13 @@ def _edition(registry: Registry, name: str, host: str, countries: CountryCounts)
         place = tail[1:] if len(tail) > 1 and tail[0].casefold() in EDITION_PREPOSITIONS else tail
         if fold(" ".join(place)) not in edition_names():
             continue
-        outlet = registry.lookup_name(" ".join(words[:i]), countries)
-        if outlet is not None and label in {main_label(domain) for domain in outlet.domains}:
+        base = words[:i]
+        own = base[1:] if base[0].casefold() == "the" else base
+        if len(own) == 1 and fold(own[0]) in cmu_syllables():
+            continue  # a newspaper's one-word title, borne by papers in many countries
+        outlet = registry.lookup_name(" ".join(base), countries)
+        if outlet is not None and any(main_label(domain) == label and domain.rsplit(".", 1)[-1] in GENERIC_TLDS
+                                      for domain in outlet.domains):
             return outlet, " ".join(tail)
     return None
 

@@ -1292,8 +1292,10 @@ def test_a_national_or_language_edition_matches_its_registry_outlet_when_the_dom
     assert spanish["outlet_id"] == ""  # cnnespanol is not cnn.com's main label: no confirmation
     language = _doc(text, url="https://www.huffingtonpost.es/x", outlet_hint="HuffPost en Español")
     assert language["outlet_id"] == "cur:78"
-    # without a confirming domain, or with words after the name that name no country or language, no match
+    # without a confirming domain, or with words after the name that name no country or language, no match; nor for a
+    # namesake abroad of a paper at home under its country's domain (guardian.co.uk) or of a one-word title
     for url, hint in (("", "Business Insider Deutschland"), ("https://www.example.de/x", "Business Insider Deutschland"),
-                      ("https://www.businessinsider.de/x", "Business Insider Gold")):
+                      ("https://www.businessinsider.de/x", "Business Insider Gold"),
+                      ("https://www.thesun.com.ng/x", "The Sun Nigeria"), ("https://www.independent.co.ug/x", "The Independent Uganda")):
         row = _doc(text, url=url, outlet_hint=hint) if url else _doc(text, outlet_hint=hint)
         assert row["outlet_id"] == "", (url, hint)
