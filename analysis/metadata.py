@@ -14,7 +14,7 @@ from functools import cached_property, lru_cache
 from pathlib import Path
 from typing import Callable, Iterator, NamedTuple
 
-from .registry import ALIAS_SEPARATOR, REGISTRY_PATH, alias_key, main_label, normalise_host, owner_key
+from .registry import ALIAS_SEPARATOR, LEGAL_FORM_WORDS, REGISTRY_PATH, alias_key, main_label, normalise_host, owner_key
 from .stopwords import ENGLISH_STOP_WORDS
 from .syllables import easy_words
 
@@ -923,10 +923,41 @@ def _person_name(name: str) -> bool:
     (_plausible_name), none (nor a piece of a hyphenated one: "Editor-at-large") a function, job, organisation or
     section word (NOT_IN_A_PERSON_NAME), not degree letters alone ("MS RDN"), a weekday or a month."""
     words = name.split()
-    if not 2 <= len(words) <= 4 or not _plausible_name(name) or len(_letters(words[-1])) < 2:
+    if not 2 <= len(words) <= 4 or not _plausible_name(name) or len(_letters(words[-1])) < 2 or _company_name(words):
         return False
     pieces = _role_words(name) - {""}
     return not pieces & NOT_IN_A_PERSON_NAME and not pieces <= ROLES["credentials"]
+
+
+# Legal forms that are surnames too: "Co" (a Chinese and Filipino surname, "Brent Co") closes "Acme Co" as well.
+SURNAME_LEGAL_FORMS = frozenset({"co"})
+GIVEN_NAMES_PATH = Path(__file__).parent / "data" / "given_names.csv"
+NICKNAMES_PATH = Path(__file__).parent / "data" / "nicknames.csv"
+
+
+@lru_cache(maxsize=1)
+def _known_given_names() -> frozenset[str]:
+    """Common given names, lower case: the names of analysis/data/given_names.csv and the names and short forms of
+    nicknames.csv (read by analysis.actors too)."""
+    names: set[str] = set()
+    for path in (GIVEN_NAMES_PATH, NICKNAMES_PATH):
+        with path.open(encoding="utf-8") as handle:
+            for row in list(csv.reader(handle))[1:]:
+                if row and not row[0].startswith("#"):
+                    names.add(row[0].strip().casefold())
+                    names.update(form.strip().casefold() for form in (row[1].split("|") if path == NICKNAMES_PATH and len(row) > 1 else ()))
+    return frozenset(names - {""})
+
+
+def _company_name(words: list[str]) -> bool:
+    """True for a name closed by a company's legal form (registry.LEGAL_FORM_WORDS: "Acme Corp", "Acme Co.", "Smith &
+    Co"). A legal form that is a surname too ("Brent Co") names a person only as a person's name shows it: written
+    without a full stop, straight after a given name that analysis/data knows (_known_given_names); "Acme Co" stays a
+    company, as missing a writer beats naming a company as one."""
+    last = words[-1].casefold()
+    if last.rstrip(".") not in LEGAL_FORM_WORDS:
+        return False
+    return not (last in SURNAME_LEGAL_FORMS and len(words) == 2 and words[0].casefold() in _known_given_names())
 
 
 def _name_with_handle(line: str) -> str:
@@ -1007,7 +1038,9 @@ BELOW_NAME_LINE = 1  # below a headline, a name line beside a dateline counts as
 
 
 # "Carlos Nadalim 27/09/2018 Comente! …": a line led by the writer's name and straight after it the date.
-NAME_THEN_RE = re.compile(r"^(?P<name>" + _NAME + r")\s+(?=\d|" + _MONTH_WORD + r"\s)")
+# The name is the shortest that the date follows ("Brent Co" of "Brent Co November 20, 2019"): a month's name, written
+# with a capital, would otherwise be read as the name's last word.
+NAME_THEN_RE = re.compile(r"^(?P<name>" + _NAME + r"?)\s+(?=\d|(?i:" + _MONTH_WORD + r")\s)")
 NAME_DATE_WORDS = 15  # a longer line is a sentence
 
 
@@ -1258,6 +1291,15 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
             headline, site, why = split_title_site(line, text, url)
             if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
                 return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
+            # A site's name may be made of section words ("| Live Science"): the section label is cut only from a
+            # trail split_title_site does not take for the site's; what it leaves may close with the site's name.
+            unlabelled, label = without_section_trail(line)
+            if label:
+                headline, site, why = split_title_site(unlabelled, text, url)
+                if site:
+                    return headline, (f"first headline-like line, without the section label '{label}' and the site name "
+                                      f"'{site}' before it ({why})")
+                return unlabelled, f"first headline-like line, without the section label '{label}' after it"
             return line, "first headline-like line"
         again = _headline_with_stop(text, line) if number == 0 else 0
         if again:
@@ -1393,6 +1435,10 @@ TITLE_SECTION_WORDS = frozenset(
 # CBS News"); between pipes any short capitalised label counts ("| Smart News | Smithsonian"), as headlines hold no
 # pipes.
 TITLE_SECTION_LABEL_WORDS = NOT_A_BYLINE_NAME | TITLE_SECTION_WORDS
+# The names a site's listing pages give their kind of item, which title templates add after the headline ("… |
+# Articles", "… - Blog"): English words, a title's section label of no one outlet.
+TITLE_LISTING_WORDS = frozenset("article articles blog blogs posts stories features columns commentary archive archives".split())
+TRAIL_CUT_HEADLINE_WORDS = 3  # a title's section trail is cut only off a headline this long ("Politics | News" stays)
 AGAIN_HEADLINE_WORDS = 4  # a headline found again as a line of its own confirms a cut only when this long
 
 
@@ -1462,6 +1508,31 @@ def _section_label(part: str, between_pipes: bool) -> bool:
     if all(word.casefold() in TITLE_SECTION_LABEL_WORDS for word in words):
         return True
     return between_pipes and len(words) <= 3 and all(word[:1].isupper() or word in ("&", "and", "of") for word in words)
+
+
+def without_section_trail(title: str) -> tuple[str, str]:
+    """(headline, label) for a title whose last parts after a separator are section labels only, as a site's title
+    template adds them to every page of a section ("May Jobs: We Unveil The New VDAWDI | Articles", "Headline - Latest
+    News", "Headline | Opinion | Blog"); else (title, "").
+
+    A dropped part is a label of capitalised section words alone (TITLE_SECTION_LABEL_WORDS, TITLE_LISTING_WORDS); a
+    part in lower case continues the headline ("Brexit: MPs vote – live"), and a site's name ("| Articles | The
+    Times"), not being section words, keeps the trail for split_title_site. The headline left must be three words or
+    more, not itself section words."""
+    for cut in TITLE_CUT_RE.finditer(title):
+        headline = title[:cut.start()].strip()
+        trail = [part.strip() for part in TITLE_CUT_RE.split(title[cut.end():])]
+        if all(_only_section_words(part) for part in trail) and len(headline.split()) >= TRAIL_CUT_HEADLINE_WORDS \
+                and not _only_section_words(headline):
+            return headline, title[cut.end():].strip()
+    return title, ""
+
+
+def _only_section_words(part: str) -> bool:
+    """True for a part of a title that is only capitalised section or listing words ("Articles", "Latest News")."""
+    words = part.split()
+    return bool(words) and all(word[:1].isupper() and word.casefold() in TITLE_SECTION_LABEL_WORDS | TITLE_LISTING_WORDS
+                               for word in words)
 
 
 def _outlet_name(site: str, url: str) -> str:
@@ -1724,6 +1795,10 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
         found["title"], source["title"] = split.group("headline"), source["title"] + ", without the site name"
     elif found.get("title"):  # "Headline | World | News | Express.co.uk": a registry outlet, a domain, the URL's label
         headline, site, why = split_title_site(found["title"], "", found.get("url", ""))
+        unlabelled, label = without_section_trail(found["title"]) if not site else (found["title"], "")
+        if label:  # "Headline | Articles", "Headline | Editorial": as in find_title, after the site's name is looked for
+            found["title"], source["title"] = unlabelled, source["title"] + f", without the section label '{label}'"
+            headline, site, why = split_title_site(unlabelled, "", found.get("url", ""))
         if site:
             found["title"], source["title"] = headline, source["title"] + f", without the site name '{site}' ({why})"
     if found.get("title") and _letters(found["title"]) in site_names:

@@ -17,8 +17,10 @@ import re
 from bisect import bisect_left, bisect_right
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import lru_cache
 from itertools import compress
 from operator import itemgetter
+from pathlib import Path
 
 from . import actors as actors_module
 from .blocks import BOILERPLATE
@@ -27,6 +29,7 @@ from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import PERMISSION_CREDIT_EVIDENCE, TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
 from .registry import LEGAL_FORM_WORDS, MARKS, alias_key, Outlet, Registry, initials, load_registry as _load_registry, main_label, normalise_host, owner_key, registry_table  # noqa: F401
+from .syllables import cmu_syllables
 
 ATTRIBUTION = (
     "Outlet types and codes: State Media Monitor typology via ASD State Media Profiles (MIT), snapshot 2024-02-07. "
@@ -367,6 +370,55 @@ def _lookup_or_owned(registry: Registry, name: str, countries: CountryCounts) ->
         if outlet is not None and _owned_by(outlet, name):
             return None, (shortened, outlet)
     return outlet, None
+
+
+EDITION_NAMES_PATH = Path(__file__).resolve().parent / "data" / "edition_names.txt"
+# Short forms of country names that editions go by ("HuffPost UK", "Vice US"), which CLDR's territory names are not.
+EDITION_SHORT_FORMS = frozenset({"uk", "us", "usa"})
+# The preposition a language edition's name may put before the language ("CNN en Español", "Euronews em português").
+EDITION_PREPOSITIONS = frozenset({"en", "em", "in", "auf", "na"})
+GENERIC_TLDS = frozenset({"com", "net", "org"})  # top-level domains of no one country, where international brands live
+EDITION_NAME_WORDS = 3  # the longest country or language name an edition adds ("Caribisch Nederland", "en Español")
+
+
+@lru_cache(maxsize=1)
+def edition_names() -> frozenset[str]:
+    """Folded names an outlet's national or language edition adds to its name: the English country names
+    (analysis/data/countries.txt), the countries' own-language names and the languages' names (edition_names.txt,
+    from the Unicode CLDR: see edition_names.md), and EDITION_SHORT_FORMS."""
+    with EDITION_NAMES_PATH.open(encoding="utf-8") as handle:
+        own = {fold(line.strip()) for line in handle if line.strip() and not line.startswith("#")}
+    return frozenset(own) | actors_module.country_names() | EDITION_SHORT_FORMS
+
+
+def _edition(registry: Registry, name: str, host: str, countries: CountryCounts) -> tuple[Outlet, str] | None:
+    """(row, edition) when `name` is a registry outlet's name followed by a country's or a language's name ("Business
+    Insider Deutschland", "HuffPost en Español") and the page's domain `host` confirms it; else None.
+
+    The domain confirms it when it has the main label of one of the row's domains under a generic top-level domain
+    (businessinsider.de beside businessinsider.com): an international brand's home is a .com, and a paper at home under
+    its country's domain (independent.co.uk, guardian.co.uk) has unrelated namesakes abroad ("The Independent" of
+    Uganda at independent.co.ug). For the same reason a name of one English word beside "The" ("The Star", "The Sun",
+    cmu_syllables' words) is no edition's. Without the domain, a name so built may be another publisher's (a licensee's
+    magazine, a namesake abroad), and is not read."""
+    words = name.split()
+    label = main_label(host) if host else ""
+    if len(words) < 2 or not label:
+        return None
+    for i in range(max(1, len(words) - EDITION_NAME_WORDS), len(words)):
+        tail = words[i:]
+        place = tail[1:] if len(tail) > 1 and tail[0].casefold() in EDITION_PREPOSITIONS else tail
+        if fold(" ".join(place)) not in edition_names():
+            continue
+        base = words[:i]
+        own = base[1:] if base[0].casefold() == "the" else base
+        if len(own) == 1 and fold(own[0]) in cmu_syllables():
+            continue  # a newspaper's one-word title, borne by papers in many countries
+        outlet = registry.lookup_name(" ".join(base), countries)
+        if outlet is not None and any(main_label(domain) == label and domain.rsplit(".", 1)[-1] in GENERIC_TLDS
+                                      for domain in outlet.domains):
+            return outlet, " ".join(tail)
+    return None
 
 
 def _owned_by(outlet: Outlet, company: str) -> bool:
@@ -843,15 +895,23 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
         ident.evidence.append("no outlet registry loaded")
         return ident
     candidates: list[tuple[float, Outlet | None, str, str, str]] = []  # (confidence, outlet, name, domain, evidence)
+    edition = None  # the registry row whose national or language edition the page names itself, its domain confirming it
     if document.url:
         host = normalise_host(document.url)
         how = document.evidence_for("url") or "url"
         strong = how == "given by a column" or how.startswith("the page's HTML metadata")
         looked = registry.lookup_domain(host) if host else None
+        edition = _edition(registry, document.outlet_hint.strip(), host, countries) if not looked and document.outlet_hint else None
         if looked and looked[0].kind == "platform" and not strong:
             ident.evidence.append(f"url {document.url} ({how}) points to the platform {looked[0].name}: an embedded post, not taken as the publisher")
         elif looked:
             candidates.append((0.95 if strong else 0.85, looked[0], looked[0].name, host, f"url {document.url} ({how}) -> domain {looked[1]} -> {looked[0].label_summary()}"))
+        elif edition:
+            outlet, place = edition
+            candidates.append((0.9 if strong else 0.8, outlet, outlet.name, host,
+                               f"url {document.url} ({how}) -> domain {host}, not in the registry but of the main label "
+                               f"'{main_label(host)}' as the row's domains, on a page naming itself '{document.outlet_hint.strip()}': "
+                               f"the {place} edition of {outlet.label_summary()}"))
         elif host:
             candidates.append((0.9 if strong else 0.8, None, host, host, f"url {document.url} ({how}) -> domain {host}, not in the registry"))
     if document.outlet_hint:
@@ -863,6 +923,8 @@ def identify(context: DocContext, mentions: list[Mention], countries: CountryCou
         outlet = outlet or _lookup(registry, hint, countries)
         if outlet:
             candidates.append((0.9, outlet, outlet.name, "", f"outlet column '{hint}' -> {outlet.label_summary()}"))
+        elif edition:
+            candidates.append((0.9, edition[0], edition[0].name, "", f"outlet column '{hint}' -> the {edition[1]} edition of {edition[0].label_summary()} (the url's domain confirms it)"))
         else:
             candidates.append((0.85, None, hint, normalise_host(hint) if "." in hint else "", f"outlet column '{hint}', not in the registry"))
     suffix = _title_suffix(context)

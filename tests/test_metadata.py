@@ -1060,6 +1060,41 @@ def test_name_then_date_line():
     assert metadata.find_published(text, headline)[0] == "2018-09-27"
 
 
+def test_name_then_month_name_date_line():
+    # review8: "Brent Co November 20, 2019 12:32" under the repeated headline gave the date, not the name: the month's
+    # name was read as the name's third word, and a lower-case month pattern never matched "November" after a name.
+    headline = "Lexus wants you to go topless with 2020 LC500 Convertible"
+    text = (f"{headline} - Auto News\n\n{_menu()}\n\n{headline}\n\nThe LC 500 looks good even with the roof chopped off\n\n"
+            f"Brent Co November 20, 2019 12:32\n\n{BODY}")
+    assert metadata.find_author(text, headline)[0] == "Brent Co"
+    assert metadata.find_published(text, headline)[0] == "2019-11-20"
+    assert metadata.find_author(text.replace("Brent Co November", "Jane Doe Nov."), headline)[0] == "Jane Doe"
+    # a company's legal form closing the name: no person, whatever the date says ("Co" is a surname only after a
+    # given name, without a full stop)
+    for company in ("Acme Co", "Acme Co.", "Brent Co.", "Acme Corp", "Acme Holdings Ltd"):
+        assert metadata.find_author(text.replace("Brent Co", company), headline)[0] == "", company
+        assert metadata.find_published(text.replace("Brent Co", company), headline)[0] == "2019-11-20", company
+
+
+def test_title_drops_a_trailing_section_label():
+    # review8: "National Data | May Jobs: We Unveil The New VDAWDI | Articles" kept the "| Articles" label
+    title = "National Data | May Jobs: We Unveil The New VDAWDI | Articles"
+    text = f"{title}\n\nA rough patch—or a double-dip recession?\n\n{BODY}"
+    assert metadata.find_title(text)[0] == "National Data | May Jobs: We Unveil The New VDAWDI"
+    assert metadata.without_section_trail("Trump wins the vote again - Latest News") == ("Trump wins the vote again", "Latest News")
+    assert metadata.without_section_trail("Headline of the day | Opinion | Blog") == ("Headline of the day", "Opinion | Blog")
+    # a lower-case part continues the headline; a site's name is no section label; a short title keeps its label
+    for kept in ("Brexit: MPs vote on the deal – live", "Headline of the day | Articles | Acme Gazette", "Politics | News",
+                 "Car prices rise - Auto News"):
+        assert metadata.without_section_trail(kept) == (kept, ""), kept
+    # a site's name of section words stays the site's name when the page bears it out ("| Live Science")
+    science = "Ancient skull shows how early humans chewed"
+    title, evidence = metadata.find_title(f"{science} | Live Science\n\n{_menu()}\n\n{science}\n\n{BODY}")
+    assert title == science and "site name 'Live Science'" in evidence
+    page = _html("<title>Why the jobs report matters | Articles</title>")
+    assert metadata.read_html_metadata(page)[0]["title"] == "Why the jobs report matters"
+
+
 def test_about_the_author_and_one_line_biography():
     text = (f"Apple's 16-Inch MacBook Pro Has a Familiar Keyboard\n\n{BODY}\nShare This Story\n\nAbout the author\n\n"
             "Adam Clark Estes\nAdam Clark Estes\n\nSenior editor at Gizmodo.\n")

@@ -1280,3 +1280,22 @@ def test_a_writer_named_by_a_republishing_credit_does_not_make_their_site_the_pu
     row = analyze_document(document, resources()).row
     assert row["author"] == "Pamela Geller"
     assert row["outlet"] == ""  # pamelageller.com is where the piece first ran, not this page
+
+
+def test_a_national_or_language_edition_matches_its_registry_outlet_when_the_domain_confirms_it():
+    # review8: og:site_name "Business Insider Deutschland" on businessinsider.de stayed unregistered, type unknown
+    text = "Most people plan to retire at 65. Here is how three savers stopped working in their forties instead.\n"
+    row = _doc(text, url="https://www.businessinsider.de/how-to-retire-early", outlet_hint="Business Insider Deutschland")
+    assert (row["outlet"], row["outlet_id"], row["outlet_type"]) == ("Business Insider", "cur:77", "commercial mainstream")
+    assert row["outlet_domain"] == "businessinsider.de" and "Deutschland edition" in row["outlet_evidence"]
+    spanish = _doc(text, url="https://www.cnnespanol.com/x", outlet_hint="CNN en Español")
+    assert spanish["outlet_id"] == ""  # cnnespanol is not cnn.com's main label: no confirmation
+    language = _doc(text, url="https://www.huffingtonpost.es/x", outlet_hint="HuffPost en Español")
+    assert language["outlet_id"] == "cur:78"
+    # without a confirming domain, or with words after the name that name no country or language, no match; nor for a
+    # namesake abroad of a paper at home under its country's domain (guardian.co.uk) or of a one-word title
+    for url, hint in (("", "Business Insider Deutschland"), ("https://www.example.de/x", "Business Insider Deutschland"),
+                      ("https://www.businessinsider.de/x", "Business Insider Gold"),
+                      ("https://www.thesun.com.ng/x", "The Sun Nigeria"), ("https://www.independent.co.ug/x", "The Independent Uganda")):
+        row = _doc(text, url=url, outlet_hint=hint) if url else _doc(text, outlet_hint=hint)
+        assert row["outlet_id"] == "", (url, hint)
