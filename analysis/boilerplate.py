@@ -308,9 +308,6 @@ def segment_with(
         _mark_outlet_repeats(text, lines, *repeats.for_document(document))
     if "headline" in active:
         _keep_headline(text, lines, document.title, site_name_cut=not document.html.strip())
-    if "keep_prose" in active and not main:
-        # After the headline rule: a lede right under the headline is bounded by it.
-        _keep_sentence_runs(lines)
     if "cues" in active:
         _apply_cues(lines)
     if "markup" in active:
@@ -326,6 +323,10 @@ def segment_with(
         _mark_captions_and_names(lines)
     if "polls" in active:
         _mark_polls(text, lines)
+    if "keep_prose" in active and not main:
+        # After the rules that name furniture by its shape (cues, captions, teasers, polls): only lines the model alone
+        # doubts are rescued; after the headline rule: a lede right under the headline is bounded by it.
+        _keep_sentence_runs(lines)
     if "duplicates" in active:
         _mark_duplicates(text, lines)
     if "link_lists" in active:
