@@ -14,7 +14,7 @@ import html as html_module
 import json
 import re
 from collections import Counter
-from collections.abc import Mapping
+from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from functools import cached_property, lru_cache
 from pathlib import Path
@@ -163,6 +163,36 @@ ARTICLE_SLOTS = frozenset({"advertising", "subscription", "newsletter_notificati
 # a sentence (ARTICLE_EDGE_MIN_WORDS words or more, a normal share of function words, few capitals: not a headline).
 CLOSING_MAX_CAPITALS = 0.3
 CLOSING_END_RE = re.compile(r"(?:[^.]\.|[!?])[\"'”’)\]]*$")  # not an ellipsis: a teaser cut short ends in one
+# A letter or statement signs off with its place and date ("Rome, August 22, 2018"; "Washington, D.C., 5 June 2019"):
+# after the report's closing sentences, such a line ends the text as well as the page's furniture does.
+# The place: one to four capitalised words, perhaps with a region ("Baar, Switzerland"); then the date with its year.
+SIGN_OFF_RE = re.compile(
+    r"^[A-ZÀ-Þ][\w.'’-]*(?:[ -][A-ZÀ-Þ][\w.'’-]*){0,3}(?:,\s+[A-ZÀ-Þ][\w.]*){0,2},\s+(?i:" + _SCHEDULE_DATE + r"),?\s+(?:1[89]|20)\d\d\.?$"
+)
+# A question may close the report too ("Is the principal acting on this?") when it is written as a sentence, in lower
+# case but for its first word and names: a teaser's question is a headline, often in title case.
+CLOSING_QUESTION_MAX_CAPITALS = 0.4
+# A sentence cut in two by an exporter that ends lines at every full stop ("... native-born workers—a.k.a." /
+# "Americans."): a fragment of this many words at most, closed by a full stop, goes on with the run it sits in.
+FRAGMENT_MAX_WORDS = 2
+# Plain text written one sentence per line (PTC-style articles, plain-text exports): the model, which learnt short
+# lines as menus and link lists, doubts short sentences among the paragraphs: a run of questions, a list of short
+# statements under a sentence announcing it, the lede under the headline (_keep_sentence_runs). A run of lines the
+# model alone called furniture, right above a body line of the report, is body when every line of it is a sentence
+# of at most SENTENCE_RUN_MAX_WORDS words: closed (SENTENCE_END_RE: a full stop, an exclamation, question mark or
+# colon, then perhaps closing quotes; not an ellipsis), or, inside the article and with a statement (STATEMENT_END_RE)
+# in the run, unclosed but written as a sentence (UNCLOSED_SENTENCE_MIN_WORDS words or more, a normal share of
+# function words, few capitals: a headline drops its articles and auxiliaries, or capitalises every word). Between
+# the headline and the report's first body line, only closed sentences count, at most LEDE_MAX_LINES of them (the
+# lede; a dek over a photo credit has no body line right below). A run of closed sentences with the report's lines at
+# most PROSE_REACH lines away on both sides (past a label or a photo credit) is body too (_keep_sentences_between).
+SENTENCE_END_RE = re.compile(r"(?:[^.]\.|[!?:])[\"'”’)\]]*$")
+STATEMENT_END_RE = re.compile(r"(?:[^.]\.|!)[\"'”’)\]]*$")  # a full stop or exclamation mark: not a question, not a label
+SENTENCE_RUN_MAX_WORDS = 30  # a longer line is a paragraph (or a reader's comment), which the model judges as such
+UNCLOSED_SENTENCE_MIN_WORDS = 5
+UNCLOSED_SENTENCE_MIN_STOPWORDS = 0.2
+UNCLOSED_SENTENCE_MAX_CAPITALS = 0.6
+LEDE_MAX_LINES = 2
 # A caption printed twice in a row beside its photo credit (a gallery's slide, then its lightbox): every copy is the caption.
 CAPTION_COPY_MAX_WORDS = 60
 # A web address alone on a line pointing at a video or a social post is an embedded player's placeholder, not text:
@@ -293,6 +323,10 @@ def segment_with(
         _mark_captions_and_names(lines)
     if "polls" in active:
         _mark_polls(text, lines)
+    if "keep_prose" in active and not main:
+        # After the rules that name furniture by its shape (cues, captions, teasers, polls): only lines the model alone
+        # doubts are rescued; after the headline rule: a lede right under the headline is bounded by it.
+        _keep_sentence_runs(lines)
     if "duplicates" in active:
         _mark_duplicates(text, lines)
     if "link_lists" in active:
@@ -938,22 +972,28 @@ def _keep_closing_sentences(lines: list[_Line]) -> None:
     From the last body line, the run of closed sentences (SHORT_PROSE_MIN_WORDS words or more, ending in a full stop,
     an exclamation or a question mark) with no cue, no link and no address to the reader, and of unclosed lines that
     read as a sentence (_reads_as_sentence), is kept when it ends the text or a line a strong cue names follows it
-    (the page's furniture, not more of its text), and its last line closes a sentence (a question may be a teaser's).
+    (the page's furniture, not more of its text) or a sign-off with a place and date (SIGN_OFF_RE), and its last line
+    closes a sentence: a question only when written in sentence case (CLOSING_QUESTION_MAX_CAPITALS; a teaser's
+    question is a headline). A fragment of a sentence cut at an abbreviation (_is_fragment) goes on with the run but
+    neither ends it nor makes it alone.
     """
     last = max((i for i, line in enumerate(lines) if line.body), default=None)
     if last is None:
         return
     run: list[_Line] = []
     for line in lines[last + 1:]:
-        if line.body or not _closing_shaped(line):
+        if line.body or not (_closing_shaped(line) or _is_fragment(line)):
             break
         run.append(line)
-    if not run:
+    if not run or _is_fragment(run[-1]):
         return
     after = last + 1 + len(run)
     ends_page = after == len(lines) or _is_credit_line(lines[after].stats) or (
-        lines[after].stats.cue.strength == "strong" and _cue_fires(lines[after].stats))
-    closed = CLOSING_END_RE.search(run[-1].stats.collapsed) is not None and not run[-1].stats.question
+        lines[after].stats.cue.strength == "strong" and _cue_fires(lines[after].stats)) or (
+        SIGN_OFF_RE.match(lines[after].stats.collapsed) is not None)
+    final = run[-1].stats
+    closed = CLOSING_END_RE.search(final.collapsed) is not None and (
+        not final.question or final.capital_ratio <= CLOSING_QUESTION_MAX_CAPITALS)
     if not (ends_page and closed):
         return
     for line in run:
@@ -972,11 +1012,119 @@ def _closing_shaped(line: _Line) -> bool:
     return CLOSING_END_RE.search(st.collapsed) is not None or _reads_as_sentence(st)
 
 
+def _is_fragment(line: _Line) -> bool:
+    """The end of a sentence cut at an abbreviation ("a.k.a." / "Americans."): a word or two closed by a full stop."""
+    st = line.stats
+    return (
+        0 < st.words <= FRAGMENT_MAX_WORDS and CLOSING_END_RE.search(st.collapsed) is not None and st.collapsed.endswith(".")
+        and not (st.cue.category or st.link)
+    )
+
+
 def _reads_as_sentence(st: LineStats) -> bool:
     """An unclosed line written as a sentence, not a headline: enough words, function words, few capitals."""
     return (
         st.words >= ARTICLE_EDGE_MIN_WORDS and st.stopword_ratio >= PROSE_MIN_STOPWORDS
         and st.capital_ratio <= CLOSING_MAX_CAPITALS
+    )
+
+
+def _keep_sentence_runs(lines: list[_Line]) -> None:
+    """Runs of short sentences the model doubts among the report's lines (one sentence per line): right above a body
+    line of the report, the lines the model alone called furniture are body when each is a sentence (see the notes
+    at SENTENCE_END_RE). The run must lie inside the article (a body line of the report above it) or right under the
+    headline (the lede: closed sentences only); a cue, a link, an address to the reader, a rule's category or a
+    widget ends it."""
+    def report_line(line: _Line) -> bool:
+        return line.body and not line.why.startswith(("headline", "standfirst"))
+
+    first = next((i for i, line in enumerate(lines) if report_line(line)), None)
+    if first is None:
+        return
+    for i in range(max(first, 1), len(lines)):
+        if not report_line(lines[i]) or lines[i - 1].body:
+            continue
+        start = i
+        while start > 0 and _doubted(lines[start - 1]) and _sentence_shaped(lines[start - 1].stats):
+            start -= 1
+        if start == i and i >= 2 and lines[i - 2].why.startswith("headline") and _reader_lede(lines[i - 1]):
+            start -= 1
+        run = lines[start:i]
+        if not run or start == 0:
+            continue
+        above = lines[start - 1]
+        inside = start > first
+        lede = above.body and above.why.startswith("headline")
+        closed = [line for line in run if SENTENCE_END_RE.search(line.stats.collapsed)]
+        if inside:
+            if len(closed) < len(run) and not any(STATEMENT_END_RE.search(line.stats.collapsed) for line in closed):
+                continue  # unclosed lines with no sentence among them: a list of headlines
+        elif not (lede and len(closed) == len(run) <= LEDE_MAX_LINES):
+            continue
+        for line in run:
+            line.body, line.category = True, ""
+            line.why += f"; kept: a sentence among the report's lines (above line {i + 1})"
+    _keep_sentences_between(lines, report_line)
+
+
+def _keep_sentences_between(lines: list[_Line], report_line: Callable[[_Line], bool]) -> None:
+    """Runs of closed sentences among the report's lines, with a body line of the report at most PROSE_REACH lines
+    above and below, past labels or furniture ("How far did the letter get?" under a paragraph, over a photo's credit
+    and the next paragraph): a crosshead or a short paragraph of the report, not a teaser, when every line closes a
+    sentence and a question is written in sentence case (CLOSING_QUESTION_MAX_CAPITALS)."""
+    reports = [i for i, line in enumerate(lines) if report_line(line)]
+    i = 0
+    while i < len(lines):
+        end = i
+        while end < len(lines) and _doubted(lines[end]) and _closed_sentence(lines[end].stats):
+            end += 1
+        if end == i:
+            i += 1
+            continue
+        k = bisect.bisect_left(reports, i)  # the first report line after the run (none inside it: they are body)
+        above = k > 0 and i - reports[k - 1] <= PROSE_REACH
+        below = k < len(reports) and reports[k] - (end - 1) <= PROSE_REACH
+        if above and below:
+            for line in lines[i:end]:
+                line.body, line.category = True, ""
+                line.why += "; kept: a sentence among the report's lines"
+        i = end
+
+
+def _closed_sentence(st: LineStats) -> bool:
+    """_sentence_shaped and closed; a question only in sentence case (a teaser's question is a headline)."""
+    if not (_sentence_shaped(st) and SENTENCE_END_RE.search(st.collapsed)) or st.collapsed.endswith(":"):
+        return False
+    return not st.question or st.capital_ratio <= CLOSING_QUESTION_MAX_CAPITALS
+
+
+def _reader_lede(line: _Line) -> bool:
+    """A lede that speaks to the reader ("If you don't like President Trump and can't understand how anyone could,
+    look no further than ..."): running prose under the headline is the report's opening, not a pitch, unless it opens
+    with a call to action or a cue fires on it."""
+    st = line.stats
+    return (
+        _doubted(line) and _is_prose(line, reader=True) and not _cue_fires(st) and CALL_TO_ACTION_RE.search(st.collapsed) is None
+    )
+
+
+def _doubted(line: _Line) -> bool:
+    """Furniture by the model's word alone: no cue or rule named it."""
+    return not (line.body or line.category or line.widget)
+
+
+def _sentence_shaped(st: LineStats) -> bool:
+    """A line written as a sentence, closed or not (_keep_sentence_runs), with no cue, no link, no call to action and
+    no address to the reader."""
+    if st.cue.category or st.link or not SHORT_PROSE_MIN_WORDS <= st.words <= SENTENCE_RUN_MAX_WORDS or _is_credit_line(st):
+        return False
+    if CALL_TO_ACTION_RE.search(st.collapsed) or SECOND_PERSON_RE.search(QUOTED_RE.sub(" ", st.collapsed)):
+        return False
+    if SENTENCE_END_RE.search(st.collapsed):
+        return st.stopword_ratio > 0  # a sentence has function words: not a time ("12:51 p.m.") or a label
+    return (
+        not st.bullet and st.words >= UNCLOSED_SENTENCE_MIN_WORDS and st.stopword_ratio >= UNCLOSED_SENTENCE_MIN_STOPWORDS
+        and st.capital_ratio <= UNCLOSED_SENTENCE_MAX_CAPITALS
     )
 
 
@@ -1146,11 +1294,15 @@ def _content_words(text: str) -> set[str]:
     return {word for word in CONTENT_WORD_RE.findall(text.lower()) if word not in STOPWORDS}
 
 
-def _is_prose(line: _Line, min_words: int = PROSE_MIN_WORDS, min_stopwords: float = PROSE_MIN_STOPWORDS) -> bool:
+def _is_prose(
+    line: _Line, min_words: int = PROSE_MIN_WORDS, min_stopwords: float = PROSE_MIN_STOPWORDS, reader: bool = False,
+) -> bool:
+    """Running prose: enough words, closed, a share of function words; no strong cue, no link, and (unless `reader`)
+    no address to the reader."""
     st = line.stats
     return (
         st.words >= min_words and st.terminal and st.stopword_ratio >= min_stopwords
-        and not (st.reader or st.cue.strength == "strong" or st.link)
+        and not ((st.reader and not reader) or st.cue.strength == "strong" or st.link)
     )
 
 

@@ -1750,3 +1750,113 @@ def test_imperatives_to_the_reader_in_other_languages_are_its_voice():
                  "Klicken Sie hier für die Bildergalerie", "Cliquez ici pour voir la vidéo", "Clicca qui per il video"):
         assert line_stats(line).reader, line
     assert not line_stats("Clique of insiders ran the party for decades").reader
+
+
+# An article written one sentence per line (PTC-style, plain-text exports): short sentences among the report's lines
+# look like a link list to the model (review 8: a lede under the headline, a list of statements after a poll, closing
+# questions, a letter's closing prayers).
+OSL_TITLE = "Doubting A Late Accusation Against The Nominee Is Reasonable - Here's Why"
+OSL_LEDE = ("If you wonder why so many voters distrust the capital, look no further than the past week for a fine example "
+            "of what made a man promising to clean house so popular.")
+OSL_OPENING = [
+    "The establishment politicians act like children when they cannot have their way.",
+    "They kick and scream and sulk until the cameras leave.",
+    "The president nominated a judge with a long and careful record to the highest court in the land.",
+    "He is a cautious judge and his vote will certainly tip the balance of the court for a generation.",
+    "Perhaps that is why the last election loss was so devastating to the opposition.",
+    "Personally, I trust very few politicians no matter the party that they claim to serve.",
+]
+OSL_POLL = [
+    "take our poll - story continues below",
+    *["Who should chair the committee next year?"] * 3,
+    "* Alice Brown Bob Green Carol White",
+    "Completing this poll grants you access to Example Outpost updates free of charge.",
+    "You may opt out at anytime.",
+    "You also agree to this site's Privacy Policy and Terms of Use.",
+]
+OSL_STATEMENTS = [
+    "The most suspicious part of this whole affair is the timing.",
+    "The witness recalled the meeting in 2006",
+    "She has known about this for over ten years, so why come forward now?",
+    "She is affiliated with the opposing party and its protest movement",
+    "She hired a lawyer from the senator's old firm, Lisa Banks",
+    "She can produce exactly zero witnesses",
+]
+OSL_LATER = [
+    "Any one of these circumstances by itself is not enough to dismiss the accusation.",
+    "However, taken together as a whole, it is far too suspicious to lend it much credibility.",
+    "Everyone in the chamber knew the vote count before the hearing had even started.",
+    "The opposition thinks it will win the next election and block the nomination for good.",
+    "All they have to do is delay the vote until after the election in November.",
+    "It is not difficult to see through this plan.",
+]
+OSL_QUESTIONS = ["Is the committee acting on this?", "And does the press have any interest in this?", "Or would that be unfair?"]
+OSL_HEADLINES = [
+    "Senate Passes Sweeping Tax Bill After Late Night Vote",
+    "Governor signs budget, vetoes school funding plan",
+    "Five Things To Know About The New Court Term",
+]
+
+
+def test_short_sentences_of_an_article_written_one_sentence_per_line_are_body(resources):
+    """The lede under the headline (it may speak to the reader), a list of statements after a poll (closed or not:
+    "She hired a lawyer ..., Lisa Banks"), the closing questions before a republishing credit."""
+    page = "\n".join([
+        OSL_TITLE, "", OSL_LEDE, *OSL_OPENING, *OSL_POLL, "Timing", *OSL_STATEMENTS, *OSL_LATER, *OSL_QUESTIONS,
+        "Article posted with permission from Example Blog",
+    ])
+    _, seg = segment_text(page, resources)
+    for line in [OSL_LEDE, *OSL_STATEMENTS, *OSL_QUESTIONS]:
+        assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
+    for line in OSL_POLL[1:]:
+        assert all(b.kind == BOILERPLATE for b in blocks_with(seg, line)), line
+    assert _kinds(seg, "Article posted with permission") == {(BOILERPLATE, "credit_attribution")}
+
+
+def test_headlines_among_one_sentence_lines_stay_related_links(resources):
+    """Headlines (title case, or dropping their articles) between the report's lines, with or without a heading, and a
+    title-case question before the page's footer are links, not the report's sentences."""
+    question = "Is This The End Of The Filibuster As We Know It?"
+    footer = "© 2024 Example Outpost. All rights reserved."
+    for page in (
+        "\n".join([OSL_TITLE, "", *OSL_OPENING, "More from Example Outpost", *OSL_HEADLINES, *OSL_LATER, question, footer]),
+        "\n".join([OSL_TITLE, "", *OSL_OPENING, *OSL_HEADLINES, *OSL_LATER, footer]),
+    ):
+        _, seg = segment_text(page, resources)
+        for line in OSL_HEADLINES + ([question] if question in page else []):
+            assert all(b.kind == BOILERPLATE for b in blocks_with(seg, line)), (line, blocks_with(seg, line))
+        for line in OSL_OPENING[1:] + OSL_LATER:
+            assert all(b.kind == BODY for b in blocks_with(seg, line)), line
+
+
+def test_closing_sentences_before_a_place_and_date_sign_off_are_body(resources):
+    """A letter's last sentences, then its place and date and a translator's credit: the sign-off ends the report."""
+    closing = ["Let us all pray for the Church and for her pastors!", "Mary, Mother of the Church, pray for us!"]
+    page = "\n".join([OSL_TITLE, "", *OSL_OPENING, *OSL_LATER, *closing, "Rome, August 22, 2018", "Official translation by Jane Doe."])
+    _, seg = segment_text(page, resources)
+    for line in closing:
+        assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
+    assert all(b.kind == BOILERPLATE for b in blocks_with(seg, "Official translation by Jane Doe."))
+
+
+def test_sign_off_is_a_place_and_a_date():
+    for line in ("Rome, August 22, 2018", "Washington, D.C., 5 June 2019", "Baar, Switzerland, August 23, 2018"):
+        assert boilerplate.SIGN_OFF_RE.match(line), line
+    for line in ("Read more, August 22, 2018", "Posted by John, August 22, 2018", "Rome, August 22"):
+        assert not boilerplate.SIGN_OFF_RE.match(line), line
+
+
+def test_a_crosshead_question_over_a_photo_credit_and_a_lone_statement_between_labels_are_body(resources):
+    """Closed sentences with the report's lines at most PROSE_REACH lines away on both sides, past a photo's credit or
+    a verdict label in capitals ("ADVANTAGE NATIVE-BORN ."), are the report's; a time stamp is not a sentence."""
+    crosshead = "How far did the letter get?"
+    statement = "The immigrant population of working age increased by 2.0%; the native population grew by 0.6%."
+    page = "\n".join([
+        OSL_TITLE, "", *OSL_OPENING, crosshead, "© Reuters The bishop was greeted by angry protesters", *OSL_LATER[:3],
+        "ADVANTAGE NATIVE-BORN .", statement, "ADVANTAGE IMMIGRANTS", *OSL_LATER[3:],
+    ])
+    _, seg = segment_text(page, resources)
+    for line in (crosshead, statement):
+        assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
+    assert all(b.kind == BOILERPLATE for b in blocks_with(seg, "© Reuters"))
+    assert not boilerplate._closed_sentence(line_stats("12:51 p.m."))
