@@ -67,7 +67,7 @@ __all__ = [
 ]
 
 MAX_SCALE = 2.5
-# A hit of one word needs a document-scaled score of threshold * SINGLE_WORD_RATIO (0.1 for the shipped 0.075),
+# A hit of one word needs a document-scaled score of threshold * SINGLE_WORD_RATIO (about 0.083 for the shipped 0.0625; the ratio was chosen when it was 0.075),
 # longer hits the threshold. Lone words are where the tagger errs most: of its 5-fold out-of-fold hits on PTC's
 # development split, one-word hits have char precision 0.24 (those scaled below 0.1: 0.17), longer ones
 # 0.38; and outside PTC's register they are the common words PTC's propaganda articles often mark but science
@@ -80,13 +80,15 @@ SINGLE_WORD_RATIO = 4 / 3
 # out, "game") or its praise turned on a target, in sports, product, science and lifestyle copy ("dirty air",
 # "silent machine", "kick in at 65", "amazing game"). So a model hit's bar (threshold, or threshold *
 # SINGLE_WORD_RATIO) is multiplied by SPARSE_RATIO in a document with no lexicon hit in its body, falling linearly to
-# x1 at SPARSE_DENSITY lexicon hits per 1,000 body words (density_prior). On PTC's development split the lexicon
-# finds a median 9.1 hits per 1,000 words (a quarter of the articles under 3.9); on the extraction benchmark's news
-# pages 1.0 (three quarters under 3.0). There, on the development half (benchmarks/loaded_news.py), a reader judged
-# 18 of the 172 model hits loaded (14 more borderline); the prior keeps 102 hits, all 18 among them. On PTC (tagger
-# 5-fold out of fold, shipped threshold) lexicon + model char F1 0.3495 -> 0.3498, span F1 0.3517 -> 0.3520; in
-# benchmarks/loaded_ptc.py char F1 0.3461 -> 0.3470, span F1 0.3511 -> 0.3494 (its inner folds choose lower thresholds).
-SPARSE_DENSITY = 6.0
+# x1 at SPARSE_DENSITY lexicon hits per 1,000 body words (density_prior). With the lexicon of the sixth round, the
+# lexicon found a median 9.1 hits per 1,000 words on PTC's development split (a quarter of the articles under 3.9) and
+# 1.0 on the extraction benchmark's news pages (three quarters under 3.0); the knee was set at 6, two thirds of PTC's
+# median. The seventh round's lexicon left out plain intensifiers and descriptive words (PTC median 9.0 -> 7.1 with
+# the pipeline's own counts), so the knee moved with it to two thirds of the new median, 4.7. On the development half
+# of the news pages (benchmarks/loaded_news.py) a reader judged 18 of main's 172 model hits loaded (14 more
+# borderline); with the new lexicon, this prior and the model retrained on both, 94 hits stay, 15 of those 18 among
+# them. In benchmarks/loaded_ptc.py lexicon + model char F1 0.3461 -> 0.3509, span F1 0.3511 -> 0.3529 (README).
+SPARSE_DENSITY = 4.7
 SPARSE_RATIO = 3.0
 
 # What a model span's `score` is, for the tables' readers: the threshold compares the scaled score, so a hit

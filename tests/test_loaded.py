@@ -911,9 +911,9 @@ def test_density_prior_raises_the_bar_where_the_lexicon_finds_little():
     # x SPARSE_RATIO with no lexicon hit, falling linearly to x1 at SPARSE_DENSITY hits per 1,000 words.
     assert loaded.density_prior(0, 500) == pytest.approx(loaded.SPARSE_RATIO)
     assert loaded.density_prior(0, 0) == pytest.approx(loaded.SPARSE_RATIO)
-    half = loaded.SPARSE_DENSITY / 2  # hits per 1,000 words
-    assert loaded.density_prior(int(half), 1000) == pytest.approx((1 + loaded.SPARSE_RATIO) / 2)
-    assert loaded.density_prior(int(loaded.SPARSE_DENSITY), 1000) == 1.0
+    # in 20,000 words, 10 x SPARSE_DENSITY hits are half the density that ends the rise, 20 x all of it
+    assert loaded.density_prior(round(10 * loaded.SPARSE_DENSITY), 20000) == pytest.approx((1 + loaded.SPARSE_RATIO) / 2)
+    assert loaded.density_prior(round(20 * loaded.SPARSE_DENSITY), 20000) == pytest.approx(1.0)
     assert loaded.density_prior(20, 1000) == 1.0
     model = loaded.LoadedModel(weights={}, bias=0.0, threshold=0.3, extend_ratio=0.5)  # base rate 0: no scaling
     words = ["a", "vile", "smear", "and", "an", "awful", "end"]
@@ -926,9 +926,9 @@ def test_density_prior_raises_the_bar_where_the_lexicon_finds_little():
     assert loaded.model_hit_runs(model, scores, words, [False] * len(words), None, prior=1.7) == [(5, 5)]
 
 
-def test_literal_words_of_a_product_review_are_no_model_hits(resources):
+def test_literal_words_of_a_product_review_are_no_model_hits(resources, monkeypatch):
     # A laptop review: no lexicon hit, so the tagger's hits on "machine" and "pitch" (words PTC's propaganda articles
-    # use figuratively: a political "machine") need three times the bar. Before, all five were hits.
+    # use figuratively: a political "machine") need three times the bar.
     text = ("MacBook Pro 16-inch review\n"
             "Apple's 16-inch MacBook Pro is a solid machine, one that is faster than every other MacBook Pro ever made. "
             "Using a utility that turns off the boost feature on the processor essentially guarantees a silent machine "
@@ -939,9 +939,17 @@ def test_literal_words_of_a_product_review_are_no_model_hits(resources):
             "16 inches across and has a resolution of 3072 by 1920 pixels. Battery life in our video test was about "
             "eleven hours. The laptop weighs 2 kilograms and comes in silver and space gray. Prices start at $2,399 in "
             "the United States.")
-    rows = [r["text"] for r in loaded.analyze(_context(text, resources)).rows["spans"] if r["source"] == "model"]
-    # "silent machine" scores 0.50 (scaled over three times the bar): a weight, not a rule.
-    assert set(rows) <= {"silent machine"}, rows
+    def model_hits() -> list[str]:
+        return [r["text"] for r in loaded.analyze(_context(text, resources)).rows["spans"] if r["source"] == "model"]
+
+    rows = model_hits()
+    monkeypatch.setattr(loaded, "density_prior", lambda hits, words: 1.0)
+    without_prior = model_hits()
+    # without the prior the tagger flags the fan's "pitch" and most "machine"s; with it, at most three "machine"s stay
+    # (their scores are weights, not rules: which ones depends on the shipped model's threshold)
+    assert len(rows) < len(without_prior), (rows, without_prior)
+    assert not any("pitch" in row or "pro machine" in row for row in rows), rows
+    assert len(rows) <= 3 and all("machine" in row for row in rows), rows
 
 
 def test_loaded_statement_keeps_its_model_hits(resources):
