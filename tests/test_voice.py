@@ -694,3 +694,54 @@ def test_the_writer_s_own_words_inside_a_report(text: str, phrase: str, voice: s
 )
 def test_cues_that_do_not_reach_the_phrase(text: str, phrase: str, voice: str):
     assert _voice(text, phrase) == voice
+
+
+# --- a transcript the author introduces ("Following is a transcript:"), one sentence a line -------------------------
+EXCERPTED_SPEECH = (
+    "The cleric posted his address on YouTube.\n"
+    "Following is a transcript: Jihad Al-‘Ayesh: “Some people have shown up with a new fashion.\n"
+    "The vogue today is to shed crocodile tears about their historical lies.\n"
+    "This is, indeed, a new fashion.\n"
+    "They weep about what the Jews call ‘the Holocaust.’ […] “Did the Nazi annihilation target only the Jews?\n"
+    "Anybody?\n"
+    "Inhuman and criminal annihilation runs in the veins of the West.\n"
+    "[…] “Hitler was not the first to perpetrate a genocide.\n"
+    "The Americans annihilated millions.\n"
+    "Nobody mentions this.\n"
+    "The cleric's lies are shameless.\n"
+    "Don't be deceived by such propaganda."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("crocodile tears", "quoted"),  # lines after the speaker's label, no mark on them
+        ("criminal annihilation", "quoted"),  # a passage reopened after "[…] “" goes on with the same turn
+        ("annihilated millions", "quoted"),
+        ("shameless", "authorial"),  # past the last passage's median length: the author's commentary
+        ("propaganda", "authorial"),
+    ],
+)
+def test_the_turns_of_an_introduced_transcript_are_quoted(phrase: str, voice: str):
+    assert _voice(EXCERPTED_SPEECH, phrase) == voice
+
+
+def test_an_introduced_transcript_takes_interviewer_turns_and_ends_at_its_end_line():
+    text = (
+        "Following are excerpts from the interview, which aired on May 26:\n"
+        "Abu Bakr: The crusader regime lies.\nIts media spreads filth.\nWe will not forget.\n"
+        "Interviewer: Will you talk to them?\nThey have asked.\nWhat is your answer?\n"
+        "Abu Bakr: Never with the treacherous infidels.\nEnd of transcript\nSuch hateful rhetoric is typical."
+    )
+    assert _voice(text, "filth") == "quoted"  # three turns, one interviewer's: too few for a bare run of labels
+    assert _voice(text, "talk to them") == "quoted"
+    assert _voice(text, "treacherous") == "quoted"
+    assert _voice(text, "hateful") == "authorial"  # within the median piece's three lines, but after the end line
+
+
+def test_a_transcript_introduction_needs_a_speaker_label_after_it():
+    text = ("Following is a transcript of the remarks.\nThe crusader regime lies, he said.\n"
+            "Here are the excerpts: the regime lies and the media spread filth.")
+    assert find_speaker_turns(text) == []
+    assert _voice(text, "filth") == "authorial"
