@@ -745,3 +745,41 @@ def test_a_transcript_introduction_needs_a_speaker_label_after_it():
             "Here are the excerpts: the regime lies and the media spread filth.")
     assert find_speaker_turns(text) == []
     assert _voice(text, "filth") == "authorial"
+
+
+# --- a line ending "... and commented:" introduces the next lines, one sentence a line, up to the speaker named again ---
+COMMENTED = (
+    "Rich Penkoski, the father of a student, contacted me.\n"
+    "He sent me the packets the school gave out and commented:\n"
+    "Notice there are no bible verses.\n"
+    "The teacher today told the students the assignment was optional.\n"
+    "The school is backtracking and being deceptive to try and weasel out of this.\n"
+    "Rich Penkoski is hardly the first to protest this egregious submission.\n"
+    "The brutal ideology spreads."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("bible verses", "attributed"),  # the line after the colon, as before
+        ("weasel", "attributed"),  # and the lines after it, up to the author's next words about him
+        ("egregious", "authorial"),
+        ("brutal", "authorial"),
+    ],
+)
+def test_lines_after_a_speaker_s_colon_are_his_up_to_his_name(phrase: str, voice: str):
+    assert _voice(COMMENTED, phrase) == voice
+
+
+def test_lines_after_a_colon_stay_the_author_s_without_a_mark_of_the_quotation_s_end():
+    # the speaker never named again: only the introduced line is his
+    unnamed = COMMENTED.replace("Rich Penkoski is hardly", "Nobody is")
+    assert _voice(unnamed, "bible verses") == "attributed"
+    assert _voice(unnamed, "weasel") == "authorial"
+    # a paragraph break, or the author quoting someone between, may end the quotation: not past it
+    assert _voice(COMMENTED.replace("optional.\n", "optional.\n\n"), "weasel") == "authorial"
+    assert _voice(COMMENTED.replace("was optional.", "was “optional.”"), "weasel") == "authorial"
+    # the author's own "and commented:" (the first person) introduces nothing
+    mine = COMMENTED.replace("He sent me the packets the school gave out", "I read the packets the school gave out")
+    assert _voice(mine, "bible verses") == "authorial"
