@@ -18,7 +18,9 @@
   (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:" /
   "he will say:" / "the caliph issued this edict:" / "According to Carlson:" / "Homan said in a statement Tuesday,"
   (find_introduced_paragraphs), and the
-  paragraphs after it up to one closing the quotation with a mark no mark opened ("… the election.”"); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  paragraphs after it up to one closing the quotation with a mark no mark opened ("… the election.”"), or, one
+  sentence a line, the lines up to the author's next naming the speaker ("He ... commented: ¶ ... ¶ Rich Penkoski is
+  hardly the first ..."); words after "Wills asked:"; the topic of "spoke out about", "warned of",
   "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
