@@ -783,3 +783,10 @@ def test_lines_after_a_colon_stay_the_author_s_without_a_mark_of_the_quotation_s
     # the author's own "and commented:" (the first person) introduces nothing
     mine = COMMENTED.replace("He sent me the packets the school gave out", "I read the packets the school gave out")
     assert _voice(mine, "bible verses") == "authorial"
+
+
+def test_an_introduced_transcript_s_first_label_may_follow_a_blank_line_and_its_lone_turn_is_one_line():
+    text = "Following are excerpts from the interview:\n\nAbu Bakr: The crusader regime lies.\nIts media spreads filth.\n\nMore."
+    assert _voice(text, "crusader regime") == "quoted"
+    assert _voice(text, "filth") == "authorial"  # no piece before it to say how long the last runs: its own line only
+    assert _voice(text.replace(":\n\nAbu", ":\n\n\n\nAbu"), "crusader regime") == "authorial"  # too far from it
