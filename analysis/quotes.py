@@ -344,9 +344,10 @@ def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int
 # quotation mark at a line's start or after an ellipsis in brackets ("[…] “Hitler was not the first ...": a speech
 # excerpted in pieces, or one paragraph of it on each line) goes on with the same turn. The transcript ends where no
 # label or reopening comes within MAX_TURN_CHARS, or at a line that is no turn: one announcing the transcript's end
-# ("End of transcript"), one ending in a colon (a new introduction) or one led by a label that names no speaker
-# ("Note: ..."). Its last piece, whose end is not written (but for "End of transcript"), runs no further than the
-# median length of its pieces before it (its own line only when there are none), as a run's last turn does.
+# ("End of transcript"), one ending in a colon (a new introduction), one led by a label that names no speaker
+# ("Note: ...") or one whose reopened quotation closes before more text ("“…,” said Smith.": the author quoting).
+# Its last piece, whose end is not written (but for "End of transcript"), runs no further than the (lower) median
+# number of lines of its pieces before it (its own line only when there are none), as a run's last turn does.
 _TRANSCRIPT_INTRO_RE = re.compile(
     r"\b(?:(?:following|below|here)[ \t]+(?:is|are)[ \t]+(?:(?:a|an|the|some)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
     r"(?:transcripts?|excerpts?|exchanges?)"
@@ -364,6 +365,7 @@ _LABEL_RE = re.compile(r"(?P<label>[^\W\d_][^\n:,]{0,39}(?:,[^\n:]{1,60})?):[ \t
 # A passage of the same speaker reopened with a double quotation mark: at its line's start (perhaps after an
 # ellipsis), or after an ellipsis in brackets inside the line ("... ‘the Holocaust.’ […] “Did the Nazi ...").
 _REOPENED_RE = re.compile(r"^[ \t]*(?:[\[(]?(?:…|\.\.\.)[\])]?[ \t]*)?[“\"]|[\[(](?:…|\.\.\.)[\])][ \t]*“")
+_CLOSING_DOUBLE_RE = re.compile("[”\"]")
 _TEXT_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
 _TRANSCRIPT_END_RE = re.compile(
     r"[\[(]?[ \t]*(?:end[ \t]+of[ \t]+(?:the[ \t]+)?(?:transcript|excerpts?|clip|video|interview|exchange)|end)"
@@ -433,6 +435,9 @@ def _introduced_turns(text: str, first: re.Match) -> list[Turn]:
         elif line.endswith(":"):
             break
         elif (reopened := _REOPENED_RE.search(text, line_start, line_end)) is not None:
+            closing = _CLOSING_DOUBLE_RE.search(text, reopened.end(), line_end)
+            if closing is not None and text[closing.end():line_end].strip():
+                break  # "“…,” said Smith.": the author quoting someone, not the speaker's next passage
             pieces.append(reopened.start())
         line_start = text.find("\n", line_start) if line_end < len(text) else -1
     if end is None:

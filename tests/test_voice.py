@@ -790,3 +790,12 @@ def test_an_introduced_transcript_s_first_label_may_follow_a_blank_line_and_its_
     assert _voice(text, "crusader regime") == "quoted"
     assert _voice(text, "filth") == "authorial"  # no piece before it to say how long the last runs: its own line only
     assert _voice(text.replace(":\n\nAbu", ":\n\n\n\nAbu"), "crusader regime") == "authorial"  # too far from it
+
+
+def test_an_introduced_transcript_ends_at_the_author_s_quotation_of_someone_else():
+    text = EXCERPTED_SPEECH.replace(
+        "[…] “Hitler was not the first to perpetrate a genocide.\nThe Americans annihilated millions.",
+        "“Such hateful lies must be condemned,” said Senator Smith.\nThe cleric annihilated his credibility.",
+    )
+    assert _voice(text, "criminal annihilation") == "quoted"
+    assert _voice(text, "annihilated his credibility") == "authorial"
