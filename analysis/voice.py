@@ -82,7 +82,7 @@ _REPORT_VERBS = (
 # "He replied:", "Wills is here to reassure us:"), perhaps with the person spoken to before the colon.
 _COLON_VERBS = (
     rf"(?:{_REPORT_VERBS}|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|answer(?:s|ed|ing)?|"
-    r"comment(?:s|ed|ing)?|remark(?:s|ed|ing)?|"
+    r"commented|remarked|"  # (not "comments:", "remarks:": nouns heading a reader's comment or a speech)
     r"reassur(?:e|es|ed|ing)|recall(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|observ(?:e|es|ed|ing))"
 )
 # Before such a colon, the author's rhetorical question or imagined reader ("One might ask: ...", "You may say:

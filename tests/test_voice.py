@@ -783,6 +783,10 @@ def test_lines_after_a_colon_stay_the_author_s_without_a_mark_of_the_quotation_s
     # the author's own "and commented:" (the first person) introduces nothing
     mine = COMMENTED.replace("He sent me the packets the school gave out", "I read the packets the school gave out")
     assert _voice(mine, "bible verses") == "authorial"
+    # "comments:" / "remarks:" head a reader's comment or a speech as nouns; "remarked:" speaks
+    assert _voice("Reader comments:\nThe regime is evil.\nMore.", "regime") == "authorial"
+    assert _voice("Prepared remarks:\nThe regime is evil.\nMore.", "regime") == "authorial"
+    assert _voice("Smith remarked:\nThe regime is evil.\nMore.", "regime") == "attributed"
 
 
 def test_an_introduced_transcript_s_first_label_may_follow_a_blank_line_and_its_lone_turn_is_one_line():
