@@ -541,6 +541,7 @@ def _introduced_paragraph(text: str, line_end: int, surname: str | None = None) 
 # the sentence's subject speaks. Only a pronoun or a name of two capitalised words opening the sentence.
 _JOINED_VERB_BEFORE = re.compile(r"\b(?:and|then)\s*$", re.IGNORECASE)
 _THIRD_PERSON = frozenset("he she they".split())
+_OPENS_NO_NAME = _NOT_A_SUBJECT | _SUBORDINATORS
 _NAME_RE = re.compile(r"(?-i:[A-Z])[\w\u2019'.-]+(?:\s+(?-i:[A-Z])[\w\u2019'.-]+)+")
 
 
@@ -564,7 +565,7 @@ def _leading_name(sentence: str) -> str | None:
     """The name of two capitalised words or more opening `sentence` ("Rich Penkoski, the father of ..."), or None
     (not "The ...", "In ...": a first word that opens no name)."""
     name = _NAME_RE.match(sentence.lstrip())
-    if name is None or name.group().split()[0].lower() in _NOT_A_SUBJECT | _SUBORDINATORS:
+    if name is None or name.group().split()[0].lower() in _OPENS_NO_NAME:
         return None
     return name.group()
 
