@@ -83,20 +83,16 @@ def find_quotes(text: str) -> list[Quote]:
     closes it (and cannot open). Anything else (another
     opening mark first, nothing in reach) leaves it open to its line's end as before: an unbalanced mark never
     quotes more than its own line. The marks are found in one pass over the text, and each line's open
-    quotations are settled when the first mark past its end comes. Apostrophes and single quotation marks on the
-    lines between ("It’s critical", "what they call ‘the Holocaust.’") neither close nor stop it."""
+    quotations are settled when the first mark past its end comes. Apostrophes on the lines between ("It’s
+    critical") neither close nor stop it."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []  # the open quotations of the current paragraph: (opening mark, offset)
     carried: tuple[str, int, int] | None = None  # a quotation open at an earlier line's end: (mark, offset, that line's end)
     paragraph_end = -1
-    nested_from = 0
     for mark in QUOTE_MARK_RE.finditer(text):
         i = mark.start()
         if i > paragraph_end:
-            pending = carried
             carried = _settle_line(stack, paragraph_end, quotes, carried)
-            if carried is not pending:
-                nested_from = len(quotes)  # the quotations found from here lie inside `carried` if it closes
             stack = []
             paragraph_end = text.find("\n", i)
             if paragraph_end < 0:
@@ -104,11 +100,10 @@ def find_quotes(text: str) -> list[Quote]:
         ch = text[i]
         if ch in SINGLE_MARKS and _is_apostrophe(text, i):
             continue
-        if carried is not None and ch not in SINGLE_MARKS:  # a single pair ("call ‘the Holocaust.’") nests inside it
+        if carried is not None:
             opener, at, line_end = carried
             carried = None
             if _continues(text, line_end, i, opener + ch) and ch in PAIRS[opener] and not (ch in PAIRS and _can_open(text, i)):
-                quotes[nested_from:] = [Quote(q.start, q.end, q.depth + 1, q.closed) for q in quotes[nested_from:]]
                 quotes.append(Quote(at, i + 1, 0, True))
                 continue
             quotes.append(Quote(at, line_end, 0, False))
