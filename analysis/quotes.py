@@ -83,7 +83,8 @@ def find_quotes(text: str) -> list[Quote]:
     closes it (and cannot open). Anything else (another
     opening mark first, nothing in reach) leaves it open to its line's end as before: an unbalanced mark never
     quotes more than its own line. The marks are found in one pass over the text, and each line's open
-    quotations are settled when the first mark past its end comes."""
+    quotations are settled when the first mark past its end comes. Apostrophes on the lines between ("It’s
+    critical") neither close nor stop it."""
     quotes: list[Quote] = []
     stack: list[tuple[str, int]] = []  # the open quotations of the current paragraph: (opening mark, offset)
     carried: tuple[str, int, int] | None = None  # a quotation open at an earlier line's end: (mark, offset, that line's end)
@@ -124,9 +125,11 @@ def find_quotes(text: str) -> list[Quote]:
 def _settle_line(stack: list[tuple[str, int]], end: int, out: list[Quote], carried: tuple[str, int, int] | None) -> tuple[str, int, int] | None:
     """Settle a line's open quotations; return the one that may continue onto the next lines, if any.
 
-    `carried` (a quotation carried from an earlier line that no mark on this line closed) is settled first."""
+    `carried` (a quotation carried from an earlier line) is still pending only when no quotation mark came on this
+    line, only apostrophes ("It’s critical ..."): it goes on to the next lines, as over a line with no mark at all
+    (_continues bounds how far)."""
     if carried is not None:
-        out.append(Quote(carried[1], carried[2], 0, False))
+        return carried
     if len(stack) == 1 and stack[0][0] not in SINGLE_MARKS:
         return (stack[0][0], stack[0][1], end)
     _close_paragraph(stack, end, out)
@@ -219,7 +222,8 @@ CONVERSATIONAL_RE = re.compile(r"\?|\b(?:I|I['’](?:m|ve|d|ll)|me|my|we|we['’
 def speaker_label_key(label: str) -> str | None:
     """The label as a speaker's key (case-folded, without dots: "J.P." = "JP"), or None when it does not look
     like a speaker: one to four words, each capitalised (or a name particle), of letters, dots, hyphens and
-    apostrophes only ("Q", "JP", "LAVROV", "Sergey Lavrov", "Mr. Lavrov"), and no known heading ("Update").
+    apostrophes only ("Q", "JP", "LAVROV", "Sergey Lavrov", "Mr. Lavrov", "Jihad Al-‘Ayesh"), and no known heading
+    ("Update").
     A name may be followed by its affiliation after a comma ("JOHN SOLOMON, THE HILL"); the key is the name's."""
     label, _, affiliation = label.strip().partition(",")
     words = label.split()
@@ -228,7 +232,7 @@ def speaker_label_key(label: str) -> str | None:
     if not 1 <= len(words) <= MAX_LABEL_WORDS or label.casefold() in NOT_SPEAKERS:
         return None
     for k, word in enumerate(words):
-        if not all(ch.isalpha() or ch in ".-'’" for ch in word):
+        if not all(ch.isalpha() or ch in ".-'’‘" for ch in word):  # "Al-‘Ayesh": ‘ writes the Arabic ‘ayn
             return None
         if not word[0].isupper() and not (k and word in NAME_PARTICLES):
             return None
@@ -267,7 +271,19 @@ def find_speaker_turns(text: str) -> list[Turn]:
     (ADDRESSING_RE: a host names the guests he talks to). A run's last turn, where the transcript's end
     is not written, runs no further than the run's median turn length. A run's first turns whose speaker
     never speaks again in it are left out (a book advert or a headline before the transcript would reach over
-    the author's introduction). Sorted, not overlapping; empty for a text without turn-taking labels."""
+    the author's introduction). A transcript the author introduces ("Following is a transcript:") needs no run:
+    see find_introduced_transcripts. Sorted, not overlapping; empty for a text without turn-taking labels."""
+    introduced = find_introduced_transcripts(text)
+    turns = _turn_taking_turns(text)
+    if not introduced:
+        return turns
+    reaches = [(transcript[0].label_start, transcript[-1].end) for transcript in introduced]
+    kept = [turn for turn in turns if not any(turn.label_start < end and start < turn.end for start, end in reaches)]
+    return sorted(kept + [turn for transcript in introduced for turn in transcript])
+
+
+def _turn_taking_turns(text: str) -> list[Turn]:
+    """The turns of runs of labels taking turns in a conversation (find_speaker_turns)."""
     labelled = [(m, speaker_label_key(m.group("label"))) for m in labelled_lines(text)]
     if sum(key is not None for _, key in labelled) < MIN_TURNS:
         return []
@@ -312,6 +328,145 @@ def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int
     conversational = sum(CONVERSATIONAL_RE.search(text, turn.start, turn.end) is not None for turn in turns)
     headlines = sum(is_title_case(text, turn.start) for turn in turns)
     return turns if 2 * conversational >= len(turns) and 3 * headlines <= len(turns) else []
+
+
+# ---------------------------------------------------------------- introduced transcripts
+# The author may introduce a transcript in so many words ("Following is a transcript:", "Following are excerpts from
+# the interview, which aired on May 26:", "... in the following exchange:") right before its first speaker's label
+# ("Jihad Al-‘Ayesh: “Some people ..."). The introduction says what the turn-taking test of a bare run of labels must
+# infer, so such a transcript needs neither a second speaker nor MIN_TURNS. Its turns are its first label's and the
+# labelled lines after it ("Interviewer: ...", "Name: ..."), each reaching to the next; a passage reopened with a
+# quotation mark at a line's start or after an ellipsis in brackets ("[…] “Hitler was not the first ...": a speech
+# excerpted in pieces, or one paragraph of it on each line) goes on with the same turn. The transcript ends where no
+# label or reopening comes within MAX_TURN_CHARS, or at a line that is no turn: one announcing the transcript's end
+# ("End of transcript"), one ending in a colon (a new introduction), one led by a label that names no speaker
+# ("Note: ...") or one whose reopened quotation closes before more text ("“…,” said Smith.": the author quoting).
+# Its last piece, whose end is not written (but for "End of transcript"), runs no further than the (lower) median
+# number of lines of its pieces before it (its own line only when there are none), as a run's last turn does.
+_TRANSCRIPT_INTRO_RE = re.compile(
+    r"\b(?:(?:following|below|here)[ \t]+(?:is|are)[ \t]+(?:(?:a|an|the|some)[ \t]+)?(?:[\w-]+[ \t]+){0,2}?"
+    r"(?:transcripts?|excerpts?|exchanges?)"
+    r"|the[ \t]+following[ \t]+(?:[\w-]+[ \t]+)?(?:transcripts?|excerpts?|exchanges?|conversation|dialogue))"
+    r"\b[^:\n]{0,200}?:[ \t]*",
+    re.IGNORECASE,
+)
+# The nouns one of which every introduction holds (in some case): the regex is searched only on the lines holding
+# one, as most texts hold none (searched over the whole text it costs ~0.4 ms a document).
+_TRANSCRIPT_INTRO_WORDS = (
+    "ranscript", "RANSCRIPT", "xcerpt", "XCERPT", "xchange", "XCHANGE", "onversation", "ONVERSATION", "ialogue", "IALOGUE"
+)
+_BLANK_AFTER_RE = re.compile(r"(?:\n[ \t]*){0,2}")  # the first label follows on the line, the next or after a blank one
+_LABEL_RE = re.compile(r"(?P<label>[^\W\d_][^\n:,]{0,39}(?:,[^\n:]{1,60})?):[ \t]+(?=\S)")
+# A passage of the same speaker reopened with a double quotation mark: at its line's start (perhaps after an
+# ellipsis), or after an ellipsis in brackets inside the line ("... ‘the Holocaust.’ […] “Did the Nazi ...").
+_REOPENED_RE = re.compile(r"^[ \t]*(?:[\[(]?(?:…|\.\.\.)[\])]?[ \t]*)?[“\"]|[\[(](?:…|\.\.\.)[\])][ \t]*“")
+_CLOSING_DOUBLE_RE = re.compile("[”\"]")
+_TEXT_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
+_TRANSCRIPT_END_RE = re.compile(
+    r"[\[(]?[ \t]*(?:end[ \t]+of[ \t]+(?:the[ \t]+)?(?:transcript|excerpts?|clip|video|interview|exchange)|end)"
+    r"[ \t]*\.?[ \t]*[\])]?\.?",
+    re.IGNORECASE,
+)
+
+
+def find_introduced_transcripts(text: str) -> list[list[Turn]]:
+    """The turns of each transcript the author introduces (see _TRANSCRIPT_INTRO_RE), in order; a transcript's
+    turns are sorted and do not overlap."""
+    transcripts = []
+    position = 0
+    for line_start, line_end in _lines_holding(text, _TRANSCRIPT_INTRO_WORDS):
+        intro = _TRANSCRIPT_INTRO_RE.search(text, max(line_start, position), line_end + 1)
+        if intro is None:
+            continue
+        label = _LABEL_RE.match(text, _BLANK_AFTER_RE.match(text, intro.end()).end())
+        if label is None or speaker_label_key(label.group("label")) is None:
+            continue
+        turns = _introduced_turns(text, label)
+        transcripts.append(turns)
+        position = turns[-1].end
+    return transcripts
+
+
+def _lines_holding(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+    """(start, end) of the lines holding one of `words`, sorted, each once."""
+    lines = set()
+    for word in words:
+        found = text.find(word)
+        while found >= 0:
+            line_start = text.rfind("\n", 0, found) + 1
+            line_end = text.find("\n", found)
+            line_end = len(text) if line_end < 0 else line_end
+            lines.add((line_start, line_end))
+            found = text.find(word, line_end)
+    return sorted(lines)
+
+
+def _introduced_turns(text: str, first: re.Match) -> list[Turn]:
+    """The turns of the transcript whose first label is `first` (find_introduced_transcripts)."""
+    labels = [(first.start(), first.end(), speaker_label_key(first.group("label")))]
+    pieces = [first.end()]  # where each turn or reopened passage starts
+    end = None  # where a line announcing the transcript's end starts
+    line_start = text.find("\n", first.end())
+    while line_start >= 0:
+        line_start += 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].strip()
+        if not line:
+            line_start = text.find("\n", line_start) if line_end < len(text) else -1
+            continue
+        if line_start - pieces[-1] > MAX_TURN_CHARS:
+            break
+        if _TRANSCRIPT_END_RE.fullmatch(line):
+            end = line_start
+            break
+        labelled = LABELLED_LINE_RE.match(text, line_start, line_end) if ":" in line else None
+        if labelled is not None:
+            key = speaker_label_key(labelled.group("label"))
+            if key is None:
+                break
+            labels.append((labelled.start(), labelled.end(), key))
+            pieces.append(labelled.start())
+        elif line.endswith(":"):
+            break
+        elif (reopened := _REOPENED_RE.search(text, line_start, line_end)) is not None:
+            closing = _CLOSING_DOUBLE_RE.search(text, reopened.end(), line_end)
+            if closing is not None and text[closing.end():line_end].strip():
+                break  # "“…,” said Smith.": the author quoting someone, not the speaker's next passage
+            pieces.append(reopened.start())
+        line_start = text.find("\n", line_start) if line_end < len(text) else -1
+    if end is None:
+        end = _last_piece_end(text, pieces)
+    surnames = sorted({key.split()[-1] for _, _, key in labels if len(key.split()[-1]) >= 3})
+    surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", re.IGNORECASE) if surnames else None
+    turns = []
+    for k, (label_start, start, _) in enumerate(labels):
+        turn_end = labels[k + 1][0] if k + 1 < len(labels) else end
+        line_end = text.find("\n", start, turn_end)
+        if line_end >= 0 and surname_re is not None and (named := surname_re.search(text, line_end, turn_end)):
+            named_line = text.rfind("\n", 0, named.start()) + 1  # the author speaking about a speaker, as in a run
+            if not ADDRESSING_RE.search(text, named_line, turn_end):
+                turn_end = named_line
+        turns.append(Turn(label_start, start, max(turn_end, line_end)))
+    return turns
+
+
+def _last_piece_end(text: str, pieces: list[int]) -> int:
+    """The end of a transcript's last piece, starting at pieces[-1]: as many non-blank lines as the (lower) median
+    piece before it holds (one sentence a line, or one paragraph), its own line at least."""
+    counts = sorted(_nonblank_lines(text, a, b) for a, b in zip(pieces, pieces[1:]))
+    wanted = max(1, counts[(len(counts) - 1) // 2]) if counts else 1  # the lower median: the shorter guess
+    end = pieces[-1]
+    for index, line in enumerate(_TEXT_LINE_RE.finditer(text, pieces[-1])):
+        if index >= wanted:
+            break
+        end = line.end("line")
+    return end
+
+
+def _nonblank_lines(text: str, start: int, end: int) -> int:
+    """The number of lines from `start` to `end` holding some text (the line of `start` counts)."""
+    return sum(1 for line in text[start:end].split("\n") if line.strip())
 
 
 def is_title_case(text: str, start: int) -> bool:

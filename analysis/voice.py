@@ -18,7 +18,9 @@
   (find_line_speakers); the paragraph after a line ending in "Wills is here to reassure us:" / "Reuters adds:" /
   "he will say:" / "the caliph issued this edict:" / "According to Carlson:" / "Homan said in a statement Tuesday,"
   (find_introduced_paragraphs), and the
-  paragraphs after it up to one closing the quotation with a mark no mark opened ("… the election.”"); words after "Wills asked:"; the topic of "spoke out about", "warned of",
+  paragraphs after it up to one closing the quotation with a mark no mark opened ("… the election.”"), or, one
+  sentence a line, the lines up to the author's next naming the speaker ("He ... commented: ¶ ... ¶ Rich Penkoski is
+  hardly the first ..."); words after "Wills asked:"; the topic of "spoke out about", "warned of",
   "complained about", "railed against".
 - authorial: everything else, and where a cue does not reach the phrase: the author's own "I wrote that",
   "we call it", "I said ..."; "in what can only be described as ..." (a modal passive, no one else's naming); "said nothing", "is said to"; the author's words for the source itself ("according to a shocking report"); a noun
@@ -80,6 +82,7 @@ _REPORT_VERBS = (
 # "He replied:", "Wills is here to reassure us:"), perhaps with the person spoken to before the colon.
 _COLON_VERBS = (
     rf"(?:{_REPORT_VERBS}|ask(?:s|ed|ing)?|repl(?:y|ies|ied|ying)|respond(?:s|ed|ing)?|answer(?:s|ed|ing)?|"
+    r"commented|remarked|"  # (not "comments:", "remarks:": nouns heading a reader's comment or a speech)
     r"reassur(?:e|es|ed|ing)|recall(?:s|ed|ing)?|conclud(?:e|es|ed|ing)|observ(?:e|es|ed|ing))"
 )
 # Before such a colon, the author's rhetorical question or imagined reader ("One might ask: ...", "You may say:
@@ -487,9 +490,12 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
         if (modal := _MODAL_BEFORE.search(before)) is not None and modal.start() > 0:
             before = before[:modal.start()]  # "he will say:": the subject comes before the modal
         verb = _WORD_RE.match(text, match.start()).group().lower()
-        if _FIRST_PERSON_BEFORE.search(before[-40:]) or not _has_reported_speaker(before, verb, _goes_on_to(before)):
+        if _FIRST_PERSON_BEFORE.search(before[-40:]):
             continue
-        if (block := _introduced_paragraph(text, line_end)) is not None:
+        if not _has_reported_speaker(before, verb, _goes_on_to(before)) and not _joined_to_subject(before):
+            continue
+        surname = _intro_speaker_surname(text, line_start, before)
+        if (block := _introduced_paragraph(text, line_end, surname)) is not None:
             blocks.append(block)
     if "," in text:
         blocks.extend(_comma_introduced_paragraphs(text))
@@ -517,17 +523,98 @@ def _comma_introduced_paragraphs(text: str) -> list[Block]:
     return blocks
 
 
-def _introduced_paragraph(text: str, line_end: int) -> Block | None:
+def _introduced_paragraph(text: str, line_end: int, surname: str | None = None) -> Block | None:
     """The paragraph after the line ending at `line_end`, attributed, with the paragraphs after it that go on with
-    the same quotation (_quotation_goes_on_to); None when there is none or a quotation mark opens it (find_quotes
-    has it)."""
+    the same quotation (_quotation_goes_on_to), or else, one sentence a line, the lines up to the author's next
+    naming the speaker by `surname` (_lines_until_named); None when there is none or a quotation mark opens it
+    (find_quotes has it)."""
     paragraph = _PARAGRAPH_RE.match(text, line_end)
     if paragraph is None or text[paragraph.start("para")] in QUOTE_MARKS:
         return None
     start, end = paragraph.span("para")
     if not _closes_open_quotation(text[start:end]):
-        end = _quotation_goes_on_to(text, end) or end
+        end = _quotation_goes_on_to(text, end) or (_lines_until_named(text, end, surname) if surname else None) or end
     return Block(start, end, ATTRIBUTED)
+
+
+# A line ending "... and commented:" after its subject's first verb ("He sent me the packets ... and commented:"):
+# the sentence's subject speaks. Only a pronoun or a name of two capitalised words opening the sentence.
+_JOINED_VERB_BEFORE = re.compile(r"\b(?:and|then)\s*$", re.IGNORECASE)
+_THIRD_PERSON = frozenset("he she they".split())
+_OPENS_NO_NAME = _NOT_A_SUBJECT | _SUBORDINATORS
+_NAME_RE = re.compile(r"(?-i:[A-Z])[\w\u2019'.-]+(?:\s+(?-i:[A-Z])[\w\u2019'.-]+)+")
+
+
+def _joined_to_subject(before: str) -> bool:
+    """True when `before` (a line up to its verb of speaking) ends with "and"/"then" after a clause whose sentence
+    opens with a third-person pronoun or a name: the verb's subject is that speaker."""
+    if not _JOINED_VERB_BEFORE.search(before):
+        return False
+    sentence = _last_sentence(before)
+    first = _WORD_RE.search(sentence)
+    return first is not None and (first.group().lower() in _THIRD_PERSON or _leading_name(sentence) is not None)
+
+
+def _last_sentence(line: str) -> str:
+    """The line's text after its last sentence break."""
+    breaks = list(_SENTENCE_BREAK_RE.finditer(line))
+    return line[breaks[-1].end():] if breaks else line
+
+
+def _leading_name(sentence: str) -> str | None:
+    """The name of two capitalised words or more opening `sentence` ("Rich Penkoski, the father of ..."), or None
+    (not "The ...", "In ...": a first word that opens no name)."""
+    name = _NAME_RE.match(sentence.lstrip())
+    if name is None or name.group().split()[0].lower() in _OPENS_NO_NAME:
+        return None
+    return name.group()
+
+
+def _intro_speaker_surname(text: str, line_start: int, before: str) -> str | None:
+    """The surname of the speaker a line introducing a quotation names: the name opening its sentence, or for a
+    pronoun ("He sent me ... and commented:") the name opening the sentence before (on the line above); None
+    when neither opens with a name."""
+    sentence = _last_sentence(before)
+    name = _leading_name(sentence)
+    if name is None:
+        first = _WORD_RE.search(sentence)
+        if first is None or first.group().lower() not in _THIRD_PERSON or line_start == 0:
+            return None
+        previous = before[:len(before) - len(sentence)]  # the sentence before, on the same line or the line above
+        if not previous.strip():
+            previous = text[text.rfind("\n", 0, line_start - 1) + 1:line_start - 1]
+        breaks = list(_SENTENCE_BREAK_RE.finditer(previous.rstrip() + " "))
+        previous_sentence = previous[breaks[-2].end():] if len(breaks) >= 2 else previous
+        name = _leading_name(previous_sentence)
+        if name is None:
+            return None
+    surname = name.split()[-1].strip(".,")
+    return surname if len(surname) >= 3 else None
+
+
+def _lines_until_named(text: str, position: int, surname: str) -> int | None:
+    """One sentence a line, a quotation introduced by a colon has no mark of its end but the author's next words
+    about its speaker ("He ... commented: ¶ The school is backtracking ... ¶ Rich Penkoski is hardly the first to
+    protest ..."): the end of the line before the first line naming the speaker by `surname`, when it comes within
+    MAX_EXCERPT_CHARS, with no blank line (a paragraph break: the quotation's end may be there), no line ending in
+    a colon (a new introduction) and no line holding a double quotation mark between (the author quoting again);
+    else None."""
+    limit = min(len(text), position + MAX_EXCERPT_CHARS)
+    named = re.compile(rf"\b{re.escape(surname)}\b")
+    end = position
+    while end < limit and text.startswith("\n", end):
+        line_start = end + 1
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end]
+        if not line.strip() or line_end > limit:
+            return None
+        if named.search(line):
+            return end if end > position else None
+        if _DOUBLE_MARK_RE.search(line) or line.rstrip().endswith(":"):
+            return None
+        end = line_end
+    return None
 
 
 # A quotation introduced by a colon may run over several paragraphs and show its end only by its closing mark: the

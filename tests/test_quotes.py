@@ -232,3 +232,10 @@ def test_a_curly_quotation_goes_on_over_paragraphs_not_reopened_to_its_closing_m
     assert _texts("“First.\n\n“Second.”") == ["“First.", "“Second.”"]
     far = "“Open.\n\n" + "line.\n\n" * 8 + "end.”"
     assert _texts(far) == ["“Open."]
+
+
+def test_a_quotation_open_at_a_line_end_goes_on_over_lines_holding_apostrophes():
+    # one sentence per line (PTC): "It’s" and "Iran’s" are apostrophes, no marks that stop the quotation
+    text = ("“That’s because every threat is connected to Iran’s outlaw behavior.\n"
+            "It’s critical that the community do the same.\nTo do otherwise would be foolish.”\nHaley accused Iran.")
+    assert _texts(text) == [text[:text.index("\nHaley")]]

@@ -694,3 +694,112 @@ def test_the_writer_s_own_words_inside_a_report(text: str, phrase: str, voice: s
 )
 def test_cues_that_do_not_reach_the_phrase(text: str, phrase: str, voice: str):
     assert _voice(text, phrase) == voice
+
+
+# --- a transcript the author introduces ("Following is a transcript:"), one sentence a line -------------------------
+EXCERPTED_SPEECH = (
+    "The cleric posted his address on YouTube.\n"
+    "Following is a transcript: Jihad Al-‘Ayesh: “Some people have shown up with a new fashion.\n"
+    "The vogue today is to shed crocodile tears about their historical lies.\n"
+    "This is, indeed, a new fashion.\n"
+    "They weep about what the Jews call ‘the Holocaust.’ […] “Did the Nazi annihilation target only the Jews?\n"
+    "Anybody?\n"
+    "Inhuman and criminal annihilation runs in the veins of the West.\n"
+    "[…] “Hitler was not the first to perpetrate a genocide.\n"
+    "The Americans annihilated millions.\n"
+    "Nobody mentions this.\n"
+    "The cleric's lies are shameless.\n"
+    "Don't be deceived by such propaganda."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("crocodile tears", "quoted"),  # lines after the speaker's label, no mark on them
+        ("criminal annihilation", "quoted"),  # a passage reopened after "[…] “" goes on with the same turn
+        ("annihilated millions", "quoted"),
+        ("shameless", "authorial"),  # past the last passage's median length: the author's commentary
+        ("propaganda", "authorial"),
+    ],
+)
+def test_the_turns_of_an_introduced_transcript_are_quoted(phrase: str, voice: str):
+    assert _voice(EXCERPTED_SPEECH, phrase) == voice
+
+
+def test_an_introduced_transcript_takes_interviewer_turns_and_ends_at_its_end_line():
+    text = (
+        "Following are excerpts from the interview, which aired on May 26:\n"
+        "Abu Bakr: The crusader regime lies.\nIts media spreads filth.\nWe will not forget.\n"
+        "Interviewer: Will you talk to them?\nThey have asked.\nWhat is your answer?\n"
+        "Abu Bakr: Never with the treacherous infidels.\nEnd of transcript\nSuch hateful rhetoric is typical."
+    )
+    assert _voice(text, "filth") == "quoted"  # three turns, one interviewer's: too few for a bare run of labels
+    assert _voice(text, "talk to them") == "quoted"
+    assert _voice(text, "treacherous") == "quoted"
+    assert _voice(text, "hateful") == "authorial"  # within the median piece's three lines, but after the end line
+
+
+def test_a_transcript_introduction_needs_a_speaker_label_after_it():
+    text = ("Following is a transcript of the remarks.\nThe crusader regime lies, he said.\n"
+            "Here are the excerpts: the regime lies and the media spread filth.")
+    assert find_speaker_turns(text) == []
+    assert _voice(text, "filth") == "authorial"
+
+
+# --- a line ending "... and commented:" introduces the next lines, one sentence a line, up to the speaker named again ---
+COMMENTED = (
+    "Rich Penkoski, the father of a student, contacted me.\n"
+    "He sent me the packets the school gave out and commented:\n"
+    "Notice there are no bible verses.\n"
+    "The teacher today told the students the assignment was optional.\n"
+    "The school is backtracking and being deceptive to try and weasel out of this.\n"
+    "Rich Penkoski is hardly the first to protest this egregious submission.\n"
+    "The brutal ideology spreads."
+)
+
+
+@pytest.mark.parametrize(
+    ("phrase", "voice"),
+    [
+        ("bible verses", "attributed"),  # the line after the colon, as before
+        ("weasel", "attributed"),  # and the lines after it, up to the author's next words about him
+        ("egregious", "authorial"),
+        ("brutal", "authorial"),
+    ],
+)
+def test_lines_after_a_speaker_s_colon_are_his_up_to_his_name(phrase: str, voice: str):
+    assert _voice(COMMENTED, phrase) == voice
+
+
+def test_lines_after_a_colon_stay_the_author_s_without_a_mark_of_the_quotation_s_end():
+    # the speaker never named again: only the introduced line is his
+    unnamed = COMMENTED.replace("Rich Penkoski is hardly", "Nobody is")
+    assert _voice(unnamed, "bible verses") == "attributed"
+    assert _voice(unnamed, "weasel") == "authorial"
+    # a paragraph break, or the author quoting someone between, may end the quotation: not past it
+    assert _voice(COMMENTED.replace("optional.\n", "optional.\n\n"), "weasel") == "authorial"
+    assert _voice(COMMENTED.replace("was optional.", "was “optional.”"), "weasel") == "authorial"
+    # the author's own "and commented:" (the first person) introduces nothing
+    mine = COMMENTED.replace("He sent me the packets the school gave out", "I read the packets the school gave out")
+    assert _voice(mine, "bible verses") == "authorial"
+    # "comments:" / "remarks:" head a reader's comment or a speech as nouns; "remarked:" speaks
+    assert _voice("Reader comments:\nThe regime is evil.\nMore.", "regime") == "authorial"
+    assert _voice("Prepared remarks:\nThe regime is evil.\nMore.", "regime") == "authorial"
+    assert _voice("Smith remarked:\nThe regime is evil.\nMore.", "regime") == "attributed"
+
+
+def test_an_introduced_transcript_s_first_label_may_follow_a_blank_line_and_its_lone_turn_is_one_line():
+    text = "Following are excerpts from the interview:\n\nAbu Bakr: The crusader regime lies.\nIts media spreads filth.\n\nMore."
+    assert _voice(text, "crusader regime") == "quoted"
+    assert _voice(text, "filth") == "authorial"  # no piece before it to say how long the last runs: its own line only
+    assert _voice(text.replace(":\n\nAbu", ":\n\n\n\nAbu"), "crusader regime") == "authorial"  # too far from it
+
+
+def test_an_introduced_transcript_ends_at_the_author_s_quotation_of_someone_else():
+    text = EXCERPTED_SPEECH.replace(
+        "[…] “Hitler was not the first to perpetrate a genocide.\nThe Americans annihilated millions.",
+        "“Such hateful lies must be condemned,” said Senator Smith.\nThe cleric annihilated his credibility.",
+    )
+    assert _voice(text, "criminal annihilation") == "quoted"
+    assert _voice(text, "annihilated his credibility") == "authorial"
