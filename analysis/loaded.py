@@ -9,7 +9,8 @@ Two sources, kept apart:
   past a lexicon term is kept whole (so it may overlap that lexicon hit). A hit does not grow over weaker
   words into another sentence (tagged_runs), nor end on a neutral reporting verb ("said", "indicated"); a
   one-word hit needs a third more score than the threshold (SINGLE_WORD_RATIO). Nor does it grow over the
-  punctuation that ends or opens a phrase (PHRASE_MARKS: a comma, colon, dash, slash, opening quote or bracket), and
+  punctuation that ends or opens a phrase (PHRASE_MARKS: a comma, colon, dash, slash, opening quote or bracket), nor
+  cross a colon or a quotation mark at a word's edge (RUN_STOPS: the quoted words are another voice), and
   a hit that is only a proper name, a dateline or speaker's label, or an office (trim_runs) is dropped. In a
   document the lexicon finds little in, every hit needs up to three times the score (density_prior).
   Model hits are reported in the body only: one touching boilerplate is dropped.
@@ -685,7 +686,7 @@ PHRASE_MARKS = (
 # split, the parts so grown past a comma held gold in 17 % of their characters forwards, 41 % backwards (all hits:
 # 37 %), those grown backwards before an opening quote or bracket 12 %. Words on both sides that reach the threshold
 # themselves still make one hit ("partisan, conservative judges"), except across a colon, which ends a phrase as a
-# sentence end does.
+# sentence end does, or a quotation mark (RUN_STOPS).
 STOPS_GROWTH_BACKWARDS = COLON | DASH | OPENING | SLASH
 # No run crosses a colon, nor a quotation mark that opens before a word or closes after one: high words either side
 # are two hits, as across a sentence start. The quoted words and the author's around them are two voices, and a hit
