@@ -3,6 +3,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import pytest
 
@@ -1113,11 +1114,63 @@ def test_phrase_marks_give_the_punctuation_before_each_word():
     assert marks == {
         "a": 0, "b": loaded.COMMA, "c": loaded.COMMA, "d": loaded.COLON, "e": loaded.DASH, "f": loaded.DASH,
         "g": loaded.DASH, "h": 0, "i": 0,  # a single hyphen joins a compound
-        "j": loaded.OPENING, "k": loaded.OPENING | loaded.QUOTE, "l's": 0, "m": 0, "n": loaded.SLASH,
+        "j": loaded.OPENING, "k": loaded.OPENING | loaded.QUOTE, "l's": loaded.CLOSING, "m": 0, "n": loaded.SLASH,
         "o": loaded.OPENING | loaded.QUOTE,
-        "p": 0, "q": loaded.DASH,  # closing quotes and brackets end no phrase here
+        "p": loaded.CLOSING, "q": loaded.DASH,  # a closing bracket marks nothing
     }
     assert loaded.phrase_marks("", (), ()).size == 0
+
+
+def test_phrase_marks_give_a_closing_quotation_mark_but_not_an_apostrophe():
+    def marks(text: str) -> dict[str, int]:
+        tokens = tokenize(text)
+        return dict(zip(tokens.words, loaded.phrase_marks(text, tokens.word_starts, tokens.word_ends).tolist()))
+
+    assert marks("they vilified” educators")["educators"] == loaded.CLOSING
+    assert marks("a “horrifying,” he said")["he"] == loaded.COMMA | loaded.CLOSING
+    assert marks("the teachers’ union")["union"] == 0  # a plural's apostrophe
+    assert marks("don’t go now")["go"] == 0
+    assert marks("called it 'sick' twice")["twice"] == loaded.CLOSING
+
+
+def _marked_hits(text: str, scored: dict[str, float]) -> list[str]:
+    """The model's hits on `text` with the given score per word (others 0; threshold 0.3, no scaling)."""
+    model = loaded.LoadedModel(weights={}, bias=0.0, threshold=0.3, extend_ratio=0.5)
+    tokens = tokenize(text)
+    runs = loaded.model_word_runs(model, [scored.get(w, 0.0) for w in tokens.words], tokens.words,
+                                  loaded.sentence_starts(tokens), loaded.hyphen_joins(text, tokens.word_ends),
+                                  loaded.phrase_marks(text, tokens.word_starts, tokens.word_ends))
+    return _runs_text(text, runs)
+
+
+def test_model_hits_do_not_cross_a_closing_quotation_mark():
+    # Review 8: "vilified” educators" (the quoted word and the author's noun are two voices).
+    assert _marked_hits("teachers were “vilified” educators said", {"vilified": 0.5, "educators": 0.5}) \
+        == ["vilified", "educators"]
+    assert _marked_hits("called it 'sick' people say", {"sick": 0.5, "people": 0.5}) == ["sick", "people"]
+
+
+def test_model_hits_do_not_cross_an_opening_quotation_mark():
+    # Review 8: "verdict was “horrifying" (a low word bridged the author's word to the quoted one).
+    assert _marked_hits("the verdict was “horrifying” to them", {"verdict": 0.5, "was": 0.1, "horrifying": 0.5}) \
+        == ["verdict", "horrifying"]
+    assert _marked_hits("a brutal “regime” there", {"brutal": 0.5, "regime": 0.5}) == ["brutal", "regime"]
+
+
+def test_quoted_labels_stay_whole():
+    assert _marked_hits("he was dubbed “Creepy Lawyer” by them", {"Creepy": 0.5, "Lawyer": 0.5}) == ["Creepy Lawyer"]
+    assert _marked_hits('an "inclusive community" that', {"inclusive": 0.5, "community": 0.2}) \
+        == ["inclusive community"]
+
+
+def test_a_low_word_bridges_high_ones_only_with_no_mark_between():
+    # Review 8: "portable machine, the lack" (a low "the" bridged two phrases across a comma).
+    assert _marked_hits("a portable machine, the lack of power", {"portable": 0.5, "machine": 0.5, "lack": 0.5}) \
+        == ["portable machine", "lack"]
+    assert _marked_hits("a portable machine the lack of power", {"portable": 0.5, "machine": 0.5, "lack": 0.5}) \
+        == ["portable machine the lack"]
+    assert loaded.tagged_runs([0.9, 0.1, 0.9], 0.5, 1.0, None, np.array([0, 0, loaded.DASH], dtype=np.uint8)) \
+        == [(0, 0), (2, 2)]
 
 
 def test_model_hits_do_not_grow_over_the_punctuation_of_a_phrase():
