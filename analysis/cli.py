@@ -84,11 +84,7 @@ def main(argv: list[str] | None = None) -> int:
 
 
 def _score(args: argparse.Namespace) -> int:
-    from tqdm import tqdm
-
     from .corpus import LoadOptions, start_loading
-    from .pipeline import score_to_dir
-    from .resources import load_resources
 
     started = time.perf_counter()
     options = LoadOptions(max_file_bytes=int(args.max_file_mb * 1024 * 1024), text_column=args.text_column)
@@ -96,14 +92,22 @@ def _score(args: argparse.Namespace) -> int:
     if args.chunk_size is None and survey.text_bytes > AUTO_STREAM_BYTES:
         args.chunk_size = AUTO_CHUNK_SIZE
         print(f"note: {survey.text_bytes / 2**20:,.0f} MB of input: streaming in chunks of {AUTO_CHUNK_SIZE:,} documents to bound memory (choose with --chunk-size N)", file=sys.stderr)
-    # The documents load in a second process while this one loads the resources (streaming reads them later).
-    loading = start_loading(args.paths, options) if args.chunk_size is None else None
+    # The documents load in child processes while this one imports the engine and loads the resources
+    # (streaming reads them later): loading starts before pandas, SciPy and the analyses are imported.
+    loading = start_loading(args.paths, options, args.workers) if args.chunk_size is None else None
+    from tqdm import tqdm
+
+    from .pipeline import score_to_dir, warm_up
+    from .resources import load_resources
+
     try:
         resources = load_resources(lexicon_path=args.lexicon)
         overrides = _event_overrides(args.events)
     except (OSError, ValueError) as exc:
         print(f"error: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    if args.engine == "process":
+        warm_up(resources)  # while the documents load, rather than after (the pool would do it then)
     if loading is None:
         return _score_stream(args, options, resources, overrides, started, survey.items)
     documents, errors = loading()
