@@ -11,6 +11,7 @@ from __future__ import annotations
 # The engine (pandas, scikit-learn, SciPy, lxml: over a second) is imported inside the commands that
 # run it, so --help and usage errors answer at once and a command pays only for what it uses.
 import argparse
+import gc
 import sys
 import time
 from pathlib import Path
@@ -111,6 +112,9 @@ def _score(args: argparse.Namespace) -> int:
     if loading is None:
         return _score_stream(args, options, resources, overrides, started, survey.items)
     documents, errors = loading()
+    # All this process holds now (modules, resources, documents) stays to its end: frozen, it is no longer walked
+    # by every full garbage collection while the outputs come in (~0.1 ms of CPU a document; pool workers do the same).
+    gc.freeze()
     bar = tqdm(total=len(documents), unit="doc", desc="analysing", file=sys.stderr, disable=args.no_progress or None)
 
     def progress(done: int, total: int) -> None:
