@@ -134,8 +134,35 @@ def iter_documents(
 
 
 def worker_pool(resources: Resources, workers: int | None = None) -> ProcessPoolExecutor:
-    """A process pool whose workers hold `resources` (sent once per worker, not once per document)."""
+    """A process pool whose workers hold `resources` (sent once per worker, not once per document).
+
+    The analyses' state is built before the workers start (warm_up), so each inherits it."""
+    warm_up(resources)
     return ProcessPoolExecutor(max_workers=workers, initializer=_set_worker_resources, initargs=(resources,))
+
+
+# A short made-up article: analysing it builds what the analyses build on first use.
+WARM_UP_TEXT = """Senators clash over border funding bill
+
+By Jane Doe, Staff Reporter
+March 3, 2024
+
+WASHINGTON (Reuters) - Lawmakers on Tuesday blasted the radical proposal, which critics called a disastrous betrayal of hardworking taxpayers. "This is an outrageous scheme," said Senator John Smith, a Republican from Ohio. The White House said the plan would protect jobs and the economy, according to a statement.
+
+Dr. Maria Lopez, an economist at Harvard University, told CNN that the cost was unclear.
+
+Subscribe to our newsletter
+Share on Facebook
+Copyright 2024 Reuters. All rights reserved.
+"""
+
+
+def warm_up(resources: Resources) -> None:
+    """Analyse WARM_UP_TEXT once, for its side effects only: what the analyses build on first use and then keep
+    (the loaded-wording scorer's feature index, boilerplate cue patterns, the hyphenation dictionary …, about
+    0.3 s of CPU) is then built in this process, and the pool workers it forks inherit it instead of each
+    building it again at its first document. Nothing any analysis computes depends on it."""
+    analyze_document(Document("warm-up", "warm-up", WARM_UP_TEXT), resources)
 
 
 def pool_outputs(

@@ -12,11 +12,13 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import urlsplit
 
-import pandas as pd
-
 from .lexicon_csv import fold
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent / "data"
 REGISTRY_PATH = DATA_DIR / "outlets.csv"
@@ -463,6 +465,8 @@ def load_registry(path: str | Path | None = None) -> Registry:
 
 def registry_table(registry: Registry) -> pd.DataFrame:
     """The registry as a table for the dashboard: one row per outlet, every label with its source and date."""
+    import pandas as pd  # imported here only: document loading imports this module and needs no pandas
+
     rows = []
     for o in registry.outlets:
         rows.append({

@@ -167,3 +167,16 @@ def test_large_inputs_stream_by_default_and_write_the_same_tables(tmp_path, caps
     assert "(3 chunk(s))" in captured.out
     for table in sorted((tmp_path / "memory").glob("*.csv")):
         assert (tmp_path / "stream" / table.name).read_bytes() == table.read_bytes(), table.name
+
+
+def test_score_from_the_command_line_in_a_fresh_process(tmp_path):
+    """`python -m analysis score … --engine process` as run by hand: loading in child processes forked before
+    pandas is imported, the pool warmed up, the heap frozen at exit; the same tables as the local engine."""
+    fresh = subprocess.run([sys.executable, "-m", "analysis", "score", str(SEEDS), "--out", str(tmp_path / "fresh"),
+                            "--engine", "process", "--workers", "2", "--no-progress"], cwd=ROOT, capture_output=True, text=True)
+    assert fresh.returncode == EXIT_OK and "Analysed 5 document(s)" in fresh.stdout, fresh.stderr
+    assert main(["score", str(SEEDS), "--out", str(tmp_path / "local"), "--no-progress"]) == EXIT_OK
+    names = sorted(p.name for p in (tmp_path / "local").iterdir())
+    assert names == sorted(p.name for p in (tmp_path / "fresh").iterdir()) and "documents.csv" in names
+    for name in names:
+        assert (tmp_path / "fresh" / name).read_bytes() == (tmp_path / "local" / name).read_bytes(), name

@@ -203,6 +203,39 @@ def test_start_loading_gives_what_load_corpus_gives(tmp_path, monkeypatch):
     assert corpus.start_loading([tmp_path, tmp_path / "missing.txt"], options)() == expected
 
 
+def test_start_loading_in_several_processes_keeps_the_input_order_and_the_duplicate_suffixes(tmp_path):
+    """Runs of consecutive files load in separate processes; joined, they give what load_corpus gives:
+    the same order, the -2 suffix of a duplicate met in another run, errors where their files stand."""
+    from analysis import corpus
+
+    for number in range(12):
+        (tmp_path / f"{number:02d}.txt").write_text(f"Story {number % 5}.\n\nIt has a body of some length.", encoding="utf-8")
+    (tmp_path / "05.bin").write_bytes(b"\x00")
+    (tmp_path / "07.csv").write_text("text\nA story in a table.\n", encoding="utf-8")  # a table: pandas in the child
+    paths = [tmp_path, tmp_path / "missing.txt", tmp_path / "03.txt"]
+    runs = corpus._consecutive_runs(list(corpus._input_files(paths)), 8)
+    assert len(runs) == 8 and [item for run in runs for item in run] == list(corpus._input_files(paths))
+    expected = load_corpus(paths)
+    suffixes = [doc.doc_id[16:] for doc in expected[0]]
+    assert suffixes.count("-2") == 5 and suffixes.count("-3") == 3 and len(expected[1]) == 2
+    assert corpus.start_loading(paths, processes=2)() == expected
+
+
+def test_loading_imports_no_pandas_until_a_table_is_read(tmp_path):
+    """start_loading forks its processes before the CLI imports pandas: loading text needs none, a table imports it."""
+    import subprocess
+    import sys
+
+    (tmp_path / "a.txt").write_text("A story.\n\nIts body.", encoding="utf-8")
+    (tmp_path / "b.csv").write_text("text\nA story in a table.\n", encoding="utf-8")
+    code = ("import sys; from analysis.corpus import load_corpus; "
+            "a = load_corpus([sys.argv[1]]); before = 'pandas' in sys.modules; b = load_corpus([sys.argv[2]]); "
+            "print(len(a[0]), before, len(b[0]), 'pandas' in sys.modules)")
+    done = subprocess.run([sys.executable, "-c", code, str(tmp_path / "a.txt"), str(tmp_path / "b.csv")],
+                          cwd=Path(__file__).resolve().parent.parent, capture_output=True, text=True)
+    assert done.stdout.split() == ["1", "False", "1", "True"], done.stderr
+
+
 @pytest.mark.parametrize("name,data,message", [
     ("broken.json", b'{"text": "unterminated', "malformed JSON: Unterminated string starting at line 1, column 10"),
     ("list.json", b'[{"text": "a"}\n {"text": "b"}]', "malformed JSON: Expecting ',' delimiter at line 2, column 2"),

@@ -64,3 +64,18 @@ def test_pool_workers_freeze_what_they_inherit_and_collect_less_often():
         young, frozen = pool.submit(_worker_gc_state).result()
     assert young == pipeline.WORKER_GC_YOUNG
     assert frozen > 1000  # the modules and resources the worker inherited
+
+
+def test_the_warm_up_article_runs_every_analysis_and_leaves_the_results_unchanged():
+    """worker_pool analyses WARM_UP_TEXT before forking (pipeline.warm_up): it must run every analysis without
+    failing (a failure would stop short of building their state), and nothing later may depend on it."""
+    from analysis import pipeline
+    from analysis.resources import load_resources
+
+    resources = load_resources()
+    documents, _ = load_corpus([SEEDS])
+    cold = [analyze_document(document, resources) for document in documents]
+    warm = analyze_document(Document("warm-up", "warm-up", pipeline.WARM_UP_TEXT), resources)
+    assert not warm.error and {"spans", "blocks", "citations"} <= set(warm.rows)
+    pipeline.warm_up(resources)
+    assert [analyze_document(document, resources) for document in documents] == cold
