@@ -319,7 +319,7 @@ def test_a_pronoun_does_not_reach_past_a_sentence_led_by_a_surname():
         "Bishop Juan Barros was appointed in 2015. Elizabeth Yore spoke to Raymond Arroyo on Monday. A judicial inquiry found all the victims, including the "
         "letter’s author Juan Carlos, to be credible. Arroyo spoke with Cruz as well. "
         "He’d testified about three bishops, he said, but Barros mattered more. "
-        "Mary Steenburgen wrote the song. Steenburgen wasn’t thrilled. “I couldn’t focus,” she said."
+        "Mary Steenburgen wrote a letter. Steenburgen wasn’t thrilled. “I couldn’t focus,” she said."
     )
     assert "Juan Carlos" not in actors
     assert actors["Mary Steenburgen"].verbs == ("say", "write")  # the surname of the last speaker leads: still her
