@@ -231,10 +231,15 @@ TEXT_NOUNS = REPORT_NOUNS | frozenset(
         " comment reply response review story line word caption thread speech paper summary analysis"
         " chart graph picture photo photograph image video clip map screenshot meme link message petition"
         " order ruling opinion dissent decision brief motion complaint affidavit"
+        " suggestion proposal warning plea appeal apology rebuttal critique question answer"
     ).split() for ending in ("", "s")
 ) | {"following", "lyrics", "remarks", "analyses", "summaries", "speeches"}
-# Words that count an object's noun after "of" ("hundreds of songs", "a number of posts"): the noun after "of" is the head.
-QUANTITY_NOUNS = frozenset("hundreds thousands dozens millions billions scores lots lot number couple pair series handful bunch".split())
+# Words that count or copy an object's noun after "of" ("hundreds of songs", "a number of posts", "a copy of her letter"):
+# the noun after "of" is the head.
+QUANTITY_NOUNS = frozenset(
+    "hundreds thousands dozens millions billions scores lots lot number couple pair series handful bunch"
+    " copy copies excerpt excerpts version versions part portion".split()
+)
 # Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
 # (analysis/voice.py's _SUBORDINATORS builds on them.)
 # The rarer "whilst", "whereas", "till" and "lest" too: capitalised at a sentence's start they are no name's word ("Whilst
@@ -2116,7 +2121,7 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             # person a pronoun after it may mean, described by the title ("the ambassador"); not an object ("warned
             # Pope Francis")
             titles = sentence.lower[span[0]:span[1] - 1]
-            if titles and all(w.rstrip(".") in TITLES_AND_ROLES for w in titles) and _titled_subject(sentence, span):
+            if not found and titles and all(w.rstrip(".") in TITLES_AND_ROLES for w in titles) and _titled_subject(sentence, span):
                 found.append((name, _description(titles), span[0]))
             continue
         if kind == "person" and len(name.split()) >= 2:
@@ -2132,14 +2137,15 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
 
 
 def _titled_subject(sentence: _Sentence, span: tuple[int, int]) -> bool:
-    """The titled name at span opens a clause, its verb after it: at the sentence's start, after a comma, "and", "but"
-    or a subordinator, a lower-case word right after it ("but Ambassador Haley departed"), outside a quotation."""
+    """The titled name at span is the subject of a main clause, its verb right after it: at the sentence's start or
+    after "and" or "but" ("but Ambassador Haley departed from the ritual"; not "then-Cardinal Ratzinger who", "In
+    addition to …, Pope Francis named"), outside a quotation."""
     before, end = span[0] - 1, span[1]
-    if _possessive(sentence.words[end - 1]) or end >= sentence.last or not sentence.joined(end - 1) or not sentence.words[end].islower():
+    if _possessive(sentence.words[end - 1]) or end >= sentence.last or not _verb_after_name(sentence, end):
         return False
     if sentence.quoted is not None and sentence.quoted(span[0]):
         return False
-    return before < sentence.first or not sentence.joined(before) or sentence.lower[before] in ("and", "but", *SUBORDINATORS)
+    return before < sentence.first or (sentence.joined(before) and sentence.lower[before] in ("and", "but"))
 
 
 def _written_after_first_name(sentence: _Sentence, word: str) -> bool:
@@ -2511,13 +2517,16 @@ def _object_no_text(sentence: _Sentence, i: int) -> bool:
         if word == "of" and head in QUANTITY_NOUNS:
             k += 1
             continue
-        if (not sentence.words[k].islower() and not word[:1].isdigit()) or word in PREPOSITIONS or word in CLAUSE_BREAKERS:
+        if not sentence.words[k].islower() and not word[:1].isdigit():
+            return False  # a name: the verb's subject after it ("writes the Free Beacon") or a work's title
+        if word in PREPOSITIONS or word in CLAUSE_BREAKERS:
             break
         if head == "" and (word in ENGLISH_STOP_WORDS - DETERMINERS or _time_adverb(word) or word == "online"):
             return False  # a pronoun or an adverb, no noun: "posted it", "wrote back", "wrote recently that"
         head = word
         k += 1
-    return bool(head) and head.isalpha() and head not in TEXT_NOUNS and head not in TIME_NOUNS and not _time_adverb(head)
+    return (bool(head) and head.isalpha() and head not in TEXT_NOUNS and head not in TIME_NOUNS and head not in DETERMINERS
+            and not _time_adverb(head))
 
 
 # Nouns of a time a phrase after a verb names, no object ("wrote this afternoon that", "posted last week").
