@@ -2521,10 +2521,14 @@ def _object_no_text(sentence: _Sentence, i: int) -> bool:
             return False  # a name: the verb's subject after it ("writes the Free Beacon") or a work's title
         if word in PREPOSITIONS or word in CLAUSE_BREAKERS:
             break
+        if head and head not in DETERMINERS and len(word) > 4 and word.endswith(("ing", "ed")):
+            break  # a participle after the noun: "posted a video showing the crash"
         if head == "" and (word in ENGLISH_STOP_WORDS - DETERMINERS or _time_adverb(word) or word == "online"):
             return False  # a pronoun or an adverb, no noun: "posted it", "wrote back", "wrote recently that"
         head = word
         k += 1
+    if k < sentence.last and k - i <= 6 and sentence.gap(k - 1).startswith(",") and sentence.words[k].islower():
+        return False  # "wrote a long, scathing letter": the phrase may go on past the comma
     return (bool(head) and head.isalpha() and head not in TEXT_NOUNS and head not in TIME_NOUNS and head not in DETERMINERS
             and not _time_adverb(head))
 
