@@ -72,6 +72,10 @@ SPEECH_IF_REPORTING = frozenset({"maintain", "recall", "indicate", "conclude", "
 # Verbs of naming whose common sense is no speech ("the series was dubbed into English", "a plan dubbed"): a statement
 # only where the name given follows in quotation marks ("whom Tucker Carlson has dubbed “creepy porn lawyer”").
 SPEECH_IF_QUOTING = frozenset({"dub"})
+# Verbs of writing and posting whose object may be no text ("She wrote hundreds of songs", "He posted an elite 93.2
+# defensive grade", "posted bail"): a statement only where one is reported (sentence.reports) or the object is a text
+# (TEXT_NOUNS: "wrote a letter", "posted a chart"), or no noun object follows ("wrote on Twitter", "posted it").
+SPEECH_IF_TEXT = frozenset({"write", "post"})
 # Participles that report what the subject of the clause before said ("Omar defended herself …, saying: “…”").
 REPORTING_PARTICIPLES = frozenset(v for v in ATTRIBUTION_VERBS if v.endswith("ing"))
 # Words opening a reported clause right after such a verb ("maintained that", "indicated he was"; not "his").
@@ -168,7 +172,10 @@ TITLE_WORDS = PERSONAL_HONORIFICS | frozenset(
     " bishop archbishop cardinal monsignor msgr father fr rev reverend pastor rabbi imam sheikh judge attorney sir dame lord lady"
     " professor prof executive ceo sheriff detective inspector constable"
     " sergeant sgt captain capt lieutenant lt colonel col gen admiral commander corporal cpl drummer"
-    " undersheriff supervisor".split()
+    " undersheriff supervisor"
+    # ranks and offices written before a name as its title ("Officer Amber Guyger", "Chief Executive Officer Tim Cook",
+    # "NASA Administrator Jim Bridenstine", "Melkite Greek Catholic Patriarch Gregory III"): no one's given name
+    " officer administrator patriarch".split()
 ) | (OFFICE_NOUNS - OFFICE_DESIGNATIONS) | OFFICE_QUALIFIERS | JOB_NOUNS
 TITLES_AND_ROLES = TITLE_WORDS | ROLE_NOUNS
 NON_NAME_WORDS = frozenset(
@@ -180,8 +187,9 @@ NON_NAME_WORDS = frozenset(
 # Capitals and countries that speak for their governments ("Moscow said") and name bodies ("Kyiv Post").
 PLACE_WORDS = frozenset("moscow washington beijing budapest kyiv kiev brussels london paris berlin russia ukraine hungary china america europe".split())
 # The last words of newspapers' names in the outlet registry (analysis/data/outlets.csv) that are no one's first name or
-# surname ("Chicago Tribune", "Arkansas Democrat-Gazette"): shared with citations' publication tests.
-NEWSPAPER_WORDS = frozenset("journal herald tribune gazette telegraph chronicle inquirer examiner courier dispatch".split())
+# surname ("Chicago Tribune", "Arkansas Democrat-Gazette"): shared with citations' publication tests. "Enquirer" is
+# the other spelling of "Inquirer" ("Cincinnati Enquirer", "National Enquirer").
+NEWSPAPER_WORDS = frozenset("journal herald tribune gazette telegraph chronicle inquirer enquirer examiner courier dispatch".split())
 ORG_WORDS = frozenset(
     "ministry government office agency council commission committee parliament party news times post press radio"
     " tv television kremlin nato eu un house bloomberg reuters afp ap tass ria novosti union alliance embassy"
@@ -214,6 +222,24 @@ MESSAGE_NOUNS = frozenset(
 # Documents a body publishes, which say what it says ("the most recent WHO update says", "a Pentagon report said"):
 # written messages and the reports, updates and studies of news copy's "the <body> <noun> says".
 REPORT_NOUNS = MESSAGE_NOUNS | frozenset("report reports update updates study studies survey surveys bulletin assessment".split())
+# What one writes or posts that says something: the written messages and documents above, the pieces, posts and
+# pictures of news copy and social media ("wrote an op-ed", "posted a chart", "posted a video of"), and the papers of
+# courts and offices ("Saris wrote an order", "wrote the majority opinion"), singular and plural.
+TEXT_NOUNS = REPORT_NOUNS | frozenset(
+    f"{noun}{ending}" for noun in (
+        "article column op-ed editorial essay piece blog newsletter book chapter passage paragraph sentence headline"
+        " comment reply response review story line word caption thread speech paper summary analysis"
+        " chart graph picture photo photograph image video clip map screenshot meme link message petition"
+        " order ruling opinion dissent decision brief motion complaint affidavit"
+        " suggestion proposal warning plea appeal apology rebuttal critique question answer"
+    ).split() for ending in ("", "s")
+) | {"following", "lyrics", "remarks", "analyses", "summaries", "speeches"}
+# Words that count or copy an object's noun after "of" ("hundreds of songs", "a number of posts", "a copy of her letter"):
+# the noun after "of" is the head.
+QUANTITY_NOUNS = frozenset(
+    "hundreds thousands dozens millions billions scores lots lot number couple pair series handful bunch"
+    " copy copies excerpt excerpts version versions part portion".split()
+)
 # Subordinating conjunctions: a name right after one opening a sentence is the subject of its clause, not the sentence's.
 # (analysis/voice.py's _SUBORDINATORS builds on them.)
 # The rarer "whilst", "whereas", "till" and "lest" too: capitalised at a sentence's start they are no name's word ("Whilst
@@ -243,6 +269,15 @@ SENTENCE_OPENERS = ENGLISH_STOP_WORDS | SUBORDINATORS | frozenset("does did doin
 # Political labels news copy writes before a person's name ("Conservative Ben Shapiro", "Democrat Joe Manchin"): the
 # adjectives and nouns of the main parties and leanings (as GROUP_PLURALS' singulars), lower-case. No part of the name.
 POLITICAL_LABELS = frozenset("conservative liberal progressive republican democrat democratic socialist libertarian".split())
+# Occupations and standings news copy writes before a full name as a description, no title (the AP Stylebook's
+# "titles" entry: "occupational descriptions are always lower case": "astronaut John Glenn", "movie star John
+# Wayne"), capitalised only where they open a sentence ("Billionaire George Soros, who backs …", "Employee Steve
+# Castro tells the paper"): cut like a political label, before a name of two words at least. None is a given name.
+DESCRIPTIVE_NOUNS = frozenset(
+    "billionaire millionaire multimillionaire businessman businesswoman tycoon mogul magnate philanthropist"
+    " entrepreneur financier activist campaigner actor actress singer rapper comedian musician filmmaker novelist"
+    " playwright historian astronaut socialite televangelist blogger employee".split()
+)
 # Nationality and ethnic adjectives and nouns: alone they name no speaker ("the Russian and Syrian claims", "the
 # Jordanian government"). DEMONYMS (above, without "kremlin") plus the other nationalities common in world news
 # (the country list of the news wires' style guides); lower-case.
@@ -823,8 +858,9 @@ class _Sentence:
             return span
         for width in (1, 2):  # "Ukraine", "North Korea"
             rest = self.words[first + width:end]
-            # after "of" the title's field may be any word ("Supervisor of Elections Mark Andersen")
-            field = self.lower[before] == "of" and width == 1 and not _acronym(self.words[first])
+            # after "of" the title's field may be any word ("Supervisor of Elections Mark Andersen"), or two where the
+            # one-word field fails ("Secretary of Homeland Security Kirstjen Nielsen": "Security" is a body's word)
+            field = self.lower[before] == "of" and not any(map(_acronym, self.words[first:first + width]))
             if (2 <= len(rest) <= 3 and (field or fold(" ".join(self.words[first:first + width])) in self.doc_words.places)
                     and all(map(IS_CAPITALISED.__getitem__, rest)) and not any(map(_acronym, rest))
                     and not {_without_possessive(w.lower()) for w in rest} & ORG_WORDS
@@ -918,8 +954,8 @@ def _clean_name(parts: tuple[str, ...]) -> tuple[str, str]:
         return raw, "unknown"
     while len(parts) > 1 and parts[0].lower() in DEMONYMS:
         parts = parts[1:]
-    while len(parts) > 2 and parts[0].lower() in POLITICAL_LABELS:
-        parts = parts[1:]  # "Conservative Ben Shapiro", "Republican Jennifer McCormick": a label before the name
+    while len(parts) > 2 and (parts[0].lower() in POLITICAL_LABELS or parts[0].lower() in DESCRIPTIVE_NOUNS):
+        parts = parts[1:]  # "Conservative Ben Shapiro", "Billionaire George Soros": a label or description before the name
     # A possessive ends a modifier, not a name: "Hungary’s Gulyás" -> "Gulyás".
     for i in range(len(parts) - 2, -1, -1):
         if _possessive(parts[i]):
@@ -1063,6 +1099,8 @@ def find_actors(context: DocContext) -> list[Actor]:
             kind = "organization"
             if " " in name and (outlet_kind := _registry_kind(name, context)) in ("outlet", "agency", "platform"):
                 kind = outlet_kind  # a publication's name read as a body's ("Business Insider"): the registry's outlet
+            elif " " in name and outlet_kind is None and _written_in_lower_case(name, context, doc_words):
+                continue  # "according to the Household Survey" beside "the household survey captures": a thing, no body's name
         elif _common_word(name, doc_words.written) and not _named_as_person(name, context, doc_words):
             # "Analysts say", "Article posted with permission": a common noun, no speaker the text names; a surname
             # that reads as one ("Wills" beside "Garry Wills") stays
@@ -1298,6 +1336,24 @@ def _named_as_body(name: str, context: DocContext, doc_words: _DocWords) -> bool
                 return False
             body = body or (lower[end] == "which" and text[ends[end - 1]:starts[end]] == ", ")
     return body
+
+
+def _written_in_lower_case(name: str, context: DocContext, doc_words: _DocWords) -> bool:
+    """The body writes the capitalised words of a name of two words or more also as a phrase in lower case ("the
+    household survey captures" beside "according to the Household Survey"): a common noun phrase capitalised, which
+    names no particular body. Names with an acronym or a possessive are left alone."""
+    parts = name.split()
+    if any(_acronym(part) or _possessive(part) or not part[:1].isupper() for part in parts):
+        return False
+    lowered = [part.lower() for part in parts]
+    tokens, text, segmentation = context.tokens, context.document.text, context.segmentation
+    words, starts, ends = tokens.words, tokens.word_starts, tokens.word_ends
+    for p in doc_words.positions(lowered[0]):
+        end = p + len(parts)
+        if (end <= len(words) and list(words[p:end]) == lowered and all(text[ends[k]:starts[k + 1]] == " " for k in range(p, end - 1))
+                and not segmentation.in_boilerplate(starts[p], ends[end - 1])):
+            return True
+    return False
 
 
 def _common_word(name: str, written: frozenset[str]) -> bool:
@@ -1607,6 +1663,8 @@ def _statements(context: DocContext, sentences: list[tuple[int, int, int, int]],
                 continue
             if verb in SPEECH_IF_QUOTING and not sentence.quotation_follows(i):
                 continue
+            if verb in SPEECH_IF_TEXT and width == 1 and not sentence.reports(i) and _object_no_text(sentence, i):
+                continue
             speaker = _speaker(sentence, i, width, verb, recent)
             if speaker is None and word in REPORTING_PARTICIPLES and sentence.reports(i):
                 speaker = _participle_subject(sentence, i, recent)
@@ -1816,7 +1874,9 @@ class _RecentPersons:
             if persons:
                 name, described, start = self._subject_first(persons, position, pronoun)
                 if " " not in name:  # a subject named by one word ("Arroyo spoke with Cruz"): the person it is the surname of
-                    name, described = self._by_surname(name, position)
+                    full, full_described = self._by_surname(name, position)
+                    if full_described is not None or described is None:  # a titled surname stays described ("Ambassador Haley")
+                        name, described = full, full_described
                 # a name that may be a thing's leaves the pronoun unresolved, unless it names the last speaker or is the
                 # one name and the subject of the sentence before, set off by a comma ("Ryan Petty, whose daughter …,
                 # hailed the vote. He said")
@@ -2056,6 +2116,14 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
             continue
         name, kind = sentence.name(span)
         name = _without_possessive(name)  # "President Donald Trump’s deputy"
+        if kind == "person" and len(name.split()) == 1:
+            # a surname after a title as the subject of a clause ("but Ambassador Haley departed from the ritual"): a
+            # person a pronoun after it may mean, described by the title ("the ambassador"); not an object ("warned
+            # Pope Francis")
+            titles = sentence.lower[span[0]:span[1] - 1]
+            if not found and titles and all(w.rstrip(".") in TITLES_AND_ROLES for w in titles) and _titled_subject(sentence, span):
+                found.append((name, _description(titles), span[0]))
+            continue
         if kind == "person" and len(name.split()) >= 2:
             if not sentence.referable(span, name):
                 found.append((name, None, span[0]))  # no pronoun means it, nor one named before it ("Big Machine")
@@ -2066,6 +2134,18 @@ def _persons_named(sentence: _Sentence) -> list[tuple[str, frozenset[str] | None
                 words.insert(0, sentence.lower[span[0] - 1])  # "Sen. Chuck Grassley": the abbreviated office is left out of the name
             found.append((name, _description(words, before), span[0]))
     return found
+
+
+def _titled_subject(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """The titled name at span is the subject of a main clause, its verb right after it: at the sentence's start or
+    after "and" or "but" ("but Ambassador Haley departed from the ritual"; not "then-Cardinal Ratzinger who", "In
+    addition to …, Pope Francis named"), outside a quotation."""
+    before, end = span[0] - 1, span[1]
+    if _possessive(sentence.words[end - 1]) or end >= sentence.last or not _verb_after_name(sentence, end):
+        return False
+    if sentence.quoted is not None and sentence.quoted(span[0]):
+        return False
+    return before < sentence.first or (sentence.joined(before) and sentence.lower[before] in ("and", "but"))
 
 
 def _written_after_first_name(sentence: _Sentence, word: str) -> bool:
@@ -2174,6 +2254,23 @@ def _object_of_preposition(sentence: _Sentence, span: tuple[int, int]) -> bool:
         return False
     name = sentence.name(span)[0]
     return name.startswith(_without_possessive(sentence.words[span[0]]))
+
+
+def _object_of_verb(sentence: _Sentence, span: tuple[int, int]) -> bool:
+    """The name at span, right before a participle, comes after a lower-case word (and "the") that is no preposition,
+    conjunction, title or description: the object of a verb ("failed to certify the JCPOA noting breaches", "met Smith
+    saying"), whose participle goes with the clause's subject. A name opening its clause, after a comma, a preposition
+    ("with Smith saying", "a letter from ICE saying"), a conjunction or a person's description ("spokesman John Smith
+    saying"), may be the participle's subject."""
+    k = span[0] - 1
+    if k >= sentence.first and sentence.lower[k] in ("the", "a", "an") and sentence.joined(k):
+        k -= 1
+    if k < sentence.first or not sentence.joined(k):
+        return False
+    word = sentence.lower[k]
+    return (sentence.words[k].isalpha() and sentence.words[k].islower() and word not in PREPOSITIONS
+            and word not in SUBORDINATORS and word not in CLAUSE_BREAKERS and word not in TITLES_AND_ROLES
+            and word not in DESCRIPTIVE_NOUNS and word not in GENDERED_NOUNS and word not in DEMONYMS)
 
 
 def _member_of_body(sentence: _Sentence, span: tuple[int, int]) -> tuple[str, str] | None:
@@ -2302,6 +2399,8 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
                 return None  # "A lawyer hired by Minnesota Democrats says": the name is an agent, the subject is before it
             if _object_of_preposition(sentence, span):
                 return None  # "a telescope atop Mauna Kea have confirmed": the noun before the preposition is the subject
+            if lower[i].endswith("ing") and _object_of_verb(sentence, span):
+                return None  # "Trump failed to certify the JCPOA noting breaches": the participle is the subject's, not the object's
             return _Speaker(*sentence.name(span))
         # "“…,” Jinnie Lee, U.S. Embassy spokesperson in Beijing, told": the name before a description that ends with a
         # name speaks, not that name
@@ -2335,7 +2434,44 @@ def _speaker(sentence: _Sentence, i: int, width: int, verb: str, recent: _Recent
             # named ("Special Counsel Robert Mueller"), whom the text never called so
             described = _described_person(role, recent.mentions())
             return _Speaker(described, "person", True) if described else None
+    if lower[j - 1] == "and" and sentence.joined(j - 1) and (subject := _coordinated_subject(sentence, j - 1)) is not None:
+        return _Speaker(*sentence.name(subject))  # "the Homeland Security waved their hand and said"
     return None
+
+
+COORDINATED_WORDS = 4  # the most words between the first verb and "and" ("waved their hand and said")
+
+
+def _coordinated_subject(sentence: _Sentence, k: int) -> tuple[int, int] | None:
+    """The name that is the subject of a first verb coordinated by the "and" at word k with the verb after it ("the
+    Homeland Security waved their hand and said", "John Smith smiled and added"): a name opening its clause (at the
+    sentence's start, after a comma or a conjunction), its verb in -ed right after it, then a few lower-case words of
+    an object, none a verb of another clause (an -ed form, an auxiliary, a verb of speech), a subject pronoun or a
+    clause's word ("Smith believed the group lied and denied it" is the group's denial)."""
+    m = k - 1
+    while m >= sentence.first and not IS_CAPITALISED[sentence.words[m]]:
+        word = sentence.lower[m]
+        if (k - m > COORDINATED_WORDS + 1 or not sentence.joined(m) or not sentence.words[m].isalpha()
+                or word in CLAUSE_BREAKERS or word in REPORTED_CLAUSE_OPENERS or word in ("it", "you")):
+            return None
+        m -= 1
+    verb = m + 1  # the first verb, right after the name ending at word m
+    if m < sentence.first or verb >= k or not sentence.joined(m):
+        return None
+    lower = sentence.lower[verb]
+    if not (lower.endswith("ed") and len(lower) > 4) or lower in ATTRIBUTION_VERBS:
+        return None
+    if any(w.endswith("ed") or w in FINITE_AUXILIARIES or w in ATTRIBUTION_VERBS for w in sentence.lower[verb + 1:k]):
+        return None
+    span = sentence.hyphenated_whole(sentence.name_ending_at(m))
+    if not span or _possessive(sentence.words[span[1] - 1]) or sentence.piece(span) or (sentence.quoted is not None and sentence.quoted(span[0])):
+        return None
+    before = span[0] - 1
+    if before >= sentence.first and sentence.lower[before] == "the" and sentence.joined(before):
+        before -= 1
+    if before >= sentence.first and sentence.joined(before) and sentence.lower[before] not in ("and", "but", *SUBORDINATORS):
+        return None  # the name is an object or a title's ("met the Homeland Security chief"), not its clause's subject
+    return span
 
 
 def _quoted_as_saying(sentence: _Sentence, i: int) -> tuple[int, int] | None:
@@ -2366,6 +2502,39 @@ def _noun_form_reports(sentence: _Sentence, i: int) -> bool:
         return False
     span = sentence.name_ending_at(i - 1)
     return span is not None and (span != (sentence.first, sentence.first + 1) or _acronym(sentence.words[span[0]]))
+
+
+def _object_no_text(sentence: _Sentence, i: int) -> bool:
+    """The verb at word i ("wrote", "posted") has a noun object that is no text: the last word of the lower-case words
+    right after it, before a preposition, a comma or a clause's word, is a noun outside TEXT_NOUNS ("wrote hundreds of
+    songs", "posted an elite 93.2 defensive grade and"; not "posted a chart", "wrote on Twitter", "posted it online").
+    A count's "of" is passed ("hundreds of songs": the songs are written)."""
+    head = ""
+    k = i + 1
+    while k < sentence.last and k - i <= 6 and (sentence.gap(k - 1) in (" ", "\u00a0", "-") or (
+            sentence.gap(k - 1) in (".", ",") and sentence.words[k - 1].isdigit() and sentence.words[k].isdigit())):  # "93.2"
+        word = sentence.lower[k]
+        if word == "of" and head in QUANTITY_NOUNS:
+            k += 1
+            continue
+        if not sentence.words[k].islower() and not word[:1].isdigit():
+            return False  # a name: the verb's subject after it ("writes the Free Beacon") or a work's title
+        if word in PREPOSITIONS or word in CLAUSE_BREAKERS:
+            break
+        if head and head not in DETERMINERS and len(word) > 4 and word.endswith(("ing", "ed")):
+            break  # a participle after the noun: "posted a video showing the crash"
+        if head == "" and (word in ENGLISH_STOP_WORDS - DETERMINERS or _time_adverb(word) or word == "online"):
+            return False  # a pronoun or an adverb, no noun: "posted it", "wrote back", "wrote recently that"
+        head = word
+        k += 1
+    if k < sentence.last and k - i <= 6 and sentence.gap(k - 1).startswith(",") and sentence.words[k].islower():
+        return False  # "wrote a long, scathing letter": the phrase may go on past the comma
+    return (bool(head) and head.isalpha() and head not in TEXT_NOUNS and head not in TIME_NOUNS and head not in DETERMINERS
+            and not _time_adverb(head))
+
+
+# Nouns of a time a phrase after a verb names, no object ("wrote this afternoon that", "posted last week").
+TIME_NOUNS = frozenset("morning afternoon evening night day days week weekend weeks month months year years time".split())
 
 
 def _question_closed(sentence: _Sentence, i: int) -> str:

@@ -298,3 +298,9 @@ def test_an_unlisted_publication_name_with_a_possessive_is_found():
 def test_a_one_word_publication_title_or_a_rank_is_no_unlisted_outlet():
     assert mentions("He told the Reporter so.") == []
     assert mentions("By Foreign Correspondent Reporter") == []
+
+
+def test_an_enquirer_is_a_newspaper_as_an_inquirer_is():
+    # "the Cincinnati Enquirer reported" beside "according to the Columbus Dispatch": both newspapers (review 8)
+    assert names_an_outlet("Cincinnati Enquirer", "")
+    assert names_an_outlet("Philadelphia Inquirer", "")
