@@ -218,7 +218,7 @@ def test_casualties_of_war_terror_and_crime_are_no_health():
     columns = _shares(war)
     assert columns["frame_primary"] == "security_defense" and columns["frame_health_safety"] == 0.25
     atrocity = ("Six million Jews were killed in the Holocaust. Many were tortured and starved to death there. "
-                "The cleric spoke of Jewish history. He denied the history of the Holocaust.")
+                "They conquered the town and killed all those in it. The cleric spoke of Jewish history.")
     assert _shares(atrocity)["frame_health_safety"] == 0.0
     crime = ("Man stabbed to death on a commuter train. A stabbing killed a passenger after the attacker tried to steal "
              "his shoes. The murder suspect was later arrested.")
