@@ -209,6 +209,27 @@ def test_money_senses_and_violent_crime_still_frame():
               "Investigators called it a homicide. The shooting left 58 people dead.")
     assert framing.analyze_document(context_for(police)).columns["frame_primary"] == "crime_punishment"
 
+
+def test_casualties_of_war_terror_and_crime_are_no_health():
+    # deaths in war and terror are security, killings by criminals crime: the casualty words (killed, dead, died,
+    # starved) do not make such a story health_safety; the codebook's health is illness, accidents and disasters
+    war = ("Two service members were killed in Afghanistan, the US military said. All on board were killed. "
+           "The troops withdrew after 30 soldiers died. Thousands of civilians were killed in the war.")
+    columns = _shares(war)
+    assert columns["frame_primary"] == "security_defense" and columns["frame_health_safety"] == 0.25
+    atrocity = ("Six million Jews were killed in the Holocaust. Many were tortured and starved to death there. "
+                "They conquered the town and killed all those in it. The cleric spoke of Jewish history.")
+    assert _shares(atrocity)["frame_health_safety"] == 0.0
+    crime = ("Man stabbed to death on a commuter train. A stabbing killed a passenger after the attacker tried to steal "
+             "his shoes. The murder suspect was later arrested.")
+    columns = _shares(crime)
+    assert columns["frame_health_safety"] == 0.0 and columns["frame_primary"] == "crime_punishment"
+    # deaths from disease, accidents and disasters stay health, as does the idiom of betrayal no crime
+    health = ("The outbreak killed 40 people. Two men were found dead after the crash. The earthquake left 300 dead. "
+              "Smog caused thousands of deaths. She was stabbed in the back by her party. He felt a stabbing pain.")
+    columns = _shares(health)
+    assert columns["frame_health_safety"] == round(4 / 6, 4) and columns["frame_crime_punishment"] == 0.0
+
 def test_investigation_in_science_and_medicine_is_no_crime():
     # investigat* is crime only in its police and scandal sense: scientific, medical and accident inquiries are not
     science = ("Researchers investigated the samples. NASA scientists will investigate the icy shell of the moon. "
