@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
+from itertools import chain
 from pathlib import Path
 from re import _constants as sre_constants
 from re import _parser as sre_parser
@@ -63,14 +65,34 @@ def _anchored(items) -> bool:
     return False
 
 
+@lru_cache(maxsize=None)
+def _every_character() -> str:
+    """Every Unicode code point but the surrogates, as one string: re.I's case matches of a character are found in it."""
+    return "".join(map(chr, chain(range(0xD800), range(0xE000, 0x110000))))
+
+
+@lru_cache(maxsize=None)
+def folds_exactly(char: str) -> bool:
+    """True when every character re.I matches to the lower-case `char` lower-cases to `char` (str.lower): then a
+    literal holding it may prefilter a lower-cased line. True of "í", "ç", "ß"; False of "s" ("ſ", the long s) and
+    "σ" ("ς", the final sigma)."""
+    return all(match.lower() == char for match in re.findall(re.escape(char), _every_character(), re.I))
+
+
 def cue_facts(pattern: str) -> dict:
-    """{"literals": sorted necessary literals or None, "anchored": bool} of one cue pattern (compiled with re.I)."""
+    """{"literals": sorted necessary literals or None, "anchored": bool} of one cue pattern (compiled with re.I),
+    and "folds_exactly": True when its literals hold cased letters beyond ASCII that each fold exactly
+    (folds_exactly), which boilerplate_features then trusts to prefilter lines."""
     parsed = sre_parser.parse(pattern, re.I)
     found = _necessary_literals(parsed)
-    return {
+    facts: dict = {
         "literals": sorted(found) if found else None,
         "anchored": not (parsed.state.flags & re.MULTILINE) and _anchored(parsed),
     }
+    cased = {char for literal in found or () for char in literal if not char.isascii() and char.lower() != char.upper()}
+    if cased and all(folds_exactly(char) for char in cased):
+        facts["folds_exactly"] = True
+    return facts
 
 
 def all_cue_facts(cues_path: str | Path = CUES_PATH) -> dict[str, dict]:

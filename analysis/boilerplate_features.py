@@ -191,7 +191,9 @@ def load_prefilters(path: str = str(CUES_PATH)) -> CuePlan:
             found = frozenset(facts.get("literals") or ())
             at_start = bool(facts.get("anchored"))
             # An anchored cue fails at once on most lines; a literal pays only when it is rare enough to skip the try.
-            usable = found and all(_caseless(literal) for literal in found)
+            # A literal with accented letters (Portuguese "inscreva-se", Spanish "suscríbete") is as safe as an ASCII
+            # one where the literal file says each of its letters folds exactly (boilerplate_cue_literals.folds_exactly).
+            usable = found and (facts.get("folds_exactly") or all(_caseless(literal) for literal in found))
             if usable and (not at_start or min(map(len, found)) >= MIN_ANCHORED_LITERAL):
                 compiled = re.compile(pattern, re.I)
                 for literal in sorted(found):

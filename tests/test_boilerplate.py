@@ -1028,6 +1028,19 @@ def test_cue_literal_file_is_current():
     assert json.loads(CUE_LITERALS_PATH.read_text(encoding="utf-8"))["cues"] == all_cue_facts()
 
 
+def test_accented_cue_literals_prefilter_lines_and_still_match_in_capitals():
+    """Cue literals with accented letters that fold exactly under re.I ("í", "ç") prefilter lines like ASCII ones,
+    so no cue is searched on every line; the long s and the final sigma fold to other letters and are not trusted."""
+    from analysis.boilerplate_cue_literals import folds_exactly
+    from analysis.boilerplate_features import find_cue, load_prefilters
+
+    assert folds_exactly("í") and folds_exactly("ç") and folds_exactly("ß")
+    assert not folds_exactly("s") and not folds_exactly("σ")
+    assert load_prefilters().rest == ()
+    for line in ("Suscríbete a nuestro boletín", "SUSCRÍBETE A NUESTRO BOLETÍN", "Inscreva-se na newsletter", "INSCREVA-SE NA NEWSLETTER"):
+        assert find_cue(line).category != "", line
+
+
 def test_line_stats_do_not_depend_on_the_word_facts_memo(monkeypatch):
     """_line_stats reads each word's facts from a bounded per-process WordMemo: a fresh memo, one that starts
     afresh after every word and a warm one give the same stats."""
