@@ -374,7 +374,7 @@ def find_introduced_transcripts(text: str) -> list[list[Turn]]:
     turns are sorted and do not overlap."""
     transcripts = []
     position = 0
-    for line_start, line_end in _lines_holding(text, _TRANSCRIPT_INTRO_WORDS):
+    for line_start, line_end in lines_holding(text, _TRANSCRIPT_INTRO_WORDS):
         intro = _TRANSCRIPT_INTRO_RE.search(text, max(line_start, position), line_end + 1)
         if intro is None:
             continue
@@ -387,7 +387,7 @@ def find_introduced_transcripts(text: str) -> list[list[Turn]]:
     return transcripts
 
 
-def _lines_holding(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
+def lines_holding(text: str, words: tuple[str, ...]) -> list[tuple[int, int]]:
     """(start, end) of the lines holding one of `words`, sorted, each once."""
     lines = set()
     for word in words:

@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from .actors import SUBORDINATORS
 from .stopwords import ENGLISH_STOP_WORDS
-from .quotes import QUOTE_MARKS, Quote, Turn, is_title_case, find_speaker_turns
+from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns, is_title_case, lines_holding
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
@@ -737,19 +737,13 @@ def _excerpt_introductions(text: str) -> list[tuple[int, int]]:
     it can reach the mark: an excerpt stops before a line ending in a colon), and each line ending in a note and
     a colon. Found from the marks' substrings with str.find, far quicker than a regex or a pass over every colon."""
     introductions: set[tuple[int, int]] = set()
-    for word in _EXCERPT_MARK_WORDS:
-        found = text.find(word)
-        while found >= 0:
-            line_start = text.rfind("\n", 0, found) + 1
-            line_end = text.find("\n", found)
-            line_end = len(text) if line_end < 0 else line_end
-            line = text[line_start:line_end].strip()
-            if line.endswith(":") and _EMPHASIS_NOTE_RE.search(line, max(0, len(line) - 41)):
-                introductions.add((line_start, line_end))
-            elif _EMPHASIS_NOTE_RE.fullmatch(line) or _ELLIPSIS_LINE_RE.fullmatch(line):
-                if (introduction := _introduction_before(text, line_start)) is not None:
-                    introductions.add(introduction)
-            found = text.find(word, line_end)
+    for line_start, line_end in lines_holding(text, _EXCERPT_MARK_WORDS):
+        line = text[line_start:line_end].strip()
+        if line.endswith(":") and _EMPHASIS_NOTE_RE.search(line, max(0, len(line) - 41)):
+            introductions.add((line_start, line_end))
+        elif _EMPHASIS_NOTE_RE.fullmatch(line) or _ELLIPSIS_LINE_RE.fullmatch(line):
+            if (introduction := _introduction_before(text, line_start)) is not None:
+                introductions.add(introduction)
     return sorted(introductions)
 
 
