@@ -138,3 +138,38 @@ def test_an_office_alone_names_no_speaker():
     actors = _by_name("BUDAPEST \u2013 Hungary\u2019s Prime Minister said on Sunday that \u201cChristianity is Europe's last hope.\u201d")
     assert "Prime Minister" not in actors
     assert list(_by_name("Prime Minister Viktor Orb\u00e1n said on Sunday that the borders stay shut.")) == ["Viktor Orb\u00e1n"]
+
+
+class _EagerSurnames(list):
+    """Reads the sentences for surnames as soon as a question is asked (the reading before it was deferred)."""
+
+    def __init__(self, recent) -> None:
+        super().__init__()
+        self.recent = recent
+
+    def append(self, item) -> None:
+        super().append(item)
+        self.recent._surnames_named()
+
+
+def test_surnames_read_when_asked_give_what_reading_them_at_once_gave(monkeypatch):
+    from analysis import actors
+    texts = [
+        "Ilhan Omar ran for Congress. In May, Twitter user John Gilmore dug up the tweet, forcing Omar to defend "
+        "herself.\nShe responded: \u201cThis is far from hating Jews.\u201d",
+        "Mary Smith met Joe Doe. Joe Doe said the talks failed. He said: \u201cIt was unfair.\u201d Smith disagreed. "
+        "She said: \u201cIt was fair.\u201d",
+        "Jane Roe told Mark Twain the news, she said. Twain left.\n\nHe said: \u201cNo.\u201d Roe stayed. She added: \u201cYes.\u201d",
+        "Mr. Gilmore met Jane Doe. He said: \u201cIt was unfair.\u201d\n\nJohn Gilmore said later that Doe agreed. She said so.",
+        "A spokeswoman for Mary Smith said the talks failed. She added: \u201cIt was unfair.\u201d Smith said nothing. "
+        "Later, Mary Smith met Anna Bell, and Bell said: \u201cNo.\u201d She left.",
+    ]
+    lazy = [find_actors(context_for(text)) for text in texts]
+    init = actors._RecentPersons.__init__
+
+    def eager_init(self) -> None:
+        init(self)
+        self._surnames_asked = _EagerSurnames(self)
+    monkeypatch.setattr(actors._RecentPersons, "__init__", eager_init)
+    assert [find_actors(context_for(text)) for text in texts] == lazy
+    assert any(lazy)
