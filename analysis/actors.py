@@ -1966,7 +1966,7 @@ class _RecentPersons:
         """Each family name (folded) of the persons named by two words or more in the sentences before the questions
         asked so far (_gendered_referent) -> that person, or None when two persons share it."""
         for end, objects_after in self._surnames_asked:
-            for position in range(self._surnames_read, end):  # each sentence read once
+            for position in range(self._surnames_read, end):  # some were added for one family name before: no matter
                 self._add_surnames(position, objects_after)
             self._surnames_read = max(self._surnames_read, end)
         self._surnames_asked.clear()
