@@ -1027,6 +1027,13 @@ class _DocWords:
                    for p in self.positions(word))
 
     @cached_property
+    def surname_keys(self) -> tuple[str, ...] | None:
+        """Each word's SURNAME_KEY; None when one of them is more than one word (a compatibility form folded with a
+        space, which a name's family name may be a part of)."""
+        keys = tuple(map(SURNAME_KEY.__getitem__, self.words))
+        return keys if len("\0".join(keys).split()) <= 1 else None
+
+    @cached_property
     def distinct(self) -> list[str]:
         """The document's distinct words, in no particular order (from `written`: one set per document)."""
         return list(self.written)
@@ -1795,6 +1802,9 @@ class _RecentPersons:
         self._opens_narrative = False
         self._last_at = -1  # the sentence the last person was named or spoke in
         self._surnames: dict[str, str | None] = {}  # see _surnames_named
+        # (end, objects after) of each question for surnames not yet read: sentences are read for them only when a
+        # one-word name asks (most questions end before), each as it would have been read when asked
+        self._surnames_asked: list[tuple[int, tuple[int, int]]] = []
         self._last_speaker: tuple[str, int] | None = None  # the last statement's speaker ("" unnamed) and sentence
         self._surnames_read = 0
 
@@ -1930,7 +1940,7 @@ class _RecentPersons:
         positions = [p for p in (previous - 1, previous) if p >= max(floor, 0) and not self._out_of_reach(p)]
         if not positions:
             return None
-        surnames = self._surnames_named()
+        self._surnames_asked.append((len(self._sentences), self._objects_after))
         genders: dict[str, str | None] = {}
         if self._last_speaker is not None and self._last_speaker[1] >= previous - 2:
             # a speaker of the sentences just before may go on ("Feinstein didn't attend, Grassley said. ¶ Kavanaugh
@@ -1942,7 +1952,7 @@ class _RecentPersons:
                 return None
             genders[speaker] = self._pronouns.get(speaker) or (given_name_pronouns().get(fold(speaker).split()[0]) if " " in speaker else None)
         for position in positions:
-            found = _gendered_persons(self._sentences[position], surnames, self._pronouns)
+            found = _gendered_persons(self._sentences[position], self._person_by_surname, self._pronouns)
             if found is None:
                 return None
             for name, gender in found:
@@ -1953,16 +1963,41 @@ class _RecentPersons:
         return matching[0]
 
     def _surnames_named(self) -> dict[str, str | None]:
-        """Each family name (folded) of the persons named so far by two words or more -> that person, or None when
-        two persons share it."""
+        """Each family name (folded) of the persons named by two words or more in the sentences before the questions
+        asked so far (_gendered_referent) -> that person, or None when two persons share it."""
+        for end, objects_after in self._surnames_asked:
+            for position in range(self._surnames_read, end):  # some were added for one family name before: no matter
+                self._add_surnames(position, objects_after)
+            self._surnames_read = max(self._surnames_read, end)
+        self._surnames_asked.clear()
+        return self._surnames
+
+    def _add_surnames(self, position: int, objects_after: tuple[int, int]) -> None:
+        """Add the family names of the persons sentence `position` names by two words or more. Adding a sentence
+        again changes nothing: a family name maps to its one person, or to None once two persons share it."""
         surnames = self._surnames
-        for position in range(self._surnames_read, len(self._sentences)):  # each sentence read once
-            for name, _, _ in self._persons_in(position, quoted=True):
-                if " " in name:
-                    key = _surname(fold(name).split())
-                    surnames[key] = name if surnames.get(key, name) == name else None
-        self._surnames_read = len(self._sentences)
-        return surnames
+        for name, _, _ in self._persons_in(position, quoted=True, objects_after=objects_after):
+            if " " in name:
+                key = _surname(fold(name).split())
+                surnames[key] = name if surnames.get(key, name) == name else None
+
+    def _person_by_surname(self, key: str) -> str | None:
+        """The person named by two words or more whose family name (folded) is `key`, as _surnames_named maps it.
+
+        Of the sentences not yet read for surnames, only those that may give that family name are read: a name's
+        words are the document's words, so a family name of letters only is one word of it (not joined by a hyphen,
+        not an initial with its full stop) with a possessive dropped, its SURNAME_KEY."""
+        keys = self._sentences[0].doc_words.surname_keys if self._sentences else None
+        if keys is None or not key.isalpha():
+            return self._surnames_named().get(key)
+        start = self._surnames_read
+        for end, objects_after in self._surnames_asked:
+            for position in range(start, end):
+                sentence = self._sentences[position]
+                if key in keys[sentence.first:sentence.last]:
+                    self._add_surnames(position, objects_after)
+            start = max(start, end)
+        return self._surnames.get(key)
 
     def _by_surname(self, surname: str, position: int) -> tuple[str, frozenset[str] | None]:
         """The last speaker or a person named in the sentence before `position` whose name ends with the surname
@@ -1985,13 +2020,15 @@ class _RecentPersons:
         self._listed = len(self._sentences)
         return self._mentions
 
-    def _persons_in(self, position: int, quoted: bool = False) -> list[tuple[str, frozenset[str] | None, int]]:
-        """The persons a sentence names, but its speaker's objects; those named inside a quotation ("‘… Jeff Sessions
-        didn’t tell me …’") only when `quoted`: they complete a surname, but a pronoun after the quotation means its speaker."""
+    def _persons_in(self, position: int, quoted: bool = False,
+                    objects_after: tuple[int, int] | None = None) -> list[tuple[str, frozenset[str] | None, int]]:
+        """The persons a sentence names, but its speaker's objects (`objects_after`, by default the last statement's);
+        those named inside a quotation ("‘… Jeff Sessions didn’t tell me …’") only when `quoted`: they complete a
+        surname, but a pronoun after the quotation means its speaker."""
         persons = self._persons[position]
         if persons is None:
             persons = self._persons[position] = _persons_named(self._sentences[position])
-        sentence, word = self._objects_after
+        sentence, word = self._objects_after if objects_after is None else objects_after
         in_quotation = self._sentences[position].quoted
         return [person for person in persons if (position != sentence or person[2] < word)
                 and (quoted or in_quotation is None or not in_quotation(person[2]))]
@@ -2019,7 +2056,7 @@ GENDERED_NOUNS = frozenset(
 )
 
 
-def _gendered_persons(sentence: _Sentence, surnames: dict[str, str | None],
+def _gendered_persons(sentence: _Sentence, surnames: Callable[[str], str | None],
                       pronouns: dict[str, str]) -> list[tuple[str, str | None]] | None:
     """The persons a sentence names outside quotations, each with the pronoun its gender takes where the text tells it
     (an honorific before the name, the pronoun the text called the person by before, a reflexive pronoun whose nearest
@@ -2053,7 +2090,7 @@ def _gendered_persons(sentence: _Sentence, surnames: dict[str, str | None],
         words = name.split()
         if len(words) < 2:
             title = sentence.lower[span[0] - 1].rstrip(".") if span[0] > sentence.first else ""
-            known = surnames.get(fold(name))
+            known = surnames(fold(name))  # the person named before whose family name it is (_person_by_surname)
             if known is None and title in HONORIFIC_PRONOUNS:
                 known = name  # "Mr. Gilmore": a person, of the honorific's gender
             elif known is None and (title in TITLE_WORDS or (sentence.subject_at(span[0]) and not _qualifies_a_name(sentence, span[1]))):

@@ -138,3 +138,57 @@ def test_an_office_alone_names_no_speaker():
     actors = _by_name("BUDAPEST \u2013 Hungary\u2019s Prime Minister said on Sunday that \u201cChristianity is Europe's last hope.\u201d")
     assert "Prime Minister" not in actors
     assert list(_by_name("Prime Minister Viktor Orb\u00e1n said on Sunday that the borders stay shut.")) == ["Viktor Orb\u00e1n"]
+
+
+
+class _EagerSurnames(list):
+    """Reads the sentences for surnames as soon as a question is asked (the reading before it was deferred)."""
+
+    def __init__(self, recent) -> None:
+        super().__init__()
+        self.recent = recent
+
+    def append(self, item) -> None:
+        super().append(item)
+        self.recent._surnames_named()
+
+
+SURNAME_TEXTS = [
+    "Ilhan Omar ran for Congress. In May, Twitter user John Gilmore dug up the tweet, forcing Omar to defend "
+    "herself.\nShe responded: \u201cThis is far from hating Jews.\u201d",
+    "Mary Smith met Joe Doe. Joe Doe said the talks failed. He said: \u201cIt was unfair.\u201d Smith disagreed. "
+    "She said: \u201cIt was fair.\u201d",
+    "Jane Roe told Mark Twain the news, she said. Twain left.\n\nHe said: \u201cNo.\u201d Roe stayed. She added: \u201cYes.\u201d",
+    "Mr. Gilmore met Jane Doe. He said: \u201cIt was unfair.\u201d\n\nJohn Gilmore said later that Doe agreed. She said so.",
+    "A spokeswoman for Mary Smith said the talks failed. She added: \u201cIt was unfair.\u201d Smith said nothing. "
+    "Later, Mary Smith met Anna Bell, and Bell said: \u201cNo.\u201d She left.",
+    # family names shared, hyphenated, with an apostrophe, accented, possessive, after a generation, written first
+    "Anna Smith and Tom Smith spoke. Smith met Lee Kang. She said: \u201cNo.\u201d Kang left. He said: \u201cYes.\u201d",
+    "Maria Ocasio-Cortez met John Doe. Ocasio-Cortez said the vote failed. She said: \u201cNo.\u201d",
+    "Sean O\u2019Brien met Mary Doe. O\u2019Brien said the vote failed. He said: \u201cNo.\u201d",
+    "Viktor Orb\u00e1n met Angela Merkel. Orb\u00e1n\u2019s aide said it failed. Orban spoke. He said: \u201cNo.\u201d",
+    "James P. Kennedy Jr. met Jane Doe. Kennedy said it failed, forcing Doe to defend herself. She said: \u201cNo.\u201d",
+    "Lu Kang met Mary Doe. Lu said the talks went on. He said: \u201cYes.\u201d Mary Doe left. She said: \u201cNo.\u201d",
+]
+
+
+def test_surnames_read_when_asked_give_what_reading_them_at_once_gave(monkeypatch):
+    """Old vs new: the sentences read for a family name only when a one-word name asks, and then only those that
+    may give it, give the speakers that reading every sentence at each question gave."""
+    from analysis import actors
+    lazy = [find_actors(context_for(text)) for text in SURNAME_TEXTS]
+    init = actors._RecentPersons.__init__
+
+    def eager_init(self) -> None:
+        init(self)
+        self._surnames_asked = _EagerSurnames(self)
+    monkeypatch.setattr(actors._RecentPersons, "__init__", eager_init)
+    monkeypatch.setattr(actors._RecentPersons, "_person_by_surname", lambda self, key: self._surnames_named().get(key))
+    assert [find_actors(context_for(text)) for text in SURNAME_TEXTS] == lazy
+    assert sum(map(len, lazy)) >= len(SURNAME_TEXTS)
+
+
+def test_surname_keys_are_none_where_a_word_folds_to_two():
+    from analysis.actors import _DocWords
+    assert _DocWords(("Ilhan", "Omar\u2019s"), frozenset()).surname_keys == ("ilhan", "omar")
+    assert _DocWords(("Ilhan", "\ufdfa"), frozenset()).surname_keys is None
