@@ -1121,6 +1121,30 @@ def test_phrase_marks_give_the_punctuation_before_each_word():
     assert loaded.phrase_marks("", (), ()).size == 0
 
 
+def test_phrase_marks_in_one_pass_equal_one_pass_per_kind():
+    """PHRASE_MARKS_RE finds every kind at once; each kind's own pattern, searched on its own (the code before), gives
+    the same bits: no character matches two kinds."""
+    import random
+    import re
+
+    def per_kind(text: str, starts, ends) -> list[int]:
+        marks = [0] * len(starts)
+        for bit, characters, context in loaded.PHRASE_MARKS:
+            for match in re.finditer(f"[{characters}]{context}", text):
+                after = next((k for k, s in enumerate(starts) if s > match.start()), len(starts))
+                if 0 < after < len(starts) and ends[after - 1] <= match.start():
+                    marks[after] |= bit
+        return marks
+
+    rng = random.Random(5)
+    pieces = list("ab sS\n\t.,;:-\u2010\u2011‒–—―([{)]}“‘«„\"'”»’/1") + ["word", "s'", "--", " - ", "U.S.", "don't"]
+    for _ in range(3000):
+        text = "".join(rng.choice(pieces) for _ in range(rng.randint(0, 30)))
+        tokens = tokenize(text)
+        assert loaded.phrase_marks(text, tokens.word_starts, tokens.word_ends).tolist() == \
+            per_kind(text, tokens.word_starts, tokens.word_ends), text
+
+
 def test_phrase_marks_give_a_closing_quotation_mark_but_not_an_apostrophe():
     def marks(text: str) -> dict[str, int]:
         tokens = tokenize(text)
