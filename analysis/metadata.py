@@ -1443,36 +1443,35 @@ AGAIN_HEADLINE_WORDS = 4  # a headline found again as a line of its own confirms
 
 
 @lru_cache(maxsize=1)
-def _registry_names_and_owners() -> tuple[frozenset[str], frozenset[str]]:
-    """The registry outlets' names and aliases (registry.alias_key) and their owners ("Condé Nast", "Forbes Media LLC":
-    registry.owner_key, which compares company names), from analysis/data/outlets.csv: only these columns are read, in
-    one pass; building the whole registry takes a second."""
+def _registry_columns() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """The registry outlets' names and aliases (registry.alias_key), their owners ("Condé Nast", "Forbes Media LLC":
+    registry.owner_key, which compares company names) and their domains' main labels (registry.main_label), from
+    analysis/data/outlets.csv: only these columns are read, in one pass; building the whole registry takes a second."""
     names: set[str] = set()
     owners: set[str] = set()
+    labels: set[str] = set()
     with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
         for row in csv.DictReader(handle):
             names.update(alias_key(name) for name in [row["name"], *row["aliases"].split(ALIAS_SEPARATOR)] if name.strip())
             owners.add(owner_key(row["owner"]))
-    return frozenset(names), frozenset(owners - {""})
+            labels.update(main_label(domain) for domain in row["domains"].split(ALIAS_SEPARATOR) if domain.strip())
+    return frozenset(names), frozenset(owners - {""}), frozenset(labels - {""})
 
 
-@lru_cache(maxsize=1)
 def _registry_labels() -> frozenset[str]:
     """The main labels of the registry outlets' domains (registry.main_label: "thegatewaypundit" for
-    thegatewaypundit.com), read from analysis/data/outlets.csv's domains column."""
-    with open(REGISTRY_PATH, encoding="utf-8", newline="") as handle:
-        return frozenset(main_label(domain) for row in csv.DictReader(handle)
-                         for domain in row["domains"].split(ALIAS_SEPARATOR) if domain.strip()) - {""}
+    thegatewaypundit.com)."""
+    return _registry_columns()[2]
 
 
 def _registry_names() -> frozenset[str]:
     """The registry outlets' names and aliases (registry.alias_key)."""
-    return _registry_names_and_owners()[0]
+    return _registry_columns()[0]
 
 
 def _registry_owners() -> frozenset[str]:
     """The registry outlets' owners (registry.owner_key)."""
-    return _registry_names_and_owners()[1]
+    return _registry_columns()[1]
 
 
 def _organisation_names(tree, values: dict[str, str]) -> frozenset[str]:
