@@ -1288,18 +1288,15 @@ def find_title(text: str, url: str = "") -> tuple[str, str]:
         if _looks_like_headline(line) and _in_a_paragraph(text, line):
             break  # a sentence of the body, which has started: no headline stands below it
         if _looks_like_headline(line):
-            headline, site, why = split_title_site(line, text, url)
-            if site:  # the evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself)
+            headline, site, label, why = split_title_trail(line, text, url)
+            # The evidence keeps the site name: it names the outlet (analysis.outlets reads the line itself).
+            if site and not label:
                 return headline, f"first headline-like line, without the site name '{site}' after it ({why})"
-            # A site's name may be made of section words ("| Live Science"): the section label is cut only from a
-            # trail split_title_site does not take for the site's; what it leaves may close with the site's name.
-            unlabelled, label = without_section_trail(line)
+            if site:
+                return headline, (f"first headline-like line, without the section label '{label}' and the site name "
+                                  f"'{site}' before it ({why})")
             if label:
-                headline, site, why = split_title_site(unlabelled, text, url)
-                if site:
-                    return headline, (f"first headline-like line, without the section label '{label}' and the site name "
-                                      f"'{site}' before it ({why})")
-                return unlabelled, f"first headline-like line, without the section label '{label}' after it"
+                return headline, f"first headline-like line, without the section label '{label}' after it"
             return line, "first headline-like line"
         again = _headline_with_stop(text, line) if number == 0 else 0
         if again:
@@ -1504,7 +1501,7 @@ def _section_label(part: str, between_pipes: bool) -> bool:
     """True for a section label in a title's trail: section words ("World", "Breaking News"), or between pipes any
     label of up to three capitalised words ("Editorial", "Smart News")."""
     words = part.split()
-    if all(word.casefold() in TITLE_SECTION_LABEL_WORDS for word in words):
+    if _all_in(words, TITLE_SECTION_LABEL_WORDS):
         return True
     return between_pipes and len(words) <= 3 and all(word[:1].isupper() or word in ("&", "and", "of") for word in words)
 
@@ -1530,8 +1527,28 @@ def without_section_trail(title: str) -> tuple[str, str]:
 def _only_section_words(part: str) -> bool:
     """True for a part of a title that is only capitalised section or listing words ("Articles", "Latest News")."""
     words = part.split()
-    return bool(words) and all(word[:1].isupper() and word.casefold() in TITLE_SECTION_LABEL_WORDS | TITLE_LISTING_WORDS
-                               for word in words)
+    return bool(words) and all(word[:1].isupper() for word in words) \
+        and _all_in(words, TITLE_SECTION_LABEL_WORDS | TITLE_LISTING_WORDS)
+
+
+def _all_in(words: list[str], vocabulary: frozenset[str]) -> bool:
+    """True when every word, casefolded, is in `vocabulary` (true for no words)."""
+    return all(word.casefold() in vocabulary for word in words)
+
+
+def split_title_trail(title: str, text: str = "", url: str = "") -> tuple[str, str, str, str]:
+    """(headline, site, label, why) for a title: split_title_site's site name after the headline, else a section
+    label's trail cut (without_section_trail) and then the site name closing what is left, if any; ("title", "", "",
+    "") when neither. A site's name may be made of section words ("| Live Science"): the section label is cut only
+    from a trail split_title_site does not take for the site's."""
+    headline, site, why = split_title_site(title, text, url)
+    if site:
+        return headline, site, "", why
+    unlabelled, label = without_section_trail(title)
+    if not label:
+        return title, "", "", ""
+    headline, site, why = split_title_site(unlabelled, text, url)
+    return headline, site, label, why
 
 
 def _outlet_name(site: str, url: str) -> str:
@@ -1793,11 +1810,9 @@ def read_html_metadata(html: str) -> tuple[dict[str, str], dict[str, str]]:
     if split and _letters(split.group("site")) in site_names:  # "Nadal keeps Spain alive - Sportsnet.ca"
         found["title"], source["title"] = split.group("headline"), source["title"] + ", without the site name"
     elif found.get("title"):  # "Headline | World | News | Express.co.uk": a registry outlet, a domain, the URL's label
-        headline, site, why = split_title_site(found["title"], "", found.get("url", ""))
-        unlabelled, label = without_section_trail(found["title"]) if not site else (found["title"], "")
+        headline, site, label, why = split_title_trail(found["title"], "", found.get("url", ""))
         if label:  # "Headline | Articles", "Headline | Editorial": as in find_title, after the site's name is looked for
-            found["title"], source["title"] = unlabelled, source["title"] + f", without the section label '{label}'"
-            headline, site, why = split_title_site(unlabelled, "", found.get("url", ""))
+            found["title"], source["title"] = headline, source["title"] + f", without the section label '{label}'"
         if site:
             found["title"], source["title"] = headline, source["title"] + f", without the site name '{site}' ({why})"
     if found.get("title") and _letters(found["title"]) in site_names:
