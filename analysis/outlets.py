@@ -1028,13 +1028,10 @@ def _opening_lines(context: DocContext, lines: list[tuple[int, int]]) -> Iterato
     is the lede of a report the page quotes ("BOSTON (Reuters) - …" inside a blog post), not the page's own.
     Boilerplate lines (a related story's teaser) open nothing."""
     text = context.document.text
-    boilerplate = [(block.start, block.end) for block in context.segmentation.blocks if block.kind == BOILERPLATE]
-    ends = [end for _, end in boilerplate]
     title = context.document.title.strip()
     prose = 0
     for start, end in lines:
-        at = bisect_right(ends, start)  # the first boilerplate block ending after the line starts
-        if at < len(boilerplate) and boilerplate[at][0] <= start:
+        if context.segmentation.in_boilerplate(start, start + 1):
             continue
         line = text[start:end].strip()
         yield start, end
