@@ -831,15 +831,21 @@ def find_mentions(text: str, tokens: Tokens, registry: Registry | None, countrie
     return mentions
 
 
-def names_own_edition(mention: Mention, publisher: str, domain: str) -> bool:
+def letters_only(value: str) -> str:
+    """A name's word characters, casefolded ("Business Insider" -> "businessinsider"): names compared as one word."""
+    return re.sub(r"[^\w]", "", value).casefold()
+
+
+def names_own_edition(mention: Mention, publisher_letters: str, domain_label: str) -> bool:
     """The registry outlet the mention names is the page's own publisher under an edition's name the registry lacks:
-    the page's domain is the outlet's brand and the publisher's name opens with the outlet's ("Business Insider" on a
-    page of "Business Insider Deutschland" at businessinsider.de). Its "Visit Business Insider's homepage for more
-    stories" and "he told Business Insider" are the page naming itself, no outlet it cites."""
-    if mention.outlet is None or not publisher or not domain:
+    the page's domain's main label (registry.main_label) is the outlet's brand and the publisher's name (letters_only)
+    opens with the outlet's ("Business Insider" on a page of "Business Insider Deutschland" at businessinsider.de).
+    Its "Visit Business Insider's homepage for more stories" and "he told Business Insider" are the page naming
+    itself, no outlet it cites."""
+    if mention.outlet is None or not publisher_letters or not domain_label:
         return False
-    name = re.sub(r"[^\w]", "", mention.outlet.name).casefold()
-    return len(name) > 2 and name == main_label(domain) and re.sub(r"[^\w]", "", publisher).casefold().startswith(name)
+    name = letters_only(mention.outlet.name)
+    return len(name) > 2 and name == domain_label and publisher_letters.startswith(name)
 
 
 def outlet_citation_rows(doc_id: str, mentions: list[Mention], text: str, quote_spans: list[tuple[int, int]]) -> list[dict]:

@@ -25,6 +25,7 @@ from pathlib import Path
 from . import actors as actors_module
 from .blocks import BOILERPLATE
 from .citations import UNLISTED_VIA, CountryCounts, Mention, find_mentions, label_verdict, names_an_outlet, names_own_edition, outlet_citation_rows
+from .citations import letters_only as _letters_only
 from .context import Contribution, DocContext
 from .lexicon_csv import fold
 from .metadata import PERMISSION_CREDIT_EVIDENCE, TITLE_SECTION_WORDS, TITLE_SEPARATOR, TITLE_SEPARATORS
@@ -342,10 +343,6 @@ def _self_name(raw: str, after: str = "", registry: Registry | None = None, coun
     if name.split()[0].lower() in NOT_A_NAME and (registry is None or _lookup(registry, name, countries) is None):
         return None
     return name
-
-
-def _letters_only(value: str) -> str:
-    return re.sub(r"[^\w]", "", value).casefold()
 
 
 def _lookup(registry: Registry, name: str, countries: CountryCounts) -> Outlet | None:
@@ -1380,10 +1377,12 @@ def analyze(context: DocContext) -> Contribution:
 
     # The publisher naming itself is not a source it cites; nor is an outlet named by the page's furniture.
     furniture = _furniture_mentions(context, mentions)
-    own = re.sub(r"^the", "", _letters_only(ident.name)) if outlet is None and ident.name else ""
+    publisher = _letters_only(ident.name) if outlet is None and ident.name else ""  # once a page, not per mention
+    own = re.sub(r"^the", "", publisher)
+    domain_label = main_label(ident.domain) if publisher and ident.domain else ""
     cited = [m for m, in_furniture in zip(mentions, furniture) if not in_furniture and not (outlet is not None and m.outlet is outlet)
              and not (own and m.via == UNLISTED_VIA and re.sub(r"^the", "", _letters_only(m.name)) == own)  # the page's own, unregistered
-             and not (outlet is None and names_own_edition(m, ident.name, ident.domain))]  # the page's own, by its edition's name
+             and not (outlet is None and names_own_edition(m, publisher, domain_label))]  # the page's own, by its edition's name
     quote_spans = [(q.start, q.end) for q in context.quotes]
     outlet_rows = outlet_citation_rows(document.doc_id, cited, document.text, quote_spans)
     for row in outlet_rows:
