@@ -162,7 +162,15 @@ ARTICLE_SLOTS = frozenset({"advertising", "subscription", "newsletter_notificati
 # close ("Maybe it's the authorities who are insane."); a line without its full stop among them counts when it reads as
 # a sentence (ARTICLE_EDGE_MIN_WORDS words or more, a normal share of function words, few capitals: not a headline).
 CLOSING_MAX_CAPITALS = 0.3
-CLOSING_END_RE = re.compile(r"(?:[^.]\.|[!?])[\"'”’)\]]*$")  # not an ellipsis: a teaser cut short ends in one
+
+
+def _end_re(marks: str) -> re.Pattern[str]:
+    """A line's end at a full stop (not an ellipsis: a teaser cut short ends in one) or one of `marks` (a character
+    class or one character), then perhaps closing quotes or brackets."""
+    return re.compile(r"(?:[^.]\.|" + marks + r")[\"'”’)\]]*$")
+
+
+CLOSING_END_RE = _end_re("[!?]")
 # A letter or statement signs off with its place and date ("Rome, August 22, 2018"; "Washington, D.C., 5 June 2019"):
 # after the report's closing sentences, such a line ends the text as well as the page's furniture does.
 # The place: one to four capitalised words, perhaps with a region ("Baar, Switzerland"); then the date with its year.
@@ -186,8 +194,8 @@ FRAGMENT_MAX_WORDS = 2
 # the headline and the report's first body line, only closed sentences count, at most LEDE_MAX_LINES of them (the
 # lede; a dek over a photo credit has no body line right below). A run of closed sentences with the report's lines at
 # most PROSE_REACH lines away on both sides (past a label or a photo credit) is body too (_keep_sentences_between).
-SENTENCE_END_RE = re.compile(r"(?:[^.]\.|[!?:])[\"'”’)\]]*$")
-STATEMENT_END_RE = re.compile(r"(?:[^.]\.|!)[\"'”’)\]]*$")  # a full stop or exclamation mark: not a question, not a label
+SENTENCE_END_RE = _end_re("[!?:]")
+STATEMENT_END_RE = _end_re("!")  # a full stop or exclamation mark: not a question, not a label
 SENTENCE_RUN_MAX_WORDS = 30  # a longer line is a paragraph (or a reader's comment), which the model judges as such
 UNCLOSED_SENTENCE_MIN_WORDS = 5
 UNCLOSED_SENTENCE_MIN_STOPWORDS = 0.2
@@ -992,8 +1000,7 @@ def _keep_closing_sentences(lines: list[_Line]) -> None:
         lines[after].stats.cue.strength == "strong" and _cue_fires(lines[after].stats)) or (
         SIGN_OFF_RE.match(lines[after].stats.collapsed) is not None)
     final = run[-1].stats
-    closed = CLOSING_END_RE.search(final.collapsed) is not None and (
-        not final.question or final.capital_ratio <= CLOSING_QUESTION_MAX_CAPITALS)
+    closed = CLOSING_END_RE.search(final.collapsed) is not None and _question_in_sentence_case(final)
     if not (ends_page and closed):
         return
     for line in run:
@@ -1095,6 +1102,12 @@ def _closed_sentence(st: LineStats) -> bool:
     """_sentence_shaped and closed; a question only in sentence case (a teaser's question is a headline)."""
     if not (_sentence_shaped(st) and SENTENCE_END_RE.search(st.collapsed)) or st.collapsed.endswith(":"):
         return False
+    return _question_in_sentence_case(st)
+
+
+def _question_in_sentence_case(st: LineStats) -> bool:
+    """True unless the line is a question with many capitals (CLOSING_QUESTION_MAX_CAPITALS): a teaser's question is
+    a headline, often in title case; the report's own is written as a sentence."""
     return not st.question or st.capital_ratio <= CLOSING_QUESTION_MAX_CAPITALS
 
 
