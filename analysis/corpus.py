@@ -157,13 +157,7 @@ def _size(item: Path | LoadError) -> int:
 
 def _load_run(run: list[Path | LoadError], options: LoadOptions) -> list[Document | LoadError]:
     """What _iter_raw yields for these inputs (doc_ids not yet made unique)."""
-    items: list[Document | LoadError] = []
-    for item in run:
-        if isinstance(item, LoadError):
-            items.append(item)
-        else:
-            items.extend(_load_file(item, options))
-    return items
+    return list(_load_items(run, options))
 
 
 def _input_files(paths: list[str | Path]) -> Iterator[Path | LoadError]:
@@ -184,7 +178,12 @@ def _input_files(paths: list[str | Path]) -> Iterator[Path | LoadError]:
 
 
 def _iter_raw(paths: list[str | Path], options: LoadOptions) -> Iterator[Document | LoadError]:
-    for item in _input_files(paths):
+    yield from _load_items(_input_files(paths), options)
+
+
+def _load_items(items: Iterable[Path | LoadError], options: LoadOptions) -> Iterator[Document | LoadError]:
+    """The documents of each input file in turn; an input's LoadError passes as it is."""
+    for item in items:
         if isinstance(item, LoadError):
             yield item
         else:
