@@ -10,7 +10,7 @@ import itertools
 import pickle
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import ProcessPoolExecutor
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field
 from functools import partial
 from operator import itemgetter
 from pathlib import Path
@@ -157,23 +157,12 @@ Copyright 2024 Reuters. All rights reserved.
 """
 
 
-# The loaded data warm_up last analysed with (all of Resources but the corpus's outlet_repeats, which
-# with_outlet_repeats sets on a copy after the CLI's warm-up): the same data is not warmed up twice.
-_warmed_with: tuple = ()
-
-
 def warm_up(resources: Resources) -> None:
     """Analyse WARM_UP_TEXT once, for its side effects only: what the analyses build on first use and then keep
     (the loaded-wording scorer's feature index, boilerplate cue patterns, the hyphenation dictionary …, about
     0.3 s of CPU) is then built in this process, and the pool workers it forks inherit it instead of each
-    building it again at its first document. Nothing any analysis computes depends on it; once per loaded data
-    (the CLI warms up while the documents load, worker_pool before it forks)."""
-    global _warmed_with
-    data = tuple(getattr(resources, f.name) for f in fields(resources) if f.name != "outlet_repeats")
-    if len(data) == len(_warmed_with) and all(a is b for a, b in zip(data, _warmed_with)):
-        return
+    building it again at its first document. Nothing any analysis computes depends on it."""
     analyze_document(Document("warm-up", "warm-up", WARM_UP_TEXT), resources)
-    _warmed_with = data
 
 
 def pool_outputs(

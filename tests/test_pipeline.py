@@ -79,20 +79,3 @@ def test_the_warm_up_article_runs_every_analysis_and_leaves_the_results_unchange
     assert not warm.error and {"spans", "blocks", "citations"} <= set(warm.rows)
     pipeline.warm_up(resources)
     assert [analyze_document(document, resources) for document in documents] == cold
-
-
-def test_warm_up_runs_once_per_loaded_data(monkeypatch):
-    """The CLI warms up while the documents load and worker_pool again on the copy with_outlet_repeats makes: the
-    same loaded data is analysed once."""
-    from analysis import pipeline
-    from analysis.resources import Resources
-
-    calls = []
-    monkeypatch.setattr(pipeline, "analyze_document", lambda document, resources: calls.append(resources))
-    monkeypatch.setattr(pipeline, "_warmed_with", ())
-    resources = Resources(registry=object())
-    pipeline.warm_up(resources)
-    pipeline.warm_up(replace(resources, outlet_repeats=object()))
-    assert len(calls) == 1
-    pipeline.warm_up(replace(resources, registry=object()))
-    assert len(calls) == 2
