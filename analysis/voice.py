@@ -351,7 +351,7 @@ def find_line_speakers(text: str) -> list[Block]:
     words may be its subtitle), of three words or more, one sentence, not closing with a word that introduces a
     list or a credit; and a speaker not opening with a word that labels the line."""
     blocks = []
-    for line_start, line_end in _lines_with_colons(text):
+    for line_start, line_end in lines_holding(text, (":",)):
         match = _LINE_SPEAKER.match(text, line_start, line_end)
         if match is None:
             continue
@@ -369,23 +369,12 @@ def find_line_speakers(text: str) -> list[Block]:
     return blocks
 
 
-def _lines_with_colons(text: str):
-    """(start, end) of each line holding a colon, in order."""
-    colon = text.find(":")
-    while colon >= 0:
-        line_start = text.rfind("\n", 0, colon) + 1
-        line_end = text.find("\n", colon)
-        line_end = len(text) if line_end < 0 else line_end
-        yield line_start, line_end
-        colon = text.find(":", line_end)
-
-
 def find_statements(text: str) -> list[Block]:
     """The words of statements pasted after their introduction (_STATEMENT_INTRO), quoted: the rest of the
     paragraph after the colon, or the next paragraph when the colon ends the line. Not when the introduction
     is the author's ("I wrote as follows:") nor when a quotation mark opens the statement (find_quotes has it)."""
     blocks = []
-    for line_start, line_end in _lines_with_colons(text):
+    for line_start, line_end in lines_holding(text, (":",)):
         colon = text.find(":", line_start, line_end)
         while colon >= 0:
             # The regex is tried only before each colon: searched over the whole text it costs far more.
@@ -473,7 +462,7 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
     (_has_reported_speaker: not "I wrote:", "Here's how to tell:", a bare "Explained:"), and not when a
     quotation mark opens the paragraph (find_quotes has it)."""
     blocks = []
-    for line_start, line_end in _lines_with_colons(text):
+    for line_start, line_end in lines_holding(text, (":",)):
         found_at = text.rfind(":", line_start, line_end)  # only the line's last colon may end it
         if text[found_at + 1:line_end].strip():
             continue  # the colon does not end its line
