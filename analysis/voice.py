@@ -40,7 +40,7 @@ import re
 
 from typing import NamedTuple
 
-from .actors import SUBORDINATORS
+from .actors import DOUBLE_QUOTES_RE, SUBORDINATORS
 from .stopwords import ENGLISH_STOP_WORDS
 from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns, is_title_case, lines_holding
 
@@ -600,7 +600,7 @@ def _lines_until_named(text: str, position: int, surname: str) -> int | None:
             return None
         if named.search(line):
             return end if end > position else None
-        if _DOUBLE_MARK_RE.search(line) or line.rstrip().endswith(":"):
+        if DOUBLE_QUOTES_RE.search(line) or line.rstrip().endswith(":"):
             return None
         end = line_end
     return None
@@ -614,7 +614,6 @@ def _lines_until_named(text: str, position: int, surname: str) -> int | None:
 # holds a double quotation mark but one opening it (a quotation of its own would show the author writing there).
 MAX_QUOTE_PARAGRAPHS = 5
 MAX_QUOTE_CHARS = 3000
-_DOUBLE_MARK_RE = re.compile('[“”"]')
 
 
 def _closes_open_quotation(paragraph: str) -> bool:
@@ -622,7 +621,7 @@ def _closes_open_quotation(paragraph: str) -> bool:
     election.”', '… a key state for us.” She brags … election.”'). A straight mark opens where a space or the
     paragraph's start comes before it, and closes elsewhere ('"If we're ready,” he said' opens and closes)."""
     depth = 0
-    for mark in _DOUBLE_MARK_RE.finditer(paragraph):
+    for mark in DOUBLE_QUOTES_RE.finditer(paragraph):
         at = mark.start()
         if mark.group() == "“" or (mark.group() == '"' and (at == 0 or paragraph[at - 1].isspace())):
             depth += 1
@@ -643,7 +642,7 @@ def _quotation_goes_on_to(text: str, position: int) -> int | None:
         line = match.group("line")
         if _closes_open_quotation(line):
             return match.end("line")
-        if _DOUBLE_MARK_RE.search(line, 1) is not None or line.endswith(":"):
+        if DOUBLE_QUOTES_RE.search(line, 1) is not None or line.endswith(":"):
             return None  # a quotation of the author's, or a new introduction
     return None
 
