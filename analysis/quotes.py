@@ -361,7 +361,8 @@ _LABEL_RE = re.compile(r"(?P<label>[^\W\d_][^\n:,]{0,39}(?:,[^\n:]{1,60})?):[ \t
 # ellipsis), or after an ellipsis in brackets inside the line ("... ‘the Holocaust.’ […] “Did the Nazi ...").
 _REOPENED_RE = re.compile(r"^[ \t]*(?:[\[(]?(?:…|\.\.\.)[\])]?[ \t]*)?[“\"]|[\[(](?:…|\.\.\.)[\])][ \t]*“")
 _CLOSING_DOUBLE_RE = re.compile("[”\"]")
-_TEXT_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
+# A non-blank line, stripped of its blanks (group "line"), with the blank lines before it skipped.
+NONBLANK_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
 _TRANSCRIPT_END_RE = re.compile(
     r"[\[(]?[ \t]*(?:end[ \t]+of[ \t]+(?:the[ \t]+)?(?:transcript|excerpts?|clip|video|interview|exchange)|end)"
     r"[ \t]*\.?[ \t]*[\])]?\.?",
@@ -457,7 +458,7 @@ def _last_piece_end(text: str, pieces: list[int]) -> int:
     counts = sorted(_nonblank_lines(text, a, b) for a, b in zip(pieces, pieces[1:]))
     wanted = max(1, counts[(len(counts) - 1) // 2]) if counts else 1  # the lower median: the shorter guess
     end = pieces[-1]
-    for index, line in enumerate(_TEXT_LINE_RE.finditer(text, pieces[-1])):
+    for index, line in enumerate(NONBLANK_LINE_RE.finditer(text, pieces[-1])):
         if index >= wanted:
             break
         end = line.end("line")

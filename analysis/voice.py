@@ -42,7 +42,7 @@ from typing import NamedTuple
 
 from .actors import DOUBLE_QUOTES_RE, SUBORDINATORS
 from .stopwords import ENGLISH_STOP_WORDS
-from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns, is_title_case, lines_holding
+from .quotes import NONBLANK_LINE_RE, QUOTE_MARKS, Quote, Turn, find_speaker_turns, is_title_case, lines_holding
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
@@ -636,7 +636,7 @@ def _quotation_goes_on_to(text: str, position: int) -> int | None:
     """The end of the paragraph after `position` that closes the quotation open there (see MAX_QUOTE_PARAGRAPHS), or
     None when none does within reach."""
     limit = min(len(text), position + MAX_QUOTE_CHARS)
-    for index, match in enumerate(_NONBLANK_LINE_RE.finditer(text, position)):
+    for index, match in enumerate(NONBLANK_LINE_RE.finditer(text, position)):
         if index >= MAX_QUOTE_PARAGRAPHS or match.end("line") > limit:
             return None
         line = match.group("line")
@@ -665,7 +665,7 @@ def find_reader_letters(text: str) -> list[Block]:
         return []
     blocks = []
     for opener in _LETTER_OPENER_RE.finditer(text):
-        for index, line in enumerate(_NONBLANK_LINE_RE.finditer(text, opener.start())):
+        for index, line in enumerate(NONBLANK_LINE_RE.finditer(text, opener.start())):
             if index >= MAX_LETTER_PARAGRAPHS or (index > 0 and _LETTER_OPENER_RE.match(text, line.start())):
                 break  # no signature: the columnist's reply, or no letter
             if _LETTER_SIGNATURE_RE.search(line.group("line")):
@@ -691,7 +691,6 @@ _ELLIPSIS_LINE_RE = re.compile(r"[\[(]?[ \t]*(?:\.[ \t]?\.[ \t]?\.(?:[ \t]?\.)?|
 MAX_EXCERPT_PARAGRAPHS = 20
 MAX_EXCERPT_CHARS = 6000
 MAX_ELLIPSIS_GAP = 3
-_NONBLANK_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
 
 
 def find_marked_excerpts(text: str) -> list[Block]:
@@ -759,7 +758,7 @@ def _paragraphs_after(text: str, position: int) -> list[tuple[int, int]]:
     paragraphs: list[tuple[int, int]] = []
     limit = min(len(text), position + MAX_EXCERPT_CHARS)
     while len(paragraphs) < MAX_EXCERPT_PARAGRAPHS and position < limit:
-        match = _NONBLANK_LINE_RE.search(text, position)
+        match = NONBLANK_LINE_RE.search(text, position)
         if match is None or match.end("line") > limit:
             break
         if text[match.start("line"):match.end("line")].endswith(":"):
