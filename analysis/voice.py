@@ -38,7 +38,7 @@ import bisect
 import itertools
 import re
 
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
 from .actors import DOUBLE_QUOTES_RE, SUBORDINATORS
 from .stopwords import ENGLISH_STOP_WORDS
@@ -1168,14 +1168,18 @@ def _has_reported_speaker(before: str, verb: str, goes_on: int | None) -> bool:
     return bool(words) and words[-1].lower() not in _NOT_A_SUBJECT and stripped[-1:].isalnum()
 
 
-def prefix_cue_reaches(prefix: str, rest: str = "") -> bool:
-    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches; `rest` follows it)."""
+def _reaching_prefix_cues(prefix: str, rest: str = "") -> Iterator[re.Match]:
+    """The prefix cues in `prefix` that reach the phrase at its end (cue_reaches; `rest` follows it), in order."""
     position = 0
     while (match := _PREFIX_CUES.search(prefix, position)) is not None:
         if cue_reaches(prefix, match, rest):
-            return True
+            yield match
         position = match.start() + 1
-    return False
+
+
+def prefix_cue_reaches(prefix: str, rest: str = "") -> bool:
+    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches; `rest` follows it)."""
+    return any(_reaching_prefix_cues(prefix, rest))
 
 
 def is_attributed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -1230,12 +1234,8 @@ def _reported_stretch(text: str, sentence: tuple[int, int], start: int, end: int
     to the sentence's end, or from the sentence's start to a cue after it ("..., according to X"). None when that
     prefix cue names a charge or a reason ("accused X of", "calling him out for"): the phrase is the charge."""
     prefix, rest = text[sentence[0]:start], text[end:sentence[1]]
-    nearest = None
-    position = 0
-    while (match := _PREFIX_CUES.search(prefix, position)) is not None:
-        if cue_reaches(prefix, match, rest):
-            nearest = match
-        position = match.start() + 1
+    reaching = list(_reaching_prefix_cues(prefix, rest))
+    nearest = reaching[-1] if reaching else None
     if nearest is not None:
         if nearest.group("charge") is not None or nearest.group("reason") is not None:
             return None
