@@ -1950,7 +1950,7 @@ class _RecentPersons:
             speaker = self._last_speaker[0]
             if not speaker or self._out_of_reach(self._last_speaker[1]):
                 return None
-            genders[speaker] = self._pronouns.get(speaker) or (given_name_pronouns().get(fold(speaker).split()[0]) if " " in speaker else None)
+            genders[speaker] = self._pronouns.get(speaker) or _given_name_pronoun(speaker)
         for position in positions:
             found = _gendered_persons(self._sentences[position], self._person_by_surname, self._pronouns)
             if found is None:
@@ -2045,6 +2045,12 @@ def given_name_pronouns() -> dict[str, str]:
     return {row[0]: row[1] for row in rows if len(row) == 2 and not row[0].startswith("#")}
 
 
+def _given_name_pronoun(name: str) -> str | None:
+    """"he" or "she" as the first given name of a name of two words or more tells it (given_name_pronouns), else None."""
+    words = fold(name).split()
+    return given_name_pronouns().get(words[0]) if len(words) >= 2 else None
+
+
 # Honorifics that tell a person's sex ("Mr. Gilmore", "Ms. Omar").
 HONORIFIC_PRONOUNS = {"mr": "he", "mrs": "she", "ms": "she", "miss": "she", "sir": "he", "lady": "she"}
 REFLEXIVE_PRONOUNS = {"himself": "he", "herself": "she"}
@@ -2069,7 +2075,6 @@ def _gendered_persons(sentence: _Sentence, surnames: Callable[[str], str | None]
     if any(sentence.lower[k] in GENDERED_NOUNS for k in outside):
         return None
     found: list[tuple[str, str | None, int]] = []  # (name, gender, last word index)
-    given = given_name_pronouns()
     after = sentence.first
     for k in outside:
         if k < after or not IS_CAPITALISED[sentence.words[k]]:
@@ -2088,8 +2093,8 @@ def _gendered_persons(sentence: _Sentence, surnames: Callable[[str], str | None]
         possessive = _possessive(sentence.words[span[1] - 1])
         name = _without_possessive(name)
         words = name.split()
+        title = sentence.lower[span[0] - 1].rstrip(".") if span[0] > sentence.first else ""  # "mr", "ms", "fr", …
         if len(words) < 2:
-            title = sentence.lower[span[0] - 1].rstrip(".") if span[0] > sentence.first else ""
             known = surnames(fold(name))  # the person named before whose family name it is (_person_by_surname)
             if known is None and title in HONORIFIC_PRONOUNS:
                 known = name  # "Mr. Gilmore": a person, of the honorific's gender
@@ -2103,8 +2108,7 @@ def _gendered_persons(sentence: _Sentence, surnames: Callable[[str], str | None]
         if possessive:
             return None
         gender = pronouns.get(name)
-        honorific = sentence.lower[span[0] - 1].rstrip(".") if span[0] > sentence.first else ""
-        for evidence in (HONORIFIC_PRONOUNS.get(honorific), given.get(fold(name).split()[0]) if len(name.split()) >= 2 else None):
+        for evidence in (HONORIFIC_PRONOUNS.get(title), _given_name_pronoun(name)):
             if evidence is not None:
                 gender = evidence if gender in (None, evidence) else "?"
         found.append((name, gender, span[1]))

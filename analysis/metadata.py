@@ -931,22 +931,16 @@ def _person_name(name: str) -> bool:
 
 # Legal forms that are surnames too: "Co" (a Chinese and Filipino surname, "Brent Co") closes "Acme Co" as well.
 SURNAME_LEGAL_FORMS = frozenset({"co"})
-GIVEN_NAMES_PATH = Path(__file__).parent / "data" / "given_names.csv"
-NICKNAMES_PATH = Path(__file__).parent / "data" / "nicknames.csv"
 
 
 @lru_cache(maxsize=1)
 def _known_given_names() -> frozenset[str]:
-    """Common given names, lower case: the names of analysis/data/given_names.csv and the names and short forms of
-    nicknames.csv (read by analysis.actors too)."""
-    names: set[str] = set()
-    for path in (GIVEN_NAMES_PATH, NICKNAMES_PATH):
-        with path.open(encoding="utf-8") as handle:
-            for row in list(csv.reader(handle))[1:]:
-                if row and not row[0].startswith("#"):
-                    names.add(row[0].strip().casefold())
-                    names.update(form.strip().casefold() for form in (row[1].split("|") if path == NICKNAMES_PATH and len(row) > 1 else ()))
-    return frozenset(names - {""})
+    """Common given names, lower case: analysis.actors' given names (analysis/data/given_names.csv) and the names and
+    short forms of its nicknames (nicknames.csv), read there once."""
+    from .actors import given_name_pronouns, nicknames  # imported here: analysis.actors imports this module (by quotes)
+
+    short_forms = {form for forms in nicknames().values() for form in forms}
+    return frozenset(given_name_pronouns().keys() | nicknames().keys() | short_forms)
 
 
 def _company_name(words: list[str]) -> bool:

@@ -8,7 +8,7 @@ from __future__ import annotations
 import bisect
 import re
 from dataclasses import dataclass
-from typing import NamedTuple
+from typing import Iterable, NamedTuple
 
 from .metadata import NAME_PARTICLES as BYLINE_NAME_WORDS
 
@@ -187,9 +187,8 @@ def is_quoted(quotes: list[Quote], start: int, end: int) -> bool:
 # label once, and are written in the third person.
 # A name's label is short; after a comma it may carry a longer affiliation ("VICTORIA TOENSING, ATTORNEY REPRESENTING
 # FBI INFORMANT:"), which speaker_label_key checks.
-LABELLED_LINE_RE = re.compile(
-    r"^[ \t]*(?P<label>[^\W\d_][^\n:,]{0,39}(?:,[^\n:]{1,60})?):[ \t]+(?=\S)", re.MULTILINE
-)
+_LABEL = r"(?P<label>[^\W\d_][^\n:,]{0,39}(?:,[^\n:]{1,60})?):[ \t]+(?=\S)"  # a label and the blanks after it
+LABELLED_LINE_RE = re.compile(r"^[ \t]*" + _LABEL, re.MULTILINE)
 MIN_TURNS = 4
 MAX_LABEL_WORDS = 4
 # Consecutive turns of a run start at most this many characters apart: a longer gap ends the run.
@@ -301,6 +300,22 @@ def _turn_taking_turns(text: str) -> list[Turn]:
     return turns
 
 
+def _surnames_re(keys: Iterable[str]) -> re.Pattern | None:
+    """The speakers' surnames (the last word of each label key, of three letters or more) as one pattern, or None."""
+    surnames = sorted({key.split()[-1] for key in keys if len(key.split()[-1]) >= 3})
+    return re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", re.IGNORECASE) if surnames else None
+
+
+def _cut_at_named_speaker(text: str, surname_re: re.Pattern | None, line_end: int, end: int) -> int:
+    """Where a turn ending at `end` ends: at the start of a line after its label's line (ending at `line_end`, -1
+    when none) naming a speaker by surname, the author speaking about them, unless the turn speaks to someone."""
+    if line_end >= 0 and surname_re is not None and (named := surname_re.search(text, line_end, end)):
+        line_start = text.rfind("\n", 0, named.start()) + 1  # the start of the line naming a speaker
+        if not ADDRESSING_RE.search(text, line_start, end):
+            return line_start
+    return end
+
+
 def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int]) -> list[Turn]:
     """The turns of one run of alternating labels, or none when it is no conversation (see find_speaker_turns)."""
     counts: dict[str, int] = {}
@@ -310,17 +325,12 @@ def _run_turns(text: str, run: list[tuple[re.Match, str]], line_starts: list[int
         run = run[1:]
     if len(run) < MIN_TURNS or sum(n >= 2 for n in counts.values()) < 2:
         return []
-    surnames = sorted({key.split()[-1] for _, key in run if len(key.split()[-1]) >= 3})
-    surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", re.IGNORECASE) if surnames else None
+    surname_re = _surnames_re(key for _, key in run)
     turns: list[Turn] = []
     for k, (match, _) in enumerate(run):
         following = bisect.bisect_right(line_starts, match.start())
         end = line_starts[following] if following < len(line_starts) else len(text)
-        line_end = text.find("\n", match.end(), end)
-        if line_end >= 0 and surname_re is not None and (named := surname_re.search(text, line_end, end)):
-            line_start = text.rfind("\n", 0, named.start()) + 1  # the start of the line naming a speaker
-            if not ADDRESSING_RE.search(text, line_start, end):
-                end = line_start
+        end = _cut_at_named_speaker(text, surname_re, text.find("\n", match.end(), end), end)
         if k + 1 == len(run):
             lengths = sorted(turn.end - turn.start for turn in turns)
             end = _lines_within(text, match.end(), min(end, match.end() + lengths[len(lengths) // 2]))
@@ -356,12 +366,13 @@ _TRANSCRIPT_INTRO_WORDS = (
     "ranscript", "RANSCRIPT", "xcerpt", "XCERPT", "xchange", "XCHANGE", "onversation", "ONVERSATION", "ialogue", "IALOGUE"
 )
 _BLANK_AFTER_RE = re.compile(r"(?:\n[ \t]*){0,2}")  # the first label follows on the line, the next or after a blank one
-_LABEL_RE = re.compile(r"(?P<label>[^\W\d_][^\n:,]{0,39}(?:,[^\n:]{1,60})?):[ \t]+(?=\S)")
+_LABEL_RE = re.compile(_LABEL)
 # A passage of the same speaker reopened with a double quotation mark: at its line's start (perhaps after an
 # ellipsis), or after an ellipsis in brackets inside the line ("... ‘the Holocaust.’ […] “Did the Nazi ...").
 _REOPENED_RE = re.compile(r"^[ \t]*(?:[\[(]?(?:…|\.\.\.)[\])]?[ \t]*)?[“\"]|[\[(](?:…|\.\.\.)[\])][ \t]*“")
 _CLOSING_DOUBLE_RE = re.compile("[”\"]")
-_TEXT_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
+# A non-blank line, stripped of its blanks (group "line"), with the blank lines before it skipped.
+NONBLANK_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
 _TRANSCRIPT_END_RE = re.compile(
     r"[\[(]?[ \t]*(?:end[ \t]+of[ \t]+(?:the[ \t]+)?(?:transcript|excerpts?|clip|video|interview|exchange)|end)"
     r"[ \t]*\.?[ \t]*[\])]?\.?",
@@ -437,16 +448,12 @@ def _introduced_turns(text: str, first: re.Match) -> list[Turn]:
         line_start = text.find("\n", line_start) if line_end < len(text) else -1
     if end is None:
         end = _last_piece_end(text, pieces)
-    surnames = sorted({key.split()[-1] for _, _, key in labels if len(key.split()[-1]) >= 3})
-    surname_re = re.compile(r"\b(?:" + "|".join(map(re.escape, surnames)) + r")\b", re.IGNORECASE) if surnames else None
+    surname_re = _surnames_re(key for _, _, key in labels)
     turns = []
     for k, (label_start, start, _) in enumerate(labels):
         turn_end = labels[k + 1][0] if k + 1 < len(labels) else end
         line_end = text.find("\n", start, turn_end)
-        if line_end >= 0 and surname_re is not None and (named := surname_re.search(text, line_end, turn_end)):
-            named_line = text.rfind("\n", 0, named.start()) + 1  # the author speaking about a speaker, as in a run
-            if not ADDRESSING_RE.search(text, named_line, turn_end):
-                turn_end = named_line
+        turn_end = _cut_at_named_speaker(text, surname_re, line_end, turn_end)  # the author speaking about a speaker
         turns.append(Turn(label_start, start, max(turn_end, line_end)))
     return turns
 
@@ -457,7 +464,7 @@ def _last_piece_end(text: str, pieces: list[int]) -> int:
     counts = sorted(_nonblank_lines(text, a, b) for a, b in zip(pieces, pieces[1:]))
     wanted = max(1, counts[(len(counts) - 1) // 2]) if counts else 1  # the lower median: the shorter guess
     end = pieces[-1]
-    for index, line in enumerate(_TEXT_LINE_RE.finditer(text, pieces[-1])):
+    for index, line in enumerate(NONBLANK_LINE_RE.finditer(text, pieces[-1])):
         if index >= wanted:
             break
         end = line.end("line")

@@ -38,11 +38,11 @@ import bisect
 import itertools
 import re
 
-from typing import NamedTuple
+from typing import Iterator, NamedTuple
 
-from .actors import SUBORDINATORS
+from .actors import DOUBLE_QUOTES_RE, SUBORDINATORS
 from .stopwords import ENGLISH_STOP_WORDS
-from .quotes import QUOTE_MARKS, Quote, Turn, find_speaker_turns, is_title_case, lines_holding
+from .quotes import NONBLANK_LINE_RE, QUOTE_MARKS, Quote, Turn, find_speaker_turns, is_title_case, lines_holding
 
 AUTHORIAL, QUOTED, ATTRIBUTED = "authorial", "quoted", "attributed"
 VOICES = (AUTHORIAL, QUOTED, ATTRIBUTED)
@@ -351,7 +351,7 @@ def find_line_speakers(text: str) -> list[Block]:
     words may be its subtitle), of three words or more, one sentence, not closing with a word that introduces a
     list or a credit; and a speaker not opening with a word that labels the line."""
     blocks = []
-    for line_start, line_end in _lines_with_colons(text):
+    for line_start, line_end in lines_holding(text, (":",)):
         match = _LINE_SPEAKER.match(text, line_start, line_end)
         if match is None:
             continue
@@ -369,23 +369,12 @@ def find_line_speakers(text: str) -> list[Block]:
     return blocks
 
 
-def _lines_with_colons(text: str):
-    """(start, end) of each line holding a colon, in order."""
-    colon = text.find(":")
-    while colon >= 0:
-        line_start = text.rfind("\n", 0, colon) + 1
-        line_end = text.find("\n", colon)
-        line_end = len(text) if line_end < 0 else line_end
-        yield line_start, line_end
-        colon = text.find(":", line_end)
-
-
 def find_statements(text: str) -> list[Block]:
     """The words of statements pasted after their introduction (_STATEMENT_INTRO), quoted: the rest of the
     paragraph after the colon, or the next paragraph when the colon ends the line. Not when the introduction
     is the author's ("I wrote as follows:") nor when a quotation mark opens the statement (find_quotes has it)."""
     blocks = []
-    for line_start, line_end in _lines_with_colons(text):
+    for line_start, line_end in lines_holding(text, (":",)):
         colon = text.find(":", line_start, line_end)
         while colon >= 0:
             # The regex is tried only before each colon: searched over the whole text it costs far more.
@@ -473,7 +462,7 @@ def find_introduced_paragraphs(text: str) -> list[Block]:
     (_has_reported_speaker: not "I wrote:", "Here's how to tell:", a bare "Explained:"), and not when a
     quotation mark opens the paragraph (find_quotes has it)."""
     blocks = []
-    for line_start, line_end in _lines_with_colons(text):
+    for line_start, line_end in lines_holding(text, (":",)):
         found_at = text.rfind(":", line_start, line_end)  # only the line's last colon may end it
         if text[found_at + 1:line_end].strip():
             continue  # the colon does not end its line
@@ -611,7 +600,7 @@ def _lines_until_named(text: str, position: int, surname: str) -> int | None:
             return None
         if named.search(line):
             return end if end > position else None
-        if _DOUBLE_MARK_RE.search(line) or line.rstrip().endswith(":"):
+        if DOUBLE_QUOTES_RE.search(line) or line.rstrip().endswith(":"):
             return None
         end = line_end
     return None
@@ -625,7 +614,6 @@ def _lines_until_named(text: str, position: int, surname: str) -> int | None:
 # holds a double quotation mark but one opening it (a quotation of its own would show the author writing there).
 MAX_QUOTE_PARAGRAPHS = 5
 MAX_QUOTE_CHARS = 3000
-_DOUBLE_MARK_RE = re.compile('[“”"]')
 
 
 def _closes_open_quotation(paragraph: str) -> bool:
@@ -633,7 +621,7 @@ def _closes_open_quotation(paragraph: str) -> bool:
     election.”', '… a key state for us.” She brags … election.”'). A straight mark opens where a space or the
     paragraph's start comes before it, and closes elsewhere ('"If we're ready,” he said' opens and closes)."""
     depth = 0
-    for mark in _DOUBLE_MARK_RE.finditer(paragraph):
+    for mark in DOUBLE_QUOTES_RE.finditer(paragraph):
         at = mark.start()
         if mark.group() == "“" or (mark.group() == '"' and (at == 0 or paragraph[at - 1].isspace())):
             depth += 1
@@ -648,13 +636,13 @@ def _quotation_goes_on_to(text: str, position: int) -> int | None:
     """The end of the paragraph after `position` that closes the quotation open there (see MAX_QUOTE_PARAGRAPHS), or
     None when none does within reach."""
     limit = min(len(text), position + MAX_QUOTE_CHARS)
-    for index, match in enumerate(_NONBLANK_LINE_RE.finditer(text, position)):
+    for index, match in enumerate(NONBLANK_LINE_RE.finditer(text, position)):
         if index >= MAX_QUOTE_PARAGRAPHS or match.end("line") > limit:
             return None
         line = match.group("line")
         if _closes_open_quotation(line):
             return match.end("line")
-        if _DOUBLE_MARK_RE.search(line, 1) is not None or line.endswith(":"):
+        if DOUBLE_QUOTES_RE.search(line, 1) is not None or line.endswith(":"):
             return None  # a quotation of the author's, or a new introduction
     return None
 
@@ -677,7 +665,7 @@ def find_reader_letters(text: str) -> list[Block]:
         return []
     blocks = []
     for opener in _LETTER_OPENER_RE.finditer(text):
-        for index, line in enumerate(_NONBLANK_LINE_RE.finditer(text, opener.start())):
+        for index, line in enumerate(NONBLANK_LINE_RE.finditer(text, opener.start())):
             if index >= MAX_LETTER_PARAGRAPHS or (index > 0 and _LETTER_OPENER_RE.match(text, line.start())):
                 break  # no signature: the columnist's reply, or no letter
             if _LETTER_SIGNATURE_RE.search(line.group("line")):
@@ -703,7 +691,6 @@ _ELLIPSIS_LINE_RE = re.compile(r"[\[(]?[ \t]*(?:\.[ \t]?\.[ \t]?\.(?:[ \t]?\.)?|
 MAX_EXCERPT_PARAGRAPHS = 20
 MAX_EXCERPT_CHARS = 6000
 MAX_ELLIPSIS_GAP = 3
-_NONBLANK_LINE_RE = re.compile(r"[^\S\n]*(?P<line>\S[^\n]*?)[^\S\n]*(?:\n|$)")
 
 
 def find_marked_excerpts(text: str) -> list[Block]:
@@ -771,7 +758,7 @@ def _paragraphs_after(text: str, position: int) -> list[tuple[int, int]]:
     paragraphs: list[tuple[int, int]] = []
     limit = min(len(text), position + MAX_EXCERPT_CHARS)
     while len(paragraphs) < MAX_EXCERPT_PARAGRAPHS and position < limit:
-        match = _NONBLANK_LINE_RE.search(text, position)
+        match = NONBLANK_LINE_RE.search(text, position)
         if match is None or match.end("line") > limit:
             break
         if text[match.start("line"):match.end("line")].endswith(":"):
@@ -1181,14 +1168,18 @@ def _has_reported_speaker(before: str, verb: str, goes_on: int | None) -> bool:
     return bool(words) and words[-1].lower() not in _NOT_A_SUBJECT and stripped[-1:].isalnum()
 
 
-def prefix_cue_reaches(prefix: str, rest: str = "") -> bool:
-    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches; `rest` follows it)."""
+def _reaching_prefix_cues(prefix: str, rest: str = "") -> Iterator[re.Match]:
+    """The prefix cues in `prefix` that reach the phrase at its end (cue_reaches; `rest` follows it), in order."""
     position = 0
     while (match := _PREFIX_CUES.search(prefix, position)) is not None:
         if cue_reaches(prefix, match, rest):
-            return True
+            yield match
         position = match.start() + 1
-    return False
+
+
+def prefix_cue_reaches(prefix: str, rest: str = "") -> bool:
+    """True when some prefix cue in `prefix` reaches the phrase at its end (cue_reaches; `rest` follows it)."""
+    return any(_reaching_prefix_cues(prefix, rest))
 
 
 def is_attributed(text: str, sentence: tuple[int, int], start: int, end: int) -> bool:
@@ -1243,12 +1234,8 @@ def _reported_stretch(text: str, sentence: tuple[int, int], start: int, end: int
     to the sentence's end, or from the sentence's start to a cue after it ("..., according to X"). None when that
     prefix cue names a charge or a reason ("accused X of", "calling him out for"): the phrase is the charge."""
     prefix, rest = text[sentence[0]:start], text[end:sentence[1]]
-    nearest = None
-    position = 0
-    while (match := _PREFIX_CUES.search(prefix, position)) is not None:
-        if cue_reaches(prefix, match, rest):
-            nearest = match
-        position = match.start() + 1
+    reaching = list(_reaching_prefix_cues(prefix, rest))
+    nearest = reaching[-1] if reaching else None
     if nearest is not None:
         if nearest.group("charge") is not None or nearest.group("reason") is not None:
             return None
