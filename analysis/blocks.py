@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 import bisect
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 BODY = "body"
@@ -22,10 +22,12 @@ class Block:
 
 @dataclass(frozen=True)
 class Segmentation:
-    """A document cut into blocks, in order, covering its non-blank text."""
+    """A document cut into blocks, in order, covering its non-blank text. `turns`: the speaker turns of interview
+    transcripts in `text` (analysis.quotes.find_speaker_turns) when segmentation looked for them, else None."""
 
     text: str
     blocks: tuple[Block, ...]
+    turns: tuple | None = field(default=None, compare=False, repr=False)
 
     @cached_property
     def body_blocks(self) -> tuple[Block, ...]:

@@ -28,7 +28,7 @@ from .boilerplate_repeats import OutletRepeats, line_hash
 from .context import Contribution, DocContext
 from .document import Document
 from .metadata import MONTH_NUMBERS, TITLE_CUT_RE
-from .quotes import find_speaker_turns
+from .quotes import Turn, find_speaker_turns
 from .tokens import Tokens
 
 MODEL_PATH = Path(__file__).resolve().parent / "data" / "boilerplate_model.json"
@@ -293,6 +293,7 @@ def segment_with(
     if not spans:
         return Segmentation(text, ())
     active = RULES if rules is True else (rules or ())
+    turns = None  # found by the transcript rule (plain text only) and kept for the document's context
     stats = [line_stats(text[s:e]) for s, e in spans]
     main = main_text(document.html) if document.html.strip() else ""
     if main:
@@ -304,7 +305,7 @@ def segment_with(
         # trafilatura judges prose from the page structure better than this rule can from text alone.
         _keep_announced_records(lines)
         _keep_prose(text, lines)
-        _keep_transcript_turns(text, lines)
+        turns = _keep_transcript_turns(text, lines)
         _keep_closing_sentences(lines)
     if "keep_prose" in active and main:
         # ... except for a lead paragraph it leaves out, which the report's own words vouch for.
@@ -350,7 +351,7 @@ def segment_with(
         # Last: it overrides the model and the section rules (not a cue) for a list the article itself introduces.
         _keep_schedule_lists(text, lines, document.title, links)
     _name_leftovers(lines)
-    return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans, split="cues" in active)))
+    return Segmentation(text, tuple(_blocks(text, lines, tokens.sentence_spans, split="cues" in active)), turns)
 
 
 def _decide_plain(spans: list[tuple[int, int]], stats: list[LineStats], model: dict) -> list[_Line]:
@@ -951,17 +952,17 @@ def _keep_prose(text: str, lines: list[_Line]) -> None:
             lines[i].why += f"; kept: {reason} beside the article"
 
 
-def _keep_transcript_turns(text: str, lines: list[_Line]) -> None:
+def _keep_transcript_turns(text: str, lines: list[_Line]) -> tuple[Turn, ...]:
     """The lines of an interview transcript's turns are body ("HANNITY: You are so good at your job.", and the lines
     of the speaker's turn under it). Short turns and their continuation lines look like furniture to the model,
     which drops the end of a long transcript as "after the article"; turns are found as quotes.find_speaker_turns
     finds them (labels that take turns in a conversation). A line on which a cue fires or that holds an address stays
-    as it was: it is the page's, printed inside the turn's reach."""
+    as it was: it is the page's, printed inside the turn's reach. Returns the turns (DocContext.turns reuses them)."""
     if ":" not in text:
-        return
-    turns = find_speaker_turns(text)
+        return ()  # every turn has a label ending in a colon
+    turns = tuple(find_speaker_turns(text))
     if not turns:
-        return
+        return turns
     starts = [turn.label_start for turn in turns]
     for line in lines:
         if line.body:
@@ -971,6 +972,7 @@ def _keep_transcript_turns(text: str, lines: list[_Line]) -> None:
             continue
         line.body, line.category = True, ""
         line.why += "; kept: a turn of an interview transcript"
+    return turns
 
 
 def _keep_closing_sentences(lines: list[_Line]) -> None:

@@ -35,7 +35,10 @@ class DocContext:
 
     @cached_property
     def turns(self) -> tuple[Turn, ...]:
-        """The speaker turns of interview transcripts in the document text (find_speaker_turns), found once and shared."""
+        """The speaker turns of interview transcripts in the document text (find_speaker_turns), found once and shared:
+        segmentation's, where its transcript rule looked for them."""
+        if self.segmentation.turns is not None and self.segmentation.text == self.document.text:
+            return self.segmentation.turns
         return tuple(find_speaker_turns(self.document.text))
 
     @cached_property

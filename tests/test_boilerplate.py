@@ -1873,3 +1873,23 @@ def test_a_crosshead_question_over_a_photo_credit_and_a_lone_statement_between_l
         assert _kinds(seg, line) == {(BODY, "")}, (line, blocks_with(seg, line))
     assert all(b.kind == BOILERPLATE for b in blocks_with(seg, "© Reuters"))
     assert not boilerplate._closed_sentence(line_stats("12:51 p.m."))
+
+
+def test_the_document_context_reuses_the_transcript_turns_segmentation_found(monkeypatch, resources):
+    """Segmentation's transcript rule finds the speaker turns of plain text once; DocContext.turns hands those on
+    (the same turns find_speaker_turns gives) instead of searching the text again."""
+    from analysis import context as context_module
+    from analysis.quotes import find_speaker_turns
+
+    text = ("Hannity interviewed two guests on Monday.\n\nHANNITY: Did he go to the White House?\n\n"
+            "TOENSING: He did, and he told them so.\n\nHANNITY: You are so good at your job.\n\n"
+            "TOENSING: Thank you, Sean.\n\nThe interview ran for ten minutes.\n")
+    document = list(load_bytes("t.txt", "t.txt", text.encode("utf-8")))[0]
+    tokens = tokenize(document.text)
+    segmentation = boilerplate.segment(document, tokens, resources)
+    assert segmentation.turns == tuple(find_speaker_turns(document.text)) and segmentation.turns
+    monkeypatch.setattr(context_module, "find_speaker_turns", lambda text: pytest.fail("turns searched twice"))
+    assert DocContext(document, tokens, segmentation, resources).turns == segmentation.turns
+    # without a colon there is no label, so no turn: segmentation says so without a search
+    plain = list(load_bytes("p.txt", "p.txt", b"A line of prose.\n\nAnother line of prose.\n"))[0]
+    assert boilerplate.segment(plain, tokenize(plain.text), resources).turns == ()
